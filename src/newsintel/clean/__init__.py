@@ -1,0 +1,60 @@
+"""Clean: a `RawDocument` becomes a `DocumentInfo` with the article's own text and normalised metadata."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from newsintel.clean.html import extract_page
+from newsintel.clean.text import clean_text, split_title
+from newsintel.ingest.decode import InputError
+from newsintel.model import DocumentInfo, RawDocument
+
+MIN_TEXT_CHARS = 20
+
+
+def document_id(text: str) -> str:
+    """Content address: the same cleaned text always gets the same id, wherever it came from."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def normalise_date(value: str | None) -> str | None:
+    """ISO 8601 (date, or date and time when one is given); unparseable values are kept as written."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        import dateparser  # slow to import; only needed for non-ISO dates
+
+        parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+        if parsed is None:
+            return value
+    if (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0) and len(value) <= 10:
+        return parsed.date().isoformat()
+    return parsed.replace(microsecond=0).isoformat()
+
+
+def clean(raw: RawDocument) -> DocumentInfo:
+    """Clean one raw document; raises `InputError` when nothing article-like is left."""
+    title, author, site, url, published = raw.title, raw.author, raw.source, raw.url, raw.published
+    if raw.html is not None:
+        page = extract_page(raw.html, raw.url)
+        text = page.text
+        title = title or page.title
+        author = author or page.author
+        site = site or page.site
+        url = url or page.url
+        published = published or page.published
+    else:
+        body = raw.text or ""
+        if raw.format == "txt" and not title:
+            title, body = split_title(body)
+        text = clean_text(body)
+    if len(text) < MIN_TEXT_CHARS:
+        raise InputError("no article text found" if not text else f"article text too short ({len(text)} chars)")
+    return DocumentInfo(
+        id=document_id(text), title=title, source=site, url=url, published=normalise_date(published),
+        text=text, author=author, origin=raw.origin, format=raw.format, raw_hash=raw.raw_hash,
+    )

@@ -1,0 +1,134 @@
+"""Plain-text cleaning: drop scraper junk lines by the rules in `data/boilerplate.yaml`, collapse repeats.
+
+Rules match whole lines only, so article sentences survive even when they contain a junk word ("did not reply").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from newsintel.resources import load_yaml
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’»)\]]$")
+MAX_LINK_TITLE = 140
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    drop: re.Pattern[str]
+    caption: re.Pattern[str]
+    link_heading: re.Pattern[str]
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@functools.cache
+def rules() -> Rules:
+    data = load_yaml("boilerplate.yaml")
+    return Rules(
+        drop=_alternation(data["drop_lines"]),
+        caption=_alternation(data["caption_lines"]),
+        link_heading=_alternation(data["link_list_headings"]),
+    )
+
+
+def normalise_line(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def is_junk(line: str) -> bool:
+    """True for a whole line that is scraper boilerplate or an image caption."""
+    r = rules()
+    return bool(r.drop.fullmatch(line) or r.caption.fullmatch(line))
+
+
+def _looks_like_link_title(line: str) -> bool:
+    return len(line) <= MAX_LINK_TITLE and not _SENTENCE_END.search(line)
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Split into blocks (separated by blank lines) of normalised, non-empty lines."""
+    blocks: list[list[str]] = [[]]
+    for raw in text.split("\n"):
+        line = normalise_line(raw)
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def drop_junk(blocks: list[list[str]]) -> list[list[str]]:
+    """Remove junk lines, and the headline-like link list that follows a "Read more"/"Related" heading."""
+    heading = rules().link_heading
+    kept: list[list[str]] = []
+    in_link_list = False
+    for block in blocks:
+        out: list[str] = []
+        for line in block:
+            if heading.fullmatch(line):
+                in_link_list = True
+                continue
+            if in_link_list and _looks_like_link_title(line):
+                continue
+            in_link_list = False
+            if not is_junk(line):
+                out.append(line)
+        if out:
+            kept.append(out)
+    return kept
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\W+", " ", line.casefold()).strip()
+
+
+def drop_repeats(paragraphs: list[str]) -> list[str]:
+    """Keep the first of repeated paragraphs (captions printed twice, paragraphs duplicated by a scraper)."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        key = _key(paragraph)
+        if key and key in seen:
+            continue
+        seen.add(key)
+        kept.append(paragraph)
+    return kept
+
+
+def join_block(lines: list[str]) -> list[str]:
+    """Turn a block's lines into paragraphs, re-joining hard-wrapped lines (next line starts in lower case)."""
+    paragraphs: list[str] = []
+    for line in lines:
+        if paragraphs and not _SENTENCE_END.search(paragraphs[-1]) and line[:1].islower():
+            paragraphs[-1] += " " + line
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def clean_text(text: str) -> str:
+    """Article text with junk lines removed, repeats collapsed, paragraphs separated by a blank line."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    paragraphs = [p for block in drop_junk(_blocks(text)) for p in join_block(block)]
+    return "\n\n".join(drop_repeats(paragraphs))
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """A plain-text file's first line is its title when it stands alone and reads like a headline."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    first, sep, rest = stripped.partition("\n")
+    first = normalise_line(first)
+    if not sep or not rest.strip():
+        return None, text
+    next_is_blank = rest.replace("\r", "").startswith("\n") or not rest.split("\n", 1)[0].strip()
+    headline = 0 < len(first) <= 200 and not first.endswith((".", ",", ";")) and len(first.split()) >= 2
+    if headline and next_is_blank:
+        return first, rest
+    return None, text

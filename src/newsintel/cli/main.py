@@ -1,0 +1,186 @@
+"""The `newsintel` command line. Exit status: 0 all good, 1 something failed, 2 usage error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from newsintel import __version__
+from newsintel.cli import render
+from newsintel.store import StoreError, connect, db_path
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def error(message: str) -> None:
+    print(f"error: {render.safe(message)}", file=sys.stderr, flush=True)
+
+
+def _open(args: argparse.Namespace, readonly: bool = True):
+    return connect(db_path(args.db), readonly=readonly)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from newsintel.cli.progress import run_ingest
+
+    return run_ingest(args)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from newsintel.ingest import read_path
+    from newsintel.model import Failure
+    from newsintel.pipeline import Processor
+
+    path = Path(args.file)
+    if not path.is_file():
+        error(f"{path}: no such file")
+        return EXIT_FAILED
+    failed = False
+    with Processor(workers=1) as processor:
+        items = list(read_path(path))
+        raws = [i for i in items if not isinstance(i, Failure)]
+        results = [i for i in items if isinstance(i, Failure)] + list(processor.run(raws))
+    records = []
+    for result in results:
+        if isinstance(result, Failure):
+            print(result.line(), file=sys.stderr)
+            failed = True
+        else:
+            records.append(result.to_json())
+    for record in records:
+        if args.json:
+            indent = 2 if len(records) == 1 else None
+            print(json.dumps(record, ensure_ascii=False, indent=indent))
+        else:
+            render.print_record_summary(record)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from newsintel.store.queries import stats
+
+    result = stats(_open(args))
+    if args.json:
+        print(json.dumps(result))
+    else:
+        render.print_stats(result)
+    return EXIT_OK
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    from newsintel.store.queries import top_entities
+
+    rows = top_entities(_open(args), args.type, args.top)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+    else:
+        render.print_entities(rows)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from newsintel.store.queries import document_detail
+
+    detail = document_detail(_open(args), args.doc_id)
+    if detail is None:
+        error(f"no document {args.doc_id!r} (give its id or an unambiguous prefix)")
+        return EXIT_FAILED
+    if args.json:
+        print(json.dumps(detail, ensure_ascii=False, indent=2))
+    else:
+        render.print_document(detail)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from newsintel.store.queries import search
+
+    rows = search(_open(args), args.query, args.limit)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+    else:
+        render.print_search(rows, args.query)
+    return EXIT_OK
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    """The demo's closing summary: counts, top people/organisations/places, and a sample search."""
+    from newsintel.store.queries import search, stats, top_entities
+
+    conn = _open(args)
+    render.print_stats(stats(conn))
+    for type_, title in (("PERSON", "Top people"), ("ORG", "Top organisations"), ("GPE", "Top places")):
+        render.console.print()
+        render.print_entities(top_entities(conn, type_, args.top), title)
+    render.console.print()
+    render.console.print(f"Search: {args.query!r}")
+    render.print_search(search(conn, args.query, 5), args.query)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="FILE",
+                        help=f"store file (default: ${'NEWSINTEL_DB'} or ./newsintel.db; now {db_path(None)})")
+    json_flag = argparse.ArgumentParser(add_help=False)
+    json_flag.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    parser = argparse.ArgumentParser(prog="newsintel", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"newsintel {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str, *parents: argparse.ArgumentParser):
+        p = sub.add_parser(name, help=help_, description=help_, parents=[common, *parents])
+        p.set_defaults(func=func)
+        return p
+
+    p = add("ingest", cmd_ingest, "read files and directories of news into the store")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--strict", action="store_true", help="stop at the first failure")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary; errors still print")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+
+    p = add("extract", cmd_extract, "print what newsintel extracts from one file (nothing is stored)", json_flag)
+    p.add_argument("file", metavar="FILE")
+
+    add("stats", cmd_stats, "count documents, sentences, entities and mentions", json_flag)
+
+    p = add("entities", cmd_entities, "list entities by the number of documents mentioning them", json_flag)
+    p.add_argument("--type", metavar="T", help="PERSON, ORG, GPE, LOC, NORP, FAC, ...")
+    p.add_argument("--top", metavar="N", type=int, default=20)
+
+    p = add("show", cmd_show, "show one document with its sentences and entities", json_flag)
+    p.add_argument("doc_id", metavar="DOC_ID")
+
+    p = add("search", cmd_search, "full-text search with snippets", json_flag)
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=20)
+
+    p = add("summary", cmd_summary, "a readable overview of the store (used by `make demo`)")
+    p.add_argument("--top", type=int, default=8)
+    p.add_argument("--query", default="border crossing")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        return args.func(args)
+    except StoreError as err:
+        error(str(err))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        error("interrupted")
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""`newsintel ingest`: the batch run with a progress bar on a terminal and a summary at the end."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsintel.batch import StrictStop, Summary, ingest
+from newsintel.cli.render import safe
+from newsintel.model import Failure
+from newsintel.pipeline import Processor, default_workers
+from newsintel.store import connect, db_path
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    workers = args.workers or default_workers()
+    show_progress = not args.quiet and sys.stderr.isatty()
+    stderr = Console(stderr=True, highlight=False)
+    summary = Summary()
+    interrupted = False
+    with Processor(workers) as processor:
+        conn = connect(db_path(args.db))  # opened after the workers fork: no connection crosses a fork
+        progress = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.fields[counts]}"), console=stderr, disable=not show_progress, transient=True,
+        )
+        counts = {"ingested": 0, "unchanged": 0, "failed": 0}
+        with progress:
+            task = progress.add_task("ingest", total=None, counts="")
+
+            def report(kind: str, item: object) -> None:
+                if kind == "file":
+                    progress.update(task, description=safe(Path(str(item)).name, 30))
+                    progress.advance(task)
+                elif kind == "failure":
+                    counts["failed"] += 1
+                    print(safe(item.line() if isinstance(item, Failure) else item), file=sys.stderr, flush=True)
+                elif kind == "stored":
+                    counts[str(item)] += 1
+                progress.update(task, counts=" ".join(f"{k} {v}" for k, v in counts.items()))
+
+            from newsintel.batch import list_inputs
+
+            progress.update(task, total=len(list_inputs(args.paths)[0]))
+            try:
+                summary = ingest(args.paths, conn, processor, strict=args.strict, report=report)
+            except StrictStop:
+                summary.failed = counts["failed"]
+                summary.ingested, summary.unchanged = counts["ingested"], counts["unchanged"]
+                print("stopped at the first failure (--strict)", file=sys.stderr)
+            except KeyboardInterrupt:
+                interrupted = True
+                summary.ingested, summary.unchanged = counts["ingested"], counts["unchanged"]
+                summary.failed = counts["failed"]
+    if not args.quiet:
+        print(("interrupted: " if interrupted else "") + summary.line())
+    if interrupted:
+        return 130
+    return 1 if summary.failed else 0

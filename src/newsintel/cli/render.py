@@ -1,0 +1,77 @@
+"""Human-readable output. Text from documents is untrusted: it is printed as plain text, never as markup,
+and stripped of control characters so a document cannot drive the terminal."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+console = Console(highlight=False)
+
+
+def safe(value: object, limit: int | None = None) -> str:
+    """Untrusted text made safe to print: no control or bidi-override characters, optionally shortened."""
+    text = _CONTROL.sub("", "" if value is None else str(value))
+    if limit and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
+
+
+def table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
+    t = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
+    for col in columns:
+        t.add_column(col, overflow="fold")
+    for row in rows:
+        t.add_row(*(Text(safe(c)) for c in row))
+    return t
+
+
+def print_stats(stats: dict[str, int]) -> None:
+    console.print(table("Store", ["what", "count"], [[k, f"{v:,}"] for k, v in stats.items()]))
+
+
+def print_entities(rows: list[dict[str, Any]], title: str = "Entities") -> None:
+    console.print(table(title, ["name", "type", "documents", "mentions"],
+                        [[r["name"], r["type"], r["documents"], r["mentions"]] for r in rows]))
+
+
+def print_search(rows: list[dict[str, Any]], query: str) -> None:
+    if not rows:
+        console.print(Text(f"no documents match {safe(query)!r}"))
+        return
+    for r in rows:
+        line = Text()
+        line.append(safe(r["id"]), style="bold")
+        line.append(f"  {safe(r['published'] or '-')}  {safe(r['title'] or '(untitled)', 90)}")
+        console.print(line)
+        console.print(Text("    " + safe(r["snippet"]).replace("\n", " ")))
+
+
+def print_document(detail: dict[str, Any]) -> None:
+    doc = detail["document"]
+    head = Text()
+    head.append(safe(doc["title"] or "(untitled)"), style="bold")
+    console.print(head)
+    for key in ("id", "published", "source", "author", "url", "origin"):
+        if doc.get(key):
+            console.print(Text(f"  {key}: {safe(doc[key])}"))
+    console.print()
+    console.print(Text(safe(doc["text"]).replace("\r", "")))
+    console.print()
+    rows = [[e["type"], e["name"], ", ".join(e["aliases"]), len(e["mentions"]),
+             ", ".join(str(m["sentence"]) for m in e["mentions"][:8])] for e in detail["entities"]]
+    console.print(table("Entities", ["type", "name", "aliases", "mentions", "sentences"], rows))
+
+
+def print_record_summary(record: dict[str, Any]) -> None:
+    doc = record["document"]
+    console.print(Text(f"{safe(doc['title'] or '(untitled)')}  [{doc['id']}]"))
+    console.print(Text(f"{len(record['sentences'])} sentences, {len(record['entities'])} entities"))
+    rows = [[e["type"], e["name"], ", ".join(e["aliases"]), len(e["mentions"])] for e in record["entities"]]
+    console.print(table("Entities", ["type", "name", "aliases", "mentions"], rows))

@@ -1,0 +1,107 @@
+"""The one record model every stage shares.
+
+A `RawDocument` comes out of ingest, a `CleanDocument` out of cleaning, and a `Record` out of NLP; the store
+writes a `Record` and `extract --json` prints one. Offsets always index into `CleanDocument.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One document as read from an input file, before any cleaning."""
+
+    origin: str  # "path" or "path#record-number" for multi-document files
+    format: str  # txt, html, json, warc
+    raw_hash: str  # sha256 of the record's bytes: the cheap "seen before?" key
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: str | None = None
+    author: str | None = None
+
+
+@dataclass(slots=True)
+class Failure:
+    """An input (file or record) that could not be turned into a document."""
+
+    origin: str
+    reason: str
+
+    def line(self) -> str:
+        return f"error: {self.origin}: {self.reason}"
+
+
+@dataclass(slots=True)
+class DocumentInfo:
+    id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    text: str
+    author: str | None = None
+    origin: str | None = None
+    format: str | None = None
+    raw_hash: str | None = None  # hash of the input record it was cleaned from
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+    sentence: int
+    label: str = ""  # the NER label this mention came with, before grouping
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Record:
+    """Everything newsintel knows about one document; serialised as the `extract --json` output."""
+
+    document: DocumentInfo
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    relations: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        doc = data["document"]
+        data["document"] = {k: doc[k] for k in ("id", "title", "source", "url", "published", "text")}
+        for entity in data["entities"]:
+            for mention in entity["mentions"]:
+                mention.pop("label", None)
+        return {
+            "document": data["document"],
+            "entities": data["entities"],
+            "events": data["events"],
+            "quantities": data["quantities"],
+            "claims": data["claims"],
+            "relations": data["relations"],
+            "sentences": data["sentences"],
+        }

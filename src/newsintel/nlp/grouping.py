@@ -1,0 +1,182 @@
+"""In-document entity grouping: the mentions of one person, group or place become one `Entity`.
+
+- Places group by gazetteer id when they have one ("Raqqa", "ar-Raqqah"), else by folded name.
+- Organisations group by the alias table in `data/org_aliases.yaml` ("ISIS", "Daesh", "the Islamic State"),
+  by acronym ("Kosovo Liberation Army" ... "KLA"), else by folded name.
+- People: a shorter name joins the one longer name whose words contain it ("Baghdadi", "al-Baghdadi" join
+  "Abu Bakr al-Baghdadi"); a short name that fits two people ("Mohammed") stays on its own rather than guess.
+  A lone surname the NER model tagged ORG/NORP/GPE joins the person it names.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsintel.model import Entity, Mention
+from newsintel.nlp.gazetteer import fold, place_key
+from newsintel.resources import load_yaml
+
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+ACRONYM_STOPWORDS = {"of", "the", "and", "for", "in", "al", "el", "de", "la"}
+
+
+@dataclass(slots=True)
+class RawMention:
+    text: str
+    start: int
+    end: int
+    sentence: int
+    label: str
+    kb_id: str = ""
+
+
+@dataclass(slots=True)
+class _Group:
+    type: str
+    key: str
+    words: tuple[str, ...] = ()
+    canonical: str | None = None
+    mentions: list[RawMention] = field(default_factory=list)
+
+
+@functools.cache
+def entity_types() -> dict[str, str]:
+    return dict(load_yaml("entity_types.yaml"))
+
+
+@functools.cache
+def org_aliases() -> dict[str, str]:
+    """Folded alias -> canonical organisation name."""
+    table: dict[str, str] = {}
+    for canonical, aliases in load_yaml("org_aliases.yaml").items():
+        for alias in [canonical, *aliases]:
+            table[_org_key(alias)] = canonical
+    return table
+
+
+def _org_key(text: str) -> str:
+    words = fold(text).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@functools.cache
+def _name_noise() -> frozenset[str]:
+    parts = load_yaml("name_parts.yaml")
+    return frozenset(parts["titles"]) | frozenset(parts["articles"])
+
+
+def person_words(text: str) -> tuple[str, ...]:
+    """The words that identify a person: folded, without titles, honorifics or Arabic articles."""
+    noise = _name_noise()
+    words = [w for w in fold(text).split() if w not in noise]
+    if words and words[-1] in ("s",):  # possessive "Haliti's" folds to "haliti s"
+        words = words[:-1]
+    return tuple(words)
+
+
+def acronym(text: str) -> str:
+    return "".join(w[0] for w in fold(text).split() if w not in ACRONYM_STOPWORDS)
+
+
+def _best_name(group: _Group) -> str:
+    if group.canonical:
+        return group.canonical
+    counts = Counter(_strip_the(m.text) for m in group.mentions)
+
+    def preference(text: str) -> tuple[int, int, int, int]:
+        words = len(person_words(text)) if group.type == "PERSON" else 0
+        spelled_out = int(group.type == "ORG" and not text.isupper())
+        return words, spelled_out, counts[text], len(text)
+
+    return max(counts, key=preference)
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text[:4].lower() == "the " else text
+
+
+def _attach_person(groups: list[_Group], mention: RawMention, words: tuple[str, ...]) -> None:
+    for group in groups:
+        if group.type == "PERSON" and group.words == words:
+            group.mentions.append(mention)
+            return
+    fits = [g for g in groups if g.type == "PERSON" and set(words) < set(g.words)]
+    if len(fits) == 1:
+        fits[0].mentions.append(mention)
+    else:
+        groups.append(_Group("PERSON", " ".join(words), words, mentions=[mention]))
+
+
+def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
+    """Group NER mentions into entities; entity ids are `<doc_id>-e<n>` in order of first mention."""
+    types = entity_types()
+    aliases = org_aliases()
+    groups: list[_Group] = []
+    people: list[tuple[RawMention, tuple[str, ...]]] = []
+    others: list[RawMention] = []
+    for m in mentions:
+        kind = types.get(m.label)
+        if kind is None:
+            continue
+        if kind == "PERSON":
+            words = person_words(m.text)
+            if words:
+                people.append((m, words))
+        else:
+            others.append(m)
+    # Longest names first, so short forms find the full name they belong to.
+    for m, words in sorted(people, key=lambda p: (-len(p[1]), p[0].start)):
+        _attach_person(groups, m, words)
+    surnames = {g.words[-1]: g for g in groups if len(g.words) > 1}
+    by_key: dict[tuple[str, str], _Group] = {}
+    for m in others:
+        kind = types[m.label]
+        org_key = _org_key(m.text)
+        if org_key in aliases:
+            key, kind, canonical = ("ORG", aliases[org_key]), "ORG", aliases[org_key]
+        elif kind in PLACE_TYPES:
+            key, canonical = ("PLACE", m.kb_id or place_key(m.text)), None
+        else:
+            words = person_words(m.text)
+            if m.kb_id == "" and len(words) == 1 and words[0] in surnames:
+                surnames[words[0]].mentions.append(m)
+                continue
+            key, canonical = (kind, org_key), None
+        group = by_key.get(key)
+        if group is None:
+            group = by_key[key] = _Group(kind, key[1], canonical=canonical)
+            groups.append(group)
+        group.mentions.append(m)
+    _merge_acronyms(groups)
+    groups = [g for g in groups if g.mentions]
+    groups.sort(key=lambda g: min(m.start for m in g.mentions))
+    return [_to_entity(g, f"{doc_id}-e{n}") for n, g in enumerate(groups, 1)]
+
+
+def _merge_acronyms(groups: list[_Group]) -> None:
+    """"KLA" joins "Kosovo Liberation Army" when that is the only organisation it abbreviates."""
+    orgs = [g for g in groups if g.type == "ORG" and g.mentions]
+    for short in orgs:
+        text = short.mentions[0].text
+        if not (text.isupper() and 2 <= len(text) <= 6) or short.canonical:
+            continue
+        targets = [g for g in orgs if g is not short and any(acronym(m.text) == text.lower() for m in g.mentions)]
+        if len(targets) == 1:
+            targets[0].mentions.extend(short.mentions)
+            short.mentions = []
+
+
+def _to_entity(group: _Group, entity_id: str) -> Entity:
+    mentions = sorted(group.mentions, key=lambda m: m.start)
+    name = _best_name(group)
+    labels = Counter(m.label for m in mentions if entity_types().get(m.label) == group.type)
+    kind = group.type if group.type in ("PERSON", "ORG") or not labels else entity_types()[labels.most_common(1)[0][0]]
+    aliases = sorted({m.text for m in mentions} - {name})
+    return Entity(
+        id=entity_id, name=name, type=kind, aliases=aliases,
+        mentions=[Mention(m.text, m.start, m.end, m.sentence, m.label) for m in mentions],
+    )

