@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime
 
 from newsintel.clean.html import extract_page
@@ -31,7 +32,7 @@ def normalise_date(value: str | None) -> str | None:
         parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
         if parsed is None:
             return value
-    if (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0) and len(value) <= 10:
+    if not re.search(r"\d:\d\d", value):  # no time of day given: a date
         return parsed.date().isoformat()
     return parsed.replace(microsecond=0).isoformat()
 

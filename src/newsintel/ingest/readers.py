@@ -167,6 +167,8 @@ def _warc_document(record: Any, origin: str, ctype: str, max_bytes: int) -> Item
     payload = record.content_stream().read(max_bytes + 1)
     if len(payload) > max_bytes:
         return Failure(origin, f"record too large: over {_mb(max_bytes)}")
+    if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than the record's Content-Length
+        return Failure(origin, "truncated or corrupt WARC record (file ends inside it)")
     charset = None
     if "charset=" in ctype.lower():
         charset = ctype.lower().split("charset=", 1)[1].split(";")[0].strip() or None
