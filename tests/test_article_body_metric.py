@@ -95,7 +95,7 @@ def test_short_texts():
 def test_macro_average_over_two_docs():
     golds = ["one two three four five six", "a b c d e"]
     preds = ["one two three four five", "a b c d x"]
-    triples = [shingle_match(g, p) for g, p in zip(golds, preds)]
+    triples = [shingle_match(g, p) for g, p in zip(golds, preds, strict=False)]
     p, r = macro_precision_recall(triples)
     assert p == pytest.approx((1.0 + 0.5) / 2)
     assert r == pytest.approx((2 / 3 + 0.5) / 2)
@@ -124,8 +124,8 @@ def test_exact_match_ignores_punctuation_and_whitespace_only():
 def test_bootstrap_is_deterministic_and_zero_for_identical_docs():
     golds = ["one two three four five six", "a b c d e", "p q r s t"]
     preds = ["one two three four five", "a b c d x", "p q r s t"]
-    triples = [shingle_match(g, p) for g, p in zip(golds, preds)]
-    matches = [exact_match(g, p) for g, p in zip(golds, preds)]
+    triples = [shingle_match(g, p) for g, p in zip(golds, preds, strict=False)]
+    matches = [exact_match(g, p) for g, p in zip(golds, preds, strict=False)]
     s1 = bootstrap_std(triples, matches, samples=200, seed=1)
     s2 = bootstrap_std(triples, matches, samples=200, seed=1)
     assert s1 == s2
