@@ -12,6 +12,8 @@ from newsintel.nlp.grouping import RawMention, group_mentions
 from newsintel.nlp.pipeline import load_nlp
 
 BATCH_SIZE = 32
+POSSESSIVES = ("'s", "’s")
+QUOTES = "\"“”‘’'«» "
 
 
 def sentences_of(doc: Doc) -> list[Sentence]:
@@ -27,10 +29,19 @@ def sentences_of(doc: Doc) -> list[Sentence]:
 def to_record(doc: Doc, info: DocumentInfo) -> Record:
     sentences = sentences_of(doc)
     starts = [s.start for s in sentences]
-    mentions = [
-        RawMention(e.text, e.start_char, e.end_char, sentence_at(starts, e.start_char), e.label_, e.kb_id_)
-        for e in doc.ents
-    ]
+    mentions = []
+    for ent in doc.ents:
+        text, start, end = ent.text, ent.start_char, ent.end_char
+        if text.endswith(POSSESSIVES) and len(text) > 2:  # "al-Assad's" -> "al-Assad"
+            text, end = text[:-2], end - 2
+        stripped = text.strip(QUOTES)
+        if not stripped:
+            continue
+        start += len(text) - len(text.lstrip(QUOTES))
+        end -= len(text) - len(text.rstrip(QUOTES))
+        text = stripped
+        mentions.append(RawMention(text, start, end, sentence_at(starts, start), ent.label_,
+                                   ent.kb_id_))
     return Record(document=info, sentences=sentences, entities=group_mentions(mentions, info.id))
 
 

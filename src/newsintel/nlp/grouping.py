@@ -69,6 +69,23 @@ def _name_noise() -> frozenset[str]:
     return frozenset(parts["titles"]) | frozenset(parts["articles"])
 
 
+@functools.cache
+def _org_name_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml("org_names.yaml")
+    return frozenset(data["first_words"]), frozenset(data["last_words"])
+
+
+def corrected_label(text: str, label: str) -> str:
+    """PERSON/NORP names headed like an organisation ("Liwa ...", "... Brigade") are organisations."""
+    if label not in ("PERSON", "NORP"):
+        return label
+    words = _strip_the(text).lower().replace("-", " ").split()
+    first, last = _org_name_words()
+    if len(words) > 1 and (words[0] in first or words[-1] in last):
+        return "ORG"
+    return label
+
+
 def person_words(text: str) -> tuple[str, ...]:
     """The words that identify a person: folded, without titles, honorifics or Arabic articles."""
     noise = _name_noise()
@@ -119,6 +136,7 @@ def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
     people: list[tuple[RawMention, tuple[str, ...]]] = []
     others: list[RawMention] = []
     for m in mentions:
+        m.label = corrected_label(m.text, m.label)
         kind = types.get(m.label)
         if kind is None:
             continue

