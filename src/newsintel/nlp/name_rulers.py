@@ -1,4 +1,4 @@
-"""A spaCy component that tags the organisations named in `data/org_aliases.yaml` when NER missed them.
+"""Rule components that complete NER: organisations from `data/org_aliases.yaml`, and echoed surnames.
 
 Matching is on exact spelling (so "Isis" the given name is not "ISIS" unless written so), and aliases of two
 letters or fewer ("IS", "UN") are left to the NER model: alone they are too ambiguous to tag by rule.
@@ -35,3 +35,28 @@ class OrgRuler:
 @Language.factory("newsintel_orgs")
 def make_org_ruler(nlp: Language, name: str) -> OrgRuler:
     return OrgRuler(nlp)
+
+
+@Language.component("newsintel_name_echo")
+def name_echo(doc: Doc) -> Doc:
+    """Later bare surnames of a named person are mentions too: "Driton Haliti ... Haliti denied it".
+
+    The NER model often misses a lone surname at a sentence start; the full name earlier in the document is
+    the evidence. Grouping then decides which person each surname belongs to (or none, when two share it).
+    """
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper()
+                and len(e[-1].text) > 2}
+    if not surnames:
+        return doc
+    taken = {t for e in doc.ents for t in range(e.start, e.end)}
+    found = []
+    for token in doc:
+        if token.text in surnames and token.i not in taken:
+            start = token.i
+            if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("al", "el"):
+                start -= 2  # "al-Baghdadi"
+            if not any(t in taken for t in range(start, token.i)):
+                found.append(Span(doc, start, token.i + 1, label="PERSON"))
+    if found:
+        doc.ents = filter_spans([*doc.ents, *found])
+    return doc

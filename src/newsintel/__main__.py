@@ -1,0 +1,5 @@
+import sys
+
+from newsintel.cli.main import main
+
+sys.exit(main())

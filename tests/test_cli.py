@@ -1,0 +1,142 @@
+"""The command line end to end: ingest (idempotent, failures reported), extract --json, stats, entities, show,
+search, and the store's all-or-nothing writes."""
+
+import json
+import sqlite3
+
+import pytest
+
+from newsintel.cli.main import main
+from newsintel.store import connect, save_record
+from newsintel.store.db import migrations, schema_version
+
+GOOD = ("Three men crossed into Turkey near Akcakale on Tuesday, police said.\n\n"
+        "Driton Haliti, 34, was detained in Gaziantep. Haliti denied the charges.")
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("Smugglers held near Skopje\n\n" + GOOD)
+    (folder / "sub" / "b.jsonl").write_text(
+        json.dumps({"title": "Feed item", "text": "Kosovo police arrested two men in Pristina on Monday, officials said.",
+                    "url": "https://x.example/1", "published": "2025-02-03", "source": "Feed"}) + "\n{broken\n")
+    (folder / "empty.txt").write_text("")
+    return folder
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ingest_reports_failures_goes_on_and_is_idempotent(tmp_path, corpus, capsys):
+    db = str(tmp_path / "s.db")
+    code, out, err = run(capsys, "ingest", str(corpus), "--db", db, "--workers", "1")
+    assert code == 1
+    assert "ingested 2, unchanged 0, failed 2" in out
+    assert f"error: {corpus / 'empty.txt'}: empty file" in err.splitlines()
+    assert any(line.startswith(f"error: {corpus / 'sub' / 'b.jsonl'}:2: malformed JSON") for line in err.splitlines())
+    code, out, _ = run(capsys, "ingest", str(corpus), "--db", db, "--workers", "2")
+    assert "ingested 0, unchanged 2, failed 2" in out
+    code, out, _ = run(capsys, "stats", "--db", db, "--json")
+    stats = json.loads(out)
+    assert stats["documents"] == 2 and stats["sentences"] >= 4 and stats["mentions"] >= stats["entities"] > 3
+
+
+def test_strict_stops_at_first_failure(tmp_path, corpus, capsys):
+    code, out, err = run(capsys, "ingest", str(corpus), "--db", str(tmp_path / "s.db"), "--strict", "--workers", "1")
+    assert code == 1 and "stopped at the first failure" in err
+    assert err.count("error: ") == 1
+
+
+def test_missing_path_and_usage_errors(tmp_path, capsys):
+    code, _, err = run(capsys, "ingest", str(tmp_path / "nope"), "--db", str(tmp_path / "s.db"), "--workers", "1")
+    assert code == 1 and "no such file or directory" in err
+    with pytest.raises(SystemExit) as exc:
+        main(["ingest"])
+    assert exc.value.code == 2
+    code, _, err = run(capsys, "stats", "--db", str(tmp_path / "absent.db"))
+    assert code == 1 and "no such store" in err
+
+
+def test_same_text_from_two_files_is_one_document(tmp_path, capsys):
+    (tmp_path / "x.txt").write_text(GOOD)
+    (tmp_path / "y.json").write_text(json.dumps({"text": GOOD}))
+    db = str(tmp_path / "s.db")
+    code, out, _ = run(capsys, "ingest", str(tmp_path / "x.txt"), str(tmp_path / "y.json"), "--db", db,
+                       "--workers", "1")
+    assert code == 0 and "ingested 1, unchanged 1" in out
+
+
+def test_extract_json_contract(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text("Smugglers held near Skopje\n\n" + GOOD)
+    code, out, _ = run(capsys, "extract", str(path), "--json")
+    assert code == 0
+    record = json.loads(out)
+    assert set(record) >= {"document", "entities", "events", "quantities", "claims", "relations"}
+    assert set(record["document"]) == {"id", "title", "source", "url", "published", "text"}
+    assert record["document"]["title"] == "Smugglers held near Skopje"
+    text = record["document"]["text"]
+    assert text == GOOD
+    for entity in record["entities"]:
+        assert set(entity) == {"id", "name", "type", "aliases", "mentions", "attributes"}
+        for m in entity["mentions"]:
+            assert set(m) == {"text", "start", "end", "sentence"}
+            assert text[m["start"]:m["end"]] == m["text"]
+    haliti = next(e for e in record["entities"] if e["name"] == "Driton Haliti")
+    assert haliti["type"] == "PERSON" and [m["text"] for m in haliti["mentions"]] == ["Driton Haliti", "Haliti"]
+    assert {"Akcakale", "Gaziantep", "Turkey"} <= {e["name"] for e in record["entities"] if e["type"] == "GPE"}
+
+
+def test_show_search_entities(tmp_path, corpus, capsys):
+    db = str(tmp_path / "s.db")
+    run(capsys, "ingest", str(corpus), "--db", db, "--workers", "1")
+    code, out, _ = run(capsys, "search", "Akcakale police", "--db", db, "--json")
+    hits = json.loads(out)
+    assert code == 0 and len(hits) == 1 and "[Akcakale]" in hits[0]["snippet"]
+    for hostile in ['"unbalanced', "AND OR NOT", "a* NEAR(", "'; DROP TABLE documents; --"]:
+        assert main(["search", hostile, "--db", db, "--json"]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, "show", hits[0]["id"][:8], "--db", db, "--json")
+    detail = json.loads(out)
+    assert detail["document"]["id"] == hits[0]["id"] and detail["entities"]
+    code, out, _ = run(capsys, "entities", "--type", "GPE", "--top", "3", "--db", db, "--json")
+    rows = json.loads(out)
+    assert len(rows) == 3 and all(r["type"] == "GPE" for r in rows)
+    code, _, err = run(capsys, "show", "ffffffffffff", "--db", db)
+    assert code == 1 and "no document" in err
+
+
+def test_db_from_environment(tmp_path, corpus, capsys, monkeypatch):
+    monkeypatch.setenv("NEWSINTEL_DB", str(tmp_path / "env.db"))
+    run(capsys, "ingest", str(corpus / "a.txt"), "--workers", "1")
+    assert (tmp_path / "env.db").exists()
+
+
+def test_a_failing_write_leaves_nothing_half_stored(tmp_path, monkeypatch):
+    from newsintel.clean import clean
+    from newsintel.model import RawDocument
+    from newsintel.nlp import annotate
+
+    record = next(annotate([clean(RawDocument("a.txt", "txt", "h1", text=GOOD))]))
+    record.entities[-1].mentions[0].start = None  # violates NOT NULL on the last insert of the transaction
+    conn = connect(tmp_path / "s.db")
+    with pytest.raises(sqlite3.IntegrityError):
+        save_record(conn, record, "h1")
+    for table in ("documents", "inputs", "sentences", "entities", "mentions", "documents_fts"):
+        assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+
+
+def test_schema_is_versioned_and_migrations_apply_once(tmp_path):
+    conn = connect(tmp_path / "s.db")
+    latest = migrations()[-1][0]
+    assert schema_version(conn) == latest
+    conn.close()
+    conn = connect(tmp_path / "s.db")  # reopening does not re-run anything
+    assert schema_version(conn) == latest
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
