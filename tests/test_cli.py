@@ -20,7 +20,8 @@ def corpus(tmp_path):
     (folder / "sub").mkdir(parents=True)
     (folder / "a.txt").write_text("Smugglers held near Skopje\n\n" + GOOD)
     (folder / "sub" / "b.jsonl").write_text(
-        json.dumps({"title": "Feed item", "text": "Kosovo police arrested two men in Pristina on Monday, officials said.",
+        json.dumps({"title": "Feed item",
+                    "text": "Kosovo police arrested two men in Pristina on Monday, officials said.",
                     "url": "https://x.example/1", "published": "2025-02-03", "source": "Feed"}) + "\n{broken\n")
     (folder / "empty.txt").write_text("")
     return folder
@@ -47,7 +48,7 @@ def test_ingest_reports_failures_goes_on_and_is_idempotent(tmp_path, corpus, cap
 
 
 def test_strict_stops_at_first_failure(tmp_path, corpus, capsys):
-    code, out, err = run(capsys, "ingest", str(corpus), "--db", str(tmp_path / "s.db"), "--strict", "--workers", "1")
+    code, _, err = run(capsys, "ingest", str(corpus), "--db", str(tmp_path / "s.db"), "--strict", "--workers", "1")
     assert code == 1 and "stopped at the first failure" in err
     assert err.count("error: ") == 1
 

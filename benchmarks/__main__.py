@@ -1,0 +1,11 @@
+"""`make bench`: every benchmark, figures printed; see BENCHMARKS.md for recorded runs."""
+
+import os
+import platform
+from datetime import UTC, datetime
+
+from benchmarks import ingest_bench
+
+print(f"# newsintel benchmarks, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.processor() or platform.machine()}, "
+      f"{os.cpu_count()} cores, Python {platform.python_version()}")
+ingest_bench.main()
