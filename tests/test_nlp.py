@@ -98,3 +98,9 @@ def test_entity_ids_are_stable_and_ordered():
     first, second = record(text), record(text)
     assert [e.id for e in first.entities] == [e.id for e in second.entities]
     assert first.entities[0].id == "doc-e1"
+
+
+def test_route_tagged_as_one_organisation_becomes_its_places():
+    rec = record("He drove the last leg from Skopje to Pristina himself.")  # the model says ORG "Skopje to Pristina"
+    assert {"Skopje", "Pristina"} <= places(rec.document.text)
+    assert not [e for e in rec.entities if e.type == "ORG"]

@@ -113,6 +113,7 @@ class PlaceRuler:
         new: list[Span] = []
         replaced: set[Span] = set()
         accepted: set[str] = set()
+        inside: dict[Span, list[tuple[Span, str]]] = {}
         for span, place in candidates:
             key = place_key(span.text)
             kb = str(place.geonameid) if place.geonameid else ""
@@ -134,10 +135,18 @@ class PlaceRuler:
                         self._has_cue(span, place_ends) or key in place_keys):
                     replaced.add(entity)
                     target = entity
+                elif not exact and entity.label_ in RELABELLABLE:
+                    inside.setdefault(entity, []).append((span, kb))
             if target is not None:
                 new.append(Span(doc, target.start, target.end, label="GPE", kb_id=kb))
                 place_ends.add(target.end)
                 accepted.add(key)
+        for entity, parts in inside.items():
+            # "Skopje to Pristina" tagged as one ORG: every capitalised word is a place, so it is a list of places
+            covered = {t for span, _ in parts for t in range(span.start, span.end)}
+            if all(t.i in covered for t in entity if t.text[:1].isupper()):
+                replaced.add(entity)
+                new.extend(Span(doc, span.start, span.end, label="GPE", kb_id=kb) for span, kb in parts)
         return new, replaced, accepted
 
 
