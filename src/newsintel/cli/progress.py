@@ -25,7 +25,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     with Processor(workers) as processor:
         conn = connect(db_path(args.db))  # opened after the workers fork: no connection crosses a fork
         progress = Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.description}"), BarColumn(bar_width=20), MofNCompleteColumn(), TimeElapsedColumn(),
             TextColumn("{task.fields[counts]}"), console=stderr, disable=not show_progress, transient=True,
         )
         counts = {"ingested": 0, "unchanged": 0, "failed": 0}
@@ -34,7 +34,7 @@ def run_ingest(args: argparse.Namespace) -> int:
 
             def report(kind: str, item: object) -> None:
                 if kind == "file":
-                    progress.update(task, description=safe(Path(str(item)).name, 30))
+                    progress.update(task, description=safe(Path(str(item)).name, 24))
                     progress.advance(task)
                 elif kind == "failure":
                     counts["failed"] += 1
