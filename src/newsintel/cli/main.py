@@ -60,26 +60,27 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def emit(args: argparse.Namespace, data: object, show: Callable[[], None]) -> int:
+    """Print `data` as JSON with --json, else the human rendering."""
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2 if isinstance(data, dict) else None))
+    else:
+        show()
+    return EXIT_OK
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from newsintel.store.queries import stats
 
     result = stats(_open(args))
-    if args.json:
-        print(json.dumps(result))
-    else:
-        render.print_stats(result)
-    return EXIT_OK
+    return emit(args, result, lambda: render.print_stats(result))
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
     from newsintel.store.queries import top_entities
 
     rows = top_entities(_open(args), args.type, args.top)
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False))
-    else:
-        render.print_entities(rows)
-    return EXIT_OK
+    return emit(args, rows, lambda: render.print_entities(rows))
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -89,22 +90,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     if detail is None:
         error(f"no document {args.doc_id!r} (give its id or an unambiguous prefix)")
         return EXIT_FAILED
-    if args.json:
-        print(json.dumps(detail, ensure_ascii=False, indent=2))
-    else:
-        render.print_document(detail)
-    return EXIT_OK
+    return emit(args, detail, lambda: render.print_document(detail))
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     from newsintel.store.queries import search
 
     rows = search(_open(args), args.query, args.limit)
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False))
-    else:
-        render.print_search(rows, args.query)
-    return EXIT_OK
+    return emit(args, rows, lambda: render.print_search(rows, args.query))
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
