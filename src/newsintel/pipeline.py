@@ -50,6 +50,17 @@ def process_batch(raws: list[RawDocument]) -> list[Record | Failure]:
     return [r for r in results if r is not None]
 
 
+def extract_text(text: str, *, title: str | None = None, published: str | None = None,
+                 source: str | None = None, url: str | None = None) -> dict:
+    """The `extract --json` record for one plain text (cleaned as a .txt body would be); for tests and notebooks."""
+    raw = RawDocument(origin="<text>", format="json", raw_hash="", text=text, title=title, published=published,
+                      source=source, url=url)
+    result = process_batch([raw])[0]
+    if isinstance(result, Failure):
+        raise InputError(result.reason)
+    return result.to_json()
+
+
 def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
