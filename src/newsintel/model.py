@@ -6,6 +6,7 @@ writes a `Record` and `extract --json` prints one. Offsets always index into `Cl
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -105,3 +106,8 @@ class Record:
             "relations": data["relations"],
             "sentences": data["sentences"],
         }
+
+
+def sentence_at(starts: list[int], offset: int) -> int:
+    """Index of the sentence containing `offset`, given the sorted sentence start offsets."""
+    return max(0, bisect_right(starts, offset) - 1)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from newsintel.model import DocumentInfo, Record, Sentence
+from newsintel.extract import extract_facts
+from newsintel.model import DocumentInfo, Record, Sentence, sentence_at
 from newsintel.nlp.grouping import RawMention, group_mentions
 from newsintel.nlp.pipeline import load_nlp
 
@@ -45,14 +45,11 @@ def to_record(doc: Doc, info: DocumentInfo) -> Record:
     return Record(document=info, sentences=sentences, entities=group_mentions(mentions, info.id))
 
 
-def sentence_at(starts: list[int], offset: int) -> int:
-    """Index of the sentence containing `offset`, given the sorted sentence start offsets."""
-    return max(0, bisect_right(starts, offset) - 1)
-
-
 def annotate(infos: Iterable[DocumentInfo], batch_size: int = BATCH_SIZE) -> Iterator[Record]:
     """Run the pipeline over cleaned documents, in order."""
     nlp = load_nlp()
     pairs = ((info.text, info) for info in infos)
     for doc, info in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield to_record(doc, info)
+        record = to_record(doc, info)
+        extract_facts(nlp, doc, record)
+        yield record

@@ -1,0 +1,88 @@
+"""Extract: events, modality, attribution, time, quantities, claims, relations and person attributes.
+
+Runs on the spaCy Doc of a document after NER and grouping, and fills the `Record`'s lists. Only sentences that
+can hold a fact are dependency-parsed (see `parse.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsintel.extract.args import MentionIndex
+from newsintel.extract.attribution import attribution_for, extract_claims
+from newsintel.extract.events import event_record, extract_events
+from newsintel.extract.modality import modality_of
+from newsintel.extract.parse import ParsedSentence, parse_sentences
+from newsintel.extract.quantities import extract_quantities
+from newsintel.extract.relations import extract_relations, person_attributes, relations_from_events, retype_people
+from newsintel.extract.timex import find_phrases, normalise
+from newsintel.model import Record, sentence_at
+
+TIME_LABELS = {"DATE", "TIME"}
+_NOT_A_TIME = re.compile(r"^(\d{1,3}|(\d+|[a-z-]+)\s+(years?|months?|weeks?|days?|hours?|minutes?)(\s+old)?)$", re.I)
+
+
+def _time_for(ps: ParsedSentence, trigger: Token, published: str | None, modality: str) -> dict[str, Any] | None:
+    """The date or time expression attached to the trigger (or the only one in its sentence), normalised."""
+    spans = [e for e in ps.doc.ents if e.label_ in TIME_LABELS and not _NOT_A_TIME.match(e.text)]
+    if not spans:
+        spans = [s for s in (ps.doc.char_span(a, b, alignment_mode="expand") for a, b in find_phrases(ps.doc.text))
+                 if s is not None]
+    if not spans:
+        return None
+    subtree = {t.i for t in trigger.subtree}
+    governed = sorted((e for e in spans if e.root.i in subtree), key=lambda e: abs(e.root.i - trigger.i))
+    chosen = governed[0] if governed else (spans[0] if len(spans) == 1 else None)
+    if chosen is None:
+        return None
+    start, end = ps.char_span(chosen.start, chosen.end)
+    future = modality in ("future", "intended")
+    return {"text": chosen.text, "start": start, "end": end, "value": normalise(chosen.text, published, future)}
+
+
+def _dedupe(items: list[dict[str, Any]], key: Any) -> list[dict[str, Any]]:
+    seen, out = set(), []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
+
+
+def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
+    """Fill `record.events`, `quantities`, `claims`, `relations` and person attributes from `doc`."""
+    text, published = record.document.text, record.document.published
+    starts = [s.start for s in record.sentences]
+    spans = [(i, s) for i, s in enumerate(s for s in doc.sents if any(not t.is_space for t in s))]
+    mentions = MentionIndex.build(record.entities)
+    parsed = parse_sentences(nlp, doc, _trimmed(spans))
+    for ps in parsed:
+        retype_people(ps, mentions)
+    ages = person_attributes(text, record.entities, lambda offset: sentence_at(starts, offset))
+    for ps in parsed:
+        for trigger, args in extract_events(ps, mentions):
+            event = event_record(ps, trigger, args, mentions)
+            event["modality"] = modality_of(trigger.token)
+            event["attribution"] = attribution_for(ps, trigger.token, mentions)
+            event["time"] = _time_for(ps, trigger.token, published, event["modality"])
+            record.events.append(event)
+        record.claims.extend(extract_claims(ps, mentions))
+        record.quantities.extend(extract_quantities(ps, mentions, ages))
+        record.relations.extend(extract_relations(ps, mentions))
+    record.relations.extend(relations_from_events(record.events, {e.id: e for e in record.entities}))
+    record.relations[:] = _dedupe(record.relations, lambda r: (r["type"], r["subject"]["text"], r["object"]["text"]))
+    record.quantities[:] = _dedupe(record.quantities, lambda q: (q["start"], q["end"]))
+
+
+def _trimmed(spans: list) -> list:
+    """Sentence spans without leading/trailing whitespace tokens, so offsets match `record.sentences`."""
+    out = []
+    for i, span in spans:
+        tokens = [t for t in span if not t.is_space]
+        out.append((i, span.doc[tokens[0].i: tokens[-1].i + 1]))
+    return out

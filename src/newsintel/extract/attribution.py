@@ -1,0 +1,131 @@
+"""Who says so: the speaker behind an event or figure, and every reported statement as a claim.
+
+A statement is attributed to the subject of the nearest reporting verb that governs it ("police said he fled"),
+to the subject of a reporting verb beside it ("He fled, police said"), or to X in "according to X". Unnamed
+speakers count ("sources said"). `None` means the reporter states it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsintel.extract.args import MentionIndex, make_arg
+from newsintel.extract.lexicon import lexicon
+from newsintel.extract.modality import modality_of
+from newsintel.extract.parse import ParsedSentence
+
+MAX_STEPS = 8
+QUOTES = "\"“”«»"
+
+
+def _reporting(token: Token) -> bool:
+    return token.lemma_.lower() in lexicon().attribution["verbs"] and token.pos_ in ("VERB", "AUX")
+
+
+def _speaker(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in ("it", "there"):
+            return child
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def according_to(ps: ParsedSentence) -> tuple[Token, Token] | None:
+    """("according", speaker head) for "according to X" in the sentence."""
+    for token in ps.doc:
+        if token.lower_ == "according" and token.i + 1 < len(ps.doc) and ps.doc[token.i + 1].lower_ == "to":
+            objects = [g for g in ps.doc[token.i + 1].children if g.dep_ == "pobj"]
+            if objects:
+                return token, objects[0]
+        if token.lower_ in ("citing", "quoting"):
+            obj = next((c for c in token.children if c.dep_ in ("dobj", "pobj")), None)
+            if obj is not None:
+                return token, obj
+    return None
+
+
+def reporting_verb_for(token: Token) -> Token | None:
+    """The reporting verb whose statement contains `token`, if any."""
+    current = token
+    for _ in range(MAX_STEPS):
+        if current is not token and _reporting(current) and _speaker(current) is not None:
+            return current
+        if current.head is current:
+            break
+        current = current.head
+    root = current
+    for child in root.children:  # "He fled, police said": the reporting verb hangs off the root
+        if child.dep_ in ("parataxis", "ccomp", "advcl", "conj") and _reporting(child) and _speaker(child) is not None \
+                and child.i > token.i:
+            return child
+    return None
+
+
+def attribution_for(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dict[str, Any] | None:
+    verb = reporting_verb_for(token)
+    if verb is not None:
+        speaker = _speaker(verb)
+        if speaker is not None:
+            return {"speaker": make_arg(ps, speaker, mentions), "cue": verb.text}
+    found = according_to(ps)
+    if found is not None:
+        cue, speaker = found
+        return {"speaker": make_arg(ps, speaker, mentions), "cue": "according to" if cue.lower_ == "according"
+                else cue.text}
+    return None
+
+
+def _medium(ps: ParsedSentence, verb: Token, mentions: MentionIndex) -> str | None:
+    att = lexicon().attribution
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell" and child.ent_type_ in ("ORG", "GPE"):
+            return make_arg(ps, child, mentions)["text"]
+        if child.dep_ == "prep" and child.lower_ in att["media_preps"]:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (obj.lemma_.lower() in att["media_nouns"] or obj.ent_type_ == "ORG"):
+                    return make_arg(ps, obj, mentions)["text"]
+    return None
+
+
+def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
+    """The reported statement: the complement clause, or the quotation, or the rest of the sentence."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.i != verb.i:
+            span = ps.doc[child.left_edge.i: child.right_edge.i + 1]
+            return span.text.strip(" ,." + QUOTES), child
+    head = verb.head if verb.dep_ in ("parataxis", "ccomp", "advcl") else None
+    if head is not None and head is not verb:
+        left = ps.doc[: verb.left_edge.i]
+        return left.text.strip(" ,." + QUOTES), head
+    return "", None
+
+
+def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
+    claims = []
+    for token in ps.doc:
+        if not _reporting(token):
+            continue
+        speaker = _speaker(token)
+        content, head = _content(ps, token)
+        if speaker is None or not content:
+            continue
+        start, end = ps.char_span(token.i, token.i + 1)
+        claims.append({
+            "speaker": make_arg(ps, speaker, mentions), "cue": token.text, "content": content,
+            "medium": _medium(ps, token, mentions), "modality": modality_of(head) if head is not None else "asserted",
+            "sentence": ps.index, "start": start, "end": end,
+        })
+    found = according_to(ps)
+    if found is not None:
+        cue, speaker = found
+        phrase_end = speaker.right_edge.i + 1
+        rest = (ps.doc[:cue.i].text + " " + ps.doc[phrase_end:].text).strip(" ,.")
+        start, end = ps.char_span(cue.i, cue.i + 2)
+        root = next((t for t in ps.doc if t.dep_ == "ROOT"), None)
+        claims.append({"speaker": make_arg(ps, speaker, mentions), "cue": "according to", "content": rest,
+                       "medium": None, "modality": modality_of(root) if root is not None else "asserted",
+                       "sentence": ps.index, "start": start, "end": end})
+    return claims

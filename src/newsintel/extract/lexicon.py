@@ -1,0 +1,86 @@
+"""The editable word lists behind extraction, loaded once into lookup tables."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from newsintel.resources import load_yaml
+
+
+@dataclass(slots=True)
+class EventType:
+    name: str
+    plover: str
+    verbs: dict[str, list[str]] = field(default_factory=dict)  # lemma -> required dependent lemmas ([] = none)
+    nouns: frozenset[str] = frozenset()
+    needs_place: frozenset[str] = frozenset()
+    passive_only: frozenset[str] = frozenset()
+    not_with_object: frozenset[str] = frozenset()
+    place_object: str | None = None
+    join_objects: frozenset[str] = frozenset()
+    noun_not_with_compound: frozenset[str] = frozenset()
+    in_is_destination: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class Lexicon:
+    types: dict[str, EventType]
+    verb_index: dict[str, list[tuple[EventType, list[str]]]]  # lemma -> candidate (type, required dependents)
+    noun_index: dict[str, EventType]
+    modality: dict
+    attribution: dict
+    relations: dict
+    quantities: dict
+    irregular_forms: frozenset[str]
+    surface_words: frozenset[str]
+    vehicles: frozenset[str]
+    collectives: frozenset[str]
+
+
+def _split(entry: str) -> tuple[str, list[str]]:
+    words = entry.split()
+    return words[0], words[1:]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    events = load_yaml("events.yaml")
+    irregular = frozenset(events.pop("irregular_forms", []))
+    vehicles = frozenset(events.pop("vehicles", []))
+    collectives = frozenset(events.pop("collectives", []))
+    types: dict[str, EventType] = {}
+    verb_index: dict[str, list[tuple[EventType, list[str]]]] = {}
+    noun_index: dict[str, EventType] = {}
+    for name, spec in events.items():
+        etype = EventType(
+            name=name, plover=spec["plover"],
+            nouns=frozenset(spec.get("nouns", [])), needs_place=frozenset(spec.get("needs_place", [])),
+            passive_only=frozenset(spec.get("passive_only", [])),
+            not_with_object=frozenset(spec.get("not_with_object", [])), place_object=spec.get("place_object"),
+            join_objects=frozenset(spec.get("join_objects", [])),
+            noun_not_with_compound=frozenset(spec.get("noun_not_with_compound", [])),
+            in_is_destination=frozenset(spec.get("in_is_destination", [])),
+        )
+        for entry in spec.get("verbs", []):
+            lemma, required = _split(entry)
+            etype.verbs.setdefault(lemma, []).append(" ".join(required))
+            verb_index.setdefault(lemma, []).append((etype, required))
+        for noun in etype.nouns:
+            noun_index.setdefault(noun, etype)
+        types[name] = etype
+    # Triggers that need a dependent are tried first: "slip into" before a bare "slip".
+    for options in verb_index.values():
+        options.sort(key=lambda o: -len(o[1]))
+    modality, attribution = load_yaml("modality.yaml"), load_yaml("attribution.yaml")
+    relations, quantities = load_yaml("relations.yaml"), load_yaml("quantities.yaml")
+    surface = set(verb_index) | set(noun_index) | set(attribution["verbs"]) | {"according"}
+    for key in ("governors", "words", "adverbs", "auxiliaries", "markers"):
+        for cues in modality.values():
+            surface |= {w.split()[0] for w in cues.get(key, [])}
+    for key in ("position_nouns", "member_nouns", "family_nouns", "spouse_nouns", "associate_nouns"):
+        surface |= set(relations[key])
+    surface |= {w.split()[0] for w in relations["alias_cues"]}
+    surface |= set(quantities["units"]) | set(quantities["scales"]) | {w.split()[0] for w in quantities["vague"]}
+    return Lexicon(types, verb_index, noun_index, modality, attribution, relations, quantities, irregular,
+                   frozenset(w.lower() for w in surface), vehicles, collectives)

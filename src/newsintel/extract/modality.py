@@ -1,0 +1,83 @@
+"""Modality: is the event asserted, hedged, intended, attempted, future, conditional or negated?
+
+The cues (`data/modality.yaml`) are looked for on the trigger and then on each word that governs it, nearest
+first, up to the reporting verb if there is one: in "may have tried to cross", "tried" (attempted) is nearer to
+"cross" than "may" (hedged). Negation anywhere on that chain wins: "denied that he had travelled" is negated.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsintel.extract.lexicon import lexicon
+
+CHAIN_DEPS = {"xcomp", "ccomp", "conj", "dobj", "pobj", "acl", "advcl", "prep", "relcl", "attr", "oprd", "pcomp"}
+MAX_STEPS = 6
+
+
+def _cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
+    """Modality labels cued on one word of the chain, in the order they should win. The word's own lemma is a
+    cue only when it governs the event ("planned to travel"), not when it is the trigger itself."""
+    cues, lemma, low = lexicon().modality, token.lemma_.lower(), token.lower_
+    found: list[str] = []
+    for label in ("attempted", "intended", "future") if as_governor else ():
+        if lemma in cues[label].get("governors", ()) or low in cues[label].get("governors", ()):
+            found.append(label)
+        if token.pos_ == "NOUN" and lemma in cues[label].get("nouns", ()):
+            found.append(label)
+    hedged = cues["hedged"]
+    if as_governor and (lemma in hedged["governors"] or (passive and lemma in hedged["passive_governors"])):
+        found.append("hedged")
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ == "aux" and word in cues["future"]["auxiliaries"]:
+            found.append("future")
+        elif (child.dep_ == "aux" and word in hedged["auxiliaries"]) or (
+                child.dep_ in ("advmod", "npadvmod") and word in hedged["adverbs"]):
+            found.append("hedged")
+    return found
+
+
+def _negated(token: Token) -> bool:
+    cues = lexicon().modality["negated"]
+    if token.lemma_.lower() in cues["governors"]:
+        return True
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and token.pos_ == "NOUN")
+               for c in token.children if c.lower_ in cues["words"])
+
+
+def _conditional(token: Token) -> bool:
+    """The word is in an if/unless clause, or such a clause hangs off it ("will return if the border opens")."""
+    markers = lexicon().modality["conditional"]["markers"]
+
+    def marked(t: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in markers for c in t.children)
+
+    return marked(token) or any(c.dep_ == "advcl" and marked(c) for c in token.children)
+
+
+def _is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def modality_of(trigger: Token) -> str:
+    """The modality label for the event (or statement) whose head word is `trigger`."""
+    reporting = set(lexicon().attribution["verbs"]) - set(lexicon().modality["negated"]["governors"])
+    chain: list[Token] = []
+    current = trigger
+    for _ in range(MAX_STEPS):
+        chain.append(current)
+        if current.dep_ not in CHAIN_DEPS or current.head is current:
+            break
+        if current is not trigger and current.lemma_.lower() in reporting and not _is_passive(current):
+            break  # what the speaker says about the event ends at the speaker
+        current = current.head
+    if any(_negated(t) for t in chain):
+        return "negated"
+    if any(_conditional(t) for t in chain):
+        return "conditional"
+    for token in chain:
+        cues = _cues_on(token, _is_passive(token), as_governor=token is not trigger)
+        if cues:
+            return cues[0]
+    return "asserted"

@@ -1,0 +1,63 @@
+"""Dependency-parse only the sentences that can hold a fact.
+
+Sentence boundaries and NER run on every sentence; tagging, parsing and lemmas cost as much again, so they run
+only on sentences with a possible trigger, reporting cue, number or relation cue (a cheap surface test on
+lower-cased words). Each chosen sentence is parsed as its own small Doc; `ParsedSentence` maps its tokens back to
+character offsets in the document.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsintel.extract.lexicon import lexicon
+
+PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(slots=True)
+class ParsedSentence:
+    index: int  # sentence index in the document
+    offset: int  # character offset of the sentence in the document
+    doc: Doc  # the parsed sentence
+
+    def char_span(self, start_token: int, end_token: int) -> tuple[int, int]:
+        """Document character offsets of tokens [start_token, end_token) of this sentence."""
+        first, last = self.doc[start_token], self.doc[end_token - 1]
+        return self.offset + first.idx, self.offset + last.idx + len(last.text)
+
+
+@functools.cache
+def _stems() -> frozenset[str]:
+    """Lower-case word prefixes that can start a trigger or cue word (inflections share the prefix)."""
+    lex = lexicon()
+    words = set(lex.surface_words)
+    return frozenset(w[: max(3, len(w) - 2)] for w in words if w)
+
+
+def worth_parsing(sent: Span) -> bool:
+    stems = _stems()
+    lex = lexicon()
+    for token in sent:
+        low = token.lower_
+        if low in lex.irregular_forms or token.like_num or _DIGIT.search(low):
+            return True
+        if len(low) >= 3 and any(low[:n] in stems for n in range(3, min(len(low), 9) + 1)):
+            return True
+    return False
+
+
+def parse_sentences(nlp: Language, doc: Doc, sentences: list[tuple[int, Span]]) -> list[ParsedSentence]:
+    """Parse the given (index, sentence) pairs; the document's own tokens and entities are left untouched."""
+    chosen = [(i, s) for i, s in sentences if worth_parsing(s)]
+    docs = [s.as_doc() for _, s in chosen]
+    for name in PARSE_PIPES:
+        pipe = nlp.get_pipe(name)
+        docs = list(pipe.pipe(docs, batch_size=64)) if hasattr(pipe, "pipe") else [pipe(d) for d in docs]
+    return [ParsedSentence(i, s.start_char, d) for (i, s), d in zip(chosen, docs, strict=True)]

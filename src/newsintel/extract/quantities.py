@@ -1,0 +1,189 @@
+"""Quantities: "about 300 fighters", "up to 5,000", "more than a dozen", "scores of militants", "two hundred".
+
+Each gets a value (or bounds), whether it is approximate, what is counted (the noun the number modifies) and who
+says so. Dates, times, ordinals and ages are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsintel.extract.args import MentionIndex, make_arg
+from newsintel.extract.attribution import attribution_for
+from newsintel.extract.lexicon import lexicon
+from newsintel.extract.parse import ParsedSentence
+
+NOT_QUANTITY = {"DATE", "TIME", "ORDINAL"}
+_NUMBER = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+
+
+def _word_value(words: list[str]) -> float | None:
+    """Value of number words ("two hundred", "3.5 million", "a dozen"); None if they are not a number."""
+    q = lexicon().quantities
+    units, scales = q["units"], q["scales"]
+    text = " ".join(words)
+    if text in units:
+        return float(units[text])
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        word = word.replace(",", "")
+        if word in ("and", "a", "-"):
+            continue
+        if _NUMBER.match(word):
+            current += float(word)
+        elif word in units:
+            current += units[word]
+        elif "-" in word and all(p in units for p in word.split("-")):
+            current += sum(units[p] for p in word.split("-"))
+        elif word in scales:
+            current = (current or 1) * scales[word]
+            if scales[word] >= 1000:
+                total, current = total + current, 0.0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _number_tokens(ps: ParsedSentence) -> list[list[Token]]:
+    """Runs of number tokens ("5,000", "two hundred", "3.5 million"), outside dates and times."""
+    q = lexicon().quantities
+    words = set(q["units"]) | set(q["scales"])
+    runs: list[list[Token]] = []
+    for token in ps.doc:
+        numeric = token.like_num or token.lower_ in words or (
+            "-" in token.lower_ and all(p in q["units"] for p in token.lower_.split("-")))
+        if not numeric or token.ent_type_ in NOT_QUANTITY or (token.lower_ in ("one",) and token.dep_ != "nummod"):
+            continue
+        if runs and runs[-1][-1].i == token.i - 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
+
+
+def _bounds(ps: ParsedSentence, first: Token) -> tuple[str, int]:
+    """The bound or approximation words just before a number, and where they start."""
+    q = lexicon().quantities
+    doc = ps.doc
+    for size in (4, 3, 2, 1):
+        start = first.i - size
+        if start < 0:
+            continue
+        phrase = doc[start:first.i].text.lower()
+        phrase = re.sub(r"\s+(a|an)$", "", phrase) if phrase not in q["approximate"] else phrase
+        if phrase in q["approximate"] or phrase in q["lower_bound"] or phrase in q["upper_bound"]:
+            return phrase, start
+    return "", first.i
+
+
+def _counted(tokens: list[Token]) -> Token | None:
+    head = tokens[-1]
+    while head.dep_ in ("nummod", "quantmod", "compound") and head.head is not head and head.head.like_num:
+        head = head.head
+    if head.dep_ in ("nummod", "quantmod") and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head
+    of = next((c for c in head.children if c.lower_ == "of"), None)  # "a dozen of them", "300 of the fighters"
+    if of is not None:
+        return next((g for g in of.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _quantity(ps: ParsedSentence, tokens: list[Token], mentions: MentionIndex) -> dict[str, Any] | None:
+    q = lexicon().quantities
+    words = [t.lower_ for t in tokens]
+    if len(tokens) == 1 and re.fullmatch(r"(1[89]|20)\d\d", words[0]):
+        return None  # a bare year
+    first = tokens[0]
+    if first.i > 0 and ps.doc[first.i - 1].lower_ in ("a", "an") and words[0] in ("dozen", "couple", "pair"):
+        first = ps.doc[first.i - 1]
+        tokens = [first, *tokens]
+        words = ["a", *words]
+    value = _word_value(words)
+    if value is None:
+        return None
+    bound, start = _bounds(ps, first)
+    low = high = None
+    if bound in q["lower_bound"]:
+        low = value
+    if bound in q["upper_bound"]:
+        high = value
+    counted = _counted(tokens)
+    return _record(ps, start, tokens[-1].i + 1, value, low, high, bound in q["approximate"], counted, mentions)
+
+
+def _record(ps: ParsedSentence, start: int, end: int, value: float | None, low: float | None, high: float | None,
+            approximate: bool, counted: Token | None, mentions: MentionIndex) -> dict[str, Any]:
+    char_start, char_end = ps.char_span(start, end)
+    anchor = counted if counted is not None else ps.doc[end - 1]
+
+    def clean(v: float | None) -> int | float | None:
+        return int(v) if v is not None and float(v).is_integer() else v
+
+    return {"text": ps.doc.text[char_start - ps.offset:char_end - ps.offset], "value": clean(value),
+            "low": clean(low), "high": clean(high), "approximate": approximate,
+            "counted": make_arg(ps, counted, mentions) if counted is not None else None,
+            "attribution": attribution_for(ps, anchor, mentions),
+            "sentence": ps.index, "start": char_start, "end": char_end}
+
+
+def _vague(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
+    """"dozens of", "scores of", "hundreds of", "a handful of", "several" ..."""
+    out = []
+    vague = lexicon().quantities["vague"]
+    doc = ps.doc
+    for token in doc:
+        for phrase, spec in vague.items():
+            size = len(phrase.split())
+            if token.i + size > len(doc) or doc[token.i:token.i + size].text.lower() != phrase:
+                continue
+            if token.i > 0 and doc[token.i - 1].lower_ in ("of",) and size == 1 and phrase != "several":
+                continue
+            last = doc[token.i + size - 1]
+            of = doc[last.i + 1] if last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of" else None
+            counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else (
+                last.head if last.head.pos_ == "NOUN" and last.head is not last else None)
+            if counted is None:
+                continue
+            out.append(_record(ps, token.i, last.i + 1, None, spec.get("low"), spec.get("high"), True, counted,
+                               mentions))
+    return out
+
+
+def extract_quantities(ps: ParsedSentence, mentions: MentionIndex, ages: set[int]) -> list[dict[str, Any]]:
+    """Quantities in a sentence; `ages` holds document offsets of numbers already read as ages."""
+    out = []
+    runs = _number_tokens(ps)
+    skip: set[int] = set()
+    for n, run in enumerate(runs):
+        start, _ = ps.char_span(run[0].i, run[0].i + 1)
+        if start in ages or n in skip:
+            continue
+        ranged = _range(ps, run, runs[n + 1] if n + 1 < len(runs) else None, mentions)
+        if ranged is not None:
+            out.append(ranged)
+            skip.add(n + 1)
+            continue
+        quantity = _quantity(ps, run, mentions)
+        if quantity is not None:
+            out.append(quantity)
+    return out + _vague(ps, mentions)
+
+
+def _range(ps: ParsedSentence, run: list[Token], following: list[Token] | None,
+           mentions: MentionIndex) -> dict[str, Any] | None:
+    """"between 150 and 200 fighters", "from 300 to 400 people": one quantity with bounds."""
+    doc, first, last = ps.doc, run[0], run[-1]
+    if following is None or first.i == 0 or following[0].i != last.i + 2:
+        return None
+    opener, joiner = doc[first.i - 1].lower_, doc[last.i + 1].lower_
+    if (opener, joiner) not in (("between", "and"), ("from", "to")) and joiner not in ("-", "–", "to"):
+        return None
+    low, high = _word_value([t.lower_ for t in run]), _word_value([t.lower_ for t in following])
+    if low is None or high is None or low >= high:
+        return None
+    start = first.i - 1 if opener in ("between", "from") else first.i
+    return _record(ps, start, following[-1].i + 1, None, low, high, False, _counted(following), mentions)

@@ -1,0 +1,199 @@
+"""Relations between entities (POSITION, MEMBER, FAMILY, SPOUSE, ASSOCIATE, ALIAS, OPPOSES) and attributes of
+people (age, nationality, gender), from appositions, compounds, possessives and cue phrases in
+`data/relations.yaml`, plus what events imply (joining a group = MEMBER, fighting it = OPPOSES)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsintel.extract.args import MentionIndex, make_arg
+from newsintel.extract.lexicon import lexicon
+from newsintel.extract.parse import ParsedSentence
+from newsintel.model import Entity
+
+GROUP_TYPES = {"ORG", "NORP", "GPE"}
+_AGE_AFTER = re.compile(r"^,\s*(?:aged\s+|an?\s+)?(\d{1,2})(?:,|-year-old\b)")
+_AGE_BEFORE = re.compile(r"(\d{1,2})-year-old(?:\s+[a-z]+)?,?\s*$")
+
+
+def _role_kind(noun: Token) -> tuple[str, str] | None:
+    rel = lexicon().relations
+    lemma = noun.lemma_.lower()
+    for kind, key in (("POSITION", "position_nouns"), ("MEMBER", "member_nouns"), ("FAMILY", "family_nouns"),
+                      ("SPOUSE", "spouse_nouns"), ("ASSOCIATE", "associate_nouns")):
+        if lemma in rel[key] or noun.lower_ in rel[key]:
+            return kind, lemma
+    return None
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose role it is: "spokesman for Y", "Y's spokesman", "the Y spokesman", "a member of Y"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "with", "in", "to", "at"):
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod") and child.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"):
+            return child
+    return None
+
+
+def _person_at(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> Entity | None:
+    start, end = ps.char_span(token.i, token.i + 1)
+    entity = mentions.at(start, end)
+    return entity if entity is not None and entity.type == "PERSON" else None
+
+
+def _relation(ps: ParsedSentence, kind: str, subject: Token, obj: Token, role: str | None,
+              mentions: MentionIndex) -> dict[str, Any]:
+    start, end = ps.char_span(min(subject.i, obj.i), max(subject.i, obj.i) + 1)
+    return {"type": kind, "subject": make_arg(ps, subject, mentions), "object": make_arg(ps, obj, mentions),
+            "role": role, "sentence": ps.index, "start": start, "end": end}
+
+
+def _role_relations(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
+    """"X, spokesman for Y" / "Y spokesman X" / "X's brother Y" / "Y, the wife of X"."""
+    out = []
+    for token in ps.doc:
+        person = _person_at(ps, token, mentions)
+        if person is None or token.dep_ == "compound":
+            continue
+        candidates = [c for c in token.children if c.dep_ in ("appos", "compound")]
+        if token.dep_ == "appos":
+            candidates.append(token.head)
+        for noun in candidates:
+            found = _role_kind(noun)
+            if found is None:
+                continue
+            kind, role = found
+            owner = _owner(noun)
+            if owner is None or owner.i == token.i:
+                continue
+            if owner.pos_ == "PRON" and make_arg(ps, owner, mentions)["entity"] is None:
+                continue  # "its spokesman": whose is unknown
+            out.append(_relation(ps, kind, token, owner, role if kind in ("POSITION", "FAMILY", "SPOUSE",
+                                                                         "ASSOCIATE") else None, mentions))
+    return out
+
+
+def _alias_relations(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
+    """"X, also known as Y", "X, alias Y", "X (aka Y)", "X, whose nom de guerre is Y"."""
+    out = []
+    text = ps.doc.text.lower()
+    for cue in lexicon().relations["alias_cues"]:
+        for match in re.finditer(r"\b" + re.escape(cue) + r"\b", text):
+            before = [t for t in ps.doc if t.idx + len(t) <= match.start() and _person_at(ps, t, mentions)]
+            after = [t for t in ps.doc if t.idx >= match.end() and (t.ent_type_ or t.text[:1].isupper())]
+            if not before or not after:
+                continue
+            subject, alias = before[-1], after[0]
+            if alias.idx - match.end() > 25:
+                continue
+            out.append(_relation(ps, "ALIAS", subject, alias, cue, mentions))
+    return out
+
+
+def retype_people(ps: ParsedSentence, mentions: MentionIndex) -> None:
+    """A name in apposition with a person noun is a person, whatever NER said: "a 31-year-old woman, Hanne Vilde",
+    "Hanne Vilde, a recruiter"."""
+    rel = lexicon().relations
+    person_nouns = set(rel["gender_words"]["male"]) | set(rel["gender_words"]["female"]) | set(
+        rel["position_nouns"]) | set(rel["member_nouns"]) | set(rel["family_nouns"]) | set(rel["spouse_nouns"])
+    for token in ps.doc:
+        if token.dep_ != "appos" or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        for name, noun in ((token, token.head), (token.head, token)):
+            if noun.lemma_.lower() in person_nouns and name.pos_ == "PROPN":
+                start, end = ps.char_span(name.i, name.i + 1)
+                entity = mentions.at(start, end)
+                if entity is not None and entity.type in ("ORG", "NORP", "PRODUCT", "WORK_OF_ART"):
+                    entity.type = "PERSON"
+
+
+def extract_relations(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
+    return _role_relations(ps, mentions) + _alias_relations(ps, mentions)
+
+
+def relations_from_events(events: list[dict[str, Any]], entities: dict[str, Entity]) -> list[dict[str, Any]]:
+    """Joining a group makes a member; fighting or attacking a group opposes it; moving with someone associates."""
+    out = []
+    for event in events:
+        actors = [a for a in event["actors"] if a["entity"]]
+        if event["type"] == "RECRUIT":
+            groups = [t for t in event["targets"] if t["entity"] and entities[t["entity"]].type in GROUP_TYPES]
+            people = [a for a in actors if entities[a["entity"]].type == "PERSON"]
+            out += [_event_relation("MEMBER", p, g, None, event) for p in people for g in groups]
+        elif event["type"] in ("FIGHT", "ATTACK"):
+            targets = [t for t in event["targets"] if t["entity"] and entities[t["entity"]].type in GROUP_TYPES]
+            out += [_event_relation("OPPOSES", a, t, None, event) for a in actors for t in targets
+                    if entities[a["entity"]].type in GROUP_TYPES and a["entity"] != t["entity"]]
+        elif event["type"] == "SMUGGLE":
+            moved = [t for t in event["targets"] if t["entity"]]
+            out += [_event_relation("ASSOCIATE", a, t, "smuggled", event) for a in actors for t in moved]
+        if event["type"] in ("TRAVEL", "CROSS_BORDER", "FLEE", "RETURN") and len(actors) > 1:
+            first = actors[0]
+            out += [_event_relation("ASSOCIATE", first, other, "travelled with", event) for other in actors[1:]
+                    if entities[first["entity"]].type == entities[other["entity"]].type == "PERSON"]
+    return out
+
+
+def _event_relation(kind: str, subject: dict, obj: dict, role: str | None, event: dict) -> dict[str, Any]:
+    return {"type": kind, "subject": subject, "object": obj, "role": role, "sentence": event["sentence"],
+            "start": event["start"], "end": event["end"]}
+
+
+def _nationality_of(text: str, m_start: int, m_end: int, n_start: int, n_end: int) -> bool:
+    """"Belgian-born Benali", "the Belgian Benali", "Benali, a Belgian national"."""
+    if n_end <= m_start:
+        return bool(re.fullmatch(r"(-born)?\s{0,2}", text[n_end:m_start]))
+    if not re.fullmatch(r",\s*(an?|the)\s+(\d{1,2}-year-old\s+)?", text[m_end:n_start]):
+        return False
+    demonym_person = re.search(r"(man|woman|men|women)$", text[n_start:n_end].lower())  # "a Frenchman"
+    return bool(demonym_person) or bool(
+        re.match(r"(-born|\s+(national|citizen|man|woman|born|passport))", text[n_end:n_end + 14]))
+
+
+def person_attributes(text: str, entities: list[Entity], sentence_of: Any) -> set[int]:
+    """Age, nationality and gender stated next to a person's mention; returns the offsets of numbers used as ages.
+
+    Sets `entity.attributes` (first value wins) and appends every finding with its offsets to
+    `entity.attributes["evidence"]`.
+    """
+    rel = lexicon().relations
+    gender_words = {w: g for g, words in rel["gender_words"].items() for w in words if w not in (
+        "he", "him", "his", "she", "her")}
+    age_offsets: set[int] = set()
+    nationalities = {m.text: (m.start, m.end) for e in entities if e.type == "NORP" or (
+        e.type == "ORG" and re.fullmatch(r"[A-Z][a-z]+(man|woman)", e.name)) for m in e.mentions}  # "Frenchman"
+    for entity in (e for e in entities if e.type == "PERSON"):
+        for m in entity.mentions:
+            after, before = text[m.end:m.end + 24], text[max(0, m.start - 40):m.start]
+            age = _AGE_AFTER.match(after) or _AGE_BEFORE.search(before)
+            if age and 10 <= int(age.group(1)) <= 99:
+                offset = (m.end + age.start(1)) if age.re is _AGE_AFTER else (m.start - len(before) + age.start(1))
+                age_offsets.add(offset)
+                _set(entity, "age", int(age.group(1)), offset, offset + len(age.group(1)), sentence_of)
+            for norp, (s, e) in nationalities.items():
+                if _nationality_of(text, m.start, m.end, s, e):
+                    _set(entity, "nationality", norp, s, e, sentence_of)
+            title = re.search(r"\b(mr|mrs|ms|miss|man|woman|widow|mother|father|wife|husband),?\s*$", before.lower())
+            noun = re.match(r",\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(man|woman|widow|mother|father|wife|husband)\b",
+                            text[m.end:m.end + 60].lower())
+            word = (title or noun)
+            if word and word.group(1) in gender_words:
+                _set(entity, "gender", gender_words[word.group(1)], m.start, m.end, sentence_of)
+    return age_offsets
+
+
+def _set(entity: Entity, key: str, value: Any, start: int, end: int, sentence_of: Any) -> None:
+    entity.attributes.setdefault(key, value)
+    evidence = entity.attributes.setdefault("evidence", [])
+    item = {"attribute": key, "value": value, "start": start, "end": end, "sentence": sentence_of(start)}
+    if item not in evidence:
+        evidence.append(item)

@@ -1,0 +1,119 @@
+"""Time expressions normalised against the publication date: an ISO date, or a range "start/end".
+
+"on Tuesday" is the Tuesday on or before publication (after it, for future events), "last week" the previous
+Monday-Sunday, "in 2014" the year 2014-01-01/2014-12-31, "March 3" March 3 of the publication year. What cannot be
+resolved ("since the fall of the city") keeps its text and gets no value.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DECADE = re.compile(r"\b(1[89]\d|20\d)0s\b")
+
+
+def _day_range(start: date, end: date) -> str:
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def _month_range(year: int, month: int) -> str:
+    return _day_range(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
+
+
+def _relative(words: list[str], base: date, future: bool) -> str | None:
+    text = " ".join(words)
+    simple = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+    for word, delta in simple.items():
+        if word in words:
+            return (base + timedelta(days=delta)).isoformat()
+    for word, weekday in WEEKDAYS.items():
+        if word in words:
+            if future or "next" in words:
+                delta = (weekday - base.weekday()) % 7 or 7
+                return (base + timedelta(days=delta)).isoformat()
+            delta = (base.weekday() - weekday) % 7
+            if "last" in words and delta == 0:
+                delta = 7
+            return (base - timedelta(days=delta)).isoformat()
+    monday = base - timedelta(days=base.weekday())
+    if re.search(r"\blast week\b", text):
+        return _day_range(monday - timedelta(days=7), monday - timedelta(days=1))
+    if re.search(r"\b(this|earlier this) week\b", text):
+        return _day_range(monday, monday + timedelta(days=6))
+    if re.search(r"\bnext week\b", text):
+        return _day_range(monday + timedelta(days=7), monday + timedelta(days=13))
+    if re.search(r"\blast month\b", text):
+        last = base.replace(day=1) - timedelta(days=1)
+        return _month_range(last.year, last.month)
+    if re.search(r"\b(this|earlier this) month\b", text):
+        return _month_range(base.year, base.month)
+    if re.search(r"\blast year\b", text):
+        return _day_range(date(base.year - 1, 1, 1), date(base.year - 1, 12, 31))
+    if re.search(r"\b(this|earlier this) year\b", text):
+        return _day_range(date(base.year, 1, 1), date(base.year, 12, 31))
+    return None
+
+
+def _calendar(words: list[str], base: date | None, future: bool) -> str | None:
+    """Explicit calendar expressions: years, decades, months, day-month(-year)."""
+    text = " ".join(words)
+    decade = _DECADE.search(text)
+    if decade:
+        start = int(decade.group(1)) * 10
+        return _day_range(date(start, 1, 1), date(start + 9, 12, 31))
+    year_match = _YEAR.search(text)
+    year = int(year_match.group(1)) if year_match else None
+    month = next((MONTHS[w.rstrip(".")] for w in words if (w.rstrip(".") in MONTHS and w not in ("may",)) or
+                  (w == "may" and (year or any(x.isdigit() for x in words)))), None)
+    day = next((int(w.rstrip("thndrs,.")) for w in words if re.fullmatch(r"\d{1,2}(st|nd|rd|th)?[,.]?", w)
+                and 1 <= int(re.sub(r"\D", "", w)) <= 31), None)
+    if month and day:
+        if year is None:
+            if base is None:
+                return None
+            year = base.year
+            candidate = date(year, month, min(day, calendar.monthrange(year, month)[1]))
+            if not future and candidate > base + timedelta(days=2):
+                year -= 1
+        return date(year, month, min(day, calendar.monthrange(year, month)[1])).isoformat()
+    if month and year:
+        return _month_range(year, month)
+    if month and base is not None:
+        year = base.year if (month <= base.month or future) else base.year - 1
+        return _month_range(year, month)
+    if year:
+        return _day_range(date(year, 1, 1), date(year, 12, 31))
+    return None
+
+
+def normalise(text: str, published: str | None, future: bool = False) -> str | None:
+    """ISO date or "start/end" range for a time expression, or None when it cannot be resolved."""
+    base = None
+    if published:
+        try:
+            base = date.fromisoformat(published[:10])
+        except ValueError:
+            base = None
+    words = re.findall(r"[a-z]+\.?|\d+(?:st|nd|rd|th)?[,.]?", text.lower())
+    value = _calendar(words, base, future)
+    if value is None and base is not None:
+        value = _relative(words, base, future)
+    return value
+
+
+_PHRASE = re.compile(
+    r"\b(?:(?:last|this|next|earlier this|late|early)\s+(?:week|month|year|weekend)|yesterday|today|tonight|tomorrow"
+    r"|(?:on\s+|last\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:in\s+)?(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def find_phrases(text: str) -> list[tuple[int, int]]:
+    """(start, end) of simple time phrases the NER model missed ("last week", "on Tuesday", "in 2014")."""
+    return [m.span() for m in _PHRASE.finditer(text)]
