@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from newsintel.clean import clean
@@ -50,6 +50,20 @@ def process_batch(raws: list[RawDocument]) -> list[Record | Failure]:
     return [r for r in results if r is not None]
 
 
+def annotate_batch(infos: list[DocumentInfo]) -> list[Record | Failure]:
+    """NLP and extraction for documents that are already clean (re-extraction of stored documents)."""
+    try:
+        return list(annotate(infos))
+    except Exception:
+        out: list[Record | Failure] = []
+        for info in infos:
+            try:
+                out.append(next(annotate([info])))
+            except Exception as err:
+                out.append(Failure(info.origin or info.id, f"NLP failed: {type(err).__name__}: {err}"))
+        return out
+
+
 def extract_text(text: str, *, title: str | None = None, published: str | None = None,
                  source: str | None = None, url: str | None = None) -> dict:
     """The `extract --json` record for one plain text (cleaned as a .txt body would be); for tests and notebooks."""
@@ -65,7 +79,7 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
@@ -94,15 +108,17 @@ class Processor:
             self.pool.join()
             self.pool = None
 
-    def run(self, raws: Iterable[RawDocument]) -> Iterator[Record | Failure]:
-        """Results in input order; at most a few chunks per worker are read ahead."""
+    def run(self, items: Iterable, work: Callable[[list], list[Record | Failure]] = process_batch,
+            ) -> Iterator[Record | Failure]:
+        """`work` over chunks of `items` (raw documents by default), results in input order; at most a few
+        chunks per worker are read ahead."""
         if self.pool is None:
-            for chunk in _chunks(raws, CHUNK):
-                yield from process_batch(chunk)
+            for chunk in _chunks(items, CHUNK):
+                yield from work(chunk)
             return
         pending: deque = deque()
-        for chunk in _chunks(raws, CHUNK):
-            pending.append(self.pool.apply_async(process_batch, (chunk,)))
+        for chunk in _chunks(items, CHUNK):
+            pending.append(self.pool.apply_async(work, (chunk,)))
             while len(pending) >= self.workers * IN_FLIGHT_PER_WORKER:
                 yield from pending.popleft().get()
         while pending:

@@ -100,6 +100,28 @@ def cmd_search(args: argparse.Namespace) -> int:
     return emit(args, rows, lambda: render.print_search(rows, args.query))
 
 
+def cmd_events(args: argparse.Namespace) -> int:
+    from newsintel.cli.render_facts import print_events
+    from newsintel.store.queries import list_events
+
+    rows = list_events(_open(args), args.type, args.entity, args.modality, args.limit)
+    return emit(args, rows, lambda: print_events(rows))
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    from newsintel.cli.render_facts import print_claims
+    from newsintel.store.queries import list_claims
+
+    rows = list_claims(_open(args), args.speaker, args.limit)
+    return emit(args, rows, lambda: print_claims(rows))
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    from newsintel.cli.progress import run_reprocess
+
+    return run_reprocess(args)
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
     """The demo's closing summary: counts, top people/organisations/places, and a sample search."""
     from newsintel.store.queries import search, stats, top_entities
@@ -152,6 +174,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("search", cmd_search, "full-text search with snippets", json_flag)
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--limit", type=int, default=20)
+
+    p = add("events", cmd_events, "list extracted events with modality, attribution and sources", json_flag)
+    p.add_argument("--type", metavar="T", help="TRAVEL, CROSS_BORDER, FLEE, RETURN, ARREST, ATTACK, ...")
+    p.add_argument("--entity", metavar="NAME", help="events with this person, group or place as an argument")
+    p.add_argument("--modality", metavar="M", help="asserted, hedged, intended, attempted, future, conditional, "
+                                                   "negated")
+    p.add_argument("--limit", type=int, default=50)
+
+    p = add("claims", cmd_claims, "list reported statements: who said what, where", json_flag)
+    p.add_argument("--speaker", metavar="NAME")
+    p.add_argument("--limit", type=int, default=50)
+
+    p = add("reprocess", cmd_reprocess, "re-run NLP and extraction on stored documents (after an upgrade)")
+    p.add_argument("--workers", type=int, default=None)
 
     p = add("summary", cmd_summary, "a readable overview of the store (used by `make demo`)")
     p.add_argument("--top", type=int, default=8)

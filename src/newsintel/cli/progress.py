@@ -61,3 +61,27 @@ def run_ingest(args: argparse.Namespace) -> int:
     if interrupted:
         return 130
     return 1 if summary.failed else 0
+
+
+def run_reprocess(args: argparse.Namespace) -> int:
+    """Re-extract every stored document; each is replaced in one transaction, so an interrupted run is safe."""
+    from newsintel.model import DocumentInfo
+    from newsintel.pipeline import annotate_batch
+    from newsintel.store.writer import replace_derived
+
+    workers = args.workers or default_workers()
+    done = failed = 0
+    with Processor(workers) as processor:
+        conn = connect(db_path(args.db))
+        rows = conn.execute("SELECT id, title, source, url, published, text, author, origin, format FROM documents"
+                            " ORDER BY rowid").fetchall()
+        infos = [DocumentInfo(**dict(row)) for row in rows]
+        for result in processor.run(infos, annotate_batch):
+            if isinstance(result, Failure):
+                failed += 1
+                print(safe(result.line()), file=sys.stderr, flush=True)
+                continue
+            replace_derived(conn, result)
+            done += 1
+    print(f"reprocessed {done}, failed {failed}")
+    return 1 if failed else 0

@@ -93,8 +93,18 @@ def resolve_relative(token: Token) -> Token:
     return token
 
 
+def _named_place(token: Token) -> Token:
+    """"the town of Kacanik" is Kacanik."""
+    if token.lemma_.lower() in PLACE_NOUNS:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        name = next((g for g in of.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None) if of else None
+        if name is not None:
+            return name
+    return token
+
+
 def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dict[str, Any]:
-    token = resolve_relative(token)
+    token = _named_place(resolve_relative(token))
     start, end = noun_phrase(token)
     char_start, char_end = ps.char_span(start, end)
     head_start, head_end = ps.char_span(token.i, token.i + 1)

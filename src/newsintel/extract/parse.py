@@ -19,6 +19,9 @@ from newsintel.extract.lexicon import lexicon
 
 PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 _DIGIT = re.compile(r"\d")
+_DATELINE = re.compile(  # "PRISTINA, March 3 (Wire) - ", "SANLIURFA, Turkey, Sept 19 (Reuters) -- "
+    r"^[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w'’. -]+){0,2}(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+    r"(?:\([^)]{1,40}\))?\s*[-—–]{1,2}\s+")
 
 
 @dataclass(slots=True)
@@ -53,9 +56,18 @@ def worth_parsing(sent: Span) -> bool:
     return False
 
 
+def without_dateline(sent: Span) -> Span:
+    """A wire dateline ("PRISTINA, March 3 (Wire) -") is not part of the first sentence's grammar."""
+    match = _DATELINE.match(sent.text)
+    if not match:
+        return sent
+    rest = sent.doc.char_span(sent.start_char + match.end(), sent.end_char, alignment_mode="expand")
+    return rest if rest is not None and len(rest) > 2 else sent
+
+
 def parse_sentences(nlp: Language, doc: Doc, sentences: list[tuple[int, Span]]) -> list[ParsedSentence]:
     """Parse the given (index, sentence) pairs; the document's own tokens and entities are left untouched."""
-    chosen = [(i, s) for i, s in sentences if worth_parsing(s)]
+    chosen = [(i, without_dateline(s)) for i, s in sentences if worth_parsing(s)]
     docs = [s.as_doc() for _, s in chosen]
     for name in PARSE_PIPES:
         pipe = nlp.get_pipe(name)

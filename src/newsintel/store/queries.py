@@ -9,7 +9,7 @@ from typing import Any
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:
-    tables = ("documents", "sentences", "entities", "mentions")
+    tables = ("documents", "sentences", "entities", "mentions", "events", "claims", "quantities", "relations")
     return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 
@@ -47,8 +47,9 @@ def document_detail(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | N
         entities.append({"id": e["id"], "name": e["name"], "type": e["type"],
                          "aliases": json.loads(e["aliases"]), "attributes": json.loads(e["attributes"]),
                          "mentions": mentions})
-    document = {k: doc[k] for k in ("id", "title", "source", "url", "published", "author", "origin", "format", "text")}
-    return {"document": document, "sentences": sentences, "entities": entities}
+    keys = ("id", "title", "source", "url", "published", "author", "origin", "format", "text")
+    document = {k: doc[k] for k in keys}
+    return {"document": document, "sentences": sentences, "entities": entities, **document_facts(conn, doc["id"])}
 
 
 def _fts_query(query: str) -> str:
@@ -72,3 +73,76 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[s
         " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?"
     )
     return [dict(r) for r in conn.execute(sql, (match, limit))]
+
+
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+ENTITY_IDS_BY_NAME = (
+    "SELECT id FROM entities WHERE name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\'"
+)
+
+
+def _sentence_text(conn: sqlite3.Connection, cache: dict, doc_id: str, sentence: int) -> str:
+    key = (doc_id, sentence)
+    if key not in cache:
+        row = conn.execute(
+            "SELECT substr(d.text, s.start + 1, s.end - s.start) FROM sentences s JOIN documents d"
+            " ON d.id = s.document_id WHERE s.document_id = ? AND s.idx = ?", (doc_id, sentence)).fetchone()
+        cache[key] = row[0] if row else ""
+    return cache[key]
+
+
+def _with_source(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+    """Each fact as extracted, plus where it comes from: document id, title, date, source, sentence text."""
+    cache: dict = {}
+    out = []
+    for row in rows:
+        fact = json.loads(row["data"])
+        fact["source"] = {"document": row["document_id"], "title": row["title"], "published": row["published"],
+                          "publisher": row["publisher"],
+                          "sentence_text": _sentence_text(conn, cache, row["document_id"], row["sentence"])}
+        out.append(fact)
+    return out
+
+
+def list_events(conn: sqlite3.Connection, type_: str | None = None, entity: str | None = None,
+                modality: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Events, latest documents first; `entity` matches a linked entity's name or alias, or an argument's text."""
+    where, params = [], []
+    if type_:
+        where.append("e.type = ?")
+        params.append(type_.upper())
+    if modality:
+        where.append("e.modality = ?")
+        params.append(modality.lower())
+    if entity:
+        like = _like(entity)
+        where.append(
+            f"EXISTS (SELECT 1 FROM event_args a WHERE a.event_id = e.id AND (a.entity_id IN ({ENTITY_IDS_BY_NAME})"
+            " OR a.text LIKE ? ESCAPE '\\'))")
+        params += [like, like, like]
+    sql = ("SELECT e.*, d.title, d.published, d.source AS publisher FROM events e JOIN documents d"
+           " ON d.id = e.document_id" + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY d.published DESC, e.document_id, e.start LIMIT ?")
+    return _with_source(conn, conn.execute(sql, (*params, limit)).fetchall())
+
+
+def list_claims(conn: sqlite3.Connection, speaker: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    where, params = "", []
+    if speaker:
+        like = _like(speaker)
+        where = f" WHERE c.speaker LIKE ? ESCAPE '\\' OR c.speaker_entity IN ({ENTITY_IDS_BY_NAME})"
+        params = [like, like, like]
+    sql = ("SELECT c.*, d.title, d.published, d.source AS publisher FROM claims c JOIN documents d"
+           " ON d.id = c.document_id" + where + " ORDER BY d.published DESC, c.document_id, c.start LIMIT ?")
+    return _with_source(conn, conn.execute(sql, (*params, limit)).fetchall())
+
+
+def document_facts(conn: sqlite3.Connection, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+    facts = {}
+    for table in ("events", "claims", "quantities", "relations"):
+        rows = conn.execute(f"SELECT data FROM {table} WHERE document_id = ? ORDER BY start", (doc_id,))
+        facts[table] = [json.loads(r[0]) for r in rows]
+    return facts

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
+from newsintel.extract.events import ROLES
 from newsintel.model import Record
 
 
@@ -54,6 +55,12 @@ def _insert(conn: sqlite3.Connection, record: Record, stamp: str) -> None:
         (doc.id, doc.title, doc.source, doc.url, doc.published, doc.author, doc.origin or "",
          doc.format or "", doc.text, stamp),
     )
+    _insert_derived(conn, record)
+
+
+def _insert_derived(conn: sqlite3.Connection, record: Record) -> None:
+    """Sentences, entities, mentions and facts of a stored document."""
+    doc = record.document
     conn.executemany(
         "INSERT INTO sentences(document_id, idx, start, end) VALUES (?, ?, ?, ?)",
         [(doc.id, s.index, s.start, s.end) for s in record.sentences],
@@ -68,3 +75,64 @@ def _insert(conn: sqlite3.Connection, record: Record, stamp: str) -> None:
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(e.id, doc.id, m.sentence, m.start, m.end, m.text, m.label) for e in record.entities for m in e.mentions],
     )
+    _insert_facts(conn, record)
+
+
+def _dump(fact: dict) -> str:
+    return json.dumps(fact, ensure_ascii=False)
+
+
+def _speaker(att: dict | None) -> tuple[str | None, str | None, str | None]:
+    if not att:
+        return None, None, None
+    return att["speaker"]["text"], att["speaker"]["entity"], att["cue"]
+
+
+def _insert_facts(conn: sqlite3.Connection, record: Record) -> None:
+    doc_id = record.document.id
+    for event in record.events:
+        time = event["time"] or {}
+        cur = conn.execute(
+            "INSERT INTO events(document_id, type, plover, trigger, modality, sentence, start, end, time_text,"
+            " time_value, speaker, speaker_entity, cue, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, event["type"], event["plover"], event["trigger"], event["modality"], event["sentence"],
+             event["start"], event["end"], time.get("text"), time.get("value"), *_speaker(event["attribution"]),
+             _dump(event)),
+        )
+        conn.executemany(
+            "INSERT INTO event_args(event_id, role, text, entity_id) VALUES (?, ?, ?, ?)",
+            [(cur.lastrowid, role, arg["text"], arg["entity"]) for role in ROLES for arg in event[role]],
+        )
+    conn.executemany(
+        "INSERT INTO claims(document_id, sentence, start, end, speaker, speaker_entity, cue, medium, modality,"
+        " content, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, c["sentence"], c["start"], c["end"], c["speaker"]["text"], c["speaker"]["entity"], c["cue"],
+          c["medium"], c["modality"], c["content"], _dump(c)) for c in record.claims],
+    )
+    conn.executemany(
+        "INSERT INTO quantities(document_id, sentence, start, end, text, value, low, high, approximate, counted,"
+        " counted_entity, speaker, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, q["sentence"], q["start"], q["end"], q["text"], q["value"], q["low"], q["high"],
+          int(q["approximate"]), (q["counted"] or {}).get("text"), (q["counted"] or {}).get("entity"),
+          _speaker(q["attribution"])[0], _dump(q)) for q in record.quantities],
+    )
+    conn.executemany(
+        "INSERT INTO relations(document_id, type, subject, subject_entity, object, object_entity, role, sentence,"
+        " start, end, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, r["type"], r["subject"]["text"], r["subject"]["entity"], r["object"]["text"],
+          r["object"]["entity"], r["role"], r["sentence"], r["start"], r["end"], _dump(r)) for r in record.relations],
+    )
+
+
+DERIVED_TABLES = ("event_args", "events", "claims", "quantities", "relations", "mentions", "entities", "sentences")
+
+
+def replace_derived(conn: sqlite3.Connection, record: Record) -> None:
+    """Re-extraction: swap everything derived from a stored document for `record`, in one transaction."""
+    doc = record.document
+    with transaction(conn):
+        conn.execute("DELETE FROM event_args WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)",
+                     (doc.id,))
+        for table in DERIVED_TABLES[1:]:
+            conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc.id,))
+        _insert_derived(conn, record)

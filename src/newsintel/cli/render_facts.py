@@ -1,0 +1,98 @@
+"""Facts for people: every event and claim line shows its modality, who said it, and its source."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+
+from newsintel.cli.render import console, safe
+
+ROLE_LABELS = (("actors", "by"), ("targets", "on"), ("origin", "from"), ("via", "via"), ("destination", "to"),
+               ("location", "at"))
+MODALITY_STYLE = {"asserted": "green", "negated": "red", "hedged": "yellow", "intended": "cyan",
+                  "attempted": "cyan", "future": "cyan", "conditional": "magenta"}
+
+
+def _args(event: dict[str, Any]) -> str:
+    parts = []
+    for role, label in ROLE_LABELS:
+        names = ", ".join(safe(a["text"], 40) for a in event.get(role, []))
+        if names:
+            parts.append(f"{label} {names}")
+    return "; ".join(parts)
+
+
+def _said(attribution: dict[str, Any] | None) -> str:
+    if not attribution:
+        return "reporter"
+    return f"{safe(attribution['speaker']['text'], 40)} ({safe(attribution['cue'])})"
+
+
+def event_line(event: dict[str, Any]) -> Text:
+    line = Text()
+    line.append(f"{event['type']:<12}", style="bold")
+    line.append(f" {safe(event['trigger'], 30)!r} ")
+    line.append(f"[{event['modality']}]", style=MODALITY_STYLE.get(event["modality"], ""))
+    line.append(f" {_args(event)}")
+    if event.get("time"):
+        time = event["time"]
+        line.append(f"; when {safe(time['text'], 30)}" + (f" = {time['value']}" if time.get("value") else ""))
+    line.append(f"; says {_said(event.get('attribution'))}", style="dim")
+    return line
+
+
+def source_line(fact: dict[str, Any]) -> Text:
+    src = fact.get("source") or {}
+    title = safe(src.get("title") or "(untitled)", 70)
+    return Text(f"    ↳ {title} ({safe(src.get('published') or 'undated')}, doc {src.get('document')},"
+                f" sentence {fact['sentence']}): {safe(src.get('sentence_text', ''), 160)}", style="dim")
+
+
+def print_events(events: list[dict[str, Any]]) -> None:
+    if not events:
+        console.print("no events match")
+    for event in events:
+        console.print(event_line(event))
+        console.print(source_line(event))
+
+
+def claim_line(claim: dict[str, Any]) -> Text:
+    line = Text()
+    line.append(safe(claim["speaker"]["text"], 40), style="bold")
+    line.append(f" {safe(claim['cue'])}")
+    if claim.get("medium"):
+        line.append(f" ({safe(claim['medium'], 30)})")
+    line.append(f" [{claim['modality']}]", style=MODALITY_STYLE.get(claim["modality"], ""))
+    line.append(f": {safe(claim['content'], 200)}")
+    return line
+
+
+def print_claims(claims: list[dict[str, Any]]) -> None:
+    if not claims:
+        console.print("no claims match")
+    for claim in claims:
+        console.print(claim_line(claim))
+        console.print(source_line(claim))
+
+
+def print_document_facts(detail: dict[str, Any]) -> None:
+    for title, key, render in (("Events", "events", event_line), ("Claims", "claims", claim_line)):
+        if detail.get(key):
+            console.print(Text(title, style="bold underline"))
+            for fact in detail[key]:
+                console.print(Text(f"  s{fact['sentence']} ").append(render(fact)))
+    if detail.get("quantities"):
+        console.print(Text("Quantities", style="bold underline"))
+        for q in detail["quantities"]:
+            counted = safe((q.get("counted") or {}).get("text") or "?", 40)
+            bounds = " ".join(f"{k}={q[k]}" for k in ("value", "low", "high") if q.get(k) is not None)
+            approx = " approx." if q["approximate"] else ""
+            console.print(Text(f"  s{q['sentence']} {safe(q['text'])} {counted}: {bounds}{approx};"
+                               f" says {_said(q.get('attribution'))}"))
+    if detail.get("relations"):
+        console.print(Text("Relations", style="bold underline"))
+        for r in detail["relations"]:
+            role = f" ({safe(r['role'])})" if r.get("role") else ""
+            console.print(Text(f"  s{r['sentence']} {safe(r['subject']['text'], 40)} —{r['type']}{role}→"
+                               f" {safe(r['object']['text'], 40)}"))
