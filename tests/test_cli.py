@@ -141,3 +141,56 @@ def test_schema_is_versioned_and_migrations_apply_once(tmp_path):
     assert schema_version(conn) == latest
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+FACTS = ("Kosovo police arrested Driton Haliti in Pristina on Tuesday, a spokesman said.\n\n"
+         "Haliti had fled Raqqa and slipped into Turkey, according to prosecutors. Officials believe he may "
+         "have travelled to Vienna.")
+
+
+def test_facts_are_stored_queried_and_reprocessed_idempotently(tmp_path, capsys):
+    (tmp_path / "a.json").write_text(json.dumps({"text": FACTS, "title": "Haliti held", "published": "2025-06-12"}))
+    db = str(tmp_path / "s.db")
+    assert main(["ingest", str(tmp_path / "a.json"), "--db", db, "--workers", "1"]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, "events", "--db", db, "--entity", "haliti", "--json")
+    events = json.loads(out)
+    types = {e["type"] for e in events}
+    assert {"ARREST", "FLEE", "CROSS_BORDER"} <= types
+    arrest = next(e for e in events if e["type"] == "ARREST")
+    assert arrest["time"]["value"] == "2025-06-10"
+    assert arrest["attribution"]["cue"] == "said"
+    assert arrest["source"]["title"] == "Haliti held" and "arrested Driton Haliti" in arrest["source"]["sentence_text"]
+    code, out, _ = run(capsys, "events", "--db", db, "--modality", "hedged", "--json")
+    assert [e["type"] for e in json.loads(out)] == ["TRAVEL"]
+    code, out, _ = run(capsys, "claims", "--db", db, "--speaker", "prosecutors", "--json")
+    assert len(json.loads(out)) == 1
+    code, out, _ = run(capsys, "stats", "--db", db, "--json")
+    before = json.loads(out)
+    code, out, _ = run(capsys, "reprocess", "--db", db, "--workers", "1")
+    assert code == 0 and "reprocessed 1, failed 0" in out
+    code, out, _ = run(capsys, "stats", "--db", db, "--json")
+    assert json.loads(out) == before
+    code, out, _ = run(capsys, "show", arrest["source"]["document"], "--db", db)
+    assert "ARREST" in out and "[hedged]" in out
+
+
+def test_data_files_have_no_yaml_surprises():
+    """YAML reads bare no/on/yes as booleans: every word list must hold strings."""
+    from importlib import resources
+
+    import yaml
+
+    def walk(value, where):
+        assert not isinstance(value, bool), f"boolean in {where}: quote the word"
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(k, where)
+                walk(v, where)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, where)
+
+    for entry in resources.files("newsintel").joinpath("data").iterdir():
+        if entry.name.endswith(".yaml"):
+            walk(yaml.safe_load(entry.read_text(encoding="utf-8")), entry.name)
