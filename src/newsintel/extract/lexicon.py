@@ -38,6 +38,18 @@ class Lexicon:
     collectives: frozenset[str]
 
 
+def inflections(lemma: str) -> set[str]:
+    """Regular English inflections of a verb or noun lemma (arrest -> arrests, arrested, arresting)."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing", lemma + "d"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # slip -> slipped, slipping
+    return forms
+
+
 def _split(entry: str) -> tuple[str, list[str]]:
     words = entry.split()
     return words[0], words[1:]
@@ -82,5 +94,6 @@ def lexicon() -> Lexicon:
         surface |= set(relations[key])
     surface |= {w.split()[0] for w in relations["alias_cues"]}
     surface |= set(quantities["units"]) | set(quantities["scales"]) | {w.split()[0] for w in quantities["vague"]}
+    forms = {form for word in surface for form in inflections(word.lower())} | irregular
     return Lexicon(types, verb_index, noun_index, modality, attribution, relations, quantities, irregular,
-                   frozenset(w.lower() for w in surface), vehicles, collectives)
+                   frozenset(forms), vehicles, collectives)

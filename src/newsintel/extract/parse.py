@@ -12,8 +12,11 @@ import functools
 import re
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from newsintel.extract.lexicon import lexicon
 
@@ -37,23 +40,19 @@ class ParsedSentence:
 
 
 @functools.cache
-def _stems() -> frozenset[str]:
-    """Lower-case word prefixes that can start a trigger or cue word (inflections share the prefix)."""
-    lex = lexicon()
-    words = set(lex.surface_words)
-    return frozenset(w[: max(3, len(w) - 2)] for w in words if w)
+def _form_hashes(vocab: Vocab) -> np.ndarray:
+    return np.fromiter((vocab.strings.add(form) for form in lexicon().surface_words), dtype=np.uint64)
+
+
+def parse_worthy(doc: Doc) -> np.ndarray:
+    """Per token: is it an inflected form of a trigger or cue word, or a number? (vectorised over the Doc)"""
+    array = doc.to_array([LOWER, LIKE_NUM])
+    return np.isin(array[:, 0], _form_hashes(doc.vocab)) | (array[:, 1] == 1)
 
 
 def worth_parsing(sent: Span) -> bool:
-    stems = _stems()
-    lex = lexicon()
-    for token in sent:
-        low = token.lower_
-        if low in lex.irregular_forms or token.like_num or _DIGIT.search(low):
-            return True
-        if len(low) >= 3 and any(low[:n] in stems for n in range(3, min(len(low), 9) + 1)):
-            return True
-    return False
+    """A sentence is parsed when a word in it is an inflected form of a trigger or cue, or a number."""
+    return bool(parse_worthy(sent.doc)[sent.start:sent.end].any())
 
 
 def without_dateline(sent: Span) -> Span:
@@ -67,7 +66,8 @@ def without_dateline(sent: Span) -> Span:
 
 def parse_sentences(nlp: Language, doc: Doc, sentences: list[tuple[int, Span]]) -> list[ParsedSentence]:
     """Parse the given (index, sentence) pairs; the document's own tokens and entities are left untouched."""
-    chosen = [(i, without_dateline(s)) for i, s in sentences if worth_parsing(s)]
+    worthy = parse_worthy(doc)
+    chosen = [(i, without_dateline(s)) for i, s in sentences if worthy[s.start:s.end].any()]
     docs = [s.as_doc() for _, s in chosen]
     for name in PARSE_PIPES:
         pipe = nlp.get_pipe(name)

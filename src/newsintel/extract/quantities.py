@@ -130,26 +130,38 @@ def _record(ps: ParsedSentence, start: int, end: int, value: float | None, low: 
             "sentence": ps.index, "start": char_start, "end": char_end}
 
 
+def _vague_phrases() -> dict[str, list[tuple[list[str], dict]]]:
+    """First word -> [(phrase words, bounds)], longest first."""
+    table: dict[str, list[tuple[list[str], dict]]] = {}
+    for phrase, spec in lexicon().quantities["vague"].items():
+        words = phrase.split()
+        table.setdefault(words[0], []).append((words, spec))
+    for options in table.values():
+        options.sort(key=lambda o: -len(o[0]))
+    return table
+
+
 def _vague(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
     """"dozens of", "scores of", "hundreds of", "a handful of", "several" ..."""
     out = []
-    vague = lexicon().quantities["vague"]
+    table = _vague_phrases()
     doc = ps.doc
-    for token in doc:
-        for phrase, spec in vague.items():
-            size = len(phrase.split())
-            if token.i + size > len(doc) or doc[token.i:token.i + size].text.lower() != phrase:
+    words = [t.lower_ for t in doc]
+    for i, word in enumerate(words):
+        for phrase, spec in table.get(word, ()):
+            size = len(phrase)
+            if words[i:i + size] != phrase:
                 continue
-            if token.i > 0 and doc[token.i - 1].lower_ in ("of",) and size == 1 and phrase != "several":
+            if i > 0 and words[i - 1] == "of" and size == 1 and word != "several":
                 continue
-            last = doc[token.i + size - 1]
-            of = doc[last.i + 1] if last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of" else None
+            last = doc[i + size - 1]
+            of = doc[last.i + 1] if last.i + 1 < len(doc) and words[last.i + 1] == "of" else None
             counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else (
                 last.head if last.head.pos_ == "NOUN" and last.head is not last else None)
-            if counted is None:
-                continue
-            out.append(_record(ps, token.i, last.i + 1, None, spec.get("low"), spec.get("high"), True, counted,
-                               mentions))
+            if counted is not None:
+                out.append(_record(ps, i, last.i + 1, None, spec.get("low"), spec.get("high"), True, counted,
+                                   mentions))
+            break
     return out
 
 
