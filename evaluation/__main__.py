@@ -1,5 +1,7 @@
 """`make eval`: quality against gold data; see BENCHMARKS.md for recorded figures."""
 
-from evaluation import article_body
+from evaluation import article_body, extraction
 
 article_body.main()
+print()
+extraction.main()

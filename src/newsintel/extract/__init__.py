@@ -12,7 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsintel.extract.args import MentionIndex
+from newsintel.extract.args import PLURAL_PRONOUNS, MentionIndex
 from newsintel.extract.attribution import attribution_for, extract_claims
 from newsintel.extract.events import event_record, extract_events
 from newsintel.extract.modality import modality_of
@@ -42,6 +42,19 @@ def _time_for(ps: ParsedSentence, trigger: Token, published: str | None, modalit
     start, end = ps.char_span(chosen.start, chosen.end)
     future = modality in ("future", "intended")
     return {"text": chosen.text, "start": start, "end": end, "value": normalise(chosen.text, published, future)}
+
+
+def resolve_plural_pronouns(events: list[dict[str, Any]], reach: int = 2) -> None:
+    """"The two brothers reached Gaziantep. They crossed into Syria": an actor "they" stands for the actors of the
+    nearest earlier event (at most `reach` sentences back) that named them."""
+    last: tuple[int, list[dict[str, Any]]] | None = None
+    for event in sorted(events, key=lambda e: e["start"]):
+        actors = event["actors"]
+        if len(actors) == 1 and actors[0]["text"].lower() in PLURAL_PRONOUNS and actors[0]["entity"] is None:
+            if last is not None and event["sentence"] - last[0] <= reach:
+                event["actors"] = [{**a, "mention": actors[0]["text"]} for a in last[1]]
+        elif actors and not any(a["text"].lower() in PLURAL_PRONOUNS for a in actors):
+            last = (event["sentence"], actors)
 
 
 def _dedupe(items: list[dict[str, Any]], key: Any) -> list[dict[str, Any]]:
@@ -74,6 +87,7 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
         record.claims.extend(extract_claims(ps, mentions))
         record.quantities.extend(extract_quantities(ps, mentions, ages))
         record.relations.extend(extract_relations(ps, mentions))
+    resolve_plural_pronouns(record.events)
     record.relations.extend(relations_from_events(record.events, {e.id: e for e in record.entities}))
     record.relations[:] = _dedupe(record.relations, lambda r: (r["type"], r["subject"]["text"], r["object"]["text"]))
     record.quantities[:] = _dedupe(record.quantities, lambda q: (q["start"], q["end"]))

@@ -18,6 +18,10 @@ from newsintel.model import Entity
 
 NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "nn"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"it", "its"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+GROUP_TYPES = {"ORG", "NORP"}
+PRONOUN_REACH = 400  # characters back to look for the antecedent of a pronoun
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = {"border", "camp", "city", "town", "village", "country", "province", "region", "area", "capital",
@@ -47,11 +51,13 @@ class MentionIndex:
             i -= 1
         return None
 
-    def last_before(self, offset: int, types: set[str]) -> Entity | None:
+    def last_before(self, offset: int, types: set[str], reach: int | None = None) -> Entity | None:
         i = bisect_right(self.starts, offset) - 1
         while i >= 0:
-            entity = self.spans[i][2]
-            if entity.type in types and self.spans[i][1] <= offset:
+            start, end, entity = self.spans[i]
+            if reach is not None and start < offset - reach:
+                return None
+            if entity.type in types and end <= offset:
                 return entity
             i -= 1
         return None
@@ -115,9 +121,12 @@ def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dict[s
                 char_start, char_end = min(char_start, s), max(char_end, e)
                 break
     text = ps.doc.text[char_start - ps.offset : char_end - ps.offset]
-    if entity is None and token.lower_ in PERSON_PRONOUNS:
-        entity = mentions.last_before(head_start, {"PERSON"})
-        if entity is not None:  # name the person; the pronoun stays visible as the mention
+    if entity is None and token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if token.lower_ in PERSON_PRONOUNS:
+            entity = mentions.last_before(head_start, {"PERSON"})
+        else:  # "it"/"they" for a group named shortly before ("The Taliban ... they")
+            entity = mentions.last_before(head_start, GROUP_TYPES, reach=PRONOUN_REACH)
+        if entity is not None:  # name the antecedent; the pronoun stays visible as the mention
             return {"text": entity.name, "entity": entity.id, "mention": text}
     return {"text": text, "entity": entity.id if entity else None}
 

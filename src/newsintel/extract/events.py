@@ -33,7 +33,7 @@ ORIGIN_OBJECT_VERBS = {"flee", "escape", "leave", "desert", "abscond", "evacuate
 DESTINATION_OBJECT_VERBS = {"reach", "enter", "infiltrate", "cross", "arrive", "board"}
 LIGHT_VERBS = {"carry", "launch", "stage", "mount", "conduct", "plan", "plot", "attempt", "make", "lead", "begin",
                "start", "commit", "order", "organise", "organize", "orchestrate", "execute", "claim", "undertake",
-               "sign", "reach", "strike", "broker", "negotiate", "face"}
+               "sign", "reach", "strike", "broker", "negotiate", "face", "take", "complete", "continue", "perpetrate"}
 ROLES = ("actors", "targets", "location", "origin", "destination", "via")
 
 
@@ -63,7 +63,11 @@ def _dependents(token: Token) -> list[Token]:
 def _required_found(token: Token, required: list[str]) -> list[Token] | None:
     found: list[Token] = []
     for word in required:
-        match = next((c for c in _dependents(token) if c.lower_ == word or _lemma(c) == word), None)
+        if word == "<vehicle>":
+            match = next((c for c in token.children if c.dep_ in ("dobj", "obj") and _lemma(c) in lexicon().vehicles),
+                         None)
+        else:
+            match = next((c for c in _dependents(token) if c.lower_ == word or _lemma(c) == word), None)
         if match is None:
             return None
         found.append(match)
@@ -75,6 +79,17 @@ def _object(token: Token) -> Token | None:
 
 
 def _has_place_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
+    """A place among the word's arguments, one level into a non-place object ("on a passport via Sofia") or,
+    for a noun after a light verb ("made the journey to Raqqa"), among the verb's."""
+    heads = [token]
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr") and _lemma(token.head) in LIGHT_VERBS:
+        heads.append(token.head)
+    heads += [g for h in list(heads) for c in h.children if c.dep_ in ("prep", "dobj") for g in [c, *c.children]
+              if g.dep_ in ("pobj", "dobj") and g.pos_ in ("NOUN", "PROPN")]
+    return any(_has_direct_place_arg(ps, head, mentions) for head in heads)
+
+
+def _has_direct_place_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
     for child in token.children:
         if child.dep_ in ("dobj", "npadvmod", "advmod") and (is_place(ps, child, mentions) or child.lower_ in (
                 "home", "abroad", "north", "south", "east", "west", "back")):
@@ -168,7 +183,10 @@ def _prep_args(ps: ParsedSentence, head: Token, mentions: MentionIndex, args: di
                 _prep_args(ps, obj, mentions, args, trigger, depth + 1)
                 continue
             for item in with_conjuncts(obj):
-                _assign_prep(ps, word, item, mentions, args, trigger)
+                if depth == 0 or _route_place(ps, item, word, trigger.type.name, mentions):
+                    _assign_prep(ps, word, item, mentions, args, trigger)
+            if depth == 0 and not _route_place(ps, obj, word, trigger.type.name, mentions):
+                _prep_args(ps, obj, mentions, args, trigger, depth + 1)  # "on a forged passport via Sofia"
 
 
 def _route_place(ps: ParsedSentence, item: Token, word: str, event_type: str, mentions: MentionIndex) -> bool:
@@ -184,14 +202,16 @@ def _route_place(ps: ParsedSentence, item: Token, word: str, event_type: str, me
 def _assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionIndex, args: dict,
                  trigger: Trigger) -> None:
     name = trigger.type.name
+    if item.ent_type_ in ("DATE", "TIME"):
+        return  # "on Thursday" is the event's time, not its target
     place = _route_place(ps, item, word, name, mentions)
     if word == "by" and not place:
         if trigger.passive or trigger.nominal:
             args["actors"].append(item)
     elif word == "with" and not place:
         (args["targets"] if name in ("FIGHT", "ATTACK") else args["actors"] if name in MOVERS else []).append(item)
-    elif word == "against" and not place:
-        args["targets"].append(item)
+    elif (word == "against" or (word in ("on", "upon") and name in ("ATTACK", "FIGHT", "THREATEN"))) and not place:
+        args["targets"].append(item)  # "the attack on the consulate"
     elif word == "of" and trigger.nominal:
         if place and name in ("FIGHT", "ATTACK", "AGREE"):
             args["location"].append(item)
@@ -249,16 +269,25 @@ def _noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> 
                 role = "location"
             args[role].append(child)
     head = token.head
-    if token.dep_ in ("dobj", "attr") and _lemma(head) in LIGHT_VERBS:
-        subject, _ = _subject(head)
-        if subject is not None and not args["actors"]:
+    light = token.dep_ in ("dobj", "attr") and _lemma(head) in LIGHT_VERBS
+    # "X claimed responsibility for the attack"
+    claimed = token.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) == "responsibility"
+    verb = head if light else head.head.head if claimed else None
+    if verb is not None:
+        subject, passive = _subject(verb)
+        if subject is not None and not args["actors"] and not passive:
             args["actors"].extend(with_conjuncts(subject))
+        if light:
+            _prep_args(ps, verb, mentions, args, trigger)
     _prep_args(ps, token, mentions, args, trigger)
     return args
 
 
 def _shared_object(token: Token) -> Token | None:
-    """"arrested and charged Leon Farrow": the object of the last conjunct belongs to all of them."""
+    """"arrested and charged Leon Farrow": the object of the last conjunct belongs to all of them (only when
+    nothing but the coordination follows the first verb)."""
+    if any(c.dep_ not in ("cc", "conj", "punct", "advmod") for c in token.rights):
+        return None
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ == "VERB":
             return _object(child) or _shared_object(child)
@@ -284,12 +313,31 @@ def _participant_places(ps: ParsedSentence, args: dict[str, list[Token]], trigge
 
 
 def _inherit_from_conjunct(trigger: Trigger, args: dict[str, list[Token]], done: dict[int, dict]) -> None:
-    """"fled Mosul and slipped into Syria": the second verb takes the first one's actor."""
-    head = trigger.token.head
-    if trigger.token.dep_ == "conj" and head.i in done:
+    """"fled Mosul and slipped into Syria": the second verb takes the first one's actor; "stormed the hotel,
+    killing four" takes the main event's place too."""
+    head, dep = trigger.token.head, trigger.token.dep_
+    if head.i not in done or dep not in ("conj", "advcl", "xcomp"):
+        return
+    if dep == "conj":
         for role in ("actors", "targets"):
             if not args[role]:
                 args[role] = list(done[head.i][role])
+    if not any(args[role] for role in ("location", "origin", "destination", "via")):
+        args["location"] = list(done[head.i]["location"])
+
+
+def _clause_places(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Token]], used: set[int],
+                   mentions: MentionIndex) -> None:
+    """No place found among the arguments: a named place inside the trigger's own phrase is where it happened
+    ("the attack on the consulate in the northern city of Mazar-i-Sharif"), unless another event took it."""
+    if any(args[role] for role in ("location", "origin", "destination", "via")):
+        return
+    for token in trigger.token.subtree:
+        if token.i in used or token.i == trigger.token.i or token.dep_ in ("compound", "amod", "poss"):
+            continue
+        if token.pos_ == "PROPN" and is_place(ps, token, mentions) and token.head.dep_ not in ("compound",):
+            args["location"].append(token)
+            return
 
 
 def extract_events(ps: ParsedSentence, mentions: MentionIndex) -> list[tuple[Trigger, dict[str, list[Token]]]]:
@@ -301,6 +349,9 @@ def extract_events(ps: ParsedSentence, mentions: MentionIndex) -> list[tuple[Tri
         _participant_places(ps, args, trigger, mentions)
         done[trigger.token.i] = args
         out.append((trigger, args))
+    used = {t.i for _, args in out for role in args.values() for t in role}
+    for trigger, args in out:
+        _clause_places(ps, trigger, args, used, mentions)
     return out
 
 

@@ -21,6 +21,7 @@ class EventType:
     join_objects: frozenset[str] = frozenset()
     noun_not_with_compound: frozenset[str] = frozenset()
     in_is_destination: frozenset[str] = frozenset()
+    vehicle_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -73,11 +74,14 @@ def lexicon() -> Lexicon:
             join_objects=frozenset(spec.get("join_objects", [])),
             noun_not_with_compound=frozenset(spec.get("noun_not_with_compound", [])),
             in_is_destination=frozenset(spec.get("in_is_destination", [])),
+            vehicle_verbs=frozenset(spec.get("vehicle_verbs", [])),
         )
         for entry in spec.get("verbs", []):
             lemma, required = _split(entry)
             etype.verbs.setdefault(lemma, []).append(" ".join(required))
             verb_index.setdefault(lemma, []).append((etype, required))
+        for lemma in etype.vehicle_verbs:  # "took a bus to": the vehicle object completes the trigger
+            verb_index.setdefault(lemma, []).append((etype, ["<vehicle>"]))
         for noun in etype.nouns:
             noun_index.setdefault(noun, etype)
         types[name] = etype

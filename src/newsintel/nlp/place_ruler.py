@@ -127,9 +127,10 @@ class PlaceRuler:
                 exact = (entity.start, entity.end) == (span.start, span.end) or (
                     entity.end == span.end and entity.start == span.start - 1 and doc[entity.start].lower_ == "the")
                 if entity.label_ in PLACE_LABELS:
-                    if exact and not entity.kb_id_:
+                    longer = span.start <= entity.start and entity.end <= span.end and len(span) > len(entity)
+                    if (exact and not entity.kb_id_) or longer:  # "Mazar" tagged, "Mazar-i-Sharif" meant
                         replaced.add(entity)
-                        new.append(Span(doc, entity.start, entity.end, label=entity.label_, kb_id=kb))
+                        new.append(Span(doc, span.start, span.end, label=entity.label_, kb_id=kb))
                     continue
                 if exact and entity.label_ in RELABELLABLE and (
                         self._has_cue(span, place_ends) or key in place_keys):
