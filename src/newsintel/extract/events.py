@@ -164,6 +164,9 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head is not current:
             current = current.head
             continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":  # "before boarding", "after escaping"
+            current = current.head.head
+            continue
         break
     return None, False
 
