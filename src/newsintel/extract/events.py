@@ -126,6 +126,8 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
                     etype = lex.types[etype.place_object]
                 yield Trigger(token, etype, nominal=False, extra=extra)
                 break
+        elif lemma in lex.types["SMUGGLE"].transport_verbs and token.pos_ == "VERB" and _by_smugglers(token):
+            yield Trigger(token, lex.types["SMUGGLE"], nominal=False)
         elif token.pos_ in ("NOUN", "PROPN") and lemma in lex.noun_index and not token.ent_type_:
             etype = lex.noun_index[lemma]
             if any(c.dep_ == "compound" and _lemma(c) in etype.noun_not_with_compound for c in token.children):
@@ -135,6 +137,15 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
             if _verb_of_same_type(token, etype):
                 continue
             yield Trigger(token, etype, nominal=True)
+
+
+def _by_smugglers(verb: Token) -> bool:
+    """"smugglers took them across": a transport verb whose doer is a smuggler."""
+    nouns = lexicon().types["SMUGGLE"].smuggler_nouns
+    subject, passive = _subject(verb)
+    doers = [subject] if subject is not None and not passive else []
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(_lemma(d) in nouns for d in doers)
 
 
 def _joins_group(ps: ParsedSentence, obj: Token | None, mentions: MentionIndex) -> bool:
@@ -161,6 +172,10 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
                 return child, child.dep_ == "nsubjpass"
         if current.dep_ in ("acl", "relcl") and current.head is not current:
             return current.head, current.dep_ == "acl" and current.tag_ == "VBN"
+        if current.dep_ == "xcomp" and _lemma(current.head) in lexicon().object_control:
+            obj = _object(current.head)  # "recruited him to join": he joins
+            if obj is not None:
+                return obj, False
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head is not current:
             current = current.head
             continue
@@ -329,6 +344,17 @@ def _inherit_from_conjunct(trigger: Trigger, args: dict[str, list[Token]], done:
         args["location"] = list(done[head.i]["location"])
 
 
+def _smuggling(trigger: Trigger, args: dict[str, list[Token]]) -> None:
+    """A movement carried out by smugglers is smuggling: "smugglers drove them across the border"."""
+    smuggle = lexicon().types["SMUGGLE"]
+    if trigger.type.name not in MOVERS or not any(_lemma(a) in smuggle.smuggler_nouns for a in args["actors"]):
+        return
+    trigger.type = smuggle
+    movers = [a for a in args["actors"] if _lemma(a) not in smuggle.smuggler_nouns]
+    args["actors"] = [a for a in args["actors"] if _lemma(a) in smuggle.smuggler_nouns]
+    args["targets"] = args["targets"] + movers
+
+
 def _clause_places(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Token]], used: set[int],
                    mentions: MentionIndex) -> None:
     """No place found among the arguments: a named place inside the trigger's own phrase is where it happened
@@ -350,6 +376,7 @@ def extract_events(ps: ParsedSentence, mentions: MentionIndex) -> list[tuple[Tri
         args = _noun_args(ps, trigger, mentions) if trigger.nominal else _verb_args(ps, trigger, mentions)
         _inherit_from_conjunct(trigger, args, done)
         _participant_places(ps, args, trigger, mentions)
+        _smuggling(trigger, args)
         done[trigger.token.i] = args
         out.append((trigger, args))
     used = {t.i for _, args in out for role in args.values() for t in role}

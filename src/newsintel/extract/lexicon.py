@@ -22,6 +22,8 @@ class EventType:
     noun_not_with_compound: frozenset[str] = frozenset()
     in_is_destination: frozenset[str] = frozenset()
     vehicle_verbs: frozenset[str] = frozenset()
+    smuggler_nouns: frozenset[str] = frozenset()
+    transport_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -37,6 +39,7 @@ class Lexicon:
     surface_words: frozenset[str]
     vehicles: frozenset[str]
     collectives: frozenset[str]
+    object_control: frozenset[str]
 
 
 def inflections(lemma: str) -> set[str]:
@@ -62,6 +65,7 @@ def lexicon() -> Lexicon:
     irregular = frozenset(events.pop("irregular_forms", []))
     vehicles = frozenset(events.pop("vehicles", []))
     collectives = frozenset(events.pop("collectives", []))
+    object_control = frozenset(events.pop("object_control_verbs", []))
     types: dict[str, EventType] = {}
     verb_index: dict[str, list[tuple[EventType, list[str]]]] = {}
     noun_index: dict[str, EventType] = {}
@@ -75,6 +79,8 @@ def lexicon() -> Lexicon:
             noun_not_with_compound=frozenset(spec.get("noun_not_with_compound", [])),
             in_is_destination=frozenset(spec.get("in_is_destination", [])),
             vehicle_verbs=frozenset(spec.get("vehicle_verbs", [])),
+            smuggler_nouns=frozenset(spec.get("smuggler_nouns", [])),
+            transport_verbs=frozenset(spec.get("transport_verbs", [])),
         )
         for entry in spec.get("verbs", []):
             lemma, required = _split(entry)
@@ -91,6 +97,8 @@ def lexicon() -> Lexicon:
     modality, attribution = load_yaml("modality.yaml"), load_yaml("attribution.yaml")
     relations, quantities = load_yaml("relations.yaml"), load_yaml("quantities.yaml")
     surface = set(verb_index) | set(noun_index) | set(attribution["verbs"]) | {"according"}
+    for etype in types.values():
+        surface |= etype.transport_verbs | etype.smuggler_nouns
     for key in ("governors", "words", "adverbs", "auxiliaries", "markers"):
         for cues in modality.values():
             surface |= {w.split()[0] for w in cues.get(key, [])}
@@ -100,4 +108,4 @@ def lexicon() -> Lexicon:
     surface |= set(quantities["units"]) | set(quantities["scales"]) | {w.split()[0] for w in quantities["vague"]}
     forms = {form for word in surface for form in inflections(word.lower())} | irregular
     return Lexicon(types, verb_index, noun_index, modality, attribution, relations, quantities, irregular,
-                   frozenset(forms), vehicles, collectives)
+                   frozenset(forms), vehicles, collectives, object_control)
