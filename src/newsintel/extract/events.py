@@ -28,6 +28,7 @@ LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "around", "on", "with
 MOVERS = {"TRAVEL", "CROSS_BORDER", "FLEE", "RETURN"}  # the actor moves; others act on a target
 INTRANSITIVE = MOVERS | {"SURRENDER"}  # "the surrender of 150 militants": they are the actors
 TRANSFERS = MOVERS | {"SMUGGLE", "EVACUATE"}  # events whose participants' from/to places are the route
+FORCE = {"ATTACK", "FIGHT", "THREATEN", "AGREE"}  # a country named before these is a party, not a place
 REFLEXIVES = {"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself"}
 ORIGIN_OBJECT_VERBS = {"flee", "escape", "leave", "desert", "abscond", "evacuate"}
 DESTINATION_OBJECT_VERBS = {"reach", "enter", "infiltrate", "cross", "arrive", "board"}
@@ -108,6 +109,8 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
     lex = lexicon()
     for token in ps.doc:
         lemma = _lemma(token)
+        if token.dep_ in ("compound", "amod"):
+            continue  # "escape route", "jailed supporters": modifiers, not events
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
             for etype, required in lex.verb_index.get(lemma, ()):
                 extra = _required_found(token, required) if required else []
@@ -118,7 +121,7 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
                 obj = _object(token)
                 if obj is not None and _lemma(obj) in etype.not_with_object:
                     continue
-                if etype.join_objects and lemma == "join" and not _joins_group(ps, obj, mentions):
+                if etype.join_objects and lemma in ("join", "rejoin") and not _joins_group(ps, obj, mentions):
                     continue
                 if lemma in etype.needs_place and not _has_place_arg(ps, token, mentions):
                     continue
@@ -283,8 +286,8 @@ def _noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> 
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")):
             role = "actors" if name in MOVERS or name in ("ATTACK", "FIGHT", "SMUGGLE", "THREATEN", "AGREE") or \
                 child.ent_type_ in ("ORG", "NORP") else "targets"
-            if child.dep_ == "compound" and is_place(ps, child, mentions):
-                role = "location"
+            if child.dep_ == "compound" and is_place(ps, child, mentions) and name not in FORCE:
+                role = "location"  # "the Raqqa evacuation"; but "US air strikes": the US strikes
             args[role].append(child)
     head = token.head
     light = token.dep_ in ("dobj", "attr") and _lemma(head) in LIGHT_VERBS
@@ -356,17 +359,20 @@ def _smuggling(trigger: Trigger, args: dict[str, list[Token]]) -> None:
 
 
 def _clause_places(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Token]], used: set[int],
-                   mentions: MentionIndex) -> None:
-    """No place found among the arguments: a named place inside the trigger's own phrase is where it happened
-    ("the attack on the consulate in the northern city of Mazar-i-Sharif"), unless another event took it."""
-    if any(args[role] for role in ("location", "origin", "destination", "via")):
-        return
+                   nested: set[int], mentions: MentionIndex) -> None:
+    """Every named place in the trigger's own phrase is part of the event ("the attack on the consulate in
+    Afghanistan's Mazar-i-Sharif": both), except places inside another event's phrase, places that describe a
+    person ("a convert from Aarhus") and places already given a role."""
+    have = {t.i for role in ("location", "origin", "destination", "via", "actors", "targets") for t in args[role]}
     for token in trigger.token.subtree:
-        if token.i in used or token.i == trigger.token.i or token.dep_ in ("compound", "amod", "poss"):
+        if token.i in have or token.i in used or token.i in nested or token.i == trigger.token.i:
             continue
-        if token.pos_ == "PROPN" and is_place(ps, token, mentions) and token.head.dep_ not in ("compound",):
+        if token.pos_ != "PROPN" or token.head.dep_ == "compound" or token.dep_ == "compound":
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.ent_type_ == "PERSON":
+            continue
+        if is_place(ps, token, mentions):
             args["location"].append(token)
-            return
 
 
 def extract_events(ps: ParsedSentence, mentions: MentionIndex) -> list[tuple[Trigger, dict[str, list[Token]]]]:
@@ -381,7 +387,9 @@ def extract_events(ps: ParsedSentence, mentions: MentionIndex) -> list[tuple[Tri
         out.append((trigger, args))
     used = {t.i for _, args in out for role in args.values() for t in role}
     for trigger, args in out:
-        _clause_places(ps, trigger, args, used, mentions)
+        nested = {t.i for other, _ in out if other is not trigger and other.token.i in {x.i for x in
+                  trigger.token.subtree} for t in other.token.subtree}
+        _clause_places(ps, trigger, args, used, nested, mentions)
     return out
 
 
