@@ -23,7 +23,8 @@ from newsintel.extract.timex import find_phrases, normalise
 from newsintel.model import Record, sentence_at
 
 TIME_LABELS = {"DATE", "TIME"}
-_NOT_A_TIME = re.compile(r"^(\d{1,3}|(\d+|[a-z-]+)\s+(years?|months?|weeks?|days?|hours?|minutes?)(\s+old)?)$", re.I)
+_NOT_A_TIME = re.compile(
+    r"^(\d{1,3}|(\d+|[a-z-]+)[\s-]+(years?|months?|weeks?|days?|hours?|minutes?)([\s-]+old)?)$", re.I)
 
 
 def _time_for(ps: ParsedSentence, trigger: Token, published: str | None, modality: str) -> dict[str, Any] | None:

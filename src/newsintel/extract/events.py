@@ -176,7 +176,8 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
         if current.dep_ in ("acl", "relcl") and current.head is not current:
             return current.head, current.dep_ == "acl" and current.tag_ == "VBN"
         if current.dep_ == "xcomp" and _lemma(current.head) in lexicon().object_control:
-            obj = _object(current.head)  # "recruited him to join": he joins
+            obj = next((c for c in current.head.children if c.dep_ == "dative"), None) or _object(
+                current.head)  # "recruited him to join": he joins; "charged each man $500 to cross": the man
             if obj is not None:
                 return obj, False
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head is not current:
