@@ -123,14 +123,22 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    """The demo's closing summary: counts, top people/organisations/places, and a sample search."""
-    from newsintel.store.queries import search, stats, top_entities
+    """The demo's closing summary: counts, top people/organisations/places, events by type and modality, the
+    hedged and intended movements, and a sample search."""
+    from newsintel.cli.render_facts import print_events
+    from newsintel.store.queries import event_counts, list_events, search, stats, top_entities
 
     conn = _open(args)
     render.print_stats(stats(conn))
     for type_, title in (("PERSON", "Top people"), ("ORG", "Top organisations"), ("GPE", "Top places")):
         render.console.print()
         render.print_entities(top_entities(conn, type_, args.top), title)
+    render.console.print()
+    render.print_event_counts(event_counts(conn))
+    for modality in ("intended", "hedged"):
+        render.console.print()
+        render.console.print(f"Sample {modality} events (not facts: each line says who claims it)")
+        print_events(list_events(conn, modality=modality, limit=3))
     render.console.print()
     render.console.print(f"Search: {args.query!r}")
     render.print_search(search(conn, args.query, 5), args.query)

@@ -41,6 +41,15 @@ def print_entities(rows: list[dict[str, Any]], title: str = "Entities") -> None:
                         [[r["name"], r["type"], r["documents"], r["mentions"]] for r in rows]))
 
 
+MODALITIES = ("asserted", "hedged", "intended", "attempted", "future", "conditional", "negated")
+
+
+def print_event_counts(rows: list[dict[str, Any]]) -> None:
+    short = [m[:5] for m in MODALITIES]
+    console.print(table("Events by type and modality", ["type", "total", *short],
+                        [[r["type"], r["total"], *(r.get(m, "") for m in MODALITIES)] for r in rows]))
+
+
 def print_search(rows: list[dict[str, Any]], query: str) -> None:
     if not rows:
         console.print(Text(f"no documents match {safe(query)!r}"))

@@ -51,6 +51,20 @@ class MentionIndex:
             i -= 1
         return None
 
+    def salient_before(self, offset: int, types: set[str], reach: int = 600) -> Entity | None:
+        """The antecedent of "he"/"she": among the people named in the last `reach` characters, the one the
+        document mentions most (news stories keep returning to their protagonist), the latest on a tie."""
+        i = bisect_right(self.starts, offset) - 1
+        seen: dict[str, tuple[Entity, int]] = {}
+        while i >= 0 and self.spans[i][0] >= offset - reach:
+            start, end, entity = self.spans[i]
+            if entity.type in types and end <= offset and entity.id not in seen:
+                seen[entity.id] = (entity, start)
+            i -= 1
+        if not seen:
+            return self.last_before(offset, types)
+        return max(seen.values(), key=lambda c: (len(c[0].mentions), c[1]))[0]
+
     def last_before(self, offset: int, types: set[str], reach: int | None = None) -> Entity | None:
         i = bisect_right(self.starts, offset) - 1
         while i >= 0:
@@ -109,7 +123,8 @@ def _named_place(token: Token) -> Token:
     return token
 
 
-def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dict[str, Any]:
+def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: bool = False) -> dict[str, Any]:
+    """`speaker`: "he said" usually means the person just introduced, so take the latest, not the most salient."""
     token = _named_place(resolve_relative(token))
     start, end = noun_phrase(token)
     char_start, char_end = ps.char_span(start, end)
@@ -123,7 +138,8 @@ def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dict[s
     text = ps.doc.text[char_start - ps.offset : char_end - ps.offset]
     if entity is None and token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         if token.lower_ in PERSON_PRONOUNS:
-            entity = mentions.last_before(head_start, {"PERSON"})
+            entity = (mentions.last_before(head_start, {"PERSON"}) if speaker
+                      else mentions.salient_before(head_start, {"PERSON"}))
         else:  # "it"/"they" for a group named shortly before ("The Taliban ... they")
             entity = mentions.last_before(head_start, GROUP_TYPES, reach=PRONOUN_REACH)
         if entity is not None:  # name the antecedent; the pronoun stays visible as the mention

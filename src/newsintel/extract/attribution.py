@@ -69,12 +69,12 @@ def attribution_for(ps: ParsedSentence, token: Token, mentions: MentionIndex) ->
     if verb is not None:
         speaker = _speaker(verb)
         if speaker is not None:
-            return {"speaker": make_arg(ps, speaker, mentions), "cue": verb.text}
+            return {"speaker": make_arg(ps, speaker, mentions, speaker=True), "cue": verb.text}
     found = according_to(ps)
     if found is not None:
         cue, speaker = found
-        return {"speaker": make_arg(ps, speaker, mentions), "cue": "according to" if cue.lower_ == "according"
-                else cue.text}
+        cue_text = "according to" if cue.lower_ == "according" else cue.text
+        return {"speaker": make_arg(ps, speaker, mentions, speaker=True), "cue": cue_text}
     return None
 
 
@@ -114,7 +114,7 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue
         start, end = ps.char_span(token.i, token.i + 1)
         claims.append({
-            "speaker": make_arg(ps, speaker, mentions), "cue": token.text, "content": content,
+            "speaker": make_arg(ps, speaker, mentions, speaker=True), "cue": token.text, "content": content,
             "medium": _medium(ps, token, mentions), "modality": modality_of(head) if head is not None else "asserted",
             "sentence": ps.index, "start": start, "end": end,
         })
@@ -125,7 +125,7 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         rest = (ps.doc[:cue.i].text + " " + ps.doc[phrase_end:].text).strip(" ,.")
         start, end = ps.char_span(cue.i, cue.i + 2)
         root = next((t for t in ps.doc if t.dep_ == "ROOT"), None)
-        claims.append({"speaker": make_arg(ps, speaker, mentions), "cue": "according to", "content": rest,
+        claims.append({"speaker": make_arg(ps, speaker, mentions, speaker=True), "cue": "according to", "content": rest,
                        "medium": None, "modality": modality_of(root) if root is not None else "asserted",
                        "sentence": ps.index, "start": start, "end": end})
     return claims

@@ -11,7 +11,9 @@ from spacy.tokens import Token
 
 from newsintel.extract.lexicon import lexicon
 
-CHAIN_DEPS = {"xcomp", "ccomp", "conj", "dobj", "pobj", "acl", "advcl", "prep", "relcl", "attr", "oprd", "pcomp"}
+# Dependencies climbed from the trigger to the words that govern it. Relative and reduced relative clauses
+# ("a woman repatriated from al-Hol") are their own statements: the chain stops there.
+CHAIN_DEPS = {"xcomp", "ccomp", "conj", "dobj", "pobj", "advcl", "prep", "attr", "oprd", "pcomp"}
 MAX_STEPS = 6
 
 

@@ -146,3 +146,14 @@ def document_facts(conn: sqlite3.Connection, doc_id: str) -> dict[str, list[dict
         rows = conn.execute(f"SELECT data FROM {table} WHERE document_id = ? ORDER BY start", (doc_id,))
         facts[table] = [json.loads(r[0]) for r in rows]
     return facts
+
+
+def event_counts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Events per type, split by modality."""
+    rows = conn.execute("SELECT type, modality, count(*) AS n FROM events GROUP BY type, modality").fetchall()
+    table: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        entry = table.setdefault(row["type"], {"type": row["type"], "total": 0})
+        entry[row["modality"]] = row["n"]
+        entry["total"] += row["n"]
+    return sorted(table.values(), key=lambda e: -e["total"])
