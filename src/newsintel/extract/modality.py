@@ -1,8 +1,9 @@
 """Modality: is the event asserted, hedged, intended, attempted, future, conditional or negated?
 
-The cues (`data/modality.yaml`) are looked for on the trigger and then on each word that governs it, nearest
-first, up to the reporting verb if there is one: in "may have tried to cross", "tried" (attempted) is nearer to
-"cross" than "may" (hedged). Negation anywhere on that chain wins: "denied that he had travelled" is negated.
+The cues (`data/modality.yaml`) are looked for on the trigger and on each word that governs it, up to the
+reporting verb if there is one; when several apply, the first in negated > conditional > hedged > intended >
+future > attempted wins ("may have tried to cross" is hedged, "denied that he had travelled" negated). A purpose
+clause ("went to Syria to fight") is intended; a presupposed clause ("after arriving in Raqqa") is not governed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from newsintel.extract.lexicon import lexicon
 
 # Dependencies climbed from the trigger to the words that govern it. Relative and reduced relative clauses
 # ("a woman repatriated from al-Hol") are their own statements: the chain stops there.
-CHAIN_DEPS = {"xcomp", "ccomp", "conj", "dobj", "pobj", "advcl", "prep", "attr", "oprd", "pcomp"}
+CHAIN_DEPS = {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "attr", "oprd"}
+PRECEDENCE = ("negated", "conditional", "hedged", "intended", "future", "attempted")
 MAX_STEPS = 6
 
 
@@ -30,6 +32,10 @@ def _cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
     hedged = cues["hedged"]
     if as_governor and (lemma in hedged["governors"] or (passive and lemma in hedged["passive_governors"])):
         found.append("hedged")
+    if as_governor and token.pos_ == "NOUN" and lemma in hedged.get("nouns", ()):
+        found.append("hedged")
+    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        found.append("intended")  # purpose clause: "went to Syria to fight"
     for child in token.children:
         word = child.lower_
         if child.dep_ == "aux" and word in cues["future"]["auxiliaries"]:
@@ -78,8 +84,5 @@ def modality_of(trigger: Token) -> str:
         return "negated"
     if any(_conditional(t) for t in chain):
         return "conditional"
-    for token in chain:
-        cues = _cues_on(token, _is_passive(token), as_governor=token is not trigger)
-        if cues:
-            return cues[0]
-    return "asserted"
+    found = {label for token in chain for label in _cues_on(token, _is_passive(token), token is not trigger)}
+    return next((label for label in PRECEDENCE if label in found), "asserted")
