@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsintel.extract.args import PLURAL_PRONOUNS, MentionIndex
-from newsintel.extract.attribution import attribution_for, extract_claims
+from newsintel.extract.attribution import attribute_quotations, attribution_for, extract_claims
 from newsintel.extract.events import event_record, extract_events
 from newsintel.extract.modality import modality_of
 from newsintel.extract.parse import ParsedSentence, parse_sentences
@@ -89,6 +89,7 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
         record.quantities.extend(extract_quantities(ps, mentions, ages))
         record.relations.extend(extract_relations(ps, mentions))
     resolve_plural_pronouns(record.events)
+    attribute_quotations(text, record.events, record.claims)
     record.relations.extend(relations_from_events(record.events, {e.id: e for e in record.entities}))
     record.relations[:] = _dedupe(record.relations, lambda r: (r["type"], r["subject"]["text"], r["object"]["text"]))
     record.quantities[:] = _dedupe(record.quantities, lambda q: (q["start"], q["end"]))

@@ -7,6 +7,7 @@ speakers count ("sources said"). `None` means the reporter states it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Token
@@ -58,7 +59,7 @@ def reporting_verb_for(token: Token) -> Token | None:
         current = current.head
     root = current
     for child in root.children:  # "He fled, police said": the reporting verb hangs off the root
-        if child.dep_ in ("parataxis", "ccomp", "advcl", "conj") and _reporting(child) and _speaker(child) is not None \
+        if child.dep_ in ("parataxis", "ccomp", "advcl") and _reporting(child) and _speaker(child) is not None \
                 and child.i > token.i:
             return child
     return None
@@ -110,8 +111,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue
         speaker = _speaker(token)
         content, head = _content(ps, token)
-        if speaker is None or not content:
-            continue
+        if speaker is None:
+            continue  # a claim without content may still own an adjacent quotation (see attribute_quotations)
         start, end = ps.char_span(token.i, token.i + 1)
         claims.append({
             "speaker": make_arg(ps, speaker, mentions, speaker=True), "cue": token.text, "content": content,
@@ -129,3 +130,23 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
                        "medium": None, "modality": modality_of(root) if root is not None else "asserted",
                        "sentence": ps.index, "start": start, "end": end})
     return claims
+
+
+_QUOTE_SPAN = re.compile(r"[“\"]([^”\"]{3,2000})[”\"]")
+
+
+def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[dict[str, Any]]) -> None:
+    """A quotation belongs to the speaker named right after it or right before it ('"We crossed at night."
+    Haliti told the court' / 'Haliti said: "..."'): a reporting verb with no content of its own takes the quotation
+    as its content, and events inside the quotation get that speaker. Claims left without content are dropped."""
+    spans = [(m.start(), m.end(), m.group(1)) for m in _QUOTE_SPAN.finditer(text)]
+    for a, b, quoted in spans:
+        owner = next((c for c in claims if b <= c["start"] <= b + 120 or a - 120 <= c["end"] <= a), None)
+        if owner is None:
+            continue
+        if not owner["content"]:
+            owner["content"] = quoted.strip()
+        for event in events:
+            if event["attribution"] is None and a < event["start"] < b:
+                event["attribution"] = {"speaker": owner["speaker"], "cue": owner["cue"]}
+    claims[:] = [c for c in claims if c["content"]]

@@ -1,0 +1,64 @@
+"""Rules added beyond the specification's examples, each on a sentence of its own."""
+
+from functools import cache
+
+from newsintel.pipeline import extract_text
+
+
+@cache
+def record(text: str) -> dict:
+    return extract_text(text, published="2025-06-12")
+
+
+def events_of(text: str, type_: str) -> list[dict]:
+    return [e for e in record(text)["events"] if e["type"] == type_]
+
+
+def texts(args: list[dict]) -> str:
+    return " | ".join(a["text"] for a in args)
+
+
+def test_dateline_is_not_the_actor():
+    (event,) = events_of("SKOPJE, May 4 (Wire) - Macedonian police detained three Kosovars near Tetovo.", "ARREST")
+    assert "police" in texts(event["actors"]) and "SKOPJE" not in texts(event["actors"])
+
+
+def test_quoted_statement_is_attributed_to_the_speaker_named_after_it():
+    text = '"We crossed the border at night and walked to Edirne." Lejla Osmani told the court in Sarajevo.'
+    (event,) = events_of(text, "CROSS_BORDER")
+    assert event["attribution"] and "Osmani" in event["attribution"]["speaker"]["text"]
+
+
+def test_movement_by_smugglers_is_smuggling():
+    (event,) = events_of("Smugglers drove the six men from Edirne to the Greek border at night.", "SMUGGLE")
+    assert "Smugglers" in texts(event["actors"]) and "men" in texts(event["targets"])
+    assert not events_of("Smugglers drove the six men from Edirne to the Greek border at night.", "TRAVEL")
+
+
+def test_claimed_responsibility_names_the_attacker():
+    (event,) = events_of("The Pakistani Taliban claimed responsibility for the bombing in Peshawar.", "ATTACK")
+    assert "Taliban" in texts(event["actors"]) and "Peshawar" in texts(event["location"])
+
+
+def test_travel_by_vehicle_takes_the_vehicle_route():
+    (event,) = events_of("Mira Dobrev took a night bus from Sofia to Istanbul in 2016.", "TRAVEL")
+    assert "Sofia" in texts(event["origin"]) and "Istanbul" in texts(event["destination"])
+    assert event["time"]["value"] == "2016-01-01/2016-12-31"
+
+
+def test_modality_precedence_hedged_over_attempted():
+    (event,) = events_of("Investigators say Tomas Brandt may have tried to cross into Hungary.", "CROSS_BORDER")
+    assert event["modality"] == "hedged"
+
+
+def test_presupposed_clause_keeps_its_own_modality():
+    text = "After arriving in Istanbul, Elif Kaya planned to travel to Idlib."
+    (arrival,) = events_of(text, "TRAVEL")[:1]
+    assert arrival["trigger"].startswith("arriv") and arrival["modality"] == "asserted"
+    assert any(e["modality"] == "intended" and "Idlib" in texts(e["destination"]) for e in events_of(text, "TRAVEL"))
+
+
+def test_relative_clause_event_is_not_governed_by_the_main_verb():
+    text = "Prosecutors plan to call a witness repatriated from Roj camp last year."
+    (event,) = events_of(text, "RETURN")
+    assert event["modality"] == "asserted"
