@@ -41,6 +41,9 @@ def _owner(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in ("compound", "amod") and child.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"):
             return child
+    for child in noun.children:  # "police chief X": the organisation is an ordinary noun
+        if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):
+            return child
     return None
 
 
@@ -116,8 +119,43 @@ def retype_people(ps: ParsedSentence, mentions: MentionIndex) -> None:
                     entity.type = "PERSON"
 
 
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)")
+
+
+def _acronym_relations(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
+    """"the Syrian Democratic Forces (SDF)": the bracketed acronym is an alias."""
+    out = []
+    for token in ps.doc:
+        if token.text != "(" or token.i == 0 or token.i + 2 >= len(ps.doc):
+            continue
+        match = _ACRONYM.match(ps.doc.text[token.idx:token.idx + 14])
+        name = ps.doc[token.i - 1]
+        if match and name.ent_type_ in ("ORG", "GPE", "NORP", "PERSON", "FAC"):
+            out.append(_relation(ps, "ALIAS", name, ps.doc[token.i + 1], "acronym", mentions))
+    return out
+
+
+def _associate_verbs(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
+    """"X met Y", "X worked with Y", "X was linked to Y": people associated by what they did together."""
+    verbs = set(lexicon().relations["associate_verbs"]) | {"work", "link", "cooperate", "collaborate"}
+    out = []
+    for token in ps.doc:
+        if token.lemma_.lower() not in verbs or token.pos_ != "VERB":
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        partners = [c for c in token.children if c.dep_ == "dobj"] + [
+            g for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for g in c.children
+            if g.dep_ == "pobj"]
+        for subject in subjects:
+            for partner in partners:
+                if _person_at(ps, subject, mentions) and _person_at(ps, partner, mentions):
+                    out.append(_relation(ps, "ASSOCIATE", subject, partner, token.lemma_.lower(), mentions))
+    return out
+
+
 def extract_relations(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
-    return _role_relations(ps, mentions) + _alias_relations(ps, mentions)
+    return (_role_relations(ps, mentions) + _alias_relations(ps, mentions) + _acronym_relations(ps, mentions)
+            + _associate_verbs(ps, mentions))
 
 
 def relations_from_events(events: list[dict[str, Any]], entities: dict[str, Entity]) -> list[dict[str, Any]]:
@@ -129,6 +167,8 @@ def relations_from_events(events: list[dict[str, Any]], entities: dict[str, Enti
             groups = [t for t in event["targets"] if t["entity"] and entities[t["entity"]].type in GROUP_TYPES]
             people = [a for a in actors if entities[a["entity"]].type == "PERSON"]
             out += [_event_relation("MEMBER", p, g, None, event) for p in people for g in groups]
+            recruits = [t for t in event["targets"] if t["entity"] and entities[t["entity"]].type == "PERSON"]
+            out += [_event_relation("ASSOCIATE", r, p, "recruited by", event) for p in people for r in recruits]
         elif event["type"] in ("FIGHT", "ATTACK"):
             targets = [t for t in event["targets"] if t["entity"] and entities[t["entity"]].type in GROUP_TYPES]
             out += [_event_relation("OPPOSES", a, t, None, event) for a in actors for t in targets
