@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -49,12 +50,17 @@ def source_line(fact: dict[str, Any]) -> Text:
                 f" sentence {fact['sentence']}): {safe(src.get('sentence_text', ''), 160)}", style="dim")
 
 
+def print_facts(facts: list[dict[str, Any]], line: Callable[[dict[str, Any]], Text], empty: str) -> None:
+    """Each fact on a line, its source under it."""
+    if not facts:
+        console.print(empty)
+    for fact in facts:
+        console.print(line(fact))
+        console.print(source_line(fact))
+
+
 def print_events(events: list[dict[str, Any]]) -> None:
-    if not events:
-        console.print("no events match")
-    for event in events:
-        console.print(event_line(event))
-        console.print(source_line(event))
+    print_facts(events, event_line, "no events match")
 
 
 def claim_line(claim: dict[str, Any]) -> Text:
@@ -69,11 +75,7 @@ def claim_line(claim: dict[str, Any]) -> Text:
 
 
 def print_claims(claims: list[dict[str, Any]]) -> None:
-    if not claims:
-        console.print("no claims match")
-    for claim in claims:
-        console.print(claim_line(claim))
-        console.print(source_line(claim))
+    print_facts(claims, claim_line, "no claims match")
 
 
 def print_document_facts(detail: dict[str, Any]) -> None:
