@@ -39,7 +39,8 @@ class Summary:
 
 
 Reporter = Callable[[str, object], None]
-"""Called with ("file", Path) when a file is started, ("failure", Failure) and ("stored", status)."""
+"""Called with ("total", number of files) once, ("file", Path) when a file is started, ("failure", Failure) and
+("stored", status)."""
 
 
 def _quiet(kind: str, item: object) -> None:
@@ -61,6 +62,7 @@ def ingest(
     started = time.perf_counter()
     files, discovery_failures = list_inputs(paths)
     summary = Summary(files=len(files))
+    report("total", len(files))
 
     def fail(failure: Failure) -> None:
         summary.failed += 1

@@ -33,6 +33,9 @@ def run_ingest(args: argparse.Namespace) -> int:
             task = progress.add_task("ingest", total=None, counts="")
 
             def report(kind: str, item: object) -> None:
+                if kind == "total":
+                    progress.update(task, total=item)
+                    return
                 if kind == "file":
                     progress.update(task, description=safe(Path(str(item)).name, 24))
                     progress.advance(task)
@@ -43,9 +46,6 @@ def run_ingest(args: argparse.Namespace) -> int:
                     counts[str(item)] += 1
                 progress.update(task, counts=" ".join(f"{k} {v}" for k, v in counts.items()))
 
-            from newsintel.batch import list_inputs
-
-            progress.update(task, total=len(list_inputs(args.paths)[0]))
             try:
                 summary = ingest(args.paths, conn, processor, strict=args.strict, report=report)
             except StrictStop:
