@@ -15,6 +15,7 @@ from pathlib import Path
 from newsintel.ingest import discover, read_path
 from newsintel.model import Failure, RawDocument
 from newsintel.pipeline import Processor
+from newsintel.resolve.stories import backfill_stories
 from newsintel.store import has_input, save_record
 
 
@@ -60,6 +61,7 @@ def ingest(
     report: Reporter = _quiet,
 ) -> Summary:
     started = time.perf_counter()
+    backfill_stories(conn)  # documents stored before stories existed, or by an older version
     files, discovery_failures = list_inputs(paths)
     summary = Summary(files=len(files))
     report("total", len(files))

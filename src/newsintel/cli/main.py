@@ -200,6 +200,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("summary", cmd_summary, "a readable overview of the store (used by `make demo`)")
     p.add_argument("--top", type=int, default=8)
     p.add_argument("--query", default="border crossing")
+
+    from newsintel.cli.stories import add_parser as add_stories
+
+    add_stories(add, json_flag)
     return parser
 
 

@@ -67,7 +67,7 @@ def print_document(detail: dict[str, Any]) -> None:
     head = Text()
     head.append(safe(doc["title"] or "(untitled)"), style="bold")
     console.print(head)
-    for key in ("id", "published", "source", "author", "url", "origin"):
+    for key in ("id", "published", "source", "author", "url", "origin", "story"):
         if doc.get(key):
             console.print(Text(f"  {key}: {safe(doc[key])}"))
     console.print()

@@ -49,6 +49,8 @@ def document_detail(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | N
                          "mentions": mentions})
     keys = ("id", "title", "source", "url", "published", "author", "origin", "format", "text")
     document = {k: doc[k] for k in keys}
+    story = conn.execute("SELECT story_id FROM story_docs WHERE document_id = ?", (doc["id"],)).fetchone()
+    document["story"] = story[0] if story else None
     return {"document": document, "sentences": sentences, "entities": entities, **document_facts(conn, doc["id"])}
 
 

@@ -27,6 +27,13 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
+def _stories():
+    """Story grouping, imported at the first write: read-only commands never pay for MinHash and its kin."""
+    from newsintel.resolve import stories
+
+    return stories
+
+
 def has_input(conn: sqlite3.Connection, raw_hash: str) -> bool:
     return conn.execute("SELECT 1 FROM inputs WHERE raw_hash = ?", (raw_hash,)).fetchone() is not None
 
@@ -39,6 +46,7 @@ def save_record(conn: sqlite3.Connection, record: Record, raw_hash: str | None =
         exists = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone()
         if not exists:
             _insert(conn, record, stamp)
+            _stories().assign_story(conn, record)
         if raw_hash:
             conn.execute(
                 "INSERT OR IGNORE INTO inputs(raw_hash, document_id, origin, seen_at) VALUES (?, ?, ?, ?)",
@@ -136,3 +144,4 @@ def replace_derived(conn: sqlite3.Connection, record: Record) -> None:
         for table in DERIVED_TABLES[1:]:
             conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc.id,))
         _insert_derived(conn, record)
+        _stories().reassign_story(conn, record)

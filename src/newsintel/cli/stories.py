@@ -1,0 +1,102 @@
+"""`newsintel stories`: the stories in the store, largest and latest first, with their key entities and articles."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from collections import Counter, defaultdict
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+
+from newsintel.cli import render
+
+KEY_ENTITIES = 6
+TITLES_SHOWN = 8
+
+
+def _iso(day: int | None) -> str | None:
+    return date.fromordinal(day).isoformat() if day else None
+
+
+def key_entities(conn: sqlite3.Connection, story_id: int, top: int = KEY_ENTITIES) -> list[dict[str, Any]]:
+    """Entities named in most of the story's articles, names normalised as for grouping ("al-Baghdadi" =
+    "Baghdadi"), shown under their commonest spelling."""
+    from newsintel.resolve.story_features import entity_key, settings
+
+    groups = settings()["entity_groups"]
+    docs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for name, type_, doc_id in conn.execute(
+            "SELECT e.name, e.type, e.document_id FROM story_docs s JOIN entities e ON e.document_id = s.document_id"
+            " WHERE s.story_id = ?", (story_id,)):
+        group = groups.get(type_)
+        key = entity_key(name, type_) if group else ""
+        if key:
+            docs[(group, key)].add(doc_id)
+            names[(group, key)][f"{name}\t{type_}"] += 1
+    ranked = sorted(docs, key=lambda k: (-len(docs[k]), -sum(names[k].values()), k))[:top]
+    out = []
+    for k in ranked:
+        name, type_ = names[k].most_common(1)[0][0].split("\t")
+        out.append({"name": name, "type": type_, "documents": len(docs[k])})
+    return out
+
+
+def list_stories(conn: sqlite3.Connection, min_size: int = 2, limit: int = 20) -> list[dict[str, Any]]:
+    rows = conn.execute("SELECT id, size, first_day, last_day FROM stories WHERE size >= ?"
+                        " ORDER BY size DESC, last_day DESC, id LIMIT ?", (min_size, limit)).fetchall()
+    out = []
+    for row in rows:
+        members = [{"id": m[0], "title": m[1], "published": m[2], "source": m[3], "joined_by": m[4]}
+                   for m in conn.execute(
+                       "SELECT d.id, d.title, d.published, d.source, s.joined_by FROM story_docs s"
+                       " JOIN documents d ON d.id = s.document_id WHERE s.story_id = ? ORDER BY s.day, d.rowid",
+                       (row["id"],))]
+        out.append({"id": row["id"], "size": row["size"], "first_date": _iso(row["first_day"]),
+                    "last_date": _iso(row["last_day"]), "key_entities": key_entities(conn, row["id"]),
+                    "documents": members})
+    return out
+
+
+def singletons(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM stories WHERE size = 1").fetchone()[0]
+
+
+def print_stories(stories: list[dict[str, Any]], min_size: int, alone: int) -> None:
+    console = render.console
+    if not stories:
+        console.print(Text(f"no stories with {min_size} or more articles"))
+    for story in stories:
+        span = story["first_date"] if story["first_date"] == story["last_date"] else \
+            f"{story['first_date']} .. {story['last_date']}"
+        head = Text()
+        head.append(f"story {story['id']}", style="bold")
+        head.append(f"  {story['size']} articles  {span}")
+        console.print(head)
+        entities = ", ".join(f"{render.safe(e['name'])} ({e['documents']})" for e in story["key_entities"])
+        if entities:
+            console.print(Text(f"  key entities: {entities}"))
+        for doc in story["documents"][:TITLES_SHOWN]:
+            when = (doc["published"] or "")[:10] or "-"
+            console.print(Text(f"  {doc['id'][:10]}  {when}  {render.safe(doc['title'] or '(untitled)', 90)}"))
+        if len(story["documents"]) > TITLES_SHOWN:
+            console.print(Text(f"  ... and {len(story['documents']) - TITLES_SHOWN} more"))
+        console.print()
+    if min_size > 1 and alone:
+        console.print(Text(f"{alone} articles stand alone (--min-size 1 lists them)"))
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    from newsintel.cli.main import _open, emit
+
+    conn = _open(args)
+    stories = list_stories(conn, args.min_size, args.limit)
+    return emit(args, stories, lambda: print_stories(stories, args.min_size, singletons(conn)))
+
+
+def add_parser(add: Any, json_flag: argparse.ArgumentParser) -> None:
+    p = add("stories", cmd_stories, "articles grouped into stories, largest and latest first", json_flag)
+    p.add_argument("--min-size", type=int, default=2, metavar="N", help="only stories of N or more articles")
+    p.add_argument("--limit", type=int, default=20, metavar="N")

@@ -1,0 +1,1 @@
+"""Resolution across documents: what stored documents have in common (stories, entities, places)."""

@@ -1,0 +1,160 @@
+"""What an article contributes to story grouping: a MinHash signature, normalised entity and place keys, content
+words, its date. Built from a fresh `Record` at ingest or from stored rows (backfill), with the same result."""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+import numpy as np
+
+from newsintel.model import Record
+from newsintel.nlp.gazetteer import fold, place_key
+from newsintel.nlp.grouping import org_aliases, person_words
+from newsintel.resources import load_yaml
+
+GROUP_PREFIX = {"entities": "e:", "places": "p:", "terms": "t:"}
+_WORD = re.compile(r"\w+")
+
+
+@functools.cache
+def settings() -> dict[str, Any]:
+    return load_yaml("stories.yaml")
+
+
+@dataclass(slots=True)
+class StoryDoc:
+    """One article as story grouping sees it."""
+
+    id: str
+    day: int  # proleptic ordinal of the publication date (of the ingest date when unknown)
+    dated: bool
+    signature: np.ndarray  # MinHash values, uint32
+    profile: dict[str, float]  # prefixed key -> weight in this article (mentions, word counts)
+    retrieval: list[str] = field(default_factory=list)  # keys used to find candidates
+    title: str = ""
+    lead: str = ""  # title and first words, the text an embedding model sees
+    embedding: np.ndarray | None = None
+
+
+def day_of(published: str | None) -> tuple[int, bool]:
+    """(ordinal day, dated): the publication day, else today."""
+    if published:
+        try:
+            return date.fromisoformat(published[:10]).toordinal(), True
+        except ValueError:
+            pass
+    return datetime.now(UTC).date().toordinal(), False
+
+
+def entity_key(name: str, type_: str) -> str:
+    """Normalised name: titles and Arabic articles dropped from people, aliases to the canonical organisation,
+    places by their gazetteer key; case, diacritics and hyphens folded."""
+    if type_ == "PERSON":
+        return " ".join(person_words(name))
+    if type_ in ("GPE", "LOC", "FAC"):
+        return place_key(name)
+    words = fold(name).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    key = " ".join(words)
+    return fold(org_aliases().get(key, key)) if type_ in ("ORG", "NORP") else key
+
+
+def _singular(word: str) -> str:
+    """A crude plural fold, enough to match "missiles" with "missile" across articles."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("es") and word[-3] in "sxh":
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and word[-2] not in "su":
+        return word[:-1]
+    return word
+
+
+@functools.cache
+def _ignored() -> tuple[frozenset[str], frozenset[str]]:
+    """(words that are never content: spaCy's stop words and the data file's, entities that are never evidence)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    cfg = settings()
+    return frozenset(cfg["ignore_words"]) | STOP_WORDS, frozenset(fold(e) for e in cfg["ignore_entities"])
+
+
+def content_words(text: str) -> list[str]:
+    ignore = _ignored()[0]
+    out = []
+    for word in _WORD.findall(fold(text)):
+        if word.isdigit():
+            if len(word) >= 2:
+                out.append(word)
+        elif len(word) >= 3 and word not in ignore:
+            word = _singular(word)
+            if word not in ignore:
+                out.append(word)
+    return out
+
+
+def signature(words: list[str]) -> np.ndarray:
+    from datasketch import MinHash  # imported here: listing stories needs none of it
+
+    cfg = settings()["minhash"]
+    n = cfg["shingle"]
+    shingles = {" ".join(words[i:i + n]).encode() for i in range(max(1, len(words) - n + 1))}
+    mh = MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme="affine32")
+    mh.update_batch(sorted(shingles))
+    return mh.hashvalues.astype(np.uint32)
+
+
+def build(doc_id: str, title: str | None, text: str, published: str | None,
+          entities: list[tuple[str, str, int]]) -> StoryDoc:
+    """`entities` are (name, type, number of mentions) of the article's in-document entities."""
+    cfg, cand = settings(), settings()["candidates"]
+    groups = cfg["entity_groups"]
+    day, dated = day_of(published)
+    words = _WORD.findall(fold(text))
+    profile: Counter[str] = Counter()
+    entity_keys: Counter[str] = Counter()
+    for name, type_, mentions in entities:
+        group = groups.get(type_)
+        key = entity_key(name, type_) if group else ""
+        if not key or key in _ignored()[1]:
+            continue
+        entity_keys[GROUP_PREFIX[group] + key] += mentions
+        parts = key.split()
+        if type_ == "PERSON" and len(parts) > 1:  # "Trump" alone elsewhere is the same person, more or less
+            entity_keys[GROUP_PREFIX[group] + parts[-1]] += mentions * 0.5
+    profile.update(entity_keys)
+    title = title or ""
+    body_start = text[len(title):] if title and text.startswith(title) else text
+    lead = " ".join(_WORD.findall(body_start)[: cand["lead_words"]])
+    title_terms = content_words(title)
+    terms: Counter[str] = Counter(content_words(lead))
+    for word in title_terms:
+        terms[word] += cand["title_boost"]
+    for word, count in terms.most_common(cand["max_terms"]):
+        profile["t:" + word] += count
+    retrieval = [k for k, _ in entity_keys.most_common()]
+    retrieval += list(dict.fromkeys("t:" + w for w in title_terms))[: cand["max_retrieval_terms"]]
+    opening = " ".join(body_start.split()[: cfg["embedding_words"]])
+    return StoryDoc(doc_id, day, dated, signature(words), dict(profile), retrieval, title,
+                    f"{title}\n{opening}".strip())
+
+
+def from_record(record: Record) -> StoryDoc:
+    doc = record.document
+    entities = [(e.name, e.type, len(e.mentions)) for e in record.entities]
+    return build(doc.id, doc.title, doc.text, doc.published, entities)
+
+
+def from_store(conn: sqlite3.Connection, doc_id: str) -> StoryDoc:
+    doc = conn.execute("SELECT title, text, published FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    entities = [(r[0], r[1], r[2]) for r in conn.execute(
+        "SELECT e.name, e.type, count(m.id) FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
+        " WHERE e.document_id = ? GROUP BY e.id ORDER BY e.rowid", (doc_id,))]
+    return build(doc_id, doc[0], doc[1], doc[2], entities)
