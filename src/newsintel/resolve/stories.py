@@ -23,7 +23,7 @@ import numpy as np
 
 from newsintel.model import Record
 from newsintel.resolve import story_embed
-from newsintel.resolve.story_features import GROUP_PREFIX, StoryDoc, from_record, from_store, settings
+from newsintel.resolve.story_features import ACTOR_PREFIX, GROUP_PREFIX, StoryDoc, from_record, from_store, settings
 
 SQL_CHUNK = 500
 
@@ -137,6 +137,9 @@ def similarity(doc: StoryDoc, other: Candidate, vec_doc: dict, vec_other: dict) 
         parts["embeddings"] = max(0.0, (float(np.dot(doc.embedding, other.embedding)) - floor) / (1 - floor))
     total = sum(weights[g] for g in parts)
     score = sum(weights[g] * v for g, v in parts.items()) / total if total else 0.0
+    actors = [k for k in doc.profile if k.startswith(ACTOR_PREFIX)]
+    if actors and not any(k in other.profile for k in actors) and any(k[:2] == ACTOR_PREFIX for k in other.profile):
+        score *= cfg["different_actors"]  # both are about named people, and not the same ones
     date = cfg["date"]
     if doc.dated and other.dated:
         factor = date["floor"] + (1 - date["floor"]) * math.exp(-abs(doc.day - other.day) / date["tau_days"])
@@ -153,11 +156,16 @@ def _score_stories(conn: sqlite3.Connection, doc: StoryDoc, candidates: list[Can
         keys.update(c.profile)
     idf = _idf(conn, keys)
     vec_doc = _vectors(doc.profile, idf)
-    best: dict[int, tuple[float, bool]] = defaultdict(lambda: (0.0, False))
+    per_story: dict[int, list[tuple[float, bool]]] = defaultdict(list)
     for c in candidates:
-        score = similarity(doc, c, vec_doc, _vectors(c.profile, idf))
-        best[c.story] = max(best[c.story], score)
-    return dict(best)
+        per_story[c.story].append(similarity(doc, c, vec_doc, _vectors(c.profile, idf)))
+    share = settings()["link_average"]
+    out = {}
+    for story, scores in per_story.items():
+        top, copy = max(scores)
+        mean = sum(v for v, _ in scores) / len(scores)
+        out[story] = (top if copy else (1 - share) * top + share * mean, copy)
+    return out
 
 
 def _new_story(conn: sqlite3.Connection, day: int, story_id: int | None = None) -> int:
@@ -170,7 +178,8 @@ def _new_story(conn: sqlite3.Connection, day: int, story_id: int | None = None) 
 def _refresh_story(conn: sqlite3.Connection, story_id: int) -> None:
     """Size and date span from the members; an empty story is deleted."""
     size, first, last = conn.execute(
-        "SELECT count(*), min(day), max(day) FROM story_docs WHERE story_id = ?", (story_id,)).fetchone()
+        "SELECT count(*), min(iif(dated, day, NULL)), max(iif(dated, day, NULL)) FROM story_docs"
+        " WHERE story_id = ?", (story_id,)).fetchone()
     if size == 0:
         conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
     else:

@@ -19,6 +19,7 @@ from newsintel.nlp.grouping import org_aliases, person_words
 from newsintel.resources import load_yaml
 
 GROUP_PREFIX = {"entities": "e:", "places": "p:", "terms": "t:"}
+ACTOR_PREFIX = "a:"  # surname of a person the article is about (named in the title or more than once)
 _WORD = re.compile(r"\w+")
 
 
@@ -100,6 +101,10 @@ def content_words(text: str) -> list[str]:
     return out
 
 
+def _in_title(name: str, title: str | None) -> bool:
+    return bool(title) and person_words(name)[-1:] != () and person_words(name)[-1] in fold(title).split()
+
+
 def signature(words: list[str]) -> np.ndarray:
     from datasketch import MinHash  # imported here: listing stories needs none of it
 
@@ -119,6 +124,7 @@ def build(doc_id: str, title: str | None, text: str, published: str | None,
     day, dated = day_of(published)
     words = _WORD.findall(fold(text))
     profile: Counter[str] = Counter()
+    actors: set[str] = set()
     entity_keys: Counter[str] = Counter()
     for name, type_, mentions in entities:
         group = groups.get(type_)
@@ -129,7 +135,10 @@ def build(doc_id: str, title: str | None, text: str, published: str | None,
         parts = key.split()
         if type_ == "PERSON" and len(parts) > 1:  # "Trump" alone elsewhere is the same person, more or less
             entity_keys[GROUP_PREFIX[group] + parts[-1]] += mentions * 0.5
+        if type_ == "PERSON" and (mentions >= cfg["principal_mentions"] or _in_title(name, title)):
+            actors.add(ACTOR_PREFIX + parts[-1])
     profile.update(entity_keys)
+    profile.update(dict.fromkeys(actors, 1.0))
     title = title or ""
     body_start = text[len(title):] if title and text.startswith(title) else text
     lead = " ".join(_WORD.findall(body_start)[: cand["lead_words"]])
