@@ -59,10 +59,10 @@ def _candidates(conn: sqlite3.Connection, doc: StoryDoc, bands: list[int]) -> li
     per_key, window = cand["per_key"], cand["window_days"]
     hits: Counter[str] = Counter()
     copies: set[str] = set()
-    for band in bands:
-        for (doc_id,) in conn.execute("SELECT document_id FROM story_bands WHERE band = ? LIMIT ?",
-                                      (band, per_key)):
-            copies.add(doc_id)
+    marks = ",".join("?" * len(bands))
+    for (doc_id,) in conn.execute(f"SELECT document_id FROM story_bands WHERE band IN ({marks}) LIMIT ?",
+                                  (*bands, per_key * 4)):
+        copies.add(doc_id)
     for key in doc.retrieval:
         before = conn.execute(
             "SELECT document_id FROM story_keys WHERE key = ? AND day BETWEEN ? AND ? ORDER BY day DESC LIMIT ?",

@@ -105,13 +105,22 @@ def _in_title(name: str, title: str | None) -> bool:
     return bool(title) and person_words(name)[-1:] != () and person_words(name)[-1] in fold(title).split()
 
 
+@functools.cache
+def _permutations() -> Any:
+    """The hash permutations, made once (they depend only on the settings)."""
+    from datasketch import MinHash
+
+    cfg = settings()["minhash"]
+    return MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme="affine32").permutations
+
+
 def signature(words: list[str]) -> np.ndarray:
     from datasketch import MinHash  # imported here: listing stories needs none of it
 
     cfg = settings()["minhash"]
     n = cfg["shingle"]
     shingles = {" ".join(words[i:i + n]).encode() for i in range(max(1, len(words) - n + 1))}
-    mh = MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme="affine32")
+    mh = MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme="affine32", permutations=_permutations())
     mh.update_batch(sorted(shingles))
     return mh.hashvalues.astype(np.uint32)
 
@@ -122,7 +131,7 @@ def build(doc_id: str, title: str | None, text: str, published: str | None,
     cfg, cand = settings(), settings()["candidates"]
     groups = cfg["entity_groups"]
     day, dated = day_of(published)
-    words = _WORD.findall(fold(text))
+    words = _WORD.findall(text.lower())  # shingles only need to match copies: no folding (it is the costly part)
     profile: Counter[str] = Counter()
     actors: set[str] = set()
     entity_keys: Counter[str] = Counter()
@@ -148,7 +157,7 @@ def build(doc_id: str, title: str | None, text: str, published: str | None,
         terms[word] += cand["title_boost"]
     for word, count in terms.most_common(cand["max_terms"]):
         profile["t:" + word] += count
-    retrieval = [k for k, _ in entity_keys.most_common()]
+    retrieval = [k for k, _ in entity_keys.most_common(cand["max_retrieval_entities"])]
     retrieval += list(dict.fromkeys("t:" + w for w in title_terms))[: cand["max_retrieval_terms"]]
     opening = " ".join(body_start.split()[: cfg["embedding_words"]])
     return StoryDoc(doc_id, day, dated, signature(words), dict(profile), retrieval, title,
