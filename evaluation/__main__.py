@@ -1,7 +1,8 @@
 """`make eval`: quality against gold data; see BENCHMARKS.md for recorded figures."""
 
-from evaluation import article_body, extraction
+from evaluation import article_body, extraction, stories
 
 article_body.main()
 print()
 extraction.main()
+stories.main()

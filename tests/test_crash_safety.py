@@ -61,6 +61,11 @@ def test_kill_mid_ingest_then_rerun_stores_each_document_once(tmp_path):
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert conn.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'officials'"
                             ).fetchone()[0] == N_DOCS
+        # every document in exactly one story, story sizes matching their members
+        assert conn.execute("SELECT count(*), count(DISTINCT document_id) FROM story_docs").fetchone() == (N_DOCS,
+                                                                                                          N_DOCS)
+        assert conn.execute("SELECT count(*) FROM stories s WHERE size != (SELECT count(*) FROM story_docs d"
+                            " WHERE d.story_id = s.id) OR size = 0").fetchone()[0] == 0
 
     proc = ingest(folder, db)
     out, _ = proc.communicate(timeout=300)
