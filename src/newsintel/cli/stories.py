@@ -69,8 +69,9 @@ def print_stories(stories: list[dict[str, Any]], min_size: int, alone: int) -> N
     if not stories:
         console.print(Text(f"no stories with {min_size} or more articles"))
     for story in stories:
-        span = story["first_date"] if story["first_date"] == story["last_date"] else \
-            f"{story['first_date']} .. {story['last_date']}"
+        span = story["first_date"] or "undated"
+        if story["last_date"] != story["first_date"]:
+            span += f" .. {story['last_date']}"
         head = Text()
         head.append(f"story {story['id']}", style="bold")
         head.append(f"  {story['size']} articles  {span}")

@@ -137,9 +137,6 @@ def similarity(doc: StoryDoc, other: Candidate, vec_doc: dict, vec_other: dict) 
         parts["embeddings"] = max(0.0, (float(np.dot(doc.embedding, other.embedding)) - floor) / (1 - floor))
     total = sum(weights[g] for g in parts)
     score = sum(weights[g] * v for g, v in parts.items()) / total if total else 0.0
-    actors = [k for k in doc.profile if k.startswith(ACTOR_PREFIX)]
-    if actors and not any(k in other.profile for k in actors) and any(k[:2] == ACTOR_PREFIX for k in other.profile):
-        score *= cfg["different_actors"]  # both are about named people, and not the same ones
     date = cfg["date"]
     if doc.dated and other.dated:
         factor = date["floor"] + (1 - date["floor"]) * math.exp(-abs(doc.day - other.day) / date["tau_days"])
@@ -157,14 +154,21 @@ def _score_stories(conn: sqlite3.Connection, doc: StoryDoc, candidates: list[Can
     idf = _idf(conn, keys)
     vec_doc = _vectors(doc.profile, idf)
     per_story: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+    story_actors: dict[int, set[str]] = defaultdict(set)
     for c in candidates:
         per_story[c.story].append(similarity(doc, c, vec_doc, _vectors(c.profile, idf)))
-    share = settings()["link_average"]
+        story_actors[c.story].update(k for k in c.profile if k.startswith(ACTOR_PREFIX))
+    cfg = settings()
+    share = cfg["link_average"]
+    actors = {k for k in doc.profile if k.startswith(ACTOR_PREFIX)}
     out = {}
     for story, scores in per_story.items():
         top, copy = max(scores)
         mean = sum(v for v, _ in scores) / len(scores)
-        out[story] = (top if copy else (1 - share) * top + share * mean, copy)
+        score = top if copy else (1 - share) * top + share * mean
+        if not copy and actors and story_actors[story] and not actors & story_actors[story]:
+            score *= cfg["different_actors"]  # the article and the story are about named people, not the same ones
+        out[story] = (score, copy)
     return out
 
 
