@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import sqlite3
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -120,7 +121,8 @@ def signature(words: list[str]) -> np.ndarray:
     cfg = settings()["minhash"]
     n = cfg["shingle"]
     shingles = {" ".join(words[i:i + n]).encode() for i in range(max(1, len(words) - n + 1))}
-    mh = MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme="affine32", permutations=_permutations())
+    mh = MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme="affine32", permutations=_permutations(),
+                 hashfunc=zlib.crc32)  # a 32-bit hash in C: the permutations do the mixing
     mh.update_batch(sorted(shingles))
     return mh.hashvalues.astype(np.uint32)
 
