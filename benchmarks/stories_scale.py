@@ -87,7 +87,8 @@ def main() -> int:
             if n in MARKS:
                 recent = times[-WINDOW:]
                 stories = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
-                print(f"{n:>6} articles, {stories:>6} stories: {1000 * sum(recent) / len(recent):.2f} ms per article"
+                ms = 1000 * sum(recent) / len(recent)
+                print(f"{n:>6} articles, {stories:>6} stories: {ms:.2f} ms CPU per article"
                       f" (save_record with story, mean of the last {WINDOW})", flush=True)
     return 0
 

@@ -253,8 +253,9 @@ def _remove(conn: sqlite3.Connection, doc_id: str) -> int | None:
         return None
     conn.execute("DELETE FROM story_bands WHERE document_id = ?", (doc_id,))
     conn.execute("DELETE FROM story_keys WHERE document_id = ?", (doc_id,))
-    conn.executemany("UPDATE story_df SET df = df - 1 WHERE key = ?", [(k,) for k in ["", *json.loads(row[1])]])
-    conn.execute("DELETE FROM story_df WHERE df <= 0")
+    keys = [(k,) for k in ["", *json.loads(row[1])]]
+    conn.executemany("UPDATE story_df SET df = df - 1 WHERE key = ?", keys)
+    conn.executemany("DELETE FROM story_df WHERE key = ? AND df <= 0", keys)
     conn.execute("DELETE FROM story_docs WHERE document_id = ?", (doc_id,))
     _refresh_story(conn, row[0])
     return int(row[0])
