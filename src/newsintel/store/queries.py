@@ -43,10 +43,11 @@ def document_detail(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | N
     entities = []
     for e in conn.execute("SELECT * FROM entities WHERE document_id = ? ORDER BY rowid", (doc["id"],)):
         mentions = [dict(m) for m in conn.execute(
-            "SELECT text, start, end, sentence FROM mentions WHERE entity_id = ? ORDER BY start", (e["id"],))]
+            "SELECT id, text, start, end, sentence FROM mentions WHERE entity_id = ? ORDER BY start", (e["id"],))]
+        link = conn.execute("SELECT identity_id FROM entity_links WHERE entity_id = ?", (e["id"],)).fetchone()
         entities.append({"id": e["id"], "name": e["name"], "type": e["type"],
                          "aliases": json.loads(e["aliases"]), "attributes": json.loads(e["attributes"]),
-                         "mentions": mentions})
+                         "identity": link[0] if link else None, "mentions": mentions})
     keys = ("id", "title", "source", "url", "published", "author", "origin", "format", "text")
     document = {k: doc[k] for k in keys}
     return {"document": document, "sentences": sentences, "entities": entities, **document_facts(conn, doc["id"])}

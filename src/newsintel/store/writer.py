@@ -4,27 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime
 
 from newsintel.extract.events import ROLES
 from newsintel.model import Record
-
-
-def now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+from newsintel.resolve.linker import resolve_document
+from newsintel.resolve.profiles import refresh_identity
+from newsintel.store.db import now, transaction
 
 
 def has_input(conn: sqlite3.Connection, raw_hash: str) -> bool:
@@ -39,6 +24,7 @@ def save_record(conn: sqlite3.Connection, record: Record, raw_hash: str | None =
         exists = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone()
         if not exists:
             _insert(conn, record, stamp)
+            resolve_document(conn, doc.id)
         if raw_hash:
             conn.execute(
                 "INSERT OR IGNORE INTO inputs(raw_hash, document_id, origin, seen_at) VALUES (?, ?, ?, ?)",
@@ -131,8 +117,13 @@ def replace_derived(conn: sqlite3.Connection, record: Record) -> None:
     """Re-extraction: swap everything derived from a stored document for `record`, in one transaction."""
     doc = record.document
     with transaction(conn):
+        before = [r[0] for r in conn.execute("SELECT DISTINCT identity_id FROM entity_links WHERE document_id = ?",
+                                             (doc.id,))]
         conn.execute("DELETE FROM event_args WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)",
                      (doc.id,))
         for table in DERIVED_TABLES[1:]:
             conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc.id,))
         _insert_derived(conn, record)
+        resolve_document(conn, doc.id)
+        for identity_id in before:
+            refresh_identity(conn, identity_id)

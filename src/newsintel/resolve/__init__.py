@@ -1,0 +1,2 @@
+"""Resolution across documents: entities to identities (`linker`), analyst judgements (`judgements`),
+rebuilding everything from the stored entities (`rebuild`)."""
