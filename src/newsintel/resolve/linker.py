@@ -146,10 +146,11 @@ def _forbidden(conn: sqlite3.Connection, unit: Unit, identity_id: str) -> bool:
 
 
 def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, context: set[str],
-          published: str | None) -> float:
+          published: str | None) -> tuple[float, float]:
+    """(total score, name similarity alone) of linking `unit` to `candidate`."""
     cfg = settings()
     if candidate["kind"] != unit.kind and {candidate["kind"], unit.kind} != {ORG, PERSON}:
-        return 0.0
+        return 0.0, 0.0
     profile = json.loads(candidate["profile"])
     names = [n for n, _ in Counter(profile.get("names", {})).most_common(cfg["max_candidate_names"])]
     kind = candidate["kind"]
@@ -157,18 +158,20 @@ def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, context:
     name_score = max((similarity(a, b, cfg["fuzzy_factor"]) for a in forms
                       for b in (_form(kind, n) for n in names) if b is not None), default=0.0)
     if kind != unit.kind and name_score < 1.0:
-        return 0.0
+        return 0.0, 0.0
     if name_score <= 0.0:
-        return 0.0
+        return 0.0, 0.0
     if unit.kind == PLACE:
-        return name_score
+        return name_score, name_score
     theirs = _context_of(conn, candidate["id"])
     shared = context & theirs
     bonus = min(cfg["context_cap"], cfg["context_weight"] * _weights(conn, shared))
     penalty = profiles.conflict_penalty(profile, unit.attributes, published, cfg)
     if not shared and min(len(context), len(theirs)) >= cfg["no_shared_context_min"]:
         penalty += cfg["no_shared_context_penalty"]
-    return name_score + bonus - penalty
+    if kind != unit.kind:
+        penalty += 0.05  # the entity's own type first: a same-named person beats an ORG-typed duplicate
+    return name_score + bonus - penalty, name_score
 
 
 def _new_identity_id(conn: sqlite3.Connection, ref: str) -> str:
@@ -210,19 +213,20 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
     threshold = settings()["link_threshold"]
     context: set[str] = set()
     for unit in _units(conn, document_id):
-        best: tuple[float, str | None] = (0.0, None)
+        best: tuple[float, str | None, float] = (0.0, None, 0.0)
         runner_up = 0.0
         for candidate in _candidates(conn, unit):
             if _forbidden(conn, unit, candidate["id"]):
                 continue
-            value = score(conn, unit, candidate, context, published)
+            value, name_score = score(conn, unit, candidate, context, published)
             if candidate["id"] in context and value < settings()["same_document_min"]:
                 continue  # in-document grouping kept them apart: only a (near) exact name overrides that
             if value > best[0]:
-                runner_up, best = best[0], (value, candidate["id"])
+                runner_up, best = best[0], (value, candidate["id"], name_score)
             else:
                 runner_up = max(runner_up, value)
-        ambiguous = runner_up >= threshold and best[0] - runner_up < settings()["ambiguity_margin"]
+        ambiguous = (best[2] < 1.0 and runner_up >= threshold
+                     and best[0] - runner_up < settings()["ambiguity_margin"])
         linked = best[1] if best[0] >= threshold and not ambiguous else None
         identity = link(conn, unit, document_id, linked, published, best[0] if linked else 1.0,
                         "name" if linked else "new")

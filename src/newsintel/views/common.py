@@ -44,14 +44,14 @@ def member_entities(conn: sqlite3.Connection, identity_id: str) -> list[str]:
     return [r[0] for r in conn.execute("SELECT entity_id FROM entity_links WHERE identity_id = ?", (identity_id,))]
 
 
-def identity_of_entities(conn: sqlite3.Connection, entity_ids: list[str]) -> dict[str, tuple[str, str]]:
-    """entity id -> (identity id, identity name)."""
+def identity_of_entities(conn: sqlite3.Connection, entity_ids: list[str]) -> dict[str, tuple[str, str, str]]:
+    """entity id -> (identity id, identity name, identity kind)."""
     ids = [e for e in entity_ids if e]
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    return {r[0]: (r[1], r[2]) for r in conn.execute(
-        f"SELECT l.entity_id, i.id, i.name FROM entity_links l JOIN identities i ON i.id = l.identity_id"
+    return {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
+        f"SELECT l.entity_id, i.id, i.name, i.kind FROM entity_links l JOIN identities i ON i.id = l.identity_id"
         f" WHERE l.entity_id IN ({marks})", tuple(ids))}
 
 

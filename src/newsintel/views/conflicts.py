@@ -58,7 +58,7 @@ def _event_anchor(conn: sqlite3.Connection, doc_id: str, sentence: int, start: i
         linked = identity_of_entities(conn, [a.get("entity") for a in args])
         for arg in args:
             if arg.get("entity") in linked:
-                return data["type"], *linked[arg["entity"]]
+                return data["type"], *linked[arg["entity"]][:2]
     return None
 
 

@@ -16,7 +16,7 @@ from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.views.common import MOVEMENT_TYPES, STATUS, Sources, identity_of_entities, said_by
 
 
-def _names(args: list[dict[str, Any]], linked: dict[str, tuple[str, str]]) -> list[str]:
+def _names(args: list[dict[str, Any]], linked: dict[str, tuple[str, str, str]]) -> list[str]:
     return [linked[a["entity"]][1] if a.get("entity") in linked else a["text"] for a in args]
 
 

@@ -33,12 +33,12 @@ def _events(conn: sqlite3.Connection, identity_id: str, roles: tuple[str, ...], 
         " ORDER BY d.published DESC, e.id LIMIT ?", (identity_id, *roles, limit)).fetchall()
 
 
-def _line(sources: Sources, row: sqlite3.Row, arg_names: dict[str, tuple[str, str]]) -> dict[str, Any]:
+def _line(sources: Sources, row: sqlite3.Row, arg_names: dict[str, tuple[str, str, str]]) -> dict[str, Any]:
     fact = sources.fact(row["document_id"], row["data"])
     for role in ("actors", "targets", "location", "origin", "destination", "via"):
         for arg in fact.get(role, []):
             if arg.get("entity") in arg_names:
-                arg["identity"], arg["name"] = arg_names[arg["entity"]]
+                arg["identity"], arg["name"], arg["kind"] = arg_names[arg["entity"]]
     fact["status"] = STATUS.get(fact["modality"], fact["modality"])
     fact["said_by"] = said_by(fact)
     fact["date"] = fact_date(fact)
@@ -83,8 +83,8 @@ def _where(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for fact in events:
         places = fact["location"] or (fact["destination"] if fact["status"] == "done" else [])
         for place in places:
-            if not place.get("entity"):
-                continue  # "in absentia", "in the Kosovo case": not a place the text names as such
+            if place.get("kind") != "place":
+                continue  # "in absentia", "in the Kosovo case": not a place the resolver knows
             out.append({"place": place.get("name") or place["text"], "identity": place.get("identity"),
                         "date": fact["date"], "event": fact["type"], "trigger": fact["trigger"],
                         "status": fact["status"], "said_by": fact["said_by"], "source": fact["source"]})
