@@ -21,6 +21,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from evaluation.extraction import repo_root, shared_dir
@@ -73,7 +74,7 @@ def load_gold(path: Path = GOLD) -> list[GoldMention]:
         by_doc[m.doc].append(m)
     for doc, ms in by_doc.items():
         ms.sort(key=lambda m: m.start)
-        for a, b in zip(ms, ms[1:], strict=False):
+        for a, b in pairwise(ms):
             if b.start < a.end:
                 raise GoldError(f"{path}: {doc}: mentions at {a.start}-{a.end} and {b.start}-{b.end} overlap")
         if len({m.title for m in ms}) > 1:
@@ -137,6 +138,28 @@ def b_cubed(gold: Mapping[Hashable, str], pred: Mapping[Hashable, Hashable]) -> 
     recall /= len(gold)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+def align(gold: Iterable[Key], pred: Mapping[Key, Hashable]) -> dict[Key, Hashable]:
+    """Predicted cluster for each gold key, taken from the predicted mention that best overlaps it.
+
+    Spans rarely agree to the character (spaCy puts "the" inside organisation names, the gold does not), so a
+    gold mention takes the cluster of the predicted mention in the same document with the largest character
+    overlap; an exact match wins, no overlap means no prediction (a singleton for `b_cubed`).
+    """
+    by_doc: dict[str, list[Key]] = defaultdict(list)
+    for key in pred:
+        by_doc[key[0]].append(key)
+    out: dict[Key, Hashable] = {}
+    for key in gold:
+        if key in pred:
+            out[key] = pred[key]
+            continue
+        doc, start, end = key
+        best = max(by_doc.get(doc, ()), default=None, key=lambda k: min(end, k[2]) - max(start, k[1]))
+        if best is not None and min(end, best[2]) > max(start, best[1]):
+            out[key] = pred[best]
+    return out
 
 
 def namesake_groups(mentions: Iterable[GoldMention]) -> list[tuple[str, list[str]]]:
