@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.resolve import profiles
 from newsintel.resolve.names import ORG, PERSON, PLACE, NameForm, blocking_keys, form_of, kind_of, similarity
 from newsintel.resources import load_yaml
@@ -50,10 +51,10 @@ class Unit:
 
     @property
     def rank(self) -> tuple[int, int]:
-        """Places first (cheap, exact context), then full names, then lone surnames, then initials."""
+        """Known places first (cheap, exact context), then full names, then lone names, then initials."""
         forms = self.forms
-        if self.kind == PLACE:
-            return (0, 0)
+        if self.kind == PLACE:  # a "place" the gazetteer does not know may be a person: after the people
+            return (0, 0) if any(load_gazetteer().lookup(n) for n in self.names) else (2, 0)
         if forms and all(f.is_initials for f in forms):
             return (3, 0)
         return (1 if any(len(f.tokens) > 1 for f in forms) else 2, -max((len(f.tokens) for f in forms), default=0))
@@ -99,6 +100,11 @@ def _candidates(conn: sqlite3.Connection, unit: Unit) -> list[sqlite3.Row]:
     keys: set[str] = set()
     for form in unit.forms:
         keys |= blocking_keys(form)
+    if unit.kind == PLACE:  # a person tagged GPE ("Haliti, 41, ..."): look for the person too
+        for name in unit.names:
+            form = _form(PERSON, name)
+            if form is not None and not form.is_initials:
+                keys |= {k for k in blocking_keys(form) if not k.startswith("p:del:")}
     if unit.kind in (ORG, PERSON):  # NER often tags a person ORG and back: look for the exact name as the other
         other = ORG if unit.kind == PERSON else PERSON
         form = _form(other, unit.names[0])
@@ -145,23 +151,48 @@ def _forbidden(conn: sqlite3.Connection, unit: Unit, identity_id: str) -> bool:
                         (identity_id, *opposite)).fetchone() is not None
 
 
+def _lone_word(unit: Unit) -> bool:
+    """A one-word name ("Ramović", "Zeqiri"), often left alone by the NER model's type or the in-document step."""
+    return all(len(n.split()) == 1 for n in unit.names)
+
+
+def _full(forms: list[NameForm]) -> list[NameForm]:
+    return [f for f in forms if len(f.tokens) > 1 and not f.is_initials]
+
+
+def _name_score(ours: list[NameForm], theirs: list[NameForm], fuzzy_factor: float) -> float:
+    """Best pair similarity. Full names are compared with full names only when both sides have some: a lone
+    "Haliti" once linked to one Haliti must not become a bridge to every other Haliti."""
+    if _full(ours) and _full(theirs):
+        ours, theirs = _full(ours), _full(theirs)
+    return max((similarity(a, b, fuzzy_factor) for a in ours for b in theirs), default=0.0)
+
+
+def _may_cross(unit: Unit, kind: str) -> bool:
+    """NER mixes up types: a person tagged ORG (or back) may join a same-named identity of the other kind, and a
+    "place" the gazetteer does not know ("Haliti, 41," tagged GPE) may join a person."""
+    if {unit.kind, kind} == {ORG, PERSON}:
+        return True
+    return unit.kind == PLACE and kind == PERSON and not any(load_gazetteer().lookup(n) for n in unit.names)
+
+
 def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, context: set[str],
           published: str | None) -> tuple[float, float]:
     """(total score, name similarity alone) of linking `unit` to `candidate`."""
     cfg = settings()
-    if candidate["kind"] != unit.kind and {candidate["kind"], unit.kind} != {ORG, PERSON}:
+    kind = candidate["kind"]
+    if kind != unit.kind and not _may_cross(unit, kind):
         return 0.0, 0.0
     profile = json.loads(candidate["profile"])
     names = [n for n, _ in Counter(profile.get("names", {})).most_common(cfg["max_candidate_names"])]
-    kind = candidate["kind"]
     forms = [f for f in (_form(kind, n) for n in unit.names) if f is not None]
-    name_score = max((similarity(a, b, cfg["fuzzy_factor"]) for a in forms
-                      for b in (_form(kind, n) for n in names) if b is not None), default=0.0)
-    if kind != unit.kind and name_score < 1.0:
+    theirs_forms = [f for f in (_form(kind, n) for n in names) if f is not None]
+    name_score = _name_score(forms, theirs_forms, cfg["fuzzy_factor"])
+    if kind != unit.kind and name_score < (0.75 if unit.kind == PLACE else 1.0):
         return 0.0, 0.0
     if name_score <= 0.0:
         return 0.0, 0.0
-    if unit.kind == PLACE:
+    if unit.kind == PLACE and kind == PLACE:
         return name_score, name_score
     theirs = _context_of(conn, candidate["id"])
     shared = context & theirs
@@ -219,8 +250,9 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
             if _forbidden(conn, unit, candidate["id"]):
                 continue
             value, name_score = score(conn, unit, candidate, context, published)
-            if candidate["id"] in context and value < settings()["same_document_min"]:
-                continue  # in-document grouping kept them apart: only a (near) exact name overrides that
+            if candidate["id"] in context and value < settings()["same_document_min"] and not (
+                    _lone_word(unit) and name_score >= 0.75):
+                continue  # in-document grouping kept them apart: only an exact name or a lone surname joins
             if value > best[0]:
                 runner_up, best = best[0], (value, candidate["id"], name_score)
             else:
