@@ -96,10 +96,12 @@ def _units(conn: sqlite3.Connection, document_id: str) -> list[Unit]:
     return sorted(grouped.values(), key=lambda u: u.rank)
 
 
-def _candidates(conn: sqlite3.Connection, unit: Unit) -> list[sqlite3.Row]:
+def _candidates(conn: sqlite3.Connection, unit: Unit, fuzzy: bool) -> list[sqlite3.Row]:
+    """Identities sharing a blocking key with the unit; `fuzzy` adds the one-letter-off surname keys."""
     keys: set[str] = set()
-    for form in unit.forms:
-        keys |= blocking_keys(form)
+    for form in unit.forms:  # initials keys are stored for every name but looked up only for initials ("E.M.")
+        keys |= {k for k in blocking_keys(form) if (fuzzy or not k.startswith("p:del:"))
+                 and (form.is_initials or not k.startswith("p:ini:"))}
     if unit.kind == PLACE:  # a person tagged GPE ("Haliti, 41, ..."): look for the person too
         for name in unit.names:
             form = _form(PERSON, name)
@@ -118,13 +120,16 @@ def _candidates(conn: sqlite3.Connection, unit: Unit) -> list[sqlite3.Row]:
         " ORDER BY i.documents DESC LIMIT ?", (*sorted(keys), settings()["max_candidates"])).fetchall()
 
 
-def _context_of(conn: sqlite3.Connection, identity_id: str) -> set[str]:
+def _context_of(conn: sqlite3.Connection, identity_id: str, cache: dict[str, set[str]]) -> set[str]:
     """Identities mentioned alongside `identity_id` in its latest documents."""
+    if identity_id in cache:
+        return cache[identity_id]
     n = settings()["context_documents"]
-    return {r[0] for r in conn.execute(
+    cache[identity_id] = {r[0] for r in conn.execute(
         "SELECT DISTINCT b.identity_id FROM (SELECT DISTINCT document_id FROM entity_links WHERE identity_id = ?"
         " ORDER BY rowid DESC LIMIT ?) d JOIN entity_links b ON b.document_id = d.document_id"
         " WHERE b.identity_id != ?", (identity_id, n, identity_id))}
+    return cache[identity_id]
 
 
 def _weights(conn: sqlite3.Connection, ids: set[str]) -> float:
@@ -177,7 +182,7 @@ def _may_cross(unit: Unit, kind: str) -> bool:
 
 
 def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, context: set[str],
-          published: str | None) -> tuple[float, float]:
+          published: str | None, contexts: dict[str, set[str]]) -> tuple[float, float]:
     """(total score, name similarity alone) of linking `unit` to `candidate`."""
     cfg = settings()
     kind = candidate["kind"]
@@ -194,7 +199,7 @@ def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, context:
         return 0.0, 0.0
     if unit.kind == PLACE and kind == PLACE:
         return name_score, name_score
-    theirs = _context_of(conn, candidate["id"])
+    theirs = _context_of(conn, candidate["id"], contexts)
     shared = context & theirs
     bonus = min(cfg["context_cap"], cfg["context_weight"] * _weights(conn, shared))
     penalty = profiles.conflict_penalty(profile, unit.attributes, published, cfg)
@@ -242,27 +247,35 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
     row = conn.execute("SELECT published FROM documents WHERE id = ?", (document_id,)).fetchone()
     published = row["published"] if row else None
     threshold = settings()["link_threshold"]
+    constrained = conn.execute("SELECT 1 FROM judgements WHERE kind != 'merge' LIMIT 1").fetchone() is not None
     context: set[str] = set()
+    contexts: dict[str, set[str]] = {}
     for unit in _units(conn, document_id):
         best: tuple[float, str | None, float] = (0.0, None, 0.0)
         runner_up = 0.0
-        for candidate in _candidates(conn, unit):
-            if _forbidden(conn, unit, candidate["id"]):
-                continue
-            value, name_score = score(conn, unit, candidate, context, published)
-            if candidate["id"] in context and value < settings()["same_document_min"] and not (
-                    _lone_word(unit) and name_score >= 0.75):
-                continue  # in-document grouping kept them apart: only an exact name or a lone surname joins
-            if value > best[0]:
-                runner_up, best = best[0], (value, candidate["id"], name_score)
-            else:
-                runner_up = max(runner_up, value)
+        seen: set[str] = set()
+        for fuzzy in (False, True):  # exact keys first; one-letter-off surnames only if nothing fits well
+            if fuzzy and best[2] >= 0.9:
+                break
+            for candidate in _candidates(conn, unit, fuzzy):
+                if candidate["id"] in seen or (constrained and _forbidden(conn, unit, candidate["id"])):
+                    continue
+                seen.add(candidate["id"])
+                value, name_score = score(conn, unit, candidate, context, published, contexts)
+                if candidate["id"] in context and value < settings()["same_document_min"] and not (
+                        _lone_word(unit) and name_score >= 0.75):
+                    continue  # in-document grouping kept them apart: only an exact name or a lone surname joins
+                if value > best[0]:
+                    runner_up, best = best[0], (value, candidate["id"], name_score)
+                else:
+                    runner_up = max(runner_up, value)
         ambiguous = (best[2] < 1.0 and runner_up >= threshold
                      and best[0] - runner_up < settings()["ambiguity_margin"])
         linked = best[1] if best[0] >= threshold and not ambiguous else None
         identity = link(conn, unit, document_id, linked, published, best[0] if linked else 1.0,
                         "name" if linked else "new")
         context.add(identity)
+        contexts.pop(identity, None)
     from newsintel.resolve.judgements import apply_merges_for
 
     apply_merges_for(conn, document_id)

@@ -18,7 +18,7 @@ CREATE TABLE entity_links (
     score REAL NOT NULL,
     method TEXT NOT NULL                  -- new, name, context, judgement
 );
-CREATE INDEX entity_links_identity ON entity_links(identity_id, document_id);
+CREATE INDEX entity_links_identity ON entity_links(identity_id);  -- rows in rowid order: latest links first
 CREATE INDEX entity_links_document ON entity_links(document_id);
 CREATE INDEX entity_links_ref ON entity_links(ref);
 
