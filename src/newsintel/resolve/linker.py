@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsintel.nlp.gazetteer import load_gazetteer
+from newsintel.nlp.grouping import corrected_label
 from newsintel.resolve import profiles
 from newsintel.resolve.names import ORG, PERSON, PLACE, NameForm, blocking_keys, form_of, kind_of, similarity
 from newsintel.resources import load_yaml
@@ -75,7 +76,7 @@ def _units(conn: sqlite3.Connection, document_id: str) -> list[Unit]:
             x = parent[x]
         return x
 
-    types = {r["id"]: r["type"] for r in rows}
+    types = {r["id"]: corrected_label(r["name"], r["type"]) for r in rows}
     for subj, obj in conn.execute(
             "SELECT subject_entity, object_entity FROM relations WHERE document_id = ? AND type = 'ALIAS'"
             " AND subject_entity IS NOT NULL AND object_entity IS NOT NULL AND end - start <= ?",
@@ -84,7 +85,7 @@ def _units(conn: sqlite3.Connection, document_id: str) -> list[Unit]:
             parent[root(subj)] = root(obj)
     grouped: dict[tuple[str, str], Unit] = {}
     for r in rows:
-        kind = kind_of(r["type"])
+        kind = kind_of(corrected_label(r["name"], r["type"]))  # "Liwa al-..." tagged PERSON is a group
         if kind is None:
             continue
         unit = grouped.setdefault((root(r["id"]), kind), Unit(kind, [], [], Counter(), []))

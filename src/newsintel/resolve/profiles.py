@@ -13,6 +13,7 @@ from collections import Counter
 from typing import Any
 
 from newsintel.resolve.names import blocking_keys, form_of
+from newsintel.resources import load_yaml
 
 
 def birth_year(attributes: dict[str, Any], published: str | None) -> int | None:
@@ -49,9 +50,12 @@ def _bump(profile: dict[str, Any], field: str, value: object, by: int = 1) -> No
 
 
 def _display_name(names: dict[str, int]) -> str:
-    """The most frequent name with more than one word if any, else the most frequent; ties go to the longest."""
+    """The most frequent full name (more than one word, no initials, not a nom de guerre such as "Abu Hamza
+    al-Kosovi") if any, else the most frequent name; ties go to the longest."""
+    kunya = frozenset(load_yaml("name_variants.yaml")["nom_de_guerre_starts"])
     multi = {n: c for n, c in names.items() if len(n.split()) > 1 and "." not in n}
-    pool = multi or names
+    real = {n: c for n, c in multi.items() if n.split()[0].lower() not in kunya}
+    pool = real or multi or names
     return max(pool, key=lambda n: (pool[n], len(n), n))
 
 
