@@ -141,3 +141,20 @@ def test_timeline_is_ordered(store, capsys):
     facts = json.loads(capsys.readouterr().out)
     dates = [f["date"] or "" for f in facts]
     assert facts and dates == sorted(dates)
+
+
+def test_rebuild_is_stable_and_judgements_keep_their_note(store, tmp_path):
+    db = tmp_path / "copy.db"
+    target = sqlite3.connect(db)
+    connect(store).backup(target)
+    target.close()
+    conn = connect(db)
+    before = conn.execute("SELECT id, name FROM identities ORDER BY id").fetchall()
+    assert main(["resolve", "--db", str(db)]) == 0
+    conn = connect(db)
+    assert conn.execute("SELECT id, name FROM identities ORDER BY id").fetchall() == before
+    ids = [r[0] for r in conn.execute("SELECT id FROM identities WHERE kind = 'place' LIMIT 2")]
+    assert main(["not-same", *ids, "--db", str(db), "--note", "two different towns"]) == 0
+    row = conn.execute("SELECT kind, note, made_at FROM judgements").fetchone()
+    assert row[0] == "not-same" and row[1] == "two different towns" and row[2][:2] == "20"
+    assert main(["merge", *ids, "--db", str(db)]) == 1  # a merge cannot silently undo a not-same
