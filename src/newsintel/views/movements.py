@@ -17,7 +17,8 @@ from newsintel.views.common import MOVEMENT_TYPES, STATUS, Sources, identity_of_
 
 
 def _names(args: list[dict[str, Any]], linked: dict[str, tuple[str, str, str]]) -> list[str]:
-    return [linked[a["entity"]][1] if a.get("entity") in linked else a["text"] for a in args]
+    """Places by their identity's name; vague words ("the border", "home", "camps") are left out."""
+    return [linked[a["entity"]][1] for a in args if a.get("entity") in linked and linked[a["entity"]][2] == "place"]
 
 
 def flows(conn: sqlite3.Connection, limit: int = 100) -> list[dict[str, Any]]:
@@ -33,6 +34,8 @@ def flows(conn: sqlite3.Connection, limit: int = 100) -> list[dict[str, Any]]:
         origin = _names(fact["origin"], linked)
         via = _names(fact["via"], linked)
         destination = _names(fact["destination"], linked)
+        if not (origin or via or destination):
+            continue
         path = tuple(p for p in (" / ".join(origin) or "?", *via, " / ".join(destination) or "?"))
         flow = grouped.setdefault(path, {"path": list(path), "origin": origin, "via": via,
                                          "destination": destination, "count": 0, "status": Counter(),
