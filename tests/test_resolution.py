@@ -78,6 +78,9 @@ def test_judgements_win_and_survive_rebuild(store, tmp_path, capsys):
     assert main(["resolve", "--db", str(db)]) == 0
     conn = connect(db)
     assert _identity_of(conn, "a.txt", "Mohammed Benali") == _identity_of(conn, "c.txt", "Mohammed Benali")
+    assert main(["reprocess", "--workers", "1", "--db", str(db)]) == 0  # re-extraction keeps the judgement too
+    conn = connect(db)
+    assert _identity_of(conn, "a.txt", "Mohammed Benali") == _identity_of(conn, "c.txt", "Mohammed Benali")
     # split the footballer off again by one of his mentions; that too survives a rebuild
     merged = _identity_of(conn, "a.txt", "Mohammed Benali")
     mention = conn.execute(
