@@ -161,3 +161,25 @@ def test_rebuild_is_stable_and_judgements_keep_their_note(store, tmp_path):
     row = conn.execute("SELECT kind, note, made_at FROM judgements").fetchone()
     assert row[0] == "not-same" and row[1] == "two different towns" and row[2][:2] == "20"
     assert main(["merge", *ids, "--db", str(db)]) == 1  # a merge cannot silently undo a not-same
+
+
+REAL = "../shared/bench/story-clustering/data/"
+MORSI_REPORTS = ("40d513a79bad99d885c408f0f28ca125f028c282b127b234b1845bc5.json",
+                 "181393e15a9f62f190149b03d9f3f5c094a4bb117392279921b89110.json")
+
+
+def test_real_reports_spelled_differently_resolve_to_one_person(tmp_path, capsys):
+    """Two real agency reports on one trial: 'Mohamed Morsi' in one, 'Mohammed Morsi' in the other."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    paths = [root / REAL / name for name in MORSI_REPORTS]
+    if not all(p.exists() for p in paths):
+        pytest.skip("../shared/bench/story-clustering is not available")
+    db = tmp_path / "real.db"
+    assert main(["ingest", "--quiet", "--workers", "1", "--db", str(db), *map(str, paths)]) == 0
+    capsys.readouterr()
+    assert main(["profile", "Mohammed Morsi", "--db", str(db), "--json"]) == 0
+    profile = json.loads(capsys.readouterr().out)
+    assert profile["who"]["documents"] == 2
+    assert {"Mohamed Morsi", "Mohammed Morsi"} <= {n["name"] for n in profile["who"]["names"]}
