@@ -45,6 +45,7 @@ class PlaceRuler:
         self.list_links = frozenset(cfg["list_links"])
         self.stoplist = frozenset(cfg["stoplist"])
         self.min_population = cfg["min_population_without_context"]
+        self.min_detect_population = cfg["min_population_to_detect"]
         self.articles = frozenset(load_yaml("name_parts.yaml")["articles"])
 
     def candidates(self, doc: Doc) -> Iterable[tuple[Span, Place]]:
@@ -58,7 +59,7 @@ class PlaceRuler:
                     last = span[-1].text
                     if not last[:1].isupper() or any(t.is_space or (t.is_punct and t.text != "-") for t in span):
                         continue
-                    places = self.gazetteer.index.get(place_key(span.text))
+                    places = [p for p in self.gazetteer.by_key(place_key(span.text)) if self._detectable(p)]
                     if places:
                         found = (span, places[0])
                         break
@@ -67,6 +68,11 @@ class PlaceRuler:
                 i = found[0].end
             else:
                 i += 1
+
+    def _detectable(self, place: Place) -> bool:
+        """Small towns (the gazetteer holds towns over 1,000 people) resolve names NER found, but do not make
+        a capitalised word a place on their own ("Congress", Arizona)."""
+        return place.kind != "city" or place.population >= self.min_detect_population
 
     def _has_cue(self, span: Span, place_ends: set[int]) -> bool:
         """Context that says "place": a cue word before, a place noun after, or a list of places."""

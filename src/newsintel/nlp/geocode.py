@@ -1,0 +1,205 @@
+"""Toponym resolution: which place each place mention of a document means, or nothing when unsure.
+
+A name can mean many places ("Paris": France, Texas, Ontario; "Georgia": the country, the state). Each candidate
+gets a prior (population, kind) and context bonuses from the rest of the document: its country named or holding
+other named places, its state or province named, another named place nearby. A qualifier right after the name
+("Paris, Texas", "Springfield, Ill.", "Kobani (Syria)") restricts the candidates outright. Context is computed
+from the other names of the document only, so a name never supports itself. Adjectives ("French officials",
+NER label NORP) name their country through `data/demonyms.yaml`. Settings: `data/geocoding.yaml`.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass, fields
+
+from newsintel.nlp.gazetteer import Gazetteer, Place, fold, load_gazetteer, place_key
+from newsintel.resources import load_yaml
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ADJECTIVE_LABELS = frozenset({"NORP"})
+ADMIN_KINDS = frozenset({"country", "state", "province"})
+AREA_KINDS = frozenset({"country", "continent", "state", "province", "region"})
+_QUALIFIER = re.compile(r"\s*[,(]\s*((?:[A-Z][\w.]*\.?\s?){1,3})")
+_PLURAL = re.compile(r"(?<=[a-z])s$")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    place: Place
+    loose: bool = False  # found only by the spelling-tolerant key
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Resolver:
+    """Resolves the place mentions of one document at a time; holds only settings and the gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        cfg = load_yaml("geocoding.yaml")
+        self.gazetteer = gazetteer
+        self.cfg = cfg
+        self.kind_nouns = {k: frozenset(v) for k, v in cfg["kind_nouns"].items()}
+        self.abbreviations = {fold(k): v for k, v in cfg["us_state_abbreviations"].items()}
+        self._states: dict[str, Place] | None = None
+
+    # -- candidates ---------------------------------------------------------------------------------------
+    def state_by_code(self, code: str) -> Place | None:
+        """A US state by its postal code (the gazetteer's admin1 code of the states)."""
+        if self._states is None:
+            kind = [f.name for f in fields(Place)].index("kind")
+            self._states = {}
+            for row, values in enumerate(self.gazetteer.rows):
+                if values[kind] == "state":
+                    place = self.gazetteer.place(row)
+                    if place.country == "US" and place.admin1:
+                        self._states[place.admin1] = place
+        return self._states.get(code)
+
+    def qualifier_place(self, text: str, postal: bool) -> Place | None:
+        """A state or country named by `text` ("Texas", "Ill.", "TX" when `postal`, "Syria")."""
+        code = self.abbreviations.get(fold(text))
+        if code is None and postal and re.fullmatch(r"[A-Z]{2}", text.strip()):
+            code = text.strip()
+        if code is not None:
+            return self.state_by_code(code)
+        admins = [p for p in self.gazetteer.lookup(text) if p.kind in ADMIN_KINDS]
+        return admins[0] if admins else None
+
+    def candidates(self, text: str, label: str) -> list[Candidate]:
+        if label in ADJECTIVE_LABELS:
+            place = self.gazetteer.adjective(text) or self.gazetteer.adjective(_PLURAL.sub("", text))
+            return [Candidate(place)] if place else []
+        found = self.gazetteer.lookup(text)
+        if not found:
+            words = text.split()
+            if len(words) > 1 and words[-1].lower() in self.kind_nouns:
+                kinds = self.kind_nouns[words[-1].lower()]
+                found = tuple(p for p in self.gazetteer.lookup(" ".join(words[:-1])) if p.kind in kinds)
+        if found:
+            return [Candidate(p) for p in found]
+        if label in PLACE_LABELS and len(place_key(text)) >= 4:
+            return [Candidate(p, loose=True) for p in self.gazetteer.lookup_loose(text)]
+        return []
+
+    # -- resolution ---------------------------------------------------------------------------------------
+    def resolve(self, text: str, mentions: list[tuple[int, int, str]]) -> list[Place | None]:
+        """One place (or None) per mention `(start, end, label)` of the document `text`."""
+        surfaces = [text[s:e] for s, e, _ in mentions]
+        keys = [place_key(t) for t in surfaces]
+        cands = [self.candidates(t, label) for t, (_, _, label) in zip(surfaces, mentions, strict=True)]
+        qualified = self._apply_qualifiers(text, mentions, surfaces, cands)
+        picks: list[Candidate | None] = [self._best(c, None, None)[0] if c else None for c in cands]
+        for _ in range(2):
+            context = self._context(keys, picks, cands)
+            picks = [self._pick(c, keys[i], context, i in qualified) if c else None for i, c in enumerate(cands)]
+        return [p.place if p else None for p in picks]
+
+    def _apply_qualifiers(self, text: str, mentions: list[tuple[int, int, str]], surfaces: list[str],
+                          cands: list[list[Candidate]]) -> set[int]:
+        """Keep only the candidates inside the state or country named right after the name."""
+        qualified: set[int] = set()
+        for i, (_, end, _) in enumerate(mentions):
+            qualifier: Place | None = None
+            if ", " in surfaces[i]:  # "Springfield, Ill." tagged as one span
+                head, tail = surfaces[i].rsplit(", ", 1)
+                qualifier = self.qualifier_place(tail, postal=True)
+                if qualifier is not None:
+                    cands[i] = self.candidates(head, mentions[i][2])
+            else:
+                match = _QUALIFIER.match(text, end)
+                if match:
+                    words = match.group(1).split()
+                    for n in range(len(words), 0, -1):
+                        qualifier = self.qualifier_place(" ".join(words[:n]), postal=True)
+                        if qualifier is not None:
+                            break
+            if qualifier is None or not cands[i]:
+                continue
+            inside = [c for c in cands[i] if c.place is not qualifier and _within(c.place, qualifier)]
+            if inside:
+                cands[i] = inside
+                qualified.add(i)
+        return qualified
+
+    def _context(self, keys: list[str], picks: list[Candidate | None], cands: list[list[Candidate]]) -> dict:
+        """What the document's names point at, per name key, so that a name can be left out of its own context."""
+        countries: dict[str, set[str]] = {}
+        admins: dict[str, set[tuple[str, str]]] = {}
+        points: dict[str, Place] = {}
+        for key, pick, options in zip(keys, picks, cands, strict=True):
+            if pick is None or pick.loose:
+                continue
+            place = pick.place
+            if place.country:
+                countries.setdefault(key, set()).add(place.country)
+            if place.country and place.admin1:
+                admins.setdefault(key, set()).add((place.country, place.admin1))
+            if place.kind not in AREA_KINDS and len(options) <= 3:
+                points.setdefault(key, place)  # a point only from names that are not wildly ambiguous
+        return {"countries": countries, "admins": admins, "points": points}
+
+    def _support(self, place: Place, key: str, context: dict) -> float:
+        cfg = self.cfg
+        score = 0.0
+        if place.country and any(place.country in v for k, v in context["countries"].items() if k != key):
+            score += cfg["country_bonus"]
+        if place.admin1 and any((place.country, place.admin1) in v for k, v in context["admins"].items()
+                                if k != key):
+            score += cfg["admin1_bonus"]
+        if place.kind not in AREA_KINDS and any(
+                distance_km(place, other) <= cfg["near_km"] for k, other in context["points"].items() if k != key):
+            score += cfg["near_bonus"]
+        return score
+
+    def _prior(self, place: Place, options: list[Candidate]) -> float:
+        cfg = self.cfg
+        prior = math.log10(place.population + 10) + cfg["kind_bonus"].get(place.kind, 0.0)
+        if place.kind in ("state", "province", "county"):
+            rule = cfg["region_named_like_city"]
+            if any(o.place.kind == "city" and o.place.country == place.country and o.place.admin1 == place.admin1
+                   and o.place.population >= rule["city_share"] * place.population for o in options):
+                prior -= rule["penalty"]
+        return prior
+
+    def _best(self, options: list[Candidate], key: str | None, context: dict | None,
+              ) -> tuple[Candidate, float, float, Candidate | None, float]:
+        """(best, its score, its context support, runner-up, runner-up score)."""
+        scored = []
+        for c in options:
+            support = self._support(c.place, key, context) if context is not None and key is not None else 0.0
+            scored.append((self._prior(c.place, options) + support, support, c))
+        scored.sort(key=lambda t: t[0], reverse=True)
+        best_score, best_support, best = scored[0]
+        runner = scored[1] if len(scored) > 1 else None
+        return best, best_score, best_support, runner[2] if runner else None, runner[0] if runner else -math.inf
+
+    def _pick(self, options: list[Candidate], key: str, context: dict, qualified: bool) -> Candidate | None:
+        cfg = self.cfg
+        best, score, support, runner, runner_score = self._best(options, key, context)
+        if qualified:
+            return best
+        if best.loose and support < cfg["country_bonus"] and best.place.population < cfg["loose_min_population"]:
+            return None
+        if (runner is not None and support == 0.0 and score - runner_score < cfg["unsure_margin"]
+                and distance_km(best.place, runner.place) > cfg["unsure_km"]):
+            return None
+        return best
+
+
+def _within(place: Place, area: Place) -> bool:
+    if area.kind == "country":
+        return place.country == area.country
+    return place.country == area.country and (area.admin1 is None or place.admin1 == area.admin1)
+
+
+@functools.cache
+def load_resolver() -> Resolver:
+    return Resolver(load_gazetteer())
