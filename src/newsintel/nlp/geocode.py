@@ -73,10 +73,27 @@ class Resolver:
         admins = [p for p in self.gazetteer.lookup(text) if p.kind in ADMIN_KINDS]
         return admins[0] if admins else None
 
+    def adjective_place(self, text: str) -> Place | None:
+        """The place an adjective or demonym names: "French", "Syrians", "Minnesotans" (the name plus -n/-an)."""
+        singular = _PLURAL.sub("", text)
+        place = self.gazetteer.adjective(text) or self.gazetteer.adjective(singular)
+        if place is not None:
+            return place
+        for stem in (singular[:-1], singular[:-2], singular[:-3] + "o"):  # Minnesotan, Ohioan, Ontarian
+            if len(stem) >= 4:
+                admins = [p for p in self.gazetteer.lookup(stem) if p.kind in ADMIN_KINDS]
+                if admins:
+                    return admins[0]
+        return None
+
     def candidates(self, text: str, label: str) -> list[Candidate]:
         if label in ADJECTIVE_LABELS:
-            place = self.gazetteer.adjective(text) or self.gazetteer.adjective(_PLURAL.sub("", text))
+            place = self.adjective_place(text)
             return [Candidate(place)] if place else []
+        code = self.abbreviations.get(fold(text))
+        state = self.state_by_code(code) if code else None
+        if state is not None:
+            return [Candidate(state)]
         found = self.gazetteer.lookup(text)
         if not found:
             words = text.split()
@@ -85,8 +102,13 @@ class Resolver:
                 found = tuple(p for p in self.gazetteer.lookup(" ".join(words[:-1])) if p.kind in kinds)
         if found:
             return [Candidate(p) for p in found]
+        place = self.adjective_place(text)  # a span known to be a toponym may be an adjective ("Iraqi")
+        if place is not None:
+            return [Candidate(place)]
         if label in PLACE_LABELS and len(place_key(text)) >= 4:
-            return [Candidate(p, loose=True) for p in self.gazetteer.lookup_loose(text)]
+            first = place_key(text)[:1]
+            return [Candidate(p, loose=True) for p in self.gazetteer.lookup_loose(text)
+                    if place_key(p.name)[:1] == first]
         return []
 
     # -- resolution ---------------------------------------------------------------------------------------
@@ -99,7 +121,14 @@ class Resolver:
         picks: list[Candidate | None] = [self._best(c, None, None)[0] if c else None for c in cands]
         for _ in range(2):
             context = self._context(keys, picks, cands)
-            picks = [self._pick(c, keys[i], context, i in qualified) if c else None for i, c in enumerate(cands)]
+            memo: dict[tuple, Candidate | None] = {}
+            new: list[Candidate | None] = []
+            for i, options in enumerate(cands):
+                signature = (keys[i], i in qualified, tuple(id(o.place) for o in options))
+                if signature not in memo:
+                    memo[signature] = self._pick(options, keys[i], context, i in qualified) if options else None
+                new.append(memo[signature])
+            picks = new
         return [p.place if p else None for p in picks]
 
     def _apply_qualifiers(self, text: str, mentions: list[tuple[int, int, str]], surfaces: list[str],
@@ -130,34 +159,49 @@ class Resolver:
         return qualified
 
     def _context(self, keys: list[str], picks: list[Candidate | None], cands: list[list[Candidate]]) -> dict:
-        """What the document's names point at, per name key, so that a name can be left out of its own context."""
-        countries: dict[str, set[str]] = {}
-        admins: dict[str, set[tuple[str, str]]] = {}
-        points: dict[str, Place] = {}
+        """What the document's names point at, per name key, so that a name can be left out of its own context.
+
+        Firm context comes from the place each name resolved to; soft context from all the candidates of a name
+        with few of them ("Henry County" is in ten states; one of them may hold the "Paris" of the document)."""
+        firm: dict[str, list[Place]] = {}
+        soft: dict[str, list[Place]] = {}
+        limit = self.cfg["soft_max_candidates"]
         for key, pick, options in zip(keys, picks, cands, strict=True):
-            if pick is None or pick.loose:
-                continue
-            place = pick.place
-            if place.country:
-                countries.setdefault(key, set()).add(place.country)
-            if place.country and place.admin1:
-                admins.setdefault(key, set()).add((place.country, place.admin1))
-            if place.kind not in AREA_KINDS and len(options) <= 3:
-                points.setdefault(key, place)  # a point only from names that are not wildly ambiguous
-        return {"countries": countries, "admins": admins, "points": points}
+            if pick is not None and not pick.loose:
+                firm.setdefault(key, [pick.place])
+            if 1 < len(options) <= limit:
+                soft.setdefault(key, [o.place for o in options if not o.loose])
+        return {"firm": firm, "soft": soft}
 
     def _support(self, place: Place, key: str, context: dict) -> float:
+        """Context bonus of `place` for the name `key`: firm evidence counts fully, soft evidence in part."""
         cfg = self.cfg
-        score = 0.0
-        if place.country and any(place.country in v for k, v in context["countries"].items() if k != key):
-            score += cfg["country_bonus"]
-        if place.admin1 and any((place.country, place.admin1) in v for k, v in context["admins"].items()
-                                if k != key):
-            score += cfg["admin1_bonus"]
-        if place.kind not in AREA_KINDS and any(
-                distance_km(place, other) <= cfg["near_km"] for k, other in context["points"].items() if k != key):
-            score += cfg["near_bonus"]
-        return score
+        total = 0.0
+        for bonus, test in ((cfg["country_bonus"], self._same_country), (cfg["admin1_bonus"], self._same_admin1),
+                            (cfg["near_bonus"], self._near)):
+            if any(test(place, other) for k, others in context["firm"].items() if k != key for other in others):
+                total += bonus
+            elif any(test(place, other) for k, others in context["soft"].items() if k != key for other in others):
+                total += bonus * cfg["soft_weight"]
+        return total
+
+    @staticmethod
+    def _same_country(place: Place, other: Place) -> bool:
+        return place.country is not None and place.country == other.country
+
+    @staticmethod
+    def _same_admin1(place: Place, other: Place) -> bool:
+        return place.admin1 is not None and place.admin1 == other.admin1 and place.country == other.country
+
+    def _near(self, place: Place, other: Place) -> bool:
+        if place.kind in AREA_KINDS or other.kind in AREA_KINDS:
+            return False
+        degrees = self.cfg["near_km"] / 111.0
+        if abs(place.lat - other.lat) > degrees:
+            return False
+        if abs(place.lon - other.lon) * math.cos(math.radians(place.lat)) > degrees:
+            return False
+        return distance_km(place, other) <= self.cfg["near_km"]
 
     def _prior(self, place: Place, options: list[Candidate]) -> float:
         cfg = self.cfg
@@ -186,7 +230,7 @@ class Resolver:
         best, score, support, runner, runner_score = self._best(options, key, context)
         if qualified:
             return best
-        if best.loose and support < cfg["country_bonus"] and best.place.population < cfg["loose_min_population"]:
+        if best.loose and support < cfg["country_bonus"]:
             return None
         if (runner is not None and support == 0.0 and score - runner_score < cfg["unsure_margin"]
                 and distance_km(best.place, runner.place) > cfg["unsure_km"]):
