@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import math
 import os
 import statistics
@@ -90,7 +91,7 @@ def summarise(errors: Sequence[float]) -> dict[str, float]:
     if not errors:
         return {"n": 0, "acc161": 0.0, "mean_km": 0.0, "median_km": 0.0, "auc": 0.0}
     logs = sorted(math.log(1 + e) for e in errors)
-    area = sum((a + b) / 2 for a, b in zip(logs, logs[1:], strict=False))
+    area = sum((a + b) / 2 for a, b in itertools.pairwise(logs))
     auc = area / (math.log(MAX_KM) * (len(logs) - 1)) if len(logs) > 1 else logs[0] / math.log(MAX_KM)
     return {"n": len(errors), "acc161": sum(e < ACC_KM for e in errors) / len(errors),
             "mean_km": statistics.fmean(errors), "median_km": statistics.median(errors), "auc": auc}
@@ -111,17 +112,16 @@ def gold_spans(docs: list[Doc]) -> dict[str, list[float]]:
 
 def predicted_toponyms(docs: list[Doc]) -> list[list[tuple[int, int, object]]]:
     """(b) newsintel's toponyms per document: (start, end, place or None)."""
-    from newsintel.nlp import raw_mentions, resolve_places, sentences_of
-    from newsintel.nlp.geocode import PLACE_LABELS
+    from newsintel.nlp import raw_mentions, sentences_of
     from newsintel.nlp.pipeline import load_nlp
+    from newsintel.nlp.toponyms import document_toponyms
 
     nlp = load_nlp()
     out = []
     for doc in nlp.pipe((d.text for d in docs), batch_size=32):
         mentions = raw_mentions(doc, [s.start for s in sentences_of(doc)])
-        resolved = resolve_places(doc.text, mentions)
-        out.append([(m.start, m.end, resolved.get(i)) for i, m in enumerate(mentions)
-                    if m.label in PLACE_LABELS or resolved.get(i) is not None])
+        _, toponyms = document_toponyms(doc.text, mentions)
+        out.append([(t.start, t.end, t.place) for t in toponyms])
     return out
 
 

@@ -10,9 +10,9 @@ from spacy.tokens import Doc
 from newsintel.extract import extract_facts
 from newsintel.model import DocumentInfo, Record, Sentence, sentence_at
 from newsintel.nlp.gazetteer import Place
-from newsintel.nlp.geocode import ADJECTIVE_LABELS, PLACE_LABELS, load_resolver
 from newsintel.nlp.grouping import RawMention, group_mentions
 from newsintel.nlp.pipeline import load_nlp
+from newsintel.nlp.toponyms import document_toponyms
 
 BATCH_SIZE = 32
 POSSESSIVES = ("'s", "’s")
@@ -48,18 +48,8 @@ def raw_mentions(doc: Doc, starts: list[int]) -> list[RawMention]:
 
 
 def resolve_places(text: str, mentions: list[RawMention]) -> dict[int, Place | None]:
-    """Mention index -> the place it names (None when unresolved), for place mentions and place adjectives;
-    place mentions get the place's key as `kb_id`, so that they group by the place they resolve to."""
-    chosen = [i for i, m in enumerate(mentions) if m.label in PLACE_LABELS or m.label in ADJECTIVE_LABELS]
-    places = load_resolver().resolve(text, [(mentions[i].start, mentions[i].end, mentions[i].label) for i in chosen])
-    out: dict[int, Place | None] = {}
-    for i, place in zip(chosen, places, strict=True):
-        if mentions[i].label in PLACE_LABELS:
-            mentions[i].kb_id = place.key if place else ""
-            out[i] = place
-        elif place is not None:
-            out[i] = place
-    return out
+    """Mention index -> the place it names (None when unresolved), for place mentions and place adjectives."""
+    return document_toponyms(text, mentions)[0]
 
 
 def to_record(doc: Doc, info: DocumentInfo) -> Record:
