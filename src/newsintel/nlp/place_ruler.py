@@ -2,7 +2,7 @@
 
 The small English model often tags transliterated places ("Raqqa", "Jarabulus") as PERSON or misses them.
 After NER, every capitalised 1-4 token span whose folded name is in the gazetteer is a candidate:
-- inside an existing GPE/LOC/FAC entity: left alone;
+- inside an existing GPE/LOC/FAC entity: left alone, unless the entity is a list of places ("Raqqa to Kobani");
 - exactly covering a PERSON/ORG/... entity: relabelled GPE only with evidence, namely a locative cue word
   before it ("fled to Raqqa") or the same name tagged as a place elsewhere in the document;
 - not covered by any entity: added when the context supports it (cue word, several tokens, a populous place
@@ -137,6 +137,8 @@ class PlaceRuler:
                     if (exact and not entity.kb_id_) or longer:  # "Mazar" tagged, "Mazar-i-Sharif" meant
                         replaced.add(entity)
                         new.append(Span(doc, span.start, span.end, label=entity.label_, kb_id=kb))
+                    elif not exact and not longer:  # "Raqqa to Kobani" tagged as one place
+                        inside.setdefault(entity, []).append((span, kb))
                     continue
                 if exact and entity.label_ in RELABELLABLE and (
                         self._has_cue(span, place_ends) or key in place_keys):
@@ -149,8 +151,11 @@ class PlaceRuler:
                 place_ends.add(target.end)
                 accepted.add(key)
         for entity, parts in inside.items():
-            # "Skopje to Pristina" tagged as one ORG: every capitalised word is a place, so it is a list of places
+            # "Skopje to Pristina" tagged as one ORG or GPE: every capitalised word is a place, so it is a list of
+            # places (one place only when the entity is not itself a place: "Mazar" in "Mazar-i-Sharif" is not)
             covered = {t for span, _ in parts for t in range(span.start, span.end)}
+            if entity.label_ in PLACE_LABELS and len(parts) < 2:
+                continue
             if all(t.i in covered for t in entity if t.text[:1].isupper()):
                 replaced.add(entity)
                 new.extend(Span(doc, span.start, span.end, label="GPE", kb_id=kb) for span, kb in parts)
