@@ -1,7 +1,9 @@
 """`make eval`: quality against gold data; see BENCHMARKS.md for recorded figures."""
 
-from evaluation import article_body, extraction
+from evaluation import article_body, extraction, geoparsing
 
 article_body.main()
 print()
 extraction.main()
+print()
+geoparsing.main([])

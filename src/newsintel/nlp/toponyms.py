@@ -4,7 +4,8 @@
 organisations, and stay organisations among the entities; but each also names a place, which geoparsing reports and
 which helps resolve the document's other places ("Hall County" beside "Gainesville police" is in Georgia).
 A name tagged as an organisation as a whole ("Ohio", "Kentucky") is a toponym when it is a state, province or
-country, or a city of at least `min_population_whole_org`.
+country, or a city of at least `min_population_whole_org`. A one-word place mention that is a word of a person's
+name in the same document ("Clinton" beside "Bill Clinton") is not a toponym.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from newsintel.nlp.gazetteer import Place, place_key
+from newsintel.nlp.gazetteer import Place, fold, place_key
 from newsintel.nlp.geocode import ADJECTIVE_LABELS, PLACE_LABELS, load_resolver
 from newsintel.nlp.grouping import RawMention
 from newsintel.resources import load_yaml
@@ -87,12 +88,19 @@ def _contiguous(text: str, words: list[tuple[int, int]], first: int, last: int) 
     return all(text[words[i][1]:words[i + 1][0]] in (" ", "-") for i in range(first, last))
 
 
+def _person_words(mentions: list[RawMention]) -> set[str]:
+    """Words of the people named in the document: a one-word "place" among them is a person ("Clinton said")."""
+    return {w for m in mentions if m.label == "PERSON" and " " in m.text.strip() for w in fold(m.text).split()}
+
+
 def document_toponyms(text: str, mentions: list[RawMention]) -> tuple[dict[int, Place | None], list[Toponym]]:
     """Resolve the place mentions, place adjectives and embedded place names of a document together.
 
     Returns mention index -> place (None when unresolved) for the mentions that are toponyms (place mentions get
     the place's key as `kb_id`, so they group by the place they resolve to), and all toponyms in text order."""
-    chosen = [i for i, m in enumerate(mentions) if m.label in PLACE_LABELS or m.label in ADJECTIVE_LABELS]
+    names = _person_words(mentions)
+    chosen = [i for i, m in enumerate(mentions) if (m.label in PLACE_LABELS or m.label in ADJECTIVE_LABELS)
+              and fold(m.text) not in names]
     embedded = [span for m in mentions if m.label in HOST_LABELS for span in embedded_spans(m)]
     inputs = [(mentions[i].start, mentions[i].end, mentions[i].label) for i in chosen]
     inputs += [(s, e, "GPE") for s, e in embedded]
