@@ -157,3 +157,16 @@ def test_migration_adds_nullable_geo_columns(tmp_path):
     columns = {row[1] for row in conn.execute("PRAGMA table_info(entities)")}
     assert {"geonameid", "lat", "lon", "country", "geo_kind"} <= columns
     assert callable(save_record)
+
+
+def test_toponyms_in_datelines_organisations_and_resident_phrases():
+    from newsintel.cli.geo import geoparse_text
+
+    text = ("KILIS — A Gaziantep man was detained on Monday, the Gaziantep Police Department said. "
+            "Bill Clinton did not comment, and Clinton aides declined to speak.")
+    found = {(t["text"], t["country"]) for t in geoparse_text(text)}
+    assert ("KILIS", "TR") in found
+    assert ("Gaziantep", "TR") in found
+    assert all(name != "Clinton" for name, _ in found)
+    for t in geoparse_text(text):
+        assert text[t["start"]:t["end"]] == t["text"]

@@ -42,6 +42,7 @@ class PlaceRuler:
         self.gazetteer = gazetteer
         self.cues = frozenset(cfg["locative_cues"])
         self.place_nouns = frozenset(cfg["place_nouns"])
+        self.resident_nouns = frozenset(cfg["resident_nouns"])
         self.list_links = frozenset(cfg["list_links"])
         self.stoplist = frozenset(cfg["stoplist"])
         self.min_population = cfg["min_population_without_context"]
@@ -77,8 +78,9 @@ class PlaceRuler:
     def _has_cue(self, span: Span, place_ends: set[int]) -> bool:
         """Context that says "place": a cue word before, a place noun after, or a list of places."""
         doc, start = span.doc, span.start
-        if span.end < len(doc) and doc[span.end].lower_ in self.place_nouns:
-            return True
+        if span.end < len(doc) and (doc[span.end].lower_ in self.place_nouns or doc[span.end].lower_ in
+                                    self.resident_nouns):
+            return True  # "Idlib province", "a Raqqa man", "Gaziantep police"
         if start > 0 and doc[start - 1].lower_ == "the":
             start -= 1
         if start > 0 and doc[start - 1].lower_ in self.cues:
@@ -95,7 +97,9 @@ class PlaceRuler:
         if len(span) > 1 or place.kind == "country":
             return True
         doc = span.doc
-        dateline = span.end < len(doc) and doc[span.end].text in (",", "(", "-", "—")
+        dateline = span.end < len(doc) and doc[span.end].text in (",", "(", "-", "—", "–")
+        if dateline and span[0].is_sent_start and span.text.isupper():
+            return True  # an all-capitals dateline: "TORRINGTON — ..."
         return (dateline or not span[0].is_sent_start) and place.population >= self.min_population
 
     def __call__(self, doc: Doc) -> Doc:

@@ -89,8 +89,9 @@ def _contiguous(text: str, words: list[tuple[int, int]], first: int, last: int) 
 
 
 def _person_words(mentions: list[RawMention]) -> set[str]:
-    """Words of the people named in the document: a one-word "place" among them is a person ("Clinton said")."""
-    return {w for m in mentions if m.label == "PERSON" and " " in m.text.strip() for w in fold(m.text).split()}
+    """Surnames of the people named in full in the document: a one-word "place" among them is a person
+    ("Clinton said" beside "Bill Clinton")."""
+    return {fold(m.text).split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text.strip()}
 
 
 def document_toponyms(text: str, mentions: list[RawMention]) -> tuple[dict[int, Place | None], list[Toponym]]:
