@@ -177,12 +177,15 @@ class Resolver:
         """Context bonus of `place` for the name `key`: firm evidence counts fully, soft evidence in part."""
         cfg = self.cfg
         total = 0.0
+        cap = cfg["max_supporting_names"]
         for bonus, test in ((cfg["country_bonus"], self._same_country), (cfg["admin1_bonus"], self._same_admin1),
                             (cfg["near_bonus"], self._near)):
-            if any(test(place, other) for k, others in context["firm"].items() if k != key for other in others):
-                total += bonus
-            elif any(test(place, other) for k, others in context["soft"].items() if k != key for other in others):
-                total += bonus * cfg["soft_weight"]
+            firm = {k for k, others in context["firm"].items() if k != key and any(test(place, o) for o in others)}
+            soft = {k for k, others in context["soft"].items()
+                    if k != key and k not in firm and any(test(place, o) for o in others)}
+            weight = len(firm) + cfg["soft_weight"] * len(soft)
+            # one supporting name gives the bonus; each doubling of them adds `growth` of it, up to `cap` names
+            total += bonus * (weight if weight < 1 else 1 + cfg["support_growth"] * math.log2(min(weight, cap)))
         return total
 
     @staticmethod
