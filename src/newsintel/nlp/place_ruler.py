@@ -14,6 +14,7 @@ The chosen place's GeoNames id, when it has one, goes into the span's `kb_id`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -160,6 +161,10 @@ class PlaceRuler:
             covered = {t for span, _ in parts for t in range(span.start, span.end)}
             if entity.label_ in PLACE_LABELS and len(parts) < 2:
                 continue
+            if any(place_key(span.text) in self.stoplist for span, _ in parts):
+                continue  # "Police Union" is not Police (Poland) and Union (New Jersey)
+            if any(b.start <= a.end for (a, _), (b, _) in pairwise(parts)):
+                continue  # places side by side are one name ("Concordia College"), not a list
             if all(t.i in covered for t in entity if t.text[:1].isupper()):
                 replaced.add(entity)
                 new.extend(Span(doc, span.start, span.end, label="GPE", kb_id=kb) for span, kb in parts)
