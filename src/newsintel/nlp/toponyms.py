@@ -5,7 +5,7 @@ organisations, and stay organisations among the entities; but each also names a 
 which helps resolve the document's other places ("Hall County" beside "Gainesville police" is in Georgia).
 A name tagged as an organisation as a whole ("Ohio", "Kentucky") is a toponym when it is a state, province or
 country, or a city of at least `min_population_whole_org`. A one-word place mention that is a word of a person's
-name in the same document ("Clinton" beside "Bill Clinton") is not a toponym.
+name in the same document ("Clinton" beside "Bill Clinton", "Kristina" beside "Kristina Ivanova") is not a toponym.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from newsintel.nlp.geocode import ADJECTIVE_LABELS, PLACE_LABELS, load_resolver
 from newsintel.nlp.grouping import RawMention
 from newsintel.resources import load_yaml
 
-HOST_LABELS = frozenset({"ORG", "FAC"})
+HOST_LABELS = frozenset({"ORG"})  # a facility (FAC: "Wichita Drive") is a toponym itself
 AREA_KINDS = frozenset({"country", "continent", "state", "province", "county", "region"})
 _WORD = re.compile(r"[A-Z][\w'’.\-]*|of\b")
 MAX_WORDS = 4
@@ -89,9 +89,21 @@ def _contiguous(text: str, words: list[tuple[int, int]], first: int, last: int) 
 
 
 def _person_words(mentions: list[RawMention]) -> set[str]:
-    """Surnames of the people named in full in the document: a one-word "place" among them is a person
-    ("Clinton said" beside "Bill Clinton")."""
-    return {fold(m.text).split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text.strip()}
+    """Words of the names of people named in full in the document: a one-word "place" among them is a person
+    ("Clinton said" beside "Bill Clinton"). A "person" whose name ends in a place noun ("Greer Station") is a
+    mis-tagged place and does not count."""
+    place_nouns = _place_nouns()
+    words: set[str] = set()
+    for m in mentions:
+        parts = fold(m.text).split()
+        if m.label == "PERSON" and len(parts) > 1 and parts[-1] not in place_nouns:
+            words.update(parts)
+    return words
+
+
+@functools.cache
+def _place_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("places.yaml")["place_nouns"])
 
 
 def document_toponyms(text: str, mentions: list[RawMention]) -> tuple[dict[int, Place | None], list[Toponym]]:
