@@ -170,3 +170,21 @@ def test_toponyms_in_datelines_organisations_and_resident_phrases():
     assert all(name != "Clinton" for name, _ in found)
     for t in geoparse_text(text):
         assert text[t["start"]:t["end"]] == t["text"]
+
+
+def test_place_cues_after_the_name():
+    from newsintel.cli.geo import geoparse_text
+
+    text = ("Omar Demir, 41, of Nizip was charged. The suspect lived in Gainesville, Ga., until May. "
+            "Volunteers came from Kilis, Nizip and Islahiye.")
+    found = {t["text"]: t for t in geoparse_text(text)}
+    assert found["Nizip"]["country"] == "TR"
+    assert found["Gainesville"]["country"] == "US"
+    assert abs(found["Gainesville"]["lat"] - 34.3) < 0.5  # Gainesville, Georgia, not Florida
+
+
+def test_organisation_whose_words_are_places_is_not_split():
+    from newsintel.cli.geo import geoparse_text
+
+    names = {t["text"] for t in geoparse_text("Students of Concordia College and the Police Union met on Monday.")}
+    assert "Police" not in names and "Union" not in names and "College" not in names

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsintel.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key
+from newsintel.nlp.gazetteer import Gazetteer, Place, fold, load_gazetteer, place_key
 from newsintel.resources import load_yaml
 
 MAX_TOKENS = 5
@@ -44,6 +44,7 @@ class PlaceRuler:
         self.cues = frozenset(cfg["locative_cues"])
         self.place_nouns = frozenset(cfg["place_nouns"])
         self.resident_nouns = frozenset(cfg["resident_nouns"])
+        self.state_abbreviations = frozenset(fold(k) for k in load_yaml("geocoding.yaml")["us_state_abbreviations"])
         self.list_links = frozenset(cfg["list_links"])
         self.stoplist = frozenset(cfg["stoplist"])
         self.min_population = cfg["min_population_without_context"]
@@ -76,7 +77,19 @@ class PlaceRuler:
         a capitalised word a place on their own ("Congress", Arizona)."""
         return place.kind != "city" or place.population >= self.min_detect_population
 
-    def _has_cue(self, span: Span, place_ends: set[int]) -> bool:
+    def _qualified(self, span: Span) -> bool:
+        """Followed by a comma and a state or country: "Gainesville, Ga.", "Paris, Texas", "Kobani, Syria"."""
+        doc, end = span.doc, span.end
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return False
+        for size in (1, 2, 3):
+            words = doc[end + 1 : end + 1 + size]
+            if len(words) == size and (fold(words.text) in self.state_abbreviations or any(
+                    p.kind in ("state", "country") for p in self.gazetteer.lookup(words.text))):
+                return words[0].text[:1].isupper()
+        return False
+
+    def _has_cue(self, span: Span, place_ends: set[int], place_starts: frozenset[int] = frozenset()) -> bool:
         """Context that says "place": a cue word before, a place noun after, or a list of places."""
         doc, start = span.doc, span.start
         if span.end < len(doc) and (doc[span.end].lower_ in self.place_nouns or doc[span.end].lower_ in
@@ -88,6 +101,15 @@ class PlaceRuler:
             return True
         if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in self.place_nouns:
             return True  # "the town of Akcakale", "the province of Idlib"
+        if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].text == ",":
+            return True  # "Ali Hassan, 34, of Gaziantep"
+        if self._qualified(span):
+            return True  # "Gainesville, Ga.", "Kobani, Syria"
+        end = span.end
+        while end < len(doc) and doc[end].lower_ in self.list_links:
+            end += 1
+        if end > span.end and end in place_starts:
+            return True  # "Lovejoy, Jonesboro and Riverdale": the first of a list of places
         while start > 0 and doc[start - 1].lower_ in self.list_links:
             start -= 1
         return start < span.start and start in place_ends
@@ -121,6 +143,7 @@ class PlaceRuler:
         """(new place spans, entities they replace, keys accepted as places)."""
         by_token: dict[int, Span] = {t: e for e in entities for t in range(e.start, e.end)}
         place_ends = {e.end for e in entities if e.label_ in PLACE_LABELS}
+        place_starts = frozenset(e.start for e in entities if e.label_ in PLACE_LABELS)
         new: list[Span] = []
         replaced: set[Span] = set()
         accepted: set[str] = set()
@@ -131,7 +154,8 @@ class PlaceRuler:
             covering = {by_token[t] for t in range(span.start, span.end) if t in by_token}
             target: Span | None = None
             if not covering:
-                if self._has_cue(span, place_ends) or key in place_keys or self._trusted_alone(span, place, key):
+                if (self._has_cue(span, place_ends, place_starts) or key in place_keys
+                        or self._trusted_alone(span, place, key)):
                     target = span
             elif len(covering) == 1:
                 (entity,) = covering
@@ -146,7 +170,7 @@ class PlaceRuler:
                         inside.setdefault(entity, []).append((span, kb))
                     continue
                 if exact and entity.label_ in RELABELLABLE and (
-                        self._has_cue(span, place_ends) or key in place_keys):
+                        self._has_cue(span, place_ends, place_starts) or key in place_keys):
                     replaced.add(entity)
                     target = entity
                 elif not exact and entity.label_ in RELABELLABLE:
