@@ -63,9 +63,13 @@ class Resolver:
                         self._states[place.admin1] = place
         return self._states.get(code)
 
+    def abbreviation(self, text: str) -> str | None:
+        """The postal code of a state abbreviation written with its period ("Ill.", "W.Va."); "Miss" is not one."""
+        return self.abbreviations.get(fold(text)) if "." in text else None
+
     def qualifier_place(self, text: str, postal: bool) -> Place | None:
         """A state or country named by `text` ("Texas", "Ill.", "TX" when `postal`, "Syria")."""
-        code = self.abbreviations.get(fold(text))
+        code = self.abbreviation(text)
         if code is None and postal and re.fullmatch(r"[A-Z]{2}", text.strip()):
             code = text.strip()
         if code is not None:
@@ -90,7 +94,7 @@ class Resolver:
         if label in ADJECTIVE_LABELS:
             place = self.adjective_place(text)
             return [Candidate(place)] if place else []
-        code = self.abbreviations.get(fold(text))
+        code = self.abbreviation(text)
         state = self.state_by_code(code) if code else None
         if state is not None:
             return [Candidate(state)]

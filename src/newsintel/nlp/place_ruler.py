@@ -84,7 +84,8 @@ class PlaceRuler:
             return False
         for size in (1, 2, 3):
             words = doc[end + 1 : end + 1 + size]
-            if len(words) == size and (fold(words.text) in self.state_abbreviations or any(
+            abbreviated = "." in words.text and fold(words.text) in self.state_abbreviations
+            if len(words) == size and (abbreviated or any(
                     p.kind in ("state", "country") for p in self.gazetteer.lookup(words.text))):
                 return words[0].text[:1].isupper()
         return False
