@@ -104,8 +104,8 @@ class Resolver:
             if len(words) > 1 and words[-1].lower() in self.kind_nouns:
                 kinds = self.kind_nouns[words[-1].lower()]
                 found = tuple(p for p in self.gazetteer.lookup(" ".join(words[:-1])) if p.kind in kinds)
-        if found:
-            return [Candidate(p) for p in found]
+        if found:  # most populous first; a long tail of hamlets of the same name only costs time
+            return [Candidate(p) for p in found[: self.cfg["max_candidates"]]]
         place = self.adjective_place(text)  # a span known to be a toponym may be an adjective ("Iraqi")
         if place is not None:
             return [Candidate(place)]
@@ -163,52 +163,63 @@ class Resolver:
         return qualified
 
     def _context(self, keys: list[str], picks: list[Candidate | None], cands: list[list[Candidate]]) -> dict:
-        """What the document's names point at, per name key, so that a name can be left out of its own context.
+        """What the document's names point at, indexed by country, by state/province and by map cell, each entry
+        naming the names (keys) behind it, so that a name can be left out of its own context.
 
         Firm context comes from the place each name resolved to; soft context from all the candidates of a name
         with few of them ("Henry County" is in ten states; one of them may hold the "Paris" of the document)."""
-        firm: dict[str, list[Place]] = {}
-        soft: dict[str, list[Place]] = {}
         limit = self.cfg["soft_max_candidates"]
+        cell = self.cfg["near_km"] / 111.0
+        context: dict = {level: ({}, {}, {}) for level in ("firm", "soft")}
         for key, pick, options in zip(keys, picks, cands, strict=True):
+            sources = []
             if pick is not None and not pick.loose:
-                firm.setdefault(key, [pick.place])
+                sources.append(("firm", [pick.place]))
             if 1 < len(options) <= limit:
-                soft.setdefault(key, [o.place for o in options if not o.loose])
-        return {"firm": firm, "soft": soft}
+                sources.append(("soft", [o.place for o in options if not o.loose]))
+            for level, places in sources:
+                countries, admins, grid = context[level]
+                for place in places:
+                    if place.country:
+                        countries.setdefault(place.country, set()).add(key)
+                        if place.admin1:
+                            admins.setdefault((place.country, place.admin1), set()).add(key)
+                    if place.kind not in AREA_KINDS:
+                        grid.setdefault((math.floor(place.lat / cell), math.floor(place.lon / cell)), []).append(
+                            (key, place))
+        return context
 
     def _support(self, place: Place, key: str, context: dict) -> float:
-        """Context bonus of `place` for the name `key`: firm evidence counts fully, soft evidence in part."""
+        """Context bonus of `place` for the name `key`: firm evidence counts fully, soft evidence in part; more
+        names pointing the same way count more."""
         cfg = self.cfg
         total = 0.0
         cap = cfg["max_supporting_names"]
-        for bonus, test in ((cfg["country_bonus"], self._same_country), (cfg["admin1_bonus"], self._same_admin1),
-                            (cfg["near_bonus"], self._near)):
-            firm = {k for k, others in context["firm"].items() if k != key and any(test(place, o) for o in others)}
-            soft = {k for k, others in context["soft"].items()
-                    if k != key and k not in firm and any(test(place, o) for o in others)}
+        found = {level: self._supporters(place, context[level]) for level in ("firm", "soft")}
+        for i, bonus in enumerate((cfg["country_bonus"], cfg["admin1_bonus"], cfg["near_bonus"])):
+            firm = found["firm"][i] - {key}
+            soft = found["soft"][i] - firm - {key}
             weight = len(firm) + cfg["soft_weight"] * len(soft)
             # one supporting name gives the bonus; each doubling of them adds `growth` of it, up to `cap` names
             total += bonus * (weight if weight < 1 else 1 + cfg["support_growth"] * math.log2(min(weight, cap)))
         return total
 
-    @staticmethod
-    def _same_country(place: Place, other: Place) -> bool:
-        return place.country is not None and place.country == other.country
-
-    @staticmethod
-    def _same_admin1(place: Place, other: Place) -> bool:
-        return place.admin1 is not None and place.admin1 == other.admin1 and place.country == other.country
-
-    def _near(self, place: Place, other: Place) -> bool:
-        if place.kind in AREA_KINDS or other.kind in AREA_KINDS:
-            return False
-        degrees = self.cfg["near_km"] / 111.0
-        if abs(place.lat - other.lat) > degrees:
-            return False
-        if abs(place.lon - other.lon) * math.cos(math.radians(place.lat)) > degrees:
-            return False
-        return distance_km(place, other) <= self.cfg["near_km"]
+    def _supporters(self, place: Place, index: tuple[dict, dict, dict]) -> tuple[set[str], set[str], set[str]]:
+        """The names that share the place's country, share its state/province, lie within `near_km` of it."""
+        countries, admins, grid = index
+        same_country = countries.get(place.country, set()) if place.country else set()
+        same_admin = admins.get((place.country, place.admin1), set()) if place.country and place.admin1 else set()
+        near: set[str] = set()
+        if place.kind not in AREA_KINDS and grid:
+            cell = self.cfg["near_km"] / 111.0
+            row, col = math.floor(place.lat / cell), math.floor(place.lon / cell)
+            span = min(180, math.ceil(1 / max(math.cos(math.radians(place.lat)), 0.01)))
+            for r in (row - 1, row, row + 1):
+                for c in range(col - span, col + span + 1):
+                    for key, other in grid.get((r, c), ()):
+                        if key not in near and distance_km(place, other) <= self.cfg["near_km"]:
+                            near.add(key)
+        return same_country, same_admin, near
 
     def _prior(self, place: Place, options: list[Candidate]) -> float:
         cfg = self.cfg
