@@ -195,16 +195,23 @@ class Resolver:
         cfg = self.cfg
         total = 0.0
         cap = cfg["max_supporting_names"]
-        found = {level: self._supporters(place, context[level]) for level in ("firm", "soft")}
+        enough = {"firm": cap + 1, "soft": cap + 1 + int(cap / cfg["soft_weight"])}  # more cannot change the score
+        found = {level: self._supporters(place, context[level], enough[level]) for level in ("firm", "soft")}
         for i, bonus in enumerate((cfg["country_bonus"], cfg["admin1_bonus"], cfg["near_bonus"])):
-            firm = found["firm"][i] - {key}
-            soft = found["soft"][i] - firm - {key}
-            weight = len(firm) + cfg["soft_weight"] * len(soft)
+            firm = found["firm"][i]
+            weight = float(len(firm) - (key in firm))
+            if weight < cap:  # count soft names only as far as they can matter (sets can be large)
+                for other in found["soft"][i]:
+                    if other != key and other not in firm:
+                        weight += cfg["soft_weight"]
+                        if weight >= cap:
+                            break
             # one supporting name gives the bonus; each doubling of them adds `growth` of it, up to `cap` names
             total += bonus * (weight if weight < 1 else 1 + cfg["support_growth"] * math.log2(min(weight, cap)))
         return total
 
-    def _supporters(self, place: Place, index: tuple[dict, dict, dict]) -> tuple[set[str], set[str], set[str]]:
+    def _supporters(self, place: Place, index: tuple[dict, dict, dict], enough: int,
+                    ) -> tuple[set[str], set[str], set[str]]:
         """The names that share the place's country, share its state/province, lie within `near_km` of it."""
         countries, admins, grid = index
         same_country = countries.get(place.country, set()) if place.country else set()
@@ -212,13 +219,19 @@ class Resolver:
         near: set[str] = set()
         if place.kind not in AREA_KINDS and grid:
             cell = self.cfg["near_km"] / 111.0
+            cos_lat = max(math.cos(math.radians(place.lat)), 0.01)
             row, col = math.floor(place.lat / cell), math.floor(place.lon / cell)
-            span = min(180, math.ceil(1 / max(math.cos(math.radians(place.lat)), 0.01)))
+            span = min(180, math.ceil(1 / cos_lat))
             for r in (row - 1, row, row + 1):
                 for c in range(col - span, col + span + 1):
                     for key, other in grid.get((r, c), ()):
-                        if key not in near and distance_km(place, other) <= self.cfg["near_km"]:
+                        if (key in near or abs(other.lat - place.lat) > cell
+                                or abs(other.lon - place.lon) * cos_lat > cell):
+                            continue
+                        if distance_km(place, other) <= self.cfg["near_km"]:
                             near.add(key)
+                            if len(near) >= enough:
+                                return same_country, same_admin, near
         return same_country, same_admin, near
 
     def _prior(self, place: Place, options: list[Candidate]) -> float:
