@@ -188,3 +188,10 @@ def test_organisation_whose_words_are_places_is_not_split():
 
     names = {t["text"] for t in geoparse_text("Students of Concordia College and the Police Union met on Monday.")}
     assert "Police" not in names and "Union" not in names and "College" not in names
+
+
+def test_country_named_like_a_small_town_in_it_is_the_country():
+    text = "Officers from Pristina, Podujevo, Gjilan and Ferizaj said the two men had returned to Kosovo."
+    places = resolve(text, "Pristina", "Podujevo", "Gjilan", "Ferizaj", "Kosovo")
+    assert places[0].country == "XK" and places[0].kind == "city"
+    assert places[-1].kind == "country" and places[-1].country == "XK"

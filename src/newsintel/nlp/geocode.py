@@ -105,7 +105,7 @@ class Resolver:
                 kinds = self.kind_nouns[words[-1].lower()]
                 found = tuple(p for p in self.gazetteer.lookup(" ".join(words[:-1])) if p.kind in kinds)
         if found:  # most populous first; a long tail of hamlets of the same name only costs time
-            return [Candidate(p) for p in found[: self.cfg["max_candidates"]]]
+            return [Candidate(p) for p in self._without_namesake_towns(found[: self.cfg["max_candidates"]])]
         place = self.adjective_place(text)  # a span known to be a toponym may be an adjective ("Iraqi")
         if place is not None:
             return [Candidate(place)]
@@ -114,6 +114,14 @@ class Resolver:
             return [Candidate(p, loose=True) for p in self.gazetteer.lookup_loose(text)
                     if place_key(p.name)[:1] == first]
         return []
+
+    def _without_namesake_towns(self, places: tuple[Place, ...]) -> list[Place]:
+        """A small town named like the country or state it lies in ("Kosovo" for Kosovo Polje) is not meant:
+        the area is, however many places of the document lie near the town."""
+        share = self.cfg["region_named_like_city"]["city_share"]
+        areas = [p for p in places if p.kind in ADMIN_KINDS]
+        return [p for p in places if not (p.kind == "city" and any(
+            _within(p, a) and p.population < share * a.population for a in areas))]
 
     # -- resolution ---------------------------------------------------------------------------------------
     def resolve(self, text: str, mentions: list[tuple[int, int, str]]) -> list[Place | None]:
