@@ -1,9 +1,11 @@
 """`make eval`: quality against gold data; see BENCHMARKS.md for recorded figures."""
 
-from evaluation import article_body, extraction, resolution
+from evaluation import article_body, extraction, geoparsing, resolution
 
 article_body.main()
 print()
 extraction.main()
+print()
+geoparsing.main([])
 print()
 resolution.main()

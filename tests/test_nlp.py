@@ -22,7 +22,8 @@ def places(text: str) -> set[str]:
     ("Şanlıurfa", "Şanlıurfa"), ("Sanliurfa", "Şanlıurfa"), ("Jarablus", "Jarābulus"), ("al-Hawl", "al-Hol camp"),
 ])
 def test_gazetteer_folds_articles_diacritics_and_spellings(variant, canonical):
-    assert load_gazetteer().lookup(variant)[0].name == canonical
+    # the key finds the place (beside namesakes such as the province of the same name, which geocoding weighs)
+    assert canonical in [p.name for p in load_gazetteer().lookup(variant)]
 
 
 def test_place_key_folding():

@@ -204,6 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("summary", cmd_summary, "a readable overview of the store (used by `make demo`)")
     p.add_argument("--top", type=int, default=8)
     p.add_argument("--query", default="border crossing")
+
+    from newsintel.cli import geo
+    geo.add_parser(sub, common, json_flag)
     return parser
 
 

@@ -52,9 +52,10 @@ def _insert_derived(conn: sqlite3.Connection, record: Record) -> None:
         [(doc.id, s.index, s.start, s.end) for s in record.sentences],
     )
     conn.executemany(
-        "INSERT INTO entities(id, document_id, name, type, aliases, attributes) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entities(id, document_id, name, type, aliases, attributes, geonameid, lat, lon, country,"
+        " geo_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(e.id, doc.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False),
-          json.dumps(e.attributes, ensure_ascii=False)) for e in record.entities],
+          json.dumps(e.attributes, ensure_ascii=False), *_geo_columns(e.geo)) for e in record.entities],
     )
     conn.executemany(
         "INSERT INTO mentions(entity_id, document_id, sentence, start, end, text, label)"
@@ -62,6 +63,12 @@ def _insert_derived(conn: sqlite3.Connection, record: Record) -> None:
         [(e.id, doc.id, m.sentence, m.start, m.end, m.text, m.label) for e in record.entities for m in e.mentions],
     )
     _insert_facts(conn, record)
+
+
+def _geo_columns(geo: dict | None) -> tuple:
+    if not geo:
+        return None, None, None, None, None
+    return geo["geonameid"], geo["lat"], geo["lon"], geo["country"], geo["kind"]
 
 
 def _dump(fact: dict) -> str:
