@@ -32,6 +32,8 @@ def _claim_line(claim: dict[str, Any]) -> Text:
 def _where_line(item: dict[str, Any]) -> Text:
     line = Text(f"{safe(item['date'] or 'undated'):<10} ")
     line.append(safe(item["place"], 40), style="bold")
+    if item.get("geo"):
+        line.append(f" ({item['geo']['lat']:.3f}, {item['geo']['lon']:.3f})", style="dim")
     line.append(f" — {item['event']} {safe(item['trigger'])!r} ")
     line.append(f"[{item['status']}]", style=MODALITY_STYLE.get(item["status"], ""))
     line.append(f"; says {safe(item['said_by'] or 'reporter', 40)}", style="dim")

@@ -67,8 +67,8 @@ def entity_ref(document_id: str, kind: str, name: str) -> str:
 
 
 def _units(conn: sqlite3.Connection, document_id: str) -> list[Unit]:
-    rows = conn.execute("SELECT id, name, type, aliases, attributes FROM entities WHERE document_id = ?",
-                        (document_id,)).fetchall()
+    rows = conn.execute("SELECT id, name, type, aliases, attributes, geonameid, lat, lon FROM entities"
+                        " WHERE document_id = ?", (document_id,)).fetchall()
     parent = {r["id"]: r["id"] for r in rows}
 
     def root(x: str) -> str:
@@ -92,7 +92,10 @@ def _units(conn: sqlite3.Connection, document_id: str) -> list[Unit]:
         unit.entity_ids.append(r["id"])
         unit.names += [r["name"], *json.loads(r["aliases"])]
         unit.types[r["type"]] += 1
-        unit.attributes.append(json.loads(r["attributes"]))
+        attributes = json.loads(r["attributes"])
+        if kind == PLACE and r["lat"] is not None:  # the gazetteer entry it resolved to is the place's identity
+            attributes["place"] = str(r["geonameid"]) if r["geonameid"] else f"{r['lat']:.2f},{r['lon']:.2f}"
+        unit.attributes.append(attributes)
         unit.refs.append(entity_ref(document_id, kind, r["name"]))
     return sorted(grouped.values(), key=lambda u: u.rank)
 
@@ -100,6 +103,7 @@ def _units(conn: sqlite3.Connection, document_id: str) -> list[Unit]:
 def _candidates(conn: sqlite3.Connection, unit: Unit, fuzzy: bool) -> list[sqlite3.Row]:
     """Identities sharing a blocking key with the unit; `fuzzy` adds the one-letter-off surname keys."""
     keys: set[str] = set()
+    keys |= {"g:id:" + a["place"] for a in unit.attributes if a.get("place")}
     for form in unit.forms:  # initials keys are stored for every name but looked up only for initials ("E.M.")
         keys |= {k for k in blocking_keys(form) if (fuzzy or not k.startswith("p:del:"))
                  and (form.is_initials or not k.startswith("p:ini:"))}
@@ -199,6 +203,10 @@ def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, context:
     if name_score <= 0.0:
         return 0.0, 0.0
     if unit.kind == PLACE and kind == PLACE:
+        ours = {a["place"] for a in unit.attributes if a.get("place")}
+        theirs_places = set(profile.get("place", {}))
+        if ours and theirs_places:  # both geocoded: the same gazetteer entry or not the same place at all
+            return (1.0, 1.0) if ours & theirs_places else (0.0, 0.0)
         return name_score, name_score
     theirs = _context_of(conn, candidate["id"], contexts)
     shared = context & theirs
@@ -236,6 +244,7 @@ def link(conn: sqlite3.Connection, unit: Unit, document_id: str, identity_id: st
                                                                                         strict=True)])
     kind = conn.execute("SELECT kind FROM identities WHERE id = ?", (identity_id,)).fetchone()[0]
     keys = {k for n in unit.names if (f := _form(kind, n)) is not None for k in blocking_keys(f)}
+    keys |= {"g:id:" + a["place"] for a in unit.attributes if a.get("place")}
     conn.executemany("INSERT OR IGNORE INTO identity_keys(key, identity_id) VALUES (?, ?)",
                      [(k, identity_id) for k in keys])
     profiles.add_to_identity(conn, identity_id, unit.names, unit.types, unit.attributes, published,

@@ -66,7 +66,7 @@ def _fold_in(profile: dict[str, Any], names: list[str], types: Counter[str], att
     for type_, count in types.items():
         _bump(profile, "types", type_, count)
     for attrs in attributes:
-        for field in ("nationality", "gender"):
+        for field in ("nationality", "gender", "place"):
             if attrs.get(field):
                 _bump(profile, field, attrs[field])
         year = birth_year(attrs, published)
@@ -92,7 +92,7 @@ def add_to_identity(conn: sqlite3.Connection, identity_id: str, names: list[str]
 def refresh_identity(conn: sqlite3.Connection, identity_id: str) -> bool:
     """Recompute an identity from its members (after a judgement); deletes it and returns False when empty."""
     rows = conn.execute(
-        "SELECT e.name, e.type, e.aliases, e.attributes, d.published FROM entity_links l"
+        "SELECT e.name, e.type, e.aliases, e.attributes, e.geonameid, e.lat, e.lon, d.published FROM entity_links l"
         " JOIN entities e ON e.id = l.entity_id JOIN documents d ON d.id = e.document_id"
         " WHERE l.identity_id = ?", (identity_id,)).fetchall()
     if not rows:
@@ -101,14 +101,18 @@ def refresh_identity(conn: sqlite3.Connection, identity_id: str) -> bool:
         return False
     profile: dict[str, Any] = {}
     for r in rows:
-        _fold_in(profile, [r["name"], *json.loads(r["aliases"])], Counter({r["type"]: 1}),
-                 [json.loads(r["attributes"])], r["published"])
+        attributes = json.loads(r["attributes"])
+        if r["lat"] is not None:
+            attributes["place"] = str(r["geonameid"]) if r["geonameid"] else f"{r['lat']:.2f},{r['lon']:.2f}"
+        _fold_in(profile, [r["name"], *json.loads(r["aliases"])], Counter({r["type"]: 1}), [attributes],
+                 r["published"])
     documents = conn.execute("SELECT count(DISTINCT document_id) FROM entity_links WHERE identity_id = ?",
                              (identity_id,)).fetchone()[0]
     _save(conn, identity_id, profile, documents)
     kind = conn.execute("SELECT kind FROM identities WHERE id = ?", (identity_id,)).fetchone()[0]
     conn.execute("DELETE FROM identity_keys WHERE identity_id = ?", (identity_id,))
     keys = {k for n in profile["names"] if (f := form_of(kind, n)) is not None for k in blocking_keys(f)}
+    keys |= {"g:id:" + place for place in profile.get("place", {})}
     conn.executemany("INSERT OR IGNORE INTO identity_keys(key, identity_id) VALUES (?, ?)",
                      [(k, identity_id) for k in keys])
     return True

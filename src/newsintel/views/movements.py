@@ -29,6 +29,8 @@ def flows(conn: sqlite3.Connection, limit: int = 100) -> list[dict[str, Any]]:
     facts = [f for f in facts if f["destination"] or f["origin"] or f["via"]]
     linked = identity_of_entities(conn, [a.get("entity") for f in facts for role in ("origin", "via", "destination")
                                          for a in f[role]])
+    points = _entity_points(conn, [a.get("entity") for f in facts for role in ("origin", "via", "destination")
+                                   for a in f[role]], linked)
     grouped: dict[tuple[str, ...], dict[str, Any]] = {}
     for fact in facts:
         origin = _names(fact["origin"], linked)
@@ -38,7 +40,10 @@ def flows(conn: sqlite3.Connection, limit: int = 100) -> list[dict[str, Any]]:
             continue
         path = tuple(p for p in (" / ".join(origin) or "?", *via, " / ".join(destination) or "?"))
         flow = grouped.setdefault(path, {"path": list(path), "origin": origin, "via": via,
-                                         "destination": destination, "count": 0, "status": Counter(),
+                                         "destination": destination,
+                                         "points": {n: points[n] for n in [*origin, *via, *destination]
+                                                    if n in points},
+                                         "count": 0, "status": Counter(),
                                          "types": Counter(), "sources": []})
         flow["count"] += 1
         flow["status"][STATUS.get(fact["modality"], fact["modality"])] += 1
@@ -52,8 +57,21 @@ def flows(conn: sqlite3.Connection, limit: int = 100) -> list[dict[str, Any]]:
     return out
 
 
-def _point(name: str) -> list[float] | None:
-    """[lon, lat] of the most populous gazetteer place with this name, or None."""
+def _entity_points(conn: sqlite3.Connection, entity_ids: list[str | None],
+                   linked: dict[str, tuple[str, str, str]]) -> dict[str, list[float]]:
+    """Place name (as shown in flows) -> [lon, lat] where the geocoder put it in the report."""
+    ids = sorted({e for e in entity_ids if e in linked})
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {linked[r[0]][1]: [round(r[2], 5), round(r[1], 5)] for r in conn.execute(
+        f"SELECT id, lat, lon FROM entities WHERE id IN ({marks}) AND lat IS NOT NULL", ids)}
+
+
+def _point(name: str, known: dict[str, list[float]]) -> list[float] | None:
+    """[lon, lat] where the geocoder placed it, else the most populous gazetteer place of that name, or None."""
+    if name in known:
+        return known[name]
     places = load_gazetteer().lookup(name)
     return [round(places[0].lon, 5), round(places[0].lat, 5)] if places else None
 
@@ -63,7 +81,7 @@ def to_geojson(flow_list: list[dict[str, Any]]) -> dict[str, Any]:
     features = []
     for flow in flow_list:
         stops = [*(flow["origin"][:1]), *flow["via"], *(flow["destination"][:1])]
-        coords = [c for c in (_point(s) for s in stops) if c is not None]
+        coords = [c for c in (_point(s, flow["points"]) for s in stops) if c is not None]
         if len(coords) < 2:
             continue
         features.append({"type": "Feature", "geometry": {"type": "LineString", "coordinates": coords},
@@ -71,8 +89,9 @@ def to_geojson(flow_list: list[dict[str, Any]]) -> dict[str, Any]:
                                         "status": json.dumps(flow["status"]),
                                         "documents": len({s["document"] for s in flow["sources"]})}})
     places = Counter(s for flow in flow_list for s in [*flow["origin"], *flow["via"], *flow["destination"]])
+    known = {n: p for flow in flow_list for n, p in flow["points"].items()}
     for name, count in places.items():
-        point = _point(name)
+        point = _point(name, known)
         if point is not None:
             features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": point},
                              "properties": {"name": name, "flows": count}})

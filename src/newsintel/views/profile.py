@@ -81,15 +81,21 @@ def _who(conn: sqlite3.Connection, identity: sqlite3.Row, sources: Sources, limi
             "attributes": dict(attributes), "roles": roles}
 
 
-def _where(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Places the identity was reported at, latest first: event locations, and where movements ended."""
+def _where(conn: sqlite3.Connection, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Places the identity was reported at, latest first: event locations, and where movements ended; each
+    with the point the geocoder gave it in that report."""
+    ids = sorted({p["entity"] for f in events for p in f["location"] + f["destination"] if p.get("entity")})
+    marks = ",".join("?" * len(ids))
+    geo = {r[0]: {"lat": r[1], "lon": r[2], "geonameid": r[3], "country": r[4]} for r in conn.execute(
+        f"SELECT id, lat, lon, geonameid, country FROM entities WHERE id IN ({marks}) AND lat IS NOT NULL", ids)}
     out = []
     for fact in events:
         places = fact["location"] or (fact["destination"] if fact["status"] == "done" else [])
         for place in places:
-            if place.get("kind") != "place":
-                continue  # "in absentia", "in the Kosovo case": not a place the resolver knows
+            if place.get("kind") != "place" or place.get("entity") not in geo:
+                continue  # "in absentia": not a place the geocoder could put on the map
             out.append({"place": place.get("name") or place["text"], "identity": place.get("identity"),
+                        "geo": geo.get(place["entity"]),
                         "date": fact["date"], "event": fact["type"], "trigger": fact["trigger"],
                         "status": fact["status"], "said_by": fact["said_by"], "source": fact["source"]})
     return sorted(out, key=lambda x: x["date"] or "", reverse=True)
@@ -150,7 +156,7 @@ def build_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 
     intent_claims = [c for c in claims["by"] + claims["about"] if c["modality"] in INTENT_MODALITIES]
     return {
         "who": _who(conn, identity, sources, limit),
-        "where": _where(involved)[:limit],
+        "where": _where(conn, involved)[:limit],
         "heading": sorted(movements, key=lambda f: f["date"] or "", reverse=True)[:limit],
         "intent": {"events": intent[:limit], "claims": intent_claims[:limit]},
         "associates": _associates(conn, identity["id"], sources, limit),
