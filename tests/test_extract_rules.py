@@ -62,3 +62,27 @@ def test_relative_clause_event_is_not_governed_by_the_main_verb():
     text = "Prosecutors plan to call a witness repatriated from Roj camp last year."
     (event,) = events_of(text, "RETURN")
     assert event["modality"] == "asserted"
+
+
+def test_subject_of_a_passive_governor_is_the_actor_of_the_governed_event():
+    (event,) = events_of("Three Moroccan men are suspected of smuggling migrants into Spain.", "SMUGGLE")
+    assert "men" in texts(event["actors"]) and "migrants" in texts(event["targets"])
+    assert event["modality"] == "hedged"
+
+
+def test_actor_of_an_attempt_after_a_passive_main_clause():
+    (event,) = events_of("Karim Adel was arrested in Sofia after trying to cross into Serbia.", "CROSS_BORDER")
+    assert "Karim Adel" in texts(event["actors"]) and event["modality"] == "attempted"
+
+
+def test_passive_stays_passive_in_coordination():
+    (event,) = events_of("The two brothers were arrested and charged with fraud in Lyon.", "CHARGE")
+    assert not event["actors"] and "brothers" in texts(event["targets"])
+
+
+def test_blocking_verbs_negate_what_they_govern_only():
+    text = "Coast guards stopped forty migrants from crossing into Italy."
+    (event,) = events_of(text, "CROSS_BORDER")
+    assert event["modality"] == "negated"
+    (arrest,) = events_of("Coast guards stopped the boat and arrested the captain near Lampedusa.", "ARREST")
+    assert arrest["modality"] == "asserted"

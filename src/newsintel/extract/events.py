@@ -167,23 +167,29 @@ def _verb_of_same_type(noun: Token, etype: EventType) -> bool:
 
 
 def _subject(token: Token) -> tuple[Token | None, bool]:
-    """The subject of a verb, looking through xcomp/conj/advcl chains; (token, passive?)."""
-    current = token
+    """The subject of a verb, looking through xcomp/conj/advcl chains; (token, passive?).
+
+    Only the verb's own clause (and its coordination) can make it passive: the subject of a governing verb is the
+    doer of the verb it controls, whatever the governing verb's voice ("the men are suspected of smuggling
+    migrants", "he was arrested after trying to cross": the men smuggle, he tries to cross)."""
+    current, own = token, True
     for _ in range(6):
         for child in current.children:
             if child.dep_ in SUBJECTS:
-                return child, child.dep_ == "nsubjpass"
+                return child, own and child.dep_ == "nsubjpass"
         if current.dep_ in ("acl", "relcl") and current.head is not current:
-            return current.head, current.dep_ == "acl" and current.tag_ == "VBN"
+            return current.head, own and current.dep_ == "acl" and current.tag_ == "VBN"
         if current.dep_ == "xcomp" and _lemma(current.head) in lexicon().object_control:
             obj = next((c for c in current.head.children if c.dep_ == "dative"), None) or _object(
                 current.head)  # "recruited him to join": he joins; "charged each man $500 to cross": the man
             if obj is not None:
                 return obj, False
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head is not current:
+            own = own and current.dep_ == "conj"
             current = current.head
             continue
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":  # "before boarding", "after escaping"
+            own = False
             current = current.head.head
             continue
         break

@@ -15,6 +15,7 @@ from newsintel.extract.lexicon import lexicon
 # Dependencies climbed from the trigger to the words that govern it. Relative and reduced relative clauses
 # ("a woman repatriated from al-Hol") are their own statements: the chain stops there.
 CHAIN_DEPS = {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "attr", "oprd"}
+COMPLEMENT_PREPS = {"of", "from"}
 PRECEDENCE = ("negated", "conditional", "hedged", "intended", "future", "attempted")
 MAX_STEPS = 6
 
@@ -46,9 +47,12 @@ def _cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
     return found
 
 
-def _negated(token: Token) -> bool:
-    cues = lexicon().modality["negated"]
-    if token.lemma_.lower() in cues["governors"]:
+def _negated(token: Token, governs: bool) -> bool:
+    """`governs`: the word governs the event (not the trigger, nor merely coordinated with it: "denied the charges
+    and fled"). Denials negate even as the main predicate of a claim ("denied wrongdoing"); blocking verbs only
+    what they govern ("stopped them from crossing")."""
+    cues, lemma = lexicon().modality["negated"], token.lemma_.lower()
+    if lemma in cues["governors"] or (governs and lemma in cues.get("blocking_governors", ())):
         return True
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and token.pos_ == "NOUN")
                for c in token.children if c.lower_ in cues["words"])
@@ -64,6 +68,12 @@ def _conditional(token: Token) -> bool:
     return marked(token) or any(c.dep_ == "advcl" and marked(c) for c in token.children)
 
 
+def _complement_of_verb(token: Token) -> bool:
+    """A gerund governed through "of"/"from" ("suspected of smuggling", "stopped from crossing") belongs to the
+    verb's statement; after/before/since clauses are presupposed and stay out of the chain."""
+    return token.dep_ == "pcomp" and token.head.lower_ in COMPLEMENT_PREPS
+
+
 def _is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
@@ -75,12 +85,13 @@ def modality_of(trigger: Token) -> str:
     current = trigger
     for _ in range(MAX_STEPS):
         chain.append(current)
-        if current.dep_ not in CHAIN_DEPS or current.head is current:
+        if current.head is current or (current.dep_ not in CHAIN_DEPS and not _complement_of_verb(current)):
             break
         if current is not trigger and current.lemma_.lower() in reporting and not _is_passive(current):
             break  # what the speaker says about the event ends at the speaker
         current = current.head
-    if any(_negated(t) for t in chain):
+    coordinated = {t.head.i for t in chain if t.dep_ == "conj"}
+    if any(_negated(t, t is not trigger and t.i not in coordinated) for t in chain):
         return "negated"
     if any(_conditional(t) for t in chain):
         return "conditional"
