@@ -86,3 +86,38 @@ def test_blocking_verbs_negate_what_they_govern_only():
     assert event["modality"] == "negated"
     (arrest,) = events_of("Coast guards stopped the boat and arrested the captain near Lampedusa.", "ARREST")
     assert arrest["modality"] == "asserted"
+
+
+def test_pronoun_in_a_subordinate_clause_stands_for_the_governing_subject():
+    (event,) = events_of("John Miller was detained in Izmir as he tried to board a ferry to Lesbos.", "TRAVEL")
+    assert texts(event["actors"]) == "John Miller"
+
+
+def test_plural_pronoun_stands_for_a_coordinated_subject():
+    (event,) = events_of("Sarah Jones and her brother Tom decided they had to leave Syria.", "TRAVEL")
+    assert "Sarah Jones" in texts(event["actors"]) and "Tom" in texts(event["actors"])
+
+
+def test_plural_pronoun_skips_a_singular_agent():
+    (event,) = events_of("The families were stopped by a guard when they tried to cross into Turkey.", "CROSS_BORDER")
+    assert texts(event["actors"]) == "families"
+
+
+def test_he_after_a_sentence_naming_one_person_is_that_person():
+    text = ("Police in Bari said the boat was seized on Monday. One of the crew, Marco Rossi, is accused of "
+            "recruiting migrants in Libya. He crossed into Tunisia in 2019, prosecutors say.")
+    (event,) = events_of(text, "CROSS_BORDER")
+    assert texts(event["actors"]) == "Marco Rossi"
+
+
+def test_common_noun_with_a_name_beside_it_is_the_name():
+    (event,) = events_of("A smuggler known as Abu Hamza drove the families to the border at Kilis.", "SMUGGLE")
+    assert texts(event["actors"]) == "Abu Hamza" and "Abu Hamza" not in texts(event["location"])
+    (event,) = events_of("The preacher's cousin, Bilal Nouri, fled to Idlib in 2016.", "FLEE")
+    assert texts(event["actors"]) == "Bilal Nouri"
+
+
+def test_speaker_pronoun_after_a_coordinated_report_is_that_speaker():
+    text = "A border official spoke to reporters, but he warned that the smugglers would return."
+    claims = [c for c in record(text)["claims"] if c["cue"] == "warned"]
+    assert claims and claims[0]["speaker"]["text"] == "border official"

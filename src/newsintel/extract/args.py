@@ -1,7 +1,9 @@
 """Arguments: from a head token of a parsed sentence to `{"text", "entity"}`, linked to the document's entities.
 
-A head inside an entity mention links to that entity; "he"/"she" link to the nearest person named before; a
-relative pronoun ("who") stands for the noun its clause describes.
+A head inside an entity mention links to that entity; a pronoun stands for the noun of a governing clause that
+agrees with it (`antecedents.py`), else "he"/"she" for the first person named in the nearest sentence before, "it"
+for a group named shortly before; a relative pronoun ("who") stands for the noun its clause describes, and a
+common noun with a name beside it ("his sister, Anna Lindqvist") for the name.
 """
 
 from __future__ import annotations
@@ -12,17 +14,23 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsintel.extract.antecedents import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    named_apposition,
+    syntactic_antecedent,
+)
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.model import Entity
 
 NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "nn"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-GROUP_PRONOUNS = {"it", "its"}
-PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+__all__ = ["PLURAL_PRONOUNS", "MentionIndex", "is_place", "make_arg", "noun_phrase", "pronoun_tokens",
+           "with_conjuncts"]
 GROUP_TYPES = {"ORG", "NORP"}
 PRONOUN_REACH = 400  # characters back to look for the antecedent of a pronoun
-RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = {"border", "camp", "city", "town", "village", "country", "province", "region", "area", "capital",
                "home", "abroad", "frontier", "prison", "jail", "airport", "port", "crossing", "district", "territory",
@@ -35,11 +43,33 @@ class MentionIndex:
 
     starts: list[int]
     spans: list[tuple[int, int, Entity]]
+    sentences: list[int]  # sentence index of each span
 
     @classmethod
     def build(cls, entities: list[Entity]) -> MentionIndex:
-        spans = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda s: s[0])
-        return cls([s[0] for s in spans], spans)
+        spans = sorted(((m.start, m.end, e, m.sentence) for e in entities for m in e.mentions), key=lambda s: s[0])
+        return cls([s[0] for s in spans], [s[:3] for s in spans], [s[3] for s in spans])
+
+    def type_at(self, ps: ParsedSentence, token: Token) -> str | None:
+        start, end = ps.char_span(token.i, token.i + 1)
+        entity = self.at(start, end)
+        return entity.type if entity is not None else None
+
+    def recent_person(self, offset: int, sentence: int, exclude: frozenset[str] = frozenset(),
+                      reach: int = 2) -> Entity | None:
+        """The antecedent of "he"/"she" across sentences: the first person named in the nearest sentence (the
+        pronoun's own, before it, or up to `reach` sentences back) that names one; subjects come first in English
+        news sentences, and a new sentence about someone usually continues from the last one that named them."""
+        i = bisect_right(self.starts, offset) - 1
+        best: tuple[int, int, Entity] | None = None
+        while i >= 0 and self.sentences[i] >= sentence - reach:
+            start, end, entity = self.spans[i]
+            if entity.type == "PERSON" and end <= offset and entity.id not in exclude:
+                key = (self.sentences[i], -start)
+                if best is None or key >= best[:2]:
+                    best = (*key, entity)
+            i -= 1
+        return best[2] if best is not None else None
 
     def at(self, start: int, end: int) -> Entity | None:
         """The entity whose mention overlaps [start, end)."""
@@ -123,9 +153,28 @@ def _named_place(token: Token) -> Token:
     return token
 
 
-def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: bool = False) -> dict[str, Any]:
+def pronoun_tokens(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> list[Token]:
+    """The tokens an argument head stands for in its sentence: a pronoun's antecedent with its conjuncts
+    ("Karim Saleh and his wife Noor decided they had to leave": both), else the token itself."""
+    head = resolve_relative(token)
+    if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS:
+        antecedent = syntactic_antecedent(head, lambda t: mentions.type_at(ps, t))
+        if antecedent is not None and antecedent.pos_ != "PRON":
+            return with_conjuncts(resolve_relative(antecedent)) if head.lower_ in PLURAL_PRONOUNS else [antecedent]
+    return [token]
+
+
+def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: bool = False,
+             _depth: int = 0) -> dict[str, Any]:
     """`speaker`: "he said" usually means the person just introduced, so take the latest, not the most salient."""
-    token = _named_place(resolve_relative(token))
+    token = resolve_relative(token)
+    types = (lambda t: mentions.type_at(ps, t))
+    if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS and _depth < 3:
+        antecedent = syntactic_antecedent(token, types)
+        if antecedent is not None:
+            arg = make_arg(ps, antecedent, mentions, speaker, _depth + 1)
+            return {**arg, "mention": token.text}
+    token = _named_place(named_apposition(token, types) or token)
     start, end = noun_phrase(token)
     char_start, char_end = ps.char_span(start, end)
     head_start, head_end = ps.char_span(token.i, token.i + 1)
@@ -139,7 +188,8 @@ def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: 
     if entity is None and token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         if token.lower_ in PERSON_PRONOUNS:
             entity = (mentions.last_before(head_start, {"PERSON"}) if speaker
-                      else mentions.salient_before(head_start, {"PERSON"}))
+                      else mentions.recent_person(head_start, ps.index)
+                      or mentions.salient_before(head_start, {"PERSON"}))
         else:  # "it"/"they" for a group named shortly before ("The Taliban ... they")
             entity = mentions.last_before(head_start, GROUP_TYPES, reach=PRONOUN_REACH)
         if entity is not None:  # name the antecedent; the pronoun stays visible as the mention

@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsintel.extract.args import MentionIndex, is_place, make_arg, with_conjuncts
+from newsintel.extract.args import MentionIndex, is_place, make_arg, pronoun_tokens, with_conjuncts
 from newsintel.extract.lexicon import EventType, lexicon
 from newsintel.extract.parse import ParsedSentence
 
@@ -410,7 +410,9 @@ def event_record(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Toke
     for role in ROLES:
         seen: set[str] = set()
         record[role] = []
-        for token in args[role]:
+        heads = [h for t in args[role] for h in (pronoun_tokens(ps, t, mentions) if role in ("actors", "targets")
+                                                  else [t])]
+        for token in heads:
             arg = make_arg(ps, token, mentions)
             if arg["text"] and arg["text"] not in seen:
                 seen.add(arg["text"])

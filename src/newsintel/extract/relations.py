@@ -9,6 +9,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsintel.extract.antecedents import NAMING_VERBS, name_of_naming_verb
+from newsintel.extract.antecedents import person_nouns as all_person_nouns
 from newsintel.extract.args import MentionIndex, make_arg
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
@@ -109,6 +111,14 @@ def retype_people(ps: ParsedSentence, mentions: MentionIndex) -> None:
     person_nouns = set(rel["gender_words"]["male"]) | set(rel["gender_words"]["female"]) | set(
         rel["position_nouns"]) | set(rel["member_nouns"]) | set(rel["family_nouns"]) | set(rel["spouse_nouns"])
     for token in ps.doc:
+        if token.dep_ == "acl" and token.head.lemma_.lower() in all_person_nouns():  # "a smuggler known as Abu Hamza"
+            name = name_of_naming_verb(token) if token.lemma_.lower() in NAMING_VERBS else None
+            if name is not None:
+                start, end = ps.char_span(name.i, name.i + 1)
+                entity = mentions.at(start, end)
+                if entity is not None and entity.type != "PERSON":
+                    entity.type = "PERSON"
+            continue
         if token.dep_ != "appos" or token.pos_ not in ("PROPN", "NOUN"):
             continue
         for name, noun in ((token, token.head), (token.head, token)):
