@@ -8,6 +8,7 @@ common noun with a name beside it ("his sister, Anna Lindqvist") for the name.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
@@ -168,7 +169,7 @@ def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: 
              _depth: int = 0) -> dict[str, Any]:
     """`speaker`: "he said" usually means the person just introduced, so take the latest, not the most salient."""
     token = resolve_relative(token)
-    types = (lambda t: mentions.type_at(ps, t))
+    types = functools.partial(mentions.type_at, ps)
     if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS and _depth < 3:
         antecedent = syntactic_antecedent(token, types)
         if antecedent is not None:
