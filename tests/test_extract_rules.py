@@ -121,3 +121,18 @@ def test_speaker_pronoun_after_a_coordinated_report_is_that_speaker():
     text = "A border official spoke to reporters, but he warned that the smugglers would return."
     claims = [c for c in record(text)["claims"] if c["cue"] == "warned"]
     assert claims and claims[0]["speaker"]["text"] == "border official"
+
+
+def test_event_in_the_speakers_own_phrase_is_not_reported_by_them():
+    text = "Omar Nasser, who was arrested in Vienna in 2020, denied all the charges on Monday."
+    (event,) = events_of(text, "ARREST")
+    assert event["attribution"] is None
+
+
+def test_a_threat_to_act_is_an_intention_not_a_report():
+    text = "The militant group threatened to bomb the embassy in Nairobi."
+    (event,) = events_of(text, "ATTACK")
+    assert event["attribution"] is None and event["modality"] == "intended"
+    assert not [c for c in record(text)["claims"] if c["cue"] == "threatened"]
+    (warned,) = events_of("The group warned that it would attack the embassy in Nairobi.", "ATTACK")
+    assert warned["attribution"] and warned["attribution"]["cue"] == "warned"

@@ -96,7 +96,7 @@ def syntactic_antecedent(pronoun: Token, entity_type: Callable[[Token], str | No
         return None
     own_clause_ok = word in POSSESSIVE_PRONOUNS or word.endswith("self") or word.endswith("selves")
     current = pronoun.head
-    while current.pos_ not in ("VERB", "AUX") and current.head is not current and current.dep_ in CLIMB_DEPS | {
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i and current.dep_ in CLIMB_DEPS | {
             "poss", "nsubj", "nsubjpass", "compound", "appos"}:
         current = current.head  # up to the verb of the pronoun's own clause
     first = True
@@ -106,7 +106,7 @@ def syntactic_antecedent(pronoun: Token, entity_type: Callable[[Token], str | No
                 if agrees(pronoun, cand, entity_type(cand)):
                     return cand
         first = False
-        if current.head is current or current.dep_ not in CLIMB_DEPS:
+        if current.head.i == current.i or current.dep_ not in CLIMB_DEPS:
             return None
         current = current.head
     return None

@@ -135,7 +135,7 @@ def resolve_relative(token: Token) -> Token:
     """"who" in "the man, who fled" stands for "man"."""
     if token.lower_ in RELATIVE_PRONOUNS:
         head = token.head
-        while head.dep_ not in ("relcl", "acl") and head.head is not head:
+        while head.dep_ not in ("relcl", "acl") and head.head.i != head.i:
             if head.dep_ in ("ROOT",):
                 return token
             head = head.head

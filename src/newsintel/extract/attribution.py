@@ -48,15 +48,25 @@ def according_to(ps: ParsedSentence) -> tuple[Token, Token] | None:
     return None
 
 
+def _reports(verb: Token, via: Token) -> bool:
+    """Does `verb` report what hangs off it through its child `via`? Not its own subject ("Amrani, who was
+    arrested in Antwerp, denied..."), nor the infinitive of a promise or threat ("threatened to attack" is an
+    intention, not a report)."""
+    if via.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        return False
+    return not (via.dep_ == "xcomp" and verb.lemma_.lower() in lexicon().attribution["commissive_verbs"])
+
+
 def reporting_verb_for(token: Token) -> Token | None:
     """The reporting verb whose statement contains `token`, if any."""
-    current = token
+    current, child = token, token
     for _ in range(MAX_STEPS):
-        if current is not token and _reporting(current) and _speaker(current) is not None:
-            return current
-        if current.head is current:
+        if current.i != token.i and _reporting(current) and _speaker(current) is not None:
+            if _reports(current, child):
+                return current
+        if current.head.i == current.i:
             break
-        current = current.head
+        current, child = current.head, current
     root = current
     for child in root.children:  # "He fled, police said": the reporting verb hangs off the root
         if child.dep_ in ("parataxis", "ccomp", "advcl") and _reporting(child) and _speaker(child) is not None \
@@ -98,7 +108,7 @@ def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             span = ps.doc[child.left_edge.i: child.right_edge.i + 1]
             return span.text.strip(" ,." + QUOTES), child
     head = verb.head if verb.dep_ in ("parataxis", "ccomp", "advcl") else None
-    if head is not None and head is not verb:
+    if head is not None and head.i != verb.i:
         left = ps.doc[: verb.left_edge.i]
         return left.text.strip(" ,." + QUOTES), head
     return "", None
@@ -111,8 +121,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue
         speaker = _speaker(token)
         content, head = _content(ps, token)
-        if speaker is None:
-            continue  # a claim without content may still own an adjacent quotation (see attribute_quotations)
+        if speaker is None or (head is not None and head.head.i == token.i and not _reports(token, head)):
+            continue  # "threatened to attack" is an event, not a claim  # a claim without content may still own an adjacent quotation (see attribute_quotations)
         start, end = ps.char_span(token.i, token.i + 1)
         claims.append({
             "speaker": make_arg(ps, speaker, mentions, speaker=True), "cue": token.text, "content": content,

@@ -163,7 +163,7 @@ def _joins_group(ps: ParsedSentence, obj: Token | None, mentions: MentionIndex) 
 def _verb_of_same_type(noun: Token, etype: EventType) -> bool:
     """"signed a deal", "launched an attack on": the verb already is the event when it is of the same type."""
     head = noun.head
-    return head is not noun and noun.dep_ in ("dobj", "pobj", "attr") and _lemma(head) in etype.verbs
+    return head.i != noun.i and noun.dep_ in ("dobj", "pobj", "attr") and _lemma(head) in etype.verbs
 
 
 def _subject(token: Token) -> tuple[Token | None, bool]:
@@ -177,14 +177,14 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
         for child in current.children:
             if child.dep_ in SUBJECTS:
                 return child, own and child.dep_ == "nsubjpass"
-        if current.dep_ in ("acl", "relcl") and current.head is not current:
+        if current.dep_ in ("acl", "relcl") and current.head.i != current.i:
             return current.head, own and current.dep_ == "acl" and current.tag_ == "VBN"
         if current.dep_ == "xcomp" and _lemma(current.head) in lexicon().object_control:
             obj = next((c for c in current.head.children if c.dep_ == "dative"), None) or _object(
                 current.head)  # "recruited him to join": he joins; "charged each man $500 to cross": the man
             if obj is not None:
                 return obj, False
-        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
             own = own and current.dep_ == "conj"
             current = current.head
             continue

@@ -85,7 +85,7 @@ def modality_of(trigger: Token) -> str:
     current = trigger
     for _ in range(MAX_STEPS):
         chain.append(current)
-        if current.head is current or (current.dep_ not in CHAIN_DEPS and not _complement_of_verb(current)):
+        if current.head.i == current.i or (current.dep_ not in CHAIN_DEPS and not _complement_of_verb(current)):
             break
         if current is not trigger and current.lemma_.lower() in reporting and not _is_passive(current):
             break  # what the speaker says about the event ends at the speaker
