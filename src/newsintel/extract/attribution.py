@@ -61,9 +61,9 @@ def reporting_verb_for(token: Token) -> Token | None:
     """The reporting verb whose statement contains `token`, if any."""
     current, child = token, token
     for _ in range(MAX_STEPS):
-        if current.i != token.i and _reporting(current) and _speaker(current) is not None:
-            if _reports(current, child):
-                return current
+        if current.i != token.i and _reporting(current) and _speaker(current) is not None \
+                and _reports(current, child):
+            return current
         if current.head.i == current.i:
             break
         current, child = current.head, current
@@ -122,7 +122,9 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         speaker = _speaker(token)
         content, head = _content(ps, token)
         if speaker is None or (head is not None and head.head.i == token.i and not _reports(token, head)):
-            continue  # "threatened to attack" is an event, not a claim  # a claim without content may still own an adjacent quotation (see attribute_quotations)
+            # no speaker: a claim without content may still own an adjacent quotation (see attribute_quotations);
+            # "threatened to attack" is an event, not a claim
+            continue
         start, end = ps.char_span(token.i, token.i + 1)
         claims.append({
             "speaker": make_arg(ps, speaker, mentions, speaker=True), "cue": token.text, "content": content,
