@@ -136,3 +136,28 @@ def test_a_threat_to_act_is_an_intention_not_a_report():
     assert not [c for c in record(text)["claims"] if c["cue"] == "threatened"]
     (warned,) = events_of("The group warned that it would attack the embassy in Nairobi.", "ATTACK")
     assert warned["attribution"] and warned["attribution"]["cue"] == "warned"
+
+
+def test_place_phrase_after_a_nominal_trigger_hung_on_the_verb():
+    (event,) = events_of("The rebels said the raid was revenge for Russian airstrikes last week in Idlib.", "ATTACK")[1:]
+    assert event["trigger"] == "airstrikes" and texts(event["location"]) == "Idlib"
+
+
+def test_places_of_the_verb_a_nominal_event_is_subject_of():
+    (event,) = events_of("The bombing happened in the eastern city of Jalalabad on Friday.", "ATTACK")
+    assert texts(event["location"]) == "Jalalabad"
+    text = "A rocket attack left three soldiers dead near Kandahar."
+    (attack,) = events_of(text, "ATTACK")
+    assert texts(attack["location"]) == "Kandahar"
+    assert not events_of(text, "TRAVEL")  # events do not travel
+
+
+def test_places_of_a_relative_clause_describe_the_nominal_event():
+    text = "The group vowed revenge for drone strikes which killed 12 civilians in Helmand."
+    strikes = [e for e in events_of(text, "ATTACK") if e["trigger"] == "strikes"]
+    assert strikes and texts(strikes[0]["location"]) == "Helmand"
+
+
+def test_a_threat_includes_the_places_of_the_act_threatened():
+    (event,) = events_of("The militants threatened to storm Mosul within days.", "THREATEN")
+    assert texts(event["location"]) == "Mosul"

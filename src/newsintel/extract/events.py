@@ -11,9 +11,10 @@ from spacy.tokens import Token
 from newsintel.extract.args import MentionIndex, is_place, make_arg, pronoun_tokens
 from newsintel.extract.lexicon import EventType, lexicon
 from newsintel.extract.parse import ParsedSentence
-from newsintel.extract.places import clause_places, participant_places
+from newsintel.extract.places import clause_places, extra_place_tokens, participant_places
 from newsintel.extract.roles import (
     LIGHT_VERBS,
+    MOVERS,
     ROLES,
     Trigger,
     direct_object,
@@ -92,6 +93,8 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
                     continue
                 if lemma in etype.needs_place and not _has_place_arg(ps, token, mentions):
                     continue
+                if etype.name in MOVERS and _event_subject(token):
+                    continue  # "the attack left three soldiers dead": events do not travel
                 if etype.place_object and obj is not None and is_place(ps, obj, mentions):
                     etype = lex.types[etype.place_object]
                 yield Trigger(token, etype, nominal=False, extra=extra)
@@ -107,6 +110,11 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
             if _verb_of_same_type(token, etype):
                 continue
             yield Trigger(token, etype, nominal=True)
+
+
+def _event_subject(verb: Token) -> bool:
+    subject, passive = subject_of(verb)
+    return subject is not None and not passive and lemma_of(subject) in lexicon().noun_index
 
 
 def _by_smugglers(verb: Token) -> bool:
@@ -144,10 +152,11 @@ def extract_events(ps: ParsedSentence, mentions: MentionIndex) -> list[tuple[Tri
         done[trigger.token.i] = args
         out.append((trigger, args))
     used = {t.i for _, args in out for role in args.values() for t in role}
+    triggers = [t for t, _ in out]
     for trigger, args in out:
         nested = {t.i for other, _ in out if other is not trigger and other.token.i in {x.i for x in
                   trigger.token.subtree} for t in other.token.subtree}
-        clause_places(ps, trigger, args, used, nested, mentions)
+        clause_places(ps, trigger, args, used, nested, mentions, extra_place_tokens(ps, trigger, triggers))
     return out
 
 
