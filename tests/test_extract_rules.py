@@ -139,7 +139,8 @@ def test_a_threat_to_act_is_an_intention_not_a_report():
 
 
 def test_place_phrase_after_a_nominal_trigger_hung_on_the_verb():
-    (event,) = events_of("The rebels said the raid was revenge for Russian airstrikes last week in Idlib.", "ATTACK")[1:]
+    text = "The rebels said the raid was revenge for Russian airstrikes last week in Idlib."
+    (event,) = events_of(text, "ATTACK")[1:]
     assert event["trigger"] == "airstrikes" and texts(event["location"]) == "Idlib"
 
 
