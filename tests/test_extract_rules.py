@@ -162,3 +162,29 @@ def test_places_of_a_relative_clause_describe_the_nominal_event():
 def test_a_threat_includes_the_places_of_the_act_threatened():
     (event,) = events_of("The militants threatened to storm Mosul within days.", "THREATEN")
     assert texts(event["location"]) == "Mosul"
+
+
+def test_object_of_the_governing_verb_does_what_its_from_or_for_phrase_names():
+    (event,) = events_of("Coast guards stopped forty migrants from crossing into Italy.", "CROSS_BORDER")
+    assert texts(event["actors"]) == "forty migrants" and event["modality"] == "negated"
+    text = "A court in Leeds jailed a former nurse for six years for recruiting young women in Bradford."
+    (event,) = events_of(text, "RECRUIT")
+    assert texts(event["actors"]) == "former nurse"
+
+
+def test_suspects_are_the_actors_of_what_they_are_suspected_of():
+    (event,) = events_of("Police in Sofia arrested two Afghan men on suspicion of people smuggling.", "SMUGGLE")
+    assert "men" in texts(event["actors"]) and event["modality"] == "hedged"
+    text = "Two Afghan men were detained in Sofia on suspicion of smuggling migrants into Serbia."
+    (event,) = events_of(text, "SMUGGLE")
+    assert "men" in texts(event["actors"]) and "migrants" in texts(event["targets"])
+
+
+def test_conjunct_with_its_own_auxiliary_has_its_own_voice():
+    (event,) = events_of("The commander had been captured and had not defected, the group claimed.", "SURRENDER")
+    assert texts(event["actors"]) == "commander" and not event["targets"]
+
+
+def test_participle_with_an_agent_is_passive():
+    (event,) = events_of("Dozens of soldiers were killed when surrounded by rebels near Gao.", "FIGHT")
+    assert texts(event["actors"]) == "rebels" and "soldiers" in texts(event["targets"])

@@ -40,6 +40,7 @@ class Lexicon:
     vehicles: frozenset[str]
     collectives: frozenset[str]
     object_control: frozenset[str]
+    accusation_nouns: frozenset[str]
 
 
 def inflections(lemma: str) -> set[str]:
@@ -66,6 +67,7 @@ def lexicon() -> Lexicon:
     vehicles = frozenset(events.pop("vehicles", []))
     collectives = frozenset(events.pop("collectives", []))
     object_control = frozenset(events.pop("object_control_verbs", []))
+    accusation_nouns = frozenset(events.pop("accusation_nouns", []))
     types: dict[str, EventType] = {}
     verb_index: dict[str, list[tuple[EventType, list[str]]]] = {}
     noun_index: dict[str, EventType] = {}
@@ -108,4 +110,4 @@ def lexicon() -> Lexicon:
     surface |= set(quantities["units"]) | set(quantities["scales"]) | {w.split()[0] for w in quantities["vague"]}
     forms = {form for word in surface for form in inflections(word.lower())} | irregular
     return Lexicon(types, verb_index, noun_index, modality, attribution, relations, quantities, irregular,
-                   frozenset(forms), vehicles, collectives, object_control)
+                   frozenset(forms), vehicles, collectives, object_control, accusation_nouns)

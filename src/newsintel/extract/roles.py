@@ -50,8 +50,10 @@ def lemma_of(token: Token) -> str:
 
 
 def is_passive(token: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
-        token.dep_ == "acl" and token.tag_ == "VBN")
+    """Passive voice, also without an auxiliary: "fighters captured in Raqqa", "when surrounded by rebels"."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (token.tag_ == "VBN" and (
+        token.dep_ == "acl" or (token.dep_ == "advcl" and not any(c.dep_ == "aux" for c in token.children))
+        or any(c.dep_ == "agent" for c in token.children)))
 
 
 def direct_object(token: Token) -> Token | None:
@@ -77,15 +79,43 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             if obj is not None:
                 return obj, False
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
-            own = own and current.dep_ == "conj"
+            # "had been captured and had not defected": a conjunct with its own auxiliary has its own voice
+            own = own and current.dep_ == "conj" and not any(c.dep_ == "aux" for c in current.children)
             current = current.head
             continue
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep":  # "before boarding", "after escaping"
+        if current.dep_ in ("pcomp", "pobj") and current.head.dep_ == "prep":  # "before boarding", "after escaping"
+            party = accused_party(current)
+            if party is not None:
+                return party, False
             own = False
             current = current.head.head
             continue
         break
     return None, False
+
+
+def accused_party(token: Token) -> Token | None:
+    """Who does what a verb's from/for/of phrase names: its object ("stopped 23 Syrians from crossing",
+    "sentenced a preacher to nine years for recruiting", "arrested two men on suspicion of smuggling") or, in the
+    passive, its subject ("two men were detained on suspicion of people smuggling")."""
+    prep = token.head
+    if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("from", "for", "of"):
+        return None
+    governor = prep.head
+    if prep.lower_ == "of":
+        if lemma_of(governor) not in lexicon().accusation_nouns or governor.dep_ != "pobj":
+            return None
+        governor = governor.head.head  # "on suspicion of": the verb the "on" phrase hangs on
+    for _ in range(2):  # "sentenced X to nine years in prison for recruiting": up to the verb
+        if governor.pos_ in ("VERB", "AUX") or governor.dep_ not in ("pobj", "dobj", "prep"):
+            break
+        governor = governor.head
+    if governor.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = direct_object(governor)
+    if obj is not None and not obj.like_num and obj.ent_type_ != "MONEY":
+        return obj
+    return next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
 
 
 def _prep_args(ps: ParsedSentence, head: Token, mentions: MentionIndex, args: dict, trigger: Trigger,
@@ -193,6 +223,9 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     # "X claimed responsibility for the attack"
     claimed = token.dep_ == "pobj" and head.lower_ == "for" and lemma_of(head.head) == "responsibility"
     verb = head if light else head.head.head if claimed else None
+    party = accused_party(token) if token.dep_ == "pobj" else None
+    if party is not None:  # "on suspicion of people smuggling": the suspects smuggle
+        args["actors"].append(party)
     if verb is not None:
         subject, passive = subject_of(verb)
         if subject is not None and not args["actors"] and not passive:
@@ -220,10 +253,9 @@ def inherit_from_conjunct(trigger: Trigger, args: dict[str, list[Token]], done: 
     head, dep = trigger.token.head, trigger.token.dep_
     if head.i not in done or dep not in ("conj", "advcl", "xcomp"):
         return
-    if dep == "conj":
+    if dep == "conj" and not args["actors"] and not args["targets"]:  # its own subject is the shared one
         for role in ("actors", "targets"):
-            if not args[role]:
-                args[role] = list(done[head.i][role])
+            args[role] = list(done[head.i][role])
     if not any(args[role] for role in ("location", "origin", "destination", "via")):
         args["location"] = list(done[head.i]["location"])
 
