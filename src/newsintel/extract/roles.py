@@ -106,9 +106,9 @@ def accused_party(token: Token) -> Token | None:
         if lemma_of(governor) not in lexicon().accusation_nouns or governor.dep_ != "pobj":
             return None
         governor = governor.head.head  # "on suspicion of": the verb the "on" phrase hangs on
-    for _ in range(2):  # "sentenced X to nine years in prison for recruiting": up to the verb
-        if governor.pos_ in ("VERB", "AUX") or governor.dep_ not in ("pobj", "dobj", "prep"):
-            break
+    for _ in range(3):  # "sentenced X to nine years in prison for recruiting": up to the verb
+        if governor.pos_ in ("VERB", "AUX") or governor.dep_ not in ("pobj", "prep"):
+            break  # not through an object: "claimed responsibility for the bombing"
         governor = governor.head
     if governor.pos_ not in ("VERB", "AUX"):
         return None
