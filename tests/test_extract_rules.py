@@ -188,3 +188,33 @@ def test_conjunct_with_its_own_auxiliary_has_its_own_voice():
 def test_participle_with_an_agent_is_passive():
     (event,) = events_of("Dozens of soldiers were killed when surrounded by rebels near Gao.", "FIGHT")
     assert texts(event["actors"]) == "rebels" and "soldiers" in texts(event["targets"])
+
+
+def test_entering_a_town_is_travel_entering_a_country_crosses_a_border():
+    text = "The fighters entered Kobani in January, while others entered Turkey."
+    assert [e["destination"][0]["text"] for e in events_of(text, "TRAVEL")] == ["Kobani"]
+    assert [e["destination"][0]["text"] for e in events_of(text, "CROSS_BORDER")] == ["Turkey"]
+
+
+def test_no_event_for_vehicles_passive_reach_priced_charge_or_habits():
+    assert not events_of("The plane landed at Mitiga airport in Tripoli on Sunday.", "TRAVEL")
+    assert not events_of("A reporter reached by phone in Gaziantep said the road was closed.", "TRAVEL")
+    assert not events_of("The smugglers charged each migrant $2,000 for the trip.", "CHARGE")
+    text = "Police dismantled a ring that smuggles migrants to Italy and charges 3,000 euros a head."
+    assert not events_of(text, "SMUGGLE") and not events_of(text, "CHARGE")
+    (landed,) = events_of("The four men landed at Mitiga airport on Sunday.", "TRAVEL")
+    assert "men" in texts(landed["actors"])
+
+
+def test_participle_describing_a_deal_gives_its_parties_and_is_no_second_event():
+    text = "Under the truce, brokered by Qatari mediators, the fighters will leave for Idlib."
+    (truce,) = events_of(text, "AGREE")
+    assert truce["trigger"] == "truce" and texts(truce["actors"]) == "Qatari mediators"
+    assert truce["modality"] == "asserted"  # an adjunct phrase does not take the main verb's future
+    (deal,) = events_of("Rebels will leave the town under a deal reached on Sunday with government forces.", "AGREE")
+    assert texts(deal["actors"]) == "government forces"
+
+
+def test_transport_verb_by_smugglers_when_the_verb_has_other_uses():
+    (event,) = events_of("Smugglers had guided the families over the mountains to Van.", "SMUGGLE")
+    assert texts(event["actors"]) == "Smugglers" and "families" in texts(event["targets"])

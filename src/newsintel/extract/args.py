@@ -28,7 +28,7 @@ from newsintel.extract.parse import ParsedSentence
 from newsintel.model import Entity
 
 NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "nn"}
-__all__ = ["PLURAL_PRONOUNS", "MentionIndex", "is_place", "make_arg", "noun_phrase", "pronoun_tokens",
+__all__ = ["PLURAL_PRONOUNS", "MentionIndex", "is_country", "is_place", "make_arg", "noun_phrase", "pronoun_tokens",
            "with_conjuncts"]
 GROUP_TYPES = {"ORG", "NORP"}
 PRONOUN_REACH = 400  # characters back to look for the antecedent of a pronoun
@@ -214,3 +214,14 @@ def is_place(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
     if entity is not None:
         return entity.type in PLACE_TYPES
     return token.lemma_.lower() in PLACE_NOUNS or token.ent_type_ in PLACE_TYPES
+
+
+def is_country(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
+    """Whether the place named at `token` is a country (its gazetteer entry, or its entity's name)."""
+    from newsintel.nlp.gazetteer import load_gazetteer  # here: newsintel.nlp imports this package
+
+    start, end = ps.char_span(token.i, token.i + 1)
+    entity = mentions.at(start, end)
+    name = entity.name if entity is not None else token.text
+    places = load_gazetteer().lookup(name) or load_gazetteer().lookup(token.text)
+    return bool(places) and places[0].kind == "country"

@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsintel.extract.args import MentionIndex, is_place, make_arg, pronoun_tokens
+from newsintel.extract.args import MentionIndex, is_country, is_place, make_arg, pronoun_tokens
 from newsintel.extract.lexicon import EventType, lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.places import clause_places, extra_place_tokens, participant_places
@@ -17,6 +17,7 @@ from newsintel.extract.roles import (
     MOVERS,
     ROLES,
     Trigger,
+    described_noun,
     direct_object,
     inherit_from_conjunct,
     is_passive,
@@ -80,27 +81,14 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
         if token.dep_ in ("compound", "amod"):
             continue  # "escape route", "jailed supporters": modifiers, not events
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-            for etype, required in lex.verb_index.get(lemma, ()):
-                extra = _required_found(token, required) if required else []
-                if extra is None:
-                    continue
-                if lemma in etype.passive_only and not is_passive(token):
-                    continue
-                obj = direct_object(token)
-                if obj is not None and lemma_of(obj) in etype.not_with_object:
-                    continue
-                if etype.join_objects and lemma in ("join", "rejoin") and not _joins_group(ps, obj, mentions):
-                    continue
-                if lemma in etype.needs_place and not _has_place_arg(ps, token, mentions):
-                    continue
-                if etype.name in MOVERS and _event_subject(token):
-                    continue  # "the attack left three soldiers dead": events do not travel
-                if etype.place_object and obj is not None and is_place(ps, obj, mentions):
-                    etype = lex.types[etype.place_object]
-                yield Trigger(token, etype, nominal=False, extra=extra)
-                break
-        elif lemma in lex.types["SMUGGLE"].transport_verbs and token.pos_ == "VERB" and _by_smugglers(token):
-            yield Trigger(token, lex.types["SMUGGLE"], nominal=False)
+            if _habitual(token) or _describes_nominal_of_same_kind(token):
+                continue
+            trigger = _verb_trigger(ps, token, lemma, mentions)
+            if trigger is None and lemma in lex.types["SMUGGLE"].transport_verbs and token.pos_ == "VERB" \
+                    and _by_smugglers(token):
+                trigger = Trigger(token, lex.types["SMUGGLE"], nominal=False)
+            if trigger is not None:
+                yield trigger
         elif token.pos_ in ("NOUN", "PROPN") and lemma in lex.noun_index and not token.ent_type_:
             etype = lex.noun_index[lemma]
             if any(c.dep_ == "compound" and lemma_of(c) in etype.noun_not_with_compound for c in token.children):
@@ -112,9 +100,68 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
             yield Trigger(token, etype, nominal=True)
 
 
+def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: MentionIndex) -> Trigger | None:
+    lex = lexicon()
+    for etype, required in lex.verb_index.get(lemma, ()):
+        extra = _required_found(token, required) if required else []
+        if extra is None:
+            continue
+        if lemma in etype.passive_only and not is_passive(token):
+            continue
+        if lemma in etype.not_passive and is_passive(token):
+            continue
+        obj = direct_object(token)
+        if obj is not None and lemma_of(obj) in etype.not_with_object:
+            continue
+        if lemma in etype.not_with_money and any(t.ent_type_ == "MONEY" for t in token.subtree):
+            continue
+        if etype.join_objects and lemma in ("join", "rejoin") and not _joins_group(ps, obj, mentions):
+            continue
+        if lemma in etype.needs_place and not _has_place_arg(ps, token, mentions):
+            continue
+        if etype.name in MOVERS and _event_subject(token):
+            continue  # "the attack left three soldiers dead", "the plane landed": no traveller
+        if etype.place_object and obj is not None and is_place(ps, obj, mentions):
+            etype = lex.types[etype.place_object]
+        town = etype.town_object
+        if town and lemma in town["lemmas"] and obj is not None and _named_town(ps, obj, mentions):
+            etype = lex.types[town["type"]]
+        return Trigger(token, etype, nominal=False, extra=extra)
+    return None
+
+
+def _named_town(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
+    start, end = ps.char_span(token.i, token.i + 1)
+    entity = mentions.at(start, end)
+    return entity is not None and is_place(ps, token, mentions) and not is_country(ps, token, mentions)
+
+
+def _habitual(verb: Token) -> bool:
+    """"a network that charges $10,000 per person and smuggles its clients to Idlib": the simple present in a
+    relative clause describes what someone does habitually, not an event."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _describes_nominal_of_same_kind(verb: Token) -> bool:
+    """"the agreement, brokered by Russian officers": the participle describes the nominal event (whose actors it
+    gives, see roles.noun_args), it is not a second event."""
+    noun = described_noun(verb)
+    noun_type = lexicon().noun_index.get(lemma_of(noun)) if noun is not None else None
+    return noun_type is not None and lemma_of(verb) in noun_type.verbs
+
+
 def _event_subject(verb: Token) -> bool:
+    """The subject is an event or a vehicle: "the attack left three dead", "the plane landed" (vehicles moving on
+    their own are not events; people travelling by them are)."""
     subject, passive = subject_of(verb)
-    return subject is not None and not passive and lemma_of(subject) in lexicon().noun_index
+    lex = lexicon()
+    lemma = lemma_of(subject) if subject is not None else ""
+    return subject is not None and not passive and (lemma in lex.noun_index or (
+        lemma in lex.vehicles and lemma not in lex.collectives))  # a convoy carries people
 
 
 def _by_smugglers(verb: Token) -> bool:

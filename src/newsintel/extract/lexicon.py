@@ -24,6 +24,9 @@ class EventType:
     vehicle_verbs: frozenset[str] = frozenset()
     smuggler_nouns: frozenset[str] = frozenset()
     transport_verbs: frozenset[str] = frozenset()
+    not_passive: frozenset[str] = frozenset()
+    town_object: dict | None = None
+    not_with_money: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -83,6 +86,8 @@ def lexicon() -> Lexicon:
             vehicle_verbs=frozenset(spec.get("vehicle_verbs", [])),
             smuggler_nouns=frozenset(spec.get("smuggler_nouns", [])),
             transport_verbs=frozenset(spec.get("transport_verbs", [])),
+            not_passive=frozenset(spec.get("not_passive", [])), town_object=spec.get("town_object"),
+            not_with_money=frozenset(spec.get("not_with_money", [])),
         )
         for entry in spec.get("verbs", []):
             lemma, required = _split(entry)

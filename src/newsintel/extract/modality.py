@@ -80,7 +80,8 @@ def _is_passive(token: Token) -> bool:
 
 def modality_of(trigger: Token) -> str:
     """The modality label for the event (or statement) whose head word is `trigger`."""
-    reporting = set(lexicon().attribution["verbs"]) - set(lexicon().modality["negated"]["governors"])
+    cues = lexicon().modality
+    reporting = set(lexicon().attribution["verbs"]) - set(cues["negated"]["governors"])
     chain: list[Token] = []
     current = trigger
     for _ in range(MAX_STEPS):
@@ -89,10 +90,13 @@ def modality_of(trigger: Token) -> str:
             break
         if current is not trigger and current.lemma_.lower() in reporting and not _is_passive(current):
             break  # what the speaker says about the event ends at the speaker
+        if current.dep_ == "prep" and current.lower_ in cues["scope"]["adjunct_preps"]:
+            break  # "under a deal reached on Sunday, fighters will leave": the deal is not future
         current = current.head
     coordinated = {t.head.i for t in chain if t.dep_ == "conj"}
-    if any(_negated(t, t is not trigger and t.i not in coordinated) for t in chain):
-        return "negated"
+    if any(_negated(t, t is not trigger and t.i not in coordinated) for t in chain) or (
+            trigger.dep_ == "pobj" and trigger.head.lower_ in cues["negated"]["preps"]):
+        return "negated"  # "freed without charge"
     if any(_conditional(t) for t in chain):
         return "conditional"
     found = {label for token in chain for label in _cues_on(token, _is_passive(token), token is not trigger)}

@@ -94,6 +94,29 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def described_noun(verb: Token) -> Token | None:
+    """The noun a participle describes: its head for an acl ("a deal reached on Sunday"), or the noun just before
+    it for a participle the parser hung on the main verb ("Under the truce, brokered by Qatar, ...")."""
+    if verb.tag_ != "VBN":
+        return None
+    if verb.dep_ == "acl":
+        return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+    if verb.dep_ == "advcl" and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in verb.children):
+        before = [t for t in verb.doc[max(0, verb.i - 2):verb.i] if not t.is_punct]
+        if before and before[-1].pos_ == "NOUN":
+            return before[-1]
+    return None
+
+
+def _describing_participles(noun: Token) -> list[Token]:
+    doc = noun.doc
+    out = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for t in doc[noun.i + 1:min(len(doc), noun.i + 3)]:
+        if t.dep_ == "advcl" and described_noun(t) is not None and described_noun(t).i == noun.i:
+            out.append(t)
+    return out
+
+
 def accused_party(token: Token) -> Token | None:
     """Who does what a verb's from/for/of phrase names: its object ("stopped 23 Syrians from crossing",
     "sentenced a preacher to nine years for recruiting", "arrested two men on suspicion of smuggling") or, in the
@@ -223,6 +246,11 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     # "X claimed responsibility for the attack"
     claimed = token.dep_ == "pobj" and head.lower_ == "for" and lemma_of(head.head) == "responsibility"
     verb = head if light else head.head.head if claimed else None
+    if name == "AGREE":  # "a deal reached with government forces", "the truce, brokered by Qatar"
+        for verb in _describing_participles(token):
+            for prep in verb.children:
+                if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "with"):
+                    args["actors"] += [g for g in prep.children if g.dep_ == "pobj"]
     party = accused_party(token) if token.dep_ == "pobj" else None
     if party is not None:  # "on suspicion of people smuggling": the suspects smuggle
         args["actors"].append(party)
