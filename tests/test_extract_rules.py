@@ -218,3 +218,27 @@ def test_participle_describing_a_deal_gives_its_parties_and_is_no_second_event()
 def test_transport_verb_by_smugglers_when_the_verb_has_other_uses():
     (event,) = events_of("Smugglers had guided the families over the mountains to Van.", "SMUGGLE")
     assert texts(event["actors"]) == "Smugglers" and "families" in texts(event["targets"])
+
+
+def test_page_furniture_before_a_sentence_is_not_its_subject():
+    text = ("Image copyright Reuters Image caption Smoke rose over the old town A gunman attacked the hotel in "
+            "Sousse, officials said.")
+    (event,) = events_of(text, "ATTACK")
+    assert texts(event["actors"]) == "gunman" and "Sousse" in texts(event["location"])
+    (event,) = events_of("Photo GAO, Mali -- Rebel fighters stormed the army base near Gao on Monday.", "FIGHT")
+    assert "fighters" in texts(event["actors"])
+
+
+def test_no_attack_without_an_agent():
+    assert not events_of("The explosion destroyed three houses in Kirkuk.", "ATTACK")
+    assert not events_of("The fence surrounding the camp near Kilis was repaired.", "FIGHT")
+    assert not events_of("The truck rammed into a wall in Mersin after its brakes failed.", "ATTACK")
+    (event,) = events_of("Militants destroyed three houses in Kirkuk.", "ATTACK")
+    assert texts(event["actors"]) == "Militants"
+
+
+def test_signing_a_deal_is_one_event_on_the_noun_and_condemning_is_not_sentencing():
+    (event,) = events_of("The two factions signed a ceasefire in Doha on Friday.", "AGREE")
+    assert event["trigger"] == "ceasefire" and "factions" in texts(event["actors"])
+    assert not events_of("The president condemned the bombing in Kabul.", "CHARGE")
+    assert events_of("A court condemned the bomber to death in Kabul.", "CHARGE")

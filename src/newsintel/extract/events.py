@@ -121,6 +121,8 @@ def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: Mentio
             continue
         if etype.name in MOVERS and _event_subject(token):
             continue  # "the attack left three soldiers dead", "the plane landed": no traveller
+        if etype.name in ("ATTACK", "FIGHT") and _no_agent(token):
+            continue
         if etype.place_object and obj is not None and is_place(ps, obj, mentions):
             etype = lex.types[etype.place_object]
         town = etype.town_object
@@ -134,6 +136,16 @@ def _named_town(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> boo
     start, end = ps.char_span(token.i, token.i + 1)
     entity = mentions.at(start, end)
     return entity is not None and is_place(ps, token, mentions) and not is_country(ps, token, mentions)
+
+
+def _no_agent(verb: Token) -> bool:
+    """"the blast destroyed nearby buildings", "the wall surrounding the consulate", "the car rammed into the wall":
+    no one attacks."""
+    subject, passive = subject_of(verb)
+    lex = lexicon()
+    lemma = lemma_of(subject) if subject is not None else ""
+    return subject is not None and not passive and (lemma in lex.non_agents or (
+        lemma in lex.vehicles and lemma not in lex.collectives))  # "the truck smashed into a wall"
 
 
 def _habitual(verb: Token) -> bool:

@@ -44,6 +44,7 @@ class Lexicon:
     collectives: frozenset[str]
     object_control: frozenset[str]
     accusation_nouns: frozenset[str]
+    non_agents: frozenset[str]
 
 
 def inflections(lemma: str) -> set[str]:
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
     collectives = frozenset(events.pop("collectives", []))
     object_control = frozenset(events.pop("object_control_verbs", []))
     accusation_nouns = frozenset(events.pop("accusation_nouns", []))
+    non_agents = frozenset(events.pop("non_agents", []))
     types: dict[str, EventType] = {}
     verb_index: dict[str, list[tuple[EventType, list[str]]]] = {}
     noun_index: dict[str, EventType] = {}
@@ -115,4 +117,5 @@ def lexicon() -> Lexicon:
     surface |= set(quantities["units"]) | set(quantities["scales"]) | {w.split()[0] for w in quantities["vague"]}
     forms = {form for word in surface for form in inflections(word.lower())} | irregular
     return Lexicon(types, verb_index, noun_index, modality, attribution, relations, quantities, irregular,
-                   frozenset(forms), vehicles, collectives, object_control, accusation_nouns)
+                   frozenset(forms), vehicles, collectives, object_control, accusation_nouns,
+                   non_agents)
