@@ -242,3 +242,23 @@ def test_signing_a_deal_is_one_event_on_the_noun_and_condemning_is_not_sentencin
     assert event["trigger"] == "ceasefire" and "factions" in texts(event["actors"])
     assert not events_of("The president condemned the bombing in Kabul.", "CHARGE")
     assert events_of("A court condemned the bomber to death in Kabul.", "CHARGE")
+
+
+def test_first_person_in_a_quotation_is_its_speaker():
+    text = '"We will attack your cities," the masked commander says in the video.'
+    (event,) = events_of(text, "ATTACK")
+    assert texts(event["actors"]) == "masked commander"
+
+
+def test_third_person_in_a_quotation_is_not_its_speaker():
+    text = ('Laura Schmidt, 29, left Lyon for Raqqa in 2015. Her lawyer, Paul Girard, spoke on Monday. '
+            '"She tried to escape in 2018," Girard told reporters.')
+    (event,) = events_of(text, "FLEE")
+    assert texts(event["actors"]) == "Laura Schmidt"
+
+
+def test_stated_gender_rules_out_an_antecedent():
+    text = ("Amira Saleh married Karim Nouri, her husband, in Raqqa in 2015. Nouri was killed in 2017. "
+            "She fled to Turkey a year later.")
+    (event,) = events_of(text, "FLEE")
+    assert texts(event["actors"]) == "Amira Saleh"

@@ -28,8 +28,17 @@ from newsintel.extract.parse import ParsedSentence
 from newsintel.model import Entity
 
 NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "nn"}
-__all__ = ["PLURAL_PRONOUNS", "MentionIndex", "is_country", "is_place", "make_arg", "noun_phrase", "pronoun_tokens",
-           "with_conjuncts"]
+__all__ = [
+    "PLURAL_PRONOUNS",
+    "MentionIndex",
+    "is_country",
+    "is_place",
+    "make_arg",
+    "noun_phrase",
+    "pronoun_gender",
+    "pronoun_tokens",
+    "with_conjuncts",
+]
 GROUP_TYPES = {"ORG", "NORP"}
 PRONOUN_REACH = 400  # characters back to look for the antecedent of a pronoun
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -57,7 +66,7 @@ class MentionIndex:
         return entity.type if entity is not None else None
 
     def recent_person(self, offset: int, sentence: int, exclude: frozenset[str] = frozenset(),
-                      reach: int = 2) -> Entity | None:
+                      reach: int = 2, gender: str | None = None) -> Entity | None:
         """The antecedent of "he"/"she" across sentences: the first person named in the nearest sentence (the
         pronoun's own, before it, or up to `reach` sentences back) that names one; subjects come first in English
         news sentences, and a new sentence about someone usually continues from the last one that named them."""
@@ -65,7 +74,7 @@ class MentionIndex:
         best: tuple[int, int, Entity] | None = None
         while i >= 0 and self.sentences[i] >= sentence - reach:
             start, end, entity = self.spans[i]
-            if entity.type == "PERSON" and end <= offset and entity.id not in exclude:
+            if entity.type == "PERSON" and end <= offset and entity.id not in exclude and _gender_ok(entity, gender):
                 key = (self.sentences[i], -start)
                 if best is None or key >= best[:2]:
                     best = (*key, entity)
@@ -82,18 +91,20 @@ class MentionIndex:
             i -= 1
         return None
 
-    def salient_before(self, offset: int, types: set[str], reach: int = 600) -> Entity | None:
+    def salient_before(self, offset: int, types: set[str], reach: int = 600,
+                       exclude: frozenset[str] = frozenset(), gender: str | None = None) -> Entity | None:
         """The antecedent of "he"/"she": among the people named in the last `reach` characters, the one the
         document mentions most (news stories keep returning to their protagonist), the latest on a tie."""
         i = bisect_right(self.starts, offset) - 1
         seen: dict[str, tuple[Entity, int]] = {}
         while i >= 0 and self.spans[i][0] >= offset - reach:
             start, end, entity = self.spans[i]
-            if entity.type in types and end <= offset and entity.id not in seen:
+            if entity.type in types and end <= offset and entity.id not in seen and entity.id not in exclude \
+                    and _gender_ok(entity, gender):
                 seen[entity.id] = (entity, start)
             i -= 1
         if not seen:
-            return self.last_before(offset, types)
+            return None if exclude else self.last_before(offset, types)
         return max(seen.values(), key=lambda c: (len(c[0].mentions), c[1]))[0]
 
     def last_before(self, offset: int, types: set[str], reach: int | None = None) -> Entity | None:
@@ -188,9 +199,10 @@ def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: 
     text = ps.doc.text[char_start - ps.offset : char_end - ps.offset]
     if entity is None and token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         if token.lower_ in PERSON_PRONOUNS:
+            gender = pronoun_gender(token.lower_)
             entity = (mentions.last_before(head_start, {"PERSON"}) if speaker
-                      else mentions.recent_person(head_start, ps.index)
-                      or mentions.salient_before(head_start, {"PERSON"}))
+                      else mentions.recent_person(head_start, ps.index, gender=gender)
+                      or mentions.salient_before(head_start, {"PERSON"}, gender=gender))
         else:  # "it"/"they" for a group named shortly before ("The Taliban ... they")
             entity = mentions.last_before(head_start, GROUP_TYPES, reach=PRONOUN_REACH)
         if entity is not None:  # name the antecedent; the pronoun stays visible as the mention
@@ -225,3 +237,17 @@ def is_country(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool
     name = entity.name if entity is not None else token.text
     places = load_gazetteer().lookup(name) or load_gazetteer().lookup(token.text)
     return bool(places) and places[0].kind == "country"
+
+
+def pronoun_gender(word: str) -> str | None:
+    """"male" for he/him/his, "female" for she/her, else None (the relation word lists say which is which)."""
+    for gender, words in lexicon().relations["gender_words"].items():
+        if word.lower() in words:
+            return gender
+    return None
+
+
+def _gender_ok(entity: Entity, gender: str | None) -> bool:
+    """A person whose stated gender ("her husband, X") contradicts the pronoun cannot be its antecedent."""
+    known = entity.attributes.get("gender") if entity.attributes else None
+    return gender is None or known is None or known == gender

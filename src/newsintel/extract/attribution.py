@@ -12,7 +12,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsintel.extract.args import MentionIndex, make_arg
+from newsintel.extract.antecedents import PERSON_PRONOUNS
+from newsintel.extract.args import MentionIndex, make_arg, pronoun_gender
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.modality import modality_of
 from newsintel.extract.parse import ParsedSentence
@@ -147,13 +148,44 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
 _QUOTE_SPAN = re.compile(r"[“\"]([^”\"]{3,2000})[”\"]")
 
 
-def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[dict[str, Any]]) -> None:
+FIRST_PERSON = {"i", "we", "me", "us", "our", "my", "ourselves", "myself"}
+
+
+def _same_person(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Same entity, or names sharing a word ("Claire Dumont" / "Dumont" when NER split them)."""
+    if a.get("entity") and a.get("entity") == b.get("entity"):
+        return True
+    return bool({w for w in a["text"].split() if w[:1].isupper()} & {w for w in b["text"].split() if w[:1].isupper()})
+
+
+def _speaker_pronouns(event: dict[str, Any], speaker: dict[str, Any], mentions: MentionIndex) -> None:
+    """In a quotation, "I"/"we" are the speaker ("We will strike you", the man says), and "he"/"she" someone else
+    ("She wanted to come home," her lawyer said): re-resolve a third-person pronoun that was linked to the speaker."""
+    for role in ("actors", "targets"):
+        args = []
+        for arg in event[role]:
+            word = (arg.get("mention") or arg["text"]).lower()
+            if word in FIRST_PERSON:
+                arg = {**speaker, "mention": arg.get("mention") or arg["text"]}
+            elif word in PERSON_PRONOUNS and arg.get("entity") and _same_person(arg, speaker):
+                not_speaker, gender = frozenset({arg["entity"]}), pronoun_gender(word)
+                other = mentions.recent_person(event["start"], event["sentence"], not_speaker, gender=gender) or \
+                    mentions.salient_before(event["start"], {"PERSON"}, 2000, not_speaker, gender)
+                if other is not None:
+                    arg = {"text": other.name, "entity": other.id, "mention": arg.get("mention")}
+            args.append(arg)
+        event[role] = args
+
+
+def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[dict[str, Any]],
+                         mentions: MentionIndex | None = None) -> None:
     """A quotation belongs to the speaker named right after it or right before it ('"We crossed at night."
     Haliti told the court' / 'Haliti said: "..."'): a reporting verb with no content of its own takes the quotation
     as its content, and events inside the quotation get that speaker. Claims left without content are dropped."""
     spans = [(m.start(), m.end(), m.group(1)) for m in _QUOTE_SPAN.finditer(text)]
     for a, b, quoted in spans:
-        owner = next((c for c in claims if b <= c["start"] <= b + 120 or a - 120 <= c["end"] <= a), None)
+        owner = next((c for c in claims if b <= c["start"] <= b + 120), None) or next(
+            (c for c in reversed(claims) if a - 120 <= c["end"] <= a), None)  # named after it, else just before
         if owner is None:
             continue
         if not owner["content"]:
@@ -161,4 +193,6 @@ def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[d
         for event in events:
             if event["attribution"] is None and a < event["start"] < b:
                 event["attribution"] = {"speaker": owner["speaker"], "cue": owner["cue"]}
+            if a < event["start"] < b and mentions is not None:
+                _speaker_pronouns(event, (event["attribution"] or owner)["speaker"], mentions)
     claims[:] = [c for c in claims if c["content"]]
