@@ -262,3 +262,36 @@ def test_stated_gender_rules_out_an_antecedent():
             "She fled to Turkey a year later.")
     (event,) = events_of(text, "FLEE")
     assert texts(event["actors"]) == "Amira Saleh"
+
+
+def test_partitive_numbers_and_pronouns_keep_what_they_count():
+    text = "Some 400 of those fighters have since returned to Tunisia."
+    (event,) = events_of(text, "RETURN")
+    assert texts(event["actors"]) == "Some 400 of those fighters"
+    text = "Forty Afghans walked to the border near Edirne. None of them entered Bulgaria."
+    (event,) = events_of(text, "CROSS_BORDER")
+    assert "Afghans" in texts(event["actors"])
+    (event,) = events_of("The migrants were taken to Zawiya, where they were detained.", "ARREST")
+    assert texts(event["location"]) == "Zawiya"
+
+
+def test_named_place_heads_and_relative_where():
+    (event,) = events_of("He crossed into Jordan through the Jaber border post in 2014.", "CROSS_BORDER")
+    assert "Jaber" in texts(event["via"])
+    text = "The boys travelled to Kilis, from where smugglers took them across the border."
+    (event,) = events_of(text, "SMUGGLE")
+    assert "Kilis" in texts(event["origin"])
+
+
+def test_driving_a_vehicle_bomb_into_a_target_is_an_attack():
+    text = "A militant drove a car bomb into the army base in Lashkar Gah on Monday."
+    (event,) = events_of(text, "ATTACK")
+    assert texts(event["actors"]) == "militant" and texts(event["targets"]) == "army base"
+    assert not events_of(text, "TRAVEL")
+
+
+def test_infinitive_of_a_mission_belongs_to_whoever_has_the_mission():
+    text = "Five gunmen with a mission to destroy the embassy in Kabul were killed."
+    (event,) = events_of(text, "ATTACK")[:1]
+    assert event["trigger"] == "destroy" and texts(event["actors"]) == "Five gunmen"
+    assert event["modality"] == "intended"

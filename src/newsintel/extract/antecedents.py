@@ -115,7 +115,7 @@ def syntactic_antecedent(pronoun: Token, entity_type: Callable[[Token], str | No
 def named_apposition(token: Token, entity_type: Callable[[Token], str | None]) -> Token | None:
     """The name standing beside a common noun: "his sister, Anna Lindqvist", "the oldest suspect, a Swiss citizen
     named Adam Dzhabrailov", "a smuggler known as Abu Sattar"."""
-    if token.pos_ not in ("NOUN", "NUM", "PRON") or entity_type(token) is not None:
+    if token.pos_ not in ("NOUN", "NUM", "PRON", "ADJ") or entity_type(token) is not None:  # "a third, X"
         return None
     stack = [token]
     for _ in range(3):

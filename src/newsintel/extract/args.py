@@ -46,6 +46,10 @@ PLACE_NOUNS = {"border", "camp", "city", "town", "village", "country", "province
                "home", "abroad", "frontier", "prison", "jail", "airport", "port", "crossing", "district", "territory",
                "countryside", "mountains", "desert", "coast", "europe", "north", "south", "east", "west"}
 
+NAMED_PLACE_HEADS = {"post", "checkpoint", "river", "sea", "strait", "lake", "valley", "base", "airbase", "bridge",
+                     "gate", "harbour", "harbor", "station", "square", "street", "avenue", "road", "mountain",
+                     "province", "governorate", "mosque", "hotel", "market", "consulate", "embassy"}
+
 
 @dataclass(slots=True)
 class MentionIndex:
@@ -132,7 +136,7 @@ def noun_phrase(token: Token) -> tuple[int, int]:
             end = max(end, child.right_edge.i + 1)
         else:
             break
-    if token.lemma_.lower() in lexicon().collectives or token.lower_ in lexicon().collectives:
+    if token.lemma_.lower() in lexicon().collectives or token.lower_ in lexicon().collectives or token.like_num:
         of = next((c for c in token.rights if c.lower_ == "of" and c.dep_ == "prep"), None)
         pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None:
@@ -144,7 +148,7 @@ def noun_phrase(token: Token) -> tuple[int, int]:
 
 def resolve_relative(token: Token) -> Token:
     """"who" in "the man, who fled" stands for "man"."""
-    if token.lower_ in RELATIVE_PRONOUNS:
+    if token.lower_ in RELATIVE_PRONOUNS or token.lower_ == "where":  # "Gaziantep, from where smugglers..."
         head = token.head
         while head.dep_ not in ("relcl", "acl") and head.head.i != head.i:
             if head.dep_ in ("ROOT",):
@@ -225,6 +229,8 @@ def is_place(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
     entity = mentions.at(start, end)
     if entity is not None:
         return entity.type in PLACE_TYPES
+    if token.lemma_.lower() in NAMED_PLACE_HEADS:  # "the Ras Jedir border post", "the Evros river"
+        return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
     return token.lemma_.lower() in PLACE_NOUNS or token.ent_type_ in PLACE_TYPES
 
 

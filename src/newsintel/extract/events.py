@@ -102,6 +102,9 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
 
 def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: MentionIndex) -> Trigger | None:
     lex = lexicon()
+    attack = lex.types["ATTACK"]
+    if lemma in attack.vehicle_attack_verbs and _vehicle_into(token):
+        return Trigger(token, attack, nominal=False)
     for etype, required in lex.verb_index.get(lemma, ()):
         extra = _required_found(token, required) if required else []
         if extra is None:
@@ -130,6 +133,14 @@ def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: Mentio
             etype = lex.types[town["type"]]
         return Trigger(token, etype, nominal=False, extra=extra)
     return None
+
+
+def _vehicle_into(verb: Token) -> bool:
+    """A vehicle or bomb driven into something: "drove a Humvee car bomb into the base"."""
+    obj = direct_object(verb)
+    lex = lexicon()
+    return obj is not None and (lemma_of(obj) in lex.vehicles or lemma_of(obj) == "bomb") and any(
+        c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
 
 
 def _named_town(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:

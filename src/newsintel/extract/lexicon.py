@@ -27,6 +27,7 @@ class EventType:
     not_passive: frozenset[str] = frozenset()
     town_object: dict | None = None
     not_with_money: frozenset[str] = frozenset()
+    vehicle_attack_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -45,6 +46,7 @@ class Lexicon:
     object_control: frozenset[str]
     accusation_nouns: frozenset[str]
     non_agents: frozenset[str]
+    purpose_nouns: frozenset[str]
 
 
 def inflections(lemma: str) -> set[str]:
@@ -73,6 +75,7 @@ def lexicon() -> Lexicon:
     object_control = frozenset(events.pop("object_control_verbs", []))
     accusation_nouns = frozenset(events.pop("accusation_nouns", []))
     non_agents = frozenset(events.pop("non_agents", []))
+    purpose_nouns = frozenset(events.pop("purpose_nouns", []))
     types: dict[str, EventType] = {}
     verb_index: dict[str, list[tuple[EventType, list[str]]]] = {}
     noun_index: dict[str, EventType] = {}
@@ -90,6 +93,7 @@ def lexicon() -> Lexicon:
             transport_verbs=frozenset(spec.get("transport_verbs", [])),
             not_passive=frozenset(spec.get("not_passive", [])), town_object=spec.get("town_object"),
             not_with_money=frozenset(spec.get("not_with_money", [])),
+            vehicle_attack_verbs=frozenset(spec.get("vehicle_attack_verbs", [])),
         )
         for entry in spec.get("verbs", []):
             lemma, required = _split(entry)
@@ -107,7 +111,7 @@ def lexicon() -> Lexicon:
     relations, quantities = load_yaml("relations.yaml"), load_yaml("quantities.yaml")
     surface = set(verb_index) | set(noun_index) | set(attribution["verbs"]) | {"according"}
     for etype in types.values():
-        surface |= etype.transport_verbs | etype.smuggler_nouns
+        surface |= etype.transport_verbs | etype.smuggler_nouns | etype.vehicle_attack_verbs
     for key in ("governors", "words", "adverbs", "auxiliaries", "markers"):
         for cues in modality.values():
             surface |= {w.split()[0] for w in cues.get(key, [])}
@@ -118,4 +122,4 @@ def lexicon() -> Lexicon:
     forms = {form for word in surface for form in inflections(word.lower())} | irregular
     return Lexicon(types, verb_index, noun_index, modality, attribution, relations, quantities, irregular,
                    frozenset(forms), vehicles, collectives, object_control, accusation_nouns,
-                   non_agents)
+                   non_agents, purpose_nouns)

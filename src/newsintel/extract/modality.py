@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsintel.extract.lexicon import lexicon
+from newsintel.extract.roles import is_purpose_infinitive
 
 # Dependencies climbed from the trigger to the words that govern it. Relative and reduced relative clauses
 # ("a woman repatriated from al-Hol") are their own statements: the chain stops there.
@@ -86,8 +87,9 @@ def modality_of(trigger: Token) -> str:
     current = trigger
     for _ in range(MAX_STEPS):
         chain.append(current)
-        if current.head.i == current.i or (current.dep_ not in CHAIN_DEPS and not _complement_of_verb(current)):
-            break
+        if current.head.i == current.i or (current.dep_ not in CHAIN_DEPS and not _complement_of_verb(current)
+                                           and not is_purpose_infinitive(current)):
+            break  # "his plan to travel": the plan governs the travel
         if current is not trigger and current.lemma_.lower() in reporting and not _is_passive(current):
             break  # what the speaker says about the event ends at the speaker
         if current.dep_ == "prep" and current.lower_ in cues["scope"]["adjunct_preps"]:

@@ -72,6 +72,9 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             if child.dep_ in SUBJECTS:
                 return child, own and child.dep_ == "nsubjpass"
         if current.dep_ in ("acl", "relcl") and current.head.i != current.i:
+            owner = purpose_owner(current)
+            if owner is not None:
+                return owner, False
             return current.head, own and current.dep_ == "acl" and current.tag_ == "VBN"
         if current.dep_ == "xcomp" and lemma_of(current.head) in lexicon().object_control:
             obj = next((c for c in current.head.children if c.dep_ == "dative"), None) or direct_object(
@@ -92,6 +95,31 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def is_purpose_infinitive(clause: Token) -> bool:
+    """"a mission to destroy", "his plan to travel": an infinitive (without its own subject) stating a purpose noun."""
+    return clause.dep_ in ("acl", "relcl") and lemma_of(clause.head) in lexicon().purpose_nouns and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
+        c.dep_ in SUBJECTS for c in clause.children)
+
+
+def purpose_owner(clause: Token) -> Token | None:
+    """Whose mission, plan or order an infinitive states: "fighters with a mission to destroy the consulate",
+    "his plan to travel", "they received orders to attack"."""
+    noun = clause.head
+    if not is_purpose_infinitive(clause):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        holder = noun.head.head
+        return holder if holder.pos_ in ("NOUN", "PROPN", "PRON") else subject_of(holder)[0]
+    if noun.dep_ in ("dobj", "attr"):
+        subject, passive = subject_of(noun.head)
+        return subject if not passive else None
+    return None
 
 
 def described_noun(verb: Token) -> Token | None:
@@ -227,8 +255,25 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     for child in token.children:
         if child.dep_ in ("npadvmod", "advmod") and child.lower_ == "home":
             args["destination"].append(child)
+        if child.dep_ == "advmod" and child.lower_ == "where":
+            _where_place(ps, token, child, mentions, args, trigger)
+    if name == "ATTACK" and lemma_of(token) in trigger.type.vehicle_attack_verbs:  # the vehicle is the weapon
+        args["targets"] = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "into"
+                           for g in c.children if g.dep_ == "pobj"]
     _prep_args(ps, token, mentions, args, trigger)
     return args
+
+
+def _where_place(ps: ParsedSentence, verb: Token, where: Token, mentions: MentionIndex, args: dict,
+                 trigger: Trigger) -> None:
+    """"brought to Tripoli, where they were detained", "Gaziantep, from where smugglers took them": the place named
+    just before the relative "where" (with the preposition before it, if any)."""
+    before = [t for t in ps.doc[max(0, where.i - 4):where.i] if not t.is_punct]
+    word = "in"
+    if before and before[-1].pos_ == "ADP":
+        word = before.pop().lower_
+    if before and before[-1].pos_ in ("PROPN", "NOUN") and is_place(ps, before[-1], mentions):
+        _assign_prep(ps, word, before[-1], mentions, args, trigger)
 
 
 def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> dict[str, list[Token]]:
