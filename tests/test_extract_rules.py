@@ -295,3 +295,17 @@ def test_infinitive_of_a_mission_belongs_to_whoever_has_the_mission():
     (event,) = events_of(text, "ATTACK")[:1]
     assert event["trigger"] == "destroy" and texts(event["actors"]) == "Five gunmen"
     assert event["modality"] == "intended"
+
+
+def test_weapons_do_not_travel_and_being_held_is_a_state():
+    assert not events_of("Residents said rockets had landed in Kilis twice this month.", "TRAVEL")
+    assert not events_of("Farid Nouri is thought to be held in a prison in Hasakah.", "ARREST")
+
+
+def test_closing_reporting_verb_whose_subject_the_parser_lost():
+    text = ("A Danish recruiter who was reported killed in Syria in 2018 may still be alive and could try to return "
+            "to Europe, the Danish Security and Intelligence Service (PET) said on Wednesday.")
+    (event,) = events_of(text, "RETURN")
+    assert event["attribution"] and "Service" in event["attribution"]["speaker"]["text"]
+    (killed,) = events_of(text, "ATTACK")
+    assert "recruiter" in texts(killed["targets"]) and not killed["actors"] and killed["modality"] == "hedged"

@@ -32,7 +32,30 @@ def _speaker(verb: Token) -> Token | None:
             return child
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
+    return _trailing_speaker(verb)
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """"..., the Danish Security and Intelligence Service (PET) said on Wednesday.": when the parser lost the
+    subject of a closing reporting verb, the speaker is the head (last noun) of the phrase between the comma and
+    the verb, parentheses left out."""
+    if not _reporting(verb) or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    words = []
+    for t in reversed(verb.doc[max(0, verb.i - 12):verb.i]):
+        if t.text == ",":
+            break
+        words.append(t)
+    else:
+        return None
+    depth, heads = 0, []
+    for t in reversed(words):
+        depth += 1 if t.text == "(" else -1 if t.text == ")" else 0
+        if depth == 0 and t.text != ")" and t.pos_ in ("NOUN", "PROPN"):
+            heads.append(t)
+        if t.pos_ in ("VERB", "AUX"):
+            return None  # a clause, not a noun phrase
+    return heads[-1] if heads else None
 
 
 def according_to(ps: ParsedSentence) -> tuple[Token, Token] | None:
@@ -70,8 +93,8 @@ def reporting_verb_for(token: Token) -> Token | None:
         current, child = current.head, current
     root = current
     for child in root.children:  # "He fled, police said": the reporting verb hangs off the root
-        if child.dep_ in ("parataxis", "ccomp", "advcl") and _reporting(child) and _speaker(child) is not None \
-                and child.i > token.i:
+        if (child.dep_ in ("parataxis", "ccomp", "advcl") or (child.dep_ == "conj" and _trailing_speaker(child)))\
+                and _reporting(child) and _speaker(child) is not None and child.i > token.i:
             return child
     return None
 

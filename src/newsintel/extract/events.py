@@ -178,12 +178,12 @@ def _describes_nominal_of_same_kind(verb: Token) -> bool:
 
 
 def _event_subject(verb: Token) -> bool:
-    """The subject is an event or a vehicle: "the attack left three dead", "the plane landed" (vehicles moving on
-    their own are not events; people travelling by them are)."""
+    """The subject is an event, a thing or a vehicle: "the attack left three dead", "rockets landed in Kilis", "the
+    plane landed" (vehicles moving on their own are not events; people travelling by them are)."""
     subject, passive = subject_of(verb)
     lex = lexicon()
     lemma = lemma_of(subject) if subject is not None else ""
-    return subject is not None and not passive and (lemma in lex.noun_index or (
+    return subject is not None and not passive and (lemma in lex.noun_index or lemma in lex.non_agents or (
         lemma in lex.vehicles and lemma not in lex.collectives))  # a convoy carries people
 
 

@@ -32,7 +32,8 @@ ORIGIN_OBJECT_VERBS = {"flee", "escape", "leave", "desert", "abscond", "evacuate
 DESTINATION_OBJECT_VERBS = {"reach", "enter", "infiltrate", "cross", "arrive", "board"}
 LIGHT_VERBS = {"carry", "launch", "stage", "mount", "conduct", "plan", "plot", "attempt", "make", "lead", "begin",
                "start", "commit", "order", "organise", "organize", "orchestrate", "execute", "claim", "undertake",
-               "sign", "reach", "strike", "broker", "negotiate", "face", "take", "complete", "continue", "perpetrate"}
+               "sign", "reach", "strike", "broker", "negotiate", "face", "take", "complete", "continue", "perpetrate",
+               "push", "wage", "intensify", "step", "press", "announce"}
 ROLES = ("actors", "targets", "location", "origin", "destination", "via")
 
 
@@ -50,9 +51,10 @@ def lemma_of(token: Token) -> str:
 
 
 def is_passive(token: Token) -> bool:
-    """Passive voice, also without an auxiliary: "fighters captured in Raqqa", "when surrounded by rebels"."""
+    """Passive voice, also without an auxiliary: "fighters captured in Raqqa", "when surrounded by rebels", "was
+    reported killed"."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (token.tag_ == "VBN" and (
-        token.dep_ == "acl" or (token.dep_ == "advcl" and not any(c.dep_ == "aux" for c in token.children))
+        token.dep_ == "acl" or (token.dep_ in ("advcl", "xcomp") and not any(c.dep_ == "aux" for c in token.children))
         or any(c.dep_ == "agent" for c in token.children)))
 
 
