@@ -309,3 +309,29 @@ def test_closing_reporting_verb_whose_subject_the_parser_lost():
     assert event["attribution"] and "Service" in event["attribution"]["speaker"]["text"]
     (killed,) = events_of(text, "ATTACK")
     assert "recruiter" in texts(killed["targets"]) and not killed["actors"] and killed["modality"] == "hedged"
+
+
+def claims_of(text: str, cue: str) -> list[dict]:
+    return [c for c in record(text)["claims"] if c["cue"] == cue]
+
+
+def test_object_of_a_reporting_verb_is_the_claim():
+    (claim,) = claims_of("The Islamic State group claimed responsibility for the bombing in Kabul.", "claimed")
+    assert "responsibility for the bombing" in claim["content"]
+    (claim,) = claims_of("The spokesman called the raid a war crime.", "called")
+    assert claim["content"] == "the raid a war crime"
+    (claim,) = claims_of("Both suspects deny wrongdoing, their lawyers said.", "deny")
+    assert claim["content"] == "wrongdoing"
+
+
+def test_a_quotation_over_several_sentences_is_one_claim():
+    text = '"We hid in a truck for two days. Then the police found us," Omar Haddad told reporters in Athens.'
+    (claim,) = claims_of(text, "told")
+    assert claim["content"].startswith("We hid in a truck")
+
+
+def test_a_pronoun_speaker_continues_the_previous_speaker():
+    text = ('A Syrian farmer reached in Edirne said the smugglers had left. "We will try to cross again next week,"'
+            ' he said.')
+    claims = [c for c in record(text)["claims"] if "try to cross" in c["content"]]
+    assert claims and claims[0]["speaker"]["text"] == "Syrian farmer"

@@ -132,9 +132,16 @@ def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             span = ps.doc[child.left_edge.i: child.right_edge.i + 1]
             return span.text.strip(" ,." + QUOTES), child
     head = verb.head if verb.dep_ in ("parataxis", "ccomp", "advcl") else None
-    if head is not None and head.i != verb.i:
+    if head is not None and head.i != verb.i and verb.left_edge.i > 0:  # '"...," police said'
         left = ps.doc[: verb.left_edge.i]
         return left.text.strip(" ,." + QUOTES), head
+    for child in verb.children:  # "claimed responsibility for the attack", "denied all charges", "warned of X"
+        if (child.dep_ == "dobj" and verb.lemma_.lower() != "tell" and child.ent_type_ not in ("PERSON", "ORG")) or (
+                child.dep_ == "prep" and child.lower_ == "of" and verb.lemma_.lower() == "warn"):
+            end = max([child.right_edge.i] + [c.right_edge.i for c in verb.children  # "called it a reprisal"
+                                              if c.dep_ in ("oprd", "attr", "xcomp", "ccomp") and c.i > child.i])
+            span = ps.doc[child.left_edge.i: end + 1]
+            return span.text.strip(" ,." + QUOTES), child
     return "", None
 
 
@@ -211,7 +218,7 @@ def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[d
             (c for c in reversed(claims) if a - 120 <= c["end"] <= a), None)  # named after it, else just before
         if owner is None:
             continue
-        if not owner["content"]:
+        if not owner["content"] or owner["content"] in quoted:  # the whole quotation, over several sentences
             owner["content"] = quoted.strip()
         for event in events:
             if event["attribution"] is None and a < event["start"] < b:
@@ -219,3 +226,25 @@ def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[d
             if a < event["start"] < b and mentions is not None:
                 _speaker_pronouns(event, (event["attribution"] or owner)["speaker"], mentions)
     claims[:] = [c for c in claims if c["content"]]
+    _pronoun_speakers(events, claims)
+
+
+def _pronoun_speakers(events: list[dict[str, Any]], claims: list[dict[str, Any]], reach: int = 2) -> None:
+    """'A Syrian man said ... "We will try again," he said': a speaker left as a bare pronoun is the speaker of the
+    previous claim (at most `reach` sentences back), reported speech continuing across sentences."""
+    last: dict[str, Any] | None = None
+    replaced: dict[int, dict[str, Any]] = {}
+    for claim in sorted(claims, key=lambda c: c["start"]):
+        speaker = claim["speaker"]
+        if speaker["entity"] is None and speaker["text"].lower() in PERSON_PRONOUNS | {"they"}:
+            if last is not None and claim["sentence"] - last["sentence"] <= reach:
+                replaced[id(speaker)] = claim["speaker"] = {**last["speaker"], "mention": speaker["text"]}
+        else:
+            last = claim
+    for event in events:
+        att = event["attribution"]
+        if att and att["speaker"]["entity"] is None and att["speaker"]["text"].lower() in PERSON_PRONOUNS | {"they"}:
+            match = next((c for c in claims if c["cue"] == att["cue"] and c["sentence"] == event["sentence"]
+                          and c["speaker"].get("mention") == att["speaker"]["text"]), None)
+            if match is not None:
+                event["attribution"] = {"speaker": match["speaker"], "cue": att["cue"]}
