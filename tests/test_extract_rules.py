@@ -335,3 +335,20 @@ def test_a_pronoun_speaker_continues_the_previous_speaker():
             ' he said.')
     claims = [c for c in record(text)["claims"] if "try to cross" in c["content"]]
     assert claims and claims[0]["speaker"]["text"] == "Syrian farmer"
+
+
+def relations_of(text: str, type_: str) -> list[dict]:
+    return [r for r in record(text)["relations"] if r["type"] == type_]
+
+
+def test_words_before_a_title_are_part_of_the_title():
+    text = "Interior Minister Karl Weber said the border would stay closed."
+    assert not [r for r in relations_of(text, "POSITION") if r["object"]["text"] == "Interior"]
+    (rel,) = relations_of("Police chief Tom Baker said two men were arrested in Leeds.", "POSITION")
+    assert rel["object"]["text"].lower() == "police"
+
+
+def test_a_role_towards_a_person_is_an_association():
+    text = "Emma Clarke was arrested in London. Her lawyer, John Davies, said she would appeal."
+    assert not relations_of(text, "POSITION")
+    assert relations_of(text, "ASSOCIATE")
