@@ -18,6 +18,8 @@ demo: $(STAMP)
 	@mkdir -p $(dir $(DEMO_DB))
 	$(VENV)/bin/newsintel ingest examples/corpus --db $(DEMO_DB)
 	$(VENV)/bin/newsintel summary --db $(DEMO_DB)
+	$(VENV)/bin/newsintel profile "Liwa al-Muhajirin al-Balqan" --limit 6 --db $(DEMO_DB)
+	$(VENV)/bin/newsintel profile "Driton Haliti" --limit 6 --db $(DEMO_DB)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks evaluation

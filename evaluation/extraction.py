@@ -20,8 +20,11 @@ Matching, per document, greedy and one-to-one:
   event (same type, same trigger) count once.
 * modality, attribution and time accuracy are measured over strictly matched events;
 * quantity: value (or low/high) equal or number tokens shared, and the counted ARG overlaps when gold has one;
+  a predicted quantity repeated verbatim (same text, values and counted, at another position) counts once, as
+  the guidelines list it once;
 * claim: speaker overlaps and at least half of the gold content quote's tokens occur in the predicted content;
-* relation: same type, subject and object overlap (either direction for symmetric types).
+* relation: same type, subject and object overlap (either direction for symmetric types); predictions of the
+  same type and pair (entities, else texts) count once, as the guidelines list one per type and pair.
 
 Run ``python -m evaluation.extraction`` from the repository root. The printed report holds only aggregate
 figures, never gold text.
@@ -544,6 +547,44 @@ def dedupe(items: Iterable[Any]) -> list[dict]:
     return out
 
 
+def quantity_key(item: dict) -> tuple:
+    """What makes two quantities the same for GUIDELINES.md section 4 ("a quantity repeated verbatim (same text,
+    values and counted) is listed once"): text, value, low, high and counted text, not the position."""
+    return (arg_text(item.get("text")), *(_num(item.get(k)) for k in ("value", "low", "high")),
+            arg_text(item.get("counted")))
+
+
+def dedupe_quantities(items: Iterable[Any]) -> list[dict]:
+    """Predicted quantities with verbatim repeats counted once, as the gold lists them once."""
+    seen: set = set()
+    out = []
+    for item in items:
+        if isinstance(item, dict) and quantity_key(item) not in seen:
+            seen.add(quantity_key(item))
+            out.append(item)
+    return out
+
+
+def relation_key(item: dict) -> tuple:
+    """GUIDELINES.md section 6: "one per type and pair" (symmetric types in either order); a pair is its entities
+    when linked, else its texts."""
+    ends = [(a.get("entity") or arg_text(a)) if isinstance(a, dict) else arg_text(a)
+            for a in (item.get("subject"), item.get("object"))]
+    if item.get("type") in SYMMETRIC_RELATIONS:
+        ends = sorted(ends, key=str)
+    return (item.get("type"), *ends)
+
+
+def dedupe_relations(items: Iterable[Any]) -> list[dict]:
+    seen: set = set()
+    out = []
+    for item in items:
+        if isinstance(item, dict) and relation_key(item) not in seen:
+            seen.add(relation_key(item))
+            out.append(item)
+    return out
+
+
 def score_items(golds: Sequence[dict], preds: Sequence[Any], match: Callable[[dict, dict, Any], bool],
                 entities: dict[str, dict] | None = None) -> tuple[Counts, list[tuple[int, int]]]:
     preds = dedupe(preds)
@@ -650,12 +691,14 @@ def score_document(gold: dict, record: dict, source_text: str | None = None,
     result.events = score_events(located, events, entities, sentences)
     # identical items carry no position, so they count once on both sides
     gold_claims = dedupe(gold.get("claims") or [])
-    result.quantities, _ = score_items(dedupe(gold.get("quantities") or []), quantities, quantity_match, entities)
+    result.quantities, _ = score_items(dedupe(gold.get("quantities") or []), dedupe_quantities(quantities),
+                                       quantity_match, entities)
     result.claims, claim_pairs = score_items(gold_claims, claims, claim_match, entities)
     deduped_claims = dedupe(claims)
     for gi, pi in claim_pairs:
         result.claim_modality.add(gold_claims[gi].get("modality") == deduped_claims[pi].get("modality"))
-    result.relations, _ = score_items(dedupe(gold.get("relations") or []), relations, relation_match, entities)
+    result.relations, _ = score_items(dedupe(gold.get("relations") or []), dedupe_relations(relations),
+                                      relation_match, entities)
     return result
 
 

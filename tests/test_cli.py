@@ -84,7 +84,7 @@ def test_extract_json_contract(tmp_path, capsys):
     text = record["document"]["text"]
     assert text == GOOD
     for entity in record["entities"]:
-        assert set(entity) == {"id", "name", "type", "aliases", "mentions", "attributes"}
+        assert set(entity) == {"id", "name", "type", "aliases", "mentions", "attributes", "geo"}
         for m in entity["mentions"]:
             assert set(m) == {"text", "start", "end", "sentence"}
             assert text[m["start"]:m["end"]] == m["text"]

@@ -59,6 +59,12 @@ def test_kill_mid_ingest_then_rerun_stores_each_document_once(tmp_path):
         assert conn.execute("SELECT count(*) FROM documents d WHERE NOT EXISTS"
                             " (SELECT 1 FROM entities e WHERE e.document_id = d.id)").fetchone()[0] == 0
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        # every person, group and place entity is linked to an identity, and every identity has members
+        assert conn.execute("SELECT count(*) FROM entities e WHERE e.type IN ('PERSON', 'ORG', 'GPE', 'LOC', 'FAC')"
+                            " AND NOT EXISTS (SELECT 1 FROM entity_links l WHERE l.entity_id = e.id)"
+                            ).fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM identities i WHERE NOT EXISTS"
+                            " (SELECT 1 FROM entity_links l WHERE l.identity_id = i.id)").fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'officials'"
                             ).fetchone()[0] == N_DOCS
         # every document in exactly one story, story sizes matching their members

@@ -22,7 +22,8 @@ def places(text: str) -> set[str]:
     ("Şanlıurfa", "Şanlıurfa"), ("Sanliurfa", "Şanlıurfa"), ("Jarablus", "Jarābulus"), ("al-Hawl", "al-Hol camp"),
 ])
 def test_gazetteer_folds_articles_diacritics_and_spellings(variant, canonical):
-    assert load_gazetteer().lookup(variant)[0].name == canonical
+    # the key finds the place (beside namesakes such as the province of the same name, which geocoding weighs)
+    assert canonical in [p.name for p in load_gazetteer().lookup(variant)]
 
 
 def test_place_key_folding():
@@ -104,3 +105,13 @@ def test_route_tagged_as_one_organisation_becomes_its_places():
     rec = record("He drove the last leg from Skopje to Pristina himself.")  # the model says ORG "Skopje to Pristina"
     assert {"Skopje", "Pristina"} <= places(rec.document.text)
     assert not [e for e in rec.entities if e.type == "ORG"]
+
+
+def test_dateline_agency_is_an_organisation_wherever_named():
+    text = ("Kabul blast kills nine\n\nKABUL, May 3 (Meridian Newswire) - A bomb killed nine people in the Afghan "
+            "capital on Friday, a police spokesman told Meridian Newswire.\n")
+    rec = record(text)
+    agency = [e for e in rec.entities if e.name == "Meridian Newswire"]
+    assert agency and agency[0].type == "ORG" and len(agency[0].mentions) == 2
+    assert not [e for e in record("KABUL - A bomb killed nine people (police said) on Friday.\n").entities
+                if e.type == "ORG" and e.name == "police said"]

@@ -118,3 +118,14 @@ def test_unreadable_entries_in_a_directory_are_reported(tmp_path):
     reasons = {Path(f.origin).name: f.reason for f in failures + [r for r in results if isinstance(r, Failure)]}
     assert reasons["nope.txt"] == "no such file or directory"
     assert "dangling.txt" in reasons
+
+
+def test_dated_file_name_gives_the_publication_date(tmp_path):
+    from newsintel.ingest import read_path
+
+    dated = tmp_path / "2024-05-22_hamburg-arrest.txt"
+    plain = tmp_path / "2024-report.txt"
+    for path in (dated, plain):
+        path.write_text("Headline\n\nBody text.\n", encoding="utf-8")
+    assert next(iter(read_path(dated))).published == "2024-05-22"
+    assert next(iter(read_path(plain))).published is None

@@ -76,6 +76,8 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     attributes: dict[str, Any] = field(default_factory=dict)
+    # Places (and place adjectives): {"name", "lat", "lon", "geonameid", "country", "kind"}; None if unresolved.
+    geo: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)

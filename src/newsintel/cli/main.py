@@ -197,10 +197,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("reprocess", cmd_reprocess, "re-run NLP and extraction on stored documents (after an upgrade)")
     p.add_argument("--workers", type=int, default=None)
 
+    from newsintel.cli.analyst import add_commands
+
+    add_commands(add, json_flag)
+
     p = add("summary", cmd_summary, "a readable overview of the store (used by `make demo`)")
     p.add_argument("--top", type=int, default=8)
     p.add_argument("--query", default="border crossing")
 
+    from newsintel.cli import geo
+    geo.add_parser(sub, common, json_flag)
     from newsintel.cli.stories import add_parser as add_stories
 
     add_stories(add, json_flag)

@@ -46,8 +46,9 @@ def event_line(event: dict[str, Any]) -> Text:
 def source_line(fact: dict[str, Any]) -> Text:
     src = fact.get("source") or {}
     title = safe(src.get("title") or "(untitled)", 70)
+    sentence = fact.get("sentence", src.get("sentence"))
     return Text(f"    ↳ {title} ({safe(src.get('published') or 'undated')}, doc {src.get('document')},"
-                f" sentence {fact['sentence']}): {safe(src.get('sentence_text', ''), 160)}", style="dim")
+                f" sentence {sentence}): {safe(src.get('sentence_text', ''), 160)}", style="dim")
 
 
 def print_facts(facts: list[dict[str, Any]], line: Callable[[dict[str, Any]], Text], empty: str) -> None:

@@ -45,17 +45,19 @@ def _time_for(ps: ParsedSentence, trigger: Token, published: str | None, modalit
     return {"text": chosen.text, "start": start, "end": end, "value": normalise(chosen.text, published, future)}
 
 
-def resolve_plural_pronouns(events: list[dict[str, Any]], reach: int = 2) -> None:
+def resolve_plural_pronouns(events: list[dict[str, Any]], people: dict[str, str], reach: int = 2) -> None:
     """"The two brothers reached Gaziantep. They crossed into Syria": an actor "they" stands for the actors of the
     nearest earlier event (at most `reach` sentences back) that named them."""
     last: tuple[int, list[dict[str, Any]]] | None = None
     for event in sorted(events, key=lambda e: e["start"]):
         actors = event["actors"]
-        if len(actors) == 1 and actors[0]["text"].lower() in PLURAL_PRONOUNS and actors[0]["entity"] is None:
+        word = actors[0]["text"].lower().split()[-1] if len(actors) == 1 else ""
+        if word in PLURAL_PRONOUNS and actors[0]["entity"] is None:  # "they", "none of them"
             if last is not None and event["sentence"] - last[0] <= reach:
                 event["actors"] = [{**a, "mention": actors[0]["text"]} for a in last[1]]
-        elif actors and not any(a["text"].lower() in PLURAL_PRONOUNS for a in actors):
-            last = (event["sentence"], actors)
+        elif actors and not any(a["text"].lower() in PLURAL_PRONOUNS for a in actors) and not (
+                len(actors) == 1 and people.get(actors[0]["entity"] or "") == "PERSON"):
+            last = (event["sentence"], actors)  # one named person cannot be "they"
 
 
 def _dedupe(items: list[dict[str, Any]], key: Any) -> list[dict[str, Any]]:
@@ -88,8 +90,8 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
         record.claims.extend(extract_claims(ps, mentions))
         record.quantities.extend(extract_quantities(ps, mentions, ages))
         record.relations.extend(extract_relations(ps, mentions))
-    resolve_plural_pronouns(record.events)
-    attribute_quotations(text, record.events, record.claims)
+    resolve_plural_pronouns(record.events, {e.id: e.type for e in record.entities})
+    attribute_quotations(text, record.events, record.claims, mentions)
     record.relations.extend(relations_from_events(record.events, {e.id: e for e in record.entities}))
     record.relations[:] = _dedupe(record.relations, lambda r: (r["type"], r["subject"]["text"], r["object"]["text"]))
     record.quantities[:] = _dedupe(record.quantities, lambda q: (q["start"], q["end"]))

@@ -1,32 +1,54 @@
 """Arguments: from a head token of a parsed sentence to `{"text", "entity"}`, linked to the document's entities.
 
-A head inside an entity mention links to that entity; "he"/"she" link to the nearest person named before; a
-relative pronoun ("who") stands for the noun its clause describes.
+A head inside an entity mention links to that entity; a pronoun stands for the noun of a governing clause that
+agrees with it (`antecedents.py`), else "he"/"she" for the first person named in the nearest sentence before, "it"
+for a group named shortly before; a relative pronoun ("who") stands for the noun its clause describes, and a
+common noun with a name beside it ("his sister, Anna Lindqvist") for the name.
 """
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Token
 
+from newsintel.extract.antecedents import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    named_apposition,
+    syntactic_antecedent,
+)
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.model import Entity
 
 NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "nn"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-GROUP_PRONOUNS = {"it", "its"}
-PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+__all__ = [
+    "PLURAL_PRONOUNS",
+    "MentionIndex",
+    "is_country",
+    "is_place",
+    "make_arg",
+    "noun_phrase",
+    "pronoun_gender",
+    "pronoun_tokens",
+    "with_conjuncts",
+]
 GROUP_TYPES = {"ORG", "NORP"}
 PRONOUN_REACH = 400  # characters back to look for the antecedent of a pronoun
-RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = {"border", "camp", "city", "town", "village", "country", "province", "region", "area", "capital",
                "home", "abroad", "frontier", "prison", "jail", "airport", "port", "crossing", "district", "territory",
                "countryside", "mountains", "desert", "coast", "europe", "north", "south", "east", "west"}
+
+NAMED_PLACE_HEADS = {"post", "checkpoint", "river", "sea", "strait", "lake", "valley", "base", "airbase", "bridge",
+                     "gate", "harbour", "harbor", "station", "square", "street", "avenue", "road", "mountain",
+                     "province", "governorate", "mosque", "hotel", "market", "consulate", "embassy"}
 
 
 @dataclass(slots=True)
@@ -35,11 +57,33 @@ class MentionIndex:
 
     starts: list[int]
     spans: list[tuple[int, int, Entity]]
+    sentences: list[int]  # sentence index of each span
 
     @classmethod
     def build(cls, entities: list[Entity]) -> MentionIndex:
-        spans = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda s: s[0])
-        return cls([s[0] for s in spans], spans)
+        spans = sorted(((m.start, m.end, e, m.sentence) for e in entities for m in e.mentions), key=lambda s: s[0])
+        return cls([s[0] for s in spans], [s[:3] for s in spans], [s[3] for s in spans])
+
+    def type_at(self, ps: ParsedSentence, token: Token) -> str | None:
+        start, end = ps.char_span(token.i, token.i + 1)
+        entity = self.at(start, end)
+        return entity.type if entity is not None else None
+
+    def recent_person(self, offset: int, sentence: int, exclude: frozenset[str] = frozenset(),
+                      reach: int = 2, gender: str | None = None) -> Entity | None:
+        """The antecedent of "he"/"she" across sentences: the first person named in the nearest sentence (the
+        pronoun's own, before it, or up to `reach` sentences back) that names one; subjects come first in English
+        news sentences, and a new sentence about someone usually continues from the last one that named them."""
+        i = bisect_right(self.starts, offset) - 1
+        best: tuple[int, int, Entity] | None = None
+        while i >= 0 and self.sentences[i] >= sentence - reach:
+            start, end, entity = self.spans[i]
+            if entity.type == "PERSON" and end <= offset and entity.id not in exclude and _gender_ok(entity, gender):
+                key = (self.sentences[i], -start)
+                if best is None or key >= best[:2]:
+                    best = (*key, entity)
+            i -= 1
+        return best[2] if best is not None else None
 
     def at(self, start: int, end: int) -> Entity | None:
         """The entity whose mention overlaps [start, end)."""
@@ -51,18 +95,20 @@ class MentionIndex:
             i -= 1
         return None
 
-    def salient_before(self, offset: int, types: set[str], reach: int = 600) -> Entity | None:
+    def salient_before(self, offset: int, types: set[str], reach: int = 600,
+                       exclude: frozenset[str] = frozenset(), gender: str | None = None) -> Entity | None:
         """The antecedent of "he"/"she": among the people named in the last `reach` characters, the one the
         document mentions most (news stories keep returning to their protagonist), the latest on a tie."""
         i = bisect_right(self.starts, offset) - 1
         seen: dict[str, tuple[Entity, int]] = {}
         while i >= 0 and self.spans[i][0] >= offset - reach:
             start, end, entity = self.spans[i]
-            if entity.type in types and end <= offset and entity.id not in seen:
+            if entity.type in types and end <= offset and entity.id not in seen and entity.id not in exclude \
+                    and _gender_ok(entity, gender):
                 seen[entity.id] = (entity, start)
             i -= 1
         if not seen:
-            return self.last_before(offset, types)
+            return None if exclude else self.last_before(offset, types)
         return max(seen.values(), key=lambda c: (len(c[0].mentions), c[1]))[0]
 
     def last_before(self, offset: int, types: set[str], reach: int | None = None) -> Entity | None:
@@ -90,7 +136,7 @@ def noun_phrase(token: Token) -> tuple[int, int]:
             end = max(end, child.right_edge.i + 1)
         else:
             break
-    if token.lemma_.lower() in lexicon().collectives or token.lower_ in lexicon().collectives:
+    if token.lemma_.lower() in lexicon().collectives or token.lower_ in lexicon().collectives or token.like_num:
         of = next((c for c in token.rights if c.lower_ == "of" and c.dep_ == "prep"), None)
         pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None:
@@ -102,9 +148,9 @@ def noun_phrase(token: Token) -> tuple[int, int]:
 
 def resolve_relative(token: Token) -> Token:
     """"who" in "the man, who fled" stands for "man"."""
-    if token.lower_ in RELATIVE_PRONOUNS:
+    if token.lower_ in RELATIVE_PRONOUNS or token.lower_ == "where":  # "Gaziantep, from where smugglers..."
         head = token.head
-        while head.dep_ not in ("relcl", "acl") and head.head is not head:
+        while head.dep_ not in ("relcl", "acl") and head.head.i != head.i:
             if head.dep_ in ("ROOT",):
                 return token
             head = head.head
@@ -123,9 +169,28 @@ def _named_place(token: Token) -> Token:
     return token
 
 
-def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: bool = False) -> dict[str, Any]:
+def pronoun_tokens(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> list[Token]:
+    """The tokens an argument head stands for in its sentence: a pronoun's antecedent with its conjuncts
+    ("Karim Saleh and his wife Noor decided they had to leave": both), else the token itself."""
+    head = resolve_relative(token)
+    if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS:
+        antecedent = syntactic_antecedent(head, lambda t: mentions.type_at(ps, t))
+        if antecedent is not None and antecedent.pos_ != "PRON":
+            return with_conjuncts(resolve_relative(antecedent)) if head.lower_ in PLURAL_PRONOUNS else [antecedent]
+    return [token]
+
+
+def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: bool = False,
+             _depth: int = 0) -> dict[str, Any]:
     """`speaker`: "he said" usually means the person just introduced, so take the latest, not the most salient."""
-    token = _named_place(resolve_relative(token))
+    token = resolve_relative(token)
+    types = functools.partial(mentions.type_at, ps)
+    if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS and _depth < 3:
+        antecedent = syntactic_antecedent(token, types)
+        if antecedent is not None:
+            arg = make_arg(ps, antecedent, mentions, speaker, _depth + 1)
+            return {**arg, "mention": token.text}
+    token = _named_place(named_apposition(token, types) or token)
     start, end = noun_phrase(token)
     char_start, char_end = ps.char_span(start, end)
     head_start, head_end = ps.char_span(token.i, token.i + 1)
@@ -138,8 +203,10 @@ def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: 
     text = ps.doc.text[char_start - ps.offset : char_end - ps.offset]
     if entity is None and token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         if token.lower_ in PERSON_PRONOUNS:
+            gender = pronoun_gender(token.lower_)
             entity = (mentions.last_before(head_start, {"PERSON"}) if speaker
-                      else mentions.salient_before(head_start, {"PERSON"}))
+                      else mentions.recent_person(head_start, ps.index, gender=gender)
+                      or mentions.salient_before(head_start, {"PERSON"}, gender=gender))
         else:  # "it"/"they" for a group named shortly before ("The Taliban ... they")
             entity = mentions.last_before(head_start, GROUP_TYPES, reach=PRONOUN_REACH)
         if entity is not None:  # name the antecedent; the pronoun stays visible as the mention
@@ -162,4 +229,31 @@ def is_place(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
     entity = mentions.at(start, end)
     if entity is not None:
         return entity.type in PLACE_TYPES
+    if token.lemma_.lower() in NAMED_PLACE_HEADS:  # "the Ras Jedir border post", "the Evros river"
+        return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
     return token.lemma_.lower() in PLACE_NOUNS or token.ent_type_ in PLACE_TYPES
+
+
+def is_country(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
+    """Whether the place named at `token` is a country (its gazetteer entry, or its entity's name)."""
+    from newsintel.nlp.gazetteer import load_gazetteer  # here: newsintel.nlp imports this package
+
+    start, end = ps.char_span(token.i, token.i + 1)
+    entity = mentions.at(start, end)
+    name = entity.name if entity is not None else token.text
+    places = load_gazetteer().lookup(name) or load_gazetteer().lookup(token.text)
+    return bool(places) and places[0].kind == "country"
+
+
+def pronoun_gender(word: str) -> str | None:
+    """"male" for he/him/his, "female" for she/her, else None (the relation word lists say which is which)."""
+    for gender, words in lexicon().relations["gender_words"].items():
+        if word.lower() in words:
+            return gender
+    return None
+
+
+def _gender_ok(entity: Entity, gender: str | None) -> bool:
+    """A person whose stated gender ("her husband, X") contradicts the pronoun cannot be its antecedent."""
+    known = entity.attributes.get("gender") if entity.attributes else None
+    return gender is None or known is None or known == gender

@@ -12,7 +12,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsintel.extract.args import MentionIndex, make_arg
+from newsintel.extract.antecedents import PERSON_PRONOUNS
+from newsintel.extract.args import MentionIndex, make_arg, pronoun_gender
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.modality import modality_of
 from newsintel.extract.parse import ParsedSentence
@@ -31,7 +32,30 @@ def _speaker(verb: Token) -> Token | None:
             return child
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
+    return _trailing_speaker(verb)
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """"..., the Danish Security and Intelligence Service (PET) said on Wednesday.": when the parser lost the
+    subject of a closing reporting verb, the speaker is the head (last noun) of the phrase between the comma and
+    the verb, parentheses left out."""
+    if not _reporting(verb) or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    words = []
+    for t in reversed(verb.doc[max(0, verb.i - 12):verb.i]):
+        if t.text == ",":
+            break
+        words.append(t)
+    else:
+        return None
+    depth, heads = 0, []
+    for t in reversed(words):
+        depth += 1 if t.text == "(" else -1 if t.text == ")" else 0
+        if depth == 0 and t.text != ")" and t.pos_ in ("NOUN", "PROPN"):
+            heads.append(t)
+        if t.pos_ in ("VERB", "AUX"):
+            return None  # a clause, not a noun phrase
+    return heads[-1] if heads else None
 
 
 def according_to(ps: ParsedSentence) -> tuple[Token, Token] | None:
@@ -48,19 +72,29 @@ def according_to(ps: ParsedSentence) -> tuple[Token, Token] | None:
     return None
 
 
+def _reports(verb: Token, via: Token) -> bool:
+    """Does `verb` report what hangs off it through its child `via`? Not its own subject ("Amrani, who was
+    arrested in Antwerp, denied..."), nor the infinitive of a promise or threat ("threatened to attack" is an
+    intention, not a report)."""
+    if via.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        return False
+    return not (via.dep_ == "xcomp" and verb.lemma_.lower() in lexicon().attribution["commissive_verbs"])
+
+
 def reporting_verb_for(token: Token) -> Token | None:
     """The reporting verb whose statement contains `token`, if any."""
-    current = token
+    current, child = token, token
     for _ in range(MAX_STEPS):
-        if current is not token and _reporting(current) and _speaker(current) is not None:
+        if current.i != token.i and _reporting(current) and _speaker(current) is not None \
+                and _reports(current, child):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             break
-        current = current.head
+        current, child = current.head, current
     root = current
     for child in root.children:  # "He fled, police said": the reporting verb hangs off the root
-        if child.dep_ in ("parataxis", "ccomp", "advcl") and _reporting(child) and _speaker(child) is not None \
-                and child.i > token.i:
+        if (child.dep_ in ("parataxis", "ccomp", "advcl") or (child.dep_ == "conj" and _trailing_speaker(child)))\
+                and _reporting(child) and _speaker(child) is not None and child.i > token.i:
             return child
     return None
 
@@ -98,9 +132,16 @@ def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             span = ps.doc[child.left_edge.i: child.right_edge.i + 1]
             return span.text.strip(" ,." + QUOTES), child
     head = verb.head if verb.dep_ in ("parataxis", "ccomp", "advcl") else None
-    if head is not None and head is not verb:
+    if head is not None and head.i != verb.i and verb.left_edge.i > 0:  # '"...," police said'
         left = ps.doc[: verb.left_edge.i]
         return left.text.strip(" ,." + QUOTES), head
+    for child in verb.children:  # "claimed responsibility for the attack", "denied all charges", "warned of X"
+        if (child.dep_ == "dobj" and verb.lemma_.lower() != "tell" and child.ent_type_ not in ("PERSON", "ORG")) or (
+                child.dep_ == "prep" and child.lower_ == "of" and verb.lemma_.lower() == "warn"):
+            end = max([child.right_edge.i] + [c.right_edge.i for c in verb.children  # "called it a reprisal"
+                                              if c.dep_ in ("oprd", "attr", "xcomp", "ccomp") and c.i > child.i])
+            span = ps.doc[child.left_edge.i: end + 1]
+            return span.text.strip(" ,." + QUOTES), child
     return "", None
 
 
@@ -111,8 +152,10 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue
         speaker = _speaker(token)
         content, head = _content(ps, token)
-        if speaker is None:
-            continue  # a claim without content may still own an adjacent quotation (see attribute_quotations)
+        if speaker is None or (head is not None and head.head.i == token.i and not _reports(token, head)):
+            # no speaker: a claim without content may still own an adjacent quotation (see attribute_quotations);
+            # "threatened to attack" is an event, not a claim
+            continue
         start, end = ps.char_span(token.i, token.i + 1)
         claims.append({
             "speaker": make_arg(ps, speaker, mentions, speaker=True), "cue": token.text, "content": content,
@@ -135,18 +178,73 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
 _QUOTE_SPAN = re.compile(r"[“\"]([^”\"]{3,2000})[”\"]")
 
 
-def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[dict[str, Any]]) -> None:
+FIRST_PERSON = {"i", "we", "me", "us", "our", "my", "ourselves", "myself"}
+
+
+def _same_person(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Same entity, or names sharing a word ("Claire Dumont" / "Dumont" when NER split them)."""
+    if a.get("entity") and a.get("entity") == b.get("entity"):
+        return True
+    return bool({w for w in a["text"].split() if w[:1].isupper()} & {w for w in b["text"].split() if w[:1].isupper()})
+
+
+def _speaker_pronouns(event: dict[str, Any], speaker: dict[str, Any], mentions: MentionIndex) -> None:
+    """In a quotation, "I"/"we" are the speaker ("We will strike you", the man says), and "he"/"she" someone else
+    ("She wanted to come home," her lawyer said): re-resolve a third-person pronoun that was linked to the speaker."""
+    for role in ("actors", "targets"):
+        args = []
+        for arg in event[role]:
+            word = (arg.get("mention") or arg["text"]).lower()
+            if word in FIRST_PERSON:
+                arg = {**speaker, "mention": arg.get("mention") or arg["text"]}
+            elif word in PERSON_PRONOUNS and arg.get("entity") and _same_person(arg, speaker):
+                not_speaker, gender = frozenset({arg["entity"]}), pronoun_gender(word)
+                other = mentions.recent_person(event["start"], event["sentence"], not_speaker, gender=gender) or \
+                    mentions.salient_before(event["start"], {"PERSON"}, 2000, not_speaker, gender)
+                if other is not None:
+                    arg = {"text": other.name, "entity": other.id, "mention": arg.get("mention")}
+            args.append(arg)
+        event[role] = args
+
+
+def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[dict[str, Any]],
+                         mentions: MentionIndex | None = None) -> None:
     """A quotation belongs to the speaker named right after it or right before it ('"We crossed at night."
     Haliti told the court' / 'Haliti said: "..."'): a reporting verb with no content of its own takes the quotation
     as its content, and events inside the quotation get that speaker. Claims left without content are dropped."""
     spans = [(m.start(), m.end(), m.group(1)) for m in _QUOTE_SPAN.finditer(text)]
     for a, b, quoted in spans:
-        owner = next((c for c in claims if b <= c["start"] <= b + 120 or a - 120 <= c["end"] <= a), None)
+        owner = next((c for c in claims if b <= c["start"] <= b + 120), None) or next(
+            (c for c in reversed(claims) if a - 120 <= c["end"] <= a), None)  # named after it, else just before
         if owner is None:
             continue
-        if not owner["content"]:
+        if not owner["content"] or owner["content"] in quoted:  # the whole quotation, over several sentences
             owner["content"] = quoted.strip()
         for event in events:
             if event["attribution"] is None and a < event["start"] < b:
                 event["attribution"] = {"speaker": owner["speaker"], "cue": owner["cue"]}
+            if a < event["start"] < b and mentions is not None:
+                _speaker_pronouns(event, (event["attribution"] or owner)["speaker"], mentions)
     claims[:] = [c for c in claims if c["content"]]
+    _pronoun_speakers(events, claims)
+
+
+def _pronoun_speakers(events: list[dict[str, Any]], claims: list[dict[str, Any]], reach: int = 2) -> None:
+    """'A Syrian man said ... "We will try again," he said': a speaker left as a bare pronoun is the speaker of the
+    previous claim (at most `reach` sentences back), reported speech continuing across sentences."""
+    last: dict[str, Any] | None = None
+    replaced: dict[int, dict[str, Any]] = {}
+    for claim in sorted(claims, key=lambda c: c["start"]):
+        speaker = claim["speaker"]
+        if speaker["entity"] is None and speaker["text"].lower() in PERSON_PRONOUNS | {"they"}:
+            if last is not None and claim["sentence"] - last["sentence"] <= reach:
+                replaced[id(speaker)] = claim["speaker"] = {**last["speaker"], "mention": speaker["text"]}
+        else:
+            last = claim
+    for event in events:
+        att = event["attribution"]
+        if att and att["speaker"]["entity"] is None and att["speaker"]["text"].lower() in PERSON_PRONOUNS | {"they"}:
+            match = next((c for c in claims if c["cue"] == att["cue"] and c["sentence"] == event["sentence"]
+                          and c["speaker"].get("mention") == att["speaker"]["text"]), None)
+            if match is not None:
+                event["attribution"] = {"speaker": match["speaker"], "cue": att["cue"]}

@@ -24,6 +24,10 @@ class EventType:
     vehicle_verbs: frozenset[str] = frozenset()
     smuggler_nouns: frozenset[str] = frozenset()
     transport_verbs: frozenset[str] = frozenset()
+    not_passive: frozenset[str] = frozenset()
+    town_object: dict | None = None
+    not_with_money: frozenset[str] = frozenset()
+    vehicle_attack_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -40,6 +44,9 @@ class Lexicon:
     vehicles: frozenset[str]
     collectives: frozenset[str]
     object_control: frozenset[str]
+    accusation_nouns: frozenset[str]
+    non_agents: frozenset[str]
+    purpose_nouns: frozenset[str]
 
 
 def inflections(lemma: str) -> set[str]:
@@ -66,6 +73,9 @@ def lexicon() -> Lexicon:
     vehicles = frozenset(events.pop("vehicles", []))
     collectives = frozenset(events.pop("collectives", []))
     object_control = frozenset(events.pop("object_control_verbs", []))
+    accusation_nouns = frozenset(events.pop("accusation_nouns", []))
+    non_agents = frozenset(events.pop("non_agents", []))
+    purpose_nouns = frozenset(events.pop("purpose_nouns", []))
     types: dict[str, EventType] = {}
     verb_index: dict[str, list[tuple[EventType, list[str]]]] = {}
     noun_index: dict[str, EventType] = {}
@@ -81,6 +91,9 @@ def lexicon() -> Lexicon:
             vehicle_verbs=frozenset(spec.get("vehicle_verbs", [])),
             smuggler_nouns=frozenset(spec.get("smuggler_nouns", [])),
             transport_verbs=frozenset(spec.get("transport_verbs", [])),
+            not_passive=frozenset(spec.get("not_passive", [])), town_object=spec.get("town_object"),
+            not_with_money=frozenset(spec.get("not_with_money", [])),
+            vehicle_attack_verbs=frozenset(spec.get("vehicle_attack_verbs", [])),
         )
         for entry in spec.get("verbs", []):
             lemma, required = _split(entry)
@@ -98,7 +111,7 @@ def lexicon() -> Lexicon:
     relations, quantities = load_yaml("relations.yaml"), load_yaml("quantities.yaml")
     surface = set(verb_index) | set(noun_index) | set(attribution["verbs"]) | {"according"}
     for etype in types.values():
-        surface |= etype.transport_verbs | etype.smuggler_nouns
+        surface |= etype.transport_verbs | etype.smuggler_nouns | etype.vehicle_attack_verbs
     for key in ("governors", "words", "adverbs", "auxiliaries", "markers"):
         for cues in modality.values():
             surface |= {w.split()[0] for w in cues.get(key, [])}
@@ -108,4 +121,5 @@ def lexicon() -> Lexicon:
     surface |= set(quantities["units"]) | set(quantities["scales"]) | {w.split()[0] for w in quantities["vague"]}
     forms = {form for word in surface for form in inflections(word.lower())} | irregular
     return Lexicon(types, verb_index, noun_index, modality, attribution, relations, quantities, irregular,
-                   frozenset(forms), vehicles, collectives, object_control)
+                   frozenset(forms), vehicles, collectives, object_control, accusation_nouns,
+                   non_agents, purpose_nouns)

@@ -11,10 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsintel.extract.lexicon import lexicon
+from newsintel.extract.roles import is_purpose_infinitive
 
 # Dependencies climbed from the trigger to the words that govern it. Relative and reduced relative clauses
 # ("a woman repatriated from al-Hol") are their own statements: the chain stops there.
 CHAIN_DEPS = {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "attr", "oprd"}
+COMPLEMENT_PREPS = {"of", "from"}
 PRECEDENCE = ("negated", "conditional", "hedged", "intended", "future", "attempted")
 MAX_STEPS = 6
 
@@ -46,9 +48,12 @@ def _cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
     return found
 
 
-def _negated(token: Token) -> bool:
-    cues = lexicon().modality["negated"]
-    if token.lemma_.lower() in cues["governors"]:
+def _negated(token: Token, governs: bool) -> bool:
+    """`governs`: the word governs the event (not the trigger, nor merely coordinated with it: "denied the charges
+    and fled"). Denials negate even as the main predicate of a claim ("denied wrongdoing"); blocking verbs only
+    what they govern ("stopped them from crossing")."""
+    cues, lemma = lexicon().modality["negated"], token.lemma_.lower()
+    if lemma in cues["governors"] or (governs and lemma in cues.get("blocking_governors", ())):
         return True
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and token.pos_ == "NOUN")
                for c in token.children if c.lower_ in cues["words"])
@@ -64,24 +69,36 @@ def _conditional(token: Token) -> bool:
     return marked(token) or any(c.dep_ == "advcl" and marked(c) for c in token.children)
 
 
+def _complement_of_verb(token: Token) -> bool:
+    """A gerund governed through "of"/"from" ("suspected of smuggling", "stopped from crossing") belongs to the
+    verb's statement; after/before/since clauses are presupposed and stay out of the chain."""
+    return token.dep_ == "pcomp" and token.head.lower_ in COMPLEMENT_PREPS
+
+
 def _is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
 def modality_of(trigger: Token) -> str:
     """The modality label for the event (or statement) whose head word is `trigger`."""
-    reporting = set(lexicon().attribution["verbs"]) - set(lexicon().modality["negated"]["governors"])
+    cues = lexicon().modality
+    reporting = set(lexicon().attribution["verbs"]) - set(cues["negated"]["governors"])
     chain: list[Token] = []
     current = trigger
     for _ in range(MAX_STEPS):
         chain.append(current)
-        if current.dep_ not in CHAIN_DEPS or current.head is current:
-            break
+        if current.head.i == current.i or (current.dep_ not in CHAIN_DEPS and not _complement_of_verb(current)
+                                           and not is_purpose_infinitive(current)):
+            break  # "his plan to travel": the plan governs the travel
         if current is not trigger and current.lemma_.lower() in reporting and not _is_passive(current):
             break  # what the speaker says about the event ends at the speaker
+        if current.dep_ == "prep" and current.lower_ in cues["scope"]["adjunct_preps"]:
+            break  # "under a deal reached on Sunday, fighters will leave": the deal is not future
         current = current.head
-    if any(_negated(t) for t in chain):
-        return "negated"
+    coordinated = {t.head.i for t in chain if t.dep_ == "conj"}
+    if any(_negated(t, t is not trigger and t.i not in coordinated) for t in chain) or (
+            trigger.dep_ == "pobj" and trigger.head.lower_ in cues["negated"]["preps"]):
+        return "negated"  # "freed without charge"
     if any(_conditional(t) for t in chain):
         return "conditional"
     found = {label for token in chain for label in _cues_on(token, _is_passive(token), token is not trigger)}

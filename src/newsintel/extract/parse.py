@@ -26,6 +26,11 @@ _DATELINE = re.compile(  # "PRISTINA, March 3 (Wire) - ", "SANLIURFA, Turkey, Se
     r"^[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w'’. -]+){0,2}(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
     r"(?:\([^)]{1,40}\))?\s*[-—–]{1,2}\s+")
 
+_PAGE_FURNITURE = re.compile(
+    r"^(?:(?:Image copyright\s+(?:\S+\s+){0,4}?)?Image caption\s+|(?:Photo|Video|Image)\s+(?=[A-Z]{3})"
+    r"|Advertisement\s+(?:Continue reading the main story\s+)?)")
+_RUN_ON = re.compile(r"(?<=[a-z]) (?=(?:A|An|The) [a-z])")
+
 
 @dataclass(slots=True)
 class ParsedSentence:
@@ -55,19 +60,45 @@ def worth_parsing(sent: Span) -> bool:
     return bool(parse_worthy(sent.doc)[sent.start:sent.end].any())
 
 
+def _after(sent: Span, chars: int) -> Span:
+    rest = sent.doc.char_span(sent.start_char + chars, sent.end_char, alignment_mode="expand")
+    return rest if rest is not None and len(rest) > 2 else sent
+
+
 def without_dateline(sent: Span) -> Span:
     """A wire dateline ("PRISTINA, March 3 (Wire) -") is not part of the first sentence's grammar."""
     match = _DATELINE.match(sent.text)
-    if not match:
-        return sent
-    rest = sent.doc.char_span(sent.start_char + match.end(), sent.end_char, alignment_mode="expand")
-    return rest if rest is not None and len(rest) > 2 else sent
+    return _after(sent, match.end()) if match else sent
+
+
+def grammatical_parts(sent: Span) -> list[Span]:
+    """The sentence without page furniture glued to its start by scraping ("Photo KUNDUZ, Afghanistan -- ...",
+    "Image copyright EPA Image caption <caption> A suicide bomber has ..."): a caption has no full stop, so the
+    sentence after it starts at the first capitalised article following a lower-case word."""
+    caption = False
+    for _ in range(3):
+        match = _PAGE_FURNITURE.match(sent.text)
+        if not match:
+            break
+        caption = caption or "caption" in match.group()
+        sent = _after(sent, match.end())
+    sent = without_dateline(sent)
+    if not caption:
+        return [sent]
+    parts, start = [], sent.start_char
+    for m in _RUN_ON.finditer(sent.text):
+        part = sent.doc.char_span(start, sent.start_char + m.start(), alignment_mode="expand")
+        if part is not None and len(part) > 2:
+            parts.append(part)
+            start = sent.start_char + m.end()
+    last = sent.doc.char_span(start, sent.end_char, alignment_mode="expand")
+    return [*parts, last] if last is not None and len(last) > 0 else parts or [sent]
 
 
 def parse_sentences(nlp: Language, doc: Doc, sentences: list[tuple[int, Span]]) -> list[ParsedSentence]:
     """Parse the given (index, sentence) pairs; the document's own tokens and entities are left untouched."""
     worthy = parse_worthy(doc)
-    chosen = [(i, without_dateline(s)) for i, s in sentences if worthy[s.start:s.end].any()]
+    chosen = [(i, part) for i, s in sentences if worthy[s.start:s.end].any() for part in grammatical_parts(s)]
     docs = [s.as_doc() for _, s in chosen]
     for name in PARSE_PIPES:
         pipe = nlp.get_pipe(name)

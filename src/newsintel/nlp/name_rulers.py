@@ -6,6 +6,8 @@ letters or fewer ("IS", "UN") are left to the NER model: alone they are too ambi
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -14,6 +16,11 @@ from spacy.util import filter_spans
 from newsintel.resources import load_yaml
 
 MIN_ALIAS_CHARS = 3
+# The news agency in a wire dateline: "GAZIANTEP, Turkey, Jan 17 (Reuters) - ", "PRISTINA, March 3 (Wire) -".
+_DATELINE_AGENCY = re.compile(
+    r"[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w'’. -]+){0,2},?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
+    r"\(([A-Z][\w&'’. -]{0,38})\)\s*[-—–]{1,2}\s")
+DATELINE_WINDOW = 400  # the dateline opens the body, after the headline
 
 
 class OrgRuler:
@@ -35,6 +42,29 @@ class OrgRuler:
 @Language.factory("newsintel_orgs")
 def make_org_ruler(nlp: Language, name: str) -> OrgRuler:
     return OrgRuler(nlp)
+
+
+@Language.component("newsintel_dateline_agency")
+def dateline_agency(doc: Doc) -> Doc:
+    """The agency named in a wire dateline is an organisation, and so is every later bare mention of it ("told
+    Reuters", "Reporting by Wire staff"): the NER model rarely tags either."""
+    head = doc.text[:DATELINE_WINDOW]
+    for line_start in [0, *(i + 1 for i, c in enumerate(head) if c == "\n")]:
+        match = _DATELINE_AGENCY.match(doc.text, line_start)
+        if match:
+            break
+    else:
+        return doc
+    name = match[1]
+    spans = []
+    for found in re.finditer(r"\b" + re.escape(name) + r"\b", doc.text):
+        span = doc.char_span(found.start(), found.end(), label="ORG")
+        if span is not None:
+            spans.append(span)
+    if spans:
+        taken = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+        doc.ents = filter_spans([*spans, *taken])
+    return doc
 
 
 @Language.component("newsintel_name_echo")

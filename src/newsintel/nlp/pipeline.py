@@ -28,7 +28,8 @@ def load_nlp() -> Language:
     nlp.enable_pipe("senter")
     nlp.add_pipe("newsintel_paragraphs", after="senter")
     nlp.add_pipe("newsintel_orgs", after="ner")
-    nlp.add_pipe("newsintel_places", after="newsintel_orgs")
+    nlp.add_pipe("newsintel_dateline_agency", after="newsintel_orgs")
+    nlp.add_pipe("newsintel_places", after="newsintel_dateline_agency")
     nlp.add_pipe("newsintel_name_echo", after="newsintel_places")
     nlp.max_length = MAX_CHARS
     return nlp

@@ -2,7 +2,7 @@
 
 The small English model often tags transliterated places ("Raqqa", "Jarabulus") as PERSON or misses them.
 After NER, every capitalised 1-4 token span whose folded name is in the gazetteer is a candidate:
-- inside an existing GPE/LOC/FAC entity: left alone;
+- inside an existing GPE/LOC/FAC entity: left alone, unless the entity is a list of places ("Raqqa to Kobani");
 - exactly covering a PERSON/ORG/... entity: relabelled GPE only with evidence, namely a locative cue word
   before it ("fled to Raqqa") or the same name tagged as a place elsewhere in the document;
 - not covered by any entity: added when the context supports it (cue word, several tokens, a populous place
@@ -14,12 +14,13 @@ The chosen place's GeoNames id, when it has one, goes into the span's `kb_id`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsintel.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key
+from newsintel.nlp.gazetteer import Gazetteer, Place, fold, load_gazetteer, place_key
 from newsintel.resources import load_yaml
 
 MAX_TOKENS = 5
@@ -42,9 +43,12 @@ class PlaceRuler:
         self.gazetteer = gazetteer
         self.cues = frozenset(cfg["locative_cues"])
         self.place_nouns = frozenset(cfg["place_nouns"])
+        self.resident_nouns = frozenset(cfg["resident_nouns"])
+        self.state_abbreviations = frozenset(fold(k) for k in load_yaml("geocoding.yaml")["us_state_abbreviations"])
         self.list_links = frozenset(cfg["list_links"])
         self.stoplist = frozenset(cfg["stoplist"])
         self.min_population = cfg["min_population_without_context"]
+        self.min_detect_population = cfg["min_population_to_detect"]
         self.articles = frozenset(load_yaml("name_parts.yaml")["articles"])
 
     def candidates(self, doc: Doc) -> Iterable[tuple[Span, Place]]:
@@ -58,7 +62,7 @@ class PlaceRuler:
                     last = span[-1].text
                     if not last[:1].isupper() or any(t.is_space or (t.is_punct and t.text != "-") for t in span):
                         continue
-                    places = self.gazetteer.index.get(place_key(span.text))
+                    places = [p for p in self.gazetteer.by_key(place_key(span.text)) if self._detectable(p)]
                     if places:
                         found = (span, places[0])
                         break
@@ -68,17 +72,45 @@ class PlaceRuler:
             else:
                 i += 1
 
-    def _has_cue(self, span: Span, place_ends: set[int]) -> bool:
+    def _detectable(self, place: Place) -> bool:
+        """Small towns (the gazetteer holds towns over 500 people) resolve names NER found, but do not make
+        a capitalised word a place on their own ("Congress", Arizona)."""
+        return place.kind != "city" or place.population >= self.min_detect_population
+
+    def _qualified(self, span: Span) -> bool:
+        """Followed by a comma and a state or country: "Gainesville, Ga.", "Paris, Texas", "Kobani, Syria"."""
+        doc, end = span.doc, span.end
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return False
+        for size in (1, 2, 3):
+            words = doc[end + 1 : end + 1 + size]
+            abbreviated = "." in words.text and fold(words.text) in self.state_abbreviations
+            if len(words) == size and (abbreviated or any(
+                    p.kind in ("state", "country") for p in self.gazetteer.lookup(words.text))):
+                return words[0].text[:1].isupper()
+        return False
+
+    def _has_cue(self, span: Span, place_ends: set[int], place_starts: frozenset[int] = frozenset()) -> bool:
         """Context that says "place": a cue word before, a place noun after, or a list of places."""
         doc, start = span.doc, span.start
-        if span.end < len(doc) and doc[span.end].lower_ in self.place_nouns:
-            return True
+        if span.end < len(doc) and (doc[span.end].lower_ in self.place_nouns or doc[span.end].lower_ in
+                                    self.resident_nouns):
+            return True  # "Idlib province", "a Raqqa man", "Gaziantep police"
         if start > 0 and doc[start - 1].lower_ == "the":
             start -= 1
         if start > 0 and doc[start - 1].lower_ in self.cues:
             return True
         if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in self.place_nouns:
             return True  # "the town of Akcakale", "the province of Idlib"
+        if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].text == ",":
+            return True  # "Ali Hassan, 34, of Gaziantep"
+        if self._qualified(span):
+            return True  # "Gainesville, Ga.", "Kobani, Syria"
+        end = span.end
+        while end < len(doc) and doc[end].lower_ in self.list_links:
+            end += 1
+        if end > span.end and end in place_starts:
+            return True  # "Lovejoy, Jonesboro and Riverdale": the first of a list of places
         while start > 0 and doc[start - 1].lower_ in self.list_links:
             start -= 1
         return start < span.start and start in place_ends
@@ -89,7 +121,9 @@ class PlaceRuler:
         if len(span) > 1 or place.kind == "country":
             return True
         doc = span.doc
-        dateline = span.end < len(doc) and doc[span.end].text in (",", "(", "-", "—")
+        dateline = span.end < len(doc) and doc[span.end].text in (",", "(", "-", "—", "–")
+        if dateline and span[0].is_sent_start and span.text.isupper():
+            return True  # an all-capitals dateline: "TORRINGTON — ..."
         return (dateline or not span[0].is_sent_start) and place.population >= self.min_population
 
     def __call__(self, doc: Doc) -> Doc:
@@ -110,6 +144,7 @@ class PlaceRuler:
         """(new place spans, entities they replace, keys accepted as places)."""
         by_token: dict[int, Span] = {t: e for e in entities for t in range(e.start, e.end)}
         place_ends = {e.end for e in entities if e.label_ in PLACE_LABELS}
+        place_starts = frozenset(e.start for e in entities if e.label_ in PLACE_LABELS)
         new: list[Span] = []
         replaced: set[Span] = set()
         accepted: set[str] = set()
@@ -120,7 +155,8 @@ class PlaceRuler:
             covering = {by_token[t] for t in range(span.start, span.end) if t in by_token}
             target: Span | None = None
             if not covering:
-                if self._has_cue(span, place_ends) or key in place_keys or self._trusted_alone(span, place, key):
+                if (self._has_cue(span, place_ends, place_starts) or key in place_keys
+                        or self._trusted_alone(span, place, key)):
                     target = span
             elif len(covering) == 1:
                 (entity,) = covering
@@ -131,9 +167,11 @@ class PlaceRuler:
                     if (exact and not entity.kb_id_) or longer:  # "Mazar" tagged, "Mazar-i-Sharif" meant
                         replaced.add(entity)
                         new.append(Span(doc, span.start, span.end, label=entity.label_, kb_id=kb))
+                    elif not exact and not longer:  # "Raqqa to Kobani" tagged as one place
+                        inside.setdefault(entity, []).append((span, kb))
                     continue
                 if exact and entity.label_ in RELABELLABLE and (
-                        self._has_cue(span, place_ends) or key in place_keys):
+                        self._has_cue(span, place_ends, place_starts) or key in place_keys):
                     replaced.add(entity)
                     target = entity
                 elif not exact and entity.label_ in RELABELLABLE:
@@ -143,8 +181,15 @@ class PlaceRuler:
                 place_ends.add(target.end)
                 accepted.add(key)
         for entity, parts in inside.items():
-            # "Skopje to Pristina" tagged as one ORG: every capitalised word is a place, so it is a list of places
+            # "Skopje to Pristina" tagged as one ORG or GPE: every capitalised word is a place, so it is a list of
+            # places (one place only when the entity is not itself a place: "Mazar" in "Mazar-i-Sharif" is not)
             covered = {t for span, _ in parts for t in range(span.start, span.end)}
+            if entity.label_ in PLACE_LABELS and len(parts) < 2:
+                continue
+            if any(place_key(span.text) in self.stoplist for span, _ in parts):
+                continue  # "Police Union" is not Police (Poland) and Union (New Jersey)
+            if any(b.start <= a.end for (a, _), (b, _) in pairwise(parts)):
+                continue  # places side by side are one name ("Concordia College"), not a list
             if all(t.i in covered for t in entity if t.text[:1].isupper()):
                 replaced.add(entity)
                 new.extend(Span(doc, span.start, span.end, label="GPE", kb_id=kb) for span, kb in parts)

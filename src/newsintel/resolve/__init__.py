@@ -1,1 +1,2 @@
-"""Resolution across documents: what stored documents have in common (stories, entities, places)."""
+"""Resolution across documents: entities to identities (`linker`), analyst judgements (`judgements`),
+rebuilding everything from the stored entities (`rebuild`), stories of articles about one event (`stories`)."""

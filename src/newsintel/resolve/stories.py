@@ -272,7 +272,7 @@ def reassign_story(conn: sqlite3.Connection, record: Record) -> int:
 def backfill_stories(conn: sqlite3.Connection) -> int:
     """Place every stored document that has no story yet (stores from before stories, or written by another
     version), oldest publication first, one transaction each; returns how many were placed."""
-    from newsintel.store.writer import transaction
+    from newsintel.store.db import transaction
 
     missing = [r[0] for r in conn.execute(
         "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM story_docs s WHERE s.document_id = d.id)"

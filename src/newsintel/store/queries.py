@@ -13,8 +13,18 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
     return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 
+RESOLVED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+
+
 def top_entities(conn: sqlite3.Connection, type_: str | None = None, top: int = 20) -> list[dict[str, Any]]:
-    """Entities by the number of documents mentioning them (same name and type across documents)."""
+    """People, groups and places by the number of documents mentioning them, counted per resolved identity (all
+    spellings together); other types (NORP, EVENT, ...) by exact name."""
+    if type_ is None or type_.upper() in RESOLVED_TYPES:
+        sql = ("SELECT i.name, i.type, i.id AS identity, i.documents, count(m.id) AS mentions FROM identities i"
+               " JOIN entity_links l ON l.identity_id = i.id JOIN mentions m ON m.entity_id = l.entity_id"
+               + (" WHERE i.type = ?" if type_ else "")
+               + " GROUP BY i.id ORDER BY i.documents DESC, mentions DESC, i.name LIMIT ?")
+        return [dict(r) for r in conn.execute(sql, (type_.upper(), top) if type_ else (top,))]
     sql = (
         "SELECT e.name, e.type, count(DISTINCT e.document_id) AS documents, count(m.id) AS mentions"
         " FROM entities e JOIN mentions m ON m.entity_id = e.id"
@@ -43,10 +53,11 @@ def document_detail(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | N
     entities = []
     for e in conn.execute("SELECT * FROM entities WHERE document_id = ? ORDER BY rowid", (doc["id"],)):
         mentions = [dict(m) for m in conn.execute(
-            "SELECT text, start, end, sentence FROM mentions WHERE entity_id = ? ORDER BY start", (e["id"],))]
+            "SELECT id, text, start, end, sentence FROM mentions WHERE entity_id = ? ORDER BY start", (e["id"],))]
+        link = conn.execute("SELECT identity_id FROM entity_links WHERE entity_id = ?", (e["id"],)).fetchone()
         entities.append({"id": e["id"], "name": e["name"], "type": e["type"],
                          "aliases": json.loads(e["aliases"]), "attributes": json.loads(e["attributes"]),
-                         "mentions": mentions})
+                         "identity": link[0] if link else None, "mentions": mentions})
     keys = ("id", "title", "source", "url", "published", "author", "origin", "format", "text")
     document = {k: doc[k] for k in keys}
     story = conn.execute("SELECT story_id FROM story_docs WHERE document_id = ?", (doc["id"],)).fetchone()

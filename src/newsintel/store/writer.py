@@ -4,27 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime
 
 from newsintel.extract.events import ROLES
 from newsintel.model import Record
-
-
-def now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+from newsintel.resolve.linker import resolve_document
+from newsintel.resolve.profiles import refresh_identity
+from newsintel.store.db import now, transaction
 
 
 def _stories():
@@ -46,6 +31,7 @@ def save_record(conn: sqlite3.Connection, record: Record, raw_hash: str | None =
         exists = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone()
         if not exists:
             _insert(conn, record, stamp)
+            resolve_document(conn, doc.id)
             _stories().assign_story(conn, record)
         if raw_hash:
             conn.execute(
@@ -74,9 +60,10 @@ def _insert_derived(conn: sqlite3.Connection, record: Record) -> None:
         [(doc.id, s.index, s.start, s.end) for s in record.sentences],
     )
     conn.executemany(
-        "INSERT INTO entities(id, document_id, name, type, aliases, attributes) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entities(id, document_id, name, type, aliases, attributes, geonameid, lat, lon, country,"
+        " geo_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(e.id, doc.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False),
-          json.dumps(e.attributes, ensure_ascii=False)) for e in record.entities],
+          json.dumps(e.attributes, ensure_ascii=False), *_geo_columns(e.geo)) for e in record.entities],
     )
     conn.executemany(
         "INSERT INTO mentions(entity_id, document_id, sentence, start, end, text, label)"
@@ -84,6 +71,12 @@ def _insert_derived(conn: sqlite3.Connection, record: Record) -> None:
         [(e.id, doc.id, m.sentence, m.start, m.end, m.text, m.label) for e in record.entities for m in e.mentions],
     )
     _insert_facts(conn, record)
+
+
+def _geo_columns(geo: dict | None) -> tuple:
+    if not geo:
+        return None, None, None, None, None
+    return geo["geonameid"], geo["lat"], geo["lon"], geo["country"], geo["kind"]
 
 
 def _dump(fact: dict) -> str:
@@ -139,9 +132,14 @@ def replace_derived(conn: sqlite3.Connection, record: Record) -> None:
     """Re-extraction: swap everything derived from a stored document for `record`, in one transaction."""
     doc = record.document
     with transaction(conn):
+        before = [r[0] for r in conn.execute("SELECT DISTINCT identity_id FROM entity_links WHERE document_id = ?",
+                                             (doc.id,))]
         conn.execute("DELETE FROM event_args WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)",
                      (doc.id,))
         for table in DERIVED_TABLES[1:]:
             conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc.id,))
         _insert_derived(conn, record)
+        resolve_document(conn, doc.id)
+        for identity_id in before:
+            refresh_identity(conn, identity_id)
         _stories().reassign_story(conn, record)

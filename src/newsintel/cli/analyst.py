@@ -1,0 +1,158 @@
+"""Analyst commands: profile, timeline, movements, conflicts, identities, and the judgements merge / split /
+not-same / resolve. Registered on the main parser by `add_commands`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from newsintel.cli import render_views
+from newsintel.store import connect, db_path
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def _conn(args: argparse.Namespace, readonly: bool = True):
+    return connect(db_path(args.db), readonly=readonly)
+
+
+def _emit(args: argparse.Namespace, data: object, show: Callable[[], None]) -> int:
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        show()
+    return EXIT_OK
+
+
+def _identity(args: argparse.Namespace, conn):
+    from newsintel.cli.main import error
+    from newsintel.views.common import find_identities
+
+    found = find_identities(conn, args.name)
+    if not found:
+        error(f"no person, group or place matching {args.name!r} (try `newsintel identities`)")
+    return found
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    from newsintel.views.profile import build_profile
+
+    conn = _conn(args)
+    found = _identity(args, conn)
+    if not found:
+        return EXIT_FAILED
+    profile = build_profile(conn, found[0], args.limit)
+    others = [{"id": r["id"], "name": r["name"], "documents": r["documents"]} for r in found[1:]]
+    return _emit(args, {**profile, "other_matches": others}, lambda: render_views.print_profile(profile, others))
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from newsintel.views.profile import timeline
+
+    conn = _conn(args)
+    found = _identity(args, conn)
+    if not found:
+        return EXIT_FAILED
+    facts = timeline(conn, found[0], args.limit)
+    return _emit(args, facts, lambda: render_views.print_timeline(found[0]["name"], facts))
+
+
+def cmd_movements(args: argparse.Namespace) -> int:
+    from newsintel.views.movements import flows, to_geojson
+
+    result = flows(_conn(args), args.limit)
+    if args.geojson:
+        Path(args.geojson).write_text(json.dumps(to_geojson(result), ensure_ascii=False), encoding="utf-8")
+    return _emit(args, result, lambda: render_views.print_flows(result))
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from newsintel.views.conflicts import find_conflicts
+
+    groups = find_conflicts(_conn(args), args.limit)
+    return _emit(args, groups, lambda: render_views.print_conflicts(groups))
+
+
+def cmd_identities(args: argparse.Namespace) -> int:
+    conn = _conn(args)
+    where, params = ("WHERE type = ?", (args.type.upper(),)) if args.type else ("", ())
+    rows = [{"id": r["id"], "name": r["name"], "type": r["type"], "documents": r["documents"],
+             "names": sorted(json.loads(r["profile"]).get("names", {}), key=len, reverse=True)}
+            for r in conn.execute(f"SELECT * FROM identities {where} ORDER BY documents DESC, name LIMIT ?",
+                                  (*params, args.top))]
+    return _emit(args, rows, lambda: render_views.print_identities(rows))
+
+
+def _judge(action: Callable[[], object], done: str) -> int:
+    from newsintel.cli.main import error
+    from newsintel.resolve.judgements import JudgementError
+
+    try:
+        result = action()
+    except JudgementError as err:
+        error(str(err))
+        return EXIT_FAILED
+    print(done.format(result=result))
+    return EXIT_OK
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from newsintel.resolve.judgements import merge
+
+    conn = _conn(args, readonly=False)
+    return _judge(lambda: merge(conn, args.a, args.b, args.note), "merged into {result}")
+
+
+def cmd_split(args: argparse.Namespace) -> int:
+    from newsintel.resolve.judgements import split
+
+    conn = _conn(args, readonly=False)
+    return _judge(lambda: split(conn, args.identity, args.mention, args.note), "split off as {result}")
+
+
+def cmd_not_same(args: argparse.Namespace) -> int:
+    from newsintel.resolve.judgements import not_same
+
+    conn = _conn(args, readonly=False)
+    return _judge(lambda: not_same(conn, args.a, args.b, args.note), "recorded as judgement #{result}")
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from newsintel.resolve.rebuild import rebuild
+
+    count = rebuild(_conn(args, readonly=False))
+    print(f"resolved again: {count} identities (analyst judgements re-applied)")
+    return EXIT_OK
+
+
+def add_commands(add: Callable[..., argparse.ArgumentParser], json_flag: argparse.ArgumentParser) -> None:
+    p = add("profile", cmd_profile, "who / where / heading / intent / associates / what is said, with sources",
+            json_flag)
+    p.add_argument("name", metavar="NAME", help="a name in any spelling, or an identity id")
+    p.add_argument("--limit", type=int, default=20, help="items per section (latest first)")
+    p = add("timeline", cmd_timeline, "dated events of a person, group or place, oldest first, with sources",
+            json_flag)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--limit", type=int, default=200)
+    p = add("movements", cmd_movements, "origin → via → destination flows with counts, status and sources",
+            json_flag)
+    p.add_argument("--geojson", metavar="FILE", help="also write the flows as GeoJSON (QGIS, geojson.io)")
+    p.add_argument("--limit", type=int, default=100)
+    p = add("conflicts", cmd_conflicts, "figures that disagree about the same thing, with each source", json_flag)
+    p.add_argument("--limit", type=int, default=50)
+    p = add("identities", cmd_identities, "people, groups and places across documents", json_flag)
+    p.add_argument("--type", metavar="T")
+    p.add_argument("--top", type=int, default=30)
+    for name, func, help_ in (("merge", cmd_merge, "judge two identities to be one (always wins)"),
+                              ("not-same", cmd_not_same, "judge two identities never to be merged")):
+        p = add(name, func, help_)
+        p.add_argument("a", metavar="ID")
+        p.add_argument("b", metavar="ID")
+        p.add_argument("--note", help="why (kept with the judgement)")
+    p = add("split", cmd_split, "move the entity of one mention out of an identity (always wins)")
+    p.add_argument("identity", metavar="ID")
+    p.add_argument("--mention", type=int, required=True, metavar="M", help="mention id (see `show --json`)")
+    p.add_argument("--note")
+    add("resolve", cmd_resolve, "rebuild cross-document identities from scratch, re-applying judgements")

@@ -1,0 +1,146 @@
+"""Antecedents of pronouns, first in the sentence's own parse, and names standing beside common nouns.
+
+"Karim was arrested after he tried to cross", "a negotiator told Reuters, but he warned": a pronoun in a
+subordinate or coordinated clause usually stands for the subject (else the object) of a clause that governs it,
+when that noun agrees with it (a person for he/she, a plural or a group for they, a group or thing for it).
+Across sentences the caller falls back on the document's entity mentions. "his sister, Anna Lindqvist" and
+"a smuggler known as Abu Sattar" are the named person: arguments take the name, as the annotation standard does.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from newsintel.extract.lexicon import lexicon
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+OBJECT_DEPS = ("dobj", "dative")
+CLIMB_DEPS = {"advcl", "conj", "ccomp", "xcomp", "pcomp", "prep", "pobj", "relcl", "acl", "dobj", "npadvmod", "attr",
+              "parataxis", "oprd"}
+NAMING_VERBS = {"name", "call", "know", "identify", "dub", "nickname"}  # "a man named X", "known as X"
+MAX_STEPS = 8
+
+
+@functools.cache
+def person_nouns() -> frozenset[str]:
+    """Common nouns for people ("the preacher", "a negotiator"), from the relation word lists."""
+    rel = lexicon().relations
+    words: set[str] = set()
+    for key in ("position_nouns", "member_nouns", "family_nouns", "spouse_nouns", "associate_nouns",
+                "person_nouns"):
+        words |= set(rel.get(key, ()))
+    for gendered in rel["gender_words"].values():
+        words |= {w for w in gendered if w not in PERSON_PRONOUNS}
+    return frozenset(words)
+
+
+def is_plural(token: Token) -> bool:
+    """A plural noun phrase: plural tag, coordination, a collective head, or a number above one."""
+    if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children):
+        return True
+    if token.lemma_.lower() in lexicon().collectives and token.lemma_.lower() not in ("one",):
+        return True
+    return any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in token.children)
+
+
+def agrees(pronoun: Token, candidate: Token, entity_type: str | None) -> bool:
+    """Can `candidate` (with the type of the entity it names, if any) be what `pronoun` stands for?"""
+    word = pronoun.lower_
+    if candidate.lower_ in RELATIVE_PRONOUNS or candidate.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return False
+    if candidate.pos_ == "PRON":  # "he said he": the same pronoun resolved in turn
+        same = (PERSON_PRONOUNS if word in PERSON_PRONOUNS else PLURAL_PRONOUNS if word in PLURAL_PRONOUNS
+                else GROUP_PRONOUNS)
+        return candidate.lower_ in same
+    if word in PERSON_PRONOUNS:
+        if entity_type is not None:
+            return entity_type == "PERSON"
+        return not is_plural(candidate) and candidate.lemma_.lower() in person_nouns()
+    if word in PLURAL_PRONOUNS:
+        if any(c.dep_ == "conj" for c in candidate.children):
+            return True  # "Sarah Jones and her brother decided they..."
+        return entity_type in ("ORG", "NORP") or (entity_type is None and is_plural(candidate))
+    if word in GROUP_PRONOUNS:
+        if entity_type is not None:
+            return entity_type in ("ORG", "NORP", "GPE")
+        return not is_plural(candidate) and candidate.lemma_.lower() not in person_nouns()
+    return False
+
+
+def _clause_candidates(clause: Token, pronoun: Token) -> list[Token]:
+    """Subjects, then objects, of one clause that precede the pronoun and do not contain it."""
+    inside = {t.i for t in pronoun.ancestors} | {pronoun.i}
+    out = []
+    for deps in (SUBJECT_DEPS, OBJECT_DEPS):
+        for child in clause.children:
+            if child.dep_ in deps and child.i < pronoun.i and child.i not in inside:
+                out.append(child)
+    if clause.dep_ in ("relcl", "acl") and clause.head.i < pronoun.i:
+        out.append(clause.head)  # "the man who said he would return"
+    return out
+
+
+def syntactic_antecedent(pronoun: Token, entity_type: Callable[[Token], str | None]) -> Token | None:
+    """The noun a pronoun stands for, found in a clause governing the pronoun's own (or, for a possessive or
+    reflexive, in its own clause: "he recruited his cousin"), nearest clause first."""
+    word = pronoun.lower_
+    if word not in PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS:
+        return None
+    own_clause_ok = word in POSSESSIVE_PRONOUNS or word.endswith("self") or word.endswith("selves")
+    current = pronoun.head
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i and current.dep_ in CLIMB_DEPS | {
+            "poss", "nsubj", "nsubjpass", "compound", "appos"}:
+        current = current.head  # up to the verb of the pronoun's own clause
+    first = True
+    for _ in range(MAX_STEPS):
+        if not first or own_clause_ok:
+            for cand in _clause_candidates(current, pronoun):
+                if agrees(pronoun, cand, entity_type(cand)):
+                    return cand
+        first = False
+        if current.head.i == current.i or current.dep_ not in CLIMB_DEPS:
+            return None
+        current = current.head
+    return None
+
+
+def named_apposition(token: Token, entity_type: Callable[[Token], str | None]) -> Token | None:
+    """The name standing beside a common noun: "his sister, Anna Lindqvist", "the oldest suspect, a Swiss citizen
+    named Adam Dzhabrailov", "a smuggler known as Abu Sattar"."""
+    if token.pos_ not in ("NOUN", "NUM", "PRON", "ADJ") or entity_type(token) is not None:  # "a third, X"
+        return None
+    stack = [token]
+    for _ in range(3):
+        nxt = []
+        for node in stack:
+            for child in node.children:
+                if child.dep_ == "appos":
+                    if child.pos_ == "PROPN" and entity_type(child) in ("PERSON", "ORG", "NORP"):
+                        return child
+                    nxt.append(child)
+                elif child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
+                    name = name_of_naming_verb(child)
+                    if name is not None:
+                        return name
+        stack = nxt
+    return None
+
+
+def name_of_naming_verb(verb: Token) -> Token | None:
+    """The name given by "named X", "known as X" (whatever type NER gave it: the noun says what it is)."""
+    for child in verb.children:
+        if child.dep_ in ("oprd", "dobj", "attr") and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "as":
+            name = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            if name is not None:
+                return name
+    return None

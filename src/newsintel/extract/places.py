@@ -1,0 +1,78 @@
+"""Places of an event beyond its own prepositions: those of its participants ("300 fighters from Homs"), every
+other named place in the trigger's phrase, and, for a nominal trigger, the places the sentence gives it outside
+its phrase: a place phrase right after it that the parser hung elsewhere ("airstrikes in Kunduz"), the places of
+the verb it is the subject of ("the attack happened in Mazar", "the assault left two soldiers dead near Kunduz")
+and of its relative clauses ("strikes which killed 30 civilians in Kunduz"); a threat's places include those of
+the act threatened ("threatened to overrun Kunduz")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsintel.extract.args import MentionIndex, is_place
+from newsintel.extract.parse import ParsedSentence
+from newsintel.extract.roles import DESTINATION_PREPS, LOCATION_PREPS, ORIGIN_PREPS, TRANSFERS, Trigger, route_place
+
+NEAR_PREPS = {"in", "at", "near", "outside", "inside", "on"}  # "on" for "on the outskirts of", "on Pine Street"
+TIME_WORDS = {"last", "this", "next", "earlier", "later", "week", "month", "year", "today", "yesterday", "night",
+              "morning", "evening", "afternoon", "weekend", ","}
+
+
+def participant_places(ps: ParsedSentence, args: dict[str, list[Token]], trigger: Trigger,
+                        mentions: MentionIndex) -> None:
+    """Places attached to a participant: "300 fighters from Homs", "the arrest of Jonas Velde in Oslo"."""
+    name = trigger.type.name
+    for token in [*args["actors"], *args["targets"]]:
+        for prep in token.children:
+            if prep.dep_ != "prep":
+                continue
+            word = prep.lower_
+            for obj in (g for g in prep.children if g.dep_ == "pobj" and route_place(ps, g, word, name, mentions)):
+                if name in TRANSFERS and word in ORIGIN_PREPS and not args["origin"]:
+                    args["origin"].append(obj)
+                elif name in TRANSFERS and word in DESTINATION_PREPS and not args["destination"]:
+                    args["destination"].append(obj)
+                elif word in LOCATION_PREPS and not args["location"] and not args["destination"]:
+                    args["location"].append(obj)
+
+
+def clause_places(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Token]], used: set[int],
+                  nested: set[int], mentions: MentionIndex, extra: list[Token] = ()) -> None:
+    """Every named place in the trigger's own phrase is part of the event ("the attack on the consulate in
+    Afghanistan's Mazar-i-Sharif": both), except places inside another event's phrase, places that describe a
+    person ("a convert from Aarhus") and places already given a role."""
+    have = {t.i for role in ("location", "origin", "destination", "via", "actors", "targets") for t in args[role]}
+    chosen = {t.i for t in extra}  # chosen by syntax: their places belong to this event too
+    for token in [*trigger.token.subtree, *extra]:
+        if token.i in have or token.i == trigger.token.i or (
+                token.i not in chosen and (token.i in used or token.i in nested)):
+            continue
+        if token.pos_ != "PROPN" or token.head.dep_ == "compound" or token.dep_ == "compound":
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.ent_type_ == "PERSON":
+            continue
+        if is_place(ps, token, mentions):
+            args["location"].append(token)
+            have.add(token.i)
+
+
+def extra_place_tokens(ps: ParsedSentence, trigger: Trigger, others: list[Trigger]) -> list[Token]:
+    """Tokens outside (or, for relative clauses, inside another event within) the trigger's phrase whose named
+    places belong to the event too; see the module docstring."""
+    token, doc = trigger.token, ps.doc
+    out: list[Token] = []
+    if trigger.type.name == "THREATEN":
+        out += [t for c in token.children if c.dep_ == "xcomp" for t in c.subtree]
+    if not trigger.nominal:
+        return out
+    subtree = {t.i for t in token.subtree}
+    j = token.right_edge.i + 1
+    while j < len(doc) and (doc[j].ent_type_ in ("DATE", "TIME") or doc[j].lower_ in TIME_WORDS):
+        j += 1
+    if j < len(doc) and doc[j].dep_ == "prep" and doc[j].lower_ in NEAR_PREPS and doc[j].head.i not in subtree:
+        out += list(doc[j].subtree)
+    if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX"):
+        out += [t for p in token.head.children if p.dep_ == "prep" and p.lower_ in NEAR_PREPS for t in p.subtree]
+    starts = {o.token.i for o in others}
+    out += [t for c in token.children if c.dep_ in ("relcl", "acl") and c.i in starts for t in c.subtree]
+    return out

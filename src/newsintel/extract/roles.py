@@ -1,0 +1,346 @@
+"""Roles of an event: who acts, who is acted on, and the places, read off the dependency parse.
+
+Verb triggers take their actor from the subject (the `by` agent in the passive, the subject of a governing verb
+for "planned to travel", the described noun for "fighters fleeing Raqqa" or "the man, who fled"), their target from
+the object, and places from prepositions (to/into = destination, from = origin, via/through = via, in/at/near =
+location). Coordinated verbs share a subject: "fled Mosul and slipped into Syria" is two events with one actor.
+Nominal triggers ("the evacuation of 300 fighters", "their escape to Jordan") take possessors, `of`/`by` phrases
+and the subject of a light verb ("carried out an attack").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from newsintel.extract.args import MentionIndex, is_place, with_conjuncts
+from newsintel.extract.lexicon import EventType, lexicon
+from newsintel.extract.parse import ParsedSentence
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+DESTINATION_PREPS = {"to", "into", "towards", "toward", "onto", "for"}
+ORIGIN_PREPS = {"from", "out"}
+VIA_PREPS = {"via", "through", "across", "over"}
+LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "around", "on", "within", "along", "off"}
+MOVERS = {"TRAVEL", "CROSS_BORDER", "FLEE", "RETURN"}  # the actor moves; others act on a target
+INTRANSITIVE = MOVERS | {"SURRENDER"}  # "the surrender of 150 militants": they are the actors
+TRANSFERS = MOVERS | {"SMUGGLE", "EVACUATE"}  # events whose participants' from/to places are the route
+FORCE = {"ATTACK", "FIGHT", "THREATEN", "AGREE"}  # a country named before these is a party, not a place
+REFLEXIVES = {"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself"}
+ORIGIN_OBJECT_VERBS = {"flee", "escape", "leave", "desert", "abscond", "evacuate"}
+DESTINATION_OBJECT_VERBS = {"reach", "enter", "infiltrate", "cross", "arrive", "board"}
+LIGHT_VERBS = {"carry", "launch", "stage", "mount", "conduct", "plan", "plot", "attempt", "make", "lead", "begin",
+               "start", "commit", "order", "organise", "organize", "orchestrate", "execute", "claim", "undertake",
+               "sign", "reach", "strike", "broker", "negotiate", "face", "take", "complete", "continue", "perpetrate",
+               "push", "wage", "intensify", "step", "press", "announce"}
+ROLES = ("actors", "targets", "location", "origin", "destination", "via")
+
+
+@dataclass(slots=True)
+class Trigger:
+    token: Token
+    type: EventType
+    nominal: bool
+    extra: list[Token] = field(default_factory=list)  # particle or object that completes a multi-word trigger
+    passive: bool = False
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def is_passive(token: Token) -> bool:
+    """Passive voice, also without an auxiliary: "fighters captured in Raqqa", "when surrounded by rebels", "was
+    reported killed"."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (token.tag_ == "VBN" and (
+        token.dep_ == "acl" or (token.dep_ in ("advcl", "xcomp") and not any(c.dep_ == "aux" for c in token.children))
+        or any(c.dep_ == "agent" for c in token.children)))
+
+
+def direct_object(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def subject_of(token: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb, looking through xcomp/conj/advcl chains; (token, passive?).
+
+    Only the verb's own clause (and its coordination) can make it passive: the subject of a governing verb is the
+    doer of the verb it controls, whatever the governing verb's voice ("the men are suspected of smuggling
+    migrants", "he was arrested after trying to cross": the men smuggle, he tries to cross)."""
+    current, own = token, True
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in SUBJECTS:
+                return child, own and child.dep_ == "nsubjpass"
+        if current.dep_ in ("acl", "relcl") and current.head.i != current.i:
+            owner = purpose_owner(current)
+            if owner is not None:
+                return owner, False
+            return current.head, own and current.dep_ == "acl" and current.tag_ == "VBN"
+        if current.dep_ == "xcomp" and lemma_of(current.head) in lexicon().object_control:
+            obj = next((c for c in current.head.children if c.dep_ == "dative"), None) or direct_object(
+                current.head)  # "recruited him to join": he joins; "charged each man $500 to cross": the man
+            if obj is not None:
+                return obj, False
+        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
+            # "had been captured and had not defected": a conjunct with its own auxiliary has its own voice
+            own = own and current.dep_ == "conj" and not any(c.dep_ == "aux" for c in current.children)
+            current = current.head
+            continue
+        if current.dep_ in ("pcomp", "pobj") and current.head.dep_ == "prep":  # "before boarding", "after escaping"
+            party = accused_party(current)
+            if party is not None:
+                return party, False
+            own = False
+            current = current.head.head
+            continue
+        break
+    return None, False
+
+
+def is_purpose_infinitive(clause: Token) -> bool:
+    """"a mission to destroy", "his plan to travel": an infinitive (without its own subject) stating a purpose noun."""
+    return clause.dep_ in ("acl", "relcl") and lemma_of(clause.head) in lexicon().purpose_nouns and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
+        c.dep_ in SUBJECTS for c in clause.children)
+
+
+def purpose_owner(clause: Token) -> Token | None:
+    """Whose mission, plan or order an infinitive states: "fighters with a mission to destroy the consulate",
+    "his plan to travel", "they received orders to attack"."""
+    noun = clause.head
+    if not is_purpose_infinitive(clause):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        holder = noun.head.head
+        return holder if holder.pos_ in ("NOUN", "PROPN", "PRON") else subject_of(holder)[0]
+    if noun.dep_ in ("dobj", "attr"):
+        subject, passive = subject_of(noun.head)
+        return subject if not passive else None
+    return None
+
+
+def described_noun(verb: Token) -> Token | None:
+    """The noun a participle describes: its head for an acl ("a deal reached on Sunday"), or the noun just before
+    it for a participle the parser hung on the main verb ("Under the truce, brokered by Qatar, ...")."""
+    if verb.tag_ != "VBN":
+        return None
+    if verb.dep_ == "acl":
+        return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+    if verb.dep_ == "advcl" and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in verb.children):
+        before = [t for t in verb.doc[max(0, verb.i - 2):verb.i] if not t.is_punct]
+        if before and before[-1].pos_ == "NOUN":
+            return before[-1]
+    return None
+
+
+def _describing_participles(noun: Token) -> list[Token]:
+    doc = noun.doc
+    out = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for t in doc[noun.i + 1:min(len(doc), noun.i + 3)]:
+        if t.dep_ == "advcl" and described_noun(t) is not None and described_noun(t).i == noun.i:
+            out.append(t)
+    return out
+
+
+def accused_party(token: Token) -> Token | None:
+    """Who does what a verb's from/for/of phrase names: its object ("stopped 23 Syrians from crossing",
+    "sentenced a preacher to nine years for recruiting", "arrested two men on suspicion of smuggling") or, in the
+    passive, its subject ("two men were detained on suspicion of people smuggling")."""
+    prep = token.head
+    if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("from", "for", "of"):
+        return None
+    governor = prep.head
+    if prep.lower_ == "of":
+        if lemma_of(governor) not in lexicon().accusation_nouns or governor.dep_ != "pobj":
+            return None
+        governor = governor.head.head  # "on suspicion of": the verb the "on" phrase hangs on
+    for _ in range(3):  # "sentenced X to nine years in prison for recruiting": up to the verb
+        if governor.pos_ in ("VERB", "AUX") or governor.dep_ not in ("pobj", "prep"):
+            break  # not through an object: "claimed responsibility for the bombing"
+        governor = governor.head
+    if governor.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = direct_object(governor)
+    if obj is not None and not obj.like_num and obj.ent_type_ != "MONEY":
+        return obj
+    return next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
+
+
+def _prep_args(ps: ParsedSentence, head: Token, mentions: MentionIndex, args: dict, trigger: Trigger,
+               depth: int = 0) -> None:
+    vehicles = lexicon().vehicles
+    for prep in list(head.children) + ([c for e in trigger.extra for c in e.children] if depth == 0 else []):
+        if prep.dep_ not in ("prep", "agent", "dative", "prt") and prep.pos_ != "ADP":
+            continue
+        word = prep.lower_
+        objects = [g for g in prep.children if g.dep_ == "pobj"]
+        if word == "out" and not objects:  # "out of Syria"
+            objects = [g for p2 in prep.children if p2.lower_ == "of" for g in p2.children if g.dep_ == "pobj"]
+        for obj in objects:
+            if lemma_of(obj) in vehicles and depth == 0:  # "on a flight from Frankfurt", "by bus"
+                _prep_args(ps, obj, mentions, args, trigger, depth + 1)
+                continue
+            for item in with_conjuncts(obj):
+                if depth == 0 or route_place(ps, item, word, trigger.type.name, mentions):
+                    _assign_prep(ps, word, item, mentions, args, trigger)
+            if depth == 0 and not route_place(ps, obj, word, trigger.type.name, mentions):
+                _prep_args(ps, obj, mentions, args, trigger, depth + 1)  # "on a forged passport via Sofia"
+
+
+def route_place(ps: ParsedSentence, item: Token, word: str, event_type: str, mentions: MentionIndex) -> bool:
+    """A place, or, for movements, a lone unknown name after from/to/via ("evacuated from Arsal"), even one the
+    NER model took for an organisation (it often does with Arabic place names), unless it is an acronym."""
+    if is_place(ps, item, mentions):
+        return True
+    lone_name = item.pos_ == "PROPN" and not item.text.isupper() and not any(
+        c.pos_ == "PROPN" for c in item.children) and item.ent_type_ in ("", "GPE", "LOC", "FAC", "ORG")
+    return event_type in TRANSFERS and word in ORIGIN_PREPS | DESTINATION_PREPS | VIA_PREPS and lone_name
+
+
+def _assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionIndex, args: dict,
+                 trigger: Trigger) -> None:
+    name = trigger.type.name
+    if item.ent_type_ in ("DATE", "TIME"):
+        return  # "on Thursday" is the event's time, not its target
+    place = route_place(ps, item, word, name, mentions)
+    if word == "by" and not place:
+        if trigger.passive or trigger.nominal:
+            args["actors"].append(item)
+    elif word == "with" and not place:
+        (args["targets"] if name in ("FIGHT", "ATTACK") else args["actors"] if name in MOVERS else []).append(item)
+    elif (word == "against" or (word in ("on", "upon") and name in ("ATTACK", "FIGHT", "THREATEN"))) and not place:
+        args["targets"].append(item)  # "the attack on the consulate"
+    elif word == "of" and trigger.nominal:
+        if place and name in ("FIGHT", "ATTACK", "AGREE"):
+            args["location"].append(item)
+        elif place:
+            args["origin" if name in ("FLEE", "EVACUATE") else "location"].append(item)
+        else:
+            args["actors" if name in INTRANSITIVE else "targets"].append(item)
+    elif not place:
+        return
+    elif word in DESTINATION_PREPS or (word in ("in", "at") and lemma_of(trigger.token) in
+                                       trigger.type.in_is_destination):
+        args["destination"].append(item)
+    elif word in ORIGIN_PREPS:
+        args["origin"].append(item)
+    elif word in VIA_PREPS:
+        args["via"].append(item)
+    elif word in LOCATION_PREPS or word == "by":
+        args["location"].append(item)
+
+
+def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> dict[str, list[Token]]:
+    token, name = trigger.token, trigger.type.name
+    args: dict[str, list[Token]] = {role: [] for role in ROLES}
+    subject, passive = subject_of(token)
+    passive = trigger.passive = passive or is_passive(token)
+    if subject is not None:
+        args["targets" if passive and name not in MOVERS else "actors"].extend(with_conjuncts(subject))
+    obj = direct_object(token) or _shared_object(token)
+    if obj is not None and obj not in trigger.extra and obj.lower_ not in REFLEXIVES:
+        for item in with_conjuncts(obj):
+            if is_place(ps, item, mentions):
+                lemma = lemma_of(token)
+                role = ("origin" if lemma in ORIGIN_OBJECT_VERBS else "destination" if lemma in
+                        DESTINATION_OBJECT_VERBS else "location")
+                args[role].append(item)
+                if name in ("ATTACK", "FIGHT"):
+                    args["targets"].append(item)
+            else:
+                args["targets"].append(item)
+    for child in token.children:
+        if child.dep_ in ("npadvmod", "advmod") and child.lower_ == "home":
+            args["destination"].append(child)
+        if child.dep_ == "advmod" and child.lower_ == "where":
+            _where_place(ps, token, child, mentions, args, trigger)
+    if name == "ATTACK" and lemma_of(token) in trigger.type.vehicle_attack_verbs:  # the vehicle is the weapon
+        args["targets"] = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "into"
+                           for g in c.children if g.dep_ == "pobj"]
+    _prep_args(ps, token, mentions, args, trigger)
+    return args
+
+
+def _where_place(ps: ParsedSentence, verb: Token, where: Token, mentions: MentionIndex, args: dict,
+                 trigger: Trigger) -> None:
+    """"brought to Tripoli, where they were detained", "Gaziantep, from where smugglers took them": the place named
+    just before the relative "where" (with the preposition before it, if any)."""
+    before = [t for t in ps.doc[max(0, where.i - 4):where.i] if not t.is_punct]
+    word = "in"
+    if before and before[-1].pos_ == "ADP":
+        word = before.pop().lower_
+    if before and before[-1].pos_ in ("PROPN", "NOUN") and is_place(ps, before[-1], mentions):
+        _assign_prep(ps, word, before[-1], mentions, args, trigger)
+
+
+def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> dict[str, list[Token]]:
+    token, name = trigger.token, trigger.type.name
+    args: dict[str, list[Token]] = {role: [] for role in ROLES}
+    for child in token.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")):
+            role = "actors" if name in MOVERS or name in ("ATTACK", "FIGHT", "SMUGGLE", "THREATEN", "AGREE") or \
+                child.ent_type_ in ("ORG", "NORP") else "targets"
+            if child.dep_ == "compound" and is_place(ps, child, mentions) and name not in FORCE:
+                role = "location"  # "the Raqqa evacuation"; but "US air strikes": the US strikes
+            args[role].append(child)
+    head = token.head
+    light = token.dep_ in ("dobj", "attr") and lemma_of(head) in LIGHT_VERBS
+    # "X claimed responsibility for the attack"
+    claimed = token.dep_ == "pobj" and head.lower_ == "for" and lemma_of(head.head) == "responsibility"
+    verb = head if light else head.head.head if claimed else None
+    if name == "AGREE":  # "a deal reached with government forces", "the truce, brokered by Qatar"
+        for verb in _describing_participles(token):
+            for prep in verb.children:
+                if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "with"):
+                    args["actors"] += [g for g in prep.children if g.dep_ == "pobj"]
+    party = accused_party(token) if token.dep_ == "pobj" else None
+    if party is not None:  # "on suspicion of people smuggling": the suspects smuggle
+        args["actors"].append(party)
+    if verb is not None:
+        subject, passive = subject_of(verb)
+        if subject is not None and not args["actors"] and not passive:
+            args["actors"].extend(with_conjuncts(subject))
+        if light:
+            _prep_args(ps, verb, mentions, args, trigger)
+    _prep_args(ps, token, mentions, args, trigger)
+    return args
+
+
+def _shared_object(token: Token) -> Token | None:
+    """"arrested and charged Leon Farrow": the object of the last conjunct belongs to all of them (only when
+    nothing but the coordination follows the first verb)."""
+    if any(c.dep_ not in ("cc", "conj", "punct", "advmod") for c in token.rights):
+        return None
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB":
+            return direct_object(child) or _shared_object(child)
+    return None
+
+
+def inherit_from_conjunct(trigger: Trigger, args: dict[str, list[Token]], done: dict[int, dict]) -> None:
+    """"fled Mosul and slipped into Syria": the second verb takes the first one's actor; "stormed the hotel,
+    killing four" takes the main event's place too."""
+    head, dep = trigger.token.head, trigger.token.dep_
+    if head.i not in done or dep not in ("conj", "advcl", "xcomp"):
+        return
+    if dep == "conj" and not args["actors"] and not args["targets"]:  # its own subject is the shared one
+        for role in ("actors", "targets"):
+            args[role] = list(done[head.i][role])
+    if not any(args[role] for role in ("location", "origin", "destination", "via")):
+        args["location"] = list(done[head.i]["location"])
+
+
+def smuggling_roles(trigger: Trigger, args: dict[str, list[Token]]) -> None:
+    """A movement carried out by smugglers is smuggling: "smugglers drove them across the border"."""
+    smuggle = lexicon().types["SMUGGLE"]
+    if trigger.type.name not in MOVERS or not any(lemma_of(a) in smuggle.smuggler_nouns for a in args["actors"]):
+        return
+    trigger.type = smuggle
+    movers = [a for a in args["actors"] if lemma_of(a) not in smuggle.smuggler_nouns]
+    args["actors"] = [a for a in args["actors"] if lemma_of(a) in smuggle.smuggler_nouns]
+    args["targets"] = args["targets"] + movers

@@ -1,0 +1,288 @@
+"""Toponym resolution: which place each place mention of a document means, or nothing when unsure.
+
+A name can mean many places ("Paris": France, Texas, Ontario; "Georgia": the country, the state). Each candidate
+gets a prior (population, kind) and context bonuses from the rest of the document: its country named or holding
+other named places, its state or province named, another named place nearby. A qualifier right after the name
+("Paris, Texas", "Springfield, Ill.", "Kobani (Syria)") restricts the candidates outright. Context is computed
+from the other names of the document only, so a name never supports itself. Adjectives ("French officials",
+NER label NORP) name their country through `data/demonyms.yaml`. Settings: `data/geocoding.yaml`.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass, fields
+
+from newsintel.nlp.gazetteer import Gazetteer, Place, fold, load_gazetteer, place_key
+from newsintel.resources import load_yaml
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ADJECTIVE_LABELS = frozenset({"NORP"})
+ADMIN_KINDS = frozenset({"country", "state", "province"})
+AREA_KINDS = frozenset({"country", "continent", "state", "province", "region"})
+_QUALIFIER = re.compile(r"\s*[,(]\s*((?:[A-Z][\w.]*\.?\s?){1,3})")
+_PLURAL = re.compile(r"(?<=[a-z])s$")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    place: Place
+    loose: bool = False  # found only by the spelling-tolerant key
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Resolver:
+    """Resolves the place mentions of one document at a time; holds only settings and the gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        cfg = load_yaml("geocoding.yaml")
+        self.gazetteer = gazetteer
+        self.cfg = cfg
+        self.kind_nouns = {k: frozenset(v) for k, v in cfg["kind_nouns"].items()}
+        self.abbreviations = {fold(k): v for k, v in cfg["us_state_abbreviations"].items()}
+        self._states: dict[str, Place] | None = None
+
+    # -- candidates ---------------------------------------------------------------------------------------
+    def state_by_code(self, code: str) -> Place | None:
+        """A US state by its postal code (the gazetteer's admin1 code of the states)."""
+        if self._states is None:
+            kind = [f.name for f in fields(Place)].index("kind")
+            self._states = {}
+            for row, values in enumerate(self.gazetteer.rows):
+                if values[kind] == "state":
+                    place = self.gazetteer.place(row)
+                    if place.country == "US" and place.admin1:
+                        self._states[place.admin1] = place
+        return self._states.get(code)
+
+    def abbreviation(self, text: str) -> str | None:
+        """The postal code of a state abbreviation written with its period ("Ill.", "W.Va."); "Miss" is not one."""
+        return self.abbreviations.get(fold(text)) if "." in text else None
+
+    def qualifier_place(self, text: str, postal: bool) -> Place | None:
+        """A state or country named by `text` ("Texas", "Ill.", "TX" when `postal`, "Syria")."""
+        code = self.abbreviation(text)
+        if code is None and postal and re.fullmatch(r"[A-Z]{2}", text.strip()):
+            code = text.strip()
+        if code is not None:
+            return self.state_by_code(code)
+        admins = [p for p in self.gazetteer.lookup(text) if p.kind in ADMIN_KINDS]
+        return admins[0] if admins else None
+
+    def adjective_place(self, text: str) -> Place | None:
+        """The place an adjective or demonym names: "French", "Syrians", "Minnesotans" (the name plus -n/-an)."""
+        singular = _PLURAL.sub("", text)
+        place = self.gazetteer.adjective(text) or self.gazetteer.adjective(singular)
+        if place is not None:
+            return place
+        for stem in (singular[:-1], singular[:-2], singular[:-3] + "o"):  # Minnesotan, Ohioan, Ontarian
+            if len(stem) >= 4:
+                admins = [p for p in self.gazetteer.lookup(stem) if p.kind in ADMIN_KINDS]
+                if admins:
+                    return admins[0]
+        return None
+
+    def candidates(self, text: str, label: str) -> list[Candidate]:
+        if label in ADJECTIVE_LABELS:
+            place = self.adjective_place(text)
+            return [Candidate(place)] if place else []
+        code = self.abbreviation(text)
+        state = self.state_by_code(code) if code else None
+        if state is not None:
+            return [Candidate(state)]
+        found = self.gazetteer.lookup(text)
+        if not found:
+            words = text.split()
+            if len(words) > 1 and words[-1].lower() in self.kind_nouns:
+                kinds = self.kind_nouns[words[-1].lower()]
+                found = tuple(p for p in self.gazetteer.lookup(" ".join(words[:-1])) if p.kind in kinds)
+        if found:  # most populous first; a long tail of hamlets of the same name only costs time
+            return [Candidate(p) for p in self._without_namesake_towns(found[: self.cfg["max_candidates"]])]
+        place = self.adjective_place(text)  # a span known to be a toponym may be an adjective ("Iraqi")
+        if place is not None:
+            return [Candidate(place)]
+        if label in PLACE_LABELS and len(place_key(text)) >= 4:
+            first = place_key(text)[:1]
+            return [Candidate(p, loose=True) for p in self.gazetteer.lookup_loose(text)
+                    if place_key(p.name)[:1] == first]
+        return []
+
+    def _without_namesake_towns(self, places: tuple[Place, ...]) -> list[Place]:
+        """A small town named like the country or state it lies in ("Kosovo" for Kosovo Polje) is not meant:
+        the area is, however many places of the document lie near the town."""
+        share = self.cfg["region_named_like_city"]["city_share"]
+        areas = [p for p in places if p.kind in ADMIN_KINDS]
+        return [p for p in places if not (p.kind == "city" and any(
+            _within(p, a) and p.population < share * a.population for a in areas))]
+
+    # -- resolution ---------------------------------------------------------------------------------------
+    def resolve(self, text: str, mentions: list[tuple[int, int, str]]) -> list[Place | None]:
+        """One place (or None) per mention `(start, end, label)` of the document `text`."""
+        surfaces = [text[s:e] for s, e, _ in mentions]
+        keys = [place_key(t) for t in surfaces]
+        cands = [self.candidates(t, label) for t, (_, _, label) in zip(surfaces, mentions, strict=True)]
+        qualified = self._apply_qualifiers(text, mentions, surfaces, cands)
+        picks: list[Candidate | None] = [self._best(c, None, None)[0] if c else None for c in cands]
+        for _ in range(2):
+            context = self._context(keys, picks, cands)
+            memo: dict[tuple, Candidate | None] = {}
+            new: list[Candidate | None] = []
+            for i, options in enumerate(cands):
+                signature = (keys[i], i in qualified, tuple(id(o.place) for o in options))
+                if signature not in memo:
+                    memo[signature] = self._pick(options, keys[i], context, i in qualified) if options else None
+                new.append(memo[signature])
+            picks = new
+        return [p.place if p else None for p in picks]
+
+    def _apply_qualifiers(self, text: str, mentions: list[tuple[int, int, str]], surfaces: list[str],
+                          cands: list[list[Candidate]]) -> set[int]:
+        """Keep only the candidates inside the state or country named right after the name."""
+        qualified: set[int] = set()
+        for i, (_, end, _) in enumerate(mentions):
+            qualifier: Place | None = None
+            if ", " in surfaces[i]:  # "Springfield, Ill." tagged as one span
+                head, tail = surfaces[i].rsplit(", ", 1)
+                qualifier = self.qualifier_place(tail, postal=True)
+                if qualifier is not None:
+                    cands[i] = self.candidates(head, mentions[i][2])
+            else:
+                match = _QUALIFIER.match(text, end)
+                if match:
+                    words = match.group(1).split()
+                    for n in range(len(words), 0, -1):
+                        qualifier = self.qualifier_place(" ".join(words[:n]), postal=True)
+                        if qualifier is not None:
+                            break
+            if qualifier is None or not cands[i]:
+                continue
+            inside = [c for c in cands[i] if c.place is not qualifier and _within(c.place, qualifier)]
+            if inside:
+                cands[i] = inside
+                qualified.add(i)
+        return qualified
+
+    def _context(self, keys: list[str], picks: list[Candidate | None], cands: list[list[Candidate]]) -> dict:
+        """What the document's names point at, indexed by country, by state/province and by map cell, each entry
+        naming the names (keys) behind it, so that a name can be left out of its own context.
+
+        Firm context comes from the place each name resolved to; soft context from all the candidates of a name
+        with few of them ("Henry County" is in ten states; one of them may hold the "Paris" of the document)."""
+        limit = self.cfg["soft_max_candidates"]
+        cell = self.cfg["near_km"] / 111.0
+        context: dict = {level: ({}, {}, {}) for level in ("firm", "soft")}
+        for key, pick, options in zip(keys, picks, cands, strict=True):
+            sources = []
+            if pick is not None and not pick.loose:
+                sources.append(("firm", [pick.place]))
+            if 1 < len(options) <= limit:
+                sources.append(("soft", [o.place for o in options if not o.loose]))
+            for level, places in sources:
+                countries, admins, grid = context[level]
+                for place in places:
+                    if place.country:
+                        countries.setdefault(place.country, set()).add(key)
+                        if place.admin1:
+                            admins.setdefault((place.country, place.admin1), set()).add(key)
+                    if place.kind not in AREA_KINDS:
+                        grid.setdefault((math.floor(place.lat / cell), math.floor(place.lon / cell)), []).append(
+                            (key, place))
+        return context
+
+    def _support(self, place: Place, key: str, context: dict) -> float:
+        """Context bonus of `place` for the name `key`: firm evidence counts fully, soft evidence in part; more
+        names pointing the same way count more."""
+        cfg = self.cfg
+        total = 0.0
+        cap = cfg["max_supporting_names"]
+        enough = {"firm": cap + 1, "soft": cap + 1 + int(cap / cfg["soft_weight"])}  # more cannot change the score
+        found = {level: self._supporters(place, context[level], enough[level]) for level in ("firm", "soft")}
+        for i, bonus in enumerate((cfg["country_bonus"], cfg["admin1_bonus"], cfg["near_bonus"])):
+            firm = found["firm"][i]
+            weight = float(len(firm) - (key in firm))
+            if weight < cap:  # count soft names only as far as they can matter (sets can be large)
+                for other in found["soft"][i]:
+                    if other != key and other not in firm:
+                        weight += cfg["soft_weight"]
+                        if weight >= cap:
+                            break
+            # one supporting name gives the bonus; each doubling of them adds `growth` of it, up to `cap` names
+            total += bonus * (weight if weight < 1 else 1 + cfg["support_growth"] * math.log2(min(weight, cap)))
+        return total
+
+    def _supporters(self, place: Place, index: tuple[dict, dict, dict], enough: int,
+                    ) -> tuple[set[str], set[str], set[str]]:
+        """The names that share the place's country, share its state/province, lie within `near_km` of it."""
+        countries, admins, grid = index
+        same_country = countries.get(place.country, set()) if place.country else set()
+        same_admin = admins.get((place.country, place.admin1), set()) if place.country and place.admin1 else set()
+        near: set[str] = set()
+        if place.kind not in AREA_KINDS and grid:
+            cell = self.cfg["near_km"] / 111.0
+            cos_lat = max(math.cos(math.radians(place.lat)), 0.01)
+            row, col = math.floor(place.lat / cell), math.floor(place.lon / cell)
+            span = min(180, math.ceil(1 / cos_lat))
+            for r in (row - 1, row, row + 1):
+                for c in range(col - span, col + span + 1):
+                    for key, other in grid.get((r, c), ()):
+                        if (key in near or abs(other.lat - place.lat) > cell
+                                or abs(other.lon - place.lon) * cos_lat > cell):
+                            continue
+                        if distance_km(place, other) <= self.cfg["near_km"]:
+                            near.add(key)
+                            if len(near) >= enough:
+                                return same_country, same_admin, near
+        return same_country, same_admin, near
+
+    def _prior(self, place: Place, options: list[Candidate]) -> float:
+        cfg = self.cfg
+        prior = math.log10(place.population + 10) + cfg["kind_bonus"].get(place.kind, 0.0)
+        if place.kind in ("state", "province", "county"):
+            rule = cfg["region_named_like_city"]
+            if any(o.place.kind == "city" and o.place.country == place.country and o.place.admin1 == place.admin1
+                   and o.place.population >= rule["city_share"] * place.population for o in options):
+                prior -= rule["penalty"]
+        return prior
+
+    def _best(self, options: list[Candidate], key: str | None, context: dict | None,
+              ) -> tuple[Candidate, float, float, Candidate | None, float]:
+        """(best, its score, its context support, runner-up, runner-up score)."""
+        scored = []
+        for c in options:
+            support = self._support(c.place, key, context) if context is not None and key is not None else 0.0
+            scored.append((self._prior(c.place, options) + support, support, c))
+        scored.sort(key=lambda t: t[0], reverse=True)
+        best_score, best_support, best = scored[0]
+        runner = scored[1] if len(scored) > 1 else None
+        return best, best_score, best_support, runner[2] if runner else None, runner[0] if runner else -math.inf
+
+    def _pick(self, options: list[Candidate], key: str, context: dict, qualified: bool) -> Candidate | None:
+        cfg = self.cfg
+        best, score, support, runner, runner_score = self._best(options, key, context)
+        if qualified:
+            return best
+        if best.loose and support < cfg["country_bonus"]:
+            return None
+        if (runner is not None and support == 0.0 and score - runner_score < cfg["unsure_margin"]
+                and distance_km(best.place, runner.place) > cfg["unsure_km"]):
+            return None
+        return best
+
+
+def _within(place: Place, area: Place) -> bool:
+    if area.kind == "country":
+        return place.country == area.country
+    return place.country == area.country and (area.admin1 is None or place.admin1 == area.admin1)
+
+
+@functools.cache
+def load_resolver() -> Resolver:
+    return Resolver(load_gazetteer())

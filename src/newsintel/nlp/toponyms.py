@@ -1,0 +1,133 @@
+"""The toponyms of a document: place mentions, place adjectives, and place names inside organisation names.
+
+"Gainesville Police Department", "the University of Kentucky" and "Avoyelles Parish Sheriff's Office" are
+organisations, and stay organisations among the entities; but each also names a place, which geoparsing reports and
+which helps resolve the document's other places ("Hall County" beside "Gainesville police" is in Georgia).
+A name tagged as an organisation as a whole ("Ohio", "Kentucky") is a toponym when it is a state, province or
+country, or a city of at least `min_population_whole_org`. A one-word place mention that is a word of a person's
+name in the same document ("Clinton" beside "Bill Clinton", "Kristina" beside "Kristina Ivanova") is not a toponym.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from newsintel.nlp.gazetteer import Place, fold, place_key
+from newsintel.nlp.geocode import ADJECTIVE_LABELS, PLACE_LABELS, load_resolver
+from newsintel.nlp.grouping import RawMention
+from newsintel.resources import load_yaml
+
+HOST_LABELS = frozenset({"ORG"})  # a facility (FAC: "Wichita Drive") is a toponym itself
+AREA_KINDS = frozenset({"country", "continent", "state", "province", "county", "region"})
+_WORD = re.compile(r"[A-Z][\w'’.\-]*|of\b")
+MAX_WORDS = 4
+
+
+@dataclass(slots=True)
+class Toponym:
+    text: str
+    start: int
+    end: int
+    place: Place | None
+    embedded: bool = False  # found inside an organisation or facility name
+
+    def as_json(self) -> dict:
+        geo = self.place.as_geo() if self.place else {}
+        return {"text": self.text, "start": self.start, "end": self.end, "name": geo.get("name"),
+                "lat": geo.get("lat"), "lon": geo.get("lon"), "geonameid": geo.get("geonameid"),
+                "country": geo.get("country")}
+
+
+@functools.cache
+def _settings() -> tuple[frozenset[str], int, int]:
+    cfg = load_yaml("places.yaml")
+    return frozenset(cfg["stoplist"]), cfg["min_population_to_detect"], cfg["min_population_whole_org"]
+
+
+def _is_place_name(text: str, whole: bool) -> bool:
+    stoplist, min_pop, min_whole = _settings()
+    key = place_key(text)
+    if not key or key in stoplist:
+        return False
+    for place in load_resolver().gazetteer.by_key(key):
+        if place.kind in AREA_KINDS or (place.kind == "city" and place.population >= (min_whole if whole else min_pop)):
+            return True
+    return False
+
+
+def embedded_spans(mention: RawMention) -> list[tuple[int, int]]:
+    """Place names inside an organisation/facility name: the longest at its start, and the one after "of"."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(mention.text)]
+    text = mention.text
+    if not words:
+        return []
+    if _is_place_name(text, whole=True):
+        return [(mention.start, mention.end)]
+    spans: list[tuple[int, int]] = []
+    starts = [0]
+    starts += [i + 1 for i, (s, e) in enumerate(words) if text[s:e] == "of" and i + 1 < len(words)]
+    for first in starts:
+        if text[words[first][0]:words[first][1]] == "of":
+            continue
+        for last in range(min(len(words), first + MAX_WORDS) - 1, first - 1, -1):
+            if first == 0 and last == len(words) - 1:
+                continue  # the whole name is the organisation
+            chunk = text[words[first][0]:words[last][1]]
+            if " of" in chunk or not _contiguous(text, words, first, last):
+                continue
+            if _is_place_name(chunk, whole=False):
+                spans.append((mention.start + words[first][0], mention.start + words[last][1]))
+                break
+    return spans
+
+
+def _contiguous(text: str, words: list[tuple[int, int]], first: int, last: int) -> bool:
+    """Only spaces or hyphens between the words: "Avoyelles Parish", not "Smith, Jones"."""
+    return all(text[words[i][1]:words[i + 1][0]] in (" ", "-") for i in range(first, last))
+
+
+def _person_words(mentions: list[RawMention]) -> set[str]:
+    """Words of the names of people named in full in the document: a one-word "place" among them is a person
+    ("Clinton said" beside "Bill Clinton"). A "person" whose name ends in a place noun ("Greer Station") is a
+    mis-tagged place and does not count."""
+    place_nouns = _place_nouns()
+    words: set[str] = set()
+    for m in mentions:
+        parts = fold(m.text).split()
+        if m.label == "PERSON" and len(parts) > 1 and parts[-1] not in place_nouns:
+            words.update(parts)
+    return words
+
+
+@functools.cache
+def _place_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("places.yaml")["place_nouns"])
+
+
+def document_toponyms(text: str, mentions: list[RawMention]) -> tuple[dict[int, Place | None], list[Toponym]]:
+    """Resolve the place mentions, place adjectives and embedded place names of a document together.
+
+    Returns mention index -> place (None when unresolved) for the mentions that are toponyms (place mentions get
+    the place's key as `kb_id`, so they group by the place they resolve to), and all toponyms in text order."""
+    names = _person_words(mentions)
+    chosen = [i for i, m in enumerate(mentions) if (m.label in PLACE_LABELS or m.label in ADJECTIVE_LABELS)
+              and fold(m.text) not in names]
+    embedded = [span for m in mentions if m.label in HOST_LABELS for span in embedded_spans(m)]
+    inputs = [(mentions[i].start, mentions[i].end, mentions[i].label) for i in chosen]
+    inputs += [(s, e, "GPE") for s, e in embedded]
+    places = load_resolver().resolve(text, inputs)
+    out: dict[int, Place | None] = {}
+    toponyms: list[Toponym] = []
+    for i, place in zip(chosen, places, strict=False):
+        m = mentions[i]
+        if m.label in PLACE_LABELS:
+            m.kb_id = place.key if place else ""
+        if m.label in PLACE_LABELS or place is not None:
+            out[i] = place
+            toponyms.append(Toponym(m.text, m.start, m.end, place))
+    for (s, e), place in zip(embedded, places[len(chosen):], strict=True):
+        toponyms.append(Toponym(text[s:e], s, e, place, embedded=True))
+    toponyms.sort(key=lambda t: t.start)
+    return out, toponyms

@@ -1,0 +1,154 @@
+"""Analyst judgements on identities: merge, split, not-same. They always win over automatic resolution.
+
+A judgement is stored with the entity refs ("<document id>:<kind>:<name form>") of both sides at the time it was
+made, not with identity ids, so it still means the same after re-ingest, reprocess or a full rebuild: merges are
+re-applied, and split/not-same act as constraints the linker never crosses.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from newsintel.resolve.profiles import refresh_identity
+from newsintel.store.db import now, transaction
+
+
+class JudgementError(Exception):
+    """The judgement cannot be made; the message says why."""
+
+
+@dataclass(slots=True)
+class Judgement:
+    id: int
+    kind: str
+    left: list[str]
+    right: list[str]
+    note: str | None
+    made_at: str
+
+
+def find_identity(conn: sqlite3.Connection, ident: str) -> sqlite3.Row:
+    """An identity by id or unique id prefix."""
+    rows = conn.execute("SELECT * FROM identities WHERE id = ? OR id LIKE ? LIMIT 2", (ident, ident + "%")).fetchall()
+    exact = [r for r in rows if r["id"] == ident]
+    if exact:
+        return exact[0]
+    if len(rows) != 1:
+        raise JudgementError(f"no identity {ident!r}" if not rows else f"identity prefix {ident!r} is ambiguous")
+    return rows[0]
+
+
+def refs_of(conn: sqlite3.Connection, identity_id: str) -> list[str]:
+    return sorted({r[0] for r in conn.execute("SELECT ref FROM entity_links WHERE identity_id = ?", (identity_id,))})
+
+
+def _identity_of_refs(conn: sqlite3.Connection, refs: list[str]) -> list[str]:
+    if not refs:
+        return []
+    marks = ",".join("?" * len(refs))
+    return [r[0] for r in conn.execute(
+        f"SELECT identity_id, count(*) AS n FROM entity_links WHERE ref IN ({marks}) GROUP BY identity_id"
+        " ORDER BY n DESC", tuple(refs))]
+
+
+def _record(conn: sqlite3.Connection, kind: str, left: list[str], right: list[str], note: str | None) -> int:
+    cur = conn.execute("INSERT INTO judgements(kind, left_refs, right_refs, note, made_at) VALUES (?, ?, ?, ?, ?)",
+                       (kind, json.dumps(left), json.dumps(right), note, now()))
+    return int(cur.lastrowid or 0)
+
+
+def _merge_identities(conn: sqlite3.Connection, keep: str, gone: str) -> None:
+    conn.execute("UPDATE entity_links SET identity_id = ?, method = 'judgement' WHERE identity_id = ?", (keep, gone))
+    refresh_identity(conn, gone)
+    refresh_identity(conn, keep)
+
+
+def _blocked(conn: sqlite3.Connection, a: str, b: str) -> int | None:
+    """The id of a split/not-same judgement separating identities a and b, if any."""
+    ra, rb = set(refs_of(conn, a)), set(refs_of(conn, b))
+    for j in load(conn, ("split", "not-same")):
+        left, right = set(j.left), set(j.right)
+        if (left & ra and right & rb) or (left & rb and right & ra):
+            return j.id
+    return None
+
+
+def merge(conn: sqlite3.Connection, a: str, b: str, note: str | None = None) -> str:
+    with transaction(conn):
+        ia, ib = find_identity(conn, a)["id"], find_identity(conn, b)["id"]
+        if ia == ib:
+            raise JudgementError(f"{a} and {b} are already one identity ({ia})")
+        blocking = _blocked(conn, ia, ib)
+        if blocking is not None:
+            raise JudgementError(f"{ia} and {ib} were judged different (judgement #{blocking}); undo it first")
+        _record(conn, "merge", refs_of(conn, ia), refs_of(conn, ib), note)
+        _merge_identities(conn, ia, ib)
+    return ia
+
+
+def split(conn: sqlite3.Connection, ident: str, mention_id: int, note: str | None = None) -> str:
+    """Move the entity holding mention `mention_id` out of identity `ident` into an identity of its own."""
+    from newsintel.resolve.linker import _new_identity_id
+
+    with transaction(conn):
+        identity = find_identity(conn, ident)
+        row = conn.execute("SELECT l.entity_id, l.ref FROM mentions m JOIN entity_links l ON l.entity_id = m.entity_id"
+                           " WHERE m.id = ?", (mention_id,)).fetchone()
+        if row is None:
+            raise JudgementError(f"no mention {mention_id} linked to any identity")
+        members = refs_of(conn, identity["id"])
+        if row["ref"] not in members:
+            raise JudgementError(f"mention {mention_id} is not part of identity {identity['id']}")
+        rest = [r for r in members if r != row["ref"]]
+        if not rest:
+            raise JudgementError(f"identity {identity['id']} has nothing left to split from")
+        _record(conn, "split", [row["ref"]], rest, note)
+        new_id = _new_identity_id(conn, row["ref"])
+        conn.execute("INSERT INTO identities(id, kind, type, name) SELECT ?, kind, type, name FROM identities"
+                     " WHERE id = ?", (new_id, identity["id"]))
+        conn.execute("UPDATE entity_links SET identity_id = ?, method = 'judgement' WHERE ref = ? AND identity_id = ?",
+                     (new_id, row["ref"], identity["id"]))
+        refresh_identity(conn, new_id)
+        refresh_identity(conn, identity["id"])
+    return new_id
+
+
+def not_same(conn: sqlite3.Connection, a: str, b: str, note: str | None = None) -> int:
+    with transaction(conn):
+        ia, ib = find_identity(conn, a)["id"], find_identity(conn, b)["id"]
+        if ia == ib:
+            raise JudgementError(f"{a} and {b} are one identity: use `split` to separate a mention")
+        return _record(conn, "not-same", refs_of(conn, ia), refs_of(conn, ib), note)
+
+
+def load(conn: sqlite3.Connection, kinds: tuple[str, ...] = ("merge", "split", "not-same")) -> list[Judgement]:
+    marks = ",".join("?" * len(kinds))
+    return [Judgement(r["id"], r["kind"], json.loads(r["left_refs"]), json.loads(r["right_refs"]), r["note"],
+                      r["made_at"])
+            for r in conn.execute(f"SELECT * FROM judgements WHERE kind IN ({marks}) ORDER BY id", kinds)]
+
+
+def _apply_merge(conn: sqlite3.Connection, j: Judgement) -> None:
+    ids = _identity_of_refs(conn, j.left + j.right)
+    keep = (_identity_of_refs(conn, j.left) or ids or [None])[0]
+    for other in ids:
+        if keep is not None and other != keep and _blocked(conn, keep, other) is None:
+            _merge_identities(conn, keep, other)
+
+
+def apply_merges_for(conn: sqlite3.Connection, document_id: str) -> None:
+    """Re-apply merge judgements naming an entity of this document (it may have started a separate identity)."""
+    pattern = f'%"{document_id}:%'
+    rows = conn.execute("SELECT id FROM judgements WHERE kind = 'merge' AND (left_refs LIKE ? OR right_refs LIKE ?)",
+                        (pattern, pattern)).fetchall()
+    wanted = {r[0] for r in rows}
+    for j in load(conn, ("merge",)):
+        if j.id in wanted:
+            _apply_merge(conn, j)
+
+
+def replay_merges(conn: sqlite3.Connection) -> None:
+    for j in load(conn, ("merge",)):
+        _apply_merge(conn, j)

@@ -1,0 +1,291 @@
+"""Incremental cross-document resolution: each in-document entity joins an identity or starts one.
+
+Runs inside the transaction that stores a document, so a document is never stored without its links. Candidates
+come from blocking keys (index lookups, bounded), are scored on name similarity plus shared context (other
+identities in the document), minus attribute conflicts that mark namesakes. Analyst judgements constrain it:
+an entity never joins an identity holding a ref it was judged not to be, and merges are applied as they apply.
+Weights live in `data/resolution.yaml`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import math
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsintel.nlp.gazetteer import load_gazetteer
+from newsintel.nlp.grouping import corrected_label
+from newsintel.resolve import profiles
+from newsintel.resolve.names import ORG, PERSON, PLACE, NameForm, blocking_keys, form_of, kind_of, similarity
+from newsintel.resources import load_yaml
+
+
+@functools.cache
+def settings() -> dict[str, Any]:
+    return dict(load_yaml("resolution.yaml"))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _form(kind: str, name: str) -> NameForm | None:
+    return form_of(kind, name)
+
+
+@dataclass(slots=True)
+class Unit:
+    """Entities of one document resolved together: one entity, or several the document says are aliases."""
+
+    kind: str
+    entity_ids: list[str]
+    names: list[str]
+    types: Counter[str]
+    attributes: list[dict[str, Any]]
+    refs: list[str] = field(default_factory=list)
+
+    @property
+    def forms(self) -> list[NameForm]:
+        return [f for f in (_form(self.kind, n) for n in self.names) if f is not None]
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Known places first (cheap, exact context), then full names, then lone names, then initials."""
+        forms = self.forms
+        if self.kind == PLACE:  # a "place" the gazetteer does not know may be a person: after the people
+            return (0, 0) if any(load_gazetteer().lookup(n) for n in self.names) else (2, 0)
+        if forms and all(f.is_initials for f in forms):
+            return (3, 0)
+        return (1 if any(len(f.tokens) > 1 for f in forms) else 2, -max((len(f.tokens) for f in forms), default=0))
+
+
+def entity_ref(document_id: str, kind: str, name: str) -> str:
+    form = _form(kind, name)
+    return f"{document_id}:{kind}:{form.full if form else name.lower()}"
+
+
+def _units(conn: sqlite3.Connection, document_id: str) -> list[Unit]:
+    rows = conn.execute("SELECT id, name, type, aliases, attributes, geonameid, lat, lon FROM entities"
+                        " WHERE document_id = ?", (document_id,)).fetchall()
+    parent = {r["id"]: r["id"] for r in rows}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    types = {r["id"]: corrected_label(r["name"], r["type"]) for r in rows}
+    for subj, obj in conn.execute(
+            "SELECT subject_entity, object_entity FROM relations WHERE document_id = ? AND type = 'ALIAS'"
+            " AND subject_entity IS NOT NULL AND object_entity IS NOT NULL AND end - start <= ?",
+            (document_id, settings()["alias_max_span"])):
+        if subj in parent and obj in parent and kind_of(types[subj]) == kind_of(types[obj]):
+            parent[root(subj)] = root(obj)
+    grouped: dict[tuple[str, str], Unit] = {}
+    for r in rows:
+        kind = kind_of(corrected_label(r["name"], r["type"]))  # "Liwa al-..." tagged PERSON is a group
+        if kind is None:
+            continue
+        unit = grouped.setdefault((root(r["id"]), kind), Unit(kind, [], [], Counter(), []))
+        unit.entity_ids.append(r["id"])
+        unit.names += [r["name"], *json.loads(r["aliases"])]
+        unit.types[r["type"]] += 1
+        attributes = json.loads(r["attributes"])
+        if kind == PLACE and r["lat"] is not None:  # the gazetteer entry it resolved to is the place's identity
+            attributes["place"] = str(r["geonameid"]) if r["geonameid"] else f"{r['lat']:.2f},{r['lon']:.2f}"
+        unit.attributes.append(attributes)
+        unit.refs.append(entity_ref(document_id, kind, r["name"]))
+    return sorted(grouped.values(), key=lambda u: u.rank)
+
+
+def _candidates(conn: sqlite3.Connection, unit: Unit, fuzzy: bool) -> list[sqlite3.Row]:
+    """Identities sharing a blocking key with the unit; `fuzzy` adds the one-letter-off surname keys."""
+    keys: set[str] = set()
+    keys |= {"g:id:" + a["place"] for a in unit.attributes if a.get("place")}
+    for form in unit.forms:  # initials keys are stored for every name but looked up only for initials ("E.M.")
+        keys |= {k for k in blocking_keys(form) if (fuzzy or not k.startswith("p:del:"))
+                 and (form.is_initials or not k.startswith("p:ini:"))}
+    if unit.kind == PLACE:  # a person tagged GPE ("Haliti, 41, ..."): look for the person too
+        for name in unit.names:
+            form = _form(PERSON, name)
+            if form is not None and not form.is_initials:
+                keys |= {k for k in blocking_keys(form) if not k.startswith("p:del:")}
+    if unit.kind in (ORG, PERSON):  # NER often tags a person ORG and back: look for the exact name as the other
+        other = ORG if unit.kind == PERSON else PERSON
+        form = _form(other, unit.names[0])
+        if form is not None and len(form.tokens) > 1:
+            keys.add(("p:" if other == PERSON else "o:") + form.full)
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    return conn.execute(
+        f"SELECT i.* FROM identities i WHERE i.id IN (SELECT identity_id FROM identity_keys WHERE key IN ({marks}))"
+        " ORDER BY i.documents DESC LIMIT ?", (*sorted(keys), settings()["max_candidates"])).fetchall()
+
+
+def _context_of(conn: sqlite3.Connection, identity_id: str, cache: dict[str, set[str]]) -> set[str]:
+    """Identities mentioned alongside `identity_id` in its latest documents."""
+    if identity_id in cache:
+        return cache[identity_id]
+    n = settings()["context_documents"]
+    cache[identity_id] = {r[0] for r in conn.execute(
+        "SELECT DISTINCT b.identity_id FROM (SELECT DISTINCT document_id FROM entity_links WHERE identity_id = ?"
+        " ORDER BY rowid DESC LIMIT ?) d JOIN entity_links b ON b.document_id = d.document_id"
+        " WHERE b.identity_id != ?", (identity_id, n, identity_id))}
+    return cache[identity_id]
+
+
+def _weights(conn: sqlite3.Connection, ids: set[str]) -> float:
+    if not ids:
+        return 0.0
+    marks = ",".join("?" * len(ids))
+    counts = [r[0] for r in conn.execute(f"SELECT documents FROM identities WHERE id IN ({marks})", tuple(ids))]
+    return sum(1.0 / math.log2(2 + c) for c in counts)
+
+
+def _forbidden(conn: sqlite3.Connection, unit: Unit, identity_id: str) -> bool:
+    """True when a judgement says one of the unit's refs is not the same as a member of `identity_id`."""
+    opposite: set[str] = set()
+    for ref in unit.refs:
+        for left, right in conn.execute(
+                "SELECT left_refs, right_refs FROM judgements WHERE kind IN ('split', 'not-same')"
+                " AND (left_refs LIKE ? OR right_refs LIKE ?)", (f'%"{ref}"%', f'%"{ref}"%')):
+            left, right = json.loads(left), json.loads(right)
+            opposite |= set(right) if ref in left else set(left)
+    if not opposite:
+        return False
+    marks = ",".join("?" * len(opposite))
+    return conn.execute(f"SELECT 1 FROM entity_links WHERE identity_id = ? AND ref IN ({marks}) LIMIT 1",
+                        (identity_id, *opposite)).fetchone() is not None
+
+
+def _lone_word(unit: Unit) -> bool:
+    """A one-word name ("Ramović", "Zeqiri"), often left alone by the NER model's type or the in-document step."""
+    return all(len(n.split()) == 1 for n in unit.names)
+
+
+def _full(forms: list[NameForm]) -> list[NameForm]:
+    return [f for f in forms if len(f.tokens) > 1 and not f.is_initials]
+
+
+def _name_score(ours: list[NameForm], theirs: list[NameForm], fuzzy_factor: float) -> float:
+    """Best pair similarity. Full names are compared with full names only when both sides have some: a lone
+    "Haliti" once linked to one Haliti must not become a bridge to every other Haliti."""
+    if _full(ours) and _full(theirs):
+        ours, theirs = _full(ours), _full(theirs)
+    return max((similarity(a, b, fuzzy_factor) for a in ours for b in theirs), default=0.0)
+
+
+def _may_cross(unit: Unit, kind: str) -> bool:
+    """NER mixes up types: a person tagged ORG (or back) may join a same-named identity of the other kind, and a
+    "place" the gazetteer does not know ("Haliti, 41," tagged GPE) may join a person."""
+    if {unit.kind, kind} == {ORG, PERSON}:
+        return True
+    return unit.kind == PLACE and kind == PERSON and not any(load_gazetteer().lookup(n) for n in unit.names)
+
+
+def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, context: set[str],
+          published: str | None, contexts: dict[str, set[str]]) -> tuple[float, float]:
+    """(total score, name similarity alone) of linking `unit` to `candidate`."""
+    cfg = settings()
+    kind = candidate["kind"]
+    if kind != unit.kind and not _may_cross(unit, kind):
+        return 0.0, 0.0
+    profile = json.loads(candidate["profile"])
+    names = [n for n, _ in Counter(profile.get("names", {})).most_common(cfg["max_candidate_names"])]
+    forms = [f for f in (_form(kind, n) for n in unit.names) if f is not None]
+    theirs_forms = [f for f in (_form(kind, n) for n in names) if f is not None]
+    name_score = _name_score(forms, theirs_forms, cfg["fuzzy_factor"])
+    if kind != unit.kind and name_score < (0.75 if unit.kind == PLACE else 1.0):
+        return 0.0, 0.0
+    if name_score <= 0.0:
+        return 0.0, 0.0
+    if unit.kind == PLACE and kind == PLACE:
+        ours = {a["place"] for a in unit.attributes if a.get("place")}
+        theirs_places = set(profile.get("place", {}))
+        if ours and theirs_places:  # both geocoded: the same gazetteer entry or not the same place at all
+            return (1.0, 1.0) if ours & theirs_places else (0.0, 0.0)
+        return name_score, name_score
+    theirs = _context_of(conn, candidate["id"], contexts)
+    shared = context & theirs
+    bonus = min(cfg["context_cap"], cfg["context_weight"] * _weights(conn, shared))
+    penalty = profiles.conflict_penalty(profile, unit.attributes, published, cfg)
+    if not shared and min(len(context), len(theirs)) >= cfg["no_shared_context_min"]:
+        penalty += cfg["no_shared_context_penalty"]
+    if kind != unit.kind:
+        penalty += 0.05  # the entity's own type first: a same-named person beats an ORG-typed duplicate
+    return name_score + bonus - penalty, name_score
+
+
+def _new_identity_id(conn: sqlite3.Connection, ref: str) -> str:
+    digest = hashlib.sha1(ref.encode("utf-8")).hexdigest()
+    for i in range(0, len(digest) - 12):
+        candidate = "I" + digest[i:i + 12]
+        if conn.execute("SELECT 1 FROM identities WHERE id = ?", (candidate,)).fetchone() is None:
+            return candidate
+    raise RuntimeError(f"no free identity id for {ref}")
+
+
+def link(conn: sqlite3.Connection, unit: Unit, document_id: str, identity_id: str | None, published: str | None,
+         score_: float, method: str) -> str:
+    """Attach the unit's entities to `identity_id` (None: a new identity) and update its keys and profile."""
+    if identity_id is None:
+        identity_id = _new_identity_id(conn, unit.refs[0])
+        conn.execute("INSERT INTO identities(id, kind, type, name) VALUES (?, ?, ?, ?)",
+                     (identity_id, unit.kind, unit.types.most_common(1)[0][0], unit.names[0]))
+    new_document = conn.execute("SELECT 1 FROM entity_links WHERE identity_id = ? AND document_id = ? LIMIT 1",
+                                (identity_id, document_id)).fetchone() is None
+    conn.executemany(
+        "INSERT OR REPLACE INTO entity_links(entity_id, identity_id, document_id, ref, score, method)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [(e, identity_id, document_id, ref, round(score_, 3), method) for e, ref in zip(unit.entity_ids, unit.refs,
+                                                                                        strict=True)])
+    kind = conn.execute("SELECT kind FROM identities WHERE id = ?", (identity_id,)).fetchone()[0]
+    keys = {k for n in unit.names if (f := _form(kind, n)) is not None for k in blocking_keys(f)}
+    keys |= {"g:id:" + a["place"] for a in unit.attributes if a.get("place")}
+    conn.executemany("INSERT OR IGNORE INTO identity_keys(key, identity_id) VALUES (?, ?)",
+                     [(k, identity_id) for k in keys])
+    profiles.add_to_identity(conn, identity_id, unit.names, unit.types, unit.attributes, published,
+                             1 if new_document else 0)
+    return identity_id
+
+
+def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
+    """Link every person, organisation and place entity of a stored document. Call inside its transaction."""
+    row = conn.execute("SELECT published FROM documents WHERE id = ?", (document_id,)).fetchone()
+    published = row["published"] if row else None
+    threshold = settings()["link_threshold"]
+    constrained = conn.execute("SELECT 1 FROM judgements WHERE kind != 'merge' LIMIT 1").fetchone() is not None
+    context: set[str] = set()
+    contexts: dict[str, set[str]] = {}
+    for unit in _units(conn, document_id):
+        best: tuple[float, str | None, float] = (0.0, None, 0.0)
+        runner_up = 0.0
+        seen: set[str] = set()
+        for fuzzy in (False, True):  # exact keys first; one-letter-off surnames only if nothing fits well
+            if fuzzy and best[2] >= 0.9:
+                break
+            for candidate in _candidates(conn, unit, fuzzy):
+                if candidate["id"] in seen or (constrained and _forbidden(conn, unit, candidate["id"])):
+                    continue
+                seen.add(candidate["id"])
+                value, name_score = score(conn, unit, candidate, context, published, contexts)
+                if candidate["id"] in context and value < settings()["same_document_min"] and not (
+                        _lone_word(unit) and name_score >= 0.75):
+                    continue  # in-document grouping kept them apart: only an exact name or a lone surname joins
+                if value > best[0]:
+                    runner_up, best = best[0], (value, candidate["id"], name_score)
+                else:
+                    runner_up = max(runner_up, value)
+        ambiguous = (best[2] < 1.0 and runner_up >= threshold
+                     and best[0] - runner_up < settings()["ambiguity_margin"])
+        linked = best[1] if best[0] >= threshold and not ambiguous else None
+        identity = link(conn, unit, document_id, linked, published, best[0] if linked else 1.0,
+                        "name" if linked else "new")
+        context.add(identity)
+        contexts.pop(identity, None)
+    from newsintel.resolve.judgements import apply_merges_for
+
+    apply_merges_for(conn, document_id)

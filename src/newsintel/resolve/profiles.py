@@ -1,0 +1,118 @@
+"""An identity's running profile: the names, types, nationalities, genders and birth years of its entities.
+
+Kept as JSON on the identity row and updated as entities join, so scoring a candidate never reads its members.
+Birth years come from a stated age and the document's publication year, which is what lets "Smith, 27" in 2020
+and "Smith, 45" in 2021 be told apart as namesakes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from typing import Any
+
+from newsintel.resolve.names import blocking_keys, form_of
+from newsintel.resources import load_yaml
+
+
+def birth_year(attributes: dict[str, Any], published: str | None) -> int | None:
+    age = attributes.get("age")
+    if not isinstance(age, int) or not published or not published[:4].isdigit():
+        return None
+    return int(published[:4]) - age
+
+
+def conflict_penalty(profile: dict[str, Any], attributes: list[dict[str, Any]], published: str | None,
+                     cfg: dict[str, Any]) -> float:
+    """How strongly the unit's stated attributes contradict the identity's: the namesake signal."""
+    penalty = 0.0
+    nationalities = {a["nationality"] for a in attributes if a.get("nationality")}
+    known = set(profile.get("nationality", {}))
+    if nationalities and known and not nationalities & known:
+        penalty += cfg["nationality_conflict"]
+    genders = {a["gender"] for a in attributes if a.get("gender")}
+    known_genders = set(profile.get("gender", {}))
+    if genders and known_genders and not genders & known_genders:
+        penalty += cfg["gender_conflict"]
+    years = [y for y in (birth_year(a, published) for a in attributes) if y is not None]
+    known_years = [int(y) for y in profile.get("birth_year", {})]
+    if years and known_years:
+        gap = min(abs(a - b) for a in years for b in known_years)
+        if gap > cfg["birth_year_tolerance"]:
+            penalty += cfg["birth_year_conflict"]
+    return penalty
+
+
+def _bump(profile: dict[str, Any], field: str, value: object, by: int = 1) -> None:
+    counts = profile.setdefault(field, {})
+    counts[str(value)] = counts.get(str(value), 0) + by
+
+
+def _display_name(names: dict[str, int]) -> str:
+    """The most frequent full name (more than one word, no initials, not a nom de guerre such as "Abu Hamza
+    al-Kosovi") if any, else the most frequent name; ties go to the longest."""
+    kunya = frozenset(load_yaml("name_variants.yaml")["nom_de_guerre_starts"])
+    multi = {n: c for n, c in names.items() if len(n.split()) > 1 and "." not in n}
+    real = {n: c for n, c in multi.items() if n.split()[0].lower() not in kunya}
+    pool = real or multi or names
+    return max(pool, key=lambda n: (pool[n], len(n), n))
+
+
+def _fold_in(profile: dict[str, Any], names: list[str], types: Counter[str], attributes: list[dict[str, Any]],
+             published: str | None) -> None:
+    for name in names:
+        _bump(profile, "names", " ".join(name.split()))
+    for type_, count in types.items():
+        _bump(profile, "types", type_, count)
+    for attrs in attributes:
+        for field in ("nationality", "gender", "place"):
+            if attrs.get(field):
+                _bump(profile, field, attrs[field])
+        year = birth_year(attrs, published)
+        if year is not None:
+            _bump(profile, "birth_year", year)
+
+
+def _save(conn: sqlite3.Connection, identity_id: str, profile: dict[str, Any], documents: int) -> None:
+    conn.execute(
+        "UPDATE identities SET profile = ?, name = ?, type = ?, documents = ? WHERE id = ?",
+        (json.dumps(profile, ensure_ascii=False, sort_keys=True), _display_name(profile["names"]),
+         max(profile["types"], key=lambda t: (profile["types"][t], t)), documents, identity_id))
+
+
+def add_to_identity(conn: sqlite3.Connection, identity_id: str, names: list[str], types: Counter[str],
+                    attributes: list[dict[str, Any]], published: str | None, new_documents: int) -> None:
+    row = conn.execute("SELECT profile, documents FROM identities WHERE id = ?", (identity_id,)).fetchone()
+    profile = json.loads(row["profile"])
+    _fold_in(profile, names, types, attributes, published)
+    _save(conn, identity_id, profile, row["documents"] + new_documents)
+
+
+def refresh_identity(conn: sqlite3.Connection, identity_id: str) -> bool:
+    """Recompute an identity from its members (after a judgement); deletes it and returns False when empty."""
+    rows = conn.execute(
+        "SELECT e.name, e.type, e.aliases, e.attributes, e.geonameid, e.lat, e.lon, d.published FROM entity_links l"
+        " JOIN entities e ON e.id = l.entity_id JOIN documents d ON d.id = e.document_id"
+        " WHERE l.identity_id = ?", (identity_id,)).fetchall()
+    if not rows:
+        conn.execute("DELETE FROM identity_keys WHERE identity_id = ?", (identity_id,))
+        conn.execute("DELETE FROM identities WHERE id = ?", (identity_id,))
+        return False
+    profile: dict[str, Any] = {}
+    for r in rows:
+        attributes = json.loads(r["attributes"])
+        if r["lat"] is not None:
+            attributes["place"] = str(r["geonameid"]) if r["geonameid"] else f"{r['lat']:.2f},{r['lon']:.2f}"
+        _fold_in(profile, [r["name"], *json.loads(r["aliases"])], Counter({r["type"]: 1}), [attributes],
+                 r["published"])
+    documents = conn.execute("SELECT count(DISTINCT document_id) FROM entity_links WHERE identity_id = ?",
+                             (identity_id,)).fetchone()[0]
+    _save(conn, identity_id, profile, documents)
+    kind = conn.execute("SELECT kind FROM identities WHERE id = ?", (identity_id,)).fetchone()[0]
+    conn.execute("DELETE FROM identity_keys WHERE identity_id = ?", (identity_id,))
+    keys = {k for n in profile["names"] if (f := form_of(kind, n)) is not None for k in blocking_keys(f)}
+    keys |= {"g:id:" + place for place in profile.get("place", {})}
+    conn.executemany("INSERT OR IGNORE INTO identity_keys(key, identity_id) VALUES (?, ?)",
+                     [(k, identity_id) for k in keys])
+    return True

@@ -1,0 +1,97 @@
+"""What every analyst view shares: finding an identity by name, its member entities, and the source of a fact.
+
+A fact is shown exactly as extracted (the JSON stored with it) plus its `source`: document id, title, date,
+publisher and the sentence it came from, so every line of every view can be checked against the report.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from newsintel.resolve.names import ORG, PERSON, PLACE, blocking_keys, form_of, similarity
+
+MOVEMENT_TYPES = ("TRAVEL", "CROSS_BORDER", "FLEE", "RETURN", "SMUGGLE", "EVACUATE")
+STATUS = {"asserted": "done", "attempted": "attempted", "intended": "intended", "future": "intended",
+          "hedged": "hedged", "conditional": "conditional", "negated": "denied"}
+
+
+def find_identities(conn: sqlite3.Connection, query: str, limit: int = 5) -> list[sqlite3.Row]:
+    """Identities for an id, id prefix or name (any spelling the resolver knows), best match first."""
+    rows = conn.execute("SELECT * FROM identities WHERE id = ? OR (length(?) >= 5 AND id LIKE ?) LIMIT 2",
+                        (query, query, query + "%")).fetchall()
+    if len(rows) == 1:
+        return rows
+    found: dict[str, tuple[float, sqlite3.Row]] = {}
+    for kind in (PERSON, ORG, PLACE):
+        form = form_of(kind, query)
+        if form is None:
+            continue
+        keys = sorted(blocking_keys(form))
+        marks = ",".join("?" * len(keys))
+        for row in conn.execute(f"SELECT i.* FROM identities i WHERE i.kind = ? AND i.id IN"
+                                f" (SELECT identity_id FROM identity_keys WHERE key IN ({marks}))", (kind, *keys)):
+            names = json.loads(row["profile"]).get("names", {})
+            best = max((similarity(form, f) for n in names if (f := form_of(kind, n)) is not None), default=0.0)
+            if best >= 0.7 and best + row["documents"] / 1e6 > found.get(row["id"], (0.0,))[0]:
+                found[row["id"]] = (best + row["documents"] / 1e6, row)
+    ranked = sorted(found.values(), key=lambda t: (-t[0], -t[1]["documents"]))
+    return [r for _, r in ranked[:limit]]
+
+
+def member_entities(conn: sqlite3.Connection, identity_id: str) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT entity_id FROM entity_links WHERE identity_id = ?", (identity_id,))]
+
+
+def identity_of_entities(conn: sqlite3.Connection, entity_ids: list[str]) -> dict[str, tuple[str, str, str]]:
+    """entity id -> (identity id, identity name, identity kind)."""
+    ids = [e for e in entity_ids if e]
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
+        f"SELECT l.entity_id, i.id, i.name, i.kind FROM entity_links l JOIN identities i ON i.id = l.identity_id"
+        f" WHERE l.entity_id IN ({marks})", tuple(ids))}
+
+
+class Sources:
+    """Adds a `source` to facts; caches sentence texts and documents."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._docs: dict[str, sqlite3.Row] = {}
+
+    def document(self, doc_id: str) -> sqlite3.Row:
+        if doc_id not in self._docs:
+            self._docs[doc_id] = self.conn.execute(
+                "SELECT id, title, published, source, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return self._docs[doc_id]
+
+    def source(self, doc_id: str, sentence: int) -> dict[str, Any]:
+        doc = self.document(doc_id)
+        span = self.conn.execute("SELECT start, end FROM sentences WHERE document_id = ? AND idx = ?",
+                                 (doc_id, sentence)).fetchone()
+        text = doc["text"][span["start"]:span["end"]] if span else ""
+        return {"document": doc_id, "title": doc["title"], "published": doc["published"],
+                "publisher": doc["source"], "sentence": sentence, "sentence_text": " ".join(text.split())}
+
+    def fact(self, doc_id: str, data: str | dict[str, Any]) -> dict[str, Any]:
+        fact = json.loads(data) if isinstance(data, str) else dict(data)
+        fact["source"] = self.source(doc_id, fact["sentence"])
+        return fact
+
+
+def said_by(fact: dict[str, Any]) -> str | None:
+    """Who a fact is attributed to, or None when the reporter states it."""
+    att = fact.get("attribution")
+    return att["speaker"]["text"] if att else None
+
+
+def fact_date(fact: dict[str, Any]) -> str | None:
+    """The event's own date when known, else the report's publication date."""
+    value = (fact.get("time") or {}).get("value")
+    if value:
+        return value.split("/")[0]
+    published = (fact.get("source") or {}).get("published")
+    return published[:10] if published else None

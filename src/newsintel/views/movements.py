@@ -1,0 +1,98 @@
+"""Movement flows: origin → via → destination of every movement event, aggregated over the store.
+
+A flow counts its events by status (done, attempted, intended, hedged, ...) and keeps every source, so "12
+reports of people heading Gaziantep → Istanbul" can be read back sentence by sentence. Places are named by their
+resolved identity, so "Raqqa" and "ar-Raqqah" are one end of a flow. GeoJSON output opens in QGIS/geojson.io.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from typing import Any
+
+from newsintel.nlp.gazetteer import load_gazetteer
+from newsintel.views.common import MOVEMENT_TYPES, STATUS, Sources, identity_of_entities, said_by
+
+
+def _names(args: list[dict[str, Any]], linked: dict[str, tuple[str, str, str]]) -> list[str]:
+    """Places by their identity's name; vague words ("the border", "home", "camps") are left out."""
+    return [linked[a["entity"]][1] for a in args if a.get("entity") in linked and linked[a["entity"]][2] == "place"]
+
+
+def flows(conn: sqlite3.Connection, limit: int = 100) -> list[dict[str, Any]]:
+    marks = ",".join("?" * len(MOVEMENT_TYPES))
+    rows = conn.execute(f"SELECT document_id, data FROM events WHERE type IN ({marks})", MOVEMENT_TYPES).fetchall()
+    sources = Sources(conn)
+    facts = [json.loads(r["data"]) | {"document_id": r["document_id"]} for r in rows]
+    facts = [f for f in facts if f["destination"] or f["origin"] or f["via"]]
+    linked = identity_of_entities(conn, [a.get("entity") for f in facts for role in ("origin", "via", "destination")
+                                         for a in f[role]])
+    points = _entity_points(conn, [a.get("entity") for f in facts for role in ("origin", "via", "destination")
+                                   for a in f[role]], linked)
+    grouped: dict[tuple[str, ...], dict[str, Any]] = {}
+    for fact in facts:
+        origin = _names(fact["origin"], linked)
+        via = _names(fact["via"], linked)
+        destination = _names(fact["destination"], linked)
+        if not (origin or via or destination):
+            continue
+        path = tuple(p for p in (" / ".join(origin) or "?", *via, " / ".join(destination) or "?"))
+        flow = grouped.setdefault(path, {"path": list(path), "origin": origin, "via": via,
+                                         "destination": destination,
+                                         "points": {n: points[n] for n in [*origin, *via, *destination]
+                                                    if n in points},
+                                         "count": 0, "status": Counter(),
+                                         "types": Counter(), "sources": []})
+        flow["count"] += 1
+        flow["status"][STATUS.get(fact["modality"], fact["modality"])] += 1
+        flow["types"][fact["type"]] += 1
+        flow["sources"].append({**sources.source(fact["document_id"], fact["sentence"]),
+                                "trigger": fact["trigger"], "modality": fact["modality"],
+                                "said_by": said_by(fact)})
+    out = sorted(grouped.values(), key=lambda f: (-f["count"], f["path"]))[:limit]
+    for flow in out:
+        flow["status"], flow["types"] = dict(flow["status"]), dict(flow["types"])
+    return out
+
+
+def _entity_points(conn: sqlite3.Connection, entity_ids: list[str | None],
+                   linked: dict[str, tuple[str, str, str]]) -> dict[str, list[float]]:
+    """Place name (as shown in flows) -> [lon, lat] where the geocoder put it in the report."""
+    ids = sorted({e for e in entity_ids if e in linked})
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {linked[r[0]][1]: [round(r[2], 5), round(r[1], 5)] for r in conn.execute(
+        f"SELECT id, lat, lon FROM entities WHERE id IN ({marks}) AND lat IS NOT NULL", ids)}
+
+
+def _point(name: str, known: dict[str, list[float]]) -> list[float] | None:
+    """[lon, lat] where the geocoder placed it, else the most populous gazetteer place of that name, or None."""
+    if name in known:
+        return known[name]
+    places = load_gazetteer().lookup(name)
+    return [round(places[0].lon, 5), round(places[0].lat, 5)] if places else None
+
+
+def to_geojson(flow_list: list[dict[str, Any]]) -> dict[str, Any]:
+    """A FeatureCollection of LineStrings (one per flow whose ends can be placed) and Points for the places."""
+    features = []
+    for flow in flow_list:
+        stops = [*(flow["origin"][:1]), *flow["via"], *(flow["destination"][:1])]
+        coords = [c for c in (_point(s, flow["points"]) for s in stops) if c is not None]
+        if len(coords) < 2:
+            continue
+        features.append({"type": "Feature", "geometry": {"type": "LineString", "coordinates": coords},
+                         "properties": {"route": " → ".join(flow["path"]), "events": flow["count"],
+                                        "status": json.dumps(flow["status"]),
+                                        "documents": len({s["document"] for s in flow["sources"]})}})
+    places = Counter(s for flow in flow_list for s in [*flow["origin"], *flow["via"], *flow["destination"]])
+    known = {n: p for flow in flow_list for n, p in flow["points"].items()}
+    for name, count in places.items():
+        point = _point(name, known)
+        if point is not None:
+            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": point},
+                             "properties": {"name": name, "flows": count}})
+    return {"type": "FeatureCollection", "features": features}
