@@ -36,27 +36,35 @@ def _identity(args: argparse.Namespace, conn):
     return found
 
 
-def cmd_profile(args: argparse.Namespace) -> int:
-    from newsintel.views.profile import build_profile
-
+def _for_identity(args: argparse.Namespace, view: Callable) -> int:
+    """Find the identity named on the command line, then print `view(conn, found)` (data, show) or an error."""
     conn = _conn(args)
     found = _identity(args, conn)
     if not found:
         return EXIT_FAILED
-    profile = build_profile(conn, found[0], args.limit)
-    others = [{"id": r["id"], "name": r["name"], "documents": r["documents"]} for r in found[1:]]
-    return _emit(args, {**profile, "other_matches": others}, lambda: render_views.print_profile(profile, others))
+    data, show = view(conn, found)
+    return _emit(args, data, show)
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    from newsintel.views.profile import build_profile
+
+    def view(conn, found):
+        profile = build_profile(conn, found[0], args.limit)
+        others = [{"id": r["id"], "name": r["name"], "documents": r["documents"]} for r in found[1:]]
+        return {**profile, "other_matches": others}, lambda: render_views.print_profile(profile, others)
+
+    return _for_identity(args, view)
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     from newsintel.views.profile import timeline
 
-    conn = _conn(args)
-    found = _identity(args, conn)
-    if not found:
-        return EXIT_FAILED
-    facts = timeline(conn, found[0], args.limit)
-    return _emit(args, facts, lambda: render_views.print_timeline(found[0]["name"], facts))
+    def view(conn, found):
+        facts = timeline(conn, found[0], args.limit)
+        return facts, lambda: render_views.print_timeline(found[0]["name"], facts)
+
+    return _for_identity(args, view)
 
 
 def cmd_movements(args: argparse.Namespace) -> int:

@@ -75,11 +75,16 @@ def _blocked(conn: sqlite3.Connection, a: str, b: str) -> int | None:
     return None
 
 
+def _two(conn: sqlite3.Connection, a: str, b: str, same_message: str) -> tuple[str, str]:
+    ia, ib = find_identity(conn, a)["id"], find_identity(conn, b)["id"]
+    if ia == ib:
+        raise JudgementError(same_message.format(a=a, b=b, id=ia))
+    return ia, ib
+
+
 def merge(conn: sqlite3.Connection, a: str, b: str, note: str | None = None) -> str:
     with transaction(conn):
-        ia, ib = find_identity(conn, a)["id"], find_identity(conn, b)["id"]
-        if ia == ib:
-            raise JudgementError(f"{a} and {b} are already one identity ({ia})")
+        ia, ib = _two(conn, a, b, "{a} and {b} are already one identity ({id})")
         blocking = _blocked(conn, ia, ib)
         if blocking is not None:
             raise JudgementError(f"{ia} and {ib} were judged different (judgement #{blocking}); undo it first")
@@ -117,9 +122,7 @@ def split(conn: sqlite3.Connection, ident: str, mention_id: int, note: str | Non
 
 def not_same(conn: sqlite3.Connection, a: str, b: str, note: str | None = None) -> int:
     with transaction(conn):
-        ia, ib = find_identity(conn, a)["id"], find_identity(conn, b)["id"]
-        if ia == ib:
-            raise JudgementError(f"{a} and {b} are one identity: use `split` to separate a mention")
+        ia, ib = _two(conn, a, b, "{a} and {b} are one identity: use `split` to separate a mention")
         return _record(conn, "not-same", refs_of(conn, ia), refs_of(conn, ib), note)
 
 
