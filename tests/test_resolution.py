@@ -183,3 +183,30 @@ def test_real_reports_spelled_differently_resolve_to_one_person(tmp_path, capsys
     profile = json.loads(capsys.readouterr().out)
     assert profile["who"]["documents"] == 2
     assert {"Mohamed Morsi", "Mohammed Morsi"} <= {n["name"] for n in profile["who"]["names"]}
+
+
+def test_lone_surname_is_read_against_the_people_of_its_own_report(tmp_path):
+    reports = [
+        {"title": "Police chief named", "published": "2025-01-05",
+         "text": "Blerim Haliti was named police commander in Gjilan on Monday. Haliti said crime had fallen."},
+        {"title": "Student questioned", "published": "2025-02-07",
+         "text": "Arben Haliti, a student, and his father Besim Haliti were questioned at Pristina airport on "
+                 "Friday. Haliti said the family would complain."},
+    ]
+    for i, record in enumerate(reports):
+        (tmp_path / f"r{i}.json").write_text(json.dumps(record), encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert main(["ingest", "--quiet", "--workers", "1", "--db", str(db),
+                 str(tmp_path / "r0.json"), str(tmp_path / "r1.json")]) == 0
+    conn = connect(db)
+    rows = conn.execute("SELECT m.text, d.title, l.identity_id FROM mentions m JOIN documents d ON d.id = m.document_id"
+                        " JOIN entity_links l ON l.entity_id = m.entity_id WHERE m.text LIKE '%Haliti'").fetchall()
+    ids: dict[tuple[str, str], set[str]] = {}
+    for text, title, identity in rows:
+        ids.setdefault((text, title), set()).add(identity)
+    student = "Student questioned"
+    others = (ids[("Blerim Haliti", "Police chief named")] | ids[("Arben Haliti", student)]
+              | ids[("Besim Haliti", student)])
+    assert len(others) == 3
+    # the report's lone "Haliti" is one of its own Halitis or nobody; never the police chief of another report
+    assert not ids.get(("Haliti", student), set()) & ids[("Blerim Haliti", "Police chief named")]

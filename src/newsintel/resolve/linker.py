@@ -252,40 +252,68 @@ def link(conn: sqlite3.Connection, unit: Unit, document_id: str, identity_id: st
     return identity_id
 
 
+def _best(conn: sqlite3.Connection, unit: Unit, context: set[str], published: str | None,
+          contexts: dict[str, set[str]], constrained: bool) -> tuple[float, str | None]:
+    """The best candidate identity and its score, or (score, None) when none is good enough or two tie."""
+    threshold = settings()["link_threshold"]
+    best: tuple[float, str | None, float] = (0.0, None, 0.0)
+    runner_up = 0.0
+    seen: set[str] = set()
+    for fuzzy in (False, True):  # exact keys first; one-letter-off surnames only if nothing fits well
+        if fuzzy and best[2] >= 0.9:
+            break
+        for candidate in _candidates(conn, unit, fuzzy):
+            if candidate["id"] in seen or (constrained and _forbidden(conn, unit, candidate["id"])):
+                continue
+            seen.add(candidate["id"])
+            value, name_score = score(conn, unit, candidate, context, published, contexts)
+            if candidate["id"] in context and value < settings()["same_document_min"] and not (
+                    _lone_word(unit) and name_score >= 0.75):
+                continue  # in-document grouping kept them apart: only an exact name or a lone surname joins
+            if value > best[0]:
+                runner_up, best = best[0], (value, candidate["id"], name_score)
+            else:
+                runner_up = max(runner_up, value)
+    ambiguous = best[2] < 1.0 and runner_up >= threshold and best[0] - runner_up < settings()["ambiguity_margin"]
+    return best[0], (best[1] if best[0] >= threshold and not ambiguous else None)
+
+
+def _lone_surname(unit: Unit) -> str | None:
+    """The word of a one-word name that may be a person's surname ("Haliti", even when tagged as a place)."""
+    if not _lone_word(unit) or unit.kind == ORG or (unit.kind == PLACE and not _may_cross(unit, PERSON)):
+        return None
+    form = _form(PERSON, unit.names[0])
+    return form.last if form is not None and not form.is_initials else None
+
+
 def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
-    """Link every person, organisation and place entity of a stored document. Call inside its transaction."""
+    """Link every person, organisation and place entity of a stored document. Call inside its transaction.
+
+    A lone surname is first read against the people this report names in full: one of them, it is that person;
+    two or more ("Driton and Besim Haliti"), it stays on its own rather than being given to a third Haliti.
+    """
     row = conn.execute("SELECT published FROM documents WHERE id = ?", (document_id,)).fetchone()
     published = row["published"] if row else None
-    threshold = settings()["link_threshold"]
     constrained = conn.execute("SELECT 1 FROM judgements WHERE kind != 'merge' LIMIT 1").fetchone() is not None
     context: set[str] = set()
     contexts: dict[str, set[str]] = {}
+    surnames: dict[str, set[str]] = {}  # last word of the report's full person names -> their identities
     for unit in _units(conn, document_id):
-        best: tuple[float, str | None, float] = (0.0, None, 0.0)
-        runner_up = 0.0
-        seen: set[str] = set()
-        for fuzzy in (False, True):  # exact keys first; one-letter-off surnames only if nothing fits well
-            if fuzzy and best[2] >= 0.9:
-                break
-            for candidate in _candidates(conn, unit, fuzzy):
-                if candidate["id"] in seen or (constrained and _forbidden(conn, unit, candidate["id"])):
-                    continue
-                seen.add(candidate["id"])
-                value, name_score = score(conn, unit, candidate, context, published, contexts)
-                if candidate["id"] in context and value < settings()["same_document_min"] and not (
-                        _lone_word(unit) and name_score >= 0.75):
-                    continue  # in-document grouping kept them apart: only an exact name or a lone surname joins
-                if value > best[0]:
-                    runner_up, best = best[0], (value, candidate["id"], name_score)
-                else:
-                    runner_up = max(runner_up, value)
-        ambiguous = (best[2] < 1.0 and runner_up >= threshold
-                     and best[0] - runner_up < settings()["ambiguity_margin"])
-        linked = best[1] if best[0] >= threshold and not ambiguous else None
-        identity = link(conn, unit, document_id, linked, published, best[0] if linked else 1.0,
+        surname = _lone_surname(unit)
+        named = surnames.get(surname, set()) if surname else set()
+        if len(named) == 1:
+            value, linked = 0.75, next(iter(named))
+        elif len(named) > 1:
+            value, linked = 1.0, None
+        else:
+            value, linked = _best(conn, unit, context, published, contexts, constrained)
+        identity = link(conn, unit, document_id, linked, published, value if linked else 1.0,
                         "name" if linked else "new")
         context.add(identity)
         contexts.pop(identity, None)
+        if unit.kind == PERSON:
+            for form in _full(unit.forms):
+                surnames.setdefault(form.last, set()).add(identity)
     from newsintel.resolve.judgements import apply_merges_for
 
     apply_merges_for(conn, document_id)
