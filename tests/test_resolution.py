@@ -210,3 +210,32 @@ def test_lone_surname_is_read_against_the_people_of_its_own_report(tmp_path):
     assert len(others) == 3
     # the report's lone "Haliti" is one of its own Halitis or nobody; never the police chief of another report
     assert not ids.get(("Haliti", student), set()) & ids[("Blerim Haliti", "Police chief named")]
+
+
+def _record(doc_id: str, published: str, names: list[str]):
+    from newsintel.model import DocumentInfo, Entity, Mention, Record, Sentence
+
+    text = ". ".join(names) + "."
+    entities, offset = [], 0
+    for i, name in enumerate(names):
+        entities.append(Entity(id=f"{doc_id}-e{i}", name=name, type="PERSON",
+                               mentions=[Mention(name, offset, offset + len(name), 0, "PERSON")]))
+        offset += len(name) + 2
+    info = DocumentInfo(id=doc_id, title=doc_id, source=None, url=None, published=published, text=text,
+                        origin=doc_id, format="test")
+    return Record(document=info, sentences=[Sentence(0, 0, len(text))], entities=entities)
+
+
+def test_resolver_reads_a_lone_surname_against_its_own_report(tmp_path):
+    from newsintel.store import save_record
+
+    conn = connect(tmp_path / "hand.db")
+    save_record(conn, _record("a" * 16, "2025-01-05", ["Blerim Haliti", "Gjilan Police"]))
+    save_record(conn, _record("b" * 16, "2025-02-07", ["Arben Haliti", "Besim Haliti", "Haliti"]))
+    save_record(conn, _record("c" * 16, "2025-03-01", ["Arben Haliti", "Haliti"]))
+    link = {(r[0][:1], r[1]): r[2] for r in conn.execute(
+        "SELECT e.document_id, e.name, l.identity_id FROM entities e JOIN entity_links l ON l.entity_id = e.id")}
+    people = {link[("a", "Blerim Haliti")], link[("b", "Arben Haliti")], link[("b", "Besim Haliti")]}
+    assert len(people) == 3
+    assert link[("b", "Haliti")] not in people  # two Halitis in the report: neither, and not the third
+    assert link[("c", "Haliti")] == link[("c", "Arben Haliti")] == link[("b", "Arben Haliti")]
