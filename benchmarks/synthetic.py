@@ -54,7 +54,8 @@ class Generator:
         self.people = [Person(self.rng.choice(FIRST), _surname(self.rng), self.rng.randint(1960, 2004),
                               self.rng.choice(NATIONALITIES)) for _ in range(people)]
         gazetteer = load_gazetteer()
-        names = sorted({p[0].name for p in gazetteer.index.values() if p and p[0].kind == "city"})
+        cities = (gazetteer.place(row) for row in range(len(gazetteer.rows)))
+        names = sorted({p.name for p in cities if p.kind == "city" and p.population >= 20_000})
         self.places = self.rng.sample(names, min(3000, len(names)))
         self.orgs = ORGS + [f"{_surname(self.rng)} Brigade" for _ in range(200)]
 

@@ -186,28 +186,34 @@ def _may_cross(unit: Unit, kind: str) -> bool:
     return unit.kind == PLACE and kind == PERSON and not any(load_gazetteer().lookup(n) for n in unit.names)
 
 
-def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, context: set[str],
-          published: str | None, contexts: dict[str, set[str]]) -> tuple[float, float]:
-    """(total score, name similarity alone) of linking `unit` to `candidate`."""
+def name_match(unit: Unit, candidate: sqlite3.Row) -> tuple[float, dict[str, Any]]:
+    """Name similarity of the unit to a candidate identity (0 when the kinds cannot match), and its profile."""
     cfg = settings()
     kind = candidate["kind"]
     if kind != unit.kind and not _may_cross(unit, kind):
-        return 0.0, 0.0
+        return 0.0, {}
     profile = json.loads(candidate["profile"])
     names = [n for n, _ in Counter(profile.get("names", {})).most_common(cfg["max_candidate_names"])]
     forms = [f for f in (_form(kind, n) for n in unit.names) if f is not None]
     theirs_forms = [f for f in (_form(kind, n) for n in names) if f is not None]
     name_score = _name_score(forms, theirs_forms, cfg["fuzzy_factor"])
     if kind != unit.kind and name_score < (0.75 if unit.kind == PLACE else 1.0):
-        return 0.0, 0.0
-    if name_score <= 0.0:
-        return 0.0, 0.0
-    if unit.kind == PLACE and kind == PLACE:
+        return 0.0, profile
+    if unit.kind == PLACE and kind == PLACE and name_score > 0.0:
         ours = {a["place"] for a in unit.attributes if a.get("place")}
         theirs_places = set(profile.get("place", {}))
         if ours and theirs_places:  # both geocoded: the same gazetteer entry or not the same place at all
-            return (1.0, 1.0) if ours & theirs_places else (0.0, 0.0)
-        return name_score, name_score
+            return (1.0 if ours & theirs_places else 0.0), profile
+    return name_score, profile
+
+
+def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, name_score: float, profile: dict[str, Any],
+          context: set[str], published: str | None, contexts: dict[str, set[str]]) -> float:
+    """Name similarity plus shared context, minus namesake conflicts (places: name or gazetteer entry only)."""
+    cfg = settings()
+    kind = candidate["kind"]
+    if unit.kind == PLACE and kind == PLACE:
+        return name_score
     theirs = _context_of(conn, candidate["id"], contexts)
     shared = context & theirs
     bonus = min(cfg["context_cap"], cfg["context_weight"] * _weights(conn, shared))
@@ -216,7 +222,7 @@ def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, context:
         penalty += cfg["no_shared_context_penalty"]
     if kind != unit.kind:
         penalty += 0.05  # the entity's own type first: a same-named person beats an ORG-typed duplicate
-    return name_score + bonus - penalty, name_score
+    return name_score + bonus - penalty
 
 
 def _new_identity_id(conn: sqlite3.Connection, ref: str) -> str:
@@ -262,11 +268,17 @@ def _best(conn: sqlite3.Connection, unit: Unit, context: set[str], published: st
     for fuzzy in (False, True):  # exact keys first; one-letter-off surnames only if nothing fits well
         if fuzzy and best[2] >= 0.9:
             break
+        named = []
         for candidate in _candidates(conn, unit, fuzzy):
             if candidate["id"] in seen or (constrained and _forbidden(conn, unit, candidate["id"])):
                 continue
             seen.add(candidate["id"])
-            value, name_score = score(conn, unit, candidate, context, published, contexts)
+            name_score, profile = name_match(unit, candidate)
+            if name_score > 0.0:
+                named.append((name_score, candidate["documents"], candidate, profile))
+        named.sort(key=lambda t: (-t[0], -t[1]))  # context is costly: only for the best names
+        for name_score, _, candidate, profile in named[:settings()["max_scored"]]:
+            value = score(conn, unit, candidate, name_score, profile, context, published, contexts)
             if candidate["id"] in context and value < settings()["same_document_min"] and not (
                     _lone_word(unit) and name_score >= 0.75):
                 continue  # in-document grouping kept them apart: only an exact name or a lone surname joins
