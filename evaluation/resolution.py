@@ -106,9 +106,14 @@ def _mention(row: object, where: str) -> GoldMention:
     return m
 
 
+def origin_file(origin: str) -> str:
+    """The file part of an origin ("feed.jsonl:3", "crawl.warc.gz#2" -> the file)."""
+    return re.sub(r"(:\d+|#\d+)$", "", origin)
+
+
 def document_path(origin: str) -> Path:
     """The file an origin names, relative paths taken from the repository root; '../shared/' is the shared dir."""
-    path = re.sub(r"(:\d+|#\d+)$", "", origin)
+    path = origin_file(origin)
     if path.startswith(SHARED_PREFIX):
         return shared_dir() / path[len(SHARED_PREFIX):]
     return repo_root() / path
@@ -206,7 +211,7 @@ def resolve_gold_documents(mentions: list[GoldMention]) -> tuple[dict[Key, str],
     from newsintel.pipeline import Processor
     from newsintel.store import connect
 
-    paths = sorted({re.sub(r"(:\d+|#\d+)$", "", m.doc) for m in mentions})
+    paths = sorted({origin_file(m.doc) for m in mentions})
     with tempfile.TemporaryDirectory() as tmp:
         conn = connect(Path(tmp) / "resolution.db")
         with Processor(workers=1) as processor:

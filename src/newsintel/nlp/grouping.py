@@ -79,7 +79,7 @@ def corrected_label(text: str, label: str) -> str:
     """PERSON/NORP names headed like an organisation ("Liwa ...", "... Brigade") are organisations."""
     if label not in ("PERSON", "NORP"):
         return label
-    words = _strip_the(text).lower().replace("-", " ").split()
+    words = strip_the(text).lower().replace("-", " ").split()
     first, last = _org_name_words()
     if len(words) > 1 and (words[0] in first or words[-1] in last):
         return "ORG"
@@ -102,7 +102,7 @@ def acronym(text: str) -> str:
 def _best_name(group: _Group) -> str:
     if group.canonical:
         return group.canonical
-    counts = Counter(_strip_the(m.text) for m in group.mentions)
+    counts = Counter(strip_the(m.text) for m in group.mentions)
 
     def preference(text: str) -> tuple[int, int, int, int]:
         words = len(person_words(text)) if group.type == "PERSON" else 0
@@ -112,7 +112,8 @@ def _best_name(group: _Group) -> str:
     return max(counts, key=preference)
 
 
-def _strip_the(text: str) -> str:
+def strip_the(text: str) -> str:
+    """"the Kosovo" -> "Kosovo": NER spans often take the article."""
     return text[4:] if text[:4].lower() == "the " else text
 
 

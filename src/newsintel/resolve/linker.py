@@ -55,10 +55,15 @@ class Unit:
         """Known places first (cheap, exact context), then full names, then lone names, then initials."""
         forms = self.forms
         if self.kind == PLACE:  # a "place" the gazetteer does not know may be a person: after the people
-            return (0, 0) if any(load_gazetteer().lookup(n) for n in self.names) else (2, 0)
+            return (0, 0) if _known_place(self) else (2, 0)
         if forms and all(f.is_initials for f in forms):
             return (3, 0)
         return (1 if any(len(f.tokens) > 1 for f in forms) else 2, -max((len(f.tokens) for f in forms), default=0))
+
+
+def _known_place(unit: Unit) -> bool:
+    """Geocoded, or a name the gazetteer knows: a place, not a person the NER model took for one."""
+    return any(a.get("place") for a in unit.attributes) or any(load_gazetteer().lookup(n) for n in unit.names)
 
 
 def entity_ref(document_id: str, kind: str, name: str) -> str:
@@ -183,7 +188,7 @@ def _may_cross(unit: Unit, kind: str) -> bool:
     "place" the gazetteer does not know ("Haliti, 41," tagged GPE) may join a person."""
     if {unit.kind, kind} == {ORG, PERSON}:
         return True
-    return unit.kind == PLACE and kind == PERSON and not any(load_gazetteer().lookup(n) for n in unit.names)
+    return unit.kind == PLACE and kind == PERSON and not _known_place(unit)
 
 
 def name_match(unit: Unit, candidate: sqlite3.Row) -> tuple[float, dict[str, Any]]:

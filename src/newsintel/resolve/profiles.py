@@ -12,6 +12,7 @@ import sqlite3
 from collections import Counter
 from typing import Any
 
+from newsintel.nlp.grouping import strip_the
 from newsintel.resolve.names import blocking_keys, form_of
 from newsintel.resources import load_yaml
 
@@ -49,19 +50,13 @@ def _bump(profile: dict[str, Any], field: str, value: object, by: int = 1) -> No
     counts[str(value)] = counts.get(str(value), 0) + by
 
 
-def _without_article(name: str) -> str:
-    """"The Kosovo" (the NER span took the article) is shown as "Kosovo"."""
-    words = name.split()
-    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() == "the" else name
-
-
 def _display_name(names: dict[str, int]) -> str:
     """The most frequent full name (more than one word, no initials, not a nom de guerre such as "Abu Hamza
     al-Kosovi") if any, else the most frequent name; ties go to the longest."""
     kunya = frozenset(load_yaml("name_variants.yaml")["nom_de_guerre_starts"])
     plain: Counter[str] = Counter()
     for name, count in names.items():
-        plain[_without_article(name)] += count
+        plain[strip_the(name)] += count
     multi = {n: c for n, c in plain.items() if len(n.split()) > 1 and "." not in n}
     real = {n: c for n, c in multi.items() if n.split()[0].lower() not in kunya}
     pool = real or multi or plain
