@@ -15,6 +15,7 @@ import json
 import math
 import sqlite3
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,12 +123,35 @@ def _candidates(conn: sqlite3.Connection, unit: Unit, fuzzy: bool) -> list[sqlit
         form = _form(other, unit.names[0])
         if form is not None and len(form.tokens) > 1:
             keys.add(("p:" if other == PERSON else "o:") + form.full)
-    if not keys:
+    return identities_for_keys(conn, keys, settings()["max_candidates"])
+
+
+# Most specific first: an exact name form or gazetteer id (0), a first initial and surname or an acronym (1), a
+# surname alone or initials (2), a surname one letter off (3).
+_KEY_PRIORITY = (("p:del:", 3), ("p:last:", 2), ("p:ini:", 2), ("p:fl:", 1), ("o:acr:", 1))
+
+
+def key_priority(key: str) -> int:
+    return next((rank for prefix, rank in _KEY_PRIORITY if key.startswith(prefix)), 0)
+
+
+def identities_for_keys(conn: sqlite3.Connection, keys: set[str], limit: int) -> list[sqlite3.Row]:
+    """At most `limit` identities stored under any of `keys`: the most specific keys first and, within a key, the
+    best-known identities first. Each key is read through the (key, rank) index and stops at `limit`, so the cost
+    does not depend on how common a name is or how large the store has grown."""
+    found: dict[str, None] = {}
+    for key in sorted(keys, key=lambda k: (key_priority(k), k)):
+        if len(found) >= limit:
+            break
+        for (identity_id,) in conn.execute("SELECT identity_id FROM identity_keys WHERE key = ?"
+                                           " ORDER BY rank DESC LIMIT ?", (key, limit)):
+            found.setdefault(identity_id)
+    ids = list(found)[:limit]
+    if not ids:
         return []
-    marks = ",".join("?" * len(keys))
-    return conn.execute(
-        f"SELECT i.* FROM identities i WHERE i.id IN (SELECT identity_id FROM identity_keys WHERE key IN ({marks}))"
-        " ORDER BY i.documents DESC LIMIT ?", (*sorted(keys), settings()["max_candidates"])).fetchall()
+    rows = {r["id"]: r for r in conn.execute(
+        f"SELECT * FROM identities WHERE id IN ({','.join('?' * len(ids))})", ids)}
+    return [rows[i] for i in ids if i in rows]
 
 
 def _context_of(conn: sqlite3.Connection, identity_id: str, cache: dict[str, set[str]]) -> set[str]:
@@ -171,11 +195,11 @@ def _lone_word(unit: Unit) -> bool:
     return all(len(n.split()) == 1 for n in unit.names)
 
 
-def _full(forms: list[NameForm]) -> list[NameForm]:
+def _full(forms: Sequence[NameForm]) -> list[NameForm]:
     return [f for f in forms if len(f.tokens) > 1 and not f.is_initials]
 
 
-def _name_score(ours: list[NameForm], theirs: list[NameForm], fuzzy_factor: float) -> float:
+def _name_score(ours: Sequence[NameForm], theirs: Sequence[NameForm], fuzzy_factor: float) -> float:
     """Best pair similarity. Full names are compared with full names only when both sides have some: a lone
     "Haliti" once linked to one Haliti must not become a bridge to every other Haliti."""
     if _full(ours) and _full(theirs):
@@ -191,16 +215,23 @@ def _may_cross(unit: Unit, kind: str) -> bool:
     return unit.kind == PLACE and kind == PERSON and not _known_place(unit)
 
 
+@functools.lru_cache(maxsize=20_000)
+def _read_profile(kind: str, profile_json: str, max_names: int) -> tuple[dict[str, Any], tuple[NameForm, ...]]:
+    """A candidate's profile and the forms of its most frequent names; cached by the profile's text, since the
+    same well-known identities are candidates again and again. Callers must not change the returned profile."""
+    profile = json.loads(profile_json)
+    names = [n for n, _ in Counter(profile.get("names", {})).most_common(max_names)]
+    return profile, tuple(f for f in (_form(kind, n) for n in names) if f is not None)
+
+
 def name_match(unit: Unit, candidate: sqlite3.Row) -> tuple[float, dict[str, Any]]:
     """Name similarity of the unit to a candidate identity (0 when the kinds cannot match), and its profile."""
     cfg = settings()
     kind = candidate["kind"]
     if kind != unit.kind and not _may_cross(unit, kind):
         return 0.0, {}
-    profile = json.loads(candidate["profile"])
-    names = [n for n, _ in Counter(profile.get("names", {})).most_common(cfg["max_candidate_names"])]
+    profile, theirs_forms = _read_profile(kind, candidate["profile"], cfg["max_candidate_names"])
     forms = [f for f in (_form(kind, n) for n in unit.names) if f is not None]
-    theirs_forms = [f for f in (_form(kind, n) for n in names) if f is not None]
     name_score = _name_score(forms, theirs_forms, cfg["fuzzy_factor"])
     if kind != unit.kind and name_score < (0.75 if unit.kind == PLACE else 1.0):
         return 0.0, profile
@@ -253,13 +284,15 @@ def link(conn: sqlite3.Connection, unit: Unit, document_id: str, identity_id: st
         " VALUES (?, ?, ?, ?, ?, ?)",
         [(e, identity_id, document_id, ref, round(score_, 3), method) for e, ref in zip(unit.entity_ids, unit.refs,
                                                                                         strict=True)])
+    documents = profiles.add_to_identity(conn, identity_id, unit.names, unit.types, unit.attributes, published,
+                                         1 if new_document else 0)
     kind = conn.execute("SELECT kind FROM identities WHERE id = ?", (identity_id,)).fetchone()[0]
     keys = {k for n in unit.names if (f := _form(kind, n)) is not None for k in blocking_keys(f)}
     keys |= {"g:id:" + a["place"] for a in unit.attributes if a.get("place")}
-    conn.executemany("INSERT OR IGNORE INTO identity_keys(key, identity_id) VALUES (?, ?)",
-                     [(k, identity_id) for k in keys])
-    profiles.add_to_identity(conn, identity_id, unit.names, unit.types, unit.attributes, published,
-                             1 if new_document else 0)
+    if new_document and documents & (documents - 1) == 0:  # the count doubled: lookups should see it higher
+        conn.execute("UPDATE identity_keys SET rank = ? WHERE identity_id = ?", (documents, identity_id))
+    conn.executemany("INSERT OR IGNORE INTO identity_keys(key, identity_id, rank) VALUES (?, ?, ?)",
+                     [(k, identity_id, documents) for k in keys])
     return identity_id
 
 

@@ -147,6 +147,8 @@ def blocking_keys(form: NameForm) -> set[str]:
     if form.is_initials:
         return {"p:ini:" + "".join(form.tokens[:1] + form.tokens[-1:])}
     keys = {"p:" + form.full, "p:last:" + form.last}
+    if len(form.tokens) > 1:  # "Dritan Haliti" finds "Driton Haliti" among the D. Halitis, not among all Halitis
+        keys.add(f"p:fl:{form.tokens[0][0]} {form.last}")
     if len(form.last) >= 5:
         keys |= {"p:del:" + d for d in _deletions(form.last)}
     if initials:

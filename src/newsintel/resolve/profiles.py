@@ -86,11 +86,13 @@ def _save(conn: sqlite3.Connection, identity_id: str, profile: dict[str, Any], d
 
 
 def add_to_identity(conn: sqlite3.Connection, identity_id: str, names: list[str], types: Counter[str],
-                    attributes: list[dict[str, Any]], published: str | None, new_documents: int) -> None:
+                    attributes: list[dict[str, Any]], published: str | None, new_documents: int) -> int:
+    """Fold a unit into the identity's profile; returns the identity's new document count."""
     row = conn.execute("SELECT profile, documents FROM identities WHERE id = ?", (identity_id,)).fetchone()
     profile = json.loads(row["profile"])
     _fold_in(profile, names, types, attributes, published)
     _save(conn, identity_id, profile, row["documents"] + new_documents)
+    return int(row["documents"] + new_documents)
 
 
 def refresh_identity(conn: sqlite3.Connection, identity_id: str) -> bool:
@@ -117,6 +119,6 @@ def refresh_identity(conn: sqlite3.Connection, identity_id: str) -> bool:
     conn.execute("DELETE FROM identity_keys WHERE identity_id = ?", (identity_id,))
     keys = {k for n in profile["names"] if (f := form_of(kind, n)) is not None for k in blocking_keys(f)}
     keys |= {"g:id:" + place for place in profile.get("place", {})}
-    conn.executemany("INSERT OR IGNORE INTO identity_keys(key, identity_id) VALUES (?, ?)",
-                     [(k, identity_id) for k in keys])
+    conn.executemany("INSERT OR IGNORE INTO identity_keys(key, identity_id, rank) VALUES (?, ?, ?)",
+                     [(k, identity_id, documents) for k in keys])
     return True

@@ -10,11 +10,15 @@ import json
 import sqlite3
 from typing import Any
 
+from newsintel.resolve.linker import identities_for_keys
 from newsintel.resolve.names import ORG, PERSON, PLACE, blocking_keys, form_of, similarity
 
 MOVEMENT_TYPES = ("TRAVEL", "CROSS_BORDER", "FLEE", "RETURN", "SMUGGLE", "EVACUATE")
 STATUS = {"asserted": "done", "attempted": "attempted", "intended": "intended", "future": "intended",
           "hedged": "hedged", "conditional": "conditional", "negated": "denied"}
+
+
+LOOKUP_LIMIT = 200  # identities read per name looked up: the best-known first, however common the name
 
 
 def find_identities(conn: sqlite3.Connection, query: str, limit: int = 5) -> list[sqlite3.Row]:
@@ -28,10 +32,9 @@ def find_identities(conn: sqlite3.Connection, query: str, limit: int = 5) -> lis
         form = form_of(kind, query)
         if form is None:
             continue
-        keys = sorted(blocking_keys(form))
-        marks = ",".join("?" * len(keys))
-        for row in conn.execute(f"SELECT i.* FROM identities i WHERE i.kind = ? AND i.id IN"
-                                f" (SELECT identity_id FROM identity_keys WHERE key IN ({marks}))", (kind, *keys)):
+        for row in identities_for_keys(conn, blocking_keys(form), LOOKUP_LIMIT):
+            if row["kind"] != kind:
+                continue
             names = json.loads(row["profile"]).get("names", {})
             best = max((similarity(form, f) for n in names if (f := form_of(kind, n)) is not None), default=0.0)
             if best >= 0.7 and best + row["documents"] / 1e6 > found.get(row["id"], (0.0,))[0]:
