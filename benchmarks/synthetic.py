@@ -58,6 +58,8 @@ class Generator:
         names = sorted({p.name for p in cities if p.kind == "city" and p.population >= 20_000})
         self.places = self.rng.sample(names, min(3000, len(names)))
         self.orgs = ORGS + [f"{_surname(self.rng)} Brigade" for _ in range(200)]
+        self._index = {id(p): i for i, p in enumerate(self.people)}
+        self.last_truth: dict[str, int] = {}  # the last record's person entities -> the person they name
 
     def _zipf(self, items: list, s: float = 1.1):
         index = int(self.rng.paretovariate(s)) - 1
@@ -73,7 +75,9 @@ class Generator:
         sentences: list[Sentence] = []
         offset = 0
 
-        def put(text: str, type_: str | None = None, sentence: int = 0) -> dict:
+        truth: dict[str, int] = {}
+
+        def put(text: str, type_: str | None = None, sentence: int = 0, who: Person | None = None) -> dict:
             nonlocal offset
             start, end = offset, offset + len(text)
             parts.append(text)
@@ -82,6 +86,8 @@ class Generator:
                 return {}
             entity = entities.setdefault((type_, text), Entity(id=f"syn{n}-e{len(entities)}", name=text,
                                                                  type=type_))
+            if who is not None:  # the same spelling for two people in one report stays the first one's
+                truth.setdefault(entity.id, self._index[id(who)])
             entity.mentions.append(Mention(text, start, end, sentence, type_))
             return {"text": text, "entity": entity.id}
 
@@ -89,13 +95,13 @@ class Generator:
             begin = offset
             person, other = self._zipf(self.people), self._zipf(self.people)
             a, b = rng.choice(self.places), rng.choice(self.places)
-            actor = put(person.spelled(rng), "PERSON", s)
+            actor = put(person.spelled(rng), "PERSON", s, person)
             put(f", {year - person.born}, a {person.nationality} national, travelled from ", None, s)
             origin = put(a, "GPE", s)
             put(" to ", None, s)
             destination = put(b, "GPE", s)
             put(" with ", None, s)
-            put(other.spelled(rng), "PERSON", s)
+            put(other.spelled(rng), "PERSON", s, other)
             put(", ", None, s)
             org = put(self._zipf(self.orgs), "ORG", s)
             put(" said. ", None, s)
@@ -118,6 +124,7 @@ class Generator:
                     arg["entity"] = arg["entity"].replace(f"syn{n}", doc_id)
             event["attribution"]["speaker"]["entity"] = event["attribution"]["speaker"]["entity"].replace(
                 f"syn{n}", doc_id)
+        self.last_truth = {key.replace(f"syn{n}", doc_id): person for key, person in truth.items()}
         info = DocumentInfo(id=doc_id, title=f"Report {n}", source="synthetic", url=None, published=published,
                             text=text, origin=f"synthetic#{n}", format="synthetic")
         return Record(document=info, sentences=sentences, entities=list(entities.values()), events=events)
