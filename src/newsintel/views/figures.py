@@ -1,0 +1,208 @@
+"""The figures conflicts are looked for in: each counted figure with what it is about and what qualifies it.
+
+What a figure is about comes from the events of its sentence, else of the nearest of the sentences just before it,
+else of the document's lead (a figure deep in a report with no event near it is usually about the event the
+report opens with). Each event gives its family (TRAVEL, FLEE and EVACUATE are one "leaving") and, per role, the
+resolved identities of its arguments: a place by its gazetteer entry when geocoded (so "Raqqa" and "Raqqah" are
+one place even when resolution kept them apart), anything else by its identity, never by the words used.
+
+What qualifies a figure (whose figure it is) is the nationalities and places of the counted phrase ("300
+Belgian fighters") and the places of its sentence ("Bosnia saw 300 citizens travel to Syria"), by country for
+countries and nationality adjectives, else by gazetteer entry or identity; when two figures are compared, the
+places where their shared event goes are taken out (`conflicts.same_qualifiers`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsintel.nlp.gazetteer import fold, load_gazetteer
+from newsintel.resources import load_yaml
+
+Anchor = tuple[str, str, str]  # (event family, role, place or group key)
+
+
+@functools.cache
+def config() -> dict[str, Any]:
+    data = dict(load_yaml("conflicts.yaml"))
+    data["classes"] = {word: name for name, words in data["counted_classes"].items() for word in words}
+    data["families"] = {t: name for name, types in data["event_families"].items() for t in types}
+    return data
+
+
+@dataclass(slots=True)
+class Figure:
+    """One counted figure, its range, what it is about and what qualifies it."""
+
+    document: str
+    sentence: int
+    kind: str  # counted class: people, euros, ...
+    range: tuple[float, float]
+    fact: dict[str, Any]
+    story: int | None = None
+    anchors: set[Anchor] = field(default_factory=set)  # (family, role, key) of places and groups
+    events: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # family -> role -> every linked key
+    qualifiers: frozenset[str] = frozenset()
+
+
+def counted_class(counted: str) -> str | None:
+    classes = config()["classes"]
+    for word in reversed(counted.lower().replace('"', " ").split()):
+        if word in classes:
+            return classes[word]
+    return None
+
+
+def value_range(q: dict[str, Any]) -> tuple[float, float] | None:
+    """(low, high) of a figure; a one-sided bound ("up to 5,000", "fewer than 300") counts as its value."""
+    low = q.get("low") if q.get("low") is not None else q.get("value")
+    high = q.get("high") if q.get("high") is not None else q.get("value")
+    if low is None and high is None:
+        return None
+    low = low if low is not None else 0.0
+    high = high if high is not None else low
+    return float(low), float(high)
+
+
+@dataclass(slots=True)
+class _Entity:
+    identity: str | None
+    kind: str | None  # identity kind: person, org, place
+    key: str  # what the entity is, for comparing across documents
+    named_place: bool  # a place named as such (not a nationality adjective: "most were Syrians")
+
+
+def _entities(conn: sqlite3.Connection, doc_id: str) -> dict[str, _Entity]:
+    out = {}
+    for r in conn.execute(
+            "SELECT e.id, e.type, e.geonameid, e.lat, e.lon, e.country, e.geo_kind, l.identity_id, i.kind"
+            " FROM entities e"
+            " LEFT JOIN entity_links l ON l.entity_id = e.id LEFT JOIN identities i ON i.id = l.identity_id"
+            " WHERE e.document_id = ?", (doc_id,)):
+        geo = None
+        if r["geonameid"]:
+            geo = f"g:{r['geonameid']}"
+        elif r["lat"] is not None:
+            geo = f"g:{r['lat']:.2f},{r['lon']:.2f}"
+        country = f"c:{r['country']}" if r["geo_kind"] == "country" and r["country"] else None
+        key = country or geo or (r["identity_id"] and f"i:{r['identity_id']}") or f"e:{r['id']}"
+        kind = r["kind"] or ("place" if geo else None)
+        out[r["id"]] = _Entity(r["identity_id"], kind, key, kind == "place" and r["type"] in config()["place_types"])
+    return out
+
+
+def _events(conn: sqlite3.Connection, doc_id: str, entities: dict[str, _Entity]
+            ) -> dict[int, dict[str, dict[str, set[str]]]]:
+    """sentence -> event family -> role -> keys of its linked arguments (a family with no linked argument is
+    still there, with no roles)."""
+    cfg = config()
+    roles = cfg["roles"]
+    out: dict[int, dict[str, dict[str, set[str]]]] = defaultdict(dict)
+    for sentence, data in conn.execute("SELECT sentence, data FROM events WHERE document_id = ?", (doc_id,)):
+        event = json.loads(data)
+        family = cfg["families"].get(event["type"], event["type"])
+        by_role = out[sentence].setdefault(family, {})
+        for role, short in roles.items():
+            for arg in event.get(role) or []:
+                entity = entities.get(arg.get("entity") or "")
+                if entity is not None:
+                    by_role.setdefault(short, set()).add(entity.key)
+    return out
+
+
+def _about(events: dict[int, dict[str, dict[str, set[str]]]], sentence: int) -> dict[str, dict[str, set[str]]]:
+    """The events a figure is about: its sentence's, else the nearest ones before it, else the lead's."""
+    cfg = config()
+    for back in range(cfg["sentence_window"] + 1):
+        if events.get(sentence - back):
+            return events[sentence - back]
+    lead: dict[str, dict[str, set[str]]] = {}
+    for s in range(cfg["lead_sentences"]):
+        for family, roles in events.get(s, {}).items():
+            for role, keys in roles.items():
+                lead.setdefault(family, {}).setdefault(role, set()).update(keys)
+            lead.setdefault(family, {})
+    return lead
+
+
+def _word_key(word: str) -> str | None:
+    """A capitalised word of the counted phrase as a qualifier: its country when it names one ("Belgian",
+    "Kosovo"), else the folded word."""
+    gazetteer = load_gazetteer()
+    place = gazetteer.adjective(word)
+    if place is None:
+        places = gazetteer.lookup(word)
+        place = places[0] if places and places[0].kind == "country" else None
+    if place is not None and place.country:
+        return f"c:{place.country}"
+    folded = fold(word)
+    return f"w:{folded}" if folded and folded not in config()["not_qualifiers"] else None
+
+
+def _phrase_qualifiers(counted: str, number_text: str) -> set[str]:
+    number = {w.lower() for w in number_text.split()}
+    out = set()
+    for word in counted.replace('"', " ").split():
+        if word[:1].isupper() and word.lower() not in number and not word[:1].isdigit():
+            key = _word_key(word)
+            if key:
+                out.add(key)
+    return out
+
+
+def _sentence_places(conn: sqlite3.Connection, doc_id: str, sentence: int, entities: dict[str, _Entity]) -> set[str]:
+    """Every place of the figure's sentence (where the event goes is taken out when two figures are compared)."""
+    out = set()
+    for (entity_id,) in conn.execute("SELECT DISTINCT entity_id FROM mentions WHERE document_id = ? AND sentence = ?",
+                                     (doc_id, sentence)):
+        entity = entities.get(entity_id)
+        if entity is not None and entity.named_place:
+            out.add(entity.key)
+    return out
+
+
+def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -> list[Figure]:
+    rows = conn.execute("SELECT sentence, data FROM quantities WHERE document_id = ? AND counted IS NOT NULL",
+                        (doc_id,)).fetchall()
+    figures = []
+    entities: dict[str, _Entity] | None = None
+    events: dict[int, dict[str, dict[str, set[str]]]] = {}
+    for sentence, data in rows:
+        fact = json.loads(data)
+        counted = (fact.get("counted") or {}).get("text") or ""
+        kind, span = counted_class(counted), value_range(fact)
+        if kind is None or span is None:
+            continue
+        if entities is None:
+            entities = _entities(conn, doc_id)
+            events = _events(conn, doc_id, entities)
+        about = _about(events, sentence)
+        if not about:
+            continue
+        kinds = set(config()["anchor_kinds"])
+        anchors = {(family, role, key) for family, roles in about.items() for role, keys in roles.items()
+                   for key in keys if _kind_of_key(key, entities) in kinds}
+        qualifiers = _phrase_qualifiers(counted, fact.get("text") or "")
+        qualifiers |= _sentence_places(conn, doc_id, sentence, entities)
+        figures.append(Figure(doc_id, sentence, kind, span, fact, story, anchors, about, frozenset(qualifiers)))
+    return figures
+
+
+def _kind_of_key(key: str, entities: dict[str, _Entity]) -> str | None:
+    if key.startswith(("g:", "c:")):
+        return "place"
+    return next((e.kind for e in entities.values() if e.key == key), None)
+
+
+def all_figures(conn: sqlite3.Connection) -> list[Figure]:
+    stories = dict(conn.execute("SELECT s.document_id, s.story_id FROM story_docs s JOIN stories t"
+                                " ON t.id = s.story_id WHERE t.size > 1"))
+    figures = []
+    for (doc_id,) in conn.execute("SELECT DISTINCT document_id FROM quantities WHERE counted IS NOT NULL"):
+        figures.extend(document_figures(conn, doc_id, stories.get(doc_id)))
+    return figures
