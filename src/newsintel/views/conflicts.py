@@ -5,11 +5,13 @@ Two figures are about the same thing when they count the same class (people, mon
 qualifier (nationality, whose place) and either
 - share an anchor: the same event family, in the same role, at the same resolved place or group ("leaving from
   Ar Raqqah" whether the report wrote Raqqa, Raqqah or ar-Raqqa), or
-- belong to the same story (articles about one event) and have events of the same family near them whose places
-  do not contradict each other ("left the city" in one report, "left Raqqah" in the other).
-Figures about the same thing are grouped; a group is shown when two of its figures from different documents have
-ranges that do not overlap. Each value keeps its modality, who gave it and its source: the analyst decides,
-newsintel only shows the disagreement. How figures are anchored: `figures.py`; lexicons: `data/conflicts.yaml`.
+- belong to the same story (articles about one event) and have events of the same family near them, only one of
+  them with a resolved place, which the other's report names too ("left the city" in a report that names Raqqah,
+  "left Raqqah" in the other).
+A conflict is two such figures from different documents whose ranges do not overlap, with every other figure
+about the same thing as both; each pair of figures is shown in one conflict at most. Each value keeps its
+modality, who gave it and its source: the analyst decides, newsintel only shows the disagreement. How figures
+are anchored: `figures.py`; lexicons: `data/conflicts.yaml`.
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ def disagree(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 def same_qualifiers(a: Figure, b: Figure, family: str) -> bool:
     """Same nationality/place qualifiers once the places of their shared `family` of events are taken out ("400
-    left Belgium to fight in Syria", compared on fighting, is qualified by Belgium, not Syria), or a shared one; a figure with none is only compared
-    with another with none (rather show too few conflicts than invent them)."""
+    left Belgium to fight in Syria", compared on fighting, is qualified by Belgium, not Syria), or a shared one;
+    a figure with none is only compared with another with none (rather show too few conflicts than invent them)."""
     where = {k for f in (a, b) for role, keys in f.events.get(family, {}).items() if role in PLACE_ROLES
              for k in keys}
     qa, qb = a.qualifiers - where, b.qualifiers - where
@@ -47,6 +49,25 @@ def _places_agree(a: Figure, b: Figure, family: str) -> bool:
     return all(not (ra.get(r) and rb.get(r)) or bool(ra[r] & rb[r]) for r in PLACE_ROLES)
 
 
+def _places(f: Figure, family: str) -> set[str]:
+    return {k for r in PLACE_ROLES for k in f.events.get(family, {}).get(r, ())}
+
+
+def _story_family(a: Figure, b: Figure) -> tuple[str, str] | None:
+    """(family, place key) of events near both figures of one story when only one side resolved the place
+    ("left Raqqah" / "left the city") and the other's report names that place somewhere. Both resolved: only a
+    shared anchor pairs them; neither: too vague to pair."""
+    found = []
+    for family in a.events.keys() & b.events.keys():
+        pa, pb = _places(a, family), _places(b, family)
+        if bool(pa) == bool(pb) or not same_qualifiers(a, b, family):
+            continue
+        named = (pa & b.named) if pa else (pb & a.named)
+        if named:
+            found.append((family, min(named)))
+    return min(found) if found else None
+
+
 def about_same(a: Figure, b: Figure) -> Anchor | None:
     """What two figures are both about, or None when they may be about different things."""
     if a.kind != b.kind:
@@ -56,17 +77,17 @@ def about_same(a: Figure, b: Figure) -> Anchor | None:
     if shared:
         return shared[0]
     if a.story is not None and a.story == b.story:
-        families = sorted(f for f in a.events.keys() & b.events.keys()
-                          if _places_agree(a, b, f) and same_qualifiers(a, b, f))
-        if families:
-            return families[0], "story", str(a.story)
+        found = _story_family(a, b)
+        if found:
+            return found[0], "story", f"{a.story}:{found[1]}"
     return None
 
 
 def _name(conn: sqlite3.Connection, anchor: Anchor) -> str:
     _, role, key = anchor
     if role == "story":
-        return f"story {key}"
+        story, place = key.split(":", 1)
+        return f"{_name(conn, ('', '', place))} (story {story})"
     if key.startswith("c:"):
         return country_name(key[2:]) or key[2:]
     if key.startswith("g:"):
@@ -75,21 +96,31 @@ def _name(conn: sqlite3.Connection, anchor: Anchor) -> str:
     return row[0] if row else key
 
 
-def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(n))
+def _groups(figures: list[Figure], reasons: dict[tuple[int, int], Anchor]) -> list[tuple[list[int], Anchor]]:
+    """One group per disagreeing pair not yet shown together (widest disagreement first), with every figure that
+    is about the same thing as all of the group (no chains: A like B and B like C does not put A with C)."""
+    def ratio(pair: tuple[int, int]) -> float:
+        a, b = sorted((figures[pair[0]].range, figures[pair[1]].range))
+        return b[0] / max(a[1], 1.0)
 
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in edges:
-        parent[root(i)] = root(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(root(i), []).append(i)
-    return [g for g in groups.values() if len(g) > 1]
+    clashes = sorted((p for p in reasons if figures[p[0]].document != figures[p[1]].document
+                      and disagree(figures[p[0]].range, figures[p[1]].range)), key=lambda p: (-ratio(p), p))
+    neighbours: dict[int, set[int]] = {}
+    for i, j in reasons:
+        neighbours.setdefault(i, set()).add(j)
+        neighbours.setdefault(j, set()).add(i)
+    out: list[tuple[list[int], Anchor]] = []
+    shown: set[tuple[int, int]] = set()
+    for pair in clashes:
+        if pair in shown:
+            continue
+        group = list(pair)
+        for k in sorted(neighbours[pair[0]] & neighbours[pair[1]]):
+            if all(k in neighbours[m] for m in group):
+                group.append(k)
+        shown |= {(min(a, b), max(a, b)) for a, b in combinations(group, 2)}
+        out.append((group, reasons[pair]))
+    return out
 
 
 def _pairs(figures: list[Figure]) -> set[tuple[int, int]]:
@@ -107,21 +138,14 @@ def _pairs(figures: list[Figure]) -> set[tuple[int, int]]:
 
 def find_conflicts(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, Any]]:
     figures = all_figures(conn)
-    edges: list[tuple[int, int]] = []
     reasons: dict[tuple[int, int], Anchor] = {}
     for i, j in _pairs(figures):
         anchor = about_same(figures[i], figures[j])
         if anchor is not None:
-            edges.append((i, j))
             reasons[(i, j)] = anchor
     sources = Sources(conn)
     out = []
-    for group in _components(len(figures), edges):
-        clashes = [reasons[(i, j)] for i, j in combinations(sorted(group), 2) if (i, j) in reasons
-                   and figures[i].document != figures[j].document and disagree(figures[i].range, figures[j].range)]
-        if not clashes:
-            continue
-        anchor = min(clashes, key=lambda x: (-clashes.count(x), x[1] not in PLACE_ROLES, x))
+    for group, anchor in _groups(figures, reasons):
         family, role, _ = anchor
         values = []
         for i in group:
@@ -133,6 +157,7 @@ def find_conflicts(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, 
         kind = figures[group[0]].kind
         about = f"{kind} — {family.lower().replace('_', ' ')} — {_name(conn, anchor)}"
         out.append({"about": about, "class": kind, "event_type": family, "role": role, "anchor": anchor[2],
+                    "story": figures[group[0]].story,
                     "documents": len({v["source"]["document"] for v in values}), "values": values})
     out.sort(key=lambda g: (-g["documents"], g["about"]))
     return out[:limit]

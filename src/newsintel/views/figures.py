@@ -48,6 +48,7 @@ class Figure:
     anchors: set[Anchor] = field(default_factory=set)  # (family, role, key) of places and groups
     events: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # family -> role -> every linked key
     qualifiers: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()  # keys of everything the document names (places, groups, people)
 
 
 def counted_class(counted: str) -> str | None:
@@ -189,7 +190,8 @@ def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -
                    for key in keys if _kind_of_key(key, entities) in kinds}
         qualifiers = _phrase_qualifiers(counted, fact.get("text") or "")
         qualifiers |= _sentence_places(conn, doc_id, sentence, entities)
-        figures.append(Figure(doc_id, sentence, kind, span, fact, story, anchors, about, frozenset(qualifiers)))
+        named = frozenset(e.key for e in entities.values())
+        figures.append(Figure(doc_id, sentence, kind, span, fact, story, anchors, about, frozenset(qualifiers), named))
     return figures
 
 

@@ -1,0 +1,119 @@
+"""Conflicting figures: which figures are taken to be about the same thing, on short reports written for these
+tests (each pair of reports uses its own places, so the pairs do not meet) and on hand-made figures."""
+
+import json
+
+import pytest
+
+from newsintel.cli.main import main
+from newsintel.views.conflicts import about_same, disagree
+from newsintel.views.figures import Figure, counted_class
+
+REPORTS = {
+    # the same convoy, two spellings of the town, two outlets
+    "raqqa-a": ("Convoy leaves Raqqa", "About 300 fighters left Raqqa on Sunday night, officials said."),
+    "raqqa-b": ("Raqqah deal questioned", "Up to 5,000 people left ar-Raqqah under the deal, a commander said."),
+    # one story: the second report only says "the city"
+    "kobani-a": ("Night convoy leaves Kobani with fighters under tribal deal",
+                 "A convoy of buses left Kobani on Sunday night under a deal brokered by tribal elders. "
+                 "There were about 300 fighters on the buses, officials said."),
+    "kobani-b": ("Kobani convoy under tribal deal carried thousands, commander says",
+                 "The convoy of buses left the city on Sunday night under the deal brokered by tribal elders. "
+                 "Up to 5,000 people were on the buses, a commander said. Kobani has been quiet since."),
+    # different counted classes about one town
+    "homs-a": ("Fighters leave Homs", "About 300 fighters left Homs on Monday, officials said."),
+    "homs-b": ("Homs smugglers", "Each family paid up to 5,000 dollars to leave Homs, a smuggler said."),
+    # different nationalities
+    "idlib-a": ("Belgians in Idlib", "About 300 Belgian fighters travelled to Idlib in 2019, officials said."),
+    "idlib-b": ("Syrians in Idlib", "Up to 5,000 Syrian fighters travelled to Idlib in 2019, a monitor said."),
+    # whose figure: different countries of origin, the same destination
+    "mosul-a": ("Bosnians in Mosul", "Bosnia saw about 300 citizens travel to Mosul, officials said."),
+    "mosul-b": ("Albanians in Mosul", "Albania saw up to 5,000 citizens travel to Mosul, officials said."),
+    # the same town, going there and leaving it
+    "hama-a": ("Fighters reach Hama", "About 300 fighters travelled to Hama last week, officials said."),
+    "hama-b": ("Exodus from Hama", "Up to 5,000 people fled from Hama last week, a monitor said."),
+}
+
+
+@pytest.fixture(scope="module")
+def conflicts(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("figures")
+    files = []
+    for day, (name, (title, body)) in enumerate(REPORTS.items(), start=1):
+        path = folder / f"{name}.json"
+        path.write_text(json.dumps({"title": title, "text": body, "published": f"2025-05-{day:02d}",
+                                    "url": f"https://news.example/{name}"}), encoding="utf-8")
+        files.append(str(path))
+    db = folder / "store.db"
+    assert main(["ingest", "--quiet", "--workers", "1", "--db", str(db), *files]) == 0
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["conflicts", "--db", str(db), "--json"]) == 0
+    return json.loads(out.getvalue())
+
+
+def _groups_with(conflicts, word):
+    return [g for g in conflicts if any(word in v["source"]["sentence_text"] for v in g["values"])]
+
+
+def test_same_convoy_spelled_differently_is_a_conflict(conflicts):
+    groups = _groups_with(conflicts, "Raqq")
+    assert len(groups) == 1, conflicts
+    assert {v["text"] for v in groups[0]["values"]} == {"About 300", "Up to 5,000"}
+    assert groups[0]["event_type"] == "leaving" and groups[0]["documents"] == 2
+
+
+def test_same_story_pairs_a_figure_whose_report_only_says_the_city(conflicts):
+    groups = _groups_with(conflicts, "buses")
+    assert len(groups) == 1, conflicts
+    assert {v["text"] for v in groups[0]["values"]} == {"about 300", "Up to 5,000"}
+    assert groups[0]["role"] == "story" and groups[0]["event_type"] == "leaving"
+
+
+@pytest.mark.parametrize("word", ["Homs", "Idlib", "Mosul", "Hama"])
+def test_figures_about_different_things_are_not_paired(conflicts, word):
+    assert _groups_with(conflicts, word) == [], conflicts
+
+
+def _figure(doc, low, high=None, kind="people", anchors=(), events=None, story=None, qualifiers=(), named=()):
+    return Figure(doc, 0, kind, (low, high if high is not None else low), {}, story, set(anchors),
+                  events if events is not None else {}, frozenset(qualifiers), frozenset(named))
+
+
+def test_story_pairs_figures_whose_places_do_not_contradict():
+    leaving_from_x = {"leaving": {"from": {"g:1"}}}
+    leaving_city = {"leaving": {}}  # "left the city": no resolved place
+    a = _figure("d1", 300, anchors=[("leaving", "from", "g:1")], events=leaving_from_x, story=7)
+    b = _figure("d2", 5000, events=leaving_city, story=7, named=["g:1"])
+    assert about_same(a, b) == ("leaving", "story", "7:g:1")
+    assert about_same(a, _figure("d2", 5000, events=leaving_city, story=7)) is None  # its report never names g:1
+    assert about_same(a, _figure("d2", 5000, events=leaving_city, story=8, named=["g:1"])) is None  # another story
+    elsewhere = _figure("d2", 5000, anchors=[("leaving", "from", "g:2")], events={"leaving": {"from": {"g:2"}}},
+                        story=7)
+    assert about_same(a, elsewhere) is None  # same story, but it left another town
+
+
+def test_qualifiers_keep_apart_but_event_places_do_not():
+    events = {"leaving": {"to": {"g:9"}}}
+    anchors = [("leaving", "to", "g:9")]
+    plain = _figure("d1", 300, anchors=anchors, events=events, qualifiers=["g:9"])
+    assert about_same(plain, _figure("d2", 5000, anchors=anchors, events=events)) is not None
+    belgian = _figure("d1", 300, anchors=anchors, events=events, qualifiers=["c:BE"])
+    syrian = _figure("d2", 5000, anchors=anchors, events=events, qualifiers=["c:SY"])
+    assert about_same(belgian, syrian) is None
+    assert about_same(belgian, _figure("d2", 5000, anchors=anchors, events=events, qualifiers=["c:BE"])) is not None
+    assert about_same(belgian, plain) is None  # one says whose, the other does not
+    assert about_same(_figure("d1", 300, kind="euros", anchors=anchors, events=events),
+                      _figure("d2", 5000, anchors=anchors, events=events)) is None
+
+
+def test_counted_class_and_disagreement():
+    assert counted_class("300 fighters") == counted_class("5,000 people") == "people"
+    assert counted_class("5,000 euros") == "euros" and counted_class("several kilometres") is None
+    assert disagree((300, 300), (5000, 5000))
+    assert not disagree((300, 300), (310, 310))  # within the ratio
+    assert not disagree((200, 400), (300, 300))  # overlapping ranges
+    assert not disagree((2, 2), (6, 6))  # too small to matter
