@@ -15,7 +15,7 @@ FLOOD_1 = ("Floodwaters from the Danube and Inn rivers forced the evacuation of 
            "level reached 11.8 metres, the highest since 2013. Firefighters used boats to reach people trapped in "
            "their homes in Passau. The German Weather Service warned of more rain across southern Bavaria.")
 FLOOD_2 = ("Around 2,000 people had to leave their homes in Passau after the Danube and the Inn burst their banks, "
-           "officials in Bavaria said.\n\nPassau mayor Juergen Dupper told reporters the river peaked near 11.8 "
+           "officials in Bavaria said.\n\nPassau mayor Jürgen Dupper told reporters the river peaked near 11.8 "
            "metres. Rescue teams in boats evacuated residents of the flooded old town, and forecasters expect "
            "further heavy rain.")
 COURT_1 = ("A court in Sarajevo on Thursday sentenced Senad Kovac, 41, to six years in prison for smuggling "
@@ -147,8 +147,10 @@ def test_stories_command_json(tmp_path, capsys):
     flood = stories[0]
     assert set(flood) == {"id", "size", "first_date", "last_date", "key_entities", "documents"}
     assert (flood["first_date"], flood["last_date"]) == ("2025-06-02", "2025-06-03")
-    assert {"Passau", "Juergen Dupper"} <= {e["name"] for e in flood["key_entities"]}
-    assert all(set(e) == {"name", "type", "documents"} for e in flood["key_entities"])
+    key = {e["name"]: e for e in flood["key_entities"]}
+    assert {"Passau, Germany", "Juergen Dupper"} <= set(key)  # identities: the gazetteer's name of a place
+    assert key["Juergen Dupper"]["documents"] == 3  # "Jürgen Dupper" in one of them is the same identity
+    assert all(set(e) == {"name", "type", "documents", "identity"} for e in flood["key_entities"])
     assert {d["title"] for d in flood["documents"]} == {a[1] for a in ARTICLES if EVENT[a[0]] == "flood"}
     assert set(flood["documents"][0]) == {"id", "title", "published", "source", "joined_by"}
     assert main(["stories", "--db", db, "--json", "--min-size", "1", "--limit", "10"]) == 0
