@@ -8,6 +8,7 @@ import pytest
 from newsintel.cli.main import main
 from newsintel.model import Failure, RawDocument
 from newsintel.pipeline import process_batch
+from newsintel.resolve.story_features import from_record
 from newsintel.store import connect, save_record
 
 FLOOD_1 = ("Floodwaters from the Danube and Inn rivers forced the evacuation of about 2,000 residents from the old "
@@ -88,6 +89,17 @@ def test_copies_and_reports_of_one_event_join_other_events_stay_apart(tmp_path, 
                           (records["flood-copy"].document.id,)).fetchone()[0]
     assert joined == "duplicate"
     check_consistent(conn)
+
+
+def test_an_entity_counts_by_its_identity_as_well_as_its_spelling(tmp_path, records):
+    conn = store_in_order(tmp_path, records, [a[0] for a in ARTICLES])
+    profiles = {key: json.loads(conn.execute("SELECT profile FROM story_docs WHERE document_id = ?",
+                                             (records[key].document.id,)).fetchone()[0]) for key in records}
+    # flood-2 writes "Jürgen Dupper": its own spelling, and the identity it resolved to, which flood-1 names
+    assert "e:jurgen dupper" in profiles["flood-2"] and "e:juergen dupper" in profiles["flood-2"]
+    assert "e:jurgen dupper" not in profiles["flood-1"] and "e:juergen dupper" in profiles["flood-1"]
+    built = from_record(records["flood-2"])  # without the store: by spelling only
+    assert "e:jurgen dupper" in built.profile and "e:juergen dupper" not in built.profile
 
 
 def test_order_of_arrival_does_not_change_the_stories(tmp_path, records):

@@ -6,17 +6,21 @@ qualifier (nationality, whose place) and either
 - share an anchor: the same event family, in the same role, at the same resolved place or group ("leaving from
   Ar Raqqah" whether the report wrote Raqqa, Raqqah or ar-Raqqa), or
 - belong to the same story (articles about one event) and have events of the same family near them, only one of
-  them with a resolved place, which the other's report names too ("left the city" in a report that names Raqqah,
-  "left Raqqah" in the other).
-A conflict is two such figures from different documents whose ranges do not overlap, with every other figure
-about the same thing as both; each pair of figures is shown in one conflict at most. Each value keeps its
-modality, who gave it and its source: the analyst decides, newsintel only shows the disagreement. How figures
-are anchored: `figures.py`; lexicons: `data/conflicts.yaml`.
+  them with a resolved place, which the other's report names in its lead ("left the city" in a report that opens
+  on Raqqah, "left Raqqah" in the other).
+A conflict is two such figures from different documents whose ranges do not overlap (a lower bound, "at least 59",
+is open above; vague plurals, "dozens", are not figures), with the figures about the same thing as both through
+the same anchor, unless all of them are shown in a larger conflict. Figures whose events are dated more than
+`apart_days` apart are about different things; a story pairs no figure whose event is dated that long before its
+report (a past attack the report recalls). Each value keeps its modality, who gave it and its source: the analyst
+decides, newsintel only shows the disagreement. Anchoring: `figures.py`; lexicons: `data/conflicts.yaml`.
 """
 
 from __future__ import annotations
 
+import math
 import sqlite3
+from datetime import date
 from itertools import combinations
 from typing import Any
 
@@ -55,28 +59,53 @@ def _places(f: Figure, family: str) -> set[str]:
 
 def _story_family(a: Figure, b: Figure) -> tuple[str, str] | None:
     """(family, place key) of events near both figures of one story when only one side resolved the place
-    ("left Raqqah" / "left the city") and the other's report names that place somewhere. Both resolved: only a
+    ("left Raqqah" / "left the city") and the other's report names that place in its first sentences (what the
+    report is about, not a past attack it recalls), each with an event in its own sentences (not only the lead's).
+    Both resolved: only a
     shared anchor pairs them; neither: too vague to pair."""
     found = []
     for family in a.events.keys() & b.events.keys():
         pa, pb = _places(a, family), _places(b, family)
         if bool(pa) == bool(pb) or not same_qualifiers(a, b, family):
             continue
-        named = (pa & b.named) if pa else (pb & a.named)
+        named = (pa & b.lead) if pa else (pb & a.lead)
         if named:
             found.append((family, min(named)))
     return min(found) if found else None
 
 
+def _days(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return 0
+
+
+def _apart(a: Figure, b: Figure) -> bool:
+    """Their events are dated, and the dates are further apart than `apart_days`."""
+    if a.when is None or b.when is None:
+        return False
+    (a0, a1), (b0, b1) = a.when, b.when
+    gap = 0 if a0 <= b1 and b0 <= a1 else min(_days(a1, b0), _days(b1, a0))
+    return gap > config()["apart_days"]
+
+
+def _recalled(f: Figure) -> bool:
+    """Its event is dated well before its report was published: background, not the story's event."""
+    return bool(f.when and f.published and f.when[1] < f.published
+                and _days(f.when[1], f.published) > config()["apart_days"])
+
+
 def about_same(a: Figure, b: Figure) -> Anchor | None:
     """What two figures are both about, or None when they may be about different things."""
-    if a.kind != b.kind:
+    if a.kind != b.kind or _apart(a, b):
         return None
     shared = sorted((x for x in a.anchors & b.anchors if _places_agree(a, b, x[0]) and same_qualifiers(a, b, x[0])),
                     key=lambda x: (x[1] not in PLACE_ROLES, x))
     if shared:
         return shared[0]
-    if a.story is not None and a.story == b.story:
+    if a.story is not None and a.story == b.story and not (a.from_lead or b.from_lead or _recalled(a)
+                                                             or _recalled(b)):
         found = _story_family(a, b)
         if found:
             return found[0], "story", f"{a.story}:{found[1]}"
@@ -97,30 +126,23 @@ def _name(conn: sqlite3.Connection, anchor: Anchor) -> str:
 
 
 def _groups(figures: list[Figure], reasons: dict[tuple[int, int], Anchor]) -> list[tuple[list[int], Anchor]]:
-    """One group per disagreeing pair not yet shown together (widest disagreement first), with every figure that
-    is about the same thing as all of the group (no chains: A like B and B like C does not put A with C)."""
-    def ratio(pair: tuple[int, int]) -> float:
-        a, b = sorted((figures[pair[0]].range, figures[pair[1]].range))
-        return b[0] / max(a[1], 1.0)
-
-    clashes = sorted((p for p in reasons if figures[p[0]].document != figures[p[1]].document
-                      and disagree(figures[p[0]].range, figures[p[1]].range)), key=lambda p: (-ratio(p), p))
-    neighbours: dict[int, set[int]] = {}
-    for i, j in reasons:
-        neighbours.setdefault(i, set()).add(j)
-        neighbours.setdefault(j, set()).add(i)
-    out: list[tuple[list[int], Anchor]] = []
-    shown: set[tuple[int, int]] = set()
-    for pair in clashes:
-        if pair in shown:
-            continue
-        group = list(pair)
-        for k in sorted(neighbours[pair[0]] & neighbours[pair[1]]):
-            if all(k in neighbours[m] for m in group):
-                group.append(k)
-        shown |= {(min(a, b), max(a, b)) for a, b in combinations(group, 2)}
-        out.append((group, reasons[pair]))
-    return out
+    """For each disagreeing pair (figures from different documents), the figures about the same thing as both
+    through the same anchor (no chains: A like B and B like C does not put A with C); a group whose figures all
+    sit in a larger group is left out."""
+    linked: dict[tuple[int, Anchor], set[int]] = {}
+    for (i, j), anchor in reasons.items():
+        linked.setdefault((i, anchor), set()).add(j)
+        linked.setdefault((j, anchor), set()).add(i)
+    found = []
+    for (i, j), anchor in reasons.items():
+        if figures[i].document != figures[j].document and disagree(figures[i].range, figures[j].range):
+            found.append((sorted({i, j} | (linked[(i, anchor)] & linked[(j, anchor)])), anchor))
+    found.sort(key=lambda g: (-len(g[0]), g[1][1] not in PLACE_ROLES, g[1], g[0]))
+    kept: list[tuple[list[int], Anchor]] = []
+    for group, anchor in found:
+        if not any(set(group) <= set(other) for other, _ in kept):
+            kept.append((group, anchor))
+    return kept
 
 
 def _pairs(figures: list[Figure]) -> set[tuple[int, int]]:
@@ -150,10 +172,12 @@ def find_conflicts(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, 
         values = []
         for i in group:
             f = figures[i]
-            values.append({**f.fact, "range": f.range, "said_by": said_by(f.fact),
+            values.append({**f.fact, "range": [f.range[0], None if math.isinf(f.range[1]) else f.range[1]],
+                           "said_by": said_by(f.fact),
                            "modality": f.fact.get("modality") or "asserted",
                            "source": sources.source(f.document, f.sentence), "qualifiers": sorted(f.qualifiers)})
-        values.sort(key=lambda v: (v["range"], v["source"]["published"] or ""))
+        values.sort(key=lambda v: (v["range"][0], v["range"][1] is None, v["range"][1] or 0.0,
+                                   v["source"]["published"] or ""))
         kind = figures[group[0]].kind
         about = f"{kind} — {family.lower().replace('_', ' ')} — {_name(conn, anchor)}"
         out.append({"about": about, "class": kind, "event_type": family, "role": role, "anchor": anchor[2],

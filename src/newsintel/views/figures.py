@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import functools
 import json
+import math
+import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -48,7 +50,10 @@ class Figure:
     anchors: set[Anchor] = field(default_factory=set)  # (family, role, key) of places and groups
     events: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # family -> role -> every linked key
     qualifiers: frozenset[str] = frozenset()
-    named: frozenset[str] = frozenset()  # keys of everything the document names (places, groups, people)
+    lead: frozenset[str] = frozenset()  # keys of what the document's first sentences name (its main places)
+    from_lead: bool = False  # no event near it: it is taken to be about the document's lead event
+    when: tuple[str, str] | None = None  # first and last ISO day of its events' stated time, if any
+    published: str | None = None  # ISO day the document was published
 
 
 def counted_class(counted: str) -> str | None:
@@ -60,14 +65,17 @@ def counted_class(counted: str) -> str | None:
 
 
 def value_range(q: dict[str, Any]) -> tuple[float, float] | None:
-    """(low, high) of a figure; a one-sided bound ("up to 5,000", "fewer than 300") counts as its value."""
-    low = q.get("low") if q.get("low") is not None else q.get("value")
-    high = q.get("high") if q.get("high") is not None else q.get("value")
-    if low is None and high is None:
+    """(low, high) of a figure. A lower bound ("at least 59", "more than 50") is open above; an upper bound
+    ("up to 5,000", "as many as") is an estimate of its value, as reporters use it. Vague plurals ("dozens",
+    "thousands": no value) are nobody's figure: None."""
+    value, low, high = q.get("value"), q.get("low"), q.get("high")
+    if value is None:
         return None
-    low = low if low is not None else 0.0
-    high = high if high is not None else low
-    return float(low), float(high)
+    if high is not None:
+        return float(low if low is not None else high), float(high)
+    if low is not None:
+        return float(low), math.inf
+    return float(value), float(value)
 
 
 @dataclass(slots=True)
@@ -100,7 +108,8 @@ def _entities(conn: sqlite3.Connection, doc_id: str) -> dict[str, _Entity]:
 def _events(conn: sqlite3.Connection, doc_id: str, entities: dict[str, _Entity]
             ) -> dict[int, dict[str, dict[str, set[str]]]]:
     """sentence -> event family -> role -> keys of its linked arguments (a family with no linked argument is
-    still there, with no roles)."""
+    still there, with no roles). A place argument named but not linked ("at the Brussels airport") counts as an
+    unknown place ("u:brussels airport"): a place, though not one to anchor on; "the city" counts as none."""
     cfg = config()
     roles = cfg["roles"]
     out: dict[int, dict[str, dict[str, set[str]]]] = defaultdict(dict)
@@ -113,22 +122,26 @@ def _events(conn: sqlite3.Connection, doc_id: str, entities: dict[str, _Entity]
                 entity = entities.get(arg.get("entity") or "")
                 if entity is not None:
                     by_role.setdefault(short, set()).add(entity.key)
+                elif role in cfg["place_roles"] and any(w[:1].isupper() for w in (arg.get("text") or "").split()):
+                    by_role.setdefault(short, set()).add("u:" + fold(arg["text"]))
     return out
 
 
-def _about(events: dict[int, dict[str, dict[str, set[str]]]], sentence: int) -> dict[str, dict[str, set[str]]]:
-    """The events a figure is about: its sentence's, else the nearest ones before it, else the lead's."""
+def _about(events: dict[int, dict[str, dict[str, set[str]]]], sentence: int
+           ) -> tuple[dict[str, dict[str, set[str]]], list[int]]:
+    """(the events a figure is about, the sentences they are in): its sentence's, else the nearest ones before it,
+    else the lead's."""
     cfg = config()
     for back in range(cfg["sentence_window"] + 1):
         if events.get(sentence - back):
-            return events[sentence - back]
+            return events[sentence - back], [sentence - back]
     lead: dict[str, dict[str, set[str]]] = {}
     for s in range(cfg["lead_sentences"]):
         for family, roles in events.get(s, {}).items():
             for role, keys in roles.items():
                 lead.setdefault(family, {}).setdefault(role, set()).update(keys)
             lead.setdefault(family, {})
-    return lead
+    return lead, list(range(cfg["lead_sentences"]))
 
 
 def _word_key(word: str) -> str | None:
@@ -167,10 +180,29 @@ def _sentence_places(conn: sqlite3.Connection, doc_id: str, sentence: int, entit
     return out
 
 
+def _outcome(text: str, start: int) -> str | None:
+    """What happened to the counted ("killed", "injured", ...): the outcome word nearest the figure in its sentence
+    ("84 people have died and 18 are critically injured": 84 died). Figures with different outcomes, or one with
+    and one without, are not about the same thing."""
+    best: tuple[int, str] | None = None
+    for outcome, words in config()["outcomes"].items():
+        for word in words:
+            for m in re.finditer(rf"\b{re.escape(word)}\b", text, flags=re.IGNORECASE):
+                distance = abs(m.start() - start)
+                if best is None or distance < best[0]:
+                    best = (distance, outcome)
+    return best[1] if best else None
+
+
 def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -> list[Figure]:
     rows = conn.execute("SELECT sentence, data FROM quantities WHERE document_id = ? AND counted IS NOT NULL",
                         (doc_id,)).fetchall()
     figures = []
+    lead: frozenset[str] | None = None
+    sentences: dict[int, tuple[int, str]] | None = None
+    times: dict[int, list[tuple[str, str]]] | None = None
+    row = conn.execute("SELECT published FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    published = row[0][:10] if row and row[0] else None
     entities: dict[str, _Entity] | None = None
     events: dict[int, dict[str, dict[str, set[str]]]] = {}
     for sentence, data in rows:
@@ -182,23 +214,69 @@ def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -
         if entities is None:
             entities = _entities(conn, doc_id)
             events = _events(conn, doc_id, entities)
-        about = _about(events, sentence)
+        about, used = _about(events, sentence)
+        from_lead = used != [] and used[0] != sentence and used[0] < sentence - config()["sentence_window"]
         if not about:
             continue
-        kinds = set(config()["anchor_kinds"])
-        anchors = {(family, role, key) for family, roles in about.items() for role, keys in roles.items()
-                   for key in keys if _kind_of_key(key, entities) in kinds}
+        anchors = _anchors(about, entities)
         qualifiers = _phrase_qualifiers(counted, fact.get("text") or "")
+        if sentences is None:
+            sentences = _sentences(conn, doc_id)
+        span_start, text = sentences.get(sentence, (0, ""))
+        outcome = _outcome(text, fact["start"] - span_start)
+        if outcome:
+            qualifiers.add("o:" + outcome)
         qualifiers |= _sentence_places(conn, doc_id, sentence, entities)
-        named = frozenset(e.key for e in entities.values())
-        figures.append(Figure(doc_id, sentence, kind, span, fact, story, anchors, about, frozenset(qualifiers), named))
+        if lead is None:
+            lead = _lead(conn, doc_id, entities)
+        if times is None:
+            times = _times(conn, doc_id)
+        when = _span([t for s in used for t in times.get(s, [])])
+        figures.append(Figure(doc_id, sentence, kind, span, fact, story, anchors, about, frozenset(qualifiers), lead,
+                              from_lead, when, published))
     return figures
 
 
-def _kind_of_key(key: str, entities: dict[str, _Entity]) -> str | None:
-    if key.startswith(("g:", "c:")):
-        return "place"
-    return next((e.kind for e in entities.values() if e.key == key), None)
+def _sentences(conn: sqlite3.Connection, doc_id: str) -> dict[int, tuple[int, str]]:
+    """Sentence index -> (start offset, text)."""
+    (text,) = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return {idx: (start, text[start:end]) for idx, start, end in conn.execute(
+        "SELECT idx, start, end FROM sentences WHERE document_id = ?", (doc_id,))}
+
+
+def _times(conn: sqlite3.Connection, doc_id: str) -> dict[int, list[tuple[str, str]]]:
+    """Sentence -> (first, last) ISO day of each of its events' stated times ("October 2017" -> 2017-10-01,
+    2017-10-31)."""
+    out: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for sentence, value in conn.execute("SELECT sentence, time_value FROM events WHERE document_id = ?"
+                                        " AND time_value IS NOT NULL", (doc_id,)):
+        first, _, last = value.partition("/")
+        out[sentence].append((first[:10], (last or first)[:10]))
+    return out
+
+
+def _span(times: list[tuple[str, str]]) -> tuple[str, str] | None:
+    return (min(t[0] for t in times), max(t[1] for t in times)) if times else None
+
+
+def _anchors(about: dict[str, dict[str, set[str]]], entities: dict[str, _Entity]) -> set[Anchor]:
+    """Places and groups of the events, the finest only: "Nice, France" anchors on Nice (a country is shared by
+    too many things to say two figures are about one)."""
+    kinds = set(config()["anchor_kinds"])
+    kind_of = {e.key: e.kind for e in entities.values()}
+    out = set()
+    for family, roles in about.items():
+        for role, keys in roles.items():
+            keys = {k for k in keys if kind_of.get(k) in kinds}
+            finer = {k for k in keys if not k.startswith("c:")}
+            out |= {(family, role, k) for k in (finer or keys)}
+    return out
+
+
+def _lead(conn: sqlite3.Connection, doc_id: str, entities: dict[str, _Entity]) -> frozenset[str]:
+    return frozenset(entities[r[0]].key for r in conn.execute(
+        "SELECT DISTINCT entity_id FROM mentions WHERE document_id = ? AND sentence < ?",
+        (doc_id, config()["story_lead_sentences"])) if r[0] in entities)
 
 
 def all_figures(conn: sqlite3.Connection) -> list[Figure]:
