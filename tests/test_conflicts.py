@@ -1,13 +1,16 @@
 """Conflicting figures: which figures are taken to be about the same thing, on short reports written for these
 tests (each pair of reports uses its own places, so the pairs do not meet) and on hand-made figures."""
 
+import contextlib
+import io
 import json
 
 import pytest
 
 from newsintel.cli.main import main
+from newsintel.store import connect
 from newsintel.views.conflicts import about_same, disagree
-from newsintel.views.figures import Figure, counted_class
+from newsintel.views.figures import Figure, all_figures, counted_class, value_range
 
 REPORTS = {
     # the same convoy, two spellings of the town, two outlets
@@ -22,13 +25,18 @@ REPORTS = {
                  "by tribal elders. Up to 5,000 people were on the buses, a commander said."),
     # different counted classes about one town
     "homs-a": ("Fighters leave Homs", "About 300 fighters left Homs on Monday, officials said."),
-    "homs-b": ("Homs smugglers", "Each family paid up to 5,000 dollars to leave Homs, a smuggler said."),
+    "homs-b": ("Homs smugglers", "Families who left Homs paid up to 5,000 dollars each, a smuggler said."),
     # different nationalities
     "idlib-a": ("Belgians in Idlib", "About 300 Belgian fighters travelled to Idlib in 2019, officials said."),
     "idlib-b": ("Syrians in Idlib", "Up to 5,000 Syrian fighters travelled to Idlib in 2019, a monitor said."),
     # whose figure: different countries of origin, the same destination
     "mosul-a": ("Bosnians in Mosul", "Bosnia saw about 300 citizens travel to Mosul, officials said."),
     "mosul-b": ("Albanians in Mosul", "Albania saw up to 5,000 citizens travel to Mosul, officials said."),
+    # one attack, the killed and the injured
+    "valletta-a": ("Truck attack in Valletta", "About 80 people were killed when a truck hit a crowd in Valletta on "
+                   "Friday, officials said."),
+    "valletta-b": ("Valletta attack toll", "About 200 people were wounded in the truck attack in Valletta on "
+                   "Friday, officials said."),
     # the same town, going there and leaving it
     "hama-a": ("Fighters reach Hama", "About 300 fighters travelled to Hama last week, officials said."),
     "hama-b": ("Exodus from Hama", "Up to 5,000 people fled from Hama last week, a monitor said."),
@@ -36,7 +44,7 @@ REPORTS = {
 
 
 @pytest.fixture(scope="module")
-def conflicts(tmp_path_factory):
+def store(tmp_path_factory):
     folder = tmp_path_factory.mktemp("figures")
     files = []
     for day, (name, (title, body)) in enumerate(REPORTS.items(), start=1):
@@ -46,13 +54,23 @@ def conflicts(tmp_path_factory):
         files.append(str(path))
     db = folder / "store.db"
     assert main(["ingest", "--quiet", "--workers", "1", "--db", str(db), *files]) == 0
-    import contextlib
-    import io
+    return db
 
+
+@pytest.fixture(scope="module")
+def conflicts(store):
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        assert main(["conflicts", "--db", str(db), "--json"]) == 0
+        assert main(["conflicts", "--db", str(store), "--json"]) == 0
     return json.loads(out.getvalue())
+
+
+def test_every_report_gives_an_anchored_figure(store):
+    """The negative cases below are not empty: each report's figure is found, with the event it is about."""
+    conn = connect(store)
+    titles = dict(conn.execute("SELECT id, title FROM documents"))
+    found = {titles[f.document] for f in all_figures(conn) if f.events}
+    assert found == {title for title, _ in REPORTS.values()}
 
 
 def _groups_with(conflicts, word):
@@ -73,7 +91,7 @@ def test_same_story_pairs_a_figure_whose_report_only_says_the_city(conflicts):
     assert groups[0]["role"] == "story" and groups[0]["event_type"] == "leaving"
 
 
-@pytest.mark.parametrize("word", ["Homs", "Idlib", "Mosul", "Hama"])
+@pytest.mark.parametrize("word", ["Homs", "Idlib", "Mosul", "Hama", "Valletta"])
 def test_figures_about_different_things_are_not_paired(conflicts, word):
     assert _groups_with(conflicts, word) == [], conflicts
 
@@ -110,9 +128,31 @@ def test_qualifiers_keep_apart_but_event_places_do_not():
                       _figure("d2", 5000, anchors=anchors, events=events)) is None
 
 
+def test_outcome_and_dates_keep_apart():
+    events = {"ATTACK": {"at": {"g:5"}}}
+    anchors = [("ATTACK", "at", "g:5")]
+    killed = _figure("d1", 80, anchors=anchors, events=events)
+    killed.outcome = "killed"
+    injured = _figure("d2", 200, anchors=anchors, events=events)
+    injured.outcome = "injured"
+    assert about_same(killed, injured) is None
+    injured.outcome = "killed"
+    assert about_same(killed, injured) is not None
+    killed.when, injured.when = ("2016-07-14", "2016-07-14"), ("2015-11-13", "2015-11-13")  # another attack
+    assert about_same(killed, injured) is None
+
+
+def test_ranges_of_bounds_and_vague_plurals():
+    assert value_range({"value": 300, "low": 300, "high": None}) == (300, float("inf"))  # "at least 300"
+    assert value_range({"value": 5000, "low": None, "high": 5000}) == (5000, 5000)  # "up to 5,000"
+    assert value_range({"value": None, "low": 24, "high": None}) is None  # "dozens"
+    assert not disagree(value_range({"value": 300, "low": 300}), (5000, 5000))
+
+
 def test_counted_class_and_disagreement():
     assert counted_class("300 fighters") == counted_class("5,000 people") == "people"
     assert counted_class("5,000 euros") == "euros" and counted_class("several kilometres") is None
+    assert counted_class("10 children") != counted_class("84 people")  # a part, not another count
     assert disagree((300, 300), (5000, 5000))
     assert not disagree((300, 300), (310, 310))  # within the ratio
     assert not disagree((200, 400), (300, 300))  # overlapping ranges

@@ -98,7 +98,7 @@ def _recalled(f: Figure) -> bool:
 
 def about_same(a: Figure, b: Figure) -> Anchor | None:
     """What two figures are both about, or None when they may be about different things."""
-    if a.kind != b.kind or _apart(a, b):
+    if a.kind != b.kind or a.outcome != b.outcome or _apart(a, b):
         return None
     shared = sorted((x for x in a.anchors & b.anchors if _places_agree(a, b, x[0]) and same_qualifiers(a, b, x[0])),
                     key=lambda x: (x[1] not in PLACE_ROLES, x))

@@ -54,6 +54,7 @@ class Figure:
     from_lead: bool = False  # no event near it: it is taken to be about the document's lead event
     when: tuple[str, str] | None = None  # first and last ISO day of its events' stated time, if any
     published: str | None = None  # ISO day the document was published
+    outcome: str | None = None  # what happened to the counted: killed, injured, ... (data/conflicts.yaml)
 
 
 def counted_class(counted: str) -> str | None:
@@ -224,8 +225,6 @@ def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -
             sentences = _sentences(conn, doc_id)
         span_start, text = sentences.get(sentence, (0, ""))
         outcome = _outcome(text, fact["start"] - span_start)
-        if outcome:
-            qualifiers.add("o:" + outcome)
         qualifiers |= _sentence_places(conn, doc_id, sentence, entities)
         if lead is None:
             lead = _lead(conn, doc_id, entities)
@@ -233,7 +232,7 @@ def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -
             times = _times(conn, doc_id)
         when = _span([t for s in used for t in times.get(s, [])])
         figures.append(Figure(doc_id, sentence, kind, span, fact, story, anchors, about, frozenset(qualifiers), lead,
-                              from_lead, when, published))
+                              from_lead, when, published, outcome))
     return figures
 
 
