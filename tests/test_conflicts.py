@@ -9,7 +9,7 @@ import pytest
 
 from newsintel.cli.main import main
 from newsintel.store import connect
-from newsintel.views.conflicts import about_same, disagree
+from newsintel.views.conflicts import _pairs, about_same, disagree
 from newsintel.views.figures import Figure, all_figures, counted_class, value_range
 
 REPORTS = {
@@ -140,6 +140,15 @@ def test_outcome_and_dates_keep_apart():
     assert about_same(killed, injured) is not None
     killed.when, injured.when = ("2016-07-14", "2016-07-14"), ("2015-11-13", "2015-11-13")  # another attack
     assert about_same(killed, injured) is None
+
+
+def test_only_reports_near_in_time_are_compared():
+    anchors = [("leaving", "from", "g:1")]
+    figures = [_figure(f"d{i}", 300, anchors=anchors) for i in range(3)]
+    figures[0].published, figures[1].published, figures[2].published = "2025-01-01", "2025-03-01", "2029-01-01"
+    assert _pairs(figures) == {(0, 1)}
+    figures[2].published = None  # undated: compared with all
+    assert _pairs(figures) == {(0, 1), (0, 2), (1, 2)}
 
 
 def test_ranges_of_bounds_and_vague_plurals():

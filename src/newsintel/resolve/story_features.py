@@ -1,11 +1,13 @@
 """What an article contributes to story grouping: a MinHash signature, entity and place keys, content words, its
 date. Built from a fresh `Record` at ingest or from stored rows (backfill), with the same result.
 
-An entity already resolved (resolution runs first, in the same transaction) counts as its identity, so "Mohammed
-Benali" and "Muhammad Ben Ali" are one shared entity; a geocoded place counts as its gazetteer entry, so "Raqqa" and
-"Raqqah" are one place even where resolution kept them apart. Anything else counts by its normalised name. Identity
-keys name the identity at the time the article was placed: a later merge of two identities does not rewrite the
-keys of articles already placed (`newsintel reprocess` does).
+An entity already resolved (resolution runs first, in the same transaction) also counts by the normalised name of
+what it resolved to (`identity_keys: add` in `data/stories.yaml`): a person or group by its identity's name, so
+"Muhammad Ben Ali" in one article and "Mohammed Benali" in another share a key; a geocoded place by its gazetteer
+name, so "Raqqa" and "Raqqah" do even where resolution kept them apart. Names rather than identity ids: two
+articles whose entities of one name were geocoded or linked apart still share the key the name gives (ids lost
+that evidence on the story-clustering set, see BENCHMARKS.md). The key is the identity's name when the article was
+placed; a later merge does not rewrite it (`newsintel reprocess` does).
 """
 
 from __future__ import annotations

@@ -21,7 +21,6 @@ from __future__ import annotations
 import math
 import sqlite3
 from datetime import date
-from itertools import combinations
 from typing import Any
 
 from newsintel.resolve.place_names import country_name, display_name
@@ -146,8 +145,9 @@ def _groups(figures: list[Figure], reasons: dict[tuple[int, int], Anchor]) -> li
 
 
 def _pairs(figures: list[Figure]) -> set[tuple[int, int]]:
-    """Pairs worth comparing: same class and a shared anchor or story (blocking, so the cost follows the
-    figures that could be about the same thing, not the square of all figures)."""
+    """Pairs worth comparing: same class, a shared anchor or story, reports published at most
+    `report_window_days` apart, each figure with at most `max_compared` earlier ones of its block (blocking and a
+    bound, so the cost grows with the figures, not with their square)."""
     blocks: dict[tuple[str, ...], list[int]] = {}
     for i, f in enumerate(figures):
         keys: set[tuple[str, ...]] = {(f.kind, *a) for a in f.anchors}
@@ -155,7 +155,27 @@ def _pairs(figures: list[Figure]) -> set[tuple[int, int]]:
             keys |= {(f.kind, family, "story", str(f.story)) for family in f.events}
         for key in keys:
             blocks.setdefault(key, []).append(i)
-    return {pair for members in blocks.values() for pair in combinations(members, 2)}
+    out: set[tuple[int, int]] = set()
+    window, most = config()["report_window_days"], config()["max_compared"]
+    for members in blocks.values():
+        dated = sorted((date.fromisoformat(figures[i].published).toordinal(), i) for i in members
+                       if _iso_day(figures[i].published))
+        undated = [i for i in members if not _iso_day(figures[i].published)]
+        out |= {(min(i, j), max(i, j)) for i in undated for j in members if i != j}
+        start = 0
+        for end, (day, j) in enumerate(dated):  # a sliding window: the nearest reports in time, a bounded number
+            while dated[start][0] < day - window or end - start > most:
+                start += 1
+            out |= {(min(i, j), max(i, j)) for _, i in dated[start:end]}
+    return out
+
+
+def _iso_day(value: str | None) -> bool:
+    try:
+        date.fromisoformat(value or "")
+    except ValueError:
+        return False
+    return True
 
 
 def find_conflicts(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, Any]]:
