@@ -129,20 +129,20 @@ def _events(conn: sqlite3.Connection, doc_id: str, entities: dict[str, _Entity]
 
 
 def _about(events: dict[int, dict[str, dict[str, set[str]]]], sentence: int
-           ) -> tuple[dict[str, dict[str, set[str]]], list[int]]:
-    """(the events a figure is about, the sentences they are in): its sentence's, else the nearest ones before it,
-    else the lead's."""
+           ) -> tuple[dict[str, dict[str, set[str]]], list[int], bool]:
+    """(the events a figure is about, the sentences they are in, whether they are the lead's): its sentence's,
+    else the nearest ones before it, else the lead's."""
     cfg = config()
     for back in range(cfg["sentence_window"] + 1):
         if events.get(sentence - back):
-            return events[sentence - back], [sentence - back]
+            return events[sentence - back], [sentence - back], False
     lead: dict[str, dict[str, set[str]]] = {}
     for s in range(cfg["lead_sentences"]):
         for family, roles in events.get(s, {}).items():
             for role, keys in roles.items():
                 lead.setdefault(family, {}).setdefault(role, set()).update(keys)
             lead.setdefault(family, {})
-    return lead, list(range(cfg["lead_sentences"]))
+    return lead, list(range(cfg["lead_sentences"])), True
 
 
 def _word_key(word: str) -> str | None:
@@ -196,43 +196,30 @@ def _outcome(text: str, start: int) -> str | None:
 
 
 def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -> list[Figure]:
+    """The figures of one stored document that count a known class and are about an event."""
     rows = conn.execute("SELECT sentence, data FROM quantities WHERE document_id = ? AND counted IS NOT NULL",
                         (doc_id,)).fetchall()
-    figures = []
-    lead: frozenset[str] | None = None
-    sentences: dict[int, tuple[int, str]] | None = None
-    times: dict[int, list[tuple[str, str]]] | None = None
+    facts = [(sentence, fact, kind, span) for sentence, data in rows
+             if (kind := counted_class(((fact := json.loads(data)).get("counted") or {}).get("text") or ""))
+             and (span := value_range(fact)) is not None]
+    if not facts:
+        return []
     row = conn.execute("SELECT published FROM documents WHERE id = ?", (doc_id,)).fetchone()
     published = row[0][:10] if row and row[0] else None
-    entities: dict[str, _Entity] | None = None
-    events: dict[int, dict[str, dict[str, set[str]]]] = {}
-    for sentence, data in rows:
-        fact = json.loads(data)
-        counted = (fact.get("counted") or {}).get("text") or ""
-        kind, span = counted_class(counted), value_range(fact)
-        if kind is None or span is None:
-            continue
-        if entities is None:
-            entities = _entities(conn, doc_id)
-            events = _events(conn, doc_id, entities)
-        about, used = _about(events, sentence)
-        from_lead = used != [] and used[0] != sentence and used[0] < sentence - config()["sentence_window"]
+    entities = _entities(conn, doc_id)
+    events, times, sentences = _events(conn, doc_id, entities), _times(conn, doc_id), _sentences(conn, doc_id)
+    lead = _lead(conn, doc_id, entities)
+    figures = []
+    for sentence, fact, kind, span in facts:
+        about, used, from_lead = _about(events, sentence)
         if not about:
             continue
-        anchors = _anchors(about, entities)
-        qualifiers = _phrase_qualifiers(counted, fact.get("text") or "")
-        if sentences is None:
-            sentences = _sentences(conn, doc_id)
-        span_start, text = sentences.get(sentence, (0, ""))
-        outcome = _outcome(text, fact["start"] - span_start)
+        qualifiers = _phrase_qualifiers(fact["counted"]["text"], fact.get("text") or "")
         qualifiers |= _sentence_places(conn, doc_id, sentence, entities)
-        if lead is None:
-            lead = _lead(conn, doc_id, entities)
-        if times is None:
-            times = _times(conn, doc_id)
-        when = _span([t for s in used for t in times.get(s, [])])
-        figures.append(Figure(doc_id, sentence, kind, span, fact, story, anchors, about, frozenset(qualifiers), lead,
-                              from_lead, when, published, outcome))
+        start, text = sentences.get(sentence, (0, ""))
+        figures.append(Figure(doc_id, sentence, kind, span, fact, story, _anchors(about, entities), about,
+                              frozenset(qualifiers), lead, from_lead, _span([t for s in used for t in times[s]]),
+                              published, _outcome(text, fact["start"] - start)))
     return figures
 
 
