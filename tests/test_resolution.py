@@ -134,6 +134,7 @@ def test_place_identity_shows_the_gazetteer_name_and_keeps_the_spellings(store):
     raqqa = find_identities(conn, "Raqqa")[0]
     assert raqqa["name"] == "Ar Raqqah, Syria"  # GeoNames' name of the town, with its country
     assert "Raqqa" in json.loads(raqqa["profile"])["names"]  # the reports' spelling stays, and still finds it
+    assert find_identities(conn, "Ar Raqqah, Syria")[0]["id"] == raqqa["id"]  # so does the name shown
     assert find_identities(conn, "Karim Ouali")[0]["name"] == "Karim Ouali"  # people keep their reported name
 
 
