@@ -20,6 +20,7 @@ demo: $(STAMP)
 	$(VENV)/bin/newsintel summary --db $(DEMO_DB)
 	$(VENV)/bin/newsintel profile "Liwa al-Muhajirin al-Balqan" --limit 6 --db $(DEMO_DB)
 	$(VENV)/bin/newsintel profile "Driton Haliti" --limit 6 --db $(DEMO_DB)
+	$(VENV)/bin/newsintel conflicts --db $(DEMO_DB)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks evaluation

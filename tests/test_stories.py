@@ -8,6 +8,7 @@ import pytest
 from newsintel.cli.main import main
 from newsintel.model import Failure, RawDocument
 from newsintel.pipeline import process_batch
+from newsintel.resolve.story_features import from_record
 from newsintel.store import connect, save_record
 
 FLOOD_1 = ("Floodwaters from the Danube and Inn rivers forced the evacuation of about 2,000 residents from the old "
@@ -15,7 +16,7 @@ FLOOD_1 = ("Floodwaters from the Danube and Inn rivers forced the evacuation of 
            "level reached 11.8 metres, the highest since 2013. Firefighters used boats to reach people trapped in "
            "their homes in Passau. The German Weather Service warned of more rain across southern Bavaria.")
 FLOOD_2 = ("Around 2,000 people had to leave their homes in Passau after the Danube and the Inn burst their banks, "
-           "officials in Bavaria said.\n\nPassau mayor Juergen Dupper told reporters the river peaked near 11.8 "
+           "officials in Bavaria said.\n\nPassau mayor Jürgen Dupper told reporters the river peaked near 11.8 "
            "metres. Rescue teams in boats evacuated residents of the flooded old town, and forecasters expect "
            "further heavy rain.")
 COURT_1 = ("A court in Sarajevo on Thursday sentenced Senad Kovac, 41, to six years in prison for smuggling "
@@ -90,6 +91,17 @@ def test_copies_and_reports_of_one_event_join_other_events_stay_apart(tmp_path, 
     check_consistent(conn)
 
 
+def test_an_entity_counts_by_its_identity_as_well_as_its_spelling(tmp_path, records):
+    conn = store_in_order(tmp_path, records, [a[0] for a in ARTICLES])
+    profiles = {key: json.loads(conn.execute("SELECT profile FROM story_docs WHERE document_id = ?",
+                                             (records[key].document.id,)).fetchone()[0]) for key in records}
+    # flood-2 writes "Jürgen Dupper": its own spelling, and the identity it resolved to, which flood-1 names
+    assert "e:jurgen dupper" in profiles["flood-2"] and "e:juergen dupper" in profiles["flood-2"]
+    assert "e:jurgen dupper" not in profiles["flood-1"] and "e:juergen dupper" in profiles["flood-1"]
+    built = from_record(records["flood-2"])  # without the store: by spelling only
+    assert "e:jurgen dupper" in built.profile and "e:juergen dupper" not in built.profile
+
+
 def test_order_of_arrival_does_not_change_the_stories(tmp_path, records):
     forward = store_in_order(tmp_path, records, [a[0] for a in ARTICLES], "a.db")
     backward = store_in_order(tmp_path, records, [a[0] for a in reversed(ARTICLES)], "b.db")
@@ -147,8 +159,10 @@ def test_stories_command_json(tmp_path, capsys):
     flood = stories[0]
     assert set(flood) == {"id", "size", "first_date", "last_date", "key_entities", "documents"}
     assert (flood["first_date"], flood["last_date"]) == ("2025-06-02", "2025-06-03")
-    assert {"Passau", "Juergen Dupper"} <= {e["name"] for e in flood["key_entities"]}
-    assert all(set(e) == {"name", "type", "documents"} for e in flood["key_entities"])
+    key = {e["name"]: e for e in flood["key_entities"]}
+    assert {"Passau, Germany", "Juergen Dupper"} <= set(key)  # identities: the gazetteer's name of a place
+    assert key["Juergen Dupper"]["documents"] == 3  # "Jürgen Dupper" in one of them is the same identity
+    assert all(set(e) == {"name", "type", "documents", "identity"} for e in flood["key_entities"])
     assert {d["title"] for d in flood["documents"]} == {a[1] for a in ARTICLES if EVENT[a[0]] == "flood"}
     assert set(flood["documents"][0]) == {"id", "title", "published", "source", "joined_by"}
     assert main(["stories", "--db", db, "--json", "--min-size", "1", "--limit", "10"]) == 0

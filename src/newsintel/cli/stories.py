@@ -21,26 +21,33 @@ def _iso(day: int | None) -> str | None:
 
 
 def key_entities(conn: sqlite3.Connection, story_id: int, top: int = KEY_ENTITIES) -> list[dict[str, Any]]:
-    """Entities named in most of the story's articles, names normalised as for grouping ("al-Baghdadi" =
-    "Baghdadi"), shown under their commonest spelling."""
+    """Entities named in most of the story's articles, each under its identity's display name ("Mohammed Benali"
+    whether an article wrote "Muhammad Ben Ali"; a place by its gazetteer name); entities that are not resolved
+    (nationalities, events) by their normalised name ("al-Baghdadi" = "Baghdadi"), under their commonest
+    spelling. Each carries its `identity` id (None when not resolved)."""
     from newsintel.resolve.story_features import entity_key, settings
 
     groups = settings()["entity_groups"]
     docs: dict[tuple[str, str], set[str]] = defaultdict(set)
     names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for name, type_, doc_id in conn.execute(
-            "SELECT e.name, e.type, e.document_id FROM story_docs s JOIN entities e ON e.document_id = s.document_id"
-            " WHERE s.story_id = ?", (story_id,)):
+    for name, type_, doc_id, identity, identity_name, identity_type in conn.execute(
+            "SELECT e.name, e.type, e.document_id, i.id, i.name, i.type FROM story_docs s"
+            " JOIN entities e ON e.document_id = s.document_id LEFT JOIN entity_links l ON l.entity_id = e.id"
+            " LEFT JOIN identities i ON i.id = l.identity_id WHERE s.story_id = ?", (story_id,)):
         group = groups.get(type_)
         key = entity_key(name, type_) if group else ""
-        if key:
-            docs[(group, key)].add(doc_id)
-            names[(group, key)][f"{name}\t{type_}"] += 1
+        if not key:
+            continue
+        if identity:
+            group, key, name, type_ = "identity", identity, identity_name, identity_type
+        docs[(group, key)].add(doc_id)
+        names[(group, key)][f"{name}\t{type_}"] += 1
     ranked = sorted(docs, key=lambda k: (-len(docs[k]), -sum(names[k].values()), k))[:top]
     out = []
     for k in ranked:
         name, type_ = names[k].most_common(1)[0][0].split("\t")
-        out.append({"name": name, "type": type_, "documents": len(docs[k])})
+        out.append({"name": name, "type": type_, "documents": len(docs[k]),
+                    "identity": k[1] if k[0] == "identity" else None})
     return out
 
 

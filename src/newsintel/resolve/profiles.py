@@ -14,6 +14,7 @@ from typing import Any
 
 from newsintel.nlp.grouping import strip_the
 from newsintel.resolve.names import blocking_keys, form_of
+from newsintel.resolve.place_names import display_name
 from newsintel.resources import load_yaml
 
 
@@ -78,10 +79,23 @@ def _fold_in(profile: dict[str, Any], names: list[str], types: Counter[str], att
             _bump(profile, "birth_year", year)
 
 
+def _place_name(conn: sqlite3.Connection, identity_id: str, profile: dict[str, Any]) -> str | None:
+    """A geocoded place identity is shown by the gazetteer's name of the place most of its mentions resolved to,
+    with its country ("Ar Raqqah, Syria"); the reports' spellings stay in `names`."""
+    places = profile.get("place")
+    if not places:
+        return None
+    row = conn.execute("SELECT kind FROM identities WHERE id = ?", (identity_id,)).fetchone()
+    if row is None or row[0] != "place":
+        return None
+    return display_name(max(places, key=lambda p: (places[p], p)))
+
+
 def _save(conn: sqlite3.Connection, identity_id: str, profile: dict[str, Any], documents: int) -> None:
+    name = _place_name(conn, identity_id, profile) or _display_name(profile["names"])
     conn.execute(
         "UPDATE identities SET profile = ?, name = ?, type = ?, documents = ? WHERE id = ?",
-        (json.dumps(profile, ensure_ascii=False, sort_keys=True), _display_name(profile["names"]),
+        (json.dumps(profile, ensure_ascii=False, sort_keys=True), name,
          max(profile["types"], key=lambda t: (profile["types"][t], t)), documents, identity_id))
 
 

@@ -243,7 +243,7 @@ def _place(conn: sqlite3.Connection, doc: StoryDoc, reuse_story: int | None = No
 
 def assign_story(conn: sqlite3.Connection, record: Record) -> int:
     """Put a newly stored document into a story, inside the caller's transaction; returns the story id."""
-    return _place(conn, from_record(record))
+    return _place(conn, from_record(record, conn))
 
 
 def _remove(conn: sqlite3.Connection, doc_id: str) -> int | None:
@@ -266,7 +266,7 @@ def reassign_story(conn: sqlite3.Connection, record: Record) -> int:
     transaction). A document alone in its story keeps the story id when it still stands alone."""
     former = _remove(conn, record.document.id)
     alive = former is not None and conn.execute("SELECT 1 FROM stories WHERE id = ?", (former,)).fetchone()
-    return _place(conn, from_record(record), None if alive else former)
+    return _place(conn, from_record(record, conn), None if alive else former)
 
 
 def backfill_stories(conn: sqlite3.Connection) -> int:

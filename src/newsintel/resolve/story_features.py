@@ -1,5 +1,14 @@
-"""What an article contributes to story grouping: a MinHash signature, normalised entity and place keys, content
-words, its date. Built from a fresh `Record` at ingest or from stored rows (backfill), with the same result."""
+"""What an article contributes to story grouping: a MinHash signature, entity and place keys, content words, its
+date. Built from a fresh `Record` at ingest or from stored rows (backfill), with the same result.
+
+An entity already resolved (resolution runs first, in the same transaction) also counts by the normalised name of
+what it resolved to (`identity_keys: add` in `data/stories.yaml`): a person or group by its identity's name, so
+"Muhammad Ben Ali" in one article and "Mohammed Benali" in another share a key; a geocoded place by its gazetteer
+name, so "Raqqa" and "Raqqah" do even where resolution kept them apart. Names rather than identity ids: two
+articles whose entities of one name were geocoded or linked apart still share the key the name gives (ids lost
+that evidence on the story-clustering set, see BENCHMARKS.md). The key is the identity's name when the article was
+placed; a later merge does not rewrite it (`newsintel reprocess` does).
+"""
 
 from __future__ import annotations
 
@@ -127,9 +136,31 @@ def signature(words: list[str]) -> np.ndarray:
     return mh.hashvalues.astype(np.uint32)
 
 
+def identity_keys(conn: sqlite3.Connection, doc_id: str) -> dict[str, str]:
+    """Entity id -> the normalised name of what it resolved to: a geocoded place's gazetteer name ("Raqqah" and
+    "Raqqa" -> "raqqah"), a resolved person's or group's identity name ("Muhammad Ben Ali" -> "mohammed benali").
+    Names, not ids: two documents whose entities were geocoded or linked apart (the same name, two identities)
+    still share the key their names share. Unresolved entities are left out (they count by their own name)."""
+    from newsintel.resolve.place_names import place_of, place_ref
+
+    out = {}
+    for entity_id, type_, identity_name, kind, geonameid, lat, lon in conn.execute(
+            "SELECT e.id, e.type, i.name, i.kind, e.geonameid, e.lat, e.lon FROM entities e LEFT JOIN entity_links l"
+            " ON l.entity_id = e.id LEFT JOIN identities i ON i.id = l.identity_id WHERE e.document_id = ?",
+            (doc_id,)):
+        ref = place_ref(geonameid, lat, lon)
+        place = place_of(ref) if ref and type_ in ("GPE", "LOC", "FAC") else None
+        if place is not None:
+            out[entity_id] = place_key(place.name)
+        elif identity_name and kind in ("person", "org"):
+            out[entity_id] = entity_key(identity_name, type_)
+    return out
+
+
 def build(doc_id: str, title: str | None, text: str, published: str | None,
-          entities: list[tuple[str, str, int]]) -> StoryDoc:
-    """`entities` are (name, type, number of mentions) of the article's in-document entities."""
+          entities: list[tuple[str, str, int, str | None]]) -> StoryDoc:
+    """`entities` are (name, type, number of mentions, identity key or None) of the article's in-document
+    entities."""
     cfg, cand = settings(), settings()["candidates"]
     groups = cfg["entity_groups"]
     day, dated = day_of(published)
@@ -137,17 +168,25 @@ def build(doc_id: str, title: str | None, text: str, published: str | None,
     profile: Counter[str] = Counter()
     actors: set[str] = set()
     entity_keys: Counter[str] = Counter()
-    for name, type_, mentions in entities:
+    mode = cfg["identity_keys"]
+    for name, type_, mentions, identity in entities:
         group = groups.get(type_)
         key = entity_key(name, type_) if group else ""
         if not key or key in _ignored()[1]:
             continue
-        entity_keys[GROUP_PREFIX[group] + key] += mentions
+        identity = identity if mode != "off" and identity != key else None
+        if mode != "replace" or not identity:
+            entity_keys[GROUP_PREFIX[group] + key] += mentions
+        if identity:
+            entity_keys[GROUP_PREFIX[group] + identity] += mentions
+            key = identity if mode == "replace" else key
         parts = key.split()
         if type_ == "PERSON" and len(parts) > 1:  # "Trump" alone elsewhere is the same person, more or less
             entity_keys[GROUP_PREFIX[group] + parts[-1]] += mentions * 0.5
         if type_ == "PERSON" and (mentions >= cfg["principal_mentions"] or _in_title(name, title)):
             actors.add(ACTOR_PREFIX + parts[-1])
+            if identity:  # the same person under another spelling is not a different actor
+                actors.add(ACTOR_PREFIX + identity.split()[-1])
     profile.update(entity_keys)
     profile.update(dict.fromkeys(actors, 1.0))
     title = title or ""
@@ -166,15 +205,18 @@ def build(doc_id: str, title: str | None, text: str, published: str | None,
                     f"{title}\n{opening}".strip())
 
 
-def from_record(record: Record) -> StoryDoc:
+def from_record(record: Record, conn: sqlite3.Connection | None = None) -> StoryDoc:
+    """`conn`: the store the record was just written and resolved in (none: every entity counts by its name)."""
     doc = record.document
-    entities = [(e.name, e.type, len(e.mentions)) for e in record.entities]
+    identities = identity_keys(conn, doc.id) if conn is not None else {}
+    entities = [(e.name, e.type, len(e.mentions), identities.get(e.id)) for e in record.entities]
     return build(doc.id, doc.title, doc.text, doc.published, entities)
 
 
 def from_store(conn: sqlite3.Connection, doc_id: str) -> StoryDoc:
     doc = conn.execute("SELECT title, text, published FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    entities = [(r[0], r[1], r[2]) for r in conn.execute(
-        "SELECT e.name, e.type, count(m.id) FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
+    identities = identity_keys(conn, doc_id)
+    entities = [(r[0], r[1], r[2], identities.get(r[3])) for r in conn.execute(
+        "SELECT e.name, e.type, count(m.id), e.id FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
         " WHERE e.document_id = ? GROUP BY e.id ORDER BY e.rowid", (doc_id,))]
     return build(doc_id, doc[0], doc[1], doc[2], entities)

@@ -22,12 +22,16 @@ LOOKUP_LIMIT = 200  # identities read per name looked up: the best-known first, 
 
 
 def find_identities(conn: sqlite3.Connection, query: str, limit: int = 5) -> list[sqlite3.Row]:
-    """Identities for an id, id prefix or name (any spelling the resolver knows), best match first."""
+    """Identities for an id, id prefix or name (the name shown, such as a place's "Ar Raqqah, Syria", or any
+    spelling the resolver knows), best match first."""
     rows = conn.execute("SELECT * FROM identities WHERE id = ? OR (length(?) >= 5 AND id LIKE ?) LIMIT 2",
                         (query, query, query + "%")).fetchall()
     if len(rows) == 1:
         return rows
     found: dict[str, tuple[float, sqlite3.Row]] = {}
+    for row in conn.execute("SELECT * FROM identities WHERE name = ? ORDER BY documents DESC LIMIT ?",
+                            (" ".join(query.split()), limit)):
+        found[row["id"]] = (2.0 + row["documents"] / 1e6, row)  # the shown name, exactly: ahead of spellings
     for kind in (PERSON, ORG, PLACE):
         form = form_of(kind, query)
         if form is None:

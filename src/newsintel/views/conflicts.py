@@ -1,135 +1,207 @@
 """Conflicting figures: the same thing counted differently by different sources ("about 300 fighters" left Raqqa
 says one, "up to 5,000 people" says another).
 
-A figure is about something when its sentence (or one of the two before it) holds an event: the event's type
-plus the place or group it is anchored to. Figures of one counted class (people, money, ...)
-about the same thing, from at least two documents, whose ranges do not overlap, form a conflict. Each value keeps
-its modality, who gave it and its source: the analyst decides, newsintel only shows the disagreement.
+Two figures are about the same thing when they count the same class (people, money, ...), share no contradicting
+qualifier (nationality, whose place) and either
+- share an anchor: the same event family, in the same role, at the same resolved place or group ("leaving from
+  Ar Raqqah" whether the report wrote Raqqa, Raqqah or ar-Raqqa), or
+- belong to the same story (articles about one event) and have events of the same family near them, only one of
+  them with a resolved place, which the other's report names in its lead ("left the city" in a report that opens
+  on Raqqah, "left Raqqah" in the other).
+A conflict is two such figures from different documents whose ranges do not overlap (a lower bound, "at least 59",
+is open above; vague plurals, "dozens", are not figures), with the figures about the same thing as both through
+the same anchor, unless all of them are shown in a larger conflict. Figures whose events are dated more than
+`apart_days` apart are about different things; a story pairs no figure whose event is dated that long before its
+report (a past attack the report recalls). Each value keeps its modality, who gave it and its source: the analyst
+decides, newsintel only shows the disagreement. Anchoring: `figures.py`; lexicons: `data/conflicts.yaml`.
 """
 
 from __future__ import annotations
 
-import functools
-import json
+import math
 import sqlite3
-from collections import defaultdict
+from datetime import date
 from typing import Any
 
-from newsintel.resources import load_yaml
-from newsintel.views.common import Sources, identity_of_entities, said_by
+from newsintel.resolve.place_names import country_name, display_name
+from newsintel.views.common import Sources, said_by
+from newsintel.views.figures import Anchor, Figure, all_figures, config
 
-
-@functools.cache
-def _config() -> tuple[dict[str, str], float, int, float]:
-    data = load_yaml("conflicts.yaml")
-    classes = {word: name for name, words in data["counted_classes"].items() for word in words}
-    return classes, float(data["min_ratio"]), int(data["sentence_window"]), float(data["min_value"])
-
-
-def counted_class(counted: str) -> str | None:
-    classes = _config()[0]
-    for word in reversed(counted.lower().replace('"', " ").split()):
-        if word in classes:
-            return classes[word]
-    return None
-
-
-def _range(q: dict[str, Any]) -> tuple[float, float] | None:
-    low = q.get("low") if q.get("low") is not None else q.get("value")
-    high = q.get("high") if q.get("high") is not None else q.get("value")
-    if low is None and high is None:
-        return None
-    low = low if low is not None else 0.0
-    high = high if high is not None else low
-    return float(low), float(high)
+PLACE_ROLES = ("from", "to", "at")
 
 
 def disagree(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    _, min_ratio, _, min_value = _config()
+    cfg = config()
     (lo, hi), (lo2, _hi2) = sorted([a, b])
-    return hi < lo2 and lo2 >= max(hi, 1.0) * min_ratio and max(hi, lo) >= min_value
+    return hi < lo2 and lo2 >= max(hi, 1.0) * float(cfg["min_ratio"]) and max(hi, lo) >= float(cfg["min_value"])
 
 
-def _event_anchor(conn: sqlite3.Connection, doc_id: str, sentence: int, start: int) -> tuple[str, str, str] | None:
-    events = conn.execute("SELECT data FROM events WHERE document_id = ? AND sentence = ?",
-                          (doc_id, sentence)).fetchall()
-    for data in sorted((json.loads(r[0]) for r in events), key=lambda e: abs(e["start"] - start)):
-        args = [a for role in ("origin", "location", "destination", "actors") for a in data[role]]
-        linked = identity_of_entities(conn, [a.get("entity") for a in args])
-        for arg in args:
-            if arg.get("entity") in linked:
-                return data["type"], *linked[arg["entity"]][:2]
-    return None
-
-
-def _anchor(conn: sqlite3.Connection, doc_id: str, sentence: int, start: int) -> tuple[str, str, str] | None:
-    """(event type, identity id, name) the figure is about: the event of its sentence, else of the sentences
-    just before it (a figure often follows the sentence that names the event), with its place or group."""
-    for back in range(_config()[2] + 1):
-        found = _event_anchor(conn, doc_id, sentence - back, start if back == 0 else 10**9)
-        if found:
-            return found
-    return None
-
-
-def _qualifiers(counted: str) -> frozenset[str]:
-    """Capitalised words in what is counted ("French nationals" -> {"french"}): figures about different
-    nationalities or groups are not about the same thing."""
-    return frozenset(w.strip('"').lower() for w in counted.split()[1:] + counted.split()[:1]
-                     if w[:1].isupper() and not w[:1].isdigit())
-
-
-def _places_in(conn: sqlite3.Connection, doc_id: str, sentence: int, anchor: str) -> set[str]:
-    """Places in the figure's sentence that are not where the event goes ("Bosnia saw 300 citizens travel to
-    Syria and Iraq" -> Bosnia): whose figure it is."""
-    event_places = {a.get("entity") for r in conn.execute(
-        "SELECT data FROM events WHERE document_id = ? AND sentence = ?", (doc_id, sentence))
-        for role in ("origin", "location", "destination", "via") for a in json.loads(r[0])[role]}
-    return {r[0] for r in conn.execute(
-        "SELECT DISTINCT l.identity_id, m.entity_id FROM mentions m JOIN entity_links l ON l.entity_id = m.entity_id"
-        " JOIN identities i ON i.id = l.identity_id WHERE m.document_id = ? AND m.sentence = ? AND i.kind = 'place'"
-        " AND i.id != ?", (doc_id, sentence, anchor)) if r[1] not in event_places}
-
-
-def _same_thing(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Same nationality/place qualifiers, or a shared one; a figure with none is only compared with another
-    with none (rather show too few conflicts than invent them)."""
-    qa, qb = set(a["qualifiers"]), set(b["qualifiers"])
+def same_qualifiers(a: Figure, b: Figure, family: str) -> bool:
+    """Same nationality/place qualifiers once the places of their shared `family` of events are taken out ("400
+    left Belgium to fight in Syria", compared on fighting, is qualified by Belgium, not Syria), or a shared one;
+    a figure with none is only compared with another with none (rather show too few conflicts than invent them)."""
+    where = {k for f in (a, b) for role, keys in f.events.get(family, {}).items() if role in PLACE_ROLES
+             for k in keys}
+    qa, qb = a.qualifiers - where, b.qualifiers - where
     return qa == qb or bool(qa & qb)
 
 
+def _places_agree(a: Figure, b: Figure, family: str) -> bool:
+    """No place role that both name with different places (left Raqqa vs left Mosul)."""
+    ra, rb = a.events.get(family, {}), b.events.get(family, {})
+    return all(not (ra.get(r) and rb.get(r)) or bool(ra[r] & rb[r]) for r in PLACE_ROLES)
+
+
+def _places(f: Figure, family: str) -> set[str]:
+    return {k for r in PLACE_ROLES for k in f.events.get(family, {}).get(r, ())}
+
+
+def _story_family(a: Figure, b: Figure) -> tuple[str, str] | None:
+    """(family, place key) of events near both figures of one story when only one side resolved the place
+    ("left Raqqah" / "left the city") and the other's report names that place in its first sentences (what the
+    report is about, not a past attack it recalls), each with an event in its own sentences (not only the lead's).
+    Both resolved: only a
+    shared anchor pairs them; neither: too vague to pair."""
+    found = []
+    for family in a.events.keys() & b.events.keys():
+        pa, pb = _places(a, family), _places(b, family)
+        if bool(pa) == bool(pb) or not same_qualifiers(a, b, family):
+            continue
+        named = (pa & b.lead) if pa else (pb & a.lead)
+        if named:
+            found.append((family, min(named)))
+    return min(found) if found else None
+
+
+def _days(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return 0
+
+
+def _apart(a: Figure, b: Figure) -> bool:
+    """Their events are dated, and the dates are further apart than `apart_days`."""
+    if a.when is None or b.when is None:
+        return False
+    (a0, a1), (b0, b1) = a.when, b.when
+    gap = 0 if a0 <= b1 and b0 <= a1 else min(_days(a1, b0), _days(b1, a0))
+    return gap > config()["apart_days"]
+
+
+def _recalled(f: Figure) -> bool:
+    """Its event is dated well before its report was published: background, not the story's event."""
+    return bool(f.when and f.published and f.when[1] < f.published
+                and _days(f.when[1], f.published) > config()["apart_days"])
+
+
+def about_same(a: Figure, b: Figure) -> Anchor | None:
+    """What two figures are both about, or None when they may be about different things."""
+    if a.kind != b.kind or a.outcome != b.outcome or _apart(a, b):
+        return None
+    shared = sorted((x for x in a.anchors & b.anchors if _places_agree(a, b, x[0]) and same_qualifiers(a, b, x[0])),
+                    key=lambda x: (x[1] not in PLACE_ROLES, x))
+    if shared:
+        return shared[0]
+    if a.story is not None and a.story == b.story and not (a.from_lead or b.from_lead or _recalled(a)
+                                                             or _recalled(b)):
+        found = _story_family(a, b)
+        if found:
+            return found[0], "story", f"{a.story}:{found[1]}"
+    return None
+
+
+def _name(conn: sqlite3.Connection, anchor: Anchor) -> str:
+    _, role, key = anchor
+    if role == "story":
+        story, place = key.split(":", 1)
+        return f"{_name(conn, ('', '', place))} (story {story})"
+    if key.startswith("c:"):
+        return country_name(key[2:]) or key[2:]
+    if key.startswith("g:"):
+        return display_name(key[2:]) or key[2:]
+    row = conn.execute("SELECT name FROM identities WHERE id = ?", (key[2:],)).fetchone()
+    return row[0] if row else key
+
+
+def _groups(figures: list[Figure], reasons: dict[tuple[int, int], Anchor]) -> list[tuple[list[int], Anchor]]:
+    """For each disagreeing pair (figures from different documents), the figures about the same thing as both
+    through the same anchor (no chains: A like B and B like C does not put A with C); a group whose figures all
+    sit in a larger group is left out."""
+    linked: dict[tuple[int, Anchor], set[int]] = {}
+    for (i, j), anchor in reasons.items():
+        linked.setdefault((i, anchor), set()).add(j)
+        linked.setdefault((j, anchor), set()).add(i)
+    found = []
+    for (i, j), anchor in reasons.items():
+        if figures[i].document != figures[j].document and disagree(figures[i].range, figures[j].range):
+            found.append((sorted({i, j} | (linked[(i, anchor)] & linked[(j, anchor)])), anchor))
+    found.sort(key=lambda g: (-len(g[0]), g[1][1] not in PLACE_ROLES, g[1], g[0]))
+    kept: list[tuple[list[int], Anchor]] = []
+    for group, anchor in found:
+        if not any(set(group) <= set(other) for other, _ in kept):
+            kept.append((group, anchor))
+    return kept
+
+
+def _pairs(figures: list[Figure]) -> set[tuple[int, int]]:
+    """Pairs worth comparing: same class, a shared anchor or story, reports published at most
+    `report_window_days` apart, each figure with at most `max_compared` earlier ones of its block (blocking and a
+    bound, so the cost grows with the figures, not with their square)."""
+    blocks: dict[tuple[str, ...], list[int]] = {}
+    for i, f in enumerate(figures):
+        keys: set[tuple[str, ...]] = {(f.kind, *a) for a in f.anchors}
+        if f.story is not None:
+            keys |= {(f.kind, family, "story", str(f.story)) for family in f.events}
+        for key in keys:
+            blocks.setdefault(key, []).append(i)
+    out: set[tuple[int, int]] = set()
+    window, most = config()["report_window_days"], config()["max_compared"]
+    for members in blocks.values():
+        dated = sorted((date.fromisoformat(figures[i].published).toordinal(), i) for i in members
+                       if _iso_day(figures[i].published))
+        undated = [i for i in members if not _iso_day(figures[i].published)]
+        out |= {(min(i, j), max(i, j)) for i in undated for j in members if i != j}
+        start = 0
+        for end, (day, j) in enumerate(dated):  # a sliding window: the nearest reports in time, a bounded number
+            while dated[start][0] < day - window or end - start > most:
+                start += 1
+            out |= {(min(i, j), max(i, j)) for _, i in dated[start:end]}
+    return out
+
+
+def _iso_day(value: str | None) -> bool:
+    try:
+        date.fromisoformat(value or "")
+    except ValueError:
+        return False
+    return True
+
+
 def find_conflicts(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, Any]]:
+    figures = all_figures(conn)
+    reasons: dict[tuple[int, int], Anchor] = {}
+    for i, j in _pairs(figures):
+        anchor = about_same(figures[i], figures[j])
+        if anchor is not None:
+            reasons[(i, j)] = anchor
     sources = Sources(conn)
-    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    names: dict[str, str] = {}
-    for row in conn.execute("SELECT document_id, sentence, start, counted, data FROM quantities"
-                            " WHERE counted IS NOT NULL"):
-        kind = counted_class(row["counted"])
-        fact = json.loads(row["data"])
-        span = _range(fact)
-        if kind is None or span is None:
-            continue
-        anchor = _anchor(conn, row["document_id"], row["sentence"], row["start"])
-        if anchor is None:
-            continue
-        event_type, identity_id, name = anchor
-        names[identity_id] = name
-        fact.update(range=span, said_by=said_by(fact), modality=fact.get("modality") or "asserted",
-                    source=sources.source(row["document_id"], row["sentence"]))
-        fact["qualifiers"] = sorted(_qualifiers(row["counted"]) | _places_in(conn, row["document_id"], row["sentence"],
-                                                                              identity_id))
-        groups[(kind, event_type, identity_id)].append(fact)
     out = []
-    for (kind, event_type, identity_id), values in groups.items():
-        documents = {v["source"]["document"] for v in values}
-        if len(documents) < 2:
-            continue
-        if not any(disagree(a["range"], b["range"]) for a in values for b in values
-                   if a["source"]["document"] != b["source"]["document"] and _same_thing(a, b)):
-            continue
-        about = f"{kind} — {event_type.lower().replace('_', ' ')} — {names[identity_id]}"
-        values.sort(key=lambda v: (v["range"], v["source"]["published"] or ""))
-        out.append({"about": about, "class": kind, "event_type": event_type, "anchor": identity_id,
-                    "documents": len(documents), "values": values})
+    for group, anchor in _groups(figures, reasons):
+        family, role, _ = anchor
+        values = []
+        for i in group:
+            f = figures[i]
+            values.append({**f.fact, "range": [f.range[0], None if math.isinf(f.range[1]) else f.range[1]],
+                           "said_by": said_by(f.fact),
+                           "modality": f.fact.get("modality") or "asserted",
+                           "source": sources.source(f.document, f.sentence), "qualifiers": sorted(f.qualifiers)})
+        values.sort(key=lambda v: (v["range"][0], v["range"][1] is None, v["range"][1] or 0.0,
+                                   v["source"]["published"] or ""))
+        kind = figures[group[0]].kind
+        about = f"{kind} — {family.lower().replace('_', ' ')} — {_name(conn, anchor)}"
+        out.append({"about": about, "class": kind, "event_type": family, "role": role, "anchor": anchor[2],
+                    "story": figures[group[0]].story,
+                    "documents": len({v["source"]["document"] for v in values}), "values": values})
     out.sort(key=lambda g: (-g["documents"], g["about"]))
     return out[:limit]

@@ -72,7 +72,7 @@ def _point(name: str, known: dict[str, list[float]]) -> list[float] | None:
     """[lon, lat] where the geocoder placed it, else the most populous gazetteer place of that name, or None."""
     if name in known:
         return known[name]
-    places = load_gazetteer().lookup(name)
+    places = load_gazetteer().lookup(name) or load_gazetteer().lookup(name.split(",")[0])  # "Ar Raqqah, Syria"
     return [round(places[0].lon, 5), round(places[0].lat, 5)] if places else None
 
 

@@ -1,0 +1,274 @@
+"""The figures conflicts are looked for in: each counted figure with what it is about and what qualifies it.
+
+What a figure is about comes from the events of its sentence, else of the nearest of the sentences just before it,
+else of the document's lead (a figure deep in a report with no event near it is usually about the event the
+report opens with). Each event gives its family (TRAVEL, FLEE and EVACUATE are one "leaving") and, per role, the
+resolved identities of its arguments: a place by its gazetteer entry when geocoded (so "Raqqa" and "Raqqah" are
+one place even when resolution kept them apart), anything else by its identity, never by the words used.
+
+What qualifies a figure (whose figure it is) is the nationalities and places of the counted phrase ("300
+Belgian fighters") and the places of its sentence ("Bosnia saw 300 citizens travel to Syria"), by country for
+countries and nationality adjectives, else by gazetteer entry or identity; when two figures are compared, the
+places where their shared event goes are taken out (`conflicts.same_qualifiers`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsintel.nlp.gazetteer import fold, load_gazetteer
+from newsintel.resources import load_yaml
+
+Anchor = tuple[str, str, str]  # (event family, role, place or group key)
+
+
+@functools.cache
+def config() -> dict[str, Any]:
+    data = dict(load_yaml("conflicts.yaml"))
+    data["classes"] = {word: name for name, words in data["counted_classes"].items() for word in words}
+    data["families"] = {t: name for name, types in data["event_families"].items() for t in types}
+    return data
+
+
+@dataclass(slots=True)
+class Figure:
+    """One counted figure, its range, what it is about and what qualifies it."""
+
+    document: str
+    sentence: int
+    kind: str  # counted class: people, euros, ...
+    range: tuple[float, float]
+    fact: dict[str, Any]
+    story: int | None = None
+    anchors: set[Anchor] = field(default_factory=set)  # (family, role, key) of places and groups
+    events: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # family -> role -> every linked key
+    qualifiers: frozenset[str] = frozenset()
+    lead: frozenset[str] = frozenset()  # keys of what the document's first sentences name (its main places)
+    from_lead: bool = False  # no event near it: it is taken to be about the document's lead event
+    when: tuple[str, str] | None = None  # first and last ISO day of its events' stated time, if any
+    published: str | None = None  # ISO day the document was published
+    outcome: str | None = None  # what happened to the counted: killed, injured, ... (data/conflicts.yaml)
+
+
+def counted_class(counted: str) -> str | None:
+    classes = config()["classes"]
+    for word in reversed(counted.lower().replace('"', " ").split()):
+        if word in classes:
+            return classes[word]
+    return None
+
+
+def value_range(q: dict[str, Any]) -> tuple[float, float] | None:
+    """(low, high) of a figure. A lower bound ("at least 59", "more than 50") is open above; an upper bound
+    ("up to 5,000", "as many as") is an estimate of its value, as reporters use it. Vague plurals ("dozens",
+    "thousands": no value) are nobody's figure: None."""
+    value, low, high = q.get("value"), q.get("low"), q.get("high")
+    if value is None:
+        return None
+    if high is not None:
+        return float(low if low is not None else high), float(high)
+    if low is not None:
+        return float(low), math.inf
+    return float(value), float(value)
+
+
+@dataclass(slots=True)
+class _Entity:
+    identity: str | None
+    kind: str | None  # identity kind: person, org, place
+    key: str  # what the entity is, for comparing across documents
+    named_place: bool  # a place named as such (not a nationality adjective: "most were Syrians")
+
+
+def _entities(conn: sqlite3.Connection, doc_id: str) -> dict[str, _Entity]:
+    out = {}
+    for r in conn.execute(
+            "SELECT e.id, e.type, e.geonameid, e.lat, e.lon, e.country, e.geo_kind, l.identity_id, i.kind"
+            " FROM entities e"
+            " LEFT JOIN entity_links l ON l.entity_id = e.id LEFT JOIN identities i ON i.id = l.identity_id"
+            " WHERE e.document_id = ?", (doc_id,)):
+        geo = None
+        if r["geonameid"]:
+            geo = f"g:{r['geonameid']}"
+        elif r["lat"] is not None:
+            geo = f"g:{r['lat']:.2f},{r['lon']:.2f}"
+        country = f"c:{r['country']}" if r["geo_kind"] == "country" and r["country"] else None
+        key = country or geo or (r["identity_id"] and f"i:{r['identity_id']}") or f"e:{r['id']}"
+        kind = r["kind"] or ("place" if geo else None)
+        out[r["id"]] = _Entity(r["identity_id"], kind, key, kind == "place" and r["type"] in config()["place_types"])
+    return out
+
+
+def _events(conn: sqlite3.Connection, doc_id: str, entities: dict[str, _Entity]
+            ) -> dict[int, dict[str, dict[str, set[str]]]]:
+    """sentence -> event family -> role -> keys of its linked arguments (a family with no linked argument is
+    still there, with no roles). A place argument named but not linked ("at the Brussels airport") counts as an
+    unknown place ("u:brussels airport"): a place, though not one to anchor on; "the city" counts as none."""
+    cfg = config()
+    roles = cfg["roles"]
+    out: dict[int, dict[str, dict[str, set[str]]]] = defaultdict(dict)
+    for sentence, data in conn.execute("SELECT sentence, data FROM events WHERE document_id = ?", (doc_id,)):
+        event = json.loads(data)
+        family = cfg["families"].get(event["type"], event["type"])
+        by_role = out[sentence].setdefault(family, {})
+        for role, short in roles.items():
+            for arg in event.get(role) or []:
+                entity = entities.get(arg.get("entity") or "")
+                if entity is not None:
+                    by_role.setdefault(short, set()).add(entity.key)
+                elif role in cfg["place_roles"] and any(w[:1].isupper() for w in (arg.get("text") or "").split()):
+                    by_role.setdefault(short, set()).add("u:" + fold(arg["text"]))
+    return out
+
+
+def _about(events: dict[int, dict[str, dict[str, set[str]]]], sentence: int
+           ) -> tuple[dict[str, dict[str, set[str]]], list[int], bool]:
+    """(the events a figure is about, the sentences they are in, whether they are the lead's): its sentence's,
+    else the nearest ones before it, else the lead's."""
+    cfg = config()
+    for back in range(cfg["sentence_window"] + 1):
+        if events.get(sentence - back):
+            return events[sentence - back], [sentence - back], False
+    lead: dict[str, dict[str, set[str]]] = {}
+    for s in range(cfg["lead_sentences"]):
+        for family, roles in events.get(s, {}).items():
+            for role, keys in roles.items():
+                lead.setdefault(family, {}).setdefault(role, set()).update(keys)
+            lead.setdefault(family, {})
+    return lead, list(range(cfg["lead_sentences"])), True
+
+
+def _word_key(word: str) -> str | None:
+    """A capitalised word of the counted phrase as a qualifier: its country when it names one ("Belgian",
+    "Kosovo"), else the folded word."""
+    gazetteer = load_gazetteer()
+    place = gazetteer.adjective(word)
+    if place is None:
+        places = gazetteer.lookup(word)
+        place = places[0] if places and places[0].kind == "country" else None
+    if place is not None and place.country:
+        return f"c:{place.country}"
+    folded = fold(word)
+    return f"w:{folded}" if folded and folded not in config()["not_qualifiers"] else None
+
+
+def _phrase_qualifiers(counted: str, number_text: str) -> set[str]:
+    number = {w.lower() for w in number_text.split()}
+    out = set()
+    for word in counted.replace('"', " ").split():
+        if word[:1].isupper() and word.lower() not in number and not word[:1].isdigit():
+            key = _word_key(word)
+            if key:
+                out.add(key)
+    return out
+
+
+def _sentence_places(conn: sqlite3.Connection, doc_id: str, sentence: int, entities: dict[str, _Entity]) -> set[str]:
+    """Every place of the figure's sentence (where the event goes is taken out when two figures are compared)."""
+    out = set()
+    for (entity_id,) in conn.execute("SELECT DISTINCT entity_id FROM mentions WHERE document_id = ? AND sentence = ?",
+                                     (doc_id, sentence)):
+        entity = entities.get(entity_id)
+        if entity is not None and entity.named_place:
+            out.add(entity.key)
+    return out
+
+
+def _outcome(text: str, start: int) -> str | None:
+    """What happened to the counted ("killed", "injured", ...): the outcome word nearest the figure in its sentence
+    ("84 people have died and 18 are critically injured": 84 died). Figures with different outcomes, or one with
+    and one without, are not about the same thing."""
+    best: tuple[int, str] | None = None
+    for outcome, words in config()["outcomes"].items():
+        for word in words:
+            for m in re.finditer(rf"\b{re.escape(word)}\b", text, flags=re.IGNORECASE):
+                distance = abs(m.start() - start)
+                if best is None or distance < best[0]:
+                    best = (distance, outcome)
+    return best[1] if best else None
+
+
+def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -> list[Figure]:
+    """The figures of one stored document that count a known class and are about an event."""
+    rows = conn.execute("SELECT sentence, data FROM quantities WHERE document_id = ? AND counted IS NOT NULL",
+                        (doc_id,)).fetchall()
+    facts = [(sentence, fact, kind, span) for sentence, data in rows
+             if (kind := counted_class(((fact := json.loads(data)).get("counted") or {}).get("text") or ""))
+             and (span := value_range(fact)) is not None]
+    if not facts:
+        return []
+    row = conn.execute("SELECT published FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    published = row[0][:10] if row and row[0] else None
+    entities = _entities(conn, doc_id)
+    events, times, sentences = _events(conn, doc_id, entities), _times(conn, doc_id), _sentences(conn, doc_id)
+    lead = _lead(conn, doc_id, entities)
+    figures = []
+    for sentence, fact, kind, span in facts:
+        about, used, from_lead = _about(events, sentence)
+        if not about:
+            continue
+        qualifiers = _phrase_qualifiers(fact["counted"]["text"], fact.get("text") or "")
+        qualifiers |= _sentence_places(conn, doc_id, sentence, entities)
+        start, text = sentences.get(sentence, (0, ""))
+        figures.append(Figure(doc_id, sentence, kind, span, fact, story, _anchors(about, entities), about,
+                              frozenset(qualifiers), lead, from_lead, _span([t for s in used for t in times[s]]),
+                              published, _outcome(text, fact["start"] - start)))
+    return figures
+
+
+def _sentences(conn: sqlite3.Connection, doc_id: str) -> dict[int, tuple[int, str]]:
+    """Sentence index -> (start offset, text)."""
+    (text,) = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return {idx: (start, text[start:end]) for idx, start, end in conn.execute(
+        "SELECT idx, start, end FROM sentences WHERE document_id = ?", (doc_id,))}
+
+
+def _times(conn: sqlite3.Connection, doc_id: str) -> dict[int, list[tuple[str, str]]]:
+    """Sentence -> (first, last) ISO day of each of its events' stated times ("October 2017" -> 2017-10-01,
+    2017-10-31)."""
+    out: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for sentence, value in conn.execute("SELECT sentence, time_value FROM events WHERE document_id = ?"
+                                        " AND time_value IS NOT NULL", (doc_id,)):
+        first, _, last = value.partition("/")
+        out[sentence].append((first[:10], (last or first)[:10]))
+    return out
+
+
+def _span(times: list[tuple[str, str]]) -> tuple[str, str] | None:
+    return (min(t[0] for t in times), max(t[1] for t in times)) if times else None
+
+
+def _anchors(about: dict[str, dict[str, set[str]]], entities: dict[str, _Entity]) -> set[Anchor]:
+    """Places and groups of the events, the finest only: "Nice, France" anchors on Nice (a country is shared by
+    too many things to say two figures are about one)."""
+    kinds = set(config()["anchor_kinds"])
+    kind_of = {e.key: e.kind for e in entities.values()}
+    out = set()
+    for family, roles in about.items():
+        for role, keys in roles.items():
+            keys = {k for k in keys if kind_of.get(k) in kinds}
+            finer = {k for k in keys if not k.startswith("c:")}
+            out |= {(family, role, k) for k in (finer or keys)}
+    return out
+
+
+def _lead(conn: sqlite3.Connection, doc_id: str, entities: dict[str, _Entity]) -> frozenset[str]:
+    return frozenset(entities[r[0]].key for r in conn.execute(
+        "SELECT DISTINCT entity_id FROM mentions WHERE document_id = ? AND sentence < ?",
+        (doc_id, config()["story_lead_sentences"])) if r[0] in entities)
+
+
+def all_figures(conn: sqlite3.Connection) -> list[Figure]:
+    stories = dict(conn.execute("SELECT s.document_id, s.story_id FROM story_docs s JOIN stories t"
+                                " ON t.id = s.story_id WHERE t.size > 1"))
+    figures = []
+    for (doc_id,) in conn.execute("SELECT DISTINCT document_id FROM quantities WHERE counted IS NOT NULL"):
+        figures.extend(document_figures(conn, doc_id, stories.get(doc_id)))
+    return figures
