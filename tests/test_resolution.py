@@ -249,3 +249,18 @@ def test_resolver_reads_a_lone_surname_against_its_own_report(tmp_path):
     assert len(people) == 3
     assert link[("b", "Haliti")] not in people  # two Halitis in the report: neither, and not the third
     assert link[("c", "Haliti")] == link[("c", "Arben Haliti")] == link[("b", "Arben Haliti")]
+
+
+def test_place_spellings_on_one_gazetteer_entry_are_one_place(tmp_path):
+    reports = [{"title": "Convoy", "published": "2025-04-01", "text": "The convoy left Raqqah for the east on Monday."},
+               {"title": "Return", "published": "2025-04-09", "text": "Two men returned to ar-Raqqa on Friday."}]
+    files = []
+    for i, record in enumerate(reports):
+        files.append(tmp_path / f"p{i}.json")
+        files[-1].write_text(json.dumps(record), encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert main(["ingest", "--quiet", "--workers", "1", "--db", str(db), *map(str, files)]) == 0
+    rows = connect(db).execute("SELECT e.geonameid, l.identity_id FROM entities e JOIN entity_links l"
+                               " ON l.entity_id = e.id WHERE e.name LIKE '%Raqqa%'").fetchall()
+    assert len(rows) == 2 and rows[0][0] == rows[1][0] is not None
+    assert rows[0][1] == rows[1][1]

@@ -231,15 +231,15 @@ def name_match(unit: Unit, candidate: sqlite3.Row) -> tuple[float, dict[str, Any
     if kind != unit.kind and not _may_cross(unit, kind):
         return 0.0, {}
     profile, theirs_forms = _read_profile(kind, candidate["profile"], cfg["max_candidate_names"])
+    if unit.kind == PLACE and kind == PLACE:
+        ours = {a["place"] for a in unit.attributes if a.get("place")}
+        theirs_places = set(profile.get("place", {}))
+        if ours and theirs_places:  # both geocoded: the same gazetteer entry ("Raqqah" = "ar-Raqqa") or not at all
+            return (1.0 if ours & theirs_places else 0.0), profile
     forms = [f for f in (_form(kind, n) for n in unit.names) if f is not None]
     name_score = _name_score(forms, theirs_forms, cfg["fuzzy_factor"])
     if kind != unit.kind and name_score < (0.75 if unit.kind == PLACE else 1.0):
         return 0.0, profile
-    if unit.kind == PLACE and kind == PLACE and name_score > 0.0:
-        ours = {a["place"] for a in unit.attributes if a.get("place")}
-        theirs_places = set(profile.get("place", {}))
-        if ours and theirs_places:  # both geocoded: the same gazetteer entry or not the same place at all
-            return (1.0 if ours & theirs_places else 0.0), profile
     return name_score, profile
 
 
