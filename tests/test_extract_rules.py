@@ -352,3 +352,8 @@ def test_a_role_towards_a_person_is_an_association():
     text = "Emma Clarke was arrested in London. Her lawyer, John Davies, said she would appeal."
     assert not relations_of(text, "POSITION")
     assert relations_of(text, "ASSOCIATE")
+
+
+def test_hyphenated_number_words_are_one_figure():
+    quantities = record("Police said Forty-two men were held, and twenty-one more fled on foot.")["quantities"]
+    assert sorted(q["value"] for q in quantities) == [21, 42]

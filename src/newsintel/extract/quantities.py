@@ -54,15 +54,28 @@ def _number_tokens(ps: ParsedSentence) -> list[list[Token]]:
     words = set(q["units"]) | set(q["scales"])
     runs: list[list[Token]] = []
     for token in ps.doc:
+        glued = bool(runs) and runs[-1][-1].i == token.i - 1 and runs[-1][-1].text == "-"
         numeric = token.like_num or token.lower_ in words or (
             "-" in token.lower_ and all(p in q["units"] for p in token.lower_.split("-")))
-        if not numeric or token.ent_type_ in NOT_QUANTITY or (token.lower_ in ("one",) and token.dep_ != "nummod"):
+        if token.text == "-" and runs and runs[-1][-1].i == token.i - 1 and _hyphen_joins(token):
+            runs[-1].append(token)  # "Forty-two", split by the tokenizer into "Forty", "-", "two"
+            continue
+        if not numeric or token.ent_type_ in NOT_QUANTITY or (
+                token.lower_ in ("one",) and token.dep_ != "nummod" and not glued):
             continue
         if runs and runs[-1][-1].i == token.i - 1:
             runs[-1].append(token)
         else:
             runs.append([token])
     return runs
+
+
+def _hyphen_joins(hyphen: Token) -> bool:
+    """A hyphen with no space on either side, between a number word and another ("forty-two")."""
+    doc = hyphen.doc
+    before, after = doc[hyphen.i - 1], doc[hyphen.i + 1] if hyphen.i + 1 < len(doc) else None
+    return (after is not None and not before.whitespace_ and not hyphen.whitespace_ and before.like_num
+            and after.like_num and not before.is_digit and not after.is_digit)
 
 
 def _bounds(ps: ParsedSentence, first: Token) -> tuple[str, int]:
