@@ -357,3 +357,14 @@ def test_a_role_towards_a_person_is_an_association():
 def test_hyphenated_number_words_are_one_figure():
     quantities = record("Police said Forty-two men were held, and twenty-one more fled on foot.")["quantities"]
     assert sorted(q["value"] for q in quantities) == [21, 42]
+
+
+def test_he_said_after_a_quotation_is_the_earlier_speaker_not_someone_quoted_inside_it():
+    text = ("A former border guard who watched the crossing, speaking on condition of anonymity, says the count "
+            "is wrong. \"There were up to 900 people on those buses, including men who said they were drivers,\" "
+            "he said.")
+    result = record(text)
+    quote = next(c for c in result["claims"] if c["content"].startswith("There were"))
+    assert quote["speaker"]["text"] == "former border guard"
+    (figure,) = [q for q in result["quantities"] if q["value"] == 900 or q.get("high") == 900]
+    assert figure["attribution"]["speaker"]["text"] == "former border guard"

@@ -91,7 +91,7 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
         record.quantities.extend(extract_quantities(ps, mentions, ages))
         record.relations.extend(extract_relations(ps, mentions))
     resolve_plural_pronouns(record.events, {e.id: e.type for e in record.entities})
-    attribute_quotations(text, record.events, record.claims, mentions)
+    attribute_quotations(text, record.events, record.claims, mentions, record.quantities)
     record.relations.extend(relations_from_events(record.events, {e.id: e for e in record.entities}))
     record.relations[:] = _dedupe(record.relations, lambda r: (r["type"], r["subject"]["text"], r["object"]["text"]))
     record.quantities[:] = _dedupe(record.quantities, lambda q: (q["start"], q["end"]))

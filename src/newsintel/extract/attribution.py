@@ -208,12 +208,15 @@ def _speaker_pronouns(event: dict[str, Any], speaker: dict[str, Any], mentions: 
 
 
 def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[dict[str, Any]],
-                         mentions: MentionIndex | None = None) -> None:
+                         mentions: MentionIndex | None = None, quantities: list[dict[str, Any]] | None = None) -> None:
     """A quotation belongs to the speaker named right after it or right before it ('"We crossed at night."
     Haliti told the court' / 'Haliti said: "..."'): a reporting verb with no content of its own takes the quotation
-    as its content, and events inside the quotation get that speaker. Claims left without content are dropped."""
+    as its content, and events inside the quotation get that speaker. Claims left without content are dropped.
+    A speaker left as "he" is then read from the claims before it, and so are the speakers of quoted figures."""
     spans = [(m.start(), m.end(), m.group(1)) for m in _QUOTE_SPAN.finditer(text)]
+    quoted_claims: set[int] = set()  # claims reported inside someone's quotation ("men who said they were ...")
     for a, b, quoted in spans:
+        quoted_claims |= {id(c) for c in claims if a < c["start"] and c["end"] <= b}
         owner = next((c for c in claims if b <= c["start"] <= b + 120), None) or next(
             (c for c in reversed(claims) if a - 120 <= c["end"] <= a), None)  # named after it, else just before
         if owner is None:
@@ -226,22 +229,24 @@ def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[d
             if a < event["start"] < b and mentions is not None:
                 _speaker_pronouns(event, (event["attribution"] or owner)["speaker"], mentions)
     claims[:] = [c for c in claims if c["content"]]
-    _pronoun_speakers(events, claims)
+    _pronoun_speakers([*events, *(quantities or [])], claims, quoted_claims)
 
 
-def _pronoun_speakers(events: list[dict[str, Any]], claims: list[dict[str, Any]], reach: int = 2) -> None:
+def _pronoun_speakers(facts: list[dict[str, Any]], claims: list[dict[str, Any]], quoted: set[int],
+                      reach: int = 2) -> None:
     """'A Syrian man said ... "We will try again," he said': a speaker left as a bare pronoun is the speaker of the
-    previous claim (at most `reach` sentences back), reported speech continuing across sentences."""
+    previous claim (at most `reach` sentences back), reported speech continuing across sentences; a claim inside
+    a quotation is the quoted speaker's report, never the antecedent. Facts (events, figures) with that pronoun
+    as speaker take the same person."""
     last: dict[str, Any] | None = None
-    replaced: dict[int, dict[str, Any]] = {}
     for claim in sorted(claims, key=lambda c: c["start"]):
         speaker = claim["speaker"]
         if speaker["entity"] is None and speaker["text"].lower() in PERSON_PRONOUNS | {"they"}:
             if last is not None and claim["sentence"] - last["sentence"] <= reach:
-                replaced[id(speaker)] = claim["speaker"] = {**last["speaker"], "mention": speaker["text"]}
-        else:
+                claim["speaker"] = {**last["speaker"], "mention": speaker["text"]}
+        elif id(claim) not in quoted:
             last = claim
-    for event in events:
+    for event in facts:
         att = event["attribution"]
         if att and att["speaker"]["entity"] is None and att["speaker"]["text"].lower() in PERSON_PRONOUNS | {"they"}:
             match = next((c for c in claims if c["cue"] == att["cue"] and c["sentence"] == event["sentence"]
