@@ -129,12 +129,13 @@ def test_conflicting_figures_are_grouped(store, capsys):
     assert {v["said_by"] for v in convoy[0]["values"]} == {"officials", "commander"}
 
 
-def test_place_identity_shows_the_gazetteer_name_and_keeps_the_spellings(store):
+def test_place_identity_shows_the_reports_spelling_with_its_country(store):
     conn = connect(store)
     raqqa = find_identities(conn, "Raqqa")[0]
-    assert raqqa["name"] == "Ar Raqqah, Syria"  # GeoNames' name of the town, with its country
-    assert "Raqqa" in json.loads(raqqa["profile"])["names"]  # the reports' spelling stays, and still finds it
-    assert find_identities(conn, "Ar Raqqah, Syria")[0]["id"] == raqqa["id"]  # so does the name shown
+    assert raqqa["name"] == "Raqqa, Syria"  # the reports' spelling, with the gazetteer entry's country
+    assert "Raqqa" in json.loads(raqqa["profile"])["names"]
+    assert find_identities(conn, "Raqqa, Syria")[0]["id"] == raqqa["id"]  # the name shown finds it
+    assert find_identities(conn, "Ar Raqqah")[0]["id"] == raqqa["id"]  # so does GeoNames' name, never reported
     assert find_identities(conn, "Karim Ouali")[0]["name"] == "Karim Ouali"  # people keep their reported name
 
 
@@ -142,7 +143,7 @@ def test_movements_and_geojson(store, tmp_path, capsys):
     out = tmp_path / "flows.geojson"
     assert main(["movements", "--db", str(store), "--json", "--geojson", str(out)]) == 0
     flows = json.loads(capsys.readouterr().out)
-    assert any(f["origin"] == ["Ar Raqqah, Syria"] and f["destination"] == ["Deir ez-Zor, Syria"]
+    assert any(f["origin"] == ["Raqqa, Syria"] and f["destination"] == ["Deir ez-Zor, Syria"]
                and f["count"] == 2 for f in flows), flows
     geo = json.loads(out.read_text())
     lines = [f for f in geo["features"] if f["geometry"]["type"] == "LineString"]

@@ -1,5 +1,6 @@
-"""Canonical names of geocoded places: the gazetteer's own name with its country ("Ar Raqqah, Syria"), so a place
-identity reads the same however the reports spelled it (the spellings stay in the identity's names).
+"""Names of geocoded places: the reports' usual spelling with the gazetteer's country ("Raqqa, Syria"), or the
+gazetteer's own name ("Ar Raqqah, Syria") where no spelling is at hand; every spelling stays in the identity's
+names, and the GeoNames id in its profile.
 
 Places are referred to as the resolver keys them (`profile["place"]`): the GeoNames id, or "lat,lon" to two
 decimals for gazetteer additions without one.
@@ -45,12 +46,14 @@ def country_name(code: str) -> str | None:
     return _index()[1].get(code)
 
 
-def display_name(ref: str) -> str | None:
-    """"Ar Raqqah, Syria" for a town, "Syria" for a country; None when the gazetteer does not know `ref`."""
+def display_name(ref: str, spelled: str | None = None) -> str | None:
+    """"Raqqa, Syria" for a town the reports spell "Raqqa" ("Ar Raqqah, Syria", GeoNames' name, when no spelling is
+    given), "Syria" for a country; None when the gazetteer does not know `ref`. Analysts know places by the names
+    their reporting uses, while the country tells namesakes apart."""
     place = place_of(ref)
     if place is None:
         return None
     country = country_name(place.country) if place.country else None
     if place.kind == "country" or not country or country == place.name:
         return place.name
-    return f"{place.name}, {country}"
+    return f"{spelled or place.name}, {country}"

@@ -80,15 +80,19 @@ def _fold_in(profile: dict[str, Any], names: list[str], types: Counter[str], att
 
 
 def _place_name(conn: sqlite3.Connection, identity_id: str, profile: dict[str, Any]) -> str | None:
-    """A geocoded place identity is shown by the gazetteer's name of the place most of its mentions resolved to,
-    with its country ("Ar Raqqah, Syria"); the reports' spellings stay in `names`."""
+    """A geocoded place identity is shown by its most frequent spelling in the reports with the country of the
+    gazetteer entry most of its mentions resolved to ("Raqqa, Syria"); the other spellings stay in `names`."""
     places = profile.get("place")
     if not places:
         return None
     row = conn.execute("SELECT kind FROM identities WHERE id = ?", (identity_id,)).fetchone()
     if row is None or row[0] != "place":
         return None
-    return display_name(max(places, key=lambda p: (places[p], p)))
+    spelled: Counter[str] = Counter()
+    for name, count in profile.get("names", {}).items():
+        spelled[strip_the(name)] += count
+    usual = max(spelled, key=lambda n: (spelled[n], n)) if spelled else None
+    return display_name(max(places, key=lambda p: (places[p], p)), usual)
 
 
 def _save(conn: sqlite3.Connection, identity_id: str, profile: dict[str, Any], documents: int) -> None:

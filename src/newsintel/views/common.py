@@ -10,8 +10,10 @@ import json
 import sqlite3
 from typing import Any
 
+from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.resolve.linker import identities_for_keys
 from newsintel.resolve.names import ORG, PERSON, PLACE, blocking_keys, form_of, similarity
+from newsintel.resolve.place_names import place_ref
 
 MOVEMENT_TYPES = ("TRAVEL", "CROSS_BORDER", "FLEE", "RETURN", "SMUGGLE", "EVACUATE")
 STATUS = {"asserted": "done", "attempted": "attempted", "intended": "intended", "future": "intended",
@@ -22,8 +24,8 @@ LOOKUP_LIMIT = 200  # identities read per name looked up: the best-known first, 
 
 
 def find_identities(conn: sqlite3.Connection, query: str, limit: int = 5) -> list[sqlite3.Row]:
-    """Identities for an id, id prefix or name (the name shown, such as a place's "Ar Raqqah, Syria", or any
-    spelling the resolver knows), best match first."""
+    """Identities for an id, id prefix or name (the name shown, such as a place's "Raqqa, Syria", any spelling the
+    resolver knows, or for a place any name the gazetteer knows), best match first."""
     rows = conn.execute("SELECT * FROM identities WHERE id = ? OR (length(?) >= 5 AND id LIKE ?) LIMIT 2",
                         (query, query, query + "%")).fetchall()
     if len(rows) == 1:
@@ -36,11 +38,18 @@ def find_identities(conn: sqlite3.Connection, query: str, limit: int = 5) -> lis
         form = form_of(kind, query)
         if form is None:
             continue
-        for row in identities_for_keys(conn, blocking_keys(form), LOOKUP_LIMIT):
+        refs: set[str] = set()
+        if kind == PLACE:  # any name the gazetteer knows for the place finds it ("Ar Raqqah" for "Raqqa, Syria")
+            refs = {ref for p in load_gazetteer().lookup(query.split(",")[0])
+                    if (ref := place_ref(p.geonameid, p.lat, p.lon))}
+        for row in identities_for_keys(conn, blocking_keys(form) | {f"g:id:{r}" for r in refs}, LOOKUP_LIMIT):
             if row["kind"] != kind:
                 continue
-            names = json.loads(row["profile"]).get("names", {})
-            best = max((similarity(form, f) for n in names if (f := form_of(kind, n)) is not None), default=0.0)
+            profile = json.loads(row["profile"])
+            best = max((similarity(form, f) for n in profile.get("names", {})
+                        if (f := form_of(kind, n)) is not None), default=0.0)
+            if refs & set(profile.get("place", {})):
+                best = max(best, 0.9)
             if best >= 0.7 and best + row["documents"] / 1e6 > found.get(row["id"], (0.0,))[0]:
                 found[row["id"]] = (best + row["documents"] / 1e6, row)
     ranked = sorted(found.values(), key=lambda t: (-t[0], -t[1]["documents"]))
