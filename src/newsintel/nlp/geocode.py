@@ -24,6 +24,7 @@ ADMIN_KINDS = frozenset({"country", "state", "province"})
 AREA_KINDS = frozenset({"country", "continent", "state", "province", "region"})
 _QUALIFIER = re.compile(r"\s*[,(]\s*((?:[A-Z][\w.]*\.?\s?){1,3})")
 _PLURAL = re.compile(r"(?<=[a-z])s$")
+Focus = dict[tuple[str, str | None], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,15 +125,25 @@ class Resolver:
             _within(p, a) and p.population < share * a.population for a in areas))]
 
     # -- resolution ---------------------------------------------------------------------------------------
-    def resolve(self, text: str, mentions: list[tuple[int, int, str]]) -> list[Place | None]:
+    def resolve(self, text: str, mentions: list[tuple[int, int, str]], focus: Focus | None = None,
+                ) -> list[Place | None]:
         """One place (or None) per mention `(start, end, label)` of the document `text`."""
+        return self.resolve_with_evidence(text, mentions, focus)[0]
+
+    def resolve_with_evidence(self, text: str, mentions: list[tuple[int, int, str]], focus: Focus | None = None,
+                              ) -> tuple[list[Place | None], set[tuple[str, str | None]]]:
+        """The places, and the regions `(country, admin1)` the document names without doubt: a state or country
+        named, a place with "X, <state>", a name all of whose readings lie in one state. `focus` is what the
+        document's source usually writes about (`nlp/focus.py`): {(country, admin1 or None): share}."""
         surfaces = [text[s:e] for s, e, _ in mentions]
         keys = [place_key(t) for t in surfaces]
         cands = [self.candidates(t, label) for t, (_, _, label) in zip(surfaces, mentions, strict=True)]
         qualified = self._apply_qualifiers(text, mentions, surfaces, cands)
+        evidence = _evidence(cands)
         picks: list[Candidate | None] = [self._best(c, None, None)[0] if c else None for c in cands]
         for _ in range(2):
             context = self._context(keys, picks, cands)
+            context["focus"] = focus or {}
             memo: dict[tuple, Candidate | None] = {}
             new: list[Candidate | None] = []
             for i, options in enumerate(cands):
@@ -141,7 +152,7 @@ class Resolver:
                     memo[signature] = self._pick(options, keys[i], context, i in qualified) if options else None
                 new.append(memo[signature])
             picks = new
-        return [p.place if p else None for p in picks]
+        return [p.place if p else None for p in picks], evidence
 
     def _apply_qualifiers(self, text: str, mentions: list[tuple[int, int, str]], surfaces: list[str],
                           cands: list[list[Candidate]]) -> set[int]:
@@ -216,6 +227,11 @@ class Resolver:
                             break
             # one supporting name gives the bonus; each doubling of them adds `growth` of it, up to `cap` names
             total += bonus * (weight if weight < 1 else 1 + cfg["support_growth"] * math.log2(min(weight, cap)))
+        focus = context.get("focus")
+        if focus and place.country:
+            total += cfg["focus_country_bonus"] * focus.get((place.country, None), 0.0)
+            if place.admin1:
+                total += cfg["focus_admin1_bonus"] * focus.get((place.country, place.admin1), 0.0)
         return total
 
     def _supporters(self, place: Place, index: tuple[dict, dict, dict], enough: int,
@@ -275,6 +291,22 @@ class Resolver:
                 and distance_km(best.place, runner.place) > cfg["unsure_km"]):
             return None
         return best
+
+
+def _evidence(cands: list[list[Candidate]]) -> set[tuple[str, str | None]]:
+    """Regions named without doubt: every (non-loose) reading of a name lies in one country, or in one state."""
+    found: set[tuple[str, str | None]] = set()
+    for options in cands:
+        places = [c.place for c in options if not c.loose]
+        countries = {p.country for p in places}
+        if len(countries) != 1 or None in countries:
+            continue
+        country = places[0].country
+        found.add((country, None))
+        states = {p.admin1 for p in places if p.kind != "country"}
+        if len(states) == 1 and None not in states and len(places) == sum(p.kind != "country" for p in places):
+            found.add((country, states.pop()))
+    return found
 
 
 def _within(place: Place, area: Place) -> bool:

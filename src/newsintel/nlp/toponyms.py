@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from newsintel.nlp.focus import source_focus
 from newsintel.nlp.gazetteer import Place, fold, place_key
 from newsintel.nlp.geocode import ADJECTIVE_LABELS, PLACE_LABELS, load_resolver
 from newsintel.nlp.grouping import RawMention
@@ -106,9 +107,12 @@ def _place_nouns() -> frozenset[str]:
     return frozenset(load_yaml("places.yaml")["place_nouns"])
 
 
-def document_toponyms(text: str, mentions: list[RawMention]) -> tuple[dict[int, Place | None], list[Toponym]]:
+def document_toponyms(text: str, mentions: list[RawMention], source: str | None = None,
+                      ) -> tuple[dict[int, Place | None], list[Toponym]]:
     """Resolve the place mentions, place adjectives and embedded place names of a document together.
 
+    `source` (the site or feed) lets the regions the source usually writes about count as context, and learns
+    from this document for the next ones (`nlp/focus.py`).
     Returns mention index -> place (None when unresolved) for the mentions that are toponyms (place mentions get
     the place's key as `kb_id`, so they group by the place they resolve to), and all toponyms in text order."""
     names = _person_words(mentions)
@@ -117,7 +121,9 @@ def document_toponyms(text: str, mentions: list[RawMention]) -> tuple[dict[int, 
     embedded = [span for m in mentions if m.label in HOST_LABELS for span in embedded_spans(m)]
     inputs = [(mentions[i].start, mentions[i].end, mentions[i].label) for i in chosen]
     inputs += [(s, e, "GPE") for s, e in embedded]
-    places = load_resolver().resolve(text, inputs)
+    memory = source_focus()
+    places, evidence = load_resolver().resolve_with_evidence(text, inputs, memory.focus(source))
+    memory.record(source, evidence)
     out: dict[int, Place | None] = {}
     toponyms: list[Toponym] = []
     for i, place in zip(chosen, places, strict=False):
