@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, fields
 
 from newsintel.nlp.gazetteer import Gazetteer, Place, fold, load_gazetteer, place_key
+from newsintel.nlp.toponym_cues import region_noun_after
 from newsintel.resources import load_yaml
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -138,6 +139,10 @@ class Resolver:
         surfaces = [text[s:e] for s, e, _ in mentions]
         keys = [place_key(t) for t in surfaces]
         cands = [self.candidates(t, label) for t, (_, _, label) in zip(surfaces, mentions, strict=True)]
+        for i, (_, end, label) in enumerate(mentions):
+            noun = region_noun_after(text, end)  # "Clay" in "Becker and Clay counties"
+            if noun is not None:
+                cands[i] = self.candidates(f"{surfaces[i]} {noun}", label) or cands[i]
         qualified = self._apply_qualifiers(text, mentions, surfaces, cands)
         evidence = _evidence(cands)
         picks: list[Candidate | None] = [self._best(c, None, None)[0] if c else None for c in cands]

@@ -5,7 +5,9 @@ organisations, and stay organisations among the entities; but each also names a 
 which helps resolve the document's other places ("Hall County" beside "Gainesville police" is in Georgia).
 A name tagged as an organisation as a whole ("Ohio", "Kentucky") is a toponym when it is a state, province or
 country, or a city of at least `min_population_whole_org`. A one-word place mention that is a word of a person's
-name in the same document ("Clinton" beside "Bill Clinton", "Kristina" beside "Kristina Ivanova") is not a toponym.
+name in the same document ("Clinton" beside "Bill Clinton", "Kristina" beside "Kristina Ivanova") is not a toponym;
+words before a role word ("Cookville Fire Chief Wesley McCollum") are not the person's name. Place names that
+NER misses are added from layout and wording cues (datelines, "D-S.C.", county lists: `nlp/toponym_cues.py`).
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from newsintel.nlp.focus import source_focus
 from newsintel.nlp.gazetteer import Place, fold, place_key
 from newsintel.nlp.geocode import ADJECTIVE_LABELS, PLACE_LABELS, load_resolver
 from newsintel.nlp.grouping import RawMention
+from newsintel.nlp.toponym_cues import cue_spans
 from newsintel.resources import load_yaml
 
 HOST_LABELS = frozenset({"ORG"})  # a facility (FAC: "Wichita Drive") is a toponym itself
 AREA_KINDS = frozenset({"country", "continent", "state", "province", "county", "region"})
-_WORD = re.compile(r"[A-Z][\w'’.\-]*|of\b")
+_WORD = re.compile(r"[A-Z][\w'’.\-]*|\b(?:of|in)\b")
 MAX_WORDS = 4
 
 
@@ -59,7 +62,7 @@ def _is_place_name(text: str, whole: bool) -> bool:
 
 
 def embedded_spans(mention: RawMention) -> list[tuple[int, int]]:
-    """Place names inside an organisation/facility name: the longest at its start, and the one after "of"."""
+    """Place names inside an organisation/facility name: the longest at its start, and the one after "of" or "in"."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(mention.text)]
     text = mention.text
     if not words:
@@ -68,15 +71,15 @@ def embedded_spans(mention: RawMention) -> list[tuple[int, int]]:
         return [(mention.start, mention.end)]
     spans: list[tuple[int, int]] = []
     starts = [0]
-    starts += [i + 1 for i, (s, e) in enumerate(words) if text[s:e] == "of" and i + 1 < len(words)]
+    starts += [i + 1 for i, (s, e) in enumerate(words) if text[s:e] in ("of", "in") and i + 1 < len(words)]
     for first in starts:
-        if text[words[first][0]:words[first][1]] == "of":
+        if text[words[first][0]:words[first][1]] in ("of", "in"):
             continue
         for last in range(min(len(words), first + MAX_WORDS) - 1, first - 1, -1):
             if first == 0 and last == len(words) - 1:
                 continue  # the whole name is the organisation
             chunk = text[words[first][0]:words[last][1]]
-            if " of" in chunk or not _contiguous(text, words, first, last):
+            if " of" in chunk or " in " in chunk or not _contiguous(text, words, first, last):
                 continue
             if _is_place_name(chunk, whole=False):
                 spans.append((mention.start + words[first][0], mention.start + words[last][1]))
@@ -94,12 +97,19 @@ def _person_words(mentions: list[RawMention]) -> set[str]:
     ("Clinton said" beside "Bill Clinton"). A "person" whose name ends in a place noun ("Greer Station") is a
     mis-tagged place and does not count."""
     place_nouns = _place_nouns()
+    roles = _role_words()
     words: set[str] = set()
     for m in mentions:
         parts = fold(m.text).split()
         if m.label == "PERSON" and len(parts) > 1 and parts[-1] not in place_nouns:
-            words.update(parts)
+            after_role = [i for i, w in enumerate(parts) if w in roles]  # "Cookville Fire Chief Wesley McCollum"
+            words.update(parts[after_role[-1] + 1:] if after_role else parts)
     return words
+
+
+@functools.cache
+def _role_words() -> frozenset[str]:
+    return frozenset(load_yaml("places.yaml")["toponym_cues"]["role_words"])
 
 
 @functools.cache
@@ -119,6 +129,9 @@ def document_toponyms(text: str, mentions: list[RawMention], source: str | None 
     chosen = [i for i, m in enumerate(mentions) if (m.label in PLACE_LABELS or m.label in ADJECTIVE_LABELS)
               and fold(m.text) not in names]
     embedded = [span for m in mentions if m.label in HOST_LABELS for span in embedded_spans(m)]
+    taken = [(mentions[i].start, mentions[i].end) for i in chosen] + embedded
+    embedded += [(s, e) for s, e in cue_spans(text, load_resolver())
+                 if not any(s < te and ts < e for ts, te in taken)]
     inputs = [(mentions[i].start, mentions[i].end, mentions[i].label) for i in chosen]
     inputs += [(s, e, "GPE") for s, e in embedded]
     memory = source_focus()
