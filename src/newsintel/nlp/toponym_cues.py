@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-
 from typing import TYPE_CHECKING
 
 from newsintel.nlp.gazetteer import place_key
