@@ -106,6 +106,9 @@ class Resolver:
             if len(words) > 1 and words[-1].lower() in self.kind_nouns:
                 kinds = self.kind_nouns[words[-1].lower()]
                 found = tuple(p for p in self.gazetteer.lookup(" ".join(words[:-1])) if p.kind in kinds)
+        if not found:  # a county or parish named without its noun ("DuPage", "Avoyelles")
+            found = next((f for noun in self.cfg["implied_region_nouns"]
+                          if (f := self.gazetteer.lookup(f"{text} {noun}"))), ())
         if found:  # most populous first; a long tail of hamlets of the same name only costs time
             return [Candidate(p) for p in self._without_namesake_towns(found[: self.cfg["max_candidates"]])]
         place = self.adjective_place(text)  # a span known to be a toponym may be an adjective ("Iraqi")
@@ -145,7 +148,8 @@ class Resolver:
                 cands[i] = self.candidates(f"{surfaces[i]} {noun}", label) or cands[i]
         qualified = self._apply_qualifiers(text, mentions, surfaces, cands)
         evidence = _evidence(cands)
-        picks: list[Candidate | None] = [self._best(c, None, None)[0] if c else None for c in cands]
+        picks: list[Candidate | None] = [self._best(c, k, None)[0] if c else None
+                                         for c, k in zip(cands, keys, strict=True)]
         for _ in range(2):
             context = self._context(keys, picks, cands)
             context["focus"] = focus or {}
@@ -263,9 +267,12 @@ class Resolver:
                                 return same_country, same_admin, near
         return same_country, same_admin, near
 
-    def _prior(self, place: Place, options: list[Candidate]) -> float:
+    def _prior(self, place: Place, options: list[Candidate], key: str | None = None) -> float:
         cfg = self.cfg
         prior = math.log10(place.population + 10) + cfg["kind_bonus"].get(place.kind, 0.0)
+        if key is not None and place.kind == "city" and place_key(place.name) != key and any(
+                o.place.kind == "city" and place_key(o.place.name) == key for o in options):
+            prior -= cfg["alternate_name_penalty"]  # "Bridgeport" is Bridgeport before a town once called so
         if place.kind in ("state", "province", "county"):
             rule = cfg["region_named_like_city"]
             if any(o.place.kind == "city" and o.place.country == place.country and o.place.admin1 == place.admin1
@@ -279,7 +286,7 @@ class Resolver:
         scored = []
         for c in options:
             support = self._support(c.place, key, context) if context is not None and key is not None else 0.0
-            scored.append((self._prior(c.place, options) + support, support, c))
+            scored.append((self._prior(c.place, options, key) + support, support, c))
         scored.sort(key=lambda t: t[0], reverse=True)
         best_score, best_support, best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
