@@ -98,3 +98,23 @@ def test_place_after_in_inside_an_organisation_name():
     text = "Grace Lutheran School in Springfield"
     found = embedded_spans(RawMention(text, 0, len(text), 0, "ORG", ""))
     assert [text[s:e] for s, e in found] == ["Springfield"]
+
+
+def test_place_word_in_a_person_name():
+    from newsintel.nlp.toponyms import document_toponyms
+
+    def found(text: str, mentions: list[tuple[str, str]]) -> list[str]:
+        raw, at = [], 0
+        for name, label in mentions:
+            start = text.index(name, at)
+            raw.append(RawMention(name, start, start + len(name), 0, label, ""))
+            at = start + len(name)
+        return [t.text for t in document_toponyms(text, raw)[1] if not t.embedded]
+
+    clinton = "Bill Clinton spoke. Clinton said more."
+    assert found(clinton, [("Bill Clinton", "PERSON"), ("Clinton", "GPE")]) == []
+    cue = "Bill Clinton spoke in Clinton today."
+    assert found(cue, [("Bill Clinton", "PERSON"), ("Clinton", "GPE")]) == ["Clinton"]
+    estates = "Avondale Estates grew. Avondale paved roads. Avondale hired staff."
+    assert found(estates, [("Avondale Estates", "PERSON"), ("Avondale", "GPE"), ("Avondale", "GPE")]) == [
+        "Avondale", "Avondale"]

@@ -5,8 +5,9 @@ organisations, and stay organisations among the entities; but each also names a 
 which helps resolve the document's other places ("Hall County" beside "Gainesville police" is in Georgia).
 A name tagged as an organisation as a whole ("Ohio", "Kentucky") is a toponym when it is a state, province or
 country, or a city of at least `min_population_whole_org`. A one-word place mention that is a word of a person's
-name in the same document ("Clinton" beside "Bill Clinton", "Kristina" beside "Kristina Ivanova") is not a toponym;
-words before a role word ("Cookville Fire Chief Wesley McCollum") are not the person's name. Place names that
+name in the same document ("Clinton" beside "Bill Clinton", "Kristina" beside "Kristina Ivanova") is not a toponym,
+unless the document uses the word for a place more often (`_is_person_word`); words before a role word
+("Cookville Fire Chief Wesley McCollum") are not the person's name. Place names that
 NER misses are added from layout and wording cues (datelines, "D-S.C.", county lists: `nlp/toponym_cues.py`).
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from newsintel.nlp.focus import source_focus
@@ -92,19 +94,53 @@ def _contiguous(text: str, words: list[tuple[int, int]], first: int, last: int) 
     return all(text[words[i][1]:words[i + 1][0]] in (" ", "-") for i in range(first, last))
 
 
-def _person_words(mentions: list[RawMention]) -> set[str]:
-    """Words of the names of people named in full in the document: a one-word "place" among them is a person
-    ("Clinton said" beside "Bill Clinton"). A "person" whose name ends in a place noun ("Greer Station") is a
-    mis-tagged place and does not count."""
-    place_nouns = _place_nouns()
+def _person_words(mentions: list[RawMention]) -> Counter[str]:
+    """Words of the names of people named in full in the document, with how many person mentions use each: a
+    one-word "place" among them may be a person ("Clinton said" beside "Bill Clinton"). A "person" whose name ends
+    in a place or resident noun ("Greer Station", "Lancaster Girls") is a mis-tagged place and does not count;
+    nor do the words before a role word ("Avondale Mayor", "Cookville Fire Chief Wesley McCollum")."""
+    not_names = _place_nouns() | _resident_nouns()
     roles = _role_words()
-    words: set[str] = set()
+    full: set[str] = set()
     for m in mentions:
         parts = fold(m.text).split()
-        if m.label == "PERSON" and len(parts) > 1 and parts[-1] not in place_nouns:
-            after_role = [i for i, w in enumerate(parts) if w in roles]  # "Cookville Fire Chief Wesley McCollum"
-            words.update(parts[after_role[-1] + 1:] if after_role else parts)
-    return words
+        if m.label == "PERSON" and len(parts) > 1 and parts[-1] not in not_names:
+            after_role = [i for i, w in enumerate(parts) if w in roles]
+            full.update(parts[after_role[-1] + 1:] if after_role else parts)
+    uses: Counter[str] = Counter()
+    for m in mentions:
+        if m.label == "PERSON":
+            parts = fold(m.text).split()
+            uses.update(w for w in set(parts) if w in full)
+            if len(parts) > 1 and parts[-1] in full:
+                uses[SURNAME + parts[-1]] += 1
+    return uses
+
+
+SURNAME = "\0"  # marks surname entries in the person-word counts
+
+
+def _is_person_word(mention: RawMention, text: str, person: Counter[str], place: Counter[str]) -> bool:
+    """A place mention that is a word of a person's name is a person, unless a locative cue ("in", "from") comes
+    before it, or the document uses the word for places more often and never as a surname ("Avondale" beside
+    "Avondale Estates")."""
+    word = fold(mention.text)
+    if word not in person:
+        return False
+    before = fold(text[max(0, mention.start - 20):mention.start]).split()
+    if before and before[-1] in _locative_cues():
+        return False
+    return SURNAME + word in person or person[word] >= place[word]
+
+
+@functools.cache
+def _resident_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("places.yaml")["resident_nouns"])
+
+
+@functools.cache
+def _locative_cues() -> frozenset[str]:
+    return frozenset(load_yaml("places.yaml")["locative_cues"])
 
 
 @functools.cache
@@ -125,9 +161,10 @@ def document_toponyms(text: str, mentions: list[RawMention], source: str | None 
     from this document for the next ones (`nlp/focus.py`).
     Returns mention index -> place (None when unresolved) for the mentions that are toponyms (place mentions get
     the place's key as `kb_id`, so they group by the place they resolve to), and all toponyms in text order."""
-    names = _person_words(mentions)
+    person = _person_words(mentions)
+    place = Counter(fold(m.text) for m in mentions if m.label in PLACE_LABELS)
     chosen = [i for i, m in enumerate(mentions) if (m.label in PLACE_LABELS or m.label in ADJECTIVE_LABELS)
-              and fold(m.text) not in names]
+              and not _is_person_word(m, text, person, place)]
     embedded = [span for m in mentions if m.label in HOST_LABELS for span in embedded_spans(m)]
     taken = [(mentions[i].start, mentions[i].end) for i in chosen] + embedded
     embedded += [(s, e) for s, e in cue_spans(text, load_resolver())
