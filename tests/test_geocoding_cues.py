@@ -118,3 +118,10 @@ def test_place_word_in_a_person_name():
     estates = "Avondale Estates grew. Avondale paved roads. Avondale hired staff."
     assert found(estates, [("Avondale Estates", "PERSON"), ("Avondale", "GPE"), ("Avondale", "GPE")]) == [
         "Avondale", "Avondale"]
+
+
+def test_state_names_count_as_evidence_unless_a_big_town_shares_them():
+    resolver = load_resolver()
+    text = "Storms crossed Ohio and New York overnight."
+    _, evidence = resolver.resolve_with_evidence(text, spans(text, "Ohio", "New York"))
+    assert ("US", "OH") in evidence and ("US", "NY") not in evidence

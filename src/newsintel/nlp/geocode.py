@@ -147,7 +147,7 @@ class Resolver:
             if noun is not None:
                 cands[i] = self.candidates(f"{surfaces[i]} {noun}", label) or cands[i]
         qualified = self._apply_qualifiers(text, mentions, surfaces, cands)
-        evidence = _evidence(cands)
+        evidence = _evidence(cands, self.cfg["focus_state_city_share"])
         picks: list[Candidate | None] = [self._best(c, k, None)[0] if c else None
                                          for c, k in zip(cands, keys, strict=True)]
         for _ in range(2):
@@ -305,19 +305,27 @@ class Resolver:
         return best
 
 
-def _evidence(cands: list[list[Candidate]]) -> set[tuple[str, str | None]]:
-    """Regions named without doubt: every (non-loose) reading of a name lies in one country, or in one state."""
+def _evidence(cands: list[list[Candidate]], city_share: float) -> set[tuple[str, str | None]]:
+    """Regions named without doubt: every (non-loose) reading of a name lies in one country, or in one state; or
+    the name is a state or province's and no country's, and no town of the name has `city_share` of its people
+    ("Ohio", "Ontario"; not "New York" for New York City, nor "Georgia")."""
     found: set[tuple[str, str | None]] = set()
     for options in cands:
         places = [c.place for c in options if not c.loose]
+        states = [p for p in places if p.kind in ("state", "province")]
+        if (len(states) == 1 and states[0].country and states[0].admin1
+                and not any(p.kind == "country" for p in places)
+                and not any(p.kind == "city" and p.population >= city_share * states[0].population for p in places)):
+            found.update({(states[0].country, None), (states[0].country, states[0].admin1)})
+            continue
         countries = {p.country for p in places}
         if len(countries) != 1 or None in countries:
             continue
         country = places[0].country
         found.add((country, None))
-        states = {p.admin1 for p in places if p.kind != "country"}
-        if len(states) == 1 and None not in states and len(places) == sum(p.kind != "country" for p in places):
-            found.add((country, states.pop()))
+        admin1s = {p.admin1 for p in places if p.kind != "country"}
+        if len(admin1s) == 1 and None not in admin1s and all(p.kind != "country" for p in places):
+            found.add((country, admin1s.pop()))
     return found
 
 

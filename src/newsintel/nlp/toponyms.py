@@ -52,24 +52,29 @@ def _settings() -> tuple[frozenset[str], int, int]:
     return frozenset(cfg["stoplist"]), cfg["min_population_to_detect"], cfg["min_population_whole_org"]
 
 
-def _is_place_name(text: str, whole: bool) -> bool:
+def _is_place_name(text: str, whole: bool, any_town: bool = False) -> bool:
+    """A state, county, country..., or a town big enough to be trusted here (any town when `any_town`)."""
     stoplist, min_pop, min_whole = _settings()
     key = place_key(text)
     if not key or key in stoplist:
         return False
+    least = 0 if any_town else (min_whole if whole else min_pop)
     for place in load_resolver().gazetteer.by_key(key):
-        if place.kind in AREA_KINDS or (place.kind == "city" and place.population >= (min_whole if whole else min_pop)):
+        if place.kind in AREA_KINDS or (place.kind == "city" and place.population >= least):
             return True
     return False
 
 
-def embedded_spans(mention: RawMention) -> list[tuple[int, int]]:
-    """Place names inside an organisation/facility name: the longest at its start, and the one after "of" or "in"."""
+def embedded_spans(mention: RawMention, next_word: str = "") -> list[tuple[int, int]]:
+    """Place names inside an organisation/facility name: the longest at its start, and the one after "of" or "in".
+    Before a word naming a local body or office ("Brownsboro Police", "Harwinton First Selectman", "DuPage
+    Sheriff": `next_word` is the word after the mention) any town of the gazetteer counts, else only larger ones."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(mention.text)]
     text = mention.text
     if not words:
         return []
-    if _is_place_name(text, whole=True):
+    local = _local_body_words()
+    if _is_place_name(text, whole=True, any_town=fold(next_word) in local):
         return [(mention.start, mention.end)]
     spans: list[tuple[int, int]] = []
     starts = [0]
@@ -83,10 +88,18 @@ def embedded_spans(mention: RawMention) -> list[tuple[int, int]]:
             chunk = text[words[first][0]:words[last][1]]
             if " of" in chunk or " in " in chunk or not _contiguous(text, words, first, last):
                 continue
-            if _is_place_name(chunk, whole=False):
+            after = fold(text[words[last + 1][0]:words[last + 1][1]]) if last + 1 < len(words) else ""
+            if _is_place_name(chunk, whole=False, any_town=first == 0 and after in local):
                 spans.append((mention.start + words[first][0], mention.start + words[last][1]))
                 break
     return spans
+
+
+@functools.cache
+def _local_body_words() -> frozenset[str]:
+    """Words after a town's name that make the name a place: residents, officials, councils."""
+    cues = load_yaml("places.yaml")["toponym_cues"]
+    return _resident_nouns() | frozenset(cues["role_words"]) | frozenset(cues["local_bodies"])
 
 
 def _contiguous(text: str, words: list[tuple[int, int]], first: int, last: int) -> bool:
@@ -133,6 +146,11 @@ def _is_person_word(mention: RawMention, text: str, person: Counter[str], place:
     return SURNAME + word in person or person[word] >= place[word]
 
 
+def _next_word(text: str, end: int) -> str:
+    match = re.match(r"[\s’']*(\w+)", text[end:end + 40])
+    return match.group(1) if match else ""
+
+
 @functools.cache
 def _resident_nouns() -> frozenset[str]:
     return frozenset(load_yaml("places.yaml")["resident_nouns"])
@@ -165,7 +183,8 @@ def document_toponyms(text: str, mentions: list[RawMention], source: str | None 
     place = Counter(fold(m.text) for m in mentions if m.label in PLACE_LABELS)
     chosen = [i for i, m in enumerate(mentions) if (m.label in PLACE_LABELS or m.label in ADJECTIVE_LABELS)
               and not _is_person_word(m, text, person, place)]
-    embedded = [span for m in mentions if m.label in HOST_LABELS for span in embedded_spans(m)]
+    embedded = [span for m in mentions if m.label in HOST_LABELS
+                for span in embedded_spans(m, _next_word(text, m.end))]
     taken = [(mentions[i].start, mentions[i].end) for i in chosen] + embedded
     embedded += [(s, e) for s, e in cue_spans(text, load_resolver())
                  if not any(s < te and ts < e for ts, te in taken)]
