@@ -204,7 +204,8 @@ class Resolver:
             if pick is not None and not pick.loose:
                 sources.append(("firm", [pick.place]))
             if 1 < len(options) <= limit:
-                sources.append(("soft", [o.place for o in options if not o.loose]))
+                sources.append(("soft", [o.place for o in options if not o.loose and (
+                    o.place.kind != "city" or o.place.population >= self.cfg["soft_min_population"])]))
             for level, places in sources:
                 countries, admins, grid = context[level]
                 for place in places:
