@@ -125,3 +125,20 @@ def test_state_names_count_as_evidence_unless_a_big_town_shares_them():
     text = "Storms crossed Ohio and New York overnight."
     _, evidence = resolver.resolve_with_evidence(text, spans(text, "Ohio", "New York"))
     assert ("US", "OH") in evidence and ("US", "NY") not in evidence
+
+
+def test_places_inside_mis_typed_names():
+    def inside(text: str, label: str, next_word: str = "") -> list[str]:
+        return [text[s:e] for s, e in embedded_spans(RawMention(text, 0, len(text), 0, label, ""), next_word)]
+
+    assert inside("Huntsville Fire Station 1", "PERSON") == ["Huntsville"]
+    assert inside("Paris Hilton", "PERSON") == []  # a person's name stays a person's
+    assert inside("Watertown-ML", "ORG") == ["Watertown"]
+    assert inside("Kent’s Board of Finance", "ORG") == ["Kent"]
+    assert inside("DuPage", "ORG", "Sheriff") == ["DuPage"]  # a county named before an office
+    assert inside("DuPage", "ORG", "said") == []
+
+
+def test_party_home_of_a_politician():
+    text = "Both senators, D-W. Va., agreed; Sen. Bob Casey, D-Pa. , did not."
+    assert [text[s:e] for s, e in cue_spans(text, load_resolver())] == ["W. Va.", "Pa."]

@@ -24,7 +24,7 @@ _CAPS = r"[A-Z][A-Z.'’\-]*[A-Z.]"
 _DATELINE = re.compile(
     rf"(?:\A|(?<=[.!?]\s)|(?<=\n))({_CAPS}(?:\s{_CAPS}){{0,3}})(?:,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
     r"\s*(?:\([A-Z][\w ]*\)\s*)?(?:--|—|–|-\s)")
-_PARTY = re.compile(r"(?:\(|,\s)[DRI]-((?:[A-Z]\.\s?)+[A-Z][a-z]*\.?|[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?)(?=[),])")
+_PARTY = re.compile(r"(?<![\w-])[DRI]-((?:[A-Z]\.\s?)+[A-Z][a-z]*\.?|[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?)(?=\s?[),;])")
 _INITIALS = re.compile(r"(?<![\w.])([A-Z]\.\s?[A-Z]\.)(?![\w]|\s?[A-Z]\.)")
 _LIST_NAME = r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,2}"
 _LIST_LINK = r"(?:\s*,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)"

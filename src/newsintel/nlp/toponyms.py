@@ -25,9 +25,12 @@ from newsintel.nlp.grouping import RawMention
 from newsintel.nlp.toponym_cues import cue_spans
 from newsintel.resources import load_yaml
 
-HOST_LABELS = frozenset({"ORG"})  # a facility (FAC: "Wichita Drive") is a toponym itself
+# A facility (FAC: "Wichita Drive") is a toponym itself; a "person" can host a place when NER mis-typed a body
+# ("Huntsville Fire Station", "Athens Parks and Recreation").
+HOST_LABELS = frozenset({"ORG", "PERSON"})
 AREA_KINDS = frozenset({"country", "continent", "state", "province", "county", "region"})
-_WORD = re.compile(r"[A-Z][\w'’.\-]*|\b(?:of|in)\b")
+_WORD = re.compile(r"[A-Z][\w'’.]*|\b(?:of|in)\b")  # hyphenated names are words joined by "-"
+_POSSESSIVE = re.compile(r"['’]s$")
 MAX_WORDS = 4
 
 
@@ -59,10 +62,13 @@ def _is_place_name(text: str, whole: bool, any_town: bool = False) -> bool:
     if not key or key in stoplist:
         return False
     least = 0 if any_town else (min_whole if whole else min_pop)
-    for place in load_resolver().gazetteer.by_key(key):
+    resolver = load_resolver()
+    for place in resolver.gazetteer.by_key(key):
         if place.kind in AREA_KINDS or (place.kind == "city" and place.population >= least):
             return True
-    return False
+    # before an office, a county may go without its noun ("DuPage Sheriff")
+    return any_town and any(resolver.gazetteer.contains_key(place_key(f"{key} {noun}"))
+                            for noun in resolver.cfg["implied_region_nouns"])
 
 
 def embedded_spans(mention: RawMention, next_word: str = "") -> list[tuple[int, int]]:
@@ -74,7 +80,7 @@ def embedded_spans(mention: RawMention, next_word: str = "") -> list[tuple[int, 
     if not words:
         return []
     local = _local_body_words()
-    if _is_place_name(text, whole=True, any_town=fold(next_word) in local):
+    if mention.label != "PERSON" and _is_place_name(text, whole=True, any_town=fold(next_word) in local):
         return [(mention.start, mention.end)]
     spans: list[tuple[int, int]] = []
     starts = [0]
@@ -88,9 +94,13 @@ def embedded_spans(mention: RawMention, next_word: str = "") -> list[tuple[int, 
             chunk = text[words[first][0]:words[last][1]]
             if " of" in chunk or " in " in chunk or not _contiguous(text, words, first, last):
                 continue
+            chunk = _POSSESSIVE.sub("", chunk)  # "Kent’s Board of Finance"
             after = fold(text[words[last + 1][0]:words[last + 1][1]]) if last + 1 < len(words) else ""
+            if mention.label == "PERSON" and not (first == 0 and after in local):
+                continue  # a "person" is a mis-typed body only when named like one ("Huntsville Fire")
             if _is_place_name(chunk, whole=False, any_town=first == 0 and after in local):
-                spans.append((mention.start + words[first][0], mention.start + words[last][1]))
+                start = mention.start + words[first][0]
+                spans.append((start, start + len(chunk)))
                 break
     return spans
 
@@ -109,17 +119,21 @@ def _contiguous(text: str, words: list[tuple[int, int]], first: int, last: int) 
 
 def _person_words(mentions: list[RawMention]) -> Counter[str]:
     """Words of the names of people named in full in the document, with how many person mentions use each: a
-    one-word "place" among them may be a person ("Clinton said" beside "Bill Clinton"). A "person" whose name ends
-    in a place or resident noun ("Greer Station", "Lancaster Girls") is a mis-tagged place and does not count;
-    nor do the words before a role word ("Avondale Mayor", "Cookville Fire Chief Wesley McCollum")."""
+    one-word "place" among them may be a person ("Clinton said" beside "Bill Clinton"). Words before a role word
+    are not the name ("Avondale Mayor", "Cookville Fire Chief Wesley McCollum"); a "person" whose name ends in a
+    place or resident noun ("Greer Station", "Lancaster Girls") or holds a local body's word ("Huntsville Fire
+    Station 1") is a mis-tagged place and does not count."""
     not_names = _place_nouns() | _resident_nouns()
+    bodies = frozenset(load_yaml("places.yaml")["toponym_cues"]["local_bodies"])
     roles = _role_words()
     full: set[str] = set()
     for m in mentions:
         parts = fold(m.text).split()
-        if m.label == "PERSON" and len(parts) > 1 and parts[-1] not in not_names:
-            after_role = [i for i, w in enumerate(parts) if w in roles]
-            full.update(parts[after_role[-1] + 1:] if after_role else parts)
+        after_role = [i for i, w in enumerate(parts) if w in roles]
+        name = parts[after_role[-1] + 1:] if after_role else parts
+        if (m.label == "PERSON" and len(parts) > 1 and name and name[-1] not in not_names
+                and not any(w in bodies for w in name)):
+            full.update(name)
     uses: Counter[str] = Counter()
     for m in mentions:
         if m.label == "PERSON":
