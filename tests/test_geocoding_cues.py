@@ -142,3 +142,23 @@ def test_places_inside_mis_typed_names():
 def test_party_home_of_a_politician():
     text = "Both senators, D-W. Va., agreed; Sen. Bob Casey, D-Pa. , did not."
     assert [text[s:e] for s, e in cue_spans(text, load_resolver())] == ["W. Va.", "Pa."]
+
+
+def test_place_mentions_grow_to_a_known_name_or_shrink_to_the_place_inside():
+    from newsintel.nlp.toponyms import _refine_span
+
+    resolver = load_resolver()
+
+    def refine(text: str, name: str, label: str = "GPE") -> str:
+        start = text.index(name)
+        s, e = _refine_span(text, start, start + len(name), label, resolver)
+        return text[s:e]
+
+    assert refine("Storms hit Meadow Grove overnight.", "Grove") == "Meadow Grove"
+    assert refine("ST. PARIS (AP) -- Rain.", "PARIS") == "ST. PARIS"
+    assert refine("He was held at the Henderson County Jail.", "the Henderson County Jail", "FAC") == \
+        "Henderson County"
+    assert refine("Rain fell across North Texas.", "North Texas", "LOC") == "Texas"
+    assert refine("Mass at Grace Church in Elizabethtown.", "Grace Church in Elizabethtown", "FAC") == \
+        "Elizabethtown"
+    assert refine("She flew to Dallas on Monday.", "Dallas") == "Dallas"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from newsintel.nlp.focus import source_focus
 from newsintel.nlp.gazetteer import Place, fold, place_key
-from newsintel.nlp.geocode import ADJECTIVE_LABELS, PLACE_LABELS, load_resolver
+from newsintel.nlp.geocode import ADJECTIVE_LABELS, PLACE_LABELS, Resolver, load_resolver
 from newsintel.nlp.grouping import RawMention
 from newsintel.nlp.toponym_cues import cue_spans
 from newsintel.resources import load_yaml
@@ -202,21 +202,72 @@ def document_toponyms(text: str, mentions: list[RawMention], source: str | None 
     taken = [(mentions[i].start, mentions[i].end) for i in chosen] + embedded
     embedded += [(s, e) for s, e in cue_spans(text, load_resolver())
                  if not any(s < te and ts < e for ts, te in taken)]
-    inputs = [(mentions[i].start, mentions[i].end, mentions[i].label) for i in chosen]
+    resolver = load_resolver()
+    spans = [_refine_span(text, mentions[i].start, mentions[i].end, mentions[i].label, resolver) for i in chosen]
+    inputs = [(s, e, mentions[i].label) for i, (s, e) in zip(chosen, spans, strict=True)]
     inputs += [(s, e, "GPE") for s, e in embedded]
     memory = source_focus()
     places, evidence = load_resolver().resolve_with_evidence(text, inputs, memory.focus(source))
     memory.record(source, evidence)
     out: dict[int, Place | None] = {}
     toponyms: list[Toponym] = []
-    for i, place in zip(chosen, places, strict=False):
+    for i, (s, e), place in zip(chosen, spans, places, strict=False):
         m = mentions[i]
         if m.label in PLACE_LABELS:
             m.kb_id = place.key if place else ""
         if m.label in PLACE_LABELS or place is not None:
             out[i] = place
-            toponyms.append(Toponym(m.text, m.start, m.end, place))
+            toponyms.append(Toponym(text[s:e], s, e, place))
     for (s, e), place in zip(embedded, places[len(chosen):], strict=True):
         toponyms.append(Toponym(text[s:e], s, e, place, embedded=True))
     toponyms.sort(key=lambda t: t.start)
     return out, toponyms
+
+
+_LEFT_WORD = re.compile(r"([A-Z][\w.'’]*)[ \t]+$")
+_RIGHT_WORD = re.compile(r"[ \t]+([A-Z][\w'’]*)")
+
+
+def _refine_span(text: str, start: int, end: int, label: str, resolver: Resolver) -> tuple[int, int]:
+    """The place name a place mention stands for. A neighbouring capitalised word joins it when the two make a
+    known place ("Meadow" + "Grove", "ST." + "PARIS"); a mention that names no place as a whole ("the Henderson
+    County Jail", "North Texas", "Long Beach Airport") shrinks to the place name after "in", at its start (after
+    a direction word), or after "of"."""
+    if label not in PLACE_LABELS:
+        return start, end
+    gazetteer = resolver.gazetteer
+    left = _LEFT_WORD.search(text, max(0, start - 30), start)
+    if left and gazetteer.contains_key(place_key(text[left.start(1):end])):
+        return left.start(1), end
+    right = _RIGHT_WORD.match(text, end, end + 30)
+    if right and gazetteer.contains_key(place_key(text[start:right.end(1)])):
+        return start, right.end(1)
+    if resolver.candidates(text[start:end], label):
+        return start, end
+    return _core_span(text, start, end) or (start, end)
+
+
+def _core_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    sub = text[start:end]
+    words = [(m.start(), m.end()) for m in _WORD.finditer(sub)]
+    skip = _direction_words()
+    first = 0
+    while first < len(words) - 1 and fold(sub[words[first][0]:words[first][1]]) in skip:
+        first += 1
+    after = {w: [i + 1 for i, (s, e) in enumerate(words) if sub[s:e] == w and i + 1 < len(words)] for w in ("of", "in")}
+    starts = [*after["in"], first, *after["of"]]  # "Church in Elizabethtown" before "St. Paul’s"
+    for first in starts:
+        for last in range(min(len(words), first + MAX_WORDS) - 1, first - 1, -1):
+            chunk = sub[words[first][0]:words[last][1]]
+            if (first, last) == (0, len(words) - 1) or " of" in chunk or " in " in chunk or not _contiguous(
+                    sub, words, first, last):
+                continue
+            chunk = _POSSESSIVE.sub("", chunk)
+            if _is_place_name(chunk, whole=False, any_town=True):
+                return start + words[first][0], start + words[first][0] + len(chunk)
+    return None
+
+
+@functools.cache
+def _direction_words() -> frozenset[str]:
+    return frozenset(load_yaml("places.yaml")["toponym_cues"]["direction_words"])
