@@ -204,6 +204,13 @@ class Gazetteer:
                     if _is_usable_alternate(alt):
                         add(alt, place)
         official = {(r["country"], r["admin1"]): r for r in _tsv_rows("admin1_points.tsv")}
+        for geonameid, aliases in cfg["city_aliases"].items():
+            city = cities.get(str(geonameid))
+            if city is not None:
+                place = Place(city["geonameid"], city["name"], "city", city["countrycode"], city["latitude"],
+                              city["longitude"], int(city.get("population") or 0), city.get("admin1code") or None)
+                for alias in aliases:
+                    add(alias, place, short_ok=True)
         for row in _tsv_rows("regions.tsv"):
             if row["kind"] in ("state", "province") and (row["country"], row["admin1"]) in official:
                 point = official[row["country"], row["admin1"]]  # GeoNames' own point replaces the midpoint
