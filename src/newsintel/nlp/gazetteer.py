@@ -222,7 +222,7 @@ class Gazetteer:
             for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
                 add(name, place)
         us_towns = {(place_key(c["name"]), c.get("admin1code")) for c in cities.values() if c["countrycode"] == "US"}
-        for town in _us_post_towns():
+        for town in _us_post_towns(cfg["post_town_population"]):
             if (place_key(town.name), town.admin1) not in us_towns:
                 add(town.name, town)
         for extra in [*cfg["extra"], *load_yaml("well_known_places.yaml")["places"]]:
@@ -256,10 +256,11 @@ class Gazetteer:
         return cls(table, index, loose_index, adjectives)
 
 
-def _us_post_towns() -> list[Place]:
+def _us_post_towns(population: int) -> list[Place]:
     """US towns and hamlets with a post office (pyzipcode's ZIP code table: name, state, point of each code),
-    one place per name and state at the middle of its codes; population unknown (0), so they never outweigh a
-    GeoNames town and only resolve names found as places. Empty when pyzipcode is not installed."""
+    one place per name and state at the middle of its codes. Their population is unknown; they get `population`,
+    less than any GeoNames town in the gazetteer, so they only resolve names found as places and win over a
+    namesake only with context. Empty when pyzipcode is not installed."""
     try:
         from pyzipcode.settings import db_location
     except ImportError:
@@ -273,7 +274,7 @@ def _us_post_towns() -> list[Place]:
                 name = city.title() if city.isupper() else city
                 points.setdefault((name, state), []).append((float(lat), float(lon)))
     return [Place(None, name, "city", "US", sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts),
-                  0, state, True) for (name, state), pts in sorted(points.items())]
+                  population, state, True) for (name, state), pts in sorted(points.items())]
 
 
 def _compact(rows: tuple[int, ...]) -> int | tuple[int, ...]:
