@@ -225,7 +225,9 @@ class Gazetteer:
         for town in _us_post_towns(cfg["post_town_population"]):
             if (place_key(town.name), town.admin1) not in us_towns:
                 add(town.name, town)
-        for extra in [*cfg["extra"], *load_yaml("well_known_places.yaml")["places"]]:
+        well_known = [{"population": cfg["well_known_population"], **entry}
+                      for entry in load_yaml("well_known_places.yaml")["places"]]
+        for extra in [*cfg["extra"], *well_known]:
             place = Place(extra.get("geonameid"), extra["name"], extra["kind"], extra.get("country"), extra["lat"],
                           extra["lon"], int(extra.get("population") or 0), extra.get("admin1"),
                           bool(extra.get("approximate", True)))
