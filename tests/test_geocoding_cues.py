@@ -92,6 +92,7 @@ def test_role_words_end_the_place_part_of_a_person_name():
                 RawMention("Bill Clinton", 40, 52, 0, "PERSON", "")]
     words = _person_words(mentions)
     assert "cookville" not in words and "mccollum" in words and "clinton" in words
+    assert "dublin" not in _person_words([RawMention("Historic Dublin", 0, 15, 0, "PERSON", "")])
 
 
 def test_place_after_in_inside_an_organisation_name():
@@ -162,3 +163,4 @@ def test_place_mentions_grow_to_a_known_name_or_shrink_to_the_place_inside():
     assert refine("Mass at Grace Church in Elizabethtown.", "Grace Church in Elizabethtown", "FAC") == \
         "Elizabethtown"
     assert refine("She flew to Dallas on Monday.", "Dallas") == "Dallas"
+    assert refine("The party United Georgia lost.", "United Georgia") == "Georgia"  # the state, not a hamlet

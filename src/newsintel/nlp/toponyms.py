@@ -121,8 +121,8 @@ def _person_words(mentions: list[RawMention]) -> Counter[str]:
     """Words of the names of people named in full in the document, with how many person mentions use each: a
     one-word "place" among them may be a person ("Clinton said" beside "Bill Clinton"). Words before a role word
     are not the name ("Avondale Mayor", "Cookville Fire Chief Wesley McCollum"); a "person" whose name ends in a
-    place or resident noun ("Greer Station", "Lancaster Girls") or holds a local body's word ("Huntsville Fire
-    Station 1") is a mis-tagged place and does not count."""
+    place or resident noun ("Greer Station", "Lancaster Girls"), starts with a direction word ("Historic Dublin")
+    or holds a local body's word ("Huntsville Fire Station 1") is a mis-tagged place and does not count."""
     not_names = _place_nouns() | _resident_nouns()
     bodies = frozenset(load_yaml("places.yaml")["toponym_cues"]["local_bodies"])
     roles = _role_words()
@@ -132,7 +132,7 @@ def _person_words(mentions: list[RawMention]) -> Counter[str]:
         after_role = [i for i, w in enumerate(parts) if w in roles]
         name = parts[after_role[-1] + 1:] if after_role else parts
         if (m.label == "PERSON" and len(parts) > 1 and name and name[-1] not in not_names
-                and not any(w in bodies for w in name)):
+                and name[0] not in _direction_words() and not any(w in bodies for w in name)):
             full.update(name)
     uses: Counter[str] = Counter()
     for m in mentions:
@@ -255,16 +255,17 @@ def _core_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     while first < len(words) - 1 and fold(sub[words[first][0]:words[first][1]]) in skip:
         first += 1
     after = {w: [i + 1 for i, (s, e) in enumerate(words) if sub[s:e] == w and i + 1 < len(words)] for w in ("of", "in")}
-    starts = [*after["in"], first, *after["of"]]  # "Church in Elizabethtown" before "St. Paul’s"
-    for first in starts:
-        for last in range(min(len(words), first + MAX_WORDS) - 1, first - 1, -1):
-            chunk = sub[words[first][0]:words[last][1]]
-            if (first, last) == (0, len(words) - 1) or " of" in chunk or " in " in chunk or not _contiguous(
-                    sub, words, first, last):
-                continue
-            chunk = _POSSESSIVE.sub("", chunk)
-            if _is_place_name(chunk, whole=False, any_town=True):
-                return start + words[first][0], start + words[first][0] + len(chunk)
+    starts = [*after["in"], first, *range(first + 1, len(words)), *after["of"]]  # "Church in Elizabethtown" first
+    for any_town in (False, True):  # "United Georgia": the state before a hamlet called United
+        for first in dict.fromkeys(starts):
+            for last in range(min(len(words), first + MAX_WORDS) - 1, first - 1, -1):
+                chunk = sub[words[first][0]:words[last][1]]
+                if (first, last) == (0, len(words) - 1) or chunk in ("of", "in") or " of" in chunk or \
+                        " in " in chunk or not _contiguous(sub, words, first, last):
+                    continue
+                chunk = _POSSESSIVE.sub("", chunk)
+                if _is_place_name(chunk, whole=False, any_town=any_town):
+                    return start + words[first][0], start + words[first][0] + len(chunk)
     return None
 
 
