@@ -53,12 +53,12 @@ def test_evidence_names_only_unambiguous_regions():
 
 
 def test_county_list_resolves_bare_names_to_counties():
-    text = "Warnings cover Becker, Clay and Otter Tail counties tonight."
-    assert [text[s:e] for s, e, _ in region_list_spans(text)] == ["Becker", "Clay", "Otter Tail"]
-    assert region_noun_after(text, text.index("Clay") + 4) == "County"
+    text = "Warnings cover Polk, Story and Boone counties tonight."
+    assert [text[s:e] for s, e, _ in region_list_spans(text)] == ["Polk", "Story", "Boone"]
+    assert region_noun_after(text, text.index("Story") + 5) == "County"
     assert region_noun_after("He met Clay and Jones yesterday.", 11) is None
-    places = load_resolver().resolve(text, spans(text, "Becker", "Clay", "Otter Tail"))
-    assert all(p is not None and p.kind == "county" and p.admin1 == "MN" for p in places)
+    places = load_resolver().resolve(text, spans(text, "Polk", "Story", "Boone"))
+    assert all(p is not None and p.kind == "county" and p.admin1 == "IA" for p in places)
 
 
 def test_saint_and_mount_abbreviations_are_written_out():
@@ -75,24 +75,24 @@ def test_well_known_places():
 
 
 def test_adjective_of_a_province():
-    text = "Ontarians will pay less tax."
+    text = "Ontarians will vote in June."
     place = load_resolver().resolve(text, [(0, 9, "NORP")])[0]
     assert place is not None and place.kind == "province" and place.country == "CA"
 
 
 def test_cues_find_datelines_party_homes_and_dotted_states():
-    text = ("Bridge closed. COLUMBUS (AP) -- Rep. Ann Roe, D-Beachwood, and Sen. Bo Lee (R-S.C.) toured it. "
+    text = ("Bridge closed. COLUMBUS (AP) -- Rep. Ann Roe, D-Lakewood, and Sen. Bo Lee (R-S.C.) toured it. "
             "The N.J. Turnpike reopened. UPDATE -- none.")
     found = [text[s:e] for s, e in cue_spans(text, load_resolver())]
-    assert found == ["COLUMBUS", "Beachwood", "S.C.", "N.J."]
+    assert found == ["COLUMBUS", "Lakewood", "S.C.", "N.J."]
 
 
 def test_role_words_end_the_place_part_of_a_person_name():
-    mentions = [RawMention("Cookville Fire Chief Wesley McCollum", 0, 36, 0, "PERSON", ""),
+    mentions = [RawMention("Milford Fire Chief Dana Porter", 0, 30, 0, "PERSON", ""),
                 RawMention("Bill Clinton", 40, 52, 0, "PERSON", "")]
     words = _person_words(mentions)
-    assert "cookville" not in words and "mccollum" in words and "clinton" in words
-    assert "dublin" not in _person_words([RawMention("Historic Dublin", 0, 15, 0, "PERSON", "")])
+    assert "milford" not in words and "porter" in words and "clinton" in words
+    assert "dover" not in _person_words([RawMention("Historic Dover", 0, 14, 0, "PERSON", "")])
 
 
 def test_place_after_in_inside_an_organisation_name():
@@ -116,9 +116,9 @@ def test_place_word_in_a_person_name():
     assert found(clinton, [("Bill Clinton", "PERSON"), ("Clinton", "GPE")]) == []
     cue = "Bill Clinton spoke in Clinton today."
     assert found(cue, [("Bill Clinton", "PERSON"), ("Clinton", "GPE")]) == ["Clinton"]
-    estates = "Avondale Estates grew. Avondale paved roads. Avondale hired staff."
-    assert found(estates, [("Avondale Estates", "PERSON"), ("Avondale", "GPE"), ("Avondale", "GPE")]) == [
-        "Avondale", "Avondale"]
+    estates = "Brookfield Estates grew. Brookfield paved roads. Brookfield hired staff."
+    assert found(estates, [("Brookfield Estates", "PERSON"), ("Brookfield", "GPE"), ("Brookfield", "GPE")]) == [
+        "Brookfield", "Brookfield"]
 
 
 def test_state_names_count_as_evidence_unless_a_big_town_shares_them():
@@ -132,16 +132,16 @@ def test_places_inside_mis_typed_names():
     def inside(text: str, label: str, next_word: str = "") -> list[str]:
         return [text[s:e] for s, e in embedded_spans(RawMention(text, 0, len(text), 0, label, ""), next_word)]
 
-    assert inside("Huntsville Fire Station 1", "PERSON") == ["Huntsville"]
+    assert inside("Springdale Fire Station 2", "PERSON") == ["Springdale"]
     assert inside("Paris Hilton", "PERSON") == []  # a person's name stays a person's
-    assert inside("Watertown-ML", "ORG") == ["Watertown"]
-    assert inside("Kent’s Board of Finance", "ORG") == ["Kent"]
-    assert inside("DuPage", "ORG", "Sheriff") == ["DuPage"]  # a county named before an office
-    assert inside("DuPage", "ORG", "said") == []
+    assert inside("Springfield-Central", "ORG") == ["Springfield"]
+    assert inside("Dover’s Board of Finance", "ORG") == ["Dover"]
+    assert inside("Cuyahoga", "ORG", "Sheriff") == ["Cuyahoga"]  # a county named before an office
+    assert inside("Cuyahoga", "ORG", "said") == []
 
 
 def test_party_home_of_a_politician():
-    text = "Both senators, D-W. Va., agreed; Sen. Bob Casey, D-Pa. , did not."
+    text = "Both senators, D-W. Va., agreed; Sen. Al Doe, D-Pa. , did not."
     assert [text[s:e] for s, e in cue_spans(text, load_resolver())] == ["W. Va.", "Pa."]
 
 
@@ -155,12 +155,10 @@ def test_place_mentions_grow_to_a_known_name_or_shrink_to_the_place_inside():
         s, e = _refine_span(text, start, start + len(name), label, resolver)
         return text[s:e]
 
-    assert refine("Storms hit Meadow Grove overnight.", "Grove") == "Meadow Grove"
-    assert refine("ST. PARIS (AP) -- Rain.", "PARIS") == "ST. PARIS"
-    assert refine("He was held at the Henderson County Jail.", "the Henderson County Jail", "FAC") == \
-        "Henderson County"
+    assert refine("Storms hit Elk Grove overnight.", "Grove") == "Elk Grove"
+    assert refine("ST. LOUIS (AP) -- Rain.", "LOUIS") == "ST. LOUIS"
+    assert refine("He was held at the Warren County Jail.", "the Warren County Jail", "FAC") == "Warren County"
     assert refine("Rain fell across North Texas.", "North Texas", "LOC") == "Texas"
-    assert refine("Mass at Grace Church in Elizabethtown.", "Grace Church in Elizabethtown", "FAC") == \
-        "Elizabethtown"
+    assert refine("Mass at Grace Church in Lexington.", "Grace Church in Lexington", "FAC") == "Lexington"
     assert refine("She flew to Dallas on Monday.", "Dallas") == "Dallas"
-    assert refine("The party United Georgia lost.", "United Georgia") == "Georgia"  # the state, not a hamlet
+    assert refine("The party United Ohio lost.", "United Ohio") == "Ohio"  # the state, not a hamlet called United
