@@ -162,3 +162,10 @@ def test_place_mentions_grow_to_a_known_name_or_shrink_to_the_place_inside():
     assert refine("Mass at Grace Church in Lexington.", "Grace Church in Lexington", "FAC") == "Lexington"
     assert refine("She flew to Dallas on Monday.", "Dallas") == "Dallas"
     assert refine("The party United Ohio lost.", "United Ohio") == "Ohio"  # the state, not a hamlet called United
+
+
+def test_direction_word_before_a_place_name():
+    text = "Rain soaked South Cincinnati and Northern Kentucky."
+    city, state = load_resolver().resolve(text, spans(text, "South Cincinnati", "Northern Kentucky"))
+    assert city is not None and city.name == "Cincinnati" and city.admin1 == "OH"
+    assert state is not None and state.kind == "state" and state.admin1 == "KY"

@@ -50,6 +50,7 @@ class Resolver:
         self.cfg = cfg
         self.kind_nouns = {k: frozenset(v) for k, v in cfg["kind_nouns"].items()}
         self.abbreviations = {fold(k): v for k, v in cfg["us_state_abbreviations"].items()}
+        self.direction_words = frozenset(load_yaml("places.yaml")["toponym_cues"]["direction_words"])
         self._states: dict[str, Place] | None = None
 
     # -- candidates ---------------------------------------------------------------------------------------
@@ -109,6 +110,9 @@ class Resolver:
         if not found:  # a county or parish named without its noun ("DuPage", "Avoyelles")
             found = next((f for noun in self.cfg["implied_region_nouns"]
                           if (f := self.gazetteer.lookup(f"{text} {noun}"))), ())
+        words = text.split()
+        if not found and len(words) > 1 and fold(words[0]) in self.direction_words:  # "South Los Angeles"
+            found = self.gazetteer.lookup(" ".join(words[1:]))
         if found:  # most populous first; a long tail of hamlets of the same name only costs time
             return [Candidate(p) for p in self._without_namesake_towns(found[: self.cfg["max_candidates"]])]
         place = self.adjective_place(text)  # a span known to be a toponym may be an adjective ("Iraqi")

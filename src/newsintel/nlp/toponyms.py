@@ -242,8 +242,9 @@ def _refine_span(text: str, start: int, end: int, label: str, resolver: Resolver
     right = _RIGHT_WORD.match(text, end, end + 30)
     if right and gazetteer.contains_key(place_key(text[start:right.end(1)])):
         return start, right.end(1)
-    if resolver.candidates(text[start:end], label):
-        return start, end
+    words = fold(text[start:end]).split()
+    if resolver.candidates(text[start:end], label) and not (len(words) > 1 and words[0] in _direction_words()):
+        return start, end  # a place as a whole; "North Texas" is Texas, and its span says so
     return _core_span(text, start, end) or (start, end)
 
 
