@@ -169,3 +169,11 @@ def test_direction_word_before_a_place_name():
     city, state = load_resolver().resolve(text, spans(text, "South Cincinnati", "Northern Kentucky"))
     assert city is not None and city.name == "Cincinnati" and city.admin1 == "OH"
     assert state is not None and state.kind == "state" and state.admin1 == "KY"
+
+
+def test_canadian_province_abbreviations():
+    resolver = load_resolver()
+    text = "He grew up in London, Ont., then moved to Victoria, B.C., for work."
+    london, victoria = resolver.resolve(text, spans(text, "London", "Victoria"))
+    assert (london.country, london.admin1) == ("CA", "08") and (victoria.country, victoria.admin1) == ("CA", "02")
+    assert cue_spans("The N.B. and 300 B.C. notes.", resolver) == []  # initials alone are not taken for provinces

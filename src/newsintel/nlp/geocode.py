@@ -50,24 +50,29 @@ class Resolver:
         self.cfg = cfg
         self.kind_nouns = {k: frozenset(v) for k, v in cfg["kind_nouns"].items()}
         self.abbreviations = {fold(k): v for k, v in cfg["us_state_abbreviations"].items()}
+        self.abbreviations |= {fold(k): v for k, v in cfg["canadian_province_abbreviations"].items()}
         self.direction_words = frozenset(load_yaml("places.yaml")["toponym_cues"]["direction_words"])
         self._states: dict[str, Place] | None = None
 
     # -- candidates ---------------------------------------------------------------------------------------
     def state_by_code(self, code: str) -> Place | None:
-        """A US state by its postal code (the gazetteer's admin1 code of the states)."""
+        """A US state by its postal code (the gazetteer's admin1 code of the states); a Canadian province by
+        "CA-" and its GeoNames admin1 code."""
         if self._states is None:
             kind = [f.name for f in fields(Place)].index("kind")
             self._states = {}
             for row, values in enumerate(self.gazetteer.rows):
-                if values[kind] == "state":
+                if values[kind] in ("state", "province"):
                     place = self.gazetteer.place(row)
-                    if place.country == "US" and place.admin1:
+                    if place.country == "US" and place.admin1 and place.kind == "state":
                         self._states[place.admin1] = place
+                    elif place.country == "CA" and place.admin1 and not place.approximate:
+                        self._states[f"CA-{place.admin1}"] = place
         return self._states.get(code)
 
     def abbreviation(self, text: str) -> str | None:
-        """The postal code of a state abbreviation written with its period ("Ill.", "W.Va."); "Miss" is not one."""
+        """The code of a state or province abbreviation written with its period ("Ill.", "W.Va.", "Ont."); "Miss"
+        is not one."""
         return self.abbreviations.get(fold(text)) if "." in text else None
 
     def qualifier_place(self, text: str, postal: bool) -> Place | None:

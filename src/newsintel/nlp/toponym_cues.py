@@ -76,7 +76,8 @@ def cue_spans(text: str, resolver: Resolver) -> list[tuple[int, int]]:
         if resolver.abbreviation(name) or gazetteer.lookup(name.rstrip(".")):
             spans.append((match.start(1), match.end(1)))
     for match in _INITIALS.finditer(text):
-        if resolver.abbreviation(match.group(1)):
+        code = resolver.abbreviation(match.group(1))
+        if code and not code.startswith("CA-"):  # "N.B." and "B.C." are often no province
             spans.append(match.span(1))
     for start, end, noun in region_list_spans(text):
         if gazetteer.contains_key(place_key(f"{text[start:end]} {noun}")):
