@@ -4,8 +4,10 @@ A name can mean many places ("Paris": France, Texas, Ontario; "Georgia": the cou
 gets a prior (population, kind) and context bonuses from the rest of the document: its country named or holding
 other named places, its state or province named, another named place nearby. A qualifier right after the name
 ("Paris, Texas", "Springfield, Ill.", "Kobani (Syria)") restricts the candidates outright. Context is computed
-from the other names of the document only, so a name never supports itself. Adjectives ("French officials",
-NER label NORP) name their country through `data/demonyms.yaml`. Settings: `data/geocoding.yaml`.
+from the other names of the document only, so a name never supports itself. The regions the document's source
+usually writes about (`nlp/focus.py`) count as context too, and a few name forms stand for a place ("DuPage" for
+DuPage County, "Clay" in "Clay and Polk counties", "South Los Angeles", "Greer Station"). Adjectives ("French
+officials", NER label NORP) name their country through `data/demonyms.yaml`. Settings: `data/geocoding.yaml`.
 """
 
 from __future__ import annotations
