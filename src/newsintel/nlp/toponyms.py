@@ -213,8 +213,9 @@ def document_toponyms(text: str, mentions: list[RawMention], source: str | None 
     toponyms: list[Toponym] = []
     for i, (s, e), place in zip(chosen, spans, places, strict=False):
         m = mentions[i]
-        if m.label in PLACE_LABELS:
-            m.kb_id = place.key if place else ""
+        if m.label in PLACE_LABELS:  # a mention naming a place inside it ("the Henderson County Jail") is not it
+            inside = m.start <= s and e <= m.end and (s, e) != (m.start, m.end)
+            m.kb_id = place.key if place and not inside else ""
         if m.label in PLACE_LABELS or place is not None:
             out[i] = place
             toponyms.append(Toponym(text[s:e], s, e, place))
