@@ -83,6 +83,7 @@ def _abbreviations() -> dict[str, str]:
     return load_yaml("name_parts.yaml")["place_abbreviations"]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names (and candidates' names) come back across a document
 def place_key(text: str) -> str:
     """The lookup key of a place name: folded, with Arabic articles and a leading "the" removed, and "St."/"Mt."
     written out when another word follows."""
