@@ -190,3 +190,16 @@ def test_a_facility_holding_a_place_is_not_grouped_with_it():
     assert [t.text for t in toponyms] == ["Cuyahoga County", "Cuyahoga County"]
     assert resolved[0] is not None and resolved[0] == resolved[1]  # the jail lies in the county...
     assert jail.kb_id == "" and county.kb_id != ""  # ...but is not the county
+
+
+def test_a_country_with_its_article_keeps_its_span():
+    from newsintel.nlp.toponyms import _refine_span
+
+    text = "Aid came from the United States and the Netherlands."
+    for name in ("the United States", "the Netherlands"):
+        start = text.index(name)
+        assert _refine_span(text, start, start + len(name), "GPE", load_resolver()) == (start, start + len(name))
+    for name in ("North Carolina", "West Virginia"):  # a direction word that is part of the name stays
+        text = f"Storms reached {name} today."
+        start = text.index(name)
+        assert _refine_span(text, start, start + len(name), "GPE", load_resolver()) == (start, start + len(name))

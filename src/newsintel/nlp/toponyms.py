@@ -243,9 +243,14 @@ def _refine_span(text: str, start: int, end: int, label: str, resolver: Resolver
     right = _RIGHT_WORD.match(text, end, end + 30)
     if right and gazetteer.contains_key(place_key(text[start:right.end(1)])):
         return start, right.end(1)
-    words = fold(text[start:end]).split()
-    if resolver.candidates(text[start:end], label) and not (len(words) > 1 and words[0] in _direction_words()):
-        return start, end  # a place as a whole; "North Texas" is Texas, and its span says so
+    if gazetteer.lookup(text[start:end]):
+        return start, end  # a place as a whole, "North Carolina" too
+    first = re.match(r"(\S+)\s+", text[start:end])
+    if (first and fold(first.group(1)) in _direction_words() - {"the"}
+            and resolver.candidates(text[start + first.end():end], label)):
+        return start + first.end(), end  # "North Texas" is Texas, and says so
+    if resolver.candidates(text[start:end], label):
+        return start, end
     return _core_span(text, start, end) or (start, end)
 
 
