@@ -5,8 +5,8 @@ gets a prior (population, kind) and context bonuses from the rest of the documen
 other named places, its state or province named, another named place nearby. A qualifier right after the name
 ("Paris, Texas", "Springfield, Ill.", "Kobani (Syria)") restricts the candidates outright. Context is computed
 from the other names of the document only, so a name never supports itself. The regions the document's source
-usually writes about (`nlp/focus.py`) count as context too, and a few name forms stand for a place ("DuPage" for
-DuPage County, "Clay" in "Clay and Polk counties", "South Los Angeles", "Greer Station"). Adjectives ("French
+usually writes about (`nlp/focus.py`) count as context too, and a few name forms stand for a place ("Cuyahoga" for
+Cuyahoga County, "Story" in "Polk and Story counties", "South Tulsa", "Dover Station"). Adjectives ("French
 officials", NER label NORP) name their country through `data/demonyms.yaml`. Settings: `data/geocoding.yaml`.
 """
 
@@ -114,11 +114,11 @@ class Resolver:
             if len(words) > 1 and words[-1].lower() in self.kind_nouns:
                 kinds = self.kind_nouns[words[-1].lower()]
                 found = tuple(p for p in self.gazetteer.lookup(" ".join(words[:-1])) if p.kind in kinds)
-        if not found:  # a county or parish named without its noun ("DuPage", "Avoyelles")
+        if not found:  # a county or parish named without its noun ("Cuyahoga", "Tangipahoa")
             found = next((f for noun in self.cfg["implied_region_nouns"]
                           if (f := self.gazetteer.lookup(f"{text} {noun}"))), ())
         words = text.split()
-        if not found and len(words) > 1 and fold(words[0]) in self.direction_words:  # "South Los Angeles"
+        if not found and len(words) > 1 and fold(words[0]) in self.direction_words:  # "South Tulsa"
             found = self.gazetteer.lookup(" ".join(words[1:]))
         if found:  # most populous first; a long tail of hamlets of the same name only costs time
             return [Candidate(p) for p in self._without_namesake_towns(found[: self.cfg["max_candidates"]])]
@@ -154,7 +154,7 @@ class Resolver:
         keys = [place_key(t) for t in surfaces]
         cands = [self.candidates(t, label) for t, (_, _, label) in zip(surfaces, mentions, strict=True)]
         for i, (_, end, label) in enumerate(mentions):
-            noun = region_noun_after(text, end)  # "Clay" in "Becker and Clay counties"
+            noun = region_noun_after(text, end)  # "Clay" in "Polk and Story counties"
             if noun is not None:
                 cands[i] = self.candidates(f"{surfaces[i]} {noun}", label) or cands[i]
         qualified = self._apply_qualifiers(text, mentions, surfaces, cands)
@@ -284,7 +284,7 @@ class Resolver:
         prior = math.log10(place.population + 10) + cfg["kind_bonus"].get(place.kind, 0.0)
         if key is not None and place.kind == "city" and place_key(place.name) != key and any(
                 o.place.kind == "city" and place_key(o.place.name) == key for o in options):
-            prior -= cfg["alternate_name_penalty"]  # "Bridgeport" is Bridgeport before a town once called so
+            prior -= cfg["alternate_name_penalty"]  # a town named so before a suburb once called so
         if place.kind in ("state", "province", "county"):
             rule = cfg["region_named_like_city"]
             if any(o.place.kind == "city" and o.place.country == place.country and o.place.admin1 == place.admin1

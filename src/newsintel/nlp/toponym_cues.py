@@ -2,9 +2,9 @@
 
 - A dateline: an all-capitals name at the start of the article body or of a paragraph, before a dash or "(AP)"
   ("MOUNT GILEAD (AP) --", "HARWINTON — ...").
-- A politician's party and home: "(D-S.C.)", ", R-Florence,".
+- A politician's party and home: "(D-S.C.)", ", R-Lakewood,".
 - A state written with its initials and periods ("S.C.", "N.J."), which the model often leaves untagged.
-- A list of region names ending in a plural region noun: "Becker, Clay and Otter Tail counties".
+- A list of region names ending in a plural region noun: "Polk, Story and Boone counties".
 Each span found must also be a name the gazetteer knows (a state abbreviation, a place, or "<name> County").
 """
 

@@ -7,7 +7,7 @@ A name tagged as an organisation as a whole ("Ohio", "Kentucky") is a toponym wh
 country, or a city of at least `min_population_whole_org`. A one-word place mention that is a word of a person's
 name in the same document ("Clinton" beside "Bill Clinton", "Kristina" beside "Kristina Ivanova") is not a toponym,
 unless the document uses the word for a place more often (`_is_person_word`); words before a role word
-("Cookville Fire Chief Wesley McCollum") are not the person's name. Place names that
+("Milford Fire Chief Dana Porter") are not the person's name. Place names that
 NER misses are added from layout and wording cues (datelines, "D-S.C.", county lists: `nlp/toponym_cues.py`).
 """
 
@@ -26,7 +26,7 @@ from newsintel.nlp.toponym_cues import cue_spans
 from newsintel.resources import load_yaml
 
 # A facility (FAC: "Wichita Drive") is a toponym itself; a "person" can host a place when NER mis-typed a body
-# ("Huntsville Fire Station", "Athens Parks and Recreation").
+# ("Springdale Fire Station", "Dover Parks and Recreation").
 HOST_LABELS = frozenset({"ORG", "PERSON"})
 AREA_KINDS = frozenset({"country", "continent", "state", "province", "county", "region"})
 _WORD = re.compile(r"[A-Z][\w'’.]*|\b(?:of|in)\b")  # hyphenated names are words joined by "-"
@@ -66,14 +66,14 @@ def _is_place_name(text: str, whole: bool, any_town: bool = False) -> bool:
     for place in resolver.gazetteer.by_key(key):
         if place.kind in AREA_KINDS or (place.kind == "city" and place.population >= least):
             return True
-    # before an office, a county may go without its noun ("DuPage Sheriff")
+    # before an office, a county may go without its noun ("Cuyahoga Sheriff")
     return any_town and any(resolver.gazetteer.contains_key(place_key(f"{key} {noun}"))
                             for noun in resolver.cfg["implied_region_nouns"])
 
 
 def embedded_spans(mention: RawMention, next_word: str = "") -> list[tuple[int, int]]:
     """Place names inside an organisation/facility name: the longest at its start, and the one after "of" or "in".
-    Before a word naming a local body or office ("Brownsboro Police", "Harwinton First Selectman", "DuPage
+    Before a word naming a local body or office ("Dover Police", "Milford First Selectman", "Cuyahoga
     Sheriff": `next_word` is the word after the mention) any town of the gazetteer counts, else only larger ones."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(mention.text)]
     text = mention.text
@@ -94,10 +94,10 @@ def embedded_spans(mention: RawMention, next_word: str = "") -> list[tuple[int, 
             chunk = text[words[first][0]:words[last][1]]
             if " of" in chunk or " in " in chunk or not _contiguous(text, words, first, last):
                 continue
-            chunk = _POSSESSIVE.sub("", chunk)  # "Kent’s Board of Finance"
+            chunk = _POSSESSIVE.sub("", chunk)  # "Dover’s Board of Finance"
             after = fold(text[words[last + 1][0]:words[last + 1][1]]) if last + 1 < len(words) else ""
             if mention.label == "PERSON" and not (first == 0 and after in local):
-                continue  # a "person" is a mis-typed body only when named like one ("Huntsville Fire")
+                continue  # a "person" is a mis-typed body only when named like one ("Springdale Fire")
             if _is_place_name(chunk, whole=False, any_town=first == 0 and after in local):
                 start = mention.start + words[first][0]
                 spans.append((start, start + len(chunk)))
@@ -120,9 +120,9 @@ def _contiguous(text: str, words: list[tuple[int, int]], first: int, last: int) 
 def _person_words(mentions: list[RawMention]) -> Counter[str]:
     """Words of the names of people named in full in the document, with how many person mentions use each: a
     one-word "place" among them may be a person ("Clinton said" beside "Bill Clinton"). Words before a role word
-    are not the name ("Avondale Mayor", "Cookville Fire Chief Wesley McCollum"); a "person" whose name ends in a
-    place or resident noun ("Greer Station", "Lancaster Girls"), starts with a direction word ("Historic Dublin")
-    or holds a local body's word ("Huntsville Fire Station 1") is a mis-tagged place and does not count."""
+    are not the name ("Brookfield Mayor", "Milford Fire Chief Dana Porter"); a "person" whose name ends in a
+    place or resident noun ("Greer Station", "Dover Girls"), starts with a direction word ("Historic Dover")
+    or holds a local body's word ("Springdale Fire Station 2") is a mis-tagged place and does not count."""
     not_names = _place_nouns() | _resident_nouns()
     bodies = frozenset(load_yaml("places.yaml")["toponym_cues"]["local_bodies"])
     roles = _role_words()
@@ -149,8 +149,8 @@ SURNAME = "\0"  # marks surname entries in the person-word counts
 
 def _is_person_word(mention: RawMention, text: str, person: Counter[str], place: Counter[str]) -> bool:
     """A place mention that is a word of a person's name is a person, unless a locative cue ("in", "from") comes
-    before it, or the document uses the word for places more often and never as a surname ("Avondale" beside
-    "Avondale Estates")."""
+    before it, or the document uses the word for places more often and never as a surname ("Brookfield" beside
+    "Brookfield Estates")."""
     word = fold(mention.text)
     if word not in person:
         return False
@@ -213,7 +213,7 @@ def document_toponyms(text: str, mentions: list[RawMention], source: str | None 
     toponyms: list[Toponym] = []
     for i, (s, e), place in zip(chosen, spans, places, strict=False):
         m = mentions[i]
-        if m.label in PLACE_LABELS:  # a mention naming a place inside it ("the Henderson County Jail") is not it
+        if m.label in PLACE_LABELS:  # a mention naming a place inside it ("the Warren County Jail") is not it
             inside = m.start <= s and e <= m.end and (s, e) != (m.start, m.end)
             m.kb_id = place.key if place and not inside else ""
         if m.label in PLACE_LABELS or place is not None:
@@ -231,8 +231,8 @@ _RIGHT_WORD = re.compile(r"[ \t]+([A-Z][\w'’]*)")
 
 def _refine_span(text: str, start: int, end: int, label: str, resolver: Resolver) -> tuple[int, int]:
     """The place name a place mention stands for. A neighbouring capitalised word joins it when the two make a
-    known place ("Meadow" + "Grove", "ST." + "PARIS"); a mention that names no place as a whole ("the Henderson
-    County Jail", "North Texas", "Long Beach Airport") shrinks to the place name after "in", at its start (after
+    known place ("Elk" + "Grove", "ST." + "LOUIS"); a mention that names no place as a whole ("the Warren
+    County Jail", "North Texas", "Tulsa Airport") shrinks to the place name after "in", at its start (after
     a direction word), or after "of"."""
     if label not in PLACE_LABELS:
         return start, end
@@ -262,8 +262,8 @@ def _core_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     while first < len(words) - 1 and fold(sub[words[first][0]:words[first][1]]) in skip:
         first += 1
     after = {w: [i + 1 for i, (s, e) in enumerate(words) if sub[s:e] == w and i + 1 < len(words)] for w in ("of", "in")}
-    starts = [*after["in"], first, *range(first + 1, len(words)), *after["of"]]  # "Church in Elizabethtown" first
-    for any_town in (False, True):  # "United Georgia": the state before a hamlet called United
+    starts = [*after["in"], first, *range(first + 1, len(words)), *after["of"]]  # "Church in Lexington" first
+    for any_town in (False, True):  # "United Ohio": the state before a hamlet called United
         for first in dict.fromkeys(starts):
             for last in range(min(len(words), first + MAX_WORDS) - 1, first - 1, -1):
                 chunk = sub[words[first][0]:words[last][1]]
