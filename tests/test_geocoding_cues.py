@@ -116,6 +116,8 @@ def test_place_word_in_a_person_name():
     assert found(clinton, [("Bill Clinton", "PERSON"), ("Clinton", "GPE")]) == []
     cue = "Bill Clinton spoke in Clinton today."
     assert found(cue, [("Bill Clinton", "PERSON"), ("Clinton", "GPE")]) == ["Clinton"]
+    letter = "Bill Clinton spoke. A letter went to Clinton."  # "to" goes with people too
+    assert found(letter, [("Bill Clinton", "PERSON"), ("Clinton", "GPE")]) == []
     estates = "Brookfield Estates grew. Brookfield paved roads. Brookfield hired staff."
     assert found(estates, [("Brookfield Estates", "PERSON"), ("Brookfield", "GPE"), ("Brookfield", "GPE")]) == [
         "Brookfield", "Brookfield"]

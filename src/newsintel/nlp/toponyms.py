@@ -148,9 +148,9 @@ SURNAME = "\0"  # marks surname entries in the person-word counts
 
 
 def _is_person_word(mention: RawMention, text: str, person: Counter[str], place: Counter[str]) -> bool:
-    """A place mention that is a word of a person's name is a person, unless a locative cue ("in", "from") comes
-    before it, or the document uses the word for places more often and never as a surname ("Brookfield" beside
-    "Brookfield Estates")."""
+    """A place mention that is a word of a person's name is a person, unless a word that goes with places only
+    ("in", "from"; not "to" or "for") comes before it, or the document uses the word for places more often and
+    never as a surname ("Brookfield" beside "Brookfield Estates")."""
     word = fold(mention.text)
     if word not in person:
         return False
@@ -172,7 +172,7 @@ def _resident_nouns() -> frozenset[str]:
 
 @functools.cache
 def _locative_cues() -> frozenset[str]:
-    return frozenset(load_yaml("places.yaml")["locative_cues"])
+    return frozenset(load_yaml("places.yaml")["toponym_cues"]["place_not_person_cues"])
 
 
 @functools.cache
