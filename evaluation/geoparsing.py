@@ -49,6 +49,7 @@ class Gold:
 class Doc:
     docid: str
     text: str
+    source: str = ""  # the newspaper's site: its earlier articles give the source focus (nlp/focus.py)
     toponyms: list[Gold] = field(default_factory=list)
 
 
@@ -63,7 +64,7 @@ def load_lgl(path: Path) -> list[Doc]:
         root = ET.parse(f).getroot()
     docs = []
     for article in root.iter("article"):
-        doc = Doc(article.get("docid") or "", article.findtext("text") or "")
+        doc = Doc(article.get("docid") or "", article.findtext("text") or "", article.findtext("domain") or "")
         for t in article.iter("toponym"):
             gold = Gold(int(t.findtext("start") or 0), int(t.findtext("end") or 0), t.findtext("phrase") or "")
             tag = t.find("gaztag")
@@ -99,12 +100,16 @@ def summarise(errors: Sequence[float]) -> dict[str, float]:
 
 def gold_spans(docs: list[Doc]) -> dict[str, list[float]]:
     """(a) resolve every gold span with the document's other gold spans as context; errors by document half."""
+    from newsintel.nlp.focus import source_focus
     from newsintel.nlp.geocode import load_resolver
 
     resolver = load_resolver()
+    memory = source_focus()
     errors: dict[str, list[float]] = {"even": [], "odd": []}
     for doc in docs:
-        places = resolver.resolve(doc.text, [(g.start, g.end, "GPE") for g in doc.toponyms])
+        mentions = [(g.start, g.end, "GPE") for g in doc.toponyms]
+        places, evidence = resolver.resolve_with_evidence(doc.text, mentions, memory.focus(doc.source))
+        memory.record(doc.source, evidence)
         half = "even" if int(doc.docid or 0) % 2 == 0 else "odd"
         errors[half].extend(error_km(g, p) for g, p in zip(doc.toponyms, places, strict=True) if g.lat is not None)
     return errors
@@ -121,10 +126,10 @@ def predicted_toponyms(docs: list[Doc]) -> list[list[tuple[int, int, object]]]:
 
     nlp = load_nlp()
     out = []
-    for doc in nlp.pipe((d.text for d in docs), batch_size=32):
+    for doc, source in nlp.pipe(((d.text, d.source) for d in docs), batch_size=32, as_tuples=True):
         mentions = raw_mentions(doc, [s.start for s in sentences_of(doc)])
         started = time.perf_counter()
-        _, toponyms = document_toponyms(doc.text, mentions)
+        _, toponyms = document_toponyms(doc.text, mentions, source)
         GEOCODING_SECONDS[0] += time.perf_counter() - started
         out.append([(t.start, t.end, t.place) for t in toponyms])
     return out
@@ -144,6 +149,9 @@ def match(gold: list[Gold], pred: list[tuple[int, int, object]]) -> dict[int, in
 
 
 def end_to_end(docs: list[Doc]) -> dict[str, dict]:
+    from newsintel.nlp.focus import source_focus
+
+    source_focus.cache_clear()  # learn the sources afresh from this run's own toponyms
     preds = predicted_toponyms(docs)
     halves: dict[str, dict] = {h: {"tp": 0, "exact": 0, "gold": 0, "pred": 0, "matched": [], "all": []}
                                for h in ("even", "odd")}

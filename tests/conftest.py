@@ -1,6 +1,17 @@
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_source_focus():
+    """Each test starts with no source focus learnt (nlp/focus.py keeps it per process)."""
+    from newsintel.nlp.focus import source_focus
+
+    source_focus.cache_clear()
+    yield

@@ -47,15 +47,15 @@ def raw_mentions(doc: Doc, starts: list[int]) -> list[RawMention]:
     return mentions
 
 
-def resolve_places(text: str, mentions: list[RawMention]) -> dict[int, Place | None]:
+def resolve_places(text: str, mentions: list[RawMention], source: str | None = None) -> dict[int, Place | None]:
     """Mention index -> the place it names (None when unresolved), for place mentions and place adjectives."""
-    return document_toponyms(text, mentions)[0]
+    return document_toponyms(text, mentions, source)[0]
 
 
 def to_record(doc: Doc, info: DocumentInfo) -> Record:
     sentences = sentences_of(doc)
     mentions = raw_mentions(doc, [s.start for s in sentences])
-    resolved = resolve_places(doc.text, mentions)
+    resolved = resolve_places(doc.text, mentions, info.source)
     at = {(mentions[i].start, mentions[i].end): place for i, place in resolved.items() if place is not None}
     entities = group_mentions(mentions, info.id)
     for entity in entities:

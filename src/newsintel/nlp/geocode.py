@@ -4,8 +4,10 @@ A name can mean many places ("Paris": France, Texas, Ontario; "Georgia": the cou
 gets a prior (population, kind) and context bonuses from the rest of the document: its country named or holding
 other named places, its state or province named, another named place nearby. A qualifier right after the name
 ("Paris, Texas", "Springfield, Ill.", "Kobani (Syria)") restricts the candidates outright. Context is computed
-from the other names of the document only, so a name never supports itself. Adjectives ("French officials",
-NER label NORP) name their country through `data/demonyms.yaml`. Settings: `data/geocoding.yaml`.
+from the other names of the document only, so a name never supports itself. The regions the document's source
+usually writes about (`nlp/focus.py`) count as context too, and a few name forms stand for a place ("Cuyahoga" for
+Cuyahoga County, "Story" in "Polk and Story counties", "South Tulsa", "Dover Station"). Adjectives ("French
+officials", NER label NORP) name their country through `data/demonyms.yaml`. Settings: `data/geocoding.yaml`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from dataclasses import dataclass, fields
 
 from newsintel.nlp.gazetteer import Gazetteer, Place, fold, load_gazetteer, place_key
+from newsintel.nlp.toponym_cues import region_noun_after
 from newsintel.resources import load_yaml
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -24,6 +27,7 @@ ADMIN_KINDS = frozenset({"country", "state", "province"})
 AREA_KINDS = frozenset({"country", "continent", "state", "province", "region"})
 _QUALIFIER = re.compile(r"\s*[,(]\s*((?:[A-Z][\w.]*\.?\s?){1,3})")
 _PLURAL = re.compile(r"(?<=[a-z])s$")
+Focus = dict[tuple[str, str | None], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,23 +52,29 @@ class Resolver:
         self.cfg = cfg
         self.kind_nouns = {k: frozenset(v) for k, v in cfg["kind_nouns"].items()}
         self.abbreviations = {fold(k): v for k, v in cfg["us_state_abbreviations"].items()}
+        self.abbreviations |= {fold(k): v for k, v in cfg["canadian_province_abbreviations"].items()}
+        self.direction_words = frozenset(load_yaml("places.yaml")["toponym_cues"]["direction_words"])
         self._states: dict[str, Place] | None = None
 
     # -- candidates ---------------------------------------------------------------------------------------
     def state_by_code(self, code: str) -> Place | None:
-        """A US state by its postal code (the gazetteer's admin1 code of the states)."""
+        """A US state by its postal code (the gazetteer's admin1 code of the states); a Canadian province by
+        "CA-" and its GeoNames admin1 code."""
         if self._states is None:
             kind = [f.name for f in fields(Place)].index("kind")
             self._states = {}
             for row, values in enumerate(self.gazetteer.rows):
-                if values[kind] == "state":
+                if values[kind] in ("state", "province"):
                     place = self.gazetteer.place(row)
-                    if place.country == "US" and place.admin1:
+                    if place.country == "US" and place.admin1 and place.kind == "state":
                         self._states[place.admin1] = place
+                    elif place.country == "CA" and place.admin1 and not place.approximate:
+                        self._states[f"CA-{place.admin1}"] = place
         return self._states.get(code)
 
     def abbreviation(self, text: str) -> str | None:
-        """The postal code of a state abbreviation written with its period ("Ill.", "W.Va."); "Miss" is not one."""
+        """The code of a state or province abbreviation written with its period ("Ill.", "W.Va.", "Ont."); "Miss"
+        is not one."""
         return self.abbreviations.get(fold(text)) if "." in text else None
 
     def qualifier_place(self, text: str, postal: bool) -> Place | None:
@@ -83,7 +93,7 @@ class Resolver:
         place = self.gazetteer.adjective(text) or self.gazetteer.adjective(singular)
         if place is not None:
             return place
-        for stem in (singular[:-1], singular[:-2], singular[:-3] + "o"):  # Minnesotan, Ohioan, Ontarian
+        for stem in (singular[:-1], singular[:-2], singular[:-2] + "o"):  # Minnesotan, Ohioan, Ontarian
             if len(stem) >= 4:
                 admins = [p for p in self.gazetteer.lookup(stem) if p.kind in ADMIN_KINDS]
                 if admins:
@@ -104,6 +114,12 @@ class Resolver:
             if len(words) > 1 and words[-1].lower() in self.kind_nouns:
                 kinds = self.kind_nouns[words[-1].lower()]
                 found = tuple(p for p in self.gazetteer.lookup(" ".join(words[:-1])) if p.kind in kinds)
+        if not found:  # a county or parish named without its noun ("Cuyahoga", "Tangipahoa")
+            found = next((f for noun in self.cfg["implied_region_nouns"]
+                          if (f := self.gazetteer.lookup(f"{text} {noun}"))), ())
+        words = text.split()
+        if not found and len(words) > 1 and fold(words[0]) in self.direction_words:  # "South Tulsa"
+            found = self.gazetteer.lookup(" ".join(words[1:]))
         if found:  # most populous first; a long tail of hamlets of the same name only costs time
             return [Candidate(p) for p in self._without_namesake_towns(found[: self.cfg["max_candidates"]])]
         place = self.adjective_place(text)  # a span known to be a toponym may be an adjective ("Iraqi")
@@ -124,15 +140,30 @@ class Resolver:
             _within(p, a) and p.population < share * a.population for a in areas))]
 
     # -- resolution ---------------------------------------------------------------------------------------
-    def resolve(self, text: str, mentions: list[tuple[int, int, str]]) -> list[Place | None]:
+    def resolve(self, text: str, mentions: list[tuple[int, int, str]], focus: Focus | None = None,
+                ) -> list[Place | None]:
         """One place (or None) per mention `(start, end, label)` of the document `text`."""
+        return self.resolve_with_evidence(text, mentions, focus)[0]
+
+    def resolve_with_evidence(self, text: str, mentions: list[tuple[int, int, str]], focus: Focus | None = None,
+                              ) -> tuple[list[Place | None], set[tuple[str, str | None]]]:
+        """The places, and the regions `(country, admin1)` the document names without doubt: a state or country
+        named, a place with "X, <state>", a name all of whose readings lie in one state. `focus` is what the
+        document's source usually writes about (`nlp/focus.py`): {(country, admin1 or None): share}."""
         surfaces = [text[s:e] for s, e, _ in mentions]
         keys = [place_key(t) for t in surfaces]
         cands = [self.candidates(t, label) for t, (_, _, label) in zip(surfaces, mentions, strict=True)]
+        for i, (_, end, label) in enumerate(mentions):
+            noun = region_noun_after(text, end)  # "Clay" in "Polk and Story counties"
+            if noun is not None:
+                cands[i] = self.candidates(f"{surfaces[i]} {noun}", label) or cands[i]
         qualified = self._apply_qualifiers(text, mentions, surfaces, cands)
-        picks: list[Candidate | None] = [self._best(c, None, None)[0] if c else None for c in cands]
+        evidence = _evidence(cands, self.cfg["focus_state_city_share"])
+        picks: list[Candidate | None] = [self._best(c, k, None)[0] if c else None
+                                         for c, k in zip(cands, keys, strict=True)]
         for _ in range(2):
             context = self._context(keys, picks, cands)
+            context["focus"] = focus or {}
             memo: dict[tuple, Candidate | None] = {}
             new: list[Candidate | None] = []
             for i, options in enumerate(cands):
@@ -141,7 +172,7 @@ class Resolver:
                     memo[signature] = self._pick(options, keys[i], context, i in qualified) if options else None
                 new.append(memo[signature])
             picks = new
-        return [p.place if p else None for p in picks]
+        return [p.place if p else None for p in picks], evidence
 
     def _apply_qualifiers(self, text: str, mentions: list[tuple[int, int, str]], surfaces: list[str],
                           cands: list[list[Candidate]]) -> set[int]:
@@ -184,7 +215,8 @@ class Resolver:
             if pick is not None and not pick.loose:
                 sources.append(("firm", [pick.place]))
             if 1 < len(options) <= limit:
-                sources.append(("soft", [o.place for o in options if not o.loose]))
+                sources.append(("soft", [o.place for o in options if not o.loose and (
+                    o.place.kind != "city" or o.place.population >= self.cfg["soft_min_population"])]))
             for level, places in sources:
                 countries, admins, grid = context[level]
                 for place in places:
@@ -216,6 +248,11 @@ class Resolver:
                             break
             # one supporting name gives the bonus; each doubling of them adds `growth` of it, up to `cap` names
             total += bonus * (weight if weight < 1 else 1 + cfg["support_growth"] * math.log2(min(weight, cap)))
+        focus = context.get("focus")
+        if focus and place.country:
+            total += cfg["focus_country_bonus"] * focus.get((place.country, None), 0.0)
+            if place.admin1:
+                total += cfg["focus_admin1_bonus"] * focus.get((place.country, place.admin1), 0.0)
         return total
 
     def _supporters(self, place: Place, index: tuple[dict, dict, dict], enough: int,
@@ -242,9 +279,12 @@ class Resolver:
                                 return same_country, same_admin, near
         return same_country, same_admin, near
 
-    def _prior(self, place: Place, options: list[Candidate]) -> float:
+    def _prior(self, place: Place, options: list[Candidate], key: str | None = None) -> float:
         cfg = self.cfg
         prior = math.log10(place.population + 10) + cfg["kind_bonus"].get(place.kind, 0.0)
+        if key is not None and place.kind == "city" and place_key(place.name) != key and any(
+                o.place.kind == "city" and place_key(o.place.name) == key for o in options):
+            prior -= cfg["alternate_name_penalty"]  # a town named so before a suburb once called so
         if place.kind in ("state", "province", "county"):
             rule = cfg["region_named_like_city"]
             if any(o.place.kind == "city" and o.place.country == place.country and o.place.admin1 == place.admin1
@@ -258,7 +298,7 @@ class Resolver:
         scored = []
         for c in options:
             support = self._support(c.place, key, context) if context is not None and key is not None else 0.0
-            scored.append((self._prior(c.place, options) + support, support, c))
+            scored.append((self._prior(c.place, options, key) + support, support, c))
         scored.sort(key=lambda t: t[0], reverse=True)
         best_score, best_support, best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
@@ -275,6 +315,30 @@ class Resolver:
                 and distance_km(best.place, runner.place) > cfg["unsure_km"]):
             return None
         return best
+
+
+def _evidence(cands: list[list[Candidate]], city_share: float) -> set[tuple[str, str | None]]:
+    """Regions named without doubt: every (non-loose) reading of a name lies in one country, or in one state; or
+    the name is a state or province's and no country's, and no town of the name has `city_share` of its people
+    ("Ohio", "Ontario"; not "New York" for New York City, nor "Georgia")."""
+    found: set[tuple[str, str | None]] = set()
+    for options in cands:
+        places = [c.place for c in options if not c.loose]
+        states = [p for p in places if p.kind in ("state", "province")]
+        if (len(states) == 1 and states[0].country and states[0].admin1
+                and not any(p.kind == "country" for p in places)
+                and not any(p.kind == "city" and p.population >= city_share * states[0].population for p in places)):
+            found.update({(states[0].country, None), (states[0].country, states[0].admin1)})
+            continue
+        countries = {p.country for p in places}
+        if len(countries) != 1 or None in countries:
+            continue
+        country = places[0].country
+        found.add((country, None))
+        admin1s = {p.admin1 for p in places if p.kind != "country"}
+        if len(admin1s) == 1 and None not in admin1s and all(p.kind != "country" for p in places):
+            found.add((country, admin1s.pop()))
+    return found
 
 
 def _within(place: Place, area: Place) -> bool:

@@ -5,23 +5,32 @@ organisations, and stay organisations among the entities; but each also names a 
 which helps resolve the document's other places ("Hall County" beside "Gainesville police" is in Georgia).
 A name tagged as an organisation as a whole ("Ohio", "Kentucky") is a toponym when it is a state, province or
 country, or a city of at least `min_population_whole_org`. A one-word place mention that is a word of a person's
-name in the same document ("Clinton" beside "Bill Clinton", "Kristina" beside "Kristina Ivanova") is not a toponym.
+name in the same document ("Clinton" beside "Bill Clinton", "Kristina" beside "Kristina Ivanova") is not a toponym,
+unless the document uses the word for a place more often (`_is_person_word`); words before a role word
+("Milford Fire Chief Dana Porter") are not the person's name. Place names that
+NER misses are added from layout and wording cues (datelines, "D-S.C.", county lists: `nlp/toponym_cues.py`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
+from newsintel.nlp.focus import source_focus
 from newsintel.nlp.gazetteer import Place, fold, place_key
-from newsintel.nlp.geocode import ADJECTIVE_LABELS, PLACE_LABELS, load_resolver
+from newsintel.nlp.geocode import ADJECTIVE_LABELS, PLACE_LABELS, Resolver, load_resolver
 from newsintel.nlp.grouping import RawMention
+from newsintel.nlp.toponym_cues import cue_spans
 from newsintel.resources import load_yaml
 
-HOST_LABELS = frozenset({"ORG"})  # a facility (FAC: "Wichita Drive") is a toponym itself
+# A facility (FAC: "Wichita Drive") is a toponym itself; a "person" can host a place when NER mis-typed a body
+# ("Springdale Fire Station", "Dover Parks and Recreation").
+HOST_LABELS = frozenset({"ORG", "PERSON"})
 AREA_KINDS = frozenset({"country", "continent", "state", "province", "county", "region"})
-_WORD = re.compile(r"[A-Z][\w'’.\-]*|of\b")
+_WORD = re.compile(r"[A-Z][\w'’.]*|\b(?:of|in)\b")  # hyphenated names are words joined by "-"
+_POSSESSIVE = re.compile(r"['’]s$")
 MAX_WORDS = 4
 
 
@@ -46,41 +55,61 @@ def _settings() -> tuple[frozenset[str], int, int]:
     return frozenset(cfg["stoplist"]), cfg["min_population_to_detect"], cfg["min_population_whole_org"]
 
 
-def _is_place_name(text: str, whole: bool) -> bool:
+def _is_place_name(text: str, whole: bool, any_town: bool = False) -> bool:
+    """A state, county, country..., or a town big enough to be trusted here (any town when `any_town`)."""
     stoplist, min_pop, min_whole = _settings()
     key = place_key(text)
     if not key or key in stoplist:
         return False
-    for place in load_resolver().gazetteer.by_key(key):
-        if place.kind in AREA_KINDS or (place.kind == "city" and place.population >= (min_whole if whole else min_pop)):
+    least = 0 if any_town else (min_whole if whole else min_pop)
+    resolver = load_resolver()
+    for place in resolver.gazetteer.by_key(key):
+        if place.kind in AREA_KINDS or (place.kind == "city" and place.population >= least):
             return True
-    return False
+    # before an office, a county may go without its noun ("Cuyahoga Sheriff")
+    return any_town and any(resolver.gazetteer.contains_key(place_key(f"{key} {noun}"))
+                            for noun in resolver.cfg["implied_region_nouns"])
 
 
-def embedded_spans(mention: RawMention) -> list[tuple[int, int]]:
-    """Place names inside an organisation/facility name: the longest at its start, and the one after "of"."""
+def embedded_spans(mention: RawMention, next_word: str = "") -> list[tuple[int, int]]:
+    """Place names inside an organisation/facility name: the longest at its start, and the one after "of" or "in".
+    Before a word naming a local body or office ("Dover Police", "Milford First Selectman", "Cuyahoga
+    Sheriff": `next_word` is the word after the mention) any town of the gazetteer counts, else only larger ones."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(mention.text)]
     text = mention.text
     if not words:
         return []
-    if _is_place_name(text, whole=True):
+    local = _local_body_words()
+    if mention.label != "PERSON" and _is_place_name(text, whole=True, any_town=fold(next_word) in local):
         return [(mention.start, mention.end)]
     spans: list[tuple[int, int]] = []
     starts = [0]
-    starts += [i + 1 for i, (s, e) in enumerate(words) if text[s:e] == "of" and i + 1 < len(words)]
+    starts += [i + 1 for i, (s, e) in enumerate(words) if text[s:e] in ("of", "in") and i + 1 < len(words)]
     for first in starts:
-        if text[words[first][0]:words[first][1]] == "of":
+        if text[words[first][0]:words[first][1]] in ("of", "in"):
             continue
         for last in range(min(len(words), first + MAX_WORDS) - 1, first - 1, -1):
             if first == 0 and last == len(words) - 1:
                 continue  # the whole name is the organisation
             chunk = text[words[first][0]:words[last][1]]
-            if " of" in chunk or not _contiguous(text, words, first, last):
+            if " of" in chunk or " in " in chunk or not _contiguous(text, words, first, last):
                 continue
-            if _is_place_name(chunk, whole=False):
-                spans.append((mention.start + words[first][0], mention.start + words[last][1]))
+            chunk = _POSSESSIVE.sub("", chunk)  # "Dover’s Board of Finance"
+            after = fold(text[words[last + 1][0]:words[last + 1][1]]) if last + 1 < len(words) else ""
+            if mention.label == "PERSON" and not (first == 0 and after in local):
+                continue  # a "person" is a mis-typed body only when named like one ("Springdale Fire")
+            if _is_place_name(chunk, whole=False, any_town=first == 0 and after in local):
+                start = mention.start + words[first][0]
+                spans.append((start, start + len(chunk)))
                 break
     return spans
+
+
+@functools.cache
+def _local_body_words() -> frozenset[str]:
+    """Words after a town's name that make the name a place: residents, officials, councils."""
+    cues = load_yaml("places.yaml")["toponym_cues"]
+    return _resident_nouns() | frozenset(cues["role_words"]) | frozenset(cues["local_bodies"])
 
 
 def _contiguous(text: str, words: list[tuple[int, int]], first: int, last: int) -> bool:
@@ -88,17 +117,67 @@ def _contiguous(text: str, words: list[tuple[int, int]], first: int, last: int) 
     return all(text[words[i][1]:words[i + 1][0]] in (" ", "-") for i in range(first, last))
 
 
-def _person_words(mentions: list[RawMention]) -> set[str]:
-    """Words of the names of people named in full in the document: a one-word "place" among them is a person
-    ("Clinton said" beside "Bill Clinton"). A "person" whose name ends in a place noun ("Greer Station") is a
-    mis-tagged place and does not count."""
-    place_nouns = _place_nouns()
-    words: set[str] = set()
+def _person_words(mentions: list[RawMention]) -> Counter[str]:
+    """Words of the names of people named in full in the document, with how many person mentions use each: a
+    one-word "place" among them may be a person ("Clinton said" beside "Bill Clinton"). Words before a role word
+    are not the name ("Brookfield Mayor", "Milford Fire Chief Dana Porter"); a "person" whose name ends in a
+    place or resident noun ("Greer Station", "Dover Girls"), starts with a direction word ("Historic Dover")
+    or holds a local body's word ("Springdale Fire Station 2") is a mis-tagged place and does not count."""
+    not_names = _place_nouns() | _resident_nouns()
+    bodies = frozenset(load_yaml("places.yaml")["toponym_cues"]["local_bodies"])
+    roles = _role_words()
+    full: set[str] = set()
     for m in mentions:
         parts = fold(m.text).split()
-        if m.label == "PERSON" and len(parts) > 1 and parts[-1] not in place_nouns:
-            words.update(parts)
-    return words
+        after_role = [i for i, w in enumerate(parts) if w in roles]
+        name = parts[after_role[-1] + 1:] if after_role else parts
+        if (m.label == "PERSON" and len(parts) > 1 and name and name[-1] not in not_names
+                and name[0] not in _direction_words() and not any(w in bodies for w in name)):
+            full.update(name)
+    uses: Counter[str] = Counter()
+    for m in mentions:
+        if m.label == "PERSON":
+            parts = fold(m.text).split()
+            uses.update(w for w in set(parts) if w in full)
+            if len(parts) > 1 and parts[-1] in full:
+                uses[SURNAME + parts[-1]] += 1
+    return uses
+
+
+SURNAME = "\0"  # marks surname entries in the person-word counts
+
+
+def _is_person_word(mention: RawMention, text: str, person: Counter[str], place: Counter[str]) -> bool:
+    """A place mention that is a word of a person's name is a person, unless a word that goes with places only
+    ("in", "from"; not "to" or "for") comes before it, or the document uses the word for places more often and
+    never as a surname ("Brookfield" beside "Brookfield Estates")."""
+    word = fold(mention.text)
+    if word not in person:
+        return False
+    before = fold(text[max(0, mention.start - 20):mention.start]).split()
+    if before and before[-1] in _locative_cues():
+        return False
+    return SURNAME + word in person or person[word] >= place[word]
+
+
+def _next_word(text: str, end: int) -> str:
+    match = re.match(r"[\s’']*(\w+)", text[end:end + 40])
+    return match.group(1) if match else ""
+
+
+@functools.cache
+def _resident_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("places.yaml")["resident_nouns"])
+
+
+@functools.cache
+def _locative_cues() -> frozenset[str]:
+    return frozenset(load_yaml("places.yaml")["toponym_cues"]["place_not_person_cues"])
+
+
+@functools.cache
+def _role_words() -> frozenset[str]:
+    return frozenset(load_yaml("places.yaml")["toponym_cues"]["role_words"])
 
 
 @functools.cache
@@ -106,28 +185,97 @@ def _place_nouns() -> frozenset[str]:
     return frozenset(load_yaml("places.yaml")["place_nouns"])
 
 
-def document_toponyms(text: str, mentions: list[RawMention]) -> tuple[dict[int, Place | None], list[Toponym]]:
+def document_toponyms(text: str, mentions: list[RawMention], source: str | None = None,
+                      ) -> tuple[dict[int, Place | None], list[Toponym]]:
     """Resolve the place mentions, place adjectives and embedded place names of a document together.
 
+    `source` (the site or feed) lets the regions the source usually writes about count as context, and learns
+    from this document for the next ones (`nlp/focus.py`).
     Returns mention index -> place (None when unresolved) for the mentions that are toponyms (place mentions get
     the place's key as `kb_id`, so they group by the place they resolve to), and all toponyms in text order."""
-    names = _person_words(mentions)
+    person = _person_words(mentions)
+    place = Counter(fold(m.text) for m in mentions if m.label in PLACE_LABELS)
     chosen = [i for i, m in enumerate(mentions) if (m.label in PLACE_LABELS or m.label in ADJECTIVE_LABELS)
-              and fold(m.text) not in names]
-    embedded = [span for m in mentions if m.label in HOST_LABELS for span in embedded_spans(m)]
-    inputs = [(mentions[i].start, mentions[i].end, mentions[i].label) for i in chosen]
+              and not _is_person_word(m, text, person, place)]
+    embedded = [span for m in mentions if m.label in HOST_LABELS
+                for span in embedded_spans(m, _next_word(text, m.end))]
+    taken = [(mentions[i].start, mentions[i].end) for i in chosen] + embedded
+    embedded += [(s, e) for s, e in cue_spans(text, load_resolver())
+                 if not any(s < te and ts < e for ts, te in taken)]
+    resolver = load_resolver()
+    spans = [_refine_span(text, mentions[i].start, mentions[i].end, mentions[i].label, resolver) for i in chosen]
+    inputs = [(s, e, mentions[i].label) for i, (s, e) in zip(chosen, spans, strict=True)]
     inputs += [(s, e, "GPE") for s, e in embedded]
-    places = load_resolver().resolve(text, inputs)
+    memory = source_focus()
+    places, evidence = load_resolver().resolve_with_evidence(text, inputs, memory.focus(source))
+    memory.record(source, evidence)
     out: dict[int, Place | None] = {}
     toponyms: list[Toponym] = []
-    for i, place in zip(chosen, places, strict=False):
+    for i, (s, e), place in zip(chosen, spans, places, strict=False):
         m = mentions[i]
-        if m.label in PLACE_LABELS:
-            m.kb_id = place.key if place else ""
+        if m.label in PLACE_LABELS:  # a mention naming a place inside it ("the Warren County Jail") is not it
+            inside = m.start <= s and e <= m.end and (s, e) != (m.start, m.end)
+            m.kb_id = place.key if place and not inside else ""
         if m.label in PLACE_LABELS or place is not None:
             out[i] = place
-            toponyms.append(Toponym(m.text, m.start, m.end, place))
+            toponyms.append(Toponym(text[s:e], s, e, place))
     for (s, e), place in zip(embedded, places[len(chosen):], strict=True):
         toponyms.append(Toponym(text[s:e], s, e, place, embedded=True))
     toponyms.sort(key=lambda t: t.start)
     return out, toponyms
+
+
+_LEFT_WORD = re.compile(r"([A-Z][\w.'’]*)[ \t]+$")
+_RIGHT_WORD = re.compile(r"[ \t]+([A-Z][\w'’]*)")
+
+
+def _refine_span(text: str, start: int, end: int, label: str, resolver: Resolver) -> tuple[int, int]:
+    """The place name a place mention stands for. A neighbouring capitalised word joins it when the two make a
+    known place ("Elk" + "Grove", "ST." + "LOUIS"); a mention that names no place as a whole ("the Warren
+    County Jail", "North Texas", "Tulsa Airport") shrinks to the place name after "in", at its start (after
+    a direction word), or after "of"."""
+    if label not in PLACE_LABELS:
+        return start, end
+    gazetteer = resolver.gazetteer
+    left = _LEFT_WORD.search(text, max(0, start - 30), start)
+    if left and gazetteer.contains_key(place_key(text[left.start(1):end])):
+        return left.start(1), end
+    right = _RIGHT_WORD.match(text, end, end + 30)
+    if right and gazetteer.contains_key(place_key(text[start:right.end(1)])):
+        return start, right.end(1)
+    if gazetteer.lookup(text[start:end]):
+        return start, end  # a place as a whole, "North Carolina" too
+    first = re.match(r"(\S+)\s+", text[start:end])
+    if (first and fold(first.group(1)) in _direction_words() - {"the"}
+            and resolver.candidates(text[start + first.end():end], label)):
+        return start + first.end(), end  # "North Texas" is Texas, and says so
+    if resolver.candidates(text[start:end], label):
+        return start, end
+    return _core_span(text, start, end) or (start, end)
+
+
+def _core_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    sub = text[start:end]
+    words = [(m.start(), m.end()) for m in _WORD.finditer(sub)]
+    skip = _direction_words()
+    first = 0
+    while first < len(words) - 1 and fold(sub[words[first][0]:words[first][1]]) in skip:
+        first += 1
+    after = {w: [i + 1 for i, (s, e) in enumerate(words) if sub[s:e] == w and i + 1 < len(words)] for w in ("of", "in")}
+    starts = [*after["in"], first, *range(first + 1, len(words)), *after["of"]]  # "Church in Lexington" first
+    for any_town in (False, True):  # "United Ohio": the state before a hamlet called United
+        for first in dict.fromkeys(starts):
+            for last in range(min(len(words), first + MAX_WORDS) - 1, first - 1, -1):
+                chunk = sub[words[first][0]:words[last][1]]
+                if (first, last) == (0, len(words) - 1) or chunk in ("of", "in") or " of" in chunk or \
+                        " in " in chunk or not _contiguous(sub, words, first, last):
+                    continue
+                chunk = _POSSESSIVE.sub("", chunk)
+                if _is_place_name(chunk, whole=False, any_town=any_town):
+                    return start + words[first][0], start + words[first][0] + len(chunk)
+    return None
+
+
+@functools.cache
+def _direction_words() -> frozenset[str]:
+    return frozenset(load_yaml("places.yaml")["toponym_cues"]["direction_words"])
