@@ -115,3 +115,19 @@ def test_dateline_agency_is_an_organisation_wherever_named():
     assert agency and agency[0].type == "ORG" and len(agency[0].mentions) == 2
     assert not [e for e in record("KABUL - A bomb killed nine people (police said) on Friday.\n").entities
                 if e.type == "ORG" and e.name == "police said"]
+
+
+def test_defined_acronym_is_an_organisation_throughout_the_document():
+    rec = record("Officers of the National Border Service (NBS) detained two men near the river. An NBS spokesman "
+                 "said they were armed. Later the NBS-run camp was closed.")
+    border = [e for e in rec.entities if e.name == "National Border Service"]
+    assert border and border[0].type == "ORG"
+    assert [m.text for m in border[0].mentions].count("NBS") == 3
+
+
+def test_short_alias_is_tagged_only_where_the_document_names_the_group_in_full():
+    rec = record("Fighters of the Islamic State withdrew from the town. Several IS commanders were seen leaving.")
+    group = next(e for e in rec.entities if e.name == "Islamic State")
+    assert "IS" in [m.text for m in group.mentions]
+    assert not any(m.text == "IS" for e in record("The IS tag is on the bag, Mr Kell said.").entities
+                   for m in e.mentions)

@@ -1,7 +1,9 @@
-"""Rule components that complete NER: organisations from `data/org_aliases.yaml`, and echoed surnames.
+"""Rule components that complete NER: organisations from `data/org_aliases.yaml`, acronyms a document defines,
+and echoed surnames.
 
 Matching is on exact spelling (so "Isis" the given name is not "ISIS" unless written so), and aliases of two
-letters or fewer ("IS", "UN") are left to the NER model: alone they are too ambiguous to tag by rule.
+letters or fewer ("IS", "UN") are tagged only in a document that also names the organisation in a longer form:
+alone they are too ambiguous to tag by rule.
 """
 
 from __future__ import annotations
@@ -26,14 +28,25 @@ DATELINE_WINDOW = 400  # the dateline opens the body, after the headline
 class OrgRuler:
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.short: dict[str, list[str]] = {}  # canonical -> its aliases too short to tag alone ("IS", "UN")
         for canonical, aliases in load_yaml("org_aliases.yaml").items():
             names = {n for n in [canonical, *aliases] if len(n) >= MIN_ALIAS_CHARS}
             self.matcher.add(canonical, [nlp.make_doc(n) for n in sorted(names)])
+            short = sorted({n for n in aliases if len(n) < MIN_ALIAS_CHARS and n.isupper()})
+            if short:
+                self.short[canonical] = short
 
     def __call__(self, doc: Doc) -> Doc:
         """Known organisation names win over what NER tagged inside or exactly on them ("Islamic" NORP in
-        "Islamic State"), never over a longer entity that contains them."""
-        found = filter_spans([Span(doc, s, e, label="ORG") for _, s, e in self.matcher(doc)])
+        "Islamic State"), never over a longer entity that contains them. A short alias ("IS") is an organisation
+        where the document also names it in a longer form ("Islamic State ... IS fighters")."""
+        matches = self.matcher(doc)
+        found = [Span(doc, s, e, label="ORG") for _, s, e in matches]
+        named = {doc.vocab.strings[key] for key, _, _ in matches}
+        short = {alias for canonical in named for alias in self.short.get(canonical, ())}
+        if short:
+            found += [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in short]
+        found = filter_spans(found)
         if found:
             doc.ents = filter_spans([*found, *doc.ents])
         return doc
@@ -64,6 +77,29 @@ def dateline_agency(doc: Doc) -> Doc:
     if spans:
         taken = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
         doc.ents = filter_spans([*spans, *taken])
+    return doc
+
+
+# "the State Investigation and Protection Agency (SIPA)": an organisation, then its acronym in brackets.
+_DEFINED_ACRONYM = re.compile(r"\s?\(([A-Z][A-Z0-9]{1,5})\)")
+
+
+@Language.component("newsintel_defined_acronyms")
+def defined_acronyms(doc: Doc) -> Doc:
+    """An acronym the document defines after an organisation's name ("... Agency (SIPA)") is an organisation
+    there and everywhere later in the document ("SIPA said"); the NER model rarely tags a bare acronym."""
+    acronyms = set()
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            match = _DEFINED_ACRONYM.match(doc.text, ent.end_char)
+            if match and match[1] != ent.text:
+                acronyms.add(match[1])
+    if not acronyms:
+        return doc
+    taken = {t for e in doc.ents for t in range(e.start, e.end)}
+    found = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in acronyms and t.i not in taken]
+    if found:
+        doc.ents = filter_spans([*doc.ents, *found])
     return doc
 
 
