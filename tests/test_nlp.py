@@ -131,3 +131,11 @@ def test_short_alias_is_tagged_only_where_the_document_names_the_group_in_full()
     assert "IS" in [m.text for m in group.mentions]
     assert not any(m.text == "IS" for e in record("The IS tag is on the bag, Mr Kell said.").entities
                    for m in e.mentions)
+
+
+def test_surname_tagged_otherwise_joins_no_one_when_two_people_share_it():
+    mentions = [RawMention("Arta Berisha", 0, 12, 0, "PERSON"), RawMention("Luan Berisha", 20, 32, 0, "PERSON"),
+                RawMention("Berisha", 40, 47, 1, "GPE")]
+    entities = group_mentions(mentions, "d")
+    assert all(e.mentions[0].text != "Berisha" or len(e.mentions) == 1 for e in entities)
+    assert {len(e.mentions) for e in entities if e.name.endswith("Berisha")} == {1}

@@ -150,7 +150,8 @@ def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
     # Longest names first, so short forms find the full name they belong to.
     for m, words in sorted(people, key=lambda p: (-len(p[1]), p[0].start)):
         _attach_person(groups, m, words)
-    surnames = {g.words[-1]: g for g in groups if len(g.words) > 1}
+    owners = Counter(g.words[-1] for g in groups if len(g.words) > 1)  # two people share it: it names neither
+    surnames = {g.words[-1]: g for g in groups if len(g.words) > 1 and owners[g.words[-1]] == 1}
     by_key: dict[tuple[str, str], _Group] = {}
     for m in others:
         kind = types[m.label]

@@ -84,7 +84,8 @@ def _units(conn: sqlite3.Connection, document_id: str) -> list[Unit]:
     types = {r["id"]: corrected_label(r["name"], r["type"]) for r in rows}
     for subj, obj in conn.execute(
             "SELECT subject_entity, object_entity FROM relations WHERE document_id = ? AND type = 'ALIAS'"
-            " AND subject_entity IS NOT NULL AND object_entity IS NOT NULL AND end - start <= ?",
+            " AND subject_entity IS NOT NULL AND object_entity IS NOT NULL"
+            " AND (end - start <= ? OR json_extract(data, '$.checked') = 1)",
             (document_id, settings()["alias_max_span"])):
         if subj in parent and obj in parent and kind_of(types[subj]) == kind_of(types[obj]):
             parent[root(subj)] = root(obj)
