@@ -13,6 +13,7 @@ from newsintel.extract.antecedents import NAMING_VERBS, name_of_naming_verb
 from newsintel.extract.antecedents import person_nouns as all_person_nouns
 from newsintel.extract.args import MentionIndex, make_arg
 from newsintel.extract.lexicon import lexicon
+from newsintel.extract.namesakes import role_after
 from newsintel.extract.parse import ParsedSentence
 from newsintel.model import Entity
 
@@ -200,7 +201,8 @@ def retype_people(ps: ParsedSentence, mentions: MentionIndex) -> None:
     "Hanne Vilde, a recruiter"."""
     rel = lexicon().relations
     person_nouns = set(rel["gender_words"]["male"]) | set(rel["gender_words"]["female"]) | set(
-        rel["position_nouns"]) | set(rel["member_nouns"]) | set(rel["family_nouns"]) | set(rel["spouse_nouns"])
+        rel["position_nouns"]) | set(rel["member_nouns"]) | set(rel["family_nouns"]) | set(rel["spouse_nouns"]) | {
+        w for words in rel.get("role_classes", {}).values() for w in words}  # "X, a computer science student"
     for token in ps.doc:
         if token.dep_ == "acl" and token.head.lemma_.lower() in all_person_nouns():  # "a smuggler known as Abu Hamza"
             name = name_of_naming_verb(token) if token.lemma_.lower() in NAMING_VERBS else None
@@ -301,7 +303,8 @@ def _nationality_of(text: str, m_start: int, m_end: int, n_start: int, n_end: in
 
 
 def person_attributes(text: str, entities: list[Entity], sentence_of: Any) -> set[int]:
-    """Age, nationality and gender stated next to a person's mention; returns the offsets of numbers used as ages.
+    """Age, nationality, gender and occupation stated next to a person's mention; returns the offsets of numbers
+    used as ages.
 
     Sets `entity.attributes` (first value wins) and appends every finding with its offsets to
     `entity.attributes["evidence"]`.
@@ -320,6 +323,10 @@ def person_attributes(text: str, entities: list[Entity], sentence_of: Any) -> se
                 offset = (m.end + age.start(1)) if age.re is _AGE_AFTER else (m.start - len(before) + age.start(1))
                 age_offsets.add(offset)
                 _set(entity, "age", int(age.group(1)), offset, offset + len(age.group(1)), sentence_of)
+            role = role_after(text, m.end)
+            if role is not None:
+                _set(entity, "occupation", role[0], role[2], role[3], sentence_of)
+                _set(entity, "occupation_class", role[1], role[2], role[3], sentence_of)
             for norp, (s, e) in nationalities.items():
                 if _nationality_of(text, m.start, m.end, s, e):
                     _set(entity, "nationality", norp, s, e, sentence_of)
