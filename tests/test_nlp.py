@@ -139,3 +139,17 @@ def test_surname_tagged_otherwise_joins_no_one_when_two_people_share_it():
     entities = group_mentions(mentions, "d")
     assert all(e.mentions[0].text != "Berisha" or len(e.mentions) == 1 for e in entities)
     assert {len(e.mentions) for e in entities if e.name.endswith("Berisha")} == {1}
+
+
+def test_particles_and_initials_group_with_the_full_name():
+    mentions = [RawMention("Youssef Ben-Amar", 0, 16, 0, "PERSON"), RawMention("Y. Benamar", 20, 30, 1, "PERSON"),
+                RawMention("Mr Ben Amar", 40, 51, 2, "PERSON"), RawMention("Benamar", 60, 67, 3, "PERSON")]
+    entities = [e for e in group_mentions(mentions, "d") if e.type == "PERSON"]
+    assert len(entities) == 1 and len(entities[0].mentions) == 4
+
+
+def test_initial_that_fits_two_full_names_stays_alone():
+    mentions = [RawMention("Youssef Benamar", 0, 15, 0, "PERSON"), RawMention("Yasmina Benamar", 20, 35, 0, "PERSON"),
+                RawMention("Y. Benamar", 40, 50, 1, "PERSON")]
+    entities = group_mentions(mentions, "d")
+    assert sorted(len(e.mentions) for e in entities) == [1, 1, 1]

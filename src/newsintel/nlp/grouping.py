@@ -86,10 +86,23 @@ def corrected_label(text: str, label: str) -> str:
     return label
 
 
+@functools.cache
+def _particles() -> frozenset[str]:
+    return frozenset(p for p in load_yaml("name_variants.yaml")["joined_particles"] if len(p) > 1)
+
+
 def person_words(text: str) -> tuple[str, ...]:
-    """The words that identify a person: folded, without titles, honorifics or Arabic articles."""
-    noise = _name_noise()
-    words = [w for w in fold(text).split() if w not in noise]
+    """The words that identify a person: folded, without titles, honorifics or Arabic articles, particles glued
+    to the next word as the resolver does ("Ben-Ali" = "Ben Ali" = "Benali")."""
+    noise, particles = _name_noise(), _particles()
+    words: list[str] = []
+    for word in fold(text).split():
+        if word in noise:
+            continue
+        if words and words[-1] in particles:
+            words[-1] += word
+        else:
+            words.append(word)
     if words and words[-1] in ("s",):  # possessive "Haliti's" folds to "haliti s"
         words = words[:-1]
     return tuple(words)
@@ -117,12 +130,18 @@ def strip_the(text: str) -> str:
     return text[4:] if text[:4].lower() == "the " else text
 
 
+def _initialled(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """"M. Benali" for "Muhammad Benali": the same surname, the given names shortened to their initials."""
+    return len(words) == len(full) > 1 and words[-1] == full[-1] and words != full and all(
+        a == b or (len(a) == 1 and b.startswith(a)) for a, b in zip(words[:-1], full[:-1], strict=True))
+
+
 def _attach_person(groups: list[_Group], mention: RawMention, words: tuple[str, ...]) -> None:
     for group in groups:
         if group.type == "PERSON" and group.words == words:
             group.mentions.append(mention)
             return
-    fits = [g for g in groups if g.type == "PERSON" and set(words) < set(g.words)]
+    fits = [g for g in groups if g.type == "PERSON" and (set(words) < set(g.words) or _initialled(words, g.words))]
     if len(fits) == 1:
         fits[0].mentions.append(mention)
     else:
