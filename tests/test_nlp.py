@@ -153,3 +153,12 @@ def test_initial_that_fits_two_full_names_stays_alone():
                 RawMention("Y. Benamar", 40, 50, 1, "PERSON")]
     entities = group_mentions(mentions, "d")
     assert sorted(len(e.mentions) for e in entities) == [1, 1, 1]
+
+
+def test_armed_group_name_is_one_organisation_however_ner_cut_it():
+    rec = record("He recruited young Europeans for Liwa al-Tawhid al-Shami, a faction of Islamic State, police "
+                 "said. Fighters of Katibat Imam al-Bukhari were also named.")
+    names = {e.name: e.type for e in rec.entities}
+    assert names.get("Liwa al-Tawhid al-Shami") == "ORG"
+    assert names.get("Katibat Imam al-Bukhari") == "ORG"
+    assert places("He travelled to Liwa in the United Arab Emirates last year.") >= {"Liwa"}

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsintel.model import Entity, Mention
-from newsintel.nlp.gazetteer import fold, place_key
+from newsintel.nlp.gazetteer import fold, load_gazetteer, place_key
 from newsintel.resources import load_yaml
 
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -75,13 +75,22 @@ def _org_name_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["first_words"]), frozenset(data["last_words"])
 
 
+def org_first_words() -> frozenset[str]:
+    return _org_name_words()[0]
+
+
 def corrected_label(text: str, label: str) -> str:
-    """PERSON/NORP names headed like an organisation ("Liwa ...", "... Brigade") are organisations."""
-    if label not in ("PERSON", "NORP"):
+    """PERSON/NORP names headed like an organisation ("Liwa ...", "... Brigade") are organisations; so is a
+    "place" opening with an armed group's word ("Liwa al-Muhajirin" tagged GPE) that the gazetteer does not know."""
+    if label not in ("PERSON", "NORP", *PLACE_TYPES):
         return label
     words = strip_the(text).lower().replace("-", " ").split()
     first, last = _org_name_words()
-    if len(words) > 1 and (words[0] in first or words[-1] in last):
+    if len(words) < 2:
+        return label
+    if label in PLACE_TYPES:
+        return "ORG" if words[0] in first and not load_gazetteer().lookup(text) else label
+    if words[0] in first or words[-1] in last:
         return "ORG"
     return label
 

@@ -103,6 +103,36 @@ def defined_acronyms(doc: Doc) -> Doc:
     return doc
 
 
+_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "ar", "an", "at", "az", "ul", "wal", "-", "'"})
+MAX_GROUP_WORDS = 6
+
+
+@Language.component("newsintel_group_names")
+def group_names(doc: Doc) -> Doc:
+    """An armed group's name opening with a word such as "Liwa", "Jaish" or "Katibat" (`data/org_names.yaml`)
+    and going on in capitalised words and Arabic articles ("Liwa al-Muhajirin al-Balqan") is one organisation,
+    however the NER model cut it ("Liwa" as a place and the rest as nothing)."""
+    from newsintel.nlp.grouping import org_first_words
+
+    first = org_first_words()
+    found = []
+    for token in doc:
+        if token.lower_ not in first or not token.text[:1].isupper():
+            continue
+        end, words = token.i + 1, 1
+        for nxt in doc[token.i + 1:token.i + 3 * MAX_GROUP_WORDS]:
+            if nxt.text[:1].isupper() and nxt.is_alpha and words < MAX_GROUP_WORDS:
+                end, words = nxt.i + 1, words + 1
+            elif nxt.lower_ not in _ARTICLES or (nxt.whitespace_ and nxt.text == "-"):
+                break
+        if words > 1:
+            found.append(Span(doc, token.i, end, label="ORG"))
+    if found:
+        doc.ents = filter_spans([*found, *(e for e in doc.ents if not any(
+            e.start < f.end and f.start < e.end and len(e) <= len(f) for f in found))])
+    return doc
+
+
 @Language.component("newsintel_name_echo")
 def name_echo(doc: Doc) -> Doc:
     """Later bare surnames of a named person are mentions too: "Driton Haliti ... Haliti denied it".

@@ -30,7 +30,8 @@ def load_nlp() -> Language:
     nlp.add_pipe("newsintel_orgs", after="ner")
     nlp.add_pipe("newsintel_dateline_agency", after="newsintel_orgs")
     nlp.add_pipe("newsintel_places", after="newsintel_dateline_agency")
-    nlp.add_pipe("newsintel_defined_acronyms", after="newsintel_places")
+    nlp.add_pipe("newsintel_group_names", after="newsintel_places")
+    nlp.add_pipe("newsintel_defined_acronyms", after="newsintel_group_names")
     nlp.add_pipe("newsintel_name_echo", after="newsintel_defined_acronyms")
     nlp.max_length = MAX_CHARS
     return nlp
