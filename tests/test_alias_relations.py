@@ -35,3 +35,9 @@ def test_alias_of_someone_else_named_in_between_is_not_taken():
 
 def test_telephone_call_is_not_an_alias():
     assert aliases("Mohammed Farouk also called Besnik Gashi on Monday, police said.") == []
+
+
+def test_quotes_around_a_name_do_not_make_another_name():
+    from newsintel.resolve.names import org_form
+
+    assert org_form('the "Mountain Legion') == org_form("Mountain Legion") == org_form("the “Mountain Legion”")

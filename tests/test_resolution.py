@@ -239,3 +239,17 @@ def test_resolver_reads_a_lone_surname_against_its_own_report(tmp_path):
     assert len(people) == 3
     assert link[("b", "Haliti")] not in people  # two Halitis in the report: neither, and not the third
     assert link[("c", "Haliti")] == link[("c", "Arben Haliti")] == link[("b", "Arben Haliti")]
+
+
+def test_initials_are_read_against_the_full_names_of_their_own_report(tmp_path):
+    from newsintel.store import save_record
+
+    conn = connect(tmp_path / "hand.db")
+    save_record(conn, _record("a" * 16, "2025-01-05", ["Dardan Krasniqi", "Gjilan Police"]))
+    save_record(conn, _record("b" * 16, "2025-02-07", ["Dardan Krasniqi", "D.K."]))
+    save_record(conn, _record("c" * 16, "2025-03-01", ["Dardan Krasniqi", "Dea Krasniqi", "D. Krasniqi", "D.K."]))
+    link = {(r[0][:1], r[1]): r[2] for r in conn.execute(
+        "SELECT e.document_id, e.name, l.identity_id FROM entities e JOIN entity_links l ON l.entity_id = e.id")}
+    assert link[("b", "D.K.")] == link[("b", "Dardan Krasniqi")]  # the one full name of the report it fits
+    fits_two = {link[("c", "Dardan Krasniqi")], link[("c", "Dea Krasniqi")]}
+    assert link[("c", "D. Krasniqi")] not in fits_two and link[("c", "D.K.")] not in fits_two

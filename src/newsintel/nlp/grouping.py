@@ -193,6 +193,14 @@ def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
             if m.kb_id == "" and len(words) == 1 and words[0] in surnames:
                 surnames[words[0]].mentions.append(m)
                 continue
+            if m.kb_id == "" and len(words) == 1 and owners[words[0]] > 1:  # a person, but which one is unsaid
+                m.label = "PERSON"
+                alone = next((g for g in groups if g.type == "PERSON" and g.words == words), None)
+                if alone is None:
+                    alone = _Group("PERSON", words[0], words)
+                    groups.append(alone)
+                alone.mentions.append(m)
+                continue
             key, canonical = (kind, org_key), None
         group = by_key.get(key)
         if group is None:

@@ -96,10 +96,11 @@ def defined_acronyms(doc: Doc) -> Doc:
                 acronyms.add(match[1])
     if not acronyms:
         return doc
-    taken = {t for e in doc.ents for t in range(e.start, e.end)}
+    kept = [e for e in doc.ents if not (e.label_ != "ORG" and e[-1].text in acronyms and len(e) <= 2)]  # "The BIA"
+    taken = {t for e in kept for t in range(e.start, e.end)}
     found = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in acronyms and t.i not in taken]
-    if found:
-        doc.ents = filter_spans([*doc.ents, *found])
+    if found or len(kept) < len(doc.ents):
+        doc.ents = filter_spans([*kept, *found])
     return doc
 
 
