@@ -41,3 +41,29 @@ def test_quotes_around_a_name_do_not_make_another_name():
     from newsintel.resolve.names import org_form
 
     assert org_form('the "Mountain Legion') == org_form("Mountain Legion") == org_form("the “Mountain Legion”")
+
+
+def test_report_naming_both_names_joins_organisations_found_apart(tmp_path):
+    import json
+
+    from newsintel.cli.main import main
+    from newsintel.store import connect
+
+    reports = [
+        {"title": "Raid", "published": "2025-01-05",
+         "text": "Police in Skopje arrested two men linked to the Northern Lions Brigade on Monday."},
+        {"title": "Verdict", "published": "2025-02-07",
+         "text": "The court said the Mountain Legion had sent fighters to Syria since 2014."},
+        {"title": "Profile", "published": "2025-03-01",
+         "text": "Police said he fought with the Northern Lions Brigade, also called the Mountain Legion, until 2019."},
+    ]
+    for i, record in enumerate(reports):
+        (tmp_path / f"r{i}.json").write_text(json.dumps(record), encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert main(["ingest", "--quiet", "--workers", "1", "--db", str(db),
+                 *(str(tmp_path / f"r{i}.json") for i in range(3))]) == 0
+    conn = connect(db)
+    ids = {name: identity for name, identity in conn.execute(
+        "SELECT e.name, l.identity_id FROM entities e JOIN entity_links l ON l.entity_id = e.id WHERE e.type = 'ORG'")}
+    assert ids["Northern Lions Brigade"] == ids["Mountain Legion"]
+    assert conn.execute("SELECT count(*) FROM identities WHERE kind = 'org'").fetchone()[0] == 1

@@ -313,6 +313,26 @@ def _fitting(surnames: dict[str, set[tuple[str, str]]], initial: tuple[str, str]
     return {i for word, named in surnames.items() if word[0] == last for i, name in named if name[0] == first}
 
 
+def _join_alias_identities(conn: sqlite3.Connection, unit: Unit, identity: str, constrained: bool) -> None:
+    """A report that says "the Brigade, also called the Mountain Legion" joins an organisation found earlier
+    under only one of its names: another identity holding exactly one of the unit's other names (of two words or
+    more) is merged into this one. Organisations only: for people a wrong alias would merge two people's files."""
+    fulls = {f.full for f in unit.forms if len(f.tokens) > 1}  # names, not acronyms: "MIT" is many things
+    if unit.kind != ORG or len(fulls) < 2:
+        return
+    from newsintel.resolve.judgements import _blocked
+
+    for candidate in _candidates(conn, unit, False):
+        if candidate["id"] == identity or candidate["kind"] != ORG or (
+                constrained and _blocked(conn, identity, candidate["id"]) is not None):
+            continue  # an analyst's split or not-same between the two always wins
+        names = json.loads(candidate["profile"]).get("names", {})
+        if fulls & {f.full for f in (_form(ORG, n) for n in names) if f is not None}:
+            conn.execute("UPDATE entity_links SET identity_id = ? WHERE identity_id = ?", (identity, candidate["id"]))
+            profiles.refresh_identity(conn, candidate["id"])
+            profiles.refresh_identity(conn, identity)
+
+
 def _lone_surname(unit: Unit) -> str | None:
     """The word of a one-word name that may be a person's surname ("Haliti", even when tagged as a place)."""
     if not _lone_word(unit) or unit.kind == ORG or (unit.kind == PLACE and not _may_cross(unit, PERSON)):
@@ -348,6 +368,7 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
             value, linked = _best(conn, unit, context, published, contexts, constrained)
         identity = link(conn, unit, document_id, linked, published, value if linked else 1.0,
                         "name" if linked else "new")
+        _join_alias_identities(conn, unit, identity, constrained)
         context.add(identity)
         contexts.pop(identity, None)
         if unit.kind == PERSON and initial is None:
