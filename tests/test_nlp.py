@@ -168,3 +168,15 @@ def test_armed_group_name_is_one_organisation_however_ner_cut_it():
     assert names.get("Liwa al-Ansar al-Balqan") == "ORG"
     assert names.get("Katibat Imam al-Bukhari") == "ORG"
     assert places("He travelled to Liwa in the United Arab Emirates last year.") >= {"Liwa"}
+
+
+def test_demonym_inside_a_person_span_is_a_nationality():
+    from spacy.tokens import Span
+
+    from newsintel.nlp.name_rulers import person_demonyms
+    from newsintel.nlp.pipeline import load_nlp
+
+    doc = load_nlp().make_doc("Its chief smuggler, Bosnian Senad Kovac, is on trial. Bosnian Serb leaders met.")
+    doc.ents = [Span(doc, 4, 7, label="PERSON"), Span(doc, 12, 14, label="NORP")]
+    assert [(e.text, e.label_) for e in person_demonyms(doc).ents] == [
+        ("Bosnian", "NORP"), ("Senad Kovac", "PERSON"), ("Bosnian Serb", "NORP")]

@@ -326,7 +326,8 @@ def person_attributes(text: str, entities: list[Entity], sentence_of: Any) -> se
             role = role_after(text, m.end)
             if role is not None:
                 _set(entity, "occupation", role[0], role[2], role[3], sentence_of)
-                _set(entity, "occupation_class", role[1], role[2], role[3], sentence_of)
+                if entity.attributes["occupation"] == role[0]:  # the class is for comparing, not for showing
+                    entity.attributes.setdefault("occupation_class", role[1])
             for norp, (s, e) in nationalities.items():
                 if _nationality_of(text, m.start, m.end, s, e):
                     _set(entity, "nationality", norp, s, e, sentence_of)

@@ -134,6 +134,27 @@ def group_names(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("newsintel_person_demonyms")
+def person_demonyms(doc: Doc) -> Doc:
+    """"Bosnian Emir Mujanović" tagged as one person is a nationality and a person: the name alone is what other
+    reports write, and the adjective is the person's stated nationality."""
+    from newsintel.nlp.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    ents, changed = [], False
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 3 and ent[0].text[:1].isupper() and ent[1].text[:1].isupper() \
+                and gazetteer.adjective(ent[0].text) is not None:
+            ents += [Span(doc, ent.start, ent.start + 1, label="NORP"),
+                     Span(doc, ent.start + 1, ent.end, label="PERSON")]
+            changed = True
+        else:
+            ents.append(ent)
+    if changed:
+        doc.ents = ents
+    return doc
+
+
 @Language.component("newsintel_name_echo")
 def name_echo(doc: Doc) -> Doc:
     """Later bare surnames of a named person are mentions too: "Driton Haliti ... Haliti denied it".

@@ -32,6 +32,7 @@ def load_nlp() -> Language:
     nlp.add_pipe("newsintel_places", after="newsintel_dateline_agency")
     nlp.add_pipe("newsintel_group_names", after="newsintel_places")
     nlp.add_pipe("newsintel_defined_acronyms", after="newsintel_group_names")
-    nlp.add_pipe("newsintel_name_echo", after="newsintel_defined_acronyms")
+    nlp.add_pipe("newsintel_person_demonyms", after="newsintel_defined_acronyms")
+    nlp.add_pipe("newsintel_name_echo", after="newsintel_person_demonyms")
     nlp.max_length = MAX_CHARS
     return nlp
