@@ -180,3 +180,12 @@ def test_demonym_inside_a_person_span_is_a_nationality():
     doc.ents = [Span(doc, 4, 7, label="PERSON"), Span(doc, 12, 14, label="NORP")]
     assert [(e.text, e.label_) for e in person_demonyms(doc).ents] == [
         ("Bosnian", "NORP"), ("Senad Kovac", "PERSON"), ("Bosnian Serb", "NORP")]
+
+
+def test_photo_credits_are_a_photographer_and_an_agency():
+    rec = record("Enlarge this image toggle caption Jane Roe/AP Jane Roe/AP\nThe minister spoke to the Associated "
+                 "Press on Monday. (AP Photo/John Doe, File)")
+    names = {e.name: (e.type, len(e.mentions)) for e in rec.entities}
+    assert names["Jane Roe"] == ("PERSON", 2)
+    assert names["John Doe"][0] == "PERSON"
+    assert names["Associated Press"] == ("ORG", 4)  # "AP" is the agency the report names in full

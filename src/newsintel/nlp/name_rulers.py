@@ -134,6 +134,69 @@ def group_names(doc: Doc) -> Doc:
     return doc
 
 
+_CREDIT_WORDS = frozenset({"photo", "photos", "images", "image", "video", "file", "pool", "handout"})
+
+
+def _credit_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """Token ranges of an entity cut at "/" with their labels: an agency's acronym ("AP") is an organisation,
+    credit words ("Photo", "File") are dropped, the rest keeps the entity's label (None)."""
+    parts: list[tuple[int, int, str | None]] = []
+    i = start
+    while i < end:
+        j = i
+        while j < end and doc[j].text != "/":
+            j += 1
+        k = i
+        while k < j:
+            token = doc[k]
+            if token.lower_ in _CREDIT_WORDS:
+                k += 1
+                continue
+            if token.is_upper and token.is_alpha and 2 <= len(token) <= 6:
+                parts.append((k, k + 1, "ORG"))
+                k += 1
+                continue
+            m = k
+            while m < j and not (doc[m].is_upper and doc[m].is_alpha and len(doc[m]) >= 2) \
+                    and doc[m].lower_ not in _CREDIT_WORDS:
+                m += 1
+            a, b = k, m
+            while a < b and doc[a].is_punct:
+                a += 1
+            while b > a and doc[b - 1].is_punct:
+                b -= 1
+            if a < b:
+                parts.append((a, b, None))
+            k = m
+        i = j + 1
+    return parts
+
+
+@Language.component("newsintel_photo_credits")
+def photo_credits(doc: Doc) -> Doc:
+    """Photo credits the NER model reads as one name: "Alastair Grant/AP Alastair Grant/AP" is a photographer and
+    an agency (twice); "AP Photo/Mahmoud Illean" and "File/Associated Press" likewise."""
+    ents, changed = [], False
+    for ent in doc.ents:
+        if not any(t.text == "/" for t in ent):
+            ents.append(ent)
+            continue
+        changed = True
+        parts = _credit_parts(doc, ent.start, ent.end)
+        agency = any(label == "ORG" for _, _, label in parts)
+        for start, end, label in parts:
+            words = doc[start:end]
+            if not any(t.text[:1].isupper() for t in words):
+                continue
+            if label is None:  # beside an agency, two or three capitalised words are the photographer
+                label = "PERSON" if agency and 2 <= len(words) <= 3 and all(t.is_title for t in words) \
+                    else ent.label_
+            ents.append(Span(doc, start, end, label=label))
+    if changed:
+        doc.ents = filter_spans(ents)
+    return doc
+
+
 @Language.component("newsintel_person_demonyms")
 def person_demonyms(doc: Doc) -> Doc:
     """"Bosnian Emir Mujanović" tagged as one person is a nationality and a person: the name alone is what other
