@@ -189,3 +189,8 @@ def test_photo_credits_are_a_photographer_and_an_agency():
     assert names["Jane Roe"] == ("PERSON", 2)
     assert names["John Doe"][0] == "PERSON"
     assert names["Associated Press"] == ("ORG", 4)  # "AP" is the agency the report names in full
+
+
+def test_slashed_place_names_are_no_credit_line():
+    rec = record("The office is run by the Marshall/Bradford Woods council. (AP Photo/Oakland Police Department)")
+    assert not any(e.type == "PERSON" and "Police" in e.name for e in rec.entities)

@@ -44,8 +44,10 @@ class OrgRuler:
         found = [Span(doc, s, e, label="ORG") for _, s, e in matches]
         named = {doc.vocab.strings[key] for key, _, _ in matches}
         short = {alias for canonical in named for alias in self.short.get(canonical, ())}
-        if short:
-            found += [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in short]
+        if short:  # not over a place: "EU" the NER model tagged as a place stays one
+            taken = {t for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") or len(e) > 1
+                     for t in range(e.start, e.end)}
+            found += [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in short and t.i not in taken]
         found = filter_spans(found)
         if found:
             doc.ents = filter_spans([*found, *doc.ents])
@@ -120,13 +122,15 @@ def group_names(doc: Doc) -> Doc:
     for token in doc:
         if token.lower_ not in first or not token.text[:1].isupper():
             continue
-        end, words = token.i + 1, 1
+        end, words, article = token.i + 1, 1, False
         for nxt in doc[token.i + 1:token.i + 3 * MAX_GROUP_WORDS]:
             if nxt.text[:1].isupper() and nxt.is_alpha and words < MAX_GROUP_WORDS:
                 end, words = nxt.i + 1, words + 1
             elif nxt.lower_ not in _ARTICLES or (nxt.whitespace_ and nxt.text == "-"):
                 break
-        if words > 1:
+            else:
+                article = article or nxt.lower_ not in ("-", "'")
+        if words > 1 and article:  # "Jaish al-Islam", not "Tahrir Square"
             found.append(Span(doc, token.i, end, label="ORG"))
     if found:
         doc.ents = filter_spans([*found, *(e for e in doc.ents if not any(
@@ -175,22 +179,28 @@ def _credit_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | 
 @Language.component("newsintel_photo_credits")
 def photo_credits(doc: Doc) -> Doc:
     """Photo credits the NER model reads as one name: "Alastair Grant/AP Alastair Grant/AP" is a photographer and
-    an agency (twice); "AP Photo/Mahmoud Illean" and "File/Associated Press" likewise."""
+    an agency (twice); "AP Photo/Mahmoud Illean", "File/Associated Press" likewise. Only with an agency's acronym
+    or a credit word ("Photo", "File") in the name."""
+    from newsintel.nlp.grouping import corrected_label
+
     ents, changed = [], False
     for ent in doc.ents:
-        if not any(t.text == "/" for t in ent):
+        if ent.label_ not in ("PERSON", "ORG") or not any(t.text == "/" for t in ent):  # "Dallas/Fort Worth"
+            ents.append(ent)
+            continue
+        parts = _credit_parts(doc, ent.start, ent.end)
+        agency = any(label == "ORG" for _, _, label in parts) or any(t.lower_ in _CREDIT_WORDS for t in ent)
+        if not agency:  # "Otter Tail/Grant", "Marshall/Bradford Woods": no agency or credit word, no credit line
             ents.append(ent)
             continue
         changed = True
-        parts = _credit_parts(doc, ent.start, ent.end)
-        agency = any(label == "ORG" for _, _, label in parts)
         for start, end, label in parts:
             words = doc[start:end]
             if not any(t.text[:1].isupper() for t in words):
                 continue
             if label is None:  # beside an agency, two or three capitalised words are the photographer
-                label = "PERSON" if agency and 2 <= len(words) <= 3 and all(t.is_title for t in words) \
-                    else ent.label_
+                label = corrected_label(words.text, "PERSON") if 2 <= len(words) <= 3 and all(
+                    t.is_title for t in words) else ent.label_  # "AP Photo/Oakland Police Department": no one
             ents.append(Span(doc, start, end, label=label))
     if changed:
         doc.ents = filter_spans(ents)
