@@ -194,3 +194,8 @@ def test_photo_credits_are_a_photographer_and_an_agency():
 def test_slashed_place_names_are_no_credit_line():
     rec = record("The office is run by the Marshall/Bradford Woods council. (AP Photo/Oakland Police Department)")
     assert not any(e.type == "PERSON" and "Police" in e.name for e in rec.entities)
+
+
+def test_credit_line_with_a_long_capitalised_word_ends():
+    rec = record("The picture was taken in the camp. (REUTERS/Jane Roe) Photo by AP Photo/REUTERSTV staff.")
+    assert rec.sentences  # it returns: a capitalised word too long for an acronym once made this loop forever

@@ -12,7 +12,7 @@ import re
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsintel.resources import load_yaml
@@ -141,6 +141,10 @@ def group_names(doc: Doc) -> Doc:
 _CREDIT_WORDS = frozenset({"photo", "photos", "images", "image", "video", "file", "pool", "handout"})
 
 
+def _agency_acronym(token: Token) -> bool:
+    return token.is_upper and token.is_alpha and 2 <= len(token) <= 6
+
+
 def _credit_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | None]]:
     """Token ranges of an entity cut at "/" with their labels: an agency's acronym ("AP") is an organisation,
     credit words ("Photo", "File") are dropped, the rest keeps the entity's label (None)."""
@@ -156,13 +160,12 @@ def _credit_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | 
             if token.lower_ in _CREDIT_WORDS:
                 k += 1
                 continue
-            if token.is_upper and token.is_alpha and 2 <= len(token) <= 6:
+            if _agency_acronym(token):
                 parts.append((k, k + 1, "ORG"))
                 k += 1
                 continue
-            m = k
-            while m < j and not (doc[m].is_upper and doc[m].is_alpha and len(doc[m]) >= 2) \
-                    and doc[m].lower_ not in _CREDIT_WORDS:
+            m = k + 1  # at least this token: the loop always moves on
+            while m < j and not _agency_acronym(doc[m]) and doc[m].lower_ not in _CREDIT_WORDS:
                 m += 1
             a, b = k, m
             while a < b and doc[a].is_punct:
