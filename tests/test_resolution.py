@@ -265,3 +265,17 @@ def test_place_spellings_on_one_gazetteer_entry_are_one_place(tmp_path):
                                " ON l.entity_id = e.id WHERE e.name LIKE '%Raqqa%'").fetchall()
     assert len(rows) == 2 and rows[0][0] == rows[1][0] is not None
     assert rows[0][1] == rows[1][1]
+
+
+def test_initials_are_read_against_the_full_names_of_their_own_report(tmp_path):
+    from newsintel.store import save_record
+
+    conn = connect(tmp_path / "hand.db")
+    save_record(conn, _record("a" * 16, "2025-01-05", ["Dardan Krasniqi", "Gjilan Police"]))
+    save_record(conn, _record("b" * 16, "2025-02-07", ["Dardan Krasniqi", "D.K."]))
+    save_record(conn, _record("c" * 16, "2025-03-01", ["Dardan Krasniqi", "Dea Krasniqi", "D. Krasniqi", "D.K."]))
+    link = {(r[0][:1], r[1]): r[2] for r in conn.execute(
+        "SELECT e.document_id, e.name, l.identity_id FROM entities e JOIN entity_links l ON l.entity_id = e.id")}
+    assert link[("b", "D.K.")] == link[("b", "Dardan Krasniqi")]  # the one full name of the report it fits
+    fits_two = {link[("c", "Dardan Krasniqi")], link[("c", "Dea Krasniqi")]}
+    assert link[("c", "D. Krasniqi")] not in fits_two and link[("c", "D.K.")] not in fits_two

@@ -16,6 +16,7 @@ from newsintel.extract.args import PLURAL_PRONOUNS, MentionIndex
 from newsintel.extract.attribution import attribute_quotations, attribution_for, extract_claims
 from newsintel.extract.events import event_record, extract_events
 from newsintel.extract.modality import modality_of
+from newsintel.extract.namesakes import split_namesakes
 from newsintel.extract.parse import ParsedSentence, parse_sentences
 from newsintel.extract.quantities import extract_quantities
 from newsintel.extract.relations import extract_relations, person_attributes, relations_from_events, retype_people
@@ -79,6 +80,8 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
     parsed = parse_sentences(nlp, doc, _trimmed(spans))
     for ps in parsed:
         retype_people(ps, mentions)
+    if split_namesakes(text, record.entities, record.document.id):  # after retyping: it splits people only
+        mentions = MentionIndex.build(record.entities)
     ages = person_attributes(text, record.entities, lambda offset: sentence_at(starts, offset))
     for ps in parsed:
         for trigger, args in extract_events(ps, mentions):

@@ -13,6 +13,7 @@ from newsintel.extract.antecedents import NAMING_VERBS, name_of_naming_verb
 from newsintel.extract.antecedents import person_nouns as all_person_nouns
 from newsintel.extract.args import MentionIndex, make_arg
 from newsintel.extract.lexicon import lexicon
+from newsintel.extract.namesakes import role_after
 from newsintel.extract.parse import ParsedSentence
 from newsintel.model import Entity
 
@@ -98,20 +99,100 @@ def _role_relations(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str
     return out
 
 
+def _cue_matches(text: str, cues: list[str], patterns: list[str]) -> list[re.Match[str]]:
+    regexes = [re.escape(c) for c in cues] + patterns
+    return [m for r in regexes for m in re.finditer(r"\b" + r + r"\b", text)]
+
+
+def _entity_type(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> str | None:
+    return mentions.type_at(ps, token)
+
+
+def _org_right_before(ps: ParsedSentence, cue_start: int, mentions: MentionIndex) -> Token | None:
+    """The organisation named just before an alias cue, only a comma between: "the Brigade, also called X"."""
+    before = [t for t in ps.doc if t.idx + len(t) <= cue_start and not t.is_punct and not t.is_space]
+    if not before or _entity_type(ps, before[-1], mentions) != "ORG":
+        return None
+    gap = ps.doc.text[before[-1].idx + len(before[-1]):cue_start]
+    return before[-1] if re.fullmatch(r"\s*,\s*(?:also\s+)?|\s*\(\s*", gap) else None
+
+
+def _alias_after(ps: ParsedSentence, cue_end: int) -> Token | None:
+    after = [t for t in ps.doc if t.idx >= cue_end and (t.ent_type_ or t.text[:1].isupper())]
+    return after[0] if after and after[0].idx - cue_end <= 25 else None
+
+
+def _second_alias(ps: ParsedSentence, alias: Token, mentions: MentionIndex) -> Token | None:
+    """"known as A or B", "known as A - or B in Arabic": B is another name of A (same entity type)."""
+    kind = _entity_type(ps, alias, mentions)
+    if kind is None:
+        return None
+    start, end = ps.char_span(alias.i, alias.i + 1)
+    entity = mentions.at(start, end)
+    last = max((e for s, e, ent in mentions.spans if ent is entity and s <= start < e), default=end)
+    rest = ps.doc.text[last - ps.offset:]
+    match = re.match(r"[\"'”’]?\s*[-–—,]?\s*or\s+[\"'“‘]?", rest)
+    if match is None:
+        return None
+    offset = last - ps.offset + match.end()
+    nxt = next((t for t in ps.doc if t.idx >= offset), None)
+    if nxt is None or nxt.idx - offset > 4 or _entity_type(ps, nxt, mentions) != kind:
+        return None
+    other_start, other_end = ps.char_span(nxt.i, nxt.i + 1)
+    return nxt if mentions.at(other_start, other_end) is not entity else None
+
+
+_REPORTING = frozenset({"say", "believe", "allege", "claim", "tell", "report", "think", "suspect", "state"})
+
+
+def _another_person_between(ps: ParsedSentence, subject: Token, cue_start: int) -> bool:
+    """A person noun between the name and the cue that is not the name's own apposition: "X met a man known as
+    Y", "X's phone led to its leader, known as Y" name someone else. "X, a recruiter for the group known as Y" and
+    "X, who fought with Z under the name Y" do not."""
+    nouns = all_person_nouns()
+    for token in ps.doc:
+        if not subject.i < token.i or token.idx >= cue_start or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in _REPORTING:
+            continue  # "X, who officials say fought ...": the speakers, not a second referent
+        if token.lemma_.lower() in nouns or token.lower_ in nouns:
+            head = token
+            while head.dep_ in ("appos", "conj") and head.head.i != head.i and head.i != subject.i:
+                head = head.head
+            if head.i != subject.i and not (token.dep_ == "appos" and subject.i <= token.head.i < token.i
+                                            and token.head.ent_type_ == "PERSON"):
+                return True
+    return False
+
+
 def _alias_relations(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
-    """"X, also known as Y", "X, alias Y", "X (aka Y)", "X, whose nom de guerre is Y"."""
+    """"X, also known as Y", "X, alias Y", "X (aka Y)", "X, whose nom de guerre is Y"; for organisations also
+    "the Brigade, also called Y"; and "known as Y or Z"."""
     out = []
     text = ps.doc.text.lower()
-    for cue in lexicon().relations["alias_cues"]:
-        for match in re.finditer(r"\b" + re.escape(cue) + r"\b", text):
-            before = [t for t in ps.doc if t.idx + len(t) <= match.start() and _person_at(ps, t, mentions)]
-            after = [t for t in ps.doc if t.idx >= match.end() and (t.ent_type_ or t.text[:1].isupper())]
-            if not before or not after:
-                continue
-            subject, alias = before[-1], after[0]
-            if alias.idx - match.end() > 25:
-                continue
-            out.append(_relation(ps, "ALIAS", subject, alias, cue, mentions))
+    rel = lexicon().relations
+    patterns = list(rel.get("alias_cue_patterns", []))
+    for match in _cue_matches(text, rel["alias_cues"], patterns):
+        alias = _alias_after(ps, match.end())
+        if alias is None:
+            continue
+        people = [t for t in ps.doc if t.idx + len(t) <= match.start() and _person_at(ps, t, mentions)]
+        org = _org_right_before(ps, match.start(), mentions)
+        if org is not None and _entity_type(ps, alias, mentions) == "ORG":
+            out.append(_relation(ps, "ALIAS", org, alias, match.group(0), mentions))
+        elif people and _entity_type(ps, alias, mentions) not in ("ORG", "GPE", "LOC", "FAC") \
+                and not _another_person_between(ps, people[-1], match.start()):
+            relation = _relation(ps, "ALIAS", people[-1], alias, match.group(0), mentions)
+            relation["checked"] = True  # no other person between: the linker trusts it however long
+            out.append(relation)
+        second = _second_alias(ps, alias, mentions)
+        if second is not None:
+            out.append(_relation(ps, "ALIAS", alias, second, "or", mentions))
+    for match in _cue_matches(text, rel.get("org_alias_cues", []), []):
+        alias = _alias_after(ps, match.end())
+        org = _org_right_before(ps, match.start(), mentions)
+        if alias is not None and org is not None and _entity_type(ps, alias, mentions) == "ORG":
+            out.append(_relation(ps, "ALIAS", org, alias, match.group(0), mentions))
     return out
 
 
@@ -120,7 +201,8 @@ def retype_people(ps: ParsedSentence, mentions: MentionIndex) -> None:
     "Hanne Vilde, a recruiter"."""
     rel = lexicon().relations
     person_nouns = set(rel["gender_words"]["male"]) | set(rel["gender_words"]["female"]) | set(
-        rel["position_nouns"]) | set(rel["member_nouns"]) | set(rel["family_nouns"]) | set(rel["spouse_nouns"])
+        rel["position_nouns"]) | set(rel["member_nouns"]) | set(rel["family_nouns"]) | set(rel["spouse_nouns"]) | {
+        w for words in rel.get("role_classes", {}).values() for w in words}  # "X, a computer science student"
     for token in ps.doc:
         if token.dep_ == "acl" and token.head.lemma_.lower() in all_person_nouns():  # "a smuggler known as Abu Hamza"
             name = name_of_naming_verb(token) if token.lemma_.lower() in NAMING_VERBS else None
@@ -221,7 +303,8 @@ def _nationality_of(text: str, m_start: int, m_end: int, n_start: int, n_end: in
 
 
 def person_attributes(text: str, entities: list[Entity], sentence_of: Any) -> set[int]:
-    """Age, nationality and gender stated next to a person's mention; returns the offsets of numbers used as ages.
+    """Age, nationality, gender and occupation stated next to a person's mention; returns the offsets of numbers
+    used as ages.
 
     Sets `entity.attributes` (first value wins) and appends every finding with its offsets to
     `entity.attributes["evidence"]`.
@@ -240,6 +323,11 @@ def person_attributes(text: str, entities: list[Entity], sentence_of: Any) -> se
                 offset = (m.end + age.start(1)) if age.re is _AGE_AFTER else (m.start - len(before) + age.start(1))
                 age_offsets.add(offset)
                 _set(entity, "age", int(age.group(1)), offset, offset + len(age.group(1)), sentence_of)
+            role = role_after(text, m.end)
+            if role is not None:
+                _set(entity, "occupation", role[0], role[2], role[3], sentence_of)
+                if entity.attributes["occupation"] == role[0]:  # the class is for comparing, not for showing
+                    entity.attributes.setdefault("occupation_class", role[1])
             for norp, (s, e) in nationalities.items():
                 if _nationality_of(text, m.start, m.end, s, e):
                     _set(entity, "nationality", norp, s, e, sentence_of)

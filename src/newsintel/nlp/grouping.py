@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsintel.model import Entity, Mention
-from newsintel.nlp.gazetteer import fold, place_key
+from newsintel.nlp.gazetteer import fold, load_gazetteer, place_key
 from newsintel.resources import load_yaml
 
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -75,21 +75,43 @@ def _org_name_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["first_words"]), frozenset(data["last_words"])
 
 
+def org_first_words() -> frozenset[str]:
+    return _org_name_words()[0]
+
+
 def corrected_label(text: str, label: str) -> str:
-    """PERSON/NORP names headed like an organisation ("Liwa ...", "... Brigade") are organisations."""
-    if label not in ("PERSON", "NORP"):
+    """PERSON/NORP names headed like an organisation ("Liwa ...", "... Brigade") are organisations; so is a
+    "place" opening with an armed group's word ("Liwa al-Muhajirin" tagged GPE) that the gazetteer does not know."""
+    if label not in ("PERSON", "NORP", *PLACE_TYPES):
         return label
     words = strip_the(text).lower().replace("-", " ").split()
     first, last = _org_name_words()
-    if len(words) > 1 and (words[0] in first or words[-1] in last):
+    if len(words) < 2:
+        return label
+    if label in PLACE_TYPES:
+        return "ORG" if words[0] in first and not load_gazetteer().lookup(text) else label
+    if words[0] in first or words[-1] in last:
         return "ORG"
     return label
 
 
+@functools.cache
+def _particles() -> frozenset[str]:
+    return frozenset(p for p in load_yaml("name_variants.yaml")["joined_particles"] if len(p) > 1)
+
+
 def person_words(text: str) -> tuple[str, ...]:
-    """The words that identify a person: folded, without titles, honorifics or Arabic articles."""
-    noise = _name_noise()
-    words = [w for w in fold(text).split() if w not in noise]
+    """The words that identify a person: folded, without titles, honorifics or Arabic articles, particles glued
+    to the next word as the resolver does ("Ben-Ali" = "Ben Ali" = "Benali")."""
+    noise, particles = _name_noise(), _particles()
+    words: list[str] = []
+    for word in fold(text).split():
+        if word in noise:
+            continue
+        if words and words[-1] in particles:
+            words[-1] += word
+        else:
+            words.append(word)
     if words and words[-1] in ("s",):  # possessive "Haliti's" folds to "haliti s"
         words = words[:-1]
     return tuple(words)
@@ -117,12 +139,18 @@ def strip_the(text: str) -> str:
     return text[4:] if text[:4].lower() == "the " else text
 
 
+def _initialled(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """"M. Benali" for "Muhammad Benali": the same surname, the given names shortened to their initials."""
+    return len(words) == len(full) > 1 and words[-1] == full[-1] and words != full and all(
+        a == b or (len(a) == 1 and b.startswith(a)) for a, b in zip(words[:-1], full[:-1], strict=True))
+
+
 def _attach_person(groups: list[_Group], mention: RawMention, words: tuple[str, ...]) -> None:
     for group in groups:
         if group.type == "PERSON" and group.words == words:
             group.mentions.append(mention)
             return
-    fits = [g for g in groups if g.type == "PERSON" and set(words) < set(g.words)]
+    fits = [g for g in groups if g.type == "PERSON" and (set(words) < set(g.words) or _initialled(words, g.words))]
     if len(fits) == 1:
         fits[0].mentions.append(mention)
     else:
@@ -150,7 +178,8 @@ def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
     # Longest names first, so short forms find the full name they belong to.
     for m, words in sorted(people, key=lambda p: (-len(p[1]), p[0].start)):
         _attach_person(groups, m, words)
-    surnames = {g.words[-1]: g for g in groups if len(g.words) > 1}
+    owners = Counter(g.words[-1] for g in groups if len(g.words) > 1)  # two people share it: it names neither
+    surnames = {g.words[-1]: g for g in groups if len(g.words) > 1 and owners[g.words[-1]] == 1}
     by_key: dict[tuple[str, str], _Group] = {}
     for m in others:
         kind = types[m.label]
@@ -163,6 +192,14 @@ def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
             words = person_words(m.text)
             if m.kb_id == "" and len(words) == 1 and words[0] in surnames:
                 surnames[words[0]].mentions.append(m)
+                continue
+            if m.kb_id == "" and len(words) == 1 and owners[words[0]] > 1:  # a person, but which one is unsaid
+                m.label = "PERSON"
+                alone = next((g for g in groups if g.type == "PERSON" and g.words == words), None)
+                if alone is None:
+                    alone = _Group("PERSON", words[0], words)
+                    groups.append(alone)
+                alone.mentions.append(m)
                 continue
             key, canonical = (kind, org_key), None
         group = by_key.get(key)

@@ -1,7 +1,9 @@
-"""Rule components that complete NER: organisations from `data/org_aliases.yaml`, and echoed surnames.
+"""Rule components that complete NER: organisations from `data/org_aliases.yaml`, acronyms a document defines,
+and echoed surnames.
 
 Matching is on exact spelling (so "Isis" the given name is not "ISIS" unless written so), and aliases of two
-letters or fewer ("IS", "UN") are left to the NER model: alone they are too ambiguous to tag by rule.
+letters or fewer ("IS", "UN") are tagged only in a document that also names the organisation in a longer form:
+alone they are too ambiguous to tag by rule.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import re
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsintel.resources import load_yaml
@@ -26,14 +28,27 @@ DATELINE_WINDOW = 400  # the dateline opens the body, after the headline
 class OrgRuler:
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.short: dict[str, list[str]] = {}  # canonical -> its aliases too short to tag alone ("IS", "UN")
         for canonical, aliases in load_yaml("org_aliases.yaml").items():
             names = {n for n in [canonical, *aliases] if len(n) >= MIN_ALIAS_CHARS}
             self.matcher.add(canonical, [nlp.make_doc(n) for n in sorted(names)])
+            short = sorted({n for n in aliases if len(n) < MIN_ALIAS_CHARS and n.isupper()})
+            if short:
+                self.short[canonical] = short
 
     def __call__(self, doc: Doc) -> Doc:
         """Known organisation names win over what NER tagged inside or exactly on them ("Islamic" NORP in
-        "Islamic State"), never over a longer entity that contains them."""
-        found = filter_spans([Span(doc, s, e, label="ORG") for _, s, e in self.matcher(doc)])
+        "Islamic State"), never over a longer entity that contains them. A short alias ("IS") is an organisation
+        where the document also names it in a longer form ("Islamic State ... IS fighters")."""
+        matches = self.matcher(doc)
+        found = [Span(doc, s, e, label="ORG") for _, s, e in matches]
+        named = {doc.vocab.strings[key] for key, _, _ in matches}
+        short = {alias for canonical in named for alias in self.short.get(canonical, ())}
+        if short:  # not over a place: "EU" the NER model tagged as a place stays one
+            taken = {t for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") or len(e) > 1
+                     for t in range(e.start, e.end)}
+            found += [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in short and t.i not in taken]
+        found = filter_spans(found)
         if found:
             doc.ents = filter_spans([*found, *doc.ents])
         return doc
@@ -64,6 +79,155 @@ def dateline_agency(doc: Doc) -> Doc:
     if spans:
         taken = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
         doc.ents = filter_spans([*spans, *taken])
+    return doc
+
+
+# "the State Investigation and Protection Agency (SIPA)": an organisation, then its acronym in brackets.
+_DEFINED_ACRONYM = re.compile(r"\s?\(([A-Z][A-Z0-9]{1,5})\)")
+
+
+@Language.component("newsintel_defined_acronyms")
+def defined_acronyms(doc: Doc) -> Doc:
+    """An acronym the document defines after an organisation's name ("... Agency (SIPA)") is an organisation
+    there and everywhere later in the document ("SIPA said"); the NER model rarely tags a bare acronym."""
+    acronyms = set()
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            match = _DEFINED_ACRONYM.match(doc.text, ent.end_char)
+            if match and match[1] != ent.text:
+                acronyms.add(match[1])
+    if not acronyms:
+        return doc
+    kept = [e for e in doc.ents if not (e.label_ != "ORG" and e[-1].text in acronyms and len(e) <= 2)]  # "The BIA"
+    taken = {t for e in kept for t in range(e.start, e.end)}
+    found = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in acronyms and t.i not in taken]
+    if found or len(kept) < len(doc.ents):
+        doc.ents = filter_spans([*kept, *found])
+    return doc
+
+
+_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "ar", "an", "at", "az", "ul", "wal", "-", "'"})
+MAX_GROUP_WORDS = 6
+
+
+@Language.component("newsintel_group_names")
+def group_names(doc: Doc) -> Doc:
+    """An armed group's name opening with a word such as "Liwa", "Jaish" or "Katibat" (`data/org_names.yaml`)
+    and going on in capitalised words and Arabic articles ("Liwa al-Muhajirin al-Balqan") is one organisation,
+    however the NER model cut it ("Liwa" as a place and the rest as nothing)."""
+    from newsintel.nlp.grouping import org_first_words
+
+    first = org_first_words()
+    found = []
+    for token in doc:
+        if token.lower_ not in first or not token.text[:1].isupper():
+            continue
+        end, words, article = token.i + 1, 1, False
+        for nxt in doc[token.i + 1:token.i + 3 * MAX_GROUP_WORDS]:
+            if nxt.text[:1].isupper() and nxt.is_alpha and words < MAX_GROUP_WORDS:
+                end, words = nxt.i + 1, words + 1
+            elif nxt.lower_ not in _ARTICLES or (nxt.whitespace_ and nxt.text == "-"):
+                break
+            else:
+                article = article or nxt.lower_ not in ("-", "'")
+        if words > 1 and article:  # "Jaish al-Islam", not "Tahrir Square"
+            found.append(Span(doc, token.i, end, label="ORG"))
+    if found:
+        doc.ents = filter_spans([*found, *(e for e in doc.ents if not any(
+            e.start < f.end and f.start < e.end and len(e) <= len(f) for f in found))])
+    return doc
+
+
+_CREDIT_WORDS = frozenset({"photo", "photos", "images", "image", "video", "file", "pool", "handout"})
+
+
+def _agency_acronym(token: Token) -> bool:
+    return token.is_upper and token.is_alpha and 2 <= len(token) <= 6
+
+
+def _credit_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """Token ranges of an entity cut at "/" with their labels: an agency's acronym ("AP") is an organisation,
+    credit words ("Photo", "File") are dropped, the rest keeps the entity's label (None)."""
+    parts: list[tuple[int, int, str | None]] = []
+    i = start
+    while i < end:
+        j = i
+        while j < end and doc[j].text != "/":
+            j += 1
+        k = i
+        while k < j:
+            token = doc[k]
+            if token.lower_ in _CREDIT_WORDS:
+                k += 1
+                continue
+            if _agency_acronym(token):
+                parts.append((k, k + 1, "ORG"))
+                k += 1
+                continue
+            m = k + 1  # at least this token: the loop always moves on
+            while m < j and not _agency_acronym(doc[m]) and doc[m].lower_ not in _CREDIT_WORDS:
+                m += 1
+            a, b = k, m
+            while a < b and doc[a].is_punct:
+                a += 1
+            while b > a and doc[b - 1].is_punct:
+                b -= 1
+            if a < b:
+                parts.append((a, b, None))
+            k = m
+        i = j + 1
+    return parts
+
+
+@Language.component("newsintel_photo_credits")
+def photo_credits(doc: Doc) -> Doc:
+    """Photo credits the NER model reads as one name: "Alastair Grant/AP Alastair Grant/AP" is a photographer and
+    an agency (twice); "AP Photo/Mahmoud Illean", "File/Associated Press" likewise. Only with an agency's acronym
+    or a credit word ("Photo", "File") in the name."""
+    from newsintel.nlp.grouping import corrected_label
+
+    ents, changed = [], False
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG") or not any(t.text == "/" for t in ent):  # "Dallas/Fort Worth"
+            ents.append(ent)
+            continue
+        parts = _credit_parts(doc, ent.start, ent.end)
+        agency = any(label == "ORG" for _, _, label in parts) or any(t.lower_ in _CREDIT_WORDS for t in ent)
+        if not agency:  # "Otter Tail/Grant", "Marshall/Bradford Woods": no agency or credit word, no credit line
+            ents.append(ent)
+            continue
+        changed = True
+        for start, end, label in parts:
+            words = doc[start:end]
+            if not any(t.text[:1].isupper() for t in words):
+                continue
+            if label is None:  # beside an agency, two or three capitalised words are the photographer
+                label = corrected_label(words.text, "PERSON") if 2 <= len(words) <= 3 and all(
+                    t.is_title for t in words) else ent.label_  # "AP Photo/Oakland Police Department": no one
+            ents.append(Span(doc, start, end, label=label))
+    if changed:
+        doc.ents = filter_spans(ents)
+    return doc
+
+
+@Language.component("newsintel_person_demonyms")
+def person_demonyms(doc: Doc) -> Doc:
+    """"Bosnian Emir Mujanović" tagged as one person is a nationality and a person: the name alone is what other
+    reports write, and the adjective is the person's stated nationality."""
+    from newsintel.nlp.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    ents, changed = [], False
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 3 and ent[0].text[:1].isupper() and ent[1].text[:1].isupper() \
+                and gazetteer.adjective(ent[0].text) is not None:
+            ents += [Span(doc, ent.start, ent.start + 1, label="NORP"),
+                     Span(doc, ent.start + 1, ent.end, label="PERSON")]
+            changed = True
+        else:
+            ents.append(ent)
+    if changed:
+        doc.ents = ents
     return doc
 
 

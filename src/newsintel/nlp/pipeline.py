@@ -27,9 +27,13 @@ def load_nlp() -> Language:
     nlp = importlib.import_module(MODEL).load(disable=list(UNUSED))
     nlp.enable_pipe("senter")
     nlp.add_pipe("newsintel_paragraphs", after="senter")
-    nlp.add_pipe("newsintel_orgs", after="ner")
+    nlp.add_pipe("newsintel_photo_credits", after="ner")
+    nlp.add_pipe("newsintel_orgs", after="newsintel_photo_credits")
     nlp.add_pipe("newsintel_dateline_agency", after="newsintel_orgs")
     nlp.add_pipe("newsintel_places", after="newsintel_dateline_agency")
-    nlp.add_pipe("newsintel_name_echo", after="newsintel_places")
+    nlp.add_pipe("newsintel_group_names", after="newsintel_places")
+    nlp.add_pipe("newsintel_defined_acronyms", after="newsintel_group_names")
+    nlp.add_pipe("newsintel_person_demonyms", after="newsintel_defined_acronyms")
+    nlp.add_pipe("newsintel_name_echo", after="newsintel_person_demonyms")
     nlp.max_length = MAX_CHARS
     return nlp

@@ -85,7 +85,8 @@ def _units(conn: sqlite3.Connection, document_id: str) -> list[Unit]:
     types = {r["id"]: corrected_label(r["name"], r["type"]) for r in rows}
     for subj, obj in conn.execute(
             "SELECT subject_entity, object_entity FROM relations WHERE document_id = ? AND type = 'ALIAS'"
-            " AND subject_entity IS NOT NULL AND object_entity IS NOT NULL AND end - start <= ?",
+            " AND subject_entity IS NOT NULL AND object_entity IS NOT NULL"
+            " AND (end - start <= ? OR json_extract(data, '$.checked') = 1)",
             (document_id, settings()["alias_max_span"])):
         if subj in parent and obj in parent and kind_of(types[subj]) == kind_of(types[obj]):
             parent[root(subj)] = root(obj)
@@ -328,6 +329,43 @@ def _best(conn: sqlite3.Connection, unit: Unit, context: set[str], published: st
     return best[0], (best[1] if best[0] >= threshold and not ambiguous else None)
 
 
+def _initial_and_surname(unit: Unit) -> tuple[str, str] | None:
+    """("d", "haliti") for a person named by an initial and a surname ("D. Haliti"), ("d", "h") for initials
+    ("D.H."), else None."""
+    forms = unit.forms
+    if unit.kind != PERSON or not forms or not all(len(f.tokens) == 2 and len(f.tokens[0]) == 1 for f in forms):
+        return None
+    return forms[0].tokens[0], forms[0].last
+
+
+def _fitting(surnames: dict[str, set[tuple[str, str]]], initial: tuple[str, str]) -> set[str]:
+    """Identities of the report's full names that an initial and surname, or initials, may stand for."""
+    first, last = initial
+    if len(last) > 1:
+        return {i for i, name in surnames.get(last, set()) if name[0] == first}
+    return {i for word, named in surnames.items() if word[0] == last for i, name in named if name[0] == first}
+
+
+def _join_alias_identities(conn: sqlite3.Connection, unit: Unit, identity: str, constrained: bool) -> None:
+    """A report that says "the Brigade, also called the Mountain Legion" joins an organisation found earlier
+    under only one of its names: another identity holding exactly one of the unit's other names (of two words or
+    more) is merged into this one. Organisations only: for people a wrong alias would merge two people's files."""
+    fulls = {f.full for f in unit.forms if len(f.tokens) > 1}  # names, not acronyms: "MIT" is many things
+    if unit.kind != ORG or len(fulls) < 2:
+        return
+    from newsintel.resolve.judgements import _blocked
+
+    for candidate in _candidates(conn, unit, False):
+        if candidate["id"] == identity or candidate["kind"] != ORG or (
+                constrained and _blocked(conn, identity, candidate["id"]) is not None):
+            continue  # an analyst's split or not-same between the two always wins
+        names = json.loads(candidate["profile"]).get("names", {})
+        if fulls & {f.full for f in (_form(ORG, n) for n in names) if f is not None}:
+            conn.execute("UPDATE entity_links SET identity_id = ? WHERE identity_id = ?", (identity, candidate["id"]))
+            profiles.refresh_identity(conn, candidate["id"])
+            profiles.refresh_identity(conn, identity)
+
+
 def _lone_surname(unit: Unit) -> str | None:
     """The word of a one-word name that may be a person's surname ("Haliti", even when tagged as a place)."""
     if not _lone_word(unit) or unit.kind == ORG or (unit.kind == PLACE and not _may_cross(unit, PERSON)):
@@ -340,17 +378,21 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
     """Link every person, organisation and place entity of a stored document. Call inside its transaction.
 
     A lone surname is first read against the people this report names in full: one of them, it is that person;
-    two or more ("Driton and Besim Haliti"), it stays on its own rather than being given to a third Haliti.
+    two or more ("Driton and Besim Haliti"), it stays on its own rather than being given to a third Haliti. An
+    initial and a surname ("D. Haliti") or initials ("D.H.") are read the same way against the full names they fit.
     """
     row = conn.execute("SELECT published FROM documents WHERE id = ?", (document_id,)).fetchone()
     published = row["published"] if row else None
     constrained = conn.execute("SELECT 1 FROM judgements WHERE kind != 'merge' LIMIT 1").fetchone() is not None
     context: set[str] = set()
     contexts: dict[str, set[str]] = {}
-    surnames: dict[str, set[str]] = {}  # last word of the report's full person names -> their identities
+    surnames: dict[str, set[tuple[str, str]]] = {}  # last word of the report's full names -> (identity, first)
     for unit in _units(conn, document_id):
-        surname = _lone_surname(unit)
-        named = surnames.get(surname, set()) if surname else set()
+        surname, initial = _lone_surname(unit), _initial_and_surname(unit)
+        if initial is not None:
+            named = _fitting(surnames, initial)
+        else:
+            named = {i for i, _ in surnames.get(surname, set())} if surname else set()
         if len(named) == 1:
             value, linked = 0.75, next(iter(named))
         elif len(named) > 1:
@@ -359,11 +401,12 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
             value, linked = _best(conn, unit, context, published, contexts, constrained)
         identity = link(conn, unit, document_id, linked, published, value if linked else 1.0,
                         "name" if linked else "new")
+        _join_alias_identities(conn, unit, identity, constrained)
         context.add(identity)
         contexts.pop(identity, None)
-        if unit.kind == PERSON:
+        if unit.kind == PERSON and initial is None:
             for form in _full(unit.forms):
-                surnames.setdefault(form.last, set()).add(identity)
+                surnames.setdefault(form.last, set()).add((identity, form.tokens[0]))
     from newsintel.resolve.judgements import apply_merges_for
 
     apply_merges_for(conn, document_id)

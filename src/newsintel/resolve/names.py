@@ -85,8 +85,13 @@ def kind_of(entity_type: str) -> str | None:
     return None
 
 
+_QUOTES = "\"'`"
+
+
 def _words(name: str) -> list[str]:
-    return fold(anyascii(name)).replace("&", " & ").split()
+    """Folded words, quotes around them dropped ('the "Balkan Brigade"' = "the Balkan Brigade")."""
+    words = (w.strip(_QUOTES) for w in fold(anyascii(name)).replace("&", " & ").split())
+    return [w for w in words if w]
 
 
 def skeleton(word: str) -> str:

@@ -1,4 +1,5 @@
-"""An identity's running profile: the names, types, nationalities, genders and birth years of its entities.
+"""An identity's running profile: the names, types, nationalities, genders, occupation classes and birth years
+of its entities.
 
 Kept as JSON on the identity row and updated as entities join, so scoring a candidate never reads its members.
 Birth years come from a stated age and the document's publication year, which is what lets "Smith, 27" in 2020
@@ -37,6 +38,10 @@ def conflict_penalty(profile: dict[str, Any], attributes: list[dict[str, Any]], 
     known_genders = set(profile.get("gender", {}))
     if genders and known_genders and not genders & known_genders:
         penalty += cfg["gender_conflict"]
+    roles = {a["occupation_class"] for a in attributes if a.get("occupation_class")}
+    known_roles = set(profile.get("occupation_class", {}))
+    if roles and known_roles and not roles & known_roles:  # "a computer science student" / "the commander"
+        penalty += cfg["occupation_conflict"]
     years = [y for y in (birth_year(a, published) for a in attributes) if y is not None]
     known_years = [int(y) for y in profile.get("birth_year", {})]
     if years and known_years:
@@ -71,7 +76,7 @@ def _fold_in(profile: dict[str, Any], names: list[str], types: Counter[str], att
     for type_, count in types.items():
         _bump(profile, "types", type_, count)
     for attrs in attributes:
-        for field in ("nationality", "gender", "place"):
+        for field in ("nationality", "gender", "place", "occupation_class"):
             if attrs.get(field):
                 _bump(profile, field, attrs[field])
         year = birth_year(attrs, published)
