@@ -118,8 +118,10 @@ def _name(conn: sqlite3.Connection, anchor: Anchor) -> str:
         return f"{_name(conn, ('', '', place))} (story {story})"
     if key.startswith("c:"):
         return country_name(key[2:]) or key[2:]
-    if key.startswith("g:"):
-        return display_name(key[2:]) or key[2:]
+    if key.startswith("g:"):  # the place identity's name ("Raqqa, Syria"), else the gazetteer's
+        row = conn.execute("SELECT i.name FROM identity_keys k JOIN identities i ON i.id = k.identity_id"
+                           " WHERE k.key = ? ORDER BY k.rank DESC LIMIT 1", ("g:id:" + key[2:],)).fetchone()
+        return row[0] if row else display_name(key[2:]) or key[2:]
     row = conn.execute("SELECT name FROM identities WHERE id = ?", (key[2:],)).fetchone()
     return row[0] if row else key
 
