@@ -1,6 +1,9 @@
-"""Test helpers: a generator of varied synthetic news texts (for volume tests, not for quality)."""
+"""Test helpers: reports ingested into a fresh store, and a generator of varied synthetic news texts (for volume
+tests, not for quality)."""
 
+import json
 import random
+from pathlib import Path
 
 PEOPLE = ["Driton Haliti", "Mohammed Benali", "Emir Mujanovic", "Fjolla Zeqiri", "Ercan Aslanoglu", "Dennis Koehler",
           "Arben Krasniqi", "Samir Haddad", "Lejla Begic", "Yusuf Demir"]
@@ -19,3 +22,16 @@ def synthetic_article(n: int, seed: int = 0) -> str:
         lines.append(f"{who}, {rng.randint(19, 60)}, {verb} in {rng.choice(['March', 'May', 'October'])} "
                      f"{rng.randint(2014, 2026)}, officials said (case {n}-{rng.randint(0, 10**6)}).")
     return "\n".join(lines) + "\n"
+
+
+def ingest_reports(folder: Path, reports: list[dict]) -> Path:
+    """Write each report (title, published, text) as a JSON file, ingest them in order; returns the store's path."""
+    from newsintel.cli.main import main
+
+    files = []
+    for i, record in enumerate(reports):
+        files.append(folder / f"r{i}.json")
+        files[-1].write_text(json.dumps(record), encoding="utf-8")
+    db = folder / "s.db"
+    assert main(["ingest", "--quiet", "--workers", "1", "--db", str(db), *map(str, files)]) == 0
+    return db

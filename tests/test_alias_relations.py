@@ -1,6 +1,7 @@
 """Alias relations that let cross-document resolution pool names, on sentences written for the tests."""
 
 from newsintel.pipeline import extract_text
+from tests.helpers import ingest_reports
 
 
 def aliases(text: str) -> list[tuple[str, str, bool]]:
@@ -44,9 +45,7 @@ def test_quotes_around_a_name_do_not_make_another_name():
 
 
 def test_report_naming_both_names_joins_organisations_found_apart(tmp_path):
-    import json
 
-    from newsintel.cli.main import main
     from newsintel.store import connect
 
     reports = [
@@ -57,11 +56,7 @@ def test_report_naming_both_names_joins_organisations_found_apart(tmp_path):
         {"title": "Profile", "published": "2025-03-01",
          "text": "Police said he fought with the Northern Lions Brigade, also called the Mountain Legion, until 2019."},
     ]
-    for i, record in enumerate(reports):
-        (tmp_path / f"r{i}.json").write_text(json.dumps(record), encoding="utf-8")
-    db = tmp_path / "s.db"
-    assert main(["ingest", "--quiet", "--workers", "1", "--db", str(db),
-                 *(str(tmp_path / f"r{i}.json") for i in range(3))]) == 0
+    db = ingest_reports(tmp_path, reports)
     conn = connect(db)
     ids = {name: identity for name, identity in conn.execute(
         "SELECT e.name, l.identity_id FROM entities e JOIN entity_links l ON l.entity_id = e.id WHERE e.type = 'ORG'")}

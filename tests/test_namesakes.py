@@ -1,13 +1,12 @@
 """Namesakes: one name, two people, told apart by what reports say about them (sentences written for the tests)."""
 
-import json
 import re
 
-from newsintel.cli.main import main
 from newsintel.extract.namesakes import role_after, split_namesakes
 from newsintel.model import Entity, Mention
 from newsintel.pipeline import extract_text
 from newsintel.store import connect
+from tests.helpers import ingest_reports
 
 TWO_IN_ONE = ("Arben Krasniqi, a computer science student from Tetovo, said he was held at the airport because his "
               "name matched an alert for Arben Krasniqi, the Macedonia-born commander who leads a militia in Syria.")
@@ -52,11 +51,7 @@ def test_occupation_conflict_keeps_namesakes_apart_across_reports(tmp_path):
          "text": "Arben Krasniqi, a computer science student from Pristina, said border officers stopped him "
                  "because he shares a name with the leader of the Mountain Legion, which fought for Islamic State."},
     ]
-    for i, record in enumerate(reports):
-        (tmp_path / f"r{i}.json").write_text(json.dumps(record), encoding="utf-8")
-    db = tmp_path / "s.db"
-    assert main(["ingest", "--quiet", "--workers", "1", "--db", str(db),
-                 *(str(tmp_path / f"r{i}.json") for i in range(3))]) == 0
+    db = ingest_reports(tmp_path, reports)
     conn = connect(db)
     ids = {title: identity for title, identity in conn.execute(
         "SELECT d.title, l.identity_id FROM entities e JOIN documents d ON d.id = e.document_id"

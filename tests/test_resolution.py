@@ -9,6 +9,7 @@ from newsintel.cli.main import main
 from newsintel.resolve.names import person_form, similarity
 from newsintel.store import connect
 from newsintel.views.common import find_identities
+from tests.helpers import ingest_reports
 
 REPORTS = {
     "a.txt": "Belgian recruiter arrested\n\nMohammed Benali, 34, a Belgian national, was arrested in Sofia on "
@@ -204,11 +205,7 @@ def test_lone_surname_is_read_against_the_people_of_its_own_report(tmp_path):
          "text": "Arben Haliti, a student, and his father Besim Haliti were questioned at Pristina airport on "
                  "Friday. Haliti said the family would complain."},
     ]
-    for i, record in enumerate(reports):
-        (tmp_path / f"r{i}.json").write_text(json.dumps(record), encoding="utf-8")
-    db = tmp_path / "s.db"
-    assert main(["ingest", "--quiet", "--workers", "1", "--db", str(db),
-                 str(tmp_path / "r0.json"), str(tmp_path / "r1.json")]) == 0
+    db = ingest_reports(tmp_path, reports)
     conn = connect(db)
     rows = conn.execute("SELECT m.text, d.title, l.identity_id FROM mentions m JOIN documents d ON d.id = m.document_id"
                         " JOIN entity_links l ON l.entity_id = m.entity_id WHERE m.text LIKE '%Haliti'").fetchall()
@@ -255,12 +252,7 @@ def test_resolver_reads_a_lone_surname_against_its_own_report(tmp_path):
 def test_place_spellings_on_one_gazetteer_entry_are_one_place(tmp_path):
     reports = [{"title": "Convoy", "published": "2025-04-01", "text": "The convoy left Raqqah for the east on Monday."},
                {"title": "Return", "published": "2025-04-09", "text": "Two men returned to ar-Raqqa on Friday."}]
-    files = []
-    for i, record in enumerate(reports):
-        files.append(tmp_path / f"p{i}.json")
-        files[-1].write_text(json.dumps(record), encoding="utf-8")
-    db = tmp_path / "s.db"
-    assert main(["ingest", "--quiet", "--workers", "1", "--db", str(db), *map(str, files)]) == 0
+    db = ingest_reports(tmp_path, reports)
     rows = connect(db).execute("SELECT e.geonameid, l.identity_id FROM entities e JOIN entity_links l"
                                " ON l.entity_id = e.id WHERE e.name LIKE '%Raqqa%'").fetchall()
     assert len(rows) == 2 and rows[0][0] == rows[1][0] is not None
