@@ -59,13 +59,14 @@ def _record(conn: sqlite3.Connection, kind: str, left: list[str], right: list[st
     return int(cur.lastrowid or 0)
 
 
-def _merge_identities(conn: sqlite3.Connection, keep: str, gone: str) -> None:
-    conn.execute("UPDATE entity_links SET identity_id = ?, method = 'judgement' WHERE identity_id = ?", (keep, gone))
+def merge_identities(conn: sqlite3.Connection, keep: str, gone: str, method: str = "judgement") -> None:
+    """Move every link of `gone` to `keep` (marked with `method`) and recompute both profiles."""
+    conn.execute("UPDATE entity_links SET identity_id = ?, method = ? WHERE identity_id = ?", (keep, method, gone))
     refresh_identity(conn, gone)
     refresh_identity(conn, keep)
 
 
-def _blocked(conn: sqlite3.Connection, a: str, b: str) -> int | None:
+def blocked(conn: sqlite3.Connection, a: str, b: str) -> int | None:
     """The id of a split/not-same judgement separating identities a and b, if any."""
     ra, rb = set(refs_of(conn, a)), set(refs_of(conn, b))
     for j in load(conn, ("split", "not-same")):
@@ -85,11 +86,11 @@ def _two(conn: sqlite3.Connection, a: str, b: str, same_message: str) -> tuple[s
 def merge(conn: sqlite3.Connection, a: str, b: str, note: str | None = None) -> str:
     with transaction(conn):
         ia, ib = _two(conn, a, b, "{a} and {b} are already one identity ({id})")
-        blocking = _blocked(conn, ia, ib)
+        blocking = blocked(conn, ia, ib)
         if blocking is not None:
             raise JudgementError(f"{ia} and {ib} were judged different (judgement #{blocking}); undo it first")
         _record(conn, "merge", refs_of(conn, ia), refs_of(conn, ib), note)
-        _merge_identities(conn, ia, ib)
+        merge_identities(conn, ia, ib)
     return ia
 
 
@@ -137,8 +138,8 @@ def _apply_merge(conn: sqlite3.Connection, j: Judgement) -> None:
     ids = _identity_of_refs(conn, j.left + j.right)
     keep = (_identity_of_refs(conn, j.left) or ids or [None])[0]
     for other in ids:
-        if keep is not None and other != keep and _blocked(conn, keep, other) is None:
-            _merge_identities(conn, keep, other)
+        if keep is not None and other != keep and blocked(conn, keep, other) is None:
+            merge_identities(conn, keep, other)
 
 
 def apply_merges_for(conn: sqlite3.Connection, document_id: str) -> None:

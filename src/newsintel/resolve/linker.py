@@ -23,6 +23,7 @@ from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.nlp.grouping import corrected_label
 from newsintel.resolve import profiles
 from newsintel.resolve.names import ORG, PERSON, PLACE, NameForm, blocking_keys, form_of, kind_of, similarity
+from newsintel.resolve.place_names import place_ref
 from newsintel.resources import load_yaml
 
 
@@ -101,7 +102,7 @@ def _units(conn: sqlite3.Connection, document_id: str) -> list[Unit]:
         unit.types[r["type"]] += 1
         attributes = json.loads(r["attributes"])
         if kind == PLACE and r["lat"] is not None:  # the gazetteer entry it resolved to is the place's identity
-            attributes["place"] = str(r["geonameid"]) if r["geonameid"] else f"{r['lat']:.2f},{r['lon']:.2f}"
+            attributes["place"] = place_ref(r["geonameid"], r["lat"], r["lon"])
         unit.attributes.append(attributes)
         unit.refs.append(entity_ref(document_id, kind, r["name"]))
     return sorted(grouped.values(), key=lambda u: u.rank)
@@ -353,17 +354,15 @@ def _join_alias_identities(conn: sqlite3.Connection, unit: Unit, identity: str, 
     fulls = {f.full for f in unit.forms if len(f.tokens) > 1}  # names, not acronyms: "MIT" is many things
     if unit.kind != ORG or len(fulls) < 2:
         return
-    from newsintel.resolve.judgements import _blocked
+    from newsintel.resolve.judgements import blocked, merge_identities
 
     for candidate in _candidates(conn, unit, False):
         if candidate["id"] == identity or candidate["kind"] != ORG or (
-                constrained and _blocked(conn, identity, candidate["id"]) is not None):
+                constrained and blocked(conn, identity, candidate["id"]) is not None):
             continue  # an analyst's split or not-same between the two always wins
         names = json.loads(candidate["profile"]).get("names", {})
         if fulls & {f.full for f in (_form(ORG, n) for n in names) if f is not None}:
-            conn.execute("UPDATE entity_links SET identity_id = ? WHERE identity_id = ?", (identity, candidate["id"]))
-            profiles.refresh_identity(conn, candidate["id"])
-            profiles.refresh_identity(conn, identity)
+            merge_identities(conn, identity, candidate["id"], method="alias")
 
 
 def _lone_surname(unit: Unit) -> str | None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from newsintel.nlp.grouping import strip_the
 from newsintel.resolve.names import blocking_keys, form_of
-from newsintel.resolve.place_names import display_name
+from newsintel.resolve.place_names import display_name, place_ref
 from newsintel.resources import load_yaml
 
 
@@ -132,7 +132,7 @@ def refresh_identity(conn: sqlite3.Connection, identity_id: str) -> bool:
     for r in rows:
         attributes = json.loads(r["attributes"])
         if r["lat"] is not None:
-            attributes["place"] = str(r["geonameid"]) if r["geonameid"] else f"{r['lat']:.2f},{r['lon']:.2f}"
+            attributes["place"] = place_ref(r["geonameid"], r["lat"], r["lon"])
         _fold_in(profile, [r["name"], *json.loads(r["aliases"])], Counter({r["type"]: 1}), [attributes],
                  r["published"])
     documents = conn.execute("SELECT count(DISTINCT document_id) FROM entity_links WHERE identity_id = ?",

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsintel.nlp.gazetteer import fold, load_gazetteer
+from newsintel.resolve.place_names import place_ref
 from newsintel.resources import load_yaml
 
 Anchor = tuple[str, str, str]  # (event family, role, place or group key)
@@ -94,11 +95,8 @@ def _entities(conn: sqlite3.Connection, doc_id: str) -> dict[str, _Entity]:
             " FROM entities e"
             " LEFT JOIN entity_links l ON l.entity_id = e.id LEFT JOIN identities i ON i.id = l.identity_id"
             " WHERE e.document_id = ?", (doc_id,)):
-        geo = None
-        if r["geonameid"]:
-            geo = f"g:{r['geonameid']}"
-        elif r["lat"] is not None:
-            geo = f"g:{r['lat']:.2f},{r['lon']:.2f}"
+        ref = place_ref(r["geonameid"], r["lat"], r["lon"])
+        geo = f"g:{ref}" if ref else None
         country = f"c:{r['country']}" if r["geo_kind"] == "country" and r["country"] else None
         key = country or geo or (r["identity_id"] and f"i:{r['identity_id']}") or f"e:{r['id']}"
         kind = r["kind"] or ("place" if geo else None)
