@@ -554,17 +554,6 @@ def quantity_key(item: dict) -> tuple:
             arg_text(item.get("counted")))
 
 
-def dedupe_quantities(items: Iterable[Any]) -> list[dict]:
-    """Predicted quantities with verbatim repeats counted once, as the gold lists them once."""
-    seen: set = set()
-    out = []
-    for item in items:
-        if isinstance(item, dict) and quantity_key(item) not in seen:
-            seen.add(quantity_key(item))
-            out.append(item)
-    return out
-
-
 def relation_key(item: dict) -> tuple:
     """GUIDELINES.md section 6: "one per type and pair" (symmetric types in either order); a pair is its entities
     when linked, else its texts."""
@@ -575,12 +564,14 @@ def relation_key(item: dict) -> tuple:
     return (item.get("type"), *ends)
 
 
-def dedupe_relations(items: Iterable[Any]) -> list[dict]:
+def dedupe_by(items: Iterable[Any], key: Callable[[dict], tuple]) -> list[dict]:
+    """Predicted items with repeats under `key` counted once, as the gold lists them once (quantities: verbatim
+    repeats; relations: one per type and pair)."""
     seen: set = set()
     out = []
     for item in items:
-        if isinstance(item, dict) and relation_key(item) not in seen:
-            seen.add(relation_key(item))
+        if isinstance(item, dict) and key(item) not in seen:
+            seen.add(key(item))
             out.append(item)
     return out
 
@@ -691,13 +682,13 @@ def score_document(gold: dict, record: dict, source_text: str | None = None,
     result.events = score_events(located, events, entities, sentences)
     # identical items carry no position, so they count once on both sides
     gold_claims = dedupe(gold.get("claims") or [])
-    result.quantities, _ = score_items(dedupe(gold.get("quantities") or []), dedupe_quantities(quantities),
+    result.quantities, _ = score_items(dedupe(gold.get("quantities") or []), dedupe_by(quantities, quantity_key),
                                        quantity_match, entities)
     result.claims, claim_pairs = score_items(gold_claims, claims, claim_match, entities)
     deduped_claims = dedupe(claims)
     for gi, pi in claim_pairs:
         result.claim_modality.add(gold_claims[gi].get("modality") == deduped_claims[pi].get("modality"))
-    result.relations, _ = score_items(dedupe(gold.get("relations") or []), dedupe_relations(relations),
+    result.relations, _ = score_items(dedupe(gold.get("relations") or []), dedupe_by(relations, relation_key),
                                       relation_match, entities)
     return result
 
