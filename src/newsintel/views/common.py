@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Collection
 from typing import Any
 
 from newsintel.nlp.gazetteer import load_gazetteer
@@ -34,26 +35,34 @@ def find_identities(conn: sqlite3.Connection, query: str, limit: int = 5) -> lis
     for row in conn.execute("SELECT * FROM identities WHERE name = ? ORDER BY documents DESC LIMIT ?",
                             (" ".join(query.split()), limit)):
         found[row["id"]] = (2.0 + row["documents"] / 1e6, row)  # the shown name, exactly: ahead of spellings
+    _match_names(conn, query, found, ())
+    if not found:  # a place under a name no report used: any name the gazetteer knows ("Ar Raqqah")
+        refs = {ref for p in load_gazetteer().lookup(query.split(",")[0])
+                if (ref := place_ref(p.geonameid, p.lat, p.lon))}
+        _match_names(conn, query, found, refs)
+    ranked = sorted(found.values(), key=lambda t: (-t[0], -t[1]["documents"]))
+    return [r for _, r in ranked[:limit]]
+
+
+def _match_names(conn: sqlite3.Connection, query: str, found: dict[str, tuple[float, sqlite3.Row]],
+                 refs: Collection[str]) -> None:
+    """Add to `found` the identities whose names are like `query` (or, for places, that resolved to one of the
+    gazetteer entries `refs`), scored by name similarity."""
     for kind in (PERSON, ORG, PLACE):
         form = form_of(kind, query)
         if form is None:
             continue
-        refs: set[str] = set()
-        if kind == PLACE:  # any name the gazetteer knows for the place finds it ("Ar Raqqah" for "Raqqa, Syria")
-            refs = {ref for p in load_gazetteer().lookup(query.split(",")[0])
-                    if (ref := place_ref(p.geonameid, p.lat, p.lon))}
-        for row in identities_for_keys(conn, blocking_keys(form) | {f"g:id:{r}" for r in refs}, LOOKUP_LIMIT):
+        extra = {f"g:id:{r}" for r in refs} if kind == PLACE else set()
+        for row in identities_for_keys(conn, blocking_keys(form) | extra, LOOKUP_LIMIT):
             if row["kind"] != kind:
                 continue
             profile = json.loads(row["profile"])
             best = max((similarity(form, f) for n in profile.get("names", {})
                         if (f := form_of(kind, n)) is not None), default=0.0)
-            if refs & set(profile.get("place", {})):
+            if kind == PLACE and set(refs) & set(profile.get("place", {})):
                 best = max(best, 0.9)
             if best >= 0.7 and best + row["documents"] / 1e6 > found.get(row["id"], (0.0,))[0]:
                 found[row["id"]] = (best + row["documents"] / 1e6, row)
-    ranked = sorted(found.values(), key=lambda t: (-t[0], -t[1]["documents"]))
-    return [r for _, r in ranked[:limit]]
 
 
 def member_entities(conn: sqlite3.Connection, identity_id: str) -> list[str]:
