@@ -3,6 +3,7 @@
 import sqlite3
 
 from newsintel.resolve import linker
+from newsintel.resolve.keys import identities_for_keys
 from newsintel.resolve.names import blocking_keys, person_form
 from newsintel.store import connect, save_record
 from newsintel.store.db import _statements, migrations
@@ -37,7 +38,7 @@ def test_lookup_reads_specific_keys_first_and_stops_at_the_limit(tmp_path):
     conn.executemany("INSERT INTO identity_keys(key, identity_id, rank) VALUES ('p:last:haliti', ?, ?)",
                      [(f"I{i:03d}", i) for i in range(100)])
     conn.execute("INSERT INTO identity_keys(key, identity_id, rank) VALUES ('p:zamir haliti', 'I003', 3)")
-    rows = linker.identities_for_keys(conn, {"p:last:haliti", "p:zamir haliti"}, 5)
+    rows = identities_for_keys(conn, {"p:last:haliti", "p:zamir haliti"}, 5)
     assert [r["id"] for r in rows] == ["I003", "I099", "I098", "I097", "I096"]
 
 

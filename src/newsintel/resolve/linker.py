@@ -22,6 +22,7 @@ from typing import Any
 from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.nlp.grouping import corrected_label
 from newsintel.resolve import profiles
+from newsintel.resolve.keys import identities_for_keys, store_keys
 from newsintel.resolve.names import ORG, PERSON, PLACE, NameForm, blocking_keys, form_of, kind_of, similarity
 from newsintel.resolve.place_names import place_ref
 from newsintel.resources import load_yaml
@@ -126,34 +127,6 @@ def _candidates(conn: sqlite3.Connection, unit: Unit, fuzzy: bool) -> list[sqlit
         if form is not None and len(form.tokens) > 1:
             keys.add(("p:" if other == PERSON else "o:") + form.full)
     return identities_for_keys(conn, keys, settings()["max_candidates"])
-
-
-# Most specific first: an exact name form or gazetteer id (0), a first initial and surname or an acronym (1), a
-# surname alone or initials (2), a surname one letter off (3).
-_KEY_PRIORITY = (("p:del:", 3), ("p:last:", 2), ("p:ini:", 2), ("p:fl:", 1), ("o:acr:", 1))
-
-
-def key_priority(key: str) -> int:
-    return next((rank for prefix, rank in _KEY_PRIORITY if key.startswith(prefix)), 0)
-
-
-def identities_for_keys(conn: sqlite3.Connection, keys: set[str], limit: int) -> list[sqlite3.Row]:
-    """At most `limit` identities stored under any of `keys`: the most specific keys first and, within a key, the
-    best-known identities first. Each key is read through the (key, rank) index and stops at `limit`, so the cost
-    does not depend on how common a name is or how large the store has grown."""
-    found: dict[str, None] = {}
-    for key in sorted(keys, key=lambda k: (key_priority(k), k)):
-        if len(found) >= limit:
-            break
-        for (identity_id,) in conn.execute("SELECT identity_id FROM identity_keys WHERE key = ?"
-                                           " ORDER BY rank DESC LIMIT ?", (key, limit)):
-            found.setdefault(identity_id)
-    ids = list(found)[:limit]
-    if not ids:
-        return []
-    rows = {r["id"]: r for r in conn.execute(
-        f"SELECT * FROM identities WHERE id IN ({','.join('?' * len(ids))})", ids)}
-    return [rows[i] for i in ids if i in rows]
 
 
 def _context_of(conn: sqlite3.Connection, identity_id: str, cache: dict[str, set[str]]) -> set[str]:
@@ -293,8 +266,7 @@ def link(conn: sqlite3.Connection, unit: Unit, document_id: str, identity_id: st
     keys |= {"g:id:" + a["place"] for a in unit.attributes if a.get("place")}
     if new_document and documents & (documents - 1) == 0:  # the count doubled: lookups should see it higher
         conn.execute("UPDATE identity_keys SET rank = ? WHERE identity_id = ?", (documents, identity_id))
-    conn.executemany("INSERT OR IGNORE INTO identity_keys(key, identity_id, rank) VALUES (?, ?, ?)",
-                     [(k, identity_id, documents) for k in keys])
+    store_keys(conn, identity_id, keys, documents)
     return identity_id
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Any
 
 from newsintel.nlp.grouping import strip_the
+from newsintel.resolve.keys import store_keys
 from newsintel.resolve.names import blocking_keys, form_of
 from newsintel.resolve.place_names import display_name, place_ref
 from newsintel.resources import load_yaml
@@ -142,6 +143,5 @@ def refresh_identity(conn: sqlite3.Connection, identity_id: str) -> bool:
     conn.execute("DELETE FROM identity_keys WHERE identity_id = ?", (identity_id,))
     keys = {k for n in profile["names"] if (f := form_of(kind, n)) is not None for k in blocking_keys(f)}
     keys |= {"g:id:" + place for place in profile.get("place", {})}
-    conn.executemany("INSERT OR IGNORE INTO identity_keys(key, identity_id, rank) VALUES (?, ?, ?)",
-                     [(k, identity_id, documents) for k in keys])
+    store_keys(conn, identity_id, keys, documents)
     return True

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from typing import Any
 
 from newsintel.nlp.gazetteer import load_gazetteer
-from newsintel.resolve.linker import identities_for_keys
+from newsintel.resolve.keys import identities_for_keys
 from newsintel.resolve.names import ORG, PERSON, PLACE, blocking_keys, form_of, similarity
 from newsintel.resolve.place_names import place_ref
 

@@ -1,0 +1,45 @@
+"""Blocking keys of identities: stored with a rank, read most specific first and best-known first, bounded.
+
+A key is a name form ("p:driton haliti"), a first initial and surname ("p:fl:d haliti"), a surname ("p:last:haliti"),
+a surname one letter off ("p:del:..."), initials ("p:ini:dh"), an organisation form or acronym ("o:", "o:acr:"), a
+place form or gazetteer entry ("g:", "g:id:"). Its rank is the identity's document count, refreshed as it doubles,
+so a lookup reads through the (key, rank) index and stops at a limit however common the name.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+# Most specific first: an exact name form or gazetteer id (0), a first initial and surname or an acronym (1), a
+# surname alone or initials (2), a surname one letter off (3).
+_KEY_PRIORITY = (("p:del:", 3), ("p:last:", 2), ("p:ini:", 2), ("p:fl:", 1), ("o:acr:", 1))
+
+
+def key_priority(key: str) -> int:
+    return next((rank for prefix, rank in _KEY_PRIORITY if key.startswith(prefix)), 0)
+
+
+def identities_for_keys(conn: sqlite3.Connection, keys: set[str], limit: int) -> list[sqlite3.Row]:
+    """At most `limit` identities stored under any of `keys`: the most specific keys first and, within a key, the
+    best-known identities first. Each key is read through the (key, rank) index and stops at `limit`, so the cost
+    does not depend on how common a name is or how large the store has grown."""
+    found: dict[str, None] = {}
+    for key in sorted(keys, key=lambda k: (key_priority(k), k)):
+        if len(found) >= limit:
+            break
+        for (identity_id,) in conn.execute("SELECT identity_id FROM identity_keys WHERE key = ?"
+                                           " ORDER BY rank DESC LIMIT ?", (key, limit)):
+            found.setdefault(identity_id)
+    ids = list(found)[:limit]
+    if not ids:
+        return []
+    rows = {r["id"]: r for r in conn.execute(
+        f"SELECT * FROM identities WHERE id IN ({','.join('?' * len(ids))})", ids)}
+    return [rows[i] for i in ids if i in rows]
+
+
+def store_keys(conn: sqlite3.Connection, identity_id: str, keys: Iterable[str], documents: int) -> None:
+    """Add keys to an identity (existing ones keep their rank) at the rank of its document count."""
+    conn.executemany("INSERT OR IGNORE INTO identity_keys(key, identity_id, rank) VALUES (?, ?, ?)",
+                     [(k, identity_id, documents) for k in keys])
