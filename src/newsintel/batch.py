@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsintel.ingest import discover, read_path
-from newsintel.model import Failure, RawDocument
+from newsintel.model import Failure, Notice, RawDocument
 from newsintel.pipeline import Processor
 from newsintel.resolve.stories import backfill_stories
 from newsintel.store import has_input, save_record
@@ -40,8 +40,8 @@ class Summary:
 
 
 Reporter = Callable[[str, object], None]
-"""Called with ("total", number of files) once, ("file", Path) when a file is started, ("failure", Failure) and
-("stored", status)."""
+"""Called with ("total", number of files) once, ("file", Path) when a file is started, ("failure", Failure),
+("warning", Notice) and ("stored", status)."""
 
 
 def _quiet(kind: str, item: object) -> None:
@@ -93,6 +93,8 @@ def ingest(
                 fail(result)
                 continue
             status = save_record(conn, result, result.document.raw_hash)
+            for warning in result.document.warnings:
+                report("warning", Notice(result.document.origin or result.document.id, warning))
             if status == "ingested":
                 summary.ingested += 1
                 summary.words += len(result.document.text.split())

@@ -25,6 +25,7 @@ class RawDocument:
     published: str | None = None
     source: str | None = None
     author: str | None = None
+    warnings: list[str] = field(default_factory=list)  # things a person should know, printed as `warning:` lines
 
 
 @dataclass(slots=True)
@@ -39,6 +40,17 @@ class Failure:
 
 
 @dataclass(slots=True)
+class Notice:
+    """Something about an input that was still processed: a date dropped, a language with no pipeline."""
+
+    origin: str
+    reason: str
+
+    def line(self) -> str:
+        return f"warning: {self.origin}: {self.reason}"
+
+
+@dataclass(slots=True)
 class DocumentInfo:
     id: str
     title: str | None
@@ -50,6 +62,8 @@ class DocumentInfo:
     origin: str | None = None
     format: str | None = None
     raw_hash: str | None = None  # hash of the input record it was cleaned from
+    language: str | None = None  # ISO 639-1 code identified from the text ("en"); None when not identified
+    warnings: list[str] = field(default_factory=list)  # carried from reading and cleaning; not stored
 
 
 @dataclass(slots=True)

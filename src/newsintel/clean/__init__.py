@@ -58,4 +58,5 @@ def clean(raw: RawDocument) -> DocumentInfo:
     return DocumentInfo(
         id=document_id(text), title=title, source=site, url=url, published=normalise_date(published),
         text=text, author=author, origin=raw.origin, format=raw.format, raw_hash=raw.raw_hash,
+        warnings=list(raw.warnings),
     )

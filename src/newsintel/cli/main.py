@@ -32,7 +32,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from newsintel.ingest import read_path
-    from newsintel.model import Failure
+    from newsintel.model import Failure, Notice
     from newsintel.pipeline import Processor
 
     path = Path(args.file)
@@ -50,6 +50,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(result.line(), file=sys.stderr)
             failed = True
         else:
+            for warning in result.document.warnings:
+                print(render.safe(Notice(result.document.origin or result.document.id, warning).line()),
+                      file=sys.stderr)
             records.append(result.to_json())
     for record in records:
         if args.json:

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsintel.batch import StrictStop, Summary, ingest
 from newsintel.cli.render import safe
-from newsintel.model import Failure
+from newsintel.model import Failure, Notice
 from newsintel.pipeline import Processor, default_workers
 from newsintel.store import connect, db_path
 
@@ -42,6 +42,8 @@ def run_ingest(args: argparse.Namespace) -> int:
                 elif kind == "failure":
                     counts["failed"] += 1
                     print(safe(item.line() if isinstance(item, Failure) else item), file=sys.stderr, flush=True)
+                elif kind == "warning":
+                    print(safe(item.line() if isinstance(item, Notice) else item), file=sys.stderr, flush=True)
                 elif kind == "stored":
                     counts[str(item)] += 1
                 progress.update(task, counts=" ".join(f"{k} {v}" for k, v in counts.items()))
