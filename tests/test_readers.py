@@ -68,7 +68,7 @@ def test_truncated_warc_keeps_earlier_records_and_reports(tmp_path):
     docs, failures = read_all(path)
     assert [d.url for d in docs] == ["https://a.example/1"]
     assert len(failures) == 1 and "truncated or corrupt" in failures[0].reason
-    assert failures[0].origin == f"{path}#2"
+    assert failures[0].origin == f"{path}#3"  # records count from 1 in file order: warcinfo, response, response
 
 
 def test_malformed_jsonl_line_fails_that_record_only(tmp_path):
