@@ -2,13 +2,17 @@
 
 Each document is committed on its own, so killing the process loses at most the documents in flight, and a
 rerun skips everything already stored (by input hash before any work, by content hash after cleaning).
+
+`strict` stops at the first failure in input order, after storing every document that comes before it: a
+failure found while reading ends the reading, and the documents already read are still processed and stored;
+a document that fails in cleaning or NLP (results come back in input order) ends the storing there.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,10 +21,6 @@ from newsintel.model import Failure, Notice, RawDocument
 from newsintel.pipeline import Processor
 from newsintel.resolve.stories import backfill_stories
 from newsintel.store import has_input, save_record
-
-
-class StrictStop(Exception):
-    """Raised to end a `--strict` run at its first failure."""
 
 
 @dataclass(slots=True)
@@ -32,6 +32,7 @@ class Summary:
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
     words: int = 0
+    stopped_at: Failure | None = None  # `--strict`: the first failure in input order, where the run stopped
 
     def line(self) -> str:
         rate = self.ingested / self.seconds if self.seconds else 0.0
@@ -62,24 +63,26 @@ def ingest(
 ) -> Summary:
     started = time.perf_counter()
     backfill_stories(conn)  # documents stored before stories existed, or by an older version
-    files, discovery_failures = list_inputs(paths)
-    summary = Summary(files=len(files))
-    report("total", len(files))
+    inputs = list(discover(paths))  # in input order: files and the failures of paths that cannot be read
+    summary = Summary(files=sum(1 for item in inputs if not isinstance(item, Failure)))
+    report("total", summary.files)
+    read_stop: list[Failure] = []  # strict: a failure met while reading, reported once what precedes it is stored
 
     def fail(failure: Failure) -> None:
         summary.failed += 1
         summary.failures.append(failure)
         report("failure", failure)
-        if strict:
-            raise StrictStop(failure.line())
 
     def new_documents() -> Iterator[RawDocument]:
-        for failure in discovery_failures:
-            fail(failure)
-        for path in files:
-            report("file", path)
-            for item in read_path(path):
+        for entry in inputs:
+            items: Iterable[RawDocument | Failure] = [entry] if isinstance(entry, Failure) else read_path(entry)
+            if not isinstance(entry, Failure):
+                report("file", entry)
+            for item in items:
                 if isinstance(item, Failure):
+                    if strict:
+                        read_stop.append(item)
+                        return
                     fail(item)
                 elif has_input(conn, item.raw_hash):
                     summary.unchanged += 1
@@ -91,6 +94,9 @@ def ingest(
         for result in processor.run(new_documents()):
             if isinstance(result, Failure):
                 fail(result)
+                if strict:
+                    summary.stopped_at = result
+                    break
                 continue
             status = save_record(conn, result, result.document.raw_hash)
             for warning in result.document.warnings:
@@ -101,6 +107,10 @@ def ingest(
             else:
                 summary.unchanged += 1
             report("stored", status)
+        else:
+            if read_stop:
+                fail(read_stop[0])
+                summary.stopped_at = read_stop[0]
     finally:
         summary.seconds = time.perf_counter() - started
     return summary

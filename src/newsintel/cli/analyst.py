@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsintel.cli import render_views
+from newsintel.cli.args import count, positive
 from newsintel.store import connect, db_path
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -38,6 +39,10 @@ def _identity(args: argparse.Namespace, conn):
 
 def _for_identity(args: argparse.Namespace, view: Callable) -> int:
     """Find the identity named on the command line, then print `view(conn, found)` (data, show) or an error."""
+    from newsintel.cli.main import refuse_long
+
+    if refuse_long((args.name, "NAME")):
+        return EXIT_FAILED
     conn = _conn(args)
     found = _identity(args, conn)
     if not found:
@@ -68,12 +73,48 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_movements(args: argparse.Namespace) -> int:
+    from newsintel.cli.main import error
     from newsintel.views.movements import flows, to_geojson
 
+    target = Path(args.geojson) if args.geojson else None
+    problem = target and unwritable(target)
+    if problem:
+        error(f"{args.geojson}: cannot write the GeoJSON file: {problem}")
+        return EXIT_FAILED
     result = flows(_conn(args), args.limit)
-    if args.geojson:
-        Path(args.geojson).write_text(json.dumps(to_geojson(result), ensure_ascii=False), encoding="utf-8")
+    if target:
+        try:
+            write_atomically(target, json.dumps(to_geojson(result), ensure_ascii=False))
+        except OSError as err:
+            error(f"{args.geojson}: cannot write the GeoJSON file: {err.strerror or err}")
+            return EXIT_FAILED
     return _emit(args, result, lambda: render_views.print_flows(result))
+
+
+def unwritable(path: Path) -> str | None:
+    """Why `path` cannot be written as an output file, checked before any work; None when it can."""
+    if path.is_dir():
+        return "it is a directory"
+    if path.exists() and not path.is_file():
+        return "it is not a regular file"
+    if not path.parent.is_dir():
+        return f"folder {path.parent} does not exist"
+    return None
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to a temporary file beside `path`, then rename it over: a failed write leaves no half file."""
+    import os
+    import tempfile
+
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
@@ -93,10 +134,12 @@ def cmd_identities(args: argparse.Namespace) -> int:
     return _emit(args, rows, lambda: render_views.print_identities(rows))
 
 
-def _judge(action: Callable[[], object], done: str) -> int:
-    from newsintel.cli.main import error
+def _judge(action: Callable[[], object], done: str, *ids: str) -> int:
+    from newsintel.cli.main import error, refuse_long
     from newsintel.resolve.judgements import JudgementError
 
+    if refuse_long(*((i, "ID") for i in ids)):
+        return EXIT_FAILED
     try:
         result = action()
     except JudgementError as err:
@@ -110,21 +153,21 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from newsintel.resolve.judgements import merge
 
     conn = _conn(args, readonly=False)
-    return _judge(lambda: merge(conn, args.a, args.b, args.note), "merged into {result}")
+    return _judge(lambda: merge(conn, args.a, args.b, args.note), "merged into {result}", args.a, args.b)
 
 
 def cmd_split(args: argparse.Namespace) -> int:
     from newsintel.resolve.judgements import split
 
     conn = _conn(args, readonly=False)
-    return _judge(lambda: split(conn, args.identity, args.mention, args.note), "split off as {result}")
+    return _judge(lambda: split(conn, args.identity, args.mention, args.note), "split off as {result}", args.identity)
 
 
 def cmd_not_same(args: argparse.Namespace) -> int:
     from newsintel.resolve.judgements import not_same
 
     conn = _conn(args, readonly=False)
-    return _judge(lambda: not_same(conn, args.a, args.b, args.note), "recorded as judgement #{result}")
+    return _judge(lambda: not_same(conn, args.a, args.b, args.note), "recorded as judgement #{result}", args.a, args.b)
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
@@ -139,20 +182,20 @@ def add_commands(add: Callable[..., argparse.ArgumentParser], json_flag: argpars
     p = add("profile", cmd_profile, "who / where / heading / intent / associates / what is said, with sources",
             json_flag)
     p.add_argument("name", metavar="NAME", help="a name in any spelling, or an identity id")
-    p.add_argument("--limit", type=int, default=20, help="items per section (latest first)")
+    p.add_argument("--limit", type=positive, default=20, help="items per section (latest first)")
     p = add("timeline", cmd_timeline, "dated events of a person, group or place, oldest first, with sources",
             json_flag)
     p.add_argument("name", metavar="NAME")
-    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--limit", type=positive, default=200)
     p = add("movements", cmd_movements, "origin → via → destination flows with counts, status and sources",
             json_flag)
     p.add_argument("--geojson", metavar="FILE", help="also write the flows as GeoJSON (QGIS, geojson.io)")
-    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--limit", type=positive, default=100)
     p = add("conflicts", cmd_conflicts, "figures that disagree about the same thing, with each source", json_flag)
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=positive, default=50)
     p = add("identities", cmd_identities, "people, groups and places across documents", json_flag)
     p.add_argument("--type", metavar="T")
-    p.add_argument("--top", type=int, default=30)
+    p.add_argument("--top", type=positive, default=30)
     for name, func, help_ in (("merge", cmd_merge, "judge two identities to be one (always wins)"),
                               ("not-same", cmd_not_same, "judge two identities never to be merged")):
         p = add(name, func, help_)
@@ -161,6 +204,7 @@ def add_commands(add: Callable[..., argparse.ArgumentParser], json_flag: argpars
         p.add_argument("--note", help="why (kept with the judgement)")
     p = add("split", cmd_split, "move the entity of one mention out of an identity (always wins)")
     p.add_argument("identity", metavar="ID")
-    p.add_argument("--mention", type=int, required=True, metavar="M", help="mention id (see `show --json`)")
+    p.add_argument("--mention", type=count(1, 2**63 - 1), required=True, metavar="M",
+                   help="mention id (see `show --json`)")
     p.add_argument("--note")
     add("resolve", cmd_resolve, "rebuild cross-document identities from scratch, re-applying judgements")

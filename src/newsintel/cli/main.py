@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from newsintel import __version__
 from newsintel.cli import render
+from newsintel.cli.args import MAX_QUERY, positive, too_long, workers
 from newsintel.store import StoreError, connect, db_path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -18,6 +20,16 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 def error(message: str) -> None:
     print(f"error: {render.safe(message)}", file=sys.stderr, flush=True)
+
+
+def refuse_long(*checks: tuple[str | None, str] | tuple[str | None, str, int]) -> bool:
+    """Print one error line and return True when a name (value, what[, limit]) given by the user is too long."""
+    for check in checks:
+        message = too_long(*check)
+        if message:
+            error(message)
+            return True
+    return False
 
 
 def _open(args: argparse.Namespace, readonly: bool = True):
@@ -47,7 +59,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     records = []
     for result in results:
         if isinstance(result, Failure):
-            print(result.line(), file=sys.stderr)
+            print(render.safe(result.line()), file=sys.stderr)
             failed = True
         else:
             for warning in result.document.warnings:
@@ -89,6 +101,8 @@ def cmd_entities(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     from newsintel.store.queries import document_detail
 
+    if refuse_long((args.doc_id, "DOC_ID")):
+        return EXIT_FAILED
     detail = document_detail(_open(args), args.doc_id)
     if detail is None:
         error(f"no document {args.doc_id!r} (give its id or an unambiguous prefix)")
@@ -99,6 +113,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from newsintel.store.queries import search
 
+    if refuse_long((args.query, "QUERY", MAX_QUERY)):
+        return EXIT_FAILED
     rows = search(_open(args), args.query, args.limit)
     return emit(args, rows, lambda: render.print_search(rows, args.query))
 
@@ -107,6 +123,8 @@ def cmd_events(args: argparse.Namespace) -> int:
     from newsintel.cli.render_facts import print_events
     from newsintel.store.queries import list_events
 
+    if refuse_long((args.entity, "--entity"), (args.type, "--type"), (args.modality, "--modality")):
+        return EXIT_FAILED
     rows = list_events(_open(args), args.type, args.entity, args.modality, args.limit)
     return emit(args, rows, lambda: print_events(rows))
 
@@ -115,8 +133,36 @@ def cmd_claims(args: argparse.Namespace) -> int:
     from newsintel.cli.render_facts import print_claims
     from newsintel.store.queries import list_claims
 
+    if refuse_long((args.speaker, "--speaker")):
+        return EXIT_FAILED
     rows = list_claims(_open(args), args.speaker, args.limit)
     return emit(args, rows, lambda: print_claims(rows))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """The store's integrity checks: one line per problem (exit 1), or one `ok` line."""
+    from newsintel.store.check import check_store
+    from newsintel.store.db import latest_version, open_connection
+
+    path = db_path(args.db)
+    conn = open_connection(path, readonly=True, as_found=True)  # not migrated: an unknown schema is reported
+    try:
+        report = check_store(conn)
+    finally:
+        conn.close()
+    if args.json:
+        print(json.dumps({"store": path, "ok": report.ok, "schema": report.schema, "latest_schema": latest_version(),
+                          "checks": report.checks, "notes": report.notes,
+                          "problems": [{"check": p.check, "message": p.message} for p in report.problems]},
+                         ensure_ascii=False, indent=2))
+    else:
+        for note in report.notes:
+            print(render.safe(f"warning: {path}: {note}"), file=sys.stderr)
+        for problem in report.problems:
+            print(render.safe(problem.line()))
+        if report.ok:
+            print(render.safe(f"ok: {path} (schema {report.schema}; checked {', '.join(report.checks)})"))
+    return EXIT_OK if report.ok else EXIT_FAILED
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
@@ -131,6 +177,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from newsintel.cli.render_facts import print_events
     from newsintel.store.queries import event_counts, list_events, search, stats, top_entities
 
+    if refuse_long((args.query, "--query", MAX_QUERY)):
+        return EXIT_FAILED
     conn = _open(args)
     render.print_stats(stats(conn))
     for type_, title in (("PERSON", "Top people"), ("ORG", "Top organisations"), ("GPE", "Top places")):
@@ -168,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--strict", action="store_true", help="stop at the first failure")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary; errors still print")
-    p.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+    p.add_argument("--workers", type=workers, default=None, help="worker processes (default: one per core)")
 
     p = add("extract", cmd_extract, "print what newsintel extracts from one file (nothing is stored)", json_flag)
     p.add_argument("file", metavar="FILE")
@@ -177,35 +225,38 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("entities", cmd_entities, "list entities by the number of documents mentioning them", json_flag)
     p.add_argument("--type", metavar="T", help="PERSON, ORG, GPE, LOC, NORP, FAC, ...")
-    p.add_argument("--top", metavar="N", type=int, default=20)
+    p.add_argument("--top", metavar="N", type=positive, default=20)
 
     p = add("show", cmd_show, "show one document with its sentences and entities", json_flag)
     p.add_argument("doc_id", metavar="DOC_ID")
 
     p = add("search", cmd_search, "full-text search with snippets", json_flag)
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=positive, default=20)
 
     p = add("events", cmd_events, "list extracted events with modality, attribution and sources", json_flag)
     p.add_argument("--type", metavar="T", help="TRAVEL, CROSS_BORDER, FLEE, RETURN, ARREST, ATTACK, ...")
     p.add_argument("--entity", metavar="NAME", help="events with this person, group or place as an argument")
     p.add_argument("--modality", metavar="M", help="asserted, hedged, intended, attempted, future, conditional, "
                                                    "negated")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=positive, default=50)
 
     p = add("claims", cmd_claims, "list reported statements: who said what, where", json_flag)
     p.add_argument("--speaker", metavar="NAME")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=positive, default=50)
+
+    add("check", cmd_check, "check the store: sqlite integrity, foreign keys, full-text index, schema, offsets",
+        json_flag)
 
     p = add("reprocess", cmd_reprocess, "re-run NLP and extraction on stored documents (after an upgrade)")
-    p.add_argument("--workers", type=int, default=None)
+    p.add_argument("--workers", type=workers, default=None, help="worker processes (default: one per core)")
 
     from newsintel.cli.analyst import add_commands
 
     add_commands(add, json_flag)
 
     p = add("summary", cmd_summary, "a readable overview of the store (used by `make demo`)")
-    p.add_argument("--top", type=int, default=8)
+    p.add_argument("--top", type=positive, default=8)
     p.add_argument("--query", default="border crossing")
 
     from newsintel.cli import geo
@@ -223,13 +274,32 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except StoreError as err:
         error(str(err))
-        return EXIT_FAILED
     except KeyboardInterrupt:
         error("interrupted")
         return 130
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_OK
+    except (sqlite3.ProgrammingError, sqlite3.InterfaceError) as err:  # a bug in newsintel, not a store fault
+        return internal_error(err)
+    except sqlite3.DatabaseError as err:  # the store failed while a command was using it (damaged, read-only, ...)
+        from newsintel.store.db import describe
+
+        error(describe(db_path(getattr(args, "db", None)), err))
+    except OSError as err:
+        error(f"{err.filename}: {err.strerror or err}" if err.filename else str(err))
+    except Exception as err:
+        return internal_error(err)
+    return EXIT_FAILED
+
+
+def internal_error(err: Exception) -> int:
+    """Last resort: one line instead of a traceback (NEWSINTEL_DEBUG=1 shows the traceback)."""
+    if os.environ.get("NEWSINTEL_DEBUG"):
+        raise err
+    error(f"internal error: {type(err).__name__}: {render.safe(err, 300)} (please report; NEWSINTEL_DEBUG=1 "
+          "shows where)")
+    return EXIT_FAILED
 
 
 if __name__ == "__main__":

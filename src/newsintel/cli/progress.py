@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newsintel.batch import StrictStop, Summary, ingest
+from newsintel.batch import Summary, ingest
 from newsintel.cli.render import safe
 from newsintel.model import Failure, Notice
 from newsintel.pipeline import Processor, default_workers
@@ -22,6 +22,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     stderr = Console(stderr=True, highlight=False)
     summary = Summary()
     interrupted = False
+    connect(db_path(args.db)).close()  # a store fault is told at once, before the model loads
     with Processor(workers) as processor:
         conn = connect(db_path(args.db))  # opened after the workers fork: no connection crosses a fork
         progress = Progress(
@@ -50,19 +51,23 @@ def run_ingest(args: argparse.Namespace) -> int:
 
             try:
                 summary = ingest(args.paths, conn, processor, strict=args.strict, report=report)
-            except StrictStop:
-                summary.failed = counts["failed"]
-                summary.ingested, summary.unchanged = counts["ingested"], counts["unchanged"]
-                print("stopped at the first failure (--strict)", file=sys.stderr)
             except KeyboardInterrupt:
                 interrupted = True
                 summary.ingested, summary.unchanged = counts["ingested"], counts["unchanged"]
                 summary.failed = counts["failed"]
+        if summary.stopped_at is not None:
+            processor.close(terminate=True)  # documents read ahead past the failure are not wanted
+            print(safe(_stop_line(summary)), file=sys.stderr, flush=True)
     if not args.quiet:
         print(("interrupted: " if interrupted else "") + summary.line())
     if interrupted:
         return 130
     return 1 if summary.failed else 0
+
+
+def _stop_line(summary: Summary) -> str:
+    stored = f"{summary.ingested} document{'s' if summary.ingested != 1 else ''} stored before it"
+    return f"stopped at the first failure (--strict): {summary.stopped_at.origin}; {stored}"
 
 
 def run_reprocess(args: argparse.Namespace) -> int:
@@ -75,8 +80,8 @@ def run_reprocess(args: argparse.Namespace) -> int:
     done = failed = 0
     with Processor(workers) as processor:
         conn = connect(db_path(args.db))
-        rows = conn.execute("SELECT id, title, source, url, published, text, author, origin, format FROM documents"
-                            " ORDER BY rowid").fetchall()
+        rows = conn.execute("SELECT id, title, source, url, published, text, author, origin, format, language"
+                            " FROM documents ORDER BY rowid").fetchall()
         infos = [DocumentInfo(**dict(row)) for row in rows]
         for result in processor.run(infos, annotate_batch):
             if isinstance(result, Failure):
@@ -84,6 +89,9 @@ def run_reprocess(args: argparse.Namespace) -> int:
                 print(safe(result.line()), file=sys.stderr, flush=True)
                 continue
             replace_derived(conn, result)
+            for warning in result.document.warnings:  # e.g. a language with no pipeline: its facts are dropped
+                print(safe(Notice(result.document.origin or result.document.id, warning).line()), file=sys.stderr,
+                      flush=True)
             done += 1
     print(f"reprocessed {done}, failed {failed}")
     return 1 if failed else 0

@@ -11,6 +11,7 @@ from typing import Any
 from rich.text import Text
 
 from newsintel.cli import render
+from newsintel.cli.args import positive
 
 KEY_ENTITIES = 6
 TITLES_SHOWN = 8
@@ -106,5 +107,5 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 def add_parser(add: Any, json_flag: argparse.ArgumentParser) -> None:
     p = add("stories", cmd_stories, "articles grouped into stories, largest and latest first", json_flag)
-    p.add_argument("--min-size", type=int, default=2, metavar="N", help="only stories of N or more articles")
-    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--min-size", type=positive, default=2, metavar="N", help="only stories of N or more articles")
+    p.add_argument("--limit", type=positive, default=20, metavar="N")

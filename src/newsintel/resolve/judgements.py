@@ -31,7 +31,9 @@ class Judgement:
 
 def find_identity(conn: sqlite3.Connection, ident: str) -> sqlite3.Row:
     """An identity by id or unique id prefix."""
-    rows = conn.execute("SELECT * FROM identities WHERE id = ? OR id LIKE ? LIMIT 2", (ident, ident + "%")).fetchall()
+    prefix = ident.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"  # wildcards literal
+    rows = conn.execute("SELECT * FROM identities WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
+                        (ident, prefix)).fetchall()
     exact = [r for r in rows if r["id"] == ident]
     if exact:
         return exact[0]

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
 DEFAULT_DB = "newsintel.db"
 ENV_DB = "NEWSINTEL_DB"
@@ -73,20 +74,112 @@ def _statements(sql: str) -> list[str]:
     return out
 
 
-def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
-    """Open (creating and migrating if needed) the store at `path`."""
-    path = Path(path)
-    if readonly and not path.exists():
+def latest_version() -> int:
+    """The schema version this newsintel writes: its last migration's number."""
+    return migrations()[-1][0]
+
+
+def _writable(path: Path) -> bool:
+    """Whether sqlite can write the store: the file (if it exists) and its folder, which holds the WAL files."""
+    folder = path.parent
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _check_path(path: Path, must_exist: bool) -> None:
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a store file (give a file name with --db)")
+    if path.exists():
+        return
+    if must_exist:
         raise StoreError(f"{path}: no such store (run `newsintel ingest` first)")
+    if not path.parent.is_dir():
+        raise StoreError(f"{path}: cannot create the store: folder {path.parent} does not exist")
+
+
+def describe(path: str | Path, err: sqlite3.Error) -> str:
+    """One line naming the store and what is wrong with it, for an error sqlite raised while using it."""
+    message = str(err)
+    lowered = message.lower()
+    if "file is not a database" in lowered:
+        return f"{path}: not a newsintel store ({message})"
+    if "malformed" in lowered or "corrupt" in lowered:
+        return f"{path}: store is damaged ({message}); `newsintel check` lists what is wrong"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"{path}: store is read-only ({message})"
+    if "locked" in lowered or "busy" in lowered:
+        return f"{path}: store is busy ({message}); another process holds it, try again"
+    if "disk is full" in lowered or "disk i/o" in lowered:
+        return f"{path}: cannot write the store ({message})"
+    return f"{path}: store error: {message}"
+
+
+def open_connection(path: str | Path, readonly: bool = False, *, as_found: bool = False) -> sqlite3.Connection:
+    """A connection to an existing or new store, without checking or migrating its schema.
+
+    `readonly` opens a store that cannot be written (a read-only file or folder) with sqlite's read-only mode;
+    a store that can be written is opened as usual either way, so readers and writers share the WAL. `as_found`
+    reads nothing while opening (no journal mode set), so a damaged store can still be checked."""
+    path = Path(path)
+    _check_path(path, must_exist=readonly)
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+        if readonly and not _writable(path):
+            conn = _open_readonly(path)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+            if not as_found:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
         conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        migrate(conn)
-    except sqlite3.DatabaseError as err:
-        raise StoreError(f"{path}: {err}") from None
+    except sqlite3.Error as err:
+        raise StoreError(describe(path, err)) from None
+    return conn
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    uri = "file:" + quote(os.fsencode(path.resolve())) + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # A WAL store in a folder that cannot be written: sqlite cannot create its shared-memory file, so read
+        # the file as it is (nothing else can be writing it there either).
+        conn.close()
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, timeout=30)
+    return conn
+
+
+def newer_schema(path: str | Path, version: int) -> str:
+    return (f"{path}: store was written by a newer newsintel (schema {version}, this version knows up to "
+            f"{latest_version()}); upgrade newsintel to use it")
+
+
+def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
+    """Open the store at `path`, creating and migrating it if needed; any fault is a `StoreError` saying why.
+
+    `readonly` is for commands that only read: the store must exist, and one that cannot be written is still
+    read. A store written by a newer newsintel (a schema this version does not know) is refused."""
+    path = Path(path)
+    _check_path(path, must_exist=readonly)
+    if not readonly and not _writable(path):
+        if path.exists():
+            raise StoreError(f"{path}: store is read-only (no permission to write the file or its folder)")
+        raise StoreError(f"{path}: cannot create the store: no permission to write folder {path.parent}")
+    conn = open_connection(path, readonly)
+    version = latest = latest_version()
+    try:
+        version = schema_version(conn)
+        if version > latest:
+            conn.close()
+            raise StoreError(newer_schema(path, version))
+        if version < latest:
+            migrate(conn)
+    except sqlite3.Error as err:
+        conn.close()
+        if version < latest and "readonly" in str(err).lower():
+            raise StoreError(f"{path}: store has schema {version} and needs an upgrade to {latest}, which needs "
+                             "write access") from None
+        raise StoreError(describe(path, err)) from None
     return conn
 
 

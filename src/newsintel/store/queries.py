@@ -8,9 +8,17 @@ import sqlite3
 from typing import Any
 
 
-def stats(conn: sqlite3.Connection) -> dict[str, int]:
+UNDETERMINED = "und"  # ISO 639-2 "undetermined": documents whose language could not be told, or not yet identified
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Row counts, and documents by language (most first; NULL counted as "und")."""
     tables = ("documents", "sentences", "entities", "mentions", "events", "claims", "quantities", "relations")
-    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    result: dict[str, Any] = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    rows = conn.execute("SELECT coalesce(language, ?) AS code, count(*) AS n FROM documents GROUP BY code"
+                        " ORDER BY n DESC, code", (UNDETERMINED,))
+    result["languages"] = {r["code"]: r["n"] for r in rows}
+    return result
 
 
 RESOLVED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
@@ -38,7 +46,7 @@ def top_entities(conn: sqlite3.Connection, type_: str | None = None, top: int = 
 def find_document(conn: sqlite3.Connection, doc_id: str) -> sqlite3.Row | None:
     """A document by id or unambiguous id prefix (at least 4 characters)."""
     row = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if row or len(doc_id) < 4 or not re.fullmatch(r"[0-9a-f]+", doc_id):
+    if row or not 4 <= len(doc_id) <= 64 or not re.fullmatch(r"[0-9a-f]+", doc_id):
         return row
     rows = conn.execute("SELECT * FROM documents WHERE id LIKE ? LIMIT 2", (doc_id + "%",)).fetchall()
     return rows[0] if len(rows) == 1 else None
@@ -88,8 +96,13 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[s
     return [dict(r) for r in conn.execute(sql, (match, limit))]
 
 
+def escape_like(value: str) -> str:
+    """`value` matched literally by `LIKE ? ESCAPE '\\'`: its %, _ and \\ are not wildcards."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _like(value: str) -> str:
-    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return "%" + escape_like(value) + "%"
 
 
 ENTITY_IDS_BY_NAME = (

@@ -15,6 +15,7 @@ from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.resolve.keys import identities_for_keys
 from newsintel.resolve.names import ORG, PERSON, PLACE, blocking_keys, form_of, similarity
 from newsintel.resolve.place_names import place_ref
+from newsintel.store.queries import escape_like
 
 MOVEMENT_TYPES = ("TRAVEL", "CROSS_BORDER", "FLEE", "RETURN", "SMUGGLE", "EVACUATE")
 STATUS = {"asserted": "done", "attempted": "attempted", "intended": "intended", "future": "intended",
@@ -27,8 +28,8 @@ LOOKUP_LIMIT = 200  # identities read per name looked up: the best-known first, 
 def find_identities(conn: sqlite3.Connection, query: str, limit: int = 5) -> list[sqlite3.Row]:
     """Identities for an id, id prefix or name (the name shown, such as a place's "Raqqa, Syria", any spelling the
     resolver knows, or for a place any name the gazetteer knows), best match first."""
-    rows = conn.execute("SELECT * FROM identities WHERE id = ? OR (length(?) >= 5 AND id LIKE ?) LIMIT 2",
-                        (query, query, query + "%")).fetchall()
+    rows = conn.execute("SELECT * FROM identities WHERE id = ? OR (length(?) >= 5 AND id LIKE ? ESCAPE '\\')"
+                        " LIMIT 2", (query, query, escape_like(query) + "%")).fetchall()
     if len(rows) == 1:
         return rows
     found: dict[str, tuple[float, sqlite3.Row]] = {}
