@@ -19,15 +19,13 @@ PLAIN_TEXT = {".txt", ".text"}
 
 
 def documents(path: Path) -> Iterator[tuple[str, str] | Failure]:
-    """(origin, text) for each document of the file, or a Failure naming it and the reason."""
+    """(origin, text) for each document of the file, or a Failure naming it and the reason; never raises, so one
+    bad file (or record) costs one error line and the files after it are still read."""
     from newsintel.clean import clean
     from newsintel.ingest import read_path
     from newsintel.ingest.decode import InputError
     from newsintel.ingest.discover import base_suffix
 
-    if not path.is_file():
-        yield Failure(str(path), "no such file")
-        return
     plain = base_suffix(path) in PLAIN_TEXT
     for item in read_path(path):
         if isinstance(item, Failure):
@@ -39,6 +37,8 @@ def documents(path: Path) -> Iterator[tuple[str, str] | Failure]:
                 yield item.origin, clean(item).text
             except InputError as err:
                 yield Failure(item.origin, str(err))
+            except Exception as err:  # a pathological page must not stop the run
+                yield Failure(item.origin, f"cleaning failed: {type(err).__name__}: {err}")
 
 
 def geoparse_text(text: str) -> list[dict]:

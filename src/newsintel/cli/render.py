@@ -11,13 +11,23 @@ from rich.table import Table
 from rich.text import Text
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\u2028\u2029]")
 
 console = Console(highlight=False)
 
 
-def safe(value: object, limit: int | None = None) -> str:
-    """Untrusted text made safe to print: no control or bidi-override characters, optionally shortened."""
-    text = _CONTROL.sub("", "" if value is None else str(value))
+def safe(value: object, limit: int | None = None, *, multiline: bool = False) -> str:
+    """Untrusted text made safe to print: no control or bidi-override characters, optionally shortened.
+
+    Line breaks become visible escapes (`\\n`, `\\r`), so no field can split a printed line or forge one;
+    `multiline=True` keeps newlines (and drops carriage returns) for text shown as a block.
+    """
+    text = "" if value is None else str(value)
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "")
+    else:
+        text = _LINE_BREAKS.sub(lambda m: ascii(m[0])[1:-1], text)
+    text = _CONTROL.sub("", text)
     if limit and len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
@@ -59,7 +69,7 @@ def print_search(rows: list[dict[str, Any]], query: str) -> None:
         line.append(safe(r["id"]), style="bold")
         line.append(f"  {safe(r['published'] or '-')}  {safe(r['title'] or '(untitled)', 90)}")
         console.print(line)
-        console.print(Text("    " + safe(r["snippet"]).replace("\n", " ")))
+        console.print(Text("    " + safe(r["snippet"], multiline=True).replace("\n", " ")))
 
 
 def print_document(detail: dict[str, Any]) -> None:
@@ -71,7 +81,7 @@ def print_document(detail: dict[str, Any]) -> None:
         if doc.get(key):
             console.print(Text(f"  {key}: {safe(doc[key])}"))
     console.print()
-    console.print(Text(safe(doc["text"]).replace("\r", "")))
+    console.print(Text(safe(doc["text"], multiline=True)))
     console.print()
     rows = [[e["type"], e["name"], ", ".join(e["aliases"]), len(e["mentions"]),
              ", ".join(str(m["sentence"]) for m in e["mentions"][:8])] for e in detail["entities"]]
