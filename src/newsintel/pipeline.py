@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
-from newsintel.clean import clean
+from newsintel.clean import clean, language
 from newsintel.ingest.decode import InputError
 from newsintel.model import DocumentInfo, Failure, RawDocument, Record
 from newsintel.nlp import annotate
@@ -35,33 +35,57 @@ def _clean_all(raws: list[RawDocument]) -> tuple[list[Record | Failure | None], 
     return results, cleaned
 
 
-def process_batch(raws: list[RawDocument]) -> list[Record | Failure]:
-    """Clean and annotate `raws`, returning one result per input, in order."""
-    results, cleaned = _clean_all(raws)
-    try:
-        for (i, _), record in zip(cleaned, annotate(info for _, info in cleaned), strict=True):
-            results[i] = record
-    except Exception:
-        for i, info in cleaned:  # find the culprit: annotate one by one
-            try:
-                results[i] = next(annotate([info]))
-            except Exception as err:
-                results[i] = Failure(raws[i].origin, f"NLP failed: {type(err).__name__}: {err}")
-    return [r for r in results if r is not None]
+def _without_facts(info: DocumentInfo) -> Record:
+    """A document in a language with no pipeline: stored and searchable, but no facts (they would be junk)."""
+    info.warnings.append(language.skipped_warning(info.language or ""))
+    return Record(document=info)
 
 
-def annotate_batch(infos: list[DocumentInfo]) -> list[Record | Failure]:
-    """NLP and extraction for documents that are already clean (re-extraction of stored documents)."""
+def _annotate_each(infos: list[DocumentInfo], origins: list[str]) -> list[Record | Failure]:
+    """NLP for documents in a supported language, one result each; after a failure in the batch, one by one
+    to find the culprit."""
     try:
         return list(annotate(infos))
     except Exception:
         out: list[Record | Failure] = []
-        for info in infos:
+        for info, origin in zip(infos, origins, strict=True):
             try:
                 out.append(next(annotate([info])))
             except Exception as err:
-                out.append(Failure(info.origin or info.id, f"NLP failed: {type(err).__name__}: {err}"))
+                out.append(Failure(origin, f"NLP failed: {type(err).__name__}: {err}"))
         return out
+
+
+def _annotate_supported(infos: list[DocumentInfo], origins: list[str]) -> list[Record | Failure]:
+    results: list[Record | Failure | None] = [None] * len(infos)
+    todo = []
+    for i, info in enumerate(infos):
+        if language.is_supported(info.language):
+            todo.append(i)
+        else:
+            results[i] = _without_facts(info)
+    annotated = _annotate_each([infos[i] for i in todo], [origins[i] for i in todo])
+    for i, record in zip(todo, annotated, strict=True):
+        results[i] = record
+    return [r for r in results if r is not None]
+
+
+def process_batch(raws: list[RawDocument]) -> list[Record | Failure]:
+    """Clean and annotate `raws`, returning one result per input, in order."""
+    results, cleaned = _clean_all(raws)
+    annotated = _annotate_supported([info for _, info in cleaned], [raws[i].origin for i, _ in cleaned])
+    for (i, _), record in zip(cleaned, annotated, strict=True):
+        results[i] = record
+    return [r for r in results if r is not None]
+
+
+def annotate_batch(infos: list[DocumentInfo]) -> list[Record | Failure]:
+    """NLP and extraction for documents that are already clean (re-extraction of stored documents); documents
+    stored before language identification are identified now."""
+    for info in infos:
+        if info.language is None:
+            info.language = language.identify(info.text)
+    return _annotate_supported(infos, [info.origin or info.id for info in infos])
 
 
 def extract_text(text: str, *, title: str | None = None, published: str | None = None,
@@ -90,6 +114,7 @@ class Processor:
 
     def __init__(self, workers: int = 1) -> None:
         load_nlp()
+        language.load()
         self.workers = workers
         self.pool = mp.get_context("fork").Pool(workers) if workers > 1 else None
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import re
-from datetime import datetime
 
+from newsintel.clean.dates import DateProblem, date_warning, parse_published
 from newsintel.clean.html import extract_page
+from newsintel.clean.language import identify
 from newsintel.clean.text import clean_text, split_title
 from newsintel.ingest.decode import InputError
 from newsintel.model import DocumentInfo, RawDocument
@@ -19,22 +19,12 @@ def document_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def normalise_date(value: str | None) -> str | None:
-    """ISO 8601 (date, or date and time when one is given); unparseable values are kept as written."""
-    if not value:
-        return None
-    value = value.strip()
+def normalise_date(value: object) -> str | None:
+    """ISO 8601 (date, or date and time when one is given); None for a value that is not a plausible date."""
     try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        import dateparser  # slow to import; only needed for non-ISO dates
-
-        parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
-        if parsed is None:
-            return value
-    if not re.search(r"\d:\d\d", value):  # no time of day given: a date
-        return parsed.date().isoformat()
-    return parsed.replace(microsecond=0).isoformat()
+        return parse_published(value)
+    except DateProblem:
+        return None
 
 
 def clean(raw: RawDocument) -> DocumentInfo:
@@ -55,8 +45,13 @@ def clean(raw: RawDocument) -> DocumentInfo:
         text = clean_text(body)
     if len(text) < MIN_TEXT_CHARS:
         raise InputError("no article text found" if not text else f"article text too short ({len(text)} chars)")
+    warnings = list(raw.warnings)
+    try:
+        date = parse_published(published)
+    except DateProblem as problem:
+        date = None
+        warnings.append(date_warning(published, problem))
     return DocumentInfo(
-        id=document_id(text), title=title, source=site, url=url, published=normalise_date(published),
-        text=text, author=author, origin=raw.origin, format=raw.format, raw_hash=raw.raw_hash,
-        warnings=list(raw.warnings),
+        id=document_id(text), title=title, source=site, url=url, published=date, text=text, author=author,
+        origin=raw.origin, format=raw.format, raw_hash=raw.raw_hash, language=identify(text), warnings=warnings,
     )

@@ -42,8 +42,15 @@ def table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
     return t
 
 
-def print_stats(stats: dict[str, int]) -> None:
-    console.print(table("Store", ["what", "count"], [[k, f"{v:,}"] for k, v in stats.items()]))
+def print_stats(stats: dict[str, Any]) -> None:
+    from newsintel.clean.language import name
+
+    counts = {k: v for k, v in stats.items() if k != "languages"}
+    console.print(table("Store", ["what", "count"], [[k, f"{v:,}"] for k, v in counts.items()]))
+    languages = stats.get("languages") or {}
+    if languages:
+        rows = [[code, "not identified" if code == "und" else name(code), f"{n:,}"] for code, n in languages.items()]
+        console.print(table("Documents by language", ["code", "language", "documents"], rows))
 
 
 def print_entities(rows: list[dict[str, Any]], title: str = "Entities") -> None:

@@ -7,7 +7,6 @@ import re
 import sqlite3
 from typing import Any
 
-
 UNDETERMINED = "und"  # ISO 639-2 "undetermined": documents whose language could not be told, or not yet identified
 
 

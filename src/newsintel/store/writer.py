@@ -44,10 +44,10 @@ def save_record(conn: sqlite3.Connection, record: Record, raw_hash: str | None =
 def _insert(conn: sqlite3.Connection, record: Record, stamp: str) -> None:
     doc = record.document
     conn.execute(
-        "INSERT INTO documents(id, title, source, url, published, author, origin, format, text, ingested_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO documents(id, title, source, url, published, author, origin, format, text, ingested_at,"
+        " language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (doc.id, doc.title, doc.source, doc.url, doc.published, doc.author, doc.origin or "",
-         doc.format or "", doc.text, stamp),
+         doc.format or "", doc.text, stamp, doc.language),
     )
     _insert_derived(conn, record)
 
@@ -138,6 +138,7 @@ def replace_derived(conn: sqlite3.Connection, record: Record) -> None:
                      (doc.id,))
         for table in DERIVED_TABLES[1:]:
             conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc.id,))
+        conn.execute("UPDATE documents SET language = ? WHERE id = ?", (doc.language, doc.id))
         _insert_derived(conn, record)
         resolve_document(conn, doc.id)
         for identity_id in before:

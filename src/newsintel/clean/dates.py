@@ -1,0 +1,109 @@
+"""Publication dates: a plausible calendar date in ISO 8601, or nothing with the reason why — never a guess.
+
+Feeds put anything in a date field: epoch numbers, RFC 2822, "May 22, 2024", "-1", "9999-99-99", "yesterday",
+a megabyte of junk. Relative phrases are not publication dates (they would be read against today's clock),
+a date needs a day, month and year, and it must fall between `earliest_year` and a day from now
+(data/dates.yaml). Parsing time is bounded by refusing long values before any parser sees them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import UTC, datetime, timedelta
+
+from newsintel.resources import load_yaml
+
+# Only absolute dates with all three parts: no 'relative-time' ("in 2 days"), no 'timestamp' (handled here,
+# with a range check), and a missing day or year is not filled in from today.
+_DATEPARSER_SETTINGS = {"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"]}
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_TIME_OF_DAY = re.compile(r"\d:\d\d")
+_NOT_A_DATE = "not a calendar date with day, month and year"
+
+
+class DateProblem(ValueError):
+    """Why a value is not stored as a publication date (one short phrase)."""
+
+
+def config() -> dict:
+    return load_yaml("dates.yaml")
+
+
+def quote(value: str) -> str:
+    """A bad value as a short, escaped, one-line quotation for a warning."""
+    limit = config()["quote_chars"]
+    return repr(value[:limit]) + ("…" if len(value) > limit else "")
+
+
+def parse_published(value: object) -> str | None:
+    """ISO 8601 date (or date and time with its offset, when a time is given) for a publication date value;
+    None when there is none; raises `DateProblem` when the value is not a plausible date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise DateProblem(f"a JSON {type(value).__name__}, not a date")
+    if isinstance(value, int | float):
+        return _from_epoch(value)
+    text = value.strip()
+    if not text:
+        return None
+    if len(text) > config()["max_chars"]:
+        raise DateProblem(f"{len(text):,} characters long")
+    if _NUMBER.fullmatch(text) and len(text.split(".")[0]) != 8:  # 20240522 is a basic ISO date, not seconds
+        return _from_epoch(float(text))
+    parsed = _parse_text(text)
+    _check_range(parsed)
+    if not _TIME_OF_DAY.search(text):  # no time of day given: a date
+        return parsed.date().isoformat()
+    return parsed.replace(microsecond=0).isoformat()
+
+
+def _parse_text(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    if not any(c.isdigit() for c in text):  # a date needs a day number; saves dateparser the work
+        raise DateProblem(_NOT_A_DATE)
+    import dateparser  # slow to import; only needed for non-ISO dates
+
+    parsed = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
+    if parsed is None:
+        raise DateProblem(_NOT_A_DATE)
+    return parsed
+
+
+def _from_epoch(number: int | float) -> str:
+    """Seconds since 1970 (or milliseconds, when too large to be seconds) as a UTC date and time."""
+    if (isinstance(number, int) and number.bit_length() > 64) or not math.isfinite(number):
+        raise DateProblem("a number out of range")
+    seconds = number / 1000 if abs(number) >= 1e11 else number
+    if seconds < 1e8:  # "-1", "0", "12": placeholders and counters; 1e8 s is March 1973
+        raise DateProblem("a number, not a date")
+    try:
+        parsed = datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        raise DateProblem("a number out of range") from None
+    _check_range(parsed)
+    return parsed.replace(microsecond=0).isoformat()
+
+
+def _check_range(parsed: datetime) -> None:
+    cfg = config()
+    latest = datetime.now(UTC) + timedelta(days=cfg["future_days"])
+    if parsed.year < cfg["earliest_year"]:
+        raise DateProblem(f"before {cfg['earliest_year']}")
+    if parsed.year > latest.year or (parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)) > latest:
+        raise DateProblem("in the future")
+
+
+def date_warning(value: object, problem: DateProblem) -> str:
+    """The warning line's reason for a dropped date."""
+    if isinstance(value, str):
+        shown = " " + quote(value)
+    elif isinstance(value, int | float) and not isinstance(value, bool) and abs(value) < 1e15:
+        shown = f" {value!r}"
+    else:
+        shown = ""
+    return f"published date{shown} is not a plausible date ({problem}); stored without a date"
