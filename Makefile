@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_DB ?= build/demo.db
 export HF_HUB_OFFLINE := 1
 
-.PHONY: demo test lint bench eval clean
+.PHONY: demo test lint bench eval fuzz clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(PY) -m evaluation
+
+fuzz: $(STAMP)
+	$(PY) -m benchmarks.fuzz --count 10000
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
