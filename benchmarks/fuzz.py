@@ -30,7 +30,8 @@ from pathlib import Path
 from benchmarks.shared import ROOT
 
 sys.path.insert(0, str(ROOT / "tests"))
-from fuzz_strategies import FuzzInput, check_contract, describe, random_input
+from fuzz_inputs import FuzzInput, random_input
+from fuzz_strategies import check_contract, describe
 
 FAILURES_DIR = ROOT / "build" / "fuzz-failures"
 REPORT = ROOT / "build" / "fuzz-report.json"
