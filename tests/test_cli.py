@@ -1,8 +1,9 @@
-"""The command line end to end: ingest (idempotent, failures reported), extract --json, stats, entities, show,
-search, and the store's all-or-nothing writes."""
+"""The command line end to end: ingest (idempotent, failures reported, --strict), extract --json, stats, entities,
+show, search, the store's all-or-nothing writes, and bad arguments (counts, long names, wildcards, output paths)."""
 
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -194,3 +195,146 @@ def test_data_files_have_no_yaml_surprises():
     for entry in resources.files("newsintel").joinpath("data").iterdir():
         if entry.name.endswith(".yaml"):
             walk(yaml.safe_load(entry.read_text(encoding="utf-8")), entry.name)
+
+
+def _strict_folder(tmp_path, n_files, bad):
+    """`n_files` distinct good reports; the ones at the indexes of `bad` replaced by failing inputs (an empty file
+    fails while reading, an HTML page with no article text while cleaning)."""
+    from helpers import synthetic_article
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(n_files):
+        if bad.get(n) == "read":
+            (folder / f"{n:02d}.txt").write_text("")
+        elif bad.get(n) == "clean":
+            (folder / f"{n:02d}.html").write_text("<html><body><script>var x = 1;</script></body></html>")
+        else:
+            (folder / f"{n:02d}.txt").write_text(synthetic_article(n, seed=5))
+    return folder
+
+
+def _stored_origins(db) -> list[str]:
+    with sqlite3.connect(db) as conn:
+        return sorted(Path(r[0]).name for r in conn.execute("SELECT origin FROM documents"))
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("kind", ["read", "clean"])
+def test_strict_stores_everything_before_the_first_failure(tmp_path, capsys, workers, kind):
+    """Documents read ahead of the failure (up to several chunks with worker processes) are not stored; every one
+    before it is."""
+    folder = _strict_folder(tmp_path, 20, {10: kind})
+    db = tmp_path / "s.db"
+    code, out, err = run(capsys, "ingest", str(folder), "--db", str(db), "--strict", "--workers", workers)
+    bad = next(p for p in folder.iterdir() if p.name.startswith("10."))
+    assert code == 1
+    assert _stored_origins(db) == [f"{n:02d}.txt" for n in range(10)]
+    lines = err.splitlines()
+    assert [line for line in lines if line.startswith("error: ")] == [
+        next(line for line in lines if line.startswith(f"error: {bad}: "))]
+    assert f"stopped at the first failure (--strict): {bad}; 10 documents stored before it" in lines
+    assert "ingested 10, unchanged 0, failed 1" in out
+
+
+def test_strict_names_the_first_failure_in_input_order(tmp_path, capsys):
+    """A page that fails in cleaning comes before an empty file that fails while reading: the page is where the
+    run stops, the empty file is never reported."""
+    folder = _strict_folder(tmp_path, 8, {5: "clean", 6: "read"})
+    db = tmp_path / "s.db"
+    code, _, err = run(capsys, "ingest", str(folder), "--db", str(db), "--strict", "--workers", "1")
+    assert code == 1 and _stored_origins(db) == [f"{n:02d}.txt" for n in range(5)]
+    errors = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and errors[0].startswith(f"error: {folder / '05.html'}: ")
+    code, out, _ = run(capsys, "ingest", str(folder), "--db", str(db), "--workers", "1")  # without --strict
+    assert code == 1 and "ingested 1, unchanged 5, failed 2" in out
+
+
+@pytest.mark.parametrize("argv", [
+    ["ingest", "x", "--workers", "0"], ["ingest", "x", "--workers", "-3"], ["ingest", "x", "--workers", "two"],
+    ["ingest", "x", "--workers", "100000"], ["reprocess", "--workers", "0"], ["entities", "--top", "0"],
+    ["search", "police", "--limit", "-1"], ["events", "--limit", "0"], ["claims", "--limit", "99999999999999999999"],
+    ["summary", "--top", "-2"], ["profile", "X", "--limit", "0"], ["timeline", "X", "--limit", "-5"],
+    ["movements", "--limit", "0"], ["conflicts", "--limit", "0"], ["identities", "--top", "0"],
+    ["stories", "--min-size", "0"], ["stories", "--limit", "-1"], ["split", "I1", "--mention", "-4"],
+])
+def test_counts_out_of_range_are_usage_errors(argv, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    _, err = capsys.readouterr()
+    assert exc.value.code == 2
+    assert err.startswith("usage: ") and "Traceback" not in err
+    assert len([line for line in err.splitlines() if line.startswith("newsintel ")]) == 1  # argparse's one error
+
+
+@pytest.fixture
+def facts_store(tmp_path, capsys):
+    (tmp_path / "a.json").write_text(json.dumps({"text": FACTS, "title": "Haliti held", "published": "2025-06-12"}))
+    db = str(tmp_path / "s.db")
+    assert main(["ingest", str(tmp_path / "a.json"), "--db", db, "--workers", "1"]) == 0
+    capsys.readouterr()
+    return db
+
+
+def test_names_are_bounded_and_taken_literally(facts_store, capsys):
+    db = facts_store
+    huge = "Haliti " * 7_143  # 50,001 characters: sqlite refuses such a LIKE pattern
+    for argv in (["profile", huge], ["timeline", huge], ["events", "--entity", huge], ["claims", "--speaker", huge],
+                 ["show", "a" * 50_000], ["merge", huge, "I1"], ["split", huge, "--mention", "1"],
+                 ["search", huge]):
+        code, out, err = run(capsys, *argv, "--db", db)
+        assert code == 1 and out == "", argv
+        lines = err.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: ") and "characters long" in lines[0], argv
+    code, out, _ = run(capsys, "events", "--entity", "Haliti " * 70, "--db", db, "--json")  # 490: accepted
+    assert code == 0 and json.loads(out) == []
+    code, out, _ = run(capsys, "events", "--db", db, "--json")
+    assert json.loads(out)  # there are events, but wildcards given by the user match nothing
+    for wild in ("%", "_", "%_%", "\\"):
+        code, out, _ = run(capsys, "events", "--entity", wild, "--db", db, "--json")
+        assert code == 0 and json.loads(out) == [], wild
+        code, out, _ = run(capsys, "claims", "--speaker", wild, "--db", db, "--json")
+        assert code == 0 and json.loads(out) == [], wild
+    for hostile in ['"unbalanced', "NEAR(a b", "* OR *", "x" * 1_999, "\x00\u202e'; --"]:
+        code, out, err = run(capsys, "search", hostile, "--db", db, "--json")
+        assert code == 0 and isinstance(json.loads(out), list) and err == "", hostile
+
+
+def test_identity_wildcards_match_nothing(tmp_path, capsys):
+    """With one identity in the store, an id "prefix" of wildcards must not find it."""
+    from newsintel.resolve.judgements import JudgementError, find_identity
+    from newsintel.views.common import find_identities
+
+    conn = connect(tmp_path / "s.db")
+    conn.execute("INSERT INTO identities(id, kind, type, name) VALUES ('Iabc123def456', 'person', 'PERSON', 'Q')")
+    assert [r["id"] for r in find_identities(conn, "Iabc1")] == ["Iabc123def456"]
+    assert find_identities(conn, "I%%%%") == [] and find_identities(conn, "I____") == []
+    assert find_identity(conn, "Iabc")["id"] == "Iabc123def456"
+    for wild in ("%", "I%", "_abc%"):
+        with pytest.raises(JudgementError):
+            find_identity(conn, wild)
+
+
+def test_movements_geojson_target_checked_and_written_whole(facts_store, tmp_path, capsys):
+    db = facts_store
+    for target, why in ((tmp_path, "it is a directory"), (tmp_path / "nope" / "f.geojson", "does not exist")):
+        code, out, err = run(capsys, "movements", "--geojson", str(target), "--db", db)
+        assert code == 1 and out == ""
+        assert err.splitlines() == [next(line for line in err.splitlines() if line.startswith("error: "))]
+        assert str(target) in err and why in err
+    target = tmp_path / "flows.geojson"
+    target.write_text("old")
+    code, _, _ = run(capsys, "movements", "--geojson", str(target), "--db", db, "--json")
+    assert code == 0 and json.loads(target.read_text())["type"] == "FeatureCollection"
+    assert sorted(p.name for p in tmp_path.iterdir() if "geojson" in p.name) == ["flows.geojson"]
+
+
+def test_an_error_about_a_file_name_with_a_newline_is_one_line(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad\nname.txt").write_text("")
+    (folder / "good.txt").write_text(GOOD)
+    code, out, err = run(capsys, "ingest", str(folder), "--db", str(tmp_path / "s.db"), "--workers", "1")
+    assert code == 1 and "ingested 1, unchanged 0, failed 1" in out
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "name.txt" in lines[0]

@@ -28,7 +28,7 @@ def ingest(folder, db, **kw):
 
 
 @pytest.mark.slow
-def test_kill_mid_ingest_then_rerun_stores_each_document_once(tmp_path):
+def test_kill_mid_ingest_then_rerun_stores_each_document_once(tmp_path, capsys):
     folder = tmp_path / "in"
     folder.mkdir()
     for n in range(N_DOCS):
@@ -72,6 +72,12 @@ def test_kill_mid_ingest_then_rerun_stores_each_document_once(tmp_path):
                                                                                                           N_DOCS)
         assert conn.execute("SELECT count(*) FROM stories s WHERE size != (SELECT count(*) FROM story_docs d"
                             " WHERE d.story_id = s.id) OR size = 0").fetchone()[0] == 0
+
+    # `newsintel check` runs the same kind of checks, and more (offsets, FTS index against the texts): all clean
+    from newsintel.cli.main import main
+
+    assert main(["check", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.startswith(f"ok: {db} ")
 
     proc = ingest(folder, db)
     out, _ = proc.communicate(timeout=300)

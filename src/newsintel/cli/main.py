@@ -37,6 +37,7 @@ def _open(args: argparse.Namespace, readonly: bool = True):
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    connect(db_path(args.db)).close()  # a store fault is told at once, before the model loads
     from newsintel.cli.progress import run_ingest
 
     return run_ingest(args)

@@ -22,7 +22,6 @@ def run_ingest(args: argparse.Namespace) -> int:
     stderr = Console(stderr=True, highlight=False)
     summary = Summary()
     interrupted = False
-    connect(db_path(args.db)).close()  # a store fault is told at once, before the model loads
     with Processor(workers) as processor:
         conn = connect(db_path(args.db))  # opened after the workers fork: no connection crosses a fork
         progress = Progress(
