@@ -17,7 +17,7 @@ MAX_JSON_FILE_BYTES = 100 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 """Decompressed bytes per compressed byte beyond which gzip data is taken for a decompression bomb (text: ~3-10)."""
 
-RATIO_CHECK_AFTER = 16 * 1024 * 1024
+RATIO_CHECK_AFTER = 4 * 1024 * 1024
 """The ratio is checked only once this many bytes are decompressed, so small repetitive files are fine."""
 
 MAX_JSON_DEPTH = 100
@@ -29,8 +29,9 @@ MAX_NUMBER_DIGITS = 100
 MAX_FIELD_CHARS = 4096
 """Longest metadata value (title, url, published, source, author) kept; a longer one is dropped with a warning."""
 
-MAX_WARC_LINE_BYTES = 64 * 1024 * 1024
-"""Longest run of WARC bytes without a line break: the WARC library reads header lines whole, so this bounds it."""
+MAX_WARC_LINE_BYTES = 16 * 1024 * 1024
+"""Longest run of WARC bytes without a line break: warcio reads header lines whole, in time quadratic in their
+length, so this bounds both (binary payloads have line-break bytes every few hundred bytes)."""
 
 READ_CHUNK = 1024 * 1024
 """Bytes read at a time when a line is skipped or a stream is scanned."""
@@ -38,4 +39,7 @@ READ_CHUNK = 1024 * 1024
 
 def mb(n: int) -> str:
     """A byte count as people read it in a message."""
-    return f"{n / 1024 / 1024:.1f} MB" if n < 1024 ** 3 else f"{n / 1024 ** 3:.1f} GB"
+    for unit, size in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
+        if n >= size:
+            return f"{n / size:.1f} {unit}"
+    return f"{n} bytes"

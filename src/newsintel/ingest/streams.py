@@ -51,27 +51,29 @@ class BoundedReader:
     def __init__(self, raw: BinaryIO, limit: int, what: str) -> None:
         self._raw = raw
         self.limit, self.what, self.count = limit, what, 0
+        self._error = ""
         self.compressed = raw.read(2) == GZIP_MAGIC
         raw.seek(0)
         self._stream: BinaryIO = gzip.GzipFile(fileobj=raw) if self.compressed else raw  # type: ignore[assignment]
-        if not self.compressed and os.fstat(raw.fileno()).st_size > limit:
-            self._too_large()
-
-    def _too_large(self) -> None:
-        raise InputError(f"too large: over {mb(self.limit)} (limit {self.what})")
+        if not self.compressed and os.fstat(raw.fileno()).st_size > limit and what == "per document":
+            raise InputError(f"too large: over {mb(limit)} (limit {what})")  # known before reading a byte
 
     def read(self, n: int = READ_CHUNK) -> bytes:
-        """Up to `n` bytes (fewer is not the end; b"" is)."""
+        """Up to `n` bytes (fewer is not the end; b"" is). A limit crossed stops the stream: the bytes within it
+        are returned, the `InputError` comes on the next call, so whole records before it are still read."""
+        if self._error:
+            raise InputError(self._error)
         size = max(1, min(n, self.limit - self.count + 1))
         # read1 on gzip data: what was decompressed before a cut is returned, the EOFError comes on the next call
         data = self._stream.read1(size) if self.compressed else self._stream.read(size)
         self.count += len(data)
         if self.count > self.limit:
-            self._too_large()
-        if (self.compressed and self.count > RATIO_CHECK_AFTER
+            self._error = f"too large: over {mb(self.limit)} (limit {self.what})"
+            data = data[: len(data) - (self.count - self.limit)]
+        elif (self.compressed and self.count > RATIO_CHECK_AFTER
                 and self.count > MAX_COMPRESSION_RATIO * max(1, self._raw.tell())):
-            raise InputError(f"refused as a decompression bomb: {mb(self._raw.tell())} of gzip data expand to "
-                             f"over {mb(self.count)} (more than {MAX_COMPRESSION_RATIO}x)")
+            self._error = (f"refused as a decompression bomb: {mb(self._raw.tell())} of gzip data expand to "
+                           f"over {mb(self.count)} (more than {MAX_COMPRESSION_RATIO}x)")
         return data
 
     def read_all(self) -> bytes:

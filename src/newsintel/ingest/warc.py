@@ -103,7 +103,7 @@ def read_warc(path: Path, shown: str, max_bytes: int) -> Iterator[Item]:
         if not head.lstrip().startswith(_SIGNATURES):
             yield Failure(shown, "not a WARC file: it does not begin with a WARC/ (or ARC) record header")
             return
-        archive = _Archive(_Feed(reader, head), arc2warc=True)
+        archive = _Archive(_Feed(reader, head), arc2warc=True, block_size=READ_CHUNK)
         records = iter(archive)
         n = documents = 0
         while True:
@@ -112,6 +112,10 @@ def read_warc(path: Path, shown: str, max_bytes: int) -> Iterator[Item]:
             try:
                 record = next(records)
             except StopIteration:
+                if archive.next_line:  # warcio read the start of another record, then met the end of the file
+                    yield from _framing(archive, shown, n - 1)
+                    yield Failure(f"{shown}#{n}", "truncated or corrupt WARC record (the file ends inside its header)")
+                    return
                 break
             except InputError as err:
                 raise InputError(f"{err} (in WARC record {n})") from None
@@ -120,6 +124,10 @@ def read_warc(path: Path, shown: str, max_bytes: int) -> Iterator[Item]:
                 yield _cut(f"{shown}#{n}", err)
                 return
             yield from _framing(archive, shown, n - 1)
+            if record.length is None:  # no (valid) Content-Length: a header cut short, or garbage
+                yield Failure(f"{shown}#{n}", "truncated or corrupt WARC record header (no Content-Length); "
+                                              "rest of file skipped")
+                return
             try:
                 item = _document(record, f"{shown}#{n}", max_bytes)
             except InputError:
@@ -136,7 +144,7 @@ def read_warc(path: Path, shown: str, max_bytes: int) -> Iterator[Item]:
                 yield item
         yield from _framing(archive, shown, n - 1)
         if n == 1:
-            yield Failure(shown, "no documents in file: no WARC records")
+            yield Failure(shown, "no documents in file: no complete WARC record")
         elif documents == 0:
             yield Failure(shown, f"no documents in file: none of its {n - 1} records is an HTML response")
 
@@ -161,10 +169,10 @@ def _document(record: Any, origin: str, max_bytes: int) -> Item | None:
     if record.rec_type != "response":
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-    if record.http_headers is None:
-        if uri.startswith(("http:", "https:")):
-            return Failure(origin, "WARC response record has no HTTP status line and headers")
+    if not uri.startswith(("http:", "https:")):
         return None  # dns:, whois: and other non-HTTP captures
+    if record.http_headers is None or not str(record.http_headers.protocol).upper().startswith("HTTP/"):
+        return Failure(origin, "WARC response record has no HTTP status line")
     ctype = record.http_headers.get_header("Content-Type") or ""
     if "html" not in ctype.lower():
         return None
