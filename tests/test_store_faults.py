@@ -135,8 +135,8 @@ def test_a_newer_schema_is_refused_and_left_untouched(copy, capsys):
 def test_wrong_db_paths(tmp_path, capsys, where):
     db = {"folder": tmp_path, "no-parent": tmp_path / "nope" / "s.db", "missing": tmp_path / "absent.db"}[where]
     (tmp_path / "a.txt").write_text("Police in Vienna arrested a man on Friday, officials said.")
-    for argv in [["stats"], ["profile", "Haliti"], ["stories"], ["check"],
-                 ["ingest", tmp_path / "a.txt", "--workers", "1"]]:
+    for argv in [["stats"], ["profile", "Haliti"], ["stories"], ["check"], ["reprocess", "--workers", "1"],
+                 ["resolve"], ["merge", "Ia", "Ib"], ["ingest", tmp_path / "a.txt", "--workers", "1"]]:
         if where == "missing" and argv[0] == "ingest":
             continue  # ingest creates it
         code, _, err = run(capsys, *argv, "--db", db)
@@ -145,7 +145,7 @@ def test_wrong_db_paths(tmp_path, capsys, where):
         expected = {"folder": "is a directory", "no-parent": "does not exist" if argv[0] == "ingest" else
                     "no such store", "missing": "no such store"}[where]
         assert expected in line, line
-    assert not (tmp_path / "nope").exists()
+    assert not (tmp_path / "nope").exists() and not (tmp_path / "absent.db").exists()
 
 
 def test_a_store_that_cannot_be_written_is_still_read(copy, capsys, monkeypatch):

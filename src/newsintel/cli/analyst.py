@@ -16,7 +16,7 @@ EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def _conn(args: argparse.Namespace, readonly: bool = True):
-    return connect(db_path(args.db), readonly=readonly)
+    return connect(db_path(args.db), readonly=readonly, create=False)
 
 
 def _emit(args: argparse.Namespace, data: object, show: Callable[[], None]) -> int:

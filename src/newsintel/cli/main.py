@@ -50,7 +50,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        error(f"{path}: no such file")
+        error(f"{path}: {'is a directory' if path.is_dir() else 'no such file'}")
         return EXIT_FAILED
     failed = False
     with Processor(workers=1) as processor:
@@ -167,6 +167,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
+    connect(db_path(args.db), create=False).close()  # a missing or faulty store is told before the model loads
     from newsintel.cli.progress import run_reprocess
 
     return run_reprocess(args)

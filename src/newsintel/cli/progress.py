@@ -78,7 +78,7 @@ def run_reprocess(args: argparse.Namespace) -> int:
     workers = args.workers or default_workers()
     done = failed = 0
     with Processor(workers) as processor:
-        conn = connect(db_path(args.db))
+        conn = connect(db_path(args.db), create=False)
         rows = conn.execute("SELECT id, title, source, url, published, text, author, origin, format, language"
                             " FROM documents ORDER BY rowid").fetchall()
         infos = [DocumentInfo(**dict(row)) for row in rows]

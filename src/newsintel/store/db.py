@@ -154,13 +154,14 @@ def newer_schema(path: str | Path, version: int) -> str:
             f"{latest_version()}); upgrade newsintel to use it")
 
 
-def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
-    """Open the store at `path`, creating and migrating it if needed; any fault is a `StoreError` saying why.
+def connect(path: str | Path, readonly: bool = False, *, create: bool = True) -> sqlite3.Connection:
+    """Open the store at `path`, creating (unless not `create`) and migrating it if needed; any fault is a
+    `StoreError` saying why.
 
     `readonly` is for commands that only read: the store must exist, and one that cannot be written is still
     read. A store written by a newer newsintel (a schema this version does not know) is refused."""
     path = Path(path)
-    _check_path(path, must_exist=readonly)
+    _check_path(path, must_exist=readonly or not create)
     if not readonly and not _writable(path):
         if path.exists():
             raise StoreError(f"{path}: store is read-only (no permission to write the file or its folder)")
