@@ -19,10 +19,10 @@ def document_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def normalise_date(value: object) -> str | None:
+def normalise_date(value: object, language: str | None = None) -> str | None:
     """ISO 8601 (date, or date and time when one is given); None for a value that is not a plausible date."""
     try:
-        return parse_published(value)
+        return parse_published(value, language)
     except DateProblem:
         return None
 
@@ -46,12 +46,13 @@ def clean(raw: RawDocument) -> DocumentInfo:
     if len(text) < MIN_TEXT_CHARS:
         raise InputError("no article text found" if not text else f"article text too short ({len(text)} chars)")
     warnings = list(raw.warnings)
+    language = identify(text)
     try:
-        date = parse_published(published)
+        date = parse_published(published, language)
     except DateProblem as problem:
         date = None
         warnings.append(date_warning(published, problem))
     return DocumentInfo(
         id=document_id(text), title=title, source=site, url=url, published=date, text=text, author=author,
-        origin=raw.origin, format=raw.format, raw_hash=raw.raw_hash, language=identify(text), warnings=warnings,
+        origin=raw.origin, format=raw.format, raw_hash=raw.raw_hash, language=language, warnings=warnings,
     )
