@@ -338,3 +338,17 @@ def test_an_error_about_a_file_name_with_a_newline_is_one_line(tmp_path, capsys)
     assert code == 1 and "ingested 1, unchanged 0, failed 1" in out
     lines = err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and "name.txt" in lines[0]
+
+
+def test_text_arguments_that_are_not_utf8_are_one_line(facts_store, tmp_path, capsys):
+    """Bytes that are not UTF-8 reach Python as lone surrogates; sqlite cannot bind them."""
+    db = facts_store
+    for argv in (["profile", "Hal\udcffiti"], ["timeline", "\udcfe"], ["events", "--entity", "a\udcff"],
+                 ["claims", "--speaker", "\udcff"], ["entities", "--type", "\udcff"], ["search", "\udcff"],
+                 ["merge", "Ia", "Ib", "--note", "why \udcff"], ["show", "\udcff"]):
+        code, out, err = run(capsys, *argv, "--db", db)
+        assert code == 1 and out == "", argv
+        assert err.splitlines() == [next(line for line in err.splitlines() if "not UTF-8" in line)], argv
+    code, _, err = run(capsys, "stats", "--db", str(tmp_path / "x\udcff.db"))
+    assert code == 1 and err.splitlines() == [f"error: {tmp_path}/x\\xff.db: no such store (run `newsintel ingest`"
+                                              " first)"]

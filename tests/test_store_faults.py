@@ -274,3 +274,14 @@ def test_check_reports_each_inconsistency_on_one_line(copy, capsys):
     code, out, _ = run(capsys, "check", "--db", copy, "--json")
     report = json.loads(out)
     assert code == 1 and not report["ok"] and len(report["problems"]) == len(lines)
+
+
+def test_a_file_system_error_inside_a_command_is_one_line(copy, capsys, monkeypatch):
+    from newsintel.store import queries
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", "/some/where\nelse")
+
+    monkeypatch.setattr(queries, "top_entities", denied)
+    code, _, err = run(capsys, "entities", "--db", copy)
+    assert code == 1 and one_error_line(err) == "error: /some/where\\nelse: Permission denied"

@@ -39,9 +39,9 @@ def _identity(args: argparse.Namespace, conn):
 
 def _for_identity(args: argparse.Namespace, view: Callable) -> int:
     """Find the identity named on the command line, then print `view(conn, found)` (data, show) or an error."""
-    from newsintel.cli.main import refuse_long
+    from newsintel.cli.main import refuse_bad_text
 
-    if refuse_long((args.name, "NAME")):
+    if refuse_bad_text((args.name, "NAME")):
         return EXIT_FAILED
     conn = _conn(args)
     found = _identity(args, conn)
@@ -74,19 +74,20 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 def cmd_movements(args: argparse.Namespace) -> int:
     from newsintel.cli.main import error
+    from newsintel.ingest.discover import display_path
     from newsintel.views.movements import flows, to_geojson
 
     target = Path(args.geojson) if args.geojson else None
     problem = target and unwritable(target)
     if problem:
-        error(f"{args.geojson}: cannot write the GeoJSON file: {problem}")
+        error(f"{display_path(args.geojson)}: cannot write the GeoJSON file: {problem}")
         return EXIT_FAILED
     result = flows(_conn(args), args.limit)
     if target:
         try:
             write_atomically(target, json.dumps(to_geojson(result), ensure_ascii=False))
         except OSError as err:
-            error(f"{args.geojson}: cannot write the GeoJSON file: {err.strerror or err}")
+            error(f"{display_path(args.geojson)}: cannot write the GeoJSON file: {err.strerror or err}")
             return EXIT_FAILED
     return _emit(args, result, lambda: render_views.print_flows(result))
 
@@ -98,7 +99,7 @@ def unwritable(path: Path) -> str | None:
     if path.exists() and not path.is_file():
         return "it is not a regular file"
     if not path.parent.is_dir():
-        return f"folder {path.parent} does not exist"
+        return "its folder does not exist"
     return None
 
 
@@ -135,10 +136,10 @@ def cmd_identities(args: argparse.Namespace) -> int:
 
 
 def _judge(action: Callable[[], object], done: str, *ids: str) -> int:
-    from newsintel.cli.main import error, refuse_long
+    from newsintel.cli.main import error, refuse_bad_text
     from newsintel.resolve.judgements import JudgementError
 
-    if refuse_long(*((i, "ID") for i in ids)):
+    if refuse_bad_text(*((i, "ID") for i in ids)):
         return EXIT_FAILED
     try:
         result = action()

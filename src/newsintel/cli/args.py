@@ -1,5 +1,6 @@
 """Argument checks shared by every command: counts are checked by argparse (a usage error, exit 2), names and
-search text by `too_long` before any query (a long name makes sqlite's LIKE refuse the pattern)."""
+search text by `bad_text` before any query (a long name makes sqlite's LIKE refuse the pattern; bytes that are
+not UTF-8 cannot be looked up at all)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ MAX_COUNT = 1_000_000_000  # above this a limit means nothing, and sqlite intege
 MAX_WORKERS = 64  # each worker is a process with its own copy of the model's working memory
 MAX_NAME = 500  # characters in a name, id or pattern given on the command line
 MAX_QUERY = 2_000  # characters in a full-text search query
+MAX_TEXT = 10_000  # characters in any other text argument (a judgement's --note)
+PATH_ARGUMENTS = {"db", "paths", "file", "files", "geojson"}  # file names: any bytes the file system allows
 
 
 def count(minimum: int = 1, maximum: int = MAX_COUNT) -> Callable[[str], int]:
@@ -30,12 +33,29 @@ def count(minimum: int = 1, maximum: int = MAX_COUNT) -> Callable[[str], int]:
     return parse
 
 
+def text_problem(args: argparse.Namespace) -> str | None:
+    """The first text argument (not a file name) that is too long or not UTF-8, as an error message."""
+    for key, value in vars(args).items():
+        if key not in PATH_ARGUMENTS and isinstance(value, str):
+            message = bad_text(value, key.upper() if key in ("name", "query", "doc_id") else f"--{key}", MAX_TEXT)
+            if message:
+                return message
+    return None
+
+
 positive = count(1)
 workers = count(1, MAX_WORKERS)
 
 
-def too_long(value: str | None, what: str, limit: int = MAX_NAME) -> str | None:
-    """The error message for a name or query over `limit` characters, or None when it is fine."""
-    if value is not None and len(value) > limit:
+def bad_text(value: str | None, what: str, limit: int = MAX_NAME) -> str | None:
+    """The error message for a name or query over `limit` characters or holding bytes that are not UTF-8 (the
+    shell passes them through as lone surrogates), or None when it is fine."""
+    if value is None:
+        return None
+    if len(value) > limit:
         return f"{what} is {len(value):,} characters long; at most {limit:,} are accepted"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"{what} holds bytes that are not UTF-8 text"
     return None

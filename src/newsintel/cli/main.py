@@ -12,7 +12,7 @@ from pathlib import Path
 
 from newsintel import __version__
 from newsintel.cli import render
-from newsintel.cli.args import MAX_QUERY, positive, too_long, workers
+from newsintel.cli.args import MAX_QUERY, bad_text, positive, text_problem, workers
 from newsintel.store import StoreError, connect, db_path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -22,10 +22,11 @@ def error(message: str) -> None:
     print(f"error: {render.safe(message)}", file=sys.stderr, flush=True)
 
 
-def refuse_long(*checks: tuple[str | None, str] | tuple[str | None, str, int]) -> bool:
-    """Print one error line and return True when a name (value, what[, limit]) given by the user is too long."""
+def refuse_bad_text(*checks: tuple[str | None, str] | tuple[str | None, str, int]) -> bool:
+    """Print one error line and return True when a name (value, what[, limit]) given by the user is too long or
+    not text."""
     for check in checks:
-        message = too_long(*check)
+        message = bad_text(*check)
         if message:
             error(message)
             return True
@@ -102,7 +103,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     from newsintel.store.queries import document_detail
 
-    if refuse_long((args.doc_id, "DOC_ID")):
+    if refuse_bad_text((args.doc_id, "DOC_ID")):
         return EXIT_FAILED
     detail = document_detail(_open(args), args.doc_id)
     if detail is None:
@@ -114,7 +115,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from newsintel.store.queries import search
 
-    if refuse_long((args.query, "QUERY", MAX_QUERY)):
+    if refuse_bad_text((args.query, "QUERY", MAX_QUERY)):
         return EXIT_FAILED
     rows = search(_open(args), args.query, args.limit)
     return emit(args, rows, lambda: render.print_search(rows, args.query))
@@ -124,7 +125,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     from newsintel.cli.render_facts import print_events
     from newsintel.store.queries import list_events
 
-    if refuse_long((args.entity, "--entity"), (args.type, "--type"), (args.modality, "--modality")):
+    if refuse_bad_text((args.entity, "--entity"), (args.type, "--type"), (args.modality, "--modality")):
         return EXIT_FAILED
     rows = list_events(_open(args), args.type, args.entity, args.modality, args.limit)
     return emit(args, rows, lambda: print_events(rows))
@@ -134,7 +135,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
     from newsintel.cli.render_facts import print_claims
     from newsintel.store.queries import list_claims
 
-    if refuse_long((args.speaker, "--speaker")):
+    if refuse_bad_text((args.speaker, "--speaker")):
         return EXIT_FAILED
     rows = list_claims(_open(args), args.speaker, args.limit)
     return emit(args, rows, lambda: print_claims(rows))
@@ -142,6 +143,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """The store's integrity checks: one line per problem (exit 1), or one `ok` line."""
+    from newsintel.ingest.discover import display_path
     from newsintel.store.check import check_store
     from newsintel.store.db import latest_version, open_connection
 
@@ -158,11 +160,11 @@ def cmd_check(args: argparse.Namespace) -> int:
                          ensure_ascii=False, indent=2))
     else:
         for note in report.notes:
-            print(render.safe(f"warning: {path}: {note}"), file=sys.stderr)
+            print(render.safe(f"warning: {display_path(path)}: {note}"), file=sys.stderr)
         for problem in report.problems:
             print(render.safe(problem.line()))
         if report.ok:
-            print(render.safe(f"ok: {path} (schema {report.schema}; checked {', '.join(report.checks)})"))
+            print(render.safe(f"ok: {display_path(path)} (schema {report.schema}; checked {', '.join(report.checks)})"))
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
@@ -179,7 +181,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from newsintel.cli.render_facts import print_events
     from newsintel.store.queries import event_counts, list_events, search, stats, top_entities
 
-    if refuse_long((args.query, "--query", MAX_QUERY)):
+    if refuse_bad_text((args.query, "--query", MAX_QUERY)):
         return EXIT_FAILED
     conn = _open(args)
     render.print_stats(stats(conn))
@@ -272,6 +274,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    problem = text_problem(args)
+    if problem:
+        error(problem)
+        return EXIT_FAILED
     try:
         return args.func(args)
     except StoreError as err:
@@ -289,7 +295,11 @@ def main(argv: list[str] | None = None) -> int:
 
         error(describe(db_path(getattr(args, "db", None)), err))
     except OSError as err:
-        error(f"{err.filename}: {err.strerror or err}" if err.filename else str(err))
+        from newsintel.ingest.discover import display_path
+
+        name = err.filename
+        shown = display_path(name) if isinstance(name, str | bytes | os.PathLike) else str(name)
+        error(f"{shown}: {err.strerror or err}" if name is not None else str(err))
     except Exception as err:
         return internal_error(err)
     return EXIT_FAILED

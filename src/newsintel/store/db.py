@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
+from newsintel.ingest.discover import display_path as shown  # escaped, one line
+
 DEFAULT_DB = "newsintel.db"
 ENV_DB = "NEWSINTEL_DB"
 
@@ -87,13 +89,13 @@ def _writable(path: Path) -> bool:
 
 def _check_path(path: Path, must_exist: bool) -> None:
     if path.is_dir():
-        raise StoreError(f"{path}: is a directory, not a store file (give a file name with --db)")
+        raise StoreError(f"{shown(path)}: is a directory, not a store file (give a file name with --db)")
     if path.exists():
         return
     if must_exist:
-        raise StoreError(f"{path}: no such store (run `newsintel ingest` first)")
+        raise StoreError(f"{shown(path)}: no such store (run `newsintel ingest` first)")
     if not path.parent.is_dir():
-        raise StoreError(f"{path}: cannot create the store: folder {path.parent} does not exist")
+        raise StoreError(f"{shown(path)}: cannot create the store: folder {shown(path.parent)} does not exist")
 
 
 def describe(path: str | Path, err: sqlite3.Error) -> str:
@@ -101,16 +103,16 @@ def describe(path: str | Path, err: sqlite3.Error) -> str:
     message = str(err)
     lowered = message.lower()
     if "file is not a database" in lowered:
-        return f"{path}: not a newsintel store ({message})"
+        return f"{shown(path)}: not a newsintel store ({message})"
     if "malformed" in lowered or "corrupt" in lowered:
-        return f"{path}: store is damaged ({message}); `newsintel check` lists what is wrong"
+        return f"{shown(path)}: store is damaged ({message}); `newsintel check` lists what is wrong"
     if "readonly" in lowered or "read-only" in lowered:
-        return f"{path}: store is read-only ({message})"
+        return f"{shown(path)}: store is read-only ({message})"
     if "locked" in lowered or "busy" in lowered:
-        return f"{path}: store is busy ({message}); another process holds it, try again"
+        return f"{shown(path)}: store is busy ({message}); another process holds it, try again"
     if "disk is full" in lowered or "disk i/o" in lowered:
-        return f"{path}: cannot write the store ({message})"
-    return f"{path}: store error: {message}"
+        return f"{shown(path)}: cannot write the store ({message})"
+    return f"{shown(path)}: store error: {message}"
 
 
 def open_connection(path: str | Path, readonly: bool = False, *, as_found: bool = False) -> sqlite3.Connection:
@@ -150,7 +152,7 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
 
 
 def newer_schema(path: str | Path, version: int) -> str:
-    return (f"{path}: store was written by a newer newsintel (schema {version}, this version knows up to "
+    return (f"{shown(path)}: store was written by a newer newsintel (schema {version}, this version knows up to "
             f"{latest_version()}); upgrade newsintel to use it")
 
 
@@ -164,8 +166,8 @@ def connect(path: str | Path, readonly: bool = False, *, create: bool = True) ->
     _check_path(path, must_exist=readonly or not create)
     if not readonly and not _writable(path):
         if path.exists():
-            raise StoreError(f"{path}: store is read-only (no permission to write the file or its folder)")
-        raise StoreError(f"{path}: cannot create the store: no permission to write folder {path.parent}")
+            raise StoreError(f"{shown(path)}: store is read-only (no permission to write the file or its folder)")
+        raise StoreError(f"{shown(path)}: cannot create the store: no permission to write folder {shown(path.parent)}")
     conn = open_connection(path, readonly)
     version = latest = latest_version()
     try:
@@ -178,7 +180,7 @@ def connect(path: str | Path, readonly: bool = False, *, create: bool = True) ->
     except sqlite3.Error as err:
         conn.close()
         if version < latest and "readonly" in str(err).lower():
-            raise StoreError(f"{path}: store has schema {version} and needs an upgrade to {latest}, which needs "
+            raise StoreError(f"{shown(path)}: store has schema {version} and needs an upgrade to {latest}, which needs "
                              "write access") from None
         raise StoreError(describe(path, err)) from None
     return conn
