@@ -204,8 +204,6 @@ def test_a_really_read_only_store(store):
         result = newsintel("ingest", folder / "new.txt", "--workers", "1")
         assert result.returncode == 1 and one_error_line(result.stderr).endswith(
             "store is read-only (no permission to write the file or its folder)")
-        result = newsintel("check")
-        assert result.returncode == 0 and result.stdout.startswith("ok:"), result.stdout + result.stderr
         assert sorted(p.name for p in folder.iterdir()) == ["new.txt", "s.db"]
     finally:
         os.chmod(folder, 0o755)
@@ -285,3 +283,16 @@ def test_a_file_system_error_inside_a_command_is_one_line(copy, capsys, monkeypa
     monkeypatch.setattr(queries, "top_entities", denied)
     code, _, err = run(capsys, "entities", "--db", copy)
     assert code == 1 and one_error_line(err) == "error: /some/where\\nelse: Permission denied"
+
+
+def test_a_db_that_is_a_fifo_or_a_device_is_refused_without_opening_it(tmp_path, capsys):
+    fifo = tmp_path / "store.db"
+    os.mkfifo(fifo)
+    result = subprocess.run([sys.executable, "-m", "newsintel", "stats", "--db", str(fifo)],
+                            capture_output=True, text=True, timeout=120)  # opening a FIFO would block: a guard
+    assert result.returncode == 1
+    assert one_error_line(result.stderr) == f"error: {fifo}: not a regular file, so not a store"
+    (tmp_path / "a.txt").write_text("Police in Vienna arrested a man on Friday, officials said.")
+    for argv in (["stats"], ["check"], ["ingest", tmp_path / "a.txt", "--workers", "1"]):
+        code, _, err = run(capsys, *argv, "--db", os.devnull)
+        assert code == 1 and one_error_line(err) == f"error: {os.devnull}: not a regular file, so not a store"

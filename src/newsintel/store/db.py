@@ -91,6 +91,8 @@ def _check_path(path: Path, must_exist: bool) -> None:
     if path.is_dir():
         raise StoreError(f"{shown(path)}: is a directory, not a store file (give a file name with --db)")
     if path.exists():
+        if not path.is_file():  # a FIFO would block forever, a device read as a store
+            raise StoreError(f"{shown(path)}: not a regular file, so not a store")
         return
     if must_exist:
         raise StoreError(f"{shown(path)}: no such store (run `newsintel ingest` first)")
