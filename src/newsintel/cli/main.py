@@ -16,6 +16,7 @@ from newsintel.cli.args import MAX_QUERY, bad_text, positive, text_problem, work
 from newsintel.store import StoreError, connect, db_path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+STORELESS = {"extract", "geoparse"}  # commands that never open the store
 
 
 def error(message: str) -> None:
@@ -293,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     except sqlite3.DatabaseError as err:  # the store failed while a command was using it (damaged, read-only, ...)
         from newsintel.store.db import describe
 
+        if args.command in STORELESS:  # not the store's fault: the packaged gazetteer, say
+            return internal_error(err)
         error(describe(db_path(getattr(args, "db", None)), err))
     except OSError as err:
         from newsintel.ingest.discover import display_path
