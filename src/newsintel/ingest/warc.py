@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -92,20 +92,35 @@ def _warcio_log() -> Iterator[_Collect]:
 
 
 def read_warc(path: Path, shown: str, max_bytes: int) -> Iterator[Item]:
-    """Documents from the archive at `path` (`shown` is its printable name for origins)."""
+    """Documents from the archive at `path` (`shown` is its printable name for origins); an archive that gives
+    neither a document nor an error says why it has none."""
+    said, records = 0, _records(path, shown, max_bytes)
+    while True:
+        try:
+            item = next(records)
+        except StopIteration as end:
+            count = end.value
+            break
+        said += 1
+        yield item
+    if not said:
+        yield Failure(shown, "no documents in file: " + ("no complete WARC record" if not count else
+                                                         f"none of its {count} records is an HTML response"))
+
+
+def _records(path: Path, shown: str, max_bytes: int) -> Generator[Item, None, int]:
     with open_input(path, MAX_FILE_BYTES, "per file") as reader, _warcio_log() as log:
         head = b""
         while len(head) < 64 and (more := reader.read(READ_CHUNK)):
             head += more
         if not head.strip():
-            yield Failure(shown, "no documents in file: empty archive")
-            return
+            return 0
         if not head.lstrip().startswith(_SIGNATURES):
             yield Failure(shown, "not a WARC file: it does not begin with a WARC/ (or ARC) record header")
-            return
+            return 0
         archive = _Archive(_Feed(reader, head), arc2warc=True, block_size=READ_CHUNK)
         records = iter(archive)
-        n = documents = 0
+        n = 0
         while True:
             n += 1
             log.messages.clear()
@@ -115,38 +130,34 @@ def read_warc(path: Path, shown: str, max_bytes: int) -> Iterator[Item]:
                 if archive.next_line:  # warcio read the start of another record, then met the end of the file
                     yield from _framing(archive, shown, n - 1)
                     yield Failure(f"{shown}#{n}", "truncated or corrupt WARC record (the file ends inside its header)")
-                    return
+                    return n
                 break
             except InputError as err:
                 raise InputError(f"{err} (in WARC record {n})") from None
             except Exception as err:  # warcio raises many kinds on a cut or garbled record
                 yield from _framing(archive, shown, n - 1)
                 yield _cut(f"{shown}#{n}", err)
-                return
+                return n
             yield from _framing(archive, shown, n - 1)
             if record.length is None:  # no (valid) Content-Length: a header cut short, or garbage
                 yield Failure(f"{shown}#{n}", "truncated or corrupt WARC record header (no Content-Length); "
                                               "rest of file skipped")
-                return
+                return n
             try:
                 item = _document(record, f"{shown}#{n}", max_bytes)
             except InputError:
                 raise
             except (EOFError, OSError, zlib.error) as err:  # the archive itself ends or breaks inside this record
                 yield _cut(f"{shown}#{n}", err)
-                return
+                return n
             except Exception as err:  # this record's HTTP body cannot be read (chunking, encoding); the next may be
                 item = Failure(f"{shown}#{n}", f"unreadable WARC record ({_reason(err)})")
             if isinstance(item, RawDocument):
                 item.warnings.extend(f"WARC: {m}" for m in log.messages)
-                documents += 1
             if item is not None:
                 yield item
         yield from _framing(archive, shown, n - 1)
-        if n == 1:
-            yield Failure(shown, "no documents in file: no complete WARC record")
-        elif documents == 0:
-            yield Failure(shown, f"no documents in file: none of its {n - 1} records is an HTML response")
+    return n - 1
 
 
 def _reason(err: Exception) -> str:
