@@ -45,7 +45,8 @@ def parse_published(value: object, language: str | None = None) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise DateProblem(f"a JSON {type(value).__name__}, not a date")
+        kind = {"dict": "an object", "list": "a list"}.get(type(value).__name__, f"a {type(value).__name__}")
+        raise DateProblem(f"{kind}, not a date")
     if isinstance(value, int | float):
         return _from_epoch(value)
     text = value.strip()
