@@ -118,7 +118,7 @@ def test_geoparse_json_shape_and_offsets(article, tmp_path, capsys):
     out, err = capsys.readouterr()
     assert code == 1
     assert f"error: {bad}: empty file" in err.splitlines()
-    assert f"error: {tmp_path / 'missing.txt'}: no such file" in err.splitlines()
+    assert f"error: {tmp_path / 'missing.txt'}: no such file or directory" in err.splitlines()
     lines = out.splitlines()
     assert len(lines) == 1
     result = json.loads(lines[0])
