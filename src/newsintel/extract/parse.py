@@ -3,7 +3,9 @@
 Sentence boundaries and NER run on every sentence; tagging, parsing and lemmas cost as much again, so they run
 only on sentences with a possible trigger, reporting cue, number or relation cue (a cheap surface test on
 lower-cased words). Each chosen sentence is parsed as its own small Doc; `ParsedSentence` maps its tokens back to
-character offsets in the document.
+character offsets in the document. The small Docs are copied from one array of the document (`span_docs`):
+`Span.as_doc` converts the whole document and lists all its entities for every span, which made a long document's
+cost grow with the square of its length.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import LIKE_NUM, LOWER
+from spacy.attrs import ENT_IOB, LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -95,11 +97,48 @@ def grammatical_parts(sent: Span) -> list[Span]:
     return [*parts, last] if last is not None and len(last) > 0 else parts or [sent]
 
 
+IOB_INSIDE, IOB_BEGIN = 1, 3  # spaCy's ENT_IOB codes
+
+
+def span_docs(doc: Doc, spans: list[Span]) -> list[Doc]:
+    """Each span as its own Doc, the same as `span.as_doc()` gives, in time proportional to the spans' length.
+
+    An entity cut by a span's edge is left out (its tokens get missing entity annotation), as `as_doc` does.
+    A parsed document (whose heads may point outside a span) takes `as_doc` itself."""
+    if doc.has_annotation("DEP") or doc.user_data or doc.cats:
+        return [s.as_doc() for s in spans]
+    head = Doc._get_array_attrs()  # the attributes as_doc and DocBin copy
+    array = doc.to_array(head)
+    iob = head.index(ENT_IOB)
+    out = []
+    for span in spans:
+        rows = array[span.start:span.end].copy()
+        cut_start = len(rows) > 0 and rows[0, iob] == IOB_INSIDE
+        cut_end = span.end < len(doc) and array[span.end, iob] == IOB_INSIDE
+        if cut_start:
+            rows[0, iob] = IOB_BEGIN
+        copy = Doc(doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+        copy.from_array(head, rows)
+        ents = copy.ents
+        cut = ([ents[0]] if ents and cut_start else []) + ([ents[-1]] if ents and cut_end else [])
+        if cut:
+            copy.set_ents([], missing=cut, default="unmodified")
+        copy.noun_chunks_iterator = doc.noun_chunks_iterator
+        copy.user_hooks = doc.user_hooks
+        copy.user_span_hooks = doc.user_span_hooks
+        copy.user_token_hooks = doc.user_token_hooks
+        copy.vector = span.vector
+        copy.vector_norm = span.vector_norm
+        copy.tensor = doc.tensor[span.start:span.end]
+        out.append(copy)
+    return out
+
+
 def parse_sentences(nlp: Language, doc: Doc, sentences: list[tuple[int, Span]]) -> list[ParsedSentence]:
     """Parse the given (index, sentence) pairs; the document's own tokens and entities are left untouched."""
     worthy = parse_worthy(doc)
     chosen = [(i, part) for i, s in sentences if worthy[s.start:s.end].any() for part in grammatical_parts(s)]
-    docs = [s.as_doc() for _, s in chosen]
+    docs = span_docs(doc, [s for _, s in chosen])
     for name in PARSE_PIPES:
         pipe = nlp.get_pipe(name)
         docs = list(pipe.pipe(docs, batch_size=64)) if hasattr(pipe, "pipe") else [pipe(d) for d in docs]

@@ -1,4 +1,5 @@
-"""NLP: sentences and entities for cleaned documents, with spaCy loaded once per process."""
+"""NLP: sentences and entities for cleaned documents, with spaCy loaded once per process; long documents are
+processed in chunks (`chunks.py`) with offsets into the whole text."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from spacy.tokens import Doc
 
 from newsintel.extract import extract_facts
 from newsintel.model import DocumentInfo, Record, Sentence, sentence_at
+from newsintel.nlp.chunks import document_docs
 from newsintel.nlp.gazetteer import Place
 from newsintel.nlp.grouping import RawMention, group_mentions
 from newsintel.nlp.pipeline import load_nlp
@@ -69,7 +71,7 @@ def annotate(infos: Iterable[DocumentInfo], batch_size: int = BATCH_SIZE) -> Ite
     """Run the pipeline over cleaned documents, in order."""
     nlp = load_nlp()
     pairs = ((info.text, info) for info in infos)
-    for doc, info in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, info in document_docs(nlp, pairs, batch_size):
         record = to_record(doc, info)
         extract_facts(nlp, doc, record)
         yield record

@@ -145,16 +145,31 @@ def _initialled(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
         a == b or (len(a) == 1 and b.startswith(a)) for a, b in zip(words[:-1], full[:-1], strict=True))
 
 
-def _attach_person(groups: list[_Group], mention: RawMention, words: tuple[str, ...]) -> None:
-    for group in groups:
-        if group.type == "PERSON" and group.words == words:
-            group.mentions.append(mention)
-            return
-    fits = [g for g in groups if g.type == "PERSON" and (set(words) < set(g.words) or _initialled(words, g.words))]
+@dataclass(slots=True)
+class _People:
+    """The person groups, indexed by their words, so that attaching a name looks only at groups sharing its last
+    word (both a containing name and an initialled one do) and a long document's cost stays linear."""
+
+    by_words: dict[tuple[str, ...], _Group] = field(default_factory=dict)
+    by_word: dict[str, list[_Group]] = field(default_factory=dict)
+
+    def add(self, groups: list[_Group], group: _Group) -> None:
+        groups.append(group)
+        self.by_words.setdefault(group.words, group)
+        for word in dict.fromkeys(group.words):
+            self.by_word.setdefault(word, []).append(group)
+
+
+def _attach_person(groups: list[_Group], people: _People, mention: RawMention, words: tuple[str, ...]) -> None:
+    same = people.by_words.get(words)
+    if same is not None:
+        same.mentions.append(mention)
+        return
+    fits = [g for g in people.by_word.get(words[-1], ()) if set(words) < set(g.words) or _initialled(words, g.words)]
     if len(fits) == 1:
         fits[0].mentions.append(mention)
     else:
-        groups.append(_Group("PERSON", " ".join(words), words, mentions=[mention]))
+        people.add(groups, _Group("PERSON", " ".join(words), words, mentions=[mention]))
 
 
 def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
@@ -162,6 +177,7 @@ def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
     types = entity_types()
     aliases = org_aliases()
     groups: list[_Group] = []
+    index = _People()
     people: list[tuple[RawMention, tuple[str, ...]]] = []
     others: list[RawMention] = []
     for m in mentions:
@@ -177,7 +193,7 @@ def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
             others.append(m)
     # Longest names first, so short forms find the full name they belong to.
     for m, words in sorted(people, key=lambda p: (-len(p[1]), p[0].start)):
-        _attach_person(groups, m, words)
+        _attach_person(groups, index, m, words)
     owners = Counter(g.words[-1] for g in groups if len(g.words) > 1)  # two people share it: it names neither
     surnames = {g.words[-1]: g for g in groups if len(g.words) > 1 and owners[g.words[-1]] == 1}
     by_key: dict[tuple[str, str], _Group] = {}
@@ -195,10 +211,10 @@ def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
                 continue
             if m.kb_id == "" and len(words) == 1 and owners[words[0]] > 1:  # a person, but which one is unsaid
                 m.label = "PERSON"
-                alone = next((g for g in groups if g.type == "PERSON" and g.words == words), None)
+                alone = index.by_words.get(words)
                 if alone is None:
                     alone = _Group("PERSON", words[0], words)
-                    groups.append(alone)
+                    index.add(groups, alone)
                 alone.mentions.append(m)
                 continue
             key, canonical = (kind, org_key), None
@@ -216,13 +232,24 @@ def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
 def _merge_acronyms(groups: list[_Group]) -> None:
     """"KLA" joins "Kosovo Liberation Army" when that is the only organisation it abbreviates."""
     orgs = [g for g in groups if g.type == "ORG" and g.mentions]
+    by_acronym: dict[str, list[_Group]] = {}  # acronym -> the groups with a mention it abbreviates
+
+    def index(group: _Group, mentions: list[RawMention]) -> None:
+        for short_form in {acronym(m.text) for m in mentions}:
+            holders = by_acronym.setdefault(short_form, [])
+            if not any(g is group for g in holders):
+                holders.append(group)
+
+    for group in orgs:
+        index(group, group.mentions)
     for short in orgs:
         text = short.mentions[0].text
         if not (text.isupper() and 2 <= len(text) <= 6) or short.canonical:
             continue
-        targets = [g for g in orgs if g is not short and any(acronym(m.text) == text.lower() for m in g.mentions)]
+        targets = [g for g in by_acronym.get(text.lower(), ()) if g is not short and g.mentions]
         if len(targets) == 1:
             targets[0].mentions.extend(short.mentions)
+            index(targets[0], short.mentions)
             short.mentions = []
 
 

