@@ -121,12 +121,13 @@ GEOCODING_SECONDS = [0.0]  # time spent in toponym finding and resolution, after
 def predicted_toponyms(docs: list[Doc]) -> list[list[tuple[int, int, object]]]:
     """(b) newsintel's toponyms per document: (start, end, place or None)."""
     from newsintel.nlp import raw_mentions, sentences_of
+    from newsintel.nlp.chunks import document_docs
     from newsintel.nlp.pipeline import load_nlp
     from newsintel.nlp.toponyms import document_toponyms
 
     nlp = load_nlp()
     out = []
-    for doc, source in nlp.pipe(((d.text, d.source) for d in docs), batch_size=32, as_tuples=True):
+    for doc, source in document_docs(nlp, ((d.text, d.source) for d in docs), batch_size=32):
         mentions = raw_mentions(doc, [s.start for s in sentences_of(doc)])
         started = time.perf_counter()
         _, toponyms = document_toponyms(doc.text, mentions, source)

@@ -44,10 +44,11 @@ def documents(path: Path) -> Iterator[tuple[str, str] | Failure]:
 def geoparse_text(text: str) -> list[dict]:
     """The toponyms of one text, as `geoparse --json` prints them."""
     from newsintel.nlp import raw_mentions, sentences_of
+    from newsintel.nlp.chunks import document_doc
     from newsintel.nlp.pipeline import load_nlp
     from newsintel.nlp.toponyms import document_toponyms
 
-    doc = load_nlp()(text)
+    doc = document_doc(load_nlp(), text)
     mentions = raw_mentions(doc, [s.start for s in sentences_of(doc)])
     return [t.as_json() for t in document_toponyms(text, mentions)[1]]
 
