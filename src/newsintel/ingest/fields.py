@@ -47,6 +47,8 @@ def _no_nuls(value: str, key: str, warnings: list[str]) -> str:
     if "\x00" in value:
         warnings.append(f"field '{key}': {value.count(chr(0))} NUL characters removed")
         value = value.replace("\x00", "")
+    if value.isascii():
+        return value
     fixed, count = _SURROGATE.subn("\ufffd", value)
     if count:
         warnings.append(f"field '{key}': {count} unpaired surrogate escapes replaced with U+FFFD")

@@ -25,6 +25,8 @@ def nesting_depth_exceeds(data: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
 
     Brackets that do not pair up are left to the parser to report; only the running depth matters here.
     """
+    if len(data.translate(None, _NOT_BRACKETS)) <= limit:  # the common case, without looking at strings
+        return False
     brackets = _STRING.sub(b"", data).translate(None, _NOT_BRACKETS)
     if len(brackets) <= limit:
         return False
