@@ -101,6 +101,17 @@ def test_too_long_line_is_skipped_in_pieces_and_the_next_line_read(tmp_path):
     assert peak < baseline_memory() + 100
 
 
+def test_whole_files_over_their_limit_are_refused(tmp_path):
+    big_json = tmp_path / "big.json"
+    with big_json.open("wb") as f:
+        f.truncate(150 * 1024 * 1024)  # sparse: refused by size before a byte is read
+    text_gz = tmp_path / "big.txt.gz"
+    text_gz.write_bytes(gzip.compress(os.urandom(3 * 1024 * 1024).hex().encode(), 1))  # 6 MB, ratio ~2
+    assert [f.reason for f in read_all(big_json)[1]] == [
+        "too large: over 100.0 MB (limit per .json file; use .jsonl for more)"]
+    assert [f.reason for f in read_all(text_gz)[1]] == ["too large: over 5.0 MB (limit per document)"]
+
+
 def test_millions_of_blank_lines_finish_and_say_no_documents(tmp_path):
     path = tmp_path / "blank.jsonl"
     path.write_bytes(b"\n \r\n" * 5_000_000)

@@ -73,7 +73,7 @@ _DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[_\-. ]|$)")
 
 
 def _read_document(path: Path, max_bytes: int) -> bytes:
-    with open_input(path, max_bytes, "per document") as reader:
+    with open_input(path, max_bytes, "per document", whole=True) as reader:
         return reader.read_all()
 
 
@@ -93,7 +93,7 @@ def read_html(path: Path, shown: str, max_bytes: int) -> Iterator[Item]:
 
 def read_json(path: Path, shown: str, max_bytes: int) -> Iterator[Item]:
     """One object, or a list of objects (each a record `PATH#N`)."""
-    with open_input(path, MAX_JSON_FILE_BYTES, "per .json file; use .jsonl for more") as reader:
+    with open_input(path, MAX_JSON_FILE_BYTES, "per .json file; use .jsonl for more", whole=True) as reader:
         data = reader.read_all()
     obj = jsonsafe.loads(decode_text(data))
     if isinstance(obj, list):

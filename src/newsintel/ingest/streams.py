@@ -48,14 +48,14 @@ class BoundedReader:
     also held to `MAX_COMPRESSION_RATIO` times the compressed bytes read, once past `RATIO_CHECK_AFTER`.
     """
 
-    def __init__(self, raw: BinaryIO, limit: int, what: str) -> None:
+    def __init__(self, raw: BinaryIO, limit: int, what: str, whole: bool = False) -> None:
         self._raw = raw
         self.limit, self.what, self.count = limit, what, 0
         self._error = ""
         self.compressed = raw.read(2) == GZIP_MAGIC
         raw.seek(0)
         self._stream: BinaryIO = gzip.GzipFile(fileobj=raw) if self.compressed else raw  # type: ignore[assignment]
-        if not self.compressed and os.fstat(raw.fileno()).st_size > limit and what == "per document":
+        if whole and not self.compressed and os.fstat(raw.fileno()).st_size > limit:
             raise InputError(f"too large: over {mb(limit)} (limit {what})")  # known before reading a byte
 
     def read(self, n: int = READ_CHUNK) -> bytes:
@@ -85,8 +85,11 @@ class BoundedReader:
 
 
 @contextmanager
-def open_input(path: str | Path, limit: int, what: str) -> Iterator[BoundedReader]:
-    """Open a regular file for bounded reading; anything else is refused with an `InputError` before opening."""
+def open_input(path: str | Path, limit: int, what: str, whole: bool = False) -> Iterator[BoundedReader]:
+    """Open a regular file for bounded reading; anything else is refused with an `InputError` before opening.
+
+    `whole`: the file is only useful whole (one document, one JSON value), so one over the limit is refused
+    before reading; a stream of records (JSONL, WARC) is read up to the limit, keeping the records before it."""
     reason = not_regular(path)
     if reason:
         raise InputError(reason)
@@ -97,7 +100,7 @@ def open_input(path: str | Path, limit: int, what: str) -> Iterator[BoundedReade
         if not stat.S_ISREG(mode):
             raise InputError(f"not a regular file: {_kind(mode)}")
         os.set_blocking(fd, True)
-        yield BoundedReader(raw, limit, what)
+        yield BoundedReader(raw, limit, what, whole)
 
 
 _BLANK = re.compile(rb"[ \t\r\n\f\v]*")
