@@ -14,6 +14,8 @@ from evaluation.extraction import repo_root
 from evaluation.resolution import (
     GOLD,
     IDENTITY,
+    REAL_DEV,
+    REAL_HELDOUT,
     SHARED_PREFIX,
     GoldError,
     align,
@@ -134,9 +136,12 @@ def test_loader_rejects_malformed_json_and_overlaps(tmp_path):
 # --------------------------------------------------------------------------
 
 
+GOLD_FILES = (GOLD, REAL_DEV, REAL_HELDOUT)
+
+
 @cache
-def gold():
-    return load_gold()
+def gold(path: Path = GOLD):
+    return load_gold(path)
 
 
 def shared_available() -> bool:
@@ -144,10 +149,10 @@ def shared_available() -> bool:
 
 
 @cache
-def cleaned_documents() -> dict[str, tuple[str | None, str]]:
+def cleaned_documents(path: Path = GOLD) -> dict[str, tuple[str | None, str]]:
     """origin -> (title, text) exactly as newsintel cleans it (the text `extract --json` prints)."""
     out = {}
-    for file in sorted({re.sub(r"(:\d+|#\d+)$", "", m.doc) for m in gold()}):
+    for file in sorted({re.sub(r"(:\d+|#\d+)$", "", m.doc) for m in gold(path)}):
         path = document_path(file)
         if not path.is_file():
             continue
@@ -156,6 +161,13 @@ def cleaned_documents() -> dict[str, tuple[str | None, str]]:
             info = clean(raw)
             out[file + raw.origin[len(str(path)):]] = (info.title, info.text)  # origin as run from the repo root
     return out
+
+
+def build_module():
+    spec = importlib.util.spec_from_file_location("resolution_build", GOLD.parent / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    return build
 
 
 def test_gold_is_big_enough_and_has_the_hard_cases():
@@ -168,21 +180,52 @@ def test_gold_is_big_enough_and_has_the_hard_cases():
     assert len(counts["namesake_groups"]) >= 3
 
 
+@pytest.mark.parametrize("path", [REAL_DEV, REAL_HELDOUT], ids=["dev", "heldout"])
+def test_each_real_half_is_big_enough(path):
+    counts = gold_counts(gold(path))
+    assert counts["documents"] == counts["documents_real"] >= 30
+    assert counts["mentions"] >= 400
+    assert counts["identities_cross_document"] >= 30
+    assert counts["identities_with_variants"] >= 25
+
+
+def test_real_halves_are_split_by_story_group_and_new():
+    """The halves share no document and no story group, and none of their documents is in mentions.jsonl."""
+    import yaml
+
+    spec = yaml.safe_load((GOLD.parent / "real_names.yaml").read_text(encoding="utf-8"))
+    group_of = {entry["doc"]: entry["group"] for entry in spec["documents"]}
+    docs = {path: {m.doc for m in gold(path)} for path in (REAL_DEV, REAL_HELDOUT)}
+    assert docs[REAL_DEV] and docs[REAL_HELDOUT] and not docs[REAL_DEV] & docs[REAL_HELDOUT]
+    assert docs[REAL_DEV] | docs[REAL_HELDOUT] == set(group_of)
+    groups = {path: {group_of[d] for d in ds} for path, ds in docs.items()}
+    assert not groups[REAL_DEV] & groups[REAL_HELDOUT]
+    for path, split in ((REAL_DEV, "dev"), (REAL_HELDOUT, "heldout")):
+        assert all(spec["groups"][g]["split"] == split for g in groups[path])
+    assert not (docs[REAL_DEV] | docs[REAL_HELDOUT]) & {m.doc for m in gold()}
+    assert len(groups[REAL_DEV]) + len(groups[REAL_HELDOUT]) >= 14 and len(group_of) >= 60
+
+
 def test_identities_are_well_formed_and_keep_one_type():
+    """Across all three files: a slug names one referent with one type."""
     type_of = {}
-    for m in gold():
-        assert IDENTITY.match(m.identity), m.identity
-        assert type_of.setdefault(m.identity, m.type) == m.type, m.identity
+    for path in GOLD_FILES:
+        for m in gold(path):
+            assert IDENTITY.match(m.identity), m.identity
+            assert type_of.setdefault(m.identity, m.type) == m.type, m.identity
     # a slug is the name of one referent: no two slugs differing only in punctuation
     squashed = {}
     for identity in type_of:
         assert squashed.setdefault(re.sub(r"[^a-z0-9]", "", identity), identity) == identity
 
 
-def test_every_offset_matches_the_cleaned_text():
-    docs = cleaned_documents()
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_every_offset_matches_the_cleaned_text(path):
+    docs = cleaned_documents(path)
+    if path != GOLD and not docs:
+        pytest.skip("shared bench data not found")
     checked = 0
-    for m in gold():
+    for m in gold(path):
         if m.doc not in docs:
             assert m.doc.startswith(SHARED_PREFIX), f"{m.doc}: document not found"
             continue
@@ -193,11 +236,13 @@ def test_every_offset_matches_the_cleaned_text():
     assert checked >= 300
 
 
-def test_annotation_is_consistent_within_a_document():
-    """Every occurrence of an annotated name string in a document is annotated (or covered by a longer mention)."""
-    docs = cleaned_documents()
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_annotation_is_consistent_within_a_document(path):
+    """Every occurrence of an annotated name string in a document is annotated (or covered by a longer mention);
+    only a hashtag ("#Eagles") is no mention of the name in it."""
+    docs = cleaned_documents(path)
     by_doc: dict[str, list] = {}
-    for m in gold():
+    for m in gold(path):
         by_doc.setdefault(m.doc, []).append(m)
     for doc, mentions in by_doc.items():
         if doc not in docs:
@@ -205,23 +250,33 @@ def test_annotation_is_consistent_within_a_document():
         text = docs[doc][1]
         spans = [(m.start, m.end) for m in mentions]
         for name in {m.text for m in mentions}:
-            for hit in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            for hit in re.finditer(r"(?<![\w#])" + re.escape(name) + r"(?!\w)", text):
                 assert any(s <= hit.start() and hit.end() <= e for s, e in spans), f"{doc}: {name!r} at {hit.start()}"
 
 
 def test_mentions_file_is_what_build_makes_from_names_yaml(monkeypatch):
     if not shared_available():
         pytest.skip("shared bench data not found")
-    spec_path = GOLD.parent / "build.py"
-    spec = importlib.util.spec_from_file_location("resolution_build", spec_path)
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
+    build = build_module()
     import yaml
 
     monkeypatch.chdir(build.ROOT)
     lines, _ = build.build(yaml.safe_load((GOLD.parent / "names.yaml").read_text(encoding="utf-8")))
     on_disk = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert lines == on_disk
+
+
+def test_real_files_are_what_build_makes_from_real_names_yaml(monkeypatch):
+    if not any(document_path(m.doc).is_file() for m in gold(REAL_DEV)):
+        pytest.skip("shared bench data not found")
+    build = build_module()
+    import yaml
+
+    monkeypatch.chdir(build.ROOT)
+    halves, _ = build.build_real(yaml.safe_load((GOLD.parent / "real_names.yaml").read_text(encoding="utf-8")))
+    for split, path in (("dev", REAL_DEV), ("heldout", REAL_HELDOUT)):
+        on_disk = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert halves[split] == on_disk, split
 
 
 def test_cleaned_text_is_the_text_extract_prints(monkeypatch):
