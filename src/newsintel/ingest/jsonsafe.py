@@ -82,8 +82,8 @@ def loads(data: bytes | str) -> Any:
 
 
 def dumps_canonical(obj: Any) -> bytes:
-    """Stable bytes of a parsed record (for its hash); the object was depth-checked when parsed."""
-    return json.dumps(obj, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    """Stable bytes of a parsed record, for its input hash (the same bytes as before these limits existed)."""
+    return json.dumps(obj, sort_keys=True).encode()
 
 
 __all__ = ["dumps_canonical", "loads", "nesting_depth_exceeds"]

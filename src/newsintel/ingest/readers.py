@@ -47,26 +47,26 @@ def read_path(path: Path | str, max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator
         for item in reader(path, shown, max_bytes):
             count += 1
             yield item
-    except InputError as err:
-        count += 1
-        yield Failure(shown, str(err))
-    except (EOFError, gzip.BadGzipFile, zlib.error) as err:
-        count += 1
-        yield Failure(shown, f"truncated or corrupt compressed data ({err})")
-    except PermissionError:
-        count += 1
-        yield Failure(shown, "permission denied")
-    except OSError as err:
-        count += 1
-        yield Failure(shown, f"cannot read: {err.strerror or err}")
-    except (MemoryError, RecursionError) as err:
-        count += 1
-        yield Failure(shown, f"refused: {type(err).__name__} while reading")
-    except Exception as err:  # a bug must cost one file, not the batch
-        count += 1
-        yield Failure(shown, f"reading failed: {type(err).__name__}: {' '.join(str(err).split())[:200]}")
+    except Exception as err:  # every reason is one line; even a bug costs one file, not the batch
+        yield Failure(shown, _why(err))
+        return
     if count == 0:
         yield Failure(shown, "no documents in file")
+
+
+def _why(err: Exception) -> str:
+    """The one-line reason for an error that ended the reading of a file."""
+    if isinstance(err, InputError):
+        return str(err)
+    if isinstance(err, EOFError | gzip.BadGzipFile | zlib.error):
+        return f"truncated or corrupt compressed data ({err})"
+    if isinstance(err, PermissionError):
+        return "permission denied"
+    if isinstance(err, OSError):
+        return f"cannot read: {err.strerror or err}"
+    if isinstance(err, MemoryError | RecursionError):
+        return f"refused: {type(err).__name__} while reading"
+    return f"reading failed: {type(err).__name__}: {' '.join(str(err).split())[:200]}"
 
 
 _DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[_\-. ]|$)")
