@@ -80,7 +80,7 @@ def test_extract_json_contract(tmp_path, capsys):
     assert code == 0
     record = json.loads(out)
     assert set(record) >= {"document", "entities", "events", "quantities", "claims", "relations"}
-    assert set(record["document"]) == {"id", "title", "source", "url", "published", "text"}
+    assert set(record["document"]) == {"id", "title", "source", "url", "published", "language", "text"}
     assert record["document"]["title"] == "Smugglers held near Skopje"
     text = record["document"]["text"]
     assert text == GOOD

@@ -109,7 +109,7 @@ class Record:
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         doc = data["document"]
-        data["document"] = {k: doc[k] for k in ("id", "title", "source", "url", "published", "text")}
+        data["document"] = {k: doc[k] for k in ("id", "title", "source", "url", "published", "language", "text")}
         for entity in data["entities"]:
             for mention in entity["mentions"]:
                 mention.pop("label", None)

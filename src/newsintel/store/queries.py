@@ -65,7 +65,7 @@ def document_detail(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | N
         entities.append({"id": e["id"], "name": e["name"], "type": e["type"],
                          "aliases": json.loads(e["aliases"]), "attributes": json.loads(e["attributes"]),
                          "identity": link[0] if link else None, "mentions": mentions})
-    keys = ("id", "title", "source", "url", "published", "author", "origin", "format", "text")
+    keys = ("id", "title", "source", "url", "published", "language", "author", "origin", "format", "text")
     document = {k: doc[k] for k in keys}
     story = conn.execute("SELECT story_id FROM story_docs WHERE document_id = ?", (doc["id"],)).fetchone()
     document["story"] = story[0] if story else None
