@@ -135,6 +135,21 @@ def test_per_file_cap_stops_reading(tmp_path, monkeypatch):
     assert len(failures) == 1 and failures[0].origin == str(path) and "limit per file" in failures[0].reason
 
 
+@pytest.mark.parametrize("size", [999, 1000, 1001, 5000])
+def test_a_limit_is_never_a_silent_end_of_file(tmp_path, size):
+    from newsintel.ingest.streams import open_input
+
+    path = tmp_path / "a.bin"
+    path.write_bytes(b"x" * size)
+    with open_input(path, 1000, "per test") as reader:
+        if size <= 1000:
+            assert reader.read_all() == b"x" * size
+        else:
+            with pytest.raises(Exception, match="too large: over 1000 bytes"):
+                while reader.read(1000 if size < 2000 else 7):
+                    pass
+
+
 def test_many_bad_lines_in_a_row_end_the_file(tmp_path):
     path = tmp_path / "junk.jsonl"
     path.write_text(GOOD_LINE + "\n" + "x\n" * (readers.MAX_BAD_LINES_IN_A_ROW + 500))

@@ -70,6 +70,8 @@ class BoundedReader:
         if self.count > self.limit:
             self._error = f"too large: over {mb(self.limit)} (limit {self.what})"
             data = data[: len(data) - (self.count - self.limit)]
+            if not data:  # b"" would read as the end of the file
+                raise InputError(self._error)
         elif (self.compressed and self.count > RATIO_CHECK_AFTER
                 and self.count > MAX_COMPRESSION_RATIO * max(1, self._raw.tell())):
             self._error = (f"refused as a decompression bomb: {mb(self._raw.tell())} of gzip data expand to "
