@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from newsintel.extract import extract_facts
 from newsintel.model import DocumentInfo, Record, Sentence, sentence_at
-from newsintel.nlp.chunks import document_docs
+from newsintel.nlp.chunks import CHUNK_CHARS, document_docs
 from newsintel.nlp.gazetteer import Place
 from newsintel.nlp.grouping import RawMention, group_mentions
 from newsintel.nlp.pipeline import load_nlp
@@ -67,11 +67,12 @@ def to_record(doc: Doc, info: DocumentInfo) -> Record:
     return Record(document=info, sentences=sentences, entities=entities)
 
 
-def annotate(infos: Iterable[DocumentInfo], batch_size: int = BATCH_SIZE) -> Iterator[Record]:
-    """Run the pipeline over cleaned documents, in order."""
+def annotate(infos: Iterable[DocumentInfo], batch_size: int = BATCH_SIZE,
+             chunk_chars: int = CHUNK_CHARS) -> Iterator[Record]:
+    """Run the pipeline over cleaned documents, in order; texts over `chunk_chars` go in chunks."""
     nlp = load_nlp()
     pairs = ((info.text, info) for info in infos)
-    for doc, info in document_docs(nlp, pairs, batch_size):
+    for doc, info in document_docs(nlp, pairs, batch_size, chunk_chars):
         record = to_record(doc, info)
         extract_facts(nlp, doc, record)
         yield record
