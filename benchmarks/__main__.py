@@ -4,10 +4,11 @@ import os
 import platform
 from datetime import UTC, datetime
 
-from benchmarks import hostile, ingest_bench, scale
+from benchmarks import hostile, ingest_bench, long_document, scale
 
 print(f"# newsintel benchmarks, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.processor() or platform.machine()}, "
       f"{os.cpu_count()} cores, Python {platform.python_version()}")
 hostile.main([])
 ingest_bench.main()
+long_document.main()
 scale.main()
