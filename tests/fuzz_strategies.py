@@ -8,6 +8,7 @@ from fuzz_inputs import (
     ENCODINGS,
     FIELD_KEYS,
     FORMATS,
+    ODD_NAMES,
     Digits,
     FuzzInput,
     deep_json,
@@ -88,8 +89,13 @@ def lying_or_hostile(draw: st.DrawFn) -> FuzzInput:
     return FuzzInput("hostile-html", "input.html", hostile_html(rng))
 
 
-def fuzz_inputs() -> st.SearchStrategy[FuzzInput]:
-    return any_bytes() | any_json() | deep_or_huge() | mutated() | odd_encoding() | lying_or_hostile()
+@st.composite
+def odd_name(draw: st.DrawFn) -> FuzzInput:
+    """A valid file or junk under a name with a newline, a control character or bytes that are not UTF-8."""
+    rng = draw(st.randoms(use_true_random=False))
+    suffix = draw(suffixes)
+    data = valid_file(rng, suffix) if draw(st.booleans()) else rng.randbytes(200)
+    return FuzzInput("odd-name", draw(st.sampled_from(ODD_NAMES)) + suffix, data)
 
 
 # ---- the contract ------------------------------------------------------------------------------------------------

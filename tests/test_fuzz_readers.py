@@ -17,6 +17,7 @@ from fuzz_strategies import (
     lying_or_hostile,
     mutated,
     odd_encoding,
+    odd_name,
 )
 from hypothesis import HealthCheck, given, settings
 
@@ -64,6 +65,12 @@ def test_utf16_utf32_and_legacy_encodings(item):
 @settings(QUICK, max_examples=30)
 @given(lying_or_hostile())
 def test_warc_headers_that_lie_and_hostile_html(item):
+    holds(item)
+
+
+@settings(QUICK, max_examples=20)
+@given(odd_name())
+def test_file_names_with_newlines_controls_or_bytes_not_utf8(item):
     holds(item)
 
 
