@@ -61,7 +61,7 @@ def _number(kind: type) -> Any:
     return parse
 
 
-_parse_int, _parse_float = _number(int), _number(float)
+_DECODER = json.JSONDecoder(parse_int=_number(int), parse_float=_number(float))
 
 
 def loads(data: bytes | str) -> Any:
@@ -70,7 +70,7 @@ def loads(data: bytes | str) -> Any:
     if nesting_depth_exceeds(raw):
         raise InputError(f"JSON nested too deeply (over {MAX_JSON_DEPTH} levels)")
     try:
-        return json.loads(data, parse_int=_parse_int, parse_float=_parse_float)
+        return _DECODER.decode(data if isinstance(data, str) else data.decode("utf-8"))
     except json.JSONDecodeError as err:
         raise InputError(f"malformed JSON: {err.msg} at line {err.lineno} column {err.colno}") from None
     except _NumberTooLong as err:

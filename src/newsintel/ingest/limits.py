@@ -17,7 +17,7 @@ MAX_JSON_FILE_BYTES = 100 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 """Decompressed bytes per compressed byte beyond which gzip data is taken for a decompression bomb (text: ~3-10)."""
 
-RATIO_CHECK_AFTER = 4 * 1024 * 1024
+RATIO_CHECK_AFTER = 1024 * 1024
 """The ratio is checked only once this many bytes are decompressed, so small repetitive files are fine."""
 
 MAX_JSON_DEPTH = 100
