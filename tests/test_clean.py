@@ -1,5 +1,7 @@
 """Cleaning: junk lines go, article sentences stay, repeats collapse, HTML metadata comes through."""
 
+import pytest
+
 from newsintel.clean import clean, normalise_date
 from newsintel.clean.html import extract_page
 from newsintel.clean.text import clean_text, is_junk, split_title
@@ -92,3 +94,23 @@ def test_clean_gives_content_addressed_ids_and_normalised_dates():
     assert doc.published == "2025-03-03"
     assert normalise_date("2025-03-04T10:00:00+00:00") == "2025-03-04T10:00:00+00:00"
     assert normalise_date("not a date at all") is None  # never kept as written (see test_dates.py)
+
+
+def test_page_with_far_more_elements_than_an_article_is_refused():
+    from newsintel.clean.html import MAX_ELEMENTS, extract_page
+    from newsintel.ingest.decode import InputError
+
+    paragraphs = "".join(f"<p>item {i}</p>" for i in range(MAX_ELEMENTS + 10))
+    with pytest.raises(InputError, match="page too complex"):
+        extract_page(f"<html><body><article>{paragraphs}</article></body></html>")
+
+
+def test_recall_lines_are_kept_when_the_precise_text_holds_their_words_in_a_run():
+    from newsintel.clean.html import _TokenIndex
+
+    index = _TokenIndex(["the", "convoy", "left", "raqqa", "at", "dawn", "and", "the", "convoy", "reached", "tabqa"])
+    assert index.contains(["the", "convoy", "reached"])
+    assert index.contains(["convoy", "left", "raqqa"])
+    assert not index.contains(["raqqa", "reached"])
+    assert not index.contains(["convoy", "left", "tabqa"])
+    assert index.contains([])

@@ -20,6 +20,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.xpaths import BODY_XPATH
 
 from newsintel.clean.text import clean_text
+from newsintel.ingest.decode import InputError
 from newsintel.resources import load_yaml
 
 _WORD = re.compile(r"\w+")
@@ -33,6 +34,10 @@ _DATE = re.compile(
 LONG_PARAGRAPH_WORDS = 30  # a recall-only line this long is article text
 SHORT_SENTENCE_WORDS = 8  # a shorter recall-only sentence is kept only between two kept lines
 DATELINE_MAX_WORDS = 16
+MAX_ELEMENTS = 20_000
+"""Article pages have a few thousand elements (under 2,000 on the article-extraction benchmark); extraction costs
+more than linearly in trafilatura (20,000 tiny paragraphs about 6 s, 40,000 about 25 s), so a page with far more
+elements than any article is refused rather than parsed for minutes."""
 
 
 @dataclass(slots=True)
@@ -119,12 +124,30 @@ def _is_dateline(line: str, n_words: int) -> bool:
     return bool(_DATE.search(line) or _rules().bylines.match(line))
 
 
+class _TokenIndex:
+    """Where each word occurs in a token sequence, so "is this run in it?" costs the occurrences of the line's
+    rarest word rather than a scan of the whole text (a page of 100,000 tiny paragraphs stays linear)."""
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens = tokens
+        self.at: dict[str, list[int]] = {}
+        for i, token in enumerate(tokens):
+            self.at.setdefault(token, []).append(i)
+
+    def contains(self, run: list[str]) -> bool:
+        if not run:
+            return True
+        k = min(range(len(run)), key=lambda j: len(self.at.get(run[j], ())))
+        n = len(run)
+        return any(self.tokens[i - k : i - k + n] == run for i in self.at.get(run[k], ()) if i >= k)
+
+
 def _combine(recall_text: str, precise_text: str) -> list[str]:
     lines = [ln.strip() for ln in recall_text.split("\n") if _WORD.search(ln)]
     if not precise_text:
         return lines
-    precise = " " + " ".join(_tokens(precise_text)) + " "
-    keep = [len(t) >= LONG_PARAGRAPH_WORDS or f" {' '.join(t)} " in precise for t in map(_tokens, lines)]
+    precise = _TokenIndex(_tokens(precise_text))
+    keep = [len(t) >= LONG_PARAGRAPH_WORDS or precise.contains(t) for t in map(_tokens, lines)]
     for k in range(1, len(lines) - 1):
         if not keep[k] and keep[k - 1] and keep[k + 1] and len(_tokens(lines[k])) >= SHORT_SENTENCE_WORDS \
                 and _END.search(lines[k]):
@@ -159,6 +182,8 @@ def extract_page(html: str, url: str | None = None) -> Page:
     tree = trafilatura.load_html(html)
     if tree is None:
         return Page(text="")
+    if any(n > MAX_ELEMENTS for n, _ in enumerate(tree.iter())):
+        raise InputError(f"page too complex: over {MAX_ELEMENTS:,} HTML elements (no article page has so many)")
     meta = extract_metadata(tree, default_url=url)
     titles = _titles(tree)
     _merge_body_chunks(tree)
