@@ -5,6 +5,7 @@ For diagnosis only (not used by tests or `make eval`).
     python -m evaluation.resolution_diff               # categories of lost recall and precision
     python -m evaluation.resolution_diff --show        # also the split and merged clusters, with their mentions
     python -m evaluation.resolution_diff --real --show
+    python -m evaluation.resolution_diff --dev --show  # the real dev half (never the frozen held-out half)
 
 Categories per gold mention (first that applies): ``not found`` (no stored person, organisation or place mention
 overlaps it), ``typed <TYPE>`` (found, but stored with a type resolution does not link: NORP, DATE...),
@@ -20,7 +21,7 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from evaluation.resolution import SHARED_PREFIX, GoldMention, Key, b_cubed, load_gold, origin_file
+from evaluation.resolution import REAL_DEV, SHARED_PREFIX, GoldMention, Key, b_cubed, load_gold, origin_file
 
 
 def _predict(mentions: list[GoldMention]) -> dict[Key, tuple[str | None, str, str, str]]:
@@ -52,8 +53,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", action="store_true", help="print split and merged clusters")
     parser.add_argument("--real", action="store_true", help="only the real articles")
+    parser.add_argument("--dev", action="store_true", help="the real dev half (real_dev.jsonl) instead")
     args = parser.parse_args(argv)
-    mentions = load_gold()
+    mentions = load_gold(REAL_DEV) if args.dev else load_gold()
     predicted = _predict(mentions)
     if args.real:
         mentions = [m for m in mentions if m.doc.startswith(SHARED_PREFIX)]

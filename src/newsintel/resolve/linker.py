@@ -345,25 +345,72 @@ def _lone_surname(unit: Unit) -> str | None:
     return form.last if form is not None and not form.is_initials else None
 
 
+def _lone_org_word(unit: Unit) -> str | None:
+    """The one word of a one-word organisation name ("Texans", "Getty"), None for an acronym or a longer name."""
+    if unit.kind != ORG or not _lone_word(unit):
+        return None
+    form = _form(ORG, unit.names[0])
+    if form is None or len(form.tokens) != 1 or unit.names[0].isupper() or len(form.full) < 3:
+        return None  # "CHT" is no short form: an acronym joins a name only where a report defines it
+    return form.full
+
+
+@dataclass(slots=True)
+class ReportNames:
+    """The full names a report has linked so far, by the word a shorter mention may use: the family name and the
+    given name of people ("Silverman", "Sarah"), the first and last word of organisations ("Getty", "Texans")."""
+
+    surnames: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # family name -> (identity, given)
+    given: dict[str, set[str]] = field(default_factory=dict)
+    org_words: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, unit: Unit, identity: str) -> None:
+        if unit.kind == PERSON:
+            for form in _full(unit.forms):
+                self.surnames.setdefault(form.last, set()).add((identity, form.first or ""))
+                if form.first and len(form.first) > 1:
+                    self.given.setdefault(form.first, set()).add(identity)
+        elif unit.kind == ORG:
+            for form in unit.forms:
+                if len(form.tokens) > 1:
+                    for word in {form.tokens[0], form.tokens[-1]}:
+                        self.org_words.setdefault(word, set()).add(identity)
+
+    def person(self, unit: Unit) -> set[str]:
+        """Identities a lone name, an initial and surname or initials may stand for: all of them that fit.
+
+        A lone word is read as a family name and as a given name ("Kim" in a report naming Kim Jong-un and Soyoung
+        Kim fits both, so it stays on its own)."""
+        initial = _initial_and_surname(unit)
+        if initial is not None:
+            return _fitting(self.surnames, initial)
+        surname = _lone_surname(unit)
+        if surname is None:
+            return set()
+        named = {i for i, _ in self.surnames.get(surname, set())}
+        return named | self.given.get(surname, set())
+
+    def org(self, unit: Unit) -> set[str]:
+        word = _lone_org_word(unit)
+        return set(self.org_words.get(word, set())) if word else set()
+
+
 def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
     """Link every person, organisation and place entity of a stored document. Call inside its transaction.
 
-    A lone surname is first read against the people this report names in full: one of them, it is that person;
-    two or more ("Driton and Besim Haliti"), it stays on its own rather than being given to a third Haliti. An
-    initial and a surname ("D. Haliti") or initials ("D.H.") are read the same way against the full names they fit.
+    A lone surname (or given name) is first read against the people this report names in full: one of them, it is
+    that person; two or more ("Driton and Besim Haliti"), it stays on its own rather than being given to a third
+    Haliti. An initial and a surname ("D. Haliti") or initials ("D.H.") are read the same way against the full
+    names they fit, and a one-word organisation name ("Texans") against the report's longer ones ("Houston Texans").
     """
     row = conn.execute("SELECT published FROM documents WHERE id = ?", (document_id,)).fetchone()
     published = row["published"] if row else None
     constrained = conn.execute("SELECT 1 FROM judgements WHERE kind != 'merge' LIMIT 1").fetchone() is not None
     context: set[str] = set()
     contexts: dict[str, set[str]] = {}
-    surnames: dict[str, set[tuple[str, str]]] = {}  # last word of the report's full names -> (identity, first)
+    report = ReportNames()
     for unit in _units(conn, document_id):
-        surname, initial = _lone_surname(unit), _initial_and_surname(unit)
-        if initial is not None:
-            named = _fitting(surnames, initial)
-        else:
-            named = {i for i, _ in surnames.get(surname, set())} if surname else set()
+        named = report.person(unit) if unit.kind != ORG else report.org(unit)
         if len(named) == 1:
             value, linked = 0.75, next(iter(named))
         elif len(named) > 1:
@@ -375,9 +422,8 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
         _join_alias_identities(conn, unit, identity, constrained)
         context.add(identity)
         contexts.pop(identity, None)
-        if unit.kind == PERSON and initial is None:
-            for form in _full(unit.forms):
-                surnames.setdefault(form.last, set()).add((identity, form.tokens[0]))
+        if _initial_and_surname(unit) is None:
+            report.add(unit, identity)
     from newsintel.resolve.judgements import apply_merges_for
 
     apply_merges_for(conn, document_id)

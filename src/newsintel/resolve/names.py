@@ -16,6 +16,7 @@ from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
 
 from newsintel.nlp.gazetteer import fold, place_key
+from newsintel.nlp.grouping import org_aliases
 from newsintel.resources import load_yaml
 
 PERSON, ORG, PLACE = "person", "org", "place"
@@ -27,6 +28,7 @@ ORG_TYPES = frozenset({"ORG"})  # NORP ("Belgian", "Kurds") is a nationality, no
 class NameForm:
     kind: str
     tokens: tuple[str, ...]
+    surname_first: bool = False  # "Moon Jae-in": the family name is the first word
 
     @property
     def full(self) -> str:
@@ -38,11 +40,15 @@ class NameForm:
 
     @property
     def last(self) -> str:
-        return self.tokens[-1]
+        """The family name: the last word, or the first where the name is written family name first."""
+        return self.tokens[0] if self.surname_first and len(self.tokens) > 1 else self.tokens[-1]
 
     @property
     def first(self) -> str | None:
-        return self.tokens[0] if len(self.tokens) > 1 else None
+        """The given name (None for a one-word name)."""
+        if len(self.tokens) < 2:
+            return None
+        return self.tokens[-1] if self.surname_first else self.tokens[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +60,7 @@ class _Rules:
     particles: frozenset[str]
     skeleton: tuple[tuple[re.Pattern[str], str], ...]
     org_stopwords: frozenset[str]
+    org_suffixes: frozenset[str]
 
 
 @functools.cache
@@ -72,6 +79,7 @@ def _rules() -> _Rules:
         particles=frozenset(data["joined_particles"]),
         skeleton=tuple((re.compile(a), b) for a, b in data["skeleton_rules"]),
         org_stopwords=frozenset(data["org_stopwords"]),
+        org_suffixes=frozenset(data["org_suffixes"]),
     )
 
 
@@ -94,6 +102,28 @@ def _words(name: str) -> list[str]:
     return [w for w in words if w]
 
 
+# A two-word-or-longer name ending in a hyphenated given name whose second part is lower case ("Moon Jae-in",
+# "Kim Jong-un", "Ban Ki-moon"): Korean order, family name first.
+_GIVEN_LAST = re.compile(r"\s[A-Z][a-z]{0,5}-[a-z]{1,5}\s*$")
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)+")
+
+
+def _person_words(name: str) -> list[str]:
+    """Folded words of a person's name, a hyphenated word kept as one ("Ki-moon" -> "kimoon", "Ben-Ali" ->
+    "benali"): a part of a hyphenated name is not a name of its own ("Moon" is not Ban Ki-moon). A leading
+    Arabic article is a word apart, as written without the hyphen ("al-Sisi" = "al Sisi")."""
+    articles = _rules().articles
+    words: list[str] = []
+    for raw in name.split():
+        parts = _words(raw)
+        if len(parts) > 1 and _HYPHENATED.fullmatch(anyascii(raw).strip(_QUOTES + ".,;:()")):
+            while len(parts) > 1 and parts[0] in articles:
+                words.append(parts.pop(0))
+            parts = ["".join(parts)]
+        words += parts
+    return words
+
+
 def skeleton(word: str) -> str:
     for pattern, replacement in _rules().skeleton:
         word = pattern.sub(replacement, word)
@@ -102,7 +132,7 @@ def skeleton(word: str) -> str:
 
 def person_form(name: str) -> NameForm | None:
     rules = _rules()
-    words = [w for w in _words(name) if w not in rules.articles and w not in ("s", "jr", "sr")]
+    words = [w for w in _person_words(name) if w not in rules.articles and w not in ("s", "jr", "sr")]
     while len(words) > 1 and words[0] in rules.titles:
         if words[0] in rules.title_names and len(words) == 2:
             break
@@ -114,13 +144,22 @@ def person_form(name: str) -> NameForm | None:
         else:
             glued.append(word)
     tokens = tuple(skeleton(rules.given.get(w, w)) for w in glued)
-    return NameForm(PERSON, tokens) if tokens else None
+    surname_first = len(tokens) > 1 and _GIVEN_LAST.search(anyascii(name)) is not None
+    return NameForm(PERSON, tokens, surname_first) if tokens else None
 
 
 def org_form(name: str) -> NameForm | None:
-    stop = _rules().org_stopwords
-    tokens = tuple(w for w in _words(name) if w not in stop)
-    return NameForm(ORG, tokens) if tokens else None
+    """Folded words without stop words and without trailing legal forms ("Qualcomm Inc." -> "qualcomm"); a name
+    the alias table knows ("ISIS", "Daesh") takes its canonical name's form."""
+    rules = _rules()
+    words = _words(name)
+    canonical = org_aliases().get(" ".join(words[1:] if words[:1] == ["the"] else words))
+    if canonical is not None:
+        words = _words(canonical)
+    tokens = [t for t in (w.strip("()[]") for w in words) if t and t not in rules.org_stopwords]
+    while len(tokens) > 1 and tokens[-1] in rules.org_suffixes:
+        tokens.pop()
+    return NameForm(ORG, tuple(tokens)) if tokens else None
 
 
 def place_form(name: str) -> NameForm | None:
@@ -141,19 +180,14 @@ def blocking_keys(form: NameForm) -> set[str]:
     """Index keys under which this name is stored and looked up."""
     if form.kind == PLACE:
         return {"g:" + form.full}
-    if form.kind == ORG:
-        keys = {"o:" + form.full}
-        if len(form.tokens) >= 2:
-            keys.add("o:acr:" + "".join(t[0] for t in form.tokens))
-        elif len(form.full) <= 6:
-            keys.add("o:acr:" + form.full)
-        return keys
-    initials = form.tokens[0][0] + form.last[0] if len(form.tokens) > 1 else None
+    if form.kind == ORG:  # no acronym keys: "CHT" joins a name only where a report or the alias table says so
+        return {"o:" + form.full, "o:sq:" + squashed(form)}
+    initials = form.first[0] + form.last[0] if form.first else None
     if form.is_initials:
         return {"p:ini:" + "".join(form.tokens[:1] + form.tokens[-1:])}
     keys = {"p:" + form.full, "p:last:" + form.last}
-    if len(form.tokens) > 1:  # "Dritan Haliti" finds "Driton Haliti" among the D. Halitis, not among all Halitis
-        keys.add(f"p:fl:{form.tokens[0][0]} {form.last}")
+    if form.first:  # "Dritan Haliti" finds "Driton Haliti" among the D. Halitis, not among all Halitis
+        keys.add(f"p:fl:{form.first[0]} {form.last}")
     if len(form.last) >= 5:
         keys |= {"p:del:" + d for d in _deletions(form.last)}
     if initials:
@@ -175,8 +209,20 @@ def _word_similarity(a: str, b: str) -> float:
     return score
 
 
-def _acronym(form: NameForm) -> str:
-    return "".join(t[0] for t in form.tokens)
+def squashed(form: NameForm) -> str:
+    """The name without spaces or hyphens: "Wal-Mart" = "Walmart", "Face Book" = "Facebook"."""
+    return "".join(form.tokens)
+
+
+def _middles_differ(a: NameForm, b: NameForm) -> bool:
+    """Both names give middle names and they disagree: "John Addo Kufuor" is not "John Agyekum Kufuor", nor
+    "Denis Christel Sassou Nguesso" "Denis Sassou Nguesso" (an initial fits its word: "John F." = "John Fitzgerald")."""
+    am, bm = a.tokens[1:-1], b.tokens[1:-1]
+    if not am or not bm:
+        return False
+    if len(am) != len(bm):
+        return True
+    return any(x != y and not ((len(x) == 1 or len(y) == 1) and x[0] == y[0]) for x, y in zip(am, bm, strict=True))
 
 
 def similarity(a: NameForm, b: NameForm, fuzzy_factor: float = 0.85) -> float:
@@ -188,8 +234,8 @@ def similarity(a: NameForm, b: NameForm, fuzzy_factor: float = 0.85) -> float:
     if a.full == b.full:
         return 1.0
     if a.kind == ORG:
-        if _acronym(a) == b.full or _acronym(b) == a.full:
-            return 0.9
+        if squashed(a) == squashed(b):
+            return 1.0
         return fuzzy_factor * _word_similarity(a.full, b.full) if _word_similarity(a.full, b.full) >= 0.93 else 0.0
     if a.kind == PLACE:
         return 0.0
@@ -200,7 +246,7 @@ def similarity(a: NameForm, b: NameForm, fuzzy_factor: float = 0.85) -> float:
     if (len(a.last) == 1 or len(b.last) == 1) and a.first and a.first == b.first:
         return 0.8 if a.last[0] == b.last[0] else 0.0
     last = _word_similarity(a.last, b.last)
-    if last < 0.9:
+    if last < 0.9 or _middles_differ(a, b):
         return 0.0
     if last < 1.0:
         last *= fuzzy_factor
