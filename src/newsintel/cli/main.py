@@ -7,13 +7,18 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsintel import __version__
 from newsintel.cli import render
 from newsintel.cli.args import MAX_QUERY, bad_text, positive, text_problem, workers
 from newsintel.store import StoreError, connect, db_path
+
+if TYPE_CHECKING:
+    from newsintel.model import Failure, Record
+    from newsintel.pipeline import Processor
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 STORELESS = {"extract", "geoparse"}  # commands that never open the store
@@ -46,36 +51,63 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from newsintel.ingest import read_path
+    """Records are printed as they are made (a large JSONL is never held whole); a file with one document prints
+    it indented, one with several prints one compact JSON object a line."""
     from newsintel.model import Failure, Notice
     from newsintel.pipeline import Processor
 
     path = Path(args.file)
-    if not path.is_file():
-        error(f"{path}: {'is a directory' if path.is_dir() else 'no such file'}")
+    if not path.exists():
+        error(f"{path}: no such file")
+        return EXIT_FAILED
+    if path.is_dir():
+        error(f"{path}: is a directory")
         return EXIT_FAILED
     failed = False
-    with Processor(workers=1) as processor:
-        items = list(read_path(path))
-        raws = [i for i in items if not isinstance(i, Failure)]
-        results = [i for i in items if isinstance(i, Failure)] + list(processor.run(raws))
-    records = []
-    for result in results:
-        if isinstance(result, Failure):
-            print(render.safe(result.line()), file=sys.stderr)
-            failed = True
-        else:
-            for warning in result.document.warnings:
-                print(render.safe(Notice(result.document.origin or result.document.id, warning).line()),
-                      file=sys.stderr)
-            records.append(result.to_json())
-    for record in records:
+    pending: list[dict] = []  # one record held back until we know whether the file holds more
+    shown = 0
+
+    def show(record: dict, indent: int | None) -> None:
         if args.json:
-            indent = 2 if len(records) == 1 else None
             print(json.dumps(record, ensure_ascii=False, indent=indent))
         else:
             render.print_record_summary(record)
+
+    with Processor(workers=1) as processor:
+        for result in _extract_results(path, processor):
+            if isinstance(result, Failure):
+                print(render.safe(result.line()), file=sys.stderr)
+                failed = True
+                continue
+            for warning in result.document.warnings:
+                print(render.safe(Notice(result.document.origin or result.document.id, warning).line()),
+                      file=sys.stderr)
+            pending.append(result.to_json())
+            if len(pending) == 2:
+                show(pending.pop(0), None)
+                shown += 1
+    if pending:
+        show(pending[0], None if shown else 2)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _extract_results(path: Path, processor: Processor) -> Iterator[Record | Failure]:
+    """Read and process `path` in small batches, keeping input order; failures come out where they occur."""
+    from newsintel.ingest import read_path
+    from newsintel.model import Failure
+
+    batch: list = []
+    for item in read_path(path):
+        if isinstance(item, Failure):
+            yield from processor.run(batch)
+            batch = []
+            yield item
+            continue
+        batch.append(item)
+        if len(batch) >= 8:
+            yield from processor.run(batch)
+            batch = []
+    yield from processor.run(batch)
 
 
 def emit(args: argparse.Namespace, data: object, show: Callable[[], None]) -> int:
