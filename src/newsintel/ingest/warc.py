@@ -134,9 +134,10 @@ def _records(path: Path, shown: str, max_bytes: int) -> Generator[Item, None, in
                 break
             except InputError as err:
                 raise InputError(f"{err} (in WARC record {n})") from None
-            except Exception as err:  # warcio raises many kinds on a cut or garbled record
+            except Exception:  # warcio raises many kinds (AttributeError, ValueError, ...) on a cut or garbled header
                 yield from _framing(archive, shown, n - 1)
-                yield _cut(f"{shown}#{n}", err)
+                yield Failure(f"{shown}#{n}", "truncated or corrupt WARC record (its header cannot be parsed); "
+                                              "rest of file skipped")
                 return n
             yield from _framing(archive, shown, n - 1)
             if record.length is None:  # no (valid) Content-Length: a header cut short, or garbage
