@@ -22,6 +22,7 @@ from typing import Any
 from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.nlp.grouping import corrected_label
 from newsintel.resolve import profiles
+from newsintel.resolve.in_report import ReportNames, defined_acronyms
 from newsintel.resolve.keys import identities_for_keys, store_keys
 from newsintel.resolve.names import ORG, PERSON, PLACE, NameForm, blocking_keys, form_of, kind_of, similarity
 from newsintel.resolve.place_names import place_ref
@@ -115,7 +116,8 @@ def _candidates(conn: sqlite3.Connection, unit: Unit, fuzzy: bool) -> list[sqlit
     keys |= {"g:id:" + a["place"] for a in unit.attributes if a.get("place")}
     for form in unit.forms:  # initials keys are stored for every name but looked up only for initials ("E.M.")
         keys |= {k for k in blocking_keys(form) if (fuzzy or not k.startswith("p:del:"))
-                 and (form.is_initials or not k.startswith("p:ini:"))}
+                 and (form.is_initials or not k.startswith("p:ini:"))
+                 and (len(form.tokens) == 1 or not k.startswith("o:w:"))}  # short forms look for longer names
     if unit.kind == PLACE:  # a person tagged GPE ("Haliti, 41, ..."): look for the person too
         for name in unit.names:
             form = _form(PERSON, name)
@@ -124,7 +126,7 @@ def _candidates(conn: sqlite3.Connection, unit: Unit, fuzzy: bool) -> list[sqlit
     if unit.kind in (ORG, PERSON):  # NER often tags a person ORG and back: look for the exact name as the other
         other = ORG if unit.kind == PERSON else PERSON
         form = _form(other, unit.names[0])
-        if form is not None and len(form.tokens) > 1:
+        if form is not None and not form.is_initials:
             keys.add(("p:" if other == PERSON else "o:") + form.full)
     return identities_for_keys(conn, keys, settings()["max_candidates"])
 
@@ -215,6 +217,8 @@ def name_match(unit: Unit, candidate: sqlite3.Row) -> tuple[float, dict[str, Any
     name_score = _name_score(forms, theirs_forms, cfg["fuzzy_factor"])
     if kind != unit.kind and name_score < (0.75 if unit.kind == PLACE else 1.0):
         return 0.0, profile
+    if kind != unit.kind and kind == PERSON and _lone_word(unit) and any(len(f.tokens) > 1 for f in theirs_forms):
+        return 0.0, profile  # "Ford" the company is not Gerald Ford: only a person known by that one word alone
     return name_score, profile
 
 
@@ -311,14 +315,6 @@ def _initial_and_surname(unit: Unit) -> tuple[str, str] | None:
     return forms[0].tokens[0], forms[0].last
 
 
-def _fitting(surnames: dict[str, set[tuple[str, str]]], initial: tuple[str, str]) -> set[str]:
-    """Identities of the report's full names that an initial and surname, or initials, may stand for."""
-    first, last = initial
-    if len(last) > 1:
-        return {i for i, name in surnames.get(last, set()) if name[0] == first}
-    return {i for word, named in surnames.items() if word[0] == last for i, name in named if name[0] == first}
-
-
 def _join_alias_identities(conn: sqlite3.Connection, unit: Unit, identity: str, constrained: bool) -> None:
     """A report that says "the Brigade, also called the Mountain Legion" joins an organisation found earlier
     under only one of its names: another identity holding exactly one of the unit's other names (of two words or
@@ -355,46 +351,6 @@ def _lone_org_word(unit: Unit) -> str | None:
     return form.full
 
 
-@dataclass(slots=True)
-class ReportNames:
-    """The full names a report has linked so far, by the word a shorter mention may use: the family name and the
-    given name of people ("Silverman", "Sarah"), the first and last word of organisations ("Getty", "Texans")."""
-
-    surnames: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # family name -> (identity, given)
-    given: dict[str, set[str]] = field(default_factory=dict)
-    org_words: dict[str, set[str]] = field(default_factory=dict)
-
-    def add(self, unit: Unit, identity: str) -> None:
-        if unit.kind == PERSON:
-            for form in _full(unit.forms):
-                self.surnames.setdefault(form.last, set()).add((identity, form.first or ""))
-                if form.first and len(form.first) > 1:
-                    self.given.setdefault(form.first, set()).add(identity)
-        elif unit.kind == ORG:
-            for form in unit.forms:
-                if len(form.tokens) > 1:
-                    for word in {form.tokens[0], form.tokens[-1]}:
-                        self.org_words.setdefault(word, set()).add(identity)
-
-    def person(self, unit: Unit) -> set[str]:
-        """Identities a lone name, an initial and surname or initials may stand for: all of them that fit.
-
-        A lone word is read as a family name and as a given name ("Kim" in a report naming Kim Jong-un and Soyoung
-        Kim fits both, so it stays on its own)."""
-        initial = _initial_and_surname(unit)
-        if initial is not None:
-            return _fitting(self.surnames, initial)
-        surname = _lone_surname(unit)
-        if surname is None:
-            return set()
-        named = {i for i, _ in self.surnames.get(surname, set())}
-        return named | self.given.get(surname, set())
-
-    def org(self, unit: Unit) -> set[str]:
-        word = _lone_org_word(unit)
-        return set(self.org_words.get(word, set())) if word else set()
-
-
 def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
     """Link every person, organisation and place entity of a stored document. Call inside its transaction.
 
@@ -409,8 +365,15 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
     context: set[str] = set()
     contexts: dict[str, set[str]] = {}
     report = ReportNames()
+    acronyms = defined_acronyms(conn, document_id)
+    identity_of: dict[str, str] = {}  # entity id -> identity, for the acronyms the report defines
     for unit in _units(conn, document_id):
-        named = report.person(unit) if unit.kind != ORG else report.org(unit)
+        initial = _initial_and_surname(unit)
+        if unit.kind == ORG:
+            defining = acronyms.get(unit.names[0]) if _lone_word(unit) else None
+            named = {identity_of[defining]} if defining in identity_of else report.org(_lone_org_word(unit))
+        else:
+            named = report.person(_lone_surname(unit), initial)
         if len(named) == 1:
             value, linked = 0.75, next(iter(named))
         elif len(named) > 1:
@@ -422,8 +385,11 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
         _join_alias_identities(conn, unit, identity, constrained)
         context.add(identity)
         contexts.pop(identity, None)
-        if _initial_and_surname(unit) is None:
-            report.add(unit, identity)
+        identity_of.update(dict.fromkeys(unit.entity_ids, identity))
+        if unit.kind == PERSON and initial is None:
+            report.add_person(unit.forms, identity)
+        elif unit.kind == ORG:
+            report.add_org(unit.forms, identity)
     from newsintel.resolve.judgements import apply_merges_for
 
     apply_merges_for(conn, document_id)

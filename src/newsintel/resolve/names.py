@@ -148,6 +148,18 @@ def person_form(name: str) -> NameForm | None:
     return NameForm(PERSON, tokens, surname_first) if tokens else None
 
 
+def _acronym_written_out(raw: str) -> list[str]:
+    """The folded words of one word of an organisation's name; an acronym the alias table lists ("UN", "U.N.")
+    as its full name's words."""
+    words = _words(raw)
+    if len(words) > 1 and all(len(w) == 1 for w in words):
+        words = ["".join(words)]  # "U.N." -> "un"
+    letters = anyascii(raw).replace(".", "")
+    if len(words) == 1 and letters.isupper() and len(letters) <= 5 and words[0] in org_aliases():
+        return _words(org_aliases()[words[0]])
+    return words
+
+
 def org_form(name: str) -> NameForm | None:
     """Folded words without stop words and without trailing legal forms ("Qualcomm Inc." -> "qualcomm"); a name
     the alias table knows ("ISIS", "Daesh") takes its canonical name's form."""
@@ -156,6 +168,8 @@ def org_form(name: str) -> NameForm | None:
     canonical = org_aliases().get(" ".join(words[1:] if words[:1] == ["the"] else words))
     if canonical is not None:
         words = _words(canonical)
+    elif len(words) > 1:  # "UN Security Council" = "United Nations Security Council": listed acronyms written out
+        words = [w for raw in name.split() for w in _acronym_written_out(raw)]
     tokens = [t for t in (w.strip("()[]") for w in words) if t and t not in rules.org_stopwords]
     while len(tokens) > 1 and tokens[-1] in rules.org_suffixes:
         tokens.pop()
@@ -181,7 +195,8 @@ def blocking_keys(form: NameForm) -> set[str]:
     if form.kind == PLACE:
         return {"g:" + form.full}
     if form.kind == ORG:  # no acronym keys: "CHT" joins a name only where a report or the alias table says so
-        return {"o:" + form.full, "o:sq:" + squashed(form)}
+        keys = {"o:" + form.full, "o:sq:" + squashed(form)}
+        return keys | {"o:w:" + w for w in {form.tokens[0], form.tokens[-1]} if short_form_word(w)}
     initials = form.first[0] + form.last[0] if form.first else None
     if form.is_initials:
         return {"p:ini:" + "".join(form.tokens[:1] + form.tokens[-1:])}
@@ -207,6 +222,23 @@ def _word_similarity(a: str, b: str) -> float:
     if len(consonants) >= 2 and consonants == _VOWELS.sub("", b):
         score = max(score, 0.92)
     return score
+
+
+@functools.cache
+def _generic_org_words() -> frozenset[str]:
+    data = load_yaml("org_names.yaml")
+    return frozenset(data["first_words"]) | frozenset(data["last_words"]) | _rules().org_suffixes
+
+
+def short_form_word(word: str) -> bool:
+    """A word an organisation may be called by alone ("Texans", "Getty", "Qualcomm"): not a generic word
+    ("Police", "Ministry", "Group"), not a number or a letter or two."""
+    return len(word) >= 3 and word.isalpha() and word not in _generic_org_words()
+
+
+# A one-word organisation name that is the first or last word of a longer one ("Texans" / "Houston Texans",
+# "American" / "American Airlines"): weak alone, it needs shared context to join.
+SHORT_FORM = 0.6
 
 
 def squashed(form: NameForm) -> str:
@@ -236,6 +268,10 @@ def similarity(a: NameForm, b: NameForm, fuzzy_factor: float = 0.85) -> float:
     if a.kind == ORG:
         if squashed(a) == squashed(b):
             return 1.0
+        short, long_ = (a, b) if len(a.tokens) < len(b.tokens) else (b, a)
+        if len(short.tokens) == 1 and short.full in (long_.tokens[0], long_.tokens[-1]) and short_form_word(
+                short.full):
+            return SHORT_FORM
         return fuzzy_factor * _word_similarity(a.full, b.full) if _word_similarity(a.full, b.full) >= 0.93 else 0.0
     if a.kind == PLACE:
         return 0.0
