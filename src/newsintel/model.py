@@ -105,6 +105,7 @@ class Record:
     quantities: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
     relations: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)  # described actors: see extract/actors.py
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -120,6 +121,7 @@ class Record:
             "quantities": data["quantities"],
             "claims": data["claims"],
             "relations": data["relations"],
+            "actors": data["actors"],
             "sentences": data["sentences"],
         }
 

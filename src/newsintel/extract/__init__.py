@@ -1,4 +1,5 @@
-"""Extract: events, modality, attribution, time, quantities, claims, relations and person attributes.
+"""Extract: events, modality, attribution, time, quantities, claims, relations, person attributes and described
+actors.
 
 Runs on the spaCy Doc of a document after NER and grouping, and fills the `Record`'s lists. Only sentences that
 can hold a fact are dependency-parsed (see `parse.py`).
@@ -12,6 +13,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsintel.extract.actors import build_actors
 from newsintel.extract.args import PLURAL_PRONOUNS, MentionIndex
 from newsintel.extract.attribution import attribute_quotations, attribution_for, extract_claims
 from newsintel.extract.events import event_record, extract_events
@@ -53,6 +55,8 @@ def resolve_plural_pronouns(events: list[dict[str, Any]], people: dict[str, str]
     for event in sorted(events, key=lambda e: e["start"]):
         actors = event["actors"]
         word = actors[0]["text"].lower().split()[-1] if len(actors) == 1 else ""
+        if word in PLURAL_PRONOUNS and actors[0]["text"].lower().startswith(("one ", "another ", "each ")):
+            continue  # "one of them" is one member of the set: a described actor (actors.py), not all of them
         if word in PLURAL_PRONOUNS and actors[0]["entity"] is None:  # "they", "none of them"
             if last is not None and event["sentence"] - last[0] <= reach:
                 event["actors"] = [{**a, "mention": actors[0]["text"]} for a in last[1]]
@@ -98,6 +102,7 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
     record.relations.extend(relations_from_events(record.events, {e.id: e for e in record.entities}))
     record.relations[:] = _dedupe(record.relations, lambda r: (r["type"], r["subject"]["text"], r["object"]["text"]))
     record.quantities[:] = _dedupe(record.quantities, lambda q: (q["start"], q["end"]))
+    build_actors(record, lambda offset: sentence_at(starts, offset))
 
 
 def _trimmed(spans: list) -> list:

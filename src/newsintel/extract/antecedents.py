@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from newsintel.extract.describe import actor_words
 from newsintel.extract.lexicon import lexicon
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -39,7 +40,17 @@ def person_nouns() -> frozenset[str]:
         words |= set(rel.get(key, ()))
     for gendered in rel["gender_words"].values():
         words |= {w for w in gendered if w not in PERSON_PRONOUNS}
+    words |= {w for w in actor_words().role_of if " " not in w}  # "the smuggler ... he", "a fighter ... he"
     return frozenset(words)
+
+
+def _one_of_people(token: Token) -> bool:
+    """"one of them", "one of the fighters": a single person out of a set."""
+    if token.lower_ not in ("one", "another"):
+        return False
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return pobj is not None and (pobj.lower_ in PLURAL_PRONOUNS or pobj.lemma_.lower() in person_nouns())
 
 
 def is_plural(token: Token) -> bool:
@@ -63,7 +74,7 @@ def agrees(pronoun: Token, candidate: Token, entity_type: str | None) -> bool:
     if word in PERSON_PRONOUNS:
         if entity_type is not None:
             return entity_type == "PERSON"
-        return not is_plural(candidate) and candidate.lemma_.lower() in person_nouns()
+        return (not is_plural(candidate) and candidate.lemma_.lower() in person_nouns()) or _one_of_people(candidate)
     if word in PLURAL_PRONOUNS:
         if any(c.dep_ == "conj" for c in candidate.children):
             return True  # "Sarah Jones and her brother decided they..."

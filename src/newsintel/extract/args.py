@@ -23,6 +23,7 @@ from newsintel.extract.antecedents import (
     named_apposition,
     syntactic_antecedent,
 )
+from newsintel.extract.describe import describe
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.model import Entity
@@ -189,7 +190,7 @@ def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: 
         antecedent = syntactic_antecedent(token, types)
         if antecedent is not None:
             arg = make_arg(ps, antecedent, mentions, speaker, _depth + 1)
-            return {**arg, "mention": token.text}
+            return {**arg, "mention": token.text, "_pron": ps.char_span(token.i, token.i + 1)}
     token = _named_place(named_apposition(token, types) or token)
     start, end = noun_phrase(token)
     char_start, char_end = ps.char_span(start, end)
@@ -210,8 +211,12 @@ def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: 
         else:  # "it"/"they" for a group named shortly before ("The Taliban ... they")
             entity = mentions.last_before(head_start, GROUP_TYPES, reach=PRONOUN_REACH)
         if entity is not None:  # name the antecedent; the pronoun stays visible as the mention
-            return {"text": entity.name, "entity": entity.id, "mention": text}
-    return {"text": text, "entity": entity.id if entity else None}
+            return {"text": entity.name, "entity": entity.id, "mention": text, "_pron": (head_start, head_end),
+                    "_across": True}
+    arg: dict[str, Any] = {"text": text, "entity": entity.id if entity else None}
+    if entity is None:  # what the words say about an unnamed participant, for `actors.py` (removed before output)
+        arg["_d"] = describe(ps, token, start, end, lambda t: mentions.at(*ps.char_span(t.i, t.i + 1)))
+    return arg
 
 
 def with_conjuncts(token: Token) -> list[Token]:

@@ -91,6 +91,20 @@ def _speaker(att: dict | None) -> tuple[str | None, str | None, str | None]:
 
 def _insert_facts(conn: sqlite3.Connection, record: Record) -> None:
     doc_id = record.document.id
+    conn.execute("DELETE FROM actors WHERE document_id = ?", (doc_id,))  # re-extraction replaces them (mentions too)
+    for actor in record.actors:
+        count, group = actor["count"] or {}, actor["group"] or {}
+        conn.execute(
+            "INSERT INTO actors(id, document_id, text, role, nationality, group_text, group_entity, count_value,"
+            " count_min, count_max, count_vague, part_of, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (actor["id"], doc_id, actor["text"], actor["role"], actor["nationality"], group.get("text"),
+             group.get("entity"), count.get("value"), count.get("min"), count.get("max"), count.get("vague"),
+             actor["part_of"], _dump(actor)),
+        )
+        conn.executemany(
+            "INSERT INTO actor_mentions(actor_id, document_id, sentence, start, end, text) VALUES (?, ?, ?, ?, ?, ?)",
+            [(actor["id"], doc_id, m["sentence"], m["start"], m["end"], m["text"]) for m in actor["mentions"]],
+        )
     for event in record.events:
         time = event["time"] or {}
         cur = conn.execute(
@@ -101,8 +115,9 @@ def _insert_facts(conn: sqlite3.Connection, record: Record) -> None:
              _dump(event)),
         )
         conn.executemany(
-            "INSERT INTO event_args(event_id, role, text, entity_id) VALUES (?, ?, ?, ?)",
-            [(cur.lastrowid, role, arg["text"], arg["entity"]) for role in ROLES for arg in event[role]],
+            "INSERT INTO event_args(event_id, role, text, entity_id, actor_id) VALUES (?, ?, ?, ?, ?)",
+            [(cur.lastrowid, role, arg["text"], arg["entity"], arg.get("actor")) for role in ROLES
+             for arg in event[role]],
         )
     conn.executemany(
         "INSERT INTO claims(document_id, sentence, start, end, speaker, speaker_entity, cue, medium, modality,"

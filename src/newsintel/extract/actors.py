@@ -1,0 +1,362 @@
+"""Described and collective actors: the unnamed participants of a report, one thing across its sentences.
+
+Most reporting on fighters names nobody: "three Belgian fighters", "one of them", "he", "the group". Every actor,
+target or speaker argument gets `kind` (named, described, pronoun), `group`, `nationality` (ISO 3166 code), `role`
+(data/actors.yaml) and `count`; a described person or set becomes a document actor with an id, and the arguments
+that refer to it carry `"actor": id`. Counts:
+  {"value": 3}                      "three fighters", "a woman" (value 1), "one of them" (value 1)
+  {"value": 2500, "approximate": true}     "some 2,500 fighters"
+  {"min": 3} / {"max": 5} / {"min": 150, "max": 200}   "at least three", "up to five", "between 150 and 200"
+  {"vague": "dozens", "min": 24}    vague words, with the bounds of data/actors.yaml (or quantities.yaml)
+  null                              a plural with no number ("the men", "foreign fighters"), or not said
+In-document coreference, precision first (a link needs one clear antecedent, else the actor stands alone):
+a definite description ("the foreign fighters") is the earlier actor with the same head noun and number; a generic
+one ("the men") the one person set of the sentences just before; "one of them" is a member (`part_of`) of the set
+named just before; "he"/"she"/"they" the one agreeing actor of the sentences just before when no name is nearer;
+"the group" and "members of the group" the one organisation named in the nearest sentence that names one; "the
+country" likewise the one country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsintel.extract.antecedents import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from newsintel.extract.describe import actor_words, canonical_group, country_of, role_of
+from newsintel.model import Entity, Record
+
+SENTENCE_REACH = 2  # a pronoun or a generic description refers at most this many sentences back
+DESCRIPTION_REACH = 8  # "the foreign fighters" repeats an actor named at most this many sentences back
+GENERIC_HEADS = {"man", "woman", "person", "people", "individual", "suspect", "men", "women"}
+FEMALE_ROLES = {"woman", "wife"}
+
+
+@dataclass
+class Actor:
+    id: str
+    text: str
+    head: str
+    plural: bool
+    gender: str | None
+    group: dict[str, Any] | None
+    nationality: str | None
+    role: str | None
+    count: dict[str, Any] | None
+    part_of: str | None = None
+    participant: bool = False  # named as an event's actor or target or as what a number counts, not only a source
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+
+    def json(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "kind": "described", "group": self.group,
+                "nationality": self.nationality, "role": self.role, "count": self.count, "part_of": self.part_of,
+                "mentions": self.mentions}
+
+    @property
+    def last(self) -> int:
+        return self.mentions[-1]["sentence"]
+
+    @property
+    def last_end(self) -> int:
+        return self.mentions[-1]["end"]
+
+
+class ActorBuilder:
+    """One pass over a record's argument slots in document order."""
+
+    def __init__(self, record: Record, sentence_of: Any) -> None:
+        self.record, self.text, self.sentence_of = record, record.document.text, sentence_of
+        self.actors: list[Actor] = []
+        self.by_span: dict[tuple[int, int], Actor] = {}
+        self.entities = {e.id: e for e in record.entities}
+        self.mentions = sorted(((m.start, m.end, m.sentence, e) for e in record.entities for m in e.mentions),
+                               key=lambda m: m[0])
+
+    # --- context: organisations, countries, people named before an offset -------------------------------------
+    def _one_before(self, offset: int, sentence: int, accept: Any) -> Entity | None:
+        """The one entity accepted by `accept` in the nearest sentence (up to SENTENCE_REACH back) naming any."""
+        found: dict[int, dict[str, Entity]] = {}
+        for _start, end, sent, entity in self.mentions:
+            if end <= offset and sentence - SENTENCE_REACH <= sent <= sentence and accept(entity):
+                found.setdefault(sent, {})[entity.id] = entity
+        if not found:
+            return None
+        nearest = found[max(found)]
+        return next(iter(nearest.values())) if len(nearest) == 1 else None
+
+    def org_before(self, offset: int, sentence: int) -> Entity | None:
+        return self._one_before(offset, sentence, lambda e: e.type == "ORG")
+
+    def country_before(self, offset: int, sentence: int) -> Entity | None:
+        return self._one_before(offset, sentence, lambda e: e.type == "GPE" and (e.geo or {}).get("kind") == "country")
+
+    def person_named_between(self, start: int, end: int) -> bool:
+        return any(start <= s and e <= end and entity.type == "PERSON" for s, e, _, entity in self.mentions)
+
+    def group_entity(self, name: str) -> str | None:
+        """A document ORG entity that the alias list makes the same organisation as `name` ("ISIS")."""
+        canonical = canonical_group(name)
+        for entity in self.record.entities:
+            if entity.type == "ORG" and canonical and any(
+                    canonical_group(n) == canonical for n in [entity.name, *entity.aliases]):
+                return entity.id
+        return None
+
+    # --- counts ------------------------------------------------------------------------------------------------
+    def count_of(self, d: dict[str, Any]) -> dict[str, Any] | None:
+        for q in self.record.quantities:
+            if d["start"] <= q["end"] and q["start"] < d["end"] and q["start"] >= d["start"] - 20:
+                return quantity_count(q)
+        phrase = self.text[d["start"]:d["end"]].lower()
+        for words, bounds in sorted(actor_words().vague.items(), key=lambda v: -len(v[0])):
+            if phrase.startswith(words + " ") or self.text[max(0, d["start"] - len(words) - 1):d["start"]].lower(
+                    ).strip() == words:
+                return {"vague": words, **bounds}
+        return {"value": 1} if d["one"] else None
+
+    # --- actors ------------------------------------------------------------------------------------------------
+    def _new(self, d: dict[str, Any], sentence: int, arg: dict[str, Any]) -> Actor:
+        group = d["group"]
+        if group is not None and group["entity"] is None:
+            group = {**group, "entity": self.group_entity(group["text"])}
+        if group is None and (d["group_ref"] is not None or d["possessor"] in ("its", "their")):
+            org = self.org_before(d["group_ref"] if d["group_ref"] is not None else d["start"], sentence)
+            group = {"text": org.name, "entity": org.id} if org is not None else None
+        if group is None and d["possessor"] in ("our", "my"):
+            group = self.speaker_group(arg)
+        actor = Actor(f"{self.record.document.id}-a{len(self.actors) + 1}", self.text[d["start"]:d["end"]],
+                      d["head"], d["plural"], d["gender"], group, d["nationality"], d["role"], self.count_of(d))
+        self.actors.append(actor)
+        return actor
+
+    def speaker_group(self, arg: dict[str, Any]) -> dict[str, Any] | None:
+        """"our unit", said by a speaker who is an organisation or a member of one."""
+        speaker = arg.get("_speaker")
+        if speaker and speaker.get("_d") and (speaker["_d"]["group"] or {}).get("entity"):
+            return speaker["_d"]["group"]  # "a commander of the Free Syrian Army"
+        if not speaker or not speaker.get("entity"):
+            return None
+        entity = self.entities.get(speaker["entity"])
+        if entity is not None and entity.type == "ORG":
+            return {"text": entity.name, "entity": entity.id}
+        for rel in self.record.relations:
+            if rel["type"] == "MEMBER" and rel["subject"].get("entity") == speaker["entity"] and rel["object"].get(
+                    "entity"):
+                return {"text": rel["object"]["text"], "entity": rel["object"]["entity"]}
+        return None
+
+    def _mention(self, actor: Actor, start: int, end: int) -> None:
+        if any(m["start"] == start for m in actor.mentions):
+            return
+        actor.mentions.append({"text": self.text[start:end], "start": start, "end": end,
+                               "sentence": self.sentence_of(start)})
+        actor.mentions.sort(key=lambda m: m["start"])
+
+    def _recent(self, sentence: int, offset: int, reach: int, fits: Any) -> list[Actor]:
+        return [a for a in self.actors if sentence - reach <= a.last <= sentence and a.mentions[0]["start"] < offset
+                and fits(a)]
+
+    def _antecedent(self, d: dict[str, Any], sentence: int) -> Actor | None:
+        """The earlier actor a definite description repeats, if exactly one fits."""
+        def compatible(a: Actor) -> bool:
+            return a.plural == d["plural"] and (d["nationality"] is None or a.nationality in (None, d["nationality"]))
+
+        same = self._recent(sentence, d["start"], DESCRIPTION_REACH,
+                            lambda a: compatible(a) and (a.head == d["head"] or (d["role"] and a.role == d["role"]
+                                                                                  and d["head"] not in GENERIC_HEADS)))
+        if not same and d["head"] in GENERIC_HEADS:
+            same = self._recent(sentence, d["start"], SENTENCE_REACH, lambda a: compatible(a) and _gender_fits(
+                a, d["gender"]) and a.part_of is None and a.participant)  # not the officials who said so
+        ids = {a.id for a in same}
+        return max(same, key=lambda a: a.last_end) if len(ids) == 1 else None
+
+    def described(self, arg: dict[str, Any], sentence: int) -> Actor | None:
+        d = arg["_d"]
+        span = (d["start"], d["end"])
+        same_end = next((a for (s, e), a in self.by_span.items() if e == d["end"] and s <= d["start"] + 40
+                         and (s <= d["start"] or a.head == d["head"])), None)  # "Dozens of X" and "X"
+        if span in self.by_span or same_end is not None:
+            return self.by_span.get(span) or same_end
+        actor = None
+        if d["one"] and (d["of_pronoun"] or (d["definite"] is False and self.text[d["start"]:d["end"]].lower(
+                ).startswith(("one of", "another of", "each of")))):
+            sets = self._recent(sentence, d["start"], SENTENCE_REACH, lambda a: a.plural and a.participant)
+            if d["of_pronoun"] and sets:
+                whole = max(sets, key=lambda a: a.last_end)
+            else:
+                heads = [a for a in sets if a.head == d["head"]]
+                whole = max(heads, key=lambda a: a.last_end) if heads else None
+            actor = self._new(d, sentence, arg)
+            actor.plural, actor.count = False, {"value": 1}
+            if whole is not None:
+                actor.part_of = whole.id
+                actor.group = actor.group or whole.group
+                actor.nationality = actor.nationality or whole.nationality
+                actor.role = actor.role or whole.role
+        elif d["definite"]:
+            actor = self._antecedent(d, sentence)
+            if actor is not None:
+                actor.nationality = actor.nationality or d["nationality"]
+                actor.role = actor.role or d["role"]
+        if actor is None:
+            actor = self._new(d, sentence, arg)
+        self._mention(actor, *span)
+        self.by_span[span] = actor
+        return actor
+
+    def pronoun(self, word: str, start: int, end: int, sentence: int) -> Actor | None:
+        """The one actor a pronoun can stand for in the sentences just before, with no name between."""
+        if word in PLURAL_PRONOUNS:
+            fits = self._recent(sentence, start, SENTENCE_REACH - 1, lambda a: a.plural)
+        elif word in PERSON_PRONOUNS:
+            gender = gender_of_pronoun(word)
+            fits = self._recent(sentence, start, SENTENCE_REACH, lambda a: not a.plural and _gender_fits(a, gender))
+        else:
+            return None
+        fits = [a for a in fits if not self.person_named_between(a.last_end, start)]
+        if not fits:
+            return None
+        nearest = max(fits, key=lambda a: max(m["end"] for m in a.mentions if m["start"] < start))
+        if word in PLURAL_PRONOUNS and len({a.id for a in fits if a.last == nearest.last}) > 1:
+            return None  # two sets in the same sentence: "they" is unclear
+        self._mention(nearest, start, end)
+        return nearest
+
+
+def gender_of_pronoun(word: str) -> str | None:
+    return "male" if word in ("he", "him", "his", "himself") else "female" if word in (
+        "she", "her", "hers", "herself") else None
+
+
+def _gender_fits(actor: Actor, gender: str | None) -> bool:
+    known = actor.gender or ("female" if actor.role in FEMALE_ROLES else None)
+    return gender is None or known is None or known == gender
+
+
+def quantity_count(q: dict[str, Any]) -> dict[str, Any]:
+    """A quantity record as a count (see the module docstring)."""
+    value, low, high = q["value"], q["low"], q["high"]
+    if value is None and (low is not None or high is not None):
+        if q["approximate"]:
+            return {"vague": q["text"].lower(), **({"min": low} if low is not None else {}),
+                    **({"max": high} if high is not None else {})}
+        return {"min": low, "max": high}
+    if value is not None and low is not None:
+        return {"min": low}
+    if value is not None and high is not None:
+        return {"max": high}
+    return {"value": value, "approximate": True} if q["approximate"] else {"value": value}
+
+
+def _slots(record: Record) -> list[tuple[dict[str, Any], int, bool]]:
+    """(argument, sentence, is an event actor/target) for every participant slot."""
+    out: list[tuple[dict[str, Any], int, bool]] = []
+    for event in record.events:
+        for role in ("actors", "targets"):
+            out += [(arg, event["sentence"], True) for arg in event[role]]
+        if event["attribution"]:
+            out.append((event["attribution"]["speaker"], event["sentence"], False))
+    for claim in record.claims:
+        out.append((claim["speaker"], claim["sentence"], False))
+    for q in record.quantities:
+        if q["counted"]:
+            out.append((q["counted"], q["sentence"], True))
+        if q["attribution"]:
+            out.append((q["attribution"]["speaker"], q["sentence"], False))
+    return out
+
+
+def _offset(arg: dict[str, Any]) -> int:
+    if "_pron" in arg:
+        return arg["_pron"][0]
+    return arg["_d"]["start"] if "_d" in arg else 1 << 60
+
+
+def _speakers(record: Record) -> None:
+    """Each event argument learns who says the event happened ("'Our unit will strike,' a commander said")."""
+    for event in record.events:
+        if event["attribution"]:
+            for arg in event["actors"] + event["targets"]:
+                arg["_speaker"] = event["attribution"]["speaker"]
+
+
+def build_actors(record: Record, sentence_of: Any) -> None:
+    """Fill `record.actors` and the public keys of every participant argument; drop the private ones."""
+    _speakers(record)
+    builder = ActorBuilder(record, sentence_of)
+    slots = sorted(_slots(record), key=lambda s: (_offset(s[0]), s[1]))
+    for arg, sentence, participant in slots:
+        annotate(builder, arg, sentence)
+        if participant and arg.get("actor"):
+            next(a for a in builder.actors if a.id == arg["actor"]).participant = True
+    record.actors = [a.json() for a in builder.actors]
+    strip_private(record)
+
+
+def annotate(builder: ActorBuilder, arg: dict[str, Any], sentence: int) -> None:
+    if "kind" in arg:
+        return
+    word = arg["text"].lower()
+    keys: dict[str, Any] = {"kind": "described", "group": None, "nationality": None, "role": None, "count": None}
+    if arg.get("entity") and arg.get("_across") and "_pron" in arg:  # "he" taken for a name sentences back
+        actor = builder.pronoun(arg["mention"].lower(), *arg["_pron"], sentence)
+        if actor is not None:  # a described person is nearer than the name: the pronoun is that person
+            arg.update({"text": arg.pop("mention"), "entity": None, **_from_actor(actor, "pronoun")})
+            return
+    if arg.get("entity"):
+        entity = builder.entities.get(arg["entity"])
+        keys["kind"] = "named"
+        if entity is not None and entity.type == "PERSON":
+            attrs = entity.attributes or {}
+            keys["nationality"] = country_of(attrs["nationality"]) if attrs.get("nationality") else None
+            occupation = (attrs.get("occupation") or "").lower().split()
+            keys["role"] = role_of(occupation[-1], occupation[-2] if len(occupation) > 1 else None) \
+                if occupation else None
+        arg.update(keys)
+        return
+    if word in PERSON_PRONOUNS | PLURAL_PRONOUNS and "_d" in arg and arg["_d"]["head"] == word:
+        actor = builder.pronoun(word, arg["_d"]["start"], arg["_d"]["end"], sentence)
+        arg.update(_from_actor(actor, "pronoun") if actor is not None else {**keys, "kind": "pronoun"})
+        return
+    d = arg.get("_d")
+    if d is None:
+        arg.update(keys)
+        return
+    if d["group_noun"] or d["country_noun"]:
+        if d["possessor"] in ("our", "my"):  # "our unit": the speaker's organisation, when known
+            group = builder.speaker_group(arg)
+            arg["entity"] = group["entity"] if group is not None else None
+        elif d["definite"] or d["possessor"]:
+            entity = (builder.org_before if d["group_noun"] else builder.country_before)(d["start"], sentence)
+            if entity is not None:
+                arg["entity"] = entity.id  # "the group" is the organisation just named
+        arg.update(keys)
+        return
+    if not d["person"]:
+        arg.update(keys)
+        return
+    actor = builder.described(arg, sentence)
+    if "_pron" in arg and actor is not None:
+        builder._mention(actor, *arg["_pron"])
+    arg.update(_from_actor(actor, "described"))
+
+
+def _from_actor(actor: Actor, kind: str) -> dict[str, Any]:
+    return {"kind": kind, "group": actor.group, "nationality": actor.nationality, "role": actor.role,
+            "count": actor.count, "actor": actor.id}
+
+
+def strip_private(record: Record) -> None:
+    """Remove the "_"-keys extraction used internally from every fact."""
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key in [k for k in value if k.startswith("_")]:
+                del value[key]
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    for facts in (record.events, record.claims, record.quantities, record.relations):
+        walk(facts)

@@ -1,0 +1,143 @@
+"""What a noun phrase says about an unnamed participant: its role, nationality, group and whether it is one person.
+
+"three Belgian fighters", "Dozens of Islamic State militants", "a Tunisian", "members of the group", "one of them":
+read off the parse of the phrase (its head, the adjectives and compounds before it, an "of" phrase after it) with
+the word lists in `data/actors.yaml`, `data/demonyms.yaml` (through the gazetteer) and `data/org_aliases.yaml`.
+The result is private to extraction (`make_arg` keeps it under "_d"); `actors.py` turns it into the argument's
+public keys and the document's described actors.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsintel.extract.parse import ParsedSentence
+from newsintel.resources import load_yaml
+
+ORG_TYPES = ("ORG",)
+_PLURAL_MEN = re.compile(r"men$")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorWords:
+    role_of: dict[str, str]  # noun (or two-word noun) -> role
+    female: frozenset[str]
+    male: frozenset[str]
+    group_nouns: frozenset[str]
+    country_nouns: frozenset[str]
+    vague: dict[str, dict[str, int]]
+    singular_dets: frozenset[str]
+    definite_dets: frozenset[str]
+    alias_of: dict[str, str]  # folded organisation alias -> canonical name
+
+
+@functools.cache
+def actor_words() -> ActorWords:
+    data = load_yaml("actors.yaml")
+    role_of = {noun: role for role, nouns in data["roles"].items() for noun in nouns}
+    aliases = {}
+    for canonical, names in load_yaml("org_aliases.yaml").items():
+        for name in [canonical, *(names or [])]:
+            aliases[_fold_name(name)] = canonical
+    return ActorWords(role_of, frozenset(data["female_nouns"]), frozenset(data["male_nouns"]),
+                      frozenset(data["group_nouns"]), frozenset(data["country_nouns"]), data["vague_counts"],
+                      frozenset(data["singular_determiners"]), frozenset(data["definite_determiners"]), aliases)
+
+
+def _fold_name(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip().lower())
+
+
+def canonical_group(name: str) -> str | None:
+    """The canonical name of an organisation alias ("ISIS" -> "Islamic State"), if the alias list knows it."""
+    return actor_words().alias_of.get(_fold_name(name))
+
+
+def country_of(word: str) -> str | None:
+    """ISO 3166 code for a demonym or nationality adjective: "Belgian", "Tunisians", "Frenchmen", "Briton"."""
+    from newsintel.nlp.gazetteer import load_gazetteer  # here: newsintel.nlp imports the extract package
+
+    gazetteer = load_gazetteer()
+    word = word.strip()
+    forms = [word, word[:-1] if word.endswith("s") else word, _PLURAL_MEN.sub("man", word)]
+    forms += [f[: -len(end)] for f in forms for end in ("man", "woman") if f.lower().endswith(end) and len(f) > 6]
+    for form in forms:
+        place = gazetteer.adjective(form)
+        if place is not None and place.country:
+            return place.country
+    return None
+
+
+def role_of(lemma: str, modifier: str | None = None) -> str | None:
+    """The role of a head noun, read with the compound or adjective before it first ("border guard")."""
+    words = actor_words().role_of
+    if modifier is not None and f"{modifier} {lemma}" in words:
+        return words[f"{modifier} {lemma}"]
+    return words.get(lemma)
+
+
+def gender_of(lemma: str) -> str | None:
+    words = actor_words()
+    return "female" if lemma in words.female else "male" if lemma in words.male else None
+
+
+def _of_object(token: Token) -> Token | None:
+    of = next((c for c in token.rights if c.lower_ == "of" and c.dep_ == "prep"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+
+
+def describe(ps: ParsedSentence, token: Token, start: int, end: int, entity_at: Any) -> dict[str, Any]:
+    """Features of the phrase [start, end) (token indices) headed by `token`; `entity_at(token)` gives the entity
+    (or None) whose mention covers a token. Offsets are characters into the document."""
+    words = actor_words()
+    noun, quantifier = token, None
+    of_obj = _of_object(token)
+    if of_obj is not None and (token.like_num or token.pos_ in ("NUM", "PRON", "DET")
+                               or token.lemma_.lower() in words.vague or token.lemma_.lower() in (
+                                   "dozen", "score", "hundred", "thousand", "handful", "number", "couple", "group",
+                                   "band", "pair", "several", "some", "many", "few", "each", "none", "two")):
+        noun, quantifier = of_obj, token  # "one of them", "dozens of fighters", "some of the men"
+    lemma = noun.lemma_.lower()
+    prefix = [t for t in noun.lefts if t.i >= start or noun is not token]
+    modifier = next((t.lemma_.lower() for t in reversed(prefix) if t.dep_ in ("compound", "amod")), None)
+    nationality = country_of(noun.text) if noun.pos_ in ("PROPN", "NOUN", "ADJ") and noun.text[:1].isupper() else None
+    role = None if nationality else role_of(lemma, modifier)
+    group = None
+    for t in prefix:
+        if t.dep_ in ("compound", "amod", "nmod", "poss") and t.pos_ in ("PROPN", "ADJ", "NOUN"):
+            entity = entity_at(t)
+            if entity is not None and entity.type in ORG_TYPES:
+                group = {"text": entity.name, "entity": entity.id}
+            elif nationality is None and t.text[:1].isupper():
+                nationality = country_of(t.text)
+            if group is None and t.pos_ == "PROPN" and canonical_group(t.text):
+                group = {"text": t.text, "entity": None}
+    owner = _of_object(noun) if noun is token or noun is of_obj else None
+    group_ref = None
+    if owner is not None and role is not None:  # "members of the group", "fighters of Islamic State"
+        entity = entity_at(owner)
+        if entity is not None and entity.type in ORG_TYPES:
+            group = {"text": entity.name, "entity": entity.id}
+        elif owner.lemma_.lower() in words.group_nouns:
+            group_ref = ps.char_span(owner.i, owner.i + 1)[0]  # which group: `actors.py` reads it in context
+    poss = next((t for t in noun.children if t.dep_ == "poss"), None)
+    dets = {t.lower_ for t in noun.lefts if t.dep_ in ("det", "predet", "nummod")}
+    singular = noun.tag_ in ("NN", "NNP") and lemma not in words.group_nouns
+    one = (quantifier is not None and quantifier.lower_ in ("one", "another", "each")) or (
+        quantifier is None and singular and bool(dets & words.singular_dets))
+    char_start, char_end = ps.char_span(start, end)
+    return {
+        "start": char_start, "end": char_end, "head": lemma, "role": role, "nationality": nationality,
+        "group": group, "group_ref": group_ref, "plural": not singular and not one,
+        "one": one, "of_pronoun": quantifier is not None and noun.pos_ == "PRON",
+        "definite": bool(dets & words.definite_dets) or (quantifier is None and poss is not None),
+        "possessor": poss.lower_ if poss is not None and poss.pos_ == "PRON" else None,
+        "gender": gender_of(lemma), "group_noun": lemma in words.group_nouns and quantifier is None,
+        "country_noun": lemma in words.country_nouns and quantifier is None,
+        "person": role is not None or nationality is not None or (quantifier is not None and noun.pos_ == "PRON"),
+    }

@@ -1,0 +1,184 @@
+"""Described and collective actors (extract/actors.py): written wire-style reports about unnamed fighters."""
+
+import sqlite3
+from functools import cache
+
+from helpers import ingest_reports
+
+from newsintel.pipeline import extract_text
+
+
+@cache
+def record(text: str) -> dict:
+    return extract_text(text, published="2025-06-12")
+
+
+def events(text: str, type_: str) -> list[dict]:
+    return [e for e in record(text)["events"] if e["type"] == type_]
+
+
+def actor(text: str, actor_id: str) -> dict:
+    return next(a for a in record(text)["actors"] if a["id"] == actor_id)
+
+
+def entity_id(text: str, name: str) -> str:
+    return next(e["id"] for e in record(text)["entities"] if e["name"] == name)
+
+
+LEAVING = ("Dozens of militants are believed to be travelling towards the Sahel after being driven out of Sirte, a "
+           "regional security official said on Monday. The militants reportedly left the city in pickup trucks.")
+BORDER = ("Three Belgian fighters tried to cross into Turkey near Kilis on Sunday, border officials said. One of them "
+          "was detained at a border post and he later handed himself in to police. A woman travelling with them was "
+          "freed.")
+SMUGGLER = ("A Tunisian smuggler was arrested in Ben Gardane on Friday, police said. The smuggler had taken at least "
+            "three foreign fighters across the border into Libya, according to prosecutors.")
+RETURNING = ("Some 2,500 foreign fighters have returned to Europe since 2015, officials estimate. Several hundred of "
+             "them came back to France.")
+THREAT = ("The Islamic State group threatened to attack Paris on Tuesday. The militant group said in a statement that "
+          "its fighters would strike again.")
+AUSTRALIAN = ("An Australian man who fought with al-Shabaab returned to Sydney last week, the broadcaster reported. He "
+              "was questioned by federal police at the airport.")
+WOMEN = ("Two Dutch women and their children were smuggled out of al-Hol camp into Iraq, a Kurdish official said. The "
+         "women may have paid smugglers thousands of dollars.")
+RIVER = ("Police detained four men at the Evros river crossing on Wednesday. The men were allegedly trying to reach "
+         "Greece with forged passports.")
+MOSUL = ("Islamic State fighters fled Mosul overnight, residents said. The fighters are thought to have crossed into "
+         "Syria.")
+JIHADIST = ("A British jihadist threatened to carry out attacks in London, according to court documents. The jihadist, "
+            "a former student, is believed to be living in Idlib.")
+OUR_UNIT = '"Our unit will return to Raqqa," a commander of the Free Syrian Army told reporters on Thursday.'
+NO_ANTECEDENT = "Officials said the men had left Tripoli in May. They were later stopped near the border."
+REPORTS = [LEAVING, BORDER, SMUGGLER, RETURNING, THREAT, AUSTRALIAN, WOMEN, RIVER, MOSUL, JIHADIST, OUR_UNIT,
+           NO_ANTECEDENT]
+
+
+def test_vague_count_and_a_repeated_description_are_one_actor():
+    travel, _driven, left = events(LEAVING, "TRAVEL")
+    arg = travel["actors"][0]
+    assert (arg["kind"], arg["role"], arg["count"]) == ("described", "militant", {"vague": "dozens", "min": 24})
+    assert left["modality"] == "hedged" and left["actors"][0]["actor"] == arg["actor"]
+    assert [m["text"] for m in actor(LEAVING, arg["actor"])["mentions"]] == ["Dozens of militants", "militants"]
+
+
+def test_one_of_them_is_a_member_of_the_set_and_carries_its_nationality():
+    (cross,) = events(BORDER, "CROSS_BORDER")
+    fighters = cross["actors"][0]
+    assert (fighters["nationality"], fighters["role"], fighters["count"]) == ("BE", "fighter", {"value": 3})
+    assert cross["modality"] == "attempted"
+    (arrest,) = events(BORDER, "ARREST")
+    one = arrest["targets"][0]
+    assert one["text"] == "One of them" and one["count"] == {"value": 1} and one["nationality"] == "BE"
+    assert actor(BORDER, one["actor"])["part_of"] == fighters["actor"]
+    (surrender,) = events(BORDER, "SURRENDER")
+    assert surrender["actors"][0]["actor"] == one["actor"]
+
+
+def test_a_woman_is_one_person_of_her_own():
+    (release,) = events(BORDER, "RELEASE")
+    woman = release["targets"][0]
+    assert (woman["role"], woman["count"], woman["nationality"]) == ("woman", {"value": 1}, None)
+    assert actor(BORDER, woman["actor"])["part_of"] is None
+
+
+def test_demonym_nationality_and_the_definite_repeat():
+    (arrest,) = events(SMUGGLER, "ARREST")
+    (smuggle,) = events(SMUGGLER, "SMUGGLE")
+    smuggler = arrest["targets"][0]
+    assert (smuggler["nationality"], smuggler["role"], smuggler["count"]) == ("TN", "smuggler", {"value": 1})
+    assert smuggle["actors"][0]["actor"] == smuggler["actor"]
+    moved = smuggle["targets"][0]
+    assert (moved["role"], moved["count"]) == ("fighter", {"min": 3})  # "at least three"
+    assert moved["actor"] != smuggler["actor"]
+
+
+def test_approximate_count():
+    returned = events(RETURNING, "RETURN")[0]["actors"][0]
+    assert returned["count"] == {"value": 2500, "approximate": True}
+    assert returned["role"] == "fighter"
+
+
+def test_the_group_is_the_organisation_just_named_and_its_fighters_belong_to_it():
+    group = entity_id(THREAT, "Islamic State")
+    speaker = next(c["speaker"] for c in record(THREAT)["claims"] if c["speaker"]["text"] == "militant group")
+    assert speaker["entity"] == group
+    strike = next(e for e in events(THREAT, "ATTACK") if e["trigger"] == "strike")
+    fighters = strike["actors"][0]
+    assert fighters["group"]["entity"] == group
+    assert fighters["role"] == "fighter" and fighters["kind"] == "described"
+
+
+def test_an_australian_man():
+    (ret,) = events(AUSTRALIAN, "RETURN")
+    man = ret["actors"][0]
+    assert (man["kind"], man["nationality"], man["count"]) == ("described", "AU", {"value": 1})
+
+
+def test_women_and_children_are_two_actors():
+    (smuggle,) = events(WOMEN, "SMUGGLE")
+    women, children = smuggle["actors"] + smuggle["targets"]
+    assert (women["nationality"], women["role"], women["count"]) == ("NL", "woman", {"value": 2})
+    assert children["role"] == "child" and children["count"] is None and children["actor"] != women["actor"]
+
+
+def test_the_men_are_the_four_men_detained():
+    (arrest,) = events(RIVER, "ARREST")
+    police, men = arrest["actors"][0], arrest["targets"][0]
+    assert police["role"] == "police" and men["count"] == {"value": 4}
+    (travel,) = events(RIVER, "TRAVEL")
+    assert travel["modality"] in ("hedged", "attempted") and travel["actors"][0]["actor"] == men["actor"]
+
+
+def test_group_from_a_named_organisation_before_the_noun():
+    (flee,) = events(MOSUL, "FLEE")
+    (cross,) = events(MOSUL, "CROSS_BORDER")
+    fighters = flee["actors"][0]
+    assert fighters["group"]["entity"] == entity_id(MOSUL, "Islamic State")
+    assert cross["actors"][0]["actor"] == fighters["actor"] and cross["modality"] == "hedged"
+
+
+def test_a_british_jihadist_threatening():
+    (threat,) = events(JIHADIST, "THREATEN")
+    who = threat["actors"][0]
+    assert (who["nationality"], who["role"], who["count"]) == ("GB", "fighter", {"value": 1})
+    assert threat["attribution"] is not None
+
+
+def test_our_unit_is_the_speakers_organisation():
+    (ret,) = events(OUR_UNIT, "RETURN")
+    assert ret["actors"][0]["entity"] == entity_id(OUR_UNIT, "Free Syrian Army")
+
+
+def test_the_men_with_no_antecedent_stay_alone():
+    (travel,) = events(NO_ANTECEDENT, "TRAVEL")
+    men = travel["actors"][0]
+    assert men["entity"] is None and men["kind"] == "described" and men["group"] is None
+    assert men["nationality"] is None and men["count"] is None
+    speakers = {a["id"] for a in record(NO_ANTECEDENT)["actors"] if a["role"] == "official"}
+    assert men["actor"] not in speakers
+
+
+def test_mentions_index_the_text_and_no_private_keys_leak():
+    for text in REPORTS:
+        rec = record(text)
+        for a in rec["actors"]:
+            for m in a["mentions"]:
+                assert text[m["start"]:m["end"]] == m["text"]
+            assert a["part_of"] is None or a["part_of"] in {b["id"] for b in rec["actors"]}
+        for event in rec["events"]:
+            for arg in event["actors"] + event["targets"]:
+                assert not any(k.startswith("_") for k in arg)
+                assert arg["kind"] in ("named", "described", "pronoun")
+                assert arg.get("actor") is None or arg["actor"] in {b["id"] for b in rec["actors"]}
+
+
+def test_actors_are_stored_with_their_mentions(tmp_path):
+    db = ingest_reports(tmp_path, [{"title": "Border", "text": BORDER, "published": "2025-06-12"}])
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT id, role, nationality, count_value, part_of FROM actors ORDER BY id").fetchall()
+    assert ("fighter", "BE", 3.0) in [r[1:4] for r in rows]
+    assert any(r[4] is not None for r in rows)
+    linked = conn.execute("SELECT COUNT(*) FROM event_args WHERE actor_id IN (SELECT id FROM actors)").fetchone()[0]
+    assert linked >= 3
+    mentions = conn.execute("SELECT m.start, m.end, m.text, d.text FROM actor_mentions m JOIN documents d"
+                            " ON d.id = m.document_id").fetchall()
+    assert mentions and all(doc[s:e] == t for s, e, t, doc in mentions)
