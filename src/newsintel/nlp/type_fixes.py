@@ -1,0 +1,188 @@
+"""Entity types that survive real news: corrections to what the small NER model tags on web pages.
+
+On real reporting the model reads a social network as a person ("Twitter said"), a rocket as an organisation,
+page furniture as a name ("Invalid" from a newsletter box), a title-case headline as a person ("Company Set To
+Launch World ...") and a photo credit as one name ("Jane Doe/Bloomberg"). This component, run after the other
+rulers, corrects by category, preferring to drop a span over keeping junk:
+
+- names in `data/kept_names.yaml` get the type of their section (platforms, companies, media, agencies and teams
+  are organisations; products and programmes are products; formal country names are places);
+- a PERSON must look like a person's name (the shape rules in `data/entity_types.yaml`): not only furniture
+  words, no headline words or stray lower-case words, no digits, not longer than a name;
+- a one-word organisation that names no one organisation ("State") and furniture ("GMT") are dropped;
+- a credit "Name/Agency" whose agency is a kept name becomes a person and an organisation.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsintel.resources import load_yaml
+
+RETYPED_FROM = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC", "EVENT"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NOT_IN_NAMES = re.compile(r"[0-9@#]|https?:|www\.")
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    kept: dict[str, str]  # name (no leading "the") -> entity type
+    particles: frozenset[str]
+    furniture: frozenset[str]
+    headline: frozenset[str]
+    generic_orgs: frozenset[str]
+    max_person_words: int
+
+
+@functools.cache
+def rules() -> Rules:
+    kept: dict[str, str] = {}
+    for type_, sections in load_yaml("kept_names.yaml").items():
+        for names in sections.values():
+            for name in names:
+                kept[kept_key(" ".join(str(name).split()))] = type_
+    shapes = load_yaml("entity_types.yaml")["shapes"]
+    return Rules(kept, frozenset(shapes["name_particles"]), frozenset(shapes["furniture_words"]),
+                 frozenset(shapes["headline_words"]), frozenset(shapes["generic_org_words"]),
+                 int(shapes["max_person_words"]))
+
+
+def kept_key(text: str) -> str:
+    """"The Associated Press's" -> "Associated Press": the form kept names are looked up by."""
+    text = " ".join(text.split())
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    return _POSSESSIVE.sub("", text) if text.endswith(("'s", "’s", "s'", "s’")) else text
+
+
+def kept_type(text: str) -> str | None:
+    """The type `data/kept_names.yaml` gives this name, if listed."""
+    return rules().kept.get(kept_key(text))
+
+
+def _words(span: Span) -> list[str]:
+    return [t.lower_ for t in span if t.is_alpha]
+
+
+def _hyphen_part(token_i: int, doc: Doc) -> bool:
+    """"in" of "Jae-in", "s" of "O's": the piece of a name joined to the word before it."""
+    prev = doc[token_i - 1] if token_i > 0 else None
+    return prev is not None and not prev.whitespace_ and prev.text in ("-", "'", "’", "‐")
+
+
+def person_shape_ok(span: Span) -> bool:
+    """True when the span can be a person's name: the shape rules of `data/entity_types.yaml`."""
+    r = rules()
+    if _NOT_IN_NAMES.search(span.text):
+        return False
+    words = _words(span)
+    if not words or all(w in r.furniture for w in words) or len(words) > r.max_person_words:
+        return False
+    start = span.start + (1 if span[0].lower_ == "the" else 0)
+    for token in span.doc[start:span.end]:
+        if not token.is_alpha or _hyphen_part(token.i, span.doc):
+            continue
+        lower = token.lower_
+        if token.text[:1].islower() and lower not in r.particles:
+            return False  # "a Grocery Store", "Twitter-happy" … not a name
+        if token.i > start and lower in r.headline and token.text[:1].isupper():
+            return False  # "… Set To Launch World"
+    return True
+
+
+def _org_junk(span: Span) -> bool:
+    words = _words(span)
+    if words and all(w in rules().furniture for w in words):
+        return True  # "GMT", "Newsletter"
+    return len(span) == 1 and span[0].lower_ in rules().generic_orgs  # "State", "Ministry"
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+
+
+def fixed_label(span: Span, surnames: frozenset[str] = frozenset()) -> str | None:
+    """The label the span should carry (None: not an entity). `surnames`: last words of the document's
+    multi-word person names, so that "Bloomberg" after "Michael Bloomberg" stays a person."""
+    label = span.label_
+    if label not in RETYPED_FROM:
+        return label
+    kept = kept_type(span.text)
+    if kept is not None and kept != label:
+        if len(span) == 1 and span.text in surnames:
+            return label
+        if label in ("GPE", "LOC"):
+            from newsintel.nlp.gazetteer import load_gazetteer
+
+            if load_gazetteer().lookup(span.text):
+                return label  # a place the gazetteer knows stays a place
+        return kept
+    if kept is not None:
+        return label
+    if label == "PERSON":
+        return label if person_shape_ok(span) else None
+    if label == "ORG":
+        return None if _org_junk(span) else label
+    return label
+
+
+def _credit_split(span: Span) -> list[Span] | None:
+    """"Jane Doe/Bloomberg": the part that is a kept organisation becomes one, two or three capitalised words
+    beside it a person; None when no part is a kept name."""
+    doc = span.doc
+    cuts = [t.i for t in span if t.text == "/"]
+    if not cuts:
+        return None
+    bounds = list(zip([span.start, *(c + 1 for c in cuts)], [*cuts, span.end], strict=True))
+    parts = [doc[a:b] for a, b in bounds if a < b]
+    if not any(kept_type(p.text) == "ORG" for p in parts):
+        return None
+    out = []
+    for part in parts:
+        if kept_type(part.text) == "ORG":
+            out.append(Span(doc, part.start, part.end, label="ORG"))
+        elif 2 <= len(part) <= 3 and all(t.is_title or t.text.endswith(".") for t in part):
+            out.append(Span(doc, part.start, part.end, label="PERSON"))
+    return out
+
+
+def _kept_prefix(span: Span) -> list[Span] | None:
+    """"Browns Greedy Williams": a kept organisation's name run into a person's name ahead of it."""
+    if span.label_ != "PERSON" or len(span) < 3:
+        return None
+    for cut in (2, 1):
+        head, rest = span[:cut], span[cut:]
+        if len(rest) >= 2 and kept_type(head.text) == "ORG" and person_shape_ok(rest):
+            return [Span(span.doc, head.start, head.end, label="ORG"),
+                    Span(span.doc, rest.start, rest.end, label="PERSON")]
+    return None
+
+
+@Language.component("newsintel_type_fixes")
+def type_fixes(doc: Doc) -> Doc:
+    """Correct entity types by category (see the module docstring); drops spans that are no entity."""
+    surnames = _surnames(doc)
+    ents: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        parts = _credit_split(ent) if ent.label_ in ("PERSON", "ORG") else None
+        parts = parts if parts is not None else _kept_prefix(ent)
+        if parts is not None:
+            ents += parts
+            changed = True
+            continue
+        label = fixed_label(ent, surnames)
+        if label == ent.label_:
+            ents.append(ent)
+        else:
+            changed = True
+            if label is not None:
+                ents.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id))
+    if changed:
+        doc.ents = ents
+    return doc
