@@ -1,5 +1,5 @@
 """Analyst commands: profile, timeline, movements, conflicts, identities, and the judgements merge / split /
-not-same / resolve. Registered on the main parser by `add_commands`."""
+not-same / retype / suppress / resolve. Registered on the main parser by `add_commands`."""
 
 from __future__ import annotations
 
@@ -127,7 +127,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 def cmd_identities(args: argparse.Namespace) -> int:
     conn = _conn(args)
-    where, params = ("WHERE type = ?", (args.type.upper(),)) if args.type else ("", ())
+    where, params = ("WHERE NOT suppressed AND type = ?", (args.type.upper(),)) if args.type else (
+        "WHERE NOT suppressed", ())
     rows = [{"id": r["id"], "name": r["name"], "type": r["type"], "documents": r["documents"],
              "names": sorted(json.loads(r["profile"]).get("names", {}), key=len, reverse=True)}
             for r in conn.execute(f"SELECT * FROM identities {where} ORDER BY documents DESC, name LIMIT ?",
@@ -171,6 +172,22 @@ def cmd_not_same(args: argparse.Namespace) -> int:
     return _judge(lambda: not_same(conn, args.a, args.b, args.note), "recorded as judgement #{result}", args.a, args.b)
 
 
+def cmd_retype(args: argparse.Namespace) -> int:
+    from newsintel.resolve.judgements import retype
+
+    conn = _conn(args, readonly=False)
+    return _judge(lambda: retype(conn, args.identity, args.type, args.note), "{result} retyped (judgement kept)",
+                  args.identity, args.type)
+
+
+def cmd_suppress(args: argparse.Namespace) -> int:
+    from newsintel.resolve.judgements import suppress
+
+    conn = _conn(args, readonly=False)
+    return _judge(lambda: suppress(conn, args.identity, args.note), "{result} suppressed: out of every view",
+                  args.identity)
+
+
 def cmd_resolve(args: argparse.Namespace) -> int:
     from newsintel.resolve.rebuild import rebuild
 
@@ -208,4 +225,11 @@ def add_commands(add: Callable[..., argparse.ArgumentParser], json_flag: argpars
     p.add_argument("--mention", type=count(1, 2**63 - 1), required=True, metavar="M",
                    help="mention id (see `show --json`)")
     p.add_argument("--note")
+    p = add("retype", cmd_retype, "judge an identity to be of another type (always wins, survives rebuilds)")
+    p.add_argument("identity", metavar="ID")
+    p.add_argument("type", metavar="TYPE", help="PERSON, ORG, GPE, LOC or FAC")
+    p.add_argument("--note", help="why (kept with the judgement)")
+    p = add("suppress", cmd_suppress, "judge an identity to be junk: kept out of every view (survives rebuilds)")
+    p.add_argument("identity", metavar="ID")
+    p.add_argument("--note", help="why (kept with the judgement)")
     add("resolve", cmd_resolve, "rebuild cross-document identities from scratch, re-applying judgements")

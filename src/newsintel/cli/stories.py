@@ -34,7 +34,8 @@ def key_entities(conn: sqlite3.Connection, story_id: int, top: int = KEY_ENTITIE
     for name, type_, doc_id, identity, identity_name, identity_type in conn.execute(
             "SELECT e.name, e.type, e.document_id, i.id, i.name, i.type FROM story_docs s"
             " JOIN entities e ON e.document_id = s.document_id LEFT JOIN entity_links l ON l.entity_id = e.id"
-            " LEFT JOIN identities i ON i.id = l.identity_id WHERE s.story_id = ?", (story_id,)):
+            " LEFT JOIN identities i ON i.id = l.identity_id WHERE s.story_id = ? AND NOT coalesce(i.suppressed, 0)",
+            (story_id,)):
         group = groups.get(type_)
         key = entity_key(name, type_) if group else ""
         if not key:

@@ -1,8 +1,10 @@
-"""Analyst judgements on identities: merge, split, not-same. They always win over automatic resolution.
+"""Analyst judgements on identities: merge, split, not-same, retype, suppress. They always win over automatic
+resolution.
 
 A judgement is stored with the entity refs ("<document id>:<kind>:<name form>") of both sides at the time it was
 made, not with identity ids, so it still means the same after re-ingest, reprocess or a full rebuild: merges are
-re-applied, and split/not-same act as constraints the linker never crosses.
+re-applied, and split/not-same act as constraints the linker never crosses. Retype and suppress name one side (the
+identity's refs) and are re-applied to every identity that those refs make up at least half of.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from newsintel.resolve.profiles import refresh_identity
+from newsintel.resolve.types import KIND_OF_TYPE, set_suppressed, set_type
 from newsintel.store.db import now, transaction
 
 
@@ -27,6 +30,7 @@ class Judgement:
     right: list[str]
     note: str | None
     made_at: str
+    value: str | None = None  # the type a retype gives
 
 
 def find_identity(conn: sqlite3.Connection, ident: str) -> sqlite3.Row:
@@ -55,9 +59,10 @@ def _identity_of_refs(conn: sqlite3.Connection, refs: list[str]) -> list[str]:
         " ORDER BY n DESC", tuple(refs))]
 
 
-def _record(conn: sqlite3.Connection, kind: str, left: list[str], right: list[str], note: str | None) -> int:
-    cur = conn.execute("INSERT INTO judgements(kind, left_refs, right_refs, note, made_at) VALUES (?, ?, ?, ?, ?)",
-                       (kind, json.dumps(left), json.dumps(right), note, now()))
+def _record(conn: sqlite3.Connection, kind: str, left: list[str], right: list[str], note: str | None,
+            value: str | None = None) -> int:
+    cur = conn.execute("INSERT INTO judgements(kind, left_refs, right_refs, note, made_at, value)"
+                       " VALUES (?, ?, ?, ?, ?, ?)", (kind, json.dumps(left), json.dumps(right), note, now(), value))
     return int(cur.lastrowid or 0)
 
 
@@ -132,7 +137,8 @@ def not_same(conn: sqlite3.Connection, a: str, b: str, note: str | None = None) 
 def load(conn: sqlite3.Connection, kinds: tuple[str, ...] = ("merge", "split", "not-same")) -> list[Judgement]:
     marks = ",".join("?" * len(kinds))
     return [Judgement(r["id"], r["kind"], json.loads(r["left_refs"]), json.loads(r["right_refs"]), r["note"],
-                      r["made_at"])
+                      r["made_at"],
+                      r["value"])
             for r in conn.execute(f"SELECT * FROM judgements WHERE kind IN ({marks}) ORDER BY id", kinds)]
 
 
@@ -145,16 +151,78 @@ def _apply_merge(conn: sqlite3.Connection, j: Judgement) -> None:
 
 
 def apply_merges_for(conn: sqlite3.Connection, document_id: str) -> None:
-    """Re-apply merge judgements naming an entity of this document (it may have started a separate identity)."""
+    """Re-apply the merge, retype and suppress judgements naming an entity of this document (it may have started
+    a separate identity, or joined one again)."""
     pattern = f'%"{document_id}:%'
-    rows = conn.execute("SELECT id FROM judgements WHERE kind = 'merge' AND (left_refs LIKE ? OR right_refs LIKE ?)",
-                        (pattern, pattern)).fetchall()
+    rows = conn.execute("SELECT id FROM judgements WHERE kind IN ('merge', 'retype', 'suppress')"
+                        " AND (left_refs LIKE ? OR right_refs LIKE ?)", (pattern, pattern)).fetchall()
     wanted = {r[0] for r in rows}
+    if not wanted:
+        return
     for j in load(conn, ("merge",)):
         if j.id in wanted:
             _apply_merge(conn, j)
+    for j in load(conn, TYPE_JUDGEMENTS):
+        if j.id in wanted:
+            _apply_type_judgement(conn, j)
 
 
 def replay_merges(conn: sqlite3.Connection) -> None:
+    """Re-apply every merge, then every retype and suppress, in the order they were made (after a rebuild)."""
     for j in load(conn, ("merge",)):
         _apply_merge(conn, j)
+    for j in load(conn, TYPE_JUDGEMENTS):
+        _apply_type_judgement(conn, j)
+
+
+TYPE_JUDGEMENTS = ("retype", "suppress")
+
+
+def _held_by(conn: sqlite3.Connection, refs: list[str]) -> list[str]:
+    """The identities that these refs make up at least half of: the ones a retype or suppress still means."""
+    held = []
+    for identity_id in _identity_of_refs(conn, refs):
+        mine = set(refs_of(conn, identity_id))
+        if 2 * len(mine & set(refs)) >= len(mine):
+            held.append(identity_id)
+    return held
+
+
+def _apply_type_judgement(conn: sqlite3.Connection, j: Judgement) -> None:
+    for identity_id in _held_by(conn, j.left):
+        if j.kind == "suppress":
+            set_suppressed(conn, identity_id)
+        elif j.value:
+            row = conn.execute("SELECT retyped, kind FROM identities WHERE id = ?", (identity_id,)).fetchone()
+            if row["retyped"] != j.value or row["kind"] != KIND_OF_TYPE[j.value]:
+                set_type(conn, identity_id, j.value)
+                refresh_identity(conn, identity_id)  # names compared and keyed as the new kind
+
+
+def retype(conn: sqlite3.Connection, ident: str, type_: str, note: str | None = None) -> str:
+    """Judge an identity to be of type `type_` (PERSON, ORG, GPE, LOC, FAC): its members' votes no longer change
+    it, and it is compared with other names as that kind from now on."""
+    wanted = type_.upper()
+    if wanted not in KIND_OF_TYPE:
+        raise JudgementError(f"unknown type {type_!r}: one of {', '.join(KIND_OF_TYPE)}")
+    with transaction(conn):
+        identity = find_identity(conn, ident)
+        refs = refs_of(conn, identity["id"])
+        if not refs:
+            raise JudgementError(f"identity {identity['id']} has no entities to judge")
+        _record(conn, "retype", refs, [], note, wanted)
+        set_type(conn, identity["id"], wanted)
+        refresh_identity(conn, identity["id"])
+    return str(identity["id"])
+
+
+def suppress(conn: sqlite3.Connection, ident: str, note: str | None = None) -> str:
+    """Judge an identity to be junk (page furniture, a headline fragment): it is kept out of every view."""
+    with transaction(conn):
+        identity = find_identity(conn, ident)
+        refs = refs_of(conn, identity["id"])
+        if not refs:
+            raise JudgementError(f"identity {identity['id']} has no entities to judge")
+        _record(conn, "suppress", refs, [], note)
+        set_suppressed(conn, identity["id"])
+    return str(identity["id"])

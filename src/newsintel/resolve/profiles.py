@@ -17,6 +17,7 @@ from newsintel.nlp.grouping import strip_the
 from newsintel.resolve.keys import store_keys
 from newsintel.resolve.names import blocking_keys, form_of
 from newsintel.resolve.place_names import display_name, place_ref
+from newsintel.resolve.types import identity_type
 from newsintel.resources import load_yaml
 
 
@@ -106,7 +107,7 @@ def _save(conn: sqlite3.Connection, identity_id: str, profile: dict[str, Any], d
     conn.execute(
         "UPDATE identities SET profile = ?, name = ?, type = ?, documents = ? WHERE id = ?",
         (json.dumps(profile, ensure_ascii=False, sort_keys=True), name,
-         max(profile["types"], key=lambda t: (profile["types"][t], t)), documents, identity_id))
+         identity_type(conn, identity_id, profile), documents, identity_id))
 
 
 def add_to_identity(conn: sqlite3.Connection, identity_id: str, names: list[str], types: Counter[str],

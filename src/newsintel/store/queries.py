@@ -29,7 +29,7 @@ def top_entities(conn: sqlite3.Connection, type_: str | None = None, top: int = 
     if type_ is None or type_.upper() in RESOLVED_TYPES:
         sql = ("SELECT i.name, i.type, i.id AS identity, i.documents, count(m.id) AS mentions FROM identities i"
                " JOIN entity_links l ON l.identity_id = i.id JOIN mentions m ON m.entity_id = l.entity_id"
-               + (" WHERE i.type = ?" if type_ else "")
+               + " WHERE NOT i.suppressed" + (" AND i.type = ?" if type_ else "")
                + " GROUP BY i.id ORDER BY i.documents DESC, mentions DESC, i.name LIMIT ?")
         return [dict(r) for r in conn.execute(sql, (type_.upper(), top) if type_ else (top,))]
     sql = (

@@ -1,5 +1,8 @@
 """What every analyst view shares: finding an identity by name, its member entities, and the source of a fact.
 
+An identity an analyst suppressed (`newsintel suppress`: page furniture, a headline fragment) is found by no
+lookup here and named on no fact, so no view shows it.
+
 A fact is shown exactly as extracted (the JSON stored with it) plus its `source`: document id, title, date,
 publisher and the sentence it came from, so every line of every view can be checked against the report.
 """
@@ -28,12 +31,13 @@ LOOKUP_LIMIT = 200  # identities read per name looked up: the best-known first, 
 def find_identities(conn: sqlite3.Connection, query: str, limit: int = 5) -> list[sqlite3.Row]:
     """Identities for an id, id prefix or name (the name shown, such as a place's "Raqqa, Syria", any spelling the
     resolver knows, or for a place any name the gazetteer knows), best match first."""
-    rows = conn.execute("SELECT * FROM identities WHERE id = ? OR (length(?) >= 5 AND id LIKE ? ESCAPE '\\')"
-                        " LIMIT 2", (query, query, escape_like(query) + "%")).fetchall()
+    rows = conn.execute("SELECT * FROM identities WHERE (id = ? OR (length(?) >= 5 AND id LIKE ? ESCAPE '\\'))"
+                        " AND NOT suppressed LIMIT 2", (query, query, escape_like(query) + "%")).fetchall()
     if len(rows) == 1:
         return rows
     found: dict[str, tuple[float, sqlite3.Row]] = {}
-    for row in conn.execute("SELECT * FROM identities WHERE name = ? ORDER BY documents DESC LIMIT ?",
+    for row in conn.execute("SELECT * FROM identities WHERE name = ? AND NOT suppressed ORDER BY documents DESC"
+                            " LIMIT ?",
                             (" ".join(query.split()), limit)):
         found[row["id"]] = (2.0 + row["documents"] / 1e6, row)  # the shown name, exactly: ahead of spellings
     _match_names(conn, query, found, ())
@@ -55,7 +59,7 @@ def _match_names(conn: sqlite3.Connection, query: str, found: dict[str, tuple[fl
             continue
         extra = {f"g:id:{r}" for r in refs} if kind == PLACE else set()
         for row in identities_for_keys(conn, blocking_keys(form) | extra, LOOKUP_LIMIT):
-            if row["kind"] != kind:
+            if row["kind"] != kind or row["suppressed"]:
                 continue
             profile = json.loads(row["profile"])
             best = max((similarity(form, f) for n in profile.get("names", {})
@@ -78,7 +82,7 @@ def identity_of_entities(conn: sqlite3.Connection, entity_ids: list[str]) -> dic
     marks = ",".join("?" * len(ids))
     return {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
         f"SELECT l.entity_id, i.id, i.name, i.kind FROM entity_links l JOIN identities i ON i.id = l.identity_id"
-        f" WHERE l.entity_id IN ({marks})", tuple(ids))}
+        f" WHERE l.entity_id IN ({marks}) AND NOT i.suppressed", tuple(ids))}
 
 
 class Sources:

@@ -121,7 +121,8 @@ def _associates(conn: sqlite3.Connection, identity_id: str, sources: Sources, li
         "SELECT i.id, i.name, i.type, i.documents, count(DISTINCT b.document_id) AS shared FROM"
         " (SELECT DISTINCT document_id FROM entity_links WHERE identity_id = ? ORDER BY rowid DESC LIMIT 200) d"
         " JOIN entity_links b ON b.document_id = d.document_id JOIN identities i ON i.id = b.identity_id"
-        " WHERE i.id != ? AND i.kind != 'place' GROUP BY i.id", (identity_id, identity_id)).fetchall()
+        " WHERE i.id != ? AND i.kind != 'place' AND NOT i.suppressed GROUP BY i.id",
+        (identity_id, identity_id)).fetchall()
     co = sorted(co, key=lambda r: (-r["shared"] / (1 + math.log1p(r["documents"])), -r["shared"], r["name"]))[:limit]
     return [*({"kind": "relation", **f} for f in typed),
             *({"kind": "co-mentioned", "identity": r["id"], "name": r["name"], "type": r["type"],
