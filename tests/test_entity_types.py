@@ -193,3 +193,29 @@ def test_judgements_survive_re_ingest_of_a_document(store, tmp_path, capsys):
     capsys.readouterr()
     names = {r["name"] for r in _listed(db, capsys, "identities", "--top", "50")}
     assert "Karim Haddou" not in names and "Lena Marsh" in names
+
+
+def test_a_one_word_name_is_read_as_the_type_the_store_votes_for(tmp_path):
+    """"Marsh" tagged ORG is the person once the store knows a Marsh in enough documents, not before."""
+    from collections import Counter
+
+    from newsintel.resolve.linker import Unit
+    from newsintel.resolve.types import VOTES_MIN, settle_kind
+
+    reports = [{"title": f"Port report {i}", "published": f"2025-05-{i + 1:02d}",
+                "text": f"Lena Marsh, a union leader, spoke in Hamburg on day {i + 1} of the strike.\n"}
+               for i in range(VOTES_MIN)]
+    few = connect(ingest_reports(tmp_path, reports[:2]))
+    many_folder = tmp_path / "many"
+    many_folder.mkdir()
+    many = connect(ingest_reports(many_folder, reports))
+
+    def settled(conn, kind, name):
+        unit = Unit(kind, ["x-e1"], [name], Counter({"ORG" if kind == "org" else "PERSON": 1}), [])
+        settle_kind(conn, unit)
+        return unit.kind, dict(unit.types)
+
+    assert settled(few, "org", "Marsh") == ("org", {"ORG": 1})
+    assert settled(many, "org", "Marsh") == ("person", {"PERSON": 1})
+    assert settled(many, "org", "MARSH") == ("org", {"ORG": 1})  # an acronym keeps its type
+    assert settled(many, "org", "Hamburg Port") == ("org", {"ORG": 1})  # only one-word names

@@ -26,6 +26,7 @@ from newsintel.resolve.in_report import ReportNames, defined_acronyms
 from newsintel.resolve.keys import identities_for_keys, store_keys
 from newsintel.resolve.names import ORG, PERSON, PLACE, NameForm, blocking_keys, form_of, kind_of, similarity
 from newsintel.resolve.place_names import place_ref
+from newsintel.resolve.types import settle_kind
 from newsintel.resources import load_yaml
 
 
@@ -368,6 +369,7 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
     acronyms = defined_acronyms(conn, document_id)
     identity_of: dict[str, str] = {}  # entity id -> identity, for the acronyms the report defines
     for unit in _units(conn, document_id):
+        settle_kind(conn, unit)  # a one-word name is read as the type the store's documents vote for
         initial = _initial_and_surname(unit)
         if unit.kind == ORG:
             defining = acronyms.get(unit.names[0]) if _lone_word(unit) else None

@@ -8,6 +8,7 @@ identity as `retyped`, re-applied from the judgements after every rebuild) alway
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from typing import Any
 
 # Entity type -> identity kind (the kinds the resolver compares names by).
@@ -36,3 +37,38 @@ def set_type(conn: sqlite3.Connection, identity_id: str, type_: str) -> None:
 
 def set_suppressed(conn: sqlite3.Connection, identity_id: str) -> None:
     conn.execute("UPDATE identities SET suppressed = 1 WHERE id = ?", (identity_id,))
+
+
+VOTES_MIN = 5  # documents the other type must have before a one-word name is read as it
+VOTES_RATIO = 3  # ... and how many times more than its own type
+
+
+def _documents(conn: sqlite3.Connection, key: str, kind: str) -> int:
+    from newsintel.resolve.keys import identities_for_keys
+
+    return sum(r["documents"] for r in identities_for_keys(conn, {key}, 20) if r["kind"] == kind)
+
+
+def settle_kind(conn: sqlite3.Connection, unit: Any) -> None:
+    """Read a one-word name as the kind the store's documents vote for (a linker `Unit`: its kind and type votes
+    change). The NER model tags a well-known surname ORG now and then ("Trump said"), and a company PERSON; where
+    the store's identities of the other kind under that word have at least `VOTES_MIN` documents and `VOTES_RATIO`
+    times those of the tagged kind, the name is read as the other kind, so one man is not a person identity and an
+    organisation identity. Acronyms and kept names (`data/kept_names.yaml`) keep their type."""
+    from newsintel.nlp.type_fixes import kept_type
+    from newsintel.resolve.names import ORG, PERSON, form_of
+
+    kind, names = unit.kind, unit.names
+    if kind not in (ORG, PERSON) or not names:
+        return
+    if any(len(n.split()) != 1 or n.isupper() or kept_type(n) for n in names):
+        return
+    person, org = form_of(PERSON, names[0]), form_of(ORG, names[0])
+    if person is None or org is None or person.is_initials:
+        return
+    as_person = _documents(conn, "p:last:" + person.last, PERSON)
+    as_org = _documents(conn, "o:" + org.full, ORG)
+    mine, other = (as_org, as_person) if kind == ORG else (as_person, as_org)
+    if other >= VOTES_MIN and other >= VOTES_RATIO * mine:
+        unit.kind = PERSON if kind == ORG else ORG
+        unit.types = Counter({"PERSON" if kind == ORG else "ORG": sum(unit.types.values())})
