@@ -182,3 +182,43 @@ def test_actors_are_stored_with_their_mentions(tmp_path):
     mentions = conn.execute("SELECT m.start, m.end, m.text, d.text FROM actor_mentions m JOIN documents d"
                             " ON d.id = m.document_id").fetchall()
     assert mentions and all(doc[s:e] == t for s, e, t, doc in mentions)
+
+
+COURT = ("A Belgian court convicted two Syrian nationals of smuggling fighters across the Turkish border, prosecutors "
+         "said on Tuesday.")
+SUBSET = ("Five Kosovar women and seven children were flown home from northern Syria on Monday, the ministry said. "
+          "Police detained one of the women on arrival, and the three other women were released.")
+RESTRICTED = ("More than 200 people left the town to fight abroad, officials said. Several of the men behind last "
+              "year's bombing grew up there.")
+SOURCE_BETWEEN = ("Police arrested Marek Dvorak in Brno on Monday. He had travelled to Syria twice, according to one of "
+                  "the investigators. He allegedly fled to Turkey in 2016.")
+
+
+def test_a_court_or_the_media_is_no_actor_but_nationals_are():
+    rec = record(COURT)
+    assert not any(a["text"].endswith("court") for a in rec["actors"])
+    nationals = next(a for a in rec["actors"] if "nationals" in a["text"])
+    assert (nationals["nationality"], nationals["count"]) == ("SY", {"value": 2})
+
+
+def test_the_other_women_are_a_subset_not_the_whole_set():
+    rec = record(SUBSET)
+    women = next(a for a in rec["actors"] if a["text"].startswith("Five"))
+    others = next(a for a in rec["actors"] if "other women" in a["text"])
+    one = next(a for a in rec["actors"] if a["text"].startswith("one of"))
+    assert others["id"] != women["id"] and others["part_of"] == women["id"] and others["count"] == {"value": 3}
+    assert one["part_of"] == women["id"] and one["count"] == {"value": 1}
+
+
+def test_a_description_with_its_own_modifier_is_a_new_actor():
+    rec = record(RESTRICTED)
+    people = next(a for a in rec["actors"] if "200 people" in a["text"])
+    assert len(people["mentions"]) == 1
+
+
+def test_a_pronoun_does_not_jump_to_a_source_quoted_in_between():
+    for event in record(SOURCE_BETWEEN)["events"]:
+        for arg in event["actors"]:
+            if arg.get("actor"):
+                quoted = next(a for a in record(SOURCE_BETWEEN)["actors"] if a["id"] == arg["actor"])
+                assert quoted["role"] != "prosecutor" and "investigators" not in quoted["text"]

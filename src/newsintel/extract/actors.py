@@ -30,6 +30,7 @@ SENTENCE_REACH = 2  # a pronoun or a generic description refers at most this man
 DESCRIPTION_REACH = 8  # "the foreign fighters" repeats an actor named at most this many sentences back
 GENERIC_HEADS = {"man", "woman", "person", "people", "individual", "suspect", "men", "women"}
 FEMALE_ROLES = {"woman", "wife"}
+MEMBER_ROLES = {"member", "fighter", "militant", "commander", "recruiter", "soldier"}  # "its fighters": the group's
 
 
 @dataclass
@@ -119,7 +120,8 @@ class ActorBuilder:
         group = d["group"]
         if group is not None and group["entity"] is None:
             group = {**group, "entity": self.group_entity(group["text"])}
-        if group is None and (d["group_ref"] is not None or d["possessor"] in ("its", "their")):
+        if group is None and (d["group_ref"] is not None or (d["possessor"] in ("its", "their")
+                                                               and d["role"] in MEMBER_ROLES)):
             org = self.org_before(d["group_ref"] if d["group_ref"] is not None else d["start"], sentence)
             group = {"text": org.name, "entity": org.id} if org is not None else None
         if group is None and d["possessor"] in ("our", "my"):
@@ -156,19 +158,33 @@ class ActorBuilder:
         return [a for a in self.actors if sentence - reach <= a.last <= sentence and a.mentions[0]["start"] < offset
                 and fits(a)]
 
-    def _antecedent(self, d: dict[str, Any], sentence: int) -> Actor | None:
+    def _antecedent(self, d: dict[str, Any], sentence: int, count: dict[str, Any] | None) -> Actor | None:
         """The earlier actor a definite description repeats, if exactly one fits."""
         def compatible(a: Actor) -> bool:
-            return a.plural == d["plural"] and (d["nationality"] is None or a.nationality in (None, d["nationality"]))
+            return a.plural == d["plural"] and (d["nationality"] is None or a.nationality in (
+                None, d["nationality"])) and not _counts_differ(a.count, count)
 
         same = self._recent(sentence, d["start"], DESCRIPTION_REACH,
                             lambda a: compatible(a) and (a.head == d["head"] or (d["role"] and a.role == d["role"]
                                                                                   and d["head"] not in GENERIC_HEADS)))
-        if not same and d["head"] in GENERIC_HEADS:
-            same = self._recent(sentence, d["start"], SENTENCE_REACH, lambda a: compatible(a) and _gender_fits(
-                a, d["gender"]) and a.part_of is None and a.participant)  # not the officials who said so
+        if not same and d["head"] in GENERIC_HEADS and not d["restricted"]:
+            # "the men": the one set of people just before, no name between ("the men behind the attack" are new)
+            same = [a for a in self._recent(sentence, d["start"], 1, lambda a: compatible(a) and _gender_fits(
+                a, d["gender"]) and a.part_of is None and a.participant)
+                if not self.person_named_between(a.last_end, d["start"])]
         ids = {a.id for a in same}
         return max(same, key=lambda a: a.last_end) if len(ids) == 1 else None
+
+    def _whole(self, d: dict[str, Any], sentence: int, count: dict[str, Any] | None) -> Actor | None:
+        """The set a member or subset is taken from: "one of them", "several of the men", "the two other women"."""
+        if d["of_pronoun"]:
+            sets = self._recent(sentence, d["start"], SENTENCE_REACH, lambda a: a.plural and a.participant)
+        else:
+            sets = self._recent(sentence, d["start"], DESCRIPTION_REACH, lambda a: a.plural and (
+                a.head == d["head"] or (d["role"] is not None and a.role == d["role"])))
+        if count and "value" in count:  # a subset is smaller than its set
+            sets = [a for a in sets if not (a.count and "value" in a.count and a.count["value"] <= count["value"])]
+        return max(sets, key=lambda a: a.last_end) if sets else None
 
     def described(self, arg: dict[str, Any], sentence: int) -> Actor | None:
         d = arg["_d"]
@@ -177,24 +193,19 @@ class ActorBuilder:
                          and (s <= d["start"] or a.head == d["head"])), None)  # "Dozens of X" and "X"
         if span in self.by_span or same_end is not None:
             return self.by_span.get(span) or same_end
-        actor = None
-        if d["one"] and (d["of_pronoun"] or (d["definite"] is False and self.text[d["start"]:d["end"]].lower(
-                ).startswith(("one of", "another of", "each of")))):
-            sets = self._recent(sentence, d["start"], SENTENCE_REACH, lambda a: a.plural and a.participant)
-            if d["of_pronoun"] and sets:
-                whole = max(sets, key=lambda a: a.last_end)
-            else:
-                heads = [a for a in sets if a.head == d["head"]]
-                whole = max(heads, key=lambda a: a.last_end) if heads else None
+        actor, count = None, self.count_of(d)
+        if (d["quantified"] and (d["of_pronoun"] or d["definite"])) or (d["definite"] and d["other"]):
+            whole = self._whole(d, sentence, count)  # a member or subset, never the set itself
             actor = self._new(d, sentence, arg)
-            actor.plural, actor.count = False, {"value": 1}
+            if d["one"]:
+                actor.plural, actor.count = False, {"value": 1}
             if whole is not None:
                 actor.part_of = whole.id
                 actor.group = actor.group or whole.group
                 actor.nationality = actor.nationality or whole.nationality
                 actor.role = actor.role or whole.role
         elif d["definite"]:
-            actor = self._antecedent(d, sentence)
+            actor = self._antecedent(d, sentence, count)
             if actor is not None:
                 actor.nationality = actor.nationality or d["nationality"]
                 actor.role = actor.role or d["role"]
@@ -204,13 +215,16 @@ class ActorBuilder:
         self.by_span[span] = actor
         return actor
 
-    def pronoun(self, word: str, start: int, end: int, sentence: int) -> Actor | None:
-        """The one actor a pronoun can stand for in the sentences just before, with no name between."""
+    def pronoun(self, word: str, start: int, end: int, sentence: int, participant: bool) -> Actor | None:
+        """The one actor a pronoun can stand for in the sentences just before, with no name between; a pronoun
+        taking part in an event stands for a participant, not for the source quoted in between."""
         if word in PLURAL_PRONOUNS:
-            fits = self._recent(sentence, start, SENTENCE_REACH - 1, lambda a: a.plural)
+            fits = self._recent(sentence, start, SENTENCE_REACH - 1, lambda a: a.plural and (
+                a.participant or not participant))
         elif word in PERSON_PRONOUNS:
             gender = gender_of_pronoun(word)
-            fits = self._recent(sentence, start, SENTENCE_REACH, lambda a: not a.plural and _gender_fits(a, gender))
+            fits = self._recent(sentence, start, SENTENCE_REACH, lambda a: not a.plural and _gender_fits(a, gender)
+                                and (a.participant or not participant))
         else:
             return None
         fits = [a for a in fits if not self.person_named_between(a.last_end, start)]
@@ -221,6 +235,11 @@ class ActorBuilder:
             return None  # two sets in the same sentence: "they" is unclear
         self._mention(nearest, start, end)
         return nearest
+
+
+def _counts_differ(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Two exact numbers that differ: "eight children" are not "her three children"."""
+    return bool(a and b and "value" in a and "value" in b and a["value"] != b["value"])
 
 
 def gender_of_pronoun(word: str) -> str | None:
@@ -286,21 +305,21 @@ def build_actors(record: Record, sentence_of: Any) -> None:
     builder = ActorBuilder(record, sentence_of)
     slots = sorted(_slots(record), key=lambda s: (_offset(s[0]), s[1]))
     for arg, sentence, participant in slots:
-        annotate(builder, arg, sentence)
+        annotate(builder, arg, sentence, participant)
         if participant and arg.get("actor"):
             next(a for a in builder.actors if a.id == arg["actor"]).participant = True
     record.actors = [a.json() for a in builder.actors]
     strip_private(record)
 
 
-def annotate(builder: ActorBuilder, arg: dict[str, Any], sentence: int) -> None:
+def annotate(builder: ActorBuilder, arg: dict[str, Any], sentence: int, participant: bool) -> None:
     if "kind" in arg:
         return
     word = arg["text"].lower()
     keys: dict[str, Any] = {"kind": "described", "group": None, "nationality": None, "role": None, "count": None}
     if arg.get("entity") and arg.get("_across") and "_pron" in arg:  # "he" taken for a name sentences back
-        actor = builder.pronoun(arg["mention"].lower(), *arg["_pron"], sentence)
-        if actor is not None:  # a described person is nearer than the name: the pronoun is that person
+        actor = builder.pronoun(arg["mention"].lower(), *arg["_pron"], sentence, True)
+        if actor is not None:  # a described participant is nearer than the name: the pronoun is that person
             arg.update({"text": arg.pop("mention"), "entity": None, **_from_actor(actor, "pronoun")})
             return
     if arg.get("entity"):
@@ -315,7 +334,7 @@ def annotate(builder: ActorBuilder, arg: dict[str, Any], sentence: int) -> None:
         arg.update(keys)
         return
     if word in PERSON_PRONOUNS | PLURAL_PRONOUNS and "_d" in arg and arg["_d"]["head"] == word:
-        actor = builder.pronoun(word, arg["_d"]["start"], arg["_d"]["end"], sentence)
+        actor = builder.pronoun(word, arg["_d"]["start"], arg["_d"]["end"], sentence, participant)
         arg.update(_from_actor(actor, "pronoun") if actor is not None else {**keys, "kind": "pronoun"})
         return
     d = arg.get("_d")

@@ -31,6 +31,7 @@ class ActorWords:
     group_nouns: frozenset[str]
     country_nouns: frozenset[str]
     vague: dict[str, dict[str, int]]
+    person_nouns: frozenset[str]
     singular_dets: frozenset[str]
     definite_dets: frozenset[str]
     alias_of: dict[str, str]  # folded organisation alias -> canonical name
@@ -46,7 +47,8 @@ def actor_words() -> ActorWords:
             aliases[_fold_name(name)] = canonical
     return ActorWords(role_of, frozenset(data["female_nouns"]), frozenset(data["male_nouns"]),
                       frozenset(data["group_nouns"]), frozenset(data["country_nouns"]), data["vague_counts"],
-                      frozenset(data["singular_determiners"]), frozenset(data["definite_determiners"]), aliases)
+                      frozenset(data["person_nouns"]), frozenset(data["singular_determiners"]),
+                      frozenset(data["definite_determiners"]), aliases)
 
 
 def _fold_name(name: str) -> str:
@@ -106,6 +108,7 @@ def describe(ps: ParsedSentence, token: Token, start: int, end: int, entity_at: 
     prefix = [t for t in noun.lefts if t.i >= start or noun is not token]
     modifier = next((t.lemma_.lower() for t in reversed(prefix) if t.dep_ in ("compound", "amod")), None)
     nationality = country_of(noun.text) if noun.pos_ in ("PROPN", "NOUN", "ADJ") and noun.text[:1].isupper() else None
+    demonym = nationality is not None  # "a Tunisian", "two Britons": the noun is the nationality
     role = None if nationality else role_of(lemma, modifier)
     group = None
     for t in prefix:
@@ -135,9 +138,12 @@ def describe(ps: ParsedSentence, token: Token, start: int, end: int, entity_at: 
         "start": char_start, "end": char_end, "head": lemma, "role": role, "nationality": nationality,
         "group": group, "group_ref": group_ref, "plural": not singular and not one,
         "one": one, "of_pronoun": quantifier is not None and noun.pos_ == "PRON",
-        "definite": bool(dets & words.definite_dets) or (quantifier is None and poss is not None),
+        "definite": bool(dets & words.definite_dets), "quantified": quantifier is not None,
+        "restricted": any(c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "of" for c in noun.rights),
+        "other": any(t.lower_ in ("other", "another", "second", "third") for t in noun.lefts),
         "possessor": poss.lower_ if poss is not None and poss.pos_ == "PRON" else None,
         "gender": gender_of(lemma), "group_noun": lemma in words.group_nouns and quantifier is None,
         "country_noun": lemma in words.country_nouns and quantifier is None,
-        "person": role is not None or nationality is not None or (quantifier is not None and noun.pos_ == "PRON"),
+        "person": role is not None or demonym or lemma in words.person_nouns or (
+            quantifier is not None and noun.pos_ == "PRON"),
     }
