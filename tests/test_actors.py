@@ -222,3 +222,32 @@ def test_a_pronoun_does_not_jump_to_a_source_quoted_in_between():
             if arg.get("actor"):
                 quoted = next(a for a in record(SOURCE_BETWEEN)["actors"] if a["id"] == arg["actor"])
                 assert quoted["role"] != "prosecutor" and "investigators" not in quoted["text"]
+
+
+def test_actors_command_lists_unnamed_actors_with_events_and_sources(tmp_path, capsys):
+    import json
+
+    from newsintel.cli.main import main
+
+    db = ingest_reports(tmp_path, [
+        {"title": "Fighters at the border", "text": BORDER, "published": "2025-06-09"},
+        {"title": "Mosul", "text": MOSUL, "published": "2025-06-10"},
+        {"title": "Smuggler held", "text": SMUGGLER, "published": "2025-06-11"},
+    ])
+    capsys.readouterr()
+    assert main(["actors", "--db", str(db), "--nationality", "be", "--role", "fighter", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["text"] for r in rows} == {"Three Belgian fighters", "One of them"}
+    one = next(r for r in rows if r["text"] == "One of them")
+    assert one["part_of_text"] == "Three Belgian fighters"
+    assert {e["type"] for e in one["events"]} >= {"ARREST"}
+    arrest = next(e for e in one["events"] if e["type"] == "ARREST")
+    assert arrest["as"] == "targets" and "detained" in arrest["sentence_text"]
+    assert one["source"]["title"] == "Fighters at the border" and one["source"]["published"].startswith("2025-06-09")
+    assert main(["actors", "--db", str(db), "--group", "ISIS", "--json"]) == 0  # an alias of Islamic State
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["text"] for r in rows] == ["Islamic State fighters"]
+    assert [e["modality"] for e in rows[0]["events"]] == ["asserted", "hedged"]
+    assert main(["actors", "--db", str(db), "--role", "smuggler"]) == 0
+    out = capsys.readouterr().out
+    assert "Tunisian smuggler" in out and "Smuggler held" in out and "ARREST (asserted)" in out

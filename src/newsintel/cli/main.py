@@ -301,6 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
     from newsintel.cli.stories import add_parser as add_stories
 
     add_stories(add, json_flag)
+    from newsintel.cli.actors import add_parser as add_actors
+
+    add_actors(add, json_flag)
     return parser
 
 
