@@ -190,8 +190,8 @@ SUBSET = ("Five Kosovar women and seven children were flown home from northern S
           "Police detained one of the women on arrival, and the three other women were released.")
 RESTRICTED = ("More than 200 people left the town to fight abroad, officials said. Several of the men behind last "
               "year's bombing grew up there.")
-SOURCE_BETWEEN = ("Police arrested Marek Dvorak in Brno on Monday. He had travelled to Syria twice, according to one of "
-                  "the investigators. He allegedly fled to Turkey in 2016.")
+SOURCE_BETWEEN = ("Police arrested Marek Dvorak in Brno on Monday. He had travelled to Syria twice, according to "
+                  "one of the investigators. He allegedly fled to Turkey in 2016.")
 
 
 def test_a_court_or_the_media_is_no_actor_but_nationals_are():
@@ -243,7 +243,8 @@ def test_actors_command_lists_unnamed_actors_with_events_and_sources(tmp_path, c
     assert {e["type"] for e in one["events"]} >= {"ARREST"}
     arrest = next(e for e in one["events"] if e["type"] == "ARREST")
     assert arrest["as"] == "targets" and "detained" in arrest["sentence_text"]
-    assert one["source"]["title"] == "Fighters at the border" and one["source"]["published"].startswith("2025-06-09")
+    assert one["source"]["title"] == "Fighters at the border"
+    assert one["source"]["published"].startswith("2025-06-09")
     assert main(["actors", "--db", str(db), "--group", "ISIS", "--json"]) == 0  # an alias of Islamic State
     rows = json.loads(capsys.readouterr().out)
     assert [r["text"] for r in rows] == ["Islamic State fighters"]
