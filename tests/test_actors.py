@@ -252,3 +252,19 @@ def test_actors_command_lists_unnamed_actors_with_events_and_sources(tmp_path, c
     assert main(["actors", "--db", str(db), "--role", "smuggler"]) == 0
     out = capsys.readouterr().out
     assert "Tunisian smuggler" in out and "Smuggler held" in out and "ARREST (asserted)" in out
+
+
+KENYA = ("Fighters from al-Shabaab crossed into Kenya on Monday, officials said. Kenya said it had closed its border. "
+         "The country detained six members of the group near Mandera.")
+
+
+def test_the_country_and_members_of_the_group():
+    shabaab = next(e["id"] for e in record(KENYA)["entities"] if e["type"] == "ORG")
+    kenya = next(e["id"] for e in record(KENYA)["entities"] if e["name"] == "Kenya")
+    (cross,) = events(KENYA, "CROSS_BORDER")
+    assert cross["actors"][0]["group"]["entity"] == shabaab and cross["actors"][0]["role"] == "fighter"
+    (arrest,) = events(KENYA, "ARREST")
+    country, members = arrest["actors"][0], arrest["targets"][0]
+    assert country["entity"] == kenya and "actor" not in country
+    assert members["group"]["entity"] == shabaab and members["count"] == {"value": 6}
+    assert members["role"] == "member"

@@ -88,8 +88,8 @@ def gender_of(lemma: str) -> str | None:
     return "female" if lemma in words.female else "male" if lemma in words.male else None
 
 
-def _of_object(token: Token) -> Token | None:
-    of = next((c for c in token.rights if c.lower_ == "of" and c.dep_ == "prep"), None)
+def _of_object(token: Token, word: str = "of") -> Token | None:
+    of = next((c for c in token.rights if c.lower_ == word and c.dep_ == "prep"), None)
     return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
 
 
@@ -128,6 +128,11 @@ def describe(ps: ParsedSentence, token: Token, start: int, end: int, entity_at: 
             group = {"text": entity.name, "entity": entity.id}
         elif owner.lemma_.lower() in words.group_nouns:
             group_ref = ps.char_span(owner.i, owner.i + 1)[0]  # which group: `actors.py` reads it in context
+    source = _of_object(noun, "from") if group is None and role is not None else None
+    if source is not None:  # "fighters from al-Shabaab" (but "fighters from Belgium" names no group)
+        entity = entity_at(source)
+        if entity is not None and entity.type in ORG_TYPES:
+            group = {"text": entity.name, "entity": entity.id}
     poss = next((t for t in noun.children if t.dep_ == "poss"), None)
     dets = {t.lower_ for t in noun.lefts if t.dep_ in ("det", "predet", "nummod")}
     singular = noun.tag_ in ("NN", "NNP") and lemma not in words.group_nouns
