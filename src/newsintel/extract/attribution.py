@@ -8,6 +8,7 @@ speakers count ("sources said"). `None` means the reporter states it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from spacy.tokens import Token
@@ -207,6 +208,19 @@ def _speaker_pronouns(event: dict[str, Any], speaker: dict[str, Any], mentions: 
         event[role] = args
 
 
+class _Positions:
+    """List indices by an offset each, for the indices whose offset lies in a range."""
+
+    def __init__(self, offsets: list[int]) -> None:
+        order = sorted(range(len(offsets)), key=offsets.__getitem__)
+        self.offsets = [offsets[i] for i in order]
+        self.indices = order
+
+    def within(self, low: int, high: int) -> list[int]:
+        """Indices with low <= offset <= high."""
+        return self.indices[bisect_left(self.offsets, low):bisect_right(self.offsets, high)]
+
+
 def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[dict[str, Any]],
                          mentions: MentionIndex | None = None, quantities: list[dict[str, Any]] | None = None) -> None:
     """A quotation belongs to the speaker named right after it or right before it ('"We crossed at night."
@@ -215,18 +229,22 @@ def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[d
     A speaker left as "he" is then read from the claims before it, and so are the speakers of quoted figures."""
     spans = [(m.start(), m.end(), m.group(1)) for m in _QUOTE_SPAN.finditer(text)]
     quoted_claims: set[int] = set()  # claims reported inside someone's quotation ("men who said they were ...")
+    by_start = _Positions([c["start"] for c in claims])  # looked up by offset: a long document has many quotations
+    by_end = _Positions([c["end"] for c in claims])
+    event_starts = _Positions([e["start"] for e in events])
     for a, b, quoted in spans:
-        quoted_claims |= {id(c) for c in claims if a < c["start"] and c["end"] <= b}
-        owner = next((c for c in claims if b <= c["start"] <= b + 120), None) or next(
-            (c for c in reversed(claims) if a - 120 <= c["end"] <= a), None)  # named after it, else just before
+        quoted_claims |= {id(claims[i]) for i in by_start.within(a + 1, b) if claims[i]["end"] <= b}
+        after = by_start.within(b, b + 120)  # the first claim (in list order) named after it, else just before
+        before = by_end.within(a - 120, a)
+        owner = claims[min(after)] if after else claims[max(before)] if before else None
         if owner is None:
             continue
         if not owner["content"] or owner["content"] in quoted:  # the whole quotation, over several sentences
             owner["content"] = quoted.strip()
-        for event in events:
-            if event["attribution"] is None and a < event["start"] < b:
+        for event in (events[i] for i in sorted(event_starts.within(a + 1, b - 1))):
+            if event["attribution"] is None:
                 event["attribution"] = {"speaker": owner["speaker"], "cue": owner["cue"]}
-            if a < event["start"] < b and mentions is not None:
+            if mentions is not None:
                 _speaker_pronouns(event, (event["attribution"] or owner)["speaker"], mentions)
     claims[:] = [c for c in claims if c["content"]]
     _pronoun_speakers([*events, *(quantities or [])], claims, quoted_claims)
