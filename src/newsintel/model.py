@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 
 @dataclass(slots=True)
@@ -29,25 +29,27 @@ class RawDocument:
 
 
 @dataclass(slots=True)
-class Failure:
-    """An input (file or record) that could not be turned into a document."""
+class _Message:
+    """One line for a person about one input: `LEVEL: ORIGIN: REASON`."""
 
     origin: str
     reason: str
+    level: ClassVar[str] = "error"
 
     def line(self) -> str:
-        return f"error: {self.origin}: {self.reason}"
+        return f"{self.level}: {self.origin}: {self.reason}"
 
 
 @dataclass(slots=True)
-class Notice:
+class Failure(_Message):
+    """An input (file or record) that could not be turned into a document."""
+
+
+@dataclass(slots=True)
+class Notice(_Message):
     """Something about an input that was still processed: a date dropped, a language with no pipeline."""
 
-    origin: str
-    reason: str
-
-    def line(self) -> str:
-        return f"warning: {self.origin}: {self.reason}"
+    level: ClassVar[str] = "warning"
 
 
 @dataclass(slots=True)
