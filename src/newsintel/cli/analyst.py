@@ -52,13 +52,29 @@ def _for_identity(args: argparse.Namespace, view: Callable) -> int:
 
 
 def cmd_profile(args: argparse.Namespace) -> int:
+    from newsintel.cli import render_group
+    from newsintel.cli.main import refuse_bad_text
+    from newsintel.views.common import find_identities
+    from newsintel.views.group_profile import build_group_profile, build_set_profile, described_set_query
     from newsintel.views.profile import build_profile
 
     def view(conn, found):
-        profile = build_profile(conn, found[0], args.limit)
+        group = found[0]["type"] == "ORG"
+        profile = (build_group_profile if group else build_profile)(conn, found[0], args.limit)
         others = [{"id": r["id"], "name": r["name"], "documents": r["documents"]} for r in found[1:]]
-        return {**profile, "other_matches": others}, lambda: render_views.print_profile(profile, others)
 
+        def show() -> None:
+            render_views.print_profile(profile, others)
+            if group:
+                render_group.print_group(profile)
+        return {**profile, "other_matches": others}, show
+
+    described = None if refuse_bad_text((args.name, "NAME")) else described_set_query(args.name)
+    if described is not None:  # "Belgian fighters": a described set, when no identity has that name
+        conn = _conn(args)
+        if not find_identities(conn, args.name):
+            profile = build_set_profile(conn, args.name, *described, limit=args.limit)
+            return _emit(args, profile, lambda: render_group.print_set_profile(profile))
     return _for_identity(args, view)
 
 

@@ -70,3 +70,49 @@ def actor_events(conn: sqlite3.Connection, actor_id: str, doc_id: str, cache: di
             "sentence_text": _sentence_text(conn, cache, doc_id, row["sentence"]),
         })
     return out
+
+
+# The reads of a group's profile (views/group_profile.py): its described members, its named members, and their events.
+_GROUP_ENTITIES = "(SELECT entity_id FROM entity_links WHERE identity_id = ?)"
+
+
+def group_actor_rows(conn: sqlite3.Connection, identity_id: str, limit: int) -> list[sqlite3.Row]:
+    """Described actors whose group is an in-document entity resolved to the identity, and the parts of those sets
+    ("one of them"), latest documents first. An actor with no group is never read here."""
+    return conn.execute(
+        "SELECT a.id, a.document_id, a.data, d.published FROM actors a JOIN documents d ON d.id = a.document_id"
+        f" WHERE a.group_entity IN {_GROUP_ENTITIES} OR a.part_of IN (SELECT b.id FROM actors b"
+        f" WHERE b.group_entity IN {_GROUP_ENTITIES}) ORDER BY d.published DESC, a.document_id, a.rowid LIMIT ?",
+        (identity_id, identity_id, limit)).fetchall()
+
+
+def described_set_rows(conn: sqlite3.Connection, role: str, nationality: str | None,
+                       limit: int) -> list[sqlite3.Row]:
+    """Described actors of one role (and nationality, when given) across documents, latest first."""
+    where, params = "a.role = ?", [role]
+    if nationality:
+        where += " AND a.nationality = ?"
+        params.append(nationality)
+    return conn.execute(
+        "SELECT a.id, a.document_id, a.data, d.published FROM actors a JOIN documents d ON d.id = a.document_id"
+        f" WHERE {where} ORDER BY d.published DESC, a.document_id, a.rowid LIMIT ?", (*params, limit)).fetchall()
+
+
+def actor_event_rows(conn: sqlite3.Connection, actor_ids: list[str]) -> list[sqlite3.Row]:
+    """The events the actors take part in, with the actor and its part (actors / targets), latest first."""
+    if not actor_ids:
+        return []
+    marks = ",".join("?" * len(actor_ids))
+    return conn.execute(
+        "SELECT DISTINCT x.actor_id, x.role, e.id, e.document_id, e.data, d.published FROM event_args x"
+        f" JOIN events e ON e.id = x.event_id JOIN documents d ON d.id = e.document_id WHERE x.actor_id IN ({marks})"
+        " ORDER BY d.published DESC, e.id", actor_ids).fetchall()
+
+
+def named_member_rows(conn: sqlite3.Connection, identity_id: str, limit: int) -> list[sqlite3.Row]:
+    """MEMBER / POSITION relations whose object is resolved to the identity, with the member's identity."""
+    return conn.execute(
+        "SELECT r.document_id, r.data, r.subject_entity, i.id AS member_id, i.name AS member_name FROM relations r"
+        " JOIN entity_links l ON l.entity_id = r.subject_entity JOIN identities i ON i.id = l.identity_id"
+        f" WHERE r.type IN ('MEMBER', 'POSITION') AND r.object_entity IN {_GROUP_ENTITIES} AND NOT i.suppressed"
+        " AND i.id != ? ORDER BY r.id DESC LIMIT ?", (identity_id, identity_id, limit)).fetchall()
