@@ -69,7 +69,9 @@ def cmd_profile(args: argparse.Namespace) -> int:
                 render_group.print_group(profile)
         return {**profile, "other_matches": others}, show
 
-    described = None if refuse_bad_text((args.name, "NAME")) else described_set_query(args.name)
+    if refuse_bad_text((args.name, "NAME")):
+        return EXIT_FAILED
+    described = described_set_query(args.name)
     if described is not None:  # "Belgian fighters": a described set, when no identity has that name
         conn = _conn(args)
         if not find_identities(conn, args.name):
