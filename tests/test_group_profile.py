@@ -39,6 +39,9 @@ REPORTS = [
      "January."),
     ("French pair detained", "2025-03-24",
      "Two French fighters of Islamic State were detained in Ankara on Monday, Turkish police said."),
+    ("Convert held in Hamburg", "2025-03-26",
+     "A German convert, Lukas Brandt, tried to join Islamic State in Syria last year, prosecutors in Hamburg said on "
+     "Monday. Brandt was arrested at Frankfurt airport."),
 ]
 NO_GROUP = "Arrests in Antwerp"
 
@@ -64,7 +67,8 @@ def _lines(profile: dict) -> list[dict]:
 def test_every_section_of_the_groups_profile_is_filled_from_its_members(store, capsys):
     profile = _json(store, capsys, "Islamic State")
     members = profile["who"]["members"]
-    assert [m["name"] for m in members["named"]] == ["Abu Khalid al-Tunisi"]
+    assert {m["name"]: m["membership"] for m in members["named"]} == {"Abu Khalid al-Tunisi": "done",
+                                                                      "Lukas Brandt": "attempted"}
     belgians = next(e for e in members["described"] if (e["nationality"], e["role"]) == ("BE", "fighter"))
     (three,) = belgians["actors"]
     assert three["count"] == {"value": 3} and [d["status"] for d in three["did"]] == ["attempted"]
@@ -91,6 +95,15 @@ def test_statuses_and_members_are_kept(store, capsys):
     assert [f["destination"][0]["text"] for f in heading["intended"]] == ["Libya"]
     named = [f for v in heading.values() for f in v if f["member"]["kind"] == "named"]
     assert named and named[0]["member"]["text"] == "Abu Khalid al-Tunisi"
+
+
+def test_a_would_be_member_is_shown_with_the_status_of_his_joining(store, capsys):
+    lines = _lines(_json(store, capsys, "Islamic State"))
+    brandt = [line for line in lines if line["member"]["text"] == "Lukas Brandt"]
+    assert brandt and all(line["member"]["membership"] == "attempted" for line in brandt)
+    capsys.readouterr()
+    assert main(["profile", "Islamic State", "--db", str(store)]) == 0
+    assert "Lukas Brandt [membership attempted]" in capsys.readouterr().out
 
 
 def test_each_line_has_its_source_and_provenance(store, capsys):

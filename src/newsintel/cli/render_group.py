@@ -14,7 +14,8 @@ from newsintel.cli.render_views import _heading, _plain, _where_line
 
 
 def _from(member: dict[str, Any]) -> str:
-    return f" (from {safe(member['text'], 40)})"
+    joined = member.get("membership", "done")
+    return f" (from {safe(member['text'], 40)}{'' if joined == 'done' else f', membership {joined}'})"
 
 
 def _did(items: list[dict[str, Any]]) -> str:
@@ -34,9 +35,10 @@ def _count(count: dict[str, Any] | None) -> str:
 def print_members(members: dict[str, Any]) -> None:
     """Named members (with the relation that makes them members), then described members by nationality and role."""
     for named in members["named"]:
-        rel = named["relations"][0]
+        rel = next(r for r in named["relations"] if r["membership"] == named["membership"])
         role = f", {safe(rel['role'])}" if rel.get("role") else ""
-        _plain(f"  member: {safe(named['name'], 50)}{role}")
+        joined = "" if named["membership"] == "done" else f" [membership {named['membership']}]"
+        _plain(f"  member: {safe(named['name'], 50)}{role}{joined}")
         console.print(source_line(rel))
     for entry in members["described"]:
         label = " ".join(x for x in (entry["nationality"], entry["role"]) if x) or "members"

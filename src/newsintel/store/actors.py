@@ -110,9 +110,12 @@ def actor_event_rows(conn: sqlite3.Connection, actor_ids: list[str]) -> list[sql
 
 
 def named_member_rows(conn: sqlite3.Connection, identity_id: str, limit: int) -> list[sqlite3.Row]:
-    """MEMBER / POSITION relations whose object is resolved to the identity, with the member's identity."""
+    """MEMBER / POSITION relations whose object is resolved to the identity, with the member's identity and, for a
+    membership read off a joining event ("planned to join"), that event's modality."""
     return conn.execute(
-        "SELECT r.document_id, r.data, r.subject_entity, i.id AS member_id, i.name AS member_name FROM relations r"
+        "SELECT r.document_id, r.data, r.subject_entity, i.id AS member_id, i.name AS member_name,"
+        " (SELECT ev.modality FROM events ev WHERE ev.document_id = r.document_id AND ev.type = 'RECRUIT'"
+        " AND ev.start = r.start AND ev.end = r.end LIMIT 1) AS joining FROM relations r"
         " JOIN entity_links l ON l.entity_id = r.subject_entity JOIN identities i ON i.id = l.identity_id"
         f" WHERE r.type IN ('MEMBER', 'POSITION') AND r.object_entity IN {_GROUP_ENTITIES} AND NOT i.suppressed"
         " AND i.id != ? ORDER BY r.id DESC LIMIT ?", (identity_id, identity_id, limit)).fetchall()

@@ -95,16 +95,20 @@ def _named(conn: sqlite3.Connection, sources: Sources, identity_id: str, limit: 
     members: dict[str, dict[str, Any]] = {}
     for row in named_member_rows(conn, identity_id, limit):
         rel = sources.fact(row["document_id"], row["data"])
+        # "planned to join": a would-be member, shown with that status, never as a plain member
+        rel["membership"] = STATUS.get(row["joining"], row["joining"]) if row["joining"] else "done"
         members.setdefault(row["member_id"], {"identity": row["member_id"], "name": row["member_name"],
                                               "relations": []})["relations"].append(rel)
     facts = []
     for member in members.values():
+        statuses = [r["membership"] for r in member["relations"]]
+        member["membership"] = "done" if "done" in statuses else statuses[0]
         for role in ARG_ROLES:
             for fact in _facts(conn, sources, _events(conn, member["identity"], (role,), 2 * limit)):
                 if role == "targets" and fact["type"] not in INVOLVING and fact["type"] not in MOVEMENT_TYPES:
                     continue
                 fact["member"] = {"kind": "named", "identity": member["identity"], "text": member["name"],
-                                  "as": role}
+                                  "as": role, "membership": member["membership"]}
                 facts.append(fact)
     return list(members.values()), facts
 
