@@ -115,7 +115,11 @@ def _named(conn: sqlite3.Connection, sources: Sources, identity_id: str, limit: 
 
 def _is_member_arg(arg: dict[str, Any], fact: dict[str, Any], members: set[str]) -> bool:
     return arg.get("actor") in members or arg.get("identity") in members or \
-        (fact["member"]["kind"] == "named" and arg.get("identity") == fact["member"]["identity"])
+        (fact["member"]["kind"] != "described" and arg.get("identity") == fact["member"]["identity"])
+
+
+def _someone(arg: dict[str, Any]) -> bool:
+    return bool(arg.get("actor")) or arg.get("kind") in ("person", "org")
 
 
 def _associates(facts: list[dict[str, Any]], members: set[str]) -> list[dict[str, Any]]:
@@ -128,8 +132,9 @@ def _associates(facts: list[dict[str, Any]], members: set[str]) -> list[dict[str
         if mine == "targets":
             others = [(a, f"{fact['type']} them") for a in fact["actors"]]
         else:
-            others = [(a, f"{fact['type']} with them") for a in fact["actors"]]
-            others += [(a, f"{fact['type']} by them") for a in fact["targets"]]
+            # those with them, and what they acted on, count only when someone: a person, a group, a described actor
+            others = [(a, f"{fact['type']} with them") for a in fact["actors"] if _someone(a)]
+            others += [(a, f"{fact['type']} by them") for a in fact["targets"] if _someone(a)]
         for arg, how in others:
             if _is_member_arg(arg, fact, members) or arg.get("kind") in ("pronoun", "place"):
                 continue
@@ -203,7 +208,14 @@ def build_group_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: 
     described, described_facts = _described(conn, sources, group_actor_rows(conn, identity["id"], 4 * limit))
     members = {m["identity"] for m in named} | {a["actor"] for e in described for a in e["actors"]} \
         | {p["actor"] for e in described for a in e["actors"] for p in a["parts"]}
+    members.add(identity["id"])  # the group is no associate of its own members
     sections = _sections(conn, named_facts + described_facts, members, limit)
+    # who fought, smuggled or dealt with the group itself ("Kurdish forces fought Islamic State"), read the same way
+    # (those joining it, RECRUIT with the group as target, are would-be members, not associates)
+    own = [{**fact, "member": {"kind": "group", "identity": identity["id"], "text": identity["name"], "as": "targets"}}
+           for fact in _facts(conn, sources, _events(conn, identity["id"], ("targets",), 2 * limit))
+           if fact["type"] != "RECRUIT"]
+    sections["associates"] = (_associates(own, members) + sections["associates"])[:2 * limit]
     profile["who"]["members"] = {"named": named, "described": described}
     profile["members"] = sections
     return profile
