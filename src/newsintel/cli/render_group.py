@@ -11,6 +11,7 @@ from rich.text import Text
 from newsintel.cli.render import console, safe
 from newsintel.cli.render_facts import MODALITY_STYLE, event_line, print_facts, source_line
 from newsintel.cli.render_views import _heading, _plain, _where_line
+from newsintel.views.group_profile import count_text
 
 
 def _from(member: dict[str, Any]) -> str:
@@ -20,16 +21,6 @@ def _from(member: dict[str, Any]) -> str:
 
 def _did(items: list[dict[str, Any]]) -> str:
     return ", ".join(f"{d['type'].lower()} {safe(d['trigger'], 20)!r} [{d['status']}]" for d in items) or "no events"
-
-
-def _count(count: dict[str, Any] | None) -> str:
-    if not count:
-        return ""
-    if "value" in count:
-        return f"{'~' if count.get('approximate') else ''}{count['value']:g}"
-    if count.get("vague"):
-        return count["vague"]
-    return f"≥{count['min']:g}" if count.get("min") is not None else f"≤{count['max']:g}"
 
 
 def print_members(members: dict[str, Any]) -> None:
@@ -44,7 +35,7 @@ def print_members(members: dict[str, Any]) -> None:
         label = " ".join(x for x in (entry["nationality"], entry["role"]) if x) or "members"
         _plain(f"  {label}:", "bold")
         for actor in entry["actors"]:
-            count = f" [{_count(actor['count'])}]" if actor["count"] else ""
+            count = f" [{count_text(actor['count'])}]" if actor["count"] else ""
             _plain(f"    {safe(actor['text'], 50)}{count}: {_did(actor['did'])}")
             for part in actor["parts"]:
                 _plain(f"      {safe(part['text'], 40)}: {_did(part['did'])}")
@@ -52,7 +43,7 @@ def print_members(members: dict[str, Any]) -> None:
 
 
 def _figure_line(value: dict[str, Any]) -> Text:
-    line = Text(f"    {_count(value['count']):<10} {safe(value['text'], 40)} ")
+    line = Text(f"    {count_text(value['count']):<10} {safe(value['text'], 40)} ")
     line.append(f"[{value['status']}]", style=MODALITY_STYLE.get(value["modality"], ""))
     line.append(f" says {safe(value['said_by'] or 'reporter', 40)}", style="dim")
     return line

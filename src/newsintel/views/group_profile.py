@@ -31,7 +31,8 @@ INVOLVING = ("ARREST", "CHARGE", "RELEASE", "EVACUATE", "SURRENDER", "CONVICT", 
 ARG_ROLES = ("actors", "targets")
 
 
-def _count_text(count: dict[str, Any] | None) -> str:
+def count_text(count: dict[str, Any] | None) -> str:
+    """A described actor's count as an analyst reads it: "about 2,500", "dozens", "at least 3", "3-5"."""
     if not count:
         return ""
     if "value" in count:
@@ -81,7 +82,7 @@ def _described(conn: sqlite3.Connection, sources: Sources, rows: list[sqlite3.Ro
             continue  # shown under its set
         first = min((m for m in actor.get("mentions", [])), key=lambda m: m["start"], default=None)
         item = {"actor": actor_id, "text": actor["text"], "count": actor.get("count"),
-                "count_text": _count_text(actor.get("count")), "did": did.get(actor_id, []),
+                "count_text": count_text(actor.get("count")), "did": did.get(actor_id, []),
                 "source": sources.source(actor["document_id"], first["sentence"] if first else 0),
                 "parts": [{"actor": p_id, "text": p["text"], "count": p.get("count"), "did": did.get(p_id, [])}
                           for p_id, p in actors.items() if p.get("part_of") == actor_id]}
