@@ -10,22 +10,17 @@ printed line and every stored document can be traced to the input it came from.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import io
 import os
 import re
-import signal
 import sqlite3
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.procmon import _tree_rss_kb
+from benchmarks.procmon import run_measured
 
 TIME_LIMIT, MEMORY_LIMIT_MB = 120.0, 2048.0
 KILL_AT_MB = 4096.0  # the run is stopped past this, so a runaway read cannot take the machine down
@@ -282,32 +277,9 @@ class Outcome:
 
 def ingest_watched(folder: Path, db: Path, timeout: float) -> tuple[int, float, float, str | None, str, str]:
     """`newsintel ingest folder` as a user runs it, stopped (whole process group) past `timeout` or KILL_AT_MB."""
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "newsintel", "ingest", str(folder), "--db", str(db)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    peak, killed = 0.0, None
-    done = threading.Event()
-
-    def watch() -> None:
-        nonlocal peak, killed
-        while not done.wait(0.1):
-            peak = max(peak, _tree_rss_kb(proc.pid) / 1024)
-            over = time.perf_counter() - started > timeout
-            if over or peak > KILL_AT_MB:
-                killed = f"over {timeout:.0f} s" if over else f"over {KILL_AT_MB:,.0f} MB"
-                os.killpg(proc.pid, signal.SIGKILL)
-                return
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    out, err = proc.communicate()
-    seconds = time.perf_counter() - started
-    done.set()
-    watcher.join()
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGKILL)  # workers left behind by a crashed parent
-    return proc.returncode, seconds, peak, killed, out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
+    run = run_measured([sys.executable, "-m", "newsintel", "ingest", str(folder), "--db", str(db)],
+                       env={**os.environ, "HF_HUB_OFFLINE": "1"}, timeout=timeout, kill_at_mb=KILL_AT_MB)
+    return run.returncode, run.seconds, run.peak_rss_mb, run.killed, run.stdout, run.stderr
 
 
 def stored_by_token(db: Path) -> dict[str, int]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import threading
 import time
@@ -16,6 +18,7 @@ class ProcessRun:
     returncode: int
     stdout: str
     stderr: str
+    killed: str | None = None  # why the run was stopped ("over 120 s", "over 4,096 MB"), None when it ended itself
 
 
 def _tree_rss_kb(root: int) -> int:
@@ -40,16 +43,24 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
-def run_measured(cmd: list[str], env: dict[str, str] | None = None, interval: float = 0.1) -> ProcessRun:
+def run_measured(cmd: list[str], env: dict[str, str] | None = None, interval: float = 0.1,
+                 timeout: float | None = None, kill_at_mb: float | None = None) -> ProcessRun:
+    """Run `cmd` in its own process group, sampling the tree's RSS; past `timeout` seconds or `kill_at_mb` the
+    whole group is killed (and any workers a crashed parent leaves behind are killed at the end anyway)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    peak = 0
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
+    peak, killed = 0, None
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, killed
         while not done.is_set():
             peak = max(peak, _tree_rss_kb(proc.pid))
+            over_time = timeout is not None and time.perf_counter() - started > timeout
+            if over_time or (kill_at_mb is not None and peak / 1024 > kill_at_mb):
+                killed = f"over {timeout:.0f} s" if over_time else f"over {kill_at_mb:,.0f} MB"
+                os.killpg(proc.pid, signal.SIGKILL)
+                return
             done.wait(interval)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -58,4 +69,7 @@ def run_measured(cmd: list[str], env: dict[str, str] | None = None, interval: fl
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
-    return ProcessRun(seconds, peak / 1024, proc.returncode, out, err)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    return ProcessRun(seconds, peak / 1024, proc.returncode, out.decode("utf-8", "replace"),
+                      err.decode("utf-8", "replace"), killed)
