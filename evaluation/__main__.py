@@ -4,7 +4,7 @@ from evaluation import article_body, extraction, geoparsing, resolution, stories
 
 article_body.main()
 print()
-extraction.main()
+extraction.main(["--heldout"])
 print()
 geoparsing.main([])
 print()

@@ -7,7 +7,11 @@ Gold lives in ``tests/gold/`` (rules in ``tests/gold/GUIDELINES.md``):
 * ``real/<name>.json``: annotations of articles of the Giveme5W1H gold standard, read in place from the shared
   folder (``<repo root>/../shared/bench/5w1h/data``, or ``$NEWSINTEL_SHARED/bench/...``); the texts are never
   copied. ``annotated_chars`` limits a long article to its first N characters: only predictions that start
-  before that offset are counted.
+  before that offset are counted;
+* ``heldout/<name>.json``: the frozen held-out set (same format, real articles of ``../shared/bench``; see its
+  README.md). It is scored only with ``--heldout`` (``make eval`` passes it), printed apart from the development
+  subsets ``written`` and ``real``, as aggregates only: no per-document figures, no gold text, also not in
+  ``--json`` output or validation messages. Developers never open these files.
 
 The extractor (``newsintel.pipeline.extract_text``) only ever receives the text, title and date.
 
@@ -18,6 +22,11 @@ Matching, per document, greedy and one-to-one:
   linked entity's name/aliases), and every gold place (location, origin, destination and via pooled) is matched
   by a predicted place; a lenient score needs only type + trigger. Predictions repeating an already counted
   event (same type, same trigger) count once.
+* exact-argument event ("exact-arg"): type and trigger as above, and in each of three argument groups — actors,
+  targets, places (location, origin, destination and via pooled) — every gold argument is matched by a predicted
+  one AND every predicted argument matches a gold one (same token-overlap test). A wrong extra argument, a
+  missing target or a predicted argument where gold has none makes the event a miss and a false alarm. Time,
+  modality and attribution are not part of it (they have their own accuracies).
 * modality, attribution and time accuracy are measured over strictly matched events;
 * quantity: value (or low/high) equal or number tokens shared, and the counted ARG overlaps when gold has one;
   a predicted quantity repeated verbatim (same text, values and counted, at another position) counts once, as
@@ -26,8 +35,9 @@ Matching, per document, greedy and one-to-one:
 * relation: same type, subject and object overlap (either direction for symmetric types); predictions of the
   same type and pair (entities, else texts) count once, as the guidelines list one per type and pair.
 
-Run ``python -m evaluation.extraction`` from the repository root. The printed report holds only aggregate
-figures, never gold text.
+Run ``python -m evaluation.extraction`` from the repository root for the development subsets (what developers
+run while working); ``--heldout`` adds the frozen held-out set (``make eval`` does; the lead records it). The
+printed report holds only aggregate figures, never gold text.
 """
 
 from __future__ import annotations
@@ -52,7 +62,8 @@ RELATION_TYPES = ("MEMBER", "POSITION", "FAMILY", "SPOUSE", "ASSOCIATE", "ALIAS"
 SYMMETRIC_RELATIONS = frozenset({"FAMILY", "SPOUSE", "ASSOCIATE", "ALIAS"})
 PLACE_ROLES = ("location", "origin", "destination", "via")
 ARG_ROLES = ("actors", "targets", *PLACE_ROLES)
-SUBSETS = ("written", "real")
+SUBSETS = ("written", "real")  # development gold: tuned on, shown per document by evaluation.diff
+HELDOUT = "heldout"  # frozen held-out gold: aggregates only, never per document
 SHARED_PREFIX = "../shared/"
 
 Extractor = Callable[[str, "str | None", "str | None"], dict]
@@ -229,6 +240,12 @@ def args_covered(gold: Sequence[str], preds: Sequence[Any], entities: dict[str, 
     return all(any(arg_match(g, p, entities) for p in preds) for g in gold)
 
 
+def args_exact(gold: Sequence[str], preds: Sequence[Any], entities: dict[str, dict] | None = None) -> bool:
+    """The predicted arguments equal the gold ones under `arg_match`: each side's every item matched by the other."""
+    return (args_covered(gold, preds, entities)
+            and all(any(arg_match(g, p, entities) for g in gold) for p in preds))
+
+
 def _as_list(value: Any) -> list:
     if value is None:
         return []
@@ -367,18 +384,23 @@ def trigger_match(gold: dict, pred: dict, sentences: Sequence[dict] = ()) -> boo
 
 
 def event_match(gold: dict, pred: dict, entities: dict[str, dict] | None = None, sentences: Sequence[dict] = (),
-                *, lenient: bool = False) -> bool:
+                *, lenient: bool = False, exact: bool = False) -> bool:
+    """Strict (default), lenient (type + trigger) or exact-argument match of one gold and one predicted event."""
     if gold.get("type") != pred.get("type") or not trigger_match(gold, pred, sentences):
         return False
     if lenient:
         return True
+    if exact:
+        return (args_exact(gold.get("actors") or [], _as_list(pred.get("actors")), entities)
+                and args_exact(gold.get("targets") or [], _as_list(pred.get("targets")), entities)
+                and args_exact(gold_places(gold), pred_places(pred), entities))
     return (args_covered(gold.get("actors") or [], _as_list(pred.get("actors")), entities)
             and args_covered(gold_places(gold), pred_places(pred), entities))
 
 
 def _event_score(gold: dict, pred: dict, entities: dict[str, dict] | None, sentences: Sequence[dict],
-                 lenient: bool) -> float | None:
-    if not event_match(gold, pred, entities, sentences, lenient=lenient):
+                 lenient: bool, exact: bool = False) -> float | None:
+    if not event_match(gold, pred, entities, sentences, lenient=lenient, exact=exact):
         return None
     score = 1.0
     g_start, g_end = gold.get("_start"), gold.get("_end")
@@ -421,13 +443,15 @@ def same_event(a: dict, b: dict, sentences: Sequence[dict] = ()) -> bool:
 class EventResult:
     by_type: dict[str, Counts] = field(default_factory=dict)
     lenient_by_type: dict[str, Counts] = field(default_factory=dict)
+    exact_by_type: dict[str, Counts] = field(default_factory=dict)
     modality: Accuracy = field(default_factory=Accuracy)
     attribution: Accuracy = field(default_factory=Accuracy)
     time: Accuracy = field(default_factory=Accuracy)
     modality_confusion: Counter = field(default_factory=Counter)
 
     def merge(self, other: EventResult) -> None:
-        for mine, theirs in ((self.by_type, other.by_type), (self.lenient_by_type, other.lenient_by_type)):
+        for mine, theirs in ((self.by_type, other.by_type), (self.lenient_by_type, other.lenient_by_type),
+                             (self.exact_by_type, other.exact_by_type)):
             for t, c in theirs.items():
                 mine.setdefault(t, Counts()).add(c)
         self.modality.merge(other.modality)
@@ -435,16 +459,18 @@ class EventResult:
         self.time.merge(other.time)
         self.modality_confusion.update(other.modality_confusion)
 
-    def total(self, lenient: bool = False) -> Counts:
+    def total(self, lenient: bool = False, exact: bool = False) -> Counts:
         total = Counts()
-        for c in (self.lenient_by_type if lenient else self.by_type).values():
+        by_type = self.lenient_by_type if lenient else self.exact_by_type if exact else self.by_type
+        for c in by_type.values():
             total.add(c)
         return total
 
 
 def _count_events(golds: Sequence[dict], preds: Sequence[dict], entities: dict[str, dict] | None,
-                  sentences: Sequence[dict], lenient: bool) -> tuple[dict[str, Counts], list[tuple[int, int]]]:
-    pairs = greedy_match(golds, preds, lambda g, p: _event_score(g, p, entities, sentences, lenient))
+                  sentences: Sequence[dict], lenient: bool,
+                  exact: bool = False) -> tuple[dict[str, Counts], list[tuple[int, int]]]:
+    pairs = greedy_match(golds, preds, lambda g, p: _event_score(g, p, entities, sentences, lenient, exact))
     counts: dict[str, Counts] = {}
     matched_g = {gi for gi, _ in pairs}
     matched_p = {pi for _, pi in pairs}
@@ -469,6 +495,7 @@ def score_events(gold_events: Sequence[dict], pred_events: Sequence[dict], entit
     result = EventResult()
     result.by_type, pairs = _count_events(gold_events, preds, entities, sentences, lenient=False)
     result.lenient_by_type, _ = _count_events(gold_events, preds, entities, sentences, lenient=True)
+    result.exact_by_type, _ = _count_events(gold_events, preds, entities, sentences, lenient=False, exact=True)
     for gi, pi in pairs:
         g, p = gold_events[gi], preds[pi]
         result.modality.add(g.get("modality") == p.get("modality"))
@@ -740,15 +767,16 @@ def validate_gold(root: Path | None = None, shared: Path | None = None,
                   include_real: bool = True) -> dict[str, Any]:
     """Check every gold file: parseable, known labels, and every quoted string occurring in its text.
 
-    Raises AssertionError listing all problems; returns counts. The real set is skipped (and reported under
-    ``skipped``) when the shared folder is absent.
+    Raises AssertionError listing all problems; returns counts. The real and held-out sets are skipped (and
+    reported under ``skipped``) when the shared folder is absent. Problems in held-out files are reported without
+    their gold strings, so that a failing check shows nobody the held-out annotation.
     """
     root = root or gold_root()
-    subsets = list(SUBSETS)
+    subsets = [*SUBSETS, HELDOUT]
     skipped = []
     if not include_real or not _real_available(shared):
-        subsets.remove("real")
-        skipped.append("real")
+        subsets = [s for s in subsets if s not in ("real", HELDOUT)]
+        skipped += ["real", HELDOUT]
     docs, messages = load_gold(root, shared, subsets)
     problems = list(messages)
     n_files = sum(len(list((root / s).glob("*.json"))) for s in subsets)
@@ -756,15 +784,20 @@ def validate_gold(root: Path | None = None, shared: Path | None = None,
         problems.append(f"loaded {len(docs)} of {n_files} gold files")
     stats: Counter = Counter()
     for doc in docs:
-        problems += [f"{doc.subset}/{doc.name}: {p}" for p in _validate_doc(doc, stats)]
+        problems += [f"{doc.subset}/{doc.name}: {p}"
+                     for p in _validate_doc(doc, stats, redact=doc.subset == HELDOUT)]
     if problems:
         raise AssertionError("gold validation failed:\n" + "\n".join(problems))
     return {"documents": len(docs), "skipped": skipped, **dict(stats)}
 
 
-def _validate_doc(doc: GoldDoc, stats: Counter) -> list[str]:
+def _validate_doc(doc: GoldDoc, stats: Counter, redact: bool = False) -> list[str]:
     g, text = doc.gold, doc.text
     problems: list[str] = []
+
+    def show(value: Any) -> str:
+        return "<held-out string>" if redact else repr(value)
+
     cutoff = doc.annotated_chars if doc.annotated_chars is not None else len(text)
     if doc.annotated_chars is not None and not 0 < doc.annotated_chars <= len(text):
         problems.append(f"annotated_chars {doc.annotated_chars} outside the text ({len(text)} chars)")
@@ -780,18 +813,18 @@ def _validate_doc(doc: GoldDoc, stats: Counter) -> list[str]:
         if s is None:
             return
         if not isinstance(s, str) or not s.strip():
-            problems.append(f"{where}: not a non-empty string: {s!r}")
+            problems.append(f"{where}: not a non-empty string: {show(s)}")
         elif not find_all(text, s, ignore_case=True):
-            problems.append(f"{where}: {s!r} does not occur in the text")
+            problems.append(f"{where}: {show(s)} does not occur in the text")
         elif matchable and not tokens(s):
-            problems.append(f"{where}: {s!r} has no content token, so nothing could ever match it")
+            problems.append(f"{where}: {show(s)} has no content token, so nothing could ever match it")
 
     for i, e in enumerate(g["events"]):
-        where = f"event {i} ({e.get('type')} {e.get('trigger')!r})"
+        where = f"event {i} ({e.get('type')} {show(e.get('trigger'))})"
         if e.get("type") not in EVENT_TYPES:
             problems.append(f"{where}: unknown type")
         if e.get("modality") not in MODALITIES:
-            problems.append(f"{where}: unknown modality {e.get('modality')!r}")
+            problems.append(f"{where}: unknown modality {show(e.get('modality'))}")
         sq = e.get("sentence_quote") or ""
         spans = [s for s in find_all(text, sq) if s[0] < cutoff]
         if len(spans) != 1:
@@ -826,11 +859,11 @@ def _validate_doc(doc: GoldDoc, stats: Counter) -> list[str]:
             occurs(c.get(key), f"claim {i} {key}", matchable=key == "speaker")
         occurs(c.get("medium"), f"claim {i} medium", matchable=False)
         if c.get("modality") not in MODALITIES:
-            problems.append(f"claim {i}: unknown modality {c.get('modality')!r}")
+            problems.append(f"claim {i}: unknown modality {show(c.get('modality'))}")
         stats["claims"] += 1
     for i, r in enumerate(g["relations"]):
         if r.get("type") not in RELATION_TYPES:
-            problems.append(f"relation {i}: unknown type {r.get('type')!r}")
+            problems.append(f"relation {i}: unknown type {show(r.get('type'))}")
         occurs(r.get("subject"), f"relation {i} subject")
         occurs(r.get("object"), f"relation {i} object")
         stats[f"relations.{r.get('type')}"] += 1
@@ -853,7 +886,11 @@ def newsintel_extractor() -> Extractor:
 
 
 def evaluate(docs: Sequence[GoldDoc], extractor: Extractor) -> dict[str, Any]:
-    """Run ``extractor`` on every gold text (text, title and date only) and score the records."""
+    """Run ``extractor`` on every gold text (text, title and date only) and score the records.
+
+    ``all`` combines the development subsets only; held-out documents get no per-document entry and their
+    extractor errors name no document (aggregates only).
+    """
     per_subset: dict[str, DocResult] = {}
     documents = []
     errors = []
@@ -861,17 +898,20 @@ def evaluate(docs: Sequence[GoldDoc], extractor: Extractor) -> dict[str, Any]:
         try:
             record = extractor(doc.text, doc.title, doc.published)
         except Exception as err:  # a crash on one document must not hide the others' scores
-            errors.append(f"{doc.subset}/{doc.name}: {type(err).__name__}: {err}")
+            errors.append(f"{HELDOUT}: a document raised {type(err).__name__}" if doc.subset == HELDOUT
+                          else f"{doc.subset}/{doc.name}: {type(err).__name__}: {err}")
             record = {}
         res = score_document(doc.gold, record if isinstance(record, dict) else {}, doc.text, doc.annotated_chars)
         per_subset.setdefault(doc.subset, DocResult()).merge(res)
-        documents.append({"name": doc.name, "subset": doc.subset,
-                          "events": res.events.total().prf(), "events_lenient": res.events.total(True).prf()})
+        if doc.subset != HELDOUT:
+            documents.append({"name": doc.name, "subset": doc.subset, "events": res.events.total().prf(),
+                              "events_lenient": res.events.total(True).prf()})
+    dev = [name for name in per_subset if name != HELDOUT]
     combined = DocResult()
-    for res in per_subset.values():
-        combined.merge(res)
+    for name in dev:
+        combined.merge(per_subset[name])
     results = {name: _summary(res) for name, res in per_subset.items()}
-    if len(per_subset) > 1:
+    if len(dev) > 1:
         results["all"] = _summary(combined)
     return {"subsets": results, "documents": documents, "errors": errors,
             "counts": dict(Counter(d.subset for d in docs))}
@@ -885,6 +925,7 @@ def _summary(res: DocResult) -> dict[str, Any]:
         "events_overall": ev.total().prf(),
         "events_lenient": {t: ev.lenient_by_type.get(t, Counts()).prf() for t in types},
         "events_lenient_overall": ev.total(lenient=True).prf(),
+        "events_exact_overall": ev.total(exact=True).prf(),
         "modality_accuracy": ev.modality.value(), "modality_n": ev.modality.total,
         "attribution_accuracy": ev.attribution.value(), "attribution_n": ev.attribution.total,
         "time_accuracy": ev.time.value(), "time_n": ev.time.total,
@@ -913,6 +954,20 @@ def format_report(results: dict[str, Any]) -> str:
     counts = ", ".join(f"{n} {s}" for s, n in sorted(results["counts"].items()))
     lines.append(f"Extraction evaluation ({counts} documents)")
     lines.append("")
+    if subsets:
+        lines += _format_dev(res, subsets)
+    if HELDOUT in res:
+        if subsets:
+            lines.append("")
+        lines += _format_heldout(res[HELDOUT], results["counts"].get(HELDOUT, 0))
+    for err in results.get("errors") or []:
+        lines.append(f"extractor error: {err}")
+    return "\n".join(lines)
+
+
+def _format_dev(res: dict[str, Any], subsets: Sequence[str]) -> list[str]:
+    """The development subsets side by side, per event type."""
+    lines = []
     head = f"{'events (strict)':<16}" + "".join(f" | {s + ' gold':>11} {'P':>5} {'R':>5} {'F1':>5}" for s in subsets)
     lines.append(head)
     lines.append("-" * len(head))
@@ -924,13 +979,15 @@ def format_report(results: dict[str, Any]) -> str:
             row += f" | {m['gold']:>11d} {_cell(m)}"
         lines.append(row)
     lines.append("-" * len(head))
-    for label, key in (("overall", "events_overall"), ("lenient", "events_lenient_overall")):
+    for label, key in (("overall", "events_overall"), ("exact-arg", "events_exact_overall"),
+                       ("lenient", "events_lenient_overall")):
         row = f"{label:<16}"
         for s in subsets:
             m = res[s][key]
             row += f" | {m['gold']:>11d} {_cell(m)}"
         lines.append(row)
-    lines.append("(lenient = type + trigger only)")
+    lines.append("(exact-arg = strict with actors, targets and places equal to gold's: a wrong extra argument "
+                 "counts against; lenient = type + trigger only)")
     lines.append("")
     head = f"{'other':<16}" + "".join(f" | {s + ' gold':>11} {'P':>5} {'R':>5} {'F1':>5}" for s in subsets)
     lines.append(head)
@@ -947,21 +1004,40 @@ def format_report(results: dict[str, Any]) -> str:
                    ("time_accuracy", "time_n"), ("claim_modality_accuracy", "claim_modality_n")):
         lines.append(f"  {key.replace('_accuracy', ''):<15}" + "".join(
             f" | {s}: {_acc(res[s][key], res[s][n]):<16}" for s in subsets))
-    for err in results.get("errors") or []:
-        lines.append(f"extractor error: {err}")
-    return "\n".join(lines)
+    return lines
+
+
+def _format_heldout(summary: dict[str, Any], n_docs: int) -> list[str]:
+    """The frozen held-out set: overall figures only (no per-type rows, which would point at single events)."""
+    head = f"{'HELD-OUT (frozen)':<18} | {'gold':>5} {'pred':>5} {'P':>5} {'R':>5} {'F1':>5}"
+    lines = [f"Held-out real articles ({n_docs} documents, frozen 2026-12-06, never tuned on; aggregates only)",
+             head, "-" * len(head)]
+    for label, key in (("events exact-arg", "events_exact_overall"), ("events strict", "events_overall"),
+                       ("events lenient", "events_lenient_overall"), ("quantities", "quantities"),
+                       ("claims", "claims"), ("relations", "relations")):
+        m = summary[key]
+        lines.append(f"{label:<18} | {m['gold']:>5d} {m['predicted']:>5d} {_cell(m)}")
+    for key, n in (("modality_accuracy", "modality_n"), ("attribution_accuracy", "attribution_n"),
+                   ("time_accuracy", "time_n"), ("claim_modality_accuracy", "claim_modality_n")):
+        lines.append(f"  {key.replace('_accuracy', '')} accuracy: {_acc(summary[key], summary[n])}")
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(prog="python -m evaluation.extraction", description=__doc__.split("\n")[0])
-    parser.add_argument("--subset", choices=(*SUBSETS, "all"), default="all")
+    parser.add_argument("--subset", choices=(*SUBSETS, "all"), default="all",
+                        help="development subsets to score (default: all of them)")
+    parser.add_argument("--heldout", action="store_true",
+                        help="also score the frozen held-out set, printed apart, aggregates only (`make eval`)")
     parser.add_argument("--json", type=Path, help="also write the full results to this file")
     args = parser.parse_args(argv)
     subsets = SUBSETS if args.subset == "all" else (args.subset,)
+    if args.heldout:
+        subsets = (*subsets, HELDOUT)
     if "real" in subsets and not _real_available():
-        print(f"real gold skipped: 5W1H data not found under {shared_dir()} (set NEWSINTEL_SHARED)",
+        print(f"real and held-out gold skipped: 5W1H data not found under {shared_dir()} (set NEWSINTEL_SHARED)",
               file=sys.stderr)
-        subsets = tuple(s for s in subsets if s != "real")
+        subsets = tuple(s for s in subsets if s not in ("real", HELDOUT))
     docs, messages = load_gold(subsets=subsets)
     for m in messages:
         print(m, file=sys.stderr)
