@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.text import Text
 
+from newsintel import datevalues
 from newsintel.cli.render import console, safe
 
 ROLE_LABELS = (("actors", "by"), ("targets", "on"), ("origin", "from"), ("via", "via"), ("destination", "to"),
@@ -30,6 +31,24 @@ def _said(attribution: dict[str, Any] | None) -> str:
     return f"{safe(attribution['speaker']['text'], 40)} ({safe(attribution['cue'])})"
 
 
+SELF_EVIDENT = (None, "day", "season", "decade")  # precisions a label shows by itself ("summer 2013", "2010s")
+
+
+def date_text(shown: str | None, precision: str | None) -> str | None:
+    """A date label with its precision named when the label alone could be misread: "2013 (year)", "2013-05
+    (month)", but "2013-05-03", "summer 2013"."""
+    if shown is None or precision in SELF_EVIDENT:
+        return shown
+    return f"{shown} ({precision})"
+
+
+def time_label(time: dict[str, Any]) -> str | None:
+    """An event time's value as shown, no more precise than it is ("2013 (year)", never 2013-01-01)."""
+    value = time.get("value")
+    precision = time.get("precision") or datevalues.precision_of(value)
+    return date_text(datevalues.label(value, precision), precision)
+
+
 def event_line(event: dict[str, Any]) -> Text:
     line = Text()
     line.append(f"{event['type']:<12}", style="bold")
@@ -38,7 +57,7 @@ def event_line(event: dict[str, Any]) -> Text:
     line.append(f" {_args(event)}")
     if event.get("time"):
         time = event["time"]
-        line.append(f"; when {safe(time['text'], 30)}" + (f" = {time['value']}" if time.get("value") else ""))
+        line.append(f"; when {safe(time['text'], 30)}" + (f" = {safe(when)}" if (when := time_label(time)) else ""))
     line.append(f"; says {_said(event.get('attribution'))}", style="dim")
     return line
 

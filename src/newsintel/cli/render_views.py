@@ -7,7 +7,7 @@ from typing import Any
 from rich.text import Text
 
 from newsintel.cli.render import console, safe, table
-from newsintel.cli.render_facts import MODALITY_STYLE, event_line, print_facts, source_line
+from newsintel.cli.render_facts import MODALITY_STYLE, date_text, event_line, print_facts, source_line
 
 
 def _plain(text: str, style: str = "") -> None:
@@ -29,8 +29,13 @@ def _claim_line(claim: dict[str, Any]) -> Text:
     return line
 
 
+def _when(item: dict[str, Any]) -> str:
+    """The date column of a view line: "2013-05-03", "2013 (year)", "summer 2013", or "undated"."""
+    return safe(date_text(item.get("date"), item.get("date_precision")) or "undated")
+
+
 def _where_line(item: dict[str, Any]) -> Text:
-    line = Text(f"{safe(item['date'] or 'undated'):<10} ")
+    line = Text(f"{_when(item):<10} ")
     line.append(safe(item["place"], 40), style="bold")
     if item.get("geo"):
         line.append(f" ({item['geo']['lat']:.3f}, {item['geo']['lon']:.3f})", style="dim")
@@ -84,14 +89,20 @@ def print_timeline(name: str, facts: list[dict[str, Any]]) -> None:
     if not facts:
         _plain("  (no events)")
     for fact in facts:
-        console.print(Text(f"{safe(fact['date'] or 'undated'):<10} ").append(event_line(fact)))
+        console.print(Text(f"{_when(fact):<10} ").append(event_line(fact)))
         console.print(source_line(fact))
+
+
+def _span(flow: dict[str, Any]) -> str:
+    """A flow's dates: its oldest and latest source's ("2013 (year) – 2025-03-10"), each at its own precision."""
+    first, last = (_when(flow[k]) if flow.get(k) else "undated" for k in ("first", "last"))
+    return first if first == last else f"{first} – {last}"
 
 
 def print_flows(flows: list[dict[str, Any]]) -> None:
     rows = [[" → ".join(f["path"]), f["count"], ", ".join(f"{k} {v}" for k, v in f["status"].items()),
-             len(f["sources"])] for f in flows]
-    console.print(table("Movements", ["route", "events", "status", "sources"], rows))
+             _span(f), len(f["sources"])] for f in flows]
+    console.print(table("Movements", ["route", "events", "status", "dates", "sources"], rows))
 
 
 def print_conflicts(groups: list[dict[str, Any]]) -> None:
@@ -102,6 +113,8 @@ def print_conflicts(groups: list[dict[str, Any]]) -> None:
         for value in group["values"]:
             line = Text(f"  {safe(value['text'], 30):<24} ")
             line.append(f"[{value['modality']}]", style=MODALITY_STYLE.get(value["modality"], ""))
+            if value.get("dated_by") == "event":
+                line.append(f" dated {_when(value)}")
             line.append(f" says {safe(value['said_by'] or 'reporter', 40)}", style="dim")
             console.print(line)
             console.print(source_line(value))

@@ -22,7 +22,7 @@ from newsintel.extract.namesakes import split_namesakes
 from newsintel.extract.parse import ParsedSentence, parse_sentences
 from newsintel.extract.quantities import extract_quantities
 from newsintel.extract.relations import extract_relations, person_attributes, relations_from_events, retype_people
-from newsintel.extract.timex import find_phrases, normalise
+from newsintel.extract.timex import find_phrases, time_value
 from newsintel.model import Record, sentence_at
 
 TIME_LABELS = {"DATE", "TIME"}
@@ -45,7 +45,7 @@ def _time_for(ps: ParsedSentence, trigger: Token, published: str | None, modalit
         return None
     start, end = ps.char_span(chosen.start, chosen.end)
     future = modality in ("future", "intended")
-    return {"text": chosen.text, "start": start, "end": end, "value": normalise(chosen.text, published, future)}
+    return {"text": chosen.text, "start": start, "end": end, **time_value(chosen.text, published, future)}
 
 
 def resolve_plural_pronouns(events: list[dict[str, Any]], people: dict[str, str], reach: int = 2) -> None:

@@ -1,8 +1,13 @@
-"""Time expressions normalised against the publication date: an ISO date, or a range "start/end".
+"""Time expressions normalised against the publication date: an ISO date, or a range "start/end", and its precision.
 
 "on Tuesday" is the Tuesday on or before publication (after it, for future events), "last week" the previous
-Monday-Sunday, "in 2014" the year 2014-01-01/2014-12-31, "March 3" March 3 of the publication year. What cannot be
-resolved ("since the fall of the city") keeps its text and gets no value.
+Monday-Sunday, "in 2014" the year 2014-01-01/2014-12-31, "March 3" March 3 of the publication year, "the summer of
+2013" June-August 2013 (northern seasons; a winter spans two years, so "winter 2013" is kept as the year), "between
+2011 and 2013" 2011-01-01/2013-12-31. What cannot be resolved ("since the fall of the city") keeps its text and gets no
+value.
+
+A value's precision (`day`, `week`, `month`, `season`, `year`, `decade` or `range`) is read off its shape
+(`newsintel.datevalues.precision_of`), so a value stored before precisions were recorded gets the same one.
 """
 
 from __future__ import annotations
@@ -11,12 +16,18 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from newsintel.datevalues import SEASONS, precision_of
+
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DECADE = re.compile(r"\b(1[89]\d|20\d)0s\b")
+_YEARS = re.compile(r"\b(?:(?:between|from)\s+)?(1[89]\d\d|20\d\d)\s*(?:and|to|until|through|-|–|—)\s*"
+                    r"(1[89]\d\d|20\d\d)\b")
+# "the summer of 2013", "summer 2013": the season word right before the year ("the fall of Mosul in 2014" is no season)
+_SEASON = re.compile(r"\b(spring|summer|autumn|fall)\s+(?:of\s+)?(1[89]\d\d|20\d\d)\b")
 
 
 def _day_range(start: date, end: date) -> str:
@@ -68,6 +79,14 @@ def _calendar(words: list[str], base: date | None, future: bool) -> str | None:
     if decade:
         start = int(decade.group(1)) * 10
         return _day_range(date(start, 1, 1), date(start + 9, 12, 31))
+    season = _SEASON.search(text)
+    if season:
+        first, last = SEASONS[season.group(1)]
+        year = int(season.group(2))
+        return _day_range(date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]))
+    years = _YEARS.search(text)
+    if years and int(years.group(1)) < int(years.group(2)):
+        return _day_range(date(int(years.group(1)), 1, 1), date(int(years.group(2)), 12, 31))
     year_match = _YEAR.search(text)
     year = int(year_match.group(1)) if year_match else None
     month = next((MONTHS[w.rstrip(".")] for w in words if (w.rstrip(".") in MONTHS and w not in ("may",)) or
@@ -101,7 +120,7 @@ def normalise(text: str, published: str | None, future: bool = False) -> str | N
             base = date.fromisoformat(published[:10])
         except ValueError:
             base = None
-    words = re.findall(r"[a-z]+\.?|\d+(?:st|nd|rd|th)?[,.]?", text.lower())
+    words = re.findall(r"[a-z]+\.?|\d{3}0s\b|\d+(?:st|nd|rd|th)?[,.]?|[-–—]", text.lower())
     value = _calendar(words, base, future)
     if value is None and base is not None:
         value = _relative(words, base, future)
@@ -117,3 +136,10 @@ _PHRASE = re.compile(
 def find_phrases(text: str) -> list[tuple[int, int]]:
     """(start, end) of simple time phrases the NER model missed ("last week", "on Tuesday", "in 2014")."""
     return [m.span() for m in _PHRASE.finditer(text)]
+
+
+
+def time_value(text: str, published: str | None, future: bool = False) -> dict[str, str | None]:
+    """`{"value", "precision"}` of a time expression (both None when it cannot be resolved)."""
+    value = normalise(text, published, future)
+    return {"value": value, "precision": precision_of(value)}

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Collection
 from typing import Any
 
+from newsintel import datevalues
 from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.resolve.keys import identities_for_keys
 from newsintel.resolve.names import ORG, PERSON, PLACE, blocking_keys, form_of, similarity
@@ -118,10 +119,50 @@ def said_by(fact: dict[str, Any]) -> str | None:
     return att["speaker"]["text"] if att else None
 
 
+def _when(value: str | None, precision: str | None, published: str | None
+          ) -> tuple[str | None, str | None, str | None]:
+    """(normalised value, its precision, "event" or "report"): the event's own date when known, else the report's
+    publication day."""
+    if value and datevalues.precision_of(value):
+        return value, precision or datevalues.precision_of(value), "event"
+    return (published[:10], "day", "report") if published else (None, None, None)
+
+
+def _date_value(fact: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    time = fact.get("time") or {}
+    return _when(time.get("value"), time.get("precision"), (fact.get("source") or {}).get("published"))
+
+
 def fact_date(fact: dict[str, Any]) -> str | None:
-    """The event's own date when known, else the report's publication date."""
-    value = (fact.get("time") or {}).get("value")
-    if value:
-        return value.split("/")[0]
-    published = (fact.get("source") or {}).get("published")
-    return published[:10] if published else None
+    """The fact's date as shown, no more precise than it is: "2013-05-03", "2013-05", "summer 2013", "2013" (never
+    2013-01-01 for a year); the event's own date when known, else the report's publication day."""
+    value, precision, _ = _date_value(fact)
+    return datevalues.label(value, precision)
+
+
+def date_fields(fact: dict[str, Any]) -> dict[str, Any]:
+    """What every view adds about a fact's date: `date` (as shown), `date_precision` (day, week, month, season, year,
+    decade, range), `date_range` (first and last ISO day it covers) and `dated_by` ("event": its own time
+    expression; "report": the publication day, for an event with no date of its own)."""
+    return _fields(*_date_value(fact))
+
+
+def when_fields(value: str | None, published: str | None) -> dict[str, Any]:
+    """`date_fields` of a normalised time value (a figure's events' time span), else of the publication day."""
+    return _fields(*_when(value, None, published))
+
+
+def _fields(value: str | None, precision: str | None, by: str | None) -> dict[str, Any]:
+    first, _, last = (value or "").partition("/")
+    return {"date": datevalues.label(value, precision), "date_precision": precision,
+            "date_range": [first[:10], (last or first)[:10]] if value else None, "dated_by": by}
+
+
+def date_order(fact: dict[str, Any]) -> tuple[str, int]:
+    """Chronological sort key of a fact (as extracted, or with `date_fields`): the first day its date covers, and
+    for the same first day the wider date first ("2013" before "2013-01-05"); undated first. Latest-first lists
+    use it reversed."""
+    if "date_range" in fact:
+        span = fact["date_range"]
+        return datevalues.order_key("/".join(span) if span else None)
+    return datevalues.order_key(_date_value(fact)[0])

@@ -12,8 +12,9 @@ A conflict is two such figures from different documents whose ranges do not over
 is open above; vague plurals, "dozens", are not figures), with the figures about the same thing as both through
 the same anchor, unless all of them are shown in a larger conflict. Figures whose events are dated more than
 `apart_days` apart are about different things; a story pairs no figure whose event is dated that long before its
-report (a past attack the report recalls). Each value keeps its modality, who gave it and its source: the analyst
-decides, newsintel only shows the disagreement. Anchoring: `figures.py`; lexicons: `data/conflicts.yaml`.
+report (a past attack the report recalls). Each value keeps its modality, who gave it, its source and its date
+with that date's precision (its events' stated time, "2017-10" for "in October 2017", else the report's day): the
+analyst decides, newsintel only shows the disagreement. Anchoring: `figures.py`; lexicons: `data/conflicts.yaml`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from newsintel.resolve.place_names import country_name, display_name
-from newsintel.views.common import Sources, said_by
+from newsintel.views.common import Sources, said_by, when_fields
 from newsintel.views.figures import Anchor, Figure, all_figures, config
 
 PLACE_ROLES = ("from", "to", "at")
@@ -172,6 +173,13 @@ def _pairs(figures: list[Figure]) -> set[tuple[int, int]]:
     return out
 
 
+def _span_value(when: tuple[str, str] | None) -> str | None:
+    """A figure's events' time span as a normalised value ("2017-10-01/2017-10-31" is the month October 2017)."""
+    if when is None:
+        return None
+    return when[0] if when[0] == when[1] else f"{when[0]}/{when[1]}"
+
+
 def _iso_day(value: str | None) -> bool:
     try:
         date.fromisoformat(value or "")
@@ -197,7 +205,8 @@ def find_conflicts(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, 
             values.append({**f.fact, "range": [f.range[0], None if math.isinf(f.range[1]) else f.range[1]],
                            "said_by": said_by(f.fact),
                            "modality": f.fact.get("modality") or "asserted",
-                           "source": sources.source(f.document, f.sentence), "qualifiers": sorted(f.qualifiers)})
+                           "source": sources.source(f.document, f.sentence), "qualifiers": sorted(f.qualifiers),
+                           **when_fields(_span_value(f.when), f.published)})
         values.sort(key=lambda v: (v["range"][0], v["range"][1] is None, v["range"][1] or 0.0,
                                    v["source"]["published"] or ""))
         kind = figures[group[0]].kind

@@ -1,7 +1,9 @@
 """Movement flows: origin → via → destination of every movement event, aggregated over the store.
 
-A flow counts its events by status (done, attempted, intended, hedged, ...) and keeps every source, so "12
-reports of people heading Gaziantep → Istanbul" can be read back sentence by sentence. Places are named by their
+A flow counts its events by status (done, attempted, intended, hedged, ...) and keeps every source, oldest first
+with its date and that date's precision (the event's own, "2013" for "in 2013", else the report's day), so "12
+reports of people heading Gaziantep → Istanbul" can be read back sentence by sentence; `first` and `last` are the
+dates of its oldest and latest source. Places are named by their
 resolved identity, so "Raqqa" and "ar-Raqqah" are one end of a flow. GeoJSON output opens in QGIS/geojson.io.
 """
 
@@ -13,7 +15,15 @@ from collections import Counter
 from typing import Any
 
 from newsintel.nlp.gazetteer import load_gazetteer
-from newsintel.views.common import MOVEMENT_TYPES, STATUS, Sources, identity_of_entities, said_by
+from newsintel.views.common import (
+    MOVEMENT_TYPES,
+    STATUS,
+    Sources,
+    date_fields,
+    date_order,
+    identity_of_entities,
+    said_by,
+)
 
 
 def _names(args: list[dict[str, Any]], linked: dict[str, tuple[str, str, str]]) -> list[str]:
@@ -48,13 +58,19 @@ def flows(conn: sqlite3.Connection, limit: int = 100) -> list[dict[str, Any]]:
         flow["count"] += 1
         flow["status"][STATUS.get(fact["modality"], fact["modality"])] += 1
         flow["types"][fact["type"]] += 1
-        flow["sources"].append({**sources.source(fact["document_id"], fact["sentence"]),
-                                "trigger": fact["trigger"], "modality": fact["modality"],
-                                "said_by": said_by(fact)})
+        source = sources.source(fact["document_id"], fact["sentence"])
+        flow["sources"].append({**source, "trigger": fact["trigger"], "modality": fact["modality"],
+                                "said_by": said_by(fact), **date_fields(fact | {"source": source})})
     out = sorted(grouped.values(), key=lambda f: (-f["count"], f["path"]))[:limit]
     for flow in out:
         flow["status"], flow["types"] = dict(flow["status"]), dict(flow["types"])
+        flow["sources"].sort(key=date_order)
+        flow["first"], flow["last"] = _date_of(flow["sources"][0]), _date_of(flow["sources"][-1])
     return out
+
+
+def _date_of(source: dict[str, Any]) -> dict[str, Any]:
+    return {k: source[k] for k in ("date", "date_precision", "dated_by")}
 
 
 def _entity_points(conn: sqlite3.Connection, entity_ids: list[str | None],

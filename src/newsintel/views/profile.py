@@ -15,7 +15,8 @@ from newsintel.views.common import (
     MOVEMENT_TYPES,
     STATUS,
     Sources,
-    fact_date,
+    date_fields,
+    date_order,
     identity_of_entities,
     said_by,
 )
@@ -44,7 +45,7 @@ def _line(sources: Sources, row: sqlite3.Row, arg_names: dict[str, tuple[str, st
                 arg["identity"], arg["name"], arg["kind"] = arg_names[arg["entity"]]
     fact["status"] = STATUS.get(fact["modality"], fact["modality"])
     fact["said_by"] = said_by(fact)
-    fact["date"] = fact_date(fact)
+    fact.update(date_fields(fact))
     return fact
 
 
@@ -96,9 +97,10 @@ def _where(conn: sqlite3.Connection, events: list[dict[str, Any]]) -> list[dict[
                 continue  # "in absentia": not a place the geocoder could put on the map
             out.append({"place": place.get("name") or place["text"], "identity": place.get("identity"),
                         "geo": geo.get(place["entity"]),
-                        "date": fact["date"], "event": fact["type"], "trigger": fact["trigger"],
+                        **date_fields(fact),
+                        "event": fact["type"], "trigger": fact["trigger"],
                         "status": fact["status"], "said_by": fact["said_by"], "source": fact["source"]})
-    return sorted(out, key=lambda x: x["date"] or "", reverse=True)
+    return sorted(out, key=date_order, reverse=True)
 
 
 def _associates(conn: sqlite3.Connection, identity_id: str, sources: Sources, limit: int) -> list[dict[str, Any]]:
@@ -158,7 +160,7 @@ def build_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 
     return {
         "who": _who(conn, identity, sources, limit),
         "where": _where(conn, involved)[:limit],
-        "heading": sorted(movements, key=lambda f: f["date"] or "", reverse=True)[:limit],
+        "heading": sorted(movements, key=date_order, reverse=True)[:limit],
         "intent": {"events": intent[:limit], "claims": intent_claims[:limit]},
         "associates": _associates(conn, identity["id"], sources, limit),
         "said": claims,
@@ -166,8 +168,10 @@ def build_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 
 
 
 def timeline(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 200) -> list[dict[str, Any]]:
-    """Dated events the identity takes part in (any role), oldest first."""
+    """Dated events the identity takes part in (any role), oldest first: by the first day each date covers, a
+    wider date before a narrower one that starts on the same day ("2013" before "2013-01-05", "summer 2013"
+    before "2013-06-14"); see `common.date_order`."""
     sources = Sources(conn)
     roles = ("actors", "targets", "location", "origin", "destination", "via")
     facts = _facts(conn, sources, _events(conn, identity["id"], roles, limit))
-    return sorted(facts, key=lambda f: (f["date"] or "", f["source"]["document"], f["start"]))
+    return sorted(facts, key=lambda f: (date_order(f), f["source"]["document"], f["start"]))
