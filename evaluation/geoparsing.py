@@ -1,8 +1,9 @@
-"""Geoparsing evaluation on LGL (Local-Global Lexicon; `../shared/bench/geoparsing/lgl/`, see its SOURCE.md).
+"""Geoparsing evaluation on LGL (US local news), TR-News and GeoVirus (international news); the sets and their
+halves: `evaluation/geoparsing_corpora.py`.
 
 Metrics as in Gritta, Pilehvar & Collier, "A Pragmatic Guide to Geoparsing Evaluation", LRE 54 (2020):
 
-- accuracy@161 km: share of gold toponyms with GeoNames coordinates whose predicted point is under 161 km away;
+- accuracy@161 km: share of gold toponyms with coordinates whose predicted point is under 161 km away;
 - mean and median error (km) and AUC: the area under the sorted log(1 + km) errors, trapezoidal rule,
   normalised by log(20039) x (n - 1); lower is better. An unresolved toponym counts as 20,039 km.
 
@@ -13,66 +14,33 @@ Two settings:
     span overlap (and exact span); accuracy@161 over the matched toponyms, and over all gold toponyms with
     coordinates (a missed toponym is wrong). The latter is the headline.
 
-The resolver's settings were tuned by looking at aggregate error counts on the even document ids; the odd ids are
-held out and reported separately. Run `python -m evaluation.geoparsing` from the repository root.
+Each set is printed by half: LGL's tuning half is its even docids (odd held out); TR-News and GeoVirus have frozen
+halves drawn before tuning. Rules are tuned on error categories of the dev halves only (`--errors N` lists dev
+errors; held-out documents are never listed). `--dev-only` neither reads nor computes the held-out halves.
+The source focus (`nlp/focus.py`) is each publisher's, taken once from all its documents of the set before any is
+geocoded (as a store's statistics at a stable point), so no figure depends on the documents' order.
+Run `python -m evaluation.geoparsing` from the repository root.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import itertools
 import math
-import os
 import statistics
 import sys
 import time
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+
+from evaluation.geoparsing_corpora import PATHS, Doc, Gold, bench_dir, halves, load
 
 MAX_KM = 20039.0
 ACC_KM = 161.0
-
-
-@dataclass(slots=True)
-class Gold:
-    start: int
-    end: int
-    phrase: str
-    lat: float | None = None
-    lon: float | None = None
-
-
-@dataclass(slots=True)
-class Doc:
-    docid: str
-    text: str
-    source: str = ""  # the newspaper's site: its earlier articles give the source focus (nlp/focus.py)
-    toponyms: list[Gold] = field(default_factory=list)
-
-
-def data_path() -> Path:
-    shared = os.environ.get("NEWSINTEL_SHARED")
-    base = Path(shared) if shared else Path(__file__).resolve().parent.parent.parent / "shared"
-    return base / "bench" / "geoparsing" / "lgl" / "lgl.xml.gz"
-
-
-def load_lgl(path: Path) -> list[Doc]:
-    with gzip.open(path) as f:
-        root = ET.parse(f).getroot()
-    docs = []
-    for article in root.iter("article"):
-        doc = Doc(article.get("docid") or "", article.findtext("text") or "", article.findtext("domain") or "")
-        for t in article.iter("toponym"):
-            gold = Gold(int(t.findtext("start") or 0), int(t.findtext("end") or 0), t.findtext("phrase") or "")
-            tag = t.find("gaztag")
-            if tag is not None:
-                gold.lat, gold.lon = float(tag.findtext("lat") or 0), float(tag.findtext("lon") or 0)
-            doc.toponyms.append(gold)
-        docs.append(doc)
-    return docs
+HALF_NAMES = {"lgl": {"dev": "even (tuning half)", "heldout": "odd (held out)"},
+              "trnews": {"dev": "dev", "heldout": "held out (frozen)"},
+              "geovirus": {"dev": "dev", "heldout": "held out (frozen)"}}
+TITLES = {"lgl": "LGL (US local news)", "trnews": "TR-News (international news)",
+          "geovirus": "GeoVirus (WikiNews, epidemics; Wikipedia points)"}
 
 
 def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -98,21 +66,27 @@ def summarise(errors: Sequence[float]) -> dict[str, float]:
             "mean_km": statistics.fmean(errors), "median_km": statistics.median(errors), "auc": auc}
 
 
-def gold_spans(docs: list[Doc]) -> dict[str, list[float]]:
-    """(a) resolve every gold span with the document's other gold spans as context; errors by document half."""
-    from newsintel.nlp.focus import source_focus
+def publisher_focus(docs: list[Doc], mentions: list[list[tuple[int, int, str]]]) -> dict[str, dict]:
+    """Each publisher's focus from all its documents of the set, taken before any is geocoded."""
+    from newsintel.nlp.focus import FocusTable
+    from newsintel.nlp.geocode import load_resolver
+
+    table = FocusTable.from_settings()
+    resolver = load_resolver()
+    for doc, found in zip(docs, mentions, strict=True):
+        table.record(doc.source, resolver.evidence(doc.text, found))
+    return {source: table.focus(source) for source in {d.source for d in docs}}
+
+
+def gold_spans(docs: list[Doc]) -> list[tuple[Doc, list]]:
+    """(a) resolve every gold span with the document's other gold spans as context."""
     from newsintel.nlp.geocode import load_resolver
 
     resolver = load_resolver()
-    memory = source_focus()
-    errors: dict[str, list[float]] = {"even": [], "odd": []}
-    for doc in docs:
-        mentions = [(g.start, g.end, "GPE") for g in doc.toponyms]
-        places, evidence = resolver.resolve_with_evidence(doc.text, mentions, memory.focus(doc.source))
-        memory.record(doc.source, evidence)
-        half = "even" if int(doc.docid or 0) % 2 == 0 else "odd"
-        errors[half].extend(error_km(g, p) for g, p in zip(doc.toponyms, places, strict=True) if g.lat is not None)
-    return errors
+    mentions = [[(g.start, g.end, "GPE") for g in doc.toponyms] for doc in docs]
+    focus = publisher_focus(docs, mentions)
+    return [(doc, resolver.resolve(doc.text, found, focus[doc.source]))
+            for doc, found in zip(docs, mentions, strict=True)]
 
 
 GEOCODING_SECONDS = [0.0]  # time spent in toponym finding and resolution, after the spaCy pipeline
@@ -123,16 +97,19 @@ def predicted_toponyms(docs: list[Doc]) -> list[list[tuple[int, int, object]]]:
     from newsintel.nlp import raw_mentions, sentences_of
     from newsintel.nlp.chunks import document_docs
     from newsintel.nlp.pipeline import load_nlp
-    from newsintel.nlp.toponyms import document_toponyms
+    from newsintel.nlp.toponyms import document_toponyms, toponym_inputs
 
     nlp = load_nlp()
+    found = []
+    for doc, _ in document_docs(nlp, ((d.text, d.docid) for d in docs), batch_size=32):
+        found.append((doc.text, raw_mentions(doc, [s.start for s in sentences_of(doc)])))
+    started = time.perf_counter()
+    focus = publisher_focus(docs, [toponym_inputs(text, mentions)[1] for text, mentions in found])
     out = []
-    for doc, source in document_docs(nlp, ((d.text, d.source) for d in docs), batch_size=32):
-        mentions = raw_mentions(doc, [s.start for s in sentences_of(doc)])
-        started = time.perf_counter()
-        _, toponyms = document_toponyms(doc.text, mentions, source)
-        GEOCODING_SECONDS[0] += time.perf_counter() - started
+    for doc, (text, mentions) in zip(docs, found, strict=True):
+        _, toponyms = document_toponyms(text, mentions, focus=focus[doc.source])
         out.append([(t.start, t.end, t.place) for t in toponyms])
+    GEOCODING_SECONDS[0] += time.perf_counter() - started
     return out
 
 
@@ -149,15 +126,10 @@ def match(gold: list[Gold], pred: list[tuple[int, int, object]]) -> dict[int, in
     return used_g
 
 
-def end_to_end(docs: list[Doc]) -> dict[str, dict]:
-    from newsintel.nlp.focus import source_focus
-
-    source_focus.cache_clear()  # learn the sources afresh from this run's own toponyms
-    preds = predicted_toponyms(docs)
-    halves: dict[str, dict] = {h: {"tp": 0, "exact": 0, "gold": 0, "pred": 0, "matched": [], "all": []}
-                               for h in ("even", "odd")}
+def score(docs: list[Doc], preds: list[list[tuple[int, int, object]]], errors: list | None = None) -> dict:
+    """Span counts and error lists of one half; `errors` collects (doc, gold, prediction, km) of wrong ones."""
+    h: dict = {"tp": 0, "exact": 0, "gold": 0, "pred": 0, "matched": [], "all": [], "no_areas": []}
     for doc, pred in zip(docs, preds, strict=True):
-        h = halves["even" if int(doc.docid or 0) % 2 == 0 else "odd"]
         pairs = match(doc.toponyms, pred)
         h["gold"] += len(doc.toponyms)
         h["pred"] += len(pred)
@@ -168,9 +140,13 @@ def end_to_end(docs: list[Doc]) -> dict[str, dict]:
                 continue
             err = error_km(g, pred[pairs[gi]][2]) if gi in pairs else MAX_KM
             h["all"].append(err)
+            if not g.area:
+                h["no_areas"].append(err)
             if gi in pairs:
                 h["matched"].append(err)
-    return halves
+            if errors is not None and err >= ACC_KM:
+                errors.append((doc, g, pred[pairs[gi]] if gi in pairs else None, err))
+    return h
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -180,49 +156,79 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 
 def _row(name: str, s: dict[str, float]) -> str:
-    return (f"  {name:<34} {s['acc161']:6.3f}  {s['mean_km']:8.0f}  {s['median_km']:7.1f}  {s['auc']:5.3f}"
+    return (f"  {name:<42} {s['acc161']:6.3f}  {s['mean_km']:8.0f}  {s['median_km']:7.1f}  {s['auc']:5.3f}"
             f"  {s['n']:5d}")
+
+
+HEADER = f"  {'setting':<42} {'A@161':>6}  {'mean km':>8}  {'med km':>7}  {'AUC':>5}  {'n':>5}"
+
+
+def _print_errors(errors: list, limit: int) -> None:
+    """Dev errors only: the gold phrase, its context, what was predicted."""
+    print(f"\n  dev errors ({len(errors)}; first {limit}):")
+    for doc, g, pred, err in errors[:limit]:
+        context = doc.text[max(0, g.start - 40):g.end + 30].replace("\n", " ")
+        place = pred[2] if pred else None
+        got = "MISSED" if pred is None else (f"{place.name} ({place.kind}, {place.country}) {err:.0f} km"
+                                               if place else "unresolved")
+        print(f"  {doc.docid} {g.phrase!r:<24} -> {got}   | …{context}…")
+
+
+def evaluate(name: str, dev_only: bool, gold_only: bool, show_errors: int) -> None:
+    docs = load(name)
+    parts = halves(name, docs)
+    if dev_only:
+        parts.pop("heldout")
+    labels = HALF_NAMES[name]
+    print(f"\n== {TITLES[name]}: {len(docs)} documents, {sum(len(d.toponyms) for d in docs)} gold toponyms "
+          f"({', '.join(f'{labels[k]} {len(v)} docs' for k, v in parts.items())})")
+    started = time.perf_counter()
+    print("(a) gold toponyms given (geocoding only)\n" + HEADER)
+    for half, part in parts.items():
+        errs = [error_km(g, p) for doc, places in gold_spans(part)
+                for g, p in zip(doc.toponyms, places, strict=True) if g.lat is not None]
+        print(_row(labels[half], summarise(errs)))
+    print(f"  ({time.perf_counter() - started:.1f} s)")
+    if gold_only:
+        return
+    print("(b) end to end from raw text (newsintel NER + gazetteer)")
+    scored, dev_errors = {}, []
+    for half, part in parts.items():
+        scored[half] = score(part, predicted_toponyms(part), dev_errors if half == "dev" else None)
+    print(f"  {'toponyms':<20} {'P':>6} {'R':>6} {'F1':>6}   exact-span P/R/F1")
+    for half, h in scored.items():
+        p, r, f = _prf(h["tp"], h["pred"], h["gold"])
+        ep, er, ef = _prf(h["exact"], h["pred"], h["gold"])
+        print(f"  {labels[half]:<20} {p:6.3f} {r:6.3f} {f:6.3f}   {ep:.3f}/{er:.3f}/{ef:.3f}")
+    print(HEADER)
+    for half, h in scored.items():
+        print(_row(f"{labels[half]}: all gold (headline)", summarise(h["all"])))
+        print(_row(f"{labels[half]}: matched only", summarise(h["matched"])))
+        if name == "geovirus":
+            print(_row(f"{labels[half]}: no countries/continents", summarise(h["no_areas"])))
+    if show_errors:
+        _print_errors(dev_errors, show_errors)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation.geoparsing", description=__doc__.split("\n")[0])
     parser.add_argument("--gold-only", action="store_true", help="skip the end-to-end run (no NER)")
+    parser.add_argument("--dev-only", action="store_true", help="dev halves only: held-out never read")
+    parser.add_argument("--corpus", choices=[*PATHS, "all"], default="all")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="list N dev errors (end to end)")
     args = parser.parse_args(argv)
-    path = data_path()
-    if not path.exists():
-        print(f"geoparsing: LGL not found at {path} (set NEWSINTEL_SHARED)", file=sys.stderr)
+    names = list(PATHS) if args.corpus == "all" else [args.corpus]
+    missing = [n for n in names if not (bench_dir() / PATHS[n]).exists()]
+    if missing:
+        print(f"geoparsing: {', '.join(missing)} not found under {bench_dir()} (set NEWSINTEL_SHARED)",
+              file=sys.stderr)
         return 1
-    docs = load_lgl(path)
-    print("Geoparsing on LGL (Gritta et al. 2020 metrics; resolver settings tuned on even docids, odd held out)")
-    print(f"{len(docs)} documents, {sum(len(d.toponyms) for d in docs)} gold toponyms, "
-          f"{sum(g.lat is not None for d in docs for g in d.toponyms)} with coordinates")
-    header = f"  {'setting':<34} {'A@161':>6}  {'mean km':>8}  {'med km':>7}  {'AUC':>5}  {'n':>5}"
+    print("Geoparsing (Gritta et al. 2020 metrics: accuracy@161 km, missed toponyms wrong in the headline)")
     started = time.perf_counter()
-    errors = gold_spans(docs)
-    print("\n(a) gold toponyms given (geocoding only)\n" + header)
-    for name, errs in (("all", errors["even"] + errors["odd"]), ("even (tuning half)", errors["even"]),
-                       ("odd (held out)", errors["odd"])):
-        print(_row(name, summarise(errs)))
-    print(f"  ({time.perf_counter() - started:.1f} s)")
-    if args.gold_only:
-        return 0
-    started = time.perf_counter()
-    halves = end_to_end(docs)
-    print("\n(b) end to end from raw text (newsintel NER + gazetteer)")
-    views = {"all": {k: (halves["even"][k] + halves["odd"][k]) for k in halves["even"]},
-             "even (tuning half)": halves["even"], "odd (held out)": halves["odd"]}
-    print(f"  {'toponyms':<20} {'P':>6} {'R':>6} {'F1':>6}   exact-span P/R/F1")
-    for name, h in views.items():
-        p, r, f = _prf(h["tp"], h["pred"], h["gold"])
-        ep, er, ef = _prf(h["exact"], h["pred"], h["gold"])
-        print(f"  {name:<20} {p:6.3f} {r:6.3f} {f:6.3f}   {ep:.3f}/{er:.3f}/{ef:.3f}")
-    print(header)
-    for name, h in views.items():
-        print(_row(f"{name}: all gold (headline)", summarise(h["all"])))
-        print(_row(f"{name}: matched only", summarise(h["matched"])))
-    total = time.perf_counter() - started
-    print(f"  ({total:.1f} s, of which toponym finding and resolution {GEOCODING_SECONDS[0]:.1f} s = "
-          f"{1000 * GEOCODING_SECONDS[0] / len(docs):.1f} ms per document; the rest is the spaCy pipeline)")
+    for name in names:
+        evaluate(name, args.dev_only, args.gold_only, args.errors)
+    print(f"\n({time.perf_counter() - started:.1f} s, of which toponym finding and resolution "
+          f"{GEOCODING_SECONDS[0]:.1f} s; the rest is the spaCy pipeline)")
     return 0
 
 

@@ -10,8 +10,8 @@ if str(ROOT) not in sys.path:
 
 @pytest.fixture(autouse=True)
 def _fresh_source_focus():
-    """Each test starts with no source focus learnt (nlp/focus.py keeps it per process)."""
-    from newsintel.nlp.focus import source_focus
+    """Each test starts with no publisher focus installed (nlp/focus.py)."""
+    from newsintel.nlp.focus import install
 
-    source_focus.cache_clear()
+    install(None)
     yield

@@ -2,7 +2,7 @@
 well-known non-city places, dateline / party-home / dotted-state cues, role words in person names, places after
 "in" inside organisation names. Sentences written for these tests."""
 
-from newsintel.nlp.focus import SourceFocus
+from newsintel.nlp.focus import FocusTable
 from newsintel.nlp.gazetteer import place_key
 from newsintel.nlp.geocode import distance_km, load_resolver
 from newsintel.nlp.grouping import RawMention
@@ -27,7 +27,7 @@ def test_state_takes_the_geonames_point_and_id():
 
 
 def test_source_focus_needs_enough_documents_and_share():
-    memory = SourceFocus(min_share=0.5, min_documents=2)
+    memory = FocusTable(min_share=0.5, min_documents=2)
     memory.record("daily.example", {("US", None), ("US", "GA")})
     assert memory.focus("daily.example") == {}  # one document is not enough
     memory.record("daily.example", {("US", None), ("US", "TX")})

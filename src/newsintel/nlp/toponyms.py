@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from newsintel.nlp.focus import source_focus
+from newsintel.nlp.focus import Focus, publisher_focus
 from newsintel.nlp.gazetteer import Place, fold, place_key
 from newsintel.nlp.geocode import ADJECTIVE_LABELS, PLACE_LABELS, Resolver, load_resolver
 from newsintel.nlp.grouping import RawMention
@@ -185,14 +185,10 @@ def _place_nouns() -> frozenset[str]:
     return frozenset(load_yaml("places.yaml")["place_nouns"])
 
 
-def document_toponyms(text: str, mentions: list[RawMention], source: str | None = None,
-                      ) -> tuple[dict[int, Place | None], list[Toponym]]:
-    """Resolve the place mentions, place adjectives and embedded place names of a document together.
-
-    `source` (the site or feed) lets the regions the source usually writes about count as context, and learns
-    from this document for the next ones (`nlp/focus.py`).
-    Returns mention index -> place (None when unresolved) for the mentions that are toponyms (place mentions get
-    the place's key as `kb_id`, so they group by the place they resolve to), and all toponyms in text order."""
+def toponym_inputs(text: str, mentions: list[RawMention],
+                   ) -> tuple[list[int], list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """What to resolve: the chosen mention indexes, the resolver's inputs `(start, end, label)` (the chosen
+    mentions' refined spans, then the embedded and cue spans), and the embedded and cue spans."""
     person = _person_words(mentions)
     place = Counter(fold(m.text) for m in mentions if m.label in PLACE_LABELS)
     chosen = [i for i, m in enumerate(mentions) if (m.label in PLACE_LABELS or m.label in ADJECTIVE_LABELS)
@@ -206,12 +202,24 @@ def document_toponyms(text: str, mentions: list[RawMention], source: str | None 
     spans = [_refine_span(text, mentions[i].start, mentions[i].end, mentions[i].label, resolver) for i in chosen]
     inputs = [(s, e, mentions[i].label) for i, (s, e) in zip(chosen, spans, strict=True)]
     inputs += [(s, e, "GPE") for s, e in embedded]
-    memory = source_focus()
-    places, evidence = load_resolver().resolve_with_evidence(text, inputs, memory.focus(source))
-    memory.record(source, evidence)
+    return chosen, inputs, embedded
+
+
+def document_toponyms(text: str, mentions: list[RawMention], source: str | None = None,
+                      focus: Focus | None = None) -> tuple[dict[int, Place | None], list[Toponym]]:
+    """Resolve the place mentions, place adjectives and embedded place names of a document together.
+
+    `focus` is what the document's publisher usually writes about; by default the installed focus of `source`
+    (`nlp/focus.py`), which geocoding only reads, so a document resolves the same way in any batch or order.
+    Returns mention index -> place (None when unresolved) for the mentions that are toponyms (place mentions get
+    the place's key as `kb_id`, so they group by the place they resolve to), and all toponyms in text order."""
+    chosen, inputs, embedded = toponym_inputs(text, mentions)
+    if focus is None:
+        focus = publisher_focus(source)
+    places = load_resolver().resolve(text, inputs, focus)
     out: dict[int, Place | None] = {}
     toponyms: list[Toponym] = []
-    for i, (s, e), place in zip(chosen, spans, places, strict=False):
+    for i, (s, e, _), place in zip(chosen, inputs, places, strict=False):
         m = mentions[i]
         if m.label in PLACE_LABELS:  # a mention naming a place inside it ("the Warren County Jail") is not it
             inside = m.start <= s and e <= m.end and (s, e) != (m.start, m.end)
