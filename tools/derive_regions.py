@@ -36,6 +36,17 @@ def midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round((min(lats) + max(lats)) / 2, 4), round((min(lons) + max(lons)) / 2, 4)
 
 
+def trimmed_midpoint(points: list[tuple[float, float]], share: float = 0.05) -> tuple[float, float]:
+    """The midpoint of the range left when `share` of the towns are dropped at each end of each axis: a first-level
+    region's few misfiled towns (GeoNames' admin codes are not always right) would otherwise pull it far off."""
+    if len(points) < 20:
+        return midpoint(points)
+    cut = int(len(points) * share)
+    lats = sorted(p[0] for p in points)[cut:len(points) - cut]
+    lons = sorted(p[1] for p in points)[cut:len(points) - cut]
+    return round((lats[0] + lats[-1]) / 2, 4), round((lons[0] + lons[-1]) / 2, 4)
+
+
 def region_aliases(name: str, prefixes: list[str], suffixes: list[str], kind_words: list[str]) -> list[str]:
     """Other ways news writes the region: without "Muhafazat"/"Governorate", and with "province" after it."""
     core = name
@@ -86,7 +97,9 @@ def main(rg_path: str) -> None:
         admin1 = codes.most_common(1)[0][0] if codes else ""
         if cc == "US" and level.startswith("2:"):
             admin1 = state_by_name.get(level[2:], admin1)
-        lat, lon = midpoint([(a, b) for a, b, _ in towns])
+        points = [(a, b) for a, b, _ in towns]
+        trimmed = level == "1" and cc in cfg["trimmed_midpoint_countries"]
+        lat, lon = trimmed_midpoint(points) if trimmed else midpoint(points)
         pop = sum(int(t.get("population") or 0) for _, _, t in towns if t)
         if level == "1":
             kind, aliases = "province", region_aliases(name, cfg["prefixes"], cfg["suffixes"], cfg["admin1_words"])
