@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import math
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
@@ -22,9 +21,21 @@ from typing import Any
 from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.nlp.grouping import corrected_label
 from newsintel.resolve import profiles
+from newsintel.resolve.context import context_of, dominant, weights
 from newsintel.resolve.in_report import ReportNames, defined_acronyms
 from newsintel.resolve.keys import identities_for_keys, store_keys
-from newsintel.resolve.names import ORG, PERSON, PLACE, NameForm, blocking_keys, form_of, kind_of, similarity
+from newsintel.resolve.known_orgs import read_as_known_org
+from newsintel.resolve.names import (
+    ORG,
+    PERSON,
+    PLACE,
+    SHORT_FORM,
+    NameForm,
+    blocking_keys,
+    form_of,
+    kind_of,
+    similarity,
+)
 from newsintel.resolve.place_names import place_ref
 from newsintel.resolve.types import settle_kind
 from newsintel.resources import load_yaml
@@ -50,6 +61,7 @@ class Unit:
     types: Counter[str]
     attributes: list[dict[str, Any]]
     refs: list[str] = field(default_factory=list)
+    mentions: Counter[str] = field(default_factory=Counter)  # mention texts, for the type its words vote for
 
     @property
     def forms(self) -> list[NameForm]:
@@ -59,8 +71,8 @@ class Unit:
     def rank(self) -> tuple[int, int]:
         """Known places first (cheap, exact context), then full names, then lone names, then initials."""
         forms = self.forms
-        if self.kind == PLACE:  # a "place" the gazetteer does not know may be a person: after the people
-            return (0, 0) if _known_place(self) else (2, 0)
+        if self.kind == PLACE:  # a "place" not geocoded may be a person ("Bowie" said): after the people
+            return (0, 0) if any(a.get("place") for a in self.attributes) else (2, 0)
         if forms and all(f.is_initials for f in forms):
             return (3, 0)
         return (1 if any(len(f.tokens) > 1 for f in forms) else 2, -max((len(f.tokens) for f in forms), default=0))
@@ -94,6 +106,10 @@ def _units(conn: sqlite3.Connection, document_id: str) -> list[Unit]:
             (document_id, settings()["alias_max_span"])):
         if subj in parent and obj in parent and kind_of(types[subj]) == kind_of(types[obj]):
             parent[root(subj)] = root(obj)
+    texts: dict[str, Counter[str]] = {}
+    for entity_id, text in conn.execute("SELECT entity_id, text FROM mentions WHERE document_id = ?",
+                                        (document_id,)):
+        texts.setdefault(entity_id, Counter())[" ".join(text.split())] += 1
     grouped: dict[tuple[str, str], Unit] = {}
     for r in rows:
         kind = kind_of(corrected_label(r["name"], r["type"]))  # "Liwa al-..." tagged PERSON is a group
@@ -108,6 +124,7 @@ def _units(conn: sqlite3.Connection, document_id: str) -> list[Unit]:
             attributes["place"] = place_ref(r["geonameid"], r["lat"], r["lon"])
         unit.attributes.append(attributes)
         unit.refs.append(entity_ref(document_id, kind, r["name"]))
+        unit.mentions.update(texts.get(r["id"], Counter({r["name"]: 1})))
     return sorted(grouped.values(), key=lambda u: u.rank)
 
 
@@ -130,26 +147,6 @@ def _candidates(conn: sqlite3.Connection, unit: Unit, fuzzy: bool) -> list[sqlit
         if form is not None and not form.is_initials:
             keys.add(("p:" if other == PERSON else "o:") + form.full)
     return identities_for_keys(conn, keys, settings()["max_candidates"])
-
-
-def _context_of(conn: sqlite3.Connection, identity_id: str, cache: dict[str, set[str]]) -> set[str]:
-    """Identities mentioned alongside `identity_id` in its latest documents."""
-    if identity_id in cache:
-        return cache[identity_id]
-    n = settings()["context_documents"]
-    cache[identity_id] = {r[0] for r in conn.execute(
-        "SELECT DISTINCT b.identity_id FROM (SELECT DISTINCT document_id FROM entity_links WHERE identity_id = ?"
-        " ORDER BY rowid DESC LIMIT ?) d JOIN entity_links b ON b.document_id = d.document_id"
-        " WHERE b.identity_id != ?", (identity_id, n, identity_id))}
-    return cache[identity_id]
-
-
-def _weights(conn: sqlite3.Connection, ids: set[str]) -> float:
-    if not ids:
-        return 0.0
-    marks = ",".join("?" * len(ids))
-    counts = [r[0] for r in conn.execute(f"SELECT documents FROM identities WHERE id IN ({marks})", tuple(ids))]
-    return sum(1.0 / math.log2(2 + c) for c in counts)
 
 
 def _forbidden(conn: sqlite3.Connection, unit: Unit, identity_id: str) -> bool:
@@ -230,9 +227,9 @@ def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, name_sco
     kind = candidate["kind"]
     if unit.kind == PLACE and kind == PLACE:
         return name_score
-    theirs = _context_of(conn, candidate["id"], contexts)
+    theirs = context_of(conn, candidate["id"], contexts, cfg["context_documents"])
     shared = context & theirs
-    bonus = min(cfg["context_cap"], cfg["context_weight"] * _weights(conn, shared))
+    bonus = min(cfg["context_cap"], cfg["context_weight"] * weights(conn, shared))
     penalty = profiles.conflict_penalty(profile, unit.attributes, published, cfg)
     if not shared and min(len(context), len(theirs)) >= cfg["no_shared_context_min"]:
         penalty += cfg["no_shared_context_penalty"]
@@ -307,6 +304,31 @@ def _best(conn: sqlite3.Connection, unit: Unit, context: set[str], published: st
     return best[0], (best[1] if best[0] >= threshold and not ambiguous else None)
 
 
+def _by_context(conn: sqlite3.Connection, unit: Unit, context: set[str], published: str | None,
+                contexts: dict[str, set[str]], constrained: bool) -> tuple[float, str | None] | None:
+    """A lone surname, given name or short form with no full name in its report: the identity bearing it that
+    this report's context clearly points to (`context.dominant`), else none. None (not decided here) for an
+    organisation's or a place's one-word name that an identity of its kind has exactly ("Tesla"): that is its
+    name, not a short form."""
+    cfg = settings()
+    floor = SHORT_FORM if unit.kind == ORG else 0.75  # the exact surname or word, not one letter off
+    bearers: list[str] = []
+    own_kind = False
+    for candidate in _candidates(conn, unit, False):
+        if constrained and _forbidden(conn, unit, candidate["id"]):
+            continue
+        name_score, profile = name_match(unit, candidate)
+        if unit.kind != PERSON and candidate["kind"] == unit.kind and name_score >= 1.0:
+            return None
+        if name_score >= floor and not profiles.conflict_penalty(profile, unit.attributes, published, cfg):
+            bearers.append(candidate["id"])
+            own_kind = own_kind or candidate["kind"] == unit.kind
+    if bearers and not own_kind:
+        return None  # only organisations of exactly that name: a type the NER model mixed up, not a surname
+    identity, evidence = dominant(conn, bearers, context, contexts, cfg)
+    return (0.75 + min(cfg["context_cap"], cfg["context_weight"] * evidence), identity) if identity else (1.0, None)
+
+
 def _initial_and_surname(unit: Unit) -> tuple[str, str] | None:
     """("d", "haliti") for a person named by an initial and a surname ("D. Haliti"), ("d", "h") for initials
     ("D.H."), else None."""
@@ -342,6 +364,16 @@ def _lone_surname(unit: Unit) -> str | None:
     return form.last if form is not None and not form.is_initials else None
 
 
+def _report_surname(unit: Unit) -> str | None:
+    """The word a lone name may be read by against the full names of its own report: a lone surname, or a
+    one-word "place" the geocoder did not place ("Bowie" in a report naming David Bowie; a place name the
+    gazetteer knows is often a surname too)."""
+    if unit.kind == PLACE and _lone_word(unit) and not any(a.get("place") for a in unit.attributes):
+        form = _form(PERSON, unit.names[0])
+        return form.last if form is not None and not form.is_initials else None
+    return _lone_surname(unit)
+
+
 def _lone_org_word(unit: Unit) -> str | None:
     """The one word of a one-word organisation name ("Texans", "Getty"), None for an acronym or a longer name."""
     if unit.kind != ORG or not _lone_word(unit):
@@ -369,19 +401,22 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
     acronyms = defined_acronyms(conn, document_id)
     identity_of: dict[str, str] = {}  # entity id -> identity, for the acronyms the report defines
     for unit in _units(conn, document_id):
-        settle_kind(conn, unit)  # a one-word name is read as the type the store's documents vote for
+        if not read_as_known_org(conn, unit):  # "Equifax" tagged PERSON where the store knows the company
+            settle_kind(conn, unit)  # a one-word name is read as the type the store's documents vote for
         initial = _initial_and_surname(unit)
         if unit.kind == ORG:
             defining = acronyms.get(unit.names[0]) if _lone_word(unit) else None
             named = {identity_of[defining]} if defining in identity_of else report.org(_lone_org_word(unit))
         else:
-            named = report.person(_lone_surname(unit), initial)
+            named = report.person(_report_surname(unit), initial)
         if len(named) == 1:
             value, linked = 0.75, next(iter(named))
         elif len(named) > 1:
             value, linked = 1.0, None
         else:
-            value, linked = _best(conn, unit, context, published, contexts, constrained)
+            lone = (_by_context(conn, unit, context, published, contexts, constrained)
+                    if initial is None and (_lone_surname(unit) or _lone_org_word(unit)) else None)
+            value, linked = lone or _best(conn, unit, context, published, contexts, constrained)
         identity = link(conn, unit, document_id, linked, published, value if linked else 1.0,
                         "name" if linked else "new")
         _join_alias_identities(conn, unit, identity, constrained)

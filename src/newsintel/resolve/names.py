@@ -61,6 +61,7 @@ class _Rules:
     skeleton: tuple[tuple[re.Pattern[str], str], ...]
     org_stopwords: frozenset[str]
     org_suffixes: frozenset[str]
+    credit_tail: re.Pattern[str]
 
 
 @functools.cache
@@ -80,6 +81,8 @@ def _rules() -> _Rules:
         skeleton=tuple((re.compile(a), b) for a, b in data["skeleton_rules"]),
         org_stopwords=frozenset(data["org_stopwords"]),
         org_suffixes=frozenset(data["org_suffixes"]),
+        credit_tail=re.compile(r"\s[-–—]\s+(?:" + "|".join(map(re.escape, data["credit_roles"]))
+                               + r")\b.*$", re.IGNORECASE | re.DOTALL),
     )
 
 
@@ -164,6 +167,7 @@ def org_form(name: str) -> NameForm | None:
     """Folded words without stop words and without trailing legal forms ("Qualcomm Inc." -> "qualcomm"); a name
     the alias table knows ("ISIS", "Daesh") takes its canonical name's form."""
     rules = _rules()
+    name = rules.credit_tail.sub("", name)  # "Getty - Contributor": a photo credit is the agency
     words = _words(name)
     canonical = org_aliases().get(" ".join(words[1:] if words[:1] == ["the"] else words))
     if canonical is not None:

@@ -1,0 +1,101 @@
+"""One type per identity, from the store: a name tagged PERSON in one report that is an organisation the store
+already knows under exactly that name.
+
+The small NER model tags a company PERSON in a whole report now and then ("Equifax said ..." seven times), and
+runs a photo credit into the next sentence's first word ("Reuters Equifax claimed ..."), which in-document grouping
+then makes the name of every lone "Equifax". Such a person is the organisation when all of these hold:
+
+- most of its mentions are one word W (`known_org_lone_share` of them);
+- an organisation identity named exactly W is established: it has `known_org_min_documents` documents, or W is
+  a kept organisation name (`data/kept_names.yaml`);
+- no person of the store bears W with a given name (W is nobody's surname), and the report's own longer names
+  only put organisation names before W (a credit line run in), never a given name.
+
+A real surname shared with a company ("Ford": Tom Ford) stays a person: some person of the store bears it with a
+given name, or the report writes one.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from collections import Counter
+from typing import Any
+
+from newsintel.resolve.keys import identities_for_keys
+from newsintel.resolve.names import ORG, PERSON, form_of
+from newsintel.resources import load_yaml
+
+_LOOKUP_LIMIT = 20  # identities read under one key: enough to see whether a person bears the name
+
+
+@functools.cache
+def _settings() -> dict[str, Any]:
+    return dict(load_yaml("resolution.yaml"))
+
+
+def _kept_org(name: str) -> bool:
+    from newsintel.nlp.type_fixes import kept_type
+
+    return kept_type(name) == "ORG"
+
+
+def _org_documents(conn: sqlite3.Connection, name: str) -> int:
+    """Documents of the organisation identities named exactly `name`."""
+    form = form_of(ORG, name)
+    if form is None:
+        return 0
+    return sum(r["documents"] for r in identities_for_keys(conn, {"o:" + form.full}, _LOOKUP_LIMIT)
+               if r["kind"] == ORG)
+
+
+def _is_org_name(conn: sqlite3.Connection, word: str) -> bool:
+    return _kept_org(word) or _org_documents(conn, word) > 0
+
+
+def _borne_with_given_name(conn: sqlite3.Connection, surname: str) -> bool:
+    """True when some person identity of the store is called by a longer name ending in `surname` whose other
+    words are not organisation names: someone's surname, not only a company's name."""
+    for row in identities_for_keys(conn, {"p:last:" + surname}, _LOOKUP_LIMIT):
+        if row["kind"] != PERSON:
+            continue
+        for name in json.loads(row["profile"]).get("names", {}):
+            words = name.split()
+            form = form_of(PERSON, name)
+            if len(words) > 1 and form is not None and form.last == surname and not all(
+                    _is_org_name(conn, w) for w in words[:-1]):
+                return True
+    return False
+
+
+def lone_word(mentions: Counter[str]) -> str | None:
+    """The one word most of the unit's mentions are, if they are (`known_org_lone_share` of them)."""
+    total = sum(mentions.values())
+    lone = Counter({text: n for text, n in mentions.items() if len(text.split()) == 1})
+    if not total or not lone:
+        return None
+    word, count = lone.most_common(1)[0]
+    return word if count / total >= _settings()["known_org_lone_share"] else None
+
+
+def read_as_known_org(conn: sqlite3.Connection, unit: Any) -> bool:
+    """Read a PERSON unit (a linker `Unit`) as the organisation the store knows by its lone word; True if it was.
+    Its kind, type votes and names change: it is compared as that organisation's name alone."""
+    if unit.kind != PERSON:
+        return False
+    word = lone_word(unit.mentions)
+    person = form_of(PERSON, word) if word else None
+    if word is None or person is None or person.is_initials or word.isupper():
+        return False  # an acronym joins an organisation only where a report or the alias table says so
+    longer = [n for n in {*unit.names, *unit.mentions} if len(n.split()) > 1]
+    if any(n.split()[-1] != word or not all(_is_org_name(conn, w) for w in n.split()[:-1]) for n in longer):
+        return False  # "Tom Equifax": a given name written in the report
+    if not (_kept_org(word) or _org_documents(conn, word) >= _settings()["known_org_min_documents"]):
+        return False
+    if _borne_with_given_name(conn, person.last):
+        return False
+    unit.kind = ORG
+    unit.types = Counter({"ORG": sum(unit.types.values())})
+    unit.names = [word]
+    return True
