@@ -103,6 +103,18 @@ def test_a_company_tagged_as_a_person_in_one_report_is_the_company_the_store_kno
     assert kind.fetchone()[0] == "org"
 
 
+def test_the_company_read_as_a_person_first_joins_it_once_the_store_knows_the_company(tmp_path):
+    conn = connect(tmp_path / "s.db")
+    text = "Reuters Quorrix claimed it knew nothing. Quorrix said later that Quorrix had told the police."
+    save_record(conn, _record("a" * 16, text, [("Reuters Quorrix", P, ["Reuters Quorrix", "Quorrix", "Quorrix"])]))
+    _save(conn, "b" * 16, "Quorrix said the breach hit its customers.", ("Quorrix", G))
+    assert _identity(conn, "a" * 16, "Reuters Quorrix") != _identity(conn, "b" * 16, "Quorrix")  # one report only
+    _save(conn, "c" * 16, "Quorrix said the breach was over.", ("Quorrix", G))
+    company = _identity(conn, "c" * 16, "Quorrix")
+    assert _identity(conn, "a" * 16, "Reuters Quorrix") == _identity(conn, "b" * 16, "Quorrix") == company
+    assert conn.execute("SELECT kind FROM identities WHERE id = ?", (company,)).fetchone()[0] == "org"
+
+
 def test_a_person_who_shares_a_companys_name_stays_a_person(tmp_path):
     conn = connect(tmp_path / "s.db")
     for doc in ("a", "b"):

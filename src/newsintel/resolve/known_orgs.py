@@ -99,3 +99,26 @@ def read_as_known_org(conn: sqlite3.Connection, unit: Any) -> bool:
     unit.types = Counter({"ORG": sum(unit.types.values())})
     unit.names = [word]
     return True
+
+
+def absorb_earlier_persons(conn: sqlite3.Connection, org_identity: str, name: str) -> None:
+    """The same rule the other way round, so the order reports come in does not matter: once the organisation
+    named `name` is established, a person identity found earlier under only that name (alone, or after
+    organisation names) is merged into it, unless an analyst's judgement keeps them apart or retyped it."""
+    from newsintel.resolve.judgements import blocked, merge_identities
+
+    person = form_of(PERSON, name)
+    if person is None or person.is_initials or name.isupper() or len(name.split()) != 1:
+        return
+    row = conn.execute("SELECT documents FROM identities WHERE id = ?", (org_identity,)).fetchone()
+    if row is None or not (_kept_org(name) or row[0] >= _settings()["known_org_min_documents"]):
+        return
+    if _borne_with_given_name(conn, person.last):
+        return
+    for candidate in identities_for_keys(conn, {"p:last:" + person.last}, _LOOKUP_LIMIT):
+        if candidate["kind"] != PERSON or candidate["retyped"]:
+            continue
+        names = json.loads(candidate["profile"]).get("names", {})
+        if names and all(n.split()[-1] == name and all(_is_org_name(conn, w) for w in n.split()[:-1])
+                         for n in names) and blocked(conn, org_identity, candidate["id"]) is None:
+            merge_identities(conn, org_identity, candidate["id"], method="type")

@@ -24,7 +24,7 @@ from newsintel.resolve import profiles
 from newsintel.resolve.context import context_of, dominant, weights
 from newsintel.resolve.in_report import ReportNames, defined_acronyms
 from newsintel.resolve.keys import identities_for_keys, store_keys
-from newsintel.resolve.known_orgs import read_as_known_org
+from newsintel.resolve.known_orgs import absorb_earlier_persons, read_as_known_org
 from newsintel.resolve.names import (
     ORG,
     PERSON,
@@ -420,6 +420,8 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
         identity = link(conn, unit, document_id, linked, published, value if linked else 1.0,
                         "name" if linked else "new")
         _join_alias_identities(conn, unit, identity, constrained)
+        if unit.kind == ORG and _lone_org_word(unit) is not None:
+            absorb_earlier_persons(conn, identity, unit.names[0])
         context.add(identity)
         contexts.pop(identity, None)
         identity_of.update(dict.fromkeys(unit.entity_ids, identity))
