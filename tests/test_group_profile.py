@@ -41,6 +41,8 @@ REPORTS = [
      "Two French fighters of Islamic State were detained in Ankara on Monday, Turkish police said."),
     ("Fighting near Kobani", "2025-03-25",
      "Kurdish forces fought Islamic State near Kobani on Friday, the army said."),
+    ("Drone strike near Mayadin", "2025-03-27",
+     "A drone attacked Islamic State fighters near Mayadin on Sunday, officials said."),
     ("Convert held in Hamburg", "2025-03-26",
      "A German convert, Lukas Brandt, tried to join Islamic State in Syria last year, prosecutors in Hamburg said on "
      "Monday. Brandt was arrested at Frankfurt airport."),
@@ -82,6 +84,7 @@ def test_every_section_of_the_groups_profile_is_filled_from_its_members(store, c
     assert {f["type"] for f in m["intent"]} >= {"THREATEN", "TRAVEL"}
     how = {(a["name"], a["how"]) for a in m["associates"]}
     assert {("Syrian smuggler", "SMUGGLE them"), ("Kurdish forces", "FIGHT them")} <= how
+    assert "drone" not in {a["name"] for a in m["associates"]}  # no one: not an associate
     fought_the_group = [a for a in m["associates"] if a["member"]["kind"] == "group"]
     assert [(a["name"], a["how"], a["source"]["title"]) for a in fought_the_group] == [
         ("Kurdish forces", "FIGHT them", "Fighting near Kobani")]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsintel.extract.antecedents import PERSON_PRONOUNS, PLURAL_PRONOUNS
-from newsintel.extract.describe import actor_words, canonical_group, country_of, role_of
+from newsintel.extract.describe import actor_words, canonical_group, country_of, furniture_lines, role_of
 from newsintel.model import Entity, Record
 
 SENTENCE_REACH = 2  # a pronoun or a generic description refers at most this many sentences back
@@ -72,6 +72,13 @@ class ActorBuilder:
         self.entities = {e.id: e for e in record.entities}
         self.mentions = sorted(((m.start, m.end, m.sentence, e) for e in record.entities for m in e.mentions),
                                key=lambda m: m[0])
+        self._furniture: list[tuple[int, int]] | None = None
+
+    def in_furniture(self, offset: int) -> bool:
+        """Is the offset on a line of page furniture (a photo caption, a byline, a list of other headlines)?"""
+        if self._furniture is None:
+            self._furniture = furniture_lines(self.text)
+        return any(start <= offset < end for start, end in self._furniture)
 
     # --- context: organisations, countries, people named before an offset -------------------------------------
     def _one_before(self, offset: int, sentence: int, accept: Any) -> Entity | None:
@@ -94,6 +101,14 @@ class ActorBuilder:
     def person_named_between(self, start: int, end: int) -> bool:
         return any(start <= s and e <= end and entity.type == "PERSON" for s, e, _, entity in self.mentions)
 
+    def group_named_between(self, actor: Actor, end: int) -> bool:
+        """A group or people named between the actor and `end` ("a crackdown on Islamists ... them"): "they" may
+        stand for it (not the actor's own group: "three fighters of Islamic State ... one of them")."""
+        own = (actor.group or {}).get("entity")
+        return any(actor.last_end <= s and e <= end and entity.id != own and (entity.type == "ORG" or (
+            entity.type == "NORP" and self.text[e - 1:e] == "s"))  # "Islamists", "Kurds"; not "a Moroccan man"
+            for s, e, _, entity in self.mentions)
+
     def group_entity(self, name: str) -> str | None:
         """A document ORG entity that the alias list makes the same organisation as `name` ("ISIS")."""
         canonical = canonical_group(name)
@@ -107,6 +122,8 @@ class ActorBuilder:
     def count_of(self, d: dict[str, Any]) -> dict[str, Any] | None:
         for q in self.record.quantities:
             if d["start"] <= q["end"] and q["start"] < d["end"] and q["start"] >= d["start"] - 20:
+                if " times " in self.text[q["start"]:d["end"]].lower():
+                    return None  # "10 times as many officers" counts no officers
                 return quantity_count(q)
         phrase = self.text[d["start"]:d["end"]].lower()
         for words, bounds in sorted(actor_words().vague.items(), key=lambda v: -len(v[0])):
@@ -115,18 +132,26 @@ class ActorBuilder:
                 return {"vague": words, **bounds}
         return {"value": 1} if d["one"] else None
 
+    def _text_start(self, d: dict[str, Any]) -> int:
+        """Where the actor's text starts: its number's start when the parse cut the number ("Forty-two people")."""
+        for q in self.record.quantities:
+            if q["start"] < d["start"] < q["end"] and q["end"] <= d["end"]:
+                return q["start"]
+        return d["start"]
+
     # --- actors ------------------------------------------------------------------------------------------------
     def _new(self, d: dict[str, Any], sentence: int, arg: dict[str, Any]) -> Actor:
         group = d["group"]
         if group is not None and group["entity"] is None:
             group = {**group, "entity": self.group_entity(group["text"])}
-        if group is None and (d["group_ref"] is not None or (d["possessor"] in ("its", "their")
-                                                               and d["role"] in MEMBER_ROLES)):
-            org = self.org_before(d["group_ref"] if d["group_ref"] is not None else d["start"], sentence)
+        if group is None and d["poss_group"] is not None and d["role"] in MEMBER_ROLES:
+            group = d["poss_group"]  # "Hamas said its fighters ..."
+        if group is None and d["group_ref"] is not None:  # "members of the group", "the group said its fighters"
+            org = self.org_before(d["group_ref"], sentence)
             group = {"text": org.name, "entity": org.id} if org is not None else None
-        if group is None and d["possessor"] in ("our", "my"):
+        if group is None and d["first_second"]:
             group = self.speaker_group(arg)
-        actor = Actor(f"{self.record.document.id}-a{len(self.actors) + 1}", self.text[d["start"]:d["end"]],
+        actor = Actor(f"{self.record.document.id}-a{len(self.actors) + 1}", self.text[self._text_start(d):d["end"]],
                       d["head"], d["plural"], d["gender"], group, d["nationality"], d["role"], self.count_of(d))
         self.actors.append(actor)
         return actor
@@ -160,9 +185,10 @@ class ActorBuilder:
 
     def _antecedent(self, d: dict[str, Any], sentence: int, count: dict[str, Any] | None) -> Actor | None:
         """The earlier actor a definite description repeats, if exactly one fits."""
-        def compatible(a: Actor) -> bool:
+        def compatible(a: Actor) -> bool:  # "the 21 girls" repeat a set of that size, not an uncounted one
             return a.plural == d["plural"] and (d["nationality"] is None or a.nationality in (
-                None, d["nationality"])) and not _counts_differ(a.count, count)
+                None, d["nationality"])) and not _counts_differ(a.count, count) and (
+                count is None or not d["plural"] or a.count is not None)
 
         same = self._recent(sentence, d["start"], DESCRIPTION_REACH,
                             lambda a: compatible(a) and (a.head == d["head"] or (d["role"] and a.role == d["role"]
@@ -178,7 +204,9 @@ class ActorBuilder:
     def _whole(self, d: dict[str, Any], sentence: int, count: dict[str, Any] | None) -> Actor | None:
         """The set a member or subset is taken from: "one of them", "several of the men", "the two other women"."""
         if d["of_pronoun"]:
-            sets = self._recent(sentence, d["start"], SENTENCE_REACH, lambda a: a.plural and a.participant)
+            sets = self._recent(sentence, d["start"], SENTENCE_REACH, lambda a: a.plural and a.participant
+                                and not _skips(a, d["plural_before"], d["start"])
+                                and not self.group_named_between(a, d["start"]))
         else:
             sets = self._recent(sentence, d["start"], DESCRIPTION_REACH, lambda a: a.plural and (
                 a.head == d["head"] or (d["role"] is not None and a.role == d["role"])))
@@ -215,19 +243,22 @@ class ActorBuilder:
         self.by_span[span] = actor
         return actor
 
-    def pronoun(self, word: str, start: int, end: int, sentence: int, participant: bool) -> Actor | None:
+    def pronoun(self, word: str, start: int, end: int, sentence: int, participant: bool,
+                plural_before: int | None = None) -> Actor | None:
         """The one actor a pronoun can stand for in the sentences just before, with no name between; a pronoun
-        taking part in an event stands for a participant, not for the source quoted in between."""
+        taking part in an event stands for a participant, not for the source quoted in between; "they" cannot skip
+        a plural noun of its own sentence that is no actor ("on Islamists, jailing thousands of them")."""
         if word in PLURAL_PRONOUNS:
             fits = self._recent(sentence, start, SENTENCE_REACH - 1, lambda a: a.plural and (
-                a.participant or not participant))
+                a.participant or not participant) and not _skips(a, plural_before, start))
         elif word in PERSON_PRONOUNS:
             gender = gender_of_pronoun(word)
             fits = self._recent(sentence, start, SENTENCE_REACH, lambda a: not a.plural and _gender_fits(a, gender)
                                 and (a.participant or not participant))
         else:
             return None
-        fits = [a for a in fits if not self.person_named_between(a.last_end, start)]
+        fits = [a for a in fits if not self.person_named_between(a.last_end, start) and not (
+            word in PLURAL_PRONOUNS and self.group_named_between(a, start))]
         if not fits:
             return None
         nearest = max(fits, key=lambda a: max(m["end"] for m in a.mentions if m["start"] < start))
@@ -237,9 +268,28 @@ class ActorBuilder:
         return nearest
 
 
+def _bounds(count: dict[str, Any]) -> tuple[float, float]:
+    if count.get("value") is not None and not count.get("approximate"):
+        return count["value"], count["value"]
+    if count.get("value") is not None:  # "some 2,500": within a fifth either way
+        return count["value"] * 0.8, count["value"] * 1.2
+    low, high = count.get("min"), count.get("max")
+    return (low if low is not None else 0), (high if high is not None else float("inf"))
+
+
 def _counts_differ(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
-    """Two exact numbers that differ: "eight children" are not "her three children"."""
-    return bool(a and b and "value" in a and "value" in b and a["value"] != b["value"])
+    """Two counts that cannot be the same set: "eight children" are not "her three children", "the 21 girls" are
+    not "more than 270 girls"."""
+    if not a or not b:
+        return False
+    (low_a, high_a), (low_b, high_b) = _bounds(a), _bounds(b)
+    return high_a < low_b or high_b < low_a
+
+
+def _skips(actor: Actor, plural_before: int | None, offset: int) -> bool:
+    """Would linking skip a plural noun that stands between the actor's last mention and `offset`?"""
+    return plural_before is not None and not any(
+        m["start"] < plural_before <= m["end"] for m in actor.mentions) and actor.last_end < plural_before <= offset
 
 
 def gender_of_pronoun(word: str) -> str | None:
@@ -333,11 +383,16 @@ def annotate(builder: ActorBuilder, arg: dict[str, Any], sentence: int, particip
                 if occupation else None
         arg.update(keys)
         return
-    if word in PERSON_PRONOUNS | PLURAL_PRONOUNS and "_d" in arg and arg["_d"]["head"] == word:
-        actor = builder.pronoun(word, arg["_d"]["start"], arg["_d"]["end"], sentence, participant)
+    d = arg.get("_d")
+    if d is not None and d["first_second"] and d["head"] in actor_words().first_second:
+        # "we", "you": whoever speaks; a group only when the quoted speaker is one or a member of one
+        group = builder.speaker_group(arg)
+        arg.update({**keys, "kind": "pronoun", "group": group, "entity": group["entity"] if group else None})
+        return
+    if word in PERSON_PRONOUNS | PLURAL_PRONOUNS and d is not None and d["head"] == word:
+        actor = builder.pronoun(word, d["start"], d["end"], sentence, participant, d["plural_before"])
         arg.update(_from_actor(actor, "pronoun") if actor is not None else {**keys, "kind": "pronoun"})
         return
-    d = arg.get("_d")
     if d is None:
         arg.update(keys)
         return
@@ -352,10 +407,22 @@ def annotate(builder: ActorBuilder, arg: dict[str, Any], sentence: int, particip
         arg.update(keys)
         return
     if not d["person"]:
-        arg.update(keys)
+        # a body of people ("the crowd", "security forces") is a participant with no actor of its own; anything
+        # else ("the decision", "help", "a truck") is no participant at all
+        arg.update({**keys, "kind": "described" if d["collective"] else "other"})
+        return
+    if builder.in_furniture(d["start"]) or (d["first_second"] and builder.speaker_group(arg) is None):
+        # page furniture ("Photos: ...", a "MOST READ" list), or "my son", "our readers": no actor
+        arg.update({**keys, "nationality": d["nationality"], "role": d["role"]})
         return
     actor = builder.described(arg, sentence)
     if "_pron" in arg and actor is not None:
+        pronoun = arg.get("mention", "").lower()
+        if not _gender_fits(actor, gender_of_pronoun(pronoun)) or (
+                pronoun in PLURAL_PRONOUNS and builder.group_named_between(actor, arg["_pron"][0])):
+            arg.update({"text": arg.pop("mention"), **keys, "kind": "pronoun"})  # "she" is not "my son"
+            del arg["_pron"]
+            return
         builder._mention(actor, *arg["_pron"])
     arg.update(_from_actor(actor, "described"))
 

@@ -126,7 +126,7 @@ def _someone(arg: dict[str, Any]) -> bool:
 def _associates(facts: list[dict[str, Any]], members: set[str]) -> list[dict[str, Any]]:
     """Who acted on the members or with them, read off the events' roles: the smuggler who moved them, the police
     who detained them, the forces that fought them, those they travelled with, those they acted on. Each with the
-    event, its status, speaker and source."""
+    event, its status, speaker and source. What is no one ("air strikes", a truck: kind "other") is no associate."""
     out, seen = [], set()
     for fact in facts:
         mine = fact["member"]["as"]
@@ -137,7 +137,7 @@ def _associates(facts: list[dict[str, Any]], members: set[str]) -> list[dict[str
             others = [(a, f"{fact['type']} with them") for a in fact["actors"] if _someone(a)]
             others += [(a, f"{fact['type']} by them") for a in fact["targets"] if _someone(a)]
         for arg, how in others:
-            if _is_member_arg(arg, fact, members) or arg.get("kind") in ("pronoun", "place"):
+            if _is_member_arg(arg, fact, members) or arg.get("kind") in ("pronoun", "place", "other"):
                 continue
             key = (fact["source"]["document"], fact["start"], arg["text"])
             if key in seen:
