@@ -90,8 +90,9 @@ def country_of(word: str) -> str | None:
 def furniture_lines(text: str) -> list[tuple[int, int]]:
     """Character ranges of the lines that are page furniture, not report: a line that starts with a furniture cue
     ("Photos:", "Reporting by"), a short unpunctuated "By Jane Roe" line, a gallery slide caption ("3/16 ..."), a
-    short line with a "|" ("Agency | Updated: ..."), and the unpunctuated lines under a block heading ("MOST
-    READ") up to the first line that ends a sentence. Cues in data/actors.yaml."""
+    short line with a "|" ("Agency | Updated: ..."), a line that starts with a block heading in capitals ("MOST
+    READ IN NEWS ..."), and the unpunctuated lines under a block heading ("MOST READ") up to the first line that
+    ends a sentence. Cues in data/actors.yaml."""
     words = actor_words()
     out: list[tuple[int, int]] = []
     in_block = False
@@ -100,7 +101,8 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
         if not line:
             continue
         low = line.lower()
-        heading = low.rstrip(" :") in words.furniture_headings
+        heading = low.rstrip(" :") in words.furniture_headings or any(  # "MOST READ IN NEWS How a ...", in capitals
+            line.startswith(h.upper() + " ") for h in words.furniture_headings)
         byline = len(line) < 80 and not _ENDS_SENTENCE.search(line) and _BYLINE.match(line)
         if heading or byline or low.startswith(words.furniture_starts) or _SLIDE.match(line) or (
                 "|" in line and len(line) < 120) or (in_block and not _ENDS_SENTENCE.search(line)):
