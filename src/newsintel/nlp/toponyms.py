@@ -14,6 +14,7 @@ NER misses are added from layout and wording cues (datelines, "D-S.C.", county l
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -185,16 +186,48 @@ def _place_nouns() -> frozenset[str]:
     return frozenset(load_yaml("places.yaml")["place_nouns"])
 
 
+_COMPOUND = re.compile(r"[^\W\d_][\w.’']*")
+
+
+def compound_parts(mention: RawMention) -> list[tuple[int, int]]:
+    """The places of a hyphenated compound: "Turkish-Russian" (relations), "German-Iraqi" (a boy), "U.S.-led" (a
+    campaign): each part before the hyphens that names a place or is a place adjective, when the mention as a
+    whole is no place and every part is one, or the last part is a word such as "led" or "based"."""
+    if "-" not in mention.text or mention.label not in PLACE_LABELS | ADJECTIVE_LABELS | HOST_LABELS:
+        return []
+    resolver = load_resolver()
+    if resolver.gazetteer.lookup(mention.text):
+        return []
+    pieces = [(m.start(), m.end()) for m in _COMPOUND.finditer(mention.text)]
+    words = [mention.text[s:e].rstrip("’'") for s, e in pieces]
+    if len(pieces) < 2 or any(mention.text[e:s2] != "-" for (_, e), (s2, _) in itertools.pairwise(pieces)):
+        return []
+    named = [bool(resolver.adjective_place(w) or any(p.kind in AREA_KINDS for p in resolver.gazetteer.lookup(w)))
+             for w in words]
+    if words[-1].lower() in _compound_words():
+        named, pieces = named[:-1], pieces[:-1]
+    if not named or not all(named):
+        return []
+    return [(mention.start + s, mention.start + e) for s, e in pieces]
+
+
+@functools.cache
+def _compound_words() -> frozenset[str]:
+    return frozenset(load_yaml("places.yaml")["toponym_cues"]["compound_words"])
+
+
 def toponym_inputs(text: str, mentions: list[RawMention],
                    ) -> tuple[list[int], list[tuple[int, int, str]], list[tuple[int, int]]]:
     """What to resolve: the chosen mention indexes, the resolver's inputs `(start, end, label)` (the chosen
     mentions' refined spans, then the embedded and cue spans), and the embedded and cue spans."""
     person = _person_words(mentions)
     place = Counter(fold(m.text) for m in mentions if m.label in PLACE_LABELS)
+    parts = {i: found for i, m in enumerate(mentions) if (found := compound_parts(m))}
     chosen = [i for i, m in enumerate(mentions) if (m.label in PLACE_LABELS or m.label in ADJECTIVE_LABELS)
-              and not _is_person_word(m, text, person, place)]
-    embedded = [span for m in mentions if m.label in HOST_LABELS
+              and i not in parts and not _is_person_word(m, text, person, place)]
+    embedded = [span for i, m in enumerate(mentions) if m.label in HOST_LABELS and i not in parts
                 for span in embedded_spans(m, _next_word(text, m.end))]
+    embedded += [span for found in parts.values() for span in found]
     taken = [(mentions[i].start, mentions[i].end) for i in chosen] + embedded
     embedded += [(s, e) for s, e in cue_spans(text, load_resolver())
                  if not any(s < te and ts < e for ts, te in taken)]

@@ -1,0 +1,104 @@
+"""World-news geocoding: prominent places before small namesakes, the capital before a state of its name, lists of
+countries, celestial bodies, hyphenated compounds, world regions with an extent, province short forms. Sentences
+written for these tests."""
+
+from newsintel.nlp.geocode import load_resolver
+from newsintel.nlp.grouping import RawMention
+from newsintel.nlp.toponyms import compound_parts, document_toponyms
+
+
+def spans(text: str, *names: str) -> list[tuple[int, int, str]]:
+    out, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        out.append((start, start + len(name), "GPE"))
+        at = start + len(name)
+    return out
+
+
+def resolve(text: str, *names: str, focus=None):
+    return load_resolver().resolve(text, spans(text, *names), focus)
+
+
+def test_countries_beat_small_namesakes_that_share_a_state():
+    # China, Mexico and Norway are all towns in Maine: that is no reason to read them so
+    text = "Health officials in the United States, Norway, Mexico and China reported new cases."
+    places = resolve(text, "United States", "Norway", "Mexico", "China")
+    assert [p.kind for p in places] == ["country"] * 4
+    assert [p.country for p in places] == ["US", "NO", "MX", "CN"]
+
+
+def test_a_list_of_countries_is_no_qualifier():
+    text = "Exports went to Mexico, China, Japan and Brazil."
+    places = resolve(text, "Mexico", "China", "Japan")
+    assert [p.country for p in places] == ["MX", "CN", "JP"]
+
+
+def test_world_city_before_namesake_unless_local_context():
+    text = "The mayor flew to Paris on Monday, U.S. officials said."
+    assert resolve(text, "Paris", "U.S.")[0].country == "FR"
+    local = "Schools in Paris and Henry County reopened; Clarksville and Nashville stayed shut."
+    assert resolve(local, "Paris", "Henry County", "Clarksville", "Nashville")[0].admin1 == "TN"
+    qualified = "A storm hit Paris, Texas, overnight."
+    assert resolve(qualified, "Paris")[0].admin1 == "TX"
+
+
+def test_publisher_focus_on_the_namesakes_state_is_local_context():
+    text = "Alexandria police arrested two men downtown."
+    assert resolve(text, "Alexandria")[0].country == "EG"
+    focused = resolve(text, "Alexandria", focus={("US", None): 1.0, ("US", "LA"): 0.8})[0]
+    assert (focused.country, focused.admin1) == ("US", "LA")
+
+
+def test_washington_is_the_capital_unless_the_state_is_meant():
+    text = "Talks in Washington stalled as senators left for the holidays."
+    assert resolve(text, "Washington")[0].kind == "city"
+    local = "Rain fell across Washington, from Seattle and Tacoma to Spokane."
+    assert resolve(local, "Washington", "Seattle", "Tacoma", "Spokane")[0].kind == "state"
+
+
+def test_celestial_bodies_are_no_places_but_a_qualified_town_is():
+    text = "The probe left Earth for Mars and will pass Jupiter."
+    assert resolve(text, "Earth", "Mars", "Jupiter") == [None, None, None]
+    town = "The fire in Mars, Pa., was put out."
+    place = resolve(town, "Mars")[0]
+    assert place is not None and place.admin1 == "PA"
+
+
+def test_world_regions_have_a_point_and_an_extent():
+    text = "Refugees from North Africa and the Middle East reached the Balkans."
+    places = resolve(text, "North Africa", "Middle East", "Balkans")
+    assert all(p is not None and p.kind == "region" and p.extent_km > 100 for p in places)
+    assert places[1].as_geo()["extent_km"] == places[1].extent_km
+    country = resolve("Troops left Chad.", "Chad")[0]
+    assert country.kind == "country" and country.extent_km > 300
+
+
+def test_provinces_of_china_and_a_state_short_name():
+    text = "Floods in Hubei and Sichuan; fires in NSW."
+    hubei, sichuan, nsw = resolve(text, "Hubei", "Sichuan", "NSW")
+    assert (hubei.kind, hubei.country) == ("province", "CN") and (sichuan.kind, sichuan.country) == ("province", "CN")
+    assert (nsw.kind, nsw.country) == ("province", "AU")
+
+
+def test_abbreviation_tagged_without_its_period():
+    text = "She grew up in Red Deer, Alta. and moved away."
+    start = text.index("Alta")
+    place = load_resolver().resolve(text, [(start, start + 4, "GPE")])[0]
+    assert place is not None and (place.kind, place.country) == ("province", "CA")
+
+
+def test_hyphenated_compounds_name_each_place():
+    def mention(text: str, label: str) -> RawMention:
+        return RawMention(text, 10, 10 + len(text), 0, label)
+
+    text = "Tensions over Turkish-Russian relations rose."
+    parts = compound_parts(mention("Turkish-Russian", "NORP"))
+    assert [("Turkish-Russian")[s - 10:e - 10] for s, e in parts] == ["Turkish", "Russian"]
+    led = compound_parts(mention("U.S.-led", "ORG"))
+    assert [("U.S.-led")[s - 10:e - 10] for s, e in led] == ["U.S."]
+    assert compound_parts(mention("pro-Russian", "NORP")) == []
+    assert compound_parts(mention("Guinea-Bissau", "GPE")) == []  # a place as a whole
+    start = text.index("Turkish-Russian")
+    _, toponyms = document_toponyms(text, [RawMention("Turkish-Russian", start, start + 15, 0, "NORP")])
+    assert [(t.text, t.place.country) for t in toponyms] == [("Turkish", "TR"), ("Russian", "RU")]
