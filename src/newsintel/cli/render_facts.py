@@ -25,10 +25,15 @@ def _args(event: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
+def speaker_label(speaker: dict[str, Any]) -> str:
+    """A speaker's text, and "[unresolved]" after a pronoun that names no one (extract/speakers.py)."""
+    return f"{speaker['text']} [unresolved]" if speaker.get("unresolved") else speaker["text"]
+
+
 def _said(attribution: dict[str, Any] | None) -> str:
     if not attribution:
         return "reporter"
-    return f"{safe(attribution['speaker']['text'], 40)} ({safe(attribution['cue'])})"
+    return f"{safe(speaker_label(attribution['speaker']), 40)} ({safe(attribution['cue'])})"
 
 
 SELF_EVIDENT = (None, "day", "season", "decade")  # precisions a label shows by itself ("summer 2013", "2010s")
@@ -85,7 +90,7 @@ def print_events(events: list[dict[str, Any]]) -> None:
 
 def claim_line(claim: dict[str, Any]) -> Text:
     line = Text()
-    line.append(safe(claim["speaker"]["text"], 40), style="bold")
+    line.append(safe(speaker_label(claim["speaker"]), 40), style="bold")
     line.append(f" {safe(claim['cue'])}")
     if claim.get("medium"):
         line.append(f" ({safe(claim['medium'], 30)})")

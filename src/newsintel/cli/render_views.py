@@ -7,7 +7,7 @@ from typing import Any
 from rich.text import Text
 
 from newsintel.cli.render import console, safe, table
-from newsintel.cli.render_facts import MODALITY_STYLE, date_text, event_line, print_facts, source_line
+from newsintel.cli.render_facts import MODALITY_STYLE, date_text, event_line, print_facts, source_line, speaker_label
 
 
 def _plain(text: str, style: str = "") -> None:
@@ -21,7 +21,7 @@ def _heading(title: str) -> None:
 
 
 def _claim_line(claim: dict[str, Any]) -> Text:
-    line = Text(f"{safe(claim['speaker']['text'], 40)} {safe(claim['cue'])}: ")
+    line = Text(f"{safe(speaker_label(claim['speaker']), 40)} {safe(claim['cue'])}: ")
     line.append(f"[{claim['modality']}] ", style=MODALITY_STYLE.get(claim["modality"], ""))
     line.append(safe(claim["content"], 200))
     if claim.get("medium"):

@@ -15,13 +15,15 @@ from spacy.tokens import Doc, Token
 
 from newsintel.extract.actors import build_actors
 from newsintel.extract.args import PLURAL_PRONOUNS, MentionIndex
-from newsintel.extract.attribution import attribute_quotations, attribution_for, extract_claims
+from newsintel.extract.attribution import attribution_for, extract_claims
 from newsintel.extract.events import event_record, extract_events
 from newsintel.extract.modality import modality_of
 from newsintel.extract.namesakes import split_namesakes
 from newsintel.extract.parse import ParsedSentence, parse_sentences
 from newsintel.extract.quantities import extract_quantities
+from newsintel.extract.quoted import attribute_quotations
 from newsintel.extract.relations import extract_relations, person_attributes, relations_from_events, retype_people
+from newsintel.extract.speakers import finish_speakers
 from newsintel.extract.timex import find_phrases, time_value
 from newsintel.model import Record, sentence_at
 
@@ -98,11 +100,12 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
         record.quantities.extend(extract_quantities(ps, mentions, ages))
         record.relations.extend(extract_relations(ps, mentions))
     resolve_plural_pronouns(record.events, {e.id: e.type for e in record.entities})
-    attribute_quotations(text, record.events, record.claims, mentions, record.quantities)
+    attribute_quotations(text, record.events, record.claims, mentions, record.quantities, starts)
     record.relations.extend(relations_from_events(record.events, {e.id: e for e in record.entities}))
     record.relations[:] = _dedupe(record.relations, lambda r: (r["type"], r["subject"]["text"], r["object"]["text"]))
     record.quantities[:] = _dedupe(record.quantities, lambda q: (q["start"], q["end"]))
     build_actors(record, lambda offset: sentence_at(starts, offset))
+    finish_speakers(record)
 
 
 def _trimmed(spans: list) -> list:

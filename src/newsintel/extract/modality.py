@@ -103,3 +103,19 @@ def modality_of(trigger: Token) -> str:
         return "conditional"
     found = {label for token in chain for label in _cues_on(token, _is_passive(token), token is not trigger)}
     return next((label for label in PRECEDENCE if label in found), "asserted")
+
+
+def statement_modality(verb: Token) -> str:
+    """The modality of the saying itself ("did not say", "may have told", "reportedly said", "will announce",
+    "if he says", "refused to comment"), read on the reporting verb and the verbs it is the infinitive of; what the
+    verb is coordinated with or reported in is another statement ("thought he could ..., but he says")."""
+    chain, current = [verb], verb
+    while current.dep_ == "xcomp" and current.head.i != current.i and len(chain) < MAX_STEPS:
+        current = current.head
+        chain.append(current)
+    if any(_negated(t, t is not verb) for t in chain):
+        return "negated"
+    if any(_conditional(t) for t in chain):
+        return "conditional"
+    found = {label for token in chain for label in _cues_on(token, _is_passive(token), token is not verb)}
+    return next((label for label in PRECEDENCE if label in found), "asserted")

@@ -116,7 +116,10 @@ class Sources:
 def said_by(fact: dict[str, Any]) -> str | None:
     """Who a fact is attributed to, or None when the reporter states it."""
     att = fact.get("attribution")
-    return att["speaker"]["text"] if att else None
+    if not att:
+        return None
+    speaker = att["speaker"]  # a pronoun naming no one is shown as such (extract/speakers.py)
+    return f"{speaker['text']} [unresolved]" if speaker.get("unresolved") else speaker["text"]
 
 
 def _when(value: str | None, precision: str | None, published: str | None

@@ -1,0 +1,189 @@
+"""Quotations and speakers across a document, once every sentence has its claims.
+
+A quotation belongs to the speaker named right after it or right before it in the same paragraph ('"We crossed at
+night." Haliti told the court' / 'Haliti said: "..."'); one continued over paragraphs to the speaker introduced
+before it. A reporting verb with no content of its own takes the quotation as its content, and events inside the
+quotation get that speaker. Claims left without content are dropped. Then every speaker is settled
+(`speakers.py`): pronouns resolved or marked unresolved, furniture dropped, places that are people relinked.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Any
+
+from newsintel.extract.antecedents import PERSON_PRONOUNS
+from newsintel.extract.args import MentionIndex, pronoun_gender
+from newsintel.extract.lexicon import lexicon
+from newsintel.extract.quotations import Quotation, quotations
+from newsintel.extract.speakers import FIRST_PERSON, SUBJECT_PRONOUNS, Speakers, bare_pronoun, unresolved
+
+OWNER_REACH = 120  # characters between a quotation and the reporting verb that introduces or closes it
+
+
+def _same_person(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Same entity, or names sharing a word ("Claire Dumont" / "Dumont" when NER split them)."""
+    if a.get("entity") and a.get("entity") == b.get("entity"):
+        return True
+    return bool({w for w in a["text"].split() if w[:1].isupper()} & {w for w in b["text"].split() if w[:1].isupper()})
+
+
+def _speaker_pronouns(event: dict[str, Any], speaker: dict[str, Any], mentions: MentionIndex) -> None:
+    """In a quotation, "I"/"we" are the speaker ("We will strike you", the man says), and "he"/"she" someone else
+    ("She wanted to come home," her lawyer said): re-resolve a third-person pronoun that was linked to the speaker."""
+    if speaker.get("unresolved"):
+        return
+    for role in ("actors", "targets"):
+        args = []
+        for arg in event[role]:
+            word = (arg.get("mention") or arg["text"]).lower()
+            if word in FIRST_PERSON:
+                arg = {**speaker, "mention": arg.get("mention") or arg["text"]}
+            elif word in PERSON_PRONOUNS and arg.get("entity") and _same_person(arg, speaker):
+                not_speaker, gender = frozenset({arg["entity"]}), pronoun_gender(word)
+                other = mentions.recent_person(event["start"], event["sentence"], not_speaker, gender=gender) or \
+                    mentions.salient_before(event["start"], {"PERSON"}, 2000, not_speaker, gender)
+                if other is not None:
+                    arg = {"text": other.name, "entity": other.id, "mention": arg.get("mention")}
+            args.append(arg)
+        event[role] = args
+
+
+class _Positions:
+    """List indices by an offset each, for the indices whose offset lies in a range."""
+
+    def __init__(self, offsets: list[int]) -> None:
+        order = sorted(range(len(offsets)), key=offsets.__getitem__)
+        self.offsets = [offsets[i] for i in order]
+        self.indices = order
+
+    def within(self, low: int, high: int) -> list[int]:
+        """Indices with low <= offset <= high."""
+        return self.indices[bisect_left(self.offsets, low):bisect_right(self.offsets, high)]
+
+
+def _owner(text: str, quote: Quotation, claims: list[dict[str, Any]], inside: set[int],
+           by_start: _Positions, by_end: _Positions) -> dict[str, Any] | None:
+    """The claim whose speaker says the quotation: named after it in the same paragraph, else before it; before
+    it first for a quotation continued over paragraphs (the speaker introduced it)."""
+    after = [i for i in by_start.within(quote.end, quote.end + OWNER_REACH)
+             if i not in inside and "\n" not in text[quote.end:claims[i]["start"]]]
+    before = [i for i in by_end.within(quote.start - OWNER_REACH, quote.start) if i not in inside and (
+        "\n" not in text[claims[i]["end"]:quote.start] or text[claims[i]["end"]:quote.start].strip() == ":")]
+    first, second = (max(before, default=None), min(after, default=None))
+    if not quote.continued:
+        first, second = second, first
+    index = first if first is not None else second
+    return claims[index] if index is not None else None
+
+
+def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[dict[str, Any]],
+                         mentions: MentionIndex | None = None, quantities: list[dict[str, Any]] | None = None,
+                         sentence_starts: list[int] | None = None) -> None:
+    """Attribute every quotation, then settle every speaker of claims, events and figures (see the module)."""
+    quotes = quotations(text)
+    by_start = _Positions([c["start"] for c in claims])  # looked up by offset: a long document has many quotations
+    by_end = _Positions([c["end"] for c in claims])
+    event_starts = _Positions([e["start"] for e in events])
+    inside_of: dict[int, Quotation] = {}  # claim index -> the quotation it is reported in ("men who said ...")
+    for quote in quotes:
+        for i in by_start.within(quote.start + 1, quote.end):
+            if claims[i]["end"] <= quote.end:
+                inside_of.setdefault(i, quote)
+    owners: dict[Quotation, dict[str, Any]] = {}
+    for quote in quotes:
+        owner = _owner(text, quote, claims, set(inside_of), by_start, by_end)
+        if owner is None:
+            continue
+        owners[quote] = owner
+        owner["_said_until"] = max(owner.get("_said_until", 0), quote.end)
+        if not owner["content"] or owner["content"] in quote.text:  # the whole quotation, over several sentences
+            owner["content"] = quote.text.strip()
+            if owner["modality"] != "negated" and _opens_with_condition(owner["content"]):
+                owner["modality"] = "conditional"  # '"If he comes back, he will be tried," she said
+        for event in (events[i] for i in sorted(event_starts.within(quote.start + 1, quote.end - 1))):
+            if event["attribution"] is None:  # `_claim`: takes that claim's speaker once it is settled
+                event["attribution"] = {"speaker": owner["speaker"], "cue": owner["cue"], "_claim": owner}
+    nested = {id(claims[i]): owners.get(q) for i, q in inside_of.items()}
+    kept = [c for c in claims if c["content"]]
+    if mentions is None:
+        claims[:] = kept
+        return
+    settle_speakers(Speakers(text, mentions, quotes, sentence_starts or []), kept, nested,
+                    [*events, *(quantities or [])])
+    claims[:] = [c for c in kept if c["speaker"] is not None]
+    for quote, owner in owners.items():  # "I"/"we" in the quotation are its speaker, once the speaker is settled
+        if owner["speaker"] is None:
+            continue
+        for event in (events[i] for i in sorted(event_starts.within(quote.start + 1, quote.end - 1))):
+            _speaker_pronouns(event, (event["attribution"] or {"speaker": owner["speaker"]})["speaker"], mentions)
+
+
+def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[int, dict[str, Any] | None],
+                    facts: list[dict[str, Any]]) -> None:
+    """Claims in document order: furniture out (speaker None), pronouns resolved or marked unresolved; then the
+    speakers of events and figures, the same way (the claim of the same reporting verb first)."""
+    earlier: list[dict[str, Any]] = []  # claims outside quotations whose speaker is settled, in order
+    ordered = sorted(claims, key=lambda c: c["start"])
+    for claim in ordered:
+        claim["speaker"] = ctx.tidy(claim["speaker"])
+    for claim in (c for c in ordered if id(c) not in nested and c["speaker"] is not None):
+        speaker = claim["speaker"]
+        word = bare_pronoun(speaker)
+        if word in SUBJECT_PRONOUNS:
+            at = speaker.get("_at") or (claim["start"], claim["end"])
+            claim["speaker"] = _keep_description(ctx.resolve(word, at[0], claim["sentence"], earlier), speaker)
+        elif word is not None:
+            reason = "the writer or the publication" if word in FIRST_PERSON else "a person addressed"
+            claim["speaker"] = unresolved(speaker["text"], reason)
+        if not claim["speaker"].get("unresolved"):
+            earlier.append(claim)
+    for claim in (c for c in ordered if id(c) in nested and c["speaker"] is not None):
+        word, owner = bare_pronoun(claim["speaker"]), nested[id(claim)]  # reported inside someone's quotation
+        if word in FIRST_PERSON:
+            mention = claim["speaker"]["text"]
+            claim["speaker"] = {**owner["speaker"], "mention": mention} if owner and owner["speaker"] \
+                and not owner["speaker"].get("unresolved") else unresolved(mention, "in a quotation by someone unknown")
+        elif word is not None:
+            claim["speaker"] = unresolved(claim["speaker"]["text"], "someone the quoted speaker talks about")
+    ordered = [c for c in ordered if c["speaker"] is not None]
+    starts = [c["start"] for c in ordered]
+    for fact in facts:
+        att = fact["attribution"]
+        if att and "_claim" in att:
+            speaker = att.pop("_claim")["speaker"]
+            fact["attribution"] = {**att, "speaker": speaker} if speaker is not None else None
+            continue
+        if not att:
+            continue
+        speaker = ctx.tidy(att["speaker"])
+        if speaker is None:
+            fact["attribution"] = None
+            continue
+        word = bare_pronoun(speaker)
+        if word is None:
+            att["speaker"] = speaker
+            continue
+        same = next((c for c in ordered if c["cue"] == att["cue"] and c["sentence"] == fact["sentence"]
+                     and c["speaker"].get("mention", c["speaker"]["text"]) == speaker["text"]), None)
+        if same is not None:
+            att["speaker"] = same["speaker"]
+        elif word in SUBJECT_PRONOUNS:
+            at = speaker.get("_at") or (fact["start"], fact["end"])
+            before = [c for c in ordered[:bisect_left(starts, at[0])] if id(c) not in nested
+                      and not c["speaker"].get("unresolved")]
+            att["speaker"] = _keep_description(ctx.resolve(word, at[0], fact["sentence"], before), speaker)
+        else:
+            att["speaker"] = unresolved(speaker["text"], "not resolved")
+
+
+def _keep_description(speaker: dict[str, Any], pronoun: dict[str, Any]) -> dict[str, Any]:
+    """An unresolved pronoun keeps what `actors.py` needs to try it against the described actors."""
+    return unresolved(speaker["text"], speaker["unresolved"], pronoun) if speaker.get("unresolved") else speaker
+
+
+def _opens_with_condition(quoted: str) -> bool:
+    """A quotation that opens on an if/unless clause states a hypothetical (the reporting verb, outside it,
+    carries no cue of its own)."""
+    first = quoted.split(maxsplit=1)[0].lower().strip(",") if quoted.split() else ""
+    return first in lexicon().modality["conditional"]["markers"] and first != "should"

@@ -1,0 +1,224 @@
+"""Who the speaker is, decided once the whole document is read: pronouns, places, photo credits.
+
+"he said" names nobody: the speaker is the one person the pronoun can stand for since the last statement before it
+(the previous speaker, reported speech continuing, or a person named since), of the pronoun's gender when a title,
+a stated gender or an earlier "he"/"she" tells it. People named inside quotations are talked about, not speaking.
+When no single person fits, the speaker stays the pronoun, marked `"unresolved"` with the reason, never a guess;
+an "I"/"we" reporting inside someone's quotation is that quotation's speaker. A speaker tagged as a place that
+shares its name with a person of the document ("Maynard said", "Thane Maynard" named before) is that person; a
+caption word ("Harrowing images of ...") or a byline is no speaker at all, and a photo agency's credit before a
+name ("EPA South Korea fears ...") is not part of it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsintel.extract.antecedents import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from newsintel.extract.args import MentionIndex, pronoun_gender
+from newsintel.extract.lexicon import lexicon
+from newsintel.extract.quotations import Quotation
+from newsintel.model import Entity
+
+FIRST_PERSON = {"i", "we", "me", "us", "our", "my", "ourselves", "myself"}
+SECOND_PERSON = {"you"}
+SUBJECT_PRONOUNS = {"he", "she", "they"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+GROUP_TYPES = {"ORG", "NORP"}
+REACH = 3  # sentences back to the previous statement that a "he said" continues
+TITLES = {"mr", "mrs", "ms", "miss"}
+BULLETS = "•·*►▪●-–—|"
+FAR_REACH = 5  # sentences back to look for the one person a pronoun can stand for when none is nearer
+
+
+def bare_pronoun(arg: dict[str, Any]) -> str | None:
+    """The pronoun a speaker is, lower-cased, when it names no entity ("he", "they", "I"); else None."""
+    word = arg["text"].lower()
+    if arg.get("entity") is None and word in PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON | SECOND_PERSON:
+        return word
+    return None
+
+
+def unresolved(pronoun: str, reason: str, like: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The pronoun as speaker, with why it names no one; `like`'s description of the pronoun is kept for
+    `actors.py`, which may still find the described person it stands for ("a witness ... she said")."""
+    out: dict[str, Any] = {"text": pronoun, "entity": None, "unresolved": reason}
+    if like is not None and "_d" in like and pronoun.lower() in PERSON_PRONOUNS | PLURAL_PRONOUNS:
+        out["_d"] = like["_d"]
+    return out
+
+
+@dataclass
+class Speakers:
+    """One document's speakers: its text, entities, quotations and what earlier "he"/"she" said of gender."""
+
+    text: str
+    mentions: MentionIndex
+    quotes: list[Quotation]
+    sentence_starts: list[int]
+    learned: dict[str, str] = field(default_factory=dict)  # entity id -> gender, from pronouns resolved to it
+
+    def __post_init__(self) -> None:
+        self.entities: dict[str, Entity] = {e.id: e for _, _, e in self.mentions.spans}
+        self._quote_starts = [q.start for q in self.quotes]
+
+    # -- where things are ------------------------------------------------------------------------------------
+    def quoted(self, offset: int) -> bool:
+        i = bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and self.quotes[i].start < offset < self.quotes[i].end
+
+    def sentence_start(self, sentence: int) -> int:
+        return self.sentence_starts[max(0, min(sentence, len(self.sentence_starts) - 1))] \
+            if self.sentence_starts else 0
+
+    def gender(self, entity: Entity) -> str | None:
+        """Stated ("her husband, X"), from a title ("Mr", "Ms"), or learned from an earlier pronoun."""
+        known = (entity.attributes or {}).get("gender")
+        if known:
+            return known
+        for mention in entity.mentions:  # the title inside the mention ("Mr Moon") or just before it
+            words = (self.text[max(0, mention.start - 6):mention.start] + " " + mention.text).split()
+            for word in words[:-1] if len(words) > 1 else ():
+                if word.rstrip(".").lower() in TITLES:
+                    return pronoun_gender(word.rstrip(".").lower())
+        return self.learned.get(entity.id)
+
+    # -- pronouns --------------------------------------------------------------------------------------------
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, offset) - 1)
+
+    def _people_between(self, low: int, high: int, types: set[str]) -> dict[str, tuple[Entity, set[int]]]:
+        """Entities of `types` named in [low, high) outside quotations, with the sentences naming them."""
+        out: dict[str, tuple[Entity, set[int]]] = {}
+        i = bisect_right(self.mentions.starts, high) - 1
+        while i >= 0 and self.mentions.spans[i][0] >= low:
+            start, end, entity = self.mentions.spans[i]
+            if entity.type in types and end <= high and not self.quoted(start):
+                out.setdefault(entity.id, (entity, set()))[1].add(self.mentions.sentences[i])
+            i -= 1
+        return out
+
+    def resolve(self, pronoun: str, offset: int, sentence: int, earlier: list[dict[str, Any]]) -> dict[str, Any]:
+        """The speaker a subject pronoun at `offset` stands for, or the pronoun marked unresolved. `earlier`: the
+        statements before it (outside quotations, speakers settled), whose speaker reported speech may be
+        continuing: the latest whose speaker can be what the pronoun stands for, if it ends (its quotation
+        included: sentences quoted do not break it) at most `REACH` sentences back."""
+        plural = pronoun == "they"
+        types = GROUP_TYPES if plural else {"PERSON"}
+        gender = None if plural else pronoun_gender(pronoun)
+        prev = None
+        for claim in reversed(earlier):
+            if self.sentence_of(max(claim["end"], claim.get("_said_until", 0))) < sentence - REACH:
+                break
+            if self._fits(claim["speaker"], plural, gender):
+                prev = claim
+                break
+        found: dict[str, dict[str, Any]] = {}
+        if prev is not None:
+            found[_key(prev["speaker"])] = prev["speaker"]  # reported speech going on: only names since count
+            named = self._people_between(prev["start"], offset, types)
+            if sentence - prev["sentence"] <= 1:  # "X said ... about Y. He added": Y is talked about
+                named = {k: v for k, v in named.items() if v[1] != {prev["sentence"]}}
+        else:
+            named = self._people_between(self.sentence_start(sentence - REACH), offset, types)
+        if not found and not named:
+            named = self._people_between(self.sentence_start(sentence - FAR_REACH), offset, types)
+        for entity, _ in named.values():
+            if plural or self._gender_fits(entity, gender):
+                found.setdefault(entity.id, {"text": entity.name, "entity": entity.id})
+        if len(found) == 1:
+            speaker = next(iter(found.values()))
+            if gender and speaker.get("entity"):
+                self.learned.setdefault(speaker["entity"], gender)
+            return {**{k: v for k, v in speaker.items() if k not in ("mention", "_at")}, "mention": pronoun}
+        if not found:
+            return unresolved(pronoun, "no one named before it that it can stand for")
+        names = sorted({s["text"] for s in found.values()})
+        return unresolved(pronoun, "could be any of " + ", ".join(names[:4]))
+
+    def _gender_fits(self, entity: Entity, gender: str | None) -> bool:
+        known = self.gender(entity)
+        return gender is None or known is None or known == gender
+
+    def _fits(self, speaker: dict[str, Any], plural: bool, gender: str | None) -> bool:
+        """Can the previous statement's speaker be what the pronoun stands for?"""
+        if speaker.get("unresolved"):
+            return False
+        entity = self.entities.get(speaker.get("entity") or "")
+        if entity is not None:
+            if plural:
+                return entity.type in GROUP_TYPES
+            return entity.type == "PERSON" and self._gender_fits(entity, gender)
+        d = speaker.get("_d") or {}
+        if plural:
+            return bool(d.get("plural") or d.get("group_noun"))
+        if d.get("person"):
+            return not d.get("plural") and d.get("gender") in (None, gender)
+        words = speaker["text"].split()  # a name NER missed ("Whit Honea")
+        return not d.get("plural") and len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+    # -- places, captions, credits ---------------------------------------------------------------------------
+    def tidy(self, arg: dict[str, Any]) -> dict[str, Any] | None:
+        """The speaker as it should be shown: a person mistyped as a place relinked, a credit cut off; None when
+        it is page furniture, not a speaker."""
+        att = lexicon().attribution
+        if arg["text"][:1] in BULLETS:
+            arg = {**arg, "text": arg["text"].lstrip(BULLETS + " ")}
+        words = arg["text"].split()
+        if words and words[-1].lower() in att.get("not_speaker_nouns", ()):
+            return None
+        at = arg.get("_at")
+        if at is not None and self._in_byline(at[0]):
+            return None
+        credits = att.get("credit_names", ())
+        for credit in credits:
+            n = len(credit.split())
+            if len(words) > n and " ".join(words[:n]) == credit and words[n][:1].isupper():
+                arg = {**arg, "text": " ".join(words[n:])}
+                break
+        entity = self.entities.get(arg.get("entity") or "")
+        if entity is not None and entity.type in PLACE_TYPES and (entity.geo or {}).get("kind") != "country":
+            person = self._person_named(arg["text"])
+            if person is not None:
+                arg = {**arg, "text": person.name, "entity": person.id}
+        return arg
+
+    def _person_named(self, name: str) -> Entity | None:
+        """The one person of the document whose name holds `name` as its last word(s) ("Thane Maynard")."""
+        words = name.split()
+        fits = {e.id: e for e in self.entities.values() if e.type == "PERSON" and e.name.split()[-len(words):] == words
+                and len(e.name.split()) > len(words)}
+        return next(iter(fits.values())) if len(fits) == 1 else None
+
+    def _in_byline(self, offset: int) -> bool:
+        """In the names right after a byline or credit marker at the start of a line ("By Jane Doe and John Roe",
+        "Photo: Jane Doe/Agency"): every word from the marker to the speaker capitalised, no bracket or dash
+        closing the credit before it ("By Monday, officials said" is no byline)."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        line = self.text[line_start:offset + 1]
+        marker = next((m for m in lexicon().attribution.get("byline_markers", ()) if line.startswith(m)), None)
+        if marker is None:
+            return False
+        run = line[len(marker):].replace("/", " ").split()
+        return all(w[:1].isupper() or w[:1].isdigit() or w in ("and", "of", "|") for w in run) and not any(
+            c in line[len(marker):] for c in ")—–")
+
+
+def _key(speaker: dict[str, Any]) -> str:
+    return speaker.get("entity") or speaker["text"].lower()
+
+
+def finish_speakers(record: Any) -> None:
+    """After described actors are built: a pronoun speaker that `actors.py` linked to one ("a witness ... she
+    said") is shown as that actor; one still unresolved keeps the pronoun and the reason."""
+    actors = {a["id"]: a for a in record.actors}
+    args = [c["speaker"] for c in record.claims] + [f["attribution"]["speaker"] for f in (
+        *record.events, *record.quantities) if f.get("attribution")]
+    for arg in args:
+        if arg.get("unresolved") and arg.get("actor") in actors:
+            arg["mention"] = arg["text"]
+            arg["text"] = actors[arg["actor"]]["text"]
+            del arg["unresolved"]
+
