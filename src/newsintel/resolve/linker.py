@@ -68,14 +68,16 @@ class Unit:
         return [f for f in (_form(self.kind, n) for n in self.names) if f is not None]
 
     @property
-    def rank(self) -> tuple[int, int]:
-        """Known places first (cheap, exact context), then full names, then lone names, then initials."""
+    def rank(self) -> tuple[int, int, int]:
+        """Known places first (cheap, exact context), then organisations, then people (the context a person's
+        name is read in), full names before lone names, then initials."""
         forms = self.forms
         if self.kind == PLACE:  # a "place" not geocoded may be a person ("Bowie" said): after the people
-            return (0, 0) if any(a.get("place") for a in self.attributes) else (2, 0)
+            return (0, 0, 0) if any(a.get("place") for a in self.attributes) else (2, 2, 0)
         if forms and all(f.is_initials for f in forms):
-            return (3, 0)
-        return (1 if any(len(f.tokens) > 1 for f in forms) else 2, -max((len(f.tokens) for f in forms), default=0))
+            return (3, 0, 0)
+        full = any(len(f.tokens) > 1 for f in forms)
+        return (1 if self.kind == ORG else 2, 0 if full else 1, -max((len(f.tokens) for f in forms), default=0))
 
 
 def _known_place(unit: Unit) -> bool:
@@ -220,6 +222,12 @@ def name_match(unit: Unit, candidate: sqlite3.Row) -> tuple[float, dict[str, Any
     return name_score, profile
 
 
+def _lone_bearer(unit: Unit, kind: str, profile: dict[str, Any]) -> bool:
+    """A person named in full meeting an identity known only by a lone name ("Vasko" of an earlier report)."""
+    return unit.kind == kind == PERSON and bool(_full(unit.forms)) and not any(
+        len(n.split()) > 1 for n in profile.get("names", {}))
+
+
 def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, name_score: float, profile: dict[str, Any],
           context: set[str], published: str | None, contexts: dict[str, set[str]]) -> float:
     """Name similarity plus shared context, minus namesake conflicts (places: name or gazetteer entry only)."""
@@ -229,7 +237,10 @@ def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, name_sco
         return name_score
     theirs = context_of(conn, candidate["id"], contexts, cfg["context_documents"])
     shared = context & theirs
-    bonus = min(cfg["context_cap"], cfg["context_weight"] * weights(conn, shared))
+    evidence = weights(conn, shared)
+    if _lone_bearer(unit, kind, profile) and evidence < cfg["lone_name_min_evidence"]:
+        return 0.0  # a full name meets a person known only by the surname: the same evidence as the other way
+    bonus = min(cfg["context_cap"], cfg["context_weight"] * evidence)
     penalty = profiles.conflict_penalty(profile, unit.attributes, published, cfg)
     if not shared and min(len(context), len(theirs)) >= cfg["no_shared_context_min"]:
         penalty += cfg["no_shared_context_penalty"]
@@ -304,15 +315,16 @@ def _best(conn: sqlite3.Connection, unit: Unit, context: set[str], published: st
     return best[0], (best[1] if best[0] >= threshold and not ambiguous else None)
 
 
-def _by_context(conn: sqlite3.Connection, unit: Unit, context: set[str], published: str | None,
-                contexts: dict[str, set[str]], constrained: bool) -> tuple[float, str | None] | None:
-    """A lone surname, given name or short form with no full name in its report: the identity bearing it that
-    this report's context clearly points to (`context.dominant`), else none. None (not decided here) for an
-    organisation's or a place's one-word name that an identity of its kind has exactly ("Tesla"): that is its
-    name, not a short form."""
+def _lone_bearers(conn: sqlite3.Connection, unit: Unit, published: str | None, constrained: bool
+                  ) -> list[str] | None:
+    """The identities a lone surname, given name or short form with no full name in its report may stand for,
+    best-named first; which one (if any) is for its report's context to say (`context.dominant`). None when
+    this is not such a name: an organisation's or a place's one-word name that an identity of its kind has
+    exactly ("Tesla") is its name, not a short form; a person's surname only organisations bear is a type the NER
+    model mixed up."""
     cfg = settings()
     floor = SHORT_FORM if unit.kind == ORG else 0.75  # the exact surname or word, not one letter off
-    bearers: list[str] = []
+    bearers: list[tuple[float, int, str]] = []
     own_kind = False
     for candidate in _candidates(conn, unit, False):
         if constrained and _forbidden(conn, unit, candidate["id"]):
@@ -321,12 +333,11 @@ def _by_context(conn: sqlite3.Connection, unit: Unit, context: set[str], publish
         if unit.kind != PERSON and candidate["kind"] == unit.kind and name_score >= 1.0:
             return None
         if name_score >= floor and not profiles.conflict_penalty(profile, unit.attributes, published, cfg):
-            bearers.append(candidate["id"])
+            bearers.append((-name_score, -candidate["documents"], candidate["id"]))
             own_kind = own_kind or candidate["kind"] == unit.kind
     if bearers and not own_kind:
-        return None  # only organisations of exactly that name: a type the NER model mixed up, not a surname
-    identity, evidence = dominant(conn, bearers, context, contexts, cfg)
-    return (0.75 + min(cfg["context_cap"], cfg["context_weight"] * evidence), identity) if identity else (1.0, None)
+        return None
+    return [i for *_, i in sorted(bearers)[:cfg["max_scored"]]]  # context is costly: the best-named only
 
 
 def _initial_and_surname(unit: Unit) -> tuple[str, str] | None:
@@ -400,23 +411,9 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
     report = ReportNames()
     acronyms = defined_acronyms(conn, document_id)
     identity_of: dict[str, str] = {}  # entity id -> identity, for the acronyms the report defines
-    for unit in _units(conn, document_id):
-        if not read_as_known_org(conn, unit):  # "Equifax" tagged PERSON where the store knows the company
-            settle_kind(conn, unit)  # a one-word name is read as the type the store's documents vote for
-        initial = _initial_and_surname(unit)
-        if unit.kind == ORG:
-            defining = acronyms.get(unit.names[0]) if _lone_word(unit) else None
-            named = {identity_of[defining]} if defining in identity_of else report.org(_lone_org_word(unit))
-        else:
-            named = report.person(_report_surname(unit), initial)
-        if len(named) == 1:
-            value, linked = 0.75, next(iter(named))
-        elif len(named) > 1:
-            value, linked = 1.0, None
-        else:
-            lone = (_by_context(conn, unit, context, published, contexts, constrained)
-                    if initial is None and (_lone_surname(unit) or _lone_org_word(unit)) else None)
-            value, linked = lone or _best(conn, unit, context, published, contexts, constrained)
+    deferred: list[Unit] = []  # lone names decided by context: once the rest of the report is linked
+
+    def settle(unit: Unit, linked: str | None, value: float, initial: tuple[str, str] | None) -> None:
         identity = link(conn, unit, document_id, linked, published, value if linked else 1.0,
                         "name" if linked else "new")
         _join_alias_identities(conn, unit, identity, constrained)
@@ -429,6 +426,35 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
             report.add_person(unit.forms, identity)
         elif unit.kind == ORG:
             report.add_org(unit.forms, identity)
+
+    for unit in _units(conn, document_id):
+        if not read_as_known_org(conn, unit):  # "Equifax" tagged PERSON where the store knows the company
+            settle_kind(conn, unit)  # a one-word name is read as the type the store's documents vote for
+        initial = _initial_and_surname(unit)
+        if unit.kind == ORG:
+            defining = acronyms.get(unit.names[0]) if _lone_word(unit) else None
+            named = {identity_of[defining]} if defining in identity_of else report.org(_lone_org_word(unit))
+        else:
+            named = report.person(_report_surname(unit), initial)
+        if len(named) == 1:
+            settle(unit, next(iter(named)), 0.75, initial)
+        elif len(named) > 1:
+            settle(unit, None, 1.0, initial)
+        elif initial is None and (_lone_surname(unit) or _lone_org_word(unit)) and _lone_bearers(
+                conn, unit, published, constrained) is not None:
+            deferred.append(unit)
+        else:
+            value, linked = _best(conn, unit, context, published, contexts, constrained)
+            settle(unit, linked, value, initial)
+    cfg = settings()
+    for unit in deferred:  # bearers read again: an earlier lone name of this report may be one now
+        bearers = _lone_bearers(conn, unit, published, constrained)
+        if bearers is None:  # now a name of another kind's identity: scored as any name
+            value, linked = _best(conn, unit, context, published, contexts, constrained)
+        else:
+            linked, evidence = dominant(conn, bearers, context, contexts, cfg)
+            value = 0.75 + min(cfg["context_cap"], cfg["context_weight"] * evidence)
+        settle(unit, linked, value, None)
     from newsintel.resolve.judgements import apply_merges_for
 
     apply_merges_for(conn, document_id)
