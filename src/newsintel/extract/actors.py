@@ -194,10 +194,12 @@ class ActorBuilder:
                             lambda a: compatible(a) and (a.head == d["head"] or (d["role"] and a.role == d["role"]
                                                                                   and d["head"] not in GENERIC_HEADS)))
         if not same and d["head"] in GENERIC_HEADS and not d["restricted"]:
-            # "the men": the one set of people just before, no name between ("the men behind the attack" are new)
+            # "the men": the one set of people just before, no name or group between ("the men behind the attack"
+            # are new)
             same = [a for a in self._recent(sentence, d["start"], 1, lambda a: compatible(a) and _gender_fits(
                 a, d["gender"]) and a.part_of is None and a.participant)
-                if not self.person_named_between(a.last_end, d["start"])]
+                if not self.person_named_between(a.last_end, d["start"]) and not self.group_named_between(
+                    a, d["start"])]
         ids = {a.id for a in same}
         return max(same, key=lambda a: a.last_end) if len(ids) == 1 else None
 
