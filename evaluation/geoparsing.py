@@ -66,15 +66,14 @@ def summarise(errors: Sequence[float]) -> dict[str, float]:
             "mean_km": statistics.fmean(errors), "median_km": statistics.median(errors), "auc": auc}
 
 
-def publisher_focus(docs: list[Doc], mentions: list[list[tuple[int, int, str]]]) -> dict[str, dict]:
-    """Each publisher's focus from all its documents of the set, taken before any is geocoded."""
+def publisher_focus(docs: list[Doc], evidence: list[set]) -> dict[str, dict]:
+    """Each publisher's focus from the regions each of its documents of the set names without doubt, taken before
+    any is geocoded (as `newsintel reprocess` takes it from a store: `store/focus.py`)."""
     from newsintel.nlp.focus import FocusTable
-    from newsintel.nlp.geocode import load_resolver
 
     table = FocusTable.from_settings()
-    resolver = load_resolver()
-    for doc, found in zip(docs, mentions, strict=True):
-        table.record(doc.source, resolver.evidence(doc.text, found))
+    for doc, regions in zip(docs, evidence, strict=True):
+        table.record(doc.source, regions)
     return {source: table.focus(source) for source in {d.source for d in docs}}
 
 
@@ -84,7 +83,8 @@ def gold_spans(docs: list[Doc]) -> list[tuple[Doc, list]]:
 
     resolver = load_resolver()
     mentions = [[(g.start, g.end, "GPE") for g in doc.toponyms] for doc in docs]
-    focus = publisher_focus(docs, mentions)
+    focus = publisher_focus(docs, [resolver.evidence(doc.text, found) for doc, found in zip(docs, mentions,
+                                                                                            strict=True)])
     return [(doc, resolver.resolve(doc.text, found, focus[doc.source]))
             for doc, found in zip(docs, mentions, strict=True)]
 
@@ -97,14 +97,14 @@ def predicted_toponyms(docs: list[Doc]) -> list[list[tuple[int, int, object]]]:
     from newsintel.nlp import raw_mentions, sentences_of
     from newsintel.nlp.chunks import document_docs
     from newsintel.nlp.pipeline import load_nlp
-    from newsintel.nlp.toponyms import document_toponyms, toponym_inputs
+    from newsintel.nlp.toponyms import document_evidence, document_toponyms
 
     nlp = load_nlp()
     found = []
     for doc, _ in document_docs(nlp, ((d.text, d.docid) for d in docs), batch_size=32):
         found.append((doc.text, raw_mentions(doc, [s.start for s in sentences_of(doc)])))
     started = time.perf_counter()
-    focus = publisher_focus(docs, [toponym_inputs(text, mentions)[1] for text, mentions in found])
+    focus = publisher_focus(docs, [document_evidence(text, mentions) for text, mentions in found])
     out = []
     for doc, (text, mentions) in zip(docs, found, strict=True):
         _, toponyms = document_toponyms(text, mentions, focus=focus[doc.source])

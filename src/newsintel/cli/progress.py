@@ -14,6 +14,7 @@ from newsintel.cli.render import safe
 from newsintel.model import Failure, Notice
 from newsintel.pipeline import Processor, default_workers
 from newsintel.store import connect, db_path
+from newsintel.store.focus import install_stored_focus
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -22,6 +23,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     stderr = Console(stderr=True, highlight=False)
     summary = Summary()
     interrupted = False
+    install_stored_focus(db_path(args.db))  # publishers' focus as stored, read-only in this run
     with Processor(workers) as processor:
         conn = connect(db_path(args.db))  # opened after the workers fork: no connection crosses a fork
         progress = Progress(
@@ -77,6 +79,7 @@ def run_reprocess(args: argparse.Namespace) -> int:
 
     workers = args.workers or default_workers()
     done = failed = 0
+    install_stored_focus(db_path(args.db), rebuild=True)  # a stable point: the focus of every stored document
     with Processor(workers) as processor:
         conn = connect(db_path(args.db), create=False)
         rows = conn.execute("SELECT id, title, source, url, published, text, author, origin, format, language"

@@ -238,6 +238,12 @@ def toponym_inputs(text: str, mentions: list[RawMention],
     return chosen, inputs, embedded
 
 
+def document_evidence(text: str, mentions: list[RawMention]) -> set[tuple[str, str | None]]:
+    """The regions a document names without doubt, from the same toponyms it is geocoded with: what its
+    publisher's focus counts (`nlp/focus.py`)."""
+    return load_resolver().evidence(text, toponym_inputs(text, mentions)[1])
+
+
 def document_toponyms(text: str, mentions: list[RawMention], source: str | None = None,
                       focus: Focus | None = None) -> tuple[dict[int, Place | None], list[Toponym]]:
     """Resolve the place mentions, place adjectives and embedded place names of a document together.
@@ -292,7 +298,16 @@ def _refine_span(text: str, start: int, end: int, label: str, resolver: Resolver
         return start + first.end(), end  # "North Texas" is Texas, and says so
     if resolver.candidates(text[start:end], label):
         return start, end
-    return _core_span(text, start, end) or (start, end)
+    core = _core_span(text, start, end)
+    if core and fold(text[start:end]).split()[-1] in _street_nouns() and not any(
+            p.kind in AREA_KINDS for p in gazetteer.lookup(text[core[0]:core[1]])):
+        return start, end  # "Main Street" is no town called Main; "Douglas County Road" is in the county
+    return core or (start, end)
+
+
+@functools.cache
+def _street_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("places.yaml")["toponym_cues"]["street_nouns"])
 
 
 def _core_span(text: str, start: int, end: int) -> tuple[int, int] | None:
