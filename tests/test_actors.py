@@ -363,3 +363,12 @@ def test_first_and_second_person_are_no_actors_unless_a_member_speaks_for_a_grou
     assert kinds.get("We") in (None, "pronoun")
     fighters = next(a for a in record(MEMBER_SPEAKS)["actors"] if a["text"] == "Our fighters")
     assert fighters["group"]["text"] == "Islamic State" and fighters["role"] == "fighter"
+
+
+HOSTAGES = "Boko Haram hostages were freed near Banki on Sunday, and two Boko Haram fighters surrendered to the army."
+
+
+def test_hostages_of_a_group_are_no_members_of_it():
+    by_text = {a["text"]: a for a in record(HOSTAGES)["actors"]}
+    assert by_text["Boko Haram hostages"]["role"] == "hostage" and by_text["Boko Haram hostages"]["group"] is None
+    assert by_text["two Boko Haram fighters"]["group"]["text"] == "Boko Haram"

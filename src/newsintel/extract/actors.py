@@ -31,6 +31,7 @@ DESCRIPTION_REACH = 8  # "the foreign fighters" repeats an actor named at most t
 GENERIC_HEADS = {"man", "woman", "person", "people", "individual", "suspect", "men", "women"}
 FEMALE_ROLES = {"woman", "wife"}
 MEMBER_ROLES = {"member", "fighter", "militant", "commander", "recruiter", "soldier"}  # "its fighters": the group's
+HELD_ROLES = {"hostage"}  # held by the organisation named with them, not its members
 
 
 @dataclass
@@ -141,7 +142,7 @@ class ActorBuilder:
 
     # --- actors ------------------------------------------------------------------------------------------------
     def _new(self, d: dict[str, Any], sentence: int, arg: dict[str, Any]) -> Actor:
-        group = d["group"]
+        group = d["group"] if d["role"] not in HELD_ROLES else None  # "Boko Haram captives" are no members
         if group is not None and group["entity"] is None:
             group = {**group, "entity": self.group_entity(group["text"])}
         if group is None and d["poss_group"] is not None and d["role"] in MEMBER_ROLES:
