@@ -372,3 +372,16 @@ def test_hostages_of_a_group_are_no_members_of_it():
     by_text = {a["text"]: a for a in record(HOSTAGES)["actors"]}
     assert by_text["Boko Haram hostages"]["role"] == "hostage" and by_text["Boko Haram hostages"]["group"] is None
     assert by_text["two Boko Haram fighters"]["group"]["text"] == "Boko Haram"
+
+
+NOBODY_AND_NUMBERS = ("(Wire) Kurdish fighters crossed into Iraq on Monday. No foreign fighters were released in the "
+                      "exchange, the source said. Forty-two fighters were detained at the border.")
+
+
+def test_no_fighters_are_nobody_and_texts_keep_their_number_and_drop_a_dateline():
+    rec = record(NOBODY_AND_NUMBERS)
+    texts = {a["text"] for a in rec["actors"]}
+    assert not any(t.lower().startswith("no ") for t in texts)
+    assert "Kurdish fighters" in texts and not any(t.startswith("(") for t in texts)
+    detained = next(a for a in rec["actors"] if a["count"] == {"value": 42})
+    assert detained["text"] == "Forty-two fighters" and detained["mentions"][0]["text"] == "Forty-two fighters"

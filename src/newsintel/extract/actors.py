@@ -242,7 +242,7 @@ class ActorBuilder:
                 actor.role = actor.role or d["role"]
         if actor is None:
             actor = self._new(d, sentence, arg)
-        self._mention(actor, *span)
+        self._mention(actor, self._text_start(d), d["end"])
         self.by_span[span] = actor
         return actor
 
@@ -414,8 +414,8 @@ def annotate(builder: ActorBuilder, arg: dict[str, Any], sentence: int, particip
         # else ("the decision", "help", "a truck") is no participant at all
         arg.update({**keys, "kind": "described" if d["collective"] else "other"})
         return
-    if builder.in_furniture(d["start"]) or (d["first_second"] and builder.speaker_group(arg) is None):
-        # page furniture ("Photos: ...", a "MOST READ" list), or "my son", "our readers": no actor
+    if builder.in_furniture(d["start"]) or d["nobody"] or (d["first_second"] and builder.speaker_group(arg) is None):
+        # page furniture ("Photos: ...", a "MOST READ" list), "no fighters", or "my son", "our readers": no actor
         arg.update({**keys, "nationality": d["nationality"], "role": d["role"]})
         return
     actor = builder.described(arg, sentence)

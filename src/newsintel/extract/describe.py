@@ -259,6 +259,9 @@ def describe(ps: ParsedSentence, token: Token, start: int, end: int, entity_at: 
     singular = noun.tag_ in ("NN", "NNP") and lemma not in words.group_nouns
     one = (quantifier is not None and quantifier.lower_ in ("one", "another", "each")) or (
         quantifier is None and singular and bool(dets & words.singular_dets))
+    if ps.doc[start].text == "(":  # "(CNN) Boko Haram militants": a dateline the parse took into the phrase
+        close = next((t.i for t in ps.doc[start:end] if t.text == ")"), None)
+        start = close + 1 if close is not None and close + 1 < end and close < noun.i else start
     char_start, char_end = ps.char_span(start, end)
     return {
         "start": char_start, "end": char_end, "head": lemma, "role": role, "nationality": nationality,
@@ -273,6 +276,7 @@ def describe(ps: ParsedSentence, token: Token, start: int, end: int, entity_at: 
         "collective": quantifier is None and (lemma in words.collective_nouns or (
             modifier is not None and f"{modifier} {lemma}" in words.collective_nouns)),
         "first_second": noun.lower_ in words.first_second or possessor in words.first_second,
+        "nobody": "no" in dets or (quantifier is not None and quantifier.lower_ in ("none", "no")),
         "plural_before": plural_noun_before(ps, first) if noun.pos_ == "PRON" else None,
         "person": role is not None or demonym or lemma in words.person_nouns or (
             quantifier is not None and noun.pos_ == "PRON"),
