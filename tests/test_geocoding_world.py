@@ -102,3 +102,21 @@ def test_hyphenated_compounds_name_each_place():
     start = text.index("Turkish-Russian")
     _, toponyms = document_toponyms(text, [RawMention("Turkish-Russian", start, start + 15, 0, "NORP")])
     assert [(t.text, t.place.country) for t in toponyms] == [("Turkish", "TR"), ("Russian", "RU")]
+
+
+def test_a_name_among_states_or_before_its_kind_noun_is_of_that_kind():
+    text = "Cases were found in Oregon, Washington and Idaho."
+    assert resolve(text, "Oregon", "Washington", "Idaho")[1].kind == "state"
+    noun = "A cow from a Washington state farm fell ill."
+    assert resolve(noun, "Washington")[0].kind == "state"
+    capital = "Ministers met in Washington and London."
+    assert resolve(capital, "Washington", "London")[0].kind == "city"
+
+
+def test_oceans_by_their_bare_names_and_a_continent_after_a_direction_word():
+    text = "Storms over the Pacific moved east."
+    assert resolve(text, "Pacific")[0].kind == "sea"
+    start = "Bats of Central and South America".index("Central")
+    mention = RawMention("Central and South America", start, start + 25, 0, "LOC")
+    _, toponyms = document_toponyms("Bats of Central and South America", [mention])
+    assert [(t.text, t.place.kind) for t in toponyms] == [("South America", "continent")]

@@ -28,6 +28,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ADJECTIVE_LABELS = frozenset({"NORP"})
 ADMIN_KINDS = frozenset({"country", "state", "province"})
 AREA_KINDS = frozenset({"country", "continent", "state", "province", "region"})
+LISTED_KINDS = frozenset({"state", "province", "country"})
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
+_KIND_AFTER = re.compile(r"\s+(state|province|governorate|county|parish)\b")
 _QUALIFIER = re.compile(r"\s*[,(]\s*((?:[A-Z][\w.]*\.?\s?){1,3})")
 _PLURAL = re.compile(r"(?<=[a-z])s$")
 
@@ -203,7 +206,36 @@ class Resolver:
             if noun is not None:
                 cands[i] = self.candidates(f"{surfaces[i]} {noun}", label) or cands[i]
         qualified = self._apply_qualifiers(text, mentions, surfaces, cands)
+        self._apply_kind_context(text, mentions, keys, cands, qualified)
         return keys, cands, qualified
+
+    def _apply_kind_context(self, text: str, mentions: list[tuple[int, int, str]], keys: list[str],
+                            cands: list[list[Candidate]], qualified: set[int]) -> None:
+        """A name before a lowercase kind noun ("Washington state", "Hubei province") is a place of that kind; a
+        name listed among areas of one kind ("Oregon and Washington", "Utah, Virginia, Washington and Wyoming") is
+        an area of that kind too, when it can be."""
+        def kind_of(i: int) -> str | None:
+            options = cands[i]
+            return max(options, key=lambda o: self._prior(o.place, options, keys[i])).place.kind if options else None
+
+        order = sorted(range(len(mentions)), key=lambda i: mentions[i][0])
+        kinds = [kind_of(i) for i in range(len(mentions))]
+        for at, i in enumerate(order):
+            if i in qualified or len(cands[i]) < 2:
+                continue
+            start, end, _ = mentions[i]
+            noun = _KIND_AFTER.match(text, end)
+            wanted = set(self.kind_nouns.get(noun.group(1), ())) if noun else set()
+            if not wanted:
+                neighbours = order[max(0, at - 1):at] + order[at + 1:at + 2]
+                listed = {kinds[j] for j in neighbours if _LIST_GAP.fullmatch(
+                    text[mentions[j][1]:start] if mentions[j][0] < start else text[end:mentions[j][0]])}
+                if len(listed) == 1 and listed <= LISTED_KINDS:
+                    wanted = listed
+            if wanted and kinds[i] not in wanted:
+                kept = [c for c in cands[i] if c.place.kind in wanted]
+                if kept:
+                    cands[i] = kept
 
     def _apply_qualifiers(self, text: str, mentions: list[tuple[int, int, str]], surfaces: list[str],
                           cands: list[list[Candidate]]) -> set[int]:

@@ -318,7 +318,8 @@ def _core_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     while first < len(words) - 1 and fold(sub[words[first][0]:words[first][1]]) in skip:
         first += 1
     after = {w: [i + 1 for i, (s, e) in enumerate(words) if sub[s:e] == w and i + 1 < len(words)] for w in ("of", "in")}
-    starts = [*after["in"], first, *range(first + 1, len(words)), *after["of"]]  # "Church in Lexington" first
+    # "Church in Lexington" first; a direction word starts a name when the two make one ("Central and South America")
+    starts = [*after["in"], *range(first), first, *range(first + 1, len(words)), *after["of"]]
     for any_town in (False, True):  # "United Ohio": the state before a hamlet called United
         for first in dict.fromkeys(starts):
             for last in range(min(len(words), first + MAX_WORDS) - 1, first - 1, -1):
