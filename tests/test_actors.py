@@ -78,6 +78,14 @@ def test_a_woman_is_one_person_of_her_own():
     woman = release["targets"][0]
     assert (woman["role"], woman["count"], woman["nationality"]) == ("woman", {"value": 1}, None)
     assert actor(BORDER, woman["actor"])["part_of"] is None
+    (cross,) = events(BORDER, "CROSS_BORDER")
+    assert actor(BORDER, woman["actor"])["with"] == cross["actors"][0]["actor"]  # travelling with them
+
+
+def test_with_them_needs_one_clear_set():
+    rec = record("Police detained three Belgian fighters in Kilis. A woman with them was released.")
+    woman = next(a for a in rec["actors"] if a["role"] == "woman")
+    assert woman["with"] is None  # the police or the fighters: unclear
 
 
 def test_demonym_nationality_and_the_definite_repeat():
@@ -239,7 +247,7 @@ def test_actors_command_lists_unnamed_actors_with_events_and_sources(tmp_path, c
     rows = json.loads(capsys.readouterr().out)
     assert {r["text"] for r in rows} == {"Three Belgian fighters", "One of them"}
     one = next(r for r in rows if r["text"] == "One of them")
-    assert one["part_of_text"] == "Three Belgian fighters"
+    assert one["part_of_text"] == "Three Belgian fighters" and one["with_text"] is None
     assert {e["type"] for e in one["events"]} >= {"ARREST"}
     arrest = next(e for e in one["events"] if e["type"] == "ARREST")
     assert arrest["as"] == "targets" and "detained" in arrest["sentence_text"]

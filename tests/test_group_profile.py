@@ -78,6 +78,8 @@ def test_every_section_of_the_groups_profile_is_filled_from_its_members(store, c
     assert three["count"] == {"value": 3} and [d["status"] for d in three["did"]] == ["attempted"]
     (one,) = three["parts"]
     assert one["text"] == "One of them" and ("ARREST", "done") in [(d["type"], d["status"]) for d in one["did"]]
+    (woman,) = three["with"]  # "a woman travelling with them: freed", shown with them, not as a member
+    assert [(d["type"], d["status"]) for d in woman["did"]] == [("RELEASE", "done")]
     m = profile["members"]
     assert {"Idlib", "Ankara", "Kilis", "Qaim"} <= {w["place"].split(",")[0] for w in m["where"]}
     assert {"done", "attempted", "intended", "hedged"} <= set(m["heading"])
@@ -150,8 +152,10 @@ def test_text_output_names_members_and_sources(store, capsys):
     out = " ".join(capsys.readouterr().out.split())
     for words in ("Members", "figures disagree", "SMUGGLE them", "from Three Belgian fighters", "Crossing near Qaim"):
         assert words in out
+    assert "with them, woman" in out
     assert main(["profile", "Belgian fighters", "--db", str(store)]) == 0
-    assert "Four Belgian fighters" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Four Belgian fighters" in out and "with them, woman" in out
 
 
 def test_described_set_names():

@@ -44,6 +44,8 @@ def print_actors(actors: list[dict[str, Any]]) -> None:
         when = (src["published"] or "")[:10] or "undated"
         if actor.get("part_of_text"):
             console.print(Text(f"  one of: {render.safe(actor['part_of_text'], 80)}"))
+        if actor.get("with_text"):
+            console.print(Text(f"  with: {render.safe(actor['with_text'], 80)}"))
         title = render.safe(src["title"] or "(untitled)", 80)
         console.print(Text(f"  source: {title} ({when}, {src['document'][:10]})"))
         for event in actor["events"]:

@@ -39,6 +39,8 @@ def print_members(members: dict[str, Any]) -> None:
             _plain(f"    {safe(actor['text'], 50)}{count}: {_did(actor['did'])}")
             for part in actor["parts"]:
                 _plain(f"      {safe(part['text'], 40)}: {_did(part['did'])}")
+            for other in actor.get("with", []):  # not a member: said to be with them
+                _plain(f"      with them, {safe(other['text'], 40)}: {_did(other['did'])}")
             console.print(source_line(actor))
 
 

@@ -46,13 +46,14 @@ class Actor:
     role: str | None
     count: dict[str, Any] | None
     part_of: str | None = None
+    companion_of: str | None = None  # "a woman travelling with them": the set she is with (not one of it)
     participant: bool = False  # named as an event's actor or target or as what a number counts, not only a source
     mentions: list[dict[str, Any]] = field(default_factory=list)
 
     def json(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "kind": "described", "group": self.group,
                 "nationality": self.nationality, "role": self.role, "count": self.count, "part_of": self.part_of,
-                "mentions": self.mentions}
+                "with": self.companion_of, "mentions": self.mentions}
 
     @property
     def last(self) -> int:
@@ -217,6 +218,21 @@ class ActorBuilder:
             sets = [a for a in sets if not (a.count and "value" in a.count and a.count["value"] <= count["value"])]
         return max(sets, key=lambda a: a.last_end) if sets else None
 
+    def _companion_set(self, d: dict[str, Any], sentence: int) -> str | None:
+        """The one set a person is with: "them" is the participant set just before (as for "one of them"), "the
+        fighters" the set with that head; none when two fit."""
+        ref = d["with"]
+        if ref is None:
+            return None
+        if ref["pronoun"]:
+            sets = self._recent(sentence, ref["start"], SENTENCE_REACH, lambda a: a.plural and a.participant
+                                and not self.group_named_between(a, ref["start"]))
+            nearest = [a for a in sets if sets and a.last == max(b.last for b in sets)]
+        else:
+            nearest = self._recent(sentence, ref["start"], DESCRIPTION_REACH,
+                                   lambda a: a.plural and a.head == ref["head"])
+        return nearest[0].id if len({a.id for a in nearest}) == 1 else None
+
     def described(self, arg: dict[str, Any], sentence: int) -> Actor | None:
         d = arg["_d"]
         span = (d["start"], d["end"])
@@ -241,7 +257,9 @@ class ActorBuilder:
                 actor.nationality = actor.nationality or d["nationality"]
                 actor.role = actor.role or d["role"]
         if actor is None:
+            companion = self._companion_set(d, sentence)  # read before the new actor joins the list
             actor = self._new(d, sentence, arg)
+            actor.companion_of = companion
         self._mention(actor, self._text_start(d), d["end"])
         self.by_span[span] = actor
         return actor

@@ -193,6 +193,17 @@ def possessor_subject(noun: Token) -> Token | None:
     return None
 
 
+def companion_ref(noun: Token) -> Token | None:
+    """Whom a person is with: "a woman with them", "a woman travelling with the fighters" (the object of "with")."""
+    holders = [noun, *(c for c in noun.rights if c.dep_ == "acl")]
+    for holder in holders:
+        for prep in holder.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                return next((g for g in prep.children if g.dep_ == "pobj" and g.tag_ in ("PRP", "NNS", "NNPS")),
+                            None)
+    return None
+
+
 def plural_noun_before(ps: ParsedSentence, first: int) -> int | None:
     """The character end of the last plural noun of the sentence before token `first` ("crack down on Islamists,
     jailing thousands of them": "them" cannot skip "Islamists" to reach an earlier set)."""
@@ -200,6 +211,14 @@ def plural_noun_before(ps: ParsedSentence, first: int) -> int | None:
         if t.tag_ in ("NNS", "NNPS"):
             return ps.char_span(t.i, t.i + 1)[1]
     return None
+
+
+def _companion(ps: ParsedSentence, noun: Token, words: ActorWords) -> dict[str, Any] | None:
+    """{"start", "pronoun", "head"} of the set a person is said to be with, for `actors.py` to find in context."""
+    ref = companion_ref(noun)
+    if ref is None or ref.lower_ in words.first_second:
+        return None
+    return {"start": ps.char_span(ref.i, ref.i + 1)[0], "pronoun": ref.tag_ == "PRP", "head": _lemma(ref)}
 
 
 def describe(ps: ParsedSentence, token: Token, start: int, end: int, entity_at: Any) -> dict[str, Any]:
@@ -277,6 +296,7 @@ def describe(ps: ParsedSentence, token: Token, start: int, end: int, entity_at: 
             modifier is not None and f"{modifier} {lemma}" in words.collective_nouns)),
         "first_second": noun.lower_ in words.first_second or possessor in words.first_second,
         "nobody": "no" in dets or (quantifier is not None and quantifier.lower_ in ("none", "no")),
+        "with": _companion(ps, noun, words),
         "plural_before": plural_noun_before(ps, first) if noun.pos_ == "PRON" else None,
         "person": role is not None or demonym or lemma in words.person_nouns or (
             quantifier is not None and noun.pos_ == "PRON"),

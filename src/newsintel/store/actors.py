@@ -46,9 +46,10 @@ def list_actors(conn: sqlite3.Connection, group: str | None = None, nationality:
         actor["source"] = {"document": row["document_id"], "title": row["title"], "published": row["published"],
                            "publisher": row["publisher"]}
         actor["events"] = actor_events(conn, row["id"], row["document_id"], cache)
-        whole = conn.execute("SELECT text FROM actors WHERE id = ?", (actor["part_of"],)).fetchone() \
-            if actor["part_of"] else None
-        actor["part_of_text"] = whole[0] if whole else None
+        for key in ("part_of", "with"):  # the set it is one of, or is with ("a woman travelling with them")
+            other = conn.execute("SELECT text FROM actors WHERE id = ?", (actor[key],)).fetchone() \
+                if actor.get(key) else None
+            actor[f"{key}_text"] = other[0] if other else None
         out.append(actor)
     return out
 
@@ -76,6 +77,7 @@ def actor_events(conn: sqlite3.Connection, actor_id: str, doc_id: str, cache: di
 # The group's latest in-document entities (as views/profile.py reads an identity), so a group named in 50,000 reports
 # costs no more than one named in 1,000.
 _GROUP_ENTITIES = "(SELECT entity_id FROM entity_links WHERE identity_id = ? ORDER BY rowid DESC LIMIT 1000)"
+_WITH = "json_extract(p.data, '$.with')"  # "a woman travelling with them": the set she is with (same document)
 
 
 def group_actor_rows(conn: sqlite3.Connection, identity_id: str, limit: int) -> list[sqlite3.Row]:
@@ -84,21 +86,24 @@ def group_actor_rows(conn: sqlite3.Connection, identity_id: str, limit: int) -> 
     return conn.execute(
         "SELECT a.id, a.document_id, a.data, d.published FROM actors a JOIN documents d ON d.id = a.document_id"
         f" WHERE a.id IN (SELECT id FROM actors WHERE group_entity IN {_GROUP_ENTITIES}"
-        " UNION SELECT p.id FROM actors b JOIN actors p ON p.document_id = b.document_id AND p.part_of = b.id"
-        f" WHERE b.group_entity IN {_GROUP_ENTITIES}) ORDER BY d.published DESC, a.document_id, a.rowid LIMIT ?",
-        (identity_id, identity_id, limit)).fetchall()
+        " UNION SELECT p.id FROM actors b JOIN actors p ON p.document_id = b.document_id"
+        f" AND (p.part_of = b.id OR {_WITH} = b.id) WHERE b.group_entity IN {_GROUP_ENTITIES})"
+        " ORDER BY d.published DESC, a.document_id, a.rowid LIMIT ?", (identity_id, identity_id, limit)).fetchall()
 
 
 def described_set_rows(conn: sqlite3.Connection, role: str, nationality: str | None,
                        limit: int) -> list[sqlite3.Row]:
-    """Described actors of one role (and nationality, when given) across documents, latest first."""
-    where, params = "a.role = ?", [role]
+    """Described actors of one role (and nationality, when given) across documents, and those said to be with them
+    ("a woman travelling with them"), latest first."""
+    where, params = "b.role = ?", [role]
     if nationality:
-        where += " AND a.nationality = ?"
+        where += " AND b.nationality = ?"
         params.append(nationality)
     return conn.execute(
         "SELECT a.id, a.document_id, a.data, d.published FROM actors a JOIN documents d ON d.id = a.document_id"
-        f" WHERE {where} ORDER BY d.published DESC, a.document_id, a.rowid LIMIT ?", (*params, limit)).fetchall()
+        f" WHERE a.id IN (SELECT b.id FROM actors b WHERE {where} UNION SELECT p.id FROM actors b JOIN actors p"
+        f" ON p.document_id = b.document_id AND {_WITH} = b.id WHERE {where})"
+        " ORDER BY d.published DESC, a.document_id, a.rowid LIMIT ?", (*params, *params, limit)).fetchall()
 
 
 def actor_event_rows(conn: sqlite3.Connection, actor_ids: list[str]) -> list[sqlite3.Row]:

@@ -70,7 +70,8 @@ def _described(conn: sqlite3.Connection, sources: Sources, rows: list[sqlite3.Ro
     facts, did = [], defaultdict(list)
     for row in actor_event_rows(conn, list(actors)):
         fact = _actor_fact(sources, row, actors[row["actor_id"]])
-        facts.append(fact)
+        if actors[row["actor_id"]].get("with") not in actors:  # one with the members is no member: "who" only
+            facts.append(fact)
         did[row["actor_id"]].append({"type": fact["type"], "trigger": fact["trigger"], "as": row["role"],
                                      "status": fact["status"], "modality": fact["modality"],
                                      "said_by": fact["said_by"], "source": fact["source"],
@@ -78,14 +79,16 @@ def _described(conn: sqlite3.Connection, sources: Sources, rows: list[sqlite3.Ro
     _name_args(conn, facts)
     entries: dict[tuple, dict[str, Any]] = {}
     for actor_id, actor in actors.items():
-        if actor.get("part_of") in actors:
+        if actor.get("part_of") in actors or actor.get("with") in actors:
             continue  # shown under its set
         first = min((m for m in actor.get("mentions", [])), key=lambda m: m["start"], default=None)
         item = {"actor": actor_id, "text": actor["text"], "count": actor.get("count"),
                 "count_text": count_text(actor.get("count")), "did": did.get(actor_id, []),
                 "source": sources.source(actor["document_id"], first["sentence"] if first else 0),
                 "parts": [{"actor": p_id, "text": p["text"], "count": p.get("count"), "did": did.get(p_id, [])}
-                          for p_id, p in actors.items() if p.get("part_of") == actor_id]}
+                          for p_id, p in actors.items() if p.get("part_of") == actor_id],
+                "with": [{"actor": c_id, "text": c["text"], "count": c.get("count"), "did": did.get(c_id, [])}
+                         for c_id, c in actors.items() if c.get("with") == actor_id]}
         key = (actor.get("nationality"), actor.get("role"))
         entries.setdefault(key, {"nationality": key[0], "role": key[1], "actors": []})["actors"].append(item)
     return list(entries.values()), facts
