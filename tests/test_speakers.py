@@ -178,3 +178,12 @@ def test_a_quotation_opening_on_a_condition_is_a_hypothetical_statement():
             '"The tents will be washed away," she said.')
     (claim,) = [c for c in record(text)["claims"] if "tents" in c["content"]]
     assert claim["modality"] == "conditional" and claim["speaker"]["text"] == "Nadia Karimi"
+
+
+def test_a_noun_object_is_the_statement_only_for_verbs_that_state_by_it():
+    assert not claims_of("The singer posted three photos of her dog on Sunday.", "posted")
+    assert not claims_of("The two governments are calling a meeting of the council.", "calling")
+    (claim,) = claims_of("The rebels denied the charges on Monday.", "denied")
+    assert claim["content"] == "the charges"
+    (claim,) = claims_of("The militia called it a reprisal for the raids.", "called")
+    assert claim["content"].startswith("it a reprisal")

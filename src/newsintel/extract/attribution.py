@@ -156,15 +156,26 @@ def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             return (left + ", " + right if right else left), head
         return left, head
     for child in verb.children:  # "claimed responsibility for the attack", "denied all charges", "warned of X"
-        if child.dep_ == "dobj" and child.pos_ == "PRON":
-            break  # "she believed me", "told him": a person addressed, no statement
-        if (child.dep_ == "dobj" and verb.lemma_.lower() != "tell" and child.ent_type_ not in ("PERSON", "ORG")) or (
+        if child.dep_ == "dobj" and child.pos_ == "PRON" and (child.tag_ in ("WP", "WDT") or not any(
+                c.dep_ in ("oprd", "attr", "xcomp", "ccomp") and c.i > child.i for c in verb.children)):
+            break  # "she believed me", "told him", "in what officials called a blow": no statement of its own
+            # ("called it a raid" is one)
+        if (child.dep_ == "dobj" and _states_by_object(verb, child) and child.ent_type_ not in ("PERSON", "ORG")) or (
                 child.dep_ == "prep" and child.lower_ == "of" and verb.lemma_.lower() == "warn"):
             end = max([child.right_edge.i] + [c.right_edge.i for c in verb.children  # "called it a reprisal"
                                               if c.dep_ in ("oprd", "attr", "xcomp", "ccomp") and c.i > child.i])
             span = ps.doc[child.left_edge.i: end + 1]
             return span.text.strip(" ,." + QUOTES), child
     return "", None
+
+
+def _states_by_object(verb: Token, obj: Token) -> bool:
+    """Is the verb's noun object what is stated? "claimed responsibility", "denied the charges", "called the raid a
+    crime" (any verb, with a complement after the object); not "posted three photos", "explained the hostility",
+    "called a meeting", "maintains a posture": `noun_object_verbs` in data/attribution.yaml."""
+    if any(c.dep_ in ("oprd", "attr", "xcomp", "ccomp") and c.i > obj.i for c in verb.children):
+        return verb.lemma_.lower() != "tell"
+    return verb.lemma_.lower() in lexicon().attribution["noun_object_verbs"]
 
 
 def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:

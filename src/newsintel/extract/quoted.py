@@ -19,6 +19,7 @@ from newsintel.extract.quotations import Quotation, quotations
 from newsintel.extract.speakers import FIRST_PERSON, SUBJECT_PRONOUNS, Speakers, bare_pronoun, unresolved
 
 OWNER_REACH = 120  # characters between a quotation and the reporting verb that introduces or closes it
+MIN_CONTENT_WORDS = 4  # a quotation shorter than this is a title or a scare quote, not a statement
 
 
 def _same_person(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -97,8 +98,10 @@ def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[d
             continue
         owners[quote] = owner
         owner["_said_until"] = max(owner.get("_said_until", 0), quote.end)
-        if not owner["content"] or owner["content"] in quote.text:  # the whole quotation, over several sentences
-            owner["content"] = quote.text.strip()
+        statement = len(quote.text.split()) >= MIN_CONTENT_WORDS  # not a title or a scare quote ("Kill Bill")
+        if statement and (not owner["content"] or (len(owner["content"].split()) > 1
+                                                   and owner["content"] in quote.text)):
+            owner["content"] = quote.text.strip()  # the whole quotation, over several sentences
             if owner["modality"] != "negated" and _opens_with_condition(owner["content"]):
                 owner["modality"] = "conditional"  # '"If he comes back, he will be tried," she said
         for event in (events[i] for i in sorted(event_starts.within(quote.start + 1, quote.end - 1))):
