@@ -6,10 +6,11 @@ runs a photo credit into the next sentence's first word ("Reuters Equifax claime
 then makes the name of every lone "Equifax". Such a person is the organisation when all of these hold:
 
 - most of its mentions are one word W (`known_org_lone_share` of them);
-- an organisation identity named exactly W is established: it has `known_org_min_documents` documents, or W is
-  a kept organisation name (`data/kept_names.yaml`);
+- an organisation identity named exactly W is established: it has `known_org_min_documents` documents and
+  `known_org_ratio` times those of the people known only as W (this report counting one), or W is a kept
+  organisation name (`data/kept_names.yaml`);
 - no person of the store bears W with a given name (W is nobody's surname), and the report's own longer names
-  only put organisation names before W (a credit line run in), never a given name.
+  only put kept organisation names before W (a credit line run in), never a given name.
 
 A real surname shared with a company ("Ford": Tom Ford) stays a person: some person of the store bears it with a
 given name, or the report writes one.
@@ -50,8 +51,26 @@ def _org_documents(conn: sqlite3.Connection, name: str) -> int:
                if r["kind"] == ORG)
 
 
-def _is_org_name(conn: sqlite3.Connection, word: str) -> bool:
-    return _kept_org(word) or _org_documents(conn, word) > 0
+def _credited(conn: sqlite3.Connection, name: str, word: str) -> bool:
+    """`name` is `word` alone or after kept organisation names: a credit line's agency run into the word
+    ("Reuters Equifax"). Only kept names: any capitalised word may have been tagged ORG somewhere ("MVP")."""
+    words = name.split()
+    return words[-1] == word and all(_kept_org(w) for w in words[:-1])
+
+
+def _person_documents(conn: sqlite3.Connection, surname: str, word: str) -> int:
+    """Documents of the person identities known only by `word` (alone or credited)."""
+    return sum(r["documents"] for r in identities_for_keys(conn, {"p:last:" + surname}, _LOOKUP_LIMIT)
+               if r["kind"] == PERSON and all(_credited(conn, n, word) for n in json.loads(r["profile"]).get(
+                   "names", {})))
+
+
+def _outvotes(conn: sqlite3.Connection, org_documents: int, word: str, surname: str, own: int) -> bool:
+    """The organisation's documents are established and `known_org_ratio` times the documents that read the
+    word as a person (`own`: the unit's own report)."""
+    cfg = _settings()
+    person = _person_documents(conn, surname, word) + own
+    return org_documents >= cfg["known_org_min_documents"] and org_documents >= cfg["known_org_ratio"] * person
 
 
 def _borne_with_given_name(conn: sqlite3.Connection, surname: str) -> bool:
@@ -64,7 +83,7 @@ def _borne_with_given_name(conn: sqlite3.Connection, surname: str) -> bool:
             words = name.split()
             form = form_of(PERSON, name)
             if len(words) > 1 and form is not None and form.last == surname and not all(
-                    _is_org_name(conn, w) for w in words[:-1]):
+                    _kept_org(w) for w in words[:-1]):
                 return True
     return False
 
@@ -88,10 +107,9 @@ def read_as_known_org(conn: sqlite3.Connection, unit: Any) -> bool:
     person = form_of(PERSON, word) if word else None
     if word is None or person is None or person.is_initials or word.isupper():
         return False  # an acronym joins an organisation only where a report or the alias table says so
-    longer = [n for n in {*unit.names, *unit.mentions} if len(n.split()) > 1]
-    if any(n.split()[-1] != word or not all(_is_org_name(conn, w) for w in n.split()[:-1]) for n in longer):
+    if not all(_credited(conn, n, word) for n in {*unit.names, *unit.mentions}):
         return False  # "Tom Equifax": a given name written in the report
-    if not (_kept_org(word) or _org_documents(conn, word) >= _settings()["known_org_min_documents"]):
+    if not (_kept_org(word) or _outvotes(conn, _org_documents(conn, word), word, person.last, 1)):
         return False
     if _borne_with_given_name(conn, person.last):
         return False
@@ -110,8 +128,8 @@ def absorb_earlier_persons(conn: sqlite3.Connection, org_identity: str, name: st
     person = form_of(PERSON, name)
     if person is None or person.is_initials or name.isupper() or len(name.split()) != 1:
         return
-    row = conn.execute("SELECT documents FROM identities WHERE id = ?", (org_identity,)).fetchone()
-    if row is None or not (_kept_org(name) or row[0] >= _settings()["known_org_min_documents"]):
+    row = conn.execute("SELECT documents, kind FROM identities WHERE id = ?", (org_identity,)).fetchone()
+    if row is None or row["kind"] != ORG or not (_kept_org(name) or _outvotes(conn, row[0], name, person.last, 0)):
         return
     if _borne_with_given_name(conn, person.last):
         return
@@ -119,6 +137,24 @@ def absorb_earlier_persons(conn: sqlite3.Connection, org_identity: str, name: st
         if candidate["kind"] != PERSON or candidate["retyped"]:
             continue
         names = json.loads(candidate["profile"]).get("names", {})
-        if names and all(n.split()[-1] == name and all(_is_org_name(conn, w) for w in n.split()[:-1])
-                         for n in names) and blocked(conn, org_identity, candidate["id"]) is None:
+        if names and all(_credited(conn, n, name) for n in names) and blocked(
+                conn, org_identity, candidate["id"]) is None:
             merge_identities(conn, org_identity, candidate["id"], method="type")
+
+
+def settle_new_identity(conn: sqlite3.Connection, identity_id: str) -> None:
+    """An identity this report started as an organisation, that the report names as a person at least as often
+    ("Trump" tagged ORG once and PERSON once), is a person: organisations are linked before people, so the first
+    entity of a name to come is often the mistyped one. Kept organisation names stay organisations."""
+    from newsintel.resolve.profiles import refresh_identity
+
+    row = conn.execute("SELECT kind, documents, profile, retyped FROM identities WHERE id = ?",
+                       (identity_id,)).fetchone()
+    if row is None or row["kind"] != ORG or row["documents"] != 1 or row["retyped"]:
+        return
+    profile = json.loads(row["profile"])
+    types = profile.get("types", {})
+    if types.get("PERSON", 0) < max(1, types.get("ORG", 0)) or any(_kept_org(n) for n in profile.get("names", {})):
+        return
+    conn.execute("UPDATE identities SET kind = ?, type = 'PERSON' WHERE id = ?", (PERSON, identity_id))
+    refresh_identity(conn, identity_id)

@@ -24,7 +24,7 @@ from newsintel.resolve import profiles
 from newsintel.resolve.context import context_of, dominant, weights
 from newsintel.resolve.in_report import ReportNames, defined_acronyms
 from newsintel.resolve.keys import identities_for_keys, store_keys
-from newsintel.resolve.known_orgs import absorb_earlier_persons, read_as_known_org
+from newsintel.resolve.known_orgs import absorb_earlier_persons, read_as_known_org, settle_new_identity
 from newsintel.resolve.names import (
     ORG,
     PERSON,
@@ -455,6 +455,8 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
             linked, evidence = dominant(conn, bearers, context, contexts, cfg)
             value = 0.75 + min(cfg["context_cap"], cfg["context_weight"] * evidence)
         settle(unit, linked, value, None)
+    for identity in set(identity_of.values()):
+        settle_new_identity(conn, identity)
     from newsintel.resolve.judgements import apply_merges_for
 
     apply_merges_for(conn, document_id)
