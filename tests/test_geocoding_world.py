@@ -120,3 +120,31 @@ def test_oceans_by_their_bare_names_and_a_continent_after_a_direction_word():
     mention = RawMention("Central and South America", start, start + 25, 0, "LOC")
     _, toponyms = document_toponyms("Bats of Central and South America", [mention])
     assert [(t.text, t.place.kind) for t in toponyms] == [("South America", "continent")]
+
+
+def test_facility_and_broadcaster_names():
+    def toponyms(text: str, name: str, label: str):
+        start = text.index(name)
+        return document_toponyms(text, [RawMention(name, start, start + len(name), 0, label)])[1]
+
+    assert [(t.text, t.place) for t in toponyms("She was taken to St. Michael's Hospital at noon.",
+                                                "St. Michael's Hospital", "FAC")] == [("St. Michael's Hospital", None)]
+    station = toponyms("He told CBC Toronto on Friday that he was fine.", "CBC Toronto", "ORG")
+    assert [(t.text, t.place.country) for t in station] == [("Toronto", "CA")]
+    pair = toponyms("A German-Iraqi boy was detained.", "German-Iraqi", "NORP")
+    assert [(t.text, t.place.kind, t.place.country) for t in pair] == [("German", "country", "DE"),
+                                                                       ("Iraqi", "country", "IQ")]
+
+
+def test_wire_datelines():
+    from newsintel.nlp.toponym_cues import cue_spans
+
+    for text, name, country in (("NEW YORK (Reuters) - Stocks fell on Monday.", "NEW YORK", "US"),
+                                ("KABUL, Afghanistan — A bomb exploded near the ministry.", "KABUL", "AF"),
+                                ("VICTORIA - A British Columbia family lost its home.", "VICTORIA", "CA")):
+        found = cue_spans(text, load_resolver())
+        assert [text[s:e] for s, e in found] == [name]
+        context = spans(text, "British Columbia") if "British" in text else []
+        place = load_resolver().resolve(text, [(*found[0], "GPE"), *context])[0]
+        assert place is not None and place.country == country and place.kind == "city"
+    assert cue_spans("MARCH - Sales rose.", load_resolver()) == []

@@ -31,6 +31,7 @@ AREA_KINDS = frozenset({"country", "continent", "state", "province", "region"})
 LISTED_KINDS = frozenset({"state", "province", "country"})
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
 _KIND_AFTER = re.compile(r"\s+(state|province|governorate|county|parish)\b")
+_DATELINE_TAIL = re.compile(r"(?:,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Z][\w ]*\)\s*)?(?:--|—|–|-\s)")
 _QUALIFIER = re.compile(r"\s*[,(]\s*((?:[A-Z][\w.]*\.?\s?){1,3})")
 _PLURAL = re.compile(r"(?<=[a-z])s$")
 
@@ -207,6 +208,10 @@ class Resolver:
                 cands[i] = self.candidates(f"{surfaces[i]} {noun}", label) or cands[i]
         qualified = self._apply_qualifiers(text, mentions, surfaces, cands)
         self._apply_kind_context(text, mentions, keys, cands, qualified)
+        for i, (start, end, _) in enumerate(mentions):
+            if surfaces[i].isupper() and _DATELINE_TAIL.match(text, end) and (start == 0 or text[start - 1] == "\n"):
+                towns = [c for c in cands[i] if c.place.kind == "city"]
+                cands[i] = towns or cands[i]  # a wire dateline names the town filed from: "NEW YORK (Reuters) -"
         return keys, cands, qualified
 
     def _apply_kind_context(self, text: str, mentions: list[tuple[int, int, str]], keys: list[str],

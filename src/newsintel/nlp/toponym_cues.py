@@ -67,9 +67,12 @@ def cue_spans(text: str, resolver: Resolver) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     gazetteer = resolver.gazetteer
     stoplist = frozenset(load_yaml("places.yaml")["stoplist"])
+    least = _cue_settings()["dateline_stoplist_population"]
     for match in _DATELINE.finditer(text):
         name = match.group(1).rstrip(".")
-        if name.isupper() and place_key(name) not in stoplist and gazetteer.lookup(name.title()):
+        found = gazetteer.lookup(name.title()) if name.isupper() else ()
+        if found and (place_key(name) not in stoplist or any(  # "VICTORIA -" is a city, "MARCH -" no dateline
+                p.kind != "city" or p.population >= least for p in found)):
             spans.append((match.start(1), match.start(1) + len(name)))
     for match in _PARTY.finditer(text):
         name = match.group(1)

@@ -85,6 +85,8 @@ def embedded_spans(mention: RawMention, next_word: str = "") -> list[tuple[int, 
         return [(mention.start, mention.end)]
     spans: list[tuple[int, int]] = []
     starts = [0]
+    if mention.label == "ORG" and len(words) > 1 and text[words[0][0]:words[0][1]].isupper():
+        starts.append(1)  # a broadcaster's or agency's local office: "CBC Toronto", "CTV Edmonton"
     starts += [i + 1 for i, (s, e) in enumerate(words) if text[s:e] in ("of", "in") and i + 1 < len(words)]
     for first in starts:
         if text[words[first][0]:words[first][1]] in ("of", "in"):
@@ -234,7 +236,9 @@ def toponym_inputs(text: str, mentions: list[RawMention],
     resolver = load_resolver()
     spans = [_refine_span(text, mentions[i].start, mentions[i].end, mentions[i].label, resolver) for i in chosen]
     inputs = [(s, e, mentions[i].label) for i, (s, e) in zip(chosen, spans, strict=True)]
-    inputs += [(s, e, "GPE") for s, e in embedded]
+    adjectives = {span for found in parts.values() for span in found
+                  if load_resolver().adjective_place(text[span[0]:span[1]])}
+    inputs += [(s, e, "NORP" if (s, e) in adjectives else "GPE") for s, e in embedded]
     return chosen, inputs, embedded
 
 
@@ -283,6 +287,9 @@ def _refine_span(text: str, start: int, end: int, label: str, resolver: Resolver
     a direction word), or after "of"."""
     if label not in PLACE_LABELS:
         return start, end
+    words = fold(text[start:end]).split()
+    if len(words) > 1 and words[0] in ("st", "saint") and words[-1] in _institution_nouns():
+        return start, end  # "St. Michael's Hospital" is named after a saint, not a town
     gazetteer = resolver.gazetteer
     left = _LEFT_WORD.search(text, max(0, start - 30), start)
     if left and gazetteer.contains_key(place_key(text[left.start(1):end])):
@@ -303,6 +310,11 @@ def _refine_span(text: str, start: int, end: int, label: str, resolver: Resolver
             p.kind in AREA_KINDS for p in gazetteer.lookup(text[core[0]:core[1]])):
         return start, end  # "Main Street" is no town called Main; "Douglas County Road" is in the county
     return core or (start, end)
+
+
+@functools.cache
+def _institution_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("places.yaml")["toponym_cues"]["institution_nouns"])
 
 
 @functools.cache
