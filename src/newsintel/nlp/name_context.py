@@ -1,0 +1,96 @@
+"""What the words around a place name say about which place it is, before any scoring (`nlp/geocode.py`).
+
+- A qualifier right after the name restricts its candidates to that state or country ("Paris, Texas",
+  "Springfield, Ill.", "Kobani (Syria)"); a country followed by another name is a list, not a qualifier.
+- A lowercase kind noun after the name says its kind ("Washington state", "Hubei province"), and a name listed
+  among areas of one kind is one too when it can be ("Oregon, Washington and Idaho").
+- A wire dateline names the town the story was filed from ("NEW YORK (Reuters) -", "KABUL, Afghanistan —").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsintel.nlp.gazetteer import Place
+
+if TYPE_CHECKING:
+    from newsintel.nlp.geocode import Candidate, Resolver
+
+LISTED_KINDS = frozenset({"state", "province", "country"})
+QUALIFIER = re.compile(r"\s*[,(]\s*((?:[A-Z][\w.]*\.?\s?){1,3})")
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
+_KIND_AFTER = re.compile(r"\s+(state|province|governorate|county|parish)\b")
+_DATELINE_TAIL = re.compile(r"(?:,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Z][\w ]*\)\s*)?(?:--|—|–|-\s)")
+Mentions = list[tuple[int, int, str]]
+
+
+def within(place: Place, area: Place) -> bool:
+    if area.kind == "country":
+        return place.country == area.country
+    return place.country == area.country and (area.admin1 is None or place.admin1 == area.admin1)
+
+
+def apply_qualifiers(resolver: Resolver, text: str, mentions: Mentions, surfaces: list[str],
+                     cands: list[list[Candidate]]) -> set[int]:
+    """Keep only the candidates inside the state or country named right after the name; the indexes so qualified."""
+    qualified: set[int] = set()
+    for i, (_, end, _) in enumerate(mentions):
+        qualifier: Place | None = None
+        if ", " in surfaces[i]:  # "Springfield, Ill." tagged as one span
+            head, tail = surfaces[i].rsplit(", ", 1)
+            qualifier = resolver.qualifier_place(tail, postal=True)
+            if qualifier is not None:
+                cands[i] = resolver.candidates(head, mentions[i][2])
+        else:
+            match = QUALIFIER.match(text, end)
+            if match:
+                words = match.group(1).split()
+                for n in range(len(words), 0, -1):
+                    qualifier = resolver.qualifier_place(" ".join(words[:n]), postal=True)
+                    if qualifier is not None:
+                        break
+        if qualifier is None or not cands[i] or any(c.place.kind == "country" for c in cands[i]):
+            continue  # "Mexico, China, Japan" is a list of countries, not Mexico in China
+        inside = [c for c in cands[i] if c.place is not qualifier and within(c.place, qualifier)]
+        if inside:
+            cands[i] = inside
+            qualified.add(i)
+    return qualified
+
+
+def apply_kind_context(resolver: Resolver, text: str, mentions: Mentions, keys: list[str],
+                       cands: list[list[Candidate]], qualified: set[int]) -> None:
+    """A name before a lowercase kind noun ("Washington state", "Hubei province") is a place of that kind; a name
+    listed among areas of one kind ("Oregon and Washington", "Utah, Virginia, Washington and Wyoming") is an area
+    of that kind too, when it can be."""
+    def kind_of(i: int) -> str | None:
+        options = cands[i]
+        return max(options, key=lambda o: resolver.prior(o.place, options, keys[i])).place.kind if options else None
+
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i][0])
+    kinds = [kind_of(i) for i in range(len(mentions))]
+    for at, i in enumerate(order):
+        if i in qualified or len(cands[i]) < 2:
+            continue
+        start, end, _ = mentions[i]
+        noun = _KIND_AFTER.match(text, end)
+        wanted = set(resolver.kind_nouns.get(noun.group(1), ())) if noun else set()
+        if not wanted:
+            neighbours = order[max(0, at - 1):at] + order[at + 1:at + 2]
+            listed = {kinds[j] for j in neighbours if _LIST_GAP.fullmatch(
+                text[mentions[j][1]:start] if mentions[j][0] < start else text[end:mentions[j][0]])}
+            if len(listed) == 1 and listed <= LISTED_KINDS:
+                wanted = listed
+        if wanted and kinds[i] not in wanted:
+            kept = [c for c in cands[i] if c.place.kind in wanted]
+            if kept:
+                cands[i] = kept
+
+
+def apply_datelines(text: str, mentions: Mentions, surfaces: list[str], cands: list[list[Candidate]]) -> None:
+    """An all-capitals name opening the text or a line before a dateline's dash is a town, when it can be."""
+    for i, (start, end, _) in enumerate(mentions):
+        if surfaces[i].isupper() and _DATELINE_TAIL.match(text, end) and (start == 0 or text[start - 1] == "\n"):
+            towns = [c for c in cands[i] if c.place.kind == "city"]
+            cands[i] = towns or cands[i]
