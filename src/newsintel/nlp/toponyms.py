@@ -45,9 +45,12 @@ class Toponym:
 
     def as_json(self) -> dict:
         geo = self.place.as_geo() if self.place else {}
-        return {"text": self.text, "start": self.start, "end": self.end, "name": geo.get("name"),
-                "lat": geo.get("lat"), "lon": geo.get("lon"), "geonameid": geo.get("geonameid"),
-                "country": geo.get("country")}
+        out = {"text": self.text, "start": self.start, "end": self.end, "name": geo.get("name"),
+               "lat": geo.get("lat"), "lon": geo.get("lon"), "geonameid": geo.get("geonameid"),
+               "country": geo.get("country")}
+        if geo.get("extent_km"):
+            out["extent_km"] = geo["extent_km"]  # an area: the point stands for this radius around it
+        return out
 
 
 @functools.cache
