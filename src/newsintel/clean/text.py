@@ -1,6 +1,11 @@
 """Plain-text cleaning: drop scraper junk lines by the rules in `data/boilerplate.yaml`, collapse repeats.
 
 Rules match whole lines only, so article sentences survive even when they contain a junk word ("did not reply").
+Text that came as plain text (`scraped=True`: a .txt file, a JSON "text" field) also loses the page furniture a
+scraper leaves around the article (`scraped_text_lines`: share and comment prompts, sign-up boxes, feed and credit
+lines, "More:" links, ad markers); text extracted from HTML keeps to the general rules, as the page's structure has
+already removed most furniture. `clean.clean` does not pass `scraped=True` yet: switching it on changes stored
+texts, so the resolution gold's offsets must be rebuilt (`tests/gold/resolution/build.py`) in the same commit.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from newsintel.resources import load_yaml
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’»)\]]$")
 MAX_LINK_TITLE = 140
+MIN_ARTICLE_CHARS = 200  # less than this left by the furniture rules: the scrape holds no article around it
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +28,7 @@ class Rules:
     drop: re.Pattern[str]
     caption: re.Pattern[str]
     link_heading: re.Pattern[str]
+    scraped: re.Pattern[str]
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -35,6 +42,7 @@ def rules() -> Rules:
         drop=_alternation(data["drop_lines"]),
         caption=_alternation(data["caption_lines"]),
         link_heading=_alternation(data["link_list_headings"]),
+        scraped=_alternation(data["scraped_text_lines"]),
     )
 
 
@@ -42,10 +50,11 @@ def normalise_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-def is_junk(line: str) -> bool:
-    """True for a whole line that is scraper boilerplate or an image caption."""
+def is_junk(line: str, scraped: bool = False) -> bool:
+    """True for a whole line that is scraper boilerplate or an image caption (or, in plain-text scrapes, page
+    furniture)."""
     r = rules()
-    return bool(r.drop.fullmatch(line) or r.caption.fullmatch(line))
+    return bool(r.drop.fullmatch(line) or r.caption.fullmatch(line) or (scraped and r.scraped.fullmatch(line)))
 
 
 def _looks_like_link_title(line: str) -> bool:
@@ -64,7 +73,7 @@ def _blocks(text: str) -> list[list[str]]:
     return [b for b in blocks if b]
 
 
-def drop_junk(blocks: list[list[str]]) -> list[list[str]]:
+def drop_junk(blocks: list[list[str]], scraped: bool = False) -> list[list[str]]:
     """Remove junk lines, and the headline-like link list that follows a "Read more"/"Related" heading."""
     heading = rules().link_heading
     kept: list[list[str]] = []
@@ -78,7 +87,7 @@ def drop_junk(blocks: list[list[str]]) -> list[list[str]]:
             if in_link_list and _looks_like_link_title(line):
                 continue
             in_link_list = False
-            if not is_junk(line):
+            if not is_junk(line, scraped):
                 out.append(line)
         if out:
             kept.append(out)
@@ -113,10 +122,22 @@ def join_block(lines: list[str]) -> list[str]:
     return paragraphs
 
 
-def clean_text(text: str) -> str:
-    """Article text with junk lines removed, repeats collapsed, paragraphs separated by a blank line."""
+def clean_text(text: str, scraped: bool = False) -> str:
+    """Article text with junk lines removed, repeats collapsed, paragraphs separated by a blank line; `scraped`
+    for text that came as plain text (page furniture removed too, unless that leaves less than
+    `MIN_ARTICLE_CHARS`: a scrape that caught only a gallery's captions or a widget is kept as the general rules
+    leave it, not turned into an empty document)."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    paragraphs = [p for block in drop_junk(_blocks(text)) for p in join_block(block)]
+    blocks = _blocks(text)
+    if scraped:
+        trimmed = _joined(drop_junk(blocks, scraped=True))
+        if len(trimmed) >= MIN_ARTICLE_CHARS:
+            return trimmed
+    return _joined(drop_junk(blocks))
+
+
+def _joined(blocks: list[list[str]]) -> str:
+    paragraphs = [p for block in blocks for p in join_block(block)]
     return "\n\n".join(drop_repeats(paragraphs))
 
 
