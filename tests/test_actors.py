@@ -393,3 +393,21 @@ def test_no_fighters_are_nobody_and_texts_keep_their_number_and_drop_a_dateline(
     assert "Kurdish fighters" in texts and not any(t.startswith("(") for t in texts)
     detained = next(a for a in rec["actors"] if a["count"] == {"value": 42})
     assert detained["text"] == "Forty-two fighters" and detained["mentions"][0]["text"] == "Forty-two fighters"
+
+
+INDEFINITE_GROUP = ("Boko Haram fighters raided a village on Saturday. Members of a vigilante group attacked the camp "
+                    "on Sunday.")
+QUOTED_I = 'Police said on Monday that two migrants drowned. "I escaped as soon as I saw the boat sink," police said.'
+
+
+def test_members_of_a_new_group_are_not_members_of_the_group_named_before():
+    members = next(a for a in record(INDEFINITE_GROUP)["actors"] if a["text"] == "Members")
+    assert members["group"] is None and members["role"] == "member"
+
+
+def test_a_pronoun_links_only_to_an_actor_of_its_number():
+    (flee,) = events(QUOTED_I, "FLEE")
+    arg = flee["actors"][0]
+    assert arg["kind"] == "pronoun" and "actor" not in arg  # "I" is no set of police
+    police = next(a for a in record(QUOTED_I)["actors"] if a["role"] == "police")
+    assert all(m["text"] != "I" for m in police["mentions"])

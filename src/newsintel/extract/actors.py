@@ -31,6 +31,8 @@ from newsintel.extract.antecedents import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from newsintel.extract.describe import actor_words, country_of, role_of
 from newsintel.model import Record
 
+FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}  # one person
+
 
 def _slots(record: Record) -> list[tuple[dict[str, Any], int, bool]]:
     """(argument, sentence, is an event actor/target) for every participant slot."""
@@ -131,15 +133,25 @@ def annotate(builder: ActorBuilder, arg: dict[str, Any], sentence: int, particip
         arg.update({**keys, "nationality": d["nationality"], "role": d["role"]})
         return
     actor = builder.described(arg, sentence)
+    pronoun = (arg.get("mention") or "").lower()  # a pronoun another stage took for this phrase
+    if pronoun and actor is not None and not _pronoun_fits(builder, actor, pronoun, arg.get("_pron")):
+        # "she" is not "my son", "I" not "police", "they" not "a smuggler"
+        arg.update({"text": arg.pop("mention"), **keys, "kind": "pronoun"})
+        arg.pop("_pron", None)
+        return
     if "_pron" in arg and actor is not None:
-        pronoun = arg.get("mention", "").lower()
-        if not gender_fits(actor, gender_of_pronoun(pronoun)) or (
-                pronoun in PLURAL_PRONOUNS and builder.group_named_between(actor, arg["_pron"][0])):
-            arg.update({"text": arg.pop("mention"), **keys, "kind": "pronoun"})  # "she" is not "my son"
-            del arg["_pron"]
-            return
         builder._mention(actor, *arg["_pron"])
     arg.update(_from_actor(actor, "described"))
+
+
+def _pronoun_fits(builder: ActorBuilder, actor: Actor, pronoun: str, span: tuple[int, int] | None) -> bool:
+    """Gender and number agree, and "they" skips no group named between."""
+    if not gender_fits(actor, gender_of_pronoun(pronoun)):
+        return False
+    if (pronoun in PLURAL_PRONOUNS and not actor.plural) or (
+            pronoun in PERSON_PRONOUNS | FIRST_SINGULAR and actor.plural):
+        return False  # ("we" said by one man may be his group: either number)
+    return not (pronoun in PLURAL_PRONOUNS and span is not None and builder.group_named_between(actor, span[0]))
 
 
 def _from_actor(actor: Actor, kind: str) -> dict[str, Any]:

@@ -257,7 +257,9 @@ def describe(ps: ParsedSentence, token: Token, start: int, end: int, entity_at: 
         entity = entity_at(owner)
         if entity is not None and entity.type in ORG_TYPES and not is_place_name(entity.name):
             group = {"text": entity.name, "entity": entity.id}
-        elif owner.lemma_.lower() in words.group_nouns:
+        elif owner.lemma_.lower() in words.group_nouns and any(
+                c.dep_ in ("det", "poss") and c.lower_ in words.definite_dets | {"its", "their"}
+                for c in owner.children):  # "members of the group", not "members of a vigilante group" (a new one)
             group_ref = ps.char_span(owner.i, owner.i + 1)[0]  # which group: `actors.py` reads it in context
     source = _of_object(noun, "from") if group is None and role is not None else None
     if source is not None:  # "fighters from al-Shabaab" (but "fighters from Belgium" names no group)
