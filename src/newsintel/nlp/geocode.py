@@ -8,6 +8,11 @@ from the other names of the document only, so a name never supports itself. The 
 usually writes about (`nlp/focus.py`) count as context too, and a few name forms stand for a place ("Cuyahoga" for
 Cuyahoga County, "Story" in "Polk and Story counties", "South Tulsa", "Dover Station"). Adjectives ("French
 officials", NER label NORP) name their country through `data/demonyms.yaml`. Settings: `data/geocoding.yaml`.
+
+World news: a prominent place (a country, state or province, world region or sea, a capital, a world city) is what
+its bare name means; a small namesake ("Paris", Texas; "China", Maine) needs local context (its own state named,
+places near it, the publisher's focus on that state), its country being named is not enough. The words around a
+name (qualifiers, kind nouns, lists of states, datelines) are read in `nlp/name_context.py`.
 """
 
 from __future__ import annotations
@@ -321,7 +326,7 @@ class Resolver:
         scored = []
         prominent = max((o.place.population for o in options if self.prominent(o.place)), default=0)
         share = self.cfg["world_namesake"]["population_share"]
-        focus = context.get("focus") or {} if context is not None else {}
+        focus = (context.get("focus") or {}) if context is not None else {}
         for c in options:
             local_only = (prominent > 0 and not self.prominent(c.place) and c.place.population < share * prominent
                           and (c.place.country, c.place.admin1) not in focus)  # a local paper's own state
