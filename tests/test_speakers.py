@@ -187,3 +187,9 @@ def test_a_noun_object_is_the_statement_only_for_verbs_that_state_by_it():
     assert claim["content"] == "the charges"
     (claim,) = claims_of("The militia called it a reprisal for the raids.", "called")
     assert claim["content"].startswith("it a reprisal")
+
+
+def test_an_object_pronoun_as_source_is_resolved_like_its_subject_form():
+    text = "Police chief Arno Kessler spoke on Monday. According to him, the bridge had been closed for a week."
+    (claim,) = claims_of(text, "according to")
+    assert claim["speaker"]["text"] == "Arno Kessler" and claim["speaker"]["mention"] == "him"

@@ -19,6 +19,7 @@ from newsintel.extract.quotations import Quotation, quotations
 from newsintel.extract.speakers import FIRST_PERSON, SUBJECT_PRONOUNS, Speakers, bare_pronoun, unresolved
 
 OWNER_REACH = 120  # characters between a quotation and the reporting verb that introduces or closes it
+SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}  # "quoting him", "according to her"
 MIN_CONTENT_WORDS = 4  # a quotation shorter than this is a title or a scare quote, not a statement
 
 
@@ -132,7 +133,7 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
         claim["speaker"] = ctx.tidy(claim["speaker"])
     for claim in (c for c in ordered if id(c) not in nested and c["speaker"] is not None):
         speaker = claim["speaker"]
-        word = bare_pronoun(speaker)
+        word = SUBJECT_FORM.get(bare_pronoun(speaker) or "", bare_pronoun(speaker))
         if word in SUBJECT_PRONOUNS:
             at = speaker.get("_at") or (claim["start"], claim["end"])
             claim["speaker"] = _keep_description(ctx.resolve(word, at[0], claim["sentence"], earlier), speaker)
@@ -163,7 +164,7 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
         if speaker is None:
             fact["attribution"] = None
             continue
-        word = bare_pronoun(speaker)
+        word = SUBJECT_FORM.get(bare_pronoun(speaker) or "", bare_pronoun(speaker))
         if word is None:
             att["speaker"] = speaker
             continue
@@ -181,8 +182,11 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
 
 
 def _keep_description(speaker: dict[str, Any], pronoun: dict[str, Any]) -> dict[str, Any]:
-    """An unresolved pronoun keeps what `actors.py` needs to try it against the described actors."""
-    return unresolved(speaker["text"], speaker["unresolved"], pronoun) if speaker.get("unresolved") else speaker
+    """The pronoun as written stays visible ("him" in "quoting him"); an unresolved one keeps what `actors.py`
+    needs to try it against the described actors."""
+    if speaker.get("unresolved"):
+        return unresolved(pronoun["text"], speaker["unresolved"], pronoun)
+    return {**speaker, "mention": pronoun["text"]}
 
 
 def _opens_with_condition(quoted: str) -> bool:
