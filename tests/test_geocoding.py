@@ -126,11 +126,12 @@ def test_geoparse_json_shape_and_offsets(article, tmp_path, capsys):
     text = article.read_text(encoding="utf-8")  # a plain .txt: offsets into the file's own text
     names = {}
     for t in result["toponyms"]:
-        assert set(t) == {"text", "start", "end", "name", "lat", "lon", "geonameid", "country"}
+        assert set(t) - {"extent_km"} == {"text", "start", "end", "name", "lat", "lon", "geonameid", "country"}
         assert text[t["start"]:t["end"]] == t["text"]
         names[t["text"]] = t
     assert names["Raqqa"]["country"] == "SY" and names["Kobani"]["country"] == "SY"
     assert names["Turkish"]["country"] == "TR" and names["Ankara"]["country"] == "TR"
+    assert names["Turkish"]["extent_km"] > 300 and "extent_km" not in names["Ankara"]  # an area has an extent
 
 
 def test_extract_json_geo_and_store_columns(article, tmp_path, capsys):
