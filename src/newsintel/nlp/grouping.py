@@ -126,10 +126,10 @@ def _best_name(group: _Group) -> str:
         return group.canonical
     counts = Counter(strip_the(m.text) for m in group.mentions)
 
-    def preference(text: str) -> tuple[int, int, int, int]:
+    def preference(text: str) -> tuple[bool, int, int, int, int]:
         words = len(person_words(text)) if group.type == "PERSON" else 0
         spelled_out = int(group.type == "ORG" and not text.isupper())
-        return words, spelled_out, counts[text], len(text)
+        return not text.startswith("@"), words, spelled_out, counts[text], len(text)  # a handle names no one
 
     return max(counts, key=preference)
 
@@ -185,8 +185,8 @@ def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
         kind = types.get(m.label)
         if kind is None:
             continue
-        if kind == "PERSON":
-            words = person_words(m.text)
+        if kind == "PERSON":  # kb_id: the name a handle stands for ("@elonmusk": "Elon Musk"), nlp/name_echoes.py
+            words = person_words(m.kb_id or m.text)
             if words:
                 people.append((m, words))
         else:
@@ -199,7 +199,7 @@ def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
     by_key: dict[tuple[str, str], _Group] = {}
     for m in others:
         kind = types[m.label]
-        org_key = _org_key(m.text)
+        org_key = _org_key(m.kb_id if kind == "ORG" and m.kb_id else m.text)  # a handle: its organisation
         if org_key in aliases:
             key, kind, canonical = ("ORG", aliases[org_key]), "ORG", aliases[org_key]
         elif kind in PLACE_TYPES:

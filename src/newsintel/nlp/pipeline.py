@@ -1,8 +1,8 @@
 """The spaCy pipeline, loaded once per process.
 
 Only what is used runs: the statistical sentence recogniser and NER (each has its own embedding layer in
-en_core_web_sm), a blank-line sentence breaker, an organisation-alias ruler, the gazetteer place ruler
-and type corrections (`type_fixes.py`).
+en_core_web_sm), a blank-line sentence breaker, an organisation-alias ruler, the gazetteer place ruler,
+type corrections (`type_fixes.py`) and one sense per discourse for names (`name_echoes.py`).
 Tagger, parser and lemmatizer stay loaded but disabled, for later stages that parse only the sentences worth
 parsing. A text longer than `CHUNK_CHARS` is processed in chunks (`chunks.py`), so `max_length` is set to that:
 no text reaches the models whole past it, and it limits no document.
@@ -14,6 +14,7 @@ import functools
 
 from spacy.language import Language
 
+import newsintel.nlp.name_echoes
 import newsintel.nlp.name_rulers
 import newsintel.nlp.place_ruler
 import newsintel.nlp.type_fixes  # noqa: F401  (registers the components)
@@ -39,5 +40,6 @@ def load_nlp() -> Language:
     nlp.add_pipe("newsintel_person_demonyms", after="newsintel_defined_acronyms")
     nlp.add_pipe("newsintel_type_fixes", after="newsintel_person_demonyms")
     nlp.add_pipe("newsintel_name_echo", after="newsintel_type_fixes")
+    nlp.add_pipe("newsintel_name_echoes", after="newsintel_name_echo")
     nlp.max_length = CHUNK_CHARS
     return nlp
