@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsintel.cli import render_views
-from newsintel.cli.args import count, positive
+from newsintel.cli.args import count, positive, share
 from newsintel.store import connect, db_path
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -60,7 +60,8 @@ def cmd_profile(args: argparse.Namespace) -> int:
 
     def view(conn, found):
         group = found[0]["type"] == "ORG"
-        profile = (build_group_profile if group else build_profile)(conn, found[0], args.limit)
+        profile = (build_group_profile(conn, found[0], args.limit) if group
+                   else build_profile(conn, found[0], args.limit, args.min_confidence))
         others = [{"id": r["id"], "name": r["name"], "documents": r["documents"]} for r in found[1:]]
 
         def show() -> None:
@@ -84,7 +85,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from newsintel.views.profile import timeline
 
     def view(conn, found):
-        facts = timeline(conn, found[0], args.limit)
+        facts = timeline(conn, found[0], args.limit, args.min_confidence)
         return facts, lambda: render_views.print_timeline(found[0]["name"], facts)
 
     return _for_identity(args, view)
@@ -219,10 +220,14 @@ def add_commands(add: Callable[..., argparse.ArgumentParser], json_flag: argpars
             json_flag)
     p.add_argument("name", metavar="NAME", help="a name in any spelling, or an identity id")
     p.add_argument("--limit", type=positive, default=20, help="items per section (latest first)")
+    p.add_argument("--min-confidence", type=share, default=None, metavar="C",
+                   help="hide events scored under C, 0 to 1 (default 0.5; 0 shows all)")
     p = add("timeline", cmd_timeline, "dated events of a person, group or place, oldest first, with sources",
             json_flag)
     p.add_argument("name", metavar="NAME")
     p.add_argument("--limit", type=positive, default=200)
+    p.add_argument("--min-confidence", type=share, default=None, metavar="C",
+                   help="hide events scored under C, 0 to 1 (default 0.5; 0 shows all)")
     p = add("movements", cmd_movements, "origin → via → destination flows with counts, status and sources",
             json_flag)
     p.add_argument("--geojson", metavar="FILE", help="also write the flows as GeoJSON (QGIS, geojson.io)")

@@ -47,6 +47,17 @@ positive = count(1)
 workers = count(1, MAX_WORKERS)
 
 
+def share(text: str) -> float:
+    """An argparse type: a number from 0 to 1 (a confidence threshold)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text[:40]!r}") from None
+    if not 0.0 <= value <= 1.0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be from 0 to 1, got {text[:40]}")
+    return value
+
+
 def bad_text(value: str | None, what: str, limit: int = MAX_NAME) -> str | None:
     """The error message for a name or query over `limit` characters or holding bytes that are not UTF-8 (the
     shell passes them through as lone surrogates), or None when it is fine."""

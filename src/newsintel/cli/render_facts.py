@@ -64,6 +64,8 @@ def event_line(event: dict[str, Any]) -> Text:
         time = event["time"]
         line.append(f"; when {safe(time['text'], 30)}" + (f" = {safe(when)}" if (when := time_label(time)) else ""))
     line.append(f"; says {_said(event.get('attribution'))}", style="dim")
+    if event.get("confidence") is not None:
+        line.append(f"; confidence {event['confidence']:.2f}", style="dim")
     return line
 
 

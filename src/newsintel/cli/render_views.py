@@ -56,6 +56,9 @@ def print_profile(profile: dict[str, Any], others: list[dict[str, Any]]) -> None
                        style="bold"))
     if others:
         _plain("  other matches: " + "; ".join(f"{safe(o['name'])} ({o['id']})" for o in others), "dim")
+    if profile.get("hidden"):
+        _plain(f"  {profile['hidden']} events under confidence {profile['min_confidence']:.2f} not shown"
+               " (--min-confidence 0 shows them)", "dim")
     _heading("Who")
     _plain("  names: " + ", ".join(f"{safe(n['name'])} ×{n['mentions']}" for n in who["names"][:12]))
     for attribute, values in who["attributes"].items():

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from newsintel.extract.actors import build_actors
 from newsintel.extract.args import PLURAL_PRONOUNS, MentionIndex
 from newsintel.extract.attribution import attribution_for, extract_claims
+from newsintel.extract.confidence import TriggerEvidence, score_record
 from newsintel.extract.events import event_record, extract_events
 from newsintel.extract.modality import modality_of
 from newsintel.extract.namesakes import split_namesakes
@@ -23,6 +24,7 @@ from newsintel.extract.parse import ParsedSentence, parse_sentences
 from newsintel.extract.quantities import extract_quantities
 from newsintel.extract.quoted import attribute_quotations
 from newsintel.extract.relations import extract_relations, person_attributes, relations_from_events, retype_people
+from newsintel.extract.roles import lemma_of
 from newsintel.extract.speakers import finish_speakers
 from newsintel.extract.timex import find_phrases, time_value
 from newsintel.model import Record, sentence_at
@@ -89,9 +91,12 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
     if split_namesakes(text, record.entities, record.document.id):  # after retyping: it splits people only
         mentions = MentionIndex.build(record.entities)
     ages = person_attributes(text, record.entities, lambda offset: sentence_at(starts, offset))
+    evidence: dict[tuple[int, int], TriggerEvidence] = {}
     for ps in parsed:
         for trigger, args in extract_events(ps, mentions):
             event = event_record(ps, trigger, args, mentions)
+            evidence[(event["start"], event["end"])] = TriggerEvidence(
+                lemma_of(trigger.token), trigger.nominal, sum(1 for t in ps.doc if not t.is_punct))
             event["modality"] = modality_of(trigger.token)
             event["attribution"] = attribution_for(ps, trigger.token, mentions)
             event["time"] = _time_for(ps, trigger.token, published, event["modality"])
@@ -101,11 +106,14 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
         record.relations.extend(extract_relations(ps, mentions))
     resolve_plural_pronouns(record.events, {e.id: e.type for e in record.entities})
     attribute_quotations(text, record.events, record.claims, mentions, record.quantities, starts)
-    record.relations.extend(relations_from_events(record.events, {e.id: e for e in record.entities}))
+    from_events = relations_from_events(record.events, {e.id: e for e in record.entities})
+    record.relations.extend(from_events)
     record.relations[:] = _dedupe(record.relations, lambda r: (r["type"], r["subject"]["text"], r["object"]["text"]))
     record.quantities[:] = _dedupe(record.quantities, lambda q: (q["start"], q["end"]))
     build_actors(record, lambda offset: sentence_at(starts, offset))
     finish_speakers(record)
+    score_record(record.events, evidence, record.claims, record.quantities, record.relations,
+                 {id(r) for r in from_events})
 
 
 def _trimmed(spans: list) -> list:

@@ -27,6 +27,9 @@ from newsintel.extract.roles import (
     subject_of,
     verb_args,
 )
+from newsintel.extract.senses import other_sense, thing_mover
+
+NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"})
 
 
 def _dependents(token: Token) -> list[Token]:
@@ -95,7 +98,7 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
                 continue
             if lemma in etype.needs_place and not _has_place_arg(ps, token, mentions):
                 continue
-            if _verb_of_same_type(token, etype):
+            if _verb_of_same_type(token, etype) or other_sense(token, lemma):
                 continue
             yield Trigger(token, etype, nominal=True)
 
@@ -122,10 +125,12 @@ def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: Mentio
             continue
         if lemma in etype.needs_place and not _has_place_arg(ps, token, mentions):
             continue
-        if etype.name in MOVERS and _event_subject(token):
-            continue  # "the attack left three soldiers dead", "the plane landed": no traveller
+        if etype.name in MOVERS and (_event_subject(token) or thing_mover(token)):
+            continue  # "the attack left three soldiers dead", "the plane landed", "growth came back": no traveller
         if etype.name in ("ATTACK", "FIGHT") and _no_agent(token):
             continue
+        if other_sense(token, " ".join([lemma, *required])):
+            continue  # "struck a conciliatory note", "surrendered his passport"
         if etype.place_object and obj is not None and is_place(ps, obj, mentions):
             etype = lex.types[etype.place_object]
         town = etype.town_object
@@ -244,6 +249,8 @@ def event_record(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Toke
                                                   else [t])]
         for token in heads:
             arg = make_arg(ps, token, mentions)
+            if role in ("actors", "targets") and token.ent_type_ in NOT_PARTICIPANTS and not arg["entity"]:
+                continue  # "crashes in less than five months that killed 346": a time does nothing
             if arg["text"] and arg["text"] not in seen:
                 seen.add(arg["text"])
                 record[role].append(arg)

@@ -20,8 +20,12 @@ from newsintel.views.common import (
     identity_of_entities,
     said_by,
 )
+from newsintel.views.confidence import confident, corroborate, default_min_confidence
 
 INTENT_MODALITIES = ("intended", "future")
+# Where someone is comes only from what happened or was tried (also when hedged): never from a denied, conditional,
+# planned or future event ("if he were to go to Syria" puts no one in Syria).
+WHERE_MODALITIES = ("asserted", "attempted", "hedged")
 TYPED_RELATIONS = ("FAMILY", "SPOUSE", "ASSOCIATE", "OPPOSES", "MEMBER", "POSITION")
 # An identity's latest in-document entities (rowid order = ingest order): what every section reads, so a group
 # named in 50,000 reports costs no more than one named in 1,000.
@@ -91,6 +95,8 @@ def _where(conn: sqlite3.Connection, events: list[dict[str, Any]]) -> list[dict[
         f"SELECT id, lat, lon, geonameid, country FROM entities WHERE id IN ({marks}) AND lat IS NOT NULL", ids)}
     out = []
     for fact in events:
+        if fact["modality"] not in WHERE_MODALITIES:
+            continue
         places = fact["location"] or (fact["destination"] if fact["status"] == "done" else [])
         for place in places:
             if place.get("kind") != "place" or place.get("entity") not in geo:
@@ -147,10 +153,16 @@ def _claims(conn: sqlite3.Connection, identity_id: str, sources: Sources, limit:
             "about": [sources.fact(r["document_id"], r["data"]) for r in about]}
 
 
-def build_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 20) -> dict[str, Any]:
+def build_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 20,
+                  min_confidence: float | None = None) -> dict[str, Any]:
+    """`min_confidence`: hide events scored under it (default: `views.min_confidence` in confidence.yaml)."""
     sources = Sources(conn)
+    threshold = default_min_confidence() if min_confidence is None else min_confidence
     as_actor = _facts(conn, sources, _events(conn, identity["id"], ("actors",), 4 * limit))
     as_target = _facts(conn, sources, _events(conn, identity["id"], ("targets",), 2 * limit))
+    corroborate(conn, as_actor + as_target)
+    as_actor, hidden_actor = confident(as_actor, threshold)
+    as_target, hidden_target = confident(as_target, threshold)
     involved = as_actor + [f for f in as_target if f["type"] in ("ARREST", "CHARGE", "RELEASE", "EVACUATE")]
     movements = [f for f in as_actor + as_target if f["type"] in MOVEMENT_TYPES
                  and (f["destination"] or f["origin"] or f["via"])]
@@ -164,14 +176,19 @@ def build_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 
         "intent": {"events": intent[:limit], "claims": intent_claims[:limit]},
         "associates": _associates(conn, identity["id"], sources, limit),
         "said": claims,
+        "min_confidence": threshold,
+        "hidden": hidden_actor + hidden_target,
     }
 
 
-def timeline(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 200) -> list[dict[str, Any]]:
+def timeline(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 200,
+             min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Dated events the identity takes part in (any role), oldest first: by the first day each date covers, a
     wider date before a narrower one that starts on the same day ("2013" before "2013-01-05", "summer 2013"
-    before "2013-06-14"); see `common.date_order`."""
+    before "2013-06-14"); see `common.date_order`. Events under `min_confidence` are hidden."""
     sources = Sources(conn)
     roles = ("actors", "targets", "location", "origin", "destination", "via")
     facts = _facts(conn, sources, _events(conn, identity["id"], roles, limit))
+    corroborate(conn, facts)
+    facts, _ = confident(facts, default_min_confidence() if min_confidence is None else min_confidence)
     return sorted(facts, key=lambda f: (date_order(f), f["source"]["document"], f["start"]))

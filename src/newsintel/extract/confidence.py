@@ -1,0 +1,164 @@
+"""Confidence and "why" for every extracted fact, from the evidence in its own report (`data/confidence.yaml`).
+
+Precision comes before recall for an analyst, but a rule set cannot drop every doubtful fact without losing good
+ones. So every event, claim, quantity and relation says how sure the extraction is (`confidence` in [0, 1]) and
+which evidence made it and which weakened it (`why`); views rank by it and hide what is under a threshold. The
+score is a product of factors, one per weakness, so each can be checked against the gold and re-set as data.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from newsintel.resources import load_yaml
+
+PARTICIPANT_ROLES = ("actors", "targets")
+PRONOUN_WORDS = frozenset({"he", "she", "they", "him", "her", "them", "it", "we", "us", "i", "you", "his", "their",
+                           "its", "who", "whom", "himself", "herself", "themselves"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEvidence:
+    """What the parse knew about an event's trigger, which the JSON shape does not keep."""
+
+    lemma: str
+    nominal: bool
+    sentence_tokens: int
+    headline: bool = False
+
+
+@functools.cache
+def settings() -> dict[str, Any]:
+    return load_yaml("confidence.yaml")
+
+
+class _Score:
+    """A running product of factors with the reasons for it."""
+
+    def __init__(self, kind: str) -> None:
+        self.spec = settings()[kind]
+        self.value = float(self.spec["base"])
+        self.why: list[str] = []
+
+    def evidence(self, reason: str) -> None:
+        self.why.append(reason)
+
+    def weaken(self, factor: str, detail: str = "") -> None:
+        self.value *= float(self.spec["factors"][factor])
+        self.why.append(f"-{factor}" + (f": {detail}" if detail else ""))
+
+    def put(self, fact: dict[str, Any]) -> None:
+        fact["confidence"] = round(min(1.0, max(0.0, self.value)), 2)
+        fact["why"] = self.why
+
+
+def _is_pronoun(arg: dict[str, Any]) -> bool:
+    return arg.get("kind") == "pronoun" or (not arg.get("entity") and not arg.get("actor")
+                                             and arg.get("text", "").lower() in PRONOUN_WORDS)
+
+
+def score_event(event: dict[str, Any], evidence: TriggerEvidence | None) -> None:
+    score = _Score("events")
+    spec = score.spec
+    kind = "noun" if evidence is not None and evidence.nominal else "verb"
+    score.evidence(f"trigger {event['trigger']!r} ({event['type']} {kind})")
+    if evidence is not None:
+        if evidence.nominal:
+            score.weaken("nominal_trigger")
+        if evidence.lemma in spec["ambiguous_triggers"]:
+            score.weaken("ambiguous_trigger", evidence.lemma)
+        if evidence.sentence_tokens > spec["long_sentence_tokens"]:
+            score.weaken("long_sentence", f"{evidence.sentence_tokens} words")
+        if evidence.headline:
+            score.weaken("headline")
+    participants = [a for role in PARTICIPANT_ROLES for a in event.get(role, [])]
+    named = [a for a in participants if a.get("kind") == "named" or (a.get("entity") and not a.get("kind"))]
+    if not participants:
+        score.weaken("no_participant")
+    elif named:
+        score.evidence("named participant: " + ", ".join(a["text"] for a in named[:3]))
+    elif all(_is_pronoun(a) for a in participants):
+        score.weaken("pronoun_only")
+    else:
+        score.weaken("described_only")
+    modality = event.get("modality") or "asserted"
+    score.evidence(f"modality {modality}")
+    if modality == "hedged":
+        score.weaken("hedged")
+    elif modality == "conditional":
+        score.weaken("conditional")
+    attribution = event.get("attribution")
+    if attribution and attribution.get("speaker"):
+        score.evidence(f"attributed to {attribution['speaker'].get('text')!r}")
+    score.put(event)
+
+
+def score_claim(claim: dict[str, Any]) -> None:
+    score = _Score("claims")
+    speaker = claim.get("speaker")
+    score.evidence(f"cue {claim.get('cue')!r}")
+    if not speaker or not speaker.get("text"):
+        score.weaken("no_speaker")
+    elif _is_pronoun(speaker):
+        score.weaken("pronoun_speaker", speaker["text"])
+    elif speaker.get("kind") == "described":
+        score.weaken("described_speaker", speaker["text"])
+    else:
+        score.evidence(f"speaker named: {speaker['text']!r}")
+    if len((claim.get("content") or "").split()) < score.spec["short_content_words"]:
+        score.weaken("short_content")
+    if claim.get("modality") == "hedged":
+        score.weaken("hedged")
+    score.put(claim)
+
+
+def score_quantity(quantity: dict[str, Any]) -> None:
+    score = _Score("quantities")
+    counted = quantity.get("counted")
+    if counted:
+        score.evidence(f"counts {counted.get('text')!r}")
+    else:
+        score.weaken("nothing_counted")
+    if quantity.get("approximate") or quantity.get("low") is not None:
+        score.weaken("approximate")
+    if quantity.get("attribution"):
+        score.evidence(f"attributed to {quantity['attribution']['speaker'].get('text')!r}")
+    else:
+        score.weaken("unattributed")
+    score.put(quantity)
+
+
+def score_relation(relation: dict[str, Any], from_event: bool) -> None:
+    score = _Score("relations")
+    score.evidence(f"{relation['type']} relation" + (f" ({relation['role']})" if relation.get("role") else ""))
+    if from_event:
+        score.weaken("from_event")
+    if _is_pronoun(relation.get("subject") or {}):
+        score.weaken("pronoun_subject")
+    score.put(relation)
+
+
+def score_record(events: list[dict[str, Any]], evidence: dict[tuple[int, int], TriggerEvidence],
+                 claims: list[dict[str, Any]], quantities: list[dict[str, Any]], relations: list[dict[str, Any]],
+                 event_relations: set[int]) -> None:
+    """Fill `confidence` and `why` on every fact of one report. `evidence` is keyed by an event's trigger offsets;
+    `event_relations` holds the ids of relation dicts read from events."""
+    for event in events:
+        score_event(event, evidence.get((event["start"], event["end"])))
+    for claim in claims:
+        score_claim(claim)
+    for quantity in quantities:
+        score_quantity(quantity)
+    for relation in relations:
+        score_relation(relation, id(relation) in event_relations)
+
+
+def corroborated(confidence: float, other_reports: int) -> float:
+    """Confidence raised by `other_reports` further reports of the same story stating the same kind of fact."""
+    spec = settings()["corroboration"]
+    doubt = 1.0 - confidence
+    for _ in range(min(other_reports, int(spec["max_reports"]))):
+        doubt *= float(spec["per_report"])
+    return round(1.0 - doubt, 2)

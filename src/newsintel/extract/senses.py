@@ -1,0 +1,122 @@
+"""Figurative and other non-event senses of trigger words (`data/senses.yaml`).
+
+A trigger lemma says what kind of event a sentence *could* report; the words around it say whether it does.
+"Struck a conciliatory note", "caught red-handed", "shot to fame", "fired the coach" and "surrendered his passport"
+carry an event word in another sense. These are data an analyst can extend, not rules in code.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsintel.extract.describe import actor_words
+from newsintel.extract.roles import direct_object, is_passive, lemma_of, subject_of
+from newsintel.resources import load_yaml
+
+PEOPLE_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "himself", "herself", "themselves", "ourselves",
+                             "you", "he", "she", "they", "we", "i", "who", "whom", "one", "others", "some", "all",
+                             "both", "many", "several", "most", "those", "these", "each", "everyone", "anyone"})
+PEOPLE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    objects: frozenset[str]
+    words: frozenset[str]
+    people_only: bool
+    not_people: bool
+    unless: frozenset[str]
+
+
+@functools.cache
+def people_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("senses.yaml")["people_nouns"])
+
+
+def _words(spec: dict, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in spec.get(key) or ())
+
+
+@functools.cache
+def senses() -> dict[str, Sense]:
+    data = dict(load_yaml("senses.yaml"))
+    data.pop("people_nouns", None)
+    people_only, not_people = set(data.pop("people_only", [])), set(data.pop("not_people", []))
+    keys = set(data) | people_only | not_people
+    return {key: Sense(_words(data.get(key, {}), "objects"), _words(data.get(key, {}), "words"), key in people_only,
+                       key in not_people, _words(data.get(key, {}), "unless")) for key in keys}
+
+
+def patient_of(token: Token) -> Token | None:
+    """Who or what undergoes the trigger: its object, the subject of a passive, or a noun's "of"-object."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if is_passive(token):
+        subject, passive = subject_of(token)
+        if subject is not None and passive:
+            return subject
+        return token.head if token.dep_ == "acl" else None  # "the coach fired on Monday"
+    return direct_object(token)
+
+
+def _nearby_words(token: Token) -> set[str]:
+    """Dependents of the trigger, and the objects of its prepositions ("shot to fame", "caught on camera")."""
+    out: set[str] = set()
+    for child in token.children:
+        out |= {child.lower_, lemma_of(child)}
+        if child.dep_ in ("prep", "agent", "prt"):
+            for grand in child.children:
+                out |= {grand.lower_, lemma_of(grand)}
+                out |= {g.lower_ for g in grand.children if g.dep_ in ("compound", "amod")}
+    return out
+
+
+def denotes_people(token: Token) -> bool:
+    """The noun phrase headed by `token` stands for people or a group ("20 prisoners", "the men", "him", "ISIS",
+    "dozens of fighters"), as far as the lexicons know."""
+    words = actor_words()
+    lemma = lemma_of(token)
+    if token.lower_ in PEOPLE_PRONOUNS or token.ent_type_ in PEOPLE_ENTITY_TYPES or token.like_num:
+        return True
+    lexicons = (people_nouns(), words.role_of, words.person_nouns, words.group_nouns, words.female, words.male)
+    if any(lemma in lexicon or token.lower_ in lexicon for lexicon in lexicons):
+        return True
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:  # "dozens of fighters", "a group of migrants"
+        return any(denotes_people(g) for g in of.children if g.dep_ == "pobj")
+    return False
+
+
+def thing_mover(verb: Token) -> bool:
+    """A movement verb whose subject is a common noun for no people: "growth came back", "the tug of gravity
+    brought the gas back" (vehicles and collectives are judged by events.py)."""
+    subject, passive = subject_of(verb)
+    if subject is None or passive or subject.pos_ != "NOUN" or subject.ent_type_:
+        return False
+    return not denotes_people(subject)
+
+
+def other_sense(token: Token, key: str) -> str | None:
+    """The reason the trigger `token` (entry `key`: a lemma, or "hand over") is used in a non-event sense here,
+    or None."""
+    sense = senses().get(key)
+    if sense is None:
+        return None
+    nearby_all = _nearby_words(token)
+    if nearby_all & sense.unless:
+        return None
+    patient = patient_of(token)
+    if patient is not None and lemma_of(patient) in sense.objects:
+        return f"figurative: {key} + {lemma_of(patient)}"
+    nearby = nearby_all & sense.words
+    if nearby:
+        return f"figurative: {key} + {sorted(nearby)[0]}"
+    if sense.people_only and patient is not None and patient.pos_ in ("NOUN", "PROPN") \
+            and not denotes_people(patient):
+        return f"not people: {key} + {lemma_of(patient)}"
+    if sense.not_people and patient is not None and denotes_people(patient) and not patient.like_num:
+        return f"people: {key} + {patient.lower_}"
+    return None

@@ -1,0 +1,60 @@
+"""Confidence in the views: corroboration by other reports of the same story, and the analyst's threshold.
+
+Extraction scores each fact from the evidence in its own report (`extract/confidence.py`). A view can add what one
+report cannot know: whether other reports of the same story state the same kind of event about the same people.
+Facts under the threshold are hidden, and the view says how many, so nothing disappears silently. Facts stored
+before confidence existed have none and are always shown.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from typing import Any
+
+from newsintel.extract.confidence import corroborated, settings
+
+PARTICIPANTS = ("actors", "targets")
+
+
+@functools.cache
+def default_min_confidence() -> float:
+    return float(settings()["views"]["min_confidence"])
+
+
+def _other_reports(conn: sqlite3.Connection, fact: dict[str, Any]) -> int:
+    """Other reports of the fact's story with an event of its type sharing a participant identity."""
+    entities = [a["entity"] for role in PARTICIPANTS for a in fact.get(role, []) if a.get("entity")]
+    if not entities:
+        return 0
+    marks = ",".join("?" * len(entities))
+    row = conn.execute(
+        "SELECT count(DISTINCT e2.document_id) FROM story_docs s1"
+        " JOIN story_docs s2 ON s2.story_id = s1.story_id AND s2.document_id != s1.document_id"
+        " JOIN events e2 ON e2.document_id = s2.document_id AND e2.type = ?"
+        " JOIN event_args a2 ON a2.event_id = e2.id AND a2.role IN ('actors', 'targets')"
+        " JOIN entity_links l2 ON l2.entity_id = a2.entity_id"
+        " WHERE s1.document_id = ? AND l2.identity_id IN"
+        f" (SELECT identity_id FROM entity_links WHERE entity_id IN ({marks}))",
+        (fact["type"], fact["source"]["document"], *entities)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def corroborate(conn: sqlite3.Connection, facts: list[dict[str, Any]]) -> None:
+    """Raise the confidence of events other reports of their story repeat (and say so in `why`)."""
+    for fact in facts:
+        if fact.get("confidence") is None or fact.get("_corroborated") is not None:
+            continue
+        others = _other_reports(conn, fact)
+        fact["_corroborated"] = others
+        if others:
+            fact["confidence"] = corroborated(fact["confidence"], others)
+            fact.setdefault("why", []).append(f"+corroborated by {others} other report(s) of the story")
+
+
+def confident(facts: list[dict[str, Any]], min_confidence: float) -> tuple[list[dict[str, Any]], int]:
+    """The facts at or over the threshold (unscored facts always), and how many were hidden."""
+    kept = [f for f in facts if f.get("confidence") is None or f["confidence"] >= min_confidence]
+    for fact in kept:
+        fact.pop("_corroborated", None)
+    return kept, len(facts) - len(kept)
