@@ -29,7 +29,7 @@ from newsintel.extract.roles import (
 )
 from newsintel.extract.senses import other_sense, thing_mover
 
-NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"})
+NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY"})  # not QUANTITY: "forty migrants"
 
 
 def _dependents(token: Token) -> list[Token]:
