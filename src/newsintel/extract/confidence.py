@@ -26,7 +26,6 @@ class TriggerEvidence:
     lemma: str
     nominal: bool
     sentence_tokens: int
-    headline: bool = False
 
 
 @functools.cache
@@ -71,8 +70,6 @@ def score_event(event: dict[str, Any], evidence: TriggerEvidence | None) -> None
             score.weaken("ambiguous_trigger", evidence.lemma)
         if evidence.sentence_tokens > spec["long_sentence_tokens"]:
             score.weaken("long_sentence", f"{evidence.sentence_tokens} words")
-        if evidence.headline:
-            score.weaken("headline")
     participants = [a for role in PARTICIPANT_ROLES for a in event.get(role, [])]
     named = [a for a in participants if a.get("kind") == "named" or (a.get("entity") and not a.get("kind"))]
     if not participants:

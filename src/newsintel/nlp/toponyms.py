@@ -115,7 +115,7 @@ def embedded_spans(mention: RawMention, next_word: str = "") -> list[tuple[int, 
 def _local_body_words() -> frozenset[str]:
     """Words after a town's name that make the name a place: residents, officials, councils."""
     cues = load_yaml("places.yaml")["toponym_cues"]
-    return _resident_nouns() | frozenset(cues["role_words"]) | frozenset(cues["local_bodies"])
+    return _place_words("resident_nouns") | frozenset(cues["role_words"]) | frozenset(cues["local_bodies"])
 
 
 def _contiguous(text: str, words: list[tuple[int, int]], first: int, last: int) -> bool:
@@ -129,9 +129,9 @@ def _person_words(mentions: list[RawMention]) -> Counter[str]:
     are not the name ("Brookfield Mayor", "Milford Fire Chief Dana Porter"); a "person" whose name ends in a
     place or resident noun ("Greer Station", "Dover Girls"), starts with a direction word ("Historic Dover")
     or holds a local body's word ("Springdale Fire Station 2") is a mis-tagged place and does not count."""
-    not_names = _place_nouns() | _resident_nouns()
+    not_names = _place_words("place_nouns") | _place_words("resident_nouns")
     bodies = frozenset(load_yaml("places.yaml")["toponym_cues"]["local_bodies"])
-    roles = _role_words()
+    roles = _place_words("toponym_cues", "role_words")
     full: set[str] = set()
     for m in mentions:
         parts = fold(m.text).split()
@@ -161,7 +161,7 @@ def _is_person_word(mention: RawMention, text: str, person: Counter[str], place:
     if word not in person:
         return False
     before = fold(text[max(0, mention.start - 20):mention.start]).split()
-    if before and before[-1] in _locative_cues():
+    if before and before[-1] in _place_words("toponym_cues", "place_not_person_cues"):
         return False
     return SURNAME + word in person or person[word] >= place[word]
 
@@ -172,23 +172,12 @@ def _next_word(text: str, end: int) -> str:
 
 
 @functools.cache
-def _resident_nouns() -> frozenset[str]:
-    return frozenset(load_yaml("places.yaml")["resident_nouns"])
-
-
-@functools.cache
-def _locative_cues() -> frozenset[str]:
-    return frozenset(load_yaml("places.yaml")["toponym_cues"]["place_not_person_cues"])
-
-
-@functools.cache
-def _role_words() -> frozenset[str]:
-    return frozenset(load_yaml("places.yaml")["toponym_cues"]["role_words"])
-
-
-@functools.cache
-def _place_nouns() -> frozenset[str]:
-    return frozenset(load_yaml("places.yaml")["place_nouns"])
+def _place_words(*path: str) -> frozenset[str]:
+    """A word list of `places.yaml`, by its keys ("toponym_cues", "role_words")."""
+    data = load_yaml("places.yaml")
+    for key in path:
+        data = data[key]
+    return frozenset(data)
 
 
 _COMPOUND = re.compile(r"[^\W\d_][\w.’']*")
@@ -291,7 +280,8 @@ def _refine_span(text: str, start: int, end: int, label: str, resolver: Resolver
     if label not in PLACE_LABELS:
         return start, end
     words = fold(text[start:end]).split()
-    if len(words) > 1 and words[0] in ("st", "saint") and words[-1] in _institution_nouns():
+    institutions = _place_words("toponym_cues", "institution_nouns")
+    if len(words) > 1 and words[0] in ("st", "saint") and words[-1] in institutions:
         return start, end  # "St. Michael's Hospital" is named after a saint, not a town
     gazetteer = resolver.gazetteer
     left = _LEFT_WORD.search(text, max(0, start - 30), start)
@@ -309,20 +299,10 @@ def _refine_span(text: str, start: int, end: int, label: str, resolver: Resolver
     if resolver.candidates(text[start:end], label):
         return start, end
     core = _core_span(text, start, end)
-    if core and fold(text[start:end]).split()[-1] in _street_nouns() and not any(
+    if core and fold(text[start:end]).split()[-1] in _place_words("toponym_cues", "street_nouns") and not any(
             p.kind in AREA_KINDS for p in gazetteer.lookup(text[core[0]:core[1]])):
         return start, end  # "Main Street" is no town called Main; "Douglas County Road" is in the county
     return core or (start, end)
-
-
-@functools.cache
-def _institution_nouns() -> frozenset[str]:
-    return frozenset(load_yaml("places.yaml")["toponym_cues"]["institution_nouns"])
-
-
-@functools.cache
-def _street_nouns() -> frozenset[str]:
-    return frozenset(load_yaml("places.yaml")["toponym_cues"]["street_nouns"])
 
 
 def _core_span(text: str, start: int, end: int) -> tuple[int, int] | None:

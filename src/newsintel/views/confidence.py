@@ -43,10 +43,9 @@ def _other_reports(conn: sqlite3.Connection, fact: dict[str, Any]) -> int:
 def corroborate(conn: sqlite3.Connection, facts: list[dict[str, Any]]) -> None:
     """Raise the confidence of events other reports of their story repeat (and say so in `why`)."""
     for fact in facts:
-        if fact.get("confidence") is None or fact.get("_corroborated") is not None:
+        if fact.get("confidence") is None:
             continue
         others = _other_reports(conn, fact)
-        fact["_corroborated"] = others
         if others:
             fact["confidence"] = corroborated(fact["confidence"], others)
             fact.setdefault("why", []).append(f"+corroborated by {others} other report(s) of the story")
@@ -55,6 +54,4 @@ def corroborate(conn: sqlite3.Connection, facts: list[dict[str, Any]]) -> None:
 def confident(facts: list[dict[str, Any]], min_confidence: float) -> tuple[list[dict[str, Any]], int]:
     """The facts at or over the threshold (unscored facts always), and how many were hidden."""
     kept = [f for f in facts if f.get("confidence") is None or f["confidence"] >= min_confidence]
-    for fact in kept:
-        fact.pop("_corroborated", None)
     return kept, len(facts) - len(kept)
