@@ -42,7 +42,7 @@ def clean(raw: RawDocument) -> DocumentInfo:
         body = raw.text or ""
         if raw.format == "txt" and not title:
             title, body = split_title(body)
-        text = clean_text(body)
+        text = clean_text(body, scraped=True)
     if len(text) < MIN_TEXT_CHARS:
         raise InputError("no article text found" if not text else f"article text too short ({len(text)} chars)")
     warnings = list(raw.warnings)

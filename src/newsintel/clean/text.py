@@ -4,8 +4,8 @@ Rules match whole lines only, so article sentences survive even when they contai
 Text that came as plain text (`scraped=True`: a .txt file, a JSON "text" field) also loses the page furniture a
 scraper leaves around the article (`scraped_text_lines`: share and comment prompts, sign-up boxes, feed and credit
 lines, "More:" links, ad markers); text extracted from HTML keeps to the general rules, as the page's structure has
-already removed most furniture. `clean.clean` does not pass `scraped=True` yet: switching it on changes stored
-texts, so the resolution gold's offsets must be rebuilt (`tests/gold/resolution/build.py`) in the same commit.
+already removed most furniture. Changing these rules changes stored texts: rebuild the resolution gold's offsets
+(`tests/gold/resolution/build.py`) in the same commit.
 """
 
 from __future__ import annotations
