@@ -43,6 +43,7 @@ printed report holds only aggregate figures, never gold text.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import math
 import os
@@ -1030,6 +1031,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--heldout", action="store_true",
                         help="also score the frozen held-out set, printed apart, aggregates only (`make eval`)")
     parser.add_argument("--json", type=Path, help="also write the full results to this file")
+    parser.add_argument("--names", metavar="GLOB", action="append",
+                        help="score only development documents whose name matches (e.g. 'r[123]*'); repeatable")
     args = parser.parse_args(argv)
     subsets = SUBSETS if args.subset == "all" else (args.subset,)
     if args.heldout:
@@ -1039,6 +1042,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
               file=sys.stderr)
         subsets = tuple(s for s in subsets if s not in ("real", HELDOUT))
     docs, messages = load_gold(subsets=subsets)
+    if args.names:
+        docs = [d for d in docs if d.subset == HELDOUT or any(fnmatch.fnmatch(d.name, g) for g in args.names)]
     for m in messages:
         print(m, file=sys.stderr)
     started = time.perf_counter()
