@@ -9,7 +9,7 @@ from typing import Any
 from rich.text import Text
 
 from newsintel.cli import render
-from newsintel.cli.args import positive
+from newsintel.cli.args import min_confidence, positive
 
 
 def count_text(count: dict[str, Any] | None) -> str:
@@ -58,12 +58,12 @@ def print_actors(actors: list[dict[str, Any]]) -> None:
 
 
 def cmd_actors(args: argparse.Namespace) -> int:
-    from newsintel.cli.main import _open, emit, refuse_bad_text
+    from newsintel.cli.main import _open, emit, refuse_bad_text, threshold
     from newsintel.store.actors import list_actors
 
     if refuse_bad_text((args.group, "--group"), (args.nationality, "--nationality"), (args.role, "--role")):
         return 1
-    rows = list_actors(_open(args), args.group, args.nationality, args.role, args.limit)
+    rows = list_actors(_open(args), args.group, args.nationality, args.role, args.limit, threshold(args))
     return emit(args, rows, lambda: print_actors(rows))
 
 
@@ -74,3 +74,4 @@ def add_parser(add: Any, json_flag: argparse.ArgumentParser) -> None:
     p.add_argument("--nationality", metavar="CC", help="ISO 3166 country code, e.g. BE")
     p.add_argument("--role", metavar="ROLE", help="fighter, militant, smuggler, wife, child, official, ...")
     p.add_argument("--limit", type=positive, default=50)
+    min_confidence(p, "events (and actors with none left)")

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from newsintel.cli import render_views
-from newsintel.cli.args import count, positive, share
+from newsintel.cli.args import count, min_confidence, positive
 from newsintel.store import connect, db_path
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -60,7 +61,7 @@ def cmd_profile(args: argparse.Namespace) -> int:
 
     def view(conn, found):
         group = found[0]["type"] == "ORG"
-        profile = (build_group_profile(conn, found[0], args.limit) if group
+        profile = (build_group_profile(conn, found[0], args.limit, args.min_confidence) if group
                    else build_profile(conn, found[0], args.limit, args.min_confidence))
         others = [{"id": r["id"], "name": r["name"], "documents": r["documents"]} for r in found[1:]]
 
@@ -76,7 +77,8 @@ def cmd_profile(args: argparse.Namespace) -> int:
     if described is not None:  # "Belgian fighters": a described set, when no identity has that name
         conn = _conn(args)
         if not find_identities(conn, args.name):
-            profile = build_set_profile(conn, args.name, *described, limit=args.limit)
+            profile = build_set_profile(conn, args.name, *described, limit=args.limit,
+                                        min_confidence=args.min_confidence)
             return _emit(args, profile, lambda: render_group.print_set_profile(profile))
     return _for_identity(args, view)
 
@@ -92,23 +94,27 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_movements(args: argparse.Namespace) -> int:
-    from newsintel.cli.main import error
+    from newsintel.cli.main import error, threshold
+    from newsintel.cli.render_facts import hidden_note, print_hidden
     from newsintel.ingest.discover import display_path
-    from newsintel.views.movements import flows, to_geojson
+    from newsintel.views.movements import confident_flows, to_geojson
 
     target = Path(args.geojson) if args.geojson else None
     problem = target and unwritable(target)
     if problem:
         error(f"{display_path(args.geojson)}: cannot write the GeoJSON file: {problem}")
         return EXIT_FAILED
-    result = flows(_conn(args), args.limit)
+    result, hidden = confident_flows(_conn(args), args.limit, args.min_confidence)
     if target:
         try:
             write_atomically(target, json.dumps(to_geojson(result), ensure_ascii=False))
         except OSError as err:
             error(f"{display_path(args.geojson)}: cannot write the GeoJSON file: {err.strerror or err}")
             return EXIT_FAILED
-    return _emit(args, result, lambda: render_views.print_flows(result))
+    if args.json and (note := hidden_note(hidden, threshold(args), "movement events")):
+        print(f"newsintel: {note}", file=sys.stderr)
+    return _emit(args, result, lambda: (render_views.print_flows(result),
+                                        print_hidden(hidden, threshold(args), "movement events")))
 
 
 def unwritable(path: Path) -> str | None:
@@ -220,18 +226,17 @@ def add_commands(add: Callable[..., argparse.ArgumentParser], json_flag: argpars
             json_flag)
     p.add_argument("name", metavar="NAME", help="a name in any spelling, or an identity id")
     p.add_argument("--limit", type=positive, default=20, help="items per section (latest first)")
-    p.add_argument("--min-confidence", type=share, default=None, metavar="C",
-                   help="hide events scored under C, 0 to 1 (default 0.5; 0 shows all)")
+    min_confidence(p)
     p = add("timeline", cmd_timeline, "dated events of a person, group or place, oldest first, with sources",
             json_flag)
     p.add_argument("name", metavar="NAME")
     p.add_argument("--limit", type=positive, default=200)
-    p.add_argument("--min-confidence", type=share, default=None, metavar="C",
-                   help="hide events scored under C, 0 to 1 (default 0.5; 0 shows all)")
+    min_confidence(p)
     p = add("movements", cmd_movements, "origin → via → destination flows with counts, status and sources",
             json_flag)
     p.add_argument("--geojson", metavar="FILE", help="also write the flows as GeoJSON (QGIS, geojson.io)")
     p.add_argument("--limit", type=positive, default=100)
+    min_confidence(p, "movement events")
     p = add("conflicts", cmd_conflicts, "figures that disagree about the same thing, with each source", json_flag)
     p.add_argument("--limit", type=positive, default=50)
     p = add("identities", cmd_identities, "people, groups and places across documents", json_flag)

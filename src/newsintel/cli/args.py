@@ -47,6 +47,12 @@ positive = count(1)
 workers = count(1, MAX_WORKERS)
 
 
+def min_confidence(parser: argparse.ArgumentParser, what: str = "events") -> None:
+    """The --min-confidence option every fact view takes (default: `views.min_confidence` in confidence.yaml)."""
+    parser.add_argument("--min-confidence", type=share, default=None, metavar="C",
+                        help=f"hide {what} scored under C, 0 to 1 (default 0.5; 0 shows all)")
+
+
 def share(text: str) -> float:
     """An argparse type: a number from 0 to 1 (a confidence threshold)."""
     try:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from newsintel import __version__
 from newsintel.cli import render
-from newsintel.cli.args import MAX_QUERY, bad_text, positive, text_problem, workers
+from newsintel.cli.args import MAX_QUERY, bad_text, min_confidence, positive, text_problem, workers
 from newsintel.store import StoreError, connect, db_path
 
 if TYPE_CHECKING:
@@ -154,24 +154,45 @@ def cmd_search(args: argparse.Namespace) -> int:
     return emit(args, rows, lambda: render.print_search(rows, args.query))
 
 
+def threshold(args: argparse.Namespace) -> float:
+    """The --min-confidence asked for, else the views' default (data/confidence.yaml)."""
+    from newsintel.views.confidence import default_min_confidence
+
+    return default_min_confidence() if args.min_confidence is None else args.min_confidence
+
+
+def emit_confident(args: argparse.Namespace, rows: list, hidden: int, what: str,
+                   show: Callable[[list], None]) -> int:
+    """Like `emit`, and says how many facts the threshold left out (on stderr with --json, so JSON stays a list)."""
+    from newsintel.cli.render_facts import hidden_note, print_hidden
+
+    if args.json:
+        if note := hidden_note(hidden, threshold(args), what):
+            print(f"newsintel: {note}", file=sys.stderr)
+        return emit(args, rows, lambda: None)
+    show(rows)
+    print_hidden(hidden, threshold(args), what)
+    return EXIT_OK
+
+
 def cmd_events(args: argparse.Namespace) -> int:
     from newsintel.cli.render_facts import print_events
-    from newsintel.store.queries import list_events
+    from newsintel.store.queries import confident_events
 
     if refuse_bad_text((args.entity, "--entity"), (args.type, "--type"), (args.modality, "--modality")):
         return EXIT_FAILED
-    rows = list_events(_open(args), args.type, args.entity, args.modality, args.limit)
-    return emit(args, rows, lambda: print_events(rows))
+    rows, hidden = confident_events(_open(args), args.type, args.entity, args.modality, args.limit, threshold(args))
+    return emit_confident(args, rows, hidden, "events", print_events)
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
     from newsintel.cli.render_facts import print_claims
-    from newsintel.store.queries import list_claims
+    from newsintel.store.queries import confident_claims
 
     if refuse_bad_text((args.speaker, "--speaker")):
         return EXIT_FAILED
-    rows = list_claims(_open(args), args.speaker, args.limit)
-    return emit(args, rows, lambda: print_claims(rows))
+    rows, hidden = confident_claims(_open(args), args.speaker, args.limit, threshold(args))
+    return emit_confident(args, rows, hidden, "claims", print_claims)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -213,6 +234,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     hedged and intended movements, and a sample search."""
     from newsintel.cli.render_facts import print_events
     from newsintel.store.queries import event_counts, list_events, search, stats, top_entities
+    from newsintel.views.confidence import default_min_confidence
 
     if refuse_bad_text((args.query, "--query", MAX_QUERY)):
         return EXIT_FAILED
@@ -226,7 +248,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     for modality in ("intended", "hedged"):
         render.console.print()
         render.console.print(f"Sample {modality} events (not facts: each line says who claims it)")
-        print_events(list_events(conn, modality=modality, limit=3))
+        print_events(list_events(conn, modality=modality, limit=3, min_confidence=default_min_confidence()))
     render.console.print()
     render.console.print(f"Search: {args.query!r}")
     render.print_search(search(conn, args.query, 5), args.query)
@@ -277,10 +299,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--modality", metavar="M", help="asserted, hedged, intended, attempted, future, conditional, "
                                                    "negated")
     p.add_argument("--limit", type=positive, default=50)
+    min_confidence(p, "events")
 
     p = add("claims", cmd_claims, "list reported statements: who said what, where", json_flag)
     p.add_argument("--speaker", metavar="NAME")
     p.add_argument("--limit", type=positive, default=50)
+    min_confidence(p, "claims")
 
     add("check", cmd_check, "check the store: sqlite integrity, foreign keys, full-text index, schema, offsets",
         json_flag)

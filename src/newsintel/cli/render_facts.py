@@ -86,6 +86,17 @@ def print_facts(facts: list[dict[str, Any]], line: Callable[[dict[str, Any]], Te
         console.print(source_line(fact))
 
 
+def hidden_note(hidden: int, threshold: float, what: str = "events") -> str:
+    """What a view left out under the confidence threshold, so nothing disappears silently ("" when nothing)."""
+    return (f"{hidden} {what} under confidence {threshold:.2f} not shown (--min-confidence 0 shows them)"
+            if hidden else "")
+
+
+def print_hidden(hidden: int, threshold: float, what: str = "events") -> None:
+    if note := hidden_note(hidden, threshold, what):
+        console.print(Text("  " + note, style="dim"))
+
+
 def print_events(events: list[dict[str, Any]]) -> None:
     print_facts(events, event_line, "no events match")
 

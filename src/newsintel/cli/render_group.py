@@ -9,7 +9,7 @@ from typing import Any
 from rich.text import Text
 
 from newsintel.cli.render import console, safe
-from newsintel.cli.render_facts import MODALITY_STYLE, event_line, print_facts, source_line
+from newsintel.cli.render_facts import MODALITY_STYLE, event_line, print_facts, print_hidden, source_line
 from newsintel.cli.render_views import _heading, _plain, _where_line
 from newsintel.views.group_profile import count_text
 
@@ -88,6 +88,7 @@ def print_set_profile(profile: dict[str, Any]) -> None:
     what = profile["set"]
     console.print(Text(f"{safe(what['name'])}  [described actors: nationality {what['nationality'] or 'any'},"
                        f" role {what['role']}]", style="bold"))
+    print_hidden(profile["hidden"], profile["min_confidence"])
     _heading("Who")
     if not profile["who"]["members"]["described"]:
         _plain("  (no described actors of that nationality and role)")

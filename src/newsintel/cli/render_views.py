@@ -7,7 +7,15 @@ from typing import Any
 from rich.text import Text
 
 from newsintel.cli.render import console, safe, table
-from newsintel.cli.render_facts import MODALITY_STYLE, date_text, event_line, print_facts, source_line, speaker_label
+from newsintel.cli.render_facts import (
+    MODALITY_STYLE,
+    date_text,
+    event_line,
+    print_facts,
+    print_hidden,
+    source_line,
+    speaker_label,
+)
 
 
 def _plain(text: str, style: str = "") -> None:
@@ -56,9 +64,7 @@ def print_profile(profile: dict[str, Any], others: list[dict[str, Any]]) -> None
                        style="bold"))
     if others:
         _plain("  other matches: " + "; ".join(f"{safe(o['name'])} ({o['id']})" for o in others), "dim")
-    if profile.get("hidden"):
-        _plain(f"  {profile['hidden']} events under confidence {profile['min_confidence']:.2f} not shown"
-               " (--min-confidence 0 shows them)", "dim")
+    print_hidden(profile.get("hidden", 0), profile["min_confidence"])
     _heading("Who")
     _plain("  names: " + ", ".join(f"{safe(n['name'])} ×{n['mentions']}" for n in who["names"][:12]))
     for attribute, values in who["attributes"].items():

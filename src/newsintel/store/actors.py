@@ -8,17 +8,19 @@ import sqlite3
 from typing import Any
 
 from newsintel.extract.describe import canonical_group
-from newsintel.store.queries import _like, _sentence_text
+from newsintel.store.queries import _like, _sentence_text, confident_sql
 
 PLACE_ROLES = ("location", "origin", "destination", "via")
 
 
 def list_actors(conn: sqlite3.Connection, group: str | None = None, nationality: str | None = None,
-                role: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-    """Described actors that take part in events, latest documents first. `group` matches the group's text, its
-    in-document entity's name or aliases, or the name of the identity that entity is resolved to; `nationality` is
-    an ISO 3166 code; `role` a role of data/actors.yaml."""
-    where, params = ["EXISTS (SELECT 1 FROM event_args x WHERE x.actor_id = a.id)"], []
+                role: str | None = None, limit: int = 50, min_confidence: float = 0.0) -> list[dict[str, Any]]:
+    """Described actors that take part in events scored at least `min_confidence`, latest documents first. `group`
+    matches the group's text, its in-document entity's name or aliases, or the name of the identity that entity is
+    resolved to; `nationality` is an ISO 3166 code; `role` a role of data/actors.yaml."""
+    where = ["EXISTS (SELECT 1 FROM event_args x JOIN events e ON e.id = x.event_id WHERE x.actor_id = a.id"
+             f" AND {confident_sql('e')})"]
+    params: list[Any] = [min_confidence]
     if nationality:
         where.append("a.nationality = ?")
         params.append(nationality.upper())
@@ -45,7 +47,7 @@ def list_actors(conn: sqlite3.Connection, group: str | None = None, nationality:
         actor = json.loads(row["data"])
         actor["source"] = {"document": row["document_id"], "title": row["title"], "published": row["published"],
                            "publisher": row["publisher"]}
-        actor["events"] = actor_events(conn, row["id"], row["document_id"], cache)
+        actor["events"] = actor_events(conn, row["id"], row["document_id"], cache, min_confidence)
         for key in ("part_of", "with"):  # the set it is one of, or is with ("a woman travelling with them")
             other = conn.execute("SELECT text FROM actors WHERE id = ?", (actor[key],)).fetchone() \
                 if actor.get(key) else None
@@ -54,19 +56,21 @@ def list_actors(conn: sqlite3.Connection, group: str | None = None, nationality:
     return out
 
 
-def actor_events(conn: sqlite3.Connection, actor_id: str, doc_id: str, cache: dict) -> list[dict[str, Any]]:
-    """The events an actor takes part in: type, modality, its part (actors/targets), places, time, speaker and the
-    sentence they are read from."""
+def actor_events(conn: sqlite3.Connection, actor_id: str, doc_id: str, cache: dict,
+                 min_confidence: float = 0.0) -> list[dict[str, Any]]:
+    """The events an actor takes part in (scored at least `min_confidence`): type, modality, its part
+    (actors/targets), places, time, speaker, confidence and the sentence they are read from."""
     out = []
     for row in conn.execute(
             "SELECT DISTINCT e.id, e.data, e.sentence, x.role FROM event_args x JOIN events e ON e.id = x.event_id"
-            " WHERE x.actor_id = ? ORDER BY e.start", (actor_id,)):
+            f" WHERE x.actor_id = ? AND {confident_sql('e')} ORDER BY e.start", (actor_id, min_confidence)):
         event = json.loads(row["data"])
         out.append({
             "type": event["type"], "trigger": event["trigger"], "modality": event["modality"], "as": row["role"],
             "places": {r: [p["text"] for p in event[r]] for r in PLACE_ROLES if event.get(r)},
             "time": (event.get("time") or {}).get("value"),
             "speaker": ((event.get("attribution") or {}).get("speaker") or {}).get("text"),
+            "confidence": event.get("confidence"),
             "sentence": event["sentence"], "start": event["start"], "end": event["end"],
             "sentence_text": _sentence_text(conn, cache, doc_id, row["sentence"]),
         })

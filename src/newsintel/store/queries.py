@@ -132,10 +132,14 @@ def _with_source(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict
     return out
 
 
-def list_events(conn: sqlite3.Connection, type_: str | None = None, entity: str | None = None,
-                modality: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-    """Events, latest documents first; `entity` matches a linked entity's name or alias, or an argument's text."""
-    where, params = [], []
+def confident_sql(alias: str) -> str:
+    """The SQL test that a fact's confidence is at least a parameter (facts stored before confidence: always)."""
+    return f"coalesce(json_extract({alias}.data, '$.confidence'), 1) >= ?"
+
+
+def _event_filters(type_: str | None, entity: str | None, modality: str | None) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
     if type_:
         where.append("e.type = ?")
         params.append(type_.upper())
@@ -148,21 +152,56 @@ def list_events(conn: sqlite3.Connection, type_: str | None = None, entity: str 
             f"EXISTS (SELECT 1 FROM event_args a WHERE a.event_id = e.id AND (a.entity_id IN ({ENTITY_IDS_BY_NAME})"
             " OR a.text LIKE ? ESCAPE '\\'))")
         params += [like, like, like]
-    sql = ("SELECT e.*, d.title, d.published, d.source AS publisher FROM events e JOIN documents d"
-           " ON d.id = e.document_id" + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY d.published DESC, e.document_id, e.start LIMIT ?")
-    return _with_source(conn, conn.execute(sql, (*params, limit)).fetchall())
+    return where, params
 
 
-def list_claims(conn: sqlite3.Connection, speaker: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-    where, params = "", []
-    if speaker:
-        like = _like(speaker)
-        where = f" WHERE c.speaker LIKE ? ESCAPE '\\' OR c.speaker_entity IN ({ENTITY_IDS_BY_NAME})"
-        params = [like, like, like]
-    sql = ("SELECT c.*, d.title, d.published, d.source AS publisher FROM claims c JOIN documents d"
-           " ON d.id = c.document_id" + where + " ORDER BY d.published DESC, c.document_id, c.start LIMIT ?")
-    return _with_source(conn, conn.execute(sql, (*params, limit)).fetchall())
+def _claim_filters(speaker: str | None) -> tuple[list[str], list[Any]]:
+    if not speaker:
+        return [], []
+    like = _like(speaker)
+    return [f"(c.speaker LIKE ? ESCAPE '\\' OR c.speaker_entity IN ({ENTITY_IDS_BY_NAME}))"], [like, like, like]
+
+
+def _listed(conn: sqlite3.Connection, table: str, alias: str, filters: tuple[list[str], list[Any]], limit: int,
+            min_confidence: float | None) -> tuple[list[dict[str, Any]], int]:
+    """Facts of `table` matching `filters`, latest documents first, and how many matched under `min_confidence`."""
+    where, params = filters
+    hidden = 0
+    if min_confidence is not None:
+        test = f"NOT ({confident_sql(alias)})"
+        hidden = conn.execute(f"SELECT count(*) FROM {table} {alias} WHERE " + " AND ".join([*where, test]),
+                              (*params, min_confidence)).fetchone()[0]
+        where, params = [*where, confident_sql(alias)], [*params, min_confidence]
+    sql = (f"SELECT {alias}.*, d.title, d.published, d.source AS publisher FROM {table} {alias} JOIN documents d"
+           f" ON d.id = {alias}.document_id" + (" WHERE " + " AND ".join(where) if where else "")
+           + f" ORDER BY d.published DESC, {alias}.document_id, {alias}.start LIMIT ?")
+    return _with_source(conn, conn.execute(sql, (*params, limit)).fetchall()), hidden
+
+
+def list_events(conn: sqlite3.Connection, type_: str | None = None, entity: str | None = None,
+                modality: str | None = None, limit: int = 50, min_confidence: float | None = None,
+                ) -> list[dict[str, Any]]:
+    """Events, latest documents first; `entity` matches a linked entity's name or alias, or an argument's text;
+    events under `min_confidence` are left out (see `confident_events` for how many)."""
+    return confident_events(conn, type_, entity, modality, limit, min_confidence)[0]
+
+
+def confident_events(conn: sqlite3.Connection, type_: str | None = None, entity: str | None = None,
+                     modality: str | None = None, limit: int = 50, min_confidence: float | None = None,
+                     ) -> tuple[list[dict[str, Any]], int]:
+    """`list_events` and the number of matching events under `min_confidence`."""
+    return _listed(conn, "events", "e", _event_filters(type_, entity, modality), limit, min_confidence)
+
+
+def list_claims(conn: sqlite3.Connection, speaker: str | None = None, limit: int = 50,
+                min_confidence: float | None = None) -> list[dict[str, Any]]:
+    return confident_claims(conn, speaker, limit, min_confidence)[0]
+
+
+def confident_claims(conn: sqlite3.Connection, speaker: str | None = None, limit: int = 50,
+                     min_confidence: float | None = None) -> tuple[list[dict[str, Any]], int]:
+    """Claims, latest documents first, and the number of matching claims under `min_confidence`."""
+    return _listed(conn, "claims", "c", _claim_filters(speaker), limit, min_confidence)
 
 
 def document_facts(conn: sqlite3.Connection, doc_id: str) -> dict[str, list[dict[str, Any]]]:

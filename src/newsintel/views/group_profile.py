@@ -24,6 +24,7 @@ from newsintel.store.actors import (
     named_member_rows,
 )
 from newsintel.views.common import MOVEMENT_TYPES, STATUS, Sources, fact_date, identity_of_entities, said_by
+from newsintel.views.confidence import confident, default_min_confidence
 from newsintel.views.profile import INTENT_MODALITIES, _events, _facts, _where, build_profile
 
 HEADING_ORDER = ("done", "attempted", "intended", "hedged", "conditional", "denied")
@@ -64,12 +65,17 @@ def _name_args(conn: sqlite3.Connection, facts: list[dict[str, Any]]) -> None:
                 arg["identity"], arg["name"], arg["kind"] = names[arg["entity"]]
 
 
-def _described(conn: sqlite3.Connection, sources: Sources, rows: list[sqlite3.Row]) -> tuple[list, list]:
-    """(who entries grouped by nationality and role, member facts) for described actor rows."""
+def _described(conn: sqlite3.Connection, sources: Sources, rows: list[sqlite3.Row],
+               threshold: float) -> tuple[list, list, int]:
+    """(who entries grouped by nationality and role, member facts, facts hidden under `threshold`) for described
+    actor rows; a hidden fact is in no section, "what each did" included."""
     actors = {r["id"]: {**json.loads(r["data"]), "document_id": r["document_id"]} for r in rows}
-    facts, did = [], defaultdict(list)
+    facts, did, hidden = [], defaultdict(list), 0
     for row in actor_event_rows(conn, list(actors)):
         fact = _actor_fact(sources, row, actors[row["actor_id"]])
+        if not confident([fact], threshold)[0]:
+            hidden += 1
+            continue
         if actors[row["actor_id"]].get("with") not in actors:  # one with the members is no member: "who" only
             facts.append(fact)
         did[row["actor_id"]].append({"type": fact["type"], "trigger": fact["trigger"], "as": row["role"],
@@ -91,7 +97,7 @@ def _described(conn: sqlite3.Connection, sources: Sources, rows: list[sqlite3.Ro
                          for c_id, c in actors.items() if c.get("with") == actor_id]}
         key = (actor.get("nationality"), actor.get("role"))
         entries.setdefault(key, {"nationality": key[0], "role": key[1], "actors": []})["actors"].append(item)
-    return list(entries.values()), facts
+    return list(entries.values()), facts, hidden
 
 
 def _named(conn: sqlite3.Connection, sources: Sources, identity_id: str, limit: int) -> tuple[list, list]:
@@ -204,24 +210,31 @@ def _where_with_members(conn: sqlite3.Connection, facts: list[dict[str, Any]]) -
     return sorted(out, key=lambda x: x["date"] or "", reverse=True)
 
 
-def build_group_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 20) -> dict[str, Any]:
-    """The group's own profile (views/profile.py) with its members' events added to every section."""
-    profile = build_profile(conn, identity, limit)
+def build_group_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 20,
+                        min_confidence: float | None = None) -> dict[str, Any]:
+    """The group's own profile (views/profile.py) with its members' events added to every section; events under
+    `min_confidence` (default: `views.min_confidence`) are hidden everywhere and counted in `hidden`."""
+    threshold = default_min_confidence() if min_confidence is None else min_confidence
+    profile = build_profile(conn, identity, limit, threshold)
     sources = Sources(conn)
     named, named_facts = _named(conn, sources, identity["id"], limit)
-    described, described_facts = _described(conn, sources, group_actor_rows(conn, identity["id"], 4 * limit))
+    named_facts, hidden_named = confident(named_facts, threshold)
+    described, described_facts, hidden_described = _described(
+        conn, sources, group_actor_rows(conn, identity["id"], 4 * limit), threshold)
     members = {m["identity"] for m in named} | {a["actor"] for e in described for a in e["actors"]} \
         | {p["actor"] for e in described for a in e["actors"] for p in a["parts"]}
     members.add(identity["id"])  # the group is no associate of its own members
     sections = _sections(conn, named_facts + described_facts, members, limit)
     # who fought, smuggled or dealt with the group itself ("Kurdish forces fought Islamic State"), read the same way
     # (those joining it, RECRUIT with the group as target, are would-be members, not associates)
+    own, hidden_own = confident(_facts(conn, sources, _events(conn, identity["id"], ("targets",), 2 * limit)),
+                                threshold)
     own = [{**fact, "member": {"kind": "group", "identity": identity["id"], "text": identity["name"], "as": "targets"}}
-           for fact in _facts(conn, sources, _events(conn, identity["id"], ("targets",), 2 * limit))
-           if fact["type"] != "RECRUIT"]
+           for fact in own if fact["type"] != "RECRUIT"]
     sections["associates"] = (_associates(own, members) + sections["associates"])[:2 * limit]
     profile["who"]["members"] = {"named": named, "described": described}
     profile["members"] = sections
+    profile["hidden"] += hidden_named + hidden_described + hidden_own
     return profile
 
 
@@ -250,13 +263,15 @@ def described_set_query(name: str) -> tuple[str | None, str] | None:
 
 
 def build_set_profile(conn: sqlite3.Connection, name: str, nationality: str | None, role: str,
-                      limit: int = 20) -> dict[str, Any]:
+                      limit: int = 20, min_confidence: float | None = None) -> dict[str, Any]:
     """The profile of a described set across documents: who (by report), where, heading, intent, associates,
-    figures, from the actors of that nationality and role."""
+    figures, from the actors of that nationality and role (events under `min_confidence` hidden and counted)."""
+    threshold = default_min_confidence() if min_confidence is None else min_confidence
     sources = Sources(conn)
-    described, facts = _described(conn, sources, described_set_rows(conn, role, nationality, 4 * limit))
+    described, facts, hidden = _described(conn, sources, described_set_rows(conn, role, nationality, 4 * limit),
+                                          threshold)
     members = {a["actor"] for e in described for a in e["actors"]} \
         | {p["actor"] for e in described for a in e["actors"] for p in a["parts"]}
     return {"set": {"name": name, "nationality": nationality, "role": role},
             "who": {"members": {"named": [], "described": described}},
-            "members": _sections(conn, facts, members, limit)}
+            "members": _sections(conn, facts, members, limit), "min_confidence": threshold, "hidden": hidden}

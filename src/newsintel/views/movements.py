@@ -24,6 +24,7 @@ from newsintel.views.common import (
     identity_of_entities,
     said_by,
 )
+from newsintel.views.confidence import confident, default_min_confidence
 
 
 def _names(args: list[dict[str, Any]], linked: dict[str, tuple[str, str, str]]) -> list[str]:
@@ -31,12 +32,21 @@ def _names(args: list[dict[str, Any]], linked: dict[str, tuple[str, str, str]]) 
     return [linked[a["entity"]][1] for a in args if a.get("entity") in linked and linked[a["entity"]][2] == "place"]
 
 
-def flows(conn: sqlite3.Connection, limit: int = 100) -> list[dict[str, Any]]:
+def flows(conn: sqlite3.Connection, limit: int = 100, min_confidence: float | None = None) -> list[dict[str, Any]]:
+    """The flows, most events first, from movement events scored at least `min_confidence` (default:
+    `views.min_confidence`)."""
+    return confident_flows(conn, limit, min_confidence)[0]
+
+
+def confident_flows(conn: sqlite3.Connection, limit: int = 100,
+                    min_confidence: float | None = None) -> tuple[list[dict[str, Any]], int]:
+    """`flows` and how many movement events with a place were left out under the threshold."""
+    threshold = default_min_confidence() if min_confidence is None else min_confidence
     marks = ",".join("?" * len(MOVEMENT_TYPES))
     rows = conn.execute(f"SELECT document_id, data FROM events WHERE type IN ({marks})", MOVEMENT_TYPES).fetchall()
     sources = Sources(conn)
     facts = [json.loads(r["data"]) | {"document_id": r["document_id"]} for r in rows]
-    facts = [f for f in facts if f["destination"] or f["origin"] or f["via"]]
+    facts, hidden = confident([f for f in facts if f["destination"] or f["origin"] or f["via"]], threshold)
     linked = identity_of_entities(conn, [a.get("entity") for f in facts for role in ("origin", "via", "destination")
                                          for a in f[role]])
     points = _entity_points(conn, [a.get("entity") for f in facts for role in ("origin", "via", "destination")
@@ -66,7 +76,7 @@ def flows(conn: sqlite3.Connection, limit: int = 100) -> list[dict[str, Any]]:
         flow["status"], flow["types"] = dict(flow["status"]), dict(flow["types"])
         flow["sources"].sort(key=date_order)
         flow["first"], flow["last"] = _date_of(flow["sources"][0]), _date_of(flow["sources"][-1])
-    return out
+    return out, hidden
 
 
 def _date_of(source: dict[str, Any]) -> dict[str, Any]:
