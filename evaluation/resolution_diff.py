@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--show", action="store_true", help="print split and merged clusters")
     parser.add_argument("--real", action="store_true", help="only the real articles")
     parser.add_argument("--dev", action="store_true", help="the real dev half (real_dev.jsonl) instead")
+    parser.add_argument("--missed", action="store_true", help="print each gold mention not found or mistyped")
     args = parser.parse_args(argv)
     mentions = load_gold(REAL_DEV) if args.dev else load_gold()
     predicted = _predict(mentions)
@@ -66,15 +67,18 @@ def main(argv: list[str] | None = None) -> None:
     cluster: dict[Key, str] = {}
     info: dict[Key, tuple[str, str]] = {}
     categories: Counter[str] = Counter()
+    missed: list[str] = []
     for m in mentions:
         hit = _overlap(m.key, by_doc)
         if hit is None:
             categories["not found"] += 1
+            missed.append(f"  not found  {m.text!r} ({m.identity}) @{Path(m.doc).name[:12]}:{m.start}")
             continue
         identity, entity, type_, name = predicted[hit]
         info[m.key] = (type_, name)
         if type_ not in linked:
             categories[f"typed {type_}"] += 1
+            missed.append(f"  typed {type_:<5} {m.text!r} ({m.identity}) @{Path(m.doc).name[:12]}:{m.start}")
             continue
         cluster[m.key] = identity or entity
     gold = {m.key: m.identity for m in mentions}
@@ -111,6 +115,9 @@ def main(argv: list[str] | None = None) -> None:
     for identity, value in lost.most_common(25):
         if value > 0:
             print(f"  {identity:<40} {value:6.1f}  ({len(gold_members[identity])} mentions)")
+    if args.missed:
+        print("\n== gold mentions not found or typed so that resolution does not link them")
+        print("\n".join(missed))
     if not args.show:
         return
     print("\n== gold identities split over several predicted identities (mention text, type, [cluster])")
