@@ -77,14 +77,17 @@ def _arg(arg: dict[str, Any], names: dict[str, tuple[str, str, str]]) -> dict[st
 
 
 def _context(sources: Any, doc_id: str, sentence: int) -> dict[str, Any]:
+    from newsintel.store.queries import find_document
+
     here = sources.source(doc_id, sentence)
     doc = sources.document(doc_id)
+    origin = find_document(sources.conn, doc_id)["origin"] or ""
     return {"sentence": here["sentence_text"],
             "previous": sources.source(doc_id, sentence - 1)["sentence_text"] if sentence > 0 else "",
             "next": sources.source(doc_id, sentence + 1)["sentence_text"],
             "document": {"id": doc_id, "title": here["title"], "published": here["published"],
                          "publisher": here["publisher"], "sentence_index": sentence,
-                         "chars": len(doc["text"] or "")}}
+                         "chars": len(doc["text"] or ""), "file": origin.replace("\\", "/").rsplit("/", 1)[-1]}}
 
 
 def event_view(fact: dict[str, Any], names: dict[str, tuple[str, str, str]]) -> dict[str, Any]:
