@@ -9,12 +9,16 @@ Categories per gold event (first that applies): ``no trigger`` (no prediction ov
 (a prediction on the trigger has another type), then, for a type + trigger match that fails strictly,
 ``missing actor`` (predicted no actor), ``wrong actor`` (predicted actors, none matching), ``missing place``,
 ``wrong place``. Predictions matched by no gold event are ``spurious <TYPE>``. Attribution errors over strictly
-matched events are counted as ``attr: missing``, ``attr: spurious`` and ``attr: wrong speaker``.
+matched events are counted as ``attr: missing``, ``attr: spurious`` and ``attr: wrong speaker``. A strictly
+matched event that fails the exact-argument test is counted by what differs, per argument group (actors, targets,
+places): ``exact: extra <group>`` (a predicted argument no gold one matches), ``exact: missing <group>`` (a gold
+argument not predicted; targets only, as strict already needs actors and places).
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -57,6 +61,19 @@ def categorise(gold: dict, preds: Sequence[dict], entities: dict, sentences: Seq
     return ("wrong place" if ex.pred_places(p) else "missing place"), i
 
 
+def exact_differences(gold: dict, pred: dict, entities: dict) -> list[tuple[str, str]]:
+    """What keeps a strictly matched event from the exact-argument match: (category, argument text) pairs."""
+    groups = (("actors", gold.get("actors") or [], ex._as_list(pred.get("actors"))),
+              ("targets", gold.get("targets") or [], ex._as_list(pred.get("targets"))),
+              ("places", ex.gold_places(gold), ex.pred_places(pred)))
+    out = []
+    for name, golds, preds in groups:
+        out += [(f"exact: extra {name}", ex.arg_text(p) or "?") for p in preds
+                if not any(ex.arg_match(g, p, entities) for g in golds)]
+        out += [(f"exact: missing {name}", g) for g in golds if not any(ex.arg_match(g, p, entities) for p in preds)]
+    return out
+
+
 def diff_document(doc: ex.GoldDoc, record: dict, show: bool, only: str | None, counts: Counter) -> None:
     text = (record.get("document") or {}).get("text") or doc.text
     sentences = [s for s in record.get("sentences") or [] if isinstance(s, dict)]
@@ -81,6 +98,13 @@ def diff_document(doc: ex.GoldDoc, record: dict, show: bool, only: str | None, c
                 counts[cat] += 1
             if g.get("modality") != p.get("modality"):
                 counts[f"modality {g.get('modality')}->{p.get('modality')}"] += 1
+            differences = exact_differences(g, p, entities)
+            for kind, _ in differences:
+                counts[kind] += 1
+                counts[f"{kind} [{g['type']}]"] += 1
+            if differences:
+                counts["exact: events failing"] += 1
+                cat = "exact: " + "; ".join(f"{k[7:]} {a!r}" for k, a in differences)
         else:
             cat, pi = categorise(g, preds, entities, sentences)
             counts[cat] += 1
@@ -115,9 +139,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     group.add_argument("--written", action="store_true", help="written documents only")
     parser.add_argument("--show", help="print documents whose name contains this ('all' for every one)")
     parser.add_argument("--only", help="print only events of this type")
+    parser.add_argument("--names", metavar="GLOB", action="append",
+                        help="only documents whose name matches (e.g. 'r1[3-9]*'); repeatable")
     args = parser.parse_args(argv)
     subsets = ("real",) if args.real else ("written",) if args.written else ex.SUBSETS
     docs, messages = ex.load_gold(subsets=subsets)
+    if args.names:
+        docs = [d for d in docs if any(fnmatch.fnmatch(d.name, g) for g in args.names)]
     for m in messages:
         print(m)
     extract = ex.newsintel_extractor()

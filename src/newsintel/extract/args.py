@@ -33,6 +33,7 @@ __all__ = [
     "PLURAL_PRONOUNS",
     "MentionIndex",
     "is_country",
+    "is_named_place",
     "is_place",
     "make_arg",
     "noun_phrase",
@@ -237,6 +238,18 @@ def is_place(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
     if token.lemma_.lower() in NAMED_PLACE_HEADS:  # "the Ras Jedir border post", "the Evros river"
         return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
     return token.lemma_.lower() in PLACE_NOUNS or token.ent_type_ in PLACE_TYPES
+
+
+def is_named_place(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
+    """A place a reader can find on a map (GUIDELINES.md: named places only): a place entity or a proper noun, also
+    as the name in "the town of Kacanik" or "the Jaber border post"; "the border", "home", "prison", "the area",
+    "Greek territory" are not. Such words still decide an event's route (`roles.py`), but are no argument."""
+    token = _named_place(token)
+    start, end = ps.char_span(token.i, token.i + 1)
+    entity = mentions.at(start, end)
+    if entity is not None and entity.type in PLACE_TYPES:
+        return True  # the route rules chose the token: a name the NER model typed otherwise ("from Arsal") stays
+    return token.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
 
 
 def is_country(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsintel.extract.args import MentionIndex, is_country, is_place, make_arg, pronoun_tokens
+from newsintel.extract.args import MentionIndex, is_country, is_named_place, is_place, make_arg, pronoun_tokens
 from newsintel.extract.lexicon import EventType, lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.places import clause_places, extra_place_tokens, participant_places
@@ -29,6 +29,7 @@ from newsintel.extract.roles import (
 )
 from newsintel.extract.senses import other_sense, thing_mover
 
+PLACE_ROLES = ("location", "origin", "destination", "via")
 NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY"})  # not QUANTITY: "forty migrants"
 
 
@@ -248,6 +249,8 @@ def event_record(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Toke
         heads = [h for t in args[role] for h in (pronoun_tokens(ps, t, mentions) if role in ("actors", "targets")
                                                   else [t])]
         for token in heads:
+            if role in PLACE_ROLES and not is_named_place(ps, token, mentions):
+                continue  # "fled the town", "flew home": no place on a map
             arg = make_arg(ps, token, mentions)
             if role in ("actors", "targets") and token.ent_type_ in NOT_PARTICIPANTS and not arg["entity"]:
                 continue  # "crashes in less than five months that killed 346": a time does nothing

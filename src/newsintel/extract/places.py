@@ -43,8 +43,9 @@ def clause_places(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Tok
     person ("a convert from Aarhus") and places already given a role."""
     have = {t.i for role in ("location", "origin", "destination", "via", "actors", "targets") for t in args[role]}
     chosen = {t.i for t in extra}  # chosen by syntax: their places belong to this event too
+    described = _describing_participants(trigger, args)
     for token in [*trigger.token.subtree, *extra]:
-        if token.i in have or token.i == trigger.token.i or (
+        if token.i in have or token.i == trigger.token.i or token.i in described or (
                 token.i not in chosen and (token.i in used or token.i in nested)):
             continue
         if token.pos_ != "PROPN" or token.head.dep_ == "compound" or token.dep_ == "compound":
@@ -54,6 +55,28 @@ def clause_places(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Tok
         if is_place(ps, token, mentions):
             args["location"].append(token)
             have.add(token.i)
+
+
+DESCRIBING_DEPS = {"appos", "relcl", "acl"}
+
+
+def _describing_participants(trigger: Trigger, args: dict[str, list[Token]]) -> set[int]:
+    """Tokens that say who a participant is rather than where the event happened: an apposition or relative
+    clause ("Rasmussen, a convert from Aarhus", "Belkacem, who grew up in Marseille"), a "from" of origin outside
+    a movement ("the driver, from Beckenham, was arrested"), and the source of an "according to" phrase ("the
+    Observatory, a Britain-based monitor")."""
+    out: set[int] = set()
+    for token in [*args["actors"], *args["targets"]]:
+        # a comma the parser made the head of "from Beckenham" in "the driver, from Beckenham, was"
+        children = [g for c in token.children for g in ([c, *c.children] if c.dep_ == "punct" else [c])]
+        for child in children:
+            if child.dep_ in DESCRIBING_DEPS or (child.dep_ == "prep" and child.lower_ == "from"
+                                                 and trigger.type.name not in TRANSFERS):
+                out |= {t.i for t in child.subtree}
+    for token in trigger.token.subtree:
+        if token.dep_ == "prep" and token.lower_ == "according":
+            out |= {t.i for t in token.subtree}
+    return out
 
 
 def extra_place_tokens(ps: ParsedSentence, trigger: Trigger, others: list[Trigger]) -> list[Token]:
@@ -69,7 +92,10 @@ def extra_place_tokens(ps: ParsedSentence, trigger: Trigger, others: list[Trigge
     j = token.right_edge.i + 1
     while j < len(doc) and (doc[j].ent_type_ in ("DATE", "TIME") or doc[j].lower_ in TIME_WORDS):
         j += 1
-    if j < len(doc) and doc[j].dep_ == "prep" and doc[j].lower_ in NEAR_PREPS and doc[j].head.i not in subtree:
+    inner = [o.token for o in others if o.token.i != token.i and o.token.i in subtree]
+    ends_in_inner = any(token.right_edge.i in {t.i for t in o.subtree} for o in inner)
+    if j < len(doc) and doc[j].dep_ == "prep" and doc[j].lower_ in NEAR_PREPS and doc[j].head.i not in subtree \
+            and not ends_in_inner:  # "a revenge attack for US airstrikes in Kunduz": the strikes' place
         out += list(doc[j].subtree)
     if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX"):
         out += [t for p in token.head.children if p.dep_ == "prep" and p.lower_ in NEAR_PREPS for t in p.subtree]

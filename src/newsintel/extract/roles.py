@@ -245,13 +245,13 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     obj = direct_object(token) or _shared_object(token)
     if obj is not None and obj not in trigger.extra and obj.lower_ not in REFLEXIVES:
         for item in with_conjuncts(obj):
-            if is_place(ps, item, mentions):
+            if is_place(ps, item, mentions) and name in ("ATTACK", "FIGHT") and _building(ps, item, mentions):
+                args["targets"].append(item)  # "bombed the consulate": what is hit, not where
+            elif is_place(ps, item, mentions):
                 lemma = lemma_of(token)
                 role = ("origin" if lemma in ORIGIN_OBJECT_VERBS else "destination" if lemma in
                         DESTINATION_OBJECT_VERBS else "location")
-                args[role].append(item)
-                if name in ("ATTACK", "FIGHT"):
-                    args["targets"].append(item)
+                args[role].append(item)  # "shelled Tafas", "overran Kunduz": where (GUIDELINES.md), not whom
             else:
                 args["targets"].append(item)
     for child in token.children:
@@ -264,6 +264,11 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
                            for g in c.children if g.dep_ == "pobj"]
     _prep_args(ps, token, mentions, args, trigger)
     return args
+
+
+def _building(ps: ParsedSentence, item: Token, mentions: MentionIndex) -> bool:
+    """A building or site (a FAC entity, "the consulate"), which an attack hits, rather than a town or country."""
+    return mentions.type_at(ps, item) == "FAC" or (mentions.type_at(ps, item) is None and item.ent_type_ == "FAC")
 
 
 def _where_place(ps: ParsedSentence, verb: Token, where: Token, mentions: MentionIndex, args: dict,
