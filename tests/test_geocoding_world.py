@@ -148,3 +148,24 @@ def test_wire_datelines():
         place = load_resolver().resolve(text, [(*found[0], "GPE"), *context])[0]
         assert place is not None and place.country == country and place.kind == "city"
     assert cue_spans("MARCH - Sales rose.", load_resolver()) == []
+
+
+def test_a_name_listed_among_countries_is_a_country():
+    # Benin City and Niger State are in Nigeria, which the list names too: still the countries are meant
+    text = "Aid reached Benin, Ghana, Niger, Nigeria and Togo last month."
+    places = resolve(text, "Benin", "Ghana", "Niger", "Nigeria", "Togo")
+    assert [(p.kind, p.country) for p in places] == [("country", c) for c in ("BJ", "GH", "NE", "NG", "TG")]
+
+
+def test_a_state_in_a_list_of_states_is_no_qualified_town():
+    text = "Recalls reached stores in Oregon, Washington, Pennsylvania and Ohio."
+    places = resolve(text, "Oregon", "Washington", "Pennsylvania", "Ohio")
+    assert [p.kind for p in places] == ["state"] * 4
+    town = "The plant in Washington, Pa., closed; Ohio crews helped."
+    assert resolve(town, "Washington", "Pa.", "Ohio")[0].admin1 == "PA"
+
+
+def test_a_lake_named_after_a_state_is_not_the_state():
+    text = "Anglers gathered at Lake Vermont near the county road."
+    found = [t for t in document_toponyms(text, [RawMention("Lake Vermont", 19, 31, 0, "GPE", "")])[1]]
+    assert all(t.place is None or t.place.kind != "state" for t in found)

@@ -1,7 +1,8 @@
 """What the words around a place name say about which place it is, before any scoring (`nlp/geocode.py`).
 
 - A qualifier right after the name restricts its candidates to that state or country ("Paris, Texas",
-  "Springfield, Ill.", "Kobani (Syria)"); a country followed by another name is a list, not a qualifier.
+  "Springfield, Ill.", "Kobani (Syria)"); a country followed by another name is a list, not a qualifier, and so is
+  a state in a list of states ("Utah, Washington, West Virginia and Wyoming").
 - A lowercase kind noun after the name says its kind ("Washington state", "Hubei province"), and a name listed
   among areas of one kind is one too when it can be ("Oregon, Washington and Idaho").
 - A wire dateline names the town the story was filed from ("NEW YORK (Reuters) -", "KABUL, Afghanistan —").
@@ -31,11 +32,33 @@ def within(place: Place, area: Place) -> bool:
     return place.country == area.country and (area.admin1 is None or place.admin1 == area.admin1)
 
 
+def _in_list_of_areas(resolver: Resolver, text: str, mentions: Mentions, i: int,
+                      cands: list[list[Candidate]]) -> bool:
+    """The name can be a state or province itself and stands in a list of names (a list link before it, or one
+    after the name that follows it): "Virginia, Washington, West Virginia", "in Washington, Pennsylvania and
+    California" list states, where "Washington, Pa." names a town."""
+    if not any(c.place.kind in ("state", "province") for c in cands[i]):
+        return False
+    start, end, _ = mentions[i]
+    ends = [e for s, e, _ in mentions if e <= start]
+    if ends and _LIST_GAP.fullmatch(text[max(ends):start]) and max(ends) > start - 6:
+        return True
+    later = sorted(s for s, _, _ in mentions if s >= end)
+    if len(later) < 2:
+        return False
+    after = next((e for s, e, _ in mentions if s == later[0]), later[0])
+    if "." in text[later[0]:after]:
+        return False  # an abbreviation is a qualifier: "Washington, D.C., and Virginia"
+    return bool(_LIST_GAP.fullmatch(text[after:later[1]]))
+
+
 def apply_qualifiers(resolver: Resolver, text: str, mentions: Mentions, surfaces: list[str],
                      cands: list[list[Candidate]]) -> set[int]:
     """Keep only the candidates inside the state or country named right after the name; the indexes so qualified."""
     qualified: set[int] = set()
     for i, (_, end, _) in enumerate(mentions):
+        if _in_list_of_areas(resolver, text, mentions, i, cands):
+            continue
         qualifier: Place | None = None
         if ", " in surfaces[i]:  # "Springfield, Ill." tagged as one span
             head, tail = surfaces[i].rsplit(", ", 1)
@@ -82,7 +105,8 @@ def apply_kind_context(resolver: Resolver, text: str, mentions: Mentions, keys: 
                 text[mentions[j][1]:start] if mentions[j][0] < start else text[end:mentions[j][0]])}
             if len(listed) == 1 and listed <= LISTED_KINDS:
                 wanted = listed
-        if wanted and kinds[i] not in wanted:
+        if wanted and (kinds[i] not in wanted or wanted == {"country"}):
+            # a name listed among countries is one ("Benin, Ghana, Niger and Togo"), whatever its other readings
             kept = [c for c in cands[i] if c.place.kind in wanted]
             if kept:
                 cands[i] = kept

@@ -68,7 +68,7 @@ def _is_place_name(text: str, whole: bool, any_town: bool = False) -> bool:
     least = 0 if any_town else (min_whole if whole else min_pop)
     resolver = load_resolver()
     for place in resolver.gazetteer.by_key(key):
-        if place.kind in AREA_KINDS or (place.kind == "city" and place.population >= least):
+        if place.kind != "city" or place.population >= least:  # an area, sea, union, river...: "Indian Ocean"
             return True
     # before an office, a county may go without its noun ("Cuyahoga Sheriff")
     return any_town and any(resolver.gazetteer.contains_key(place_key(f"{key} {noun}"))
@@ -302,7 +302,23 @@ def _refine_span(text: str, start: int, end: int, label: str, resolver: Resolver
     if core and fold(text[start:end]).split()[-1] in _place_words("toponym_cues", "street_nouns") and not any(
             p.kind in AREA_KINDS for p in gazetteer.lookup(text[core[0]:core[1]])):
         return start, end  # "Main Street" is no town called Main; "Douglas County Road" is in the county
+    if core and _names_a_feature(text, start, end, core):
+        return start, end  # "Lake Vermont" is not the state
     return core or (start, end)
+
+
+def _names_a_feature(text: str, start: int, end: int, core: tuple[int, int]) -> bool:
+    """A lake or mountain named with its noun before a place name ("Lake Vermont", "Lake Robinson") is the
+    feature, which lies elsewhere than the state or town of that name; with the noun after the name ("Catawba
+    River", "Las Vegas Valley") the feature is usually by the place, which stands for it."""
+    before = fold(text[start:core[0]]).split()
+    return bool(before and before[-1] in _place_words("toponym_cues", "feature_nouns"))
+
+
+def _whole(sub: str, start: int, end: int) -> bool:
+    """The chunk is the whole mention (but for a leading "the"), which named no place as a whole: "the Indian
+    Ocean coast" holds "Indian Ocean", but "the Ural Mountains" is not itself a part of it."""
+    return end == len(sub) and sub[:start].strip().lower() in ("", "the")
 
 
 def _core_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -319,7 +335,7 @@ def _core_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         for first in dict.fromkeys(starts):
             for last in range(min(len(words), first + MAX_WORDS) - 1, first - 1, -1):
                 chunk = sub[words[first][0]:words[last][1]]
-                if (first, last) == (0, len(words) - 1) or chunk in ("of", "in") or " of" in chunk or \
+                if _whole(sub, words[first][0], words[last][1]) or chunk in ("of", "in") or " of" in chunk or \
                         " in " in chunk or not _contiguous(sub, words, first, last):
                     continue
                 chunk = _POSSESSIVE.sub("", chunk)
