@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 
 from newsintel.extract.lexicon import lexicon
 
-PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+PARSE_PIPES = ("tok2vec", "tagger", "parser", "newsintel_attributes", "lemmatizer")
 _DIGIT = re.compile(r"\d")
 _DATELINE = re.compile(  # "PRISTINA, March 3 (Wire) - ", "SANLIURFA, Turkey, Sept 19 (Reuters) -- "
     r"^[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w'’. -]+){0,2}(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"

@@ -3,9 +3,9 @@
 Only what is used runs: the statistical sentence recogniser and NER (each has its own embedding layer in
 en_core_web_sm), a blank-line sentence breaker, an organisation-alias ruler, the gazetteer place ruler,
 type corrections (`type_fixes.py`) and one sense per discourse for names (`name_echoes.py`).
-Tagger, parser and lemmatizer stay loaded but disabled, for later stages that parse only the sentences worth
-parsing. A text longer than `CHUNK_CHARS` is processed in chunks (`chunks.py`), so `max_length` is set to that:
-no text reaches the models whole past it, and it limits no document.
+Tagger, parser, the attribute ruler (as `attributes.py` indexes it) and lemmatizer stay loaded but disabled, for
+later stages that parse only the sentences worth parsing. A text longer than `CHUNK_CHARS` is processed in chunks
+(`chunks.py`), so `max_length` is set to that: no text reaches the models whole past it, and it limits no document.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import functools
 
 from spacy.language import Language
 
+import newsintel.nlp.attributes
 import newsintel.nlp.name_echoes
 import newsintel.nlp.name_rulers
 import newsintel.nlp.place_ruler
@@ -41,5 +42,7 @@ def load_nlp() -> Language:
     nlp.add_pipe("newsintel_type_fixes", after="newsintel_person_demonyms")
     nlp.add_pipe("newsintel_name_echo", after="newsintel_type_fixes")
     nlp.add_pipe("newsintel_name_echoes", after="newsintel_name_echo")
+    nlp.add_pipe("newsintel_attributes", after="attribute_ruler")  # the ruler, indexed (attributes.py)
+    nlp.disable_pipe("newsintel_attributes")  # runs only on sentences worth parsing, as the tagger and parser do
     nlp.max_length = CHUNK_CHARS
     return nlp
