@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsintel.extract import extract_facts
+from newsintel.extract.headlines import HeadlinePlan, add_headline_facts, plan_headline
 from newsintel.model import DocumentInfo, Record, Sentence, sentence_at
 from newsintel.nlp.chunks import CHUNK_CHARS, document_docs
 from newsintel.nlp.gazetteer import Place
@@ -67,12 +69,37 @@ def to_record(doc: Doc, info: DocumentInfo) -> Record:
     return Record(document=info, sentences=sentences, entities=entities)
 
 
+def _headline_docs(nlp: Language, infos: list[DocumentInfo], batch_size: int
+                   ) -> dict[int, tuple[HeadlinePlan, Doc]]:
+    """Position of a document -> its title's reading plan and Doc: one short extra text each, in one batch."""
+    plans = [(i, plan) for i, info in enumerate(infos) if (plan := plan_headline(info)) is not None]
+    docs = nlp.pipe((plan.text for _, plan in plans), batch_size=batch_size)
+    return {i: (plan, doc) for (i, plan), doc in zip(plans, docs, strict=True)}
+
+
+def _read_headline(nlp: Language, plan: HeadlinePlan, doc: Doc, record: Record) -> None:
+    """The title's facts into `record` (extract/headlines.py); a failure there costs the headline, not the
+    document."""
+    try:
+        info = record.document
+        title = DocumentInfo(id=info.id + "-h", title=None, source=info.source, url=None, published=info.published,
+                             text=doc.text, language=info.language)
+        add_headline_facts(nlp, doc, plan, record, to_record(doc, title).entities)
+    except Exception as err:  # the body's facts are kept whatever the title holds
+        record.document.warnings.append(f"headline not read: {type(err).__name__}: {err}")
+
+
 def annotate(infos: Iterable[DocumentInfo], batch_size: int = BATCH_SIZE,
              chunk_chars: int = CHUNK_CHARS) -> Iterator[Record]:
-    """Run the pipeline over cleaned documents, in order; texts over `chunk_chars` go in chunks."""
+    """Run the pipeline over cleaned documents, in order; texts over `chunk_chars` go in chunks. Each title is
+    read as its own short text (extract/headlines.py)."""
     nlp = load_nlp()
-    pairs = ((info.text, info) for info in infos)
-    for doc, info in document_docs(nlp, pairs, batch_size, chunk_chars):
+    infos = list(infos)
+    headlines = _headline_docs(nlp, infos, batch_size)
+    pairs = ((info.text, (i, info)) for i, info in enumerate(infos))
+    for doc, (i, info) in document_docs(nlp, pairs, batch_size, chunk_chars):
         record = to_record(doc, info)
         extract_facts(nlp, doc, record)
+        if i in headlines:
+            _read_headline(nlp, *headlines[i], record)
         yield record
