@@ -219,3 +219,54 @@ def test_a_one_word_name_is_read_as_the_type_the_store_votes_for(tmp_path):
     assert settled(many, "org", "Marsh") == ("person", {"PERSON": 1})
     assert settled(many, "org", "MARSH") == ("org", {"ORG": 1})  # an acronym keeps its type
     assert settled(many, "org", "Hamburg Port") == ("org", {"ORG": 1})  # only one-word names
+
+
+def _ruled(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Entities after the organisation ruler (kept names, kind nouns) on hand-set NER spans."""
+    ruler = load_nlp().get_pipe("newsintel_orgs")
+    return sorted(((e.text, e.label_) for e in ruler(_doc(text, spans)).ents), key=lambda p: text.index(p[0]))
+
+
+def test_kept_names_fill_what_ner_left_untagged():
+    text = "The rocket maker announced the launch via Twitter on Friday, and SpaceX confirmed it."
+    assert _ruled(text, [("Friday", "DATE")]) == [("Twitter", "ORG"), ("Friday", "DATE"), ("SpaceX", "ORG")]
+
+
+def test_kept_person_whose_surname_is_a_word_wins_over_a_part_tagged_as_a_place():
+    text = "The app was criticised by Theresa May in a speech."
+    assert _ruled(text, [("Theresa", "GPE")]) == [("Theresa May", "PERSON")]
+
+
+def test_kept_names_not_ruled_when_ordinary_words_hashtags_or_inside_longer_names():
+    text = "Apple pie sold out. Fans posted #Twitter memes. The Twitter Moments Team wrote a Time piece."
+    assert _ruled(text, []) == []
+
+
+def test_kept_names_do_not_overrule_ner():
+    text = "Analysts at Tesla Capital Partners said so."
+    assert _ruled(text, [("Tesla Capital Partners", "ORG")]) == [("Tesla Capital Partners", "ORG")]
+
+
+def test_name_after_a_kind_noun_is_an_organisation_everywhere_in_the_report():
+    text = ("Files from the Panamanian law firm Harlow Quist show the deals. Regulators ordered Harlow Quist to "
+            "explain. The firm Harlow Quist declined.")
+    ruled = _ruled(text, [("Panamanian", "NORP"), ("Harlow Quist", "WORK_OF_ART")])
+    assert ruled == [("Panamanian", "NORP"), ("Harlow Quist", "ORG"), ("Harlow Quist", "ORG"),
+                     ("Harlow Quist", "ORG")]
+
+
+def test_kind_noun_leaves_people_titles_and_longer_names_alone():
+    text = ("The company Dana Marsh founded grew. The company President Ola Berg spoke. The bank Nordlys Sparebank"
+            " Vest Agder Holding spoke.")
+    assert _ruled(text, [("Dana Marsh", "PERSON"), ("Ola Berg", "PERSON")]) == [
+        ("Dana Marsh", "PERSON"), ("Ola Berg", "PERSON")]
+
+
+def test_kept_organisation_run_into_another_kept_organisation_is_two():
+    text = "Prices fell.\n\nReuters Equifax said it had no knowledge of the intrusion."
+    assert _fixed(text, [("Reuters Equifax", "PERSON")]) == [("Reuters", "ORG"), ("Equifax", "ORG")]
+
+
+def test_lower_case_description_is_no_organisation():
+    text = "A foreign ministry spokesman said the Foreign Ministry would reply."
+    assert _fixed(text, [("foreign ministry", "ORG"), ("Foreign Ministry", "ORG")]) == [("Foreign Ministry", "ORG")]

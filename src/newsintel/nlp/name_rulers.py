@@ -1,5 +1,5 @@
-"""Rule components that complete NER: organisations from `data/org_aliases.yaml`, acronyms a document defines,
-and echoed surnames.
+"""Rule components that complete NER: organisations from `data/org_aliases.yaml`, kept organisations and people of
+`data/kept_names.yaml` where NER left them untagged, acronyms a document defines, and echoed surnames.
 
 Matching is on exact spelling (so "Isis" the given name is not "ISIS" unless written so), and aliases of two
 letters or fewer ("IS", "UN") are tagged only in a document that also names the organisation in a longer form:
@@ -25,6 +25,85 @@ _DATELINE_AGENCY = re.compile(
 DATELINE_WINDOW = 400  # the dateline opens the body, after the headline
 
 
+# Match keys of kept names (`data/kept_names.yaml`) and of kind nouns (`data/org_names.yaml`), apart from the
+# canonical names of `org_aliases.yaml`.
+_KEPT = {"ORG": "\x00kept ORG", "PERSON": "\x00kept PERSON"}
+_KIND = "\x00kind noun"
+MAX_KIND_NAMED_WORDS = 4
+# Types the NER model gives a company's name after its kind noun that no company has ("law firm Harlow Quist" as a
+# work of art); a PERSON there may be the subject of a clause ("the company Dana Marsh founded") and stays.
+_NOT_AFTER_KIND = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"})
+
+
+def _kind_named(doc: Doc, end: int, taken: set[int]) -> Span | None:
+    """"the law firm Harlow Quist": the capitalised words right after a kind noun ending at token `end`, when the
+    NER model left them untagged: one to four title-case words, no function word, no title ("the company
+    President ..."), not at a line start, not a possessive's owner ("the bank's")."""
+    from newsintel.nlp.name_index import cues
+
+    stop = end
+    while stop < len(doc) and stop - end < MAX_KIND_NAMED_WORDS and stop not in taken:
+        token = doc[stop]
+        if not (token.is_alpha and token.text[:1].isupper() and not token.text.isupper()) or token.is_stop \
+                or token.lower_ in cues().titles or (stop > end and token.is_sent_start):
+            break
+        stop += 1
+    if stop == end or doc[end].is_sent_start or "\n" in doc[end - 1].whitespace_:
+        return None
+    if stop < len(doc) and (stop in taken or (doc[stop].is_alpha and doc[stop].text[:1].isupper())):
+        return None  # runs into an entity or a longer capitalised stretch: not clearly a name of its own
+    return Span(doc, end, stop, label="ORG")
+
+
+def _kept_names() -> dict[str, list[str]]:
+    """Kept organisations and people to tag where the NER model left them untagged: not the `not_ruled` names
+    (also ordinary words, given names, places...) and not those shorter than `MIN_ALIAS_CHARS`."""
+    data = load_yaml("kept_names.yaml")
+    skipped = {" ".join(str(n).split()) for n in data.get("not_ruled", ())}
+    out: dict[str, list[str]] = {}
+    for type_ in _KEPT:
+        names = {" ".join(str(n).split()) for section in data.get(type_, {}).values() for n in section}
+        out[type_] = sorted(n for n in names - skipped if len(n) >= MIN_ALIAS_CHARS)
+    return out
+
+
+def _kept_fill(doc: Doc, start: int, end: int, taken: set[int], type_: str) -> bool:
+    """A kept name's untagged occurrence is that name: not over an entity, not a hashtag or handle ("#Twitter"),
+    not inside a longer capitalised name ("Twitter Moments Team"; a person's title before the name may be)."""
+    if any(t in taken for t in range(start, end)):
+        return False
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.text in ("#", "@") and not before.whitespace_:
+        return False
+    if type_ != "PERSON" and before is not None and not doc[start].is_sent_start and before.is_alpha \
+            and before.is_title and not before.is_stop and "\n" not in before.whitespace_:
+        return False
+    after = doc[end] if end < len(doc) else None
+    return after is None or after.is_sent_start or not (after.is_alpha and after.is_title and not after.is_stop)
+
+
+def _kind_named_echoes(doc: Doc, named: list[Span], ents: list[Span]) -> list[Span]:
+    """The names found after a kind noun, and their other occurrences that are untagged or tagged as a work or
+    product: one more pass over the tokens, only in documents with such a name."""
+    words = {tuple(t.text for t in n): n for n in named}
+    firsts = {w[0] for w in words}
+    label_at = {t: e.label_ for e in ents for t in range(e.start, e.end)}
+    starts = {e.start: e for e in ents}
+    out = list(named)
+    for token in doc:
+        if token.text not in firsts:
+            continue
+        for w in words:
+            end = token.i + len(w)
+            if w[0] != token.text or end > len(doc) or tuple(t.text for t in doc[token.i:end]) != w:
+                continue
+            ent = starts.get(token.i)
+            exact = ent is not None and ent.end == end and ent.label_ in _NOT_AFTER_KIND
+            if exact or not any(t in label_at for t in range(token.i, end)):
+                out.append(Span(doc, token.i, end, label="ORG"))
+    return filter_spans(out)
+
+
 class OrgRuler:
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -35,12 +114,21 @@ class OrgRuler:
             short = sorted({n for n in aliases if len(n) < MIN_ALIAS_CHARS and n.isupper()})
             if short:
                 self.short[canonical] = short
+        for type_, names in _kept_names().items():  # one matcher: still one pass over the tokens
+            self.matcher.add(_KEPT[type_], [nlp.make_doc(n) for n in names])
+        self.matcher.add(_KIND, [nlp.make_doc(n) for n in load_yaml("org_names.yaml")["kind_nouns"]])
+        self.kept_keys = {nlp.vocab.strings[key]: type_ for type_, key in _KEPT.items()}
+        self.kind_key = nlp.vocab.strings[_KIND]
 
     def __call__(self, doc: Doc) -> Doc:
         """Known organisation names win over what NER tagged inside or exactly on them ("Islamic" NORP in
         "Islamic State"), never over a longer entity that contains them. A short alias ("IS") is an organisation
-        where the document also names it in a longer form ("Islamic State ... IS fighters")."""
-        matches = self.matcher(doc)
+        where the document also names it in a longer form ("Islamic State ... IS fighters"). A kept name of
+        `data/kept_names.yaml` only fills what NER left untagged (`type_fixes` corrects the type of a tagged one)."""
+        all_matches = self.matcher(doc)
+        kept = [(self.kept_keys[key], s, e) for key, s, e in all_matches if key in self.kept_keys]
+        kinds = [e for key, _, e in all_matches if key == self.kind_key]
+        matches = [m for m in all_matches if m[0] not in self.kept_keys and m[0] != self.kind_key]
         found = [Span(doc, s, e, label="ORG") for _, s, e in matches]
         named = {doc.vocab.strings[key] for key, _, _ in matches}
         short = {alias for canonical in named for alias in self.short.get(canonical, ())}
@@ -51,6 +139,24 @@ class OrgRuler:
         found = filter_spans(found)
         if found:
             doc.ents = filter_spans([*found, *doc.ents])
+        if kept:  # over untagged words, or over shorter entities inside a kept name ("Theresa" GPE of "Theresa May")
+            taken = {t for e in doc.ents for t in range(e.start, e.end)}
+            inside = {t for _, s, e in kept if e - s > 1 for ent in doc.ents if s <= ent.start and ent.end <= e
+                      and len(ent) < e - s for t in range(ent.start, ent.end)}
+            filled = filter_spans([Span(doc, s, e, label=type_) for type_, s, e in kept
+                                   if _kept_fill(doc, s, e, taken - inside, type_)])
+            if filled:
+                covered = {t for f in filled for t in range(f.start, f.end)}
+                doc.ents = [*(e for e in doc.ents if not any(t in covered for t in range(e.start, e.end))),
+                            *filled]
+        if kinds:  # "the law firm Harlow Quist", untagged or tagged as a work or product
+            ents = [e for e in doc.ents if not (e.label_ in _NOT_AFTER_KIND and e.start in kinds)]
+            taken = {t for e in ents for t in range(e.start, e.end)}
+            named = filter_spans([s for end in kinds if (s := _kind_named(doc, end, taken)) is not None])
+            if named:  # and the same words elsewhere in the document ("... ordered Harlow Quist to ...")
+                named = _kind_named_echoes(doc, named, ents)
+                covered = {t for n in named for t in range(n.start, n.end)}
+                doc.ents = [*(e for e in doc.ents if not any(t in covered for t in range(e.start, e.end))), *named]
         return doc
 
 

@@ -9,7 +9,8 @@ rulers, corrects by category, preferring to drop a span over keeping junk:
   are organisations; products and programmes are products; formal country names are places);
 - a PERSON must look like a person's name (the shape rules in `data/entity_types.yaml`): not only furniture
   words, no headline words or stray lower-case words, no digits, not longer than a name;
-- a one-word organisation that names no one organisation ("State") and furniture ("GMT") are dropped;
+- a one-word organisation that names no one organisation ("State"), furniture ("GMT") and a description in lower
+  case ("the foreign ministry") are dropped;
 - a credit "Name/Agency" whose agency is a kept name becomes a person and an organisation.
 """
 
@@ -43,6 +44,8 @@ class Rules:
 def rules() -> Rules:
     kept: dict[str, str] = {}
     for type_, sections in load_yaml("kept_names.yaml").items():
+        if not type_.isupper():
+            continue  # `not_ruled`: read by nlp/name_rulers.py
         for names in sections.values():
             for name in names:
                 kept[kept_key(" ".join(str(name).split()))] = type_
@@ -99,6 +102,8 @@ def _org_junk(span: Span) -> bool:
     words = _words(span)
     if words and all(w in rules().furniture for w in words):
         return True  # "GMT", "Newsletter"
+    if len(span) > 1 and all(t.is_alpha and t.is_lower for t in span if t.lower_ != "the"):
+        return True  # "the foreign ministry": a description in lower case names no one organisation
     return len(span) == 1 and span[0].lower_ in rules().generic_orgs  # "State", "Ministry"
 
 
@@ -152,12 +157,18 @@ def _credit_split(span: Span) -> list[Span] | None:
 
 
 def _kept_prefix(span: Span) -> list[Span] | None:
-    """"Browns Greedy Williams": a kept organisation's name run into a person's name ahead of it."""
-    if span.label_ != "PERSON" or len(span) < 3:
+    """"Browns Greedy Williams": a kept organisation's name run into a person's name ahead of it; "Reuters
+    Equifax": a credit line's agency run into the kept organisation of the next line."""
+    if span.label_ != "PERSON" or len(span) < 2:
         return None
     for cut in (2, 1):
         head, rest = span[:cut], span[cut:]
-        if len(rest) >= 2 and kept_type(head.text) == "ORG" and person_shape_ok(rest):
+        if len(rest) < 1 or kept_type(head.text) != "ORG":
+            continue
+        if kept_type(rest.text) == "ORG":
+            return [Span(span.doc, head.start, head.end, label="ORG"),
+                    Span(span.doc, rest.start, rest.end, label="ORG")]
+        if len(rest) >= 2 and person_shape_ok(rest):
             return [Span(span.doc, head.start, head.end, label="ORG"),
                     Span(span.doc, rest.start, rest.end, label="PERSON")]
     return None
