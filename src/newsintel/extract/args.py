@@ -134,7 +134,7 @@ def noun_phrase(token: Token) -> tuple[int, int]:
             start = min(start, child.left_edge.i if child.dep_ in ("compound", "poss", "nmod") else child.i)
     end = token.i + 1
     for child in token.rights:
-        if child.dep_ in ("compound", "flat", "nummod") or (child.dep_ == "case" and child.text in ("'s", "’s")):
+        if child.dep_ in ("compound", "flat", "nummod"):  # not a possessive "'s" (GUIDELINES.md: without them)
             end = max(end, child.right_edge.i + 1)
         else:
             break

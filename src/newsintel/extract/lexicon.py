@@ -28,6 +28,9 @@ class EventType:
     town_object: dict | None = None
     not_with_money: frozenset[str] = frozenset()
     vehicle_attack_verbs: frozenset[str] = frozenset()
+    noun_needs_participant: frozenset[str] = frozenset()
+    instruments: frozenset[str] = frozenset()
+    needs_aim: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -94,6 +97,8 @@ def lexicon() -> Lexicon:
             not_passive=frozenset(spec.get("not_passive", [])), town_object=spec.get("town_object"),
             not_with_money=frozenset(spec.get("not_with_money", [])),
             vehicle_attack_verbs=frozenset(spec.get("vehicle_attack_verbs", [])),
+            noun_needs_participant=frozenset(spec.get("noun_needs_participant", [])),
+            instruments=frozenset(spec.get("instruments", [])), needs_aim=frozenset(spec.get("needs_aim", [])),
         )
         for entry in spec.get("verbs", []):
             lemma, required = _split(entry)

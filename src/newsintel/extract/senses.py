@@ -28,6 +28,9 @@ class Sense:
     people_only: bool
     not_people: bool
     unless: frozenset[str]
+    needs: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
+    governed_by: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -46,7 +49,9 @@ def senses() -> dict[str, Sense]:
     people_only, not_people = set(data.pop("people_only", [])), set(data.pop("not_people", []))
     keys = set(data) | people_only | not_people
     return {key: Sense(_words(data.get(key, {}), "objects"), _words(data.get(key, {}), "words"), key in people_only,
-                       key in not_people, _words(data.get(key, {}), "unless")) for key in keys}
+                       key in not_people, _words(data.get(key, {}), "unless"), _words(data.get(key, {}), "needs"),
+                       _words(data.get(key, {}), "subjects"), _words(data.get(key, {}), "governed_by"))
+            for key in keys}
 
 
 def patient_of(token: Token) -> Token | None:
@@ -79,6 +84,8 @@ def denotes_people(token: Token) -> bool:
     "dozens of fighters"), as far as the lexicons know."""
     words = actor_words()
     lemma = lemma_of(token)
+    if token.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in token.children):
+        return False  # "brought back $312 billion"
     if token.lower_ in PEOPLE_PRONOUNS or token.ent_type_ in PEOPLE_ENTITY_TYPES or token.like_num:
         return True
     lexicons = (people_nouns(), words.role_of, words.person_nouns, words.group_nouns, words.female, words.male)
@@ -99,6 +106,29 @@ def thing_mover(verb: Token) -> bool:
     return not denotes_people(subject)
 
 
+def _cues(token: Token) -> set[str]:
+    """What can show the event sense of a `needs` entry: the dependents, the governing word ("reached a
+    settlement"), the words of an infinitive or clause it governs ("agreed to hold talks"), and "<object>" when
+    something undergoes it."""
+    out = _nearby_words(token) | {token.head.lower_, lemma_of(token.head)}
+    out |= {g.lower_ for c in token.children if c.dep_ in ("xcomp", "ccomp") for g in c.children}
+    if patient_of(token) is not None:
+        out.add("<object>")
+    return out
+
+
+def _state_or_opinion(token: Token, key: str, sense: Sense) -> str | None:
+    """The `needs`, `subjects` and `governed_by` tests of an entry (see senses.yaml)."""
+    if sense.needs and not _cues(token) & sense.needs:
+        return f"no event cue: {key}"
+    subject, passive = subject_of(token) if token.pos_ in ("VERB", "AUX") else (None, False)
+    if subject is not None and not passive and subject.lower_ in sense.subjects:
+        return f"opinion: {subject.lower_} {key}"
+    if token.dep_ == "pobj" and token.head.lower_ in sense.governed_by:
+        return f"state: {token.head.lower_} {key}"
+    return None
+
+
 def other_sense(token: Token, key: str) -> str | None:
     """The reason the trigger `token` (entry `key`: a lemma, or "hand over") is used in a non-event sense here,
     or None."""
@@ -108,14 +138,17 @@ def other_sense(token: Token, key: str) -> str | None:
     nearby_all = _nearby_words(token)
     if nearby_all & sense.unless:
         return None
+    reason = _state_or_opinion(token, key, sense)
+    if reason:
+        return reason
     patient = patient_of(token)
     if patient is not None and lemma_of(patient) in sense.objects:
         return f"figurative: {key} + {lemma_of(patient)}"
     nearby = nearby_all & sense.words
     if nearby:
         return f"figurative: {key} + {sorted(nearby)[0]}"
-    if sense.people_only and patient is not None and patient.pos_ in ("NOUN", "PROPN") \
-            and not denotes_people(patient):
+    if sense.people_only and patient is not None and (
+            patient.pos_ in ("NOUN", "PROPN") or patient.ent_type_ == "MONEY") and not denotes_people(patient):
         return f"not people: {key} + {lemma_of(patient)}"
     if sense.not_people and patient is not None and denotes_people(patient) and not patient.like_num:
         return f"people: {key} + {patient.lower_}"

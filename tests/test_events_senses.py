@@ -1,0 +1,55 @@
+"""Trigger words in their non-event senses (data/senses.yaml, data/events.yaml), each on a sentence of its own:
+precision on general news."""
+
+from functools import cache
+
+from newsintel.pipeline import extract_text
+
+
+@cache
+def record(text: str) -> dict:
+    return extract_text(text, published="2025-06-12")
+
+
+def events_of(text: str, type_: str) -> list[dict]:
+    return [e for e in record(text)["events"] if e["type"] == type_]
+
+
+def test_settlements_as_places_are_no_agreements_but_a_reached_settlement_is():
+    assert not events_of("The new settlements near Hebron were built in the 1980s.", "AGREE")
+    assert events_of("The bank reached a settlement with the regulator on Tuesday.", "AGREE")
+
+
+def test_agreeing_as_an_opinion_is_no_agreement():
+    assert not events_of("Not everyone agreed, and the debate went on.", "AGREE")
+    assert not events_of("You agree to receive our newsletter by signing up.", "AGREE")
+    assert events_of("The two ministers agreed to open the crossing.", "AGREE")
+
+
+def test_suicide_is_no_attack_but_the_shooting_before_it_is():
+    (event,) = events_of("A gunman shot six guards at the depot before killing himself.", "ATTACK")
+    assert event["trigger"].startswith("shot")
+
+
+def test_a_missile_test_is_no_attack_and_shots_are_no_target():
+    assert not events_of("The navy fired a cruise missile into the Baltic Sea during the drill.", "ATTACK")
+    (event,) = events_of("Rebels fired rockets at Sderot on Monday.", "ATTACK")
+    assert all(a["text"] != "rockets" for a in event["targets"])
+
+
+def test_nouns_that_need_a_participant():
+    assert not events_of("The threat from rising seas has grown in recent years.", "THREATEN")
+    assert not events_of("The charity works against human trafficking.", "SMUGGLE")
+    assert events_of("The militia's threat to shell the port worried residents.", "THREATEN")
+
+
+def test_states_and_things_are_no_events():
+    assert not events_of("Four suspects remain in detention in Tallinn.", "ARREST")
+    assert not events_of("The club said in a press release that the match was off.", "RELEASE")
+    assert not events_of("The rule led firms to bring back $40 billion from abroad.", "RETURN")
+    assert not events_of("A crowd went on the rampage in the centre of Lyon.", "TRAVEL")
+
+
+def test_possessives_are_not_part_of_an_argument():
+    (event,) = events_of("The committee's decision followed the militia's attack on the depot.", "ATTACK")
+    assert [a["text"] for a in event["actors"]] == ["militia"]
