@@ -7,7 +7,7 @@ from newsintel.nlp.gazetteer import place_key
 from newsintel.nlp.geocode import distance_km, load_resolver
 from newsintel.nlp.grouping import RawMention
 from newsintel.nlp.toponym_cues import cue_spans, region_list_spans, region_noun_after
-from newsintel.nlp.toponyms import _person_words, embedded_spans
+from newsintel.nlp.toponyms import _person_words, document_toponyms, embedded_spans
 
 
 def spans(text: str, *names: str) -> list[tuple[int, int, str]]:
@@ -205,3 +205,33 @@ def test_a_country_with_its_article_keeps_its_span():
         text = f"Storms reached {name} today."
         start = text.index(name)
         assert _refine_span(text, start, start + len(name), "GPE", load_resolver()) == (start, start + len(name))
+
+
+def test_mistyped_names_are_places_by_their_cue():
+    def found(text: str, names: list[tuple[str, str]]) -> list[str]:
+        raw, at = [], 0
+        for name, label in names:
+            start = text.index(name, at)
+            raw.append(RawMention(name, start, start + len(name), 0, label, ""))
+            at = start + len(name)
+        return [t.text for t in document_toponyms(text, raw)[1]]
+
+    island = "Floods reached the island of Java and the town of Churchill overnight."
+    assert found(island, [("Java", "PERSON"), ("Churchill", "ORG")]) == ["Java", "Churchill"]
+    person = "Aid came from Welch after the storm; Welch said little."  # "from" goes with people too
+    assert found(person, [("Welch", "PERSON"), ("Welch", "PERSON")]) == []
+    month = "The council meets in May in the town hall."
+    assert found(month, [("May", "DATE")]) == []
+    lucy = "Lucy Moreau was born in Ottawa. Doctors put a tube into Lucy's throat."
+    assert found(lucy, [("Lucy Moreau", "PERSON"), ("Ottawa", "GPE"), ("Lucy", "PERSON")]) == ["Ottawa"]
+
+
+def test_place_adjectives_opening_an_organisation_name():
+    def adjectives(text: str, label: str = "ORG") -> list[str]:
+        raw = [RawMention(text, 0, len(text), 0, label, "")]
+        return [t.text for t in document_toponyms(text, raw)[1] if t.place is not None]
+
+    assert adjectives("The British Council") == ["British"]
+    assert adjectives("United Front of Sri Lankan Workers") == ["Sri Lankan"]
+    assert adjectives("Garlic Malaysian Restaurant") == []
+    assert adjectives("Philip English", "PERSON") == []

@@ -86,3 +86,84 @@ def cue_spans(text: str, resolver: Resolver) -> list[tuple[int, int]]:
         if gazetteer.contains_key(place_key(f"{text[start:end]} {noun}")):
             spans.append((start, end))
     return sorted(set(spans))
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’\-]*")
+
+
+def adjective_spans(mention_text: str, start: int, resolver: Resolver) -> list[tuple[int, int]]:
+    """Place adjectives opening an organisation's or event's name, or its part after "of": "American" in "American
+    Airlines", "British" in "the British Council", "Sri Lankan" in "the Congress of Sri Lankan Tamils" (gold sets
+    of news geoparsing mark them as toponyms of their country, as they do adjectives standing alone); not a
+    cuisine or style inside a name ("Garlic Malaysian Restaurant", "Native American")."""
+    out: list[tuple[int, int]] = []
+    words = list(_CAPITALISED.finditer(mention_text))
+    heads = {0} | {i + 1 for i, w in enumerate(words[:-1]) if re.search(r"\bof(?: the)?\s*$", mention_text[
+        w.end():words[i + 1].start()]) or (w.group(0) == "The" and i == 0)}
+    i = 0
+    while i < len(words):
+        if i not in heads:  # the name's first word, or the first after "of": not "DeLallo Italian Marketplace"
+            i += 1
+            continue
+        for size in (2, 1):
+            if i + size > len(words):
+                continue
+            first, last = words[i], words[i + size - 1]
+            text = mention_text[first.start():last.end()]
+            if (size == 1 or mention_text[first.end():last.start()] == " ") and resolver.gazetteer.adjective(text):
+                out.append((start + first.start(), start + last.end()))
+                i += size - 1
+                break
+        i += 1
+    return out
+
+
+# Which evidence makes a mistyped name a place, by the type the NER model gave it: a place noun ("the island of
+# Java", "Orientale province") for any; a locative word before it ("born in Churchill") not for works and products
+# ("in the Ballon d'Or"), and for a person only one that goes with places alone ("in", not "from": "stolen from
+# Welch"); the same name with such a cue elsewhere in the document only for organisations and the like.
+BY_PREPOSITION = frozenset({"PERSON", "ORG", "NORP", "DATE", "CARDINAL", "EVENT"})
+BY_ECHO = frozenset({"ORG", "NORP", "DATE", "CARDINAL"})
+PERSON_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across"})
+
+
+def known_place_name(name: str, resolver: Resolver) -> bool:
+    """A place known by this very name (not one of its other names: "IRS"), not a stop-listed word ("May",
+    "Summer"), and no acronym unless a region's ("NSW", not "HIV")."""
+    key = place_key(name)
+    places = resolver.gazetteer.by_key(key)
+    if key in frozenset(load_yaml("places.yaml")["stoplist"]) or not any(place_key(p.name) == key for p in places):
+        return False
+    return not name.isupper() or any(p.kind != "city" for p in places)
+
+
+def place_cue(text: str, start: int, end: int) -> str | None:
+    """What says "place" around the name at start:end: "noun" (a lowercase place noun after it, or "the
+    <noun> of" before it), a locative word before it (the word), or None."""
+    cues = _cue_settings()
+    if text[end:end + 2] in ("'s", "’s"):
+        return None
+    before = re.findall(r"[\w']+", text[max(0, start - 30):start].lower())
+    if before and before[-1] == "the":
+        before = before[:-1]
+    if len(before) > 1 and before[-1] == "of" and before[-2] in cues["place_nouns_before_of"]:
+        return "noun"
+    after = re.match(r"\s+([a-z]+)", text[end:end + 20])
+    if after and after.group(1) in cues["place_nouns_before_of"]:
+        return "noun"
+    return before[-1] if before and before[-1] in cues["place_not_person_cues"] else None
+
+
+def mistyped_place(text: str, start: int, end: int, label: str, resolver: Resolver,
+                   cued_names: frozenset[str]) -> bool:
+    """A name the NER model typed as a person, organisation or product that is a place all the same: a known
+    place name with a cue (`place_cue`) fit for its type, or named with such a cue elsewhere in the document
+    (`cued_names`: place keys)."""
+    if not known_place_name(text[start:end], resolver):
+        return False
+    cue = place_cue(text, start, end)
+    if cue == "noun":
+        return True
+    if cue is not None and label in BY_PREPOSITION and (label != "PERSON" or cue in PERSON_PREPOSITIONS):
+        return True
+    return label in BY_ECHO and place_key(text[start:end]) in cued_names

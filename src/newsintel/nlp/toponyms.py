@@ -23,7 +23,7 @@ from newsintel.nlp.focus import Focus, publisher_focus
 from newsintel.nlp.gazetteer import Place, fold, place_key
 from newsintel.nlp.geocode import ADJECTIVE_LABELS, PLACE_LABELS, Resolver, load_resolver
 from newsintel.nlp.grouping import RawMention
-from newsintel.nlp.toponym_cues import cue_spans
+from newsintel.nlp.toponym_cues import adjective_spans, cue_spans, mistyped_place, place_cue
 from newsintel.resources import load_yaml
 
 # A facility (FAC: "Wichita Drive") is a toponym itself; a "person" can host a place when NER mis-typed a body
@@ -214,24 +214,57 @@ def toponym_inputs(text: str, mentions: list[RawMention],
                    ) -> tuple[list[int], list[tuple[int, int, str]], list[tuple[int, int]]]:
     """What to resolve: the chosen mention indexes, the resolver's inputs `(start, end, label)` (the chosen
     mentions' refined spans, then the embedded and cue spans), and the embedded and cue spans."""
+    resolver = load_resolver()
     person = _person_words(mentions)
     place = Counter(fold(m.text) for m in mentions if m.label in PLACE_LABELS)
     parts = {i: found for i, m in enumerate(mentions) if (found := compound_parts(m))}
     chosen = [i for i, m in enumerate(mentions) if (m.label in PLACE_LABELS or m.label in ADJECTIVE_LABELS)
               and i not in parts and not _is_person_word(m, text, person, place)]
-    embedded = [span for i, m in enumerate(mentions) if m.label in HOST_LABELS and i not in parts
+    spans = {i: _refine_span(text, mentions[i].start, mentions[i].end, mentions[i].label, resolver) for i in chosen}
+    adjectives = {span for found in parts.values() for span in found
+                  if resolver.adjective_place(text[span[0]:span[1]])}
+    hosts = [i for i, m in enumerate(mentions) if i not in parts and (m.label in ADJECTIVE_HOSTS or (
+        m.label == "FAC" and i in spans and not resolver.candidates(text[slice(*spans[i])], m.label)))]
+    inside = {i: found for i in hosts if (found := adjective_spans(mentions[i].text, mentions[i].start, resolver))}
+    chosen = [i for i in chosen if not (mentions[i].label == "FAC" and i in inside)]  # "the Turkish Embassy"
+    adjectives.update(span for found in inside.values() for span in found)
+    embedded = [span for i, m in enumerate(mentions) if i not in parts and m.label in HOST_LABELS | {"EVENT"}
                 for span in embedded_spans(m, _next_word(text, m.end))]
     embedded += [span for found in parts.values() for span in found]
+    embedded += [span for found in inside.values() for span in found if not any(
+        span[0] < e and s < span[1] for s, e in embedded)]
+    cued = frozenset(place_key(m.text) for m in mentions if m.label in MISTYPABLE | PLACE_LABELS
+                     and place_cue(text, *_strip_article(text, m.start, m.end)))
+    mistyped = {i for i, m in enumerate(mentions) if i not in parts and _mistyped(m, text, person, cued)}
+    chosen = [i for i in chosen if i not in mistyped]
+    embedded += [_strip_article(text, mentions[i].start, mentions[i].end) for i in sorted(mistyped)]
     taken = [(mentions[i].start, mentions[i].end) for i in chosen] + embedded
-    embedded += [(s, e) for s, e in cue_spans(text, load_resolver())
-                 if not any(s < te and ts < e for ts, te in taken)]
-    resolver = load_resolver()
-    spans = [_refine_span(text, mentions[i].start, mentions[i].end, mentions[i].label, resolver) for i in chosen]
-    inputs = [(s, e, mentions[i].label) for i, (s, e) in zip(chosen, spans, strict=True)]
-    adjectives = {span for found in parts.values() for span in found
-                  if load_resolver().adjective_place(text[span[0]:span[1]])}
+    embedded += [(s, e) for s, e in cue_spans(text, resolver) if not any(s < te and ts < e for ts, te in taken)]
+    inputs = [(*spans[i], mentions[i].label) for i in chosen]
     inputs += [(s, e, "NORP" if (s, e) in adjectives else "GPE") for s, e in embedded]
     return chosen, inputs, embedded
+
+
+# Names that may be a mistyped place; names that may open with a place adjective (not a person's: "Philip English").
+ADJECTIVE_HOSTS = frozenset({"ORG", "EVENT", "LAW"})
+MISTYPABLE = frozenset({"PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "DATE", "CARDINAL"})
+
+
+def _strip_article(text: str, start: int, end: int) -> tuple[int, int]:
+    return (start + 4, end) if text[start:start + 4].lower() == "the " else (start, end)
+
+
+def _mistyped(mention: RawMention, text: str, person: Counter[str], cued: frozenset[str]) -> bool:
+    """A name typed as something else that is a place by its context (`toponym_cues.mistyped_place`); never a
+    word of the name of a person the document names in full."""
+    if mention.label not in MISTYPABLE or not mention.text[:1].isupper():
+        return False
+    if mention.label == "NORP" and load_resolver().adjective_place(mention.text):
+        return False
+    start, end = _strip_article(text, mention.start, mention.end)
+    if not mistyped_place(text, start, end, mention.label, load_resolver(), cued):
+        return False
+    return mention.label != "PERSON" or fold(mention.text) not in person  # "Lucy" beside "Lucy Lau"
 
 
 def document_evidence(text: str, mentions: list[RawMention]) -> set[tuple[str, str | None]]:
