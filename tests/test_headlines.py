@@ -165,3 +165,17 @@ def test_stored_headline_fact_passes_the_store_checks(tmp_path):
     rows = conn.execute("SELECT modality, sentence, data FROM events WHERE type = 'FLEE'").fetchall()
     assert [(r[0], r[1]) for r in rows] == [("hedged", -1)]
     assert '"section": "headline"' in rows[0][2]
+
+
+def test_profile_shows_a_headline_fact_with_the_title_as_its_sentence(tmp_path, capsys):
+    import json
+
+    from newsintel.cli.main import main
+    from tests.helpers import ingest_reports
+
+    db = ingest_reports(tmp_path, [{"title": "Haddad may have fled to Turkey", "published": "2024-05-22",
+                                    "text": BODY}])
+    capsys.readouterr()
+    assert main(["profile", "Karim Haddad", "--db", str(db), "--json", "--min-confidence", "0"]) == 0
+    shown = json.dumps(json.loads(capsys.readouterr().out))
+    assert '"sentence_text": "Haddad may have fled to Turkey"' in shown

@@ -104,6 +104,8 @@ class Sources:
         span = self.conn.execute("SELECT start, end FROM sentences WHERE document_id = ? AND idx = ?",
                                  (doc_id, sentence)).fetchone()
         text = doc["text"][span["start"]:span["end"]] if span else ""
+        if sentence < 0:  # a fact read from the headline (extract/headlines.py): its sentence is the title
+            text = doc["title"] or ""
         return {"document": doc_id, "title": doc["title"], "published": doc["published"],
                 "publisher": doc["source"], "sentence": sentence, "sentence_text": " ".join(text.split())}
 
