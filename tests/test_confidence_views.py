@@ -88,3 +88,16 @@ def test_a_groups_profile_counts_what_it_hides(store, capsys):
     members = [f for group in strict["who"]["members"]["described"] for a in group["actors"] for f in a["did"]]
     assert not members or len(members) < len(
         [f for group in everything["who"]["members"]["described"] for a in group["actors"] for f in a["did"]])
+
+
+def test_a_headline_fact_shows_the_headline_as_its_source(tmp_path, capsys):
+    db = str(ingest_reports(tmp_path, [{
+        "title": "Smuggler may have fled to Greece, police say", "published": "2025-05-02",
+        "text": "Police in Izmir said on Friday they were looking for a man who ran a smuggling network from the "
+                "port.\n\nThe network moved hundreds of people, the police said."}]))
+    events, _ = _facts(capsys, db, "events", "0")
+    headline = [e for e in events if e.get("section") == "headline"]
+    assert headline, "the hedged headline gives a fact of its own"
+    assert headline[0]["source"]["sentence_text"] == "Smuggler may have fled to Greece, police say"
+    text, _ = _run(capsys, "events", "--db", db, "--min-confidence", "0")
+    assert "headline): Smuggler may have fled" in " ".join(text.split())

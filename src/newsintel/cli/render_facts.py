@@ -9,6 +9,7 @@ from rich.text import Text
 
 from newsintel import datevalues
 from newsintel.cli.render import console, safe
+from newsintel.extract.headlines import HEADLINE_SENTENCE
 
 ROLE_LABELS = (("actors", "by"), ("targets", "on"), ("origin", "from"), ("via", "via"), ("destination", "to"),
                ("location", "at"))
@@ -73,8 +74,9 @@ def source_line(fact: dict[str, Any]) -> Text:
     src = fact.get("source") or {}
     title = safe(src.get("title") or "(untitled)", 70)
     sentence = fact.get("sentence", src.get("sentence"))
+    where = "headline" if sentence == HEADLINE_SENTENCE else f"sentence {sentence}"
     return Text(f"    ↳ {title} ({safe(src.get('published') or 'undated')}, doc {src.get('document')},"
-                f" sentence {sentence}): {safe(src.get('sentence_text', ''), 160)}", style="dim")
+                f" {where}): {safe(src.get('sentence_text', ''), 160)}", style="dim")
 
 
 def print_facts(facts: list[dict[str, Any]], line: Callable[[dict[str, Any]], Text], empty: str) -> None:

@@ -7,6 +7,8 @@ import re
 import sqlite3
 from typing import Any
 
+from newsintel.extract.headlines import HEADLINE_SENTENCE
+
 UNDETERMINED = "und"  # ISO 639-2 "undetermined": documents whose language could not be told, or not yet identified
 
 
@@ -110,7 +112,11 @@ ENTITY_IDS_BY_NAME = (
 
 
 def _sentence_text(conn: sqlite3.Connection, cache: dict, doc_id: str, sentence: int) -> str:
+    """The sentence's text; a headline fact's "sentence" is the title (`extract/headlines.py`)."""
     key = (doc_id, sentence)
+    if key not in cache and sentence == HEADLINE_SENTENCE:
+        row = conn.execute("SELECT title FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        cache[key] = (row[0] or "") if row else ""
     if key not in cache:
         row = conn.execute(
             "SELECT substr(d.text, s.start + 1, s.end - s.start) FROM sentences s JOIN documents d"
