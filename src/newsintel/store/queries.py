@@ -210,6 +210,22 @@ def confident_claims(conn: sqlite3.Connection, speaker: str | None = None, limit
     return _listed(conn, "claims", "c", _claim_filters(speaker), limit, min_confidence)
 
 
+def story_reports_with_event(conn: sqlite3.Connection, doc_id: str, event_type: str, entity_ids: list[str]) -> int:
+    """How many other reports of the document's story have an event of `event_type` whose actor or target is
+    resolved to the identity of one of `entity_ids` (corroboration, views/confidence.py)."""
+    marks = ",".join("?" * len(entity_ids))
+    row = conn.execute(
+        "SELECT count(DISTINCT e2.document_id) FROM story_docs s1"
+        " JOIN story_docs s2 ON s2.story_id = s1.story_id AND s2.document_id != s1.document_id"
+        " JOIN events e2 ON e2.document_id = s2.document_id AND e2.type = ?"
+        " JOIN event_args a2 ON a2.event_id = e2.id AND a2.role IN ('actors', 'targets')"
+        " JOIN entity_links l2 ON l2.entity_id = a2.entity_id"
+        " WHERE s1.document_id = ? AND l2.identity_id IN"
+        f" (SELECT identity_id FROM entity_links WHERE entity_id IN ({marks}))",
+        (event_type, doc_id, *entity_ids)).fetchone()
+    return int(row[0]) if row else 0
+
+
 def document_facts(conn: sqlite3.Connection, doc_id: str) -> dict[str, list[dict[str, Any]]]:
     facts = {}
     for table in ("events", "claims", "quantities", "relations"):

@@ -13,6 +13,7 @@ import sqlite3
 from typing import Any
 
 from newsintel.extract.confidence import corroborated, settings
+from newsintel.store.queries import story_reports_with_event
 
 PARTICIPANTS = ("actors", "targets")
 
@@ -25,19 +26,7 @@ def default_min_confidence() -> float:
 def _other_reports(conn: sqlite3.Connection, fact: dict[str, Any]) -> int:
     """Other reports of the fact's story with an event of its type sharing a participant identity."""
     entities = [a["entity"] for role in PARTICIPANTS for a in fact.get(role, []) if a.get("entity")]
-    if not entities:
-        return 0
-    marks = ",".join("?" * len(entities))
-    row = conn.execute(
-        "SELECT count(DISTINCT e2.document_id) FROM story_docs s1"
-        " JOIN story_docs s2 ON s2.story_id = s1.story_id AND s2.document_id != s1.document_id"
-        " JOIN events e2 ON e2.document_id = s2.document_id AND e2.type = ?"
-        " JOIN event_args a2 ON a2.event_id = e2.id AND a2.role IN ('actors', 'targets')"
-        " JOIN entity_links l2 ON l2.entity_id = a2.entity_id"
-        " WHERE s1.document_id = ? AND l2.identity_id IN"
-        f" (SELECT identity_id FROM entity_links WHERE entity_id IN ({marks}))",
-        (fact["type"], fact["source"]["document"], *entities)).fetchone()
-    return int(row[0]) if row else 0
+    return story_reports_with_event(conn, fact["source"]["document"], fact["type"], entities) if entities else 0
 
 
 def corroborate(conn: sqlite3.Connection, facts: list[dict[str, Any]]) -> None:
