@@ -53,3 +53,21 @@ def test_states_and_things_are_no_events():
 def test_possessives_are_not_part_of_an_argument():
     (event,) = events_of("The committee's decision followed the militia's attack on the depot.", "ATTACK")
     assert [a["text"] for a in event["actors"]] == ["militia"]
+
+
+def test_accidental_deaths_are_no_attacks():
+    assert not events_of("Four hikers were killed in the avalanche near Chamonix.", "ATTACK")
+    assert not events_of("A bus crashed near Girona on Friday, killing six passengers.", "ATTACK")
+    assert events_of("Six guards were killed after a gunman stormed the depot.", "ATTACK")
+
+
+def test_generic_nominal_triggers_are_no_events_unless_negated():
+    assert not events_of("Any deal would need the approval of parliament.", "AGREE")
+    (event,) = events_of("The army said there had not been any attack on the depot.", "ATTACK")
+    assert event["modality"] == "negated"
+
+
+def test_words_that_only_look_like_court_or_return_events():
+    assert not events_of("The navy answered with weapons trials of its own.", "CHARGE")
+    assert not events_of("Ministers rallied to condemn the decree on Friday.", "CHARGE")
+    assert not events_of("The union asked for higher pay in return.", "RETURN")

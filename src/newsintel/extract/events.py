@@ -34,8 +34,9 @@ NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY"})  # not QUANTI
 
 
 def _dependents(token: Token) -> list[Token]:
-    """Children, and the children of a preposition child ("slipped into": into; "warn of": of)."""
-    return list(token.children)
+    """Children that can complete a multi-word trigger ("slipped into": into; "warn of": of); not the infinitive's
+    "to" ("rallied to condemn the leader" is no "condemn to")."""
+    return [c for c in token.children if c.dep_ not in ("aux", "auxpass")]
 
 
 def _required_found(token: Token, required: list[str]) -> list[Token] | None:
@@ -99,9 +100,19 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
                 continue
             if lemma in etype.needs_place and not _has_place_arg(ps, token, mentions):
                 continue
+            if _generic(token):
+                continue  # "any deal would need ...", "any strike near the capital would": no event happened
             if _verb_of_same_type(token, etype) or other_sense(token, lemma):
                 continue
             yield Trigger(token, etype, nominal=True)
+
+
+def _generic(noun: Token) -> bool:
+    """A nominal trigger with a generic determiner ("any deal"), unless negated ("there would not be any
+    charges" is a negated event)."""
+    if not any(c.dep_ == "det" and c.lower_ in lexicon().generic_determiners for c in noun.children):
+        return False
+    return not any(c.dep_ == "neg" for a in [noun, *noun.ancestors] for c in a.children)
 
 
 def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: MentionIndex) -> Trigger | None:

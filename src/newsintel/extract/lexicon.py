@@ -50,6 +50,7 @@ class Lexicon:
     accusation_nouns: frozenset[str]
     non_agents: frozenset[str]
     purpose_nouns: frozenset[str]
+    generic_determiners: frozenset[str] = frozenset()
 
 
 def inflections(lemma: str) -> set[str]:
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
     accusation_nouns = frozenset(events.pop("accusation_nouns", []))
     non_agents = frozenset(events.pop("non_agents", []))
     purpose_nouns = frozenset(events.pop("purpose_nouns", []))
+    generic_determiners = frozenset(events.pop("generic_determiners", []))
     types: dict[str, EventType] = {}
     verb_index: dict[str, list[tuple[EventType, list[str]]]] = {}
     noun_index: dict[str, EventType] = {}
@@ -127,4 +129,4 @@ def lexicon() -> Lexicon:
     forms = {form for word in surface for form in inflections(word.lower())} | irregular
     return Lexicon(types, verb_index, noun_index, modality, attribution, relations, quantities, irregular,
                    frozenset(forms), vehicles, collectives, object_control, accusation_nouns,
-                   non_agents, purpose_nouns)
+                   non_agents, purpose_nouns, generic_determiners)

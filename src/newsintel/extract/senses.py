@@ -71,6 +71,8 @@ def _nearby_words(token: Token) -> set[str]:
     """Dependents of the trigger, and the objects of its prepositions ("shot to fame", "caught on camera")."""
     out: set[str] = set()
     for child in token.children:
+        if child.pos_ in ("VERB", "AUX"):
+            continue  # a clause ("killed after a bomber crashed a truck") is no sense cue
         out |= {child.lower_, lemma_of(child)}
         if child.dep_ in ("prep", "agent", "prt"):
             for grand in child.children:
