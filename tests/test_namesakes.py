@@ -58,3 +58,23 @@ def test_occupation_conflict_keeps_namesakes_apart_across_reports(tmp_path):
         " JOIN entity_links l ON l.entity_id = e.id WHERE e.name = 'Arben Krasniqi'")}
     assert ids["Commander indicted"] == ids["Commander named"]  # same name, shared context, nothing against it
     assert ids["Student stopped"] != ids["Commander indicted"]  # shared context, but a student is no commander
+
+
+def test_relatives_sharing_a_surname_lone_surname_is_the_one_named_last():
+    from newsintel.nlp.grouping import RawMention, group_mentions
+
+    mentions = [RawMention("Tomas Brandt", 0, 12, 0, "PERSON"), RawMention("Brandt", 20, 26, 0, "PERSON"),
+                RawMention("Lukas Brandt", 40, 52, 1, "PERSON"), RawMention("Brandt", 60, 66, 2, "PERSON"),
+                RawMention("Brandt", 80, 86, 3, "PERSON")]
+    names = {e.name: [m.start for m in e.mentions] for e in group_mentions(mentions, "d")}
+    assert names == {"Tomas Brandt": [0, 20], "Lukas Brandt": [40, 60, 80]}
+
+
+def test_lone_surname_before_either_relative_is_named_stays_alone():
+    from newsintel.nlp.grouping import RawMention, group_mentions
+
+    mentions = [RawMention("Brandt", 0, 6, 0, "PERSON"), RawMention("Tomas Brandt", 20, 32, 1, "PERSON"),
+                RawMention("Lukas Brandt", 40, 52, 1, "PERSON")]
+    names = {e.name: [m.start for m in e.mentions] for e in group_mentions(mentions, "d")}
+    assert names == {"Brandt": [0], "Tomas Brandt": [20], "Lukas Brandt": [40]}
+

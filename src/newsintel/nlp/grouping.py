@@ -4,7 +4,9 @@
 - Organisations group by the alias table in `data/org_aliases.yaml` ("ISIS", "Daesh", "the Islamic State"),
   by acronym ("Kosovo Liberation Army" ... "KLA"), else by folded name.
 - People: a shorter name joins the one longer name whose words contain it ("Baghdadi", "al-Baghdadi" join
-  "Abu Bakr al-Baghdadi"); a short name that fits two people ("Mohammed") stays on its own rather than guess.
+  "Abu Bakr al-Baghdadi"); a short name that fits two people ("Mohammed") stays on its own rather than guess,
+  except a surname two relatives share ("Zuma" after "Jacob Zuma ... Khulubuse Zuma"): it is the one named in
+  full most recently before it.
   A lone surname the NER model tagged ORG/NORP/GPE joins the person it names.
 """
 
@@ -166,10 +168,22 @@ def _attach_person(groups: list[_Group], people: _People, mention: RawMention, w
         same.mentions.append(mention)
         return
     fits = [g for g in people.by_word.get(words[-1], ()) if set(words) < set(g.words) or _initialled(words, g.words)]
+    if len(fits) > 1 and len(words) == 1 and all(g.words[-1] == words[0] for g in fits):  # a shared surname
+        fits = _last_named(fits, mention.start)
     if len(fits) == 1:
         fits[0].mentions.append(mention)
     else:
         people.add(groups, _Group("PERSON", " ".join(words), words, mentions=[mention]))
+
+
+def _last_named(fits: list[_Group], start: int) -> list[_Group]:
+    """Of the people a lone name fits ("Zuma" after "Jacob Zuma ... his nephew Khulubuse Zuma"), the one named in
+    full most recently before it, as a reader takes it; none named before it, it stays on its own."""
+    latest = [(max((m.start for m in g.mentions if m.start < start), default=-1), i) for i, g in enumerate(fits)]
+    if not latest:
+        return fits
+    best, index = max(latest)
+    return [fits[index]] if best >= 0 and sum(1 for b, _ in latest if b == best) == 1 else fits
 
 
 def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
