@@ -169,3 +169,12 @@ def test_a_lake_named_after_a_state_is_not_the_state():
     text = "Anglers gathered at Lake Vermont near the county road."
     found = [t for t in document_toponyms(text, [RawMention("Lake Vermont", 19, 31, 0, "GPE", "")])[1]]
     assert all(t.place is None or t.place.kind != "state" for t in found)
+
+
+def test_a_world_city_whose_country_is_named_beats_local_context():
+    text = "A Lexington family from Kentucky is on holiday in France; shops in Paris closed early."
+    focus = {("US", None): 1.0, ("US", "KY"): 1.0}  # a Kentucky paper, which has its own Paris
+    places = resolve(text, "Lexington", "Kentucky", "France", "Paris", focus=focus)
+    assert places[3].country == "FR"
+    local = "A Lexington family from Kentucky shopped in Paris on Saturday."
+    assert resolve(local, "Lexington", "Kentucky", "Paris", focus=focus)[2].admin1 == "KY"

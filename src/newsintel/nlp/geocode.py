@@ -231,6 +231,8 @@ class Resolver:
         # ("China", "Mexico" and "Norway" are all towns in Maine)
         context["world_names"] = {key for key, options in zip(keys, cands, strict=True)
                                   if any(self.prominent(o.place) for o in options)}
+        context["countries_named"] = {(p.place.country, key) for key, p in zip(keys, picks, strict=True)
+                                      if p is not None and p.place.kind == "country"}
         for key, pick, options in zip(keys, picks, cands, strict=True):
             sources = []
             if pick is not None and not pick.loose:
@@ -327,16 +329,31 @@ class Resolver:
         prominent = max((o.place.population for o in options if self.prominent(o.place)), default=0)
         share = self.cfg["world_namesake"]["population_share"]
         focus = (context.get("focus") or {}) if context is not None else {}
-        for c in options:
+        own = [context is not None and self._own_country_named(c.place, options, key, context) for c in options]
+        for c, at_home in zip(options, own, strict=True):
+            # the document names a world city's country: the publisher's usual region does not make it a namesake
+            usual = focus if at_home or not any(own) else {}
             local_only = (prominent > 0 and not self.prominent(c.place) and c.place.population < share * prominent
-                          and (c.place.country, c.place.admin1) not in focus)  # a local paper's own state
-            support = (self._support(c.place, key, context, local_only)
-                       if context is not None and key is not None else 0.0)
+                          and (c.place.country, c.place.admin1) not in usual)  # a local paper's own state
+            support = (self._support(c.place, key, context if usual is focus else {**context, "focus": {}},
+                                     local_only) if context is not None and key is not None else 0.0)
+            if at_home:
+                support += self.cfg["world_namesake"]["own_country_bonus"]
             scored.append((self.prior(c.place, options, key) + support, support, c))
         scored.sort(key=lambda t: t[0], reverse=True)
         best_score, best_support, best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
         return best, best_score, best_support, runner[2] if runner else None, runner[0] if runner else -math.inf
+
+    def _own_country_named(self, place: Place, options: list[Candidate], key: str | None, context: dict) -> bool:
+        """The name has a capital or world city among its readings whose country the document names as a
+        country ("in France ... Paris"), and `place` lies in that country: such readings are meant before
+        namesakes in other countries, whatever local context those have ("Paris", Kentucky, in a Kentucky paper's
+        report from France). Readings within the country keep their order ("New York", the state or the city)."""
+        named = {country for country, other in context["countries_named"] if other != key}
+        return place.country in named and any(
+            o.place.kind == "city" and o.place.country == place.country and self.prominent(o.place)
+            for o in options) and any(o.place.country != place.country for o in options)
 
     def _pick(self, options: list[Candidate], key: str, context: dict, qualified: bool) -> Candidate | None:
         cfg = self.cfg
