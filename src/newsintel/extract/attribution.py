@@ -20,6 +20,7 @@ from newsintel.extract.modality import PRECEDENCE, modality_of, statement_modali
 from newsintel.extract.parse import ParsedSentence
 
 MAX_STEPS = 8
+PEOPLE_PRONOUNS = {"he", "she", "they", "i", "we"}
 QUOTES = "\"“”«»"
 
 
@@ -34,7 +35,26 @@ def _speaker(verb: Token) -> Token | None:
             return child  # not "it", "that", "let's say": no one speaks; but "the group, which said"
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return _trailing_speaker(verb)
+    return _trailing_speaker(verb) or _shared_subject(verb)
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject a reporting verb shares with the verb it hangs off: a participle ("Kim said ..., adding that",
+    "she posted a photo, writing ...") or a coordinated verb ("condemned the attack and called for calm")."""
+    head = verb
+    for _ in range(3):  # "struck a note, expressing X, urging Y": up to the verb with a subject
+        participle = head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in head.children)
+        if not (participle or (head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"))):
+            break
+        head = head.head
+        if participle and head.dep_ == "ccomp" and _reporting(head.head) and not any(
+                c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in PEOPLE_PRONOUNS) for c in head.children):
+            head = head.head  # "conceded its strikes resulted in deaths, pledging ...": the one who conceded
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject if subject.lower_ not in lexicon().attribution["not_speaker_words"] else None
+    return None
 
 
 def _trailing_speaker(verb: Token) -> Token | None:
@@ -78,9 +98,14 @@ def _reports(verb: Token, via: Token) -> bool:
     """Does `verb` report what hangs off it through its child `via`? Not its own subject ("Amrani, who was
     arrested in Antwerp, denied..."), nor the infinitive of a promise or threat ("threatened to attack" is an
     intention, not a report)."""
+    att, lemma = lexicon().attribution, verb.lemma_.lower()
     if via.dep_ in ("nsubj", "nsubjpass", "csubj"):
         return False
-    return not (via.dep_ == "xcomp" and verb.lemma_.lower() in lexicon().attribution["commissive_verbs"])
+    if via.dep_ in ("dobj", "prep", "pobj") and lemma in att["presupposing_verbs"]:
+        return False  # "condemned the attack": the attack is no one's report
+    if lemma in att["clause_only_verbs"] and via.dep_ not in ("ccomp", "xcomp"):
+        return False  # "the video shows police arresting him": no statement
+    return not (via.dep_ == "xcomp" and lemma in att["commissive_verbs"])
 
 
 def reporting_verb_for(token: Token) -> Token | None:
@@ -142,11 +167,24 @@ def _medium(ps: ParsedSentence, verb: Token, mentions: MentionIndex) -> str | No
 
 def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
     """The reported statement: the complement clause, or the quotation, or the rest of the sentence."""
+    att, lemma = lexicon().attribution, verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp") and child.i != verb.i:
-            span = ps.doc[child.left_edge.i: child.right_edge.i + 1]
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
+            subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children)
+            start = obj.left_edge.i if obj is not None and (child.dep_ == "xcomp" or not subject) \
+                else child.left_edge.i  # "urged the residents to leave", "announced work ... was underway"
+            span = ps.doc[start: child.right_edge.i + 1]  # "urged the residents to leave": who is urged too
             return span.text.strip(" ,." + QUOTES), child
+    if lemma in att["clause_only_verbs"]:
+        return "", None
+    for child in verb.children:  # "called for an end to", "apologized to the players", "warned of"
+        if child.dep_ == "prep" and child.lower_ in att["prep_contents"].get(lemma, ()) and not any(
+                c.dep_ == "dobj" for c in verb.children):
+            return ps.doc[child.i: child.right_edge.i + 1].text.strip(" ,." + QUOTES), child
     head = verb.head if verb.dep_ in ("parataxis", "ccomp", "advcl") else None
+    if (head is not None and any(c.dep_ in ("mark", "dobj") for c in verb.children)) or verb.tag_ == "VBG":
+        head = None  # "while the police deny accusations", "as many claimed", ", adding": no quotation before it
     if head is not None and head.i != verb.i and verb.left_edge.i > 0:  # '"...," police said'
         left = ps.doc[: verb.left_edge.i].text.strip(" ,." + QUOTES)
         end = verb.right_edge.i
@@ -155,6 +193,16 @@ def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             right = ps.doc[comma + 1:].text.strip(" ,." + QUOTES)
             return (left + ", " + right if right else left), head
         return left, head
+    for child in verb.children:  # "told the guards we had no papers", parsed as a relative clause of "guards"
+        clause = next((c for c in child.children if c.dep_ == "relcl" and c.left_edge.tag_ not in ("WDT", "WP")),
+                      None) if child.dep_ in ("dobj", "dative") and lemma == "tell" else None
+        if clause is not None:
+            return ps.doc[clause.left_edge.i: clause.right_edge.i + 1].text.strip(" ,." + QUOTES), clause
+    for child in verb.children:  # "described him as experienced", "accused them of theft"
+        complement = next((c for c in verb.children if c.dep_ == "prep" and c.i > child.i
+                           and _complements_object(lemma, c.lower_)), None) if child.dep_ == "dobj" else None
+        if complement is not None and child.tag_ not in ("WP", "WDT") and not child.lower_.endswith(("self", "selves")):
+            return ps.doc[child.left_edge.i: complement.right_edge.i + 1].text.strip(" ,." + QUOTES), child
     for child in verb.children:  # "claimed responsibility for the attack", "denied all charges", "warned of X"
         if child.dep_ == "dobj" and child.pos_ == "PRON" and (child.tag_ in ("WP", "WDT") or not any(
                 c.dep_ in ("oprd", "attr", "xcomp", "ccomp") and c.i > child.i for c in verb.children)):
@@ -169,13 +217,23 @@ def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
     return "", None
 
 
+def _complements_object(lemma: str, prep: str) -> bool:
+    """Is "<verb> <object> <prep> ..." one statement? `object_complement_preps`: a preposition with no verbs
+    listed complements any reporting verb's object ("as"), else only the listed verbs' ("accused them of")."""
+    verbs = lexicon().attribution["object_complement_preps"].get(prep)
+    return verbs is not None and (not verbs or lemma in verbs)
+
+
 def _states_by_object(verb: Token, obj: Token) -> bool:
     """Is the verb's noun object what is stated? "claimed responsibility", "denied the charges", "called the raid a
     crime" (any verb, with a complement after the object); not "posted three photos", "explained the hostility",
     "called a meeting", "maintains a posture": `noun_object_verbs` in data/attribution.yaml."""
+    att, lemma = lexicon().attribution, verb.lemma_.lower()
     if any(c.dep_ in ("oprd", "attr", "xcomp", "ccomp") and c.i > obj.i for c in verb.children):
-        return verb.lemma_.lower() != "tell"
-    return verb.lemma_.lower() in lexicon().attribution["noun_object_verbs"]
+        return lemma != "tell"
+    if lemma in att["statement_object_verbs"]:
+        return obj.lower_ in att["statement_nouns"]  # "rejected the accusations", not "rejected the offer"
+    return lemma in att["noun_object_verbs"]
 
 
 def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
@@ -187,9 +245,10 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue  # "China must indicate its opposition": asked of someone, not said by them
         speaker = _speaker(token)
         content, head = _content(ps, token)
-        if speaker is None or (head is not None and head.head.i == token.i and not _reports(token, head)):
+        if speaker is None or (head is not None and head.head.i == token.i and not _reports(token, head)
+                               and token.lemma_.lower() in lexicon().attribution["threat_verbs"]):
             # no speaker: a claim without content may still own an adjacent quotation (see attribute_quotations);
-            # "threatened to attack" is an event, not a claim
+            # "threatened to attack" is an event, not a claim ("pledged to hire" is one)
             continue
         start, end = ps.char_span(token.i, token.i + 1)
         claims.append({

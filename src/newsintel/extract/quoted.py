@@ -137,10 +137,11 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
         if word in SUBJECT_PRONOUNS:
             at = speaker.get("_at") or (claim["start"], claim["end"])
             claim["speaker"] = _keep_description(ctx.resolve(word, at[0], claim["sentence"], earlier), speaker)
+        elif word in FIRST_PERSON:
+            claim["speaker"] = unresolved(speaker["text"], "the writer or the publication")
         elif word is not None:
-            reason = "the writer or the publication" if word in FIRST_PERSON else "a person addressed"
-            claim["speaker"] = unresolved(speaker["text"], reason)
-        if not claim["speaker"].get("unresolved"):
+            claim["speaker"] = None  # "you say": a person addressed or anyone, no reported statement
+        if claim["speaker"] is not None and not claim["speaker"].get("unresolved"):
             earlier.append(claim)
     for claim in (c for c in ordered if id(c) in nested and c["speaker"] is not None):
         word, owner = bare_pronoun(claim["speaker"]), nested[id(claim)]  # reported inside someone's quotation
