@@ -22,10 +22,11 @@ from datetime import UTC, datetime
 import numpy as np
 
 from newsintel.model import Record
-from newsintel.resolve import story_embed
+from newsintel.resolve import story_embed, story_incidents
 from newsintel.resolve.story_features import ACTOR_PREFIX, GROUP_PREFIX, StoryDoc, from_record, from_store, settings
 
 SQL_CHUNK = 500
+UNDATED_DAY = 0  # the day under which a report with no publication date is indexed: found from any date
 
 
 @dataclass(slots=True)
@@ -64,13 +65,20 @@ def _candidates(conn: sqlite3.Connection, doc: StoryDoc, bands: list[int]) -> li
                                   (*bands, per_key * 4)):
         copies.add(doc_id)
     for key in doc.retrieval:
-        before = conn.execute(
-            "SELECT document_id FROM story_keys WHERE key = ? AND day BETWEEN ? AND ? ORDER BY day DESC LIMIT ?",
-            (key, doc.day - window, doc.day, per_key))
-        after = conn.execute(
-            "SELECT document_id FROM story_keys WHERE key = ? AND day > ? AND day <= ? ORDER BY day LIMIT ?",
-            (key, doc.day, doc.day + window, per_key))
-        for (doc_id,) in [*before, *after]:
+        undated = conn.execute("SELECT document_id FROM story_keys WHERE key = ? AND day = ? LIMIT ?",
+                               (key, UNDATED_DAY, per_key)).fetchall()
+        if doc.dated:  # the nearest in time on each side of its day, and reports of no known day
+            before = conn.execute(
+                "SELECT document_id FROM story_keys WHERE key = ? AND day BETWEEN ? AND ? ORDER BY day DESC LIMIT ?",
+                (key, doc.day - window, doc.day, per_key))
+            after = conn.execute(
+                "SELECT document_id FROM story_keys WHERE key = ? AND day > ? AND day <= ? ORDER BY day LIMIT ?",
+                (key, doc.day, doc.day + window, per_key))
+        else:  # no day to be near: the latest dated reports, and the other undated ones
+            before = conn.execute("SELECT document_id FROM story_keys WHERE key = ? AND day > ? ORDER BY day DESC"
+                                  " LIMIT ?", (key, UNDATED_DAY, per_key))
+            after = []
+        for (doc_id,) in [*before, *after, *undated]:
             hits[doc_id] += 1
     chosen = list(copies) + [d for d, _ in hits.most_common(cand["max_docs"]) if d not in copies]
     chosen = [d for d in chosen if d != doc.id]
@@ -122,7 +130,10 @@ def similarity(doc: StoryDoc, other: Candidate, vec_doc: dict, vec_other: dict) 
     """(similarity in [0, 1], copy?) of a new article and a stored one."""
     cfg = settings()
     minhash = cfg["minhash"]
-    if len(other.signature) == len(doc.signature):
+    factor, apart = story_incidents.incident_factor(
+        doc.profile, story_incidents.when(doc.profile, doc.day, doc.dated),
+        other.profile, story_incidents.when(other.profile, other.day, other.dated), cfg["incidents"])
+    if len(other.signature) == len(doc.signature) and not apart:
         jaccard = float(np.mean(other.signature == doc.signature))
         if jaccard >= minhash["duplicate"]:
             return 1.0, True
@@ -137,11 +148,6 @@ def similarity(doc: StoryDoc, other: Candidate, vec_doc: dict, vec_other: dict) 
         parts["embeddings"] = max(0.0, (float(np.dot(doc.embedding, other.embedding)) - floor) / (1 - floor))
     total = sum(weights[g] for g in parts)
     score = sum(weights[g] * v for g, v in parts.items()) / total if total else 0.0
-    date = cfg["date"]
-    if doc.dated and other.dated:
-        factor = date["floor"] + (1 - date["floor"]) * math.exp(-abs(doc.day - other.day) / date["tau_days"])
-    else:
-        factor = date["undated"]
     return score * factor, False
 
 
@@ -151,7 +157,7 @@ def _score_stories(conn: sqlite3.Connection, doc: StoryDoc, candidates: list[Can
     keys = set(doc.profile)
     for c in candidates:
         keys.update(c.profile)
-    idf = _idf(conn, keys)
+    idf = _idf(conn, {k for k in keys if not story_incidents.is_mark(k)})
     vec_doc = _vectors(doc.profile, idf)
     per_story: dict[int, list[tuple[float, bool]]] = defaultdict(list)
     story_actors: dict[int, set[str]] = defaultdict(set)
@@ -213,10 +219,11 @@ def _add(conn: sqlite3.Connection, doc: StoryDoc, story_id: int, bands: list[int
          json.dumps(doc.profile, ensure_ascii=False), emb, joined_by, score, _now()))
     conn.executemany("INSERT OR IGNORE INTO story_bands(band, document_id) VALUES (?, ?)",
                      [(b, doc.id) for b in bands])
+    day = doc.day if doc.dated else UNDATED_DAY
     conn.executemany("INSERT OR IGNORE INTO story_keys(key, day, document_id) VALUES (?, ?, ?)",
-                     [(k, doc.day, doc.id) for k in dict.fromkeys(doc.retrieval)])
+                     [(k, day, doc.id) for k in dict.fromkeys(doc.retrieval)])
     conn.executemany("INSERT INTO story_df(key, df) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET df = df + 1",
-                     [(k,) for k in ["", *doc.profile]])
+                     [(k,) for k in ["", *doc.profile] if not story_incidents.is_mark(k)])
     _refresh_story(conn, story_id)
 
 
@@ -253,7 +260,7 @@ def _remove(conn: sqlite3.Connection, doc_id: str) -> int | None:
         return None
     conn.execute("DELETE FROM story_bands WHERE document_id = ?", (doc_id,))
     conn.execute("DELETE FROM story_keys WHERE document_id = ?", (doc_id,))
-    keys = [(k,) for k in ["", *json.loads(row[1])]]
+    keys = [(k,) for k in ["", *json.loads(row[1])] if not story_incidents.is_mark(k)]
     conn.executemany("UPDATE story_df SET df = df - 1 WHERE key = ?", keys)
     conn.executemany("DELETE FROM story_df WHERE key = ? AND df <= 0", keys)
     conn.execute("DELETE FROM story_docs WHERE document_id = ?", (doc_id,))

@@ -13,6 +13,7 @@ placed; a later merge does not rewrite it (`newsintel reprocess` does).
 from __future__ import annotations
 
 import functools
+import json
 import re
 import sqlite3
 import zlib
@@ -23,9 +24,10 @@ from typing import Any
 
 import numpy as np
 
-from newsintel.model import Record
+from newsintel.model import DocumentInfo, Entity, Mention, Record, Sentence
 from newsintel.nlp.gazetteer import fold, place_key
 from newsintel.nlp.grouping import org_aliases, person_words
+from newsintel.resolve import story_incidents
 from newsintel.resources import load_yaml
 
 GROUP_PREFIX = {"entities": "e:", "places": "p:", "terms": "t:"}
@@ -158,9 +160,9 @@ def identity_keys(conn: sqlite3.Connection, doc_id: str) -> dict[str, str]:
 
 
 def build(doc_id: str, title: str | None, text: str, published: str | None,
-          entities: list[tuple[str, str, int, str | None]]) -> StoryDoc:
+          entities: list[tuple[str, str, int, str | None]], marks: dict[str, float] | None = None) -> StoryDoc:
     """`entities` are (name, type, number of mentions, identity key or None) of the article's in-document
-    entities."""
+    entities; `marks` its when/where/who evidence (`story_incidents.marks`)."""
     cfg, cand = settings(), settings()["candidates"]
     groups = cfg["entity_groups"]
     day, dated = day_of(published)
@@ -189,6 +191,7 @@ def build(doc_id: str, title: str | None, text: str, published: str | None,
                 actors.add(ACTOR_PREFIX + identity.split()[-1])
     profile.update(entity_keys)
     profile.update(dict.fromkeys(actors, 1.0))
+    profile.update(marks or {})
     title = title or ""
     body_start = text[len(title):] if title and text.startswith(title) else text
     lead = " ".join(_WORD.findall(body_start)[: cand["lead_words"]])
@@ -210,13 +213,39 @@ def from_record(record: Record, conn: sqlite3.Connection | None = None) -> Story
     doc = record.document
     identities = identity_keys(conn, doc.id) if conn is not None else {}
     entities = [(e.name, e.type, len(e.mentions), identities.get(e.id)) for e in record.entities]
-    return build(doc.id, doc.title, doc.text, doc.published, entities)
+    return build(doc.id, doc.title, doc.text, doc.published, entities,
+                 story_incidents.marks(record, settings()["incidents"]))
+
+
+def _stored_record(conn: sqlite3.Connection, doc_id: str) -> Record:
+    """As much of a stored document's `Record` as story grouping reads: text, sentences, entities with their
+    mentions and places, events."""
+    title, text, published = conn.execute("SELECT title, text, published FROM documents WHERE id = ?",
+                                          (doc_id,)).fetchone()
+    record = Record(DocumentInfo(doc_id, title, None, None, published, text))
+    record.sentences = [Sentence(*r) for r in conn.execute(
+        "SELECT idx, start, end FROM sentences WHERE document_id = ? ORDER BY idx", (doc_id,))]
+    by_id: dict[str, Entity] = {}
+    for entity_id, name, type_, lat, lon, kind in conn.execute(
+            "SELECT id, name, type, lat, lon, geo_kind FROM entities WHERE document_id = ? ORDER BY rowid",
+            (doc_id,)):
+        geo = {"lat": lat, "lon": lon, "kind": kind} if lat is not None else None
+        by_id[entity_id] = Entity(entity_id, name, type_, geo=geo)
+    for entity_id, text_, start, end, sentence in conn.execute(
+            "SELECT entity_id, text, start, end, sentence FROM mentions WHERE document_id = ? ORDER BY id",
+            (doc_id,)):
+        if entity_id in by_id:
+            by_id[entity_id].mentions.append(Mention(text_, start, end, sentence))
+    record.entities = list(by_id.values())
+    record.events = [json.loads(r[0]) for r in conn.execute(
+        "SELECT data FROM events WHERE document_id = ? ORDER BY id", (doc_id,))]
+    return record
 
 
 def from_store(conn: sqlite3.Connection, doc_id: str) -> StoryDoc:
-    doc = conn.execute("SELECT title, text, published FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    record = _stored_record(conn, doc_id)
     identities = identity_keys(conn, doc_id)
-    entities = [(r[0], r[1], r[2], identities.get(r[3])) for r in conn.execute(
-        "SELECT e.name, e.type, count(m.id), e.id FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
-        " WHERE e.document_id = ? GROUP BY e.id ORDER BY e.rowid", (doc_id,))]
-    return build(doc_id, doc[0], doc[1], doc[2], entities)
+    entities = [(e.name, e.type, len(e.mentions), identities.get(e.id)) for e in record.entities]
+    doc = record.document
+    return build(doc_id, doc.title, doc.text, doc.published, entities,
+                 story_incidents.marks(record, settings()["incidents"]))
