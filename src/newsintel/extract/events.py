@@ -118,7 +118,7 @@ def _generic(noun: Token) -> bool:
 def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: MentionIndex) -> Trigger | None:
     lex = lexicon()
     attack = lex.types["ATTACK"]
-    if lemma in attack.vehicle_attack_verbs and _vehicle_into(token):
+    if lemma in attack.vehicle_attack_verbs and (_vehicle_into(token) or _vehicle_into_crowd(token)):
         return Trigger(token, attack, nominal=False)
     for etype, required in lex.verb_index.get(lemma, ()):
         extra = _required_found(token, required) if required else []
@@ -158,6 +158,21 @@ def _vehicle_into(verb: Token) -> bool:
     lex = lexicon()
     return obj is not None and (lemma_of(obj) in lex.vehicles or lemma_of(obj) == "bomb") and any(
         c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
+
+
+def _vehicle_into_crowd(verb: Token) -> bool:
+    """"the truck drove into the crowd", "a van ploughed through the shoppers", "was mowed down by a truck"."""
+    lex, attack = lexicon(), lexicon().types["ATTACK"]
+    if lemma_of(verb) not in attack.vehicle_subject_verbs:
+        return False
+    subject, passive = subject_of(verb)
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    vehicle = any(lemma_of(t) in lex.vehicles for t in [*([subject] if subject is not None else []), *agents])
+    crowd = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "through")
+             for g in c.children if g.dep_ == "pobj" and lemma_of(g) in attack.crowd_nouns]
+    if passive and subject is not None and lemma_of(subject) in attack.crowd_nouns:
+        crowd.append(subject)
+    return vehicle and bool(crowd)
 
 
 def _named_town(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:

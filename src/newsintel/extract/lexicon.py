@@ -28,6 +28,8 @@ class EventType:
     town_object: dict | None = None
     not_with_money: frozenset[str] = frozenset()
     vehicle_attack_verbs: frozenset[str] = frozenset()
+    vehicle_subject_verbs: frozenset[str] = frozenset()
+    crowd_nouns: frozenset[str] = frozenset()
     noun_needs_participant: frozenset[str] = frozenset()
     instruments: frozenset[str] = frozenset()
     needs_aim: frozenset[str] = frozenset()
@@ -99,6 +101,8 @@ def lexicon() -> Lexicon:
             not_passive=frozenset(spec.get("not_passive", [])), town_object=spec.get("town_object"),
             not_with_money=frozenset(spec.get("not_with_money", [])),
             vehicle_attack_verbs=frozenset(spec.get("vehicle_attack_verbs", [])),
+            vehicle_subject_verbs=frozenset(spec.get("vehicle_subject_verbs", [])),
+            crowd_nouns=frozenset(spec.get("crowd_nouns", [])),
             noun_needs_participant=frozenset(spec.get("noun_needs_participant", [])),
             instruments=frozenset(spec.get("instruments", [])), needs_aim=frozenset(spec.get("needs_aim", [])),
         )

@@ -29,7 +29,7 @@ TRANSFERS = MOVERS | {"SMUGGLE", "EVACUATE"}  # events whose participants' from/
 FORCE = {"ATTACK", "FIGHT", "THREATEN", "AGREE"}  # a country named before these is a party, not a place
 REFLEXIVES = {"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself"}
 ORIGIN_OBJECT_VERBS = {"flee", "escape", "leave", "desert", "abscond", "evacuate"}
-DESTINATION_OBJECT_VERBS = {"reach", "enter", "infiltrate", "cross", "arrive", "board"}
+DESTINATION_OBJECT_VERBS = {"reach", "enter", "infiltrate", "cross", "arrive", "board", "visit"}
 LIGHT_VERBS = {"carry", "launch", "stage", "mount", "conduct", "plan", "plot", "attempt", "make", "lead", "begin",
                "start", "commit", "order", "organise", "organize", "orchestrate", "execute", "claim", "undertake",
                "sign", "reach", "strike", "broker", "negotiate", "face", "take", "complete", "continue", "perpetrate",
@@ -260,8 +260,12 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         if child.dep_ == "advmod" and child.lower_ == "where":
             _where_place(ps, token, child, mentions, args, trigger)
     if name == "ATTACK" and lemma_of(token) in trigger.type.vehicle_attack_verbs:  # the vehicle is the weapon
-        args["targets"] = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "into"
-                           for g in c.children if g.dep_ == "pobj"]
+        vehicles = lexicon().vehicles
+        args["actors"] = [t for t in args["actors"] if lemma_of(t) not in vehicles]
+        into = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("into", "through")
+                for g in c.children if g.dep_ == "pobj"]
+        if into or not args["targets"] or all(lemma_of(t) in vehicles for t in args["targets"]):
+            args["targets"] = into
     _prep_args(ps, token, mentions, args, trigger)
     return args
 

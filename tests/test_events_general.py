@@ -1,0 +1,48 @@
+"""Events of general news the guidelines' decisions name (visits, kidnappings, fines, occupation, drafts,
+vehicles driven into crowds), each on a sentence of its own, with a near miss that must stay no event."""
+
+from functools import cache
+
+from newsintel.pipeline import extract_text
+
+
+@cache
+def record(text: str) -> dict:
+    return extract_text(text, published="2025-06-12")
+
+
+def events_of(text: str, type_: str) -> list[dict]:
+    return [e for e in record(text)["events"] if e["type"] == type_]
+
+
+def texts(args: list[dict]) -> str:
+    return " | ".join(a["text"] for a in args)
+
+
+def test_a_visit_to_a_place_is_travel():
+    (event,) = events_of("The chancellor began a three-day visit to Brazil on Sunday.", "TRAVEL")
+    assert "Brazil" in texts(event["destination"])
+    (event,) = events_of("Delegates visited Nairobi last month.", "TRAVEL")
+    assert "Nairobi" in texts(event["destination"])
+    assert not events_of("Readers can visit our website for the full list.", "TRAVEL")
+
+
+def test_kidnapping_is_the_capture_of_a_person():
+    (event,) = events_of("Gunmen kidnapped two engineers near Kaduna on Tuesday.", "ARREST")
+    assert "Gunmen" in texts(event["actors"]) and "engineers" in texts(event["targets"])
+
+
+def test_a_fine_is_a_sentence():
+    (event,) = events_of("Five protesters were fined 2,000 euros each.", "CHARGE")
+    assert "protesters" in texts(event["targets"])
+
+
+def test_occupying_territory_is_fighting_but_not_a_seat():
+    assert events_of("Iraqi troops occupied Kuwait in August 1990.", "FIGHT")
+    assert not events_of("The party occupies 40 seats in the assembly.", "FIGHT")
+
+
+def test_a_vehicle_driven_into_a_crowd_is_an_attack_without_the_vehicle_as_actor():
+    (event,) = events_of("A van drove into a crowd of shoppers in Valencia on Saturday.", "ATTACK")
+    assert "crowd" in texts(event["targets"]) and "van" not in texts(event["actors"])
+    assert not events_of("The startup ran into trouble with its investors.", "ATTACK")
