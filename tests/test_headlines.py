@@ -179,3 +179,14 @@ def test_profile_shows_a_headline_fact_with_the_title_as_its_sentence(tmp_path, 
     assert main(["profile", "Karim Haddad", "--db", str(db), "--json", "--min-confidence", "0"]) == 0
     shown = json.dumps(json.loads(capsys.readouterr().out))
     assert '"sentence_text": "Haddad may have fled to Turkey"' in shown
+
+
+def test_hedge_inside_a_quoted_prefix_is_the_quoted_speakers():
+    record = _record("‘It could have been worse’: Police arrest Haddad in Gaziantep", ARREST_BODY)
+    arrest = next(e for e in record["events"] if e["type"] == "ARREST")
+    assert arrest["headline_modality"] == "asserted"
+
+
+def test_speaker_after_the_cue_that_was_not_found_makes_no_claim():
+    record = _record("Haddad 'fled' in car that carried four fighters, claim relatives")
+    assert [c for c in record["claims"] if c.get("section")] == []
