@@ -178,3 +178,15 @@ def test_a_world_city_whose_country_is_named_beats_local_context():
     assert places[3].country == "FR"
     local = "A Lexington family from Kentucky shopped in Paris on Saturday."
     assert resolve(local, "Lexington", "Kentucky", "Paris", focus=focus)[2].admin1 == "KY"
+
+
+def test_a_big_namesake_takes_support_from_its_country():
+    text = "Hundreds marched through London on Saturday, thanking Canada for taking in refugees."
+    assert resolve(text, "London", "Canada")[0].country == "CA"
+    assert resolve("Hundreds marched through London on Saturday.", "London")[0].country == "GB"
+
+
+def test_far_north_is_a_direction_word():
+    text = "Youth crime rose in Far North Queensland this year."
+    found = document_toponyms(text, [RawMention("Far North Queensland", 20, 40, 0, "LOC", "")])[1]
+    assert [t.place.name for t in found if t.place] == ["Queensland"]
