@@ -46,3 +46,10 @@ def test_a_vehicle_driven_into_a_crowd_is_an_attack_without_the_vehicle_as_actor
     (event,) = events_of("A van drove into a crowd of shoppers in Valencia on Saturday.", "ATTACK")
     assert "crowd" in texts(event["targets"]) and "van" not in texts(event["actors"])
     assert not events_of("The startup ran into trouble with its investors.", "ATTACK")
+
+
+def test_headline_style_numbers_are_victims_and_a_possessor_is_the_one_arrested():
+    (event,) = [e for e in events_of("Market bombing: 12 killed in Peshawar.", "ATTACK") if e["trigger"] == "killed"]
+    assert event["actors"] == [] and "12" in texts(event["targets"])
+    (event,) = events_of("The mayor said Ortega's arrest surprised nobody.", "ARREST")
+    assert "Ortega" in texts(event["targets"]) and event["actors"] == []

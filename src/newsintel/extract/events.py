@@ -261,6 +261,22 @@ def _participants_fit(trigger: Trigger, args: dict[str, list[Token]]) -> bool:
     return bool(aimed) or not any(lemma_of(t) in etype.needs_aim for t in instruments)
 
 
+def _headline_style_subjects(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Token]],
+                             mentions: MentionIndex) -> None:
+    """Headline-style clauses the parser reads as active: in "49 killed", "Florida club: 49 killed" a bare
+    number before an attack verb is its victims, and a town or site is where it happened, not who did it (a
+    country can act: "Israel struck")."""
+    if trigger.nominal or trigger.type.name not in ("ATTACK", "FIGHT"):
+        return
+    for token in list(args["actors"]):
+        if token.like_num and token.pos_ == "NUM" and not any(c.dep_ == "prep" for c in token.children):
+            args["actors"].remove(token)
+            args["targets"].append(token)
+        elif mentions.type_at(ps, token) in ("GPE", "LOC", "FAC") and not is_country(ps, token, mentions):
+            args["actors"].remove(token)
+            args["location"].append(token)
+
+
 def extract_events(ps: ParsedSentence, mentions: MentionIndex) -> list[tuple[Trigger, dict[str, list[Token]]]]:
     out: list[tuple[Trigger, dict[str, list[Token]]]] = []
     done: dict[int, dict[str, list[Token]]] = {}
@@ -269,6 +285,7 @@ def extract_events(ps: ParsedSentence, mentions: MentionIndex) -> list[tuple[Tri
         inherit_from_conjunct(trigger, args, done)
         if not _participants_fit(trigger, args):
             continue
+        _headline_style_subjects(ps, trigger, args, mentions)
         participant_places(ps, args, trigger, mentions)
         smuggling_roles(trigger, args)
         done[trigger.token.i] = args

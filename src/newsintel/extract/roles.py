@@ -294,6 +294,8 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")):
             role = "actors" if name in MOVERS or name in ("ATTACK", "FIGHT", "SMUGGLE", "THREATEN", "AGREE") or \
                 child.ent_type_ in ("ORG", "NORP") else "targets"
+            if child.dep_ == "poss" and name in ("ARREST", "CHARGE", "RELEASE"):
+                role = "targets"  # "Neu's arrest", "his trial": the one arrested or tried
             if child.dep_ == "compound" and is_place(ps, child, mentions) and name not in FORCE:
                 role = "location"  # "the Raqqa evacuation"; but "US air strikes": the US strikes
             args[role].append(child)
