@@ -235,3 +235,11 @@ def test_place_adjectives_opening_an_organisation_name():
     assert adjectives("United Front of Sri Lankan Workers") == ["Sri Lankan"]
     assert adjectives("Garlic Malaysian Restaurant") == []
     assert adjectives("Philip English", "PERSON") == []
+
+
+def test_a_country_code_inside_an_organisation_name():
+    def inside(text: str) -> list[str]:
+        return [text[s:e] for s, e in embedded_spans(RawMention(text, 0, len(text), 0, "ORG", ""))]
+
+    assert inside("The US Agency for Trade Statistics") == ["US"]
+    assert inside("Friends of Us") == []

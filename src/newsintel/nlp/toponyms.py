@@ -63,8 +63,8 @@ def _is_place_name(text: str, whole: bool, any_town: bool = False) -> bool:
     """A state, county, country..., or a town big enough to be trusted here (any town when `any_town`)."""
     stoplist, min_pop, min_whole = _settings()
     key = place_key(text)
-    if not key or key in stoplist:
-        return False
+    if not key or (key in stoplist and not _country_code(text)):
+        return False  # "US" in "the US Centers for Disease Control" is the country, "us" no place
     least = 0 if any_town else (min_whole if whole else min_pop)
     resolver = load_resolver()
     for place in resolver.gazetteer.by_key(key):
@@ -73,6 +73,12 @@ def _is_place_name(text: str, whole: bool, any_town: bool = False) -> bool:
     # before an office, a county may go without its noun ("Cuyahoga Sheriff")
     return any_town and any(resolver.gazetteer.contains_key(place_key(f"{key} {noun}"))
                             for noun in resolver.cfg["implied_region_nouns"])
+
+
+def _country_code(text: str) -> bool:
+    """An all-capitals short name of a country ("US", "UK")."""
+    text = re.sub(r"^[Tt]he\s+", "", text)
+    return text.isupper() and any(p.kind == "country" for p in load_resolver().gazetteer.lookup(text))
 
 
 def embedded_spans(mention: RawMention, next_word: str = "") -> list[tuple[int, int]]:
