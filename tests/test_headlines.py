@@ -190,3 +190,11 @@ def test_hedge_inside_a_quoted_prefix_is_the_quoted_speakers():
 def test_speaker_after_the_cue_that_was_not_found_makes_no_claim():
     record = _record("Haddad 'fled' in car that carried four fighters, claim relatives")
     assert [c for c in record["claims"] if c.get("section")] == []
+
+
+@pytest.mark.parametrize("title", ["Haddad may have fled to Turkey | Daily Courier",
+                                   "Haddad may have fled to Turkey - Daily Courier"])
+def test_site_name_after_the_headline_is_left_out(title):
+    _, event = _only(title)
+    assert (event["type"], event["modality"]) == ("FLEE", "hedged")
+    assert [a["text"] for a in event["destination"]] == ["Turkey"]

@@ -59,10 +59,10 @@ def _site_end(title: str, source: str | None) -> int:
         if at <= 0:
             continue
         tail = title[at + len(sep):].strip()
-        words = tail.split()
-        publisher = bool(source) and words(tail) and set(words(tail)) <= {*words(source or ""), "news"}
-        short_title_case = 0 < len(words) <= cfg["site_name_max_words"] and all(
-            w[:1].isupper() or not w[:1].isalpha() for w in words)
+        parts = tail.split()
+        publisher = bool(source) and bool(parts) and set(words(tail)) <= {*words(source or ""), "news"}
+        short_title_case = 0 < len(parts) <= cfg["site_name_max_words"] and all(
+            w[:1].isupper() or not w[:1].isalpha() for w in parts)
         if sep.strip() == "|" or publisher or (short_title_case and len(title[:at].split()) >= 3):
             end = min(end, at)
     return end
@@ -173,6 +173,8 @@ def plan_headline(info: DocumentInfo) -> HeadlinePlan | None:
     body = text.strip()
     if not body or len(words(body)) < 2:
         return None
+    if not re.search(r"\d", body) and lexicon().surface_words.isdisjoint(re.findall(r"[^\W\d_]+", body.lower())):
+        return None  # no trigger, cue or number: nothing the extraction could read (as parse.py's test)
     if body[:1] in "\"“‘'" and body[-1:] in "\"”’'" and speaker is None:
         return None  # a quoted headline with no speaker: who says it is unknown
     first = len(text) - len(text.lstrip())

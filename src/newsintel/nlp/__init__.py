@@ -69,10 +69,18 @@ def to_record(doc: Doc, info: DocumentInfo) -> Record:
     return Record(document=info, sentences=sentences, entities=entities)
 
 
+def _plan(info: DocumentInfo) -> HeadlinePlan | None:
+    try:
+        return plan_headline(info)
+    except Exception as err:  # a title that trips the headline rules costs the headline, not the document
+        info.warnings.append(f"headline not read: {type(err).__name__}: {err}")
+        return None
+
+
 def _headline_docs(nlp: Language, infos: list[DocumentInfo], batch_size: int
                    ) -> dict[int, tuple[HeadlinePlan, Doc]]:
     """Position of a document -> its title's reading plan and Doc: one short extra text each, in one batch."""
-    plans = [(i, plan) for i, info in enumerate(infos) if (plan := plan_headline(info)) is not None]
+    plans = [(i, plan) for i, info in enumerate(infos) if (plan := _plan(info)) is not None]
     docs = nlp.pipe((plan.text for _, plan in plans), batch_size=batch_size)
     return {i: (plan, doc) for (i, plan), doc in zip(plans, docs, strict=True)}
 
