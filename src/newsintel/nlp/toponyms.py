@@ -112,7 +112,7 @@ def embedded_spans(mention: RawMention, next_word: str = "") -> list[tuple[int, 
                 continue  # a "person" is a mis-typed body only when named like one ("Springdale Fire")
             if _is_place_name(chunk, whole=False, any_town=first == 0 and after in local):
                 start = mention.start + words[first][0]
-                spans.append((start, start + len(chunk)))
+                spans.append(_strip_article(mention.text, start, start + len(chunk), mention.start))
                 break
     return spans
 
@@ -256,8 +256,9 @@ ADJECTIVE_HOSTS = frozenset({"ORG", "EVENT", "LAW"})
 MISTYPABLE = frozenset({"PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "DATE", "CARDINAL"})
 
 
-def _strip_article(text: str, start: int, end: int) -> tuple[int, int]:
-    return (start + 4, end) if text[start:start + 4].lower() == "the " else (start, end)
+def _strip_article(text: str, start: int, end: int, offset: int = 0) -> tuple[int, int]:
+    """The span without a leading "the" (`text` begins at `offset` of the document)."""
+    return (start + 4, end) if text[start - offset:start - offset + 4].lower() == "the " else (start, end)
 
 
 def _mistyped(mention: RawMention, text: str, person: Counter[str], cued: frozenset[str]) -> bool:
