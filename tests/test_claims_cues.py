@@ -68,3 +68,10 @@ def test_footage_showing_something_is_no_statement_but_figures_showing_that_are(
 
 def test_you_is_no_speaker():
     assert all(s.lower() != "you" for s, _, _ in claims("You say the plan is sound, but nobody has read it."))
+
+
+def test_a_name_between_commas_after_a_quotation_is_its_speaker_and_a_place_after_of_is_not():
+    found = claims('"The road was blocked for hours," a local councillor, Maren Holt, told Radio Nord.')
+    assert [(s, cue) for s, cue, _ in found] == [("Maren Holt", "told")]
+    assert found[0][2].startswith("The road was blocked")
+    assert all(s != "Vestby" for s, _, _ in claims('"We have no list yet," the mayor of Vestby, said on Monday.'))

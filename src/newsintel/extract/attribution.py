@@ -61,10 +61,12 @@ def _trailing_speaker(verb: Token) -> Token | None:
     """"..., the Danish Security and Intelligence Service (PET) said on Wednesday.": when the parser lost the
     subject of a closing reporting verb, the speaker is the head (last noun) of the phrase between the comma and
     the verb, parentheses left out."""
-    if not _reporting(verb) or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+    if not _reporting(verb) or any(c.i > verb.i and (c.dep_ in ("ccomp", "xcomp") or (
+            c.dep_ == "dobj" and not _addressee(verb, c))) for c in verb.children):  # a quotation before it is fine
         return None
     words = []
-    for t in reversed(verb.doc[max(0, verb.i - 12):verb.i]):
+    end = verb.i - 1 if verb.i > 0 and verb.doc[verb.i - 1].text == "," else verb.i  # "a member, Eric Ciotti, told"
+    for t in reversed(verb.doc[max(0, end - 12):end]):
         if t.text == ",":
             break
         words.append(t)
@@ -77,7 +79,16 @@ def _trailing_speaker(verb: Token) -> Token | None:
             heads.append(t)
         if t.pos_ in ("VERB", "AUX"):
             return None  # a clause, not a noun phrase
+    if end < verb.i and not all(t.pos_ == "PROPN" or t.text in "-'’." for t in words):
+        return None  # between commas only a name is the speaker: "a member, Eric Ciotti, told"; not "of Nice,"
     return heads[-1] if heads else None
+
+
+def _addressee(verb: Token, obj: Token) -> bool:
+    """The object of "told France Info", "assured reporters": who is spoken to, not what is said."""
+    return verb.lemma_.lower() in lexicon().attribution["addressee_verbs"] and (
+        obj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or obj.pos_ in ("PROPN", "PRON")
+        or obj.lemma_.lower() in lexicon().attribution["media_nouns"] or obj.lower_ in ("reporters", "journalists"))
 
 
 def according_to(ps: ParsedSentence) -> tuple[Token, Token] | None:
@@ -174,7 +185,11 @@ def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children)
             start = obj.left_edge.i if obj is not None and (child.dep_ == "xcomp" or not subject) \
                 else child.left_edge.i  # "urged the residents to leave", "announced work ... was underway"
-            span = ps.doc[start: child.right_edge.i + 1]  # "urged the residents to leave": who is urged too
+            end = child.right_edge.i
+            speaker = _speaker(verb) if child.i < verb.i else None
+            if speaker is not None and start < speaker.i <= end:  # the parse put the speaker into the quotation
+                end = max((t.i - 1 for t in ps.doc[start + 1: speaker.i] if t.tag_ == "''"), default=end)
+            span = ps.doc[start: end + 1]  # "urged the residents to leave": who is urged too
             return span.text.strip(" ,." + QUOTES), child
     if lemma in att["clause_only_verbs"]:
         return "", None
@@ -183,7 +198,8 @@ def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
                 c.dep_ == "dobj" for c in verb.children):
             return ps.doc[child.i: child.right_edge.i + 1].text.strip(" ,." + QUOTES), child
     head = verb.head if verb.dep_ in ("parataxis", "ccomp", "advcl") else None
-    if (head is not None and any(c.dep_ in ("mark", "dobj") for c in verb.children)) or verb.tag_ == "VBG":
+    if (head is not None and any(c.dep_ == "mark" or (c.dep_ == "dobj" and not _addressee(verb, c))
+                                 for c in verb.children)) or verb.tag_ == "VBG":
         head = None  # "while the police deny accusations", "as many claimed", ", adding": no quotation before it
     if head is not None and head.i != verb.i and verb.left_edge.i > 0:  # '"...," police said'
         left = ps.doc[: verb.left_edge.i].text.strip(" ,." + QUOTES)

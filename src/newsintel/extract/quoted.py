@@ -16,7 +16,7 @@ from newsintel.extract.antecedents import PERSON_PRONOUNS
 from newsintel.extract.args import MentionIndex, pronoun_gender
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.quotations import Quotation, quotations
-from newsintel.extract.speakers import FIRST_PERSON, SUBJECT_PRONOUNS, Speakers, bare_pronoun, unresolved
+from newsintel.extract.speakers import FIRST_PERSON, SECOND_PERSON, SUBJECT_PRONOUNS, Speakers, bare_pronoun, unresolved
 
 OWNER_REACH = 120  # characters between a quotation and the reporting verb that introduces or closes it
 SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}  # "quoting him", "according to her"
@@ -149,6 +149,8 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
             mention = claim["speaker"]["text"]
             claim["speaker"] = {**owner["speaker"], "mention": mention} if owner and owner["speaker"] \
                 and not owner["speaker"].get("unresolved") else unresolved(mention, "in a quotation by someone unknown")
+        elif word in SECOND_PERSON:
+            claim["speaker"] = None  # "you cannot say ...": no one's statement
         elif word is not None:
             claim["speaker"] = unresolved(claim["speaker"]["text"], "someone the quoted speaker talks about")
     ordered = [c for c in ordered if c["speaker"] is not None]

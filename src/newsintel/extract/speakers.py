@@ -156,7 +156,9 @@ class Speakers:
             return bool(d.get("plural") or d.get("group_noun"))
         if d.get("person"):
             return not d.get("plural") and d.get("gender") in (None, gender)
-        words = speaker["text"].split()  # a name NER missed ("Whit Honea")
+        words = speaker["text"].split()  # a name NER missed ("Whit Honea"), or a surname of a person named ("Kim")
+        if len(words) == 1 and words[0][:1].isupper() and self._person_named(words[0]) is not None:
+            return plural is False and self._gender_fits(self._person_named(words[0]), gender)
         return not d.get("plural") and len(words) >= 2 and all(w[:1].isupper() for w in words)
 
     # -- places, captions, credits ---------------------------------------------------------------------------
