@@ -243,3 +243,18 @@ def test_a_country_code_inside_an_organisation_name():
 
     assert inside("The US Agency for Trade Statistics") == ["US"]
     assert inside("Friends of Us") == []
+
+
+def test_mistyped_names_listed_with_places():
+    def found(text: str, names: list[tuple[str, str]]) -> list[str]:
+        raw, at = [], 0
+        for name, label in names:
+            start = text.index(name, at)
+            raw.append(RawMention(name, start, start + len(name), 0, label, ""))
+            at = start + len(name)
+        return [t.text for t in document_toponyms(text, raw)[1]]
+
+    listed = "Police in Devon and Cornwall closed roads."
+    assert found(listed, [("Devon", "PERSON"), ("Cornwall", "GPE")]) == ["Devon", "Cornwall"]
+    comma = "Cases rose in Texas, Devon said."
+    assert found(comma, [("Texas", "GPE"), ("Devon", "PERSON")]) == ["Texas"]

@@ -11,6 +11,7 @@ Each span found must also be a name the gazetteer knows (a state abbreviation, a
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -155,15 +156,28 @@ def place_cue(text: str, start: int, end: int) -> str | None:
 
 
 def mistyped_place(text: str, start: int, end: int, label: str, resolver: Resolver,
-                   cued_names: frozenset[str]) -> bool:
+                   cued_names: frozenset[str], listed: bool = False) -> bool:
     """A name the NER model typed as a person, organisation or product that is a place all the same: a known
     place name with a cue (`place_cue`) fit for its type, or named with such a cue elsewhere in the document
-    (`cued_names`: place keys)."""
+    (`cued_names`: place keys), or `listed` with places ("Parkes, Berry and Wyong", "Devon and Cornwall")."""
     if not known_place_name(text[start:end], resolver):
         return False
+    if listed:
+        return True
     cue = place_cue(text, start, end)
     if cue == "noun":
         return True
     if cue is not None and label in BY_PREPOSITION and (label != "PERSON" or cue in PERSON_PREPOSITIONS):
         return True
     return label in BY_ECHO and place_key(text[start:end]) in cued_names
+
+
+_AND_GAP = re.compile(r",?\s+(?:and|or|&)\s+")
+
+
+def listed_with_places(text: str, mentions: list, places: frozenset[int]) -> set[int]:
+    """Indexes of names linked by "and" or "or" to a place mention ("Parkes, Berry and Wyong", "Devon and
+    Cornwall"); a comma alone is no list ("in Texas, Philmont said")."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    return {b if a in places else a for a, b in itertools.pairwise(order)
+            if (a in places) != (b in places) and _AND_GAP.fullmatch(text[mentions[a].end:mentions[b].start])}

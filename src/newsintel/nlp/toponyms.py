@@ -23,7 +23,7 @@ from newsintel.nlp.focus import Focus, publisher_focus
 from newsintel.nlp.gazetteer import Place, fold, place_key
 from newsintel.nlp.geocode import ADJECTIVE_LABELS, PLACE_LABELS, Resolver, load_resolver
 from newsintel.nlp.grouping import RawMention
-from newsintel.nlp.toponym_cues import adjective_spans, cue_spans, mistyped_place, place_cue
+from newsintel.nlp.toponym_cues import adjective_spans, cue_spans, listed_with_places, mistyped_place, place_cue
 from newsintel.resources import load_yaml
 
 # A facility (FAC: "Wichita Drive") is a toponym itself; a "person" can host a place when NER mis-typed a body
@@ -241,7 +241,9 @@ def toponym_inputs(text: str, mentions: list[RawMention],
         span[0] < e and s < span[1] for s, e in embedded)]
     cued = frozenset(place_key(m.text) for m in mentions if m.label in MISTYPABLE | PLACE_LABELS
                      and place_cue(text, *_strip_article(text, m.start, m.end)))
-    mistyped = {i for i, m in enumerate(mentions) if i not in parts and _mistyped(m, text, person, cued)}
+    listed = listed_with_places(text, mentions, frozenset(chosen))
+    mistyped = {i for i, m in enumerate(mentions)
+                if i not in parts and _mistyped(m, text, person, cued, i in listed)}
     chosen = [i for i in chosen if i not in mistyped]
     embedded += [_strip_article(text, mentions[i].start, mentions[i].end) for i in sorted(mistyped)]
     taken = [(mentions[i].start, mentions[i].end) for i in chosen] + embedded
@@ -261,7 +263,7 @@ def _strip_article(text: str, start: int, end: int, offset: int = 0) -> tuple[in
     return (start + 4, end) if text[start - offset:start - offset + 4].lower() == "the " else (start, end)
 
 
-def _mistyped(mention: RawMention, text: str, person: Counter[str], cued: frozenset[str]) -> bool:
+def _mistyped(mention: RawMention, text: str, person: Counter[str], cued: frozenset[str], listed: bool) -> bool:
     """A name typed as something else that is a place by its context (`toponym_cues.mistyped_place`); never a
     word of the name of a person the document names in full."""
     if mention.label not in MISTYPABLE or not mention.text[:1].isupper():
@@ -269,7 +271,7 @@ def _mistyped(mention: RawMention, text: str, person: Counter[str], cued: frozen
     if mention.label == "NORP" and load_resolver().adjective_place(mention.text):
         return False
     start, end = _strip_article(text, mention.start, mention.end)
-    if not mistyped_place(text, start, end, mention.label, load_resolver(), cued):
+    if not mistyped_place(text, start, end, mention.label, load_resolver(), cued, listed):
         return False
     return mention.label != "PERSON" or fold(mention.text) not in person  # "Lucy" beside "Lucy Lau"
 
