@@ -96,9 +96,10 @@ def test_figures_about_different_things_are_not_paired(conflicts, word):
     assert _groups_with(conflicts, word) == [], conflicts
 
 
-def _figure(doc, low, high=None, kind="people", anchors=(), events=None, story=None, qualifiers=(), lead=()):
+def _figure(doc, low, high=None, kind="people", anchors=(), events=None, story=None, qualifiers=(), lead=(),
+            published="2025-05-01"):
     return Figure(doc, 0, kind, (low, high if high is not None else low), {}, story, set(anchors),
-                  events if events is not None else {}, frozenset(qualifiers), frozenset(lead))
+                  events if events is not None else {}, frozenset(qualifiers), frozenset(lead), published=published)
 
 
 def test_story_pairs_figures_whose_places_do_not_contradict():

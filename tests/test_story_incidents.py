@@ -98,12 +98,12 @@ REPORTS = {
     # Two ship collisions in one month, in two ports some 80 km apart (dated).
     "ships-rotterdam": ("2024-10-03", "Cargo ships collide off Rotterdam",
                         "ROTTERDAM, Netherlands (Reuters) - Two cargo ships collided near the port on Thursday, "
-                        "spilling fuel into the North Sea, the Dutch coast guard said. None of the 40 crew members was hurt, and tugs "
-                        "towed both vessels into the harbour."),
+                        "spilling fuel into the North Sea, the Dutch coast guard said. None of the 40 crew "
+                        "members was hurt, and tugs towed both vessels into the harbour."),
     "ships-antwerp": ("2024-10-11", "Cargo ships collide off Antwerp",
                       "ANTWERP, Belgium (Reuters) - Two cargo ships collided near the port on Friday, spilling "
-                      "fuel into the Scheldt river, the Belgian maritime police said. None of the 40 crew members was hurt, and "
-                      "tugs towed both vessels into the harbour."),
+                      "fuel into the Scheldt river, the Belgian maritime police said. None of the 40 crew "
+                      "members was hurt, and tugs towed both vessels into the harbour."),
     # Two tram crashes on one day in two cities (dated).
     "tram-graz": ("2024-11-05", "Tram crash injures 12 in Austria",
                   "A tram collided with a bus in the Austrian city of Graz on Tuesday morning, injuring 12 "

@@ -25,16 +25,19 @@ from datetime import date
 from typing import Any
 
 from newsintel.resolve.place_names import country_name, display_name
+from newsintel.resolve.story_incidents import days_apart
 from newsintel.views.common import Sources, said_by, when_fields
 from newsintel.views.figures import Anchor, Figure, all_figures, config
 
 PLACE_ROLES = ("from", "to", "at")
+INCIDENT = "incident"  # the family of a story's head figures: what its reports open on
 
 
-def disagree(a: tuple[float, float], b: tuple[float, float]) -> bool:
+def disagree(a: tuple[float, float], b: tuple[float, float], outcome: str | None = None) -> bool:
     cfg = config()
     (lo, hi), (lo2, _hi2) = sorted([a, b])
-    return hi < lo2 and lo2 >= max(hi, 1.0) * float(cfg["min_ratio"]) and max(hi, lo) >= float(cfg["min_value"])
+    least = float(cfg["min_value_with_outcome" if outcome else "min_value"])
+    return hi < lo2 and lo2 >= max(hi, 1.0) * float(cfg["min_ratio"]) and max(hi, lo) >= least
 
 
 def same_qualifiers(a: Figure, b: Figure, family: str) -> bool:
@@ -81,13 +84,31 @@ def _days(a: str, b: str) -> int:
         return 0
 
 
+def _span(f: Figure) -> tuple[int, int] | None:
+    """First and last day (ordinals) of the figure's date: its events' stated time, else its report's publication
+    day, else unknown."""
+    first, last = f.when or (f.published, f.published)
+    try:
+        return date.fromisoformat(first or "").toordinal(), date.fromisoformat(last or "").toordinal()
+    except ValueError:
+        return None
+
+
+def _days_apart(a: Figure, b: Figure) -> float | None:
+    """Days between the two figures' dates with their precision (`story_incidents.days_apart`: 0 when the spans
+    overlap, "2023" against a day in 2024 at least half a year); None when either is unknown."""
+    sa, sb = _span(a), _span(b)
+    return None if sa is None or sb is None else days_apart(sa, sb)
+
+
 def _apart(a: Figure, b: Figure) -> bool:
-    """Their events are dated, and the dates are further apart than `apart_days`."""
-    if a.when is None or b.when is None:
-        return False
-    (a0, a1), (b0, b1) = a.when, b.when
-    gap = 0 if a0 <= b1 and b0 <= a1 else min(_days(a1, b0), _days(b1, a0))
-    return gap > config()["apart_days"]
+    """Their dates are known and further apart than `apart_days` (one story), `cross_story_days` (two stories, or
+    none), or one of them is unknown and they are not of one story."""
+    one_story = a.story is not None and a.story == b.story
+    apart = _days_apart(a, b)
+    if apart is None:
+        return not one_story
+    return apart > config()["apart_days" if one_story else "cross_story_days"]
 
 
 def _recalled(f: Figure) -> bool:
@@ -104,16 +125,21 @@ def about_same(a: Figure, b: Figure) -> Anchor | None:
                     key=lambda x: (x[1] not in PLACE_ROLES, x))
     if shared:
         return shared[0]
-    if a.story is not None and a.story == b.story and not (a.from_lead or b.from_lead or _recalled(a)
-                                                             or _recalled(b)):
+    if a.story is None or a.story != b.story or _recalled(a) or _recalled(b):
+        return None
+    if not (a.from_lead or b.from_lead):
         found = _story_family(a, b)
         if found:
             return found[0], "story", f"{a.story}:{found[1]}"
+    if a.head and b.head and a.outcome and same_qualifiers(a, b, ""):
+        return INCIDENT, "story", str(a.story)
     return None
 
 
 def _name(conn: sqlite3.Connection, anchor: Anchor) -> str:
-    _, role, key = anchor
+    family, role, key = anchor
+    if family == INCIDENT:
+        return f"story {key}"
     if role == "story":
         story, place = key.split(":", 1)
         return f"{_name(conn, ('', '', place))} (story {story})"
@@ -137,7 +163,8 @@ def _groups(figures: list[Figure], reasons: dict[tuple[int, int], Anchor]) -> li
         linked.setdefault((j, anchor), set()).add(i)
     found = []
     for (i, j), anchor in reasons.items():
-        if figures[i].document != figures[j].document and disagree(figures[i].range, figures[j].range):
+        if figures[i].document != figures[j].document and disagree(figures[i].range, figures[j].range,
+                                                                    figures[i].outcome):
             found.append((sorted({i, j} | (linked[(i, anchor)] & linked[(j, anchor)])), anchor))
     found.sort(key=lambda g: (-len(g[0]), g[1][1] not in PLACE_ROLES, g[1], g[0]))
     kept: list[tuple[list[int], Anchor]] = []
@@ -156,6 +183,8 @@ def _pairs(figures: list[Figure]) -> set[tuple[int, int]]:
         keys: set[tuple[str, ...]] = {(f.kind, *a) for a in f.anchors}
         if f.story is not None:
             keys |= {(f.kind, family, "story", str(f.story)) for family in f.events}
+            if f.head and f.outcome:
+                keys.add((f.kind, INCIDENT, "story", str(f.story), f.outcome))
         for key in keys:
             blocks.setdefault(key, []).append(i)
     out: set[tuple[int, int]] = set()

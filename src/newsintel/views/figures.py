@@ -56,6 +56,7 @@ class Figure:
     when: tuple[str, str] | None = None  # first and last ISO day of its events' stated time, if any
     published: str | None = None  # ISO day the document was published
     outcome: str | None = None  # what happened to the counted: killed, injured, ... (data/conflicts.yaml)
+    head: bool = False  # in its report's first sentences: about the incident the report is on
 
 
 def counted_class(counted: str) -> str | None:
@@ -193,31 +194,51 @@ def _outcome(text: str, start: int) -> str | None:
     return best[1] if best else None
 
 
+def toll_class(text: str, start: int, end: int) -> str | None:
+    """The class of a number that counts nothing by name but is a toll: "Five dead, 12 injured", "the death toll
+    rose to seven" count people (`toll_words` in data/conflicts.yaml)."""
+    cfg = config()["toll_words"]
+    after = re.findall(r"[a-z]+", text[end:end + 30].lower())[:1]
+    before = re.findall(r"[a-z]+", text[max(0, start - 200):start].lower())[-cfg["toll_before_words"]:]
+    return "people" if (after and after[0] in cfg["after"]) or set(before) & set(cfg["before"]) else None
+
+
 def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -> list[Figure]:
-    """The figures of one stored document that count a known class and are about an event."""
-    rows = conn.execute("SELECT sentence, data FROM quantities WHERE document_id = ? AND counted IS NOT NULL",
-                        (doc_id,)).fetchall()
-    facts = [(sentence, fact, kind, span) for sentence, data in rows
-             if (kind := counted_class(((fact := json.loads(data)).get("counted") or {}).get("text") or ""))
-             and (span := value_range(fact)) is not None]
+    """The figures of one stored document that count a known class and are about an event, or (a toll with what
+    happened to the counted) stand in its first sentences: about the incident the report is on."""
+    rows = conn.execute("SELECT sentence, data FROM quantities WHERE document_id = ?", (doc_id,)).fetchall()
+    if not rows:
+        return []
+    sentences = _sentences(conn, doc_id)
+    facts = []
+    for sentence, data in rows:
+        fact = json.loads(data)
+        start, text = sentences.get(sentence, (0, ""))
+        counted = (fact.get("counted") or {}).get("text")
+        kind = counted_class(counted) if counted else toll_class(text, fact["start"] - start, fact["end"] - start)
+        span = value_range(fact)
+        if kind and span is not None:
+            facts.append((sentence, fact, kind, span))
     if not facts:
         return []
     row = conn.execute("SELECT published FROM documents WHERE id = ?", (doc_id,)).fetchone()
     published = row[0][:10] if row and row[0] else None
     entities = _entities(conn, doc_id)
-    events, times, sentences = _events(conn, doc_id, entities), _times(conn, doc_id), _sentences(conn, doc_id)
+    events, times = _events(conn, doc_id, entities), _times(conn, doc_id)
     lead = _lead(conn, doc_id, entities)
     figures = []
     for sentence, fact, kind, span in facts:
         about, used, from_lead = _about(events, sentence)
-        if not about:
-            continue
-        qualifiers = _phrase_qualifiers(fact["counted"]["text"], fact.get("text") or "")
-        qualifiers |= _sentence_places(conn, doc_id, sentence, entities)
         start, text = sentences.get(sentence, (0, ""))
+        outcome = _outcome(text, fact["start"] - start)
+        head = sentence < config()["story_lead_sentences"]
+        if not about and not (head and outcome):
+            continue
+        qualifiers = _phrase_qualifiers((fact.get("counted") or {}).get("text") or "", fact.get("text") or "")
+        qualifiers |= _sentence_places(conn, doc_id, sentence, entities)
         figures.append(Figure(doc_id, sentence, kind, span, fact, story, _anchors(about, entities), about,
                               frozenset(qualifiers), lead, from_lead, _span([t for s in used for t in times[s]]),
-                              published, _outcome(text, fact["start"] - start)))
+                              published, outcome, head))
     return figures
 
 
@@ -267,6 +288,6 @@ def all_figures(conn: sqlite3.Connection) -> list[Figure]:
     stories = dict(conn.execute("SELECT s.document_id, s.story_id FROM story_docs s JOIN stories t"
                                 " ON t.id = s.story_id WHERE t.size > 1"))
     figures = []
-    for (doc_id,) in conn.execute("SELECT DISTINCT document_id FROM quantities WHERE counted IS NOT NULL"):
+    for (doc_id,) in conn.execute("SELECT DISTINCT document_id FROM quantities"):
         figures.extend(document_figures(conn, doc_id, stories.get(doc_id)))
     return figures
