@@ -21,6 +21,7 @@ from newsintel.resources import load_yaml
 
 LOCAL_ID = "-h-"  # in the id of an entity the title names and the body does not (never stored)
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\w,.]*")
+_POSSESSIVE_WORD = re.compile(r"(?:[^\W\d_][\w'’.&-]*?|\d[\w,.]*?)(['’]s)?(?![\w'’.&-])")  # "Haddad's": Haddad
 _QUOTED = re.compile(r"[\"“‘'][^\"“”‘’]{2,}[\"”’']")  # a quotation: its hedges are the quoted speaker's
 _NAME_WORD = re.compile(r"(?<![.!?:\"“‘'\n]\s)(?<!^)\b[A-Z][\w'’-]*", re.M)
 
@@ -219,18 +220,21 @@ def link_entities(title_entities: list[Entity], body: list[Entity], plan: Headli
     (a local id, never stored) unless it is a lone word tagged PERSON, or the headline is in title case and it is
     no place the gazetteer resolves."""
     keys = _body_keys(body)
+    longest = max((len(k.split()) for k in keys), default=0)
     linked: dict[str, Entity] = {}
     taken: list[tuple[int, int]] = []
-    text = plan.text.lower()
-    for key in sorted(keys, key=len, reverse=True):  # body names the NER missed in the headline
-        for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+    spans = [(m.start(), m.end() - len(m.group(1) or ""), m.group().lower()[:len(m.group()) - len(m.group(1) or "")])
+             for m in _POSSESSIVE_WORD.finditer(plan.text)]
+    for n in range(min(longest, len(spans)), 0, -1):  # body names the NER missed in the headline, longest first
+        for i in range(len(spans) - n + 1):
+            start, end = spans[i][0], spans[i + n - 1][1]
+            entity = keys.get(" ".join(w for _, _, w in spans[i:i + n]))
+            if entity is None or any(start < e and s < end for s, e in taken):
                 continue
-            if not plan.title[m.start()].isupper() and (len(key) < 4 or not plan.title.islower()):
+            if not plan.title[start].isupper() and (end - start < 4 or not plan.title.islower()):
                 continue  # "us", "will", "may" in lower case are words, not names
-            taken.append((m.start(), m.end()))
-            entity = keys[key]
-            mention = Mention(plan.title[m.start():m.end()], m.start(), m.end(), 0, entity.type)
+            taken.append((start, end))
+            mention = Mention(plan.title[start:end], start, end, 0, entity.type)
             linked.setdefault(entity.id, _copy_of(entity, [])).mentions.append(mention)
     title_case = title_cased(plan.title)
     local: list[Entity] = []
