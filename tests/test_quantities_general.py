@@ -54,3 +54,7 @@ def test_a_bound_before_a_currency_sign_is_kept():
 def test_a_vague_plural_standing_alone_is_a_quantity():
     found = extract_text("Dozens were injured when the stand collapsed.", published="2025-03-04")["quantities"]
     assert [(q["text"], q["low"]) for q in found] == [("Dozens", 24)]
+
+
+def test_a_plural_noun_spelled_like_a_vague_number_is_no_quantity():
+    assert texts("The board will stop using lower test scores to rank schools.") == []

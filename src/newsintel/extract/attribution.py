@@ -259,6 +259,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue
         if any(c.dep_ == "aux" and c.lower_ in lexicon().attribution["obligation_auxiliaries"] for c in token.children):
             continue  # "China must indicate its opposition": asked of someone, not said by them
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon().attribution["unsaid_governors"]:
+            continue  # "a deal that would allow leaders to claim victory": nothing said yet
         speaker = _speaker(token)
         content, head = _content(ps, token)
         if speaker is None or (head is not None and head.head.i == token.i and not _reports(token, head)

@@ -190,7 +190,9 @@ def _vague(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
             of = doc[last.i + 1] if last.i + 1 < len(doc) and words[last.i + 1] == "of" else None
             counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else (
                 last.head if last.head.pos_ == "NOUN" and last.head.i != last.i else None)
-            alone = of is None and counted is None and last.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT")
+            alone = of is None and counted is None and last.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT") \
+                and word != "scores" and not any(c.dep_ in ("compound", "poss", "nummod") or (
+                    c.dep_ == "amod" and c.lower_ != "more") for c in last.children)  # not "test scores"
             if (counted is not None and counted.lower_ not in lexicon().quantities["not_counted"]) or alone:
                 # alone: "Dozens more were injured", "the millions it is getting"
                 out.append(_record(ps, i, last.i + 1, None, spec.get("low"), spec.get("high"), True, counted,
