@@ -130,3 +130,26 @@ def test_through_the_pipeline_the_echoes_join_the_entity():
     rec = next(annotate([DocumentInfo("doc", None, None, None, None, text)]))
     people = {e.name: sorted(m.text for m in e.mentions) for e in rec.entities if e.type == "PERSON"}
     assert people.get("Mirela Ostrova", []) == ["@mirelaostrova", "Mirela Ostrova", "Mirela Ostrova", "Ostrova"]
+
+
+def test_a_company_is_named_without_its_legal_form_at_its_other_occurrences():
+    text = "Quantix Inc. raised its offer on Monday. The board said Quantix would not wait, and shares of Quantix rose."
+    assert _labels(text, [("Quantix Inc.", "ORG", 0)]) == [
+        ("Quantix Inc.", "ORG"), ("Quantix", "ORG"), ("Quantix", "ORG")]
+
+
+def test_the_short_form_of_a_company_tagged_person_is_the_company():
+    text = "Harwick Sachs Group Inc. took a charge on Tuesday. Shares of Harwick Sachs fell 1 percent."
+    assert _labels(text, [("Harwick Sachs Group Inc.", "ORG", 0), ("Harwick Sachs", "PERSON", 1)]) == [
+        ("Harwick Sachs Group Inc.", "ORG"), ("Harwick Sachs", "ORG")]
+
+
+def test_no_short_form_echo_for_an_ordinary_word_or_a_name_without_legal_form():
+    text = "Pool Corp. sold pumps. Pool tables were cheap. Northwind Traders said Northwind would hire."
+    assert _labels(text, [("Pool Corp.", "ORG", 0), ("Northwind Traders", "ORG", 0)]) == [
+        ("Pool Corp.", "ORG"), ("Northwind Traders", "ORG")]
+
+
+def test_a_name_ending_in_a_legal_form_tagged_person_is_an_organisation():
+    mentions = [RawMention("Harwick Sachs Group Inc.", 0, 24, 0, "PERSON")]
+    assert [e.type for e in group_mentions(mentions, "d")] == ["ORG"]

@@ -86,7 +86,7 @@ def corrected_label(text: str, label: str) -> str:
     "place" opening with an armed group's word ("Liwa al-Muhajirin" tagged GPE) that the gazetteer does not know."""
     if label not in ("PERSON", "NORP", *PLACE_TYPES):
         return label
-    words = strip_the(text).lower().replace("-", " ").split()
+    words = [w.rstrip(".,") for w in strip_the(text).lower().replace("-", " ").split()]  # "Inc." -> "inc"
     first, last = _org_name_words()
     if len(words) < 2:
         return label

@@ -65,6 +65,8 @@ def _echo_at(doc: Doc, i: int, index: Index, taken: set[int]) -> tuple[int, Name
             continue
         if len(name.words) == 1 and _plain_word(index, doc[i]):
             continue
+        if name.short and len(name.words) == 1 and (doc[i].text.isupper() or at_line_start(doc, i)):
+            continue  # "Pool tables ..." after "Pool Corp.": a one-word short form only where capitals tell
         if name.label == "PERSON" and len(name.words) == 1 and doc[i].text.isupper() and (
                 end == len(doc) or doc[end].text != ":"):
             continue  # one word in capitals is a person only as a transcript's speaker label ("NELSON:")

@@ -33,6 +33,8 @@ class Cues:
     min_handle_surname_chars: int
     given_place_population: int
     titles: frozenset[str]
+    legal_forms: frozenset[str]
+    min_short_org_chars: int
 
 
 @functools.cache
@@ -42,7 +44,8 @@ def cues() -> Cues:
                 frozenset(data["retyped_labels"]), frozenset(data["maker_named_labels"]),
                 int(data["max_product_rest"]), int(data["min_given_chars"]), int(data["min_handle_surname_chars"]),
                 int(data["given_place_population"]),
-                frozenset(load_yaml("name_parts.yaml")["titles"]))
+                frozenset(load_yaml("name_parts.yaml")["titles"]), frozenset(data["org_legal_forms"]),
+                int(data["min_short_org_chars"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,7 @@ class Name:
     words: tuple[str, ...]
     label: str
     given: bool = False  # a given name standing for the one person named in full with it
+    short: bool = False  # a company's name without its legal form ("Quantix" of "Quantix Inc.")
 
     @property
     def text(self) -> str:
@@ -156,6 +160,21 @@ def _surnames_of(persons: list[Name]) -> list[str]:
             if all(set(n) <= set(max(names, key=len)) for n in names)]
 
 
+def without_legal_form(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """"Quantix Inc." -> ("Quantix",), "Harwick Sachs Group Inc." -> ("Harwick", "Sachs"); None when the name has
+    no legal form at its end, or what is left is too short or an ordinary word."""
+    c = cues()
+    end = len(words)
+    while end > 1 and (words[end - 1].lower().rstrip(".") in c.legal_forms or words[end - 1] in (",", "&")):
+        end -= 1
+    if end == len(words):
+        return None
+    short = words[:end]
+    if len(" ".join(short)) < c.min_short_org_chars or (len(short) == 1 and short[0].lower() in c.ambiguous):
+        return None
+    return short if short[0][:1].isupper() else None
+
+
 def build_index(doc: Doc, ents: list[Span]) -> Index:
     from newsintel.nlp.gazetteer import load_gazetteer
 
@@ -177,6 +196,9 @@ def build_index(doc: Doc, ents: list[Span]) -> Index:
         if len(words) == 1 and (words[0].lower() in c.ambiguous or len(words[0]) < 2):
             continue
         by_first[words[0].lower()].append(name)
+        short = without_legal_form(words) if label == "ORG" else None
+        if short is not None and short not in known:  # "Quantix" after "Quantix Inc."
+            by_first[short[0].lower()].append(Name(short, "ORG", short=True))
     others = {w[0].lower() for w, label in known.items() if len(w) == 1 and label != "PERSON"}
     gazetteer = load_gazetteer()
     for given, owner in _given_names(persons, others).items():

@@ -1,4 +1,5 @@
 """One type per name (`name_echoes.py`, steps 1 and 2): a name's occurrences take the type most of them carry;
+a company's name without its legal form is the company ("Harwick Sachs" beside "Harwick Sachs Group Inc.");
 a product or work opening with an organisation's name ("Tesla Roadster") is the organisation and the rest; a
 transcript's speaker label in capitals ("RENEE MONTAGNE, HOST:") is the person the document names.
 """
@@ -9,7 +10,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
-from newsintel.nlp.name_index import NAME_LABELS, Name, at_line_start, core, cues, span_words
+from newsintel.nlp.name_index import NAME_LABELS, Name, at_line_start, core, cues, span_words, without_legal_form
 from newsintel.nlp.type_fixes import kept_type
 
 
@@ -32,6 +33,10 @@ def unified_types(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
         (top, n), (_, m) = count.most_common(2)
         if top in NAME_LABELS and n > m:
             winners[words] = top
+    for words, count in list(votes.items()):  # "Harwick Sachs Group Inc." names the company "Harwick Sachs" too
+        short = without_legal_form(words) if count["ORG"] else None
+        if short is not None and short in votes and set(votes[short]) - {"ORG"}:
+            winners[short] = "ORG"
     if not winners:
         return ents, False
     out, changed = [], False
