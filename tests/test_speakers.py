@@ -193,3 +193,10 @@ def test_an_object_pronoun_as_source_is_resolved_like_its_subject_form():
     text = "Police chief Arno Kessler spoke on Monday. According to him, the bridge had been closed for a week."
     (claim,) = claims_of(text, "according to")
     assert claim["speaker"]["text"] == "Arno Kessler" and claim["speaker"]["mention"] == "him"
+
+
+def test_a_photographer_in_a_bracketed_credit_is_no_one_a_pronoun_stands_for():
+    text = ('The mayor thanked the volunteers who cleared the river bank. (AP Photo/Lena Sorvik, File)\n'
+            'In a video posted later, Tomas Brek smiles at the camera. Then he says, "We will be back next spring."')
+    (claim,) = claims_of(text, "says")
+    assert "Sorvik" not in claim["speaker"]["text"]

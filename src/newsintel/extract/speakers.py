@@ -12,6 +12,7 @@ name ("EPA South Korea fears ...") is not part of it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,7 @@ GROUP_TYPES = {"ORG", "NORP"}
 REACH = 3  # sentences back to the previous statement that a "he said" continues
 TITLES = {"mr", "mrs", "ms", "miss"}
 BULLETS = "•·*►▪●-–—|"
+_CREDIT = re.compile(r"\((?:[A-Z][\w.]*\s+)?(?:Photo|Photograph|Image|Picture|Pool)s?\s*/[^()]*$")
 FAR_REACH = 5  # sentences back to look for the one person a pronoun can stand for when none is nearer
 
 
@@ -95,7 +97,7 @@ class Speakers:
         i = bisect_right(self.mentions.starts, high) - 1
         while i >= 0 and self.mentions.spans[i][0] >= low:
             start, end, entity = self.mentions.spans[i]
-            if entity.type in types and end <= high and not self.quoted(start):
+            if entity.type in types and end <= high and not self.quoted(start) and not self._in_credit(start):
                 out.setdefault(entity.id, (entity, set()))[1].add(self.mentions.sentences[i])
             i -= 1
         return out
@@ -172,7 +174,7 @@ class Speakers:
         if words and words[-1].lower() in att.get("not_speaker_nouns", ()):
             return None
         at = arg.get("_at")
-        if at is not None and self._in_byline(at[0]):
+        if at is not None and (self._in_byline(at[0]) or self._in_credit(at[0])):
             return None
         credits = att.get("credit_names", ())
         for credit in credits:
@@ -193,6 +195,12 @@ class Speakers:
         fits = {e.id: e for e in self.entities.values() if e.type == "PERSON" and e.name.split()[-len(words):] == words
                 and len(e.name.split()) > len(words)}
         return next(iter(fits.values())) if len(fits) == 1 else None
+
+    def _in_credit(self, offset: int) -> bool:
+        """In a photo credit in brackets ("(AP Photo/Thibault Camus, File)"): the photographer is no one a later
+        "he said" can stand for, nor a speaker."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return _CREDIT.search(self.text[max(line_start, offset - 60):offset]) is not None
 
     def _in_byline(self, offset: int) -> bool:
         """In the names right after a byline or credit marker at the start of a line ("By Jane Doe and John Roe",
