@@ -53,3 +53,8 @@ def test_headline_style_numbers_are_victims_and_a_possessor_is_the_one_arrested(
     assert event["actors"] == [] and "12" in texts(event["targets"])
     (event,) = events_of("The mayor said Ortega's arrest surprised nobody.", "ARREST")
     assert "Ortega" in texts(event["targets"]) and event["actors"] == []
+
+
+def test_a_possessor_with_an_of_object_is_the_doer():
+    (event,) = events_of("The militia's abduction of forty pupils shocked the region.", "ARREST")
+    assert "militia" in texts(event["actors"]) and "pupils" in texts(event["targets"])

@@ -71,3 +71,14 @@ def test_words_that_only_look_like_court_or_return_events():
     assert not events_of("The navy answered with weapons trials of its own.", "CHARGE")
     assert not events_of("Ministers rallied to condemn the decree on Friday.", "CHARGE")
     assert not events_of("The union asked for higher pay in return.", "RETURN")
+
+
+def test_ships_and_cargo_are_not_people():
+    assert not events_of("The tanker was seized off the coast after it allegedly ferried fuel.", "ARREST")
+    assert not events_of("The tanker was seized off the coast after it allegedly ferried fuel.", "SMUGGLE")
+
+
+def test_figurative_indictments_and_threats():
+    assert not events_of("The senator called the escape a damning indictment of the system.", "CHARGE")
+    assert not events_of("Untreated, the condition can be life threatening.", "THREATEN")
+    assert not events_of("The company will test the engine in a static fire trial in May.", "CHARGE")

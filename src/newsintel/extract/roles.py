@@ -295,7 +295,8 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
             role = "actors" if name in MOVERS or name in ("ATTACK", "FIGHT", "SMUGGLE", "THREATEN", "AGREE") or \
                 child.ent_type_ in ("ORG", "NORP") else "targets"
             if child.dep_ == "poss" and name in ("ARREST", "CHARGE", "RELEASE"):
-                role = "targets"  # "Neu's arrest", "his trial": the one arrested or tried
+                of = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+                role = "actors" if of else "targets"  # "Neu's arrest"; "the group's abduction of the girls"
             if child.dep_ == "compound" and is_place(ps, child, mentions) and name not in FORCE:
                 role = "location"  # "the Raqqa evacuation"; but "US air strikes": the US strikes
             args[role].append(child)
