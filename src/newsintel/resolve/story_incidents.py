@@ -72,6 +72,8 @@ def stated_date(text: str) -> str | None:
 
 def marks(record: Record, cfg: dict[str, Any]) -> dict[str, float]:
     """The when/where/who marks of one report (see the module docstring)."""
+    from newsintel.resolve.story_features import entity_key  # it imports this module
+
     doc = record.document
     end, opens_with_title = _head_end(record, cfg["head_sentences"])
     head_text = doc.text[:end] if opens_with_title else f"{doc.title or ''}\n{doc.text[:end]}"
@@ -89,8 +91,6 @@ def marks(record: Record, cfg: dict[str, Any]) -> dict[str, float]:
         geo = entity.geo or {}
         level = granularity.get(geo.get("kind") or "")
         if located and in_head and level and entity.type in ("GPE", "LOC", "FAC") and geo.get("lat") is not None:
-            from newsintel.resolve.story_features import entity_key
-
             key = entity_key(entity.name, entity.type)
             if key:
                 out[f"{WHERE_PREFIX}{level}:{key}@{geo['lat']:.3f},{geo['lon']:.3f}"] = 1.0
