@@ -75,3 +75,9 @@ def test_a_name_between_commas_after_a_quotation_is_its_speaker_and_a_place_afte
     assert [(s, cue) for s, cue, _ in found] == [("Maren Holt", "told")]
     assert found[0][2].startswith("The road was blocked")
     assert all(s != "Vestby" for s, _, _ in claims('"We have no list yet," the mayor of Vestby, said on Monday.'))
+
+
+def test_a_figure_or_a_newborn_as_object_states_nothing():
+    assert claims("Shares of the airline added 3% on Monday after the results.") == []
+    assert claims("The singer welcomed a baby girl on New Year's Eve.") == []
+    assert [cue for _, cue, _ in claims("The union welcomed the decision to reopen the plant.")] == ["welcomed"]

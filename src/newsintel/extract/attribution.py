@@ -261,6 +261,9 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue  # "China must indicate its opposition": asked of someone, not said by them
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon().attribution["unsaid_governors"]:
             continue  # "a deal that would allow leaders to claim victory": nothing said yet
+        if any(c.dep_ == "dobj" and (c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") or c.lemma_.lower()
+                                     in lexicon().attribution["not_statement_objects"]) for c in token.children):
+            continue  # "the stock added 2%", "claimed 20 lives", "welcomed a baby boy": nothing stated
         speaker = _speaker(token)
         content, head = _content(ps, token)
         if speaker is None or (head is not None and head.head.i == token.i and not _reports(token, head)
