@@ -81,3 +81,10 @@ def test_a_figure_or_a_newborn_as_object_states_nothing():
     assert claims("Shares of the airline added 3% on Monday after the results.") == []
     assert claims("The singer welcomed a baby girl on New Year's Eve.") == []
     assert [cue for _, cue, _ in claims("The union welcomed the decision to reopen the plant.")] == ["welcomed"]
+
+
+def test_asking_for_something_is_an_intended_claim_and_calling_it_something_is_not():
+    (urged,) = record("Officials urged residents to stay indoors overnight.")["claims"]
+    assert urged["modality"] == "intended"
+    called = [c for c in record("The minister called the vote a disgrace.")["claims"] if c["cue"] == "called"]
+    assert all(c["modality"] != "intended" for c in called)

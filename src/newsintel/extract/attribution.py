@@ -297,4 +297,7 @@ def claim_modality(verb: Token, content: Token | None) -> str:
     labels = {modality_of(content) if content is not None else "asserted"}
     if verb.lemma_.lower() not in lexicon().modality["negated"]["governors"]:
         labels.add(statement_modality(verb))
+    directive = lexicon().attribution["directive_verbs"].get(verb.lemma_.lower(), False)
+    if directive == [] or (directive and content is not None and content.lower_ in directive):
+        labels.add("intended")  # "urged people to avoid travel", "called for an end to": wanted, not yet done
     return next((label for label in PRECEDENCE if label in labels), "asserted")
