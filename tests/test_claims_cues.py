@@ -88,3 +88,8 @@ def test_asking_for_something_is_an_intended_claim_and_calling_it_something_is_n
     assert urged["modality"] == "intended"
     called = [c for c in record("The minister called the vote a disgrace.")["claims"] if c["cue"] == "called"]
     assert all(c["modality"] != "intended" for c in called)
+
+
+def test_an_indefinite_pronoun_is_no_speaker_but_some_of_a_group_is():
+    assert claims("Many insisted that the vote had been rigged.") == []
+    assert [cue for _, cue, _ in claims("Some of the farmers said that the vote had been rigged.")] == ["said"]

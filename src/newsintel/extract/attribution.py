@@ -265,6 +265,9 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
                                      in lexicon().attribution["not_statement_objects"]) for c in token.children):
             continue  # "the stock added 2%", "claimed 20 lives", "welcomed a baby boy": nothing stated
         speaker = _speaker(token)
+        if speaker is not None and speaker.lower_ in lexicon().attribution["indefinite_speakers"] and not any(
+                c.lower_ == "of" for c in speaker.children):
+            continue  # "many claimed", "others warned", "some insist": no one in particular (not "some of the men")
         content, head = _content(ps, token)
         if speaker is None or (head is not None and head.head.i == token.i and not _reports(token, head)
                                and token.lemma_.lower() in lexicon().attribution["threat_verbs"]):
