@@ -101,3 +101,17 @@ def test_a_headline_fact_shows_the_headline_as_its_source(tmp_path, capsys):
     assert headline[0]["source"]["sentence_text"] == "Smuggler may have fled to Greece, police say"
     text, _ = _run(capsys, "events", "--db", db, "--min-confidence", "0")
     assert "headline): Smuggler may have fled" in " ".join(text.split())
+
+
+def test_conflicts_leave_out_weak_figures(tmp_path, capsys):
+    db = str(ingest_reports(tmp_path, [
+        {"title": "Bus bomb in Kandahar", "published": "2025-06-02",
+         "text": "A bomb on a bus killed 14 people in Kandahar on Monday, police said."},
+        {"title": "Kandahar bus attack toll", "published": "2025-06-02",
+         "text": "A bomb on a bus killed 19 people in Kandahar on Monday, hospital officials said."}]))
+    groups, quiet = _facts(capsys, db, "conflicts", "0")
+    assert groups and quiet == ""
+    values = [v for g in groups for v in g["values"]]
+    cut = f"{max(v['confidence'] for v in values) + 0.01:.2f}"
+    none, note = _facts(capsys, db, "conflicts", cut)
+    assert none == [] and "figures under confidence" in note

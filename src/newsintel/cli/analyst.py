@@ -144,10 +144,15 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from newsintel.views.conflicts import find_conflicts
+    from newsintel.cli.main import threshold
+    from newsintel.cli.render_facts import hidden_note, print_hidden
+    from newsintel.views.conflicts import confident_conflicts
 
-    groups = find_conflicts(_conn(args), args.limit)
-    return _emit(args, groups, lambda: render_views.print_conflicts(groups))
+    groups, hidden = confident_conflicts(_conn(args), args.limit, args.min_confidence)
+    if args.json and (note := hidden_note(hidden, threshold(args), "figures")):
+        print(f"newsintel: {note}", file=sys.stderr)
+    return _emit(args, groups, lambda: (render_views.print_conflicts(groups),
+                                        print_hidden(hidden, threshold(args), "figures")))
 
 
 def cmd_identities(args: argparse.Namespace) -> int:
@@ -239,6 +244,7 @@ def add_commands(add: Callable[..., argparse.ArgumentParser], json_flag: argpars
     min_confidence(p, "movement events")
     p = add("conflicts", cmd_conflicts, "figures that disagree about the same thing, with each source", json_flag)
     p.add_argument("--limit", type=positive, default=50)
+    min_confidence(p, "figures")
     p = add("identities", cmd_identities, "people, groups and places across documents", json_flag)
     p.add_argument("--type", metavar="T")
     p.add_argument("--top", type=positive, default=30)

@@ -27,6 +27,7 @@ from typing import Any
 from newsintel.resolve.place_names import country_name, display_name
 from newsintel.resolve.story_incidents import days_apart
 from newsintel.views.common import Sources, said_by, when_fields
+from newsintel.views.confidence import default_min_confidence
 from newsintel.views.figures import Anchor, Figure, all_figures, config
 
 PLACE_ROLES = ("from", "to", "at")
@@ -217,8 +218,19 @@ def _iso_day(value: str | None) -> bool:
     return True
 
 
-def find_conflicts(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, Any]]:
-    figures = all_figures(conn)
+def find_conflicts(conn: sqlite3.Connection, limit: int = 50,
+                   min_confidence: float | None = None) -> list[dict[str, Any]]:
+    """Groups of figures about one incident that disagree, from figures scored at least `min_confidence`
+    (default: `views.min_confidence`)."""
+    return confident_conflicts(conn, limit, min_confidence)[0]
+
+
+def confident_conflicts(conn: sqlite3.Connection, limit: int = 50,
+                        min_confidence: float | None = None) -> tuple[list[dict[str, Any]], int]:
+    """`find_conflicts` and how many figures were left out under the threshold."""
+    threshold = default_min_confidence() if min_confidence is None else min_confidence
+    every = all_figures(conn)
+    figures = [f for f in every if f.fact.get("confidence") is None or f.fact["confidence"] >= threshold]
     reasons: dict[tuple[int, int], Anchor] = {}
     for i, j in _pairs(figures):
         anchor = about_same(figures[i], figures[j])
@@ -244,4 +256,4 @@ def find_conflicts(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, 
                     "story": figures[group[0]].story,
                     "documents": len({v["source"]["document"] for v in values}), "values": values})
     out.sort(key=lambda g: (-g["documents"], g["about"]))
-    return out[:limit]
+    return out[:limit], len(every) - len(figures)
