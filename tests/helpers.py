@@ -3,6 +3,7 @@ tests, not for quality)."""
 
 import json
 import random
+from functools import cache
 from pathlib import Path
 
 PEOPLE = ["Driton Haliti", "Mohammed Benali", "Emir Mujanovic", "Fjolla Zeqiri", "Ercan Aslanoglu", "Dennis Koehler",
@@ -35,3 +36,19 @@ def ingest_reports(folder: Path, reports: list[dict]) -> Path:
     db = folder / "s.db"
     assert main(["ingest", "--quiet", "--workers", "1", "--db", str(db), *map(str, files)]) == 0
     return db
+
+
+@cache
+def record(text: str) -> dict:
+    """`extract --json` of one written sentence or report, published on a fixed day (cached across tests)."""
+    from newsintel.pipeline import extract_text
+
+    return extract_text(text, published="2025-06-12")
+
+
+def events_of(text: str, type_: str) -> list[dict]:
+    return [e for e in record(text)["events"] if e["type"] == type_]
+
+
+def texts(args: list[dict]) -> str:
+    return " | ".join(a["text"] for a in args)

@@ -1,16 +1,8 @@
 """Described and collective actors (extract/actors.py): written wire-style reports about unnamed fighters."""
 
 import sqlite3
-from functools import cache
 
-from helpers import ingest_reports
-
-from newsintel.pipeline import extract_text
-
-
-@cache
-def record(text: str) -> dict:
-    return extract_text(text, published="2025-06-12")
+from helpers import ingest_reports, record
 
 
 def events(text: str, type_: str) -> list[dict]:

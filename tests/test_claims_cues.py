@@ -2,14 +2,8 @@
 
 Every sentence here is written for these tests."""
 
-from functools import cache
 
-from newsintel.pipeline import extract_text
-
-
-@cache
-def record(text: str) -> dict:
-    return extract_text(text, published="2025-06-12")
+from helpers import record
 
 
 def claims(text: str) -> list[tuple[str, str, str]]:

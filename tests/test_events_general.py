@@ -1,22 +1,8 @@
 """Events of general news the guidelines' decisions name (visits, kidnappings, fines, occupation, drafts,
 vehicles driven into crowds), each on a sentence of its own, with a near miss that must stay no event."""
 
-from functools import cache
 
-from newsintel.pipeline import extract_text
-
-
-@cache
-def record(text: str) -> dict:
-    return extract_text(text, published="2025-06-12")
-
-
-def events_of(text: str, type_: str) -> list[dict]:
-    return [e for e in record(text)["events"] if e["type"] == type_]
-
-
-def texts(args: list[dict]) -> str:
-    return " | ".join(a["text"] for a in args)
+from helpers import events_of, texts
 
 
 def test_a_visit_to_a_place_is_travel():

@@ -1,20 +1,10 @@
 """Event places as the guidelines ask: named places only, where the event happened, not where a participant is
 from or where another event named in the phrase happened."""
 
-from functools import cache
 
-from newsintel.pipeline import extract_text
+from helpers import events_of
 
 PLACE_ROLES = ("location", "origin", "destination", "via")
-
-
-@cache
-def record(text: str) -> dict:
-    return extract_text(text, published="2025-06-12")
-
-
-def events_of(text: str, type_: str) -> list[dict]:
-    return [e for e in record(text)["events"] if e["type"] == type_]
 
 
 def places(event: dict) -> set[str]:

@@ -1,18 +1,8 @@
 """Trigger words in their non-event senses (data/senses.yaml, data/events.yaml), each on a sentence of its own:
 precision on general news."""
 
-from functools import cache
 
-from newsintel.pipeline import extract_text
-
-
-@cache
-def record(text: str) -> dict:
-    return extract_text(text, published="2025-06-12")
-
-
-def events_of(text: str, type_: str) -> list[dict]:
-    return [e for e in record(text)["events"] if e["type"] == type_]
+from helpers import events_of
 
 
 def test_settlements_as_places_are_no_agreements_but_a_reached_settlement_is():

@@ -1,21 +1,7 @@
 """Rules added beyond the specification's examples, each on a sentence of its own."""
 
-from functools import cache
 
-from newsintel.pipeline import extract_text
-
-
-@cache
-def record(text: str) -> dict:
-    return extract_text(text, published="2025-06-12")
-
-
-def events_of(text: str, type_: str) -> list[dict]:
-    return [e for e in record(text)["events"] if e["type"] == type_]
-
-
-def texts(args: list[dict]) -> str:
-    return " | ".join(a["text"] for a in args)
+from helpers import events_of, record, texts
 
 
 def test_dateline_is_not_the_actor():

@@ -2,18 +2,13 @@
 
 Every sentence here is written for these tests."""
 
-from functools import cache
+
+from helpers import record
 
 from newsintel.extract.args import MentionIndex
 from newsintel.extract.quotations import quotations
 from newsintel.extract.speakers import Speakers
 from newsintel.model import Entity, Mention
-from newsintel.pipeline import extract_text
-
-
-@cache
-def record(text: str) -> dict:
-    return extract_text(text, published="2025-06-12")
 
 
 def claims_of(text: str, cue: str) -> list[dict]:
