@@ -255,9 +255,13 @@ def sample(db: Path, seed: int, out: Path, counts: dict[str, int] | None = None)
 
 # --- scoring -------------------------------------------------------------------------------------------------------
 
-def score(folder: Path) -> dict[str, Any]:
-    """Judged counts per kind; shares over the judged items; categories of the items not right."""
-    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+def score(folder: Path, meta_path: Path | None = None) -> dict[str, Any]:
+    """Judged counts per kind; shares over the judged items; categories of the items not right. The sample's
+    `meta.json` is read from the folder, else from `meta_path` (judges often write their sheets elsewhere)."""
+    meta_path = meta_path or folder / "meta.json"
+    if not meta_path.exists():
+        raise SystemExit(f"audit: {meta_path}: no meta.json of the sample; pass --meta SHEETS/meta.json")
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
     result: dict[str, Any] = {"seed": meta.get("seed"), "commit": meta.get("commit"),
                               "min_confidence": meta.get("min_confidence"), "kinds": {}}
     for kind in KINDS:
@@ -301,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True, type=Path)
     p = sub.add_parser("score", help="count the judgements")
     p.add_argument("folder", type=Path)
+    p.add_argument("--meta", type=Path, help="the sample's meta.json, when not in the folder")
     p.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if args.command == "build":
@@ -310,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(meta, indent=1))
         print(f"sampled only facts at or over confidence {meta['min_confidence']} (the views' default)")
         return 0
-    result = score(args.folder)
+    result = score(args.folder, args.meta)
     print(json.dumps(result, indent=1)) if args.json else print_score(result)
     return 0
 
