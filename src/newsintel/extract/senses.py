@@ -38,6 +38,23 @@ def people_nouns() -> frozenset[str]:
     return frozenset(load_yaml("senses.yaml")["people_nouns"])
 
 
+@functools.cache
+def adjectival() -> frozenset[str]:
+    return frozenset(load_yaml("senses.yaml").get("adjectival") or ())
+
+
+@functools.cache
+def not_done_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("senses.yaml").get("not_done") or ())
+
+
+def not_done(token: Token) -> bool:
+    """An infinitive after a noun saying it did not happen: "the government's failure to free them", "their
+    refusal to leave" (the modality chain stops at such nouns, as it must for "his plan to travel")."""
+    return (token.dep_ == "acl" and lemma_of(token.head) in not_done_nouns()
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
 def _words(spec: dict, key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in spec.get(key) or ())
 
@@ -46,6 +63,8 @@ def _words(spec: dict, key: str) -> frozenset[str]:
 def senses() -> dict[str, Sense]:
     data = dict(load_yaml("senses.yaml"))
     data.pop("people_nouns", None)
+    data.pop("adjectival", None)
+    data.pop("not_done", None)
     people_only, not_people = set(data.pop("people_only", [])), set(data.pop("not_people", []))
     keys = set(data) | people_only | not_people
     return {key: Sense(_words(data.get(key, {}), "objects"), _words(data.get(key, {}), "words"), key in people_only,
@@ -71,6 +90,8 @@ def _nearby_words(token: Token) -> set[str]:
     """Dependents of the trigger, and the objects of its prepositions ("shot to fame", "caught on camera")."""
     out: set[str] = set()
     for child in token.children:
+        if child.dep_ == "advcl" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+            out |= {g.lower_ for g in child.children if g.dep_ in ("mark", "advmod")}  # "struck me as odd"
         if child.pos_ in ("VERB", "AUX"):
             continue  # a clause ("killed after a bomber crashed a truck") is no sense cue
         out |= {child.lower_, lemma_of(child)}
@@ -113,7 +134,8 @@ def _cues(token: Token) -> set[str]:
     settlement"), the words of an infinitive or clause it governs ("agreed to hold talks"), and "<object>" when
     something undergoes it."""
     out = _nearby_words(token) | {token.head.lower_, lemma_of(token.head)}
-    out |= {g.lower_ for c in token.children if c.dep_ in ("xcomp", "ccomp") for g in c.children}
+    clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    out |= {lemma_of(c) for c in clauses} | {g.lower_ for c in clauses for g in c.children}
     if patient_of(token) is not None:
         out.add("<object>")
     return out
@@ -124,16 +146,29 @@ def _state_or_opinion(token: Token, key: str, sense: Sense) -> str | None:
     if sense.needs and not _cues(token) & sense.needs:
         return f"no event cue: {key}"
     subject, passive = subject_of(token) if token.pos_ in ("VERB", "AUX") else (None, False)
-    if subject is not None and not passive and subject.lower_ in sense.subjects:
-        return f"opinion: {subject.lower_} {key}"
+    if subject is not None and not passive and ({subject.lower_} | {
+            c.lower_ for c in subject.children if c.dep_ == "compound"}) & sense.subjects:
+        return f"subject: {subject.lower_} {key}"  # "I agree", "Hurricane Irma struck"
     if token.dep_ == "pobj" and token.head.lower_ in sense.governed_by:
         return f"state: {token.head.lower_} {key}"
     return None
 
 
+def _it_is_that(token: Token) -> bool:
+    """'It is striking that/how ...': an adjective read as a verb, its subject the dummy 'it' and a clause after."""
+    subject, _ = subject_of(token)
+    return (subject is not None and subject.lower_ == "it" and direct_object(token) is None
+            and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children))
+
+
 def other_sense(token: Token, key: str) -> str | None:
     """The reason the trigger `token` (entry `key`: a lemma, or "hand over") is used in a non-event sense here,
     or None."""
+    if not_done(token):
+        return f"not done: {token.head.lower_} to {token.lower_}"
+    if key in adjectival() and (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ"
+                                or _it_is_that(token)):
+        return f"adjective: {token.lower_}"  # "a striking colour", "it is striking that", "a charging cable"
     sense = senses().get(key)
     if sense is None:
         return None
@@ -146,6 +181,14 @@ def other_sense(token: Token, key: str) -> str | None:
     patient = patient_of(token)
     if patient is not None and lemma_of(patient) in sense.objects:
         return f"figurative: {key} + {lemma_of(patient)}"
+    second = direct_object(token) if token.pos_ == "VERB" and is_passive(token) else None
+    if second is not None and lemma_of(second) in sense.objects:
+        return f"figurative: {key} + {lemma_of(second)}"  # "you will be charged a monthly fee"
+    if "<date>" in sense.objects:  # "targeting November": the object, or a bare date where it would be
+        dated = patient if patient is not None else next(
+            (c for c in token.children if c.dep_ in ("npadvmod", "dobj", "obj") and c.pos_ == "PROPN"), None)
+        if dated is not None and dated.ent_type_ in ("DATE", "TIME"):
+            return f"date: {key} + {dated.lower_}"
     nearby = nearby_all & sense.words
     if nearby:
         return f"figurative: {key} + {sorted(nearby)[0]}"
