@@ -64,3 +64,12 @@ def test_a_failure_or_refusal_to_act_is_no_event():
 def test_a_fee_charged_to_someone_is_no_criminal_charge():
     assert not events_of("Members who cancel late will be charged a small fee by the gym.", "CHARGE")
     assert events_of("The driver was charged with dangerous driving in Leeds.", "CHARGE")
+
+
+def test_things_do_not_threaten_or_surround():
+    assert not events_of("Rising costs are threatening to push the bakery out of business.", "THREATEN")
+    assert not events_of("She was cleared by an inquiry that threatened to end her career.", "THREATEN")
+    assert not events_of("The questions surrounding the contract have not gone away.", "FIGHT")
+    assert not events_of("The lake was surrounded by a thick white fog at dawn.", "FIGHT")
+    assert events_of("The gang threatened to burn the shop in Turin.", "THREATEN")
+    assert events_of("Rebel fighters surrounded the town of Kalehe on Friday.", "FIGHT")

@@ -44,6 +44,30 @@ def adjectival() -> frozenset[str]:
 
 
 @functools.cache
+def people_doers() -> frozenset[str]:
+    return frozenset(load_yaml("senses.yaml").get("people_doers") or ())
+
+
+def thing_doer(token: Token) -> str | None:
+    """The doer of the trigger is a common noun for no people: "tensions are threatening to slow growth", "a probe
+    that threatened to topple the firm", "an iceberg surrounded by a blue halo". A participle after a noun ("the
+    events surrounding his death") has no doer at all."""
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        return token.head.lower_
+    subject, passive = subject_of(token)
+    if passive:
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        subject = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    elif subject is not None and subject.lower_ in ("that", "which") and token.dep_ == "relcl":
+        subject = token.head  # "a probe that has threatened"
+    elif subject is not None and subject.head.i != token.i:
+        return None  # a subject borrowed from another verb ("filed charges ... on suspicion of threatening her")
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ or denotes_people(subject):
+        return None
+    return subject.lower_
+
+
+@functools.cache
 def not_done_nouns() -> frozenset[str]:
     return frozenset(load_yaml("senses.yaml").get("not_done") or ())
 
@@ -65,6 +89,7 @@ def senses() -> dict[str, Sense]:
     data.pop("people_nouns", None)
     data.pop("adjectival", None)
     data.pop("not_done", None)
+    data.pop("people_doers", None)
     people_only, not_people = set(data.pop("people_only", [])), set(data.pop("not_people", []))
     keys = set(data) | people_only | not_people
     return {key: Sense(_words(data.get(key, {}), "objects"), _words(data.get(key, {}), "words"), key in people_only,
@@ -169,6 +194,10 @@ def other_sense(token: Token, key: str) -> str | None:
     if key in adjectival() and (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ"
                                 or _it_is_that(token)):
         return f"adjective: {token.lower_}"  # "a striking colour", "it is striking that", "a charging cable"
+    if key in people_doers() and token.pos_ == "VERB":
+        thing = thing_doer(token)
+        if thing:
+            return f"no people doing it: {thing} {token.lower_}"
     sense = senses().get(key)
     if sense is None:
         return None
