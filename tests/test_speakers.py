@@ -195,3 +195,58 @@ def test_a_photographer_in_a_bracketed_credit_is_no_one_a_pronoun_stands_for():
             'In a video posted later, Tomas Brek smiles at the camera. Then he says, "We will be back next spring."')
     (claim,) = claims_of(text, "says")
     assert "Sorvik" not in claim["speaker"]["text"]
+
+
+# -- definite descriptions -----------------------------------------------------------------------------------------
+
+def _speakers_of(text: str, cue: str) -> list[tuple[str, str | None]]:
+    """Each claim's speaker as written, and the name of the entity it is linked to."""
+    rec = record(text)
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    return [(c["speaker"]["text"], names.get(c["speaker"].get("entity") or ""))
+            for c in rec["claims"] if c["cue"] == cue]
+
+
+def test_the_agency_is_linked_to_the_agency_named_in_the_previous_sentence_and_shown_as_written():
+    assert _speakers_of("The Norwegian Coastal Agency says the ferry ran aground at dawn. "
+                        "The agency said on Tuesday that nobody was hurt.", "said") == [
+        ("agency", "Norwegian Coastal Agency")]
+
+
+def test_the_company_stays_unlinked_when_two_companies_were_named():
+    assert _speakers_of("Nordvik Shipping Inc. sued Brandlin Corp. on Monday. "
+                        "The company said the contract had been broken.", "said") == [("company", None)]
+
+
+def test_a_name_used_as_a_modifier_is_not_what_the_company_refers_back_to():
+    assert _speakers_of("The chief executive disputed a Brandlin Corp. report on Monday. "
+                        "The company said the figures were wrong.", "said") == [("company", None)]
+
+
+def test_a_company_named_in_apposition_before_the_cue_is_the_speaker():
+    ((_, name),) = _speakers_of("The company that owns the stadium, Brandlin Corp., denies that the sale is done.",
+                                "denies")
+    assert name == "Brandlin Corp."
+
+
+def test_a_report_by_an_outlet_is_linked_to_the_outlet():
+    assert _speakers_of("The singer has left her label, according to a new report by Variety.",
+                        "according to") == [("new report", "Variety")]
+
+
+def test_the_actor_continues_the_previous_speaker_when_no_one_else_is_named():
+    text = ('Marco Bellini spoke about the film on Sunday. "It was hard work," Bellini said. '
+            '"Every day felt long," said the actor.')
+    assert _speakers_of(text, "said") == [("Bellini", "Marco Bellini"), ("actor", "Marco Bellini")]
+
+
+def test_the_actor_stays_unlinked_when_another_person_was_named_since():
+    text = ('"It was hard work," Marco Bellini said. His co-star Luca Ferri laughed. '
+            '"Every day felt long," said the actor.')
+    assert _speakers_of(text, "said")[-1] == ("actor", None)
+
+
+def test_a_description_with_a_name_in_it_is_not_someone_named_before():
+    text = ('"We will talk again," Marco Bellini said on Monday. '
+            'The UN spokesman said the meeting had been useful.')
+    assert _speakers_of(text, "said")[-1] == ("UN spokesman", None)

@@ -131,6 +131,8 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
     ordered = sorted(claims, key=lambda c: c["start"])
     for claim in ordered:
         claim["speaker"] = ctx.tidy(claim["speaker"])
+        if claim["speaker"] is not None and id(claim) not in nested:
+            claim["speaker"] = ctx.definite(claim["speaker"], claim["start"])
     for claim in (c for c in ordered if id(c) not in nested and c["speaker"] is not None):
         speaker = claim["speaker"]
         word = SUBJECT_FORM.get(bare_pronoun(speaker) or "", bare_pronoun(speaker))
@@ -141,6 +143,8 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
             claim["speaker"] = unresolved(speaker["text"], "the writer or the publication")
         elif word is not None:
             claim["speaker"] = None  # "you say": a person addressed or anyone, no reported statement
+        elif speaker.get("entity") is None and (noun := ctx.person_noun(speaker)):
+            claim["speaker"] = ctx.continuing(noun, speaker, claim["sentence"], earlier)
         if claim["speaker"] is not None and not claim["speaker"].get("unresolved"):
             earlier.append(claim)
     for claim in (c for c in ordered if id(c) in nested and c["speaker"] is not None):
