@@ -87,3 +87,9 @@ def test_asking_for_something_is_an_intended_claim_and_calling_it_something_is_n
 def test_an_indefinite_pronoun_is_no_speaker_but_some_of_a_group_is():
     assert claims("Many insisted that the vote had been rigged.") == []
     assert [cue for _, cue, _ in claims("Some of the farmers said that the vote had been rigged.")] == ["said"]
+
+
+def test_content_ending_on_said_is_completed_by_the_quotation_right_after_it():
+    claims = [c for c in record('The guard who took the call recalled that he said, "I will burn the whole place '
+                                'down tonight," the sheriff\'s office said.')["claims"] if c["cue"] == "recalled"]
+    assert claims and "burn the whole place down" in claims[0]["content"]

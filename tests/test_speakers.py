@@ -250,3 +250,9 @@ def test_a_description_with_a_name_in_it_is_not_someone_named_before():
     text = ('"We will talk again," Marco Bellini said on Monday. '
             'The UN spokesman said the meeting had been useful.')
     assert _speakers_of(text, "said")[-1] == ("UN spokesman", None)
+
+
+def test_a_state_named_by_its_side_is_not_linked_to_a_town_of_that_name():
+    text = ("Talks with Seoul stalled again. The North routinely says it will keep its missiles, "
+            "calling them a deterrent.")
+    assert _speakers_of(text, "says") == [("The North", None)]

@@ -21,6 +21,7 @@ from newsintel.extract.speakers import FIRST_PERSON, SECOND_PERSON, SUBJECT_PRON
 OWNER_REACH = 120  # characters between a quotation and the reporting verb that introduces or closes it
 SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}  # "quoting him", "according to her"
 MIN_CONTENT_WORDS = 4  # a quotation shorter than this is a title or a scare quote, not a statement
+CUT_REACH = 40  # characters from a reporting verb to the quotation that finishes its unfinished content
 
 
 def _same_person(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -108,6 +109,12 @@ def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[d
         for event in (events[i] for i in sorted(event_starts.within(quote.start + 1, quote.end - 1))):
             if event["attribution"] is None:  # `_claim`: takes that claim's speaker once it is settled
                 event["attribution"] = {"speaker": owner["speaker"], "cue": owner["cue"], "_claim": owner}
+    for quote in quotes:  # 'It will, X predicted, "be ..."', 'recalled that he said, "I will ..."'
+        for i in by_end.within(quote.start - CUT_REACH, quote.start):
+            claim = claims[i]
+            if i not in inside_of and _unfinished(claim["content"]) and len(quote.text.split()) >= MIN_CONTENT_WORDS \
+                    and not any(c in text[claim["end"]:quote.start] for c in ".!?\n"):
+                claim["content"] = f'{claim["content"].rstrip(", ")} {quote.text.strip()}'
     nested = {id(claims[i]): owners.get(q) for i, q in inside_of.items()}
     kept = [c for c in claims if c["content"]]
     if mentions is None:
@@ -194,6 +201,12 @@ def _keep_description(speaker: dict[str, Any], pronoun: dict[str, Any]) -> dict[
     if speaker.get("unresolved"):
         return unresolved(pronoun["text"], speaker["unresolved"], pronoun)
     return {**speaker, "mention": pronoun["text"]}
+
+
+def _unfinished(content: str) -> bool:
+    """Content that stops where a quotation after the cue goes on ("It will", "that he said")."""
+    words = content.rstrip(" ,:").split()
+    return bool(words) and words[-1].lower() in lexicon().attribution.get("unfinished_endings", ())
 
 
 def _opens_with_condition(quoted: str) -> bool:

@@ -284,6 +284,9 @@ class Speakers:
                 arg = {**arg, "text": " ".join(words[n:])}
                 break
         entity = self.entities.get(arg.get("entity") or "")
+        if entity is not None and entity.type in PLACE_TYPES and words and words[-1].lower() in att.get(
+                "compass_speakers", ()):  # "The North says": a state named by its side, not a town called North
+            return {**arg, "entity": None}
         if entity is not None and entity.type in PLACE_TYPES and (entity.geo or {}).get("kind") != "country":
             person = self._person_named(arg["text"])
             if person is not None:
