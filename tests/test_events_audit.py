@@ -73,3 +73,13 @@ def test_things_do_not_threaten_or_surround():
     assert not events_of("The lake was surrounded by a thick white fog at dawn.", "FIGHT")
     assert events_of("The gang threatened to burn the shop in Turin.", "THREATEN")
     assert events_of("Rebel fighters surrounded the town of Kalehe on Friday.", "FIGHT")
+
+
+def test_a_capability_or_a_figurative_destruction_is_no_attack():
+    assert not events_of("The navy has the power to destroy any ship in the strait, the admiral said.", "ATTACK")
+    assert not events_of("Critics say the reform will destroy the economy of the region.", "ATTACK")
+    assert events_of("Artillery destroyed a bridge near Izium on Tuesday.", "ATTACK")
+
+
+def test_an_intercepted_quarterback_is_no_arrest():
+    assert not events_of("Rams quarterback Dale Pruitt was intercepted three times and fumbled once.", "ARREST")
