@@ -113,7 +113,8 @@ def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[d
         for i in by_end.within(quote.start - CUT_REACH, quote.start):
             claim = claims[i]
             if i not in inside_of and _unfinished(claim["content"]) and len(quote.text.split()) >= MIN_CONTENT_WORDS \
-                    and not any(c in text[claim["end"]:quote.start] for c in ".!?\n"):
+                    and not any(c in text[claim["end"]:quote.start] for c in ".!?\n") \
+                    and " ".join(quote.text.split()[:3]) not in _unquoted(claim["content"]):  # not in it already
                 claim["content"] = f'{claim["content"].rstrip(", ")} {quote.text.strip()}'
     nested = {id(claims[i]): owners.get(q) for i, q in inside_of.items()}
     kept = [c for c in claims if c["content"]]
@@ -207,6 +208,10 @@ def _unfinished(content: str) -> bool:
     """Content that stops where a quotation after the cue goes on ("It will", "that he said")."""
     words = content.rstrip(" ,:").split()
     return bool(words) and words[-1].lower() in lexicon().attribution.get("unfinished_endings", ())
+
+
+def _unquoted(content: str) -> str:
+    return " ".join(content.translate({ord(c): " " for c in "\"“”‘’"}).split())
 
 
 def _opens_with_condition(quoted: str) -> bool:
