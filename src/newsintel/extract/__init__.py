@@ -30,21 +30,45 @@ from newsintel.extract.timex import find_phrases, time_value
 from newsintel.model import Record, sentence_at
 
 TIME_LABELS = {"DATE", "TIME"}
+CLAUSE_POS = {"VERB", "AUX"}
 _NOT_A_TIME = re.compile(
     r"^(\d{1,3}|(\d+|[a-z-]+)[\s-]+(years?|months?|weeks?|days?|hours?|minutes?)([\s-]+old)?)$", re.I)
 
 
+def _clause_of(token: Token) -> Token | None:
+    """The verb whose clause the token is in: itself when a verb, else the nearest verb above it."""
+    while token.pos_ not in CLAUSE_POS:
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return token
+
+
+def _clause_of_trigger(trigger: Token) -> set[Token]:
+    """The verbs a date in the trigger's own clause hangs from: the trigger's verb and the verbs it completes
+    ("tried to cross on Friday", "was due to leave on Monday"); a noun trigger's governing verb ("the attack
+    happened on Friday")."""
+    verb = _clause_of(trigger)
+    out = {verb} if verb is not None else set()
+    while verb is not None and verb.dep_ in ("xcomp", "aux", "auxpass") and verb.head.i != verb.i:
+        verb = verb.head
+        out.add(verb)
+    return out
+
+
 def _time_for(ps: ParsedSentence, trigger: Token, published: str | None, modality: str) -> dict[str, Any] | None:
-    """The date or time expression attached to the trigger (or the only one in its sentence), normalised."""
+    """The date or time expression of the trigger's own clause, nearest first, normalised. A date in another clause
+    ("police said on Friday that ...", "... after airstrikes last week") is another event's: the trigger then has
+    none and is dated by its report."""
     spans = [e for e in ps.doc.ents if e.label_ in TIME_LABELS and not _NOT_A_TIME.match(e.text)]
     if not spans:
         spans = [s for s in (ps.doc.char_span(a, b, alignment_mode="expand") for a, b in find_phrases(ps.doc.text))
                  if s is not None]
     if not spans:
         return None
-    subtree = {t.i for t in trigger.subtree}
-    governed = sorted((e for e in spans if e.root.i in subtree), key=lambda e: abs(e.root.i - trigger.i))
-    chosen = governed[0] if governed else (spans[0] if len(spans) == 1 else None)
+    clause = _clause_of_trigger(trigger)
+    own = [e for e in spans if _clause_of(e.root) in clause]
+    chosen = min(own, key=lambda e: abs(e.root.i - trigger.i)) if own else None
     if chosen is None:
         return None
     start, end = ps.char_span(chosen.start, chosen.end)
