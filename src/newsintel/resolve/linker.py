@@ -31,6 +31,7 @@ from newsintel.resolve.names import (
     blocking_keys,
     similarity,
 )
+from newsintel.resolve.org_context import read_in_context, report_context
 from newsintel.resolve.types import settle_kind
 from newsintel.resolve.units import (
     Unit,
@@ -293,7 +294,10 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
         elif unit.kind == ORG:
             report.add_org(unit.forms, identity)
 
-    for unit in document_units(conn, document_id):
+    units = document_units(conn, document_id)
+    report_place = report_context(conn, document_id, units)
+    for unit in units:
+        read_in_context(unit, report_place)  # "Foreign Ministry" of which country; "EPA" under a photograph
         if not read_as_known_org(conn, unit):  # "Equifax" tagged PERSON where the store knows the company
             settle_kind(conn, unit)  # a one-word name is read as the type the store's documents vote for
         initial = initial_and_surname(unit)

@@ -55,12 +55,14 @@ class NameForm:
 class _Rules:
     given: dict[str, str]
     titles: frozenset[str]
+    title_words: frozenset[str]
     title_names: frozenset[str]
     articles: frozenset[str]
     particles: frozenset[str]
     skeleton: tuple[tuple[re.Pattern[str], str], ...]
     org_stopwords: frozenset[str]
     org_suffixes: frozenset[str]
+    org_prefixes: frozenset[str]
     credit_tail: re.Pattern[str]
 
 
@@ -75,12 +77,14 @@ def _rules() -> _Rules:
     return _Rules(
         given=given,
         titles=frozenset(parts["titles"]),
+        title_words=frozenset(parts["title_words"]),
         title_names=frozenset(data["titles_also_given_names"]),
         articles=frozenset(parts["articles"]),
         particles=frozenset(data["joined_particles"]),
         skeleton=tuple((re.compile(a), b) for a, b in data["skeleton_rules"]),
         org_stopwords=frozenset(data["org_stopwords"]),
         org_suffixes=frozenset(data["org_suffixes"]),
+        org_prefixes=frozenset(data["org_country_prefixes"]),
         credit_tail=re.compile(r"\s[-–—]\s+(?:" + "|".join(map(re.escape, data["credit_roles"]))
                                + r")\b.*$", re.IGNORECASE | re.DOTALL),
     )
@@ -133,13 +137,33 @@ def skeleton(word: str) -> str:
     return word
 
 
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+
+
+def without_possessive(name: str) -> str:
+    """"Obama's", "Texans'" -> "Obama", "Texans": a possessive the NER span kept is no part of the name."""
+    return _POSSESSIVE.sub("", name.strip())
+
+
+def _without_titles(words: list[str]) -> list[str]:
+    """Leading titles dropped ("sen", "president"), with the words that continue them ("secretary of state",
+    "former defence minister"); never the last word, nor a title that is also a given name before a surname."""
+    rules = _rules()
+    run = 0
+    while run < len(words) - 1 and (words[run] in rules.titles or words[run] in rules.title_words):
+        run += 1
+    if not any(w in rules.titles for w in words[:run]):
+        return words
+    if len(words) - run == 1 and words[run - 1] in rules.title_names:
+        run -= 1  # "Emir Haliti": the given name, not a title
+    return words[run:]
+
+
 def person_form(name: str) -> NameForm | None:
     rules = _rules()
+    name = without_possessive(name).replace("U.S.", "US")
     words = [w for w in _person_words(name) if w not in rules.articles and w not in ("s", "jr", "sr")]
-    while len(words) > 1 and words[0] in rules.titles:
-        if words[0] in rules.title_names and len(words) == 2:
-            break
-        words = words[1:]
+    words = _without_titles(words)
     glued: list[str] = []
     for word in words:
         if glued and glued[-1] in rules.particles and len(glued[-1]) > 1:
@@ -167,7 +191,7 @@ def org_form(name: str) -> NameForm | None:
     """Folded words without stop words and without trailing legal forms ("Qualcomm Inc." -> "qualcomm"); a name
     the alias table knows ("ISIS", "Daesh") takes its canonical name's form."""
     rules = _rules()
-    name = rules.credit_tail.sub("", name)  # "Getty - Contributor": a photo credit is the agency
+    name = without_possessive(rules.credit_tail.sub("", name))  # "Getty - Contributor": the agency's credit
     words = _words(name)
     canonical = org_aliases().get(" ".join(words[1:] if words[:1] == ["the"] else words))
     if canonical is not None:
@@ -200,6 +224,8 @@ def blocking_keys(form: NameForm) -> set[str]:
         return {"g:" + form.full}
     if form.kind == ORG:  # no acronym keys: "CHT" joins a name only where a report or the alias table says so
         keys = {"o:" + form.full, "o:sq:" + squashed(form)}
+        if (rest := without_country(form)) is not None:
+            keys.add("o:" + rest.full)
         return keys | {"o:w:" + w for w in {form.tokens[0], form.tokens[-1]} if short_form_word(w)}
     initials = form.first[0] + form.last[0] if form.first else None
     if form.is_initials:
@@ -245,6 +271,18 @@ def short_form_word(word: str) -> bool:
 SHORT_FORM = 0.6
 
 
+# An organisation's name with a country word in front and the same name without it ("U.S. Environmental
+# Protection Agency"): above the link threshold, below an exact name.
+COUNTRY_LEFT_OUT = 0.9
+
+
+def without_country(form: NameForm) -> NameForm | None:
+    """The organisation's name without a leading country word ("us", "british"), when two words or more remain."""
+    if form.kind != ORG or len(form.tokens) < 3 or form.tokens[0] not in _rules().org_prefixes:
+        return None
+    return NameForm(ORG, form.tokens[1:])
+
+
 def squashed(form: NameForm) -> str:
     """The name without spaces or hyphens: "Wal-Mart" = "Walmart", "Face Book" = "Facebook"."""
     return "".join(form.tokens)
@@ -273,6 +311,8 @@ def similarity(a: NameForm, b: NameForm, fuzzy_factor: float = 0.85) -> float:
         if squashed(a) == squashed(b):
             return 1.0
         short, long_ = (a, b) if len(a.tokens) < len(b.tokens) else (b, a)
+        if without_country(long_) == short:
+            return COUNTRY_LEFT_OUT
         if len(short.tokens) == 1 and short.full in (long_.tokens[0], long_.tokens[-1]) and short_form_word(
                 short.full):
             return SHORT_FORM
