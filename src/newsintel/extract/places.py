@@ -10,8 +10,18 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, is_place
+from newsintel.extract.describe import actor_words
 from newsintel.extract.parse import ParsedSentence
-from newsintel.extract.roles import DESTINATION_PREPS, LOCATION_PREPS, ORIGIN_PREPS, TRANSFERS, Trigger, route_place
+from newsintel.extract.roles import (
+    DESTINATION_PREPS,
+    LIGHT_VERBS,
+    LOCATION_PREPS,
+    ORIGIN_PREPS,
+    TRANSFERS,
+    Trigger,
+    lemma_of,
+    route_place,
+)
 
 NEAR_PREPS = {"in", "at", "near", "outside", "inside", "on"}  # "on" for "on the outskirts of", "on Pine Street"
 TIME_WORDS = {"last", "this", "next", "earlier", "later", "week", "month", "year", "today", "yesterday", "night",
@@ -44,6 +54,8 @@ def clause_places(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Tok
     have = {t.i for role in ("location", "origin", "destination", "via", "actors", "targets") for t in args[role]}
     chosen = {t.i for t in extra}  # chosen by syntax: their places belong to this event too
     described = _describing_participants(trigger, args)
+    region = chosen | {t.i for t in trigger.token.subtree}
+    own = {trigger.token.i} | {t.i for t in extra if t.head.i not in chosen} | _same_event_clauses(trigger)
     for token in [*trigger.token.subtree, *extra]:
         if token.i in have or token.i == trigger.token.i or token.i in described or (
                 token.i not in chosen and (token.i in used or token.i in nested)):
@@ -52,12 +64,58 @@ def clause_places(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Tok
             continue
         if token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.ent_type_ == "PERSON":
             continue
+        if not in_own_clause(token, region, own) or _possessor_of_someone(ps, token, mentions):
+            continue
         if is_place(ps, token, mentions):
             args["location"].append(token)
             have.add(token.i)
 
 
 DESCRIBING_DEPS = {"appos", "relcl", "acl"}
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "pcomp"}
+
+
+def in_own_clause(token: Token, region: set[int], own: set[int]) -> bool:
+    """Whether nothing but noun phrases and prepositions lies between the token and the event's own clause: a place
+    under another verb of the phrase ("vowed to stop militias that could hit Oslo", "charged X with fraud by selling
+    files about the war in Chechnya", "escaped from prison in Texas and then worked in Oregon", "the Panama-flagged
+    ship") is that verb's, not the event's. `own` are the clause heads that are the event's: the trigger, the roots
+    of the phrases syntax chose for it (`extra_place_tokens`) and clauses that only say the event happened."""
+    head = token.head
+    while head.i in region and head.i not in own and head.head.i != head.i:
+        if (head.pos_ in ("VERB", "AUX") and head.dep_ != "prep") or head.dep_ in CLAUSE_DEPS:
+            return False  # not "including Jerusalem", "following talks in Doha": prepositions
+        head = head.head
+    return True
+
+
+def _same_event_clauses(trigger: Trigger) -> set[int]:
+    """Clauses of a nominal trigger that say where or how the event itself happened: its own relative clause with
+    the event as subject ("the bombing, which took place in Kabul"), or a light verb describing it ("the strikes
+    carried out in Kunduz")."""
+    if not trigger.nominal:
+        return set()
+    out = set()
+    for clause in trigger.token.children:
+        if clause.dep_ not in ("relcl", "acl"):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (subject is not None and subject.lower_ in ("which", "that")) or (
+                subject is None and clause.tag_ == "VBN" and lemma_of(clause) in LIGHT_VERBS):
+            out.add(clause.i)
+    return out
+
+
+def _possessor_of_someone(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
+    """A place as the possessor of a person or group says whose they are, not where the event was ("a meeting with
+    Latvia's foreign minister", "Moscow's envoy"); of a place or site it still places ("Afghanistan's
+    Mazar-i-Sharif", "Cologne's train station")."""
+    if token.dep_ != "poss":
+        return False
+    head, words = token.head, actor_words()
+    lemma = lemma_of(head)
+    return mentions.type_at(ps, head) == "PERSON" or lemma in words.role_of or (
+        lemma in words.person_nouns or lemma in words.group_nouns)
 
 
 def _describing_participants(trigger: Trigger, args: dict[str, list[Token]]) -> set[int]:
