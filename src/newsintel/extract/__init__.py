@@ -137,7 +137,7 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
     build_actors(record, lambda offset: sentence_at(starts, offset))
     finish_speakers(record)
     score_record(record.events, evidence, record.claims, record.quantities, record.relations,
-                 {id(r) for r in from_events})
+                 {id(r) for r in from_events}, record)
 
 
 def _trimmed(spans: list) -> list:

@@ -9,12 +9,19 @@ score is a product of factors, one per weakness, so each can be checked against 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from newsintel.model import Record
 from newsintel.resources import load_yaml
 
 PARTICIPANT_ROLES = ("actors", "targets")
+PLACE_ROLES = ("location", "origin", "destination", "via")
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+SENTENCE_ENDS = (".", "!", "?", ":", ";")
+CLOSING_MARKS = "\"'”’) "
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+WORD_EDGES = ",.;:!?\"'“”‘’()[]"
 PRONOUN_WORDS = frozenset({"he", "she", "they", "him", "her", "them", "it", "we", "us", "i", "you", "his", "their",
                            "its", "who", "whom", "himself", "herself", "themselves"})
 
@@ -26,6 +33,48 @@ class TriggerEvidence:
     lemma: str
     nominal: bool
     sentence_tokens: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReportContext:
+    """What a fact's own report says around it, which the fact's JSON shape does not hold: its sentences and where
+    place names are mentioned. Built once per report (`of`); facts of a report scored without it lose only the
+    sentence evidence."""
+
+    text: str = ""
+    sentences: tuple[tuple[int, int], ...] = ()
+    places: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence -> place names mentioned in it
+
+    @classmethod
+    def of(cls, record: Record) -> ReportContext:
+        places: dict[int, list[str]] = {}
+        for entity in record.entities:
+            if entity.type in PLACE_TYPES:
+                for mention in entity.mentions:
+                    places.setdefault(mention.sentence, []).append(mention.text)
+        return cls(record.document.text, tuple((s.start, s.end) for s in record.sentences),
+                   {k: tuple(v) for k, v in places.items()})
+
+    def sentence(self, index: int | None) -> str | None:
+        if index is None or not 0 <= index < len(self.sentences):
+            return None
+        start, end = self.sentences[index]
+        return self.text[start:end]
+
+    def is_fragment(self, index: int | None) -> bool:
+        """A sentence with no closing punctuation in a report of several sentences: a caption, a heading, a list
+        item or page furniture kept in the body, where facts are misread more often (a title read alone is scored
+        by `headline_only` instead)."""
+        sentence = self.sentence(index)
+        return len(self.sentences) > 1 and sentence is not None and not sentence.rstrip(CLOSING_MARKS).endswith(
+            SENTENCE_ENDS)
+
+
+    def in_person(self, index: int | None, personal: list[str]) -> bool:
+        """The sentence speaks in the first or second person ("I", "we", "you"): someone's own story or a generic
+        "you" (guides, reviews) rather than a report of what others did."""
+        sentence = self.sentence(index)
+        return sentence is not None and bool(set(personal) & {w.strip(WORD_EDGES).lower() for w in sentence.split()})
 
 
 @functools.cache
@@ -58,7 +107,35 @@ def _is_pronoun(arg: dict[str, Any]) -> bool:
                                              and arg.get("text", "").lower() in PRONOUN_WORDS)
 
 
-def score_event(event: dict[str, Any], evidence: TriggerEvidence | None) -> None:
+def _is_thing(arg: dict[str, Any]) -> bool:
+    """A participant that is a common noun for no person or group ("the video", "charging bricks"); a bare count
+    ("the 21 were freed") stands for people."""
+    text = arg.get("text") or ""
+    return arg.get("kind") == "other" and not arg.get("actor") and not any(c.isdigit() for c in text)
+
+
+def _loose_places(event: dict[str, Any], context: ReportContext) -> list[str]:
+    """Place names of the event's sentence that the event holds neither as a place nor as a participant."""
+    held = " ".join(a.get("text") or "" for role in (*PLACE_ROLES, *PARTICIPANT_ROLES) for a in event.get(role, []))
+    return [p for p in context.places.get(event.get("sentence"), ()) if p not in held]
+
+
+def _weaken_by_context(score: _Score, event: dict[str, Any], context: ReportContext) -> None:
+    spec = score.spec
+    if event.get("type") in spec["place_types"] and not any(event.get(role) for role in PLACE_ROLES):
+        loose = _loose_places(event, context)
+        if loose:
+            score.weaken("place_not_held", loose[0])
+    if context.is_fragment(event.get("sentence")):
+        score.weaken("fragment")
+    if context.in_person(event.get("sentence"), spec["personal_words"]):
+        score.weaken("personal_voice")
+    if (event.get("sentence") or 0) >= spec["lead_sentences"]:
+        score.weaken("past_lead")
+
+
+def score_event(event: dict[str, Any], evidence: TriggerEvidence | None,
+                context: ReportContext | None = None) -> None:
     score = _Score("events")
     spec = score.spec
     kind = "noun" if evidence is not None and evidence.nominal else "verb"
@@ -80,6 +157,13 @@ def score_event(event: dict[str, Any], evidence: TriggerEvidence | None) -> None
         score.weaken("pronoun_only")
     else:
         score.weaken("described_only")
+    if any(_is_thing(a) for a in event.get("actors", [])):
+        score.weaken("thing_actor", next(a["text"] for a in event["actors"] if _is_thing(a)))
+    targets = event.get("targets", [])
+    if event["type"] in spec["people_targets"] and targets and all(_is_thing(a) for a in targets):
+        score.weaken("thing_target", targets[0]["text"])
+    if context is not None:
+        _weaken_by_context(score, event, context)
     modality = event.get("modality") or "asserted"
     score.evidence(f"modality {modality}")
     if modality == "hedged":
@@ -92,20 +176,30 @@ def score_event(event: dict[str, Any], evidence: TriggerEvidence | None) -> None
     score.put(event)
 
 
-def score_claim(claim: dict[str, Any]) -> None:
+def score_claim(claim: dict[str, Any], context: ReportContext | None = None) -> None:
     score = _Score("claims")
     speaker = claim.get("speaker")
-    score.evidence(f"cue {claim.get('cue')!r}")
+    cue = claim.get("cue") or ""
+    score.evidence(f"cue {cue!r}")
+    if cue.lower() in score.spec["ambiguous_cues"]:
+        score.weaken("ambiguous_cue", cue)
     if not speaker or not speaker.get("text"):
         score.weaken("no_speaker")
     elif _is_pronoun(speaker):
         score.weaken("pronoun_speaker", speaker["text"])
     elif speaker.get("kind") == "described":
         score.weaken("described_speaker", speaker["text"])
+    elif speaker.get("kind") == "other":
+        score.weaken("common_noun_speaker", speaker["text"])
     else:
         score.evidence(f"speaker named: {speaker['text']!r}")
-    if len((claim.get("content") or "").split()) < score.spec["short_content_words"]:
+    words = (claim.get("content") or "").split()
+    if len(words) < score.spec["short_content_words"]:
         score.weaken("short_content")
+    if FIRST_PERSON & {w.strip(WORD_EDGES).lower() for w in words}:
+        score.weaken("first_person_content")
+    if context is not None and context.is_fragment(claim.get("sentence")):
+        score.weaken("fragment")
     if claim.get("modality") == "hedged":
         score.weaken("hedged")
     score.put(claim)
@@ -139,13 +233,15 @@ def score_relation(relation: dict[str, Any], from_event: bool) -> None:
 
 def score_record(events: list[dict[str, Any]], evidence: dict[tuple[int, int], TriggerEvidence],
                  claims: list[dict[str, Any]], quantities: list[dict[str, Any]], relations: list[dict[str, Any]],
-                 event_relations: set[int]) -> None:
+                 event_relations: set[int], record: Record | None = None) -> None:
     """Fill `confidence` and `why` on every fact of one report. `evidence` is keyed by an event's trigger offsets;
-    `event_relations` holds the ids of relation dicts read from events."""
+    `event_relations` holds the ids of relation dicts read from events; `record` (the report) gives the sentence
+    evidence."""
+    context = ReportContext.of(record) if record is not None else None
     for event in events:
-        score_event(event, evidence.get((event["start"], event["end"])))
+        score_event(event, evidence.get((event["start"], event["end"])), context)
     for claim in claims:
-        score_claim(claim)
+        score_claim(claim, context)
     for quantity in quantities:
         score_quantity(quantity)
     for relation in relations:
