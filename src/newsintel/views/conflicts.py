@@ -87,7 +87,9 @@ def _days(a: str, b: str) -> int:
 
 def _span(f: Figure) -> tuple[int, int] | None:
     """First and last day (ordinals) of the figure's date: its events' stated time, else its report's publication
-    day, else unknown."""
+    day, else unknown (no report date, or a report recalling a past incident: `Figure.undated`)."""
+    if f.when is None and f.undated:
+        return None
     first, last = f.when or (f.published, f.published)
     try:
         return date.fromisoformat(first or "").toordinal(), date.fromisoformat(last or "").toordinal()

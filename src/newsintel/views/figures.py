@@ -10,6 +10,15 @@ What qualifies a figure (whose figure it is) is the nationalities and places of 
 Belgian fighters") and the places of its sentence ("Bosnia saw 300 citizens travel to Syria"), by country for
 countries and nationality adjectives, else by gazetteer entry or identity; when two figures are compared, the
 places where their shared event goes are taken out (`conflicts.same_qualifiers`).
+
+A figure's date is its events' stated time, else its report's publication day; but a figure with no time of its own
+in a report that recalls a past incident has an unknown date (`undated`): a report published in 2025 that retells
+a 2017 convoy without restating the year is not about a convoy of 2025. The report recalls one when it dates events
+of the figure's family only long before it was published ("the evacuation ... in October 2017" beside "he had left
+the city"; one of them dated near its publication day and the family is today's news too), when every dated event
+of its head is that old (a retrospective), or when the figure's sentence states such an old date ("officials said
+in 2017 that fewer than 300 had left"). The tense is no sign: reported speech puts today's deaths in the past
+perfect ("police said five people had died").
 """
 
 from __future__ import annotations
@@ -21,10 +30,12 @@ import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from newsintel.nlp.gazetteer import fold, load_gazetteer
 from newsintel.resolve.place_names import place_ref
+from newsintel.resolve.story_incidents import stated_date
 from newsintel.resources import load_yaml
 
 Anchor = tuple[str, str, str]  # (event family, role, place or group key)
@@ -57,6 +68,7 @@ class Figure:
     published: str | None = None  # ISO day the document was published
     outcome: str | None = None  # what happened to the counted: killed, injured, ... (data/conflicts.yaml)
     head: bool = False  # in its report's first sentences: about the incident the report is on
+    undated: bool = False  # no time of its own in a report recalling a past incident: its date is unknown
 
 
 def counted_class(counted: str) -> str | None:
@@ -226,6 +238,7 @@ def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -
     entities = _entities(conn, doc_id)
     events, times = _events(conn, doc_id, entities), _times(conn, doc_id)
     lead = _lead(conn, doc_id, entities)
+    past_families, retrospective = _recalled_past(conn, doc_id, published)
     figures = []
     for sentence, fact, kind, span in facts:
         about, used, from_lead = _about(events, sentence)
@@ -236,10 +249,42 @@ def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -
             continue
         qualifiers = _phrase_qualifiers((fact.get("counted") or {}).get("text") or "", fact.get("text") or "")
         qualifiers |= _sentence_places(conn, doc_id, sentence, entities)
+        when = _span([t for s in used for t in times[s]])
+        undated = when is None and published is not None and (
+            retrospective or bool(set(about) & past_families) or _long_before(stated_date(text), published))
         figures.append(Figure(doc_id, sentence, kind, span, fact, story, _anchors(about, entities), about,
-                              frozenset(qualifiers), lead, from_lead, _span([t for s in used for t in times[s]]),
-                              published, outcome, head))
+                              frozenset(qualifiers), lead, from_lead, when, published, outcome, head, undated))
     return figures
+
+
+def _long_before(value: str | None, published: str) -> bool:
+    """A normalised time value ("2017-10-01/2017-10-31") that ends more than `apart_days` before `published`."""
+    if not value:
+        return False
+    first, _, last = value.partition("/")
+    try:
+        return (date.fromisoformat(published) - date.fromisoformat((last or first)[:10])).days > config()["apart_days"]
+    except ValueError:
+        return False
+
+
+def _recalled_past(conn: sqlite3.Connection, doc_id: str, published: str | None) -> tuple[set[str], bool]:
+    """(the event families the report dates only long before its publication, whether every dated event of its
+    head is that old: a report retelling a past incident). See the module docstring."""
+    if published is None:
+        return set(), False
+    cfg = config()
+    old_families: set[str] = set()
+    recent_families: set[str] = set()
+    head_old = head_recent = False
+    for sentence, data, value in conn.execute("SELECT sentence, data, time_value FROM events WHERE document_id = ?"
+                                              " AND time_value IS NOT NULL", (doc_id,)):
+        old = _long_before(value, published)
+        event_type = json.loads(data).get("type") or ""
+        (old_families if old else recent_families).add(cfg["families"].get(event_type, event_type))
+        if sentence < cfg["story_lead_sentences"]:
+            head_old, head_recent = head_old or old, head_recent or not old
+    return old_families - recent_families, head_old and not head_recent
 
 
 def _sentences(conn: sqlite3.Connection, doc_id: str) -> dict[int, tuple[int, str]]:

@@ -1,0 +1,96 @@
+"""A figure with no time of its own in a report that recalls a past incident is not dated by the report's
+publication day: two reports written on different days that retell one past attack with different tolls are one
+conflict, while two attacks of the same kind at the same place a year apart are never grouped. Reports written
+for this test (fictional incidents)."""
+
+import contextlib
+import io
+import json
+
+import pytest
+
+from newsintel.cli.main import main
+from newsintel.store import connect
+from newsintel.views.conflicts import about_same
+from newsintel.views.figures import Figure, all_figures
+
+REPORTS = [
+    # one attack of 2016, retold in 2025 by a trial report (toll with no date) and by survivors (toll dated)
+    ("mopti-trial", "2025-03-03", "Trial over Mopti cattle market attack opens in Bamako",
+     "The trial of three men accused of the attack on the cattle market in Mopti in March 2016 opened in Bamako on "
+     "Monday. Gunmen killed 23 people at the market in Mopti, the prosecutor told the court. The three men deny "
+     "the charges."),
+    ("mopti-survivors", "2025-03-12", "Survivors of Mopti cattle market attack say toll was higher",
+     "Survivors of the attack on the cattle market in Mopti said the official toll had always been too low. Gunmen "
+     "killed at least 31 people at the market in Mopti on 12 March 2016, the survivors' association said."),
+    # two attacks on one bus station a year apart, each reported the next day; the later report recalls the first
+    ("gao-2024", "2024-04-08", "Gunmen kill 14 at Gao bus station",
+     "Gunmen attacked the bus station in Gao on Sunday, killing 14 people, officials in northern Mali said. "
+     "Rescuers searched the station through the night."),
+    ("gao-2025", "2025-04-14", "Gunmen kill 30 at Gao bus station",
+     "Gunmen attacked the bus station in Gao on Sunday, officials in northern Mali said. The gunmen killed 30 "
+     "people, officials said. An attack on the same station in April 2024 had killed 14."),
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("recalled")
+    lines = [json.dumps({"title": title, "text": text, "published": published, "url": f"https://wire.example/{name}"})
+             for name, published, title, text in REPORTS]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = str(folder / "store.db")
+    assert main(["ingest", "--quiet", "--workers", "1", "--db", db, str(folder / "feed.jsonl")]) == 0
+    return db
+
+
+@pytest.fixture(scope="module")
+def conflicts(store):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["conflicts", "--db", store, "--json"]) == 0
+    return json.loads(out.getvalue())
+
+
+def _groups_with(conflicts, word):
+    return [g for g in conflicts if any(word in v["source"]["sentence_text"] for v in g["values"])]
+
+
+def test_the_figures_are_found_with_their_dates(store):
+    """The cases below are not empty: each toll is a figure; the trial report's has no time of its own and its
+    report dates the attack in 2016, so its date is unknown; the survivors' toll keeps its stated day."""
+    conn = connect(store)
+    titles = dict(conn.execute("SELECT id, title FROM documents"))
+    found = {(titles[f.document].split()[-1], f.range[0]): f for f in all_figures(conn)}
+    assert {("Bamako", 23), ("higher", 31), ("station", 14), ("station", 30)} <= set(found), sorted(found)
+    assert found["Bamako", 23].when is None and found["Bamako", 23].undated
+    assert found["higher", 31].when == ("2016-03-12", "2016-03-12") and not found["higher", 31].undated
+    assert not found["station", 30].undated  # the report dates an attack on Sunday too: today's news
+
+
+def test_one_past_attack_retold_on_different_days_is_one_conflict(conflicts):
+    groups = _groups_with(conflicts, "Mopti")
+    assert len(groups) == 1, conflicts
+    assert sorted(v["range"][0] for v in groups[0]["values"]) == [23, 31]
+    assert groups[0]["documents"] == 2
+
+
+def test_two_attacks_a_year_apart_are_not_joined(conflicts):
+    assert _groups_with(conflicts, "Gao") == [], conflicts
+
+
+def _figure(doc, low, story, when=None, undated=False, published="2025-03-01"):
+    anchors = {("ATTACK", "at", "g:1")}
+    f = Figure(doc, 0, "people", (low, low), {}, story, set(anchors), {"ATTACK": {"at": {"g:1"}}}, frozenset(),
+               frozenset(), published=published, outcome="killed", when=when)
+    f.undated = undated
+    return f
+
+
+def test_an_unknown_date_joins_only_within_its_story():
+    past = _figure("d1", 23, story=4, when=("2016-03-12", "2016-03-12"))
+    recalled = _figure("d2", 31, story=4, undated=True)
+    assert about_same(past, recalled) is not None  # one story, nothing tells them apart
+    assert about_same(past, _figure("d2", 31, story=4)) is None  # dated by its report: nine years apart
+    assert about_same(past, _figure("d2", 31, story=5, undated=True)) is None  # another story: no date, no pair
+    assert about_same(_figure("d1", 23, story=None, undated=True), _figure("d2", 31, story=None, undated=True)) is None
