@@ -34,6 +34,10 @@ def test_titles_and_possessives_before_people(a, b, same):
     ("the Security Council", "UN Security Council", True),
     ("U.S. Steelworks", "Steelworks", False),  # one word left: a short form, not the name
     ("Russian Harbour Safety Board", "Harbour Safety Board", False),  # only the listed country words
+    ("Quillon Motors Inc.", "Quillon", True),  # what the company does, after its own name
+    ("Brightwave Technologies", "Brightwave", True),
+    ("General Motors", "General", False),  # "General" is no name on its own
+    ("National Systems", "National", False),
 ])
 def test_organisation_short_and_long_forms(a, b, same):
     assert (similarity(org_form(a), org_form(b)) >= 0.8) is same
@@ -102,3 +106,27 @@ def test_a_photo_agency_credit_is_not_the_government_agency_of_its_letters(tmp_p
     assert link[("a", "EPA")] == agency == link[("c", "EPA")]  # the report's own EPA, and an EPA named in text
     assert link[("b", "EPA")] != agency
     assert link[("b", "EPA")] == link[("d", "EPA")] == link[("e", "EPA")]
+
+
+def test_a_surname_tagged_as_an_organisation_joins_the_person_of_its_story(tmp_path):
+    conn = connect(tmp_path / "s.db")
+    save_record(conn, _record("a" * 16, "Foreign Minister Pavel Rusu met the Harbour Union in Varna. Rusu said no.",
+                              [("Pavel Rusu", P), ("Harbour Union", G), ("Varna", "GPE"), ("Rusu", P)]))
+    save_record(conn, _record("b" * 16, "Rusu's remarks angered the Harbour Union in Varna, its leaders said.",
+                              [("Rusu", G), ("Harbour Union", G), ("Varna", "GPE")]))
+    save_record(conn, _record("c" * 16, "Rusu opened a new bakery on the square, the owners said.", [("Rusu", G)]))
+    link = _links(conn)
+    assert link[("b", "Rusu")] == link[("a", "Pavel Rusu")]  # the story's context points to him
+    assert link[("c", "Rusu")] != link[("a", "Pavel Rusu")]  # nothing shared: not just any bearer
+
+
+def test_a_surname_tagged_as_an_organisation_stays_the_organisation_the_store_knows(tmp_path):
+    conn = connect(tmp_path / "s.db")
+    save_record(conn, _record("a" * 16, "Brandt, the bakery chain, opened a shop in Varna.", [("Brandt", G),
+                                                                                            ("Varna", "GPE")]))
+    save_record(conn, _record("b" * 16, "Ivo Brandt visited Varna on Monday. Brandt said he was proud.",
+                              [("Ivo Brandt", P), ("Varna", "GPE"), ("Brandt", P)]))
+    save_record(conn, _record("c" * 16, "Brandt shares fell in Varna after the results.", [("Brandt", G),
+                                                                                           ("Varna", "GPE")]))
+    link = _links(conn)
+    assert link[("c", "Brandt")] == link[("a", "Brandt")] != link[("b", "Ivo Brandt")]

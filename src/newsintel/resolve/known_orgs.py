@@ -158,3 +158,21 @@ def settle_new_identity(conn: sqlite3.Connection, identity_id: str) -> None:
         return
     conn.execute("UPDATE identities SET kind = ?, type = 'PERSON' WHERE id = ?", (PERSON, identity_id))
     refresh_identity(conn, identity_id)
+
+
+def surname_bearers(conn: sqlite3.Connection, unit: Any) -> list[str]:
+    """People a one-word organisation name may be, the NER model having tagged a surname ORG ("Lavrov's comments"
+    in a report that never names him in full): person identities the store knows by exactly that word alone as
+    well as by a full name ending in it. None for a kept organisation name, an acronym, a word that is not
+    written as a name, or a name an organisation of the store bears."""
+    word = unit.names[0] if unit.kind == ORG and len(unit.names) == 1 else ""
+    person = form_of(PERSON, word) if len(word.split()) == 1 and word[:1].isupper() and not word.isupper() else None
+    if person is None or person.is_initials or _kept_org(word) or _org_documents(conn, word):
+        return []
+    bearers = []
+    for row in identities_for_keys(conn, {"p:last:" + person.last}, _LOOKUP_LIMIT):
+        forms = [f for f in (form_of(PERSON, n) for n in json.loads(row["profile"]).get("names", {})) if f]
+        if row["kind"] == PERSON and any(f.tokens == person.tokens for f in forms) and any(
+                len(f.tokens) > 1 and f.last == person.last for f in forms):
+            bearers.append(row["id"])
+    return bearers

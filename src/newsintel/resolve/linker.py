@@ -21,7 +21,12 @@ from newsintel.resolve import profiles
 from newsintel.resolve.context import context_of, dominant, weights
 from newsintel.resolve.in_report import ReportNames, defined_acronyms
 from newsintel.resolve.keys import identities_for_keys, store_keys
-from newsintel.resolve.known_orgs import absorb_earlier_persons, read_as_known_org, settle_new_identity
+from newsintel.resolve.known_orgs import (
+    absorb_earlier_persons,
+    read_as_known_org,
+    settle_new_identity,
+    surname_bearers,
+)
 from newsintel.resolve.names import (
     ORG,
     PERSON,
@@ -322,7 +327,7 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
         if bearers is None:  # now a name of another kind's identity: scored as any name
             value, linked = _best(conn, unit, context, published, contexts, constrained)
         else:
-            linked, evidence = dominant(conn, bearers, context, contexts, cfg)
+            linked, evidence = dominant(conn, bearers or surname_bearers(conn, unit), context, contexts, cfg)
             value = 0.75 + min(cfg["context_cap"], cfg["context_weight"] * evidence)
         settle(unit, linked, value, None)
     for identity in set(identity_of.values()):

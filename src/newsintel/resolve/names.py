@@ -63,6 +63,8 @@ class _Rules:
     org_stopwords: frozenset[str]
     org_suffixes: frozenset[str]
     org_prefixes: frozenset[str]
+    org_descriptive: frozenset[str]
+    org_not_alone: frozenset[str]
     credit_tail: re.Pattern[str]
 
 
@@ -85,6 +87,8 @@ def _rules() -> _Rules:
         org_stopwords=frozenset(data["org_stopwords"]),
         org_suffixes=frozenset(data["org_suffixes"]),
         org_prefixes=frozenset(data["org_country_prefixes"]),
+        org_descriptive=frozenset(data["org_descriptive_suffixes"]),
+        org_not_alone=frozenset(data["org_not_alone"]),
         credit_tail=re.compile(r"\s[-–—]\s+(?:" + "|".join(map(re.escape, data["credit_roles"]))
                                + r")\b.*$", re.IGNORECASE | re.DOTALL),
     )
@@ -199,7 +203,8 @@ def org_form(name: str) -> NameForm | None:
     elif len(words) > 1:  # "UN Security Council" = "United Nations Security Council": listed acronyms written out
         words = [w for raw in name.split() for w in _acronym_written_out(raw)]
     tokens = [t for t in (w.strip("()[]") for w in words) if t and t not in rules.org_stopwords]
-    while len(tokens) > 1 and tokens[-1] in rules.org_suffixes:
+    while len(tokens) > 1 and (tokens[-1] in rules.org_suffixes or (
+            tokens[-1] in rules.org_descriptive and tokens[0] not in rules.org_not_alone and len(tokens[0]) > 2)):
         tokens.pop()
     return NameForm(ORG, tuple(tokens)) if tokens else None
 
