@@ -3,7 +3,7 @@ agents). A place or agent that belongs to a relative, coordinated or reported cl
 person is, is another event's; the event's own clause still gives its places and agents. Written sentences, both
 ways for each category."""
 
-from helpers import events_of
+from helpers import events_of, texts
 
 PLACE_ROLES = ("location", "origin", "destination", "via")
 
@@ -43,3 +43,30 @@ def test_a_country_owning_a_person_is_not_where_the_event_was():
 def test_a_place_after_including_stays_in_the_phrase():
     (event,) = events_of("Militias attacked the towns, including Aleppo and Homs, last year.", "ATTACK")
     assert places(event) == {"Aleppo", "Homs"}
+
+
+def test_a_place_in_another_event_nouns_phrase_is_that_events():
+    text = "Putin ordered civilians to be evacuated from the border as fighting between Kyiv and Moscow went on."
+    (event,) = events_of(text, "EVACUATE")
+    assert places(event) == set()
+    (event,) = events_of("Thousands fled the fighting in Aleppo.", "FLEE")
+    assert "Aleppo" in places(event)  # the event the trigger acts on took place where they were
+
+
+def test_a_town_naming_the_site_is_where_the_event_happened():
+    (event,) = events_of("A tourist was fatally shot at a Denver zoo this weekend.", "ATTACK")
+    assert places(event) == {"Denver"}
+    (event,) = events_of("A stabbing on a Boston commuter train left a man dead.", "ATTACK")
+    assert places(event) == {"Boston"}
+    (event,) = events_of("Gunmen opened fire at a Google office on Monday.", "ATTACK")
+    assert places(event) == set()  # an organisation names no place
+    (event,) = events_of("The attack at a Trump rally was condemned.", "ATTACK")
+    assert places(event) == set()
+
+
+def test_an_event_as_subject_is_no_actor():
+    attacks = events_of("A stabbing on a Boston commuter train killed a man.", "ATTACK")
+    killed = next(e for e in attacks if e["trigger"] == "killed")
+    assert killed["actors"] == [] and texts(killed["targets"]) == "man"
+    (event,) = events_of("A gunman killed a man on a Boston commuter train.", "ATTACK")
+    assert texts(event["actors"]) == "gunman"

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, is_place
 from newsintel.extract.describe import actor_words
+from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.roles import (
     DESTINATION_PREPS,
@@ -79,12 +80,16 @@ def in_own_clause(token: Token, region: set[int], own: set[int]) -> bool:
     """Whether nothing but noun phrases and prepositions lies between the token and the event's own clause: a place
     under another verb of the phrase ("vowed to stop militias that could hit Oslo", "charged X with fraud by selling
     files about the war in Chechnya", "escaped from prison in Texas and then worked in Oregon", "the Panama-flagged
-    ship") is that verb's, not the event's. `own` are the clause heads that are the event's: the trigger, the roots
-    of the phrases syntax chose for it (`extra_place_tokens`) and clauses that only say the event happened."""
-    head = token.head
+    ship") is that verb's, and a place in the phrase of another event noun is that event's (not the noun the
+    trigger acts on: "fled the fighting in Aleppo"). `own` are the clause heads that are the event's: the trigger,
+    the roots of the phrases syntax chose for it (`extra_place_tokens`) and clauses that only say the event
+    happened."""
+    head, events = token.head, lexicon().noun_index
     while head.i in region and head.i not in own and head.head.i != head.i:
         if (head.pos_ in ("VERB", "AUX") and head.dep_ != "prep") or head.dep_ in CLAUSE_DEPS:
             return False  # not "including Jerusalem", "following talks in Doha": prepositions
+        if head.pos_ == "NOUN" and lemma_of(head) in events and head.head.i not in own:
+            return False  # another event's phrase: "evacuated as the war between Kyiv and Moscow went on"
         head = head.head
     return True
 

@@ -184,6 +184,8 @@ def _prep_args(ps: ParsedSentence, head: Token, mentions: MentionIndex, args: di
         for obj in objects:
             if lemma_of(obj) in vehicles and depth == 0:  # "on a flight from Frankfurt", "by bus"
                 _prep_args(ps, obj, mentions, args, trigger, depth + 1)
+                if word in LOCATION_PREPS and trigger.type.name not in TRANSFERS:
+                    args["location"] += place_modifiers(ps, obj, mentions)  # "on a Boston commuter train"
                 continue
             for item in with_conjuncts(obj):
                 if depth == 0 or route_place(ps, item, word, trigger.type.name, mentions):
@@ -208,6 +210,8 @@ def _assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionIn
     if item.ent_type_ in ("DATE", "TIME"):
         return  # "on Thursday" is the event's time, not its target
     place = route_place(ps, item, word, name, mentions)
+    if not place and word in LOCATION_PREPS:
+        args["location"] += place_modifiers(ps, item, mentions)  # "shot at an Ohio zoo": Ohio
     if word == "by" and not place:
         if trigger.passive or trigger.nominal:
             args["actors"].append(item)
@@ -235,12 +239,25 @@ def _assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionIn
         args["location"].append(item)
 
 
+def place_modifiers(ps: ParsedSentence, item: Token, mentions: MentionIndex) -> list[Token]:
+    """The town, region or country named as a modifier of a common noun ("at an Ohio zoo", "on a Bay Area
+    commuter train", "at a Las Vegas music festival"): where the event happened, the noun itself being no place a
+    map shows. Not an organisation or person ("at a Google office", "at a Trump rally")."""
+    out = []
+    for child in item.children:
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and mentions.type_at(ps, child) in ("GPE", "LOC"):
+            out.append(child)
+        elif child.dep_ == "compound" and child.pos_ == "NOUN":  # "a Boston commuter train"
+            out += place_modifiers(ps, child, mentions)
+    return out
+
+
 def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> dict[str, list[Token]]:
     token, name = trigger.token, trigger.type.name
     args: dict[str, list[Token]] = {role: [] for role in ROLES}
     subject, passive = subject_of(token)
     passive = trigger.passive = passive or is_passive(token)
-    if subject is not None:
+    if subject is not None and not (not passive and _event_noun(subject)):  # "the strikes killed": no one
         args["targets" if passive and name not in MOVERS else "actors"].extend(with_conjuncts(subject))
     obj = direct_object(token) or _shared_object(token)
     if obj is not None and obj not in trigger.extra and obj.lower_ not in REFLEXIVES:
@@ -268,6 +285,12 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
             args["targets"] = into
     _prep_args(ps, token, mentions, args, trigger)
     return args
+
+
+def _event_noun(token: Token) -> bool:
+    """An event named as the subject ("the stabbing killed a man", "the strikes killed several children") is
+    what happened, not who did it."""
+    return token.pos_ == "NOUN" and lemma_of(token) in lexicon().noun_index
 
 
 def _building(ps: ParsedSentence, item: Token, mentions: MentionIndex) -> bool:
