@@ -148,6 +148,14 @@ def half_of(unit: str) -> str:
     return "dev" if digest[0] % 2 == 0 else "heldout"
 
 
+FOLD_SEED = "newsintel-geoparsing-devfold-2026-12-06"
+
+
+def dev_fold(unit: str) -> str:
+    """"a" or "b": a fixed split of the dev half in two, to estimate how a rule fitted on one fold generalises."""
+    return "a" if hashlib.sha256(f"{FOLD_SEED}:{unit}".encode()).digest()[0] % 2 == 0 else "b"
+
+
 def write_split(corpora: dict[str, list[Doc]]) -> None:
     """Freeze the halves of TR-News and GeoVirus (run once; the file is committed)."""
     split = {name: {"seed": SPLIT_SEED, "unit": "report (source URL title)" if name == "geovirus" else "docid",

@@ -79,7 +79,18 @@ def apply_qualifiers(resolver: Resolver, text: str, mentions: Mentions, surfaces
         if inside:
             cands[i] = inside
             qualified.add(i)
+            if match := QUALIFIER.match(text, end):
+                _qualifier_is_area(mentions, cands, match.start(1))
     return qualified
+
+
+def _qualifier_is_area(mentions: Mentions, cands: list[list[Candidate]], start: int) -> None:
+    """The name qualifying another ("Bronx, New York", "Columbia, Missouri") is the state, province or country of
+    its name, not a town of it."""
+    for j, (s, _, _) in enumerate(mentions):
+        if s == start:
+            areas = [c for c in cands[j] if c.place.kind in LISTED_KINDS]
+            cands[j] = areas or cands[j]
 
 
 def apply_kind_context(resolver: Resolver, text: str, mentions: Mentions, keys: list[str],

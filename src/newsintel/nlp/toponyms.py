@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from newsintel.nlp.facility_places import host_place, is_facility
 from newsintel.nlp.focus import Focus, publisher_focus
 from newsintel.nlp.gazetteer import Place, fold, place_key
 from newsintel.nlp.geocode import ADJECTIVE_LABELS, PLACE_LABELS, Resolver, load_resolver
@@ -296,8 +297,12 @@ def document_toponyms(text: str, mentions: list[RawMention], source: str | None 
     places = load_resolver().resolve(text, inputs, focus)
     out: dict[int, Place | None] = {}
     toponyms: list[Toponym] = []
+    placed = [(s, e, p) for (s, e, _), p in zip(inputs, places, strict=True)]
     for i, (s, e, _), place in zip(chosen, inputs, places, strict=False):
         m = mentions[i]
+        if m.label in PLACE_LABELS and is_facility(m.label, m.text) and (
+                host := host_place(text, m.start, m.end, placed)) is not None:
+            (s, e), place = _strip_article(text, m.start, m.end), host  # "Whittier's Penn Park" is in Whittier
         if m.label in PLACE_LABELS:  # a mention naming a place inside it ("the Warren County Jail") is not it
             inside = m.start <= s and e <= m.end and (s, e) != (m.start, m.end)
             m.kb_id = place.key if place and not inside else ""
@@ -340,7 +345,7 @@ def _refine_span(text: str, start: int, end: int, label: str, resolver: Resolver
         return start + first.end(), end  # "North Texas" is Texas, and says so
     if resolver.candidates(text[start:end], label):
         return start, end
-    core = _core_span(text, start, end)
+    core = _core_span(text, start, end, towns_of_any_size=label != "FAC")
     if core and fold(text[start:end]).split()[-1] in _place_words("toponym_cues", "street_nouns") and not any(
             p.kind in AREA_KINDS for p in gazetteer.lookup(text[core[0]:core[1]])):
         return start, end  # "Main Street" is no town called Main; "Douglas County Road" is in the county
@@ -363,7 +368,11 @@ def _whole(sub: str, start: int, end: int) -> bool:
     return end == len(sub) and sub[:start].strip().lower() in ("", "the")
 
 
-def _core_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _core_span(text: str, start: int, end: int, towns_of_any_size: bool = True) -> tuple[int, int] | None:
+    """The place name inside a longer place mention. In a facility's name (`towns_of_any_size` False) a town
+    too small to be trusted without context counts only as the name's head ("Cottonport Fire Station"), never as
+    a later word ("Bastille Day"), a place adjective ("the German Consulate") or a noun before "of" ("the Abbey
+    of Gethsemani"): a hamlet named like such a word is no evidence of where the facility is."""
     sub = text[start:end]
     words = [(m.start(), m.end()) for m in _WORD.finditer(sub)]
     skip = _direction_words()
@@ -373,6 +382,7 @@ def _core_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     after = {w: [i + 1 for i, (s, e) in enumerate(words) if sub[s:e] == w and i + 1 < len(words)] for w in ("of", "in")}
     # "Church in Lexington" first; a direction word starts a name when the two make one ("Central and South America")
     starts = [*after["in"], *range(first), first, *range(first + 1, len(words)), *after["of"]]
+    head = first
     for any_town in (False, True):  # "United Ohio": the state before a hamlet called United
         for first in dict.fromkeys(starts):
             for last in range(min(len(words), first + MAX_WORDS) - 1, first - 1, -1):
@@ -381,9 +391,18 @@ def _core_span(text: str, start: int, end: int) -> tuple[int, int] | None:
                         " in " in chunk or not _contiguous(sub, words, first, last):
                     continue
                 chunk = _POSSESSIVE.sub("", chunk)
+                if any_town and not towns_of_any_size and not _heads_facility(sub, words, first, last, head):
+                    continue
                 if _is_place_name(chunk, whole=False, any_town=any_town):
                     return start + words[first][0], start + words[first][0] + len(chunk)
     return None
+
+
+def _heads_facility(sub: str, words: list[tuple[int, int]], first: int, last: int, head: int) -> bool:
+    """The words first..last open the facility's name, are no place adjective and come before no "of"."""
+    chunk = sub[words[first][0]:words[last][1]]
+    followed_by_of = last + 1 < len(words) and sub[words[last + 1][0]:words[last + 1][1]] == "of"
+    return first == head and not followed_by_of and load_resolver().gazetteer.adjective(chunk) is None
 
 
 @functools.cache

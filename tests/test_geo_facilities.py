@@ -1,0 +1,50 @@
+"""Facilities placed by the town beside them, hamlets inside facility names, qualifiers read as areas. Sentences
+written for these tests."""
+
+from newsintel.nlp.geocode import load_resolver
+from newsintel.nlp.grouping import RawMention
+from newsintel.nlp.toponyms import document_toponyms
+
+
+def mention(text: str, name: str, label: str, at: int = 0) -> RawMention:
+    start = text.index(name, at)
+    return RawMention(name, start, start + len(name), 0, label)
+
+
+def toponyms(text: str, *named: tuple[str, str]):
+    mentions = [mention(text, name, label) for name, label in named]
+    return {t.text: t.place for t in document_toponyms(text, mentions, focus={})[1]}
+
+
+def test_a_possessive_town_places_the_facility_named_after_it():
+    text = "Flights were grounded at Leeds's Harewood Airport for hours, and the club moved to Whittier's Penn Park."
+    found = toponyms(text, ("Leeds", "GPE"), ("Harewood Airport", "FAC"), ("Whittier", "GPE"), ("Penn Park", "FAC"))
+    assert found["Harewood Airport"].name == "Leeds"
+    assert (found["Penn Park"].name, found["Penn Park"].admin1) == ("Whittier", "CA")
+
+
+def test_a_facility_in_a_town_is_in_that_town():
+    text = "She walked out of the Abbey of Gethsemani in Kentucky and drove south."
+    found = toponyms(text, ("the Abbey of Gethsemani", "FAC"), ("Kentucky", "GPE"))
+    assert found["Abbey of Gethsemani"].name == "Kentucky"
+
+
+def test_a_hamlet_named_like_a_later_word_or_an_adjective_is_no_facility_place():
+    # "Day" (Florida), "German" (Pennsylvania) and "Abbey" (Australia) are hamlets; none says where these are
+    text = "Crowds gathered for Bastille Day, and guards stood outside the German Consulate and the Abbey of Orval."
+    found = toponyms(text, ("Bastille Day", "FAC"), ("the German Consulate", "FAC"), ("the Abbey of Orval", "FAC"))
+    assert all(place is None or place.country not in ("US", "AU") for place in found.values())
+
+
+def test_a_town_heading_a_facility_name_still_counts():
+    text = "Crews left the Cottonport Fire Station at dawn."
+    found = toponyms(text, ("the Cottonport Fire Station", "FAC"))
+    assert found["Cottonport"].admin1 == "LA"
+
+
+def test_the_name_qualifying_a_town_is_the_state():
+    text = "He trained at a clinic in Bronx, New York, before moving west."
+    start = text.index("New York")
+    places = load_resolver().resolve(text, [(text.index("Bronx"), text.index("Bronx") + 5, "GPE"),
+                                            (start, start + len("New York"), "GPE")])
+    assert places[1].kind == "state"
