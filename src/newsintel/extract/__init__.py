@@ -18,7 +18,7 @@ from newsintel.extract.args import PLURAL_PRONOUNS, MentionIndex
 from newsintel.extract.attribution import attribution_for, extract_claims
 from newsintel.extract.confidence import TriggerEvidence, score_record
 from newsintel.extract.events import event_record, extract_events
-from newsintel.extract.modality import modality_of
+from newsintel.extract.modality import blocked_by, modality_of
 from newsintel.extract.namesakes import split_namesakes
 from newsintel.extract.parse import ParsedSentence, parse_sentences
 from newsintel.extract.quantities import extract_quantities
@@ -122,6 +122,9 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
             evidence[(event["start"], event["end"])] = TriggerEvidence(
                 lemma_of(trigger.token), trigger.nominal, sum(1 for t in ps.doc if not t.is_punct))
             event["modality"] = modality_of(trigger.token)
+            if (blocked := blocked_by(trigger.token)) is not None:  # "stopped them from crossing": views/common.py
+                start, end = ps.char_span(blocked[0].i, blocked[0].i + 1)
+                event["blocked_by"] = {"text": blocked[0].text, "start": start, "end": end, "negated": blocked[1]}
             event["attribution"] = attribution_for(ps, trigger.token, mentions)
             event["time"] = _time_for(ps, trigger.token, published, event["modality"])
             record.events.append(event)

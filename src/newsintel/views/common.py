@@ -10,6 +10,7 @@ publisher and the sentence it came from, so every line of every view can be chec
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Collection
 from typing import Any
@@ -19,11 +20,16 @@ from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.resolve.keys import identities_for_keys
 from newsintel.resolve.names import ORG, PERSON, PLACE, blocking_keys, form_of, similarity
 from newsintel.resolve.place_names import place_ref
+from newsintel.resources import load_yaml
 from newsintel.store.queries import escape_like
 
 MOVEMENT_TYPES = ("TRAVEL", "CROSS_BORDER", "FLEE", "RETURN", "SMUGGLE", "EVACUATE")
 STATUS = {"asserted": "done", "attempted": "attempted", "intended": "intended", "future": "intended",
           "hedged": "hedged", "conditional": "conditional", "negated": "denied"}
+NOT_STOPPED = "not stopped"  # "is not preventing them from leaving": no one is said to have left
+# Where someone is comes only from what happened or was tried (also when hedged): never from a denied, conditional,
+# planned or future event ("if he were to go to Syria" puts no one in Syria).
+WHERE_STATUSES = ("done", "attempted", "hedged")
 
 
 LOOKUP_LIMIT = 200  # identities read per name looked up: the best-known first, however common the name
@@ -113,6 +119,76 @@ class Sources:
         fact = json.loads(data) if isinstance(data, str) else dict(data)
         fact["source"] = self.source(doc_id, fact["sentence"])
         return fact
+
+
+def status_of(fact: dict[str, Any], role: str | None = None) -> str:
+    """The status a view shows for an event, seen from its participant in `role` ("actors", "targets"; None: the
+    event as a whole): done, attempted, intended (planned or future), hedged, conditional, denied. An event that was
+    stopped ("border guards prevented them from crossing") was attempted; one that nobody stopped ("the army is not
+    preventing civilians from leaving") is NOT_STOPPED: no one is said to have done it. An actor whose part rests on
+    its own claim ("the group claimed responsibility for the bombing") is hedged."""
+    blocked = fact.get("blocked_by")
+    if blocked and fact["modality"] == "negated":
+        return NOT_STOPPED if blocked.get("negated") else "attempted"
+    status = STATUS.get(fact["modality"], fact["modality"])
+    if status == "done" and role != "targets" and _self_claimed(fact):
+        return "hedged"
+    return status
+
+
+def _self_claimed(fact: dict[str, Any]) -> bool:
+    att = fact.get("attribution") or {}
+    if (att.get("cue") or "").lower() not in whereabouts()["self_claim_cues"]:
+        return False
+    speaker = att.get("speaker") or {}
+    return any((speaker.get("entity") and a.get("entity") == speaker["entity"]) or a.get("text") == speaker.get("text")
+               for a in fact.get("actors", []))
+
+
+def whereabouts() -> dict[str, Any]:
+    """The rules of data/whereabouts.yaml: which events put a participant at the event's place."""
+    return load_yaml("whereabouts.yaml")
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")s?\b",
+                      re.I)
+
+
+def remote_attack(fact: dict[str, Any]) -> bool:
+    """An attack by remote means (air strikes, missiles, shelling): its agent is not at the target's place."""
+    pattern = _words(whereabouts()["remote_attack_words"])
+    texts = [fact.get("trigger") or "", *(a.get("text") or "" for a in fact.get("actors", [])),
+             (fact.get("source") or {}).get("sentence_text") or ""]
+    return any(pattern.search(t) for t in texts)
+
+
+def where_places(fact: dict[str, Any], role: str) -> list[dict[str, Any]]:
+    """The places of an event at which its participant in `role` was (data/whereabouts.yaml): its location, or where
+    a movement that happened ended; none from an event that did not happen or was only planned, from a threat, for a
+    target of an event that puts no target anywhere (a group joined), for the agent of an attack by remote means,
+    or for a place that is a facility's owner ("Germany's consulate in Mazar-i-Sharif": Germany is no place of the
+    attack) or a facility taken for a place (an embassy geocoded as a town)."""
+    rules = whereabouts()
+    status = status_of(fact, role)
+    if status not in WHERE_STATUSES or fact["type"] in rules["no_place"].get(role, ()):
+        return []
+    if role == "targets" and fact["type"] not in rules["target_types"]:
+        return []
+    if role == "actors" and fact["type"] == "ATTACK" and remote_attack(fact):
+        return []
+    places = fact.get("location") or (fact.get("destination") if status == "done" else []) or []
+    return [p for p in places if not _owner_or_facility(p, fact)]
+
+
+def _owner_or_facility(place: dict[str, Any], fact: dict[str, Any]) -> bool:
+    facility = _words(whereabouts()["owned_facility_words"])
+    text = place.get("text") or ""
+    if facility.search(text):
+        return True
+    owner = re.compile(re.escape(text) + r"(?:'s|’s|')?\s+(?:\w+\s+){0,2}?" + facility.pattern, re.I)
+    return any(owner.search(a.get("text") or "") for role in ("actors", "targets", "location")
+               for a in fact.get(role, []) if a is not place)
 
 
 def said_by(fact: dict[str, Any]) -> str | None:

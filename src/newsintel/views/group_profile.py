@@ -23,7 +23,16 @@ from newsintel.store.actors import (
     group_actor_rows,
     named_member_rows,
 )
-from newsintel.views.common import MOVEMENT_TYPES, STATUS, Sources, fact_date, identity_of_entities, said_by
+from newsintel.views.common import (
+    MOVEMENT_TYPES,
+    NOT_STOPPED,
+    STATUS,
+    Sources,
+    fact_date,
+    identity_of_entities,
+    said_by,
+    status_of,
+)
 from newsintel.views.confidence import confident, default_min_confidence
 from newsintel.views.profile import INTENT_MODALITIES, _events, _facts, _where, build_profile
 
@@ -48,7 +57,7 @@ def count_text(count: dict[str, Any] | None) -> str:
 def _actor_fact(sources: Sources, row: sqlite3.Row, actor: dict[str, Any]) -> dict[str, Any]:
     """An event of a described member, as the profile shows it: the fact, its status, speaker, source and member."""
     fact = sources.fact(row["document_id"], row["data"])
-    fact["status"] = STATUS.get(fact["modality"], fact["modality"])
+    fact["status"] = status_of(fact, row["role"])
     fact["said_by"] = said_by(fact)
     fact["date"] = fact_date(fact)
     fact["member"] = {"kind": "described", "actor": actor["id"], "text": actor["text"], "as": row["role"]}
@@ -114,7 +123,7 @@ def _named(conn: sqlite3.Connection, sources: Sources, identity_id: str, limit: 
         statuses = [r["membership"] for r in member["relations"]]
         member["membership"] = "done" if "done" in statuses else statuses[0]
         for role in ARG_ROLES:
-            for fact in _facts(conn, sources, _events(conn, member["identity"], (role,), 2 * limit)):
+            for fact in _facts(conn, sources, _events(conn, member["identity"], (role,), 2 * limit), role):
                 if role == "targets" and fact["type"] not in INVOLVING and fact["type"] not in MOVEMENT_TYPES:
                     continue
                 fact["member"] = {"kind": "named", "identity": member["identity"], "text": member["name"],
@@ -184,15 +193,14 @@ def _figures(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _sections(conn: sqlite3.Connection, facts: list[dict[str, Any]], members: set[str],
               limit: int) -> dict[str, Any]:
     facts = sorted(facts, key=lambda f: f["date"] or "", reverse=True)
-    # where they were: what they did and what was done to them; a threat's place is no place they were at
-    involved = [f for f in facts if (f["member"]["as"] == "actors" and f["type"] != "THREATEN")
-                or f["type"] in INVOLVING]
+    # where they were: what they did and what was done to them, as far as their part puts them at the event's
+    # place (common.where_places: no threat's place, no remote strike's target, no place of a group joined)
     movements = [f for f in facts if f["type"] in MOVEMENT_TYPES and f["member"]["as"] == "actors"
-                 and (f["destination"] or f["origin"] or f["via"] or f["location"])]
+                 and f["status"] != NOT_STOPPED and (f["destination"] or f["origin"] or f["via"] or f["location"])]
     by_status: dict[str, list] = {s: [] for s in HEADING_ORDER}
     for fact in movements:
         by_status.setdefault(fact["status"], []).append(fact)
-    return {"where": _where_with_members(conn, involved)[:limit],
+    return {"where": _where_with_members(conn, facts)[:limit],
             "heading": {s: v[:limit] for s, v in by_status.items() if v},
             "intent": [f for f in facts if f["member"]["as"] == "actors"
                        and (f["modality"] in INTENT_MODALITIES or f["type"] == "THREATEN")][:limit],
@@ -227,8 +235,8 @@ def build_group_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: 
     sections = _sections(conn, named_facts + described_facts, members, limit)
     # who fought, smuggled or dealt with the group itself ("Kurdish forces fought Islamic State"), read the same way
     # (those joining it, RECRUIT with the group as target, are would-be members, not associates)
-    own, hidden_own = confident(_facts(conn, sources, _events(conn, identity["id"], ("targets",), 2 * limit)),
-                                threshold)
+    own, hidden_own = confident(
+        _facts(conn, sources, _events(conn, identity["id"], ("targets",), 2 * limit), "targets"), threshold)
     own = [{**fact, "member": {"kind": "group", "identity": identity["id"], "text": identity["name"], "as": "targets"}}
            for fact in own if fact["type"] != "RECRUIT"]
     sections["associates"] = (_associates(own, members) + sections["associates"])[:2 * limit]

@@ -17,12 +17,13 @@ from typing import Any
 from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.views.common import (
     MOVEMENT_TYPES,
-    STATUS,
+    NOT_STOPPED,
     Sources,
     date_fields,
     date_order,
     identity_of_entities,
     said_by,
+    status_of,
 )
 from newsintel.views.confidence import confident, default_min_confidence
 
@@ -46,6 +47,8 @@ def confident_flows(conn: sqlite3.Connection, limit: int = 100,
     rows = conn.execute(f"SELECT document_id, data FROM events WHERE type IN ({marks})", MOVEMENT_TYPES).fetchall()
     sources = Sources(conn)
     facts = [json.loads(r["data"]) | {"document_id": r["document_id"]} for r in rows]
+    # "the army is not preventing them from leaving": no one is said to have moved
+    facts = [f for f in facts if status_of(f) != NOT_STOPPED]
     facts, hidden = confident([f for f in facts if f["destination"] or f["origin"] or f["via"]], threshold)
     linked = identity_of_entities(conn, [a.get("entity") for f in facts for role in ("origin", "via", "destination")
                                          for a in f[role]])
@@ -66,7 +69,7 @@ def confident_flows(conn: sqlite3.Connection, limit: int = 100,
                                          "count": 0, "status": Counter(),
                                          "types": Counter(), "sources": []})
         flow["count"] += 1
-        flow["status"][STATUS.get(fact["modality"], fact["modality"])] += 1
+        flow["status"][status_of(fact)] += 1  # "prevented from crossing": attempted
         flow["types"][fact["type"]] += 1
         source = sources.source(fact["document_id"], fact["sentence"])
         flow["sources"].append({**source, "trigger": fact["trigger"], "modality": fact["modality"],

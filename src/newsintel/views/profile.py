@@ -13,19 +13,18 @@ from typing import Any
 
 from newsintel.views.common import (
     MOVEMENT_TYPES,
-    STATUS,
+    NOT_STOPPED,
     Sources,
     date_fields,
     date_order,
     identity_of_entities,
     said_by,
+    status_of,
+    where_places,
 )
 from newsintel.views.confidence import confident, corroborate, default_min_confidence
 
 INTENT_MODALITIES = ("intended", "future")
-# Where someone is comes only from what happened or was tried (also when hedged): never from a denied, conditional,
-# planned or future event ("if he were to go to Syria" puts no one in Syria).
-WHERE_MODALITIES = ("asserted", "attempted", "hedged")
 TYPED_RELATIONS = ("FAMILY", "SPOUSE", "ASSOCIATE", "OPPOSES", "MEMBER", "POSITION")
 # An identity's latest in-document entities (rowid order = ingest order): what every section reads, so a group
 # named in 50,000 reports costs no more than one named in 1,000.
@@ -41,26 +40,31 @@ def _events(conn: sqlite3.Connection, identity_id: str, roles: tuple[str, ...], 
         " ORDER BY d.published DESC, e.id LIMIT ?", (identity_id, *roles, limit)).fetchall()
 
 
-def _line(sources: Sources, row: sqlite3.Row, arg_names: dict[str, tuple[str, str, str]]) -> dict[str, Any]:
+def _line(sources: Sources, row: sqlite3.Row, arg_names: dict[str, tuple[str, str, str]],
+          role: str | None) -> dict[str, Any]:
     fact = sources.fact(row["document_id"], row["data"])
-    for role in ("actors", "targets", "location", "origin", "destination", "via"):
-        for arg in fact.get(role, []):
+    for arg_role in ("actors", "targets", "location", "origin", "destination", "via"):
+        for arg in fact.get(arg_role, []):
             if arg.get("entity") in arg_names:
                 arg["identity"], arg["name"], arg["kind"] = arg_names[arg["entity"]]
-    fact["status"] = STATUS.get(fact["modality"], fact["modality"])
+    if role is not None:
+        fact["as"] = role  # how the profiled entity takes part: its status and places are read in that role
+    fact["status"] = status_of(fact, role)
     fact["said_by"] = said_by(fact)
     fact.update(date_fields(fact))
     return fact
 
 
-def _facts(conn: sqlite3.Connection, sources: Sources, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+def _facts(conn: sqlite3.Connection, sources: Sources, rows: list[sqlite3.Row],
+           role: str | None = None) -> list[dict[str, Any]]:
+    """The events of `rows` as lines, their status seen from the participant in `role` (None: any role)."""
     entity_ids = []
     for row in rows:
         data = json.loads(row["data"])
-        entity_ids += [a.get("entity") for role in ("actors", "targets", "location", "origin", "destination", "via")
-                       for a in data.get(role, [])]
+        entity_ids += [a.get("entity") for arg_role in ("actors", "targets", "location", "origin", "destination",
+                                                         "via") for a in data.get(arg_role, [])]
     names = identity_of_entities(conn, entity_ids)
-    return [_line(sources, row, names) for row in rows]
+    return [_line(sources, row, names, role) for row in rows]
 
 
 def _who(conn: sqlite3.Connection, identity: sqlite3.Row, sources: Sources, limit: int) -> dict[str, Any]:
@@ -86,19 +90,22 @@ def _who(conn: sqlite3.Connection, identity: sqlite3.Row, sources: Sources, limi
             "attributes": dict(attributes), "roles": roles}
 
 
+def _role(fact: dict[str, Any]) -> str:
+    """How the profiled entity (or the group's member) takes part in the event."""
+    return fact.get("as") or (fact.get("member") or {}).get("as") or "actors"
+
+
 def _where(conn: sqlite3.Connection, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Places the identity was reported at, latest first: event locations, and where movements ended; each
-    with the point the geocoder gave it in that report."""
+    """Places the identity was reported at, latest first: the places its part in each event puts it at
+    (`common.where_places`: event locations, where movements ended; nothing from a threat, a plan, a denial or a
+    remote strike); each with the point the geocoder gave it in that report."""
     ids = sorted({p["entity"] for f in events for p in f["location"] + f["destination"] if p.get("entity")})
     marks = ",".join("?" * len(ids))
     geo = {r[0]: {"lat": r[1], "lon": r[2], "geonameid": r[3], "country": r[4]} for r in conn.execute(
         f"SELECT id, lat, lon, geonameid, country FROM entities WHERE id IN ({marks}) AND lat IS NOT NULL", ids)}
     out = []
     for fact in events:
-        if fact["modality"] not in WHERE_MODALITIES:
-            continue
-        places = fact["location"] or (fact["destination"] if fact["status"] == "done" else [])
-        for place in places:
+        for place in where_places(fact, _role(fact)):
             if place.get("kind") != "place" or place.get("entity") not in geo:
                 continue  # "in absentia": not a place the geocoder could put on the map
             out.append({"place": place.get("name") or place["text"], "identity": place.get("identity"),
@@ -158,13 +165,13 @@ def build_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 
     """`min_confidence`: hide events scored under it (default: `views.min_confidence` in confidence.yaml)."""
     sources = Sources(conn)
     threshold = default_min_confidence() if min_confidence is None else min_confidence
-    as_actor = _facts(conn, sources, _events(conn, identity["id"], ("actors",), 4 * limit))
-    as_target = _facts(conn, sources, _events(conn, identity["id"], ("targets",), 2 * limit))
+    as_actor = _facts(conn, sources, _events(conn, identity["id"], ("actors",), 4 * limit), "actors")
+    as_target = _facts(conn, sources, _events(conn, identity["id"], ("targets",), 2 * limit), "targets")
     corroborate(conn, as_actor + as_target)
     as_actor, hidden_actor = confident(as_actor, threshold)
     as_target, hidden_target = confident(as_target, threshold)
-    involved = as_actor + [f for f in as_target if f["type"] in ("ARREST", "CHARGE", "RELEASE", "EVACUATE")]
-    movements = [f for f in as_actor + as_target if f["type"] in MOVEMENT_TYPES
+    involved = as_actor + as_target  # which roles and types put it at a place: common.where_places
+    movements = [f for f in as_actor + as_target if f["type"] in MOVEMENT_TYPES and f["status"] != NOT_STOPPED
                  and (f["destination"] or f["origin"] or f["via"])]
     intent = [f for f in as_actor if f["modality"] in INTENT_MODALITIES or f["type"] == "THREATEN"]
     claims = _claims(conn, identity["id"], sources, limit)
