@@ -96,8 +96,8 @@ def according_to(ps: ParsedSentence) -> tuple[Token, Token] | None:
     for token in ps.doc:
         if token.lower_ == "according" and token.i + 1 < len(ps.doc) and ps.doc[token.i + 1].lower_ == "to":
             objects = [g for g in ps.doc[token.i + 1].children if g.dep_ == "pobj"]
-            if objects:
-                return token, objects[0]
+            if objects and objects[0].lemma_.lower() not in lexicon().attribution["according_to_no_source"]:
+                return token, objects[0]  # not "according to plan": a plan says nothing
         if token.lower_ in ("citing", "quoting"):
             obj = next((c for c in token.children if c.dep_ in ("dobj", "pobj")), None)
             if obj is not None:
@@ -189,6 +189,8 @@ def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             speaker = _speaker(verb) if child.i < verb.i else None
             if speaker is not None and start < speaker.i <= end:  # the parse put the speaker into the quotation
                 end = max((t.i - 1 for t in ps.doc[start + 1: speaker.i] if t.tag_ == "''"), default=end)
+            if speaker is not None and end < speaker.left_edge.i:  # '..., PETA Vice President X said'
+                end = min(end, _speaker_phrase_start(ps, speaker.left_edge.i) - 1)
             span = ps.doc[start: end + 1]  # "urged the residents to leave": who is urged too
             return span.text.strip(" ,." + QUOTES), child
     if lemma in att["clause_only_verbs"]:
@@ -202,7 +204,7 @@ def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
                                  for c in verb.children)) or verb.tag_ == "VBG":
         head = None  # "while the police deny accusations", "as many claimed", ", adding": no quotation before it
     if head is not None and head.i != verb.i and verb.left_edge.i > 0:  # '"...," police said'
-        left = ps.doc[: verb.left_edge.i].text.strip(" ,." + QUOTES)
+        left = ps.doc[: _speaker_phrase_start(ps, verb.left_edge.i)].text.strip(" ,." + QUOTES)
         end = verb.right_edge.i
         comma = end if ps.doc[end].text == "," else end + 1
         if comma < len(ps.doc) - 1 and ps.doc[comma].text == ",":  # "Already, she said, they are leaving"
@@ -231,6 +233,15 @@ def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             span = ps.doc[child.left_edge.i: end + 1]
             return span.text.strip(" ,." + QUOTES), child
     return "", None
+
+
+def _speaker_phrase_start(ps: ParsedSentence, start: int) -> int:
+    """Where the speaker's phrase of '..., PETA Vice President Jane Roe said' starts: names the parse left out of it
+    (up to three, right after the comma) belong to the speaker's title, not to what was said."""
+    k = start
+    while k > 0 and start - k < 3 and ps.doc[k - 1].text[:1].isupper():  # the parse may call "PETA" a verb
+        k -= 1
+    return k if k < start and k > 0 and ps.doc[k - 1].text == "," else start
 
 
 def _complements_object(lemma: str, prep: str) -> bool:
@@ -283,14 +294,27 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
     found = according_to(ps)
     if found is not None:
         cue, speaker = found
-        phrase_end = speaker.right_edge.i + 1
-        rest = (ps.doc[:cue.i].text + " " + ps.doc[phrase_end:].text).strip(" ,.")
+        rest, scope = _according_content(ps, cue, speaker)
         start, end = ps.char_span(cue.i, cue.i + 2)
-        root = next((t for t in ps.doc if t.dep_ == "ROOT"), None)
         claims.append({"speaker": speaker_arg(ps, speaker, mentions), "cue": "according to", "content": rest,
-                       "medium": None, "modality": modality_of(root) if root is not None else "asserted",
+                       "medium": None, "modality": modality_of(scope) if scope is not None else "asserted",
                        "sentence": ps.index, "start": start, "end": end})
     return claims
+
+
+def _according_content(ps: ParsedSentence, cue: Token, speaker: Token) -> tuple[str, Token | None]:
+    """What "according to X" vouches for: the sentence without the phrase, or, when the phrase opens the second of
+    two coordinated clauses ("It looks green - but, according to X, it is clear"), that clause alone: the first is
+    the writer's. Also the clause whose verb carries the content's modality."""
+    scope = cue.head if cue.lower_ == "according" else None
+    root = next((t for t in ps.doc if t.dep_ == "ROOT"), None)
+    if scope is None or scope.dep_ != "conj" or scope.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "cc" and scope.head.i < c.i < cue.i < scope.i for c in scope.head.children):
+        scope, low, high = root, 0, len(ps.doc)  # no "but, according to X, ..." (a parse may coordinate anything)
+    else:
+        low, high = min(scope.left_edge.i, cue.i), scope.right_edge.i + 1
+    parts = (ps.doc[low:cue.i].text, ps.doc[speaker.right_edge.i + 1:high].text)
+    return " ".join(p.strip(" ,.") for p in parts if p.strip(" ,.")), scope
 
 
 def claim_modality(verb: Token, content: Token | None) -> str:

@@ -153,6 +153,9 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
             claim["speaker"] = None  # "you say": a person addressed or anyone, no reported statement
         elif speaker.get("entity") is None and (noun := ctx.person_noun(speaker)):
             claim["speaker"] = ctx.continuing(noun, speaker, claim["sentence"], earlier)
+        elif ctx.described_person(speaker):  # "the 46-year-old Brazilian": a person, not the nationality
+            found = ctx.continuing("someone", speaker, claim["sentence"], earlier, described=True)
+            claim["speaker"] = found if found.get("entity") != speaker.get("entity") else {**speaker, "entity": None}
         if claim["speaker"] is not None and not claim["speaker"].get("unresolved"):
             earlier.append(claim)
     for claim in (c for c in ordered if id(c) in nested and c["speaker"] is not None):

@@ -185,9 +185,18 @@ class Speakers:
             elif self.person_noun(arg):
                 found = self._apposed(at[1], cue, {"PERSON"}) or self._person_called(noun, at[0])
         named = [w for w in arg["text"].split()[:-1] if w[:1].isupper()]  # "the Nice prosecutor": Nice's
-        if found is None or any(w not in found.name for w in named):
+        if found is None or (any(w not in found.name for w in named) and not self._home_place(noun, named)):
             return arg
         return {"text": arg["text"], "entity": found.id, "_at": at}
+
+    @staticmethod
+    def _home_place(noun: str, named: list[str]) -> bool:
+        """"The New York bank", "the Seattle company": a business described by the place it is based in, which its
+        name need not hold (a prosecutor or a police force of a place is that place's, not another's)."""
+        from newsintel.extract.describe import is_place_name
+
+        kinds = {k for k, nouns in lexicon().attribution.get("definite_org_nouns", {}).items() if noun in nouns}
+        return kinds == {"business"} and is_place_name(" ".join(named))
 
     def _after_the(self, arg: dict[str, Any]) -> bool:
         """The speaker phrase as written follows "the" ("the credit firm"), no possessive in it ("the
@@ -208,17 +217,49 @@ class Speakers:
             return None
         return noun if self._after_the(arg) else None
 
+    def described_person(self, arg: dict[str, Any]) -> bool:
+        """"The 46-year-old Brazilian", "the Canadian": a person described by nationality (NER links the demonym
+        to the nationality), not the nation speaking. Singular only: an age, or a demonym of one person
+        ("-an", "-ian", "-i"); "the French said" is a government."""
+        entity = self.entities.get(arg.get("entity") or "")
+        words = arg["text"].split()
+        if entity is None or entity.type != "NORP" or arg.get("_at") is None or not self._after_the(
+                {"text": arg["text"], "_at": arg["_at"]}) or not words or words[-1].endswith("s"):
+            return False
+        aged = re.match(r"\d+-year-old$", words[0]) is not None
+        return aged or (len(words) <= 2 and words[-1].lower().endswith(("an", "i")))
+
     def continuing(self, noun: str, arg: dict[str, Any], sentence: int,
-                   earlier: list[dict[str, Any]]) -> dict[str, Any]:
+                   earlier: list[dict[str, Any]], described: bool = False) -> dict[str, Any]:
         """"... said the actor" with no apposition: the previous speaker when reported speech goes on and no one
-        else of the noun's gender is named since (resolved as a pronoun would be), else the description kept."""
-        if len(arg["text"].split()) > 1:  # "the UN leader": someone else than who spoke before
+        else of the noun's gender is named since (resolved as a pronoun would be), else the description kept.
+        `described`: a person described by nationality, whose words are not one noun."""
+        if len(arg["text"].split()) > 1 and not described:  # "the UN leader": someone else than who spoke before
             return arg
         found = self.resolve(noun, arg["_at"][0], sentence, earlier)
         last = earlier[-1]["speaker"].get("entity") if earlier else None
         if found.get("unresolved") or last is None or found.get("entity") != last:
             return arg
+        called = self._nouns_beside(self.entities[last]) if last in self.entities else set()
+        if called and noun not in called:  # "X, a farmer, said ... The official said": someone else
+            return arg
         return {"text": arg["text"], "entity": found["entity"], "_at": arg["_at"]}
+
+    def _nouns_beside(self, entity: Entity) -> set[str]:
+        """The person nouns the document gives `entity`: its occupation, or a noun beside a mention ("farmer Jo Roe",
+        "Jo Roe, a farmer")."""
+        from newsintel.extract.antecedents import person_nouns
+
+        nouns = person_nouns() | set(lexicon().attribution.get("definite_person_nouns", ()))
+        occupation = (entity.attributes or {}).get("occupation")
+        out: set[str] = {occupation.split()[-1].lower()} if isinstance(occupation, str) and occupation else set()
+        for mention in entity.mentions:
+            before = self.text[max(0, mention.start - 30):mention.start].split()
+            after = re.match(r",\s+(?:the|a|an)\s+((?:[\w'’-]+\s+){0,4}?)([\w'’-]+)\s*(?:,|for\b|of\b|at\b|from\b)",
+                             self.text[mention.end:mention.end + 80])
+            words = ([before[-1].lower()] if before else []) + ([after.group(2).lower()] if after else [])
+            out |= {w for w in words if w in nouns}
+        return out
 
     def _apposed(self, end: int, cue: int, types: set[str], kinds: frozenset[str] = frozenset()) -> Entity | None:
         """"The company that runs it, Acme Ltd, denies": a name between commas right before the reporting word."""

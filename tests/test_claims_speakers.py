@@ -1,0 +1,124 @@
+"""Claims from the sampled audit's error categories (issue 12 item 3): descriptions of named speakers, content
+limited to what was said, statements that are none. Each category both ways.
+
+Every sentence here is written for these tests."""
+
+from helpers import record
+
+
+def claims(text: str) -> list[dict]:
+    return record(text)["claims"]
+
+
+def entity_name(text: str, claim: dict) -> str | None:
+    names = {e["id"]: e["name"] for e in record(text)["entities"]}
+    return names.get(claim["speaker"].get("entity"))
+
+
+# -- a description standing for a named person or organisation ---------------------------------------------------
+
+def test_the_official_said_is_the_one_official_named_before():
+    text = ("Karl Obst, a senior interior ministry official, said the camp would close in May. "
+            "The farmers protested outside the ministry on Friday. "
+            "The official said the decision was final.")
+    (claim,) = [c for c in claims(text) if c["content"].startswith("the decision")]
+    assert claim["speaker"]["text"] == "official" and entity_name(text, claim) == "Karl Obst"
+
+
+def test_the_official_said_stays_unlinked_when_no_official_is_named():
+    text = ("Karl Obst, a farmer from the valley, said the camp would close in May. "
+            "The official said the decision was final.")
+    (claim,) = [c for c in claims(text) if c["content"].startswith("the decision")]
+    assert claim["speaker"]["entity"] is None
+
+
+def test_the_official_said_stays_unlinked_when_two_officials_are_named():
+    text = ("Karl Obst, a senior interior ministry official, met Lena Vogt, a finance ministry official, on Monday. "
+            "The official said the decision was final.")
+    (claim,) = [c for c in claims(text) if c["content"].startswith("the decision")]
+    assert claim["speaker"]["entity"] is None
+
+
+def test_a_bank_described_by_its_home_city_is_the_bank_named_before():
+    text = ("Norvik Bank reported a loss of $2 billion on Tuesday. "
+            "The Oslo bank said that higher taxes had caused most of it.")
+    (claim,) = [c for c in claims(text) if "taxes" in c["content"]]
+    assert claim["speaker"]["text"] == "Oslo bank" and entity_name(text, claim) == "Norvik Bank"
+
+
+def test_a_prosecutor_of_another_city_is_not_the_office_named_before():
+    text = ("The Lyon prosecutor's office opened an inquiry on Monday. "
+            "The Marseille prosecutor said that no charges had been filed.")
+    (claim,) = [c for c in claims(text) if "charges" in c["content"]]
+    assert claim["speaker"]["entity"] is None
+
+
+def test_a_person_described_by_age_and_nationality_continues_the_previous_speaker():
+    text = ("Ines Duarte said the vote had been fair. "
+            "The 52-year-old Brazilian also predicts that turnout will rise next year.")
+    (claim,) = [c for c in claims(text) if "turnout" in c["content"]]
+    assert entity_name(text, claim) == "Ines Duarte" and "Brazilian" in claim["speaker"]["text"]
+
+
+def test_a_person_described_by_nationality_is_never_the_nationality():
+    text = ("Ines Duarte and Tomas Lindqvist met in Porto on Monday. "
+            "The 52-year-old Brazilian said that turnout will rise next year.")
+    (claim,) = [c for c in claims(text) if "turnout" in c["content"]]
+    entities = {e["id"]: e for e in record(text)["entities"]}
+    linked = entities.get(claim["speaker"].get("entity"))
+    assert linked is None or linked["type"] == "PERSON"
+
+
+# -- content: what the speaker said, not the writer's narration ----------------------------------------------------
+
+def test_according_to_in_a_second_clause_vouches_for_that_clause_only():
+    text = "At first sight the water looks green, but according to the park service the lake is perfectly clean."
+    (claim,) = [c for c in claims(text) if c["cue"] == "according to"]
+    assert claim["content"] == "the lake is perfectly clean"
+
+
+def test_according_to_at_the_end_vouches_for_the_whole_sentence():
+    text = "The ferry to the island will sail again on Monday, according to the port authority."
+    (claim,) = [c for c in claims(text) if c["cue"] == "according to"]
+    assert claim["content"] == "The ferry to the island will sail again on Monday"
+
+
+def test_an_organisation_in_the_speakers_title_is_not_part_of_what_was_said():
+    text = "Prices will keep rising in the spring, Acme Vice President Dana Whitlow said on Monday."
+    (claim,) = [c for c in claims(text) if c["cue"] == "said"]
+    assert claim["content"] == "Prices will keep rising in the spring"
+
+
+def test_a_name_after_a_comma_that_is_the_speaker_itself_is_kept_out_of_the_content_too():
+    text = "The bridge will reopen in June, Mayor Dana Whitlow said on Monday."
+    (claim,) = [c for c in claims(text) if c["cue"] == "said"]
+    assert claim["content"] == "The bridge will reopen in June"
+
+
+# -- what is no statement ------------------------------------------------------------------------------------------
+
+def test_according_to_plan_names_no_source():
+    text = "If all goes according to plan, the new bridge will open in May."
+    assert not [c for c in claims(text) if c["cue"] == "according to"]
+
+
+def test_according_to_a_report_still_names_one():
+    text = "The new bridge will open in May, according to a report by the Harbour Gazette."
+    assert [c for c in claims(text) if c["cue"] == "according to"]
+
+
+def test_revealing_pictures_states_nothing():
+    text = "Earlier this week the minister revealed pictures of the new stadium."
+    assert not claims(text)
+
+
+def test_revealing_a_plan_is_still_a_statement():
+    text = "Earlier this week the minister revealed that the new stadium would cost twice as much."
+    assert [c for c in claims(text) if c["cue"] == "revealed"]
+
+
+def test_an_organisation_before_a_title_stays_out_of_a_clause_said_before_the_verb():
+    text = ("Change is coming to every port in the north, Acme Senior Vice President Lina Berg said this year "
+            "after the company closed its yard.")
+    (claim,) = [c for c in claims(text) if c["cue"] == "said"]
+    assert claim["content"] == "Change is coming to every port in the north"
