@@ -130,3 +130,26 @@ def test_a_surname_tagged_as_an_organisation_stays_the_organisation_the_store_kn
                                                                                            ("Varna", "GPE")]))
     link = _links(conn)
     assert link[("c", "Brandt")] == link[("a", "Brandt")] != link[("b", "Ivo Brandt")]
+
+
+def test_a_surname_tagged_as_a_small_place_joins_the_person_of_its_story(tmp_path):
+    conn = connect(tmp_path / "s.db")
+    save_record(conn, _record("a" * 16, "Senator Lina Upton met the Harbour Union in Varna. Upton left early.",
+                              [("Lina Upton", P), ("Harbour Union", G), ("Varna", "GPE"), ("Upton", P)]))
+    save_record(conn, _record("b" * 16, "Upton, who chairs the Harbour Union inquiry, spoke in Varna on Friday.",
+                              [("Upton", "GPE"), ("Harbour Union", G), ("Varna", "GPE")]))
+    save_record(conn, _record("c" * 16, "Floods cut the road to Upton on Friday, the council said.",
+                              [("Upton", "GPE")]))
+    link = _links(conn)
+    assert link[("b", "Upton")] == link[("a", "Lina Upton")]
+    assert link[("c", "Upton")] != link[("a", "Lina Upton")]  # no shared context: the town
+
+
+def test_a_country_or_city_name_stays_a_place_whoever_bears_it(tmp_path):
+    conn = connect(tmp_path / "s.db")
+    save_record(conn, _record("a" * 16, "Coach Dana Jordan met the Harbour Union in Varna. Jordan left early.",
+                              [("Dana Jordan", P), ("Harbour Union", G), ("Varna", "GPE"), ("Jordan", P)]))
+    save_record(conn, _record("b" * 16, "Jordan closed its border, the Harbour Union in Varna said.",
+                              [("Jordan", "GPE"), ("Harbour Union", G), ("Varna", "GPE")]))
+    link = _links(conn)
+    assert link[("b", "Jordan")] != link[("a", "Dana Jordan")]

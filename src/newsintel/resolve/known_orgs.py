@@ -42,7 +42,7 @@ def _kept_org(name: str) -> bool:
     return kept_type(name) == "ORG"
 
 
-def _org_documents(conn: sqlite3.Connection, name: str) -> int:
+def org_documents(conn: sqlite3.Connection, name: str) -> int:
     """Documents of the organisation identities named exactly `name`."""
     form = form_of(ORG, name)
     if form is None:
@@ -65,12 +65,12 @@ def _person_documents(conn: sqlite3.Connection, surname: str, word: str) -> int:
                    "names", {})))
 
 
-def _outvotes(conn: sqlite3.Connection, org_documents: int, word: str, surname: str, own: int) -> bool:
+def _outvotes(conn: sqlite3.Connection, org_count: int, word: str, surname: str, own: int) -> bool:
     """The organisation's documents are established and `known_org_ratio` times the documents that read the
     word as a person (`own`: the unit's own report)."""
     cfg = _settings()
     person = _person_documents(conn, surname, word) + own
-    return org_documents >= cfg["known_org_min_documents"] and org_documents >= cfg["known_org_ratio"] * person
+    return org_count >= cfg["known_org_min_documents"] and org_count >= cfg["known_org_ratio"] * person
 
 
 def _borne_with_given_name(conn: sqlite3.Connection, surname: str) -> bool:
@@ -109,7 +109,7 @@ def read_as_known_org(conn: sqlite3.Connection, unit: Any) -> bool:
         return False  # an acronym joins an organisation only where a report or the alias table says so
     if not all(_credited(conn, n, word) for n in {*unit.names, *unit.mentions}):
         return False  # "Tom Equifax": a given name written in the report
-    if not (_kept_org(word) or _outvotes(conn, _org_documents(conn, word), word, person.last, 1)):
+    if not (_kept_org(word) or _outvotes(conn, org_documents(conn, word), word, person.last, 1)):
         return False
     if _borne_with_given_name(conn, person.last):
         return False
@@ -159,20 +159,3 @@ def settle_new_identity(conn: sqlite3.Connection, identity_id: str) -> None:
     conn.execute("UPDATE identities SET kind = ?, type = 'PERSON' WHERE id = ?", (PERSON, identity_id))
     refresh_identity(conn, identity_id)
 
-
-def surname_bearers(conn: sqlite3.Connection, unit: Any) -> list[str]:
-    """People a one-word organisation name may be, the NER model having tagged a surname ORG ("Lavrov's comments"
-    in a report that never names him in full): person identities the store knows by exactly that word alone as
-    well as by a full name ending in it. None for a kept organisation name, an acronym, a word that is not
-    written as a name, or a name an organisation of the store bears."""
-    word = unit.names[0] if unit.kind == ORG and len(unit.names) == 1 else ""
-    person = form_of(PERSON, word) if len(word.split()) == 1 and word[:1].isupper() and not word.isupper() else None
-    if person is None or person.is_initials or _kept_org(word) or _org_documents(conn, word):
-        return []
-    bearers = []
-    for row in identities_for_keys(conn, {"p:last:" + person.last}, _LOOKUP_LIMIT):
-        forms = [f for f in (form_of(PERSON, n) for n in json.loads(row["profile"]).get("names", {})) if f]
-        if row["kind"] == PERSON and any(f.tokens == person.tokens for f in forms) and any(
-                len(f.tokens) > 1 and f.last == person.last for f in forms):
-            bearers.append(row["id"])
-    return bearers

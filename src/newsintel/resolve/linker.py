@@ -25,8 +25,8 @@ from newsintel.resolve.known_orgs import (
     absorb_earlier_persons,
     read_as_known_org,
     settle_new_identity,
-    surname_bearers,
 )
+from newsintel.resolve.mistyped_surnames import surname_bearers
 from newsintel.resolve.names import (
     ORG,
     PERSON,
@@ -284,6 +284,7 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
     acronyms = defined_acronyms(conn, document_id)
     identity_of: dict[str, str] = {}  # entity id -> identity, for the acronyms the report defines
     deferred: list[Unit] = []  # lone names decided by context: once the rest of the report is linked
+    mistyped: list[Unit] = []  # small places that may be a surname ("Kim said"): after the report's people
 
     def settle(unit: Unit, linked: str | None, value: float, initial: tuple[str, str] | None) -> None:
         identity = link(conn, unit, document_id, linked, published, value if linked else 1.0,
@@ -318,6 +319,8 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
         elif initial is None and (lone_surname(unit) or lone_org_word(unit)) and _lone_bearers(
                 conn, unit, published, constrained) is not None:
             deferred.append(unit)
+        elif unit.kind == PLACE and lone_word(unit) and surname_bearers(conn, unit):
+            mistyped.append(unit)
         else:
             value, linked = _best(conn, unit, context, published, contexts, constrained)
             settle(unit, linked, value, initial)
@@ -328,6 +331,13 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
             value, linked = _best(conn, unit, context, published, contexts, constrained)
         else:
             linked, evidence = dominant(conn, bearers or surname_bearers(conn, unit), context, contexts, cfg)
+            value = 0.75 + min(cfg["context_cap"], cfg["context_weight"] * evidence)
+        settle(unit, linked, value, None)
+    for unit in mistyped:
+        linked, evidence = dominant(conn, surname_bearers(conn, unit), context, contexts, cfg)
+        if linked is None:
+            value, linked = _best(conn, unit, context, published, contexts, constrained)
+        else:
             value = 0.75 + min(cfg["context_cap"], cfg["context_weight"] * evidence)
         settle(unit, linked, value, None)
     for identity in set(identity_of.values()):
