@@ -191,6 +191,18 @@ def _owner_or_facility(place: dict[str, Any], fact: dict[str, Any]) -> bool:
                for a in fact.get(role, []) if a is not place)
 
 
+def heads_somewhere(fact: dict[str, Any], role: str,
+                    places: tuple[str, ...] = ("destination", "origin", "via")) -> bool:
+    """Does the event move its participant in `role` ("actors", "targets") and say where (a heading line)? The
+    mover is the actor, or the target of a movement done to people (repatriated, smuggled, evacuated); a movement
+    nobody stopped ("not preventing them from leaving") moved no one."""
+    if fact["type"] not in MOVEMENT_TYPES or not any(fact.get(p) for p in places):
+        return False
+    if role == "targets" and fact["type"] not in whereabouts()["moved_targets"]:
+        return False
+    return status_of(fact, role) != NOT_STOPPED
+
+
 def said_by(fact: dict[str, Any]) -> str | None:
     """Who a fact is attributed to, or None when the reporter states it."""
     att = fact.get("attribution")

@@ -25,10 +25,10 @@ from newsintel.store.actors import (
 )
 from newsintel.views.common import (
     MOVEMENT_TYPES,
-    NOT_STOPPED,
     STATUS,
     Sources,
     fact_date,
+    heads_somewhere,
     identity_of_entities,
     said_by,
     status_of,
@@ -195,8 +195,8 @@ def _sections(conn: sqlite3.Connection, facts: list[dict[str, Any]], members: se
     facts = sorted(facts, key=lambda f: f["date"] or "", reverse=True)
     # where they were: what they did and what was done to them, as far as their part puts them at the event's
     # place (common.where_places: no threat's place, no remote strike's target, no place of a group joined)
-    movements = [f for f in facts if f["type"] in MOVEMENT_TYPES and f["member"]["as"] == "actors"
-                 and f["status"] != NOT_STOPPED and (f["destination"] or f["origin"] or f["via"] or f["location"])]
+    movements = [f for f in facts
+                 if heads_somewhere(f, f["member"]["as"], ("destination", "origin", "via", "location"))]
     by_status: dict[str, list] = {s: [] for s in HEADING_ORDER}
     for fact in movements:
         by_status.setdefault(fact["status"], []).append(fact)

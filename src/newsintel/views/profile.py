@@ -12,11 +12,10 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from newsintel.views.common import (
-    MOVEMENT_TYPES,
-    NOT_STOPPED,
     Sources,
     date_fields,
     date_order,
+    heads_somewhere,
     identity_of_entities,
     said_by,
     status_of,
@@ -171,8 +170,7 @@ def build_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 
     as_actor, hidden_actor = confident(as_actor, threshold)
     as_target, hidden_target = confident(as_target, threshold)
     involved = as_actor + as_target  # which roles and types put it at a place: common.where_places
-    movements = [f for f in as_actor + as_target if f["type"] in MOVEMENT_TYPES and f["status"] != NOT_STOPPED
-                 and (f["destination"] or f["origin"] or f["via"])]
+    movements = [f for f in as_actor + as_target if heads_somewhere(f, f["as"])]
     intent = [f for f in as_actor if f["modality"] in INTENT_MODALITIES or f["type"] == "THREATEN"]
     claims = _claims(conn, identity["id"], sources, limit)
     intent_claims = [c for c in claims["by"] + claims["about"] if c["modality"] in INTENT_MODALITIES]
