@@ -70,3 +70,28 @@ def test_an_event_as_subject_is_no_actor():
     assert killed["actors"] == [] and texts(killed["targets"]) == "man"
     (event,) = events_of("A gunman killed a man on a Boston commuter train.", "ATTACK")
     assert texts(event["actors"]) == "gunman"
+
+
+def test_the_doer_of_an_able_or_eager_clause():
+    (event,) = events_of("Police officers searched the area and were able to arrest a suspect.", "ARREST")
+    assert texts(event["actors"]) == "Police officers"
+    (event,) = events_of("Police officers said the suspect was able to flee.", "FLEE")
+    assert texts(event["actors"]) == "suspect"
+
+
+def test_an_event_carried_out_by_someone():
+    (event,) = events_of("The attack was carried out by two gunmen.", "ATTACK")
+    assert texts(event["actors"]) == "two gunmen"
+    (event,) = events_of("She described the attack, which she said was carried out by about twenty men.", "ATTACK")
+    assert "twenty men" in texts(event["actors"])
+    (event,) = events_of("The attack was condemned by two senators.", "ATTACK")
+    assert event["actors"] == []  # who condemns it did not do it
+    (event,) = events_of("Guards said the escape had been organised by a smuggling network.", "FLEE")
+    assert event["actors"] == []  # who organises an escape does not escape
+
+
+def test_a_country_as_the_doer_of_a_passive():
+    (event,) = events_of("The village was shelled by Russia on Monday.", "ATTACK")
+    assert texts(event["actors"]) == "Russia"
+    (event,) = events_of("Two men were attacked by gunmen in Leeds.", "ATTACK")
+    assert texts(event["actors"]) == "gunmen" and places(event) == {"Leeds"}

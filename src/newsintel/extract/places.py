@@ -1,9 +1,10 @@
 """Places of an event beyond its own prepositions: those of its participants ("300 fighters from Homs"), every
 other named place in the trigger's phrase, and, for a nominal trigger, the places the sentence gives it outside
 its phrase: a place phrase right after it that the parser hung elsewhere ("airstrikes in Kunduz"), the places of
-the verb it is the subject of ("the attack happened in Mazar", "the assault left two soldiers dead near Kunduz")
-and of its relative clauses ("strikes which killed 30 civilians in Kunduz"); a threat's places include those of
-the act threatened ("threatened to overrun Kunduz")."""
+the verb it is the subject of ("the attack happened in Mazar", "the assault left two soldiers dead near Kunduz",
+"the assaults were carried out in Oslo") and of its relative clauses ("strikes which killed 30 civilians in
+Kunduz"); a threat's places include those of the act threatened ("threatened to overrun Kunduz"). Only the
+event's own clause counts (`in_own_clause`): a place under another verb or event noun of the phrase is theirs."""
 
 from __future__ import annotations
 
@@ -160,7 +161,8 @@ def extra_place_tokens(ps: ParsedSentence, trigger: Trigger, others: list[Trigge
     if j < len(doc) and doc[j].dep_ == "prep" and doc[j].lower_ in NEAR_PREPS and doc[j].head.i not in subtree \
             and not ends_in_inner:  # "a revenge attack for US airstrikes in Kunduz": the strikes' place
         out += list(doc[j].subtree)
-    if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX"):
+    if (token.dep_ == "nsubj" or (token.dep_ == "nsubjpass" and lemma_of(token.head) in LIGHT_VERBS)) \
+            and token.head.pos_ in ("VERB", "AUX"):  # "the attack happened in", "assaults were carried out in"
         out += [t for p in token.head.children if p.dep_ == "prep" and p.lower_ in NEAR_PREPS for t in p.subtree]
     starts = {o.token.i for o in others}
     out += [t for c in token.children if c.dep_ in ("relcl", "acl") and c.i in starts for t in c.subtree]

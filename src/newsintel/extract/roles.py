@@ -83,6 +83,9 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
                 current.head)  # "recruited him to join": he joins; "charged each man $500 to cross": the man
             if obj is not None:
                 return obj, False
+        if current.dep_ == "acomp" and current.head.i != current.i:  # "were able to arrest", "is eager to leave"
+            own, current = False, current.head
+            continue
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
             # "had been captured and had not defected": a conjunct with its own auxiliary has its own voice
             own = own and current.dep_ == "conj" and not any(c.dep_ == "aux" for c in current.children)
@@ -210,6 +213,8 @@ def _assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionIn
     if item.ent_type_ in ("DATE", "TIME"):
         return  # "on Thursday" is the event's time, not its target
     place = route_place(ps, item, word, name, mentions)
+    if place and word == "by" and _passive_agent(item) and mentions.type_at(ps, item) == "GPE":
+        place = False  # "brokered by Qatar", "was attacked by Russia": the country acts
     if not place and word in LOCATION_PREPS:
         args["location"] += place_modifiers(ps, item, mentions)  # "shot at an Ohio zoo": Ohio
     if word == "by" and not place:
@@ -237,6 +242,13 @@ def _assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionIn
         args["via"].append(item)
     elif word in LOCATION_PREPS or word == "by":
         args["location"].append(item)
+
+
+def _passive_agent(item: Token) -> bool:
+    """The object of a passive's "by" (spaCy's `agent`), also a coordinated one ("by Qatar and Egypt")."""
+    while item.dep_ == "conj" and item.head.i != item.i:
+        item = item.head
+    return item.head.dep_ == "agent"
 
 
 def place_modifiers(ps: ParsedSentence, item: Token, mentions: MentionIndex) -> list[Token]:
@@ -333,6 +345,9 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
             for prep in verb.children:
                 if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "with"):
                     args["actors"] += [g for g in prep.children if g.dep_ == "pobj"]
+    for done_by in _passive_light_verbs(token) if name not in MOVERS else ():  # "the escape was organised by": no
+        args["actors"] += [g for c in done_by.children if c.dep_ == "agent" for g in c.children  # one escaping
+                           if g.dep_ == "pobj" and not g.is_punct]  # "carried out by" the attackers
     party = accused_party(token) if token.dep_ == "pobj" else None
     if party is not None:  # "on suspicion of people smuggling": the suspects smuggle
         args["actors"].append(party)
@@ -344,6 +359,20 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
             _prep_args(ps, verb, mentions, args, trigger)
     _prep_args(ps, token, mentions, args, trigger)
     return args
+
+
+def _passive_light_verbs(noun: Token) -> list[Token]:
+    """Passive light verbs whose subject is the event noun: "the attack was carried out by", "the attack, which
+    police said was carried out by" (the relative clause or the clause its reporting verb introduces)."""
+    if noun.dep_ == "nsubjpass" and lemma_of(noun.head) in LIGHT_VERBS:
+        return [noun.head]
+    out = []
+    for clause in (c for c in noun.children if c.dep_ == "relcl"):
+        for verb in [clause, *(g for g in clause.children if g.dep_ == "ccomp")]:
+            relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in verb.children)
+            if relative and lemma_of(verb) in LIGHT_VERBS and is_passive(verb):
+                out.append(verb)
+    return out
 
 
 def _shared_object(token: Token) -> Token | None:
