@@ -21,6 +21,13 @@ P, G = "PERSON", "ORG"
     ("Chancellor Pavel Rusu", "Chancellor Ion Rusu", False),  # the title goes, the given names still differ
     ("Emir Haddad", "Haddad", True),  # a title that is also a given name stays a given name...
     ("Emir Haddad", "Samir Haddad", False),  # ... and tells two people apart
+    ("Lotte van der Berg", "van der Berg", True),  # a lower-case particle before a surname
+    ("Paul de Ronsard", "Ronsard", True),
+    ("Paul de Ronsard", "Marc de Ronsard", False),
+    ("Jean-Luc Morvan", "Jean Luc Morvan", True),  # a hyphenated given name written without the hyphen
+    ("Jean-Luc Morvan", "Anne-Marie Morvan", False),
+    ("Bill Tanaka", "William Tanaka", True),  # an English short form of the given name
+    ("Bill Tanaka", "Walter Tanaka", False),
 ])
 def test_titles_and_possessives_before_people(a, b, same):
     assert (similarity(person_form(a), person_form(b)) >= 0.75) is same

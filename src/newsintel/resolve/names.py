@@ -59,6 +59,7 @@ class _Rules:
     title_names: frozenset[str]
     articles: frozenset[str]
     particles: frozenset[str]
+    dropped_particles: frozenset[str]
     skeleton: tuple[tuple[re.Pattern[str], str], ...]
     org_stopwords: frozenset[str]
     org_suffixes: frozenset[str]
@@ -83,6 +84,7 @@ def _rules() -> _Rules:
         title_names=frozenset(data["titles_also_given_names"]),
         articles=frozenset(parts["articles"]),
         particles=frozenset(data["joined_particles"]),
+        dropped_particles=frozenset(data["dropped_particles"]),
         skeleton=tuple((re.compile(a), b) for a, b in data["skeleton_rules"]),
         org_stopwords=frozenset(data["org_stopwords"]),
         org_suffixes=frozenset(data["org_suffixes"]),
@@ -166,6 +168,8 @@ def _without_titles(words: list[str]) -> list[str]:
 def person_form(name: str) -> NameForm | None:
     rules = _rules()
     name = without_possessive(name).replace("U.S.", "US")
+    raw = name.split()  # "Thomas de Maizière": a particle in lower case before the surname is dropped
+    name = " ".join(w for i, w in enumerate(raw) if i == len(raw) - 1 or w not in rules.dropped_particles)
     words = [w for w in _person_words(name) if w not in rules.articles and w not in ("s", "jr", "sr")]
     words = _without_titles(words)
     glued: list[str] = []
@@ -312,6 +316,8 @@ def similarity(a: NameForm, b: NameForm, fuzzy_factor: float = 0.85) -> float:
     """
     if a.full == b.full:
         return 1.0
+    if a.kind == PERSON and squashed(a) == squashed(b) and a.last == b.last and len(a.tokens) > 1 < len(b.tokens):
+        return 1.0  # "Jean-Claude Juncker" = "Jean Claude Juncker"
     if a.kind == ORG:
         if squashed(a) == squashed(b):
             return 1.0
