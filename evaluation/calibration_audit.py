@@ -66,9 +66,9 @@ def extract_files(names: Sequence[str]) -> dict[str, dict[str, Any]]:
 
     original = confidence.score_event
 
-    def keeping(event: dict[str, Any], evidence: Any, context: Any = None) -> None:
+    def keeping(event: dict[str, Any], evidence: Any, *context: Any) -> None:
         event["_evidence"] = asdict(evidence) if evidence is not None else None
-        original(event, evidence, context)
+        original(event, evidence, *context)
 
     confidence.score_event = keeping
     records: dict[str, dict[str, Any]] = {}
@@ -111,17 +111,23 @@ def rescore(record: dict[str, Any]) -> None:
     scored on the title alone, so without the body's sentence evidence)."""
     from newsintel.extract import confidence
 
-    context = context_of(record)
+    try:
+        context = context_of(record)
+    except ImportError:  # a scorer from before the sentence evidence: comparing with older factors
+        context = None
+
+    def sentence_evidence(fact: dict[str, Any]) -> tuple[Any, ...]:
+        return () if context is None else (None if fact.get("sentence", 0) < 0 else context,)
+
     for event in record.get("events") or []:
         headline = "-headline_only" in (event.get("why") or [])
         ev = event.get("_evidence")
-        confidence.score_event(event, confidence.TriggerEvidence(**ev) if ev else None,
-                               None if event.get("sentence", 0) < 0 else context)
+        confidence.score_event(event, confidence.TriggerEvidence(**ev) if ev else None, *sentence_evidence(event))
         if headline:
             _weaken_headline(event, "events")
     for claim in record.get("claims") or []:
         headline = "-headline_only" in (claim.get("why") or [])
-        confidence.score_claim(claim, None if claim.get("sentence", 0) < 0 else context)
+        confidence.score_claim(claim, *sentence_evidence(claim))
         if headline:
             _weaken_headline(claim, "claims")
 
@@ -213,6 +219,17 @@ def feature_lines(rows: list[tuple[dict, dict, dict]], kind: str, min_n: int = 3
     return lines
 
 
+def kept_lines(records: list[dict[str, Any]]) -> list[str]:
+    """How many of all events and claims of these documents each threshold keeps: the recall side of a threshold."""
+    heads = " ".join(f"{'>= ' + format(t, '.1f'):>10}" for t in THRESHOLDS)
+    lines = [f"  {'all facts of these documents, kept at:':<38} {heads}"]
+    for kind in KINDS:
+        facts = [f for record in records for f in record.get(kind) or []]
+        kept = [sum(f.get("confidence", 0.0) >= t for f in facts) for t in THRESHOLDS]
+        lines.append(f"  {kind:<38} " + " ".join(f"{k:>10}" for k in kept))
+    return lines
+
+
 def load_records(names: list[str], cache: Path | None, reuse: bool) -> dict[str, dict[str, Any]]:
     if cache is not None and reuse and cache.exists():
         records = pickle.loads(cache.read_bytes())
@@ -238,6 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = sorted({i["document"]["file"] for items in rounds.values() for k in KINDS for i in items[k]})
     records = load_records(names, args.cache, args.rescore)
     print(f"{sum(n in records for n in names)} of {len(names)} documents re-extracted")
+    print("\n".join(kept_lines([records[n] for n in names if n in records])))
     for folder, items in rounds.items():
         for kind in KINDS:
             rows, gone = matched_rows(items[kind], records, kind)
