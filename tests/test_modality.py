@@ -34,6 +34,12 @@ def _modality(text: str, type_: str, trigger: str) -> str:
     # "would" with a frequency word is a past habit, without one a future in the past
     ("Fjolla Zeqiri would travel to Skopje every summer to see her aunt.", "TRAVEL", "travel", "asserted"),
     ("Fjolla Zeqiri said she would travel to Skopje next summer.", "TRAVEL", "travel", "future"),
+    # "under attack" after a copula is the state of being attacked: the copula's negation is the event's
+    ("The convoy was not under attack when it left Mosul, officials said.", "ATTACK", "attack", "negated"),
+    ("The convoy came under attack near Mosul on Monday.", "ATTACK", "attack", "asserted"),
+    # knowing of an event presupposes it: not knowing does not deny it; not doing it does
+    ("The ministry did not learn of the attack on the convoy until Tuesday.", "ATTACK", "attack", "asserted"),
+    ("The militia did not carry out the attack on the convoy.", "ATTACK", "attack", "negated"),
 ])
 def test_modality_categories(text: str, type_: str, trigger: str, expected: str) -> None:
     assert _modality(text, type_, trigger) == expected

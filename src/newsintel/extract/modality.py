@@ -139,8 +139,11 @@ def _chain(trigger: Token) -> list[Token]:
             break  # "tried to enter but was caught": the trying is not the catching
         if current is not trigger and current.lemma_.lower() in reporting and not _is_passive(current):
             break  # what the speaker says about the event ends at the speaker
-        if current.dep_ == "prep" and current.lower_ in cues["scope"]["adjunct_preps"]:
+        if current.dep_ == "prep" and current.lower_ in cues["scope"]["adjunct_preps"] and not (
+                current.lower_ == "under" and current.head.lemma_.lower() in cues["scope"].get("state_verbs", ())):
             break  # "under a deal reached on Sunday, fighters will leave": the deal is not future
+        if current.head.lemma_.lower() in cues["negated"].get("factive_governors", ()):
+            break  # "didn't learn of the assaults": knowing presupposes them
         current = current.head
     return chain
 
