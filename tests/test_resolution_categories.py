@@ -160,3 +160,17 @@ def test_a_country_or_city_name_stays_a_place_whoever_bears_it(tmp_path):
                               [("Jordan", "GPE"), ("Harbour Union", G), ("Varna", "GPE")]))
     link = _links(conn)
     assert link[("b", "Jordan")] != link[("a", "Dana Jordan")]
+
+
+def test_an_acronym_tagged_as_a_place_joins_the_organisation_a_report_defined(tmp_path):
+    conn = connect(tmp_path / "s.db")
+    save_record(conn, _record("a" * 16, "The Harbour Workers Union (HWU) called a strike in Varna.",
+                              [("Harbour Workers Union", G), ("HWU", G), ("Varna", "GPE")]))
+    save_record(conn, _record("b" * 16, "The HWU said the strike in Varna would go on.", [("HWU", "GPE"),
+                                                                                        ("Varna", "GPE")]))
+    save_record(conn, _record("c" * 16, "Flights to the UAE resumed. The UAE said so.", [("UAE", "GPE")]))
+    save_record(conn, _record("d" * 16, "The Union of Arab Engineers (UAE) met in Varna.",
+                              [("Union of Arab Engineers", G), ("UAE", G), ("Varna", "GPE")]))
+    link = _links(conn)
+    assert link[("b", "HWU")] == link[("a", "Harbour Workers Union")]
+    assert link[("c", "UAE")] != link[("d", "Union of Arab Engineers")]  # a place the gazetteer knows stays one

@@ -60,7 +60,9 @@ def _candidates(conn: sqlite3.Connection, unit: Unit, fuzzy: bool) -> list[sqlit
         keys |= {k for k in blocking_keys(form) if (fuzzy or not k.startswith("p:del:"))
                  and (form.is_initials or not k.startswith("p:ini:"))
                  and (len(form.tokens) == 1 or not k.startswith("o:w:"))}  # short forms look for longer names
-    if unit.kind == PLACE:  # a person tagged GPE ("Haliti, 41, ..."): look for the person too
+    if unit.kind == PLACE:  # a person tagged GPE ("Haliti, 41, ..."): look for the person too; an acronym, the org
+        if may_cross(unit, ORG):
+            keys |= {"o:" + f.full for f in (name_form(ORG, n) for n in unit.names) if f is not None}
         for name in unit.names:
             form = name_form(PERSON, name)
             if form is not None and not form.is_initials:
@@ -124,7 +126,7 @@ def name_match(unit: Unit, candidate: sqlite3.Row) -> tuple[float, dict[str, Any
             return (1.0 if ours & theirs_places else 0.0), profile
     forms = [f for f in (name_form(kind, n) for n in unit.names) if f is not None]
     name_score = _name_score(forms, theirs_forms, cfg["fuzzy_factor"])
-    if kind != unit.kind and name_score < (0.75 if unit.kind == PLACE else 1.0):
+    if kind != unit.kind and name_score < (0.75 if unit.kind == PLACE and kind == PERSON else 1.0):
         return 0.0, profile
     if kind != unit.kind and kind == PERSON and lone_word(unit) and any(len(f.tokens) > 1 for f in theirs_forms):
         return 0.0, profile  # "Ford" the company is not Gerald Ford: only a person known by that one word alone

@@ -115,9 +115,12 @@ def lone_word(unit: Unit) -> bool:
 
 def may_cross(unit: Unit, kind: str) -> bool:
     """NER mixes up types: a person tagged ORG (or back) may join a same-named identity of the other kind, and a
-    "place" the gazetteer does not know ("Haliti, 41," tagged GPE) may join a person."""
+    "place" the gazetteer does not know ("Haliti, 41," tagged GPE) may join a person, or an organisation when it is
+    an acronym (exact names only: see `linker.name_match`)."""
     if {unit.kind, kind} == {ORG, PERSON}:
         return True
+    if unit.kind == PLACE and kind == ORG:  # an organisation's acronym tagged GPE ("the NRA said")
+        return all(n.isupper() and len(n.split()) == 1 for n in unit.names) and not known_place(unit)
     return unit.kind == PLACE and kind == PERSON and not known_place(unit)
 
 
