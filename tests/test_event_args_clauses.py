@@ -95,3 +95,25 @@ def test_a_country_as_the_doer_of_a_passive():
     assert texts(event["actors"]) == "Russia"
     (event,) = events_of("Two men were attacked by gunmen in Leeds.", "ATTACK")
     assert texts(event["actors"]) == "gunmen" and places(event) == {"Leeds"}
+
+
+def test_what_is_threatened_is_no_target():
+    (event,) = events_of("The company responded on Twitter, threatening legal action.", "THREATEN")
+    assert event["targets"] == []
+    (event,) = events_of("The gang threatened journalists and their families.", "THREATEN")
+    assert "journalists" in texts(event["targets"])
+
+
+def test_the_parties_of_a_deal_not_its_backers():
+    (event,) = events_of("A merger deal backed by Blackstone was announced.", "AGREE")
+    assert event["actors"] == []
+    (event,) = events_of("The truce, brokered by Qatar and Egypt, held.", "AGREE")
+    assert texts(event["actors"]) == "Qatar | Egypt"
+
+
+def test_parties_between_are_no_places():
+    text = "Putin ordered civilians to be evacuated from the border as fighting between Kyiv and Moscow went on."
+    (event,) = events_of(text, "FIGHT")
+    assert places(event) == set() and texts(event["actors"]) == "Kyiv" and texts(event["targets"]) == "Moscow"
+    (event,) = events_of("Clashes between police and protesters in Dhaka left three dead.", "FIGHT")
+    assert places(event) == {"Dhaka"} and texts(event["actors"]) == "police"

@@ -272,7 +272,8 @@ def _headline_style_subjects(ps: ParsedSentence, trigger: Trigger, args: dict[st
         if token.like_num and token.pos_ == "NUM" and not any(c.dep_ == "prep" for c in token.children):
             args["actors"].remove(token)
             args["targets"].append(token)
-        elif mentions.type_at(ps, token) in ("GPE", "LOC", "FAC") and not is_country(ps, token, mentions):
+        elif token.dep_ in ("nsubj", "nsubjpass") and mentions.type_at(ps, token) in ("GPE", "LOC", "FAC") \
+                and not is_country(ps, token, mentions):  # not a party named after "between"
             args["actors"].remove(token)
             args["location"].append(token)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, is_place, with_conjuncts
+from newsintel.extract.describe import actor_words
 from newsintel.extract.lexicon import EventType, lexicon
 from newsintel.extract.parse import ParsedSentence
 
@@ -182,6 +183,9 @@ def _prep_args(ps: ParsedSentence, head: Token, mentions: MentionIndex, args: di
             continue
         word = prep.lower_
         objects = [g for g in prep.children if g.dep_ == "pobj"]
+        if word == "between" and depth == 0 and trigger.type.name in ("AGREE", "FIGHT"):
+            _parties_between(objects, args, trigger)
+            continue
         if word == "out" and not objects:  # "out of Syria"
             objects = [g for p2 in prep.children if p2.lower_ == "of" for g in p2.children if g.dep_ == "pobj"]
         for obj in objects:
@@ -195,6 +199,18 @@ def _prep_args(ps: ParsedSentence, head: Token, mentions: MentionIndex, args: di
                     _assign_prep(ps, word, item, mentions, args, trigger)
             if depth == 0 and not route_place(ps, obj, word, trigger.type.name, mentions):
                 _prep_args(ps, obj, mentions, args, trigger, depth + 1)  # "on a forged passport via Sofia"
+
+
+def _parties_between(objects: list[Token], args: dict, trigger: Trigger) -> None:
+    """"talks between Hamas and Fatah", "fighting between Kyiv and Moscow": the parties (named countries too), not
+    places; a fight's first party acts on the others (as "fought with" makes a target)."""
+    parties = [t for obj in objects for t in with_conjuncts(obj) if t.ent_type_ not in ("DATE", "TIME")]
+    if len(parties) < 2:
+        return
+    if trigger.type.name == "AGREE":
+        args["actors"] += parties
+    else:
+        args["actors"], args["targets"] = parties[:1], parties[1:]
 
 
 def route_place(ps: ParsedSentence, item: Token, word: str, event_type: str, mentions: MentionIndex) -> bool:
@@ -244,6 +260,16 @@ def _assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionIn
         args["location"].append(item)
 
 
+def _someone(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
+    """A person, group, organisation or place (named, a pronoun, or a word for people: "journalists", "the
+    government"), who can be threatened; not a thing or an act ("legal action", "sanctions")."""
+    words = actor_words()
+    lemma = lemma_of(token)
+    return token.pos_ in ("PRON", "PROPN") or mentions.type_at(ps, token) is not None or lemma in words.role_of \
+        or lemma in words.person_nouns or lemma in words.group_nouns or lemma in words.collective_nouns \
+        or is_place(ps, token, mentions)
+
+
 def _passive_agent(item: Token) -> bool:
     """The object of a passive's "by" (spaCy's `agent`), also a coordinated one ("by Qatar and Egypt")."""
     while item.dep_ == "conj" and item.head.i != item.i:
@@ -283,6 +309,8 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
                 args[role].append(item)  # "shelled Tafas", "overran Kunduz": where (GUIDELINES.md), not whom
             else:
                 args["targets"].append(item)
+    if name == "THREATEN":  # "threatened legal action", "threatening dire consequences": what, not whom
+        args["targets"] = [t for t in args["targets"] if _someone(ps, t, mentions)]
     for child in token.children:
         if child.dep_ in ("npadvmod", "advmod") and child.lower_ == "home":
             args["destination"].append(child)
@@ -342,9 +370,11 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     verb = head if light else head.head.head if claimed else None
     if name == "AGREE":  # "a deal reached with government forces", "the truce, brokered by Qatar"
         for verb in _describing_participles(token):
+            if lemma_of(verb) not in LIGHT_VERBS and lemma_of(verb) not in trigger.type.verbs:
+                continue  # "a deal backed by a fund", "approved by parliament": no party to it
             for prep in verb.children:
                 if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "with"):
-                    args["actors"] += [g for g in prep.children if g.dep_ == "pobj"]
+                    args["actors"] += [t for g in prep.children if g.dep_ == "pobj" for t in with_conjuncts(g)]
     for done_by in _passive_light_verbs(token) if name not in MOVERS else ():  # "the escape was organised by": no
         args["actors"] += [g for c in done_by.children if c.dep_ == "agent" for g in c.children  # one escaping
                            if g.dep_ == "pobj" and not g.is_punct]  # "carried out by" the attackers
