@@ -94,3 +94,41 @@ def test_an_unknown_date_joins_only_within_its_story():
     assert about_same(past, _figure("d2", 31, story=4)) is None  # dated by its report: nine years apart
     assert about_same(past, _figure("d2", 31, story=5, undated=True)) is None  # another story: no date, no pair
     assert about_same(_figure("d1", 23, story=None, undated=True), _figure("d2", 31, story=None, undated=True)) is None
+
+
+def test_different_people_keep_undated_figures_apart():
+    """Nothing but the date is unknown: the attack by one named man is not the attack by another."""
+    past = _figure("d1", 23, story=4, when=("2016-03-12", "2016-03-12"))
+    recalled = _figure("d2", 31, story=4, undated=True)
+    past.events["ATTACK"]["who"], recalled.events["ATTACK"]["who"] = {"i:I1"}, {"i:I2"}
+    assert about_same(past, recalled) is None
+    recalled.events["ATTACK"]["who"] = {"i:I1", "i:I3"}
+    assert about_same(past, recalled) is not None
+
+
+LIST_REPORTS = [
+    # today's attack, and a report on it that lists earlier attacks, each toll's line naming no place
+    ("mombasa-a", "2025-08-04", "Gunmen kill 18 at Mombasa ferry terminal",
+     "Gunmen opened fire at the ferry terminal in Mombasa on Sunday, killing 18 people, police said. The attackers "
+     "escaped in a minibus, police said."),
+    ("mombasa-b", "2025-08-05", "Mombasa ferry terminal attack follows years of deadly raids",
+     "Gunmen attacked the ferry terminal in Mombasa on Sunday, police said. The attackers escaped in a minibus. "
+     "Here are some of the deadliest earlier attacks on the coast. Beach hotel: 40 killed. Gunmen stormed a hotel "
+     "in Lamu in March 2019 and opened fire on guests. Night bus: 25 killed. Gunmen ambushed a bus near Malindi "
+     "in June 2021."),
+]
+
+
+def test_a_list_of_earlier_tolls_is_not_beside_todays(tmp_path):
+    lines = [json.dumps({"title": title, "text": text, "published": published, "url": f"https://wire.example/{name}"})
+             for name, published, title, text in LIST_REPORTS]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = str(tmp_path / "store.db")
+    assert main(["ingest", "--quiet", "--workers", "1", "--db", db, str(tmp_path / "feed.jsonl")]) == 0
+    conn = connect(db)
+    values = {f.range[0] for f in all_figures(conn)}
+    assert {18, 40, 25} <= values, values  # the figures are there
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["conflicts", "--db", db, "--json"]) == 0
+    assert json.loads(out.getvalue()) == []

@@ -12,9 +12,13 @@ A conflict is two such figures from different documents whose ranges do not over
 is open above; vague plurals, "dozens", are not figures), with the figures about the same thing as both through
 the same anchor, unless all of them are shown in a larger conflict. Figures whose events are dated more than
 `apart_days` apart are about different things; a story pairs no figure whose event is dated that long before its
-report (a past attack the report recalls). Each value keeps its modality, who gave it, its source and its date
-with that date's precision (its events' stated time, "2017-10" for "in October 2017", else the report's day): the
-analyst decides, newsintel only shows the disagreement. Anchoring: `figures.py`; lexicons: `data/conflicts.yaml`.
+report (a past attack the report recalls), and a figure with no date of its own in a report recalling a past
+incident (`Figure.undated`: its date is unknown, which keeps it from no figure of its story) is paired through a
+shared anchor only, never through the story's lead (a list of past shootings under a report on today's), as
+is one outside its report's head that the report may date so (`_may_be_past`). Each
+value keeps its modality, who gave it, its source and its date with that date's precision (its events' stated time,
+"2017-10" for "in October 2017", else the report's day): the analyst decides, newsintel only shows the
+disagreement. Anchoring: `figures.py`; lexicons: `data/conflicts.yaml`.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from newsintel.resolve.place_names import country_name, display_name
 from newsintel.resolve.story_incidents import days_apart
 from newsintel.views.common import Sources, said_by, when_fields
 from newsintel.views.confidence import default_min_confidence
-from newsintel.views.figures import Anchor, Figure, all_figures, config
+from newsintel.views.figures import WHO, Anchor, Figure, all_figures, config
 
 PLACE_ROLES = ("from", "to", "at")
 INCIDENT = "incident"  # the family of a story's head figures: what its reports open on
@@ -52,9 +56,10 @@ def same_qualifiers(a: Figure, b: Figure, family: str) -> bool:
 
 
 def _places_agree(a: Figure, b: Figure, family: str) -> bool:
-    """No place role that both name with different places (left Raqqa vs left Mosul)."""
+    """No place role that both name with different places (left Raqqa vs left Mosul), and not only different
+    people doing it or having it done to them (an attack by one man, an attack by another)."""
     ra, rb = a.events.get(family, {}), b.events.get(family, {})
-    return all(not (ra.get(r) and rb.get(r)) or bool(ra[r] & rb[r]) for r in PLACE_ROLES)
+    return all(not (ra.get(r) and rb.get(r)) or bool(ra[r] & rb[r]) for r in (*PLACE_ROLES, WHO))
 
 
 def _places(f: Figure, family: str) -> set[str]:
@@ -70,7 +75,7 @@ def _story_family(a: Figure, b: Figure) -> tuple[str, str] | None:
     found = []
     for family in a.events.keys() & b.events.keys():
         pa, pb = _places(a, family), _places(b, family)
-        if bool(pa) == bool(pb) or not same_qualifiers(a, b, family):
+        if bool(pa) == bool(pb) or not same_qualifiers(a, b, family) or not _places_agree(a, b, family):
             continue
         named = (pa & b.lead) if pa else (pb & a.lead)
         if named:
@@ -120,6 +125,12 @@ def _recalled(f: Figure) -> bool:
                 and _days(f.when[1], f.published) > config()["apart_days"])
 
 
+def _may_be_past(f: Figure) -> bool:
+    """Its date is unknown (`Figure.undated`), or it has none of its own outside its report's head and its report
+    dates events of its kind long before (a list of past shootings under a report on today's)."""
+    return f.undated or (f.recalls and not f.head)
+
+
 def about_same(a: Figure, b: Figure) -> Anchor | None:
     """What two figures are both about, or None when they may be about different things."""
     if a.kind != b.kind or a.outcome != b.outcome or _apart(a, b):
@@ -128,8 +139,8 @@ def about_same(a: Figure, b: Figure) -> Anchor | None:
                     key=lambda x: (x[1] not in PLACE_ROLES, x))
     if shared:
         return shared[0]
-    if a.story is None or a.story != b.story or _recalled(a) or _recalled(b):
-        return None
+    if a.story is None or a.story != b.story or _recalled(a) or _recalled(b) or _may_be_past(a) or _may_be_past(b):
+        return None  # the story's lead is what its reports are on, not the past incidents one of them recalls
     if not (a.from_lead or b.from_lead):
         found = _story_family(a, b)
         if found:

@@ -17,7 +17,9 @@ a 2017 convoy without restating the year is not about a convoy of 2025. The repo
 of the figure's family only long before it was published ("the evacuation ... in October 2017" beside "he had left
 the city"; one of them dated near its publication day and the family is today's news too), when every dated event
 of its head is that old (a retrospective), or when the figure's sentence states such an old date ("officials said
-in 2017 that fewer than 300 had left"). The tense is no sign: reported speech puts today's deaths in the past
+in 2017 that fewer than 300 had left"). A figure with no time of its own whose report dates events of its family
+long before and also near its publication keeps the report's day but `recalls`: outside the head it may be about
+either. The tense is no sign: reported speech puts today's deaths in the past
 perfect ("police said five people had died").
 """
 
@@ -39,6 +41,7 @@ from newsintel.resolve.story_incidents import stated_date
 from newsintel.resources import load_yaml
 
 Anchor = tuple[str, str, str]  # (event family, role, place or group key)
+WHO = "who"  # the role holding the identities of the named people an event is done by or to
 
 
 @functools.cache
@@ -69,6 +72,7 @@ class Figure:
     outcome: str | None = None  # what happened to the counted: killed, injured, ... (data/conflicts.yaml)
     head: bool = False  # in its report's first sentences: about the incident the report is on
     undated: bool = False  # no time of its own in a report recalling a past incident: its date is unknown
+    recalls: bool = False  # no time of its own, and its report dates events of its family long before publication
 
 
 def counted_class(counted: str) -> str | None:
@@ -121,7 +125,8 @@ def _events(conn: sqlite3.Connection, doc_id: str, entities: dict[str, _Entity]
             ) -> dict[int, dict[str, dict[str, set[str]]]]:
     """sentence -> event family -> role -> keys of its linked arguments (a family with no linked argument is
     still there, with no roles). A place argument named but not linked ("at the Brussels airport") counts as an
-    unknown place ("u:brussels airport"): a place, though not one to anchor on; "the city" counts as none."""
+    unknown place ("u:brussels airport"): a place, though not one to anchor on; "the city" counts as none. The
+    resolved people it is done by or to are under `WHO` too (two attacks by different men are two incidents)."""
     cfg = config()
     roles = cfg["roles"]
     out: dict[int, dict[str, dict[str, set[str]]]] = defaultdict(dict)
@@ -134,6 +139,8 @@ def _events(conn: sqlite3.Connection, doc_id: str, entities: dict[str, _Entity]
                 entity = entities.get(arg.get("entity") or "")
                 if entity is not None:
                     by_role.setdefault(short, set()).add(entity.key)
+                    if entity.kind == "person" and entity.identity and role in ("actors", "targets"):
+                        by_role.setdefault(WHO, set()).add(entity.key)
                 elif role in cfg["place_roles"] and any(w[:1].isupper() for w in (arg.get("text") or "").split()):
                     by_role.setdefault(short, set()).add("u:" + fold(arg["text"]))
     return out
@@ -238,7 +245,7 @@ def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -
     entities = _entities(conn, doc_id)
     events, times = _events(conn, doc_id, entities), _times(conn, doc_id)
     lead = _lead(conn, doc_id, entities)
-    past_families, retrospective = _recalled_past(conn, doc_id, published)
+    old_families, recent_families, retrospective = _dated_families(conn, doc_id, published)
     figures = []
     for sentence, fact, kind, span in facts:
         about, used, from_lead = _about(events, sentence)
@@ -250,10 +257,13 @@ def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -
         qualifiers = _phrase_qualifiers((fact.get("counted") or {}).get("text") or "", fact.get("text") or "")
         qualifiers |= _sentence_places(conn, doc_id, sentence, entities)
         when = _span([t for s in used for t in times[s]])
+        recalls = when is None and bool(set(about) & old_families)
         undated = when is None and published is not None and (
-            retrospective or bool(set(about) & past_families) or _long_before(stated_date(text), published))
+            retrospective or bool(set(about) & (old_families - recent_families))
+            or _long_before(stated_date(text), published))
         figures.append(Figure(doc_id, sentence, kind, span, fact, story, _anchors(about, entities), about,
-                              frozenset(qualifiers), lead, from_lead, when, published, outcome, head, undated))
+                              frozenset(qualifiers), lead, from_lead, when, published, outcome, head, undated,
+                              recalls))
     return figures
 
 
@@ -268,11 +278,12 @@ def _long_before(value: str | None, published: str) -> bool:
         return False
 
 
-def _recalled_past(conn: sqlite3.Connection, doc_id: str, published: str | None) -> tuple[set[str], bool]:
-    """(the event families the report dates only long before its publication, whether every dated event of its
-    head is that old: a report retelling a past incident). See the module docstring."""
+def _dated_families(conn: sqlite3.Connection, doc_id: str, published: str | None
+                    ) -> tuple[set[str], set[str], bool]:
+    """(the event families the report dates long before its publication, those it dates near it or later, whether
+    every dated event of its head is that old: a report retelling a past incident). See the module docstring."""
     if published is None:
-        return set(), False
+        return set(), set(), False
     cfg = config()
     old_families: set[str] = set()
     recent_families: set[str] = set()
@@ -284,7 +295,7 @@ def _recalled_past(conn: sqlite3.Connection, doc_id: str, published: str | None)
         (old_families if old else recent_families).add(cfg["families"].get(event_type, event_type))
         if sentence < cfg["story_lead_sentences"]:
             head_old, head_recent = head_old or old, head_recent or not old
-    return old_families - recent_families, head_old and not head_recent
+    return old_families, recent_families, head_old and not head_recent
 
 
 def _sentences(conn: sqlite3.Connection, doc_id: str) -> dict[int, tuple[int, str]]:
