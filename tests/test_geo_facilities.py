@@ -48,3 +48,24 @@ def test_the_name_qualifying_a_town_is_the_state():
     places = load_resolver().resolve(text, [(text.index("Bronx"), text.index("Bronx") + 5, "GPE"),
                                             (start, start + len("New York"), "GPE")])
     assert places[1].kind == "state"
+
+
+def test_a_province_abbreviation_after_a_town_is_the_province():
+    text = "A family from Melville, Sask. adopted the cat, and a girl born in Churchill, Man. met them."
+    found = toponyms(text, ("Melville", "LOC"), ("Churchill", "GPE"), ("Man", "GPE"))
+    assert found["Sask."].name == "Saskatchewan"
+    assert found["Man"].name == "Manitoba"
+    assert (found["Churchill"].country, found["Churchill"].admin1) == ("CA", "03")
+
+
+def test_an_abbreviation_tagged_with_the_next_word_is_cut_back():
+    text = "Police drove to Greenville, Ala. Officers there found the car."
+    found = toponyms(text, ("Greenville", "GPE"), ("Ala. Officers", "GPE"))
+    assert found["Ala."].name == "Alabama"
+    assert found["Greenville"].admin1 == "AL"
+
+
+def test_man_is_no_province_without_a_town_before_it():
+    text = "The ferry sailed for the Isle of Man. Man was never its port."
+    found = toponyms(text, ("the Isle of Man", "LOC"), ("Man", "GPE"))
+    assert found["Man"] is None or found["Man"].name != "Manitoba"

@@ -41,6 +41,7 @@ ADJECTIVE_LABELS = frozenset({"NORP"})
 ADMIN_KINDS = frozenset({"country", "state", "province"})
 AREA_KINDS = frozenset({"country", "continent", "state", "province", "region"})
 _PLURAL = re.compile(r"(?<=[a-z])s$")
+_AFTER_TOWN = re.compile(r"\b[A-Z][\w'’.\-]*,\s$")  # "Churchill, " before a province's abbreviation
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,8 @@ class Resolver:
         self.kind_nouns = {k: frozenset(v) for k, v in cfg["kind_nouns"].items()}
         self.abbreviations = {fold(k): v for k, v in cfg["us_state_abbreviations"].items()}
         self.abbreviations |= {fold(k): v for k, v in cfg["canadian_province_abbreviations"].items()}
+        self.qualifier_abbreviations = self.abbreviations | {
+            fold(k): v for k, v in cfg["qualifier_only_abbreviations"].items()}
         self.direction_words = frozenset(load_yaml("places.yaml")["toponym_cues"]["direction_words"])
         self.not_places = frozenset(place_key(name) for name in cfg["not_places"])
         self._states: dict[str, Place] | None = None
@@ -103,9 +106,17 @@ class Resolver:
         is not one."""
         return self.abbreviations.get(fold(text)) if "." in text else None
 
+    def town_qualifier(self, text: str, start: int, end: int) -> str | None:
+        """The code of the abbreviation at start:end (its period may follow) written right after a town and a comma
+        ("Churchill, Man.", "Melville, Sask."), where also abbreviations too often a word elsewhere count."""
+        word = text[start:end] if text[start:end].endswith(".") else text[start:end] + text[end:end + 1]
+        if not word.endswith(".") or not _AFTER_TOWN.search(text, max(0, start - 40), start):
+            return None
+        return self.qualifier_abbreviations.get(fold(word))
+
     def qualifier_place(self, text: str, postal: bool) -> Place | None:
         """A state or country named by `text` ("Texas", "Ill.", "TX" when `postal`, "Syria")."""
-        code = self.abbreviation(text)
+        code = self.qualifier_abbreviations.get(fold(text)) if "." in text else None
         if code is None and postal and re.fullmatch(r"[A-Z]{2}", text.strip()):
             code = text.strip()
         if code is not None:
@@ -204,10 +215,11 @@ class Resolver:
         surfaces = [text[s:e] for s, e, _ in mentions]
         keys = [place_key(t) for t in surfaces]
         cands = [self.candidates(t, label) for t, (_, _, label) in zip(surfaces, mentions, strict=True)]
-        for i, (_, end, _) in enumerate(mentions):
+        for i, (start, end, _) in enumerate(mentions):
             if keys[i] in self.not_places and not QUALIFIER.match(text, end):
                 cands[i] = []  # "Mars" and "Earth" are no places here; "Mars, Pa." is
-            elif text[end:end + 1] == "." and (code := self.abbreviations.get(fold(surfaces[i] + "."))):
+            elif (code := self.town_qualifier(text, start, end)) or (
+                    text[end:end + 1] == "." and (code := self.abbreviations.get(fold(surfaces[i] + ".")))):
                 cands[i] = [Candidate(p) for p in (self.state_by_code(code),) if p]  # "Alta." tagged as "Alta"
         for i, (_, end, label) in enumerate(mentions):
             noun = region_noun_after(text, end)  # "Clay" in "Polk and Story counties"

@@ -3,7 +3,8 @@
 - A dateline: an all-capitals name at the start of the article body or of a paragraph, before a dash or "(AP)"
   ("MOUNT GILEAD (AP) --", "HARWINTON — ...").
 - A politician's party and home: "(D-S.C.)", ", R-Lakewood,".
-- A state written with its initials and periods ("S.C.", "N.J."), which the model often leaves untagged.
+- A state written with its initials and periods ("S.C.", "N.J."), which the model often leaves untagged, and a
+  state or province abbreviation right after a town and a comma ("Melville, Sask.", "Churchill, Man.").
 - A list of region names ending in a plural region noun: "Polk, Story and Boone counties".
 Each span found must also be a name the gazetteer knows (a state abbreviation, a place, or "<name> County").
 """
@@ -27,6 +28,7 @@ _DATELINE = re.compile(
     r"\s*(?:\([A-Z][\w ]*\)\s*)?(?:--|—|–|-\s)")
 _PARTY = re.compile(r"(?<![\w-])[DRI]-((?:[A-Z]\.\s?)+[A-Z][a-z]*\.?|[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?)(?=\s?[),;])")
 _INITIALS = re.compile(r"(?<![\w.])([A-Z]\.\s?[A-Z]\.)(?![\w]|\s?[A-Z]\.)")
+_TOWN_ABBREVIATION = re.compile(r"\b[A-Z][\w'’.\-]*,\s((?:[A-Z][a-z]{1,4}|[A-Z]\.\s?[A-Z])\.)(?!\w)")
 _LIST_NAME = r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,2}"
 _LIST_LINK = r"(?:\s*,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)"
 
@@ -82,6 +84,9 @@ def cue_spans(text: str, resolver: Resolver) -> list[tuple[int, int]]:
     for match in _INITIALS.finditer(text):
         code = resolver.abbreviation(match.group(1))
         if code and not code.startswith("CA-"):  # "N.B." and "B.C." are often no province
+            spans.append(match.span(1))
+    for match in _TOWN_ABBREVIATION.finditer(text):  # "Melville, Sask.", "Monroeville, Ala."
+        if resolver.town_qualifier(text, *match.span(1)):
             spans.append(match.span(1))
     for start, end, noun in region_list_spans(text):
         if gazetteer.contains_key(place_key(f"{text[start:end]} {noun}")):

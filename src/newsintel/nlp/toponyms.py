@@ -317,6 +317,7 @@ def document_toponyms(text: str, mentions: list[RawMention], source: str | None 
 
 _LEFT_WORD = re.compile(r"([A-Z][\w.'’]*)[ \t]+$")
 _RIGHT_WORD = re.compile(r"[ \t]+([A-Z][\w'’]*)")
+_ABBREVIATION_HEAD = re.compile(r"(?:[A-Z][a-z]{1,4}|[A-Z]\.\s?[A-Z])\.(?=\s)")
 
 
 def _refine_span(text: str, start: int, end: int, label: str, resolver: Resolver) -> tuple[int, int]:
@@ -331,6 +332,9 @@ def _refine_span(text: str, start: int, end: int, label: str, resolver: Resolver
     if len(words) > 1 and words[0] in ("st", "saint") and words[-1] in institutions:
         return start, end  # "St. Michael's Hospital" is named after a saint, not a town
     gazetteer = resolver.gazetteer
+    head = _ABBREVIATION_HEAD.match(text, start, end)
+    if head and resolver.town_qualifier(text, start, head.end()):
+        return start, head.end()  # "Monroeville, Ala. An Amber Alert" tagged "Ala. An"
     left = _LEFT_WORD.search(text, max(0, start - 30), start)
     if left and gazetteer.contains_key(place_key(text[left.start(1):end])):
         return left.start(1), end
