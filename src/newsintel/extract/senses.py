@@ -8,11 +8,13 @@ carry an event word in another sense. These are data an analyst can extend, not 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsintel.extract.describe import actor_words
+from newsintel.extract.describe import actor_words, furniture_lines
+from newsintel.extract.lexicon import lexicon
 from newsintel.extract.roles import direct_object, is_passive, lemma_of, subject_of
 from newsintel.resources import load_yaml
 
@@ -98,8 +100,13 @@ def senses() -> dict[str, Sense]:
             for key in keys}
 
 
+RELATIVE_PRONOUNS = frozenset({"that", "which", "whom", "who"})
+
+
 def patient_of(token: Token) -> Token | None:
-    """Who or what undergoes the trigger: its object, the subject of a passive, or a noun's "of"-object."""
+    """Who or what undergoes the trigger: its object, the subject of a passive, or a noun's "of"-object; in a
+    relative clause whose object is the relative pronoun, or left out, the noun it describes ("a grounder that he
+    fired", "the ball he fired")."""
     if token.pos_ in ("NOUN", "PROPN"):
         prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
@@ -108,7 +115,12 @@ def patient_of(token: Token) -> Token | None:
         if subject is not None and passive:
             return subject
         return token.head if token.dep_ == "acl" else None  # "the coach fired on Monday"
-    return direct_object(token)
+    obj = direct_object(token)
+    if token.dep_ == "relcl" and (obj is None or obj.lower_ in RELATIVE_PRONOUNS):
+        own = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if own is not None and own.lower_ not in RELATIVE_PRONOUNS and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head
+    return obj
 
 
 def _nearby_words(token: Token) -> set[str]:
@@ -120,6 +132,8 @@ def _nearby_words(token: Token) -> set[str]:
         if child.pos_ in ("VERB", "AUX"):
             continue  # a clause ("killed after a bomber crashed a truck") is no sense cue
         out |= {child.lower_, lemma_of(child)}
+        if child.dep_ == "compound":  # "Black Friday Apple deals"
+            out |= {g.lower_ for g in child.children if g.dep_ == "compound"}
         if child.dep_ in ("prep", "agent", "prt"):
             for grand in child.children:
                 out |= {grand.lower_, lemma_of(grand)}
@@ -140,16 +154,27 @@ def denotes_people(token: Token) -> bool:
     if any(lemma in lexicon or token.lower_ in lexicon for lexicon in lexicons):
         return True
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is not None:  # "dozens of fighters", "a group of migrants"
+    if of is not None and (lemma in lexicon().collectives or token.lower_ in lexicon().collectives):
+        # "dozens of fighters", "a group of migrants"; not "the names of the crew members"
         return any(denotes_people(g) for g in of.children if g.dep_ == "pobj")
     return False
 
 
+THING_PRONOUNS = frozenset({"it", "this", "that"})
+
+
 def thing_mover(verb: Token) -> bool:
-    """A movement verb whose subject is a common noun for no people: "growth came back", "the tug of gravity
-    brought the gas back" (vehicles and collectives are judged by events.py)."""
+    """A movement verb whose subject is a common noun for no people ("growth came back", "the tug of gravity
+    brought the gas back", "missiles that flew over Japan") or a pronoun for a thing ("it landed in the sea",
+    "when will this arrive in Manila": people are never "it"). Vehicles and collectives are judged by events.py."""
     subject, passive = subject_of(verb)
-    if subject is None or passive or subject.pos_ != "NOUN" or subject.ent_type_:
+    if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("that", "which"):
+        subject = verb.head  # "missiles that flew" ("who" speaks of people)
+    if subject is None or passive:
+        return False
+    if subject.lower_ in THING_PRONOUNS and subject.pos_ == "PRON":  # its own subject, or one it shares
+        return subject.head.i == verb.i or (verb.dep_ in ("xcomp", "conj") and subject.head.i == verb.head.i)
+    if subject.pos_ != "NOUN" or subject.ent_type_:
         return False
     return not denotes_people(subject)
 
@@ -163,6 +188,8 @@ def _cues(token: Token) -> set[str]:
     out |= {lemma_of(c) for c in clauses} | {g.lower_ for c in clauses for g in c.children}
     if patient_of(token) is not None:
         out.add("<object>")
+    if any(c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in token.children):
+        out.add("<owner>")  # "his capture", "the rebel leader's capture"; not "Saturday night's captures"
     return out
 
 
@@ -179,6 +206,50 @@ def _state_or_opinion(token: Token, key: str, sense: Sense) -> str | None:
     return None
 
 
+def _on_furniture_line(token: Token) -> bool:
+    """The trigger is on a line of page furniture within its sentence: a list of other stories' headlines under
+    a heading in capitals ("MOST READ IN NEWS ..."), a gallery slide caption ("9/16 ..."), a byline or credit
+    (cues in data/actors.yaml, shared with the actors)."""
+    text = token.doc.text
+    spans = furniture_lines(text)
+    if spans and spans[0][0] == 0 and _DATE_LIKE_SLIDE.match(text):
+        spans = spans[1:]  # "9/11 hijackers ...": a date, no slide number
+    return any(start <= token.idx < end for start, end in spans)
+
+
+_DATE_LIKE_SLIDE = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}\s+[a-z]")
+
+
+LINKING_VERBS = frozenset({"feel", "felt", "seem", "appear", "look", "sound"})  # "felt": the lemma of an aux
+
+
+def _state_after_linking_verb(token: Token) -> bool:
+    """A participle after a linking verb is a state or an impression: "I didn't feel threatened", "he does not
+    want to appear threatening" (not "appeared to threaten": an infinitive)."""
+    if token.tag_ not in ("VBN", "VBG", "JJ"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and lemma_of(c) in LINKING_VERBS for c in token.children):
+        return True  # the parser's "felt/aux threatened"
+    return (token.dep_ in ("acomp", "xcomp", "oprd") and lemma_of(token.head) in LINKING_VERBS
+            and not any(c.dep_ == "aux" for c in token.children))
+
+
+def _comparison(token: Token) -> bool:
+    """The trigger's clause is only a comparison: "it's like he shot us", "as if they had been attacked"."""
+    for clause in (token, token.head):
+        for mark in (c for c in clause.children if c.dep_ == "mark"):
+            before = token.doc[mark.i - 1].lower_ if mark.i > 0 else ""
+            if mark.lower_ in ("if", "though") and before == "as":
+                return True
+            if mark.lower_ == "like" and clause.dep_ in ("advcl", "ccomp") and (
+                    lemma_of(clause.head) == "be" or clause.head.lower_ in ("'s", "’s")) and any(
+                    c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in clause.head.children):
+                return True
+        if clause.dep_ not in ("conj", "xcomp"):
+            break
+    return False
+
+
 def _it_is_that(token: Token) -> bool:
     """'It is striking that/how ...': an adjective read as a verb, its subject the dummy 'it' and a clause after."""
     subject, _ = subject_of(token)
@@ -186,11 +257,28 @@ def _it_is_that(token: Token) -> bool:
             and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children))
 
 
+def _object_words(patient: Token) -> set[str]:
+    """What an object is matched by in `objects`: its lemma; the name before a product's model ("a MacBook Pro":
+    macbook); "<money>" for a sum ("escaped $1 billion in taxes")."""
+    out = {lemma_of(patient)}
+    if patient.pos_ == "PROPN":
+        out |= {lemma_of(c) for c in patient.children if c.dep_ == "compound"}
+    if patient.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in patient.children):
+        out.add("<money>")
+    return out
+
+
 def other_sense(token: Token, key: str) -> str | None:
     """The reason the trigger `token` (entry `key`: a lemma, or "hand over") is used in a non-event sense here,
     or None."""
     if not_done(token):
         return f"not done: {token.head.lower_} to {token.lower_}"
+    if _on_furniture_line(token):
+        return "page furniture"
+    if _comparison(token):
+        return f"comparison: {token.lower_}"
+    if _state_after_linking_verb(token):
+        return f"state: {token.head.lower_} {token.lower_}"
     if key in adjectival() and (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ"
                                 or _it_is_that(token)):
         return f"adjective: {token.lower_}"  # "a striking colour", "it is striking that", "a charging cable"
@@ -201,21 +289,24 @@ def other_sense(token: Token, key: str) -> str | None:
     sense = senses().get(key)
     if sense is None:
         return None
+    patient = patient_of(token)
+    if patient is not None and _object_words(patient) & sense.objects:
+        return f"figurative: {key} + {lemma_of(patient)}"  # whatever else: "fired questions at the minister"
     nearby_all = _nearby_words(token)
     if nearby_all & sense.unless:
         return None
     reason = _state_or_opinion(token, key, sense)
     if reason:
         return reason
-    patient = patient_of(token)
-    if patient is not None and lemma_of(patient) in sense.objects:
-        return f"figurative: {key} + {lemma_of(patient)}"
     second = direct_object(token) if token.pos_ == "VERB" and is_passive(token) else None
     if second is not None and lemma_of(second) in sense.objects:
         return f"figurative: {key} + {lemma_of(second)}"  # "you will be charged a monthly fee"
     if "<date>" in sense.objects:  # "targeting November": the object, or a bare date where it would be
         dated = patient if patient is not None else next(
             (c for c in token.children if c.dep_ in ("npadvmod", "dobj", "obj") and c.pos_ == "PROPN"), None)
+        if dated is None:  # "the others are targeted for late in the month"
+            dated = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+                          for g in c.subtree if g.ent_type_ in ("DATE", "TIME")), None)
         if dated is not None and dated.ent_type_ in ("DATE", "TIME"):
             return f"date: {key} + {dated.lower_}"
     nearby = nearby_all & sense.words
