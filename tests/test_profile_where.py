@@ -116,3 +116,34 @@ def test_flows_count_a_stopped_crossing_as_attempted_and_leave_out_an_unstopped_
     statuses = {tuple(f["path"]): f["status"] for f in flows}
     assert any(s.get("attempted") for path, s in statuses.items() if "Bulgaria" in " ".join(path))
     assert not any("Rukban" in " ".join(path) for path in statuses)
+
+
+def test_setting_out_for_a_place_is_not_being_there(tmp_path, capsys):
+    store = ingest_reports(tmp_path, [
+        {"title": "Departure", "published": "2025-05-03",
+         "text": "Ercan Aslanoglu boarded a plane for Vienna on Monday. Lejla Begic flew to Vienna on Monday."}])
+    leaving = _profile(store, capsys, "Ercan Aslanoglu")
+    assert "Vienna" not in _where(leaving) and [h["status"] for h in leaving["heading"]] == ["done"]
+    assert _where(_profile(store, capsys, "Lejla Begic")).get("Vienna") == "done"
+
+
+def test_heading_is_the_movers_not_the_visited(tmp_path, capsys):
+    store = ingest_reports(tmp_path, [
+        {"title": "Visit", "published": "2025-05-01",
+         "text": "Fjolla Zeqiri visited Dennis Koehler in Tirana on Monday."},
+        {"title": "Repatriated", "published": "2025-05-02",
+         "text": "Albania repatriated Dennis Koehler from Syria to Tirana on Tuesday."}])
+    visited = _profile(store, capsys, "Dennis Koehler")
+    assert [h["trigger"] for h in visited["heading"]] == ["repatriated"]
+    assert _where(_profile(store, capsys, "Fjolla Zeqiri")).get("Tirana") == "done"  # the visitor was there
+
+
+@pytest.mark.parametrize(("type_", "role", "moves"), [
+    ("TRAVEL", "actors", True), ("TRAVEL", "targets", False),  # the visitor travels, the visited does not
+    ("RETURN", "targets", True), ("SMUGGLE", "targets", True), ("EVACUATE", "targets", True)])
+def test_who_a_movement_moves(type_, role, moves):
+    from newsintel.views.common import heads_somewhere
+
+    fact = {"type": type_, "modality": "asserted", "trigger": "x", "actors": [{"text": "A"}],
+            "targets": [{"text": "B"}], "origin": [], "via": [], "location": [], "destination": [{"text": "Tirana"}]}
+    assert heads_somewhere(fact, role) is moves

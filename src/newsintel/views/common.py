@@ -167,6 +167,7 @@ def where_places(fact: dict[str, Any], role: str) -> list[dict[str, Any]]:
     """The places of an event at which its participant in `role` was (data/whereabouts.yaml): its location, or where
     a movement that happened ended; none from an event that did not happen or was only planned, from a threat, for a
     target of an event that puts no target anywhere (a group joined), for the agent of an attack by remote means,
+    at the destination of a setting out ("boarded a plane for Germany"),
     or for a place that is a facility's owner ("Germany's consulate in Mazar-i-Sharif": Germany is no place of the
     attack) or a facility taken for a place (an embassy geocoded as a town)."""
     rules = whereabouts()
@@ -177,8 +178,15 @@ def where_places(fact: dict[str, Any], role: str) -> list[dict[str, Any]]:
         return []
     if role == "actors" and fact["type"] == "ATTACK" and remote_attack(fact):
         return []
-    places = fact.get("location") or (fact.get("destination") if status == "done" else []) or []
+    arrived = status == "done" and not _sets_out(fact)
+    places = fact.get("location") or (fact.get("destination") if arrived else []) or []
     return [p for p in places if not _owner_or_facility(p, fact)]
+
+
+def _sets_out(fact: dict[str, Any]) -> bool:
+    """"boarded a plane for Germany", "left for Istanbul": the destination is not reached in this event."""
+    words = (fact.get("trigger") or "").lower().split()
+    return bool(words) and words[0] in whereabouts()["departure_words"]
 
 
 def _owner_or_facility(place: dict[str, Any], fact: dict[str, Any]) -> bool:
