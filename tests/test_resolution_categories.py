@@ -174,3 +174,14 @@ def test_an_acronym_tagged_as_a_place_joins_the_organisation_a_report_defined(tm
     link = _links(conn)
     assert link[("b", "HWU")] == link[("a", "Harbour Workers Union")]
     assert link[("c", "UAE")] != link[("d", "Union of Arab Engineers")]  # a place the gazetteer knows stays one
+
+
+def test_a_kept_organisation_tagged_as_a_place_is_the_organisation_but_not_a_teams_city(tmp_path):
+    conn = connect(tmp_path / "s.db")
+    save_record(conn, _record("a" * 16, "The White House said Barcelona had won the bid.",
+                              [("White House", G), ("Barcelona", G)]))
+    save_record(conn, _record("b" * 16, "A spokesman at the White House spoke of a trip to Barcelona.",
+                              [("the White House", "GPE"), ("Barcelona", "GPE")]))
+    link = _links(conn)
+    assert link[("b", "the White House")] == link[("a", "White House")]
+    assert link[("b", "Barcelona")] != link[("a", "Barcelona")]

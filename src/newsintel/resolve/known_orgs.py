@@ -25,7 +25,7 @@ from collections import Counter
 from typing import Any
 
 from newsintel.resolve.keys import identities_for_keys
-from newsintel.resolve.names import ORG, PERSON, form_of
+from newsintel.resolve.names import ORG, PERSON, PLACE, form_of
 from newsintel.resources import load_yaml
 
 _LOOKUP_LIMIT = 20  # identities read under one key: enough to see whether a person bears the name
@@ -159,3 +159,22 @@ def settle_new_identity(conn: sqlite3.Connection, identity_id: str) -> None:
     conn.execute("UPDATE identities SET kind = ?, type = 'PERSON' WHERE id = ?", (PERSON, identity_id))
     refresh_identity(conn, identity_id)
 
+
+@functools.cache
+def _team_names() -> frozenset[str]:
+    from newsintel.nlp.type_fixes import kept_key
+
+    return frozenset(kept_key(str(n)) for n in load_yaml("kept_names.yaml")["ORG"].get("teams", []))
+
+
+def read_place_as_kept_org(unit: Any) -> bool:
+    """A "place" whose every name is a kept organisation name ("the White House", "Kremlin" tagged GPE, even where
+    a town of the name was found) is that organisation; True if it was read so. Not a team's name: "Barcelona" and
+    "Liverpool" are mostly the cities."""
+    from newsintel.nlp.type_fixes import kept_key
+
+    if unit.kind != PLACE or not all(_kept_org(n) and kept_key(n) not in _team_names() for n in unit.names):
+        return False
+    unit.kind = ORG
+    unit.types = Counter({"ORG": sum(unit.types.values())})
+    return True

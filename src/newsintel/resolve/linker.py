@@ -24,6 +24,7 @@ from newsintel.resolve.keys import identities_for_keys, store_keys
 from newsintel.resolve.known_orgs import (
     absorb_earlier_persons,
     read_as_known_org,
+    read_place_as_kept_org,
     settle_new_identity,
 )
 from newsintel.resolve.mistyped_surnames import surname_bearers
@@ -305,6 +306,7 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
     units = document_units(conn, document_id)
     report_place = report_context(conn, document_id, units)
     for unit in units:
+        read_place_as_kept_org(unit)  # "the White House" tagged GPE
         read_in_context(unit, report_place)  # "Foreign Ministry" of which country; "EPA" under a photograph
         if not read_as_known_org(conn, unit):  # "Equifax" tagged PERSON where the store knows the company
             settle_kind(conn, unit)  # a one-word name is read as the type the store's documents vote for
