@@ -33,6 +33,10 @@ REPORTS = [
     # the owner of a consulate is not where its consulate is
     ("Consulate attacked", "2025-04-08",
      "Gunmen of the Sham Brigade attacked Germany's consulate in Mazar-i-Sharif on Thursday."),
+    # an attack on computers puts its target nowhere, one on the ground does
+    ("Data stolen", "2025-04-10",
+     "Hackers stole the data of two million customers in a cyber attack on the Baltic Credit Union in Riga. "
+     "Gunmen attacked the Baltic Credit Union in Tallinn on Friday."),
     # a group's own claim of an attack: hedged for it; the victim was there whatever the claim
     ("Claim of the bombing", "2025-04-09",
      "The Sham Brigade claimed responsibility for the bombing that killed Mohammed Benali in Idlib."),
@@ -102,6 +106,11 @@ def test_consulate_owner_is_not_at_the_consulate(store, capsys):
     where = _where(_profile(store, capsys, "Sham Brigade"))
     assert where.get("Mazar-i-Sharif") == "done"
     assert "Germany" not in where
+
+
+def test_cyber_attack_puts_its_target_nowhere(store, capsys):
+    where = _where(_profile(store, capsys, "Baltic Credit Union"))
+    assert "Riga" not in where and where.get("Tallinn") == "done"
 
 
 def test_own_claim_is_hedged_for_the_claimer_not_for_the_victim(store, capsys):

@@ -155,9 +155,10 @@ def _words(words: list[str]) -> re.Pattern[str]:
                       re.I)
 
 
-def remote_attack(fact: dict[str, Any]) -> bool:
-    """An attack by remote means (air strikes, missiles, shelling): its agent is not at the target's place."""
-    pattern = _words(whereabouts()["remote_attack_words"])
+def remote_attack(fact: dict[str, Any], words: str = "remote_attack_words") -> bool:
+    """An attack by remote means (air strikes, missiles, shelling): its agent is not at the target's place. With
+    `words="virtual_attack_words"`: an attack on computers, which puts nobody anywhere."""
+    pattern = _words(whereabouts()[words])
     texts = [fact.get("trigger") or "", *(a.get("text") or "" for a in fact.get("actors", [])),
              (fact.get("source") or {}).get("sentence_text") or ""]
     return any(pattern.search(t) for t in texts)
@@ -167,6 +168,7 @@ def where_places(fact: dict[str, Any], role: str) -> list[dict[str, Any]]:
     """The places of an event at which its participant in `role` was (data/whereabouts.yaml): its location, or where
     a movement that happened ended; none from an event that did not happen or was only planned, from a threat, for a
     target of an event that puts no target anywhere (a group joined), for the agent of an attack by remote means,
+    for anyone in a cyber attack,
     at the destination of a setting out ("boarded a plane for Germany"),
     or for a place that is a facility's owner ("Germany's consulate in Mazar-i-Sharif": Germany is no place of the
     attack) or a facility taken for a place (an embassy geocoded as a town)."""
@@ -176,7 +178,8 @@ def where_places(fact: dict[str, Any], role: str) -> list[dict[str, Any]]:
         return []
     if role == "targets" and fact["type"] not in rules["target_types"]:
         return []
-    if role == "actors" and fact["type"] == "ATTACK" and remote_attack(fact):
+    if fact["type"] == "ATTACK" and ((role == "actors" and remote_attack(fact))
+                                     or remote_attack(fact, "virtual_attack_words")):
         return []
     arrived = status == "done" and not _sets_out(fact)
     places = fact.get("location") or (fact.get("destination") if arrived else []) or []
