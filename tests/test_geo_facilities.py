@@ -69,3 +69,11 @@ def test_man_is_no_province_without_a_town_before_it():
     text = "The ferry sailed for the Isle of Man. Man was never its port."
     found = toponyms(text, ("the Isle of Man", "LOC"), ("Man", "GPE"))
     assert found["Man"] is None or found["Man"].name != "Manitoba"
+
+
+def test_a_name_listed_among_states_is_the_state_even_beside_its_namesakes_state():
+    # Wyoming is also a town of 75,000 in Michigan
+    text = "Cases were confirmed in Michigan, Grand Rapids, Ohio, West Virginia and Wyoming."
+    names = ["Michigan", "Grand Rapids", "Ohio", "West Virginia", "Wyoming"]
+    found = toponyms(text, *((name, "GPE") for name in names))
+    assert found["Wyoming"].kind == "state"

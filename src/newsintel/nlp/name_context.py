@@ -116,8 +116,9 @@ def apply_kind_context(resolver: Resolver, text: str, mentions: Mentions, keys: 
                 text[mentions[j][1]:start] if mentions[j][0] < start else text[end:mentions[j][0]])}
             if len(listed) == 1 and listed <= LISTED_KINDS:
                 wanted = listed
-        if wanted and (kinds[i] not in wanted or wanted == {"country"}):
-            # a name listed among countries is one ("Benin, Ghana, Niger and Togo"), whatever its other readings
+        if wanted:
+            # a name listed among countries or states is one ("Benin, Ghana, Niger and Togo", "West Virginia and
+            # Wyoming"), whatever its other readings and whatever context they have
             kept = [c for c in cands[i] if c.place.kind in wanted]
             if kept:
                 cands[i] = kept
