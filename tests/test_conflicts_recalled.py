@@ -6,6 +6,7 @@ for this test (fictional incidents)."""
 import contextlib
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -132,3 +133,21 @@ def test_a_list_of_earlier_tolls_is_not_beside_todays(tmp_path):
     with contextlib.redirect_stdout(out):
         assert main(["conflicts", "--db", db, "--json"]) == 0
     assert json.loads(out.getvalue()) == []
+
+
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "web"
+
+
+def test_the_demo_convoy_tolls_are_one_conflict(tmp_path):
+    """`make demo`: a 2025 trial report whose convoy toll has no date of its own and a 2025 investigation dating
+    the convoy in October 2017 disagree about one incident."""
+    files = [str(DEMO / name) for name in ("capitalcourier_ben-ali-trial-opens.html",
+                                           "emmonitor_raqqa-convoy-investigation.html")]
+    db = str(tmp_path / "store.db")
+    assert main(["ingest", "--quiet", "--workers", "1", "--db", db, *files]) == 0
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["conflicts", "--db", db, "--json"]) == 0
+    groups = json.loads(out.getvalue())
+    assert len(groups) == 1 and groups[0]["documents"] == 2, groups
+    assert {"about 300", "up to 5,000"} <= {v["text"] for v in groups[0]["values"]}
