@@ -185,3 +185,23 @@ def test_a_kept_organisation_tagged_as_a_place_is_the_organisation_but_not_a_tea
     link = _links(conn)
     assert link[("b", "the White House")] == link[("a", "White House")]
     assert link[("b", "Barcelona")] != link[("a", "Barcelona")]
+
+
+def _grouped(mentions: list[tuple[str, str]]) -> dict[str, str]:
+    """Mention text -> the name of the entity it was grouped into."""
+    from newsintel.nlp.grouping import RawMention, group_mentions
+
+    raw, at = [], 0
+    for text, label in mentions:
+        raw.append(RawMention(text, at, at + len(text), 0, label))
+        at += len(text) + 10
+    return {m.text: e.name for e in group_mentions(raw, "d") for m in e.mentions}
+
+
+def test_a_teams_nickname_tagged_as_a_nationality_is_the_team_of_its_report():
+    grouped = _grouped([("Houston Texans", "ORG"), ("Texans", "NORP"), ("Dallas Cowboys", "ORG")])
+    assert grouped["Texans"] == "Houston Texans"
+    grouped = _grouped([("Texans", "NORP"), ("Austin", "GPE")])  # no team named: the people of Texas
+    assert "Texans" not in grouped or grouped["Texans"] == "Texans"
+    grouped = _grouped([("Harbour Texans", "ORG"), ("Texans", "NORP")])  # only kept organisations
+    assert grouped.get("Texans") != "Harbour Texans"

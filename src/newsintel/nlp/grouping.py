@@ -238,6 +238,7 @@ def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
             groups.append(group)
         group.mentions.append(m)
     _merge_acronyms(groups)
+    _merge_nicknames(groups)
     groups = [g for g in groups if g.mentions]
     groups.sort(key=lambda g: min(m.start for m in g.mentions))
     return [_to_entity(g, f"{doc_id}-e{n}") for n, g in enumerate(groups, 1)]
@@ -265,6 +266,22 @@ def _merge_acronyms(groups: list[_Group]) -> None:
             targets[0].mentions.extend(short.mentions)
             index(targets[0], short.mentions)
             short.mentions = []
+
+
+def _merge_nicknames(groups: list[_Group]) -> None:
+    """"Texans" tagged NORP in a report naming the "Houston Texans" is the team: a one-word NORP group joins the
+    one kept organisation of the report (`data/kept_names.yaml`) whose name ends in that word."""
+    from newsintel.nlp.type_fixes import kept_type
+
+    orgs = [g for g in groups if g.type == "ORG" and g.mentions and len(g.key.split()) > 1
+            and kept_type(g.mentions[0].text) == "ORG"]
+    for group in groups:
+        if group.type != "NORP" or not group.mentions or len(group.key.split()) != 1:
+            continue
+        targets = [g for g in orgs if g.key.split()[-1] == group.key]
+        if len(targets) == 1:
+            targets[0].mentions.extend(group.mentions)
+            group.mentions = []
 
 
 def _to_entity(group: _Group, entity_id: str) -> Entity:
