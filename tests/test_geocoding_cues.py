@@ -125,9 +125,12 @@ def test_place_word_in_a_person_name():
 
 def test_state_names_count_as_evidence_unless_a_big_town_shares_them():
     resolver = load_resolver()
-    text = "Storms crossed Ohio and New York overnight."
+    text = "Storms crossed Ohio overnight; New York stayed dry."
     _, evidence = resolver.resolve_with_evidence(text, spans(text, "Ohio", "New York"))
     assert ("US", "OH") in evidence and ("US", "NY") not in evidence
+    listed = "Storms crossed Ohio and New York overnight."  # listed among states, it is the state
+    _, evidence = resolver.resolve_with_evidence(listed, spans(listed, "Ohio", "New York"))
+    assert ("US", "NY") in evidence
 
 
 def test_places_inside_mis_typed_names():
