@@ -122,3 +122,52 @@ def test_an_organisation_before_a_title_stays_out_of_a_clause_said_before_the_ve
             "after the company closed its yard.")
     (claim,) = [c for c in claims(text) if c["cue"] == "said"]
     assert claim["content"] == "Change is coming to every port in the north"
+
+
+# -- pronoun speakers ----------------------------------------------------------------------------------------------
+
+def test_a_pronoun_after_someone_described_since_the_name_is_left_unresolved():
+    text = ("Lena Park spoke at the wedding on Saturday. She posted a video of her brother dancing with the guests. "
+            'In the video he says, "This is the best day of my life."')
+    (claim,) = [c for c in claims(text) if "best day" in c["content"]]
+    assert claim["speaker"]["entity"] is None and claim["speaker"]["unresolved"]
+
+
+def test_a_pronoun_with_only_the_named_man_before_it_is_resolved():
+    text = ("Omar Vance spoke to the villagers on Saturday. "
+            'Later he said, "The bridge will be rebuilt by the spring."')
+    (claim,) = [c for c in claims(text) if "bridge" in c["content"]]
+    assert entity_name(text, claim) == "Omar Vance"
+
+
+def test_a_name_typed_as_a_town_but_owning_his_plans_is_a_man():
+    from newsintel.extract.place_people import person_place_gender
+    from newsintel.model import Entity, Mention
+
+    text = "Tarn declared his programme complete. Tarn said the tests would go on."
+    tarn = Entity("d-e1", "Tarn", "GPE", mentions=[Mention("Tarn", 0, 4, 0), Mention("Tarn", 38, 42, 1)],
+                  geo={"name": "Tarn", "kind": "city", "country": "US"})
+    assert person_place_gender(text, tarn, [0, 38]) == "male"
+    town = "Tarn raised its taxes. Tarn said the tests would go on."
+    assert person_place_gender(town, tarn, [0, 23]) is None
+    country = Entity("d-e2", "Tarn", "GPE", mentions=tarn.mentions, geo={"name": "Tarn", "kind": "country"})
+    assert person_place_gender(text, country, [0, 38]) is None
+
+
+def test_a_speaker_typed_as_a_town_but_a_man_is_not_shown_as_the_town():
+    from newsintel.extract.args import MentionIndex
+    from newsintel.extract.quotations import quotations
+    from newsintel.extract.speakers import Speakers
+    from newsintel.model import Entity, Mention
+
+    text = "Tarn declared his programme complete. Tarn said the tests would go on."
+    tarn = Entity("d-e1", "Tarn", "GPE", mentions=[Mention("Tarn", 0, 4, 0), Mention("Tarn", 38, 42, 1)],
+                  geo={"name": "Tarn", "kind": "city", "country": "US"})
+    ctx = Speakers(text, MentionIndex.build([tarn]), quotations(text), [0, 38])
+    arg = {"text": "Tarn", "entity": "d-e1"}
+    ctx.unlink_place_person(arg)
+    assert arg == {"text": "Tarn", "entity": None}
+    town = "Tarn raised its taxes. Tarn said the tests would go on."
+    arg = {"text": "Tarn", "entity": "d-e1"}
+    Speakers(town, MentionIndex.build([tarn]), quotations(town), [0, 23]).unlink_place_person(arg)
+    assert arg["entity"] == "d-e1"

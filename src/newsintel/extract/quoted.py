@@ -197,6 +197,8 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
             att["speaker"] = _keep_description(ctx.resolve(word, at[0], fact["sentence"], before), speaker)
         else:
             att["speaker"] = unresolved(speaker["text"], "not resolved")
+    for arg in [c["speaker"] for c in ordered] + [f["attribution"]["speaker"] for f in facts if f["attribution"]]:
+        ctx.unlink_place_person(arg)  # "Kim said": Kim, never the town Kim
 
 
 def _keep_description(speaker: dict[str, Any], pronoun: dict[str, Any]) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from typing import Any
 from newsintel.extract.antecedents import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from newsintel.extract.args import MentionIndex, pronoun_gender
 from newsintel.extract.lexicon import lexicon
+from newsintel.extract.place_people import person_place_gender
 from newsintel.extract.quotations import Quotation
 from newsintel.model import Entity
 
@@ -33,6 +34,7 @@ TITLES = {"mr", "mrs", "ms", "miss"}
 BULLETS = "•·*►▪●-–—|"
 _CREDIT = re.compile(r"\((?:[A-Z][\w.]*\s+)?(?:Photo|Photograph|Image|Picture|Pool)s?\s*/[^()]*$")
 FAR_REACH = 5  # sentences back to look for the one person a pronoun can stand for when none is nearer
+_DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+([a-z][\w-]*)(?:\s+([a-z]+))?\b")
 
 
 def bare_pronoun(arg: dict[str, Any]) -> str | None:
@@ -65,6 +67,23 @@ class Speakers:
     def __post_init__(self) -> None:
         self.entities: dict[str, Entity] = {e.id: e for _, _, e in self.mentions.spans}
         self._quote_starts = [q.start for q in self.quotes]
+        self._mention_starts = sorted(start for start, _, _ in self.mentions.spans)
+        self._place_people: dict[str, str | None] = {}
+
+    def place_person(self, entity: Entity) -> str | None:
+        """The gender of a place-typed entity the text treats as a person ("Kim declared his ..."), else None."""
+        if entity.id not in self._place_people:
+            self._place_people[entity.id] = person_place_gender(self.text, entity, self._mention_starts)
+        return self._place_people[entity.id]
+
+    def is_person(self, entity: Entity) -> bool:
+        return entity.type == "PERSON" or self.place_person(entity) is not None
+
+    def unlink_place_person(self, arg: dict[str, Any] | None) -> None:
+        """A speaker that is a person typed as a place is shown by name, never linked to the place."""
+        entity = self.entities.get((arg or {}).get("entity") or "")
+        if arg is not None and entity is not None and entity.type != "PERSON" and self.place_person(entity):
+            arg["entity"] = None
 
     # -- where things are ------------------------------------------------------------------------------------
     def quoted(self, offset: int) -> bool:
@@ -77,7 +96,8 @@ class Speakers:
 
     def gender(self, entity: Entity) -> str | None:
         """Stated ("her husband, X"), from a title ("Mr", "Ms"), or learned from an earlier pronoun."""
-        known = (entity.attributes or {}).get("gender")
+        known = (entity.attributes or {}).get("gender") or (self.place_person(entity) if entity.type != "PERSON"
+                                                             else None)
         if known:
             return known
         for mention in entity.mentions:  # the title inside the mention ("Mr Moon") or just before it
@@ -97,7 +117,10 @@ class Speakers:
         i = bisect_right(self.mentions.starts, high) - 1
         while i >= 0 and self.mentions.spans[i][0] >= low:
             start, end, entity = self.mentions.spans[i]
-            if entity.type in types and end <= high and not self.quoted(start) and not self._in_credit(start):
+            if "PERSON" in types and entity.type in PLACE_TYPES:  # "Rihanna" typed a place here, a person there
+                entity = self._person_named(entity.name, exact=True) or entity
+            if (entity.type in types or ("PERSON" in types and self.place_person(entity))) and end <= high \
+                    and not self.quoted(start) and not self._in_credit(start):
                 out.setdefault(entity.id, (entity, set()))[1].add(self.mentions.sentences[i])
             i -= 1
         return out
@@ -130,6 +153,9 @@ class Speakers:
         for entity, _ in named.values():
             if plural or self._gender_fits(entity, gender):
                 found.setdefault(entity.id, {"text": entity.name, "entity": entity.id})
+        if len(found) == 1 and not plural and (noun := self._described_since(next(iter(found.values())), offset,
+                                                                             gender)):
+            return unresolved(pronoun, f"could be {next(iter(found.values()))['text']} or the {noun} named since")
         if len(found) == 1:
             speaker = next(iter(found.values()))
             if gender and speaker.get("entity"):
@@ -139,6 +165,24 @@ class Speakers:
             return unresolved(pronoun, "no one named before it that it can stand for")
         names = sorted({s["text"] for s in found.values()})
         return unresolved(pronoun, "could be any of " + ", ".join(names[:4]))
+
+    def _described_since(self, speaker: dict[str, Any], offset: int, gender: str | None) -> str | None:
+        """A person described, not named, after the sentence that last names `speaker` and before `offset` ("X posted
+        a clip of her cousin ... he says"): the pronoun may stand for them as well; the noun, else None."""
+        from newsintel.extract.antecedents import person_nouns
+
+        entity = self.entities.get(speaker.get("entity") or "")
+        if entity is None:
+            return None
+        last = max((m.start for m in entity.mentions if m.start < offset and not self.quoted(m.start)), default=None)
+        if last is None:
+            return None
+        low, nouns = self.sentence_start(self.sentence_of(last) + 1), person_nouns()
+        for found in _DESCRIBED.finditer(self.text, low, offset):  # "her cousin", "a young man"
+            noun = found.group(1) if found.group(1) in nouns else found.group(2)
+            if noun in nouns and not self.quoted(found.start()) and pronoun_gender(noun) in (None, gender):
+                return noun
+        return None
 
     def _gender_fits(self, entity: Entity, gender: str | None) -> bool:
         known = self.gender(entity)
@@ -152,7 +196,7 @@ class Speakers:
         if entity is not None:
             if plural:
                 return entity.type in GROUP_TYPES
-            return entity.type == "PERSON" and self._gender_fits(entity, gender)
+            return self.is_person(entity) and self._gender_fits(entity, gender)
         d = speaker.get("_d") or {}
         if plural:
             return bool(d.get("plural") or d.get("group_noun"))
@@ -334,11 +378,12 @@ class Speakers:
                 arg = {**arg, "text": person.name, "entity": person.id}
         return arg
 
-    def _person_named(self, name: str) -> Entity | None:
-        """The one person of the document whose name holds `name` as its last word(s) ("Thane Maynard")."""
+    def _person_named(self, name: str, exact: bool = False) -> Entity | None:
+        """The one person of the document whose name holds `name` as its last word(s) ("Thane Maynard"), or,
+        `exact`, is `name`."""
         words = name.split()
         fits = {e.id: e for e in self.entities.values() if e.type == "PERSON" and e.name.split()[-len(words):] == words
-                and len(e.name.split()) > len(words)}
+                and (len(e.name.split()) > len(words) or exact)}
         return next(iter(fits.values())) if len(fits) == 1 else None
 
     def _in_credit(self, offset: int) -> bool:
