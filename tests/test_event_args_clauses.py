@@ -117,3 +117,19 @@ def test_parties_between_are_no_places():
     assert places(event) == set() and texts(event["actors"]) == "Kyiv" and texts(event["targets"]) == "Moscow"
     (event,) = events_of("Clashes between police and protesters in Dhaka left three dead.", "FIGHT")
     assert places(event) == {"Dhaka"} and texts(event["actors"]) == "police"
+
+
+def test_a_city_before_an_attack_noun_is_where_a_country_is_who():
+    text = "Suspects linked to the attacks in Paris and the Brussels assault had planned an attack."
+    attacks = {e["trigger"]: e for e in events_of(text, "ATTACK")}
+    assert places(attacks["attacks"]) == {"Paris"}
+    assert places(attacks["assault"]) == {"Brussels"} and attacks["assault"]["actors"] == []
+    (event,) = events_of("The navy said the Ukraine strikes on the bridge were repelled.", "ATTACK")
+    assert places(event) == set() and texts(event["actors"]) == "Ukraine"
+
+
+def test_the_one_told_is_not_the_one_fought():
+    (event,) = events_of("Employee Jon Berg tells the paper that he fought with the shirtless man.", "FIGHT")
+    assert texts(event["targets"]) == "shirtless man"
+    (event,) = events_of("Police found the man that he had attacked.", "ATTACK")
+    assert texts(event["targets"]) == "man"

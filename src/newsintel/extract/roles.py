@@ -14,8 +14,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from newsintel.extract.args import MentionIndex, is_place, with_conjuncts
-from newsintel.extract.describe import actor_words
+from newsintel.extract.args import MentionIndex, is_country, is_place, with_conjuncts
+from newsintel.extract.clause_args import (
+    event_noun,
+    parties_between,
+    passive_agent,
+    place_modifiers,
+    someone,
+    told_complement,
+)
 from newsintel.extract.lexicon import EventType, lexicon
 from newsintel.extract.parse import ParsedSentence
 
@@ -184,7 +191,7 @@ def _prep_args(ps: ParsedSentence, head: Token, mentions: MentionIndex, args: di
         word = prep.lower_
         objects = [g for g in prep.children if g.dep_ == "pobj"]
         if word == "between" and depth == 0 and trigger.type.name in ("AGREE", "FIGHT"):
-            _parties_between(objects, args, trigger)
+            parties_between(objects, args, trigger.type.name)
             continue
         if word == "out" and not objects:  # "out of Syria"
             objects = [g for p2 in prep.children if p2.lower_ == "of" for g in p2.children if g.dep_ == "pobj"]
@@ -201,16 +208,6 @@ def _prep_args(ps: ParsedSentence, head: Token, mentions: MentionIndex, args: di
                 _prep_args(ps, obj, mentions, args, trigger, depth + 1)  # "on a forged passport via Sofia"
 
 
-def _parties_between(objects: list[Token], args: dict, trigger: Trigger) -> None:
-    """"talks between Hamas and Fatah", "fighting between Kyiv and Moscow": the parties (named countries too), not
-    places; a fight's first party acts on the others (as "fought with" makes a target)."""
-    parties = [t for obj in objects for t in with_conjuncts(obj) if t.ent_type_ not in ("DATE", "TIME")]
-    if len(parties) < 2:
-        return
-    if trigger.type.name == "AGREE":
-        args["actors"] += parties
-    else:
-        args["actors"], args["targets"] = parties[:1], parties[1:]
 
 
 def route_place(ps: ParsedSentence, item: Token, word: str, event_type: str, mentions: MentionIndex) -> bool:
@@ -229,10 +226,11 @@ def _assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionIn
     if item.ent_type_ in ("DATE", "TIME"):
         return  # "on Thursday" is the event's time, not its target
     place = route_place(ps, item, word, name, mentions)
-    if place and word == "by" and _passive_agent(item) and mentions.type_at(ps, item) == "GPE":
+    if place and word == "by" and passive_agent(item) and mentions.type_at(ps, item) == "GPE":
         place = False  # "brokered by Qatar", "was attacked by Russia": the country acts
-    if not place and word in LOCATION_PREPS:
-        args["location"] += place_modifiers(ps, item, mentions)  # "shot at an Ohio zoo": Ohio
+    if not place and word in LOCATION_PREPS and lemma_of(item) not in lexicon().noun_index:
+        # "shot at an Ohio zoo": Ohio; not another event's ("the attacks in Paris and the Brussels assault")
+        args["location"] += place_modifiers(ps, item, mentions)
     if word == "by" and not place:
         if trigger.passive or trigger.nominal:
             args["actors"].append(item)
@@ -260,34 +258,10 @@ def _assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionIn
         args["location"].append(item)
 
 
-def _someone(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
-    """A person, group, organisation or place (named, a pronoun, or a word for people: "journalists", "the
-    government"), who can be threatened; not a thing or an act ("legal action", "sanctions")."""
-    words = actor_words()
-    lemma = lemma_of(token)
-    return token.pos_ in ("PRON", "PROPN") or mentions.type_at(ps, token) is not None or lemma in words.role_of \
-        or lemma in words.person_nouns or lemma in words.group_nouns or lemma in words.collective_nouns \
-        or is_place(ps, token, mentions)
 
 
-def _passive_agent(item: Token) -> bool:
-    """The object of a passive's "by" (spaCy's `agent`), also a coordinated one ("by Qatar and Egypt")."""
-    while item.dep_ == "conj" and item.head.i != item.i:
-        item = item.head
-    return item.head.dep_ == "agent"
 
 
-def place_modifiers(ps: ParsedSentence, item: Token, mentions: MentionIndex) -> list[Token]:
-    """The town, region or country named as a modifier of a common noun ("at an Ohio zoo", "on a Bay Area
-    commuter train", "at a Las Vegas music festival"): where the event happened, the noun itself being no place a
-    map shows. Not an organisation or person ("at a Google office", "at a Trump rally")."""
-    out = []
-    for child in item.children:
-        if child.dep_ == "compound" and child.pos_ == "PROPN" and mentions.type_at(ps, child) in ("GPE", "LOC"):
-            out.append(child)
-        elif child.dep_ == "compound" and child.pos_ == "NOUN":  # "a Boston commuter train"
-            out += place_modifiers(ps, child, mentions)
-    return out
 
 
 def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> dict[str, list[Token]]:
@@ -295,9 +269,11 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     args: dict[str, list[Token]] = {role: [] for role in ROLES}
     subject, passive = subject_of(token)
     passive = trigger.passive = passive or is_passive(token)
-    if subject is not None and not (not passive and _event_noun(subject)):  # "the strikes killed": no one
+    if subject is not None and not (not passive and event_noun(subject)):  # "the strikes killed": no one
         args["targets" if passive and name not in MOVERS else "actors"].extend(with_conjuncts(subject))
     obj = direct_object(token) or _shared_object(token)
+    if obj is not None and told_complement(token, obj):
+        obj = None
     if obj is not None and obj not in trigger.extra and obj.lower_ not in REFLEXIVES:
         for item in with_conjuncts(obj):
             if is_place(ps, item, mentions) and name in ("ATTACK", "FIGHT") and _building(ps, item, mentions):
@@ -310,7 +286,7 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
             else:
                 args["targets"].append(item)
     if name == "THREATEN":  # "threatened legal action", "threatening dire consequences": what, not whom
-        args["targets"] = [t for t in args["targets"] if _someone(ps, t, mentions)]
+        args["targets"] = [t for t in args["targets"] if someone(ps, t, mentions)]
     for child in token.children:
         if child.dep_ in ("npadvmod", "advmod") and child.lower_ == "home":
             args["destination"].append(child)
@@ -327,10 +303,8 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     return args
 
 
-def _event_noun(token: Token) -> bool:
-    """An event named as the subject ("the stabbing killed a man", "the strikes killed several children") is
-    what happened, not who did it."""
-    return token.pos_ == "NOUN" and lemma_of(token) in lexicon().noun_index
+
+
 
 
 def _building(ps: ParsedSentence, item: Token, mentions: MentionIndex) -> bool:
@@ -360,8 +334,9 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
             if child.dep_ == "poss" and name in ("ARREST", "CHARGE", "RELEASE"):
                 of = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
                 role = "actors" if of else "targets"  # "Neu's arrest"; "the group's abduction of the girls"
-            if child.dep_ == "compound" and is_place(ps, child, mentions) and name not in FORCE:
-                role = "location"  # "the Raqqa evacuation"; but "US air strikes": the US strikes
+            if child.dep_ == "compound" and is_place(ps, child, mentions) and (
+                    name not in FORCE or not is_country(ps, child, mentions)):
+                role = "location"  # "the Raqqa evacuation", "the Brussels assault"; but "US air strikes"
             args[role].append(child)
     head = token.head
     light = token.dep_ in ("dobj", "attr") and lemma_of(head) in LIGHT_VERBS
@@ -369,10 +344,10 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     claimed = token.dep_ == "pobj" and head.lower_ == "for" and lemma_of(head.head) == "responsibility"
     verb = head if light else head.head.head if claimed else None
     if name == "AGREE":  # "a deal reached with government forces", "the truce, brokered by Qatar"
-        for verb in _describing_participles(token):
-            if lemma_of(verb) not in LIGHT_VERBS and lemma_of(verb) not in trigger.type.verbs:
+        for participle in _describing_participles(token):
+            if lemma_of(participle) not in LIGHT_VERBS and lemma_of(participle) not in trigger.type.verbs:
                 continue  # "a deal backed by a fund", "approved by parliament": no party to it
-            for prep in verb.children:
+            for prep in participle.children:
                 if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "with"):
                     args["actors"] += [t for g in prep.children if g.dep_ == "pobj" for t in with_conjuncts(g)]
     for done_by in _passive_light_verbs(token) if name not in MOVERS else ():  # "the escape was organised by": no

@@ -1,0 +1,73 @@
+"""Small syntactic tests for event arguments read off the event's own clause (`roles.py`): who can be threatened,
+the parties named after "between", a country after a passive's "by", a town naming the site of an event, an event
+noun as subject, and "that" after a verb of telling."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsintel.extract.args import MentionIndex, is_place, with_conjuncts
+from newsintel.extract.describe import actor_words
+from newsintel.extract.lexicon import lexicon
+from newsintel.extract.parse import ParsedSentence
+
+TELL_VERBS = {"tell", "inform", "assure", "warn", "remind", "notify", "convince", "persuade", "reassure"}
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def someone(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
+    """A person, group, organisation or place (named, a pronoun, or a word for people: "journalists", "the
+    government"), who can be threatened; not a thing or an act ("legal action", "sanctions")."""
+    words = actor_words()
+    lemma = lemma_of(token)
+    return token.pos_ in ("PRON", "PROPN") or mentions.type_at(ps, token) is not None or lemma in words.role_of \
+        or lemma in words.person_nouns or lemma in words.group_nouns or lemma in words.collective_nouns \
+        or is_place(ps, token, mentions)
+
+
+def parties_between(objects: list[Token], args: dict, event_type: str) -> None:
+    """"talks between Hamas and Fatah", "fighting between Kyiv and Moscow": the parties (named countries too), not
+    places; a fight's first party acts on the others (as "fought with" makes a target)."""
+    parties = [t for obj in objects for t in with_conjuncts(obj) if t.ent_type_ not in ("DATE", "TIME")]
+    if len(parties) < 2:
+        return
+    if event_type == "AGREE":
+        args["actors"] += parties
+    else:
+        args["actors"], args["targets"] = parties[:1], parties[1:]
+
+
+def passive_agent(item: Token) -> bool:
+    """The object of a passive's "by" (spaCy's `agent`), also a coordinated one ("by Qatar and Egypt")."""
+    while item.dep_ == "conj" and item.head.i != item.i:
+        item = item.head
+    return item.head.dep_ == "agent"
+
+
+def place_modifiers(ps: ParsedSentence, item: Token, mentions: MentionIndex) -> list[Token]:
+    """The town, region or country named as a modifier of a common noun ("at an Ohio zoo", "on a Bay Area
+    commuter train", "at a Las Vegas music festival"): where the event happened, the noun itself being no place a
+    map shows. Not an organisation or person ("at a Google office", "at a Trump rally")."""
+    out = []
+    for child in item.children:
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and mentions.type_at(ps, child) in ("GPE", "LOC"):
+            out.append(child)
+        elif child.dep_ == "compound" and child.pos_ == "NOUN":  # "a Boston commuter train"
+            out += place_modifiers(ps, child, mentions)
+    return out
+
+
+def event_noun(token: Token) -> bool:
+    """An event named as the subject ("the stabbing killed a man", "the strikes killed several children") is
+    what happened, not who did it."""
+    return token.pos_ == "NOUN" and lemma_of(token) in lexicon().noun_index
+
+
+def told_complement(verb: Token, obj: Token) -> bool:
+    """"tells the paper that he fought with the man": after a verb of telling, "that" opens what was told (the
+    parser often reads it as a relative pronoun object, making the addressee the one fought)."""
+    return obj.lower_ == "that" and verb.dep_ == "relcl" and verb.head.dep_ in ("dobj", "dative") and lemma_of(
+        verb.head.head) in TELL_VERBS
