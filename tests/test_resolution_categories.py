@@ -205,3 +205,18 @@ def test_a_teams_nickname_tagged_as_a_nationality_is_the_team_of_its_report():
     assert "Texans" not in grouped or grouped["Texans"] == "Texans"
     grouped = _grouped([("Harbour Texans", "ORG"), ("Texans", "NORP")])  # only kept organisations
     assert grouped.get("Texans") != "Harbour Texans"
+
+
+def test_two_lone_surnames_of_a_follow_up_report_are_the_two_people_named_together_earlier(tmp_path):
+    conn = connect(tmp_path / "s.db")
+    save_record(conn, _record("a" * 16, "Actress Dana Whitfield and actor Marcus Orley have split.",
+                              [("Dana Whitfield", P), ("Marcus Orley", P)]))
+    save_record(conn, _record("b" * 16, "Pianist Ruth Kellerman gave a concert.", [("Ruth Kellerman", P)]))
+    save_record(conn, _record("c" * 16, "Whitfield thanked fans; Orley is filming abroad.",
+                              [("Whitfield", P), ("Orley", P)]))
+    save_record(conn, _record("d" * 16, "Whitfield met Kellerman at a cafe.", [("Whitfield", P), ("Kellerman", P)]))
+    link = _links(conn)
+    assert link[("c", "Whitfield")] == link[("a", "Dana Whitfield")]
+    assert link[("c", "Orley")] == link[("a", "Marcus Orley")]
+    assert link[("d", "Whitfield")] != link[("a", "Dana Whitfield")]  # never named together: nothing says who
+    assert link[("d", "Kellerman")] != link[("b", "Ruth Kellerman")]

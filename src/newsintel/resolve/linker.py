@@ -329,14 +329,24 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
             value, linked = _best(conn, unit, context, published, contexts, constrained)
             settle(unit, linked, value, initial)
     cfg = settings()
-    for unit in deferred:  # bearers read again: an earlier lone name of this report may be one now
-        bearers = _lone_bearers(conn, unit, published, constrained)
-        if bearers is None:  # now a name of another kind's identity: scored as any name
-            value, linked = _best(conn, unit, context, published, contexts, constrained)
-        else:
-            linked, evidence = dominant(conn, bearers or surname_bearers(conn, unit), context, contexts, cfg)
-            value = 0.75 + min(cfg["context_cap"], cfg["context_weight"] * evidence)
-        settle(unit, linked, value, None)
+    # The one bearer of each other lone name counts as context too: "Whitfield" and "Orley" of a follow-up report
+    # that names neither in full are the two people an earlier report named together.
+    sole = {id(u): b[0] for u in deferred if len(b := _lone_bearers(conn, u, published, constrained) or []) == 1}
+    undecided: list[Unit] = []
+    for last_pass in (False, True):  # names decided in the first pass are context for the rest in the second
+        for unit in (undecided if last_pass else deferred):  # bearers read again: an earlier lone name may be one now
+            bearers = _lone_bearers(conn, unit, published, constrained)
+            if bearers is None:  # now a name of another kind's identity: scored as any name
+                value, linked = _best(conn, unit, context, published, contexts, constrained)
+            else:
+                hints = {b for i, b in sole.items() if i != id(unit)}
+                linked, evidence = dominant(conn, bearers or surname_bearers(conn, unit), context | hints, contexts,
+                                            cfg)
+                value = 0.75 + min(cfg["context_cap"], cfg["context_weight"] * evidence)
+                if linked is None and not last_pass:
+                    undecided.append(unit)
+                    continue
+            settle(unit, linked, value, None)
     for unit in mistyped:
         linked, evidence = dominant(conn, surname_bearers(conn, unit), context, contexts, cfg)
         if linked is None:
