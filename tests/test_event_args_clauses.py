@@ -133,3 +133,10 @@ def test_the_one_told_is_not_the_one_fought():
     assert texts(event["targets"]) == "shirtless man"
     (event,) = events_of("Police found the man that he had attacked.", "ATTACK")
     assert texts(event["targets"]) == "man"
+
+
+def test_a_holiday_is_a_time_not_a_target():
+    (event,) = events_of("Similar attacks on New Year's Eve are being investigated.", "ATTACK")
+    assert event["targets"] == []
+    (event,) = events_of("The attack on the Fenway stadium was condemned.", "ATTACK")
+    assert event["targets"] != [] or places(event) != set()

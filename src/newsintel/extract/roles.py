@@ -43,6 +43,7 @@ LIGHT_VERBS = {"carry", "launch", "stage", "mount", "conduct", "plan", "plot", "
                "sign", "reach", "strike", "broker", "negotiate", "face", "take", "complete", "continue", "perpetrate",
                "push", "wage", "intensify", "step", "press", "announce"}
 ROLES = ("actors", "targets", "location", "origin", "destination", "via")
+HOLIDAY_HEADS = {"eve", "day", "night", "holiday", "holidays", "weekend"}  # a named day the NER model calls EVENT
 
 
 @dataclass(slots=True)
@@ -223,8 +224,8 @@ def route_place(ps: ParsedSentence, item: Token, word: str, event_type: str, men
 def _assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionIndex, args: dict,
                  trigger: Trigger) -> None:
     name = trigger.type.name
-    if item.ent_type_ in ("DATE", "TIME"):
-        return  # "on Thursday" is the event's time, not its target
+    if item.ent_type_ in ("DATE", "TIME") or (item.ent_type_ == "EVENT" and lemma_of(item) in HOLIDAY_HEADS):
+        return  # "on Thursday", "on New Year's Eve" is the event's time, not its target
     place = route_place(ps, item, word, name, mentions)
     if place and word == "by" and passive_agent(item) and mentions.type_at(ps, item) == "GPE":
         place = False  # "brokered by Qatar", "was attacked by Russia": the country acts
