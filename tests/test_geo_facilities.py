@@ -77,3 +77,14 @@ def test_a_name_listed_among_states_is_the_state_even_beside_its_namesakes_state
     names = ["Michigan", "Grand Rapids", "Ohio", "West Virginia", "Wyoming"]
     found = toponyms(text, *((name, "GPE") for name in names))
     assert found["Wyoming"].kind == "state"
+
+
+def test_a_hamlet_abroad_with_no_context_is_left_unresolved_in_a_report_naming_other_countries():
+    # Petrova is a village in Romania; here it is a name the tagger took for a place
+    text = "Brazil and Peru asked Petrova to lead the inquiry."
+    mentions = [mention(text, name, "GPE") for name in ("Brazil", "Peru", "Petrova")]
+    places = load_resolver().resolve(text, [(m.start, m.end, m.label) for m in mentions])
+    assert [p.country for p in places[:2]] == ["BR", "PE"] and places[2] is None
+    alone = "The old bridge in Petrova, Romania, was closed."
+    start = alone.index("Petrova")
+    assert load_resolver().resolve(alone, [(start, start + 7, "GPE")])[0].country == "RO"  # qualified

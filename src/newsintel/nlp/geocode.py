@@ -377,6 +377,10 @@ class Resolver:
         if (runner is not None and support == 0.0 and score - runner_score < cfg["unsure_margin"]
                 and distance_km(best.place, runner.place) > cfg["unsure_km"]):
             return None
+        named = {country for country, _ in context["countries_named"]}
+        if (support == 0.0 and best.place.kind == "city" and best.place.population < cfg["stray_town_population"]
+                and named and best.place.country not in named):
+            return None  # a hamlet abroad, in a report that names other countries and nothing near the hamlet
         return best
 
 
