@@ -76,7 +76,10 @@ def not_done_nouns() -> frozenset[str]:
 
 def not_done(token: Token) -> bool:
     """An infinitive after a noun saying it did not happen: "the government's failure to free them", "their
-    refusal to leave" (the modality chain stops at such nouns, as it must for "his plan to travel")."""
+    refusal to leave" (the modality chain stops at such nouns, as it must for "his plan to travel"); a capability
+    ("a missile capable of reaching Guam")."""
+    if token.dep_ == "pcomp" and token.head.lower_ == "of" and lemma_of(token.head.head) in ("capable", "incapable"):
+        return True
     return (token.dep_ == "acl" and lemma_of(token.head) in not_done_nouns()
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
 
@@ -116,6 +119,9 @@ def patient_of(token: Token) -> Token | None:
             return subject
         return token.head if token.dep_ == "acl" else None  # "the coach fired on Monday"
     obj = direct_object(token)
+    if obj is None:  # one object for two verbs: "easier to shoot and share photos", "shot and killed the driver"
+        partner = next((c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+        obj = direct_object(partner) if partner is not None and not is_passive(partner) else None
     if token.dep_ == "relcl" and (obj is None or obj.lower_ in RELATIVE_PRONOUNS):
         own = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if own is not None and own.lower_ not in RELATIVE_PRONOUNS and token.head.pos_ in ("NOUN", "PROPN"):
@@ -203,6 +209,8 @@ def _state_or_opinion(token: Token, key: str, sense: Sense) -> str | None:
         return f"subject: {subject.lower_} {key}"  # "I agree", "Hurricane Irma struck"
     if token.dep_ == "pobj" and token.head.lower_ in sense.governed_by:
         return f"state: {token.head.lower_} {key}"
+    if token.dep_ == "pobj" and f"{lemma_of(token.head.head)} {token.head.lower_}" in sense.governed_by:
+        return f"state: {token.head.head.lower_} {token.head.lower_} {key}"  # "went on the offensive"
     return None
 
 
@@ -250,6 +258,19 @@ def _comparison(token: Token) -> bool:
     return False
 
 
+def _yes_no_question(token: Token) -> bool:
+    """The trigger's clause asks whether it happens ("Could we go from west to east?", "Will they attack?"): an
+    auxiliary before the subject in a sentence that ends with a question mark."""
+    last = next((t for t in reversed(token.doc) if not t.is_punct or t.text == "?"), None)
+    if last is None or last.text != "?":
+        return False
+    clause = token
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in clause.children)
+
+
 def _it_is_that(token: Token) -> bool:
     """'It is striking that/how ...': an adjective read as a verb, its subject the dummy 'it' and a clause after."""
     subject, _ = subject_of(token)
@@ -277,6 +298,8 @@ def other_sense(token: Token, key: str) -> str | None:
         return "page furniture"
     if _comparison(token):
         return f"comparison: {token.lower_}"
+    if _yes_no_question(token):
+        return f"question: {token.lower_}"
     if _state_after_linking_verb(token):
         return f"state: {token.head.lower_} {token.lower_}"
     if key in adjectival() and (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ"
