@@ -171,3 +171,37 @@ def test_a_speaker_typed_as_a_town_but_a_man_is_not_shown_as_the_town():
     arg = {"text": "Tarn", "entity": "d-e1"}
     Speakers(town, MentionIndex.build([tarn]), quotations(town), [0, 23]).unlink_place_person(arg)
     assert arg["entity"] == "d-e1"
+
+
+# -- nested statements ---------------------------------------------------------------------------------------------
+
+def test_a_statement_inside_a_quotation_is_the_quoted_speakers_words():
+    text = '"The council and the mayor have condemned the attack on the clinic," Ilse Brandt said on Monday.'
+    found = claims(text)
+    assert [c["speaker"]["text"] for c in found] == ["Ilse Brandt"]
+    assert "condemned the attack" in found[0]["content"]
+
+
+def test_a_quotation_inside_a_quotation_keeps_its_own_speaker():
+    text = ('"The park rules clearly state that, \'No visitor may enter the reserve after dark,\'" '
+            "the warden Ilse Brandt said on Monday.")
+    speakers = {c["speaker"]["text"] for c in claims(text)}
+    assert any("rules" in s for s in speakers), speakers
+
+
+def test_a_quotation_reopened_sentence_by_sentence_on_one_line_is_one_quotation():
+    from newsintel.extract.quotations import quotations
+
+    text = ('Ilse Brandt said: "The ferry sank near the pier. "The council and the port have condemned the delays. '
+            '"We want answers."')
+    (quote,) = quotations(text)
+    assert quote.text.startswith("The ferry sank") and quote.text.endswith("We want answers.")
+    found = claims(text)
+    assert [c["speaker"]["text"] for c in found] == ["Ilse Brandt"]
+
+
+def test_quotations_closed_after_each_sentence_stay_apart():
+    from newsintel.extract.quotations import quotations
+
+    text = 'The mayor said "we will rebuild." "Nobody will leave," a farmer added.'
+    assert [q.text for q in quotations(text)] == ["we will rebuild.", "Nobody will leave,"]

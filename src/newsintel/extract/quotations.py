@@ -4,7 +4,9 @@ News style continues a quotation over several paragraphs by leaving it open at t
 it again at the start of the next one, with no closing mark in between ('Haliti said: "We left at dawn.¶"Then we
 walked for two days."'). Read quote by quote over the whole text, straight quotes would pair the wrong way from
 there on; read per paragraph, with that continuation, they pair as written. An opening mark never closed and not
-continued is left alone rather than paired with a mark paragraphs later.
+continued is left alone rather than paired with a mark paragraphs later. Scraped text that lost those paragraph
+breaks keeps the marks in one line ('said: "We left at dawn. "Then we walked."'): a straight mark after a sentence's
+end and before a capital reopens the same quotation there.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ def quotations(text: str) -> list[Quotation]:
     """Every quotation of `text`, in order."""
     out: list[Quotation] = []
     opened: int | None = None  # offset of the opening mark of the quotation being read
+    reopened: int | None = None  # offset of its last mark reopening it after a sentence ('. "')
     pieces: list[str] = []  # the quoted text of its earlier paragraphs
     piece_start = 0
     paragraphs = _paragraphs(text)
@@ -64,7 +67,10 @@ def quotations(text: str) -> list[Quotation]:
         while i < end:
             ch = text[i]
             if opened is None and (ch in OPENING or ch == STRAIGHT):
-                opened, piece_start, pieces = i, i + 1, []
+                opened, piece_start, pieces, reopened = i, i + 1, [], None
+            elif opened is not None and ch == STRAIGHT and _reopens(text, i, start, end):
+                pieces.append(text[piece_start:i].strip())  # 'said: "We left. "Then we walked."': one quotation
+                piece_start, reopened = i + 1, i
             elif opened is not None and (ch in CLOSING or ch == STRAIGHT):
                 words = " ".join([*pieces, text[piece_start:i].strip()]).strip()
                 if len(text[piece_start:i]) >= MIN_CHARS and len(words) <= MAX_CHARS * (len(pieces) + 1):
@@ -77,5 +83,16 @@ def quotations(text: str) -> list[Quotation]:
         if following is not None and (text[following] in OPENING or text[following] == STRAIGHT):
             pieces.append(text[piece_start:end].strip())  # open at the end, reopened next: one quotation
         else:
+            if reopened is not None and pieces:  # reopened sentence by sentence: it runs up to the last reopening
+                out.append(Quotation(opened, reopened, " ".join(pieces).strip(), len(pieces)))
             opened = None  # never closed: no guess at where it ends
     return out
+
+
+def _reopens(text: str, i: int, low: int, high: int) -> bool:
+    """A straight mark at `i` inside an open quotation that opens the next sentence of it rather than closing it:
+    after a sentence's end and a space, before a capital ('launch. "The UK ...'), as when the paragraph breaks
+    of a quotation continued paragraph by paragraph were lost."""
+    before = text[low:i]
+    return before.endswith((". ", "! ", "? ")) and i + 1 < high and text[i + 1].isupper()
+

@@ -9,6 +9,7 @@ quotation get that speaker. Claims left without content are dropped. Then every 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Any
 
@@ -22,6 +23,7 @@ OWNER_REACH = 120  # characters between a quotation and the reporting verb that 
 SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}  # "quoting him", "according to her"
 MIN_CONTENT_WORDS = 4  # a quotation shorter than this is a title or a scare quote, not a statement
 CUT_REACH = 40  # characters from a reporting verb to the quotation that finishes its unfinished content
+_INNER_QUOTE = re.compile(r"(?:^|[\s,:])['‘]\w")  # a quotation inside a quotation: the inner speaker's own words
 
 
 def _same_person(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -168,6 +170,10 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
             claim["speaker"] = None  # "you cannot say ...": no one's statement
         elif word is not None:
             claim["speaker"] = unresolved(claim["speaker"]["text"], "someone the quoted speaker talks about")
+        elif owner is not None and owner["speaker"] is not None and _unquoted(claim["content"]) in _unquoted(
+                owner["content"]) and not _INNER_QUOTE.search(claim["content"]):
+            claim["speaker"] = None  # '"The UK has condemned the launch," X said': X's words, in X's claim
+            # (but '"The rules state, 'No one may enter'," X said': the rules' words, quoted by X)
     ordered = [c for c in ordered if c["speaker"] is not None]
     starts = [c["start"] for c in ordered]
     for fact in facts:
