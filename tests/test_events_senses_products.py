@@ -113,3 +113,13 @@ def test_questions_stances_and_capabilities_are_no_events():
     events = events_of("Police shot and killed the driver near the square.", "ATTACK")
     assert any(e["trigger"] == "shot" and "driver" in texts(e["targets"]) for e in events)
     assert events_of("The allies agreed on a joint offensive against the militia.", "FIGHT")
+
+
+def test_words_and_kinds_of_things_are_no_attacks():
+    assert not events_of("The senator attacked the governor on Twitter over the budget.", "ATTACK")
+    assert not events_of("She faced personal attacks during the campaign.", "ATTACK")
+    assert not events_of("The army bought six attack helicopters last year.", "ATTACK")
+    assert not events_of("Police found two assault rifles in the car.", "ATTACK")
+    assert events_of("Gunmen attacked the governor's convoy on the highway.", "ATTACK")
+    assert events_of("Militants attacked a police post near Kirkuk.", "ATTACK")
+    assert events_of("The helicopter attack killed four fighters.", "ATTACK")
