@@ -220,3 +220,33 @@ def test_two_lone_surnames_of_a_follow_up_report_are_the_two_people_named_togeth
     assert link[("c", "Orley")] == link[("a", "Marcus Orley")]
     assert link[("d", "Whitfield")] != link[("a", "Dana Whitfield")]  # never named together: nothing says who
     assert link[("d", "Kellerman")] != link[("b", "Ruth Kellerman")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The papers came from a small law firm, Brandvik Osterholm, which denied it.", "Brandvik Osterholm"),
+    ("The records cover the work of the Brandvik Osterholm firm.", "Brandvik Osterholm"),
+    ("The papers came from the law firm Brandvik Osterholm last year.", "Brandvik Osterholm"),
+    ("The company, Brandvik Osterholm said, would appeal.", None),  # not after "a": a speaker's aside
+    ("A small law firm, Brandvik Osterholm and others said, would appeal.", None),  # the name does not close it
+    ("Shares of Brandvik Osterholm firm rose.", None),  # no "the" before the name
+])
+def test_a_company_named_beside_its_kind_noun(text, name):
+    """The name a report gives a company beside its kind noun, where the NER model left it untagged: after it
+    ("the law firm X", "a law firm, X, which"), or between "the" and it ("the X firm")."""
+    from spacy.matcher import PhraseMatcher
+
+    from newsintel.nlp.name_rulers import _kind_named, _named_before_kind
+    from newsintel.nlp.pipeline import load_nlp
+
+    nlp = load_nlp()
+    doc = nlp.make_doc(text)
+    for token in doc:
+        token.is_sent_start = token.i == 0
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    matcher.add("kind", [nlp.make_doc(n) for n in ("firm", "law firm", "company")])
+    found = set()
+    for _, start, end in matcher(doc):
+        for span in (_kind_named(doc, end, set()), _named_before_kind(doc, start, set())):
+            if span is not None:
+                found.add(span.text)
+    assert found == ({name} if name else set())

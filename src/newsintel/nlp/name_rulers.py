@@ -38,9 +38,15 @@ _NOT_AFTER_KIND = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"})
 def _kind_named(doc: Doc, end: int, taken: set[int]) -> Span | None:
     """"the law firm Harlow Quist": the capitalised words right after a kind noun ending at token `end`, when the
     NER model left them untagged: one to four title-case words, no function word, no title ("the company
-    President ..."), not at a line start, not a possessive's owner ("the bank's")."""
+    President ..."), not at a line start, not a possessive's owner ("the bank's"). After "a ... firm," too, when
+    the name closes the apposition ("a Panamanian law firm, Harlow Quist, which ...")."""
     from newsintel.nlp.name_index import cues
 
+    if end < len(doc) - 1 and doc[end].text == "," and any(
+            t.lower_ in ("a", "an") for t in doc[max(0, end - 5):end]):
+        named = _kind_named(doc, end + 1, taken)
+        close = named.end if named is not None else len(doc)
+        return named if close == len(doc) or doc[close].text in (",", ".", ";") else None
     stop = end
     while stop < len(doc) and stop - end < MAX_KIND_NAMED_WORDS and stop not in taken:
         token = doc[stop]
@@ -48,11 +54,23 @@ def _kind_named(doc: Doc, end: int, taken: set[int]) -> Span | None:
                 or token.lower_ in cues().titles or (stop > end and token.is_sent_start):
             break
         stop += 1
-    if stop == end or doc[end].is_sent_start or "\n" in doc[end - 1].whitespace_:
+    if stop == end or (doc[end].is_sent_start and doc[end - 1].text != ",") or "\n" in doc[end - 1].whitespace_:
         return None
     if stop < len(doc) and (stop in taken or (doc[stop].is_alpha and doc[stop].text[:1].isupper())):
         return None  # runs into an entity or a longer capitalised stretch: not clearly a name of its own
     return Span(doc, end, stop, label="ORG")
+
+
+def _named_before_kind(doc: Doc, start: int, taken: set[int]) -> Span | None:
+    """"the Harlow Quist firm": one to three untagged title-case words between "the" and a kind noun starting at
+    token `start`, no function word, not at a sentence start."""
+    first = start
+    while first > 0 and start - first < 3 and first - 1 not in taken and doc[first - 1].is_alpha \
+            and doc[first - 1].is_title and not doc[first - 1].is_stop and not doc[first - 1].is_sent_start:
+        first -= 1
+    if first == start or first == 0 or doc[first - 1].lower_ != "the":
+        return None
+    return Span(doc, first, start, label="ORG")
 
 
 def _kept_names() -> dict[str, list[str]]:
@@ -127,7 +145,10 @@ class OrgRuler:
         `data/kept_names.yaml` only fills what NER left untagged (`type_fixes` corrects the type of a tagged one)."""
         all_matches = self.matcher(doc)
         kept = [(self.kept_keys[key], s, e) for key, s, e in all_matches if key in self.kept_keys]
-        kinds = [e for key, _, e in all_matches if key == self.kind_key]
+        kind_spans = [(s, e) for key, s, e in all_matches if key == self.kind_key]
+        kinds = [e for _, e in kind_spans]
+        after = {*kinds, *(e + 1 for s, e in kind_spans if e < len(doc) and doc[e].text == "," and any(
+            t.lower_ in ("a", "an") for t in doc[max(0, s - 4):s]))}  # "a law firm, X, which"
         matches = [m for m in all_matches if m[0] not in self.kept_keys and m[0] != self.kind_key]
         found = [Span(doc, s, e, label="ORG") for _, s, e in matches]
         named = {doc.vocab.strings[key] for key, _, _ in matches}
@@ -150,9 +171,10 @@ class OrgRuler:
                 doc.ents = [*(e for e in doc.ents if not any(t in covered for t in range(e.start, e.end))),
                             *filled]
         if kinds:  # "the law firm Harlow Quist", untagged or tagged as a work or product
-            ents = [e for e in doc.ents if not (e.label_ in _NOT_AFTER_KIND and e.start in kinds)]
+            ents = [e for e in doc.ents if not (e.label_ in _NOT_AFTER_KIND and e.start in after)]
             taken = {t for e in ents for t in range(e.start, e.end)}
-            named = filter_spans([s for end in kinds if (s := _kind_named(doc, end, taken)) is not None])
+            named = filter_spans([s for end in kinds if (s := _kind_named(doc, end, taken)) is not None]
+                                 + [s for start, _ in kind_spans if (s := _named_before_kind(doc, start, taken))])
             if named:  # and the same words elsewhere in the document ("... ordered Harlow Quist to ...")
                 named = _kind_named_echoes(doc, named, ents)
                 covered = {t for n in named for t in range(n.start, n.end)}
