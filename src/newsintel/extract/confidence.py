@@ -94,7 +94,10 @@ class _Score:
         self.why.append(reason)
 
     def weaken(self, factor: str, detail: str = "") -> None:
-        self.value *= float(self.spec["factors"][factor])
+        value = float(self.spec["factors"][factor])
+        if value >= 1.0:  # switched off in the data file: no weakness to show
+            return
+        self.value *= value
         self.why.append(f"-{factor}" + (f": {detail}" if detail else ""))
 
     def put(self, fact: dict[str, Any]) -> None:
