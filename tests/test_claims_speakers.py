@@ -205,3 +205,28 @@ def test_quotations_closed_after_each_sentence_stay_apart():
 
     text = 'The mayor said "we will rebuild." "Nobody will leave," a farmer added.'
     assert [q.text for q in quotations(text)] == ["we will rebuild.", "Nobody will leave,"]
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    pos = ["PUNCT" if t in (",", "''", ".") else "VERB" if t.startswith("VB") else "NOUN" for t in tags]
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_a_subject_inside_the_quotation_is_not_the_speaker_after_it():
+    from newsintel.extract.attribution import _speaker
+
+    # a parse seen on real text: the end of a quotation opened sentences before, its list taken as a subject
+    doc = _parsed(["from", "politicians", ",", "officials", ",", "”", "the", "paper", "wrote", "."],
+                  [8, 0, 1, 8, 8, 8, 7, 8, 8, 8],
+                  ["prep", "pobj", "punct", "nsubj", "punct", "punct", "det", "nsubj", "ROOT", "punct"],
+                  ["IN", "NNS", ",", "NNS", ",", "''", "DT", "NN", "VBD", "."])
+    assert _speaker(doc[8]).text == "paper"
+
+
+def test_a_subject_before_the_quotation_it_opens_is_the_speaker():
+    text = 'Ilse Brandt, a nurse from the clinic, told the court "we were never paid for the night shifts."'
+    (claim,) = [c for c in claims(text) if c["cue"] == "told"]
+    assert claim["speaker"]["text"] == "Ilse Brandt"

@@ -30,6 +30,8 @@ def _reporting(token: Token) -> bool:
 
 def _speaker(verb: Token) -> Token | None:
     for child in verb.children:
+        if child.i < verb.i and any(t.tag_ == "''" for t in verb.doc[child.i + 1:verb.i]):
+            continue  # '"... from politicians, officials, ...," the newspaper wrote': quoted, not speaking
         if child.dep_ in ("nsubj", "csubj") and (child.lower_ not in lexicon().attribution["not_speaker_words"]
                                                  or (verb.dep_ == "relcl" and child.tag_ == "WDT")):
             return child  # not "it", "that", "let's say": no one speaks; but "the group, which said"
