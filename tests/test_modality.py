@@ -34,6 +34,10 @@ def _modality(text: str, type_: str, trigger: str) -> str:
     # "would" with a frequency word is a past habit, without one a future in the past
     ("Fjolla Zeqiri would travel to Skopje every summer to see her aunt.", "TRAVEL", "travel", "asserted"),
     ("Fjolla Zeqiri said she would travel to Skopje next summer.", "TRAVEL", "travel", "future"),
+    # what is due or scheduled has not happened; what has happened has
+    ("Lejla Begic was due to travel to Vienna on Monday.", "TRAVEL", "travel", "future"),
+    ("Lejla Begic has returned to Sarajevo from Vienna.", "RETURN", "returned", "asserted"),
+    ("Lejla Begic will return to Sarajevo from Vienna.", "RETURN", "return", "future"),
     # "under attack" after a copula is the state of being attacked: the copula's negation is the event's
     ("The convoy was not under attack when it left Mosul, officials said.", "ATTACK", "attack", "negated"),
     ("The convoy came under attack near Mosul on Monday.", "ATTACK", "attack", "asserted"),
