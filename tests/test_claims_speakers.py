@@ -230,3 +230,17 @@ def test_a_subject_before_the_quotation_it_opens_is_the_speaker():
     text = 'Ilse Brandt, a nurse from the clinic, told the court "we were never paid for the night shifts."'
     (claim,) = [c for c in claims(text) if c["cue"] == "told"]
     assert claim["speaker"]["text"] == "Ilse Brandt"
+
+
+# -- content cut ---------------------------------------------------------------------------------------------------
+
+def test_a_noun_object_that_a_quotation_goes_on_takes_the_quotation():
+    text = 'In her speech the governor declared her hope "for a quick end to the strike at the harbour."'
+    (claim,) = [c for c in claims(text) if c["cue"] == "declared"]
+    assert "quick end to the strike" in claim["content"] and claim["content"].startswith("her hope")
+
+
+def test_a_quotation_that_is_a_new_sentence_does_not_complete_a_noun_object():
+    text = 'The governor denied the claims. "Nobody was paid to stay away from the vote," she said.'
+    (claim,) = [c for c in claims(text) if c["cue"] == "denied"]
+    assert claim["content"] == "the claims"

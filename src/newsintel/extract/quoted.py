@@ -114,7 +114,8 @@ def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[d
     for quote in quotes:  # 'It will, X predicted, "be ..."', 'recalled that he said, "I will ..."'
         for i in by_end.within(quote.start - CUT_REACH, quote.start):
             claim = claims[i]
-            if i not in inside_of and _unfinished(claim["content"]) and len(quote.text.split()) >= MIN_CONTENT_WORDS \
+            if i not in inside_of and (_unfinished(claim["content"]) or _runs_into(text, claim, quote)) \
+                    and len(quote.text.split()) >= MIN_CONTENT_WORDS \
                     and not any(c in text[claim["end"]:quote.start] for c in ".!?\n") \
                     and " ".join(quote.text.split()[:3]) not in _unquoted(claim["content"]):  # not in it already
                 claim["content"] = f'{claim["content"].rstrip(", ")} {quote.text.strip()}'
@@ -219,6 +220,13 @@ def _unfinished(content: str) -> bool:
     """Content that stops where a quotation after the cue goes on ("It will", "that he said")."""
     words = content.rstrip(" ,:").split()
     return bool(words) and words[-1].lower() in lexicon().attribution.get("unfinished_endings", ())
+
+
+def _runs_into(text: str, claim: dict[str, Any], quote: Quotation) -> bool:
+    """Content that a quotation right after it goes on, in lower case ('declaring his wish "for peace with
+    ..."'): the words quoted are part of what was said."""
+    before = text[claim["end"]:quote.start].rstrip(" ,:")
+    return bool(claim["content"]) and before.endswith(claim["content"]) and quote.text[:1].islower()
 
 
 def _unquoted(content: str) -> str:
