@@ -244,3 +244,20 @@ def test_a_quotation_that_is_a_new_sentence_does_not_complete_a_noun_object():
     text = 'The governor denied the claims. "Nobody was paid to stay away from the vote," she said.'
     (claim,) = [c for c in claims(text) if c["cue"] == "denied"]
     assert claim["content"] == "the claims"
+
+
+def test_a_name_only_ever_written_with_the_is_no_one_a_pronoun_stands_for():
+    from newsintel.extract.args import MentionIndex
+    from newsintel.extract.quotations import quotations
+    from newsintel.extract.speakers import Speakers
+    from newsintel.model import Entity, Mention
+
+    text = "Mara Lind told the Courier about the fire. Later she said the smoke was thick."
+    mara = Entity("d-e1", "Mara Lind", "PERSON", mentions=[Mention("Mara Lind", 0, 9, 0)])
+    paper = Entity("d-e2", "Courier", "PERSON", mentions=[Mention("Courier", 19, 26, 0)])
+    ctx = Speakers(text, MentionIndex.build([mara, paper]), quotations(text), [0, 43])
+    assert ctx.resolve("she", text.index("she"), 1, [])["entity"] == "d-e1"
+    text2 = "Mara Lind told Courier about the fire. Later she said the smoke was thick."
+    both = Entity("d-e2", "Courier", "PERSON", mentions=[Mention("Courier", 15, 22, 0)])
+    ctx = Speakers(text2, MentionIndex.build([mara, both]), quotations(text2), [0, 39])
+    assert ctx.resolve("she", text2.index("she"), 1, []).get("unresolved")

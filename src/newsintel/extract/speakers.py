@@ -120,7 +120,7 @@ class Speakers:
             if "PERSON" in types and entity.type in PLACE_TYPES:  # "Rihanna" typed a place here, a person there
                 entity = self._person_named(entity.name, exact=True) or entity
             if (entity.type in types or ("PERSON" in types and self.place_person(entity))) and end <= high \
-                    and not self.quoted(start) and not self._in_credit(start):
+                    and not self.quoted(start) and not self._in_credit(start) and not self._titled_thing(entity):
                 out.setdefault(entity.id, (entity, set()))[1].add(self.mentions.sentences[i])
             i -= 1
         return out
@@ -183,6 +183,11 @@ class Speakers:
             if noun in nouns and not self.quoted(found.start()) and pronoun_gender(noun) in (None, gender):
                 return noun
         return None
+
+    def _titled_thing(self, entity: Entity) -> bool:
+        """A "person" named only as "the X" ("told the Enquirer"): a title, no one a pronoun stands for."""
+        return entity.type == "PERSON" and all(self.text[max(0, m.start - 4):m.start].lower() == "the "
+                                               for m in entity.mentions)
 
     def _gender_fits(self, entity: Entity, gender: str | None) -> bool:
         known = self.gender(entity)
