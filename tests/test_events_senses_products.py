@@ -123,3 +123,7 @@ def test_words_and_kinds_of_things_are_no_attacks():
     assert events_of("Gunmen attacked the governor's convoy on the highway.", "ATTACK")
     assert events_of("Militants attacked a police post near Kirkuk.", "ATTACK")
     assert events_of("The helicopter attack killed four fighters.", "ATTACK")
+
+
+def test_an_object_of_the_next_verb_is_not_shared_after_other_words():
+    assert events_of("The envoy returned to Paris and released a statement.", "RETURN")

@@ -119,7 +119,9 @@ def patient_of(token: Token) -> Token | None:
             return subject
         return token.head if token.dep_ == "acl" else None  # "the coach fired on Monday"
     obj = direct_object(token)
-    if obj is None:  # one object for two verbs: "easier to shoot and share photos", "shot and killed the driver"
+    if obj is None and all(c.dep_ in ("cc", "conj", "punct") for c in token.children if c.i > token.i):
+        # one object for two verbs: "easier to shoot and share photos", "shot and killed the driver" (not
+        # "returned home and released a statement")
         partner = next((c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
         obj = direct_object(partner) if partner is not None and not is_passive(partner) else None
     if token.dep_ == "relcl" and (obj is None or obj.lower_ in RELATIVE_PRONOUNS):
