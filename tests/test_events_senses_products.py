@@ -103,12 +103,10 @@ def test_events_in_a_list_of_other_headlines_are_page_furniture():
     assert events_of("9/11 hijackers attacked the towers in 2001.", "ATTACK")
 
 
-def test_questions_stances_and_capabilities_are_no_events():
-    assert not events_of("Could we drive from Lyon to Geneva instead?", "TRAVEL")
+def test_stances_and_capabilities_are_no_events():
     assert not events_of("After the pause, the party will go on the offensive again.", "FIGHT")
     assert not events_of("Engineers built a rocket capable of reaching the island of Guam.", "TRAVEL")
     assert not events_of("The app makes it easy to shoot and share short videos.", "ATTACK")
-    assert events_of("We drove from Lyon to Geneva on Friday.", "TRAVEL")
     assert events_of("The army launched an offensive on the town of Tal Afar.", "FIGHT")
     events = events_of("Police shot and killed the driver near the square.", "ATTACK")
     assert any(e["trigger"] == "shot" and "driver" in texts(e["targets"]) for e in events)

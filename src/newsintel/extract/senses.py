@@ -260,19 +260,6 @@ def _comparison(token: Token) -> bool:
     return False
 
 
-def _yes_no_question(token: Token) -> bool:
-    """The trigger's clause asks whether it happens ("Could we go from west to east?", "Will they attack?"): an
-    auxiliary before the subject in a sentence that ends with a question mark."""
-    last = next((t for t in reversed(token.doc) if not t.is_punct or t.text == "?"), None)
-    if last is None or last.text != "?":
-        return False
-    clause = token
-    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
-        clause = clause.head
-    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in clause.children)
-
-
 def _it_is_that(token: Token) -> bool:
     """'It is striking that/how ...': an adjective read as a verb, its subject the dummy 'it' and a clause after."""
     subject, _ = subject_of(token)
@@ -300,8 +287,6 @@ def other_sense(token: Token, key: str) -> str | None:
         return "page furniture"
     if _comparison(token):
         return f"comparison: {token.lower_}"
-    if _yes_no_question(token):
-        return f"question: {token.lower_}"
     if _state_after_linking_verb(token):
         return f"state: {token.head.lower_} {token.lower_}"
     if key in adjectival() and (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ"
