@@ -20,6 +20,7 @@ Run ``python -m evaluation.resolution`` from the repository root.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -290,7 +291,10 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
 
     ``--dev-only`` scores the real dev half alone: the held-out half is neither read nor computed (for tuning).
     """
-    dev_only = "--dev-only" in (sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="python -m evaluation.resolution", description=__doc__.split("\n")[0])
+    parser.add_argument("--dev-only", action="store_true",
+                        help="score the real dev half alone; the held-out half is neither read nor computed")
+    dev_only = parser.parse_args(sys.argv[1:] if argv is None else argv).dev_only
     try:
         mentions = load_gold()
     except (OSError, GoldError) as err:
