@@ -8,6 +8,7 @@ import io
 import json
 
 import pytest
+from helpers import ingest_reports
 
 from newsintel.cli.main import main
 from newsintel.views.figures import toll_class
@@ -42,12 +43,9 @@ REPORTS = [
 
 @pytest.fixture(scope="module")
 def conflicts(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("tolls")
-    lines = [json.dumps({"title": title, "text": text, "published": published, "url": f"https://wire.example/{name}"})
-             for name, published, title, text in REPORTS]
-    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    db = str(folder / "store.db")
-    assert main(["ingest", "--quiet", "--workers", "1", "--db", db, str(folder / "feed.jsonl")]) == 0
+    reports = [{"title": title, "text": text, "published": published, "url": f"https://wire.example/{name}"}
+               for name, published, title, text in REPORTS]
+    db = str(ingest_reports(tmp_path_factory.mktemp("tolls"), reports))
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert main(["conflicts", "--db", db, "--json"]) == 0

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import ingest_reports
 
 from newsintel.cli.main import main
 from newsintel.store import connect
@@ -36,12 +37,9 @@ REPORTS = [
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("recalled")
-    lines = [json.dumps({"title": title, "text": text, "published": published, "url": f"https://wire.example/{name}"})
-             for name, published, title, text in REPORTS]
-    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    db = str(folder / "store.db")
-    assert main(["ingest", "--quiet", "--workers", "1", "--db", db, str(folder / "feed.jsonl")]) == 0
+    reports = [{"title": title, "text": text, "published": published, "url": f"https://wire.example/{name}"}
+               for name, published, title, text in REPORTS]
+    db = str(ingest_reports(tmp_path_factory.mktemp("recalled"), reports))
     return db
 
 
