@@ -250,3 +250,16 @@ def test_a_company_named_beside_its_kind_noun(text, name):
             if span is not None:
                 found.add(span.text)
     assert found == ({name} if name else set())
+
+
+def test_the_house_alone_is_not_the_white_house(tmp_path):
+    conn = connect(tmp_path / "s.db")
+    save_record(conn, _record("a" * 16, "The White House said the House would vote on the bill. The House did not.",
+                              [("White House", G), ("House", G), ("House", G)]))
+    save_record(conn, _record("b" * 16, "The House passed the harbour bill after the White House backed it.",
+                              [("House", G), ("White House", G)]))
+    save_record(conn, _record("c" * 16, "The House adjourned for the summer.", [("House", G)]))
+    link = _links(conn)
+    white = link[("a", "White House")]
+    assert link[("b", "White House")] == white
+    assert white not in {link[("a", "House")], link[("b", "House")], link[("c", "House")]}

@@ -266,7 +266,14 @@ def _word_similarity(a: str, b: str) -> float:
 @functools.cache
 def _generic_org_words() -> frozenset[str]:
     data = load_yaml("org_names.yaml")
-    return frozenset(data["first_words"]) | frozenset(data["last_words"]) | _rules().org_suffixes
+    return (frozenset(data["first_words"]) | frozenset(data["last_words"]) | _rules().org_suffixes
+            | frozenset(data["alone_another_body"]))
+
+
+@functools.cache
+def names_another_body(word: str) -> bool:
+    """A word that alone names another body than the longer name it is part of ("House" / "White House")."""
+    return word in load_yaml("org_names.yaml")["alone_another_body"]
 
 
 def short_form_word(word: str) -> bool:

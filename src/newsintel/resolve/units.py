@@ -14,7 +14,7 @@ from typing import Any
 
 from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.nlp.grouping import corrected_label
-from newsintel.resolve.names import ORG, PERSON, PLACE, NameForm, form_of, kind_of
+from newsintel.resolve.names import ORG, PERSON, PLACE, NameForm, form_of, kind_of, names_another_body
 from newsintel.resolve.place_names import place_ref
 from newsintel.resources import load_yaml
 
@@ -158,4 +158,4 @@ def lone_org_word(unit: Unit) -> str | None:
     form = name_form(ORG, unit.names[0])
     if form is None or len(form.tokens) != 1 or unit.names[0].isupper() or len(form.full) < 3:
         return None  # "CHT" is no short form: an acronym joins a name only where a report defines it
-    return form.full
+    return None if names_another_body(form.full) else form.full
