@@ -63,6 +63,8 @@ def test_celestial_bodies_are_no_places_but_a_qualified_town_is():
     town = "The fire in Mars, Pa., was put out."
     place = resolve(town, "Mars")[0]
     assert place is not None and place.admin1 == "PA"
+    said = "The probe will not hit Mars, Okonkwo said. Our duty is the care of the Earth, Lindqvist added."
+    assert resolve(said, "Mars", "Earth") == [None, None]  # a speaker after the comma is no qualifier
 
 
 def test_world_regions_have_a_point_and_an_extent():

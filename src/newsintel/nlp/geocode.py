@@ -124,6 +124,17 @@ class Resolver:
         admins = [p for p in self.gazetteer.lookup(text) if p.kind in ADMIN_KINDS]
         return admins[0] if admins else None
 
+    def _qualified_town(self, text: str, end: int, cands: list[Candidate]) -> list[Candidate]:
+        """The candidates inside the state or country written after the name ("Mars, Pa."), else none: a
+        celestial or fictional name is a town only where a qualifier says so, not before any capitalised word."""
+        match = QUALIFIER.match(text, end)
+        region = self.qualifier_place(match.group(1).strip(), postal=True) if match else None
+        if region is None:
+            return []
+        if region.kind == "country":
+            return [c for c in cands if c.place.country == region.country]
+        return [c for c in cands if c.place.country == region.country and c.place.admin1 == region.admin1]
+
     def adjective_place(self, text: str) -> Place | None:
         """The place an adjective or demonym names: "French", "Syrians", "Minnesotans" (the name plus -n/-an)."""
         singular = _PLURAL.sub("", text)
@@ -216,8 +227,8 @@ class Resolver:
         keys = [place_key(t) for t in surfaces]
         cands = [self.candidates(t, label) for t, (_, _, label) in zip(surfaces, mentions, strict=True)]
         for i, (start, end, _) in enumerate(mentions):
-            if keys[i] in self.not_places and not QUALIFIER.match(text, end):
-                cands[i] = []  # "Mars" and "Earth" are no places here; "Mars, Pa." is
+            if keys[i] in self.not_places:
+                cands[i] = self._qualified_town(text, end, cands[i])  # "Mars, Pa." is a town; "Mars, Musk said" none
             elif (code := self.town_qualifier(text, start, end)) or (
                     text[end:end + 1] == "." and (code := self.abbreviations.get(fold(surfaces[i] + ".")))):
                 cands[i] = [Candidate(p) for p in (self.state_by_code(code),) if p]  # "Alta." tagged as "Alta"
