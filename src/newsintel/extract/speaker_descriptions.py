@@ -1,0 +1,184 @@
+"""Definite descriptions as speakers: "the agency said", "said the actor", "a report by X".
+
+A description is linked to the one entity of the document it refers back to (an apposed name, an organisation of a
+fitting kind named since the previous sentence, the person the noun was given to, the previous speaker while reported
+speech goes on); when none or more than one fits it stays unlinked, its text kept as written: an unresolved
+description costs less than a wrong name. Mixed into `speakers.Speakers`, which holds the document's text, mentions
+and sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsintel.extract.args import MentionIndex
+from newsintel.extract.lexicon import lexicon
+from newsintel.model import Entity
+
+
+def _name_kinds(name: str) -> set[str]:
+    """The kinds of organisation a name's words show ("... Space Agency": public), from attribution.yaml."""
+    words = {w.strip(".,").lower() for w in name.split()}
+    return {k for k, ws in lexicon().attribution.get("org_kind_name_words", {}).items() if words & set(ws)}
+
+
+class DescriptionLinks:
+    """Linking definite descriptions to entities; the document state comes from `speakers.Speakers`."""
+
+    text: str
+    mentions: MentionIndex
+    entities: dict[str, Entity]
+
+    def sentence_start(self, sentence: int) -> int:
+        raise NotImplementedError
+
+    def sentence_of(self, offset: int) -> int:
+        raise NotImplementedError
+
+    def resolve(self, pronoun: str, offset: int, sentence: int, earlier: list[dict[str, Any]]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _people_between(self, low: int, high: int, types: set[str]) -> dict[str, tuple[Entity, set[int]]]:
+        raise NotImplementedError
+
+    def definite(self, arg: dict[str, Any], cue: int) -> dict[str, Any]:
+        """"The agency said", "said the actor", "according to a new report by E! News": the description is linked
+        to the one entity it refers back to (see `definite_org_nouns` in attribution.yaml), its text kept as
+        written (GUIDELINES decision 11); left unlinked when none or more than one fits. `cue`: the reporting
+        word's offset."""
+        at = arg.get("_at")
+        words = arg["text"].lower().split()
+        if at is None or arg.get("entity") is not None or not words or arg.get("unresolved"):
+            return arg
+        att, noun = lexicon().attribution, words[-1]
+        sentence = self.sentence_of(at[0])
+        found: Entity | None = None
+        if noun in att.get("authored_nouns", ()):
+            found = self._author(at[1], min(len(self.text), at[1] + 60))
+        elif self._after_the(arg):
+            kinds = {k for k, nouns in att.get("definite_org_nouns", {}).items() if noun in nouns}
+            if kinds:
+                found = self._apposed(at[1], cue, {"ORG"}, frozenset(kinds)) or self._org_before(at[0], sentence, kinds)
+            elif self.person_noun(arg):
+                found = self._apposed(at[1], cue, {"PERSON"}) or self._person_called(noun, at[0])
+        named = [w for w in arg["text"].split()[:-1] if w[:1].isupper()]  # "the Nice prosecutor": Nice's
+        if found is None or (any(w not in found.name for w in named) and not self._home_place(noun, named)):
+            return arg
+        return {"text": arg["text"], "entity": found.id, "_at": at}
+
+    @staticmethod
+    def _home_place(noun: str, named: list[str]) -> bool:
+        """"The New York bank", "the Seattle company": a business described by the place it is based in, which its
+        name need not hold (a prosecutor or a police force of a place is that place's, not another's)."""
+        from newsintel.extract.describe import is_place_name
+
+        kinds = {k for k, nouns in lexicon().attribution.get("definite_org_nouns", {}).items() if noun in nouns}
+        return kinds == {"business"} and is_place_name(" ".join(named))
+
+    def _after_the(self, arg: dict[str, Any]) -> bool:
+        """The speaker phrase as written follows "the" ("the credit firm"), no possessive in it ("the
+        president's office" is someone's)."""
+        words = arg["text"].split()
+        if any(w.endswith(("'s", "’s")) for w in words):
+            return False
+        line = self.text[self.sentence_start(self.sentence_of(arg["_at"][0])):arg["_at"][0]]
+        return re.search(r"\b[Tt]he\s+" + "".join(re.escape(w) + r"\s+" for w in words[:-1]) + "$", line) is not None
+
+    def person_noun(self, arg: dict[str, Any]) -> str | None:
+        """The noun of a definite person description speaker ("the actor", "the 41-year-old singer"), else None."""
+        words, at = arg["text"].lower().split(), arg.get("_at")
+        if at is None or arg.get("entity") is not None or len(words) > 2 or not words:
+            return None
+        noun = words[-1]
+        if noun not in lexicon().attribution.get("definite_person_nouns", ()):
+            return None
+        return noun if self._after_the(arg) else None
+
+    def described_person(self, arg: dict[str, Any]) -> bool:
+        """"The 46-year-old Brazilian", "the Canadian": a person described by nationality (NER links the demonym
+        to the nationality), not the nation speaking. Singular only: an age, or a demonym of one person
+        ("-an", "-ian", "-i"); "the French said" is a government."""
+        entity = self.entities.get(arg.get("entity") or "")
+        words = arg["text"].split()
+        if entity is None or entity.type != "NORP" or arg.get("_at") is None or not self._after_the(
+                {"text": arg["text"], "_at": arg["_at"]}) or not words or words[-1].endswith("s"):
+            return False
+        aged = re.match(r"\d+-year-old$", words[0]) is not None
+        return aged or (len(words) <= 2 and words[-1].lower().endswith(("an", "i")))
+
+    def continuing(self, noun: str, arg: dict[str, Any], sentence: int,
+                   earlier: list[dict[str, Any]], described: bool = False) -> dict[str, Any]:
+        """"... said the actor" with no apposition: the previous speaker when reported speech goes on and no one
+        else of the noun's gender is named since (resolved as a pronoun would be), else the description kept.
+        `described`: a person described by nationality, whose words are not one noun."""
+        if len(arg["text"].split()) > 1 and not described:  # "the UN leader": someone else than who spoke before
+            return arg
+        found = self.resolve(noun, arg["_at"][0], sentence, earlier)
+        last = earlier[-1]["speaker"].get("entity") if earlier else None
+        if found.get("unresolved") or last is None or found.get("entity") != last:
+            return arg
+        called = self._nouns_beside(self.entities[last]) if last in self.entities else set()
+        if called and noun not in called:  # "X, a farmer, said ... The official said": someone else
+            return arg
+        return {"text": arg["text"], "entity": found["entity"], "_at": arg["_at"]}
+
+    def _nouns_beside(self, entity: Entity) -> set[str]:
+        """The person nouns the document gives `entity`: its occupation, or a noun beside a mention ("farmer Jo Roe",
+        "Jo Roe, a farmer")."""
+        from newsintel.extract.antecedents import person_nouns
+
+        nouns = person_nouns() | set(lexicon().attribution.get("definite_person_nouns", ()))
+        occupation = (entity.attributes or {}).get("occupation")
+        out: set[str] = {occupation.split()[-1].lower()} if isinstance(occupation, str) and occupation else set()
+        for mention in entity.mentions:
+            before = self.text[max(0, mention.start - 30):mention.start].split()
+            after = re.match(r",\s+(?:the|a|an)\s+((?:[\w'’-]+\s+){0,4}?)([\w'’-]+)\s*(?:,|for\b|of\b|at\b|from\b)",
+                             self.text[mention.end:mention.end + 80])
+            words = ([before[-1].lower()] if before else []) + ([after.group(2).lower()] if after else [])
+            out |= {w for w in words if w in nouns}
+        return out
+
+    def _apposed(self, end: int, cue: int, types: set[str], kinds: frozenset[str] = frozenset()) -> Entity | None:
+        """"The company that runs it, Acme Ltd, denies": a name between commas right before the reporting word."""
+        for start, stop, entity in self.mentions.spans:
+            if end < start and stop <= cue and (entity.type in types or _name_kinds(entity.name) & kinds) \
+                    and self.text[start - 2:start] == ", " \
+                    and self.text[stop:cue].strip() in (",", ""):
+                return entity
+        return None
+
+    def _author(self, end: int, limit: int) -> Entity | None:
+        """"a report by X", "a commentary run by the state-run X": X, named right after the noun."""
+        for start, _, entity in self.mentions.spans:
+            if end <= start < limit and entity.type in ("ORG", "PERSON") and re.fullmatch(
+                    r"\s+(?:(?:run|published|released|issued|carried|written)\s+)?(?:by|from)\s+(?:the\s+)?"
+                    r"(?:[\w'’-]+\s+){0,2}", self.text[end:start]):
+                return entity
+        return None
+
+    def _org_before(self, offset: int, sentence: int, kinds: set[str]) -> Entity | None:
+        """The one organisation of a fitting kind named since the start of the previous sentence."""
+        from newsintel.extract.describe import is_place_name
+
+        low, modifiers = self.sentence_start(sentence - 1), set(lexicon().attribution.get("org_modifier_nouns", ()))
+        named = self._people_between(low, offset, {"ORG"})
+        for start, end, entity in self.mentions.spans:  # "a Bloomberg report": not the organisation acting
+            if low <= start < offset and entity.id in named and (self.text[end:end + 30].split() or [""])[0].strip(
+                    ".,;:").lower() in modifiers:
+                named.pop(entity.id)
+        fits = [e for e, _ in named.values() if not is_place_name(e.name) and not (_name_kinds(e.name) and not
+                                                                                   _name_kinds(e.name) & kinds)]
+        return fits[0] if len(fits) == 1 else None
+
+    def _person_called(self, noun: str, offset: int) -> Entity | None:
+        """The one person named before `offset` with `noun` beside a mention ("actor Jane Roe", "Jane Roe, the
+        actor")."""
+        before = re.compile(rf"\b{re.escape(noun)}s?\s+$", re.I)
+        after = re.compile(rf"^,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(noun)}\b", re.I)
+        fits: dict[str, Entity] = {}
+        for start, end, entity in self.mentions.spans:
+            if entity.type == "PERSON" and end <= offset and (before.search(self.text[max(0, start - 30):start])
+                                                               or after.search(self.text[end:end + 50])):
+                fits[entity.id] = entity
+        return next(iter(fits.values())) if len(fits) == 1 else None
