@@ -32,6 +32,8 @@ def _speaker(verb: Token) -> Token | None:
     for child in verb.children:
         if child.i < verb.i and any(t.tag_ == "''" for t in verb.doc[child.i + 1:verb.i]):
             continue  # '"... from politicians, officials, ...," the newspaper wrote': quoted, not speaking
+        if child.dep_ == "csubj" and child.tag_ == "VBG":
+            continue  # "Citing the treaty, ..., he said, 'I can say ...'": a participle clause speaks for no one
         if child.dep_ in ("nsubj", "csubj") and (child.lower_ not in lexicon().attribution["not_speaker_words"]
                                                  or (verb.dep_ == "relcl" and child.tag_ == "WDT")):
             return child  # not "it", "that", "let's say": no one speaks; but "the group, which said"
@@ -102,9 +104,27 @@ def according_to(ps: ParsedSentence) -> tuple[Token, Token] | None:
                 return token, objects[0]  # not "according to plan": a plan says nothing
         if token.lower_ in ("citing", "quoting"):
             obj = next((c for c in token.children if c.dep_ in ("dobj", "pobj")), None)
-            if obj is not None:
-                return token, obj
+            if obj is not None and _source(obj):
+                return token, obj  # not "citing business issues": a reason given, no one vouching
     return None
+
+
+def _source(token: Token) -> bool:
+    """Can what "citing X" names vouch for a statement? A name, or a noun of who or what speaks ("citing
+    officials", "citing a police report"); not a reason given ("citing health reasons", "citing rising costs")."""
+    att = lexicon().attribution
+    nouns = {*att["anonymous_speakers"], *att["authored_nouns"], *att["media_nouns"], *att["statement_nouns"],
+             *att["evidence_nouns"], *att["cited_source_nouns"]}
+    return token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or token.pos_ == "PROPN" or \
+        token.lemma_.lower() in nouns or token.lower_ in nouns
+
+
+def _shows(verb: Token, speaker: Token | None) -> bool:
+    """Is "X shows ..." a statement? Only when X is evidence ("figures show", "records show") or a name; a
+    caption's noun ("the parade show Fireworks ...") or footage showing a scene states nothing."""
+    if speaker is None or verb.lemma_.lower() not in lexicon().attribution["evidence_verbs"]:
+        return True
+    return speaker.ent_type_ in ("ORG", "PERSON") or speaker.lemma_.lower() in lexicon().attribution["evidence_nouns"]
 
 
 def _reports(verb: Token, via: Token) -> bool:
@@ -181,6 +201,9 @@ def _medium(ps: ParsedSentence, verb: Token, mentions: MentionIndex) -> str | No
 def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
     """The reported statement: the complement clause, or the quotation, or the rest of the sentence."""
     att, lemma = lexicon().attribution, verb.lemma_.lower()
+    gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    if gerund is not None and lemma in att["addressee_verbs"]:  # "told visiting officials they would ...": the
+        return _told_clause(ps, gerund)  # parse took the addressee's "visiting" for what was told
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp") and child.i != verb.i:
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
@@ -213,11 +236,10 @@ def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             right = ps.doc[comma + 1:].text.strip(" ,." + QUOTES)
             return (left + ", " + right if right else left), head
         return left, head
-    for child in verb.children:  # "told the guards we had no papers", parsed as a relative clause of "guards"
-        clause = next((c for c in child.children if c.dep_ == "relcl" and c.left_edge.tag_ not in ("WDT", "WP")),
-                      None) if child.dep_ in ("dobj", "dative") and lemma == "tell" else None
-        if clause is not None:
-            return ps.doc[clause.left_edge.i: clause.right_edge.i + 1].text.strip(" ,." + QUOTES), clause
+    if lemma == "tell":  # "told the guards we had no papers", parsed as a relative clause of "guards"
+        told = _told_clause(ps, verb)
+        if told[1] is not None:
+            return told
     for child in verb.children:  # "described him as experienced", "accused them of theft"
         complement = next((c for c in verb.children if c.dep_ == "prep" and c.i > child.i
                            and _complements_object(lemma, c.lower_)), None) if child.dep_ == "dobj" else None
@@ -234,6 +256,17 @@ def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
                                               if c.dep_ in ("oprd", "attr", "xcomp", "ccomp") and c.i > child.i])
             span = ps.doc[child.left_edge.i: end + 1]
             return span.text.strip(" ,." + QUOTES), child
+    return "", None
+
+
+def _told_clause(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
+    """What was told when the parse made it a relative clause of the addressee ("told the guards we had no papers");
+    ("", None) when there is none: the addressee alone is not what was said."""
+    for child in verb.children:
+        clause = next((c for c in child.children if c.dep_ == "relcl" and c.left_edge.tag_ not in ("WDT", "WP")),
+                      None) if child.dep_ in ("dobj", "dative") else None
+        if clause is not None:
+            return ps.doc[clause.left_edge.i: clause.right_edge.i + 1].text.strip(" ,." + QUOTES), clause
     return "", None
 
 
@@ -262,6 +295,9 @@ def _states_by_object(verb: Token, obj: Token) -> bool:
         return lemma != "tell"
     if lemma in att["statement_object_verbs"]:
         return obj.lower_ in att["statement_nouns"]  # "rejected the accusations", not "rejected the offer"
+    if lemma in att["gist_object_verbs"]:  # "expressed concern that ...", not "expressed his condolences"
+        return obj.lemma_.lower() in att["stance_nouns"] or any(t.pos_ in ("VERB", "AUX") for t in obj.subtree
+                                                                 if t.i != obj.i)
     return lemma in att["noun_object_verbs"]
 
 
@@ -272,12 +308,17 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue
         if any(c.dep_ == "aux" and c.lower_ in lexicon().attribution["obligation_auxiliaries"] for c in token.children):
             continue  # "China must indicate its opposition": asked of someone, not said by them
+        if token.lemma_.lower() in lexicon().attribution["belief_verbs"] and any(
+                c.dep_ == "aux" and c.lower_ in lexicon().attribution["guess_auxiliaries"] for c in token.children):
+            continue  # "its leaders may still believe ...": the writer's guess at a belief, no one's statement
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon().attribution["unsaid_governors"]:
             continue  # "a deal that would allow leaders to claim victory": nothing said yet
         if any(c.dep_ == "dobj" and (c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") or c.lemma_.lower()
                                      in lexicon().attribution["not_statement_objects"]) for c in token.children):
             continue  # "the stock added 2%", "claimed 20 lives", "welcomed a baby boy": nothing stated
         speaker = _speaker(token)
+        if not _shows(token, speaker):
+            continue  # "the video shows a crowd", a caption's "... show Fireworks light up ...": nothing stated
         if speaker is not None and speaker.lower_ in lexicon().attribution["indefinite_speakers"] and not any(
                 c.lower_ == "of" for c in speaker.children):
             continue  # "many claimed", "others warned", "some insist": no one in particular (not "some of the men")

@@ -1,0 +1,89 @@
+"""Claims from round 3 of the audit (issue 12): statements that are none ("the footage shows", a caption's noun
+"show", a reason cited, the writer's guess at a belief) and contents that are no quote (only the addressee, only a
+gist such as "expressed her sympathy"). Each category both ways.
+
+Every sentence here is written for these tests."""
+
+from helpers import record
+
+
+def claims(text: str) -> list[dict]:
+    return record(text)["claims"]
+
+
+def cues(text: str) -> list[str]:
+    return [c["cue"] for c in claims(text)]
+
+
+# -- "X shows": evidence states, a scene or a caption does not -------------------------------------------------------
+
+def test_footage_showing_a_scene_is_no_statement():
+    assert "shows" not in cues("Security camera footage shows two men running from the bank.")
+
+
+def test_a_caption_noun_show_is_no_statement():
+    assert "show" not in cues("Photos: The harbour festival parade show Fireworks light up the bay as the band plays.")
+
+
+def test_figures_and_polls_showing_something_are_statements():
+    (claim,) = claims("Official figures show that unemployment rose to 6 percent in March.")
+    assert claim["content"].startswith("that unemployment rose")
+    assert "show" in cues("New polls show the governor trailing her rival by ten points.")
+
+
+# -- "citing X": a source vouches, a reason does not ---------------------------------------------------------------
+
+def test_citing_a_reason_gives_no_claim():
+    assert claims("Brightline canceled its contract two months later, citing supply problems.") == []
+
+
+def test_citing_officials_is_a_source():
+    (claim,) = claims("The ferry service was suspended on Monday, citing port officials.")
+    assert claim["speaker"]["text"].endswith("officials") and "ferry service was suspended" in claim["content"]
+
+
+# -- the writer's guess at a belief ----------------------------------------------------------------------------------
+
+def test_may_still_believe_is_the_writers_guess():
+    assert claims("The city's leaders may still believe the bridge is worth the cost.") == []
+
+
+def test_believes_is_still_a_hedged_claim():
+    (claim,) = claims("Mayor Tilda Reyes believes the bridge is worth the cost.")
+    assert claim["modality"] == "hedged" and claim["content"] == "the bridge is worth the cost"
+
+
+# -- content that is only a gist or only the addressee ----------------------------------------------------------------
+
+def test_expressed_sympathy_is_a_gist_not_a_statement():
+    assert claims("Mayor Tilda Reyes expressed her sympathy on Twitter.") == []
+    assert claims("But other engineers stressed caution over speed.") == []
+
+
+def test_expressed_concern_with_a_clause_or_a_stance_is_a_statement():
+    (claim,) = claims("Mayor Tilda Reyes expressed concern that the bridge would not reopen.")
+    assert claim["content"] == "concern that the bridge would not reopen"
+    (claim,) = claims("The head of the farmers' union, Ida Brun, voiced opposition to the new levy.")
+    assert claim["content"].startswith("opposition")
+
+
+def test_told_visiting_officials_keeps_what_was_told_not_the_addressee():
+    (claim,) = claims("Mayor Tilda Reyes told visiting Danish officials they would need to wait until spring.")
+    assert claim["content"] == "they would need to wait until spring"
+
+
+def test_told_reporters_keeps_the_clause():
+    (claim,) = claims("Mayor Tilda Reyes told reporters the bridge would reopen in June.")
+    assert claim["content"] == "the bridge would reopen in June"
+
+
+def test_a_website_showing_figures_is_a_statement():
+    text = "Copper traded at $9,000 a tonne on Friday, the exchange's website showed."
+    (claim,) = [c for c in claims(text) if c["cue"] == "showed"]
+    assert claim["content"].startswith("Copper traded")
+
+
+def test_a_citing_clause_is_not_the_speaker_of_the_quotation():
+    text = ("Citing the treaty with Peru and the size of the navy, Admiral Rosa Lind said, "
+            "\u201cI can say that today there is no threat to the country.\u201d")
+    assert all(c["speaker"]["text"].lower() != "citing" for c in claims(text))
