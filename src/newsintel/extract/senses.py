@@ -174,17 +174,37 @@ THING_PRONOUNS = frozenset({"it", "this", "that"})
 def thing_mover(verb: Token) -> bool:
     """A movement verb whose subject is a common noun for no people ("growth came back", "the tug of gravity
     brought the gas back", "missiles that flew over Japan") or a pronoun for a thing ("it landed in the sea",
-    "when will this arrive in Manila": people are never "it"). Vehicles and collectives are judged by events.py."""
+    "when will this arrive in Manila": people are never "it"; a relative "that" is judged by its noun). Vehicles
+    and collectives are judged by events.py."""
     subject, passive = subject_of(verb)
-    if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("that", "which"):
-        subject = verb.head  # "missiles that flew" ("who" speaks of people)
+    if subject is not None and subject.lower_ in ("that", "which") and subject.head.dep_ == "relcl":
+        # a relative pronoun stands for the noun its clause describes, a thing or people: "missiles that flew",
+        # "people that threatened to leave", "migrants that tried to cross" ("who" speaks of people)
+        subject = subject.head.head
     if subject is None or passive:
         return False
     if subject.lower_ in THING_PRONOUNS and subject.pos_ == "PRON":  # its own subject, or one it shares
-        return subject.head.i == verb.i or (verb.dep_ in ("xcomp", "conj") and subject.head.i == verb.head.i)
+        own = subject.head.i == verb.i or (verb.dep_ in ("xcomp", "conj") and subject.head.i == verb.head.i)
+        return own and not _group_before(subject)
     if subject.pos_ != "NOUN" or subject.ent_type_:
         return False
     return not denotes_people(subject)
+
+
+GROUP_ENTITY_TYPES = frozenset({"ORG", "NORP", "GPE"})
+
+
+def _group_before(pronoun: Token) -> bool:
+    """The pronoun may stand for a group named as the subject of a clause above it: "the army said it had entered
+    the town", "Turkey said it would send troops" (a country, a company or an army is "it" too). Only the
+    sentence is looked at: "It landed in the sea" alone stays a thing."""
+    for verb in pronoun.head.ancestors:
+        subject, _ = subject_of(verb)
+        if subject is not None and subject.pos_ != "PRON":
+            lemma = lemma_of(subject)  # a group, not people ("officials said it landed": people are never "it")
+            return subject.ent_type_ in GROUP_ENTITY_TYPES or lemma in actor_words().group_nouns or (
+                lemma in lexicon().collectives)
+    return False
 
 
 def _cues(token: Token) -> set[str]:
