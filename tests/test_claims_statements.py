@@ -87,3 +87,22 @@ def test_a_citing_clause_is_not_the_speaker_of_the_quotation():
     text = ("Citing the treaty with Peru and the size of the navy, Admiral Rosa Lind said, "
             "\u201cI can say that today there is no threat to the country.\u201d")
     assert all(c["speaker"]["text"].lower() != "citing" for c in claims(text))
+
+
+# -- a document issued by someone: the issuer speaks ------------------------------------------------------------------
+
+def test_a_release_from_the_aquarium_is_the_aquariums_statement():
+    (claim,) = claims("The girl was taken to a hospital, according to a news release from the aquarium.")
+    assert claim["speaker"]["text"] == "aquarium" and claim["speaker"]["entity"] is None
+
+
+def test_a_statement_from_a_named_zoo_stays_linked_to_the_zoo():
+    text = "A statement from the Pantheon Zoo said the girl was unhurt."
+    (claim,) = claims(text)
+    names = {e["id"]: e["name"] for e in record(text)["entities"]}
+    assert names.get(claim["speaker"]["entity"]) == "Pantheon Zoo"
+
+
+def test_a_message_without_an_issuer_keeps_the_message():
+    (claim,) = claims("A brief message posted on the door said the shop would reopen on Monday.")
+    assert claim["speaker"]["text"].endswith("message")

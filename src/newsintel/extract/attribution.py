@@ -163,6 +163,7 @@ def speaker_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dic
     """The speaker argument at `token`. A pronoun resolved in its own sentence keeps that antecedent; one guessed
     across sentences (the last person named, whoever it was) is left as the pronoun for `speakers.py`, which reads
     the whole document. `_at`: the speaker's offsets."""
+    token = _issuer(ps, token, mentions) or token
     arg = make_arg(ps, token, mentions, speaker=True)
     if arg.get("_across"):
         start, end = noun_phrase(token)
@@ -170,6 +171,21 @@ def speaker_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dic
                "_d": describe(ps, token, start, end, lambda t: mentions.at(*ps.char_span(t.i, t.i + 1)))}
     arg["_at"] = ps.char_span(token.i, token.i + 1)
     return arg
+
+
+def _issuer(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> Token | None:
+    """"A news release from the zoo said", "a message from the government": the one who issued the document speaks,
+    shown as described when no entity is named there (a name is linked by `speaker_descriptions.py` instead)."""
+    att = lexicon().attribution
+    if token.lemma_.lower() not in {*att["authored_nouns"], *att["media_nouns"]} or mentions.at(
+            *ps.char_span(token.i, token.i + 1)) is not None:
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+        issuer = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if issuer is not None and issuer.pos_ == "NOUN" and any(d.lower_ == "the" for d in issuer.children) and \
+                mentions.at(*ps.char_span(issuer.left_edge.i, issuer.right_edge.i + 1)) is None:
+            return issuer
+    return None
 
 
 def attribution_for(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dict[str, Any] | None:
