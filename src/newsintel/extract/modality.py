@@ -8,9 +8,16 @@ A coordinated clause with its own subject or auxiliary ("tried to enter but was 
 governs the first clause says nothing about it. A journey in progress towards a place ("were going to Tokyo") is
 intended: the destination is not reached. `blocked_by` tells an event that was stopped ("prevented them from
 crossing": an attempt) from one that was not ("is not preventing them from leaving": nothing happened).
+A condition covers what its clause governs, adjunct phrases included: an inverted clause ("should war break out",
+"were he to attack"), "were to", or a dependence ("depends on the vote"). Modal adjectives on an event noun or its
+governor ("possible victims of assault", "a planned trip", "an attempted arrest"), modal nouns ("the risk of
+attacks", "a repeat of the attacks"), a degree infinitive ("long enough to reach") and, when nothing else is cued,
+an open question or an "either ... or" alternative make it unrealised too.
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -20,7 +27,7 @@ from newsintel.extract.roles import is_purpose_infinitive
 # Dependencies climbed from the trigger to the words that govern it. Relative and reduced relative clauses
 # ("a woman repatriated from al-Hol") are their own statements: the chain stops there.
 CHAIN_DEPS = {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "attr", "oprd"}
-COMPLEMENT_PREPS = {"of", "from"}
+COMPLEMENT_PREPS = {"of", "from", "for"}
 PRECEDENCE = ("negated", "conditional", "hedged", "intended", "future", "attempted")
 MAX_STEPS = 6
 
@@ -30,11 +37,17 @@ def _cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
     cue only when it governs the event ("planned to travel"), not when it is the trigger itself."""
     cues, lemma, low = lexicon().modality, token.lemma_.lower(), token.lower_
     found: list[str] = []
+    prep_only = cues["intended"].get("prep_only_governors", {})
     for label in ("attempted", "intended", "future") if as_governor else ():
-        if lemma in cues[label].get("governors", ()) or low in cues[label].get("governors", ()):
+        if (lemma in cues[label].get("governors", ()) or low in cues[label].get("governors", ())) and not (
+                label == "intended" and lemma in prep_only):
             found.append(label)
         if token.pos_ == "NOUN" and lemma in cues[label].get("nouns", ()):
             found.append(label)
+    if token.pos_ in ("NOUN", "PROPN"):  # "a planned trip", "possible victims of assault", "an attempted arrest"
+        found += [label for label in ("hedged", "intended", "future", "attempted") for c in token.children
+                  if c.dep_ == "amod" and (c.lower_ in cues[label].get("adjectives", ())
+                                           or c.lemma_.lower() in cues[label].get("adjectives", ()))]
     planned = passive and lemma in cues["intended"].get("passive_governors", ())  # "was supposed to fly"
     if as_governor and planned:
         found.append("intended")
@@ -43,6 +56,8 @@ def _cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
             lemma in hedged["governors"] or (passive and lemma in hedged["passive_governors"])):
         found.append("hedged")
     if as_governor and token.pos_ == "NOUN" and lemma in hedged.get("nouns", ()):
+        found.append("hedged")
+    if _degree_infinitive(token):
         found.append("hedged")
     if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         found.append("intended")  # purpose clause: "went to Syria to fight"
@@ -55,6 +70,26 @@ def _cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
                 child.dep_ in ("advmod", "npadvmod") and word in hedged["adverbs"]):
             found.append("hedged")
     return found
+
+
+def _degree_infinitive(token: Token) -> bool:
+    """"long enough to reach the bases", "not strong enough to file an indictment": what something is fit for, not
+    what it did."""
+    degree = set(lexicon().modality["hedged"].get("degree_words", ()))
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
+        token.head.lower_ in degree or any(c.lower_ in degree for c in token.head.children if c.dep_ == "advmod"))
+
+
+def _open_question(token: Token) -> bool:
+    """A clause that leaves open whether the event happened: a question ("unclear whether he started shooting") or
+    one of an "either ... or" pair ("either violating the rules or entering illegally"). A weak cue: any other one
+    wins over it ("will decide whether they are released" is intended, "will either surrender or die" future)."""
+    hedged = lexicon().modality["hedged"]
+    either = set(hedged.get("disjunction", ()))
+    return (any(c.dep_ == "mark" and c.lower_ in hedged.get("markers", ()) for c in token.children)
+            or any(c.dep_ == "preconj" and c.lower_ in either for c in token.children)
+            or (token.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ in either
+                                             for c in token.head.children)))
 
 
 def _en_route(token: Token) -> bool:
@@ -105,12 +140,25 @@ def _negated(token: Token, governs: bool) -> bool:
 
 def _conditional(token: Token) -> bool:
     """The word is in an if/unless clause, or such a clause hangs off it ("will return if the border opens")."""
-    markers = lexicon().modality["conditional"]["markers"]
+    cues = lexicon().modality["conditional"]
+    markers, inverted = cues["markers"], set(cues.get("inverted_auxiliaries", ()))
 
     def marked(t: Token) -> bool:
-        return any(c.dep_ == "mark" and c.lower_ in markers for c in t.children)
+        return any(c.dep_ == "mark" and c.lower_ in markers for c in t.children) or _inverted(t, inverted)
 
-    return marked(token) or any(c.dep_ == "advcl" and marked(c) for c in token.children)
+    were_to = token.dep_ == "xcomp" and token.head.lower_ == "were" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)  # "if he were to attack", "were they to go"
+    return were_to or marked(token) or any(c.dep_ in ("advcl", "relcl") and marked(c) for c in token.children)
+
+
+def _inverted(clause: Token, auxiliaries: set[str]) -> bool:
+    """A clause opened by its auxiliary, before any subject: "should war break out", "were he to attack", "had they
+    known"."""
+    if clause.dep_ not in ("advcl", "relcl"):
+        return False
+    first = min(clause.subtree, key=lambda t: t.i)
+    return first.lower_ in auxiliaries and (first.i == clause.i or (first.head.i == clause.i and first.dep_ in (
+        "aux", "auxpass")))
 
 
 def _complement_of_verb(token: Token) -> bool:
@@ -123,23 +171,26 @@ def _is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
-def _chain(trigger: Token) -> list[Token]:
+def _chain(trigger: Token, wide: bool = False) -> list[Token]:
     """The trigger and the words that govern it, up to the reporting verb, an adjunct phrase or a clause of its
-    own."""
+    own. `wide` also climbs out of adjunct phrases and purpose clauses: a condition covers the whole sentence it
+    governs ("jurors in the trial should the House vote", "if he were to start a war, to attack ...")."""
     cues = lexicon().modality
     reporting = set(lexicon().attribution["verbs"]) - set(cues["negated"]["governors"])
     chain: list[Token] = []
     current = trigger
     for _ in range(MAX_STEPS):
         chain.append(current)
+        purpose = wide and current.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
         if current.head.i == current.i or (current.dep_ not in CHAIN_DEPS and not _complement_of_verb(current)
-                                           and not is_purpose_infinitive(current)):
+                                           and not is_purpose_infinitive(current) and not purpose):
             break  # "his plan to travel": the plan governs the travel
         if _own_clause(current):
             break  # "tried to enter but was caught": the trying is not the catching
         if current is not trigger and current.lemma_.lower() in reporting and not _is_passive(current):
             break  # what the speaker says about the event ends at the speaker
-        if current.dep_ == "prep" and current.lower_ in cues["scope"]["adjunct_preps"] and not (
+        if not wide and current.dep_ == "prep" and current.lower_ in cues["scope"]["adjunct_preps"] and not (
                 current.lower_ == "under" and current.head.lemma_.lower() in cues["scope"].get("state_verbs", ())):
             break  # "under a deal reached on Sunday, fighters will leave": the deal is not future
         if current.head.lemma_.lower() in cues["negated"].get("factive_governors", ()):
@@ -158,13 +209,33 @@ def modality_of(trigger: Token) -> str:
     if any(_negated(t, t is not trigger and t.i not in coordinated) for t in chain) or (
             trigger.dep_ == "pobj" and trigger.head.lower_ in cues["negated"]["preps"]):
         return "negated"  # "freed without charge"
-    if any(_conditional(t) for t in chain):
+    if any(_conditional(t) for t in _chain(trigger, wide=True)) or _depends(trigger, chain):
         return "conditional"
     found = {label for token in chain
              for label in _cues_on(token, _is_passive(token), token is not trigger and token.i not in coordinated)}
+    if _sought_through_prep(chain):
+        found.add("intended")
     if _en_route(trigger):
         found.add("intended")
+    if not found and any(_open_question(t) for t in chain):
+        found.add("hedged")
     return next((label for label in PRECEDENCE if label in found), "asserted")
+
+
+def _depends(trigger: Token, chain: list[Token]) -> bool:
+    """The event depends on something ("a trial would depend on the vote") or something on it ("a deal contingent
+    on the vote")."""
+    governors = set(lexicon().modality["conditional"].get("governors", ()))
+    return (trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in governors) or any(
+        t.lemma_.lower() in governors for t in chain[1:])
+
+
+def _sought_through_prep(chain: list[Token]) -> bool:
+    """"called for the arrest", "pushed for a deal": these verbs seek what they govern only through the
+    preposition."""
+    prep_only = lexicon().modality["intended"].get("prep_only_governors", {})
+    return any(below.dep_ == "prep" and below.lower_ in prep_only.get(above.lemma_.lower(), ())
+               for below, above in pairwise(chain))
 
 
 def blocked_by(trigger: Token) -> tuple[Token, bool] | None:

@@ -1,0 +1,57 @@
+"""Modality of events that did not happen, from the round-3 "wrong modality" audit categories (issue 12): hoped,
+sought or demanded events, feared or threatened ones, declined or thwarted ones, events that depend on a condition
+(an inverted "should", a "were to" hypothesis, "depend on"), capabilities ("can reach", "long enough to reach",
+"able to"), open questions ("whether") and "either ... or" alternatives, and modal adjectives ("possible",
+"planned", "attempted"). Each cue is tested next to a sentence where the event did happen."""
+
+import pytest
+from helpers import events_of
+
+
+def _modality(text: str, type_: str, trigger: str) -> str:
+    return next(e["modality"] for e in events_of(text, type_) if e["trigger"].startswith(trigger))
+
+
+@pytest.mark.parametrize(("text", "type_", "trigger", "expected"), [
+    # a condition: an inverted "should", a "were to" hypothesis, a dependence
+    ("Five senators will serve as jurors in the impeachment trial should the House vote to impeach the governor.",
+     "CHARGE", "trial", "conditional"),
+    ("Guam would be the first target of an attack should war break out, analysts said.",
+     "ATTACK", "attack", "conditional"),
+    ("If the general were to start a war, to attack the capital, he would lose.", "ATTACK", "attack", "conditional"),
+    ("A trial would depend on a vote in the Senate.", "CHARGE", "trial", "conditional"),
+    ("Pyongyang attacked Seoul with artillery on Monday.", "ATTACK", "attacked", "asserted"),
+    # hoped for, sought, demanded
+    ("The union hopes for a deal with the company.", "AGREE", "deal", "intended"),
+    ("Authorities called for the arrest of the suspect.", "ARREST", "arrest", "intended"),
+    ("Police arrested the suspect on Friday.", "ARREST", "arrested", "asserted"),
+    # declined, unable, thwarted
+    ("The prosecutor declined to file an indictment against the minister.", "CHARGE", "indictment", "negated"),
+    ("The rebels were unable to reach the capital.", "TRAVEL", "reach", "negated"),
+    ("Police thwarted an attack on the embassy.", "ATTACK", "attack", "negated"),
+    ("The prosecutor filed an indictment against the minister on Tuesday.", "CHARGE", "indictment", "asserted"),
+    # feared, threatened, at risk, possible
+    ("Officials worry that a repeat of the attacks could help the far right.", "ATTACK", "attacks", "hedged"),
+    ("There is a risk of attacks on the embassy, police said.", "ATTACK", "attacks", "hedged"),
+    ("Medics stood by to help possible victims of assault at the concert.", "ATTACK", "assault", "hedged"),
+    ("Security forces are bracing for possible attacks over the holiday.", "ATTACK", "attacks", "hedged"),
+    ("Medics treated victims of the assault at the concert.", "ATTACK", "assault", "asserted"),
+    # a capability is not the event
+    ("The missile has a range long enough to reach bases in the Pacific.", "TRAVEL", "reach", "hedged"),
+    ("The rebels are able to strike the capital.", "ATTACK", "strike", "hedged"),
+    ("The evidence is not strong enough to file an indictment against the minister.",
+     "CHARGE", "indictment", "hedged"),
+    ("The rebels reached the capital on Monday.", "TRAVEL", "reached", "asserted"),
+    # an open question and one of two alternatives
+    ("It was unclear whether the gunman started shooting before the police arrived.", "ATTACK", "shooting", "hedged"),
+    ("The gunman started shooting before the police arrived.", "ATTACK", "shooting", "asserted"),
+    ("They were deported for either overstaying their visas or illegally entering the country.",
+     "CROSS_BORDER", "entering", "hedged"),
+    ("They were deported for illegally entering the country.", "CROSS_BORDER", "entering", "asserted"),
+    # planned and attempted, on the noun or through "for"
+    ("The governor's planned trip to Florida was cancelled.", "TRAVEL", "trip", "intended"),
+    ("He kept his plans for traveling to Florida for a conference.", "TRAVEL", "traveling", "intended"),
+    ("The governor's trip to Florida lasted three days.", "TRAVEL", "trip", "asserted"),
+])
+def test_unrealised_events(text: str, type_: str, trigger: str, expected: str) -> None:
+    assert _modality(text, type_, trigger) == expected
