@@ -106,3 +106,24 @@ def test_a_statement_from_a_named_zoo_stays_linked_to_the_zoo():
 def test_a_message_without_an_issuer_keeps_the_message():
     (claim,) = claims("A brief message posted on the door said the shop would reopen on Monday.")
     assert claim["speaker"]["text"].endswith("message")
+
+
+# -- content that runs into the writer's words ------------------------------------------------------------------------
+
+def test_a_comma_and_as_ends_what_police_said():
+    (claim,) = claims("Police said a large cache of rifles was found in the van, as rival gangs celebrated the attack.")
+    assert claim["content"] == "a large cache of rifles was found in the van"
+
+
+def test_as_without_a_comma_may_be_part_of_what_was_said():
+    (claim,) = claims("Police said a large cache of rifles was found in the van as officers searched it.")
+    assert claim["content"].endswith("as officers searched it")
+
+
+def test_saying_and_suggesting_are_two_statements_of_one_speaker():
+    text = ("The ministry rejected the claims, saying the report had nothing to do with the minister and suggesting "
+            "it was part of a smear campaign.")
+    said = {c["cue"]: c for c in claims(text)}
+    assert said["saying"]["content"] == "the report had nothing to do with the minister"
+    assert said["suggesting"]["speaker"]["text"] == "ministry"
+    assert said["suggesting"]["content"] == "it was part of a smear campaign"

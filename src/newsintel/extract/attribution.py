@@ -45,7 +45,7 @@ def _speaker(verb: Token) -> Token | None:
 def _shared_subject(verb: Token) -> Token | None:
     """The subject a reporting verb shares with the verb it hangs off: a participle ("Kim said ..., adding that",
     "she posted a photo, writing ...") or a coordinated verb ("condemned the attack and called for calm")."""
-    head = verb
+    head = _mis_coordinated(verb) or verb
     for _ in range(3):  # "struck a note, expressing X, urging Y": up to the verb with a subject
         participle = head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in head.children)
@@ -59,6 +59,30 @@ def _shared_subject(verb: Token) -> Token | None:
         if subject is not None:
             return subject if subject.lower_ not in lexicon().attribution["not_speaker_words"] else None
     return None
+
+
+def _mis_coordinated(verb: Token) -> Token | None:
+    """"saying the report had nothing to do with him and suggesting it was a smear": the parse coordinates the second
+    participle with the verb inside the first one's statement; it goes with the first participle ("saying")."""
+    clause = verb.head
+    if verb.tag_ == "VBG" and verb.dep_ == "conj" and clause.tag_ != "VBG" and clause.dep_ == "ccomp" and \
+            clause.head.tag_ == "VBG" and _reporting(clause.head) and _reporting(verb):
+        return clause.head
+    return None
+
+
+def _content_end(ps: ParsedSentence, clause: Token, end: int) -> int:
+    """Where a reported clause ends before the writer's words run on: a participle reporting again ("... and
+    suggesting it was ...", its own claim) or a comma and "as" ("..., as rival gangs celebrated online")."""
+    for child in clause.children:
+        if child.dep_ == "conj" and _mis_coordinated(child) is not None:
+            cc = next((c for c in clause.children if c.dep_ == "cc" and c.i < child.i), None)
+            end = min(end, (cc.i if cc is not None else child.i) - 1)
+        elif child.dep_ == "advcl" and child.i > clause.i and child.left_edge.i > 0 and \
+                child.left_edge.lower_ in lexicon().attribution["narration_marks"] and \
+                ps.doc[child.left_edge.i - 1].text == ",":
+            end = min(end, child.left_edge.i - 2)
+    return end
 
 
 def _trailing_speaker(verb: Token) -> Token | None:
@@ -226,7 +250,7 @@ def _content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children)
             start = obj.left_edge.i if obj is not None and (child.dep_ == "xcomp" or not subject) \
                 else child.left_edge.i  # "urged the residents to leave", "announced work ... was underway"
-            end = child.right_edge.i
+            end = _content_end(ps, child, child.right_edge.i)
             speaker = _speaker(verb) if child.i < verb.i else None
             if speaker is not None and start < speaker.i <= end:  # the parse put the speaker into the quotation
                 end = max((t.i - 1 for t in ps.doc[start + 1: speaker.i] if t.tag_ == "''"), default=end)
