@@ -27,3 +27,22 @@ def test_a_group_a_pronoun_stands_for_still_moves():
     # a thing, or people speaking of a thing, are no group: "it" stays the thing
     assert not events_of("It landed in the sea, the coast guard's spokesman said.", "TRAVEL")
     assert not events_of("Officials said it landed in the sea near the coast.", "TRAVEL")
+    # the group launches, shows or tests a thing: "it" is the thing unless the group reports what it did
+    assert not events_of("Pyongyang fired its rocket, leaving fishermen scrambling for shelter as it flew past.",
+                         "TRAVEL")
+    assert not events_of("The regime showed that it could reach Hawaii with the new rocket.", "TRAVEL")
+
+
+def test_forces_withdraw_and_enter_under_a_deal_or_after_an_election():
+    # the undertaking must be what is left or entered ("withdrew from the race", "entered into force"), not a deal
+    # or an election named beside the movement; "forces" is no "enter into force"
+    assert events_of("Iraqi forces entered the eastern districts of Mosul on Tuesday.", "CROSS_BORDER")
+    assert events_of("Turkish troops entered Syria under an agreement with Russia.", "CROSS_BORDER")
+    assert events_of("Rebels withdrew from eastern Aleppo under a deal brokered by Russia.", "EVACUATE")
+    assert events_of("Troops withdrew from the town after the election.", "EVACUATE")
+    assert events_of("The soldiers pulled out of the town after the election.", "EVACUATE")
+    assert not events_of("The senator withdrew from the race on Monday.", "EVACUATE")
+    assert not events_of("The company withdrew its bid for the port.", "EVACUATE")
+    assert not events_of("The firm pulled out of the deal last week.", "EVACUATE")
+    assert not events_of("The treaty entered into force in May.", "CROSS_BORDER")
+    assert not events_of("Two parties entered into a partnership.", "CROSS_BORDER")

@@ -33,6 +33,7 @@ class Sense:
     needs: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
     governed_by: frozenset[str] = frozenset()
+    prep_objects: dict[str, frozenset[str]] | None = None
 
 
 @functools.cache
@@ -99,7 +100,9 @@ def senses() -> dict[str, Sense]:
     keys = set(data) | people_only | not_people
     return {key: Sense(_words(data.get(key, {}), "objects"), _words(data.get(key, {}), "words"), key in people_only,
                        key in not_people, _words(data.get(key, {}), "unless"), _words(data.get(key, {}), "needs"),
-                       _words(data.get(key, {}), "subjects"), _words(data.get(key, {}), "governed_by"))
+                       _words(data.get(key, {}), "subjects"), _words(data.get(key, {}), "governed_by"),
+                       {str(prep).lower(): frozenset(str(w).lower() for w in words)
+                        for prep, words in (data.get(key, {}).get("prep_objects") or {}).items()})
             for key in keys}
 
 
@@ -195,16 +198,22 @@ GROUP_ENTITY_TYPES = frozenset({"ORG", "NORP", "GPE"})
 
 
 def _group_before(pronoun: Token) -> bool:
-    """The pronoun may stand for a group named as the subject of a clause above it: "the army said it had entered
-    the town", "Turkey said it would send troops" (a country, a company or an army is "it" too). Only the
-    sentence is looked at: "It landed in the sea" alone stays a thing."""
-    for verb in pronoun.head.ancestors:
-        subject, _ = subject_of(verb)
-        if subject is not None and subject.pos_ != "PRON":
-            lemma = lemma_of(subject)  # a group, not people ("officials said it landed": people are never "it")
-            return subject.ent_type_ in GROUP_ENTITY_TYPES or lemma in actor_words().group_nouns or (
-                lemma in lexicon().collectives)
-    return False
+    """The pronoun may stand for a group that reports what it did: "the army said it had entered the town", "the
+    group claimed it had fled" (a country, a company or an army is "it" too). Only a clause reported by the group
+    counts: "North Korea launches a missile, sending people running as it flew over" keeps the thing, and "It
+    landed in the sea" alone stays a thing."""
+    clause = pronoun.head
+    while clause.dep_ in ("conj", "xcomp"):
+        clause = clause.head
+    verbs = lexicon().attribution
+    if clause.dep_ != "ccomp" or lemma_of(clause.head) not in {*verbs["verbs"], *verbs["belief_verbs"]}:
+        return False
+    subject, _ = subject_of(clause.head)
+    if subject is None or subject.pos_ == "PRON":
+        return False
+    lemma = lemma_of(subject)  # a group, not people ("officials said it landed": people are never "it")
+    return subject.ent_type_ in GROUP_ENTITY_TYPES or lemma in actor_words().group_nouns or (
+        lemma in lexicon().collectives)
 
 
 def _cues(token: Token) -> set[str]:
@@ -298,6 +307,18 @@ def _object_words(patient: Token) -> set[str]:
     return out
 
 
+def _prep_object(token: Token, sense: Sense) -> str | None:
+    """The object of one preposition that gives the other sense ("withdrew from the race", "entered into force"),
+    where the same word after another preposition does not ("forces withdrew under a deal")."""
+    heads = [token, *(c for c in token.children if c.dep_ in ("prt", "advmod") or c.lower_ == "out")]  # "out of"
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in (sense.prep_objects or {})):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            for word in (obj, *obj.conjuncts):
+                if lemma_of(word) in sense.prep_objects[prep.lower_] or word.lower_ in sense.prep_objects[prep.lower_]:
+                    return f"{prep.lower_} {word.lower_}"
+    return None
+
+
 def other_sense(token: Token, key: str) -> str | None:
     """The reason the trigger `token` (entry `key`: a lemma, or "hand over") is used in a non-event sense here,
     or None."""
@@ -322,6 +343,9 @@ def other_sense(token: Token, key: str) -> str | None:
     patient = patient_of(token)
     if patient is not None and _object_words(patient) & sense.objects:
         return f"figurative: {key} + {lemma_of(patient)}"  # whatever else: "fired questions at the minister"
+    left = _prep_object(token, sense)
+    if left:
+        return f"figurative: {key} {left}"  # "withdrew from the race"; not "withdrew under a deal"
     nearby_all = _nearby_words(token)
     if nearby_all & sense.unless:
         return None
