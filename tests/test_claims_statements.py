@@ -127,3 +127,22 @@ def test_saying_and_suggesting_are_two_statements_of_one_speaker():
     assert said["saying"]["content"] == "the report had nothing to do with the minister"
     assert said["suggesting"]["speaker"]["text"] == "ministry"
     assert said["suggesting"]["content"] == "it was part of a smear campaign"
+
+
+# -- page furniture ---------------------------------------------------------------------------------------------------
+
+def test_a_headline_link_list_gives_no_claim():
+    text = ("The council met on Monday.\nCity Desk: Farmers oppose levy over water rights | Senators call for a port "
+            "inquiry | Bakers get questions over flour prices | Storm hits coast\nThe mayor said the port would reopen.")
+    assert [c["cue"] for c in claims(text)] == ["said"]
+
+
+def test_a_line_with_one_bar_still_gives_claims():
+    text = ("The council met on Monday.\nTrade news | The mayor said the port would reopen in June once the harbour "
+            "walls, damaged in the winter storms, had been repaired by the regional works department.\n")
+    assert "said" in [c["cue"] for c in claims(text)]
+
+
+def test_a_photos_line_gives_no_claim():
+    text = "The parade ended at noon.\nPhotos: The mayor says goodbye to the crowd as the band plays.\n"
+    assert claims(text) == []

@@ -71,6 +71,7 @@ class Speakers(DescriptionLinks):
         self._quote_starts = [q.start for q in self.quotes]
         self._mention_starts = sorted(start for start, _, _ in self.mentions.spans)
         self._place_people: dict[str, str | None] = {}
+        self._furniture: list[tuple[int, int]] | None = None
 
     def place_person(self, entity: Entity) -> str | None:
         """The gender of a place-typed entity the text treats as a person ("Kim declared his ..."), else None."""
@@ -225,7 +226,9 @@ class Speakers(DescriptionLinks):
         if words and words[-1].lower() in att.get("not_speaker_nouns", ()):
             return None
         at = arg.get("_at")
-        if at is not None and (self._in_byline(at[0]) or self._in_credit(at[0])):
+        if at is not None and (self._in_byline(at[0]) or self._in_credit(at[0]) or self._in_link_list(at[0])):
+            return None
+        if len(words) > att.get("longest_speaker_words", 15):  # a category menu read as one noun phrase
             return None
         credits = att.get("credit_names", ())
         for credit in credits:
@@ -256,6 +259,20 @@ class Speakers(DescriptionLinks):
         "he said" can stand for, nor a speaker."""
         line_start = self.text.rfind("\n", 0, offset) + 1
         return _CREDIT.search(self.text[max(line_start, offset - 60):offset]) is not None
+
+    def _in_link_list(self, offset: int) -> bool:
+        """On a line of page furniture ("Photos: ...", a "MOST READ" list; `describe.furniture_lines`) or in a run
+        of other stories' headlines joined by "|" ("Senators call for X | Facebook gets questions | ..."): nothing
+        there is the report's statement."""
+        from newsintel.extract.describe import furniture_lines
+
+        if self._furniture is None:
+            self._furniture = furniture_lines(self.text)
+        if any(low <= offset < high for low, high in self._furniture):
+            return True
+        line_start, line_end = self.text.rfind("\n", 0, offset) + 1, self.text.find("\n", offset)
+        line = self.text[line_start:line_end if line_end >= 0 else len(self.text)]
+        return line.count(" | ") >= lexicon().attribution.get("link_list_bars", 2)
 
     def _in_byline(self, offset: int) -> bool:
         """In the names right after a byline or credit marker at the start of a line ("By Jane Doe and John Roe",
