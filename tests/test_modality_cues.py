@@ -25,6 +25,17 @@ def _modality(text: str, type_: str, trigger: str) -> str:
     ("The union hopes for a deal with the company.", "AGREE", "deal", "intended"),
     ("Authorities called for the arrest of the suspect.", "ARREST", "arrest", "intended"),
     ("Police arrested the suspect on Friday.", "ARREST", "arrested", "asserted"),
+    # the ground laid for a deal is no deal; a deal's terms acted on are one
+    ("The ministry said the move undermined the legal basis for a peace deal between the two sides.",
+     "AGREE", "deal", "intended"),
+    ("The two sides reached a peace deal in Doha, and on the basis of the deal the prisoners were freed.",
+     "RELEASE", "freed", "asserted"),
+    # finding out that events took place presupposes them
+    ("Nobody could say why it took so long for the police to figure out that there had been attacks on the station.",
+     "ATTACK", "attacks", "asserted"),
+    ("The talks on a ceasefire resumed in Geneva.", "AGREE", "ceasefire", "intended"),
+    ("The two sides agreed a ceasefire in Geneva.", "AGREE", "agreed", "asserted"),
+    ("Efforts to free the hostages have stalled.", "RELEASE", "free", "attempted"),
     # declined, unable, thwarted
     ("The prosecutor declined to file an indictment against the minister.", "CHARGE", "indictment", "negated"),
     ("The rebels were unable to reach the capital.", "TRAVEL", "reach", "negated"),
