@@ -146,3 +146,27 @@ def test_a_line_with_one_bar_still_gives_claims():
 def test_a_photos_line_gives_no_claim():
     text = "The parade ended at noon.\nPhotos: The mayor says goodbye to the crowd as the band plays.\n"
     assert claims(text) == []
+
+
+def test_a_dash_and_the_writers_aside_end_the_content():
+    (claim,) = claims("The mayor says her approach has created jobs \u2014 and in some cases, she is right.")
+    assert claim["content"] == "her approach has created jobs"
+
+
+def test_a_coordinated_clause_without_a_dash_stays_in_the_content():
+    (claim,) = claims("The mayor says her approach has created jobs and wages have risen.")
+    assert claim["content"] == "her approach has created jobs and wages have risen"
+
+
+# -- a capital speaking for its government ----------------------------------------------------------------------------
+
+def test_a_city_speaking_is_shown_as_written_and_linked_to_no_town():
+    (claim,) = claims("Pyongyang says its missile program is its only means of defence.")
+    assert claim["speaker"]["text"] == "Pyongyang" and claim["speaker"]["entity"] is None
+
+
+def test_a_country_speaking_stays_linked():
+    text = "Japan says its missile defences are ready."
+    (claim,) = claims(text)
+    names = {e["id"]: e["name"] for e in record(text)["entities"]}
+    assert names.get(claim["speaker"]["entity"]) == "Japan"

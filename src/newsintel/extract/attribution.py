@@ -22,6 +22,7 @@ from newsintel.extract.parse import ParsedSentence
 MAX_STEPS = 8
 PEOPLE_PRONOUNS = {"he", "she", "they", "i", "we"}
 QUOTES = "\"“”«»"
+DASHES = {"—", "–", "--"}
 
 
 def _reporting(token: Token) -> bool:
@@ -73,11 +74,15 @@ def _mis_coordinated(verb: Token) -> Token | None:
 
 def _content_end(ps: ParsedSentence, clause: Token, end: int) -> int:
     """Where a reported clause ends before the writer's words run on: a participle reporting again ("... and
-    suggesting it was ...", its own claim) or a comma and "as" ("..., as rival gangs celebrated online")."""
+    suggesting it was ...", its own claim), a dash before a coordinated clause ("... — and he is right": the
+    writer's aside) or a comma and "as" ("..., as rival gangs celebrated online")."""
     for child in clause.children:
         if child.dep_ == "conj" and _mis_coordinated(child) is not None:
             cc = next((c for c in clause.children if c.dep_ == "cc" and c.i < child.i), None)
             end = min(end, (cc.i if cc is not None else child.i) - 1)
+        elif child.dep_ == "conj" and child.i > clause.i and (dashes := [
+                t.i for t in ps.doc[clause.i + 1:child.left_edge.i] if t.text in DASHES]):
+            end = min(end, dashes[-1] - 1)  # "his approach has created leverage — and in some cases, he is right"
         elif child.dep_ == "advcl" and child.i > clause.i and child.left_edge.i > 0 and \
                 child.left_edge.lower_ in lexicon().attribution["narration_marks"] and \
                 ps.doc[child.left_edge.i - 1].text == ",":

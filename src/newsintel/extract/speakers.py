@@ -243,7 +243,10 @@ class Speakers(DescriptionLinks):
         if entity is not None and entity.type in PLACE_TYPES and (entity.geo or {}).get("kind") != "country":
             person = self._person_named(arg["text"])
             if person is not None:
-                arg = {**arg, "text": person.name, "entity": person.id}
+                return {**arg, "text": person.name, "entity": person.id}
+        if entity is not None and entity.type in PLACE_TYPES and (entity.geo or {}).get("kind") in att.get(
+                "speaking_for_state_kinds", ()):  # "Beijing denies": the government, not the city; shown as written
+            return {**arg, "entity": None}
         return arg
 
     def _person_named(self, name: str, exact: bool = False) -> Entity | None:
