@@ -46,3 +46,14 @@ def test_forces_withdraw_and_enter_under_a_deal_or_after_an_election():
     assert not events_of("The firm pulled out of the deal last week.", "EVACUATE")
     assert not events_of("The treaty entered into force in May.", "CROSS_BORDER")
     assert not events_of("Two parties entered into a partnership.", "CROSS_BORDER")
+
+
+def test_agreements_and_attacks_beside_words_of_the_other_sense():
+    # a deal's size or recency is no bargain; a campaign of air strikes targets people; a debate after an attack
+    # is only its time (the words must be where the other sense puts them: "on Twitter", "in a speech")
+    assert events_of("The two countries signed the biggest arms deal in their history.", "AGREE")
+    assert events_of("The rivals signed the latest deal on the port on Tuesday.", "AGREE")
+    assert events_of("The air campaign targeted rebel positions around the city.", "ATTACK")
+    assert events_of("Protesters attacked the candidate's office after the debate.", "ATTACK")
+    assert not events_of("The mayor attacked his rival during a televised debate.", "ATTACK")
+    assert not events_of("The senator attacked the governor on Twitter over the budget.", "ATTACK")
