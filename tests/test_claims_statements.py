@@ -170,3 +170,19 @@ def test_a_country_speaking_stays_linked():
     (claim,) = claims(text)
     names = {e["id"]: e["name"] for e in record(text)["entities"]}
     assert names.get(claim["speaker"]["entity"]) == "Japan"
+
+
+# -- a person named after two titles ----------------------------------------------------------------------------------
+
+def test_two_titles_before_a_name_are_the_named_person():
+    text = "Former banker and self-taught investor Tomas Lind suggests keeping a year of expenses in cash."
+    (claim,) = claims(text)
+    names = {e["id"]: e["name"] for e in record(text)["entities"]}
+    assert names.get(claim["speaker"]["entity"]) == "Tomas Lind"
+
+
+def test_a_described_person_and_a_named_one_are_two_speakers_not_the_name():
+    text = "The banker and Tomas Lind said the fund would close in May."
+    (claim,) = claims(text)
+    names = {e["id"]: e["name"] for e in record(text)["entities"]}
+    assert names.get(claim["speaker"]["entity"]) != "Tomas Lind"

@@ -192,7 +192,7 @@ def speaker_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dic
     """The speaker argument at `token`. A pronoun resolved in its own sentence keeps that antecedent; one guessed
     across sentences (the last person named, whoever it was) is left as the pronoun for `speakers.py`, which reads
     the whole document. `_at`: the speaker's offsets."""
-    token = _issuer(ps, token, mentions) or token
+    token = _issuer(ps, token, mentions) or _titled_name(ps, token, mentions) or token
     arg = make_arg(ps, token, mentions, speaker=True)
     if arg.get("_across"):
         start, end = noun_phrase(token)
@@ -200,6 +200,18 @@ def speaker_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dic
                "_d": describe(ps, token, start, end, lambda t: mentions.at(*ps.char_span(t.i, t.i + 1)))}
     arg["_at"] = ps.char_span(token.i, token.i + 1)
     return arg
+
+
+def _titled_name(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> Token | None:
+    """"Early retiree and self-made millionaire Jo Roe suggests": two titles of one person, parsed as a coordination
+    of a bare singular noun (no article: a title, not someone else) and the name; the named person speaks."""
+    if token.tag_ != "NN" or any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
+        return None
+    name = next((c for c in token.children if c.dep_ == "conj"), None)
+    if name is None or name.pos_ != "PROPN" or not any(c.dep_ == "cc" and c.lower_ == "and" for c in token.children):
+        return None
+    entity = mentions.at(*ps.char_span(name.i, name.i + 1))
+    return name if entity is not None and entity.type == "PERSON" else None
 
 
 def _issuer(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> Token | None:
