@@ -265,17 +265,19 @@ class Speakers(DescriptionLinks):
 
     def _in_link_list(self, offset: int) -> bool:
         """On a line of page furniture ("Photos: ...", a "MOST READ" list; `describe.furniture_lines`) or in a run
-        of other stories' headlines joined by "|" ("Senators call for X | Facebook gets questions | ..."): nothing
-        there is the report's statement."""
+        of other stories' headlines joined by "|" in one sentence ("Senators call for X | Facebook gets questions |
+        ..."): nothing there is the report's statement."""
         from newsintel.extract.describe import furniture_lines
 
         if self._furniture is None:
             self._furniture = furniture_lines(self.text)
-        if any(low <= offset < high for low, high in self._furniture):
+        att = lexicon().attribution
+        if any(low <= offset < high and high - low <= att.get("furniture_line_chars", 300)
+               for low, high in self._furniture):  # a short line: a text scraped as one line is no caption
             return True
-        line_start, line_end = self.text.rfind("\n", 0, offset) + 1, self.text.find("\n", offset)
-        line = self.text[line_start:line_end if line_end >= 0 else len(self.text)]
-        return line.count(" | ") >= lexicon().attribution.get("link_list_bars", 2)
+        sentence = self.sentence_of(offset)
+        high = self.sentence_start(sentence + 1) if sentence + 1 < len(self.sentence_starts) else len(self.text)
+        return self.text[self.sentence_start(sentence):high].count(" | ") >= att.get("link_list_bars", 2)
 
     def _in_byline(self, offset: int) -> bool:
         """In the names right after a byline or credit marker at the start of a line ("By Jane Doe and John Roe",
