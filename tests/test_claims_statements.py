@@ -133,7 +133,8 @@ def test_saying_and_suggesting_are_two_statements_of_one_speaker():
 
 def test_a_headline_link_list_gives_no_claim():
     text = ("The council met on Monday.\nCity Desk: Farmers oppose levy over water rights | Senators call for a port "
-            "inquiry | Bakers get questions over flour prices | Storm hits coast\nThe mayor said the port would reopen.")
+            "inquiry | Bakers get questions over flour prices | Storm hits coast\n"
+            "The mayor said the port would reopen.")
     assert [c["cue"] for c in claims(text)] == ["said"]
 
 
