@@ -115,6 +115,22 @@ def test_a_photo_agency_credit_is_not_the_government_agency_of_its_letters(tmp_p
     assert link[("b", "EPA")] == link[("d", "EPA")] == link[("e", "EPA")]
 
 
+def test_a_credit_alone_at_a_captions_start_or_end_is_the_photo_agency(tmp_path):
+    conn = connect(tmp_path / "s.db")
+    save_record(conn, _record("a" * 16, "The Environmental Protection Agency (EPA) fined the mill. The EPA said so.",
+                              [("Environmental Protection Agency", G), ("EPA", G), ("EPA", G)]))
+    save_record(conn, _record("b" * 16, "The mill burned.\n\nEPA Firefighters work at the mill on Tuesday.\n\nIt "
+                                        "was out by noon.", [("EPA", G)]))
+    save_record(conn, _record("c" * 16, "The mill burned.\n\nWorkers leave the mill by the back gate EPA\n\nIt "
+                                        "was out.", [("EPA", G)]))
+    save_record(conn, _record("d" * 16, "The mill closed.\n\nEPA Administrator Dana Roe said the fine stands.",
+                              [("EPA", G), ("Dana Roe", P)]))
+    link = _links(conn)
+    agency = link[("a", "Environmental Protection Agency")]
+    assert link[("b", "EPA")] == link[("c", "EPA")] != agency
+    assert link[("d", "EPA")] == agency  # the agency at work, not a credit
+
+
 def test_a_surname_tagged_as_an_organisation_joins_the_person_of_its_story(tmp_path):
     conn = connect(tmp_path / "s.db")
     save_record(conn, _record("a" * 16, "Foreign Minister Pavel Rusu met the Harbour Union in Varna. Rusu said no.",

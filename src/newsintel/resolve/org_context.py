@@ -6,7 +6,9 @@
   or else the country most of the report's places are in. With no country at all it stays as written.
 - An agency credited under a photograph ("EPA/Jim Lo", "Photo: EPA-EFE/...") is the photo agency, not the
   government agency of the same letters: a credit-only mention of a listed credit name becomes the photo agency's
-  name (`data/org_names.yaml` `photo_credits`).
+  name (`data/org_names.yaml` `photo_credits`). A credit also stands alone at the end of a caption paragraph
+  ("... leaves through the back entrance EPA") or opens one ("EPA Firefighters work at the mill"), unless the word
+  after it makes it the agency acting ("EPA Administrator ...", `credit_not_before`).
 Both are words of `data/org_names.yaml` a domain expert can edit.
 """
 
@@ -30,6 +32,9 @@ _COUNTRY_BEFORE = re.compile(r"((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*)?)(?:['’]s)
 _CREDIT_AFTER = re.compile(r"\s?(?:[-–][A-Z]{2,6})?\s?/")  # "EPA/Name", "EPA-EFE/Name", "AP /Name"
 _CREDIT_BEFORE = re.compile(r"(?:/\s?|©\s?|\b(?:photo|photograph|image|picture|credit|foto)s?\s*(?:credit)?\s*:\s*)$",
                             re.IGNORECASE)
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_CAPTION_AFTER = re.compile(r" +([A-Z][\w'’-]*)")
 _MIN_REPORT_SHARE = 0.5  # the report's country: at least this share of its placed mentions
 
 
@@ -37,6 +42,25 @@ _MIN_REPORT_SHARE = 0.5  # the report's country: at least this share of its plac
 def _data() -> tuple[frozenset[str], dict[str, str]]:
     data = load_yaml("org_names.yaml")
     return frozenset(data["generic_body_words"]), {k.upper(): v for k, v in data["photo_credits"].items()}
+
+
+@functools.cache
+def _credit_not_before() -> frozenset[str]:
+    return frozenset(load_yaml("org_names.yaml")["credit_not_before"])
+
+
+def _credit_at(text: str, start: int, end: int) -> bool:
+    """A mention written as a photo credit: with a slash or a "Photo:" label, or alone at a caption's end or start."""
+    if _CREDIT_AFTER.match(text, end) or _CREDIT_BEFORE.search(text[max(0, start - 20):start]):
+        return True
+    if _LINE_END.match(text, end) and start > 0 and text[start - 1] in " \t" and text[:start].rstrip()[-1:].isalnum():
+        return True  # "... through the back entrance EPA" closing a caption (not "said the EPA.")
+    if not _LINE_START.search(text[max(0, start - 10):start]):
+        return False
+    if _LINE_END.match(text, end):
+        return True  # a line of its own
+    after = _CAPTION_AFTER.match(text, end)
+    return after is not None and after.group(1).lower() not in _credit_not_before()
 
 
 def _country(words: str) -> str | None:
@@ -105,8 +129,7 @@ def _spans(unit: Unit, context: ReportContext) -> list[tuple[int, int]]:
 def _credit_only(unit: Unit, context: ReportContext) -> bool:
     spans = _spans(unit, context)
     text = context.text
-    return bool(spans) and all(_CREDIT_AFTER.match(text, end) or _CREDIT_BEFORE.search(text[max(0, start - 20):start])
-                               for start, end in spans)
+    return bool(spans) and all(_credit_at(text, start, end) for start, end in spans)
 
 
 def _country_before(unit: Unit, context: ReportContext) -> str | None:
