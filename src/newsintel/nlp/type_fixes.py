@@ -86,6 +86,8 @@ def person_shape_ok(span: Span) -> bool:
     words = _words(span)
     if not words or all(w in r.furniture for w in words) or len(words) > r.max_person_words:
         return False
+    if any(t.lower_ in ("'s", "’s") for t in span[:-1]):
+        return False  # "Earth's Moon", "Europe's Parliament": a possessive inside names something of someone
     start = span.start + (1 if span[0].lower_ == "the" else 0)
     for token in span.doc[start:span.end]:
         if not token.is_alpha or _hyphen_part(token.i, span.doc):
