@@ -50,5 +50,10 @@ def events_of(text: str, type_: str) -> list[dict]:
     return [e for e in record(text)["events"] if e["type"] == type_]
 
 
+def modality_of(text: str, type_: str, trigger: str) -> str:
+    """The modality of the first event of that type whose trigger starts with `trigger`."""
+    return next(e["modality"] for e in events_of(text, type_) if e["trigger"].startswith(trigger))
+
+
 def texts(args: list[dict]) -> str:
     return " | ".join(a["text"] for a in args)

@@ -3,11 +3,7 @@ is nobody, a plan said with "was supposed to", a journey under way, a past habit
 Each rule is tested both ways."""
 
 import pytest
-from helpers import events_of
-
-
-def _modality(text: str, type_: str, trigger: str) -> str:
-    return next(e["modality"] for e in events_of(text, type_) if e["trigger"].startswith(trigger))
+from helpers import modality_of
 
 
 @pytest.mark.parametrize(("text", "type_", "trigger", "expected"), [
@@ -46,4 +42,4 @@ def _modality(text: str, type_: str, trigger: str) -> str:
     ("The militia did not carry out the attack on the convoy.", "ATTACK", "attack", "negated"),
 ])
 def test_modality_categories(text: str, type_: str, trigger: str, expected: str) -> None:
-    assert _modality(text, type_, trigger) == expected
+    assert modality_of(text, type_, trigger) == expected

@@ -5,11 +5,7 @@ sought or demanded events, feared or threatened ones, declined or thwarted ones,
 "planned", "attempted"). Each cue is tested next to a sentence where the event did happen."""
 
 import pytest
-from helpers import events_of
-
-
-def _modality(text: str, type_: str, trigger: str) -> str:
-    return next(e["modality"] for e in events_of(text, type_) if e["trigger"].startswith(trigger))
+from helpers import modality_of
 
 
 @pytest.mark.parametrize(("text", "type_", "trigger", "expected"), [
@@ -65,4 +61,4 @@ def _modality(text: str, type_: str, trigger: str) -> str:
     ("The governor's trip to Florida lasted three days.", "TRAVEL", "trip", "asserted"),
 ])
 def test_unrealised_events(text: str, type_: str, trigger: str, expected: str) -> None:
-    assert _modality(text, type_, trigger) == expected
+    assert modality_of(text, type_, trigger) == expected
