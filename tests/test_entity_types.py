@@ -71,6 +71,14 @@ def test_furniture_headlines_and_generic_words_are_dropped():
     assert fixed == [("Lena Marsh", "PERSON")]
 
 
+def test_a_celestial_name_is_no_person_unless_the_report_names_one():
+    assert _fixed("The Moon rose over the base.", [("Moon", "PERSON")]) == []
+    assert _fixed("Moon left early. Keith Moon played.", [("Moon", "PERSON"), ("Keith Moon", "PERSON")]) == [
+        ("Moon", "PERSON"), ("Keith Moon", "PERSON")]
+    assert _fixed("Venus won. Venus Williams served.", [("Venus", "PERSON"), ("Venus Williams", "PERSON")]) == [
+        ("Venus", "PERSON"), ("Venus Williams", "PERSON")]
+
+
 def test_credit_and_team_prefix_are_split():
     text = "Photo: Jane Doe/Bloomberg. Browns Tariq Lomax ran."
     fixed = _fixed(text, [("Jane Doe/Bloomberg", "PERSON"), ("Browns Tariq Lomax", "PERSON")])

@@ -109,6 +109,17 @@ def _org_junk(span: Span) -> bool:
     return len(span) == 1 and span[0].lower_ in rules().generic_orgs  # "State", "Ministry"
 
 
+@functools.cache
+def _celestial() -> frozenset[str]:
+    """One-word celestial and fictional names (`geocoding.yaml` `not_places`): no person unless a report names one."""
+    return frozenset(n for n in load_yaml("geocoding.yaml")["not_places"] if " " not in n)
+
+
+def _in_full_name(doc: Doc, word: str) -> bool:
+    """Whether the word is part of a longer person's name in the report ("Sun" of "Sun Yang")."""
+    return any(e.label_ == "PERSON" and len(e) > 1 and any(t.text == word for t in e) for e in doc.ents)
+
+
 def _surnames(doc: Doc) -> frozenset[str]:
     return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
 
@@ -132,6 +143,8 @@ def fixed_label(span: Span, surnames: frozenset[str] = frozenset()) -> str | Non
     if kept is not None:
         return label
     if label == "PERSON":
+        if span[-1].text in _celestial() and len(_words(span)) <= 2 and not _in_full_name(span.doc, span[-1].text):
+            return None  # "the Moon" typed PERSON, unless the report names a Moon ("Moon Jae-in ... Moon said")
         return label if person_shape_ok(span) else None
     if label == "ORG":
         return None if _org_junk(span) else label
