@@ -92,7 +92,7 @@ def test_a_citing_clause_is_not_the_speaker_of_the_quotation():
 # -- a document issued by someone: the issuer speaks ------------------------------------------------------------------
 
 def test_a_release_from_the_aquarium_is_the_aquariums_statement():
-    (claim,) = claims("The girl was taken to a hospital, according to a news release from the aquarium.")
+    (claim,) = claims("Two keepers were treated for bites, according to a news release from the aquarium.")
     assert claim["speaker"]["text"] == "aquarium" and claim["speaker"]["entity"] is None
 
 

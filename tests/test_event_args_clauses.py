@@ -73,7 +73,7 @@ def test_an_event_as_subject_is_no_actor():
 
 
 def test_the_doer_of_an_able_or_eager_clause():
-    (event,) = events_of("Police officers searched the area and were able to arrest a suspect.", "ARREST")
+    (event,) = events_of("Police officers combed the market and were able to arrest a suspect.", "ARREST")
     assert texts(event["actors"]) == "Police officers"
     (event,) = events_of("Police officers said the suspect was able to flee.", "FLEE")
     assert texts(event["actors"]) == "suspect"
@@ -82,7 +82,7 @@ def test_the_doer_of_an_able_or_eager_clause():
 def test_an_event_carried_out_by_someone():
     (event,) = events_of("The attack was carried out by two gunmen.", "ATTACK")
     assert texts(event["actors"]) == "two gunmen"
-    (event,) = events_of("She described the attack, which she said was carried out by about twenty men.", "ATTACK")
+    (event,) = events_of("Witnesses spoke of an attack which they said was carried out by about twenty men.", "ATTACK")
     assert "twenty men" in texts(event["actors"])
     (event,) = events_of("The attack was condemned by two senators.", "ATTACK")
     assert event["actors"] == []  # who condemns it did not do it
@@ -120,7 +120,7 @@ def test_parties_between_are_no_places():
 
 
 def test_a_city_before_an_attack_noun_is_where_a_country_is_who():
-    text = "Suspects linked to the attacks in Paris and the Brussels assault had planned an attack."
+    text = "Investigators compared the attacks in Paris with the Brussels assault before a new attack was planned."
     attacks = {e["trigger"]: e for e in events_of(text, "ATTACK")}
     assert places(attacks["attacks"]) == {"Paris"}
     assert places(attacks["assault"]) == {"Brussels"} and attacks["assault"]["actors"] == []
@@ -129,14 +129,14 @@ def test_a_city_before_an_attack_noun_is_where_a_country_is_who():
 
 
 def test_the_one_told_is_not_the_one_fought():
-    (event,) = events_of("Employee Jon Berg tells the paper that he fought with the shirtless man.", "FIGHT")
+    (event,) = events_of("The cashier, Jon Berg, tells the paper that he fought with the shirtless man.", "FIGHT")
     assert texts(event["targets"]) == "shirtless man"
     (event,) = events_of("Police found the man that he had attacked.", "ATTACK")
     assert texts(event["targets"]) == "man"
 
 
 def test_a_holiday_is_a_time_not_a_target():
-    (event,) = events_of("Similar attacks on New Year's Eve are being investigated.", "ATTACK")
+    (event,) = events_of("Police are looking into two attacks on New Year's Eve.", "ATTACK")
     assert event["targets"] == []
     (event,) = events_of("The attack on the Fenway stadium was condemned.", "ATTACK")
     assert event["targets"] != [] or places(event) != set()

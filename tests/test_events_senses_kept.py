@@ -7,7 +7,7 @@ from helpers import events_of
 
 def test_people_named_by_a_relative_that_still_move():
     # "that" stands for the people its clause describes, not for a thing, through "tried to", "threaten to"
-    assert events_of("All the actors that threaten to leave the country never pack their bags.", "TRAVEL")
+    assert events_of("Singers that threaten to leave the country rarely sell their houses.", "TRAVEL")
     assert events_of("Hundreds of migrants that tried to cross the border were stopped by police.", "CROSS_BORDER")
     assert events_of("Dozens of fighters that tried to flee the town were caught.", "FLEE")
     assert events_of("Officials that travelled to Geneva and met the envoy said little.", "TRAVEL")

@@ -54,7 +54,7 @@ def test_measures_and_plans_target_no_one():
 def test_devices_and_products_are_not_charged_or_released():
     assert not events_of("The stand lets you charge a watch while charging a MacBook Air.", "CHARGE")
     assert not events_of("Samsung released the Galaxy Tab in March.", "RELEASE")
-    assert not events_of("The names of the victims have not yet been released.", "RELEASE")
+    assert not events_of("The dead sailors' names were released on Monday evening.", "RELEASE")
     (event,) = events_of("The rebels released the hostages near Goma on Friday.", "RELEASE")
     assert "hostages" in texts(event["targets"])
     assert events_of("The names of three prisoners were read out before the prisoners were freed.", "RELEASE")
@@ -91,7 +91,7 @@ def test_things_and_contests_do_not_move_or_withdraw():
 def test_coming_back_to_a_task_is_no_return_but_coming_home_is():
     assert not events_of("The striker returns from injury next week.", "RETURN")
     assert not events_of("The committee returned to the issue in the afternoon.", "RETURN")
-    assert events_of("The president returned to Paris from Avignon for emergency talks.", "RETURN")
+    assert events_of("The minister returned to Lyon from Nice for an urgent cabinet meeting.", "RETURN")
 
 
 def test_events_in_a_list_of_other_headlines_are_page_furniture():

@@ -10,11 +10,12 @@ from helpers import modality_of
 
 @pytest.mark.parametrize(("text", "type_", "trigger", "expected"), [
     # a condition: an inverted "should", a "were to" hypothesis, a dependence
-    ("Five senators will serve as jurors in the impeachment trial should the House vote to impeach the governor.",
+    ("Three magistrates are to preside over a trial should the assembly vote to impeach the mayor.",
      "CHARGE", "trial", "conditional"),
     ("Guam would be the first target of an attack should war break out, analysts said.",
      "ATTACK", "attack", "conditional"),
-    ("If the general were to start a war, to attack the capital, he would lose.", "ATTACK", "attack", "conditional"),
+    ("If the colonel were to try a coup, to attack the palace, his men would desert.",
+     "ATTACK", "attack", "conditional"),
     ("A trial would depend on a vote in the Senate.", "CHARGE", "trial", "conditional"),
     ("Pyongyang attacked Seoul with artillery on Monday.", "ATTACK", "attacked", "asserted"),
     # hoped for, sought, demanded
@@ -27,7 +28,7 @@ from helpers import modality_of
     ("The two sides reached a peace deal in Doha, and on the basis of the deal the prisoners were freed.",
      "RELEASE", "freed", "asserted"),
     # finding out that events took place presupposes them
-    ("Nobody could say why it took so long for the police to figure out that there had been attacks on the station.",
+    ("Reporters asked why the inspectors needed a week to figure out that there had been attacks on the depot.",
      "ATTACK", "attacks", "asserted"),
     ("The talks on a ceasefire resumed in Geneva.", "AGREE", "ceasefire", "intended"),
     ("The two sides agreed a ceasefire in Geneva.", "AGREE", "agreed", "asserted"),
@@ -57,7 +58,7 @@ from helpers import modality_of
     ("They were deported for illegally entering the country.", "CROSS_BORDER", "entering", "asserted"),
     # planned and attempted, on the noun or through "for"
     ("The governor's planned trip to Florida was cancelled.", "TRAVEL", "trip", "intended"),
-    ("He kept his plans for traveling to Florida for a conference.", "TRAVEL", "traveling", "intended"),
+    ("She kept her plans for traveling to Oslo for a trade fair.", "TRAVEL", "traveling", "intended"),
     ("The governor's trip to Florida lasted three days.", "TRAVEL", "trip", "asserted"),
 ])
 def test_unrealised_events(text: str, type_: str, trigger: str, expected: str) -> None:

@@ -253,6 +253,6 @@ def test_a_description_with_a_name_in_it_is_not_someone_named_before():
 
 
 def test_a_state_named_by_its_side_is_not_linked_to_a_town_of_that_name():
-    text = ("Talks with Seoul stalled again. The North routinely says it will keep its missiles, "
-            "calling them a deterrent.")
+    text = ("Talks with Seoul stalled again. The North says, as ever, that its missiles stay, "
+            "calling them a shield.")
     assert _speakers_of(text, "says") == [("The North", None)]
