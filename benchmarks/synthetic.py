@@ -49,7 +49,9 @@ def _surname(rng: random.Random) -> str:
 
 
 class Generator:
-    def __init__(self, people: int, seed: int = 7) -> None:
+    def __init__(self, people: int, seed: int = 7, reports_seed: int | None = None) -> None:
+        """`seed` fixes the population (people, places, groups); `reports_seed`, when given, draws a different
+        stream of reports about that same population, so probe reports are unseen by a store grown from `seed`."""
         self.rng = random.Random(seed)
         self.people = [Person(self.rng.choice(FIRST), _surname(self.rng), self.rng.randint(1960, 2004),
                               self.rng.choice(NATIONALITIES)) for _ in range(people)]
@@ -60,6 +62,8 @@ class Generator:
         self.orgs = ORGS + [f"{_surname(self.rng)} Brigade" for _ in range(200)]
         self._index = {id(p): i for i, p in enumerate(self.people)}
         self.last_truth: dict[str, int] = {}  # the last record's person entities -> the person they name
+        if reports_seed is not None:
+            self.rng = random.Random(reports_seed)
 
     def _zipf(self, items: list, s: float = 1.1):
         index = int(self.rng.paretovariate(s)) - 1
