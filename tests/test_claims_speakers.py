@@ -216,14 +216,14 @@ def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]
 
 
 def test_a_subject_inside_the_quotation_is_not_the_speaker_after_it():
-    from newsintel.extract.attribution import _speaker
+    from newsintel.extract.attribution import speaker_of
 
     # a parse seen on real text: the end of a quotation opened sentences before, its list taken as a subject
     doc = _parsed(["from", "politicians", ",", "officials", ",", "”", "the", "paper", "wrote", "."],
                   [8, 0, 1, 8, 8, 8, 7, 8, 8, 8],
                   ["prep", "pobj", "punct", "nsubj", "punct", "punct", "det", "nsubj", "ROOT", "punct"],
                   ["IN", "NNS", ",", "NNS", ",", "''", "DT", "NN", "VBD", "."])
-    assert _speaker(doc[8]).text == "paper"
+    assert speaker_of(doc[8]).text == "paper"
 
 
 def test_a_subject_before_the_quotation_it_opens_is_the_speaker():

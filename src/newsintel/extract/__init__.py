@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 
 from newsintel.extract.actors import build_actors
 from newsintel.extract.args import PLURAL_PRONOUNS, MentionIndex
-from newsintel.extract.attribution import attribution_for, extract_claims
+from newsintel.extract.attribution import attribution_for
+from newsintel.extract.claims import extract_claims
 from newsintel.extract.confidence import TriggerEvidence, score_record
 from newsintel.extract.events import event_record, extract_events
 from newsintel.extract.modality import blocked_by, modality_of

@@ -1,0 +1,139 @@
+"""What a reported statement says: the words of a reporting verb's clause, quotation or object.
+
+"police said he fled" says "he fled"; '"...," police said' the words before; "urged the residents to leave" who is
+urged too; "called for an end to the fighting" its prepositional phrase; "claimed responsibility" its object. The
+writer's words that run on after the statement ("..., as rival gangs celebrated online", "... — and he is right")
+and the speaker's own title are left out.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsintel.extract.attribution import is_addressee, mis_coordinated, speaker_of
+from newsintel.extract.lexicon import lexicon
+from newsintel.extract.parse import ParsedSentence
+
+QUOTES = "\"“”«»"
+DASHES = {"—", "–", "--"}
+
+
+def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
+    """The reported statement: the complement clause, or the quotation, or the rest of the sentence."""
+    att, lemma = lexicon().attribution, verb.lemma_.lower()
+    gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    if gerund is not None and lemma in att["addressee_verbs"]:  # "told visiting officials they would ...": the
+        return _told_clause(ps, gerund)  # parse took the addressee's "visiting" for what was told
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.i != verb.i:
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
+            subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children)
+            start = obj.left_edge.i if obj is not None and (child.dep_ == "xcomp" or not subject) \
+                else child.left_edge.i  # "urged the residents to leave", "announced work ... was underway"
+            end = _content_end(ps, child, child.right_edge.i)
+            speaker = speaker_of(verb) if child.i < verb.i else None
+            if speaker is not None and start < speaker.i <= end:  # the parse put the speaker into the quotation
+                end = max((t.i - 1 for t in ps.doc[start + 1: speaker.i] if t.tag_ == "''"), default=end)
+            if speaker is not None and end < speaker.left_edge.i:  # '..., PETA Vice President X said'
+                end = min(end, _speaker_phrase_start(ps, speaker.left_edge.i) - 1)
+            span = ps.doc[start: end + 1]  # "urged the residents to leave": who is urged too
+            return span.text.strip(" ,." + QUOTES), child
+    if lemma in att["clause_only_verbs"]:
+        return "", None
+    for child in verb.children:  # "called for an end to", "apologized to the players", "warned of"
+        if child.dep_ == "prep" and child.lower_ in att["prep_contents"].get(lemma, ()) and not any(
+                c.dep_ == "dobj" for c in verb.children):
+            return ps.doc[child.i: child.right_edge.i + 1].text.strip(" ,." + QUOTES), child
+    head = verb.head if verb.dep_ in ("parataxis", "ccomp", "advcl") else None
+    if (head is not None and any(c.dep_ == "mark" or (c.dep_ == "dobj" and not is_addressee(verb, c))
+                                 for c in verb.children)) or verb.tag_ == "VBG":
+        head = None  # "while the police deny accusations", "as many claimed", ", adding": no quotation before it
+    if head is not None and head.i != verb.i and verb.left_edge.i > 0:  # '"...," police said'
+        left = ps.doc[: _speaker_phrase_start(ps, verb.left_edge.i)].text.strip(" ,." + QUOTES)
+        end = verb.right_edge.i
+        comma = end if ps.doc[end].text == "," else end + 1
+        if comma < len(ps.doc) - 1 and ps.doc[comma].text == ",":  # "Already, she said, they are leaving"
+            right = ps.doc[comma + 1:].text.strip(" ,." + QUOTES)
+            return (left + ", " + right if right else left), head
+        return left, head
+    if lemma == "tell":  # "told the guards we had no papers", parsed as a relative clause of "guards"
+        told = _told_clause(ps, verb)
+        if told[1] is not None:
+            return told
+    for child in verb.children:  # "described him as experienced", "accused them of theft"
+        complement = next((c for c in verb.children if c.dep_ == "prep" and c.i > child.i
+                           and _complements_object(lemma, c.lower_)), None) if child.dep_ == "dobj" else None
+        if complement is not None and child.tag_ not in ("WP", "WDT") and not child.lower_.endswith(("self", "selves")):
+            return ps.doc[child.left_edge.i: complement.right_edge.i + 1].text.strip(" ,." + QUOTES), child
+    for child in verb.children:  # "claimed responsibility for the attack", "denied all charges", "warned of X"
+        if child.dep_ == "dobj" and child.pos_ == "PRON" and (child.tag_ in ("WP", "WDT") or not any(
+                c.dep_ in ("oprd", "attr", "xcomp", "ccomp") and c.i > child.i for c in verb.children)):
+            break  # "she believed me", "told him", "in what officials called a blow": no statement of its own
+            # ("called it a raid" is one)
+        if (child.dep_ == "dobj" and _states_by_object(verb, child) and child.ent_type_ not in ("PERSON", "ORG")) or (
+                child.dep_ == "prep" and child.lower_ == "of" and verb.lemma_.lower() == "warn"):
+            end = max([child.right_edge.i] + [c.right_edge.i for c in verb.children  # "called it a reprisal"
+                                              if c.dep_ in ("oprd", "attr", "xcomp", "ccomp") and c.i > child.i])
+            span = ps.doc[child.left_edge.i: end + 1]
+            return span.text.strip(" ,." + QUOTES), child
+    return "", None
+
+
+def _content_end(ps: ParsedSentence, clause: Token, end: int) -> int:
+    """Where a reported clause ends before the writer's words run on: a participle reporting again ("... and
+    suggesting it was ...", its own claim), a dash before a coordinated clause ("... — and he is right": the
+    writer's aside) or a comma and "as" ("..., as rival gangs celebrated online")."""
+    for child in clause.children:
+        if child.dep_ == "conj" and mis_coordinated(child) is not None:
+            cc = next((c for c in clause.children if c.dep_ == "cc" and c.i < child.i), None)
+            end = min(end, (cc.i if cc is not None else child.i) - 1)
+        elif child.dep_ == "conj" and child.i > clause.i and (dashes := [
+                t.i for t in ps.doc[clause.i + 1:child.left_edge.i] if t.text in DASHES]):
+            end = min(end, dashes[-1] - 1)  # "his approach has created leverage — and in some cases, he is right"
+        elif child.dep_ == "advcl" and child.i > clause.i and child.left_edge.i > 0 and \
+                child.left_edge.lower_ in lexicon().attribution["narration_marks"] and \
+                ps.doc[child.left_edge.i - 1].text == ",":
+            end = min(end, child.left_edge.i - 2)
+    return end
+
+
+def _told_clause(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
+    """What was told when the parse made it a relative clause of the addressee ("told the guards we had no papers");
+    ("", None) when there is none: the addressee alone is not what was said."""
+    for child in verb.children:
+        clause = next((c for c in child.children if c.dep_ == "relcl" and c.left_edge.tag_ not in ("WDT", "WP")),
+                      None) if child.dep_ in ("dobj", "dative") else None
+        if clause is not None:
+            return ps.doc[clause.left_edge.i: clause.right_edge.i + 1].text.strip(" ,." + QUOTES), clause
+    return "", None
+
+
+def _speaker_phrase_start(ps: ParsedSentence, start: int) -> int:
+    """Where the speaker's phrase of '..., PETA Vice President Jane Roe said' starts: names the parse left out of it
+    (up to three, right after the comma) belong to the speaker's title, not to what was said."""
+    k = start
+    while k > 0 and start - k < 3 and ps.doc[k - 1].text[:1].isupper():  # the parse may call "PETA" a verb
+        k -= 1
+    return k if k < start and k > 0 and ps.doc[k - 1].text == "," else start
+
+
+def _complements_object(lemma: str, prep: str) -> bool:
+    """Is "<verb> <object> <prep> ..." one statement? `object_complement_preps`: a preposition with no verbs
+    listed complements any reporting verb's object ("as"), else only the listed verbs' ("accused them of")."""
+    verbs = lexicon().attribution["object_complement_preps"].get(prep)
+    return verbs is not None and (not verbs or lemma in verbs)
+
+
+def _states_by_object(verb: Token, obj: Token) -> bool:
+    """Is the verb's noun object what is stated? "claimed responsibility", "denied the charges", "called the raid a
+    crime" (any verb, with a complement after the object); not "posted three photos", "explained the hostility",
+    "called a meeting", "maintains a posture": `noun_object_verbs` in data/attribution.yaml."""
+    att, lemma = lexicon().attribution, verb.lemma_.lower()
+    if any(c.dep_ in ("oprd", "attr", "xcomp", "ccomp") and c.i > obj.i for c in verb.children):
+        return lemma != "tell"
+    if lemma in att["statement_object_verbs"]:
+        return obj.lower_ in att["statement_nouns"]  # "rejected the accusations", not "rejected the offer"
+    if lemma in att["gist_object_verbs"]:  # "expressed concern that ...", not "expressed his condolences"
+        return obj.lemma_.lower() in att["stance_nouns"] or any(t.pos_ in ("VERB", "AUX") for t in obj.subtree
+                                                                 if t.i != obj.i)
+    return lemma in att["noun_object_verbs"]

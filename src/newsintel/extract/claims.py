@@ -1,0 +1,111 @@
+"""Reported statements as claims: who said what, with which cue, in which medium and modality.
+
+Every reporting verb with a speaker makes a claim, and so does "according to X"; not a verb asked of someone ("must
+indicate"), a guess at a belief ("may still believe"), something not said yet ("would allow them to claim"), a verb
+in another sense ("claimed 20 lives", "welcomed a baby") or no one in particular ("many claimed"). A claim keeps the
+modality of its reporting verb as well as its content's ("if he says ...", "did not say").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsintel.extract.args import MentionIndex, make_arg
+from newsintel.extract.attribution import (
+    according_to,
+    is_reporting,
+    reports_through,
+    shows_statement,
+    speaker_arg,
+    speaker_of,
+)
+from newsintel.extract.claim_content import content_of
+from newsintel.extract.lexicon import lexicon
+from newsintel.extract.modality import PRECEDENCE, modality_of, statement_modality
+from newsintel.extract.parse import ParsedSentence
+
+
+def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
+    claims = []
+    for token in ps.doc:
+        if not is_reporting(token):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in lexicon().attribution["obligation_auxiliaries"] for c in token.children):
+            continue  # "China must indicate its opposition": asked of someone, not said by them
+        if token.lemma_.lower() in lexicon().attribution["belief_verbs"] and any(
+                c.dep_ == "aux" and c.lower_ in lexicon().attribution["guess_auxiliaries"] for c in token.children):
+            continue  # "its leaders may still believe ...": the writer's guess at a belief, no one's statement
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon().attribution["unsaid_governors"]:
+            continue  # "a deal that would allow leaders to claim victory": nothing said yet
+        if any(c.dep_ == "dobj" and (c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") or c.lemma_.lower()
+                                     in lexicon().attribution["not_statement_objects"]) for c in token.children):
+            continue  # "the stock added 2%", "claimed 20 lives", "welcomed a baby boy": nothing stated
+        speaker = speaker_of(token)
+        if not shows_statement(token, speaker):
+            continue  # "the video shows a crowd", a caption's "... show Fireworks light up ...": nothing stated
+        if speaker is not None and speaker.lower_ in lexicon().attribution["indefinite_speakers"] and not any(
+                c.lower_ == "of" for c in speaker.children):
+            continue  # "many claimed", "others warned", "some insist": no one in particular (not "some of the men")
+        content, head = content_of(ps, token)
+        if speaker is None or (head is not None and head.head.i == token.i and not reports_through(token, head)
+                               and token.lemma_.lower() in lexicon().attribution["threat_verbs"]):
+            # no speaker: a claim without content may still own an adjacent quotation (see attribute_quotations);
+            # "threatened to attack" is an event, not a claim ("pledged to hire" is one)
+            continue
+        start, end = ps.char_span(token.i, token.i + 1)
+        claims.append({
+            "speaker": speaker_arg(ps, speaker, mentions), "cue": token.text, "content": content,
+            "medium": _medium(ps, token, mentions), "sentence": ps.index, "start": start, "end": end,
+            "modality": claim_modality(token, head),
+        })
+    found = according_to(ps)
+    if found is not None:
+        cue, speaker = found
+        rest, scope = _according_content(ps, cue, speaker)
+        start, end = ps.char_span(cue.i, cue.i + 2)
+        claims.append({"speaker": speaker_arg(ps, speaker, mentions), "cue": "according to", "content": rest,
+                       "medium": None, "modality": modality_of(scope) if scope is not None else "asserted",
+                       "sentence": ps.index, "start": start, "end": end})
+    return claims
+
+
+def _according_content(ps: ParsedSentence, cue: Token, speaker: Token) -> tuple[str, Token | None]:
+    """What "according to X" vouches for: the sentence without the phrase, or, when the phrase opens the second of
+    two coordinated clauses ("It looks green - but, according to X, it is clear"), that clause alone: the first is
+    the writer's. Also the clause whose verb carries the content's modality."""
+    scope = cue.head if cue.lower_ == "according" else None
+    root = next((t for t in ps.doc if t.dep_ == "ROOT"), None)
+    if scope is None or scope.dep_ != "conj" or scope.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "cc" and scope.head.i < c.i < cue.i < scope.i for c in scope.head.children):
+        scope, low, high = root, 0, len(ps.doc)  # no "but, according to X, ..." (a parse may coordinate anything)
+    else:
+        low, high = min(scope.left_edge.i, cue.i), scope.right_edge.i + 1
+    parts = (ps.doc[low:cue.i].text, ps.doc[speaker.right_edge.i + 1:high].text)
+    return " ".join(p.strip(" ,.") for p in parts if p.strip(" ,.")), scope
+
+
+def claim_modality(verb: Token, content: Token | None) -> str:
+    """The statement's modality: its content's ("said he may have fled": hedged), unless the reporting itself is
+    not asserted ("if he says", "did not say", "may have told", "reportedly said"); the first in the order of
+    `modality.PRECEDENCE` wins. A denial's own verb does not negate the report: its content is negated."""
+    labels = {modality_of(content) if content is not None else "asserted"}
+    if verb.lemma_.lower() not in lexicon().modality["negated"]["governors"]:
+        labels.add(statement_modality(verb))
+    directive = lexicon().attribution["directive_verbs"].get(verb.lemma_.lower(), False)
+    if directive == [] or (directive and content is not None and content.lower_ in directive):
+        labels.add("intended")  # "urged people to avoid travel", "called for an end to": wanted, not yet done
+    return next((label for label in PRECEDENCE if label in labels), "asserted")
+
+
+def _medium(ps: ParsedSentence, verb: Token, mentions: MentionIndex) -> str | None:
+    att = lexicon().attribution
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell" and child.ent_type_ in ("ORG", "GPE"):
+            return make_arg(ps, child, mentions)["text"]
+        if child.dep_ == "prep" and child.lower_ in att["media_preps"]:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (obj.lemma_.lower() in att["media_nouns"] or obj.ent_type_ == "ORG"):
+                    return make_arg(ps, obj, mentions)["text"]
+    return None
