@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, is_country, is_named_place, is_place, make_arg, pronoun_tokens
 from newsintel.extract.lexicon import EventType, lexicon
+from newsintel.extract.noun_roles import noun_args
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.places import clause_places, extra_place_tokens, participant_places
 from newsintel.extract.roles import (
@@ -22,7 +23,6 @@ from newsintel.extract.roles import (
     inherit_from_conjunct,
     is_passive,
     lemma_of,
-    noun_args,
     smuggling_roles,
     subject_of,
     verb_args,
@@ -203,7 +203,7 @@ def _habitual(verb: Token) -> bool:
 
 def _describes_nominal_of_same_kind(verb: Token) -> bool:
     """"the agreement, brokered by Russian officers": the participle describes the nominal event (whose actors it
-    gives, see roles.noun_args), it is not a second event."""
+    gives, see noun_roles.noun_args), it is not a second event."""
     noun = described_noun(verb)
     noun_type = lexicon().noun_index.get(lemma_of(noun)) if noun is not None else None
     return noun_type is not None and lemma_of(verb) in noun_type.verbs

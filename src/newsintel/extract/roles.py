@@ -4,8 +4,8 @@ Verb triggers take their actor from the subject (the `by` agent in the passive, 
 for "planned to travel", the described noun for "fighters fleeing Raqqa" or "the man, who fled"), their target from
 the object, and places from prepositions (to/into = destination, from = origin, via/through = via, in/at/near =
 location). Coordinated verbs share a subject: "fled Mosul and slipped into Syria" is two events with one actor.
-Nominal triggers ("the evacuation of 300 fighters", "their escape to Jordan") take possessors, `of`/`by` phrases
-and the subject of a light verb ("carried out an attack").
+Nominal triggers ("the evacuation of 300 fighters") are read in `noun_roles.py`; both share the preposition rules
+here.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from newsintel.extract.args import MentionIndex, is_country, is_place, with_conjuncts
+from newsintel.extract.args import MentionIndex, is_place, with_conjuncts
 from newsintel.extract.clause_args import (
     event_noun,
     parties_between,
@@ -150,15 +150,6 @@ def described_noun(verb: Token) -> Token | None:
     return None
 
 
-def _describing_participles(noun: Token) -> list[Token]:
-    doc = noun.doc
-    out = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    for t in doc[noun.i + 1:min(len(doc), noun.i + 3)]:
-        if t.dep_ == "advcl" and described_noun(t) is not None and described_noun(t).i == noun.i:
-            out.append(t)
-    return out
-
-
 def accused_party(token: Token) -> Token | None:
     """Who does what a verb's from/for/of phrase names: its object ("stopped 23 Syrians from crossing",
     "sentenced a preacher to nine years for recruiting", "arrested two men on suspicion of smuggling") or, in the
@@ -183,7 +174,7 @@ def accused_party(token: Token) -> Token | None:
     return next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
 
 
-def _prep_args(ps: ParsedSentence, head: Token, mentions: MentionIndex, args: dict, trigger: Trigger,
+def prep_args(ps: ParsedSentence, head: Token, mentions: MentionIndex, args: dict, trigger: Trigger,
                depth: int = 0) -> None:
     vehicles = lexicon().vehicles
     for prep in list(head.children) + ([c for e in trigger.extra for c in e.children] if depth == 0 else []):
@@ -198,7 +189,7 @@ def _prep_args(ps: ParsedSentence, head: Token, mentions: MentionIndex, args: di
             objects = [g for p2 in prep.children if p2.lower_ == "of" for g in p2.children if g.dep_ == "pobj"]
         for obj in objects:
             if lemma_of(obj) in vehicles and depth == 0:  # "on a flight from Frankfurt", "by bus"
-                _prep_args(ps, obj, mentions, args, trigger, depth + 1)
+                prep_args(ps, obj, mentions, args, trigger, depth + 1)
                 if word in LOCATION_PREPS and trigger.type.name not in TRANSFERS:
                     args["location"] += place_modifiers(ps, obj, mentions)  # "on a Boston commuter train"
                 continue
@@ -206,9 +197,7 @@ def _prep_args(ps: ParsedSentence, head: Token, mentions: MentionIndex, args: di
                 if depth == 0 or route_place(ps, item, word, trigger.type.name, mentions):
                     _assign_prep(ps, word, item, mentions, args, trigger)
             if depth == 0 and not route_place(ps, obj, word, trigger.type.name, mentions):
-                _prep_args(ps, obj, mentions, args, trigger, depth + 1)  # "on a forged passport via Sofia"
-
-
+                prep_args(ps, obj, mentions, args, trigger, depth + 1)  # "on a forged passport via Sofia"
 
 
 def route_place(ps: ParsedSentence, item: Token, word: str, event_type: str, mentions: MentionIndex) -> bool:
@@ -259,12 +248,6 @@ def _assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionIn
         args["location"].append(item)
 
 
-
-
-
-
-
-
 def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> dict[str, list[Token]]:
     token, name = trigger.token, trigger.type.name
     args: dict[str, list[Token]] = {role: [] for role in ROLES}
@@ -300,12 +283,8 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
                 for g in c.children if g.dep_ == "pobj"]
         if into or not args["targets"] or all(lemma_of(t) in vehicles for t in args["targets"]):
             args["targets"] = into
-    _prep_args(ps, token, mentions, args, trigger)
+    prep_args(ps, token, mentions, args, trigger)
     return args
-
-
-
-
 
 
 def _building(ps: ParsedSentence, item: Token, mentions: MentionIndex) -> bool:
@@ -323,62 +302,6 @@ def _where_place(ps: ParsedSentence, verb: Token, where: Token, mentions: Mentio
         word = before.pop().lower_
     if before and before[-1].pos_ in ("PROPN", "NOUN") and is_place(ps, before[-1], mentions):
         _assign_prep(ps, word, before[-1], mentions, args, trigger)
-
-
-def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> dict[str, list[Token]]:
-    token, name = trigger.token, trigger.type.name
-    args: dict[str, list[Token]] = {role: [] for role in ROLES}
-    for child in token.children:
-        if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")):
-            role = "actors" if name in MOVERS or name in ("ATTACK", "FIGHT", "SMUGGLE", "THREATEN", "AGREE") or \
-                child.ent_type_ in ("ORG", "NORP") else "targets"
-            if child.dep_ == "poss" and name in ("ARREST", "CHARGE", "RELEASE"):
-                of = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
-                role = "actors" if of else "targets"  # "Neu's arrest"; "the group's abduction of the girls"
-            if child.dep_ == "compound" and is_place(ps, child, mentions) and (
-                    name not in FORCE or not is_country(ps, child, mentions)):
-                role = "location"  # "the Raqqa evacuation", "the Brussels assault"; but "US air strikes"
-            args[role].append(child)
-    head = token.head
-    light = token.dep_ in ("dobj", "attr") and lemma_of(head) in LIGHT_VERBS
-    # "X claimed responsibility for the attack"
-    claimed = token.dep_ == "pobj" and head.lower_ == "for" and lemma_of(head.head) == "responsibility"
-    verb = head if light else head.head.head if claimed else None
-    if name == "AGREE":  # "a deal reached with government forces", "the truce, brokered by Qatar"
-        for participle in _describing_participles(token):
-            if lemma_of(participle) not in LIGHT_VERBS and lemma_of(participle) not in trigger.type.verbs:
-                continue  # "a deal backed by a fund", "approved by parliament": no party to it
-            for prep in participle.children:
-                if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "with"):
-                    args["actors"] += [t for g in prep.children if g.dep_ == "pobj" for t in with_conjuncts(g)]
-    for done_by in _passive_light_verbs(token) if name not in MOVERS else ():  # "the escape was organised by": no
-        args["actors"] += [g for c in done_by.children if c.dep_ == "agent" for g in c.children  # one escaping
-                           if g.dep_ == "pobj" and not g.is_punct]  # "carried out by" the attackers
-    party = accused_party(token) if token.dep_ == "pobj" else None
-    if party is not None:  # "on suspicion of people smuggling": the suspects smuggle
-        args["actors"].append(party)
-    if verb is not None:
-        subject, passive = subject_of(verb)
-        if subject is not None and not args["actors"] and not passive:
-            args["actors"].extend(with_conjuncts(subject))
-        if light:
-            _prep_args(ps, verb, mentions, args, trigger)
-    _prep_args(ps, token, mentions, args, trigger)
-    return args
-
-
-def _passive_light_verbs(noun: Token) -> list[Token]:
-    """Passive light verbs whose subject is the event noun: "the attack was carried out by", "the attack, which
-    police said was carried out by" (the relative clause or the clause its reporting verb introduces)."""
-    if noun.dep_ == "nsubjpass" and lemma_of(noun.head) in LIGHT_VERBS:
-        return [noun.head]
-    out = []
-    for clause in (c for c in noun.children if c.dep_ == "relcl"):
-        for verb in [clause, *(g for g in clause.children if g.dep_ == "ccomp")]:
-            relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in verb.children)
-            if relative and lemma_of(verb) in LIGHT_VERBS and is_passive(verb):
-                out.append(verb)
-    return out
 
 
 def _shared_object(token: Token) -> Token | None:
