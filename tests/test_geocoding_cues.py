@@ -7,7 +7,8 @@ from newsintel.nlp.gazetteer import place_key
 from newsintel.nlp.geocode import distance_km, load_resolver
 from newsintel.nlp.grouping import RawMention
 from newsintel.nlp.toponym_cues import cue_spans, region_list_spans, region_noun_after
-from newsintel.nlp.toponyms import _person_words, document_toponyms, embedded_spans
+from newsintel.nlp.toponym_spans import embedded_spans
+from newsintel.nlp.toponyms import _person_words, document_toponyms
 
 
 def spans(text: str, *names: str) -> list[tuple[int, int, str]]:
@@ -151,13 +152,13 @@ def test_party_home_of_a_politician():
 
 
 def test_place_mentions_grow_to_a_known_name_or_shrink_to_the_place_inside():
-    from newsintel.nlp.toponyms import _refine_span
+    from newsintel.nlp.toponym_spans import refine_span
 
     resolver = load_resolver()
 
     def refine(text: str, name: str, label: str = "GPE") -> str:
         start = text.index(name)
-        s, e = _refine_span(text, start, start + len(name), label, resolver)
+        s, e = refine_span(text, start, start + len(name), label, resolver)
         return text[s:e]
 
     assert refine("Storms hit Elk Grove overnight.", "Grove") == "Elk Grove"
@@ -198,16 +199,16 @@ def test_a_facility_holding_a_place_is_not_grouped_with_it():
 
 
 def test_a_country_with_its_article_keeps_its_span():
-    from newsintel.nlp.toponyms import _refine_span
+    from newsintel.nlp.toponym_spans import refine_span
 
     text = "Aid came from the United States and the Netherlands."
     for name in ("the United States", "the Netherlands"):
         start = text.index(name)
-        assert _refine_span(text, start, start + len(name), "GPE", load_resolver()) == (start, start + len(name))
+        assert refine_span(text, start, start + len(name), "GPE", load_resolver()) == (start, start + len(name))
     for name in ("North Carolina", "West Virginia"):  # a direction word that is part of the name stays
         text = f"Storms reached {name} today."
         start = text.index(name)
-        assert _refine_span(text, start, start + len(name), "GPE", load_resolver()) == (start, start + len(name))
+        assert refine_span(text, start, start + len(name), "GPE", load_resolver()) == (start, start + len(name))
 
 
 def test_mistyped_names_are_places_by_their_cue():

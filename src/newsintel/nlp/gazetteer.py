@@ -364,3 +364,10 @@ def load_gazetteer() -> Gazetteer:
     except OSError:
         pass  # a read-only cache only costs build time
     return gazetteer
+
+
+def within(place: Place, area: Place) -> bool:
+    """The place lies in the area (a country, or a state or province: its admin1 region)."""
+    if area.kind == "country":
+        return place.country == area.country
+    return place.country == area.country and (area.admin1 is None or place.admin1 == area.admin1)

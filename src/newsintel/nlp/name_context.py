@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsintel.nlp.gazetteer import Place
+from newsintel.nlp.gazetteer import Place, within
 
 if TYPE_CHECKING:
-    from newsintel.nlp.geocode import Candidate, Resolver
+    from newsintel.nlp.geo_candidates import Candidate
+    from newsintel.nlp.geo_candidates import CandidateFinder as Resolver
 
 LISTED_KINDS = frozenset({"state", "province", "country"})
 QUALIFIER = re.compile(r"\s*[,(]\s*((?:[A-Z][\w.]*\.?\s?){1,3})")
@@ -24,12 +25,6 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
 _KIND_AFTER = re.compile(r"\s+(state|province|governorate|county|parish)\b")
 _DATELINE_TAIL = re.compile(r"(?:,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Z][\w ]*\)\s*)?(?:--|—|–|-\s)")
 Mentions = list[tuple[int, int, str]]
-
-
-def within(place: Place, area: Place) -> bool:
-    if area.kind == "country":
-        return place.country == area.country
-    return place.country == area.country and (area.admin1 is None or place.admin1 == area.admin1)
 
 
 def _in_list_of_areas(resolver: Resolver, text: str, mentions: Mentions, i: int,

@@ -20,7 +20,7 @@ from newsintel.nlp.gazetteer import place_key
 from newsintel.resources import load_yaml
 
 if TYPE_CHECKING:
-    from newsintel.nlp.geocode import Resolver
+    from newsintel.nlp.geo_candidates import CandidateFinder as Resolver
 
 _CAPS = r"[A-Z][A-Z.'’\-]*[A-Z.]"
 _DATELINE = re.compile(
