@@ -35,11 +35,11 @@ def corpus() -> tuple[list[Path], list[str]]:
 
 def stage_timings(paths: list[Path]) -> dict[str, Any]:
     """Seconds per stage over the whole corpus, one process, one core."""
+    from newsintel.annotate import annotate
     from newsintel.batch import list_inputs
     from newsintel.clean import clean
     from newsintel.ingest import read_path
     from newsintel.model import RawDocument
-    from newsintel.nlp import annotate
     from newsintel.nlp.pipeline import load_nlp
     from newsintel.store import connect, save_record
 

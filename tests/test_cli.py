@@ -120,9 +120,9 @@ def test_db_from_environment(tmp_path, corpus, capsys, monkeypatch):
 
 
 def test_a_failing_write_leaves_nothing_half_stored(tmp_path, monkeypatch):
+    from newsintel.annotate import annotate
     from newsintel.clean import clean
     from newsintel.model import RawDocument
-    from newsintel.nlp import annotate
 
     record = next(annotate([clean(RawDocument("a.txt", "txt", "h1", text=GOOD))]))
     record.entities[-1].mentions[0].start = None  # violates NOT NULL on the last insert of the transaction

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from spacy.tokens import Doc
 
+from newsintel.annotate import annotate
 from newsintel.extract.parse import grammatical_parts, span_docs
 from newsintel.model import DocumentInfo, Record
-from newsintel.nlp import annotate
 from newsintel.nlp.chunks import chunk_ends, split_text
 from newsintel.nlp.pipeline import load_nlp
 from tests.helpers import synthetic_article

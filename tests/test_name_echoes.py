@@ -2,8 +2,8 @@
 names, its capitals, handles and lone given name, one type per name. Entities are set by hand so that the rules
 are tested whatever the NER model says; sentences written for these tests."""
 
+from newsintel.annotate import annotate
 from newsintel.model import DocumentInfo
-from newsintel.nlp import annotate
 from newsintel.nlp.grouping import RawMention, group_mentions
 from newsintel.nlp.name_echoes import name_echoes
 from newsintel.nlp.pipeline import load_nlp

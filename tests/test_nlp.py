@@ -2,8 +2,8 @@
 
 import pytest
 
+from newsintel.annotate import annotate
 from newsintel.model import DocumentInfo
-from newsintel.nlp import annotate
 from newsintel.nlp.gazetteer import load_gazetteer, place_key
 from newsintel.nlp.grouping import RawMention, group_mentions
 

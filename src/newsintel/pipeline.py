@@ -12,10 +12,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
+from newsintel.annotate import annotate
 from newsintel.clean import clean, language
 from newsintel.ingest.decode import InputError
 from newsintel.model import DocumentInfo, Failure, RawDocument, Record
-from newsintel.nlp import annotate
 from newsintel.nlp.pipeline import load_nlp
 
 CHUNK = 8  # documents per task sent to a worker

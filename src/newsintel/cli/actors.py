@@ -10,6 +10,7 @@ from rich.text import Text
 
 from newsintel.cli import render
 from newsintel.cli.args import min_confidence, positive
+from newsintel.cli.common import emit, open_store, refuse_bad_text, threshold
 
 
 def count_text(count: dict[str, Any] | None) -> str:
@@ -58,12 +59,11 @@ def print_actors(actors: list[dict[str, Any]]) -> None:
 
 
 def cmd_actors(args: argparse.Namespace) -> int:
-    from newsintel.cli.main import _open, emit, refuse_bad_text, threshold
     from newsintel.store.actors import list_actors
 
     if refuse_bad_text((args.group, "--group"), (args.nationality, "--nationality"), (args.role, "--role")):
         return 1
-    rows = list_actors(_open(args), args.group, args.nationality, args.role, args.limit, threshold(args))
+    rows = list_actors(open_store(args), args.group, args.nationality, args.role, args.limit, threshold(args))
     return emit(args, rows, lambda: print_actors(rows))
 
 

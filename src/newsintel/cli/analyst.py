@@ -11,6 +11,7 @@ from pathlib import Path
 
 from newsintel.cli import render_views
 from newsintel.cli.args import count, min_confidence, positive
+from newsintel.cli.common import error, refuse_bad_text, threshold
 from newsintel.store import connect, db_path
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -29,7 +30,6 @@ def _emit(args: argparse.Namespace, data: object, show: Callable[[], None]) -> i
 
 
 def _identity(args: argparse.Namespace, conn):
-    from newsintel.cli.main import error
     from newsintel.views.common import find_identities
 
     found = find_identities(conn, args.name)
@@ -40,7 +40,6 @@ def _identity(args: argparse.Namespace, conn):
 
 def _for_identity(args: argparse.Namespace, view: Callable) -> int:
     """Find the identity named on the command line, then print `view(conn, found)` (data, show) or an error."""
-    from newsintel.cli.main import refuse_bad_text
 
     if refuse_bad_text((args.name, "NAME")):
         return EXIT_FAILED
@@ -54,7 +53,6 @@ def _for_identity(args: argparse.Namespace, view: Callable) -> int:
 
 def cmd_profile(args: argparse.Namespace) -> int:
     from newsintel.cli import render_group
-    from newsintel.cli.main import refuse_bad_text
     from newsintel.views.common import find_identities
     from newsintel.views.group_profile import build_group_profile, build_set_profile, described_set_query
     from newsintel.views.profile import build_profile
@@ -94,7 +92,6 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_movements(args: argparse.Namespace) -> int:
-    from newsintel.cli.main import error, threshold
     from newsintel.cli.render_facts import hidden_note, print_hidden
     from newsintel.ingest.discover import display_path
     from newsintel.views.movements import confident_flows, to_geojson
@@ -144,7 +141,6 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from newsintel.cli.main import threshold
     from newsintel.cli.render_facts import hidden_note, print_hidden
     from newsintel.views.conflicts import confident_conflicts
 
@@ -167,7 +163,6 @@ def cmd_identities(args: argparse.Namespace) -> int:
 
 
 def _judge(action: Callable[[], object], done: str, *ids: str) -> int:
-    from newsintel.cli.main import error, refuse_bad_text
     from newsintel.resolve.judgements import JudgementError
 
     if refuse_bad_text(*((i, "ID") for i in ids)):

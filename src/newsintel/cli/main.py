@@ -13,34 +13,24 @@ from typing import TYPE_CHECKING
 
 from newsintel import __version__
 from newsintel.cli import render
-from newsintel.cli.args import MAX_QUERY, bad_text, min_confidence, positive, text_problem, workers
+from newsintel.cli.args import MAX_QUERY, min_confidence, positive, text_problem, workers
+from newsintel.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    emit,
+    error,
+    open_store,
+    refuse_bad_text,
+    threshold,
+)
+from newsintel.cli.render_facts import print_document_facts
 from newsintel.store import StoreError, connect, db_path
 
 if TYPE_CHECKING:
     from newsintel.model import Failure, Record
     from newsintel.pipeline import Processor
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 STORELESS = {"extract", "geoparse"}  # commands that never open the store
-
-
-def error(message: str) -> None:
-    print(f"error: {render.safe(message)}", file=sys.stderr, flush=True)
-
-
-def refuse_bad_text(*checks: tuple[str | None, str] | tuple[str | None, str, int]) -> bool:
-    """Print one error line and return True when a name (value, what[, limit]) given by the user is too long or
-    not text."""
-    for check in checks:
-        message = bad_text(*check)
-        if message:
-            error(message)
-            return True
-    return False
-
-
-def _open(args: argparse.Namespace, readonly: bool = True):
-    return connect(db_path(args.db), readonly=readonly)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -110,26 +100,17 @@ def _extract_results(path: Path, processor: Processor) -> Iterator[Record | Fail
     yield from processor.run(batch)
 
 
-def emit(args: argparse.Namespace, data: object, show: Callable[[], None]) -> int:
-    """Print `data` as JSON with --json, else the human rendering."""
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2 if isinstance(data, dict) else None))
-    else:
-        show()
-    return EXIT_OK
-
-
 def cmd_stats(args: argparse.Namespace) -> int:
     from newsintel.store.queries import stats
 
-    result = stats(_open(args))
+    result = stats(open_store(args))
     return emit(args, result, lambda: render.print_stats(result))
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
     from newsintel.store.queries import top_entities
 
-    rows = top_entities(_open(args), args.type, args.top)
+    rows = top_entities(open_store(args), args.type, args.top)
     return emit(args, rows, lambda: render.print_entities(rows))
 
 
@@ -138,11 +119,16 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     if refuse_bad_text((args.doc_id, "DOC_ID")):
         return EXIT_FAILED
-    detail = document_detail(_open(args), args.doc_id)
+    detail = document_detail(open_store(args), args.doc_id)
     if detail is None:
         error(f"no document {args.doc_id!r} (give its id or an unambiguous prefix)")
         return EXIT_FAILED
-    return emit(args, detail, lambda: render.print_document(detail))
+
+    def show() -> None:
+        render.print_document(detail)
+        print_document_facts(detail)
+
+    return emit(args, detail, show)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -150,15 +136,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     if refuse_bad_text((args.query, "QUERY", MAX_QUERY)):
         return EXIT_FAILED
-    rows = search(_open(args), args.query, args.limit)
+    rows = search(open_store(args), args.query, args.limit)
     return emit(args, rows, lambda: render.print_search(rows, args.query))
-
-
-def threshold(args: argparse.Namespace) -> float:
-    """The --min-confidence asked for, else the views' default (data/confidence.yaml)."""
-    from newsintel.views.confidence import default_min_confidence
-
-    return default_min_confidence() if args.min_confidence is None else args.min_confidence
 
 
 def emit_confident(args: argparse.Namespace, rows: list, hidden: int, what: str,
@@ -181,7 +160,8 @@ def cmd_events(args: argparse.Namespace) -> int:
 
     if refuse_bad_text((args.entity, "--entity"), (args.type, "--type"), (args.modality, "--modality")):
         return EXIT_FAILED
-    rows, hidden = confident_events(_open(args), args.type, args.entity, args.modality, args.limit, threshold(args))
+    rows, hidden = confident_events(open_store(args), args.type, args.entity, args.modality, args.limit,
+                                    threshold(args))
     return emit_confident(args, rows, hidden, "events", print_events)
 
 
@@ -191,7 +171,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
     if refuse_bad_text((args.speaker, "--speaker")):
         return EXIT_FAILED
-    rows, hidden = confident_claims(_open(args), args.speaker, args.limit, threshold(args))
+    rows, hidden = confident_claims(open_store(args), args.speaker, args.limit, threshold(args))
     return emit_confident(args, rows, hidden, "claims", print_claims)
 
 
@@ -238,7 +218,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     if refuse_bad_text((args.query, "--query", MAX_QUERY)):
         return EXIT_FAILED
-    conn = _open(args)
+    conn = open_store(args)
     render.print_stats(stats(conn))
     for type_, title in (("PERSON", "Top people"), ("ORG", "Top organisations"), ("GPE", "Top places")):
         render.console.print()

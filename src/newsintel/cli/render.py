@@ -93,9 +93,6 @@ def print_document(detail: dict[str, Any]) -> None:
     rows = [[e["type"], e["name"], ", ".join(e["aliases"]), len(e["mentions"]),
              ", ".join(str(m["sentence"]) for m in e["mentions"][:8])] for e in detail["entities"]]
     console.print(table("Entities", ["type", "name", "aliases", "mentions", "sentences"], rows))
-    from newsintel.cli.render_facts import print_document_facts
-
-    print_document_facts(detail)
 
 
 def print_record_summary(record: dict[str, Any]) -> None:

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from newsintel.cli import render
 from newsintel.cli.args import positive
+from newsintel.cli.common import emit, open_store
 
 KEY_ENTITIES = 6
 TITLES_SHOWN = 8
@@ -26,7 +27,8 @@ def key_entities(conn: sqlite3.Connection, story_id: int, top: int = KEY_ENTITIE
     whether an article wrote "Muhammad Ben Ali"; a place by its gazetteer name); entities that are not resolved
     (nationalities, events) by their normalised name ("al-Baghdadi" = "Baghdadi"), under their commonest
     spelling. Each carries its `identity` id (None when not resolved)."""
-    from newsintel.resolve.story_features import entity_key, settings
+    from newsintel.resolve.story_features import settings
+    from newsintel.resolve.story_keys import entity_key
 
     groups = settings()["entity_groups"]
     docs: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -99,9 +101,7 @@ def print_stories(stories: list[dict[str, Any]], min_size: int, alone: int) -> N
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
-    from newsintel.cli.main import _open, emit
-
-    conn = _open(args)
+    conn = open_store(args)
     stories = list_stories(conn, args.min_size, args.limit)
     return emit(args, stories, lambda: print_stories(stories, args.min_size, singletons(conn)))
 

@@ -13,6 +13,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from newsintel.resolve.keys import new_identity_id
 from newsintel.resolve.profiles import refresh_identity
 from newsintel.resolve.types import KIND_OF_TYPE, set_suppressed, set_type
 from newsintel.store.db import now, transaction
@@ -103,7 +104,6 @@ def merge(conn: sqlite3.Connection, a: str, b: str, note: str | None = None) -> 
 
 def split(conn: sqlite3.Connection, ident: str, mention_id: int, note: str | None = None) -> str:
     """Move the entity holding mention `mention_id` out of identity `ident` into an identity of its own."""
-    from newsintel.resolve.linker import _new_identity_id
 
     with transaction(conn):
         identity = find_identity(conn, ident)
@@ -118,7 +118,7 @@ def split(conn: sqlite3.Connection, ident: str, mention_id: int, note: str | Non
         if not rest:
             raise JudgementError(f"identity {identity['id']} has nothing left to split from")
         _record(conn, "split", [row["ref"]], rest, note)
-        new_id = _new_identity_id(conn, row["ref"])
+        new_id = new_identity_id(conn, row["ref"])
         conn.execute("INSERT INTO identities(id, kind, type, name) SELECT ?, kind, type, name FROM identities"
                      " WHERE id = ?", (new_id, identity["id"]))
         conn.execute("UPDATE entity_links SET identity_id = ?, method = 'judgement' WHERE ref = ? AND identity_id = ?",

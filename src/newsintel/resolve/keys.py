@@ -8,6 +8,7 @@ so a lookup reads through the (key, rank) index and stops at a limit however com
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable
 
@@ -43,3 +44,13 @@ def store_keys(conn: sqlite3.Connection, identity_id: str, keys: Iterable[str], 
     """Add keys to an identity (existing ones keep their rank) at the rank of its document count."""
     conn.executemany("INSERT OR IGNORE INTO identity_keys(key, identity_id, rank) VALUES (?, ?, ?)",
                      [(k, identity_id, documents) for k in keys])
+
+
+def new_identity_id(conn: sqlite3.Connection, ref: str) -> str:
+    """A short stable id from the first reference, stepping along its digest past ids already taken."""
+    digest = hashlib.sha1(ref.encode("utf-8")).hexdigest()
+    for i in range(0, len(digest) - 12):
+        candidate = "I" + digest[i:i + 12]
+        if conn.execute("SELECT 1 FROM identities WHERE id = ?", (candidate,)).fetchone() is None:
+            return candidate
+    raise RuntimeError(f"no free identity id for {ref}")

@@ -10,7 +10,6 @@ Weights live in `data/resolution.yaml`.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import sqlite3
 from collections import Counter
@@ -20,7 +19,7 @@ from typing import Any
 from newsintel.resolve import profiles
 from newsintel.resolve.context import context_of, dominant, weights
 from newsintel.resolve.in_report import ReportNames, defined_acronyms
-from newsintel.resolve.keys import identities_for_keys, store_keys
+from newsintel.resolve.keys import identities_for_keys, new_identity_id, store_keys
 from newsintel.resolve.known_orgs import (
     absorb_earlier_persons,
     read_as_known_org,
@@ -161,20 +160,11 @@ def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, name_sco
     return name_score + bonus - penalty
 
 
-def _new_identity_id(conn: sqlite3.Connection, ref: str) -> str:
-    digest = hashlib.sha1(ref.encode("utf-8")).hexdigest()
-    for i in range(0, len(digest) - 12):
-        candidate = "I" + digest[i:i + 12]
-        if conn.execute("SELECT 1 FROM identities WHERE id = ?", (candidate,)).fetchone() is None:
-            return candidate
-    raise RuntimeError(f"no free identity id for {ref}")
-
-
 def link(conn: sqlite3.Connection, unit: Unit, document_id: str, identity_id: str | None, published: str | None,
          score_: float, method: str) -> str:
     """Attach the unit's entities to `identity_id` (None: a new identity) and update its keys and profile."""
     if identity_id is None:
-        identity_id = _new_identity_id(conn, unit.refs[0])
+        identity_id = new_identity_id(conn, unit.refs[0])
         conn.execute("INSERT INTO identities(id, kind, type, name) VALUES (?, ?, ?, ?)",
                      (identity_id, unit.kind, unit.types.most_common(1)[0][0], unit.names[0]))
     new_document = conn.execute("SELECT 1 FROM entity_links WHERE identity_id = ? AND document_id = ? LIMIT 1",

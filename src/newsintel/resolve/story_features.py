@@ -26,8 +26,9 @@ import numpy as np
 
 from newsintel.model import DocumentInfo, Entity, Mention, Record, Sentence
 from newsintel.nlp.gazetteer import fold, place_key
-from newsintel.nlp.grouping import org_aliases, person_words
+from newsintel.nlp.grouping import person_words
 from newsintel.resolve import story_incidents
+from newsintel.resolve.story_keys import entity_key
 from newsintel.resources import load_yaml
 
 GROUP_PREFIX = {"entities": "e:", "places": "p:", "terms": "t:"}
@@ -63,20 +64,6 @@ def day_of(published: str | None) -> tuple[int, bool]:
         except ValueError:
             pass
     return datetime.now(UTC).date().toordinal(), False
-
-
-def entity_key(name: str, type_: str) -> str:
-    """Normalised name: titles and Arabic articles dropped from people, aliases to the canonical organisation,
-    places by their gazetteer key; case, diacritics and hyphens folded."""
-    if type_ == "PERSON":
-        return " ".join(person_words(name))
-    if type_ in ("GPE", "LOC", "FAC"):
-        return place_key(name)
-    words = fold(name).split()
-    if words and words[0] == "the":
-        words = words[1:]
-    key = " ".join(words)
-    return fold(org_aliases().get(key, key)) if type_ in ("ORG", "NORP") else key
 
 
 def _singular(word: str) -> str:

@@ -28,6 +28,7 @@ from newsintel.extract.timex import find_phrases, normalise
 from newsintel.model import Record
 from newsintel.nlp.gazetteer import fold
 from newsintel.nlp.grouping import person_words
+from newsintel.resolve.story_keys import entity_key
 
 WHEN_PREFIX = "w:"  # w:<normalised date value> of a report with no publication date
 WHERE_PREFIX = "h:"  # h:<granularity>:<place key>@<lat>,<lon> of a place its head names
@@ -72,7 +73,6 @@ def stated_date(text: str) -> str | None:
 
 def marks(record: Record, cfg: dict[str, Any]) -> dict[str, float]:
     """The when/where/who marks of one report (see the module docstring)."""
-    from newsintel.resolve.story_features import entity_key  # it imports this module
 
     doc = record.document
     end, opens_with_title = _head_end(record, cfg["head_sentences"])
@@ -115,7 +115,6 @@ def marks(record: Record, cfg: dict[str, Any]) -> dict[str, float]:
 
 def participant_key(name: str, type_: str) -> str:
     """A person by surname (as story evidence counts one alone, "e:<surname>"), anything else by its name key."""
-    from newsintel.resolve.story_features import entity_key
 
     if type_ == "PERSON":
         words = person_words(name)

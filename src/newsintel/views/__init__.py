@@ -1,0 +1,1 @@
+"""Views: what an analyst reads (profiles, movements, timelines, conflicts), built from the store's reads."""
