@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, make_arg
 from newsintel.extract.attribution import (
+    MAX_STEPS,
     according_to,
     is_reporting,
     reports_through,
@@ -48,6 +49,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         if speaker is not None and speaker.lower_ in lexicon().attribution["indefinite_speakers"] and not any(
                 c.lower_ == "of" for c in speaker.children):
             continue  # "many claimed", "others warned", "some insist": no one in particular (not "some of the men")
+        if speaker is not None and (_hypothetical_anyone(token, speaker) or _unsourced_evidence(token, speaker)):
+            continue
         content, head = content_of(ps, token)
         if speaker is None or (head is not None and head.head.i == token.i and not reports_through(token, head)
                                and token.lemma_.lower() in lexicon().attribution["threat_verbs"]):
@@ -69,6 +72,40 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
                        "medium": None, "modality": modality_of(scope) if scope is not None else "asserted",
                        "sentence": ps.index, "start": start, "end": end})
     return claims
+
+
+def _hypothetical_anyone(verb: Token, speaker: Token) -> bool:
+    """"It is often missed if the patient reports no symptoms": anyone in a condition (`generic_speakers` in an
+    if/unless clause) reports nothing; "if the minister says ..." is a named role's conditional claim and stays."""
+    att = lexicon().attribution
+    return speaker.lemma_.lower() in att["generic_speakers"] and not speaker.ent_type_ and any(
+        c.dep_ == "mark" and c.lower_ in att["hypothetical_marks"] for c in verb.children)
+
+
+def _unsourced_evidence(verb: Token, speaker: Token) -> bool:
+    """Evidence no one vouches for: "the results indicate ..." with nothing saying whose (the report's own summary,
+    no source), or "files showed ..." inside someone's statement ("X said that files showed ...": X's claim)."""
+    att = lexicon().attribution
+    if speaker.lemma_.lower() not in att["evidence_nouns"] and speaker.lower_ not in att["evidence_nouns"]:
+        return False
+    if speaker.ent_type_:
+        return False
+    bare = speaker.lower_ in att["unsourced_evidence_nouns"] and all(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in speaker.children)
+    return bare or _reported_by_another(verb)
+
+
+def _reported_by_another(verb: Token) -> bool:
+    """Is the verb's clause inside what another reporting verb with a speaker reports ("X said that files showed
+    ...")? Only up the verb's own chain of heads: not a report the verb itself carries ("the site says '... told'")."""
+    current = verb
+    for _ in range(MAX_STEPS):
+        if current.head.i == current.i:
+            return False
+        current, child = current.head, current
+        if is_reporting(current) and speaker_of(current) is not None and reports_through(current, child):
+            return True
+    return False
 
 
 def _according_content(ps: ParsedSentence, cue: Token, speaker: Token) -> tuple[str, Token | None]:

@@ -163,7 +163,11 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
             earlier.append(claim)
     for claim in (c for c in ordered if id(c) in nested and c["speaker"] is not None):
         word, owner = bare_pronoun(claim["speaker"]), nested[id(claim)]  # reported inside someone's quotation
-        if word in FIRST_PERSON:
+        if word in FIRST_PERSON and owner is not None and owner["speaker"] is not None and _unquoted(
+                claim["content"]) in _unquoted(owner["content"]) and (owner["speaker"].get("unresolved") or _aside(
+                    ctx.text, claim)):
+            claim["speaker"] = None  # '"The trouble is, we warn them, they never listen," X said': X's own claim
+        elif word in FIRST_PERSON:
             mention = claim["speaker"]["text"]
             claim["speaker"] = {**owner["speaker"], "mention": mention} if owner and owner["speaker"] \
                 and not owner["speaker"].get("unresolved") else unresolved(mention, "in a quotation by someone unknown")
@@ -214,6 +218,13 @@ def _keep_description(speaker: dict[str, Any], pronoun: dict[str, Any]) -> dict[
     if speaker.get("unresolved"):
         return unresolved(pronoun["text"], speaker["unresolved"], pronoun)
     return {**speaker, "mention": pronoun["text"]}
+
+
+def _aside(text: str, claim: dict[str, Any]) -> bool:
+    """A first-person cue whose content is the words before it ("The trouble is, we warn them, ..."): an aside in
+    the speaker's own quotation, no statement of its own."""
+    before = text[max(0, claim["start"] - len(claim["content"]) - 8):claim["start"]]
+    return bool(claim["content"]) and claim["content"] in before
 
 
 def _unfinished(content: str) -> bool:

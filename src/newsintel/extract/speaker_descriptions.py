@@ -63,6 +63,11 @@ class DescriptionLinks:
             elif self.person_noun(arg):
                 found = self._apposed(at[1], cue, {"PERSON"}) or self._person_called(noun, at[0])
         named = [w for w in arg["text"].split()[:-1] if w[:1].isupper()]  # "the Nice prosecutor": Nice's
+        if found is None and named and self._after_the(arg) and (
+                noun in att.get("definite_person_nouns", ()) or noun in att.get("leader_nouns", ())):
+            found = self._titled(noun, named, at[0], sentence)  # "the UN leader": "UN Secretary-General X" named
+            if found is not None:
+                return {"text": arg["text"], "entity": found.id, "_at": at}
         if found is None or (any(w not in found.name for w in named) and not self._home_place(noun, named)):
             return arg
         return {"text": arg["text"], "entity": found.id, "_at": at}
@@ -170,6 +175,33 @@ class DescriptionLinks:
         fits = [e for e, _ in named.values() if not is_place_name(e.name) and not (_name_kinds(e.name) and not
                                                                                    _name_kinds(e.name) & kinds)]
         return fits[0] if len(fits) == 1 else None
+
+    def _titled(self, noun: str, named: list[str], offset: int, sentence: int) -> Entity | None:
+        """"The UN leader said" after "UN Secretary-General Jo Roe ... Roe called for ...": the one person named
+        (outside quotations) since the start of the previous sentence whose title, written before one of their
+        mentions, holds the description's name words ("UN") and its noun, or any title when the noun is a
+        leader's (`leader_nouns`: "leader", "chief"). Else None: the description is kept."""
+        people = self._people_between(self.sentence_start(sentence - 1), offset, {"PERSON"})
+        fits = [e for e, _ in people.values() if self._title_fits(e, noun, named, offset)]
+        return fits[0] if len(fits) == 1 else None
+
+    def _title_fits(self, entity: Entity, noun: str, named: list[str], offset: int) -> bool:
+        att = lexicon().attribution
+        connectors = set(att.get("title_connectors", ()))
+        wanted = {w.replace(".", "").lower() for w in named}
+        for mention in entity.mentions:
+            if mention.start >= offset:
+                continue
+            words: list[str] = []
+            for word in reversed(self.text[max(0, mention.start - 80):mention.start].split()):
+                if word[-1:] in ",.;:)\"”" or len(words) >= 6 or not (word[:1].isupper() or word in connectors):
+                    break
+                words.append(word)
+            extra = mention.text.split()[:-len(entity.name.split())] if mention.text != entity.name else []
+            title = {p.replace(".", "").lower() for w in words + extra for p in re.split(r"[-–]", w)}
+            if wanted <= title and (noun in title or (title - wanted and noun in att.get("leader_nouns", ()))):
+                return True
+        return False
 
     def _person_called(self, noun: str, offset: int) -> Entity | None:
         """The one person named before `offset` with `noun` beside a mention ("actor Jane Roe", "Jane Roe, the
