@@ -46,6 +46,8 @@ FURNITURE = [
     "https://www.facebook.com/harbourgazette",
     "This story has been updated.",
     "___",
+    "JUST WATCHED Harbour raid: what we know Replay More Videos ... MUST WATCH Harbour raid: what we know 01:12",
+    "Skip in Skip x Embed x Share CLOSE HARBOUR NEWS Harbour raid explained | 1:10 Officers searched a van.",
 ]
 
 NEAR_MISSES = [  # sentences of an article that share words with furniture: never removed
@@ -97,3 +99,16 @@ def test_a_scrape_of_furniture_only_is_not_emptied():
     captions = "\n".join(f"Photos: Harbour raid Officers search a van at the port. Hide Caption {i} of 9"
                           for i in range(1, 10))
     assert clean_text(captions, scraped=True) == clean_text(captions)
+
+
+def test_a_gallery_flattened_into_a_paragraph_keeps_its_captions_only():
+    text = ("Police searched the port on Friday. Hide Caption 1 of 3 Photos: Harbour raid: pictures from Valletta "
+            "Officers search a van at the port. Hide Caption 2 of 3 Photos: Harbour raid: pictures from Valletta "
+            "A dog handler waits by the gate. Hide Caption 3 of 3")
+    assert clean_text(text, scraped=True) == ("Police searched the port on Friday. Officers search a van at the port. "
+                                              "A dog handler waits by the gate.")
+
+
+def test_photos_without_slide_counters_stay():
+    text = "Photos: the minister said the pictures were fake. Photos: more pictures were released on Monday."
+    assert clean_text(text, scraped=True) == text

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from newsintel.clean.gallery import strip_slide_furniture
 from newsintel.resources import load_yaml
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -137,7 +138,7 @@ def clean_text(text: str, scraped: bool = False) -> str:
 
 
 def _joined(blocks: list[list[str]]) -> str:
-    paragraphs = [p for block in blocks for p in join_block(block)]
+    paragraphs = strip_slide_furniture([p for block in blocks for p in join_block(block)])
     return "\n\n".join(drop_repeats(paragraphs))
 
 

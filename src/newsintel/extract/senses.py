@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from newsintel.extract.describe import actor_words, furniture_lines
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.roles import direct_object, is_passive, lemma_of, subject_of
+from newsintel.extract.sense_context import accident_clause, purpose_clause, written_as_a_name
 from newsintel.resources import load_yaml
 
 PEOPLE_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "himself", "herself", "themselves", "ourselves",
@@ -34,6 +35,7 @@ class Sense:
     subjects: frozenset[str] = frozenset()
     governed_by: frozenset[str] = frozenset()
     prep_objects: dict[str, frozenset[str]] | None = None
+    clauses: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -96,13 +98,15 @@ def senses() -> dict[str, Sense]:
     data.pop("adjectival", None)
     data.pop("not_done", None)
     data.pop("people_doers", None)
+    data.pop("accidents", None)
     people_only, not_people = set(data.pop("people_only", [])), set(data.pop("not_people", []))
     keys = set(data) | people_only | not_people
     return {key: Sense(_words(data.get(key, {}), "objects"), _words(data.get(key, {}), "words"), key in people_only,
                        key in not_people, _words(data.get(key, {}), "unless"), _words(data.get(key, {}), "needs"),
                        _words(data.get(key, {}), "subjects"), _words(data.get(key, {}), "governed_by"),
                        {str(prep).lower(): frozenset(str(w).lower() for w in words)
-                        for prep, words in (data.get(key, {}).get("prep_objects") or {}).items()})
+                        for prep, words in (data.get(key, {}).get("prep_objects") or {}).items()},
+                       _words(data.get(key, {}), "clauses"))
             for key in keys}
 
 
@@ -116,9 +120,9 @@ def patient_of(token: Token) -> Token | None:
     if token.pos_ in ("NOUN", "PROPN"):
         prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
-    if is_passive(token):
+    if is_passive(token) or _shares_passive(token):
         subject, passive = subject_of(token)
-        if subject is not None and passive:
+        if subject is not None and (passive or _shares_passive(token)):
             return subject
         return token.head if token.dep_ == "acl" else None  # "the coach fired on Monday"
     obj = direct_object(token)
@@ -132,6 +136,12 @@ def patient_of(token: Token) -> Token | None:
         if own is not None and own.lower_ not in RELATIVE_PRONOUNS and token.head.pos_ in ("NOUN", "PROPN"):
             return token.head
     return obj
+
+
+def _shares_passive(token: Token) -> bool:
+    """A participle joined to a passive verb shares its voice and subject: "the bird was caught and set free"."""
+    return (token.dep_ == "conj" and token.tag_ == "VBN" and is_passive(token.head)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for c in token.children))
 
 
 def _nearby_words(token: Token) -> set[str]:
@@ -333,6 +343,11 @@ def other_sense(token: Token, key: str) -> str | None:
     if key in adjectival() and (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ"
                                 or _it_is_that(token)):
         return f"adjective: {token.lower_}"  # "a striking colour", "it is striking that", "a charging cable"
+    if token.pos_ in ("NOUN", "PROPN") and written_as_a_name(token):
+        return f"a name: {token.text}"  # "seen by The Real Deal", "Attack on Titan"
+    accident = accident_clause(token, key)
+    if accident:
+        return accident
     if key in people_doers() and token.pos_ == "VERB":
         thing = thing_doer(token)
         if thing:
@@ -343,6 +358,9 @@ def other_sense(token: Token, key: str) -> str | None:
     patient = patient_of(token)
     if patient is not None and _object_words(patient) & sense.objects:
         return f"figurative: {key} + {lemma_of(patient)}"  # whatever else: "fired questions at the minister"
+    purpose = purpose_clause(token, sense.clauses) if sense.clauses else None
+    if purpose:
+        return f"figurative: {key} to {purpose}"  # "fought to gain access", "agreed to play the part"
     left = _prep_object(token, sense)
     if left:
         return f"figurative: {key} {left}"  # "withdrew from the race"; not "withdrew under a deal"
