@@ -28,6 +28,13 @@ def test_the_bodys_leader_is_the_person_named_before_with_that_title():
     assert claim["speaker"]["text"] == "NATO leader" and entity_name(text, claim) == "Lena Vik"
 
 
+def test_the_bodys_leader_is_not_another_leader_called_by_the_same_noun():
+    text = ("Rebel leader Omar Dade rejected the truce on Sunday. " + TITLED
+            + "The NATO leader said she would visit the region next week.")
+    (claim,) = [c for c in claims(text) if c["content"].startswith("she would visit")]
+    assert entity_name(text, claim) == "Lena Vik"
+
+
 def test_the_bodys_leader_stays_a_description_when_no_title_names_the_body():
     text = ("Lena Vik, a doctor from Bergen, announced new patrols over the Baltic on Monday. "
             "The NATO leader said she would visit the region next week.")

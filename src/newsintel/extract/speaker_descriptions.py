@@ -63,12 +63,14 @@ class DescriptionLinks:
             elif self.person_noun(arg):
                 found = self._apposed(at[1], cue, {"PERSON"}) or self._person_called(noun, at[0])
         named = [w for w in arg["text"].split()[:-1] if w[:1].isupper()]  # "the Nice prosecutor": Nice's
+        if found is not None and any(w not in found.name for w in named) and not self._home_place(noun, named):
+            found = None  # "the UN leader" is not "North Korean leader Kim"
         if found is None and named and self._after_the(arg) and (
                 noun in att.get("definite_person_nouns", ()) or noun in att.get("leader_nouns", ())):
-            found = self._titled(noun, named, at[0], sentence)  # "the UN leader": "UN Secretary-General X" named
-            if found is not None:
-                return {"text": arg["text"], "entity": found.id, "_at": at}
-        if found is None or (any(w not in found.name for w in named) and not self._home_place(noun, named)):
+            titled = self._titled(noun, named, at[0], sentence)  # "the UN leader": "UN Secretary-General X" named
+            if titled is not None:
+                return {"text": arg["text"], "entity": titled.id, "_at": at}
+        if found is None:
             return arg
         return {"text": arg["text"], "entity": found.id, "_at": at}
 
