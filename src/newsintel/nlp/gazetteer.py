@@ -218,6 +218,7 @@ class Gazetteer:
                               city["longitude"], int(city.get("population") or 0), city.get("admin1code") or None)
                 for alias in aliases:
                     add(alias, place, short_ok=True)
+        region_names = load_yaml("well_known_places.yaml").get("region_aliases", {})  # "Menoufia", English forms
         for row in _tsv_rows("regions.tsv"):
             if row["kind"] in ("state", "province") and (row["country"], row["admin1"]) in official:
                 point = official[row["country"], row["admin1"]]  # GeoNames' own point replaces the midpoint
@@ -226,7 +227,9 @@ class Gazetteer:
             place = Place(int(row["geonameid"]) if row["geonameid"] else None, row["name"], row["kind"],
                           row["country"] or None, float(row["lat"]), float(row["lon"]), int(row["population"] or 0),
                           row["admin1"] or None, row["approximate"] == "1")
-            more = cfg["region_aliases"].get(f"{row['country']}-{row['admin1']}", []) if row["kind"] != "county" else []
+            code = f"{row['country']}-{row['admin1']}"
+            more = ([*cfg["region_aliases"].get(code, []), *region_names.get(code, [])]
+                    if row["kind"] != "county" else [])
             for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
                 add(name, place)
             for name in more:
