@@ -15,3 +15,20 @@ def _fresh_source_focus():
 
     install(None)
     yield
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A throwaway PostgreSQL server for this test session (tools/local_postgres.py), stopped at the end.
+
+    No server binaries is a failure, not a skip: the PostgreSQL tests must not pass by not running."""
+    from tools.local_postgres import LocalPostgres, PostgresUnavailable
+
+    try:
+        server = LocalPostgres().start()
+    except PostgresUnavailable as err:
+        pytest.fail(f"PostgreSQL tests cannot run: {err}", pytrace=False)
+    try:
+        yield server.url
+    finally:
+        server.stop()
