@@ -95,7 +95,9 @@ def _trailing_speaker(verb: Token) -> Token | None:
             return None  # a clause, not a noun phrase
     if end < verb.i and not all(t.pos_ == "PROPN" or t.text in "-'’." for t in words):
         return None  # between commas only a name is the speaker: "a member, Eric Ciotti, told"; not "of Nice,"
-    return heads[-1] if heads else None
+    # not a noun inside a prepositional phrase of it: "a source close to the talks", "officials in Kabul"
+    outer = [t for t in heads if not (t.dep_ == "pobj" and any(t.head.i == w.i for w in words))]
+    return (outer or heads)[-1] if heads else None
 
 
 def is_addressee(verb: Token, obj: Token) -> bool:

@@ -12,7 +12,10 @@ A condition covers what its clause governs, adjunct phrases included: an inverte
 "were he to attack"), "were to", or a dependence ("depends on the vote"). Modal adjectives on an event noun or its
 governor ("possible victims of assault", "a planned trip", "an attempted arrest"), modal nouns ("the risk of
 attacks", "a repeat of the attacks"), a degree infinitive ("long enough to reach") and, when nothing else is cued,
-an open question or an "either ... or" alternative make it unrealised too.
+an open question or an "either ... or" alternative make it unrealised too. What should or must be done, what is
+offered or pledged, what someone is eager or ready to do and what a move is for ("crossed the border to join them")
+are not done; what is done without, or the alternative not taken ("instead of attacking"), is negated, and so is
+a clause whose subject excludes everyone ("neither the army nor the militias").
 """
 
 from __future__ import annotations
@@ -61,15 +64,40 @@ def _cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
         found.append("hedged")
     if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         found.append("intended")  # purpose clause: "went to Syria to fight"
+    elif _purpose_of_moving(token):
+        found.append("intended")  # "entered the country to sneak into the US"
     for child in token.children:
         word = child.lower_
         if child.dep_ == "aux" and word in cues["future"]["auxiliaries"]:
             if not (word == "would" and _habitual(token)):
                 found.append("future")
+        elif child.dep_ == "aux" and word in cues["intended"].get("auxiliaries", ()) and not _aside(token, child):
+            perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children)
+            inferred = perfect or (word == "must" and token.lemma_ == "be")  # "must have fled", "must be the worst"
+            found.append("hedged" if inferred else "intended")  # "should withdraw", "must leave"
         elif (child.dep_ == "aux" and word in hedged["auxiliaries"]) or (
                 child.dep_ in ("advmod", "npadvmod") and word in hedged["adverbs"]):
             found.append("hedged")
     return found
+
+
+def _aside(verb: Token, auxiliary: Token) -> bool:
+    """"I must say", "we should add": a speaker's aside, no obligation; "MUST WATCH" in capitals: a page label."""
+    return (len(auxiliary.text) > 1 and auxiliary.text.isupper()) or (
+        verb.lemma_.lower() in lexicon().attribution["verbs"]
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children))
+
+
+def _purpose_of_moving(token: Token) -> bool:
+    """An infinitive the parser hangs as a complement on a verb of moving ("crossed the border to join them"): such
+    verbs take no infinitive complement, so it states what the move was for. A particle ("went on to win") or a
+    future "going to" makes it no purpose."""
+    head, cues = token.head, lexicon().modality
+    return (token.dep_ == "xcomp" and head.i != token.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            and head.lemma_.lower() in cues["intended"].get("purpose_after", ())
+            and head.lower_ not in cues["future"].get("governors", ())
+            and not any(c.dep_ == "prt" for c in head.children))
 
 
 def _degree_infinitive(token: Token) -> bool:
@@ -113,9 +141,15 @@ def _habitual(token: Token) -> bool:
 def _nobody_does(token: Token) -> bool:
     """The word's subject is no one: "none of them crossed", "nobody would be caught", "no fighters left"."""
     cues = lexicon().modality["negated"]
-    nobody = set(cues.get("subjects", ()))
+    nobody, pairs = set(cues.get("subjects", ())), cues.get("subject_pairs", {})
+
+    def excluded(subject: Token) -> bool:  # "neither the army nor the militias", "not the army nor ..."
+        words = {c.lower_ for c in subject.children if c.i < subject.i and c.dep_ in ("preconj", "neg", "det", "cc")}
+        return any(first in words and any(c.dep_ == "cc" and c.lower_ == second for c in subject.children)
+                   for first, second in pairs.items())
+
     return any(c.dep_ in ("nsubj", "nsubjpass") and (
-        c.lower_ in nobody or any(d.dep_ == "det" and d.lower_ in nobody | {"no"} for d in c.children))
+        c.lower_ in nobody or excluded(c) or any(d.dep_ == "det" and d.lower_ in nobody | {"no"} for d in c.children))
         for c in token.children)
 
 
@@ -133,9 +167,11 @@ def _negated(token: Token, governs: bool) -> bool:
     cues, lemma = lexicon().modality["negated"], token.lemma_.lower()
     if lemma in cues["governors"] or (governs and lemma in cues.get("blocking_governors", ())):
         return True
+    contracted = set(cues.get("contracted", ()))
     return _nobody_does(token) or any(
-        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and token.pos_ == "NOUN")
-        for c in token.children if c.lower_ in cues["words"])
+        c.lower_ in contracted or (c.lower_ in cues["words"] and (
+            c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and token.pos_ == "NOUN")))
+        for c in token.children)
 
 
 def _conditional(token: Token) -> bool:
@@ -148,15 +184,19 @@ def _conditional(token: Token) -> bool:
 
     were_to = token.dep_ == "xcomp" and token.head.lower_ == "were" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)  # "if he were to attack", "were they to go"
-    return were_to or marked(token) or any(c.dep_ in ("advcl", "relcl") and marked(c) for c in token.children)
+    return were_to or marked(token) or any((c.dep_ in ("advcl", "relcl") and marked(c)) or (
+        c.dep_ == "ccomp" and _inverted(c, inverted)) for c in token.children)
 
 
 def _inverted(clause: Token, auxiliaries: set[str]) -> bool:
     """A clause opened by its auxiliary, before any subject: "should war break out", "were he to attack", "had they
     known"."""
-    if clause.dep_ not in ("advcl", "relcl"):
+    if clause.dep_ not in ("advcl", "relcl", "ccomp"):
         return False
     first = min(clause.subtree, key=lambda t: t.i)
+    if clause.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i
+                                          for c in clause.children):
+        return False  # the parser hangs "should they return" on the main verb as a complement: its subject follows
     return first.lower_ in auxiliaries and (first.i == clause.i or (first.head.i == clause.i and first.dep_ in (
         "aux", "auxpass")))
 
@@ -201,13 +241,11 @@ def _chain(trigger: Token, wide: bool = False) -> list[Token]:
 
 def modality_of(trigger: Token) -> str:
     """The modality label for the event (or statement) whose head word is `trigger`."""
-    cues = lexicon().modality
     chain = _chain(trigger)
     # a verb the trigger is coordinated with is no governor of it ("denied the charges and fled", "tried to enter
     # Turkey and reached Greece" keeps its own auxiliaries and adverbs only)
     coordinated = {t.head.i for t in chain if t.dep_ == "conj"}
-    if any(_negated(t, t is not trigger and t.i not in coordinated) for t in chain) or (
-            trigger.dep_ == "pobj" and trigger.head.lower_ in cues["negated"]["preps"]):
+    if any(_negated(t, t is not trigger and t.i not in coordinated) for t in chain) or _not_taken(chain):
         return "negated"  # "freed without charge"
     if any(_conditional(t) for t in _chain(trigger, wide=True)) or _depends(trigger, chain):
         return "conditional"
@@ -220,6 +258,16 @@ def modality_of(trigger: Token) -> str:
     if not found and any(_open_question(t) for t in chain):
         found.add("hedged")
     return next((label for label in PRECEDENCE if label in found), "asserted")
+
+
+def _not_taken(chain: list[Token]) -> bool:
+    """The event is what was done without, or the alternative not taken: "freed without charge", "crossed without
+    being arrested", "instead of attacking the embassy", "rather than fleeing"."""
+    cues = lexicon().modality["negated"]
+    alternatives = cues.get("alternatives", {})
+    return any(t.dep_ in ("pobj", "pcomp") and (t.head.lower_ in cues["preps"] or any(
+        c.lower_ in alternatives.get(t.head.lower_, ()) for c in t.head.children if c.dep_ == "advmod"))
+        for t in chain)
 
 
 def _depends(trigger: Token, chain: list[Token]) -> bool:
