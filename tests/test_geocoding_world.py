@@ -192,3 +192,14 @@ def test_far_north_is_a_direction_word():
     text = "Youth crime rose in Far North Queensland this year."
     found = document_toponyms(text, [RawMention("Far North Queensland", 20, 40, 0, "LOC", "")])[1]
     assert [t.place.name for t in found if t.place] == ["Queensland"]
+
+
+def test_a_town_only_by_another_of_its_names_needs_context():
+    # "Major" is an old name of a Romanian village, "Guns" the German name of Kőszeg: words, not places, here
+    text = "Fans of Major and Guns queued outside the arena in Chicago on Friday."
+    places = resolve(text, "Major", "Guns", "Chicago")
+    assert places[0] is None and places[1] is None
+    assert places[2].country == "US"
+    # another spelling of a town is read as the town where its country is named
+    text = "Gunmen attacked a consulate in Mazar-i-Sharif, in northern Afghanistan."
+    assert resolve(text, "Mazar-i-Sharif", "Afghanistan")[0].country == "AF"

@@ -11,7 +11,8 @@ officials", NER label NORP) name their country through `data/demonyms.yaml`. Set
 
 World news: a prominent place (a country, state or province, world region or sea, a capital, a world city) is what
 its bare name means; a small namesake ("Paris", Texas; "China", Maine) needs local context (its own state named,
-places near it, the publisher's focus on that state), its country being named is not enough. The words around a
+places near it, the publisher's focus on that state), its country being named is not enough. A small town read
+only through another of its names ("Guns", German for Kőszeg; "Major") needs some context too. The words around a
 name (qualifiers, kind nouns, lists of states, datelines) are read in `nlp/name_context.py`; the readings of
 each name are found in `nlp/geo_candidates.py`.
 """
@@ -261,6 +262,9 @@ class Resolver(CandidateFinder):
         if (support == 0.0 and best.place.kind == "city" and best.place.population < cfg["stray_town_population"]
                 and named and best.place.country not in named):
             return None  # a hamlet abroad, in a report that names other countries and nothing near the hamlet
+        if (support == 0.0 and best.place.kind == "city" and best.place.population < cfg["alternate_only_population"]
+                and all(place_key(o.place.name) != key for o in options)):
+            return None  # a town only by another of its names ("Guns" for Kőszeg), and nothing near it named
         return best
 
 
