@@ -19,17 +19,20 @@ def test_a_role_or_an_interview_agreed_to_is_no_accord():
 def test_deaths_in_a_crash_of_a_plane_or_a_tram_are_no_attack():
     assert not events_of("A small plane crashed into a hillside near the lake, killing all six on board.", "ATTACK")
     assert not events_of("Eleven passengers were killed after a tram derailed in the suburbs on Friday.", "ATTACK")
+    assert not events_of("Police named the two women killed when a crowded night ferry capsized.", "ATTACK")
     assert events_of("Gunmen killed eleven passengers after the bus stopped at a checkpoint.", "ATTACK")
 
 
 def test_a_trigger_word_written_as_a_name_is_no_event():
     assert not events_of("The figures were first reported by The Real Deal, a property weekly.", "AGREE")
     assert not events_of("Subscribers can now stream Attack on Titan and several other series.", "ATTACK")
+    assert not events_of("New this month: Halo Wars, Attack on Titan: Last Stand 3, Far Cry 5 and Grid.", "ATTACK")
     assert events_of("The attack on the depot was reported by local radio.", "ATTACK")
 
 
 def test_a_title_case_line_is_not_read_as_names():
     assert events_of("Police Arrest Two After Attack on Market", "ATTACK")
+    assert events_of("Update: Attack on a market leaves three people injured in Mosul.", "ATTACK")
 
 
 def test_a_forced_door_and_an_inquiry_surrounding_a_thing_are_no_violence():

@@ -44,19 +44,19 @@ def accident_clause(token: Token, key: str) -> str | None:
     for verb in token.doc:
         if verb.pos_ != "VERB" or lemma_of(verb) not in verbs:
             continue
-        vehicle = next((t for t in token.doc[:verb.i] if t.pos_ == "NOUN" and lemma_of(t) in vehicles), None)
+        vehicle = next((t for t in token.doc[:verb.i] if lemma_of(t) in vehicles or t.lower_ in vehicles), None)
         if vehicle is not None:
             return f"accident: {vehicle.lower_} {verb.lower_}"
     return None
 
 
-TITLE_START_MARKS = frozenset({'"', "“", "‘", "'", "(", "[", "-", "—", "–", "…"})
+TITLE_START_MARKS = frozenset({'"', "“", "‘", "'", "(", "[", "-", "—", "–", "…", ":", ";", "|", "•"})
 
 
 def written_as_a_name(token: Token) -> bool:
     """A noun trigger capitalised inside a sentence in running text names something: a publication ("seen by The
     Real Deal"), a game or a film ("Attack on Titan", "Final Battle 2"). A title-case line (no lower-case content
-    words) and a word after a quotation mark or a dash that starts a clause say nothing."""
+    words) and a word after a quotation mark, a colon or a dash that starts a clause say nothing."""
     if not token.is_title or token.tag_ not in ("NNP", "NNPS"):
         return False
     words = [t for t in token.doc if t.is_alpha]
@@ -65,4 +65,4 @@ def written_as_a_name(token: Token) -> bool:
     if token.i > 0 and token.doc[token.i - 1].text in TITLE_START_MARKS:
         return False
     running = sum(1 for t in words if t.is_lower and t.pos_ in ("NOUN", "VERB", "ADJ", "ADV"))
-    return running >= 2  # a title-case line ("Police Arrest Two After Attack on Market") has no lower-case words
+    return running >= 1  # a title-case line ("Police Arrest Two After Attack on Market") has no lower-case words
