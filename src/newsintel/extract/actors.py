@@ -24,13 +24,16 @@ themselves are made in `actor_links.py`.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from newsintel.extract.actor_links import Actor, ActorBuilder, gender_fits, gender_of_pronoun
-from newsintel.extract.antecedents import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from newsintel.extract.antecedents import GROUP_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS
 from newsintel.extract.describe import actor_words, country_of, role_of
 from newsintel.model import Record
+from newsintel.resources import load_yaml
 
+AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ee", "ees", "ian", "ians", "ant", "ants", "ent", "ents")
 FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}  # one person
 
 
@@ -75,8 +78,35 @@ def build_actors(record: Record, sentence_of: Any) -> None:
         annotate(builder, arg, sentence, participant)
         if participant and arg.get("actor"):
             next(a for a in builder.actors if a.id == arg["actor"]).participant = True
+    drop_things(record)
     record.actors = [a.json() for a in builder.actors]
     strip_private(record)
+
+
+@functools.cache
+def _person_roles() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml("actors.yaml")
+    return frozenset(data["person_actor_types"]), frozenset(data["person_target_types"])
+
+
+def is_thing(arg: dict[str, Any]) -> bool:
+    """An argument headed by no person or group (kind `other`), not a name, not a pronoun."""
+    word = arg["text"].lower()
+    head = word.split()[-1] if word.split() else word
+    return arg.get("kind") == "other" and not arg.get("entity") and not arg.get("mention") and word not in (
+        PERSON_PRONOUNS | PLURAL_PRONOUNS | GROUP_PRONOUNS | actor_words().first_second) and not head.endswith(
+        AGENT_SUFFIXES)  # a word for a doer the lists lack ("the smelter", "the investor") may be a person
+
+
+def drop_things(record: Record) -> None:
+    """A thing is no actor of an arrest, charge or release ("the sting arrested 17 men"), nor the one arrested,
+    charged, released, recruited or threatened (`data/actors.yaml`: person_actor_types, person_target_types)."""
+    actor_types, target_types = _person_roles()
+    for event in record.events:
+        if event["type"] in actor_types:
+            event["actors"] = [a for a in event["actors"] if not is_thing(a)]
+        if event["type"] in target_types:
+            event["targets"] = [a for a in event["targets"] if not is_thing(a)]
 
 
 def annotate(builder: ActorBuilder, arg: dict[str, Any], sentence: int, participant: bool) -> None:

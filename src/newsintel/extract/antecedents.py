@@ -111,14 +111,21 @@ def syntactic_antecedent(pronoun: Token, entity_type: Callable[[Token], str | No
             "poss", "nsubj", "nsubjpass", "compound", "appos"}:
         current = current.head  # up to the verb of the pronoun's own clause
     first = True
+    shares_subject = True  # still in verbs coordinated with the pronoun's own, none with a subject of its own
     for _ in range(MAX_STEPS):
         if not first or own_clause_ok:
             for cand in _clause_candidates(current, pronoun):
+                if shares_subject and not own_clause_ok and cand.dep_ in SUBJECT_DEPS:
+                    continue  # "rebels threw rocks, threatened them": "them" is not the rebels (nor "he" in
+                    # "he hit and robbed him")
                 if agrees(pronoun, cand, entity_type(cand)):
                     return cand
+        elif any(c.dep_ in SUBJECT_DEPS for c in current.children):
+            shares_subject = False
         first = False
         if current.head.i == current.i or current.dep_ not in CLIMB_DEPS:
             return None
+        shares_subject = shares_subject and current.dep_ == "conj" and pronoun.dep_ not in SUBJECT_DEPS
         current = current.head
     return None
 

@@ -173,8 +173,12 @@ def _named_place(token: Token) -> Token:
 
 def pronoun_tokens(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> list[Token]:
     """The tokens an argument head stands for in its sentence: a pronoun's antecedent with its conjuncts
-    ("Karim Saleh and his wife Noor decided they had to leave": both), else the token itself."""
+    ("Karim Saleh and his wife Noor decided they had to leave": both), the names listed beside a common noun,
+    else the token itself."""
     head = resolve_relative(token)
+    name = named_apposition(head, lambda t: mentions.type_at(ps, t))
+    if name is not None and any(c.dep_ == "conj" for c in name.children):
+        return with_conjuncts(name)  # "two men, Ali Haddad and teacher Omar Said, were killed": both names
     if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS:
         antecedent = syntactic_antecedent(head, lambda t: mentions.type_at(ps, t))
         if antecedent is not None and antecedent.pos_ != "PRON":
@@ -249,6 +253,8 @@ def is_named_place(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> 
     entity = mentions.at(start, end)
     if entity is not None and entity.type in PLACE_TYPES:
         return True  # the route rules chose the token: a name the NER model typed otherwise ("from Arsal") stays
+    if token.pos_ == "PROPN" and token.text.islower():  # a word tagged as a name: "go from west to east"
+        return False
     return token.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
 
 

@@ -43,6 +43,13 @@ LIGHT_VERBS = {"carry", "launch", "stage", "mount", "conduct", "plan", "plot", "
                "sign", "reach", "strike", "broker", "negotiate", "face", "take", "complete", "continue", "perpetrate",
                "push", "wage", "intensify", "step", "press", "announce"}
 ROLES = ("actors", "targets", "location", "origin", "destination", "via")
+# verbs whose "on" phrase is whom they hit ("opened fire on the crowd", "fired on police"); after other verbs it is
+# where or when ("killed on the promenade", "all on board were killed")
+ON_TARGET_VERBS = {"fire", "open", "turn", "rain", "drop", "advance", "attack", "threaten", "declare"}
+TIMES_OF_DAY = {"dawn", "dusk", "night", "midnight", "noon", "daybreak", "sunrise", "sunset", "nightfall", "first",
+                "once", "random", "close", "point", "range", "least", "time", "times"}  # "fired at dawn", "at random"
+FIRED_OBJECT_VERBS = {"fire"}  # its object or passive subject is what is fired (or, in another sense, who is sacked)
+RESPONSIBILITY_VERBS = {"claim", "accept", "take", "admit", "assume", "bear"}
 HOLIDAY_HEADS = {"eve", "day", "night", "holiday", "holidays", "weekend"}  # a named day the NER model calls EVENT
 
 
@@ -101,7 +108,7 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             current = current.head
             continue
         if current.dep_ in ("pcomp", "pobj") and current.head.dep_ == "prep":  # "before boarding", "after escaping"
-            party = accused_party(current)
+            party = accused_party(current) or responsible_party(current)
             if party is not None:
                 return party, False
             own = False
@@ -174,6 +181,46 @@ def accused_party(token: Token) -> Token | None:
     return next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
 
 
+def responsible_party(token: Token) -> Token | None:
+    """"the group claimed responsibility for shooting down the helicopter": who claims (or accepts, takes) the
+    responsibility for a deed is its doer, as said by them."""
+    prep = token.head
+    noun = prep.head
+    if prep.lower_ != "for" or lemma_of(noun) != "responsibility" or noun.dep_ not in ("dobj", "obj"):
+        return None
+    if lemma_of(noun.head) not in RESPONSIBILITY_VERBS:
+        return None
+    subject, passive = subject_of(noun.head)
+    return subject if not passive else None
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The nearest verb above a token ("fired a volley of spray at them": "at" hangs on "spray", in "fired")."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
+
+
+def along_with(verb: Token) -> list[Token]:
+    """"sentenced X to three years along with 19 other defendants", "fled along with his brother": who shares the
+    object's (or, with none, the subject's) role."""
+    return [t for c in verb.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("along", "together")
+            for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+            for g in w.children if g.dep_ == "pobj" for t in with_conjuncts(g)]
+
+
+def threatened_party(ps: ParsedSentence, verb: Token, mentions: MentionIndex) -> list[Token]:
+    """"threatened to arrest the students", "threatened to sue the company": who the threatened act would hit (a
+    person or group), when the threat names no one itself; a place stays where ("threatened to storm Mosul")."""
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    obj = direct_object(act) if act is not None else None
+    if obj is None or obj.lower_ in REFLEXIVES:
+        return []
+    return [t for t in with_conjuncts(obj) if someone(ps, t, mentions) and not is_place(ps, t, mentions)]
+
+
 def prep_args(ps: ParsedSentence, head: Token, mentions: MentionIndex, args: dict, trigger: Trigger,
                depth: int = 0) -> None:
     vehicles = lexicon().vehicles
@@ -226,7 +273,8 @@ def _assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionIn
             args["actors"].append(item)
     elif word == "with" and not place:
         (args["targets"] if name in ("FIGHT", "ATTACK") else args["actors"] if name in MOVERS else []).append(item)
-    elif (word == "against" or (word in ("on", "upon") and name in ("ATTACK", "FIGHT", "THREATEN"))) and not place:
+    elif (word == "against" or (word in ("on", "upon") and name in ("ATTACK", "FIGHT", "THREATEN") and (
+            trigger.nominal or lemma_of(trigger.token) in ON_TARGET_VERBS))) and not place:
         args["targets"].append(item)  # "the attack on the consulate"
     elif word == "of" and trigger.nominal:
         if place and name in ("FIGHT", "ATTACK", "AGREE"):
@@ -255,7 +303,7 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     passive = trigger.passive = passive or is_passive(token)
     if subject is not None and not (not passive and event_noun(subject)):  # "the strikes killed": no one
         args["targets" if passive and name not in MOVERS else "actors"].extend(with_conjuncts(subject))
-    obj = direct_object(token) or _shared_object(token)
+    obj = direct_object(token) or (None if passive else _shared_object(token))  # "be charged and ruin his chances"
     if obj is not None and told_complement(token, obj):
         obj = None
     if obj is not None and obj not in trigger.extra and obj.lower_ not in REFLEXIVES:
@@ -269,8 +317,20 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
                 args[role].append(item)  # "shelled Tafas", "overran Kunduz": where (GUIDELINES.md), not whom
             else:
                 args["targets"].append(item)
+    if name == "ATTACK" and lemma_of(token) in FIRED_OBJECT_VERBS:
+        # "fired round after round of tear gas at students", "the missile is fired from launchers": what is fired
+        # is no target (the aim is: at/on/into); instruments the lexicon knows stay for events.py's aim test
+        instruments = trigger.type.instruments
+        args["targets"] = [t for t in args["targets"] if lemma_of(t) in instruments]
+    if name == "ATTACK" and lemma_of(token) in FIRED_OBJECT_VERBS | {"shoot"}:  # "fired tear gas at protesters"
+        aims = [c for c in token.subtree if c.dep_ == "prep" and c.lower_ == "at" and _clause_verb(c) == token]
+        args["targets"] += [t for c in aims for g in c.children if g.dep_ == "pobj" for t in with_conjuncts(g)
+                            if not is_place(ps, t, mentions) and g.ent_type_ not in ("TIME", "DATE")
+                            and lemma_of(g) not in TIMES_OF_DAY]
+    args["targets" if args["targets"] or passive else "actors"] += along_with(token)
     if name == "THREATEN":  # "threatened legal action", "threatening dire consequences": what, not whom
-        args["targets"] = [t for t in args["targets"] if someone(ps, t, mentions)]
+        args["targets"] = [t for t in args["targets"] if someone(ps, t, mentions)] or threatened_party(
+            ps, token, mentions)
     for child in token.children:
         if child.dep_ in ("npadvmod", "advmod") and child.lower_ == "home":
             args["destination"].append(child)
