@@ -96,3 +96,19 @@ def test_a_statement_of_the_speaker_inside_their_quotation_keeps_its_claim():
 def test_evidence_that_carries_a_report_itself_keeps_its_claim():
     text = "The police log shows that a driver told officers the bridge was icy."
     assert "shows" in [c["cue"] for c in claims(text)]
+
+
+# -- "the authority said" after two organisations: the one whose name shows it is an authority ---------------------
+
+def test_of_two_organisations_named_the_description_takes_the_one_whose_name_shows_its_kind():
+    text = ("Engineers from the Tarn Water Authority and from Bluefin Labs tested the river with Omnitek on Monday. "
+            "The authority said the water was safe to drink.")
+    (claim,) = [c for c in claims(text) if c["content"].startswith("the water")]
+    assert entity_name(text, claim) == "Tarn Water Authority"
+
+
+def test_of_two_organisations_of_the_kind_named_the_description_stays_unlinked():
+    text = ("The Tarn Water Authority and the Kerry Road Authority tested the river on Monday. "
+            "The authority said the water was safe to drink.")
+    (claim,) = [c for c in claims(text) if c["content"].startswith("the water")]
+    assert claim["speaker"]["entity"] is None

@@ -165,7 +165,8 @@ class DescriptionLinks:
         return None
 
     def _org_before(self, offset: int, sentence: int, kinds: set[str]) -> Entity | None:
-        """The one organisation of a fitting kind named since the start of the previous sentence."""
+        """The one organisation of a fitting kind named since the start of the previous sentence; of several, the one
+        whose name shows the kind ("... Space Administration" for "the agency")."""
         from newsintel.extract.describe import is_place_name
 
         low, modifiers = self.sentence_start(sentence - 1), set(lexicon().attribution.get("org_modifier_nouns", ()))
@@ -176,6 +177,8 @@ class DescriptionLinks:
                 named.pop(entity.id)
         fits = [e for e, _ in named.values() if not is_place_name(e.name) and not (_name_kinds(e.name) and not
                                                                                    _name_kinds(e.name) & kinds)]
+        if len(fits) > 1:  # "NASA's Operation IceBridge ... the space agency said": the one whose name shows the kind
+            fits = [e for e in fits if _name_kinds(e.name) & kinds]
         return fits[0] if len(fits) == 1 else None
 
     def _titled(self, noun: str, named: list[str], offset: int, sentence: int) -> Entity | None:
