@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsintel.extract.args import MentionIndex, is_place, with_conjuncts
+from newsintel.extract.args import MentionIndex, is_country, is_place, with_conjuncts
 from newsintel.extract.describe import actor_words
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
+from newsintel.resources import load_yaml
 
 TELL_VERBS = {"tell", "inform", "assure", "warn", "remind", "notify", "convince", "persuade", "reassure"}
 
@@ -47,16 +48,19 @@ def passive_agent(item: Token) -> bool:
     return item.head.dep_ == "agent"
 
 
-def place_modifiers(ps: ParsedSentence, item: Token, mentions: MentionIndex) -> list[Token]:
+def place_modifiers(ps: ParsedSentence, item: Token, mentions: MentionIndex, craft: bool = False) -> list[Token]:
     """The town, region or country named as a modifier of a common noun ("at an Ohio zoo", "on a Bay Area
     commuter train", "at a Las Vegas music festival"): where the event happened, the noun itself being no place a
-    map shows. Not an organisation or person ("at a Google office", "at a Trump rally")."""
+    map shows. Not an organisation or person ("at a Google office", "at a Trump rally"), nor a country naming the
+    owner or flag of a craft ("on US helicopters": `owned_craft_nouns` in data/event_places.yaml)."""
     out = []
+    craft = craft or lemma_of(item) in load_yaml("event_places.yaml")["owned_craft_nouns"]
     for child in item.children:
         if child.dep_ == "compound" and child.pos_ == "PROPN" and mentions.type_at(ps, child) in ("GPE", "LOC"):
-            out.append(child)
+            if not (craft and is_country(ps, child, mentions)):
+                out.append(child)
         elif child.dep_ == "compound" and child.pos_ == "NOUN":  # "a Boston commuter train"
-            out += place_modifiers(ps, child, mentions)
+            out += place_modifiers(ps, child, mentions, craft)
     return out
 
 

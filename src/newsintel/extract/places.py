@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsintel.extract.args import MentionIndex, is_place
+from newsintel.extract.args import MentionIndex, is_named_place, is_place
+from newsintel.extract.clause_args import place_modifiers
 from newsintel.extract.describe import actor_words
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
@@ -24,7 +25,9 @@ from newsintel.extract.roles import (
     lemma_of,
     route_place,
 )
+from newsintel.resources import load_yaml
 
+PLACE_ROLES = ("location", "origin", "destination", "via")
 NEAR_PREPS = {"in", "at", "near", "outside", "inside", "on"}  # "on" for "on the outskirts of", "on Pine Street"
 TIME_WORDS = {"last", "this", "next", "earlier", "later", "week", "month", "year", "today", "yesterday", "night",
               "morning", "evening", "afternoon", "weekend", ","}
@@ -58,19 +61,89 @@ def clause_places(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Tok
     described = _describing_participants(trigger, args)
     region = chosen | {t.i for t in trigger.token.subtree}
     own = {trigger.token.i} | {t.i for t in extra if t.head.i not in chosen} | _same_event_clauses(trigger)
+    fallback: list[Token] = []  # reference points and places named by a modifier: only when no other place
     for token in [*trigger.token.subtree, *extra]:
         if token.i in have or token.i == trigger.token.i or token.i in described or (
                 token.i not in chosen and (token.i in used or token.i in nested)):
             continue
-        if token.pos_ != "PROPN" or token.head.dep_ == "compound" or token.dep_ == "compound":
+        modified = token.pos_ != "PROPN" and token.dep_ == "pobj" and token.head.lower_ in NEAR_PREPS and (
+            lemma_of(token) not in lexicon().noun_index)  # not "after the Paris attacks": their place
+        if modified:
+            candidates = place_modifiers(ps, token, mentions)  # "a stabbing that killed a man on a Chicago train"
+        elif token.pos_ != "PROPN" or token.head.dep_ == "compound" or token.dep_ == "compound":
             continue
+        else:
+            candidates = [token]
         if token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.ent_type_ == "PERSON":
             continue
         if not in_own_clause(token, region, own) or _possessor_of_someone(ps, token, mentions):
             continue
-        if is_place(ps, token, mentions):
-            args["location"].append(token)
-            have.add(token.i)
+        apart = _set_apart(token, trigger.token, region)
+        if apart == "elsewhere":
+            continue
+        for place in (c for c in candidates if c.i not in have and is_place(ps, c, mentions)):
+            (fallback if apart == "reference" or modified else args["location"]).append(place)
+            have.add(place.i)
+    if not _names_a_place(ps, args, mentions):
+        args["location"] += fallback  # "a village south of Mosul", "on a Chicago train": no other place is given
+    if not _names_a_place(ps, args, mentions):
+        args["location"] += [t for t in incident_places(ps, trigger, mentions) if t.i not in have]
+
+
+def _names_a_place(ps: ParsedSentence, args: dict[str, list[Token]], mentions: MentionIndex) -> bool:
+    """Whether the event has a named place in any role ("the village" decides a route but names none)."""
+    return any(is_named_place(ps, t, mentions) for role in PLACE_ROLES for t in args[role])
+
+
+def incident_places(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> list[Token]:
+    """Places of a clause that tells the same incident, for an event that names none itself: a killing's "when"
+    clause ("two were killed when a gunman opened fire in Lyon") and the relative clause of an event noun of the
+    same type ("the Lyon attack, in which a man drove a van into a crowd": the attack's place)."""
+    token, out = trigger.token, []
+    if not trigger.nominal and trigger.type.name == "ATTACK":
+        for clause in token.children:
+            if clause.dep_ == "advcl" and any(c.lower_ == "when" for c in clause.children if c.i < clause.i):
+                region = {t.i for t in clause.subtree}
+                out += [t for t in clause.subtree if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat")
+                        and not (t.dep_ == "pobj" and t.head.lower_ == "from")
+                        and in_own_clause(t, region, {clause.i})]
+    noun, before = token.head, token.left_edge.i - 1
+    while before > 0 and token.doc[before].is_punct:
+        before -= 1
+    if token.dep_ == "relcl" and before >= 0 and lemma_of(token.doc[before]) in lexicon().noun_index:
+        noun = token.doc[before]  # the parser often hangs the clause on the phrase's head: "the toll of the attack,"
+    linked = any(c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children) for c in token.children) or any(
+        c.lower_ == "where" for c in token.children)
+    noun_type = lexicon().noun_index.get(lemma_of(noun))
+    if token.dep_ == "relcl" and linked and noun_type is not None and noun_type.name == trigger.type.name:
+        out += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
+        out += [g for p in noun.children if p.dep_ == "prep" and p.lower_ in NEAR_PREPS for g in p.children
+                if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    return [t for t in out if is_place(ps, t, mentions)]
+
+
+def _set_apart(token: Token, trigger: Token, region: set[int]) -> str | None:
+    """Whether a place of the event's phrase is set apart from where it happened (data/event_places.yaml):
+    "elsewhere" for a place it did not happen at ("flew to Albany instead of Boston") or a party after another
+    word's "between" ("evacuated as war between Hanoi and Manila loomed"; not a border's or a road's, and the
+    trigger's own "between" gives parties, `clause_args.parties_between`), "reference" for a point it is placed
+    by ("a camp in Jordan north of Amman"), else None."""
+    words = load_yaml("event_places.yaml")
+    head = token
+    while head.head.i != head.i and head.i != trigger.i and (head.i in region or head.dep_ == "pobj"):
+        prep = head.head
+        if head.dep_ == "pobj" or (head.dep_ == "conj" and prep.dep_ == "pobj"):
+            prep = prep if head.dep_ == "pobj" else prep.head
+            adverbs = [c.lower_ for c in prep.children if c.dep_ in ("advmod", "amod")]
+            phrases = {prep.lower_, *(f"{a} {prep.lower_}" for a in adverbs)}
+            parties = prep.lower_ == "between" and prep.head.i != trigger.i and lemma_of(
+                prep.head) not in words["between_place_nouns"]
+            if parties or phrases & set(words["not_here_phrases"]):
+                return "elsewhere"
+            if prep.lower_ == "of" and lemma_of(prep.head) in words["reference_words"]:
+                return "reference"
+        head = head.head
+    return None
 
 
 DESCRIBING_DEPS = {"appos", "relcl", "acl"}
