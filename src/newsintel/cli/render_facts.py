@@ -61,7 +61,7 @@ def event_line(event: dict[str, Any]) -> Text:
     line.append(f" {safe(event['trigger'], 30)!r} ")
     line.append(f"[{event['modality']}]", style=MODALITY_STYLE.get(event["modality"], ""))
     line.append(f" {_args(event)}")
-    if event.get("time"):
+    if (event.get("time") or {}).get("text"):
         time = event["time"]
         line.append(f"; when {safe(time['text'], 30)}" + (f" = {safe(when)}" if (when := time_label(time)) else ""))
     line.append(f"; says {_said(event.get('attribution'))}", style="dim")

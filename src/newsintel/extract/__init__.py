@@ -7,74 +7,27 @@ can hold a fact are dependency-parsed (see `parse.py`).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from newsintel.extract.actors import build_actors
 from newsintel.extract.args import PLURAL_PRONOUNS, MentionIndex
 from newsintel.extract.attribution import attribution_for
 from newsintel.extract.claims import extract_claims
 from newsintel.extract.confidence import TriggerEvidence, score_record
+from newsintel.extract.event_time import event_time
 from newsintel.extract.events import event_record, extract_events
 from newsintel.extract.modality import blocked_by, modality_of
 from newsintel.extract.namesakes import split_namesakes
-from newsintel.extract.parse import ParsedSentence, parse_sentences
+from newsintel.extract.parse import parse_sentences
 from newsintel.extract.quantities import extract_quantities
 from newsintel.extract.quoted import attribute_quotations
 from newsintel.extract.relations import extract_relations, person_attributes, relations_from_events, retype_people
 from newsintel.extract.roles import lemma_of
 from newsintel.extract.speakers import finish_speakers
-from newsintel.extract.timex import find_phrases, time_value
 from newsintel.model import Record, sentence_at
-
-TIME_LABELS = {"DATE", "TIME"}
-CLAUSE_POS = {"VERB", "AUX"}
-_NOT_A_TIME = re.compile(
-    r"^(\d{1,3}|(\d+|[a-z-]+)[\s-]+(years?|months?|weeks?|days?|hours?|minutes?)([\s-]+old)?)$", re.I)
-
-
-def _clause_of(token: Token) -> Token | None:
-    """The verb whose clause the token is in: itself when a verb, else the nearest verb above it."""
-    while token.pos_ not in CLAUSE_POS:
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return token
-
-
-def _clause_of_trigger(trigger: Token) -> set[Token]:
-    """The verbs a date in the trigger's own clause hangs from: the trigger's verb and the verbs it completes
-    ("tried to cross on Friday", "was due to leave on Monday"); a noun trigger's governing verb ("the attack
-    happened on Friday")."""
-    verb = _clause_of(trigger)
-    out = {verb} if verb is not None else set()
-    while verb is not None and verb.dep_ in ("xcomp", "aux", "auxpass") and verb.head.i != verb.i:
-        verb = verb.head
-        out.add(verb)
-    return out
-
-
-def _time_for(ps: ParsedSentence, trigger: Token, published: str | None, modality: str) -> dict[str, Any] | None:
-    """The date or time expression of the trigger's own clause, nearest first, normalised. A date in another clause
-    ("police said on Friday that ...", "... after airstrikes last week") is another event's: the trigger then has
-    none and is dated by its report."""
-    spans = [e for e in ps.doc.ents if e.label_ in TIME_LABELS and not _NOT_A_TIME.match(e.text)]
-    if not spans:
-        spans = [s for s in (ps.doc.char_span(a, b, alignment_mode="expand") for a, b in find_phrases(ps.doc.text))
-                 if s is not None]
-    if not spans:
-        return None
-    clause = _clause_of_trigger(trigger)
-    own = [e for e in spans if _clause_of(e.root) in clause]
-    chosen = min(own, key=lambda e: abs(e.root.i - trigger.i)) if own else None
-    if chosen is None:
-        return None
-    start, end = ps.char_span(chosen.start, chosen.end)
-    future = modality in ("future", "intended")
-    return {"text": chosen.text, "start": start, "end": end, **time_value(chosen.text, published, future)}
 
 
 def resolve_plural_pronouns(events: list[dict[str, Any]], people: dict[str, str], reach: int = 2) -> None:
@@ -127,7 +80,7 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
                 start, end = ps.char_span(blocked[0].i, blocked[0].i + 1)
                 event["blocked_by"] = {"text": blocked[0].text, "start": start, "end": end, "negated": blocked[1]}
             event["attribution"] = attribution_for(ps, trigger.token, mentions)
-            event["time"] = _time_for(ps, trigger.token, published, event["modality"])
+            event["time"] = event_time(ps, trigger.token, published, event["modality"])
             record.events.append(event)
         record.claims.extend(extract_claims(ps, mentions))
         record.quantities.extend(extract_quantities(ps, mentions, ages))

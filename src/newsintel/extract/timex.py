@@ -17,6 +17,7 @@ import re
 from datetime import date, timedelta
 
 from newsintel.datevalues import SEASONS, precision_of
+from newsintel.resources import load_yaml
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -38,8 +39,58 @@ def _month_range(year: int, month: int) -> str:
     return _day_range(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
 
 
+_UNITS_AGO = re.compile(r"^(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)"
+                        r"(days?|weeks?|months?|years?)\s+ago$")
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])} | {"a": 1, "an": 1}
+# parts of the report's own day ("this morning", "earlier in the day"): the publication day
+_SAME_DAY = re.compile(r"\b(?:this|early this|earlier this|late this)\s+(?:morning|afternoon|evening)\b"
+                       r"|\bearlier (?:today|in the day)\b|\blater (?:today|in the day)\b")
+
+
+def _ago(text: str, base: date) -> str | None:
+    """"three days ago" (that day), "two weeks ago" (that Monday-Sunday week), "two months ago" (that month),
+    "four years ago" (that year); a hedged count ("nearly two decades ago", "about five years ago") stays
+    unresolved rather than shown more precise than it is."""
+    match = _UNITS_AGO.match(text)
+    if not match:
+        return None
+    count = _NUMBER_WORDS[match.group(1)] if match.group(1) in _NUMBER_WORDS else int(match.group(1))
+    unit = match.group(2).rstrip("s")
+    if unit == "day":
+        return (base - timedelta(days=count)).isoformat()
+    if unit == "week":
+        monday = base - timedelta(days=base.weekday() + 7 * count)
+        return _day_range(monday, monday + timedelta(days=6))
+    if unit == "month":
+        year, month = divmod(base.year * 12 + base.month - 1 - count, 12)
+        return _month_range(year, month + 1)
+    return _day_range(date(base.year - count, 1, 1), date(base.year - count, 12, 31))
+
+
+def _weekend(words: list[str], base: date, future: bool) -> str | None:
+    """"this weekend", "over the weekend", "last weekend": the Saturday-Sunday on or before the report (the
+    coming one for a future event or "next weekend")."""
+    if "weekend" not in words:
+        return None
+    saturday = base - timedelta(days=(base.weekday() - 5) % 7)
+    if "last" in words and base.weekday() >= 5:
+        saturday -= timedelta(days=7)
+    if "next" in words or (future and base.weekday() < 5):
+        saturday = base + timedelta(days=(5 - base.weekday()) % 7 or 7)
+    return _day_range(saturday, saturday + timedelta(days=1))
+
+
 def _relative(words: list[str], base: date, future: bool) -> str | None:
     text = " ".join(words)
+    if _SAME_DAY.search(text):
+        return base.isoformat()
+    if (ago := _ago(text, base)) is not None:
+        return ago
+    if (weekend := _weekend(words, base, future)) is not None:
+        return weekend
+    if re.search(r"\blast night\b", text):
+        return (base - timedelta(days=1)).isoformat()
     simple = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
     for word, delta in simple.items():
         if word in words:
@@ -72,8 +123,9 @@ def _relative(words: list[str], base: date, future: bool) -> str | None:
     return None
 
 
-def _calendar(words: list[str], base: date | None, future: bool) -> str | None:
-    """Explicit calendar expressions: years, decades, months, day-month(-year)."""
+def _calendar(words: list[str], base: date | None, future: bool, may_is_month: bool = False) -> str | None:
+    """Explicit calendar expressions: years, decades, months, day-month(-year). "may" is the month only with a
+    day or year beside it, or when written "May" in a date expression ("in May", "early May")."""
     text = " ".join(words)
     decade = _DECADE.search(text)
     if decade:
@@ -90,7 +142,7 @@ def _calendar(words: list[str], base: date | None, future: bool) -> str | None:
     year_match = _YEAR.search(text)
     year = int(year_match.group(1)) if year_match else None
     month = next((MONTHS[w.rstrip(".")] for w in words if (w.rstrip(".") in MONTHS and w not in ("may",)) or
-                  (w == "may" and (year or any(x.isdigit() for x in words)))), None)
+                  (w == "may" and (year or may_is_month or any(x.isdigit() for x in words)))), None)
     day = next((int(w.rstrip("thndrs,.")) for w in words if re.fullmatch(r"\d{1,2}(st|nd|rd|th)?[,.]?", w)
                 and 1 <= int(re.sub(r"\D", "", w)) <= 31), None)
     if month and day:
@@ -112,6 +164,17 @@ def _calendar(words: list[str], base: date | None, future: bool) -> str | None:
     return None
 
 
+def holiday_of(text: str) -> tuple[int, int] | None:
+    """(month, day) of a fixed-date holiday the text names (data/dates.yaml `holidays`), longest name first."""
+    low = " ".join(text.lower().replace("’", "'").split())
+    holidays = load_yaml("dates.yaml").get("holidays") or {}
+    for name in sorted(holidays, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(name)}(?![\w'])", low):
+            month, day = holidays[name]
+            return int(month), int(day)
+    return None
+
+
 def normalise(text: str, published: str | None, future: bool = False) -> str | None:
     """ISO date or "start/end" range for a time expression, or None when it cannot be resolved."""
     base = None
@@ -121,7 +184,9 @@ def normalise(text: str, published: str | None, future: bool = False) -> str | N
         except ValueError:
             base = None
     words = re.findall(r"[a-z]+\.?|\d{3}0s\b|\d+(?:st|nd|rd|th)?[,.]?|[-–—]", text.lower())
-    value = _calendar(words, base, future)
+    if (holiday := holiday_of(text)) is not None:  # "New Year's Eve": as if "December 31" were written
+        words += [calendar.month_name[holiday[0]].lower(), str(holiday[1])]
+    value = _calendar(words, base, future, may_is_month=re.search(r"\bMay\b", text) is not None)
     if value is None and base is not None:
         value = _relative(words, base, future)
     return value

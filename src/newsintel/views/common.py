@@ -234,6 +234,8 @@ def _when(value: str | None, precision: str | None, published: str | None
 
 def _date_value(fact: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
     time = fact.get("time") or {}
+    if time.get("undated") and not time.get("value"):  # background, or a time of its own we cannot place
+        return None, None, None
     return _when(time.get("value"), time.get("precision"), (fact.get("source") or {}).get("published"))
 
 

@@ -1,0 +1,224 @@
+"""An event's own time: the date expression of the trigger's clause, normalised against the publication day.
+
+Why so careful: a date shown beside an event is read as that event's date, so a date the sentence gives for
+something else is worse than none (issue 12, audit category "wrong time"). Only a date of the trigger's own clause
+counts: the reporting verb's date ("police said on Friday that ..."), a relative clause's ("strikes which killed
+..."), another noun's ("the 2015 raid") belong to other events. A participle that continues its clause ("stormed
+the club in June, opening fire") shares that clause's date. A duration or an age ("for about ten minutes", "aged 12
+to 17") is no date at all, and a bound ("since 2014", "until May") is not when the event happened.
+
+An event with no date of its own is dated by its report (views/common.py), unless it is plainly background: its own
+time expression cannot be placed ("nearly two decades ago", "days later"), or it is subordinate in a sentence that
+dates its events well before the report ("... in April 2014 -- a kidnapping that ...").
+Such an event gets `"undated": true` in its time: no date is shown rather than the report's day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from newsintel.extract.lexicon import lexicon
+from newsintel.extract.parse import ParsedSentence
+from newsintel.extract.timex import find_phrases, holiday_of, normalise, time_value
+from newsintel.resources import load_yaml
+
+TIME_LABELS = {"DATE", "TIME"}
+CLAUSE_POS = {"VERB", "AUX"}
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)"
+_AMOUNT = (r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+           r"|forty|fifty|sixty|hundreds?|thousands?|several|few|couple|many|dozens?|half)")
+# "about 10 minutes", "the past two weeks", "20-year", "three days long": how long, not when. "last week" has no
+# amount, so it stays a date; "two years ago" does not end on the unit, so it stays one too.
+_DURATION = re.compile(rf"^(?:[a-z-]+\s+){{0,3}}{_AMOUNT}(?:[\s-]+(?:of|and|a|half|more))*[\s-]+(?:[a-z-]+[\s-]+)?"
+                       rf"{_UNIT}(?:[\s-]+(?:old|long))?$")
+_AGE = re.compile(r"\b(?:ages?|aged|old)\b")
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+SAME_TIME_PREPOSITIONS = {"in", "during", "at", "amid", "on"}
+# "arrested as he tried to leave", "when", "while": the subordinate clause is of its head clause's moment
+SAME_MOMENT_MARKS = {"as", "when", "while"}
+# "agreement on an offensive", "plans for an attack": what another occurrence is about
+TOPIC_PREPOSITIONS = {"on", "for", "about", "over", "against", "of"}
+# "since 2014", "until May", "before Friday": a bound of a state or of another time, not when the event happened
+BOUND_PREPOSITIONS = {"since", "until", "till", "before", "after"}
+# a part of a day ("during the night", "overnight", "in the early hours"): a time of the report's news, unplaced
+_PART_OF_DAY = re.compile(r"\b(?:night|overnight|morning|afternoon|evening|dawn|dusk|midnight|noon|hours?|"
+                          r"o'clock|[ap]\.?m\.?)\b", re.I)
+# how long before the report a dated sentence's events must lie to be background for its undated events
+BACKGROUND_DAYS = 60
+
+
+def is_date_expression(text: str) -> bool:
+    """False for what NER tags DATE/TIME but dates nothing: durations, ages, bare small numbers."""
+    low = " ".join(text.lower().split())
+    return not (_DURATION.match(low) or _AGE.search(low) or _BARE_NUMBER.match(low))
+
+
+def _clause_of(token: Token) -> Token | None:
+    """The verb whose clause the token is in: itself when a verb, else the nearest verb above it."""
+    while token.pos_ not in CLAUSE_POS:
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return token
+
+
+def _continues_its_head(verb: Token) -> bool:
+    """A bare participle clause ("..., opening fire", "..., killing five") tells more of its head's event and
+    shares its time; so does a clause of the same moment ("arrested in 2021 as he tried to leave", "when",
+    "while"); one with its own subject and another conjunction ("after he crossed") does not."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if marks:
+        return marks <= SAME_MOMENT_MARKS
+    return verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _clause_of_trigger(trigger: Token) -> set[Token]:
+    """The verbs a date in the trigger's own clause hangs from: the trigger's verb and the verbs it completes
+    ("tried to cross on Friday", "was due to leave on Monday") or continues ("stormed ..., opening fire"); a noun
+    trigger's governing verb ("the attack happened on Friday")."""
+    verb = _clause_of(trigger)
+    out = {verb} if verb is not None else set()
+    while verb is not None and verb.head.i != verb.i and (
+            verb.dep_ in ("xcomp", "aux", "auxpass") or _continues_its_head(verb)):
+        verb = verb.head
+        out.add(verb)
+    return out
+
+
+def _time_spans(ps: ParsedSentence) -> list[Span]:
+    spans = [e for e in ps.doc.ents if (e.label_ in TIME_LABELS and is_date_expression(e.text))
+             or (e.label_ == "EVENT" and holiday_of(e.text) is not None)]  # "New Year's Eve" tagged an event
+    if not spans:
+        spans = [s for s in (ps.doc.char_span(a, b, alignment_mode="expand") for a, b in find_phrases(ps.doc.text))
+                 if s is not None]
+    return spans
+
+
+@cache
+def _occurrence_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("dates.yaml").get("occurrence_nouns", [])) | frozenset(lexicon().noun_index)
+
+
+def _occurrence(noun: Token) -> bool:
+    """A noun naming something that happens at a time: "election", "raid", "the sting", "crossing"."""
+    lemma = noun.lemma_.lower()
+    return lemma in _occurrence_nouns() or noun.lower_ in _occurrence_nouns() or (
+        len(lemma) > 5 and lemma.endswith(("ing", "tion", "sion", "ment")))
+
+
+def _same_time(noun: Token, clause: set[Token]) -> bool:
+    """"killed in an attack on Friday", "arrested during a raid on Monday": the occurrence the event happened in
+    or during shares its date (unlike "since his election in 2016")."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in SAME_TIME_PREPOSITIONS and prep.head in clause
+
+
+def _same_event(noun: Token, trigger: Token) -> bool:
+    """"The bombing late Thursday was a revenge attack": the subject of the trigger's copula is the same event;
+    "a shooting in Leeds and a shooting in Hull this weekend": coordinated nouns share their date."""
+    if noun.dep_ in ("nsubj", "nsubjpass") and trigger.dep_ == "attr" and noun.head.i == trigger.head.i:
+        return True
+    return trigger.pos_ == "NOUN" and ((noun.dep_ == "conj" and noun.head.i == trigger.i)
+                                       or (trigger.dep_ == "conj" and trigger.head.i == noun.i))
+
+
+def _in_copula_subject(span: Span, trigger: Token) -> bool:
+    """"The bombing late Thursday ... was a revenge attack for strikes this month": the subject's own date first."""
+    subject = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return trigger.dep_ == "attr" and subject is not None and span.root in subject.subtree
+
+
+def _another_nouns(span: Span, trigger: Token, clause: set[Token]) -> bool:
+    """The date belongs to a noun other than the trigger on its way up to the clause's verb: any noun it
+    modifies directly ("the 2015 raid", "strikes earlier this month"), or a noun of something that happens whose
+    phrase holds it ("the bombing in Lyon in April", "his election in 2016"). A place or a person with a date
+    phrase after it ("crossed into Turkey on Friday") is the parser's attachment, not that noun's date."""
+    token, child = span.root, span.root
+    while token not in clause and token.head.i != token.i:
+        child, token = token, token.head
+        if token.i == trigger.i:
+            return False
+        if token.pos_ not in ("NOUN", "PROPN") or token in clause or token.ent_type_ in TIME_LABELS or _same_event(
+                token, trigger):
+            continue
+        if child.dep_ in ("compound", "nummod", "amod", "npadvmod", "nmod") and token.pos_ == "NOUN":
+            return True
+        if token.pos_ == "NOUN" and _occurrence(token) and not _same_time(token, clause):
+            return True
+    return False
+
+
+def _nested_in_occurrence(trigger: Token, clause: set[Token]) -> bool:
+    """A noun trigger inside another occurrence's phrase ("reached agreement last month on a joint offensive",
+    "a revenge attack for strikes"): the clause's date is that occurrence's; only a date in its own phrase counts."""
+    token = trigger
+    while token not in clause and token.head.i != token.i:
+        token = token.head
+        if token not in clause and token.pos_ == "NOUN" and _occurrence(token) and not _same_event(token, trigger):
+            return True
+    prep = trigger.head  # "reached agreement last month on an offensive": the phrase hangs from the verb
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ in TOPIC_PREPOSITIONS and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and _occurrence(c) for c in prep.head.children)
+
+
+def _a_bound(span: Span) -> bool:
+    if span.label_ == "TIME":  # "shortly before midnight" is still about when
+        return False
+    first = span[0].lower_
+    return first in BOUND_PREPOSITIONS or (span.root.head.lower_ in BOUND_PREPOSITIONS and span.root.dep_ == "pobj")
+
+
+def _background(ps: ParsedSentence, trigger: Token, spans: list[Span], published: str | None) -> bool:
+    """The sentence dates its events (a year given) well before the report, and this undated event is a noun in
+    apposition ("... in April 2014 -- a kidnapping that ...") or lies within the clause of that old date:
+    background, not the report's news. (A past perfect alone is no sign: reported speech shifts the news into it;
+    nor is an old date in a relative clause beside it: "X, who fled in 2014, was arrested".)"""
+    try:
+        base = date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return False
+    old = []
+    for span in spans:
+        if not re.search(r"\b(1[89]|20)\d\d\b", span.text):
+            continue
+        value = normalise(span.text, published)
+        last = (value or "").rpartition("/")[2][:10]
+        if last and date.fromisoformat(last) < base - timedelta(days=BACKGROUND_DAYS):
+            old.append(span)
+    if not old:
+        return False
+    if trigger.dep_ == "appos" and trigger.pos_ == "NOUN":
+        return True
+    return any((verb := _clause_of(span.root)) is not None and verb.is_ancestor(trigger) for span in old)
+
+
+def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modality: str) -> dict[str, Any] | None:
+    """The trigger's own date expression, nearest first, normalised (`text`, `start`, `end`, `value`,
+    `precision`); with `undated` when the event is background and must not take its report's day; None when the
+    event has no date of its own and may be dated by its report."""
+    spans = _time_spans(ps)
+    if not spans:
+        return None
+    clause = _clause_of_trigger(trigger)
+    nested = _nested_in_occurrence(trigger, clause)
+    own = [e for e in spans if _clause_of(e.root) in clause and not _another_nouns(e, trigger, clause)
+           and not _a_bound(e) and (not nested or e.root in trigger.subtree)]
+    if not own:
+        if _background(ps, trigger, spans, published):
+            return {"text": None, "start": None, "end": None, "value": None, "precision": None, "undated": True}
+        return None
+    chosen = min(own, key=lambda e: (not _in_copula_subject(e, trigger), abs(e.root.i - trigger.i)))
+    start, end = ps.char_span(chosen.start, chosen.end)
+    future = modality in ("future", "intended")
+    out: dict[str, Any] = {"text": chosen.text, "start": start, "end": end,
+                           **time_value(chosen.text, published, future)}
+    if out["value"] is None and chosen.label_ != "TIME" and not _PART_OF_DAY.search(chosen.text):
+        out["undated"] = True  # "two decades ago", "days later": its own time, which we cannot place
+    return out
