@@ -61,3 +61,13 @@ def test_joining_a_march_is_no_recruitment_but_joining_an_armed_group_is():
 def test_a_clash_in_a_debate_is_words_but_a_clash_with_police_is_fighting():
     assert not events_of("The two candidates clashed during the campaign about tax policy.", "FIGHT")
     assert events_of("Protesters clashed with police in the square on Saturday.", "FIGHT")
+
+
+def test_sport_and_products_in_trigger_words_are_no_events():
+    assert not events_of("The rider was struck on the helmet by a loose wheel in the first lap.", "ATTACK")
+    assert events_of("Two guards were struck by a roadside bomb near the depot.", "ATTACK")
+    assert not events_of("The winger battled back to fourth after a slow start.", "FIGHT")
+    assert not events_of("Pictures of the firm's next big handset release appeared online.", "RELEASE")
+    assert not events_of("The catcher fired across the diamond to second.", "ATTACK")
+    assert not events_of("Their meeting was a clash of egos, one aide said.", "FIGHT")
+    assert not events_of("In the end the two friends agreed to disagree.", "AGREE")

@@ -248,6 +248,9 @@ def _state_or_opinion(token: Token, key: str, sense: Sense) -> str | None:
     if subject is not None and not passive and ({subject.lower_} | {
             c.lower_ for c in subject.children if c.dep_ == "compound"}) & sense.subjects:
         return f"subject: {subject.lower_} {key}"  # "I agree", "Hurricane Irma struck"
+    doer = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if doer is not None and lemma_of(doer) in sense.subjects:
+        return f"by: {doer.lower_} {key}"  # "was struck on the head by a wheel"
     if token.dep_ == "pobj" and token.head.lower_ in sense.governed_by:
         return f"state: {token.head.lower_} {key}"
     if token.dep_ == "pobj" and f"{lemma_of(token.head.head)} {token.head.lower_}" in sense.governed_by:
