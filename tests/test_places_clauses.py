@@ -57,6 +57,15 @@ def test_a_killing_takes_the_place_of_its_when_clause():
     event = one("Three people were killed in Halle when a gunman opened fire outside a bar in Leipzig.", "ATTACK",
                 "killed")
     assert places(event) == {"Halle"}
+    event = one("Four people were killed when a man ploughed a lorry into crowds in the Belgian port of Ostend.",
+                "ATTACK", "killed")
+    assert places(event) == {"Ostend"}
+
+
+def test_a_route_in_the_when_clause_is_not_where_the_killing_was():
+    text = "Two guards were killed when gunmen attacked a bus en route from Austin to the city of Dallas."
+    event = one(text, "ATTACK", "killed")
+    assert places(event) == set()
 
 
 def test_a_relative_clause_of_an_attack_takes_the_attacks_place():

@@ -105,8 +105,7 @@ def incident_places(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex
             if clause.dep_ == "advcl" and any(c.lower_ == "when" for c in clause.children if c.i < clause.i):
                 region = {t.i for t in clause.subtree}
                 out += [t for t in clause.subtree if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat")
-                        and not (t.dep_ == "pobj" and t.head.lower_ == "from")
-                        and in_own_clause(t, region, {clause.i})]
+                        and _located_by(t) and in_own_clause(t, region, {clause.i})]
     noun, before = token.head, token.left_edge.i - 1
     while before > 0 and token.doc[before].is_punct:
         before -= 1
@@ -120,6 +119,17 @@ def incident_places(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex
         out += [g for p in noun.children if p.dep_ == "prep" and p.lower_ in NEAR_PREPS for g in p.children
                 if g.dep_ == "pobj" and g.pos_ == "PROPN"]
     return [t for t in out if is_place(ps, t, mentions)]
+
+
+def _located_by(token: Token) -> bool:
+    """Whether a name is the object of a preposition of place ("in the resort of Nice", "outside a bar in Lyon"),
+    not of a route ("a flight from San Jose to Liberia crashed": neither is where it crashed)."""
+    head = token
+    while head.head.i != head.i and head.dep_ in ("pobj", "conj", "prep"):
+        if head.dep_ == "pobj" and head.head.lower_ != "of":
+            return head.head.lower_ in NEAR_PREPS
+        head = head.head
+    return False
 
 
 def _set_apart(token: Token, trigger: Token, region: set[int]) -> str | None:
