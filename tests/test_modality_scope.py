@@ -27,6 +27,8 @@ from helpers import events_of, modality_of
     # should and must: not done; with a perfect, an inference or what did not happen
     ("The council said the troops should withdraw from the valley.", "EVACUATE", "withdraw", "intended"),
     ("The suspect must have fled to Albania, police said.", "FLEE", "fled", "hedged"),
+    ("The families have to leave the camp by Friday.", "TRAVEL", "leave", "intended"),
+    ("The families had to flee the camp in March.", "FLEE", "flee", "asserted"),
     ("The suspect fled to Albania, police said.", "FLEE", "fled", "asserted"),
     # done without, or the alternative not taken
     ("The two smugglers crossed into Hungary without being arrested.", "ARREST", "arrested", "negated"),

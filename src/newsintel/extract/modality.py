@@ -51,6 +51,10 @@ def _cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
         found += [label for label in ("hedged", "intended", "future", "attempted") for c in token.children
                   if c.dep_ == "amod" and (c.lower_ in cues[label].get("adjectives", ())
                                            or c.lemma_.lower() in cues[label].get("adjectives", ()))]
+    if as_governor and lemma in cues["intended"].get("present_governors", ()) and token.tag_ in ("VB", "VBP", "VBZ") \
+            and any(c.dep_ == "xcomp" and any(d.dep_ == "aux" and d.lower_ == "to" for d in c.children)
+                    and not _aside(c, token) for c in token.children):
+        found.append("intended")  # "have to leave", "need to withdraw"; not "had to flee", "I have to say"
     planned = passive and lemma in cues["intended"].get("passive_governors", ())  # "was supposed to fly"
     if as_governor and planned:
         found.append("intended")
@@ -82,10 +86,12 @@ def _cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
 
 
 def _aside(verb: Token, auxiliary: Token) -> bool:
-    """"I must say", "we should add": a speaker's aside, no obligation; "MUST WATCH" in capitals: a page label."""
+    """"I must say", "we should add", "I have to say": a speaker's aside, no obligation; "MUST WATCH" in capitals:
+    a page label."""
+    subject_of = auxiliary if verb.head.i == auxiliary.i else verb  # "I have to say": the subject is on "have"
     return (len(auxiliary.text) > 1 and auxiliary.text.isupper()) or (
         verb.lemma_.lower() in lexicon().attribution["verbs"]
-        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children))
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in (*verb.children, *subject_of.children)))
 
 
 def _purpose_of_moving(token: Token) -> bool:
