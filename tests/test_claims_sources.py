@@ -112,3 +112,9 @@ def test_of_two_organisations_of_the_kind_named_the_description_stays_unlinked()
             "The authority said the water was safe to drink.")
     (claim,) = [c for c in claims(text) if c["content"].startswith("the water")]
     assert claim["speaker"]["entity"] is None
+
+
+def test_files_are_evidence_a_speaker_reports_or_a_source_of_their_own():
+    text = 'Dale Croft said that files indicated the buyer "was Austrian" but that other details were missing.'
+    assert [c["cue"] for c in claims(text)] == ["said"]
+    assert [c["speaker"]["text"] for c in claims("Court files show that the buyer was Austrian.")] == ["Court files"]
