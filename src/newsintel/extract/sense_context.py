@@ -11,7 +11,7 @@ import functools
 
 from spacy.tokens import Token
 
-from newsintel.extract.roles import lemma_of
+from newsintel.extract.roles import direct_object, lemma_of
 from newsintel.resources import load_yaml
 
 
@@ -36,11 +36,13 @@ def accident_clause(token: Token, key: str) -> str | None:
     """Deaths with no one who killed, in a sentence where a vehicle of transport crashes: "the plane crashed soon
     after takeoff, killing all on board", "nine were killed after a tram, said to be speeding, derailed". Deaths in
     an accident are no attack (GUIDELINES.md section 1). The parser hangs such clauses anywhere, so the sentence is
-    read, not the tree; a killer of its own keeps the event ("gunmen killed nine after the bus stopped"), and a
-    truck or car driven into people is judged by the vehicle-attack rules (none of them is in `vehicles`)."""
+    read, not the tree; a killer of its own with a victim keeps the event ("gunmen killed nine after the bus
+    stopped", "nine were killed by gunmen after ..."), and a truck or car driven into people is judged by the
+    vehicle-attack rules (none of them is in `vehicles`)."""
     triggers, verbs, vehicles = _accidents()
-    if key not in triggers or any(c.dep_ in ("nsubj", "agent") for c in token.children):
-        return None
+    if key not in triggers or any(c.dep_ == "agent" for c in token.children) or (
+            any(c.dep_ == "nsubj" for c in token.children) and direct_object(token) is not None):
+        return None  # someone killed someone ("one woman killed when ..." is a misparsed passive: no object)
     for verb in token.doc:
         if verb.pos_ != "VERB" or lemma_of(verb) not in verbs:
             continue
