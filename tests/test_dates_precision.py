@@ -115,3 +115,16 @@ def test_extract_json_time_carries_precision(tmp_path, capsys):
     record = json.loads(_run(capsys, "extract", str(path), "--json"))
     times = [e["time"] for e in record["events"] if e.get("time")]
     assert times and times[0]["value"] == "1990-01-01/1999-12-31" and times[0]["precision"] == "decade"
+
+
+def test_an_undated_event_takes_no_report_day():
+    """extract/event_time.py marks a background event, or one whose own time cannot be placed, `undated`: no date
+    is shown rather than its report's day; an event with no time at all is still dated by its report."""
+    from newsintel.views.common import date_fields
+
+    source = {"published": "2025-06-12T08:00:00"}
+    undated = date_fields({"time": {"text": "nearly two decades ago", "value": None, "undated": True},
+                           "source": source})
+    assert (undated["date"], undated["dated_by"]) == (None, None)
+    plain = date_fields({"time": None, "source": source})
+    assert (plain["date"], plain["dated_by"]) == ("2025-06-12", "report")
