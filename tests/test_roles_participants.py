@@ -75,3 +75,17 @@ def test_names_listed_beside_a_plural_noun_are_all_participants():
 def test_the_person_a_threatened_act_would_hit_is_threatened():
     (event,) = events_of("The police threatened to arrest the protesters outside.", "THREATEN")
     assert "protesters" in texts(event["targets"])
+
+
+def test_a_headline_threatened_with_is_passive():
+    (event,) = events_of("Montenegro threatened with a naval blockade", "THREATEN")
+    assert texts(event["actors"]) == "" and "Montenegro" in texts(event["targets"])
+    (event,) = events_of("The minister threatened the union with fines.", "THREATEN")
+    assert "minister" in texts(event["actors"]) and "union" in texts(event["targets"])
+
+
+def test_at_inside_the_agent_phrase_is_no_aim():
+    for event in events_of("Gunmen fired shots, the police said, after officers at the gate arrived.", "ATTACK"):
+        assert "gate" not in texts(event["targets"])
+    for event in events_of("Warning shots were fired by sailors at the port of Aden.", "ATTACK"):
+        assert "port" not in texts(event["targets"])

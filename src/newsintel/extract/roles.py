@@ -195,11 +195,22 @@ def responsible_party(token: Token) -> Token | None:
 
 
 def _clause_verb(token: Token) -> Token | None:
-    """The nearest verb above a token ("fired a volley of spray at them": "at" hangs on "spray", in "fired")."""
+    """The nearest verb above a token, reached through the verb's object or its own prepositions ("fired a volley
+    of spray at them": "at" hangs on "spray"); not through its subject or agent ("fired off by workers at firms")."""
+    below = token
     for ancestor in token.ancestors:
         if ancestor.pos_ in ("VERB", "AUX"):
-            return ancestor
+            return ancestor if below.dep_ in ("dobj", "obj", "prep") and below.lower_ != "by" else None
+        below = ancestor
     return None
+
+
+def threatened_with(verb: Token) -> bool:
+    """Headline passive without its auxiliary, which the tagger reads as active: "City threatened with military
+    intervention", "Editor threatened with jail" (the active takes an object: "threatened the city with")."""
+    return lemma_of(verb) == "threaten" and direct_object(verb) is None and not any(
+        c.dep_ in ("aux", "auxpass", "xcomp", "ccomp") for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
 
 
 def along_with(verb: Token) -> list[Token]:
@@ -300,7 +311,7 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     token, name = trigger.token, trigger.type.name
     args: dict[str, list[Token]] = {role: [] for role in ROLES}
     subject, passive = subject_of(token)
-    passive = trigger.passive = passive or is_passive(token)
+    passive = trigger.passive = passive or is_passive(token) or threatened_with(token)
     if subject is not None and not (not passive and event_noun(subject)):  # "the strikes killed": no one
         args["targets" if passive and name not in MOVERS else "actors"].extend(with_conjuncts(subject))
     obj = direct_object(token) or (None if passive else _shared_object(token))  # "be charged and ruin his chances"
