@@ -103,7 +103,7 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
+def chunks(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
@@ -138,11 +138,11 @@ class Processor:
         """`work` over chunks of `items` (raw documents by default), results in input order; at most a few
         chunks per worker are read ahead."""
         if self.pool is None:
-            for chunk in _chunks(items, CHUNK):
+            for chunk in chunks(items, CHUNK):
                 yield from work(chunk)
             return
         pending: deque = deque()
-        for chunk in _chunks(items, CHUNK):
+        for chunk in chunks(items, CHUNK):
             pending.append(self.pool.apply_async(work, (chunk,)))
             while len(pending) >= self.workers * IN_FLIGHT_PER_WORKER:
                 yield from pending.popleft().get()

@@ -11,10 +11,8 @@ from pathlib import Path
 
 from newsintel.cli import render_views
 from newsintel.cli.args import count, min_confidence, positive
-from newsintel.cli.common import error, refuse_bad_text, threshold
+from newsintel.cli.common import EXIT_FAILED, EXIT_OK, error, refuse_bad_text, threshold
 from newsintel.store import connect, db_path
-
-EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def _conn(args: argparse.Namespace, readonly: bool = True):

@@ -47,6 +47,16 @@ positive = count(1)
 workers = count(1, MAX_WORKERS)
 
 
+def engine(parser: argparse.ArgumentParser) -> None:
+    """Where the work runs: worker processes here (`--workers`), or a Dask cluster (README "Distributed ingest")."""
+    parser.add_argument("--workers", type=workers, default=None,
+                        help="worker processes, or local Dask workers (default: one per core)")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local worker processes (default) or Dask workers")
+    parser.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                        help="with --engine dask: a running scheduler (tcp://HOST:8786); default a local cluster")
+
+
 def min_confidence(parser: argparse.ArgumentParser, what: str = "events") -> None:
     """The --min-confidence option every fact view takes (default: `views.min_confidence` in confidence.yaml)."""
     parser.add_argument("--min-confidence", type=share, default=None, metavar="C",

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from newsintel import __version__
 from newsintel.cli import render
-from newsintel.cli.args import MAX_QUERY, min_confidence, positive, text_problem, workers
+from newsintel.cli.args import MAX_QUERY, engine, min_confidence, positive, text_problem
 from newsintel.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
+    EXIT_USAGE,
     emit,
     error,
     open_store,
@@ -34,6 +35,9 @@ STORELESS = {"extract", "geoparse"}  # commands that never open the store
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    if args.scheduler and args.engine != "dask":
+        error("--scheduler needs --engine dask")
+        return EXIT_USAGE
     connect(db_path(args.db)).close()  # a store fault is told at once, before the model loads
     from newsintel.cli.progress import run_ingest
 
@@ -203,6 +207,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
+    if args.scheduler and args.engine != "dask":
+        error("--scheduler needs --engine dask")
+        return EXIT_USAGE
     connect(db_path(args.db), create=False).close()  # a missing or faulty store is told before the model loads
     from newsintel.cli.progress import run_reprocess
 
@@ -255,7 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--strict", action="store_true", help="stop at the first failure")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary; errors still print")
-    p.add_argument("--workers", type=workers, default=None, help="worker processes (default: one per core)")
+    engine(p)
 
     p = add("extract", cmd_extract, "print what newsintel extracts from one file (nothing is stored)", json_flag)
     p.add_argument("file", metavar="FILE")
@@ -290,7 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
         json_flag)
 
     p = add("reprocess", cmd_reprocess, "re-run NLP and extraction on stored documents (after an upgrade)")
-    p.add_argument("--workers", type=workers, default=None, help="worker processes (default: one per core)")
+    engine(p)
 
     from newsintel.cli.analyst import add_commands
 

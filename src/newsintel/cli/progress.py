@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -16,15 +17,27 @@ from newsintel.pipeline import Processor, default_workers
 from newsintel.store import connect, db_path
 from newsintel.store.focus import install_stored_focus
 
+if TYPE_CHECKING:
+    from newsintel.dask_engine import DaskProcessor
+
+
+def processor_for(args: argparse.Namespace) -> Processor | DaskProcessor:
+    """The engine asked for: worker processes here, or Dask workers (local cluster or `--scheduler`)."""
+    workers = args.workers or default_workers()
+    if args.engine == "dask":
+        from newsintel.dask_engine import DaskProcessor
+
+        return DaskProcessor(workers, args.scheduler)
+    return Processor(workers)
+
 
 def run_ingest(args: argparse.Namespace) -> int:
-    workers = args.workers or default_workers()
     show_progress = not args.quiet and sys.stderr.isatty()
     stderr = Console(stderr=True, highlight=False)
     summary = Summary()
     interrupted = False
     install_stored_focus(db_path(args.db))  # publishers' focus as stored, read-only in this run
-    with Processor(workers) as processor:
+    with processor_for(args) as processor:
         conn = connect(db_path(args.db))  # opened after the workers fork: no connection crosses a fork
         progress = Progress(
             TextColumn("{task.description}"), BarColumn(bar_width=20), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -77,10 +90,9 @@ def run_reprocess(args: argparse.Namespace) -> int:
     from newsintel.pipeline import annotate_batch
     from newsintel.store.writer import replace_derived
 
-    workers = args.workers or default_workers()
     done = failed = 0
     install_stored_focus(db_path(args.db), rebuild=True)  # a stable point: the focus of every stored document
-    with Processor(workers) as processor:
+    with processor_for(args) as processor:
         conn = connect(db_path(args.db), create=False)
         rows = conn.execute("SELECT id, title, source, url, published, text, author, origin, format, language"
                             " FROM documents ORDER BY rowid").fetchall()

@@ -72,6 +72,11 @@ def install(table: FocusTable | None) -> None:
     _INSTALLED[0] = table
 
 
+def installed() -> FocusTable | None:
+    """The table installed in this process: what a distributed engine ships to its workers."""
+    return _INSTALLED[0]
+
+
 def publisher_focus(source: str | None) -> Focus:
     """The installed focus of `source`; empty with no publisher or no table."""
     table = _INSTALLED[0]

@@ -1,0 +1,96 @@
+"""`--engine dask`: cleaning, NLP and extraction on Dask workers; records stream back to this process's writer.
+
+The same interface as `pipeline.Processor` (`run(items, work)` yields one result per input, in input order, with a
+bounded number of chunks in flight), so `batch.ingest` and `reprocess` do not know which engine runs the work.
+Without a scheduler address a `LocalCluster` of worker processes starts on 127.0.0.1; with one (`tcp://HOST:8786`)
+the work goes to that cluster, whose workers need newsintel and its model installed.
+
+Nothing learnt lives in a worker: the publishers' focus is read from the store by this process and sent with the
+work, so a restarted or added worker geocodes exactly as the others. A worker that dies mid-task loses nothing: the
+scheduler runs its tasks again elsewhere; a chunk that keeps killing workers comes back as one failure per input,
+and the batch goes on. Only this process writes to the store.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from newsintel.model import DocumentInfo, Failure, RawDocument, Record
+from newsintel.nlp.focus import FocusTable, install, installed
+from newsintel.pipeline import CHUNK, IN_FLIGHT_PER_WORKER, chunks, process_batch
+
+RETRIES = 2  # a task whose worker died is rerun by the scheduler anyway; these cover errors raised in the task
+
+
+def _on_worker(work: Callable[[list], list[Record | Failure]], chunk: list, focus: FocusTable | None
+               ) -> list[Record | Failure]:
+    install(focus)  # the focus this run was started with, whatever ran on this worker before
+    return work(chunk)
+
+
+def _origin(item: Any) -> str:
+    if isinstance(item, RawDocument):
+        return item.origin
+    if isinstance(item, DocumentInfo):
+        return item.origin or item.id
+    return repr(item)[:80]
+
+
+class DaskProcessor:
+    """Runs `work` over chunks on a Dask cluster; `workers` sizes the local cluster when no scheduler is given."""
+
+    def __init__(self, workers: int = 2, scheduler: str | None = None) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as err:  # an optional extra
+            raise RuntimeError("--engine dask needs Dask: pip install 'newsintel[dask]'") from err
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler, timeout="30s")
+        else:
+            import dask
+
+            # one task per worker at a time: a worker's death then blames only the task it was running
+            with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                            host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+        self.workers = max(1, len(self.client.scheduler_info()["workers"]))
+
+    def __enter__(self) -> DaskProcessor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self, terminate: bool = False) -> None:
+        """Stop the client and any local cluster; on a shared cluster, cancel what this run still has queued."""
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+        if self.cluster is not None:
+            self.cluster.close()
+            self.cluster = None
+
+    def run(self, items: Iterable, work: Callable[[list], list[Record | Failure]] = process_batch,
+            ) -> Iterator[Record | Failure]:
+        from distributed import KilledWorker
+
+        focus = installed()
+        pending: deque = deque()
+
+        def finished(chunk: list, future: Any) -> list[Record | Failure]:
+            try:
+                return future.result()
+            except KilledWorker:
+                return [Failure(_origin(item), "a Dask worker died on every try of this input") for item in chunk]
+
+        for chunk in chunks(items, CHUNK):
+            pending.append((chunk, self.client.submit(_on_worker, work, chunk, focus, pure=False, retries=RETRIES)))
+            while len(pending) >= self.workers * IN_FLIGHT_PER_WORKER:
+                yield from finished(*pending.popleft())
+        while pending:
+            yield from finished(*pending.popleft())
