@@ -148,3 +148,11 @@ def test_a_clause_of_the_same_moment_shares_its_heads_date():
     events = events_of("Haddad, who was arrested in Bruges in 2021 as he tried to leave for Tunisia on a forged "
                        "passport, denied the charges.", "TRAVEL")
     assert events and all((e.get("time") or {}).get("text") == "2021" for e in events)
+
+
+def test_a_date_after_a_place_noun_is_still_the_events():
+    """A date phrase the parser hangs on a place noun ("the hub of Herat late Thursday night") is the event's."""
+    events = events_of("Gunmen struck at the embassy in the northern trading hub of Herat late Thursday night, "
+                       "killing two guards, officials said.", "ATTACK")
+    assert len(events) == 2
+    assert all("Thursday" in ((e.get("time") or {}).get("text") or "") for e in events)

@@ -52,3 +52,9 @@ def test_durations_and_ages_are_no_dates():
         assert not is_date_expression(text), text
     for text in ("last week", "last month", "this year", "two years ago", "Friday", "March 2014", "earlier this month"):
         assert is_date_expression(text), text
+
+
+def test_a_day_of_last_year():
+    assert normalise("June 12 last year", "2017-10-02") == "2016-06-12"
+    assert is_date_expression("June 12 last year")
+    assert not is_date_expression("the last four days")

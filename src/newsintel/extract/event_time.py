@@ -36,6 +36,8 @@ _AMOUNT = (r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|e
 # amount, so it stays a date; "two years ago" does not end on the unit, so it stays one too.
 _DURATION = re.compile(rf"^(?:[a-z-]+\s+){{0,3}}{_AMOUNT}(?:[\s-]+(?:of|and|a|half|more))*[\s-]+(?:[a-z-]+[\s-]+)?"
                        rf"{_UNIT}(?:[\s-]+(?:old|long))?$")
+_POINTS_IN_TIME = re.compile(r"\b(?:ago|earlier|later|january|february|march|april|june|july|august"
+                             r"|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")
 _AGE = re.compile(r"\b(?:ages?|aged|old)\b")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 SAME_TIME_PREPOSITIONS = {"in", "during", "at", "amid", "on"}
@@ -53,8 +55,11 @@ BACKGROUND_DAYS = 60
 
 
 def is_date_expression(text: str) -> bool:
-    """False for what NER tags DATE/TIME but dates nothing: durations, ages, bare small numbers."""
+    """False for what NER tags DATE/TIME but dates nothing: durations, ages, bare small numbers ("June 12 last
+    year", "two years ago" are dates)."""
     low = " ".join(text.lower().split())
+    if _POINTS_IN_TIME.search(low):
+        return True
     return not (_DURATION.match(low) or _AGE.search(low) or _BARE_NUMBER.match(low))
 
 
@@ -148,9 +153,9 @@ def _another_nouns(span: Span, trigger: Token, clause: set[Token]) -> bool:
         if token.pos_ not in ("NOUN", "PROPN") or token in clause or token.ent_type_ in TIME_LABELS or _same_event(
                 token, trigger):
             continue
-        if child.dep_ in ("compound", "nummod", "amod", "npadvmod", "nmod") and token.pos_ == "NOUN":
-            return True
-        if token.pos_ == "NOUN" and _occurrence(token) and not _same_time(token, clause):
+        if token.pos_ != "NOUN" or not _occurrence(token):
+            continue
+        if child.dep_ in ("compound", "nummod", "amod", "npadvmod", "nmod") or not _same_time(token, clause):
             return True
     return False
 
@@ -209,14 +214,15 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
     clause = _clause_of_trigger(trigger)
     nested = _nested_in_occurrence(trigger, clause)
     own = [e for e in spans if _clause_of(e.root) in clause and not _another_nouns(e, trigger, clause)
-           and not _a_bound(e) and (not nested or e.root in trigger.subtree)]
+           and not _a_bound(e) and (not nested or e.root in trigger.subtree or e.start > trigger.i)]
     if not own:
         if _background(ps, trigger, spans, published):
             return {"text": None, "start": None, "end": None, "value": None, "precision": None, "undated": True}
         return None
-    chosen = min(own, key=lambda e: (not _in_copula_subject(e, trigger), abs(e.root.i - trigger.i)))
-    start, end = ps.char_span(chosen.start, chosen.end)
     future = modality in ("future", "intended")
+    chosen = min(own, key=lambda e: (not _in_copula_subject(e, trigger), normalise(e.text, published, future) is None,
+                                     abs(e.root.i - trigger.i)))
+    start, end = ps.char_span(chosen.start, chosen.end)
     out: dict[str, Any] = {"text": chosen.text, "start": start, "end": end,
                            **time_value(chosen.text, published, future)}
     if out["value"] is None and chosen.label_ != "TIME" and not _PART_OF_DAY.search(chosen.text):

@@ -149,7 +149,7 @@ def _calendar(words: list[str], base: date | None, future: bool, may_is_month: b
         if year is None:
             if base is None:
                 return None
-            year = base.year
+            year = base.year - 1 if "last year" in text else base.year  # "on June 12 last year"
             candidate = date(year, month, min(day, calendar.monthrange(year, month)[1]))
             if not future and candidate > base + timedelta(days=2):
                 year -= 1
