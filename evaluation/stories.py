@@ -198,6 +198,10 @@ def format_rows(rows: Sequence[tuple[str, str, dict[str, float], float]]) -> str
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import argparse
+
+    argparse.ArgumentParser(prog="python -m evaluation.stories", description=__doc__.split("\n")[0]).parse_args(
+        list(argv or []))
     print()  # after the other evaluations' tables
     root = bench_dir(SET)
     if not (root / "data").is_dir():
