@@ -169,7 +169,8 @@ def where_places(fact: dict[str, Any], role: str) -> list[dict[str, Any]]:
     a movement that happened ended; none from an event that did not happen or was only planned, from a threat, for a
     target of an event that puts no target anywhere (a group joined), for the agent of an attack by remote means,
     for anyone in a cyber attack,
-    at the destination of a setting out ("boarded a plane for Germany"),
+    at the destination of a setting out ("boarded a plane for Germany") or in a region naming a destination not
+    reached ("a flight to Omaha, Nebraska"), at the destination of those an actor moved ("moved villagers to Kabul"),
     or for a place that is a facility's owner ("Germany's consulate in Mazar-i-Sharif": Germany is no place of the
     attack) or a facility taken for a place (an embassy geocoded as a town)."""
     rules = whereabouts()
@@ -181,15 +182,37 @@ def where_places(fact: dict[str, Any], role: str) -> list[dict[str, Any]]:
     if fact["type"] == "ATTACK" and ((role == "actors" and remote_attack(fact))
                                      or remote_attack(fact, "virtual_attack_words")):
         return []
-    arrived = status == "done" and not _sets_out(fact)
+    arrived = status == "done" and not _sets_out(fact) and not (role == "actors" and moves_others(fact))
     places = fact.get("location") or (fact.get("destination") if arrived else []) or []
+    if not arrived:
+        places = [p for p in places if not _names_destination(p, fact)]
     return [p for p in places if not _owner_or_facility(p, fact)]
 
 
-def _sets_out(fact: dict[str, Any]) -> bool:
-    """"boarded a plane for Germany", "left for Istanbul": the destination is not reached in this event."""
+def _trigger_starts_with(fact: dict[str, Any], key: str) -> bool:
     words = (fact.get("trigger") or "").lower().split()
-    return bool(words) and words[0] in whereabouts()["departure_words"]
+    return bool(words) and words[0] in whereabouts()[key]
+
+
+def _sets_out(fact: dict[str, Any]) -> bool:
+    """"boarded a plane for Germany", "left for Istanbul", "heading to Dallas": the destination is not reached in
+    this event."""
+    return _trigger_starts_with(fact, "departure_words")
+
+
+def moves_others(fact: dict[str, Any]) -> bool:
+    """"police moved people away from the square": a movement its actor makes others do; the one moved is the
+    target, so the actor is not heading anywhere (data/whereabouts.yaml `moves_others_words`)."""
+    return bool(fact.get("targets")) and _trigger_starts_with(fact, "moves_others_words")
+
+
+def _names_destination(place: dict[str, Any], fact: dict[str, Any]) -> bool:
+    """A "location" that only names the region of a destination not reached ("a flight to Omaha, Nebraska")."""
+    sentence = (fact.get("source") or {}).get("sentence_text") or ""
+    text = place.get("text") or ""
+    return bool(text) and any(
+        re.search(re.escape(d["text"]) + r",\s*" + re.escape(text) + r"(?!\w)", sentence)
+        for d in fact.get("destination", []) if d.get("text"))
 
 
 def _owner_or_facility(place: dict[str, Any], fact: dict[str, Any]) -> bool:
@@ -210,6 +233,8 @@ def heads_somewhere(fact: dict[str, Any], role: str,
     if fact["type"] not in MOVEMENT_TYPES or not any(fact.get(p) for p in places):
         return False
     if role == "targets" and fact["type"] not in whereabouts()["moved_targets"]:
+        return False
+    if role == "actors" and moves_others(fact):  # "police moved people away": the people moved, not the police
         return False
     return status_of(fact, role) != NOT_STOPPED
 
