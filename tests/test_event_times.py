@@ -156,3 +156,20 @@ def test_a_date_after_a_place_noun_is_still_the_events():
                        "killing two guards, officials said.", "ATTACK")
     assert len(events) == 2
     assert all("Thursday" in ((e.get("time") or {}).get("text") or "") for e in events)
+
+
+def test_verbs_of_one_act_share_a_date():
+    """"was convicted and sentenced last Thursday" dates the conviction too (audit round 4: wrong time)."""
+    events = events_of("A former nurse was convicted and sentenced to twelve years in prison last Friday.", "CHARGE")
+    assert {e["trigger"]: (e.get("time") or {}).get("text") for e in events} == {
+        "convicted": "last Friday", "sentenced": "last Friday"}
+    events = events_of("Two smugglers were detained near the port and charged on Sunday.", "ARREST")
+    assert [(e.get("time") or {}).get("text") for e in events] == ["Sunday"]
+
+
+def test_steps_of_a_story_keep_their_own_dates():
+    """Not one act: a first step of a story is not dated by the last one's date."""
+    assert when("The two brothers fled to Syria and returned to Belgium last month.", "FLEE") is None
+    events = events_of("The clerk was arrested on Monday and released on Wednesday.", "ARREST")
+    assert [(e.get("time") or {}).get("text") for e in events] == ["Monday"]
+    assert when("The mayor spoke to the governor on Tuesday and they agreed to build a new bridge.", "AGREE") is None

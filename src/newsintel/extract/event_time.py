@@ -4,8 +4,10 @@ Why so careful: a date shown beside an event is read as that event's date, so a 
 something else is worse than none (issue 12, audit category "wrong time"). Only a date of the trigger's own clause
 counts: the reporting verb's date ("police said on Friday that ..."), a relative clause's ("strikes which killed
 ..."), another noun's ("the 2015 raid") belong to other events. A participle that continues its clause ("stormed
-the club in June, opening fire") shares that clause's date. A duration or an age ("for about ten minutes", "aged 12
-to 17") is no date at all, and a bound ("since 2014", "until May") is not when the event happened.
+the club in June, opening fire") shares that clause's date, and so do verbs of one act ("was convicted and
+sentenced last Thursday"), though not the steps of a story ("fled to Syria and returned last month"). A duration
+or an age ("for about ten minutes", "aged 12 to 17") is no date at all, and a bound ("since 2014", "until May")
+is not when the event happened.
 
 An event with no date of its own is dated by its report (views/common.py), unless it is plainly background: its own
 time expression cannot be placed ("nearly two decades ago", "days later"), or it is subordinate in a sentence that
@@ -50,6 +52,9 @@ BOUND_PREPOSITIONS = {"since", "until", "till", "before", "after"}
 # a part of a day ("during the night", "overnight", "in the early hours"): a time of the report's news, unplaced
 _PART_OF_DAY = re.compile(r"\b(?:night|overnight|morning|afternoon|evening|dawn|dusk|midnight|noon|hours?|"
                           r"o'clock|[ap]\.?m\.?)\b", re.I)
+# "arrested on Monday and later released": the second verb's time is not the first's
+SEQUENCE_WORDS = {"later", "then", "subsequently", "afterwards", "afterward", "eventually", "since", "now", "again",
+                  "finally", "soon", "ultimately"}
 # how long before the report a dated sentence's events must lie to be background for its undated events
 BACKGROUND_DAYS = 60
 
@@ -94,6 +99,34 @@ def _clause_of_trigger(trigger: Token) -> set[Token]:
             verb.dep_ in ("xcomp", "aux", "auxpass") or _continues_its_head(verb)):
         verb = verb.head
         out.add(verb)
+    return out
+
+
+def _shares_subject(verb: Token, other: Token) -> bool:
+    """Two verbs of one act: side by side ("shot and killed", "convicted and sentenced") or passives of one
+    auxiliary ("were arrested in Leeds and charged"). Steps of a story ("fled to Syria and returned last month"),
+    a conjunct with its own subject or auxiliary ("... and they agreed") or a word of sequence ("and later
+    released") are not."""
+    if not (verb.dep_ == "conj" and verb.head.i == other.i) or other.pos_ != "VERB" or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") or (
+            c.dep_ == "advmod" and c.lower_ in SEQUENCE_WORDS) for c in verb.children):
+        return False
+    between = verb.doc[other.i + 1:verb.i]
+    side_by_side = all(t.dep_ == "cc" for t in between) and len(between) == 1
+    one_passive = other.tag_ == verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in other.children)
+    return side_by_side or one_passive
+
+
+def _coordinated_verbs(trigger: Token) -> set[Token]:
+    """The verbs coordinated with the trigger's own verb under one subject: "was convicted and sentenced on
+    Thursday" dates both; used only when the trigger's clause has no date of its own."""
+    verb = _clause_of(trigger)
+    if verb is None:
+        return set()
+    out = {c for c in verb.children if _shares_subject(c, verb)}
+    if _shares_subject(verb, verb.head):
+        out |= {verb.head} | {c for c in verb.head.children if c.i != verb.i and _shares_subject(c, verb.head)}
     return out
 
 
@@ -215,6 +248,11 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
     nested = _nested_in_occurrence(trigger, clause)
     own = [e for e in spans if _clause_of(e.root) in clause and not _another_nouns(e, trigger, clause)
            and not _a_bound(e) and (not nested or e.root in trigger.subtree or e.start > trigger.i)]
+    if not own and not nested and (siblings := _coordinated_verbs(trigger)):
+        # "was convicted and sentenced last Thursday": a date of a verb coordinated under the same subject
+        shared = _clause_of_trigger(trigger) | siblings
+        own = [e for e in spans if _clause_of(e.root) in siblings and not _another_nouns(e, trigger, shared)
+               and not _a_bound(e)]
     if not own:
         if _background(ps, trigger, spans, published):
             return {"text": None, "start": None, "end": None, "value": None, "precision": None, "undated": True}
