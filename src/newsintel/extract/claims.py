@@ -38,11 +38,16 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         if token.lemma_.lower() in lexicon().attribution["belief_verbs"] and any(
                 c.dep_ == "aux" and c.lower_ in lexicon().attribution["guess_auxiliaries"] for c in token.children):
             continue  # "its leaders may still believe ...": the writer's guess at a belief, no one's statement
+        if _said_as_determiner(ps, token):
+            continue  # "only to find said relic was cursed": "said" means the aforementioned, nothing is said
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon().attribution["unsaid_governors"]:
             continue  # "a deal that would allow leaders to claim victory": nothing said yet
         if any(c.dep_ == "dobj" and (c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") or c.lemma_.lower()
                                      in lexicon().attribution["not_statement_objects"]) for c in token.children):
             continue  # "the stock added 2%", "claimed 20 lives", "welcomed a baby boy": nothing stated
+        refused = lexicon().attribution.get("refusal_objects", {}).get(token.lemma_.lower(), ())
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in refused for c in token.children):
+            continue  # "denied entry to the ships", "denied him bail": a refusal, nothing stated
         speaker = speaker_of(token)
         if not shows_statement(token, speaker):
             continue  # "the video shows a crowd", a caption's "... show Fireworks light up ...": nothing stated
@@ -64,6 +69,10 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             "modality": claim_modality(token, head),
         })
     found = according_to(ps)
+    if found is not None and claims and _bare_medium(found[1]):
+        if len(claims) == 1 and claims[0]["medium"] is None:
+            claims[0]["medium"] = found[1].lower_
+        found = None  # '"...," he told them, according to a statement': the statement is how he said it, not who
     if found is not None:
         cue, speaker = found
         rest, scope = _according_content(ps, cue, speaker)
@@ -106,6 +115,23 @@ def _reported_by_another(verb: Token) -> bool:
         if is_reporting(current) and speaker_of(current) is not None and reports_through(current, child):
             return True
     return False
+
+
+def _said_as_determiner(ps: ParsedSentence, token: Token) -> bool:
+    """Is "said" the legal and jocular determiner ("to find said relic", "the owner of said house")? Right after a
+    base-form verb or a preposition and right before a bare common noun; "those who fled said troops ..." (a past
+    verb) and "..., said officials" (a comma) stay reports."""
+    if token.lower_ != "said" or token.i == 0 or token.i + 1 >= len(ps.doc):
+        return False
+    before, after = ps.doc[token.i - 1], ps.doc[token.i + 1]
+    return before.tag_ in ("VB", "IN") and after.tag_ in ("NN", "NNS") and after.text.islower()
+
+
+def _bare_medium(token: Token) -> bool:
+    """Is "according to X" only a medium with nothing naming whose it is ("according to a statement"), not "according
+    to a statement by the ministry", "according to its statement", "according to a report in the Times"?"""
+    return token.lemma_.lower() in lexicon().attribution["media_nouns"] and token.ent_type_ == "" and all(
+        c.dep_ in ("det", "amod") and c.lower_ not in ("its", "their", "his", "her") for c in token.children)
 
 
 def _according_content(ps: ParsedSentence, cue: Token, speaker: Token) -> tuple[str, Token | None]:

@@ -225,6 +225,8 @@ class Speakers(DescriptionLinks):
         words = arg["text"].split()
         if words and words[-1].lower() in att.get("not_speaker_nouns", ()):
             return None
+        if any(note in arg["text"].lower() for note in att.get("amendment_note_speakers", ())):
+            return None  # "An earlier version said ...": the article's amendment note, no one's statement
         at = arg.get("_at")
         if at is not None and (self._in_byline(at[0]) or self._in_credit(at[0]) or self._in_link_list(at[0])):
             return None
