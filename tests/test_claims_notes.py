@@ -74,3 +74,16 @@ def test_a_statement_alone_or_one_whose_author_is_named_keeps_its_claim():
     assert speakers("The bridge will reopen in May, according to a statement.") == ["statement"]
     found = claims('"We will rebuild the school," she told parents, according to a report in the local paper.')
     assert sorted(c["cue"] for c in found) == ["according to", "told"]
+
+
+# -- "X said in statements that apologized ...": the medium is no second speaker ----------------------------------
+
+def test_a_medium_of_another_report_is_no_speaker_of_its_own():
+    found = claims("The pilot turned back under the security rules, the airline said in statements that apologized "
+                   "to passengers but defended the decision.")
+    assert [c["speaker"]["text"] for c in found] == ["airline"]
+
+
+def test_a_statement_that_speaks_on_its_own_keeps_its_claim():
+    found = claims("The statement, which warned of further strikes, was read out on state television.")
+    assert [c["speaker"]["text"] for c in found] == ["statement"]

@@ -54,6 +54,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         if speaker is not None and speaker.lower_ in lexicon().attribution["indefinite_speakers"] and not any(
                 c.lower_ == "of" for c in speaker.children):
             continue  # "many claimed", "others warned", "some insist": no one in particular (not "some of the men")
+        if speaker is not None and _medium_of_another(token, speaker):
+            continue  # "the airline said in statements that apologized to ...": the airline's claim, told once
         if speaker is not None and (_hypothetical_anyone(token, speaker) or _unsourced_evidence(token, speaker)):
             continue
         content, head = content_of(ps, token)
@@ -115,6 +117,16 @@ def _reported_by_another(verb: Token) -> bool:
         if is_reporting(current) and speaker_of(current) is not None and reports_through(current, child):
             return True
     return False
+
+
+def _medium_of_another(verb: Token, speaker: Token) -> bool:
+    """Is the speaker the medium of another reporting verb ("X said in statements that apologized ...", "wrote in a
+    letter which warned ...")? Then the statement is that verb's speaker's, not the medium's own."""
+    att = lexicon().attribution
+    noun = verb.head if verb.dep_ == "relcl" and speaker.tag_ == "WDT" else speaker
+    prep = noun.head
+    return noun.dep_ == "pobj" and noun.lemma_.lower() in att["media_nouns"] and prep.lower_ in att["media_preps"] \
+        and prep.head.i != verb.i and is_reporting(prep.head)
 
 
 def _said_as_determiner(ps: ParsedSentence, token: Token) -> bool:
