@@ -228,15 +228,18 @@ def _group_before(pronoun: Token) -> bool:
 
 def _cues(token: Token) -> set[str]:
     """What can show the event sense of a `needs` entry: the dependents, the governing word ("reached a
-    settlement"), the words of an infinitive or clause it governs ("agreed to hold talks"), and "<object>" when
-    something undergoes it."""
+    settlement"), the words of an infinitive or clause it governs ("agreed to hold talks"), "<object>" when
+    something undergoes it, "<owner>" or "<dated>" for a possessive person or date."""
     out = _nearby_words(token) | {token.head.lower_, lemma_of(token.head)}
     clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
     out |= {lemma_of(c) for c in clauses} | {g.lower_ for c in clauses for g in c.children}
-    if patient_of(token) is not None:
-        out.add("<object>")
-    if any(c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in token.children):
+    if patient_of(token) is not None or (token.pos_ == "VERB" and is_passive(token)):
+        out.add("<object>")  # a passive has someone undergo it, named or not ("the first of them to be freed")
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if any(c.ent_type_ not in ("DATE", "TIME") for c in owners):
         out.add("<owner>")  # "his capture", "the rebel leader's capture"; not "Saturday night's captures"
+    if any(c.ent_type_ in ("DATE", "TIME") for c in owners):
+        out.add("<dated>")  # "Thursday's release"
     return out
 
 
@@ -245,6 +248,8 @@ def _state_or_opinion(token: Token, key: str, sense: Sense) -> str | None:
     if sense.needs and not _cues(token) & sense.needs:
         return f"no event cue: {key}"
     subject, passive = subject_of(token) if token.pos_ in ("VERB", "AUX") else (None, False)
+    if subject is not None and subject.lower_ in ("which", "that") and token.dep_ == "relcl":
+        subject = token.head  # "Hurricane Irma, which struck Florida"
     if subject is not None and not passive and ({subject.lower_} | {
             c.lower_ for c in subject.children if c.dep_ == "compound"}) & sense.subjects:
         return f"subject: {subject.lower_} {key}"  # "I agree", "Hurricane Irma struck"
@@ -309,10 +314,17 @@ def _it_is_that(token: Token) -> bool:
             and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children))
 
 
+QUANTIFIERS = frozenset({"all", "some", "most", "much", "part", "rest", "none", "any", "each", "many", "more"})
+
+
 def _object_words(patient: Token) -> set[str]:
-    """What an object is matched by in `objects`: its lemma; the name before a product's model ("a MacBook Pro":
-    macbook); "<money>" for a sum ("escaped $1 billion in taxes")."""
+    """What an object is matched by in `objects`: its lemma, or that of what a quantifier counts ("all of the
+    data"); the name before a product's model ("a MacBook Pro": macbook); "<money>" for a sum ("escaped $1 billion
+    in taxes")."""
     out = {lemma_of(patient)}
+    if patient.lower_ in QUANTIFIERS:  # "all of the survey's data": the data
+        out |= {lemma_of(g) for c in patient.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"}
     if patient.pos_ == "PROPN":
         out |= {lemma_of(c) for c in patient.children if c.dep_ == "compound"}
     if patient.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in patient.children):
