@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from newsintel.extract.accused import charge_object_subject, facing_subject
 from newsintel.extract.args import MentionIndex, is_place, with_conjuncts
 from newsintel.extract.clause_args import (
     event_noun,
@@ -24,6 +25,7 @@ from newsintel.extract.clause_args import (
     told_complement,
 )
 from newsintel.extract.lexicon import EventType, lexicon
+from newsintel.extract.non_participants import manner_noun, unnamed_place
 from newsintel.extract.parse import ParsedSentence
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -166,19 +168,22 @@ def accused_party(token: Token) -> Token | None:
         return None
     governor = prep.head
     if prep.lower_ == "of":
-        if lemma_of(governor) not in lexicon().accusation_nouns or governor.dep_ != "pobj":
+        if lemma_of(governor) not in lexicon().accusation_nouns:
             return None
+        if governor.dep_ != "pobj":
+            return charge_object_subject(governor)  # "faces charges of assault"
         governor = governor.head.head  # "on suspicion of": the verb the "on" phrase hangs on
     for _ in range(3):  # "sentenced X to nine years in prison for recruiting": up to the verb
         if governor.pos_ in ("VERB", "AUX") or governor.dep_ not in ("pobj", "prep"):
             break  # not through an object: "claimed responsibility for the bombing"
         governor = governor.head
     if governor.pos_ not in ("VERB", "AUX"):
-        return None
+        return facing_subject(governor.head) if prep.lower_ == "of" and governor.dep_ == "dobj" else None
     obj = direct_object(governor)
     if obj is not None and not obj.like_num and obj.ent_type_ != "MONEY":
         return obj
-    return next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
+    return next((c for c in governor.children if c.dep_ == "nsubjpass"), None) or (
+        facing_subject(governor) if prep.lower_ == "of" else None)  # "stands trial on charges of murder"
 
 
 def responsible_party(token: Token) -> Token | None:
@@ -273,6 +278,8 @@ def _assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionIn
     name = trigger.type.name
     if item.ent_type_ in ("DATE", "TIME") or (item.ent_type_ == "EVENT" and lemma_of(item) in HOLIDAY_HEADS):
         return  # "on Thursday", "on New Year's Eve" is the event's time, not its target
+    if manner_noun(item):
+        return  # "attacks on a smaller scale": a measure, no target
     place = route_place(ps, item, word, name, mentions)
     if place and word == "by" and passive_agent(item) and mentions.type_at(ps, item) == "GPE":
         place = False  # "brokered by Qatar", "was attacked by Russia": the country acts
@@ -338,6 +345,8 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         args["targets"] += [t for c in aims for g in c.children if g.dep_ == "pobj" for t in with_conjuncts(g)
                             if not is_place(ps, t, mentions) and g.ent_type_ not in ("TIME", "DATE")
                             and lemma_of(g) not in TIMES_OF_DAY]
+    if name in MOVERS:  # "escaped the scene", "left the area": an unnamed place, no target
+        args["targets"] = [t for t in args["targets"] if not unnamed_place(t)]
     args["targets" if args["targets"] or passive else "actors"] += along_with(token)
     if name == "THREATEN":  # "threatened legal action", "threatening dire consequences": what, not whom
         args["targets"] = [t for t in args["targets"] if someone(ps, t, mentions)] or threatened_party(
