@@ -63,3 +63,20 @@ from helpers import modality_of
 ])
 def test_unrealised_events(text: str, type_: str, trigger: str, expected: str) -> None:
     assert modality_of(text, type_, trigger) == expected
+
+
+@pytest.mark.parametrize(("text", "type_", "trigger", "expected"), [
+    # the content of denied evidence did not happen as far as the report knows (audit round 4: wrong modality)
+    ("There was no sign that the driver had pledged allegiance to the militia.", "RECRUIT", "pledged allegiance",
+     "negated"),
+    ("Detectives found no evidence that the brothers had attacked the guard.", "ATTACK", "attacked", "negated"),
+    ("There is no indication the banker travelled to Cyprus.", "TRAVEL", "travelled", "negated"),
+    ("There had not been any sign that the driver, a cook from Lyon, had pledged allegiance to the militia.",
+     "RECRUIT", "pledged allegiance", "negated"),
+    ("Detectives did not find evidence that the brothers attacked the guard.", "ATTACK", "attacked", "negated"),
+    # evidence given, or a doubt denied, leaves the event asserted
+    ("Detectives found evidence that the brothers had attacked the guard.", "ATTACK", "attacked", "asserted"),
+    ("There is no doubt that the army attacked the village.", "ATTACK", "attacked", "asserted"),
+])
+def test_denied_evidence(text: str, type_: str, trigger: str, expected: str) -> None:
+    assert modality_of(text, type_, trigger) == expected

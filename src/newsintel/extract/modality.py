@@ -251,8 +251,9 @@ def modality_of(trigger: Token) -> str:
     # a verb the trigger is coordinated with is no governor of it ("denied the charges and fled", "tried to enter
     # Turkey and reached Greece" keeps its own auxiliaries and adverbs only)
     coordinated = {t.head.i for t in chain if t.dep_ == "conj"}
-    if any(_negated(t, t is not trigger and t.i not in coordinated) for t in chain) or _not_taken(chain):
-        return "negated"  # "freed without charge"
+    if any(_negated(t, t is not trigger and t.i not in coordinated) for t in chain) or _not_taken(chain) or (
+            _no_sign_of(chain[-1])):
+        return "negated"  # "freed without charge", "no sign that he had pledged allegiance"
     if any(_conditional(t) for t in _chain(trigger, wide=True)) or _depends(trigger, chain):
         return "conditional"
     found = {label for token in chain
@@ -274,6 +275,24 @@ def _not_taken(chain: list[Token]) -> bool:
     return any(t.dep_ in ("pobj", "pcomp") and (t.head.lower_ in cues["preps"] or any(
         c.lower_ in alternatives.get(t.head.lower_, ()) for c in t.head.children if c.dep_ == "advmod"))
         for t in chain)
+
+
+def _no_sign_of(top: Token) -> bool:
+    """The clause is the content of a piece of evidence that is denied: "there was no sign that he had pledged
+    allegiance", "did not find any evidence the men attacked" (a relative clause, "no report that they wrote", is not
+    content; evidence given, "evidence that they attacked", leaves the clause as it is)."""
+    nouns = set(lexicon().modality["negated"].get("evidence_nouns", ()))
+    if top.dep_ not in ("acl", "relcl") or top.head.lemma_.lower() not in nouns or top.head.pos_ != "NOUN":
+        return False
+    relative = any(c.lower_ in ("that", "which", "who", "whom", "whose") and c.dep_ != "mark"
+                   for c in top.children)
+    noun = top.head
+    if relative:
+        return False
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True  # "no sign that ..."
+    # "there had not been any sign that ...", "did not find evidence that ..."
+    return noun.dep_ in ("attr", "dobj") and any(c.dep_ == "neg" for c in noun.head.children)
 
 
 def _depends(trigger: Token, chain: list[Token]) -> bool:
