@@ -87,3 +87,8 @@ def test_a_medium_of_another_report_is_no_speaker_of_its_own():
 def test_a_statement_that_speaks_on_its_own_keeps_its_claim():
     found = claims("The statement, which warned of further strikes, was read out on state television.")
     assert [c["speaker"]["text"] for c in found] == ["statement"]
+
+
+def test_a_fact_inside_an_amendment_note_is_not_the_writers():
+    (event,) = record("An earlier version of this story said the suspect was arrested in Leeds.")["events"]
+    assert event["attribution"] is not None and event["attribution"]["speaker"]["text"] == "earlier version"

@@ -141,7 +141,7 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
     earlier: list[dict[str, Any]] = []  # claims outside quotations whose speaker is settled, in order
     ordered = sorted(claims, key=lambda c: c["start"])
     for claim in ordered:
-        claim["speaker"] = ctx.tidy(claim["speaker"])
+        claim["speaker"] = None if ctx.amendment_note(claim["speaker"]) else ctx.tidy(claim["speaker"])
         if claim["speaker"] is not None and id(claim) not in nested:
             claim["speaker"] = ctx.definite(claim["speaker"], claim["start"])
     for claim in (c for c in ordered if id(c) not in nested and c["speaker"] is not None):

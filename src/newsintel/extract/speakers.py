@@ -216,6 +216,18 @@ class Speakers(DescriptionLinks):
         return not d.get("plural") and len(words) >= 2 and all(w[:1].isupper() for w in words)
 
     # -- places, captions, credits ---------------------------------------------------------------------------
+    @staticmethod
+    def amendment_note(arg: dict[str, Any] | None) -> bool:
+        """Is the speaker the article's own amendment note ("An earlier version said", "Correction added")? Its claim
+        is no one's statement; a fact inside keeps the note as source (not the writer's, and not true)."""
+        if arg is None:
+            return False
+        att = lexicon().attribution
+        text = arg["text"].lower()
+        head = text.split()[-1] if text.split() else ""
+        return head in att.get("amendment_note_nouns", ()) or any(
+            note in text for note in att.get("amendment_note_speakers", ()))
+
     def tidy(self, arg: dict[str, Any]) -> dict[str, Any] | None:
         """The speaker as it should be shown: a person mistyped as a place relinked, a credit cut off; None when
         it is page furniture, not a speaker."""
@@ -225,8 +237,6 @@ class Speakers(DescriptionLinks):
         words = arg["text"].split()
         if words and words[-1].lower() in att.get("not_speaker_nouns", ()):
             return None
-        if any(note in arg["text"].lower() for note in att.get("amendment_note_speakers", ())):
-            return None  # "An earlier version said ...": the article's amendment note, no one's statement
         at = arg.get("_at")
         if at is not None and (self._in_byline(at[0]) or self._in_credit(at[0]) or self._in_link_list(at[0])):
             return None
