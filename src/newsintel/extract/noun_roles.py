@@ -10,7 +10,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, is_country, is_place, with_conjuncts
-from newsintel.extract.non_participants import nationality_agent
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.roles import (
     FORCE,
@@ -51,8 +50,6 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
                     name not in FORCE or not is_country(ps, child, mentions)):
                 role = "location"  # "the Raqqa evacuation", "the Brussels assault"; but "US air strikes"
             args[role].append(child)
-        elif nationality_agent(child, name):  # "American airstrikes", "Russian shelling": the country attacks
-            args["actors"].append(child)
     head = token.head
     light = token.dep_ in ("dobj", "attr") and lemma_of(head) in LIGHT_VERBS
     # "X claimed responsibility for the attack"
