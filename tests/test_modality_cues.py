@@ -80,3 +80,15 @@ def test_unrealised_events(text: str, type_: str, trigger: str, expected: str) -
 ])
 def test_denied_evidence(text: str, type_: str, trigger: str, expected: str) -> None:
     assert modality_of(text, type_, trigger) == expected
+
+
+@pytest.mark.parametrize(("text", "type_", "trigger", "expected"), [
+    # a present-tense time clause of a will-statement has not happened yet (audit round 4: wrong modality)
+    ("The army will keep a depot on the coast after its troops leave the region.", "TRAVEL", "leave", "future"),
+    ("The envoy will stay in Paris until the troops have left Mali.", "TRAVEL", "left", "future"),
+    # a past time clause, or one of a statement that is not future, tells what happened
+    ("Police arrested the clerk after he returned to Leeds.", "RETURN", "returned", "asserted"),
+    ("Police arrest smugglers when they return from Libya.", "RETURN", "return", "asserted"),
+])
+def test_time_clause_of_a_future_statement(text: str, type_: str, trigger: str, expected: str) -> None:
+    assert modality_of(text, type_, trigger) == expected

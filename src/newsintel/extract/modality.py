@@ -258,6 +258,8 @@ def modality_of(trigger: Token) -> str:
         return "conditional"
     found = {label for token in chain
              for label in _cues_on(token, _is_passive(token), token is not trigger and token.i not in coordinated)}
+    if _future_time_clause(chain[-1]):
+        found.add("future")
     if _sought_through_prep(chain):
         found.add("intended")
     if _en_route(trigger):
@@ -275,6 +277,20 @@ def _not_taken(chain: list[Token]) -> bool:
     return any(t.dep_ in ("pobj", "pcomp") and (t.head.lower_ in cues["preps"] or any(
         c.lower_ in alternatives.get(t.head.lower_, ()) for c in t.head.children if c.dep_ == "advmod"))
         for t in chain)
+
+
+def _future_time_clause(top: Token) -> bool:
+    """A present-tense time clause of a future statement is future too: "will keep the base after its troops
+    leave", "will hand over their weapons once the convoy arrives" (a past one, "arrested him after he returned",
+    or a gerund, "after arriving", is presupposed and keeps its own modality)."""
+    cues = lexicon().modality["future"]
+    if top.dep_ != "advcl" or top.head.i == top.i or not any(
+            c.dep_ == "mark" and c.lower_ in cues.get("time_clause_marks", ()) for c in top.children):
+        return False
+    verbs = [top] + [c for c in top.children if c.dep_ in ("aux", "auxpass")]
+    present = any(t.tag_ in ("VBP", "VBZ") for t in verbs) and not any(t.tag_ in ("VBD", "MD") for t in verbs)
+    will = {"will", "shall", "'ll"} & set(cues["auxiliaries"])
+    return present and any(c.dep_ == "aux" and c.lower_ in will for c in top.head.children)
 
 
 def _no_sign_of(top: Token) -> bool:
