@@ -11,8 +11,8 @@ def test_who_faces_charges_of_a_deed_is_its_agent():
 
 
 def test_who_stands_trial_on_charges_of_a_deed_is_its_agent():
-    (event,) = events_of("The farmer is standing trial on charges of killing a retired teacher.", "ATTACK")
-    assert "farmer" in texts(event["actors"]) and "teacher" in texts(event["targets"])
+    (event,) = events_of("The baker is standing trial on charges of killing a former nurse.", "ATTACK")
+    assert "baker" in texts(event["actors"]) and "nurse" in texts(event["targets"])
 
 
 def test_who_pleads_or_denies_charges_of_a_deed_is_its_agent():

@@ -55,7 +55,7 @@ def test_a_disaster_that_struck_in_a_relative_clause_is_no_attack():
 
 
 def test_signs_warning_of_a_hazard_are_no_threat():
-    assert not events_of("The council put up signs to warn of the potential hazard near the pier.", "THREATEN")
+    assert not events_of("The town erected notices to warn of the possible danger beside the harbour wall.", "THREATEN")
     assert not events_of("Officials warned of falling ice and long delays on the bridge.", "THREATEN")
     assert events_of("The general warned of retaliation if the shelling continued.", "THREATEN")
 
