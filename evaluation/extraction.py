@@ -83,6 +83,8 @@ from evaluation.extraction_gold import (
     ARG_ROLES,
     EVENT_TYPES,
     HELDOUT,
+    HELDOUT_B,
+    HELDOUT_SETS,
     MODALITIES,
     PLACE_ROLES,
     RELATION_TYPES,
@@ -91,6 +93,7 @@ from evaluation.extraction_gold import (
     GoldDoc,
     _real_available,
     gold_root,
+    is_heldout,
     load_gold,
     repo_root,
     resolve_source,
@@ -127,8 +130,9 @@ from evaluation.extraction_tokens import (
 )
 
 __all__ = [
-    "ARG_ROLES", "EVENT_TYPES", "HELDOUT", "MODALITIES", "PLACE_ROLES", "RELATION_TYPES", "SUBSETS",
-    "SYMMETRIC_RELATIONS", "Accuracy", "Counts", "DocResult", "EventResult", "Extractor", "GoldDoc", "_as_list",
+    "ARG_ROLES", "EVENT_TYPES", "HELDOUT", "HELDOUT_ALL", "HELDOUT_B", "HELDOUT_SETS", "MODALITIES",
+    "PLACE_ROLES", "RELATION_TYPES", "SUBSETS", "SYMMETRIC_RELATIONS", "Accuracy", "Counts", "DocResult",
+    "EventResult", "Extractor", "GoldDoc", "_as_list",
     "_count_events", "_event_score", "arg_match", "arg_text", "arg_tokens", "args_covered", "args_exact",
     "attribution_match", "claim_match", "content_overlap", "dedupe", "dedupe_by", "entity_index", "evaluate",
     "event_match", "find_all", "find_span", "format_report", "gold_places", "gold_root", "greedy_match",
@@ -138,6 +142,13 @@ __all__ = [
     "score_events", "score_items", "sentence_of", "shared_dir", "similar_token", "time_match", "tokens",
     "trigger_match", "trigger_tokens_similar", "validate_gold",
 ]
+
+HELDOUT_ALL = "heldout_all"  # the frozen sets together
+HELDOUT_LABELS = {
+    HELDOUT: "Held-out real articles, set A (frozen 2026-12-06)",
+    HELDOUT_B: "Held-out real articles, set B (fresh articles of held-out story clusters, frozen 2026-12-06)",
+    HELDOUT_ALL: "Held-out sets A and B together",
+}
 
 Extractor = Callable[[str, "str | None", "str | None"], dict]
 
@@ -169,23 +180,30 @@ def evaluate(docs: Sequence[GoldDoc], extractor: Extractor) -> dict[str, Any]:
         try:
             record = extractor(doc.text, doc.title, doc.published)
         except Exception as err:  # a crash on one document must not hide the others' scores
-            errors.append(f"{HELDOUT}: a document raised {type(err).__name__}" if doc.subset == HELDOUT
+            errors.append(f"{doc.subset}: a document raised {type(err).__name__}" if is_heldout(doc.subset)
                           else f"{doc.subset}/{doc.name}: {type(err).__name__}: {err}")
             record = {}
         res = score_document(doc.gold, record if isinstance(record, dict) else {}, doc.text, doc.annotated_chars)
         per_subset.setdefault(doc.subset, DocResult()).merge(res)
-        if doc.subset != HELDOUT:
+        if not is_heldout(doc.subset):
             documents.append({"name": doc.name, "subset": doc.subset, "events": res.events.total().prf(),
                               "events_lenient": res.events.total(True).prf()})
-    dev = [name for name in per_subset if name != HELDOUT]
-    combined = DocResult()
-    for name in dev:
-        combined.merge(per_subset[name])
+    dev = [name for name in per_subset if not is_heldout(name)]
+    frozen = [name for name in per_subset if is_heldout(name)]
     results = {name: _summary(res) for name, res in per_subset.items()}
     if len(dev) > 1:
-        results["all"] = _summary(combined)
+        results["all"] = _summary(_combined(per_subset, dev))
+    if len(frozen) > 1:
+        results[HELDOUT_ALL] = _summary(_combined(per_subset, frozen))
     return {"subsets": results, "documents": documents, "errors": errors,
             "counts": dict(Counter(d.subset for d in docs))}
+
+
+def _combined(per_subset: dict[str, DocResult], names: Sequence[str]) -> DocResult:
+    combined = DocResult()
+    for name in names:
+        combined.merge(per_subset[name])
+    return combined
 
 
 def _summary(res: DocResult) -> dict[str, Any]:
@@ -227,10 +245,12 @@ def format_report(results: dict[str, Any]) -> str:
     lines.append("")
     if subsets:
         lines += _format_dev(res, subsets)
-    if HELDOUT in res:
-        if subsets:
+    counts = results["counts"]
+    for name in (*HELDOUT_SETS, HELDOUT_ALL):
+        if name in res:
             lines.append("")
-        lines += _format_heldout(res[HELDOUT], results["counts"].get(HELDOUT, 0))
+            n = (sum(counts.get(s, 0) for s in HELDOUT_SETS) if name == HELDOUT_ALL else counts.get(name, 0))
+            lines += _format_heldout(res[name], n, HELDOUT_LABELS[name])
     for err in results.get("errors") or []:
         lines.append(f"extractor error: {err}")
     return "\n".join(lines)
@@ -278,11 +298,10 @@ def _format_dev(res: dict[str, Any], subsets: Sequence[str]) -> list[str]:
     return lines
 
 
-def _format_heldout(summary: dict[str, Any], n_docs: int) -> list[str]:
-    """The frozen held-out set: overall figures only (no per-type rows, which would point at single events)."""
+def _format_heldout(summary: dict[str, Any], n_docs: int, label: str) -> list[str]:
+    """A frozen held-out set: overall figures only (no per-type rows, which would point at single events)."""
     head = f"{'HELD-OUT (frozen)':<18} | {'gold':>5} {'pred':>5} {'P':>5} {'R':>5} {'F1':>5}"
-    lines = [f"Held-out real articles ({n_docs} documents, frozen 2026-12-06, never tuned on; aggregates only)",
-             head, "-" * len(head)]
+    lines = [f"{label} ({n_docs} documents, never tuned on; aggregates only)", head, "-" * len(head)]
     for label, key in (("events exact-arg", "events_exact_overall"), ("events strict", "events_overall"),
                        ("events lenient", "events_lenient_overall"), ("quantities", "quantities"),
                        ("claims", "claims"), ("relations", "relations")):
@@ -299,21 +318,21 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--subset", choices=(*SUBSETS, "all"), default="all",
                         help="development subsets to score (default: all of them)")
     parser.add_argument("--heldout", action="store_true",
-                        help="also score the frozen held-out set, printed apart, aggregates only (`make eval`)")
+                        help="also score the frozen held-out sets, printed apart, aggregates only (`make eval`)")
     parser.add_argument("--json", type=Path, help="also write the full results to this file")
     parser.add_argument("--names", metavar="GLOB", action="append",
                         help="score only development documents whose name matches (e.g. 'r[123]*'); repeatable")
     args = parser.parse_args(argv)
     subsets = SUBSETS if args.subset == "all" else (args.subset,)
     if args.heldout:
-        subsets = (*subsets, HELDOUT)
+        subsets = (*subsets, *HELDOUT_SETS)
     if "real" in subsets and not _real_available():
         print(f"real and held-out gold skipped: 5W1H data not found under {shared_dir()} (set NEWSINTEL_SHARED)",
               file=sys.stderr)
-        subsets = tuple(s for s in subsets if s not in ("real", HELDOUT))
+        subsets = tuple(s for s in subsets if s != "real" and not is_heldout(s))
     docs, messages = load_gold(subsets=subsets)
     if args.names:
-        docs = [d for d in docs if d.subset == HELDOUT or any(fnmatch.fnmatch(d.name, g) for g in args.names)]
+        docs = [d for d in docs if is_heldout(d.subset) or any(fnmatch.fnmatch(d.name, g) for g in args.names)]
     for m in messages:
         print(m, file=sys.stderr)
     started = time.perf_counter()

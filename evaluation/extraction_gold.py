@@ -27,6 +27,13 @@ PLACE_ROLES = ("location", "origin", "destination", "via")
 ARG_ROLES = ("actors", "targets", *PLACE_ROLES)
 SUBSETS = ("written", "real")  # development gold: tuned on, shown per document by evaluation.diff
 HELDOUT = "heldout"  # frozen held-out gold: aggregates only, never per document
+HELDOUT_B = "heldout_b"  # second frozen held-out set (fresh articles of held-out story clusters), same rules
+HELDOUT_SETS = (HELDOUT, HELDOUT_B)
+
+
+def is_heldout(subset: str) -> bool:
+    """Whether a gold subset is frozen held-out (scored in aggregate only, never shown per document)."""
+    return subset in HELDOUT_SETS
 SHARED_PREFIX = "../shared/"
 
 
@@ -119,11 +126,11 @@ def validate_gold(root: Path | None = None, shared: Path | None = None,
     their gold strings, so that a failing check shows nobody the held-out annotation.
     """
     root = root or gold_root()
-    subsets = [*SUBSETS, HELDOUT]
+    subsets = [*SUBSETS, *HELDOUT_SETS]
     skipped = []
     if not include_real or not _real_available(shared):
-        subsets = [s for s in subsets if s not in ("real", HELDOUT)]
-        skipped += ["real", HELDOUT]
+        subsets = [s for s in subsets if s != "real" and not is_heldout(s)]
+        skipped += ["real", *HELDOUT_SETS]
     docs, messages = load_gold(root, shared, subsets)
     problems = list(messages)
     n_files = sum(len(list((root / s).glob("*.json"))) for s in subsets)
@@ -132,7 +139,7 @@ def validate_gold(root: Path | None = None, shared: Path | None = None,
     stats: Counter = Counter()
     for doc in docs:
         problems += [f"{doc.subset}/{doc.name}: {p}"
-                     for p in _validate_doc(doc, stats, redact=doc.subset == HELDOUT)]
+                     for p in _validate_doc(doc, stats, redact=is_heldout(doc.subset))]
     if problems:
         raise AssertionError("gold validation failed:\n" + "\n".join(problems))
     return {"documents": len(docs), "skipped": skipped, **dict(stats)}

@@ -85,6 +85,19 @@ def test_heldout_is_scored_apart_and_only_in_aggregate():
     assert "events exact-arg" in report
 
 
+def test_two_heldout_sets_are_scored_apart_and_together():
+    docs = [_doc("r-dev", "real"), _doc("h-a", ex.HELDOUT), _doc("h-b", ex.HELDOUT_B), _doc("h-b2", ex.HELDOUT_B)]
+    results = ex.evaluate(docs, lambda text, title, published: {
+        "document": {"text": text}, "events": [pred_event()], "sentences": SENTENCES})
+    res = results["subsets"]
+    assert res[ex.HELDOUT]["events_overall"]["gold"] == 1 and res[ex.HELDOUT_B]["events_overall"]["gold"] == 2
+    assert res[ex.HELDOUT_ALL]["events_overall"]["gold"] == 3
+    assert "all" not in res  # one development subset: nothing to combine, and held-out never joins it
+    report = ex.format_report(results)
+    assert "set A" in report and "set B" in report and "A and B together (3 documents" in report
+    assert "h-b" not in report
+
+
 def test_heldout_extractor_errors_name_no_document():
     def broken(text, title, published):
         raise ValueError("boom at some sentence")
@@ -116,3 +129,5 @@ def test_the_heldout_gold_loads_and_validates():
     assert not summary["skipped"]
     docs, messages = ex.load_gold(subsets=[ex.HELDOUT])
     assert not messages and len(docs) >= 15
+    docs_b, messages = ex.load_gold(subsets=[ex.HELDOUT_B])
+    assert not messages and len(docs_b) >= 15
