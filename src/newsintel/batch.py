@@ -19,8 +19,8 @@ from pathlib import Path
 from newsintel.ingest import discover, read_path
 from newsintel.model import Failure, Notice, RawDocument
 from newsintel.pipeline import Processor
-from newsintel.resolve.stories import backfill_stories
 from newsintel.store import has_input, save_record
+from newsintel.store.story_index import backfill_stories
 
 
 @dataclass(slots=True)

@@ -1,5 +1,5 @@
 """What an article contributes to story grouping: a MinHash signature, entity and place keys, content words, its
-date. Built from a fresh `Record` at ingest or from stored rows (backfill), with the same result.
+date. Built from a fresh `Record` at ingest or from one read back from the store (backfill), with the same result.
 
 An entity already resolved (resolution runs first, in the same transaction) also counts by the normalised name of
 what it resolved to (`identity_keys: add` in `data/stories.yaml`): a person or group by its identity's name, so
@@ -13,21 +13,21 @@ placed; a later merge does not rewrite it (`newsintel reprocess` does).
 from __future__ import annotations
 
 import functools
-import json
 import re
-import sqlite3
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 import numpy as np
 
-from newsintel.model import DocumentInfo, Entity, Mention, Record, Sentence
+from newsintel.model import Record
 from newsintel.nlp.gazetteer import fold, place_key
 from newsintel.nlp.grouping import person_words
 from newsintel.resolve import story_incidents
+from newsintel.resolve.story_index import EntityLink
 from newsintel.resolve.story_keys import entity_key
 from newsintel.resources import load_yaml
 
@@ -125,7 +125,7 @@ def signature(words: list[str]) -> np.ndarray:
     return mh.hashvalues.astype(np.uint32)
 
 
-def identity_keys(conn: sqlite3.Connection, doc_id: str) -> dict[str, str]:
+def identity_keys(links: Iterable[EntityLink]) -> dict[str, str]:
     """Entity id -> the normalised name of what it resolved to: a geocoded place's gazetteer name ("Raqqah" and
     "Raqqa" -> "raqqah"), a resolved person's or group's identity name ("Muhammad Ben Ali" -> "mohammed benali").
     Names, not ids: two documents whose entities were geocoded or linked apart (the same name, two identities)
@@ -133,16 +133,13 @@ def identity_keys(conn: sqlite3.Connection, doc_id: str) -> dict[str, str]:
     from newsintel.resolve.place_names import place_of, place_ref
 
     out = {}
-    for entity_id, type_, identity_name, kind, geonameid, lat, lon in conn.execute(
-            "SELECT e.id, e.type, i.name, i.kind, e.geonameid, e.lat, e.lon FROM entities e LEFT JOIN entity_links l"
-            " ON l.entity_id = e.id LEFT JOIN identities i ON i.id = l.identity_id WHERE e.document_id = ?",
-            (doc_id,)):
-        ref = place_ref(geonameid, lat, lon)
-        place = place_of(ref) if ref and type_ in ("GPE", "LOC", "FAC") else None
+    for link in links:
+        ref = place_ref(link.geonameid, link.lat, link.lon)
+        place = place_of(ref) if ref and link.type in ("GPE", "LOC", "FAC") else None
         if place is not None:
-            out[entity_id] = place_key(place.name)
-        elif identity_name and kind in ("person", "org"):
-            out[entity_id] = entity_key(identity_name, type_)
+            out[link.entity_id] = place_key(place.name)
+        elif link.identity_name and link.identity_kind in ("person", "org"):
+            out[link.entity_id] = entity_key(link.identity_name, link.type)
     return out
 
 
@@ -195,44 +192,11 @@ def build(doc_id: str, title: str | None, text: str, published: str | None,
                     f"{title}\n{opening}".strip())
 
 
-def from_record(record: Record, conn: sqlite3.Connection | None = None) -> StoryDoc:
-    """`conn`: the store the record was just written and resolved in (none: every entity counts by its name)."""
+def from_record(record: Record, links: Iterable[EntityLink] = ()) -> StoryDoc:
+    """`links`: what resolution made of the record's entities in the store it was just written to (none: every
+    entity counts by its own name)."""
     doc = record.document
-    identities = identity_keys(conn, doc.id) if conn is not None else {}
+    identities = identity_keys(links)
     entities = [(e.name, e.type, len(e.mentions), identities.get(e.id)) for e in record.entities]
     return build(doc.id, doc.title, doc.text, doc.published, entities,
-                 story_incidents.marks(record, settings()["incidents"]))
-
-
-def _stored_record(conn: sqlite3.Connection, doc_id: str) -> Record:
-    """As much of a stored document's `Record` as story grouping reads: text, sentences, entities with their
-    mentions and places, events."""
-    title, text, published = conn.execute("SELECT title, text, published FROM documents WHERE id = ?",
-                                          (doc_id,)).fetchone()
-    record = Record(DocumentInfo(doc_id, title, None, None, published, text))
-    record.sentences = [Sentence(*r) for r in conn.execute(
-        "SELECT idx, start, end FROM sentences WHERE document_id = ? ORDER BY idx", (doc_id,))]
-    by_id: dict[str, Entity] = {}
-    for entity_id, name, type_, lat, lon, kind in conn.execute(
-            "SELECT id, name, type, lat, lon, geo_kind FROM entities WHERE document_id = ? ORDER BY rowid",
-            (doc_id,)):
-        geo = {"lat": lat, "lon": lon, "kind": kind} if lat is not None else None
-        by_id[entity_id] = Entity(entity_id, name, type_, geo=geo)
-    for entity_id, text_, start, end, sentence in conn.execute(
-            "SELECT entity_id, text, start, end, sentence FROM mentions WHERE document_id = ? ORDER BY id",
-            (doc_id,)):
-        if entity_id in by_id:
-            by_id[entity_id].mentions.append(Mention(text_, start, end, sentence))
-    record.entities = list(by_id.values())
-    record.events = [json.loads(r[0]) for r in conn.execute(
-        "SELECT data FROM events WHERE document_id = ? ORDER BY id", (doc_id,))]
-    return record
-
-
-def from_store(conn: sqlite3.Connection, doc_id: str) -> StoryDoc:
-    record = _stored_record(conn, doc_id)
-    identities = identity_keys(conn, doc_id)
-    entities = [(e.name, e.type, len(e.mentions), identities.get(e.id)) for e in record.entities]
-    doc = record.document
-    return build(doc_id, doc.title, doc.text, doc.published, entities,
                  story_incidents.marks(record, settings()["incidents"]))

@@ -14,9 +14,9 @@ from newsintel.store.db import now, transaction
 
 def _stories():
     """Story grouping, imported at the first write: read-only commands never pay for MinHash and its kin."""
-    from newsintel.resolve import stories
+    from newsintel.store import story_index
 
-    return stories
+    return story_index
 
 
 def has_input(conn: sqlite3.Connection, raw_hash: str) -> bool:

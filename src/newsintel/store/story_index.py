@@ -1,0 +1,180 @@
+"""Story grouping's reads and writes in SQL (`StoryIndex` of `resolve/story_index.py`), and the entry points the
+writer and batch call: place a new document, place a re-extracted one again, place those stored before stories."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from newsintel.model import DocumentInfo, Entity, Mention, Record, Sentence
+from newsintel.resolve import stories
+from newsintel.resolve.story_features import from_record
+from newsintel.resolve.story_index import UNDATED_DAY, Candidate, EntityLink, NewMember
+from newsintel.store.db import now, transaction
+
+SQL_CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
+
+
+class SqlStoryIndex:
+    """`StoryIndex` on one connection; every call runs in the caller's transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def band_documents(self, bands: Sequence[int], limit: int) -> list[str]:
+        marks = ",".join("?" * len(bands))
+        return [r[0] for r in self.conn.execute(
+            f"SELECT document_id FROM story_bands WHERE band IN ({marks}) LIMIT ?", (*bands, limit))]
+
+    def key_documents(self, key: str, first_day: int, last_day: int | None, newest_first: bool,
+                      limit: int) -> list[str]:
+        if last_day == first_day:
+            sql, args = "SELECT document_id FROM story_keys WHERE key = ? AND day = ? LIMIT ?", (key, first_day, limit)
+        else:
+            span = "day >= ?" if last_day is None else "day BETWEEN ? AND ?"
+            bounds = (first_day,) if last_day is None else (first_day, last_day)
+            order = "DESC" if newest_first else "ASC"
+            sql = f"SELECT document_id FROM story_keys WHERE key = ? AND {span} ORDER BY day {order} LIMIT ?"
+            args = (key, *bounds, limit)
+        return [r[0] for r in self.conn.execute(sql, args)]
+
+    def candidates(self, document_ids: Sequence[str]) -> list[Candidate]:
+        out = []
+        for part in _chunks(document_ids):
+            marks = ",".join("?" * len(part))
+            for row in self.conn.execute(
+                    f"SELECT document_id, story_id, day, dated, signature, profile, embedding FROM story_docs"
+                    f" WHERE document_id IN ({marks})", part):
+                emb = np.frombuffer(row[6], dtype=np.float32) if row[6] else None
+                out.append(Candidate(row[0], row[1], row[2], bool(row[3]), np.frombuffer(row[4], dtype=np.uint32),
+                                     json.loads(row[5]), emb))
+        return out
+
+    def document_frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        df: dict[str, int] = {}
+        for part in _chunks(list(keys)):
+            marks = ",".join("?" * len(part))
+            df.update(self.conn.execute(f"SELECT key, df FROM story_df WHERE key IN ({marks})", part).fetchall())
+        return df
+
+    def entity_links(self, document_id: str) -> list[EntityLink]:
+        return [EntityLink(*row) for row in self.conn.execute(
+            "SELECT e.id, e.type, i.name, i.kind, e.geonameid, e.lat, e.lon FROM entities e LEFT JOIN entity_links l"
+            " ON l.entity_id = e.id LEFT JOIN identities i ON i.id = l.identity_id WHERE e.document_id = ?",
+            (document_id,))]
+
+    def new_story(self, day: int, story_id: int | None = None) -> int:
+        stamp = now()
+        cur = self.conn.execute("INSERT INTO stories(id, size, first_day, last_day, created_at, updated_at)"
+                                " VALUES (?, 0, ?, ?, ?, ?)", (story_id, day, day, stamp, stamp))
+        return int(cur.lastrowid or 0)
+
+    def story_exists(self, story_id: int) -> bool:
+        return self.conn.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is not None
+
+    def story_size(self, story_id: int) -> int:
+        return self.conn.execute("SELECT size FROM stories WHERE id = ?", (story_id,)).fetchone()[0]
+
+    def move_members(self, from_story: int, to_story: int) -> None:
+        self.conn.execute("UPDATE story_docs SET story_id = ?, joined_by = 'merged' WHERE story_id = ?",
+                          (to_story, from_story))
+        self.conn.execute("DELETE FROM stories WHERE id = ?", (from_story,))
+
+    def add_member(self, member: NewMember) -> None:
+        emb = member.embedding.astype(np.float32).tobytes() if member.embedding is not None else None
+        self.conn.execute(
+            "INSERT INTO story_docs(document_id, story_id, day, dated, signature, profile, embedding, joined_by,"
+            " score, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (member.id, member.story, member.day, int(member.dated), member.signature.astype(np.uint32).tobytes(),
+             json.dumps(member.profile, ensure_ascii=False), emb, member.joined_by, member.score, now()))
+        self.conn.executemany("INSERT OR IGNORE INTO story_bands(band, document_id) VALUES (?, ?)",
+                              [(b, member.id) for b in member.bands])
+        day = member.day if member.dated else UNDATED_DAY
+        self.conn.executemany("INSERT OR IGNORE INTO story_keys(key, day, document_id) VALUES (?, ?, ?)",
+                              [(k, day, member.id) for k in member.retrieval])
+        self.conn.executemany(
+            "INSERT INTO story_df(key, df) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET df = df + 1",
+            [(k,) for k in member.counted_keys])
+
+    def member_profile(self, document_id: str) -> tuple[int, dict[str, float]] | None:
+        row = self.conn.execute("SELECT story_id, profile FROM story_docs WHERE document_id = ?",
+                                (document_id,)).fetchone()
+        return None if row is None else (int(row[0]), json.loads(row[1]))
+
+    def remove_member(self, document_id: str, counted_keys: Sequence[str]) -> None:
+        self.conn.execute("DELETE FROM story_bands WHERE document_id = ?", (document_id,))
+        self.conn.execute("DELETE FROM story_keys WHERE document_id = ?", (document_id,))
+        keys = [(k,) for k in counted_keys]
+        self.conn.executemany("UPDATE story_df SET df = df - 1 WHERE key = ?", keys)
+        self.conn.executemany("DELETE FROM story_df WHERE key = ? AND df <= 0", keys)
+        self.conn.execute("DELETE FROM story_docs WHERE document_id = ?", (document_id,))
+
+    def refresh_story(self, story_id: int) -> None:
+        """Size and date span from the members; an empty story is deleted."""
+        size, first, last = self.conn.execute(
+            "SELECT count(*), min(CASE WHEN dated THEN day END), max(CASE WHEN dated THEN day END) FROM story_docs"
+            " WHERE story_id = ?", (story_id,)).fetchone()
+        if size == 0:
+            self.conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+        else:
+            self.conn.execute("UPDATE stories SET size = ?, first_day = ?, last_day = ?, updated_at = ? WHERE id = ?",
+                              (size, first, last, now(), story_id))
+
+    def stored_record(self, document_id: str) -> Record:
+        """As much of a stored document's `Record` as story grouping reads: text, sentences, entities with their
+        mentions and places, events."""
+        conn = self.conn
+        title, text, published = conn.execute("SELECT title, text, published FROM documents WHERE id = ?",
+                                              (document_id,)).fetchone()
+        record = Record(DocumentInfo(document_id, title, None, None, published, text))
+        record.sentences = [Sentence(*r) for r in conn.execute(
+            "SELECT idx, start, end FROM sentences WHERE document_id = ? ORDER BY idx", (document_id,))]
+        by_id: dict[str, Entity] = {}
+        for entity_id, name, type_, lat, lon, kind in conn.execute(
+                "SELECT id, name, type, lat, lon, geo_kind FROM entities WHERE document_id = ? ORDER BY rowid",
+                (document_id,)):
+            geo = {"lat": lat, "lon": lon, "kind": kind} if lat is not None else None
+            by_id[entity_id] = Entity(entity_id, name, type_, geo=geo)
+        for entity_id, text_, start, end, sentence in conn.execute(
+                "SELECT entity_id, text, start, end, sentence FROM mentions WHERE document_id = ? ORDER BY id",
+                (document_id,)):
+            if entity_id in by_id:
+                by_id[entity_id].mentions.append(Mention(text_, start, end, sentence))
+        record.entities = list(by_id.values())
+        record.events = [json.loads(r[0]) for r in conn.execute(
+            "SELECT data FROM events WHERE document_id = ? ORDER BY id", (document_id,))]
+        return record
+
+
+def _chunks(items: Sequence[str]) -> list[Sequence[str]]:
+    return [items[i:i + SQL_CHUNK] for i in range(0, len(items), SQL_CHUNK)]
+
+
+def assign_story(conn: sqlite3.Connection, record: Record) -> int:
+    """Put a newly stored and resolved document into a story, inside the caller's transaction."""
+    return stories.assign_story(SqlStoryIndex(conn), record)
+
+
+def reassign_story(conn: sqlite3.Connection, record: Record) -> int:
+    """Place a re-extracted document again, inside the caller's transaction."""
+    return stories.reassign_story(SqlStoryIndex(conn), record)
+
+
+def backfill_stories(conn: sqlite3.Connection) -> int:
+    """Place every stored document that has no story yet (stores from before stories, or written by another
+    version), oldest publication first, one transaction each; returns how many were placed."""
+    index = SqlStoryIndex(conn)
+    missing = [r[0] for r in conn.execute(
+        "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM story_docs s WHERE s.document_id = d.id)"
+        " ORDER BY d.published, d.rowid")]
+    placed = 0
+    for doc_id in missing:
+        with transaction(conn):
+            if index.member_profile(doc_id) is None:
+                record = index.stored_record(doc_id)
+                stories.place(index, from_record(record, index.entity_links(doc_id)))
+                placed += 1
+    return placed
