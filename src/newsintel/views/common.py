@@ -168,7 +168,8 @@ def where_places(fact: dict[str, Any], role: str) -> list[dict[str, Any]]:
     """The places of an event at which its participant in `role` was (data/whereabouts.yaml): its location, or where
     a movement that happened ended; none from an event that did not happen or was only planned, from a threat, for a
     target of an event that puts no target anywhere (a group joined), for the agent of an attack by remote means,
-    for anyone in a cyber attack,
+    for anyone in a cyber attack, for the parties of an agreement (its place is mostly a party's country), at a
+    country named as a party ("a war with Argentina", "agreements with Japan and the U.S."),
     at the destination of a setting out ("boarded a plane for Germany") or in a region naming a destination not
     reached ("a flight to Omaha, Nebraska"), at the destination of those an actor moved ("moved villagers to Kabul"),
     or for a place that is a facility's owner ("Germany's consulate in Mazar-i-Sharif": Germany is no place of the
@@ -186,7 +187,7 @@ def where_places(fact: dict[str, Any], role: str) -> list[dict[str, Any]]:
     places = fact.get("location") or (fact.get("destination") if arrived else []) or []
     if not arrived:
         places = [p for p in places if not _names_destination(p, fact)]
-    return [p for p in places if not _owner_or_facility(p, fact)]
+    return [p for p in places if not _owner_or_facility(p, fact) and not _named_as_party(p, fact)]
 
 
 def _trigger_starts_with(fact: dict[str, Any], key: str) -> bool:
@@ -213,6 +214,25 @@ def _names_destination(place: dict[str, Any], fact: dict[str, Any]) -> bool:
     return bool(text) and any(
         re.search(re.escape(d["text"]) + r",\s*" + re.escape(text) + r"(?!\w)", sentence)
         for d in fact.get("destination", []) if d.get("text"))
+
+
+# A run of capitalised names joined by commas, "and", "or" or "&", each maybe after "the" ("Japan and the U.S.")
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+_LIST_BEFORE = r"\s+(?:the\s+)?(?:" + _NAME + r"\s*(?:,|\band\b|\bor\b|&)\s*(?:the\s+)?)*"
+
+
+def _named_as_party(place: dict[str, Any], fact: dict[str, Any]) -> bool:
+    """A place named as a party of the event, not where it happened: "a war with Argentina", "agreements with
+    Japan and the U.S.", "sanctions against Iran" (data/whereabouts.yaml `party_prepositions`), unless the
+    sentence also has it after "in", "at" or "to"."""
+    sentence = (fact.get("source") or {}).get("sentence_text") or ""
+    text = place.get("text") or ""
+    if not text or not sentence:
+        return False
+    words = "|".join(re.escape(w) for w in whereabouts()["party_prepositions"])
+    tail = re.escape(text) + r"(?![\w-])"
+    party = re.search(r"\b(?i:" + words + ")" + _LIST_BEFORE + tail, sentence)
+    return bool(party) and not re.search(r"\b(?i:in|at|to|inside|into)\s+(?:the\s+)?" + tail, sentence)
 
 
 def _owner_or_facility(place: dict[str, Any], fact: dict[str, Any]) -> bool:
