@@ -68,3 +68,82 @@ def written_as_a_name(token: Token) -> bool:
         return False
     running = sum(1 for t in words if t.is_lower and t.pos_ in ("NOUN", "VERB", "ADJ", "ADV"))
     return running >= 1  # a title-case line ("Police Arrest Two After Attack on Market") has no lower-case words
+
+
+QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
+NAME_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "my", "your"})
+NAME_FUNCTION_WORDS = frozenset({"of", "on", "the", "a", "an", "and", "in", "to", "for", "at", "from", "with", "or"})
+
+
+def in_title_case_name(token: Token) -> bool:
+    """A verb trigger capitalised inside running text, in a run of capitalised words, names something: a
+    campaign, a film or a song ("the Bring Back Our Girls movement", "a screening of \"Kill the Messenger\"").
+    Not the sentence's first word, nor a title-case line (no lower-case content words), nor one word alone."""
+    if not token.is_title or token.pos_ not in ("VERB", "AUX"):
+        return False
+    words = [t for t in token.doc if t.is_alpha]
+    if not words or words[0].i == token.i:
+        return False
+    if sum(1 for t in words if t.is_lower and t.pos_ in ("NOUN", "VERB", "ADJ", "ADV")) < 2:
+        return False
+    doc, start, end = token.doc, token.i, token.i
+    while start > 0 and (doc[start - 1].is_title or (doc[start - 1].lower_ in NAME_FUNCTION_WORDS and start - 1 > 0
+                         and doc[start - 2].is_title)):
+        start -= 1
+    while end + 1 < len(doc) and (doc[end + 1].is_title or (doc[end + 1].lower_ in NAME_FUNCTION_WORDS
+                                  and end + 2 < len(doc) and doc[end + 2].is_title)):
+        end += 1
+    if end == start:
+        return False
+    before = doc[start - 1] if start > 0 else None
+    # in quotation marks, or after an article or a possessive ("the Bring Back Our Girls movement"); not a
+    # heading glued into the sentence ("Update: Police Arrest Two", "he said Police Arrest Two")
+    return before is not None and (before.text in QUOTES or before.lower_ in NAME_DETERMINERS)
+
+
+def misparsed_object(token: Token) -> Token | None:
+    """A bare noun trigger right after "and", "or" or "to" and before a noun is a verb the tagger read as a noun,
+    with its object after it ("did not establish the rule of law and battle corruption"): that noun."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.i == 0 or token.i + 1 >= len(token.doc):
+        return None
+    if token.doc[token.i - 1].lower_ not in ("and", "or", "to") or any(
+            c.dep_ in ("det", "poss", "amod", "nummod", "compound") for c in token.children):
+        return None
+    after = token.doc[token.i + 1]
+    return after if after.pos_ == "NOUN" and not (after.head.i == token.i and after.dep_ == "compound") else None
+
+
+def described_nouns(token: Token) -> set[str]:
+    """A participle set off by a comma or a closing quotation mark, with no subject or auxiliary of its own, tells
+    about the noun phrase before it, which the parser may not link it to ("the author of a novel, 'Winter',
+    released in 2011": the novel was released). The lemmas of the common nouns back to that phrase's verb."""
+    if token.tag_ != "VBN" or token.dep_ not in ("advcl", "acl", "conj") or token.i == 0:
+        return set()
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children):
+        return set()
+    if token.doc[token.i - 1].text not in {",", *QUOTES}:
+        return set()
+    out: set[str] = set()
+    for before in reversed(token.doc[:token.i - 1]):
+        if before.pos_ in ("VERB", "AUX"):
+            break
+        if before.pos_ == "NOUN":
+            out.add(lemma_of(before))
+    return out
+
+
+@functools.cache
+def time_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("senses.yaml").get("time_nouns") or ())
+
+
+def scheduled_for(token: Token) -> Token | None:
+    """A time the trigger is set for: "for November", "for next spring", "for late in the month" (the object of
+    "for", or what an adverb after it leads to); not "for the third time this week"."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for obj in prep.children:
+            words = [obj] if obj.dep_ == "pobj" else list(obj.subtree) if obj.dep_ == "pcomp" else []
+            for word in words:
+                if (word.ent_type_ in ("DATE", "TIME") and word.dep_ != "amod") or lemma_of(word) in time_nouns():
+                    return word
+    return None

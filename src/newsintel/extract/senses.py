@@ -16,7 +16,15 @@ from spacy.tokens import Token
 from newsintel.extract.describe import actor_words, furniture_lines
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.roles import direct_object, is_passive, lemma_of, subject_of
-from newsintel.extract.sense_context import accident_clause, purpose_clause, written_as_a_name
+from newsintel.extract.sense_context import (
+    accident_clause,
+    described_nouns,
+    in_title_case_name,
+    misparsed_object,
+    purpose_clause,
+    scheduled_for,
+    written_as_a_name,
+)
 from newsintel.resources import load_yaml
 
 PEOPLE_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "himself", "herself", "themselves", "ourselves",
@@ -36,6 +44,7 @@ class Sense:
     governed_by: frozenset[str] = frozenset()
     prep_objects: dict[str, frozenset[str]] | None = None
     clauses: frozenset[str] = frozenset()
+    patient_words: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -98,6 +107,7 @@ def senses() -> dict[str, Sense]:
     data.pop("adjectival", None)
     data.pop("not_done", None)
     data.pop("people_doers", None)
+    data.pop("time_nouns", None)
     data.pop("accidents", None)
     people_only, not_people = set(data.pop("people_only", [])), set(data.pop("not_people", []))
     keys = set(data) | people_only | not_people
@@ -106,7 +116,7 @@ def senses() -> dict[str, Sense]:
                        _words(data.get(key, {}), "subjects"), _words(data.get(key, {}), "governed_by"),
                        {str(prep).lower(): frozenset(str(w).lower() for w in words)
                         for prep, words in (data.get(key, {}).get("prep_objects") or {}).items()},
-                       _words(data.get(key, {}), "clauses"))
+                       _words(data.get(key, {}), "clauses"), _words(data.get(key, {}), "patient_words"))
             for key in keys}
 
 
@@ -358,8 +368,8 @@ def other_sense(token: Token, key: str) -> str | None:
     if key in adjectival() and (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ"
                                 or _it_is_that(token)):
         return f"adjective: {token.lower_}"  # "a striking colour", "it is striking that", "a charging cable"
-    if token.pos_ in ("NOUN", "PROPN") and written_as_a_name(token):
-        return f"a name: {token.text}"  # "seen by The Real Deal", "Attack on Titan"
+    if (token.pos_ in ("NOUN", "PROPN") and written_as_a_name(token)) or in_title_case_name(token):
+        return f"a name: {token.text}"  # "seen by The Real Deal", "Attack on Titan", "Bring Back Our Girls"
     accident = accident_clause(token, key)
     if accident:
         return accident
@@ -371,8 +381,16 @@ def other_sense(token: Token, key: str) -> str | None:
     if sense is None:
         return None
     patient = patient_of(token)
+    if patient is None:
+        patient = misparsed_object(token)  # "and battle corruption" read as a noun
     if patient is not None and _object_words(patient) & sense.objects:
         return f"figurative: {key} + {lemma_of(patient)}"  # whatever else: "fired questions at the minister"
+    if patient is not None and sense.patient_words and (
+            {c.lower_ for c in patient.children} | {lemma_of(c) for c in patient.children}) & sense.patient_words:
+        return f"figurative: {key} + {lemma_of(patient)}"  # "free two people trapped in the wreckage": a rescue
+    described = described_nouns(token) & sense.objects if patient is None else set()
+    if described:
+        return f"figurative: {key} + {sorted(described)[0]}"  # "the novel, 'Winter', released in 2011"
     purpose = purpose_clause(token, sense.clauses) if sense.clauses else None
     if purpose:
         return f"figurative: {key} to {purpose}"  # "fought to gain access", "agreed to play the part"
@@ -391,10 +409,9 @@ def other_sense(token: Token, key: str) -> str | None:
     if "<date>" in sense.objects:  # "targeting November": the object, or a bare date where it would be
         dated = patient if patient is not None else next(
             (c for c in token.children if c.dep_ in ("npadvmod", "dobj", "obj") and c.pos_ == "PROPN"), None)
-        if dated is None:  # "the others are targeted for late in the month"
-            dated = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
-                          for g in c.subtree if g.ent_type_ in ("DATE", "TIME")), None)
-        if dated is not None and dated.ent_type_ in ("DATE", "TIME"):
+        if dated is None or dated.ent_type_ not in ("DATE", "TIME"):  # "the others are targeted for late in
+            dated = scheduled_for(token)  # the month"; not "targeted for the third time this week"
+        if dated is not None:
             return f"date: {key} + {dated.lower_}"
     nearby = nearby_all & sense.words
     if nearby:
