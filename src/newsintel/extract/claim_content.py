@@ -14,8 +14,9 @@ from newsintel.extract.attribution import is_addressee, mis_coordinated, speaker
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 
-QUOTES = "\"“”«»"
+QUOTES = "\"“”«»‘’'"  # double and single marks (British papers quote with single ones)
 DASHES = {"—", "–", "--"}
+MAX_ANTECEDENT = 8  # words of the noun phrase a relative pronoun stands for, at most, to be put in its place
 
 
 def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
@@ -25,19 +26,33 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
     if gerund is not None and lemma in att["addressee_verbs"]:  # "told visiting officials they would ...": the
         return _told_clause(ps, gerund)  # parse took the addressee's "visiting" for what was told
     for child in verb.children:
+        if child.i < verb.i and any(t.text in DASHES for t in ps.doc[child.right_edge.i + 1: verb.i]):
+            continue  # "... would be worried -- the papers reveal a trail": the writer's words lead up to it
         if child.dep_ in ("ccomp", "xcomp") and child.i != verb.i:
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
             subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children)
             start = obj.left_edge.i if obj is not None and (child.dep_ == "xcomp" or not subject) \
                 else child.left_edge.i  # "urged the residents to leave", "announced work ... was underway"
-            end = _content_end(ps, child, child.right_edge.i)
-            speaker = speaker_of(verb) if child.i < verb.i else None
+            last = max((c for c in verb.children if c.dep_ == "ccomp" and child.i < c.i < verb.i),
+                       key=lambda c: c.i, default=child)  # '..., but no one was freed, a source said': both
+            end = _content_end(ps, last, last.right_edge.i)
+            speaker = closing_subject(verb) or speaker_of(verb) if child.i < verb.i else None
             if speaker is not None and start < speaker.i <= end:  # the parse put the speaker into the quotation
                 end = max((t.i - 1 for t in ps.doc[start + 1: speaker.i] if t.tag_ == "''"), default=end)
             if speaker is not None and end < speaker.left_edge.i:  # '..., PETA Vice President X said'
                 end = min(end, _speaker_phrase_start(ps, speaker.left_edge.i) - 1)
+            if verb.dep_ == "relcl" and (start < verb.i <= end or not subject):  # "an order which she said
+                return _relative_content(ps, verb, child, start, end), child  # would release funds"
             span = ps.doc[start: end + 1]  # "urged the residents to leave": who is urged too
             return span.text.strip(" ,." + QUOTES), child
+    closing = closing_subject(verb)
+    if closing is not None:  # "The convoy left at dawn, near the border, an official said"
+        first = next(c for c in verb.children if c.dep_ == "nsubj")
+        clause = next((c for c in first.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), first)
+        return ps.doc[: _speaker_phrase_start(ps, closing.left_edge.i)].text.strip(" ,." + QUOTES), clause
+    closing = _coordinated_closing_speaker(verb)
+    if closing is not None:  # "The 12 were moved to Arlit, near the border, a source said": "said" coordinated
+        return ps.doc[: _speaker_phrase_start(ps, closing.left_edge.i)].text.strip(" ,." + QUOTES), verb.head
     if lemma in att["clause_only_verbs"]:
         return "", None
     for child in verb.children:  # "called for an end to", "apologized to the players", "warned of"
@@ -48,6 +63,8 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
     if (head is not None and any(c.dep_ == "mark" or (c.dep_ == "dobj" and not is_addressee(verb, c))
                                  for c in verb.children)) or verb.tag_ == "VBG":
         head = None  # "while the police deny accusations", "as many claimed", ", adding": no quotation before it
+    if head is not None and verb.left_edge.i > 0 and ps.doc[verb.left_edge.i - 1].text in DASHES:
+        head = None  # "... would be worried -- the papers reveal a trail": the writer's words lead up to it
     if head is not None and head.i != verb.i and verb.left_edge.i > 0:  # '"...," police said'
         left = ps.doc[: _speaker_phrase_start(ps, verb.left_edge.i)].text.strip(" ,." + QUOTES)
         end = verb.right_edge.i
@@ -79,10 +96,48 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
     return "", None
 
 
+def closing_subject(verb: Token) -> Token | None:
+    """The speaker of a closing reporting verb the parse gave two subjects, the report's own and the speaker's
+    ("The convoy left at dawn, near the border, a local official said"): the subject after the last comma."""
+    if verb.dep_ != "ROOT" or any(c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) < 2 or subjects[-1].left_edge.i == 0:
+        return None
+    last = subjects[-1]
+    return last if verb.doc[last.left_edge.i - 1].text == "," else None
+
+
+def _coordinated_closing_speaker(verb: Token) -> Token | None:
+    """The speaker of a closing reporting verb the parse coordinated with the verb of the report and whose subject
+    it hung elsewhere ("..., near the border with Niger, a source said", "source" an apposition of "Niger"): a
+    speaker named after a comma, between the report and the verb, with nothing reported after the verb."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp", "dobj") for c in verb.children):
+        return None
+    speaker = speaker_of(verb)
+    if speaker is None or speaker.head.i == verb.i or not verb.head.i < speaker.left_edge.i < speaker.i < verb.i:
+        return None
+    return speaker if verb.doc[speaker.left_edge.i - 1].text == "," else None
+
+
+def _relative_content(ps: ParsedSentence, verb: Token, clause: Token, start: int, end: int) -> str:
+    """What a reporting verb inside a relative clause reports: the words after it, with the noun the relative
+    pronoun stands for when that is the subject ("an order which she said would release funds": "an order would
+    release funds"; "the man, who police said fled": "the man fled"); never the cue and its speaker themselves."""
+    words = ps.doc[max(start, verb.i + 1): end + 1].text.strip(" ,." + QUOTES)
+    pronoun = next((t for t in (*clause.children, *verb.children) if t.tag_ in ("WDT", "WP") and t.i < verb.i
+                    and t.dep_ in ("nsubj", "nsubjpass")), None)
+    noun = verb.head
+    if pronoun is not None and noun.pos_ in ("NOUN", "PROPN") and 0 < pronoun.i - noun.left_edge.i <= MAX_ANTECEDENT:
+        return f"{ps.doc[noun.left_edge.i: pronoun.i].text.strip(' ,')} {words}"
+    return words
+
+
 def _content_end(ps: ParsedSentence, clause: Token, end: int) -> int:
     """Where a reported clause ends before the writer's words run on: a participle reporting again ("... and
     suggesting it was ...", its own claim), a dash before a coordinated clause ("... — and he is right": the
-    writer's aside) or a comma and "as" ("..., as rival gangs celebrated online")."""
+    writer's aside), a comma and "as" ("..., as rival gangs celebrated online") or a closing "according to"."""
     for child in clause.children:
         if child.dep_ == "conj" and mis_coordinated(child) is not None:
             cc = next((c for c in clause.children if c.dep_ == "cc" and c.i < child.i), None)
@@ -94,6 +149,10 @@ def _content_end(ps: ParsedSentence, clause: Token, end: int) -> int:
                 child.left_edge.lower_ in lexicon().attribution["narration_marks"] and \
                 ps.doc[child.left_edge.i - 1].text == ",":
             end = min(end, child.left_edge.i - 2)
+    for t in ps.doc[clause.left_edge.i + 1: end]:  # "..., according to a post on its website": the writer's
+        if t.lower_ == "according" and ps.doc[t.i + 1].lower_ == "to" and ps.doc[t.i - 1].text == "," \
+                and t.right_edge.i >= end - 1:  # note of where the words are from, no part of them
+            return t.i - 2
     return end
 
 

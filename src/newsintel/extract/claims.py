@@ -22,10 +22,11 @@ from newsintel.extract.attribution import (
     speaker_arg,
     speaker_of,
 )
-from newsintel.extract.claim_content import content_of
+from newsintel.extract.claim_content import closing_subject, content_of
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.modality import PRECEDENCE, modality_of, statement_modality
 from newsintel.extract.parse import ParsedSentence
+from newsintel.resources import load_yaml
 
 
 def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
@@ -48,7 +49,7 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         refused = lexicon().attribution.get("refusal_objects", {}).get(token.lemma_.lower(), ())
         if any(c.dep_ == "dobj" and c.lemma_.lower() in refused for c in token.children):
             continue  # "denied entry to the ships", "denied him bail": a refusal, nothing stated
-        speaker = speaker_of(token)
+        speaker = closing_subject(token) or speaker_of(token)  # "..., near the border, an official said"
         if not shows_statement(token, speaker):
             continue  # "the video shows a crowd", a caption's "... show Fireworks light up ...": nothing stated
         if speaker is not None and speaker.lower_ in lexicon().attribution["indefinite_speakers"] and not any(
@@ -59,10 +60,12 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         if speaker is not None and (_hypothetical_anyone(token, speaker) or _unsourced_evidence(token, speaker)):
             continue
         content, head = content_of(ps, token)
-        if speaker is None or (head is not None and head.head.i == token.i and not reports_through(token, head)
+        if speaker is None or (head is not None and head.head.i == token.i and (
+                not reports_through(token, head) or head.dep_ == "dobj")
                                and token.lemma_.lower() in lexicon().attribution["threat_verbs"]):
             # no speaker: a claim without content may still own an adjacent quotation (see attribute_quotations);
-            # "threatened to attack" is an event, not a claim ("pledged to hire" is one)
+            # "threatened to attack", "threatened the launch" are events or risks, not claims ("pledged to hire"
+            # is one)
             continue
         start, end = ps.char_span(token.i, token.i + 1)
         claims.append({
@@ -140,10 +143,15 @@ def _said_as_determiner(ps: ParsedSentence, token: Token) -> bool:
 
 
 def _bare_medium(token: Token) -> bool:
-    """Is "according to X" only a medium with nothing naming whose it is ("according to a statement"), not "according
-    to a statement by the ministry", "according to its statement", "according to a report in the Times"?"""
+    """Is "according to X" only a medium with nothing naming whose it is ("according to a statement", "according to
+    a post on its website"), not "according to a statement by the ministry", "according to its statement",
+    "according to a report in the Times"?"""
     return token.lemma_.lower() in lexicon().attribution["media_nouns"] and token.ent_type_ == "" and all(
-        c.dep_ in ("det", "amod") and c.lower_ not in ("its", "their", "his", "her") for c in token.children)
+        (c.dep_ in ("det", "amod", "acl") and c.lower_ not in ("its", "their", "his", "her"))
+        or (c.dep_ == "prep" and c.lower_ in ("on", "in") and all(
+            not o.ent_type_ and o.lemma_.lower() in load_yaml("claim_content.yaml")["medium_places"]
+            for o in c.children if o.dep_ == "pobj"))
+        for c in token.children)
 
 
 def _according_content(ps: ParsedSentence, cue: Token, speaker: Token) -> tuple[str, Token | None]:

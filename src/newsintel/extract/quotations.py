@@ -7,18 +7,29 @@ there on; read per paragraph, with that continuation, they pair as written. An o
 continued is left alone rather than paired with a mark paragraphs later. Scraped text that lost those paragraph
 breaks keeps the marks in one line ('said: "We left at dawn. "Then we walked."'): a straight mark after a sentence's
 end and before a capital reopens the same quotation there.
+
+British papers quote with single marks ("Haliti said: 'We left at dawn.'"), which are also apostrophes ("don't",
+"the girls' school", "'90s"). Outside double-quoted passages, a single mark opens a quotation only at the start of a
+word ("said: 'We"), and closes it only at the end of one, before a space or punctuation ("dawn.' He"): an
+apostrophe inside a word never does, nor one of a plural possessive before a lower-case word ("girls' school").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 OPENING = "“«"
 CLOSING = "”»"
 STRAIGHT = '"'
+SINGLE_OPENING = "‘"
+SINGLE_MARKS = "'’"  # straight single mark and right single mark: closing marks and apostrophes
 MIN_CHARS = 3
 MAX_CHARS = 2000  # one paragraph's quotation; a continued one may hold this much per paragraph
+_ELISIONS = re.compile(r"(?:em|n|til|tis|twas|cause|bout|\d0s|\d\d)\b", re.I)  # "'em", "rock 'n' roll", "'90s"
+_BEFORE_OPENING = " \t\n([{:;,—–-"  # a single mark after one of these (or first in its paragraph) opens a quotation
+_AFTER_CLOSING = " \t\n.,;:!?)]}—–-…"  # a single mark before one of these (or last in its paragraph) closes one
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,27 +62,93 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    """How one style of quotation marks opens, closes and reopens a quotation (position `i` in a paragraph)."""
+    opens: Callable[[str, int, int, int], bool]
+    closes: Callable[[str, int, int, int], bool]
+    reopens: Callable[[str, int, int, int], bool]
+
+
+def _double_opens(text: str, i: int, low: int, high: int) -> bool:
+    return text[i] in OPENING or text[i] == STRAIGHT
+
+
+def _double_closes(text: str, i: int, low: int, high: int) -> bool:
+    return text[i] in CLOSING or text[i] == STRAIGHT
+
+
+def _reopens(text: str, i: int, low: int, high: int) -> bool:
+    """A straight mark at `i` inside an open quotation that opens the next sentence of it rather than closing it:
+    after a sentence's end and a space, before a capital ('launch. "The UK ...'), as when the paragraph breaks
+    of a quotation continued paragraph by paragraph were lost."""
+    before = text[low:i]
+    return text[i] == STRAIGHT and before.endswith((". ", "! ", "? ")) and i + 1 < high and text[i + 1].isupper()
+
+
+def _single_opens(text: str, i: int, low: int, high: int) -> bool:
+    """A single mark at the start of a word ("said: 'We ...", "‘We ..."), not an elision ("'em", "'90s")."""
+    if text[i] not in SINGLE_OPENING + "'" or i + 1 >= high or not text[i + 1].isalnum():
+        return False
+    return (i == low or text[i - 1] in _BEFORE_OPENING) and not _ELISIONS.match(text, i + 1)
+
+
+def _single_closes(text: str, i: int, low: int, high: int) -> bool:
+    """A single mark at the end of a word, before a space or punctuation ("dawn.' He", "this'."), not a plural
+    possessive before a lower-case word ("the girls' school")."""
+    if text[i] not in SINGLE_MARKS or i == low or text[i - 1].isspace():
+        return False
+    after = text[i + 1] if i + 1 < high else ""
+    if after and after not in _AFTER_CLOSING:
+        return False
+    return not (text[i - 1] in "sS" and after == " " and text[i + 2:i + 3].islower())
+
+
+def _single_reopens(text: str, i: int, low: int, high: int) -> bool:
+    before = text[low:i]
+    return text[i] in SINGLE_OPENING + "'" and before.endswith((". ", "! ", "? ")) and i + 1 < high \
+        and text[i + 1].isupper()
+
+
+DOUBLE = _Marks(_double_opens, _double_closes, _reopens)
+SINGLE = _Marks(_single_opens, _single_closes, _single_reopens)
+
+
 def quotations(text: str) -> list[Quotation]:
-    """Every quotation of `text`, in order."""
+    """Every quotation of `text`, in order: double-quoted ones, then single-quoted ones outside them."""
+    paragraphs = _paragraphs(text)
+    double = _scan(text, paragraphs, DOUBLE, [])
+    single = _scan(text, paragraphs, SINGLE, [(q.start, q.end) for q in double])
+    return sorted(double + single, key=lambda q: q.start)
+
+
+def _scan(text: str, paragraphs: list[tuple[int, int]], marks: _Marks,
+          covered: list[tuple[int, int]]) -> list[Quotation]:
+    """The quotations of one style of marks, never opening or closing inside the `covered` spans."""
     out: list[Quotation] = []
     opened: int | None = None  # offset of the opening mark of the quotation being read
     reopened: int | None = None  # offset of its last mark reopening it after a sentence ('. "')
     pieces: list[str] = []  # the quoted text of its earlier paragraphs
     piece_start = 0
-    paragraphs = _paragraphs(text)
+    spans = iter(sorted(covered))
+    span = next(spans, None)
     for n, (start, end) in enumerate(paragraphs):
         i = start
         if opened is not None:  # continued from the paragraph before: skip its opening mark again
             i += 1
             piece_start = i
         while i < end:
-            ch = text[i]
-            if opened is None and (ch in OPENING or ch == STRAIGHT):
+            while span is not None and span[1] <= i:
+                span = next(spans, None)
+            if span is not None and span[0] <= i:  # inside a quotation of the other style: read past it
+                i = span[1]
+                continue
+            if opened is None and marks.opens(text, i, start, end):
                 opened, piece_start, pieces, reopened = i, i + 1, [], None
-            elif opened is not None and ch == STRAIGHT and _reopens(text, i, start, end):
+            elif opened is not None and marks.reopens(text, i, start, end):
                 pieces.append(text[piece_start:i].strip())  # 'said: "We left. "Then we walked."': one quotation
                 piece_start, reopened = i + 1, i
-            elif opened is not None and (ch in CLOSING or ch == STRAIGHT):
+            elif opened is not None and marks.closes(text, i, start, end):
                 words = " ".join([*pieces, text[piece_start:i].strip()]).strip()
                 if len(text[piece_start:i]) >= MIN_CHARS and len(words) <= MAX_CHARS * (len(pieces) + 1):
                     out.append(Quotation(opened, i + 1, words, len(pieces) + 1))
@@ -80,19 +157,10 @@ def quotations(text: str) -> list[Quotation]:
         if opened is None:
             continue
         following = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
-        if following is not None and (text[following] in OPENING or text[following] == STRAIGHT):
+        if following is not None and marks.opens(text, following, following, paragraphs[n + 1][1]):
             pieces.append(text[piece_start:end].strip())  # open at the end, reopened next: one quotation
         else:
             if reopened is not None and pieces:  # reopened sentence by sentence: it runs up to the last reopening
                 out.append(Quotation(opened, reopened, " ".join(pieces).strip(), len(pieces)))
             opened = None  # never closed: no guess at where it ends
     return out
-
-
-def _reopens(text: str, i: int, low: int, high: int) -> bool:
-    """A straight mark at `i` inside an open quotation that opens the next sentence of it rather than closing it:
-    after a sentence's end and a space, before a capital ('launch. "The UK ...'), as when the paragraph breaks
-    of a quotation continued paragraph by paragraph were lost."""
-    before = text[low:i]
-    return before.endswith((". ", "! ", "? ")) and i + 1 < high and text[i + 1].isupper()
-

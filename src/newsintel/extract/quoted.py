@@ -75,6 +75,9 @@ def _owner(text: str, quote: Quotation, claims: list[dict[str, Any]], inside: se
              if i not in inside and "\n" not in text[quote.end:claims[i]["start"]]]
     before = [i for i in by_end.within(quote.start - OWNER_REACH, quote.start) if i not in inside and (
         "\n" not in text[claims[i]["end"]:quote.start] or text[claims[i]["end"]:quote.start].strip() == ":")]
+    introduced = [i for i in before if text[claims[i]["end"]:quote.start].strip() == ":"]
+    if introduced:  # 'X said: "A." Y wrote: "B."': the colon hands A to X, whoever speaks after it
+        return claims[max(introduced)]
     first, second = (max(before, default=None), min(after, default=None))
     if not quote.continued:
         first, second = second, first
@@ -241,7 +244,7 @@ def _runs_into(text: str, claim: dict[str, Any], quote: Quotation) -> bool:
 
 
 def _unquoted(content: str) -> str:
-    return " ".join(content.translate({ord(c): " " for c in "\"“”‘’"}).split())
+    return " ".join(content.translate({ord(c): " " for c in "\"“”‘’'"}).split())
 
 
 def _opens_with_condition(quoted: str) -> bool:

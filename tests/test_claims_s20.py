@@ -1,0 +1,143 @@
+"""Claim content and claim recall (issue 12, session 20): British single-quote quotations, a colon handing a
+quotation to its cue, closing reporting verbs the parse gave two subjects or two clauses, reporting verbs inside
+relative clauses, the writer's "according to" note and a dash before the reporting clause, threats with a noun
+object. Each category both ways where it has two.
+
+Every sentence here is written for these tests."""
+
+from helpers import record
+
+from newsintel.extract.quotations import quotations
+
+
+def claims(text: str) -> list[dict]:
+    return record(text)["claims"]
+
+
+def by_cue(text: str, cue: str) -> dict:
+    return next(c for c in claims(text) if c["cue"] == cue)
+
+
+def quoted(text: str) -> list[str]:
+    return [q.text for q in quotations(text)]
+
+
+# -- single quotation marks: British papers quote with them; apostrophes are no quotations -------------------------
+
+def test_single_marks_quote_after_a_colon():
+    assert quoted("The baker wrote: 'We have run out of flour again.' Then he shut the shop.") == [
+        "We have run out of flour again."]
+
+
+def test_apostrophes_open_and_close_nothing():
+    text = "The girls' school shut in the '90s, and the teachers' union said it can't reopen. Rock 'n' roll stayed."
+    assert quoted(text) == []
+
+
+def test_a_plural_possessive_inside_a_single_quotation_does_not_close_it():
+    assert quoted("She said: 'The nurses' pay offer is an insult to every ward.' The talks ended.") == [
+        "The nurses' pay offer is an insult to every ward."]
+
+
+def test_single_marks_inside_a_double_quotation_are_its_inner_quote():
+    text = "He said: \"They told me 'we will look into it' and nothing happened.\" She agreed."
+    assert quoted(text) == ["They told me 'we will look into it' and nothing happened."]
+
+
+def test_a_single_quotation_continued_over_paragraphs():
+    text = "The coach said: 'We trained for months.\n\n'Then the season was cancelled,' he added."
+    (quote,) = quotations(text)
+    assert quote.continued and quote.text.startswith("We trained for months. Then the season")
+
+
+def test_single_quoted_statements_get_their_speakers():
+    text = ("Comedian Rob Dale led the protest, saying: 'First the fares and now this.' "
+            "Marta Lind tweeted: 'First the bus, now the tram. They are taking away everything I use.'")
+    found = {c["speaker"]["text"]: c["content"] for c in claims(text)}
+    assert found["Comedian Rob Dale"] == "First the fares and now this."
+    assert found["Marta Lind"].startswith("First the bus, now the tram.")
+
+
+def test_a_single_quotation_before_its_cue_is_its_content():
+    claim = by_cue("'We have never seen a fire like it,' the fire chief told reporters.", "told")
+    assert claim["content"] == "We have never seen a fire like it,"
+
+
+# -- a colon hands the quotation to the cue before it, whoever speaks after it -------------------------------------
+
+def test_colon_introduced_quotations_keep_their_own_speakers():
+    text = 'The mayor said: "We will rebuild the bridge." The governor wrote: "There is no money for it this year."'
+    found = {c["speaker"]["text"]: c["content"] for c in claims(text)}
+    assert found == {"mayor": "We will rebuild the bridge.", "governor": "There is no money for it this year."}
+
+
+def test_a_quotation_without_a_colon_still_goes_to_the_speaker_named_after_it():
+    text = 'The ferry left late. "We waited for three hours in the rain," one passenger said.'
+    assert by_cue(text, "said")["content"] == "We waited for three hours in the rain,"
+
+
+# -- closing reporting verbs: two subjects, two clauses ------------------------------------------------------------
+
+def test_closing_speaker_after_the_comma_when_the_parse_gave_two_subjects():
+    claim = by_cue("The convoy left before sunrise in the northern town of Arlit, near the border, a local "
+                   "official said.", "said")
+    assert claim["speaker"]["text"] == "local official"
+    assert claim["content"].startswith("The convoy left before sunrise")
+
+
+def test_closing_report_of_two_clauses_holds_both():
+    claim = by_cue("Terms of the truce were not immediately announced, but no captive rebel commanders were "
+                   "released in exchange for the hostages, the source with knowledge of the talks said.", "said")
+    assert claim["content"].endswith("no captive rebel commanders were released in exchange for the hostages")
+
+
+# -- reporting verbs inside relative clauses ----------------------------------------------------------------------
+
+def test_relative_clause_report_has_its_antecedent_not_its_cue():
+    claim = by_cue('The mayor signed an emergency order which she said would release "funds for the families."',
+                   "said")
+    assert claim["content"].startswith("an emergency order would release")
+    assert "she said" not in claim["content"]
+
+
+def test_relative_who_report_names_whom_it_is_about():
+    claim = by_cue("The man, who police said fled the scene on foot, was arrested on Tuesday.", "said")
+    assert claim["content"] == "The man fled the scene on foot"
+
+
+def test_plain_report_keeps_its_whole_clause():
+    claim = by_cue("The minister said the bridge would reopen in May.", "said")
+    assert claim["content"] == "the bridge would reopen in May"
+
+
+# -- the writer's words around a report ----------------------------------------------------------------------------
+
+def test_closing_according_to_note_is_no_part_of_the_statement_and_no_second_speaker():
+    found = claims("The agency, a research group that tracks satellites, said the probe was unlikely to land "
+                   "intact but was highly unlikely to hurt anyone, according to a post on its website updated "
+                   "on Monday.")
+    assert [c["cue"] for c in found] == ["said"]
+    assert found[0]["content"].endswith("highly unlikely to hurt anyone")
+    assert found[0]["medium"] == "post"
+
+
+def test_according_to_a_named_source_stays_a_claim():
+    assert [c["cue"] for c in claims("According to the harbour police, the ferry sank within minutes.")] == [
+        "according to"]
+
+
+def test_a_dash_before_the_reporting_clause_leaves_the_words_before_it_out():
+    claim = by_cue("If the rumours are true, the senator would be worried -- the files reveal a trail of payments "
+                   "routed through a shell company.", "reveal")
+    assert claim["content"] == "a trail of payments routed through a shell company"
+
+
+# -- threats: with a noun object a risk or an event, with a clause a statement ------------------------------------
+
+def test_a_threat_to_a_thing_is_no_statement():
+    assert claims("Frost on the runway threatened the launch when the storm arrived.") == []
+
+
+def test_a_threat_with_a_clause_is_a_statement():
+    claim = by_cue("The rebels threatened that they would shell the port if the navy came closer.", "threatened")
+    assert claim["content"].startswith("that they would shell the port")
