@@ -101,10 +101,54 @@ def _clause_candidates(clause: Token, pronoun: Token) -> list[Token]:
 
 def syntactic_antecedent(pronoun: Token, entity_type: Callable[[Token], str | None]) -> Token | None:
     """The noun a pronoun stands for, found in a clause governing the pronoun's own (or, for a possessive or
-    reflexive, in its own clause: "he recruited his cousin"), nearest clause first."""
+    reflexive, in its own clause: "he recruited his cousin"), nearest clause first; else, for "he"/"she"/"his"/"her"
+    as a subject or possessor, the person its own sentence made its subject or possessor before it
+    (`sentence_person`)."""
     word = pronoun.lower_
     if word not in PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS:
         return None
+    return _governing_antecedent(pronoun, entity_type) or sentence_person(pronoun, entity_type)
+
+
+def sentence_person(pronoun: Token, entity_type: Callable[[Token], str | None]) -> Token | None:
+    """"Though the gunman's motives were unclear, his attack ...", "the governor's talks with Mayor X came ahead
+    of his visit": a singular person pronoun that is a subject or possessor, with no antecedent in the clauses that
+    govern it, stands for the nearest person its own sentence put before it as a subject or possessor (a name or a
+    described person; an earlier "he"/"his" of the same gender carries the chain on), not for a name from an
+    earlier sentence nor for one the sentence only mentions in passing ("talks with Mayor X")."""
+    if pronoun.lower_ not in PERSON_PRONOUNS or pronoun.dep_ not in (*SUBJECT_DEPS, "poss"):
+        return None
+    gender = _pronoun_gender(pronoun.lower_)
+    governing = {t.i for t in pronoun.ancestors}
+    for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+        if token.dep_ not in (*SUBJECT_DEPS, "poss") or _reporter(token, governing):
+            continue
+        if token.pos_ == "PRON":
+            if token.lower_ in PERSON_PRONOUNS and _pronoun_gender(token.lower_) in (gender, None):
+                return token
+            continue
+        if token.tag_ != "NNPS" and agrees(pronoun, token, entity_type(token)):
+            return token
+    return None
+
+
+def _reporter(token: Token, governing: set[int]) -> bool:
+    """A subject of a verb that governs the pronoun (weighed already by `_governing_antecedent`), or the owner of a
+    reporting verb's subject ("the officer's report says his car was searched": the officer is not "his")."""
+    head = token.head
+    if token.dep_ in SUBJECT_DEPS:
+        return head.i in governing
+    return head.dep_ in SUBJECT_DEPS and head.head.i in governing and \
+        head.head.lemma_.lower() in lexicon().attribution["verbs"]
+
+
+def _pronoun_gender(word: str) -> str | None:
+    return "m" if word in ("he", "him", "his", "himself") else "f" if word in ("she", "her", "hers", "herself") \
+        else None
+
+
+def _governing_antecedent(pronoun: Token, entity_type: Callable[[Token], str | None]) -> Token | None:
+    word = pronoun.lower_
     own_clause_ok = word in POSSESSIVE_PRONOUNS or word.endswith("self") or word.endswith("selves")
     current = pronoun.head
     while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i and current.dep_ in CLIMB_DEPS | {
