@@ -36,10 +36,20 @@ def speaker_of(verb: Token) -> Token | None:
             continue  # "Citing the treaty, ..., he said, 'I can say ...'": a participle clause speaks for no one
         if child.dep_ in ("nsubj", "csubj") and (child.lower_ not in lexicon().attribution["not_speaker_words"]
                                                  or (verb.dep_ == "relcl" and child.tag_ == "WDT")):
-            return child  # not "it", "that", "let's say": no one speaks; but "the group, which said"
+            return _phrase_end(verb, child)  # not "it", "that", "let's say": no one speaks; but "the group, which"
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return _trailing_speaker(verb) or _shared_subject(verb)
+
+
+def _phrase_end(verb: Token, subject: Token) -> Token:
+    """"said study co-author Jo Roe": a hyphenated title split by the parser gives the verb two subjects in a row,
+    "co" and "Roe"; the phrase's head is its last one."""
+    for child in verb.children:
+        if child.i > subject.i and child.dep_ == "nsubj" and child.pos_ == "PROPN" and child.left_edge.i == \
+                subject.right_edge.i + 1 and all(t.is_punct for t in subject.doc[subject.i + 1:child.left_edge.i]):
+            return _phrase_end(verb, child)  # not "one victim who spoke with channel n-tv accused"
+    return subject
 
 
 def _shared_subject(verb: Token) -> Token | None:
@@ -175,8 +185,12 @@ def speaker_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dic
     """The speaker argument at `token`. A pronoun resolved in its own sentence keeps that antecedent; one guessed
     across sentences (the last person named, whoever it was) is left as the pronoun for `speakers.py`, which reads
     the whole document. `_at`: the speaker's offsets."""
-    token = _issuer(ps, token, mentions) or _titled_name(ps, token, mentions) or token
+    titled = _name_after_title(ps, token, mentions)
+    token = _issuer(ps, token, mentions) or _titled_name(ps, token, mentions) or titled or \
+        _closing_apposition(ps, token, mentions) or token
     arg = make_arg(ps, token, mentions, speaker=True)
+    if titled is not None and arg.get("entity") is not None:  # "Jo Roe", not "Water Office Jo Roe"
+        arg["text"] = ps.doc[_name_start(ps, titled, mentions):titled.i + 1].text
     if arg.get("_across"):
         start, end = noun_phrase(token)
         arg = {"text": token.text, "entity": None,
@@ -195,6 +209,52 @@ def _titled_name(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> To
         return None
     entity = mentions.at(*ps.char_span(name.i, name.i + 1))
     return name if entity is not None and entity.type == "PERSON" else None
+
+
+def _name_after_title(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> Token | None:
+    """"Deputy Director of the Water Office Jo Roe said": the parse hangs the name on the body's name ("Office" a
+    compound of "Roe", the object of "of"), so the title heads the subject; the named person speaks. Only a
+    capitalised title, and only when the name's own phrase holds words of another name before it (not "the wife of
+    Jo Roe said", where the wife speaks)."""
+    if token.tag_ != "NNP" or mentions.at(*ps.char_span(token.i, token.i + 1)) is not None:
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        name = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if name is None or name.i != token.right_edge.i:
+            continue
+        person = mentions.at(*ps.char_span(name.i, name.i + 1))
+        if person is None or person.type != "PERSON":
+            continue
+        first = _name_start(ps, name, mentions)
+        if any(c.dep_ == "compound" and c.i < first and c.text[:1].isupper() for c in name.children):
+            return name
+    return None
+
+
+def _closing_apposition(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> Token | None:
+    """"The woman who built the first rail link to Brazil, former minister Jo Roe, argued": the parse hangs the
+    closing name on the last noun of the relative clause, a place or an organisation, which no person is in
+    apposition with; the name right before the reporting verb is the speaker's."""
+    verb = token.head
+    if token.dep_ != "nsubj" or token.pos_ != "NOUN" or not any(c.dep_ == "relcl" for c in token.children):
+        return None
+    for name in token.subtree:
+        if name.dep_ != "appos" or name.pos_ != "PROPN" or name.i > verb.i:
+            continue
+        after = [t for t in ps.doc[name.right_edge.i + 1:verb.i] if t.text != ","]
+        person, owner = (mentions.at(*ps.char_span(t.i, t.i + 1)) for t in (name, name.head))
+        if not after and person is not None and person.type == "PERSON" and owner is not None and \
+                owner.type in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+            return name
+    return None
+
+
+def _name_start(ps: ParsedSentence, name: Token, mentions: MentionIndex) -> int:
+    """The first token of the entity mention `name` ends."""
+    entity, first = mentions.at(*ps.char_span(name.i, name.i + 1)), name.i
+    while first > 0 and mentions.at(*ps.char_span(first - 1, first)) is entity:
+        first -= 1
+    return first
 
 
 def _issuer(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> Token | None:

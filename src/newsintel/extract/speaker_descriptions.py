@@ -166,17 +166,32 @@ class DescriptionLinks:
 
     def _org_before(self, offset: int, sentence: int, kinds: set[str]) -> Entity | None:
         """The one organisation of a fitting kind named since the start of the previous sentence; of several, the one
-        whose name shows the kind ("... Space Administration" for "the agency")."""
+        whose name shows the kind ("... Space Administration" for "the agency"). None named there: the one of the
+        whole report before it, when it names only one ("Acme ... [a quotation] ... The company also said")."""
+        low = self.sentence_start(sentence - 1)
+        found = self._org_since(low, offset, kinds)
+        if found is None and self._org_since(low, offset, kinds, every=True) is None:
+            found = self._org_since(0, offset, kinds, only=True)
+        return found
+
+    def _org_since(self, low: int, offset: int, kinds: set[str], every: bool = False,
+                   only: bool = False) -> Entity | None:
+        """`_org_before` from `low`: `every`, any organisation; `only`, none when several of any kind are named."""
         from newsintel.extract.describe import is_place_name
 
-        low, modifiers = self.sentence_start(sentence - 1), set(lexicon().attribution.get("org_modifier_nouns", ()))
+        modifiers = set(lexicon().attribution.get("org_modifier_nouns", ()))
         named = self._people_between(low, offset, {"ORG"})
         for start, end, entity in self.mentions.spans:  # "a Bloomberg report": not the organisation acting
             if low <= start < offset and entity.id in named and (self.text[end:end + 30].split() or [""])[0].strip(
                     ".,;:").lower() in modifiers:
                 named.pop(entity.id)
-        fits = [e for e, _ in named.values() if not is_place_name(e.name) and not (_name_kinds(e.name) and not
-                                                                                   _name_kinds(e.name) & kinds)]
+        fits = [e for e, _ in named.values() if not is_place_name(e.name) and not e.name.startswith("@") and (
+            every or not (_name_kinds(e.name) and not _name_kinds(e.name) & kinds))]  # a handle signs a post
+        if every:
+            return fits[0] if fits else None
+        if only:  # the report's one body of that kind: its name shows the kind, or a firm named more than once
+            fits = [e for e in fits if _name_kinds(e.name) & kinds or (kinds == {"business"} and len(
+                [m for m in e.mentions if m.start < offset]) > 1)] if len(fits) == 1 else []
         if len(fits) > 1:  # "NASA's Operation IceBridge ... the space agency said": the one whose name shows the kind
             fits = [e for e in fits if _name_kinds(e.name) & kinds]
         return fits[0] if len(fits) == 1 else None

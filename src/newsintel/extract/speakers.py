@@ -32,7 +32,6 @@ SUBJECT_PRONOUNS = {"he", "she", "they"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 GROUP_TYPES = {"ORG", "NORP"}
 REACH = 3  # sentences back to the previous statement that a "he said" continues
-TITLES = {"mr", "mrs", "ms", "miss"}
 BULLETS = "•·*►▪●-–—|"
 _CREDIT = re.compile(r"\((?:[A-Z][\w.]*\s+)?(?:Photo|Photograph|Image|Picture|Pool)s?\s*/[^()]*$")
 FAR_REACH = 5  # sentences back to look for the one person a pronoun can stand for when none is nearer
@@ -103,11 +102,12 @@ class Speakers(DescriptionLinks):
                                                              else None)
         if known:
             return known
-        for mention in entity.mentions:  # the title inside the mention ("Mr Moon") or just before it
-            words = (self.text[max(0, mention.start - 6):mention.start] + " " + mention.text).split()
+        titles = {w: g for g, ws in lexicon().attribution.get("gender_titles", {}).items() for w in ws}
+        for mention in entity.mentions:  # the title inside the mention ("Mr Moon", "Prince Jo") or just before it
+            words = (self.text[max(0, mention.start - 9):mention.start] + " " + mention.text).split()
             for word in words[:-1] if len(words) > 1 else ():
-                if word.rstrip(".").lower() in TITLES:
-                    return pronoun_gender(word.rstrip(".").lower())
+                if word.rstrip(".").lower() in titles:
+                    return titles[word.rstrip(".").lower()]
         return self.learned.get(entity.id)
 
     # -- pronouns --------------------------------------------------------------------------------------------
@@ -249,6 +249,10 @@ class Speakers(DescriptionLinks):
                 arg = {**arg, "text": " ".join(words[n:])}
                 break
         entity = self.entities.get(arg.get("entity") or "")
+        mention = str(arg.get("mention") or "")
+        if entity is not None and self.gender(entity) not in (None, pronoun_gender(mention) or self.gender(entity)):
+            # "Prince Jo ... because she described him": the "she" its own sentence gave Jo is someone else
+            return {"text": mention, "entity": None, **({"_at": at} if at is not None else {})}
         if entity is not None and entity.type in PLACE_TYPES and words and words[-1].lower() in att.get(
                 "compass_speakers", ()):  # "The North says": a state named by its side, not a town called North
             return {**arg, "entity": None}

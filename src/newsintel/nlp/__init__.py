@@ -54,7 +54,7 @@ def to_record(doc: Doc, info: DocumentInfo) -> Record:
     mentions = raw_mentions(doc, [s.start for s in sentences])
     resolved = resolve_places(doc.text, mentions, info.source)
     at = {(mentions[i].start, mentions[i].end): place for i, place in resolved.items() if place is not None}
-    entities = group_mentions(mentions, info.id)
+    entities = group_mentions(mentions, info.id, doc.text)
     for entity in entities:
         votes = Counter(at[(m.start, m.end)] for m in entity.mentions if (m.start, m.end) in at)
         if votes:

@@ -6,13 +6,16 @@
 - People: a shorter name joins the one longer name whose words contain it ("Baghdadi", "al-Baghdadi" join
   "Abu Bakr al-Baghdadi"); a short name that fits two people ("Mohammed") stays on its own rather than guess,
   except a surname two relatives share ("Zuma" after "Jacob Zuma ... Khulubuse Zuma"): it is the one named in
-  full most recently before it.
+  full most recently before it. A lone surname used before the one person it fits is named, when that person is
+  then introduced as someone's relative ("Roe says ... her father, Tom Roe, ..."), is someone else (the one the
+  report is about, named in full only in its headline): it stays on its own, and so do its later lone uses.
   A lone surname the NER model tagged ORG/NORP/GPE joins the person it names.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -162,12 +165,33 @@ class _People:
             self.by_word.setdefault(word, []).append(group)
 
 
-def _attach_person(groups: list[_Group], people: _People, mention: RawMention, words: tuple[str, ...]) -> None:
+@functools.cache
+def _relative_before() -> re.Pattern[str]:
+    """"her father, ", "his younger brother ", "Roe's wife, ": what introduces a name as someone's relative
+    (`family_nouns`, `spouse_nouns` in data/relations.yaml)."""
+    data = load_yaml("relations.yaml")
+    nouns = "|".join(sorted((re.escape(n) for n in (*data["family_nouns"], *data["spouse_nouns"])), key=len,
+                            reverse=True))
+    return re.compile(rf"(?:\b(?:his|her|their)|['’]s)\s+(?:[\w-]+\s+)?(?:{nouns}),?\s+$", re.I)
+
+
+def _introduced_later_as_relative(group: _Group, lone: list[RawMention], text: str) -> bool:
+    """Is `group` first named as someone's relative after the surname alone was used in two sentences before?
+    (Used once, the surname may be the relative's own first mention: "X visited Roe. Her cousin, Tom Roe, ...")"""
+    first = min(m.start for m in group.mentions)
+    return len({m.sentence for m in lone if m.start < first}) > 1 and \
+        _relative_before().search(text[max(0, first - 40):first]) is not None
+
+
+def _attach_person(groups: list[_Group], people: _People, mention: RawMention, words: tuple[str, ...],
+                   text: str = "", lone: list[RawMention] | None = None) -> None:
     same = people.by_words.get(words)
     if same is not None:
         same.mentions.append(mention)
         return
     fits = [g for g in people.by_word.get(words[-1], ()) if set(words) < set(g.words) or _initialled(words, g.words)]
+    if len(words) == 1 and text and lone:  # "Roe says ... her father, Tom Roe": the surname is not the father's
+        fits = [g for g in fits if not _introduced_later_as_relative(g, lone, text)]
     if len(fits) > 1 and len(words) == 1 and all(g.words[-1] == words[0] for g in fits):  # a shared surname
         fits = _last_named(fits, mention.start)
     if len(fits) == 1:
@@ -186,8 +210,9 @@ def _last_named(fits: list[_Group], start: int) -> list[_Group]:
     return [fits[index]] if best >= 0 and sum(1 for b, _ in latest if b == best) == 1 else fits
 
 
-def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
-    """Group NER mentions into entities; entity ids are `<doc_id>-e<n>` in order of first mention."""
+def group_mentions(mentions: list[RawMention], doc_id: str, text: str = "") -> list[Entity]:
+    """Group NER mentions into entities; entity ids are `<doc_id>-e<n>` in order of first mention. `text`: the
+    document's text, which tells a relative introduced by a name from the person a lone surname stands for."""
     types = entity_types()
     aliases = org_aliases()
     groups: list[_Group] = []
@@ -206,8 +231,12 @@ def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
         else:
             others.append(m)
     # Longest names first, so short forms find the full name they belong to.
+    lone: dict[str, list[RawMention]] = {}  # a one-word name -> its mentions
+    for m, words in people:
+        if len(words) == 1:
+            lone.setdefault(words[0], []).append(m)
     for m, words in sorted(people, key=lambda p: (-len(p[1]), p[0].start)):
-        _attach_person(groups, index, m, words)
+        _attach_person(groups, index, m, words, text, lone.get(words[-1]) if len(words) == 1 else None)
     owners = Counter(g.words[-1] for g in groups if len(g.words) > 1)  # two people share it: it names neither
     surnames = {g.words[-1]: g for g in groups if len(g.words) > 1 and owners[g.words[-1]] == 1}
     by_key: dict[tuple[str, str], _Group] = {}
@@ -221,7 +250,8 @@ def group_mentions(mentions: list[RawMention], doc_id: str) -> list[Entity]:
         else:
             words = person_words(m.text)
             if m.kb_id == "" and len(words) == 1 and words[0] in surnames:
-                surnames[words[0]].mentions.append(m)
+                alone = index.by_words.get(words)  # "Roe" kept apart from the relative "Tom Roe": it joins that one
+                (alone or surnames[words[0]]).mentions.append(m)
                 continue
             if m.kb_id == "" and len(words) == 1 and owners[words[0]] > 1:  # a person, but which one is unsaid
                 m.label = "PERSON"
