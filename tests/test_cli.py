@@ -302,14 +302,15 @@ def test_names_are_bounded_and_taken_literally(facts_store, capsys):
 
 def test_identity_wildcards_match_nothing(tmp_path, capsys):
     """With one identity in the store, an id "prefix" of wildcards must not find it."""
-    from newsintel.resolve.judgements import JudgementError, find_identity
+    from newsintel.resolve.judgements import JudgementError
+    from newsintel.store.identity_index import find_identity
     from newsintel.views.common import find_identities
 
     conn = connect(tmp_path / "s.db")
     conn.execute("INSERT INTO identities(id, kind, type, name) VALUES ('Iabc123def456', 'person', 'PERSON', 'Q')")
     assert [r["id"] for r in find_identities(conn, "Iabc1")] == ["Iabc123def456"]
     assert find_identities(conn, "I%%%%") == [] and find_identities(conn, "I____") == []
-    assert find_identity(conn, "Iabc")["id"] == "Iabc123def456"
+    assert find_identity(conn, "Iabc").id == "Iabc123def456"
     for wild in ("%", "I%", "_abc%"):
         with pytest.raises(JudgementError):
             find_identity(conn, wild)

@@ -211,6 +211,7 @@ def test_a_one_word_name_is_read_as_the_type_the_store_votes_for(tmp_path):
 
     from newsintel.resolve.linker import Unit
     from newsintel.resolve.types import VOTES_MIN, settle_kind
+    from newsintel.store.identity_index import SqlIdentityIndex
 
     reports = [{"title": f"Port report {i}", "published": f"2025-05-{i + 1:02d}",
                 "text": f"Lena Marsh, a union leader, spoke in Hamburg on day {i + 1} of the strike.\n"}
@@ -222,7 +223,7 @@ def test_a_one_word_name_is_read_as_the_type_the_store_votes_for(tmp_path):
 
     def settled(conn, kind, name):
         unit = Unit(kind, ["x-e1"], [name], Counter({"ORG" if kind == "org" else "PERSON": 1}), [])
-        settle_kind(conn, unit)
+        settle_kind(SqlIdentityIndex(conn), unit)
         return unit.kind, dict(unit.types)
 
     assert settled(few, "org", "Marsh") == ("org", {"ORG": 1})

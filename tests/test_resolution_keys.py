@@ -3,10 +3,10 @@
 import sqlite3
 
 from newsintel.resolve import linker
-from newsintel.resolve.keys import identities_for_keys
 from newsintel.resolve.names import blocking_keys, person_form
 from newsintel.store import connect, save_record
 from newsintel.store.db import _statements, migrations
+from newsintel.store.identity_index import identities_for_keys
 from tests.test_resolution import _record
 
 OTHER_HALITIS = ["Arben", "Besim", "Blerim", "Dardan", "Fatos", "Gezim", "Ilir", "Kujtim"]

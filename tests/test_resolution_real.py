@@ -7,6 +7,7 @@ import pytest
 from newsintel.resolve.in_report import defined_acronyms
 from newsintel.resolve.names import org_form, person_form, similarity
 from newsintel.store import connect
+from newsintel.store.identity_index import SqlIdentityIndex
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [
@@ -121,7 +122,7 @@ def test_defined_acronyms_need_the_bracket_next_to_the_name(tmp_path):
     text = "The Harbour Broadcasting Corporation aired it. Later the panel (HBC) met. NWT (Northwind Traders) rose."
     save_record(conn, _record("a" * 16, text, [("Harbour Broadcasting Corporation", G), ("HBC", G),
                                                ("NWT", G), ("Northwind Traders", G)]))
-    assert defined_acronyms(conn, "a" * 16) == {"NWT": "a" * 16 + "-e3"}
+    assert defined_acronyms(SqlIdentityIndex(conn), "a" * 16) == {"NWT": "a" * 16 + "-e3"}
 
 
 def test_a_company_typed_as_a_person_joins_the_company(tmp_path):

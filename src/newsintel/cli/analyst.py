@@ -175,28 +175,28 @@ def _judge(action: Callable[[], object], done: str, *ids: str) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from newsintel.resolve.judgements import merge
+    from newsintel.store.identity_index import merge
 
     conn = _conn(args, readonly=False)
     return _judge(lambda: merge(conn, args.a, args.b, args.note), "merged into {result}", args.a, args.b)
 
 
 def cmd_split(args: argparse.Namespace) -> int:
-    from newsintel.resolve.judgements import split
+    from newsintel.store.identity_index import split
 
     conn = _conn(args, readonly=False)
     return _judge(lambda: split(conn, args.identity, args.mention, args.note), "split off as {result}", args.identity)
 
 
 def cmd_not_same(args: argparse.Namespace) -> int:
-    from newsintel.resolve.judgements import not_same
+    from newsintel.store.identity_index import not_same
 
     conn = _conn(args, readonly=False)
     return _judge(lambda: not_same(conn, args.a, args.b, args.note), "recorded as judgement #{result}", args.a, args.b)
 
 
 def cmd_retype(args: argparse.Namespace) -> int:
-    from newsintel.resolve.judgements import retype
+    from newsintel.store.identity_index import retype
 
     conn = _conn(args, readonly=False)
     return _judge(lambda: retype(conn, args.identity, args.type, args.note), "{result} retyped (judgement kept)",
@@ -204,7 +204,7 @@ def cmd_retype(args: argparse.Namespace) -> int:
 
 
 def cmd_suppress(args: argparse.Namespace) -> int:
-    from newsintel.resolve.judgements import suppress
+    from newsintel.store.identity_index import suppress
 
     conn = _conn(args, readonly=False)
     return _judge(lambda: suppress(conn, args.identity, args.note), "{result} suppressed: out of every view",
@@ -212,7 +212,7 @@ def cmd_suppress(args: argparse.Namespace) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
-    from newsintel.resolve.rebuild import rebuild
+    from newsintel.store.identity_index import rebuild
 
     count = rebuild(_conn(args, readonly=False))
     print(f"resolved again: {count} identities (analyst judgements re-applied)")

@@ -11,33 +11,30 @@ name stays on its own rather than joining any bearer.
 from __future__ import annotations
 
 import math
-import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from newsintel.resolve.identity_index import IdentityIndex
 
-def context_of(conn: sqlite3.Connection, identity_id: str, cache: dict[str, set[str]], documents: int
+
+def context_of(index: IdentityIndex, identity_id: str, cache: dict[str, set[str]], documents: int
                ) -> set[str]:
     """Identities mentioned alongside `identity_id` in its latest `documents` documents (cached in `cache`)."""
     if identity_id in cache:
         return cache[identity_id]
-    cache[identity_id] = {r[0] for r in conn.execute(
-        "SELECT DISTINCT b.identity_id FROM (SELECT DISTINCT document_id FROM entity_links WHERE identity_id = ?"
-        " ORDER BY rowid DESC LIMIT ?) d JOIN entity_links b ON b.document_id = d.document_id"
-        " WHERE b.identity_id != ?", (identity_id, documents, identity_id))}
+    cache[identity_id] = index.co_mentioned(identity_id, documents)
     return cache[identity_id]
 
 
-def weights(conn: sqlite3.Connection, ids: set[str]) -> float:
+def weights(index: IdentityIndex, ids: set[str]) -> float:
     """The evidence of shared identities: rare ones count more."""
     if not ids:
         return 0.0
-    marks = ",".join("?" * len(ids))
-    counts = [r[0] for r in conn.execute(f"SELECT documents FROM identities WHERE id IN ({marks})", tuple(ids))]
+    counts = index.document_counts(ids)
     return sum(1.0 / math.log2(2 + c) for c in counts)
 
 
-def dominant(conn: sqlite3.Connection, candidates: Iterable[str], context: set[str],
+def dominant(index: IdentityIndex, candidates: Iterable[str], context: set[str],
              cache: dict[str, set[str]], cfg: dict[str, Any]) -> tuple[str | None, float]:
     """The candidate this report's context points to, and its evidence; None when the evidence is below
     `lone_name_min_evidence` or the runner-up has more than 1 / `lone_name_dominance` of it.
@@ -47,7 +44,7 @@ def dominant(conn: sqlite3.Connection, candidates: Iterable[str], context: set[s
     named = [c for c in candidates if c in context]
     if named:
         return (named[0], 1.0) if len(named) == 1 else (None, 0.0)
-    evidence = sorted(((weights(conn, context & context_of(conn, c, cache, cfg["context_documents"])), c)
+    evidence = sorted(((weights(index, context & context_of(index, c, cache, cfg["context_documents"])), c)
                        for c in candidates), reverse=True)
     if not evidence:
         return None, 0.0

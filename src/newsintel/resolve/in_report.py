@@ -11,9 +11,9 @@ an organisation only where the report writes it in brackets right after the name
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass, field
 
+from newsintel.resolve.identity_index import IdentityIndex
 from newsintel.resolve.names import NameForm
 
 # "(NCMEC)", "(GS)", "(NASDAQ: AAPL)": capitals in brackets, an exchange prefix allowed; or capitals before a
@@ -66,15 +66,13 @@ class ReportNames:
         return set(self.org_words.get(word, set())) if word else set()
 
 
-def defined_acronyms(conn: sqlite3.Connection, document_id: str) -> dict[str, str]:
+def defined_acronyms(index: IdentityIndex, document_id: str) -> dict[str, str]:
     """Acronym or ticker -> the organisation entity whose name the report writes just before it in brackets,
     when that name starts with the acronym's first letter."""
-    row = conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
-    text = row[0] if row else ""
+    text = index.document_text(document_id) or ""
     if "(" not in text:
         return {}
-    spans = conn.execute("SELECT m.start, m.end, m.entity_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
-                         " WHERE m.document_id = ? AND e.type = 'ORG' ORDER BY m.end", (document_id,)).fetchall()
+    spans = index.org_mention_spans(document_id)
     defined: dict[str, str] = {}
     for match in _BRACKETED.finditer(text):
         acronym = match.group(1)

@@ -9,8 +9,9 @@ so a lookup reads through the (key, rank) index and stops at a limit however com
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Iterable
+
+from newsintel.resolve.identity_index import IdentityIndex, IdentityRow
 
 # Most specific first: an exact name form or gazetteer id (0), a first initial and surname or an acronym (1), a
 # surname alone or initials (2), a surname one letter off (3).
@@ -21,7 +22,7 @@ def key_priority(key: str) -> int:
     return next((rank for prefix, rank in _KEY_PRIORITY if key.startswith(prefix)), 0)
 
 
-def identities_for_keys(conn: sqlite3.Connection, keys: set[str], limit: int) -> list[sqlite3.Row]:
+def identity_ids_for_keys(index: IdentityIndex, keys: set[str], limit: int) -> list[str]:
     """At most `limit` identities stored under any of `keys`: the most specific keys first and, within a key, the
     best-known identities first. Each key is read through the (key, rank) index and stops at `limit`, so the cost
     does not depend on how common a name is or how large the store has grown."""
@@ -29,28 +30,26 @@ def identities_for_keys(conn: sqlite3.Connection, keys: set[str], limit: int) ->
     for key in sorted(keys, key=lambda k: (key_priority(k), k)):
         if len(found) >= limit:
             break
-        for (identity_id,) in conn.execute("SELECT identity_id FROM identity_keys WHERE key = ?"
-                                           " ORDER BY rank DESC LIMIT ?", (key, limit)):
+        for identity_id in index.key_identities(key, limit):
             found.setdefault(identity_id)
-    ids = list(found)[:limit]
-    if not ids:
-        return []
-    rows = {r["id"]: r for r in conn.execute(
-        f"SELECT * FROM identities WHERE id IN ({','.join('?' * len(ids))})", ids)}
-    return [rows[i] for i in ids if i in rows]
+    return list(found)[:limit]
 
 
-def store_keys(conn: sqlite3.Connection, identity_id: str, keys: Iterable[str], documents: int) -> None:
+def identities_for_keys(index: IdentityIndex, keys: set[str], limit: int) -> list[IdentityRow]:
+    """The identities of `identity_ids_for_keys`, in its order."""
+    return index.identities(identity_ids_for_keys(index, keys, limit))
+
+
+def store_keys(index: IdentityIndex, identity_id: str, keys: Iterable[str], documents: int) -> None:
     """Add keys to an identity (existing ones keep their rank) at the rank of its document count."""
-    conn.executemany("INSERT OR IGNORE INTO identity_keys(key, identity_id, rank) VALUES (?, ?, ?)",
-                     [(k, identity_id, documents) for k in keys])
+    index.add_keys(identity_id, keys, documents)
 
 
-def new_identity_id(conn: sqlite3.Connection, ref: str) -> str:
+def new_identity_id(index: IdentityIndex, ref: str) -> str:
     """A short stable id from the first reference, stepping along its digest past ids already taken."""
     digest = hashlib.sha1(ref.encode("utf-8")).hexdigest()
     for i in range(0, len(digest) - 12):
         candidate = "I" + digest[i:i + 12]
-        if conn.execute("SELECT 1 FROM identities WHERE id = ?", (candidate,)).fetchone() is None:
+        if not index.identity_exists(candidate):
             return candidate
     raise RuntimeError(f"no free identity id for {ref}")

@@ -19,11 +19,10 @@ given name, or the report writes one.
 from __future__ import annotations
 
 import functools
-import json
-import sqlite3
 from collections import Counter
 from typing import Any
 
+from newsintel.resolve.identity_index import IdentityIndex
 from newsintel.resolve.keys import identities_for_keys
 from newsintel.resolve.names import ORG, PERSON, PLACE, form_of
 from newsintel.resources import load_yaml
@@ -42,44 +41,43 @@ def _kept_org(name: str) -> bool:
     return kept_type(name) == "ORG"
 
 
-def org_documents(conn: sqlite3.Connection, name: str) -> int:
+def org_documents(index: IdentityIndex, name: str) -> int:
     """Documents of the organisation identities named exactly `name`."""
     form = form_of(ORG, name)
     if form is None:
         return 0
-    return sum(r["documents"] for r in identities_for_keys(conn, {"o:" + form.full}, _LOOKUP_LIMIT)
-               if r["kind"] == ORG)
+    return sum(r.documents for r in identities_for_keys(index, {"o:" + form.full}, _LOOKUP_LIMIT)
+               if r.kind == ORG)
 
 
-def _credited(conn: sqlite3.Connection, name: str, word: str) -> bool:
+def _credited(name: str, word: str) -> bool:
     """`name` is `word` alone or after kept organisation names: a credit line's agency run into the word
     ("Reuters Equifax"). Only kept names: any capitalised word may have been tagged ORG somewhere ("MVP")."""
     words = name.split()
     return words[-1] == word and all(_kept_org(w) for w in words[:-1])
 
 
-def _person_documents(conn: sqlite3.Connection, surname: str, word: str) -> int:
+def _person_documents(index: IdentityIndex, surname: str, word: str) -> int:
     """Documents of the person identities known only by `word` (alone or credited)."""
-    return sum(r["documents"] for r in identities_for_keys(conn, {"p:last:" + surname}, _LOOKUP_LIMIT)
-               if r["kind"] == PERSON and all(_credited(conn, n, word) for n in json.loads(r["profile"]).get(
-                   "names", {})))
+    return sum(r.documents for r in identities_for_keys(index, {"p:last:" + surname}, _LOOKUP_LIMIT)
+               if r.kind == PERSON and all(_credited(n, word) for n in r.profile().get("names", {})))
 
 
-def _outvotes(conn: sqlite3.Connection, org_count: int, word: str, surname: str, own: int) -> bool:
+def _outvotes(index: IdentityIndex, org_count: int, word: str, surname: str, own: int) -> bool:
     """The organisation's documents are established and `known_org_ratio` times the documents that read the
     word as a person (`own`: the unit's own report)."""
     cfg = _settings()
-    person = _person_documents(conn, surname, word) + own
+    person = _person_documents(index, surname, word) + own
     return org_count >= cfg["known_org_min_documents"] and org_count >= cfg["known_org_ratio"] * person
 
 
-def _borne_with_given_name(conn: sqlite3.Connection, surname: str) -> bool:
+def _borne_with_given_name(index: IdentityIndex, surname: str) -> bool:
     """True when some person identity of the store is called by a longer name ending in `surname` whose other
     words are not organisation names: someone's surname, not only a company's name."""
-    for row in identities_for_keys(conn, {"p:last:" + surname}, _LOOKUP_LIMIT):
-        if row["kind"] != PERSON:
+    for row in identities_for_keys(index, {"p:last:" + surname}, _LOOKUP_LIMIT):
+        if row.kind != PERSON:
             continue
-        for name in json.loads(row["profile"]).get("names", {}):
+        for name in row.profile().get("names", {}):
             words = name.split()
             form = form_of(PERSON, name)
             if len(words) > 1 and form is not None and form.last == surname and not all(
@@ -98,7 +96,7 @@ def lone_word(mentions: Counter[str]) -> str | None:
     return word if count / total >= _settings()["known_org_lone_share"] else None
 
 
-def read_as_known_org(conn: sqlite3.Connection, unit: Any) -> bool:
+def read_as_known_org(index: IdentityIndex, unit: Any) -> bool:
     """Read a PERSON unit (a linker `Unit`) as the organisation the store knows by its lone word; True if it was.
     Its kind, type votes and names change: it is compared as that organisation's name alone."""
     if unit.kind != PERSON:
@@ -107,11 +105,11 @@ def read_as_known_org(conn: sqlite3.Connection, unit: Any) -> bool:
     person = form_of(PERSON, word) if word else None
     if word is None or person is None or person.is_initials or word.isupper():
         return False  # an acronym joins an organisation only where a report or the alias table says so
-    if not all(_credited(conn, n, word) for n in {*unit.names, *unit.mentions}):
+    if not all(_credited(n, word) for n in {*unit.names, *unit.mentions}):
         return False  # "Tom Equifax": a given name written in the report
-    if not (_kept_org(word) or _outvotes(conn, org_documents(conn, word), word, person.last, 1)):
+    if not (_kept_org(word) or _outvotes(index, org_documents(index, word), word, person.last, 1)):
         return False
-    if _borne_with_given_name(conn, person.last):
+    if _borne_with_given_name(index, person.last):
         return False
     unit.kind = ORG
     unit.types = Counter({"ORG": sum(unit.types.values())})
@@ -119,7 +117,7 @@ def read_as_known_org(conn: sqlite3.Connection, unit: Any) -> bool:
     return True
 
 
-def absorb_earlier_persons(conn: sqlite3.Connection, org_identity: str, name: str) -> None:
+def absorb_earlier_persons(index: IdentityIndex, org_identity: str, name: str) -> None:
     """The same rule the other way round, so the order reports come in does not matter: once the organisation
     named `name` is established, a person identity found earlier under only that name (alone, or after
     organisation names) is merged into it, unless an analyst's judgement keeps them apart or retyped it."""
@@ -128,36 +126,36 @@ def absorb_earlier_persons(conn: sqlite3.Connection, org_identity: str, name: st
     person = form_of(PERSON, name)
     if person is None or person.is_initials or name.isupper() or len(name.split()) != 1:
         return
-    row = conn.execute("SELECT documents, kind FROM identities WHERE id = ?", (org_identity,)).fetchone()
-    if row is None or row["kind"] != ORG or not (_kept_org(name) or _outvotes(conn, row[0], name, person.last, 0)):
+    row = index.identity(org_identity)
+    if row is None or row.kind != ORG:
         return
-    if _borne_with_given_name(conn, person.last):
+    if not (_kept_org(name) or _outvotes(index, row.documents, name, person.last, 0)):
         return
-    for candidate in identities_for_keys(conn, {"p:last:" + person.last}, _LOOKUP_LIMIT):
-        if candidate["kind"] != PERSON or candidate["retyped"]:
+    if _borne_with_given_name(index, person.last):
+        return
+    for candidate in identities_for_keys(index, {"p:last:" + person.last}, _LOOKUP_LIMIT):
+        if candidate.kind != PERSON or candidate.retyped:
             continue
-        names = json.loads(candidate["profile"]).get("names", {})
-        if names and all(_credited(conn, n, name) for n in names) and blocked(
-                conn, org_identity, candidate["id"]) is None:
-            merge_identities(conn, org_identity, candidate["id"], method="type")
+        names = candidate.profile().get("names", {})
+        if names and all(_credited(n, name) for n in names) and blocked(index, org_identity, candidate.id) is None:
+            merge_identities(index, org_identity, candidate.id, method="type")
 
 
-def settle_new_identity(conn: sqlite3.Connection, identity_id: str) -> None:
+def settle_new_identity(index: IdentityIndex, identity_id: str) -> None:
     """An identity this report started as an organisation, that the report names as a person at least as often
     ("Trump" tagged ORG once and PERSON once), is a person: organisations are linked before people, so the first
     entity of a name to come is often the mistyped one. Kept organisation names stay organisations."""
     from newsintel.resolve.profiles import refresh_identity
 
-    row = conn.execute("SELECT kind, documents, profile, retyped FROM identities WHERE id = ?",
-                       (identity_id,)).fetchone()
-    if row is None or row["kind"] != ORG or row["documents"] != 1 or row["retyped"]:
+    row = index.identity(identity_id)
+    if row is None or row.kind != ORG or row.documents != 1 or row.retyped:
         return
-    profile = json.loads(row["profile"])
+    profile = row.profile()
     types = profile.get("types", {})
     if types.get("PERSON", 0) < max(1, types.get("ORG", 0)) or any(_kept_org(n) for n in profile.get("names", {})):
         return
-    conn.execute("UPDATE identities SET kind = ?, type = 'PERSON' WHERE id = ?", (PERSON, identity_id))
-    refresh_identity(conn, identity_id)
+    index.set_kind(identity_id, PERSON, "PERSON")
+    refresh_identity(index, identity_id)
 
 
 @functools.cache

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import functools
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from newsintel.resolve import profiles
 from newsintel.resolve.context import context_of, dominant, weights
+from newsintel.resolve.identity_index import IdentityIndex, IdentityRow
 from newsintel.resolve.in_report import ReportNames, defined_acronyms
 from newsintel.resolve.keys import identities_for_keys, new_identity_id, store_keys
 from newsintel.resolve.known_orgs import (
@@ -52,7 +52,7 @@ from newsintel.resolve.units import (
 )
 
 
-def _candidates(conn: sqlite3.Connection, unit: Unit, fuzzy: bool) -> list[sqlite3.Row]:
+def _candidates(index: IdentityIndex, unit: Unit, fuzzy: bool) -> list[IdentityRow]:
     """Identities sharing a blocking key with the unit; `fuzzy` adds the one-letter-off surname keys."""
     keys: set[str] = set()
     keys |= {"g:id:" + a["place"] for a in unit.attributes if a.get("place")}
@@ -72,23 +72,18 @@ def _candidates(conn: sqlite3.Connection, unit: Unit, fuzzy: bool) -> list[sqlit
         form = name_form(other, unit.names[0])
         if form is not None and not form.is_initials:
             keys.add(("p:" if other == PERSON else "o:") + form.full)
-    return identities_for_keys(conn, keys, settings()["max_candidates"])
+    return identities_for_keys(index, keys, settings()["max_candidates"])
 
 
-def _forbidden(conn: sqlite3.Connection, unit: Unit, identity_id: str) -> bool:
+def _forbidden(index: IdentityIndex, unit: Unit, identity_id: str) -> bool:
     """True when a judgement says one of the unit's refs is not the same as a member of `identity_id`."""
     opposite: set[str] = set()
     for ref in unit.refs:
-        for left, right in conn.execute(
-                "SELECT left_refs, right_refs FROM judgements WHERE kind IN ('split', 'not-same')"
-                " AND (left_refs LIKE ? OR right_refs LIKE ?)", (f'%"{ref}"%', f'%"{ref}"%')):
-            left, right = json.loads(left), json.loads(right)
-            opposite |= set(right) if ref in left else set(left)
+        for j in index.judgements_with_ref(ref, ("split", "not-same")):
+            opposite |= set(j.right) if ref in j.left else set(j.left)
     if not opposite:
         return False
-    marks = ",".join("?" * len(opposite))
-    return conn.execute(f"SELECT 1 FROM entity_links WHERE identity_id = ? AND ref IN ({marks}) LIMIT 1",
-                        (identity_id, *opposite)).fetchone() is not None
+    return index.holds_any_ref(identity_id, opposite)
 
 
 def _full(forms: Sequence[NameForm]) -> list[NameForm]:
@@ -112,13 +107,13 @@ def _read_profile(kind: str, profile_json: str, max_names: int) -> tuple[dict[st
     return profile, tuple(f for f in (name_form(kind, n) for n in names) if f is not None)
 
 
-def name_match(unit: Unit, candidate: sqlite3.Row) -> tuple[float, dict[str, Any]]:
+def name_match(unit: Unit, candidate: IdentityRow) -> tuple[float, dict[str, Any]]:
     """Name similarity of the unit to a candidate identity (0 when the kinds cannot match), and its profile."""
     cfg = settings()
-    kind = candidate["kind"]
+    kind = candidate.kind
     if kind != unit.kind and not may_cross(unit, kind):
         return 0.0, {}
-    profile, theirs_forms = _read_profile(kind, candidate["profile"], cfg["max_candidate_names"])
+    profile, theirs_forms = _read_profile(kind, candidate.profile_json, cfg["max_candidate_names"])
     if unit.kind == PLACE and kind == PLACE:
         ours = {a["place"] for a in unit.attributes if a.get("place")}
         theirs_places = set(profile.get("place", {}))
@@ -139,16 +134,16 @@ def _lone_bearer(unit: Unit, kind: str, profile: dict[str, Any]) -> bool:
         len(n.split()) > 1 for n in profile.get("names", {}))
 
 
-def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, name_score: float, profile: dict[str, Any],
+def score(index: IdentityIndex, unit: Unit, candidate: IdentityRow, name_score: float, profile: dict[str, Any],
           context: set[str], published: str | None, contexts: dict[str, set[str]]) -> float:
     """Name similarity plus shared context, minus namesake conflicts (places: name or gazetteer entry only)."""
     cfg = settings()
-    kind = candidate["kind"]
+    kind = candidate.kind
     if unit.kind == PLACE and kind == PLACE:
         return name_score
-    theirs = context_of(conn, candidate["id"], contexts, cfg["context_documents"])
+    theirs = context_of(index, candidate.id, contexts, cfg["context_documents"])
     shared = context & theirs
-    evidence = weights(conn, shared)
+    evidence = weights(index, shared)
     if _lone_bearer(unit, kind, profile) and evidence < cfg["lone_name_min_evidence"]:
         return 0.0  # a full name meets a person known only by the surname: the same evidence as the other way
     bonus = min(cfg["context_cap"], cfg["context_weight"] * evidence)
@@ -160,32 +155,27 @@ def score(conn: sqlite3.Connection, unit: Unit, candidate: sqlite3.Row, name_sco
     return name_score + bonus - penalty
 
 
-def link(conn: sqlite3.Connection, unit: Unit, document_id: str, identity_id: str | None, published: str | None,
+def link(index: IdentityIndex, unit: Unit, document_id: str, identity_id: str | None, published: str | None,
          score_: float, method: str) -> str:
     """Attach the unit's entities to `identity_id` (None: a new identity) and update its keys and profile."""
     if identity_id is None:
-        identity_id = new_identity_id(conn, unit.refs[0])
-        conn.execute("INSERT INTO identities(id, kind, type, name) VALUES (?, ?, ?, ?)",
-                     (identity_id, unit.kind, unit.types.most_common(1)[0][0], unit.names[0]))
-    new_document = conn.execute("SELECT 1 FROM entity_links WHERE identity_id = ? AND document_id = ? LIMIT 1",
-                                (identity_id, document_id)).fetchone() is None
-    conn.executemany(
-        "INSERT OR REPLACE INTO entity_links(entity_id, identity_id, document_id, ref, score, method)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [(e, identity_id, document_id, ref, round(score_, 3), method) for e, ref in zip(unit.entity_ids, unit.refs,
-                                                                                        strict=True)])
-    documents = profiles.add_to_identity(conn, identity_id, unit.names, unit.types, unit.attributes, published,
+        identity_id = new_identity_id(index, unit.refs[0])
+        index.new_identity(identity_id, unit.kind, unit.types.most_common(1)[0][0], unit.names[0])
+    new_document = not index.has_document(identity_id, document_id)
+    index.link_entities(identity_id, document_id, list(zip(unit.entity_ids, unit.refs, strict=True)),
+                        round(score_, 3), method)
+    documents = profiles.add_to_identity(index, identity_id, unit.names, unit.types, unit.attributes, published,
                                          1 if new_document else 0)
-    kind = conn.execute("SELECT kind FROM identities WHERE id = ?", (identity_id,)).fetchone()[0]
+    kind = index.kind_of(identity_id)
     keys = {k for n in unit.names if (f := name_form(kind, n)) is not None for k in blocking_keys(f)}
     keys |= {"g:id:" + a["place"] for a in unit.attributes if a.get("place")}
     if new_document and documents & (documents - 1) == 0:  # the count doubled: lookups should see it higher
-        conn.execute("UPDATE identity_keys SET rank = ? WHERE identity_id = ?", (documents, identity_id))
-    store_keys(conn, identity_id, keys, documents)
+        index.set_key_rank(identity_id, documents)
+    store_keys(index, identity_id, keys, documents)
     return identity_id
 
 
-def _best(conn: sqlite3.Connection, unit: Unit, context: set[str], published: str | None,
+def _best(index: IdentityIndex, unit: Unit, context: set[str], published: str | None,
           contexts: dict[str, set[str]], constrained: bool) -> tuple[float, str | None]:
     """The best candidate identity and its score, or (score, None) when none is good enough or two tie."""
     threshold = settings()["link_threshold"]
@@ -196,28 +186,28 @@ def _best(conn: sqlite3.Connection, unit: Unit, context: set[str], published: st
         if fuzzy and best[2] >= 0.9:
             break
         named = []
-        for candidate in _candidates(conn, unit, fuzzy):
-            if candidate["id"] in seen or (constrained and _forbidden(conn, unit, candidate["id"])):
+        for candidate in _candidates(index, unit, fuzzy):
+            if candidate.id in seen or (constrained and _forbidden(index, unit, candidate.id)):
                 continue
-            seen.add(candidate["id"])
+            seen.add(candidate.id)
             name_score, profile = name_match(unit, candidate)
             if name_score > 0.0:
-                named.append((name_score, candidate["documents"], candidate, profile))
+                named.append((name_score, candidate.documents, candidate, profile))
         named.sort(key=lambda t: (-t[0], -t[1]))  # context is costly: only for the best names
         for name_score, _, candidate, profile in named[:settings()["max_scored"]]:
-            value = score(conn, unit, candidate, name_score, profile, context, published, contexts)
-            if candidate["id"] in context and value < settings()["same_document_min"] and not (
+            value = score(index, unit, candidate, name_score, profile, context, published, contexts)
+            if candidate.id in context and value < settings()["same_document_min"] and not (
                     lone_word(unit) and name_score >= 0.75):
                 continue  # in-document grouping kept them apart: only an exact name or a lone surname joins
             if value > best[0]:
-                runner_up, best = best[0], (value, candidate["id"], name_score)
+                runner_up, best = best[0], (value, candidate.id, name_score)
             else:
                 runner_up = max(runner_up, value)
     ambiguous = best[2] < 1.0 and runner_up >= threshold and best[0] - runner_up < settings()["ambiguity_margin"]
     return best[0], (best[1] if best[0] >= threshold and not ambiguous else None)
 
 
-def _lone_bearers(conn: sqlite3.Connection, unit: Unit, published: str | None, constrained: bool
+def _lone_bearers(index: IdentityIndex, unit: Unit, published: str | None, constrained: bool
                   ) -> list[str] | None:
     """The identities a lone surname, given name or short form with no full name in its report may stand for,
     best-named first; which one (if any) is for its report's context to say (`context.dominant`). None when
@@ -228,21 +218,21 @@ def _lone_bearers(conn: sqlite3.Connection, unit: Unit, published: str | None, c
     floor = SHORT_FORM if unit.kind == ORG else 0.75  # the exact surname or word, not one letter off
     bearers: list[tuple[float, int, str]] = []
     own_kind = False
-    for candidate in _candidates(conn, unit, False):
-        if constrained and _forbidden(conn, unit, candidate["id"]):
+    for candidate in _candidates(index, unit, False):
+        if constrained and _forbidden(index, unit, candidate.id):
             continue
         name_score, profile = name_match(unit, candidate)
-        if unit.kind != PERSON and candidate["kind"] == unit.kind and name_score >= 1.0:
+        if unit.kind != PERSON and candidate.kind == unit.kind and name_score >= 1.0:
             return None
         if name_score >= floor and not profiles.conflict_penalty(profile, unit.attributes, published, cfg):
-            bearers.append((-name_score, -candidate["documents"], candidate["id"]))
-            own_kind = own_kind or candidate["kind"] == unit.kind
+            bearers.append((-name_score, -candidate.documents, candidate.id))
+            own_kind = own_kind or candidate.kind == unit.kind
     if bearers and not own_kind:
         return None
     return [i for *_, i in sorted(bearers)[:cfg["max_scored"]]]  # context is costly: the best-named only
 
 
-def _join_alias_identities(conn: sqlite3.Connection, unit: Unit, identity: str, constrained: bool) -> None:
+def _join_alias_identities(index: IdentityIndex, unit: Unit, identity: str, constrained: bool) -> None:
     """A report that says "the Brigade, also called the Mountain Legion" joins an organisation found earlier
     under only one of its names: another identity holding exactly one of the unit's other names (of two words or
     more) is merged into this one. Organisations only: for people a wrong alias would merge two people's files."""
@@ -251,16 +241,16 @@ def _join_alias_identities(conn: sqlite3.Connection, unit: Unit, identity: str, 
         return
     from newsintel.resolve.judgements import blocked, merge_identities
 
-    for candidate in _candidates(conn, unit, False):
-        if candidate["id"] == identity or candidate["kind"] != ORG or (
-                constrained and blocked(conn, identity, candidate["id"]) is not None):
+    for candidate in _candidates(index, unit, False):
+        if candidate.id == identity or candidate.kind != ORG or (
+                constrained and blocked(index, identity, candidate.id) is not None):
             continue  # an analyst's split or not-same between the two always wins
-        names = json.loads(candidate["profile"]).get("names", {})
+        names = candidate.profile().get("names", {})
         if fulls & {f.full for f in (name_form(ORG, n) for n in names) if f is not None}:
-            merge_identities(conn, identity, candidate["id"], method="alias")
+            merge_identities(index, identity, candidate.id, method="alias")
 
 
-def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
+def resolve_document(index: IdentityIndex, document_id: str) -> None:
     """Link every person, organisation and place entity of a stored document. Call inside its transaction.
 
     A lone surname (or given name) is first read against the people this report names in full: one of them, it is
@@ -268,23 +258,22 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
     Haliti. An initial and a surname ("D. Haliti") or initials ("D.H.") are read the same way against the full
     names they fit, and a one-word organisation name ("Texans") against the report's longer ones ("Houston Texans").
     """
-    row = conn.execute("SELECT published FROM documents WHERE id = ?", (document_id,)).fetchone()
-    published = row["published"] if row else None
-    constrained = conn.execute("SELECT 1 FROM judgements WHERE kind != 'merge' LIMIT 1").fetchone() is not None
+    published = index.published_of(document_id)
+    constrained = index.has_constraints()
     context: set[str] = set()
     contexts: dict[str, set[str]] = {}
     report = ReportNames()
-    acronyms = defined_acronyms(conn, document_id)
+    acronyms = defined_acronyms(index, document_id)
     identity_of: dict[str, str] = {}  # entity id -> identity, for the acronyms the report defines
     deferred: list[Unit] = []  # lone names decided by context: once the rest of the report is linked
     mistyped: list[Unit] = []  # small places that may be a surname ("Kim said"): after the report's people
 
     def settle(unit: Unit, linked: str | None, value: float, initial: tuple[str, str] | None) -> None:
-        identity = link(conn, unit, document_id, linked, published, value if linked else 1.0,
+        identity = link(index, unit, document_id, linked, published, value if linked else 1.0,
                         "name" if linked else "new")
-        _join_alias_identities(conn, unit, identity, constrained)
+        _join_alias_identities(index, unit, identity, constrained)
         if unit.kind == ORG and lone_org_word(unit) is not None:
-            absorb_earlier_persons(conn, identity, unit.names[0])
+            absorb_earlier_persons(index, identity, unit.names[0])
         context.add(identity)
         contexts.pop(identity, None)
         identity_of.update(dict.fromkeys(unit.entity_ids, identity))
@@ -293,13 +282,13 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
         elif unit.kind == ORG:
             report.add_org(unit.forms, identity)
 
-    units = document_units(conn, document_id)
-    report_place = report_context(conn, document_id, units)
+    units = document_units(index, document_id)
+    report_place = report_context(index, document_id, units)
     for unit in units:
         read_place_as_kept_org(unit)  # "the White House" tagged GPE
         read_in_context(unit, report_place)  # "Foreign Ministry" of which country; "EPA" under a photograph
-        if not read_as_known_org(conn, unit):  # "Equifax" tagged PERSON where the store knows the company
-            settle_kind(conn, unit)  # a one-word name is read as the type the store's documents vote for
+        if not read_as_known_org(index, unit):  # "Equifax" tagged PERSON where the store knows the company
+            settle_kind(index, unit)  # a one-word name is read as the type the store's documents vote for
         initial = initial_and_surname(unit)
         if unit.kind == ORG:
             defining = acronyms.get(unit.names[0]) if lone_word(unit) else None
@@ -311,26 +300,26 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
         elif len(named) > 1:
             settle(unit, None, 1.0, initial)
         elif initial is None and (lone_surname(unit) or lone_org_word(unit)) and _lone_bearers(
-                conn, unit, published, constrained) is not None:
+                index, unit, published, constrained) is not None:
             deferred.append(unit)
-        elif unit.kind == PLACE and lone_word(unit) and surname_bearers(conn, unit):
+        elif unit.kind == PLACE and lone_word(unit) and surname_bearers(index, unit):
             mistyped.append(unit)
         else:
-            value, linked = _best(conn, unit, context, published, contexts, constrained)
+            value, linked = _best(index, unit, context, published, contexts, constrained)
             settle(unit, linked, value, initial)
     cfg = settings()
     # The one bearer of each other lone name counts as context too: "Whitfield" and "Orley" of a follow-up report
     # that names neither in full are the two people an earlier report named together.
-    sole = {id(u): b[0] for u in deferred if len(b := _lone_bearers(conn, u, published, constrained) or []) == 1}
+    sole = {id(u): b[0] for u in deferred if len(b := _lone_bearers(index, u, published, constrained) or []) == 1}
     undecided: list[Unit] = []
     for last_pass in (False, True):  # names decided in the first pass are context for the rest in the second
         for unit in (undecided if last_pass else deferred):  # bearers read again: an earlier lone name may be one now
-            bearers = _lone_bearers(conn, unit, published, constrained)
+            bearers = _lone_bearers(index, unit, published, constrained)
             if bearers is None:  # now a name of another kind's identity: scored as any name
-                value, linked = _best(conn, unit, context, published, contexts, constrained)
+                value, linked = _best(index, unit, context, published, contexts, constrained)
             else:
                 hints = {b for i, b in sole.items() if i != id(unit)}
-                linked, evidence = dominant(conn, bearers or surname_bearers(conn, unit), context | hints, contexts,
+                linked, evidence = dominant(index, bearers or surname_bearers(index, unit), context | hints, contexts,
                                             cfg)
                 value = 0.75 + min(cfg["context_cap"], cfg["context_weight"] * evidence)
                 if linked is None and not last_pass:
@@ -338,14 +327,14 @@ def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
                     continue
             settle(unit, linked, value, None)
     for unit in mistyped:
-        linked, evidence = dominant(conn, surname_bearers(conn, unit), context, contexts, cfg)
+        linked, evidence = dominant(index, surname_bearers(index, unit), context, contexts, cfg)
         if linked is None:
-            value, linked = _best(conn, unit, context, published, contexts, constrained)
+            value, linked = _best(index, unit, context, published, contexts, constrained)
         else:
             value = 0.75 + min(cfg["context_cap"], cfg["context_weight"] * evidence)
         settle(unit, linked, value, None)
     for identity in set(identity_of.values()):
-        settle_new_identity(conn, identity)
+        settle_new_identity(index, identity)
     from newsintel.resolve.judgements import apply_merges_for
 
-    apply_merges_for(conn, document_id)
+    apply_merges_for(index, document_id)

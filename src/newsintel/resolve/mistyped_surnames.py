@@ -11,10 +11,8 @@ any lone surname.
 
 from __future__ import annotations
 
-import json
-import sqlite3
-
 from newsintel.nlp.gazetteer import load_gazetteer
+from newsintel.resolve.identity_index import IdentityIndex
 from newsintel.resolve.keys import identities_for_keys
 from newsintel.resolve.known_orgs import org_documents
 from newsintel.resolve.names import ORG, PERSON, PLACE, NameForm, form_of
@@ -35,7 +33,7 @@ def _small_place_only(word: str) -> bool:
     return all(p.kind == "city" and p.population < settings()["surname_place_max_population"] for p in places)
 
 
-def surname_bearers(conn: sqlite3.Connection, unit: Unit) -> list[str]:
+def surname_bearers(index: IdentityIndex, unit: Unit) -> list[str]:
     """The person identities a one-word organisation or place name may be (see the module); [] for none."""
     if unit.kind not in (ORG, PLACE) or len({*unit.names}) != 1:
         return []
@@ -46,17 +44,17 @@ def surname_bearers(conn: sqlite3.Connection, unit: Unit) -> list[str]:
     if unit.kind == ORG:
         from newsintel.nlp.type_fixes import kept_type
 
-        if kept_type(word) == "ORG" or org_documents(conn, word):
+        if kept_type(word) == "ORG" or org_documents(index, word):
             return []
     elif not _small_place_only(word):
         return []
     bearers = []
-    for row in identities_for_keys(conn, {"p:last:" + person.last}, _LOOKUP_LIMIT):
-        if row["kind"] != PERSON:
+    for row in identities_for_keys(index, {"p:last:" + person.last}, _LOOKUP_LIMIT):
+        if row.kind != PERSON:
             continue
-        forms = [f for f in (form_of(PERSON, n) for n in json.loads(row["profile"]).get("names", {})) if f]
+        forms = [f for f in (form_of(PERSON, n) for n in row.profile().get("names", {})) if f]
         full = any(len(f.tokens) > 1 and f.last == person.last for f in forms)
         alone = any(f.tokens == person.tokens for f in forms)
         if full and (alone or unit.kind == PLACE):
-            bearers.append(row["id"])
+            bearers.append(row.id)
     return bearers

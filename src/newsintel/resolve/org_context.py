@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import functools
 import re
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 
 from newsintel.nlp.gazetteer import fold, load_gazetteer
 from newsintel.nlp.grouping import org_aliases
+from newsintel.resolve.identity_index import IdentityIndex
 from newsintel.resolve.names import ORG, PLACE
 from newsintel.resolve.place_names import country_name, place_of
 from newsintel.resolve.units import Unit
@@ -101,11 +101,10 @@ class ReportContext:
     country: str | None = None
 
 
-def report_context(conn: sqlite3.Connection, document_id: str, units: list[Unit]) -> ReportContext:
-    row = conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
-    context = ReportContext(row[0] if row else "")
-    for entity_id, start, end in conn.execute("SELECT entity_id, start, end FROM mentions WHERE document_id = ?",
-                                              (document_id,)):
+def report_context(index: IdentityIndex, document_id: str, units: list[Unit]) -> ReportContext:
+    text = index.document_text(document_id)
+    context = ReportContext(text if text is not None else "")
+    for entity_id, start, end in index.mention_spans(document_id):
         context.spans.setdefault(entity_id, []).append((start, end))
     countries: Counter[str] = Counter()
     for unit in units:

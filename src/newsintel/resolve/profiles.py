@@ -8,12 +8,11 @@ and "Smith, 45" in 2021 be told apart as namesakes.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections import Counter
 from typing import Any
 
 from newsintel.nlp.grouping import strip_the
+from newsintel.resolve.identity_index import IdentityIndex
 from newsintel.resolve.keys import store_keys
 from newsintel.resolve.names import blocking_keys, form_of
 from newsintel.resolve.place_names import display_name, place_ref
@@ -86,14 +85,13 @@ def _fold_in(profile: dict[str, Any], names: list[str], types: Counter[str], att
             _bump(profile, "birth_year", year)
 
 
-def _place_name(conn: sqlite3.Connection, identity_id: str, profile: dict[str, Any]) -> str | None:
+def _place_name(index: IdentityIndex, identity_id: str, profile: dict[str, Any]) -> str | None:
     """A geocoded place identity is shown by its most frequent spelling in the reports with the country of the
     gazetteer entry most of its mentions resolved to ("Raqqa, Syria"); the other spellings stay in `names`."""
     places = profile.get("place")
     if not places:
         return None
-    row = conn.execute("SELECT kind FROM identities WHERE id = ?", (identity_id,)).fetchone()
-    if row is None or row[0] != "place":
+    if index.kind_of(identity_id) != "place":
         return None
     spelled: Counter[str] = Counter()
     for name, count in profile.get("names", {}).items():
@@ -102,47 +100,37 @@ def _place_name(conn: sqlite3.Connection, identity_id: str, profile: dict[str, A
     return display_name(max(places, key=lambda p: (places[p], p)), usual)
 
 
-def _save(conn: sqlite3.Connection, identity_id: str, profile: dict[str, Any], documents: int) -> None:
-    name = _place_name(conn, identity_id, profile) or _display_name(profile["names"])
-    conn.execute(
-        "UPDATE identities SET profile = ?, name = ?, type = ?, documents = ? WHERE id = ?",
-        (json.dumps(profile, ensure_ascii=False, sort_keys=True), name,
-         identity_type(conn, identity_id, profile), documents, identity_id))
+def _save(index: IdentityIndex, identity_id: str, profile: dict[str, Any], documents: int) -> None:
+    name = _place_name(index, identity_id, profile) or _display_name(profile["names"])
+    index.save_profile(identity_id, profile, name, identity_type(index, identity_id, profile), documents)
 
 
-def add_to_identity(conn: sqlite3.Connection, identity_id: str, names: list[str], types: Counter[str],
+def add_to_identity(index: IdentityIndex, identity_id: str, names: list[str], types: Counter[str],
                     attributes: list[dict[str, Any]], published: str | None, new_documents: int) -> int:
     """Fold a unit into the identity's profile; returns the identity's new document count."""
-    row = conn.execute("SELECT profile, documents FROM identities WHERE id = ?", (identity_id,)).fetchone()
-    profile = json.loads(row["profile"])
+    profile, documents = index.profile_and_documents(identity_id)
     _fold_in(profile, names, types, attributes, published)
-    _save(conn, identity_id, profile, row["documents"] + new_documents)
-    return int(row["documents"] + new_documents)
+    _save(index, identity_id, profile, documents + new_documents)
+    return documents + new_documents
 
 
-def refresh_identity(conn: sqlite3.Connection, identity_id: str) -> bool:
+def refresh_identity(index: IdentityIndex, identity_id: str) -> bool:
     """Recompute an identity from its members (after a judgement); deletes it and returns False when empty."""
-    rows = conn.execute(
-        "SELECT e.name, e.type, e.aliases, e.attributes, e.geonameid, e.lat, e.lon, d.published FROM entity_links l"
-        " JOIN entities e ON e.id = l.entity_id JOIN documents d ON d.id = e.document_id"
-        " WHERE l.identity_id = ?", (identity_id,)).fetchall()
-    if not rows:
-        conn.execute("DELETE FROM identity_keys WHERE identity_id = ?", (identity_id,))
-        conn.execute("DELETE FROM identities WHERE id = ?", (identity_id,))
+    members = index.members(identity_id)
+    if not members:
+        index.delete_identity(identity_id)
         return False
     profile: dict[str, Any] = {}
-    for r in rows:
-        attributes = json.loads(r["attributes"])
-        if r["lat"] is not None:
-            attributes["place"] = place_ref(r["geonameid"], r["lat"], r["lon"])
-        _fold_in(profile, [r["name"], *json.loads(r["aliases"])], Counter({r["type"]: 1}), [attributes],
-                 r["published"])
-    documents = conn.execute("SELECT count(DISTINCT document_id) FROM entity_links WHERE identity_id = ?",
-                             (identity_id,)).fetchone()[0]
-    _save(conn, identity_id, profile, documents)
-    kind = conn.execute("SELECT kind FROM identities WHERE id = ?", (identity_id,)).fetchone()[0]
-    conn.execute("DELETE FROM identity_keys WHERE identity_id = ?", (identity_id,))
+    for m in members:
+        attributes = dict(m.attributes)
+        if m.lat is not None:
+            attributes["place"] = place_ref(m.geonameid, m.lat, m.lon)
+        _fold_in(profile, [m.name, *m.aliases], Counter({m.type: 1}), [attributes], m.published)
+    documents = index.member_documents(identity_id)
+    _save(index, identity_id, profile, documents)
+    kind = index.kind_of(identity_id)
+    index.clear_keys(identity_id)
     keys = {k for n in profile["names"] if (f := form_of(kind, n)) is not None for k in blocking_keys(f)}
     keys |= {"g:id:" + place for place in profile.get("place", {})}
-    store_keys(conn, identity_id, keys, documents)
+    store_keys(index, identity_id, keys, documents)
     return True

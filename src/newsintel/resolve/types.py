@@ -7,9 +7,10 @@ identity as `retyped`, re-applied from the judgements after every rebuild) alway
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from typing import Any
+
+from newsintel.resolve.identity_index import IdentityIndex
 
 # Entity type -> identity kind (the kinds the resolver compares names by).
 KIND_OF_TYPE = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -20,36 +21,35 @@ def voted_type(types: dict[str, int]) -> str:
     return max(types, key=lambda t: (types[t], t)) if types else "ORG"
 
 
-def identity_type(conn: sqlite3.Connection, identity_id: str, profile: dict[str, Any]) -> str:
+def identity_type(index: IdentityIndex, identity_id: str, profile: dict[str, Any]) -> str:
     """The type to show for an identity: the analyst's retype if any, else its members' vote."""
-    row = conn.execute("SELECT retyped FROM identities WHERE id = ?", (identity_id,)).fetchone()
-    if row is not None and row[0]:
-        return str(row[0])
+    retyped = index.retyped_type(identity_id)
+    if retyped:
+        return str(retyped)
     return voted_type(profile.get("types", {}))
 
 
-def set_type(conn: sqlite3.Connection, identity_id: str, type_: str) -> None:
+def set_type(index: IdentityIndex, identity_id: str, type_: str) -> None:
     """Give an identity the analyst's type: its kind follows (a person retyped ORG is compared as an organisation
     from now on); the caller refreshes its profile and keys."""
-    conn.execute("UPDATE identities SET retyped = ?, type = ?, kind = ? WHERE id = ?",
-                 (type_, type_, KIND_OF_TYPE[type_], identity_id))
+    index.set_type(identity_id, type_, KIND_OF_TYPE[type_])
 
 
-def set_suppressed(conn: sqlite3.Connection, identity_id: str) -> None:
-    conn.execute("UPDATE identities SET suppressed = 1 WHERE id = ?", (identity_id,))
+def set_suppressed(index: IdentityIndex, identity_id: str) -> None:
+    index.suppress(identity_id)
 
 
 VOTES_MIN = 5  # documents the other type must have before a one-word name is read as it
 VOTES_RATIO = 3  # ... and how many times more than its own type
 
 
-def _documents(conn: sqlite3.Connection, key: str, kind: str) -> int:
+def _documents(index: IdentityIndex, key: str, kind: str) -> int:
     from newsintel.resolve.keys import identities_for_keys
 
-    return sum(r["documents"] for r in identities_for_keys(conn, {key}, 20) if r["kind"] == kind)
+    return sum(r.documents for r in identities_for_keys(index, {key}, 20) if r.kind == kind)
 
 
-def settle_kind(conn: sqlite3.Connection, unit: Any) -> None:
+def settle_kind(index: IdentityIndex, unit: Any) -> None:
     """Read a one-word name as the kind the store's documents vote for (a linker `Unit`: its kind and type votes
     change). The NER model tags a well-known surname ORG now and then ("Trump said"), and a company PERSON; where
     the store's identities of the other kind under that word have at least `VOTES_MIN` documents and `VOTES_RATIO`
@@ -66,8 +66,8 @@ def settle_kind(conn: sqlite3.Connection, unit: Any) -> None:
     person, org = form_of(PERSON, names[0]), form_of(ORG, names[0])
     if person is None or org is None or person.is_initials:
         return
-    as_person = _documents(conn, "p:last:" + person.last, PERSON)
-    as_org = _documents(conn, "o:" + org.full, ORG)
+    as_person = _documents(index, "p:last:" + person.last, PERSON)
+    as_org = _documents(index, "o:" + org.full, ORG)
     mine, other = (as_org, as_person) if kind == ORG else (as_person, as_org)
     if other >= VOTES_MIN and other >= VOTES_RATIO * mine:
         unit.kind = PERSON if kind == ORG else ORG

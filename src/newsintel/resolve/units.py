@@ -6,14 +6,13 @@ unit's name is: a lone surname, a one-word organisation name, an initial and a s
 from __future__ import annotations
 
 import functools
-import json
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.nlp.grouping import corrected_label
+from newsintel.resolve.identity_index import IdentityIndex
 from newsintel.resolve.names import ORG, PERSON, PLACE, NameForm, form_of, kind_of, names_another_body
 from newsintel.resolve.place_names import place_ref
 from newsintel.resources import load_yaml
@@ -68,43 +67,37 @@ def entity_ref(document_id: str, kind: str, name: str) -> str:
     return f"{document_id}:{kind}:{form.full if form else name.lower()}"
 
 
-def document_units(conn: sqlite3.Connection, document_id: str) -> list[Unit]:
-    rows = conn.execute("SELECT id, name, type, aliases, attributes, geonameid, lat, lon FROM entities"
-                        " WHERE document_id = ?", (document_id,)).fetchall()
-    parent = {r["id"]: r["id"] for r in rows}
+def document_units(index: IdentityIndex, document_id: str) -> list[Unit]:
+    rows = index.document_entities(document_id)
+    parent = {r.id: r.id for r in rows}
 
     def root(x: str) -> str:
         while parent[x] != x:
             x = parent[x]
         return x
 
-    types = {r["id"]: corrected_label(r["name"], r["type"]) for r in rows}
-    for subj, obj in conn.execute(
-            "SELECT subject_entity, object_entity FROM relations WHERE document_id = ? AND type = 'ALIAS'"
-            " AND subject_entity IS NOT NULL AND object_entity IS NOT NULL"
-            " AND (end - start <= ? OR json_extract(data, '$.checked') = 1)",
-            (document_id, settings()["alias_max_span"])):
+    types = {r.id: corrected_label(r.name, r.type) for r in rows}
+    for subj, obj in index.alias_pairs(document_id, settings()["alias_max_span"]):
         if subj in parent and obj in parent and kind_of(types[subj]) == kind_of(types[obj]):
             parent[root(subj)] = root(obj)
     texts: dict[str, Counter[str]] = {}
-    for entity_id, text in conn.execute("SELECT entity_id, text FROM mentions WHERE document_id = ?",
-                                        (document_id,)):
+    for entity_id, text in index.mention_texts(document_id):
         texts.setdefault(entity_id, Counter())[" ".join(text.split())] += 1
     grouped: dict[tuple[str, str], Unit] = {}
     for r in rows:
-        kind = kind_of(corrected_label(r["name"], r["type"]))  # "Liwa al-..." tagged PERSON is a group
+        kind = kind_of(corrected_label(r.name, r.type))  # "Liwa al-..." tagged PERSON is a group
         if kind is None:
             continue
-        unit = grouped.setdefault((root(r["id"]), kind), Unit(kind, [], [], Counter(), []))
-        unit.entity_ids.append(r["id"])
-        unit.names += [r["name"], *json.loads(r["aliases"])]
-        unit.types[r["type"]] += 1
-        attributes = json.loads(r["attributes"])
-        if kind == PLACE and r["lat"] is not None:  # the gazetteer entry it resolved to is the place's identity
-            attributes["place"] = place_ref(r["geonameid"], r["lat"], r["lon"])
+        unit = grouped.setdefault((root(r.id), kind), Unit(kind, [], [], Counter(), []))
+        unit.entity_ids.append(r.id)
+        unit.names += [r.name, *r.aliases]
+        unit.types[r.type] += 1
+        attributes = dict(r.attributes)
+        if kind == PLACE and r.lat is not None:  # the gazetteer entry it resolved to is the place's identity
+            attributes["place"] = place_ref(r.geonameid, r.lat, r.lon)
         unit.attributes.append(attributes)
-        unit.refs.append(entity_ref(document_id, kind, r["name"]))
-        unit.mentions.update(texts.get(r["id"], Counter({r["name"]: 1})))
+        unit.refs.append(entity_ref(document_id, kind, r.name))
+        unit.mentions.update(texts.get(r.id, Counter({r.name: 1})))
     return sorted(grouped.values(), key=lambda u: u.rank)
 
 

@@ -7,9 +7,8 @@ import sqlite3
 
 from newsintel.extract.events import ROLES
 from newsintel.model import Record
-from newsintel.resolve.linker import resolve_document
-from newsintel.resolve.profiles import refresh_identity
 from newsintel.store.db import now, transaction
+from newsintel.store.identity_index import refresh_identity, resolve_document
 
 
 def _stories():

@@ -17,10 +17,10 @@ from typing import Any
 
 from newsintel import datevalues
 from newsintel.nlp.gazetteer import load_gazetteer
-from newsintel.resolve.keys import identities_for_keys
 from newsintel.resolve.names import ORG, PERSON, PLACE, blocking_keys, form_of, similarity
 from newsintel.resolve.place_names import place_ref
 from newsintel.resources import load_yaml
+from newsintel.store.identity_index import identities_for_keys
 from newsintel.store.queries import escape_like
 
 MOVEMENT_TYPES = ("TRAVEL", "CROSS_BORDER", "FLEE", "RETURN", "SMUGGLE", "EVACUATE")

@@ -1,0 +1,243 @@
+"""Entity resolution's reads and writes in SQL (`IdentityIndex` of `resolve/identity_index.py`; the judgement tables
+in `store/judgement_sql.py`), and the entry points the writer, the views and the analyst commands call: resolve a
+stored document, refresh an identity, look identities up by key, the analyst's judgements (each its own transaction)
+and a full rebuild."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from newsintel.resolve import judgements, keys, linker, profiles
+from newsintel.resolve import rebuild as rebuilding
+from newsintel.resolve.identity_index import EntityRow, IdentityRow, MemberEntity
+from newsintel.store.db import transaction
+from newsintel.store.judgement_sql import SqlJudgements
+
+_IDENTITY_COLUMNS = "id, kind, type, name, documents, profile, suppressed, retyped"
+
+
+def _identity(row: sqlite3.Row | tuple) -> IdentityRow:
+    return IdentityRow(row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6]), row[7])
+
+
+class SqlIdentityIndex(SqlJudgements):
+    """`IdentityIndex` on one connection; every call runs in the caller's transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    # documents and their entities
+    def published_of(self, document_id: str) -> str | None:
+        row = self.conn.execute("SELECT published FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return row[0] if row else None
+
+    def document_text(self, document_id: str) -> str | None:
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return row[0] if row else None
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY rowid").fetchall()]
+
+    def document_entities(self, document_id: str) -> list[EntityRow]:
+        return [EntityRow(r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]), r[5], r[6], r[7])
+                for r in self.conn.execute("SELECT id, name, type, aliases, attributes, geonameid, lat, lon"
+                                           " FROM entities WHERE document_id = ?", (document_id,)).fetchall()]
+
+    def alias_pairs(self, document_id: str, max_span: int) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in self.conn.execute(
+            "SELECT subject_entity, object_entity FROM relations WHERE document_id = ? AND type = 'ALIAS'"
+            " AND subject_entity IS NOT NULL AND object_entity IS NOT NULL"
+            " AND (end - start <= ? OR json_extract(data, '$.checked') = 1)", (document_id, max_span))]
+
+    def mention_texts(self, document_id: str) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in self.conn.execute(
+            "SELECT entity_id, text FROM mentions WHERE document_id = ?", (document_id,))]
+
+    def mention_spans(self, document_id: str) -> list[tuple[str, int, int]]:
+        return [(r[0], r[1], r[2]) for r in self.conn.execute(
+            "SELECT entity_id, start, end FROM mentions WHERE document_id = ?", (document_id,))]
+
+    def org_mention_spans(self, document_id: str) -> list[tuple[int, int, str]]:
+        return [(r[0], r[1], r[2]) for r in self.conn.execute(
+            "SELECT m.start, m.end, m.entity_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
+            " WHERE m.document_id = ? AND e.type = 'ORG' ORDER BY m.end", (document_id,)).fetchall()]
+
+    # identities and their blocking keys
+    def key_identities(self, key: str, limit: int) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT identity_id FROM identity_keys WHERE key = ? ORDER BY rank DESC LIMIT ?", (key, limit))]
+
+    def identity_rows(self, ids: Sequence[str]) -> list[sqlite3.Row]:
+        """Whole rows (for the views), in the order of `ids`, missing ones left out."""
+        if not ids:
+            return []
+        rows = {r["id"]: r for r in self.conn.execute(
+            f"SELECT * FROM identities WHERE id IN ({','.join('?' * len(ids))})", tuple(ids))}
+        return [rows[i] for i in ids if i in rows]
+
+    def identities(self, ids: Sequence[str]) -> list[IdentityRow]:
+        if not ids:
+            return []
+        rows = {r[0]: _identity(r) for r in self.conn.execute(
+            f"SELECT {_IDENTITY_COLUMNS} FROM identities WHERE id IN ({','.join('?' * len(ids))})", tuple(ids))}
+        return [rows[i] for i in ids if i in rows]
+
+    def identity(self, identity_id: str) -> IdentityRow | None:
+        row = self.conn.execute(f"SELECT {_IDENTITY_COLUMNS} FROM identities WHERE id = ?",
+                                (identity_id,)).fetchone()
+        return None if row is None else _identity(row)
+
+    def identities_by_id_or_prefix(self, ident: str) -> list[IdentityRow]:
+        prefix = ident.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"  # wildcards literal
+        return [_identity(r) for r in self.conn.execute(
+            f"SELECT {_IDENTITY_COLUMNS} FROM identities WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
+            (ident, prefix)).fetchall()]
+
+    def identity_exists(self, identity_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM identities WHERE id = ?", (identity_id,)).fetchone() is not None
+
+    def kind_of(self, identity_id: str) -> str | None:
+        row = self.conn.execute("SELECT kind FROM identities WHERE id = ?", (identity_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def retyped_type(self, identity_id: str) -> str | None:
+        row = self.conn.execute("SELECT retyped FROM identities WHERE id = ?", (identity_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def profile_and_documents(self, identity_id: str) -> tuple[dict[str, Any], int]:
+        row = self.conn.execute("SELECT profile, documents FROM identities WHERE id = ?", (identity_id,)).fetchone()
+        return json.loads(row[0]), int(row[1])
+
+    def document_counts(self, ids: Iterable[str]) -> list[int]:
+        ids = tuple(ids)
+        marks = ",".join("?" * len(ids))
+        return [r[0] for r in self.conn.execute(f"SELECT documents FROM identities WHERE id IN ({marks})", ids)]
+
+    def identity_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM identities").fetchone()[0])
+
+    def new_identity(self, identity_id: str, kind: str, type_: str, name: str) -> None:
+        self.conn.execute("INSERT INTO identities(id, kind, type, name) VALUES (?, ?, ?, ?)",
+                          (identity_id, kind, type_, name))
+
+    def save_profile(self, identity_id: str, profile: dict[str, Any], name: str, type_: str,
+                     documents: int) -> None:
+        self.conn.execute("UPDATE identities SET profile = ?, name = ?, type = ?, documents = ? WHERE id = ?",
+                          (json.dumps(profile, ensure_ascii=False, sort_keys=True), name, type_, documents,
+                           identity_id))
+
+    def set_kind(self, identity_id: str, kind: str, type_: str) -> None:
+        self.conn.execute("UPDATE identities SET kind = ?, type = ? WHERE id = ?", (kind, type_, identity_id))
+
+    def set_type(self, identity_id: str, type_: str, kind: str) -> None:
+        self.conn.execute("UPDATE identities SET retyped = ?, type = ?, kind = ? WHERE id = ?",
+                          (type_, type_, kind, identity_id))
+
+    def suppress(self, identity_id: str) -> None:
+        self.conn.execute("UPDATE identities SET suppressed = 1 WHERE id = ?", (identity_id,))
+
+    def delete_identity(self, identity_id: str) -> None:
+        self.conn.execute("DELETE FROM identity_keys WHERE identity_id = ?", (identity_id,))
+        self.conn.execute("DELETE FROM identities WHERE id = ?", (identity_id,))
+
+    def add_keys(self, identity_id: str, keys: Iterable[str], rank: int) -> None:
+        self.conn.executemany("INSERT OR IGNORE INTO identity_keys(key, identity_id, rank) VALUES (?, ?, ?)",
+                              [(k, identity_id, rank) for k in keys])
+
+    def set_key_rank(self, identity_id: str, rank: int) -> None:
+        self.conn.execute("UPDATE identity_keys SET rank = ? WHERE identity_id = ?", (rank, identity_id))
+
+    def clear_keys(self, identity_id: str) -> None:
+        self.conn.execute("DELETE FROM identity_keys WHERE identity_id = ?", (identity_id,))
+
+    def clear_resolution(self) -> None:
+        for table in ("entity_links", "identity_keys", "identities"):
+            self.conn.execute(f"DELETE FROM {table}")
+
+    # links of entities to identities
+    def has_document(self, identity_id: str, document_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM entity_links WHERE identity_id = ? AND document_id = ? LIMIT 1",
+                                 (identity_id, document_id)).fetchone() is not None
+
+    def link_entities(self, identity_id: str, document_id: str, entity_refs: Sequence[tuple[str, str]],
+                      score: float, method: str) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO entity_links(entity_id, identity_id, document_id, ref, score, method)"
+            " VALUES (?, ?, ?, ?, ?, ?)", [(e, identity_id, document_id, ref, score, method) for e, ref in entity_refs])
+
+    def members(self, identity_id: str) -> list[MemberEntity]:
+        return [MemberEntity(r[0], r[1], json.loads(r[2]), json.loads(r[3]), r[4], r[5], r[6], r[7])
+                for r in self.conn.execute(
+                    "SELECT e.name, e.type, e.aliases, e.attributes, e.geonameid, e.lat, e.lon, d.published"
+                    " FROM entity_links l JOIN entities e ON e.id = l.entity_id JOIN documents d"
+                    " ON d.id = e.document_id WHERE l.identity_id = ?", (identity_id,)).fetchall()]
+
+    def member_documents(self, identity_id: str) -> int:
+        return int(self.conn.execute("SELECT count(DISTINCT document_id) FROM entity_links WHERE identity_id = ?",
+                                     (identity_id,)).fetchone()[0])
+
+    def co_mentioned(self, identity_id: str, documents: int) -> set[str]:
+        return {r[0] for r in self.conn.execute(
+            "SELECT DISTINCT b.identity_id FROM (SELECT DISTINCT document_id FROM entity_links WHERE identity_id = ?"
+            " ORDER BY rowid DESC LIMIT ?) d JOIN entity_links b ON b.document_id = d.document_id"
+            " WHERE b.identity_id != ?", (identity_id, documents, identity_id))}
+
+
+# Entry points: the writer's (inside its transaction), the views' lookup, and the analyst's (their own transaction).
+
+def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
+    """Link every person, organisation and place entity of a stored document, inside the caller's transaction."""
+    linker.resolve_document(SqlIdentityIndex(conn), document_id)
+
+
+def refresh_identity(conn: sqlite3.Connection, identity_id: str) -> bool:
+    """Recompute an identity from its members, inside the caller's transaction; False when it was empty (deleted)."""
+    return profiles.refresh_identity(SqlIdentityIndex(conn), identity_id)
+
+
+def identities_for_keys(conn: sqlite3.Connection, wanted: set[str], limit: int) -> list[sqlite3.Row]:
+    """At most `limit` whole identity rows stored under any of `wanted` keys, in resolution's order
+    (`resolve.keys.identity_ids_for_keys`)."""
+    index = SqlIdentityIndex(conn)
+    return index.identity_rows(keys.identity_ids_for_keys(index, wanted, limit))
+
+
+def find_identity(conn: sqlite3.Connection, ident: str) -> IdentityRow:
+    """An identity by id or unique id prefix (`JudgementError` when none or several)."""
+    return judgements.find_identity(SqlIdentityIndex(conn), ident)
+
+
+def merge(conn: sqlite3.Connection, a: str, b: str, note: str | None = None) -> str:
+    with transaction(conn):
+        return judgements.merge(SqlIdentityIndex(conn), a, b, note)
+
+
+def split(conn: sqlite3.Connection, ident: str, mention_id: int, note: str | None = None) -> str:
+    with transaction(conn):
+        return judgements.split(SqlIdentityIndex(conn), ident, mention_id, note)
+
+
+def not_same(conn: sqlite3.Connection, a: str, b: str, note: str | None = None) -> int:
+    with transaction(conn):
+        return judgements.not_same(SqlIdentityIndex(conn), a, b, note)
+
+
+def retype(conn: sqlite3.Connection, ident: str, type_: str, note: str | None = None) -> str:
+    with transaction(conn):
+        return judgements.retype(SqlIdentityIndex(conn), ident, type_, note)
+
+
+def suppress(conn: sqlite3.Connection, ident: str, note: str | None = None) -> str:
+    with transaction(conn):
+        return judgements.suppress(SqlIdentityIndex(conn), ident, note)
+
+
+def rebuild(conn: sqlite3.Connection) -> int:
+    """Resolve the whole store again in one transaction, keeping the judgements; returns the number of identities."""
+    index = SqlIdentityIndex(conn)
+    with transaction(conn):
+        rebuilding.rebuild(index)
+    return index.identity_count()
