@@ -141,3 +141,35 @@ def test_a_threat_to_a_thing_is_no_statement():
 def test_a_threat_with_a_clause_is_a_statement():
     claim = by_cue("The rebels threatened that they would shell the port if the navy came closer.", "threatened")
     assert claim["content"].startswith("that they would shell the port")
+
+
+def test_closing_speaker_the_parse_hung_on_a_place_keeps_the_report():
+    claim = by_cue("The 12 were moved before dawn to the northern town of Arlit, near the border with Niger, a "
+                   "source close to the talks said on condition of anonymity.", "said")
+    assert claim["speaker"]["text"] == "source"
+    assert claim["content"].startswith("The 12 were moved before dawn")
+
+
+# -- verbs that report in some uses only (data/claim_content.yaml cue_verbs) --------------------------------------
+
+def test_concluding_pointing_out_and_blaming_report_statements():
+    assert by_cue("As officials in Oslo quickly concluded that sabotage was the likely cause, the port was closed.",
+                  "concluded")["content"] == "that sabotage was the likely cause"
+    claim = by_cue("The union denied the strike was political, but it pointed out the pay offer was poor.",
+                   "pointed")
+    assert claim["content"] == "the pay offer was poor"
+    assert by_cue("The mayor blamed the flooding on the broken dam.", "blamed")["content"] == \
+        "the flooding on the broken dam"
+    assert by_cue("The owner, a Swiss firm, attributes the closure to a sharp fall in visitors.",
+                  "attributes")["content"] == "the closure to a sharp fall in visitors"
+
+
+def test_the_same_verbs_in_other_senses_state_nothing():
+    text = ("She concluded her speech with a poem. He blamed himself for the crash. The coach pointed at the "
+            "scoreboard. The meeting concluded at noon.")
+    assert claims(text) == []
+
+
+def test_a_demand_is_a_wanted_not_a_done_thing():
+    claim = by_cue("Opposition lawmakers reacted angrily and demanded quick action on the files.", "demanded")
+    assert claim["content"].startswith("quick action") and claim["modality"] == "intended"

@@ -10,18 +10,49 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsintel.extract.attribution import is_addressee, mis_coordinated, speaker_of
+from newsintel.extract.attribution import is_addressee, is_reporting, mis_coordinated, speaker_of
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
+from newsintel.resources import load_yaml
 
 QUOTES = "\"“”«»‘’'"  # double and single marks (British papers quote with single ones)
 DASHES = {"—", "–", "--"}
 MAX_ANTECEDENT = 8  # words of the noun phrase a relative pronoun stands for, at most, to be put in its place
 
 
+def claim_cue(verb: Token) -> bool:
+    """A verb that reports a statement in this use only (`cue_verbs` in data/claim_content.yaml): "concluded
+    that ...", "pointed out that ...", "blamed the delay on ..."."""
+    ways = load_yaml("claim_content.yaml")["cue_verbs"].get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    return bool(ways) and any(all(_governs(verb, need) for need in way.split()) for way in ways)
+
+
+def _governs(verb: Token, need: str) -> bool:
+    dep, _, word = need.partition(":")
+    return any(c.dep_ == dep and (not word or c.lower_ == word) for c in verb.children)
+
+
+def _cue_object_content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
+    """What a `cue_verbs` verb with no clause reports: its object, up to the phrase of its listed preposition
+    ("the delay on the storm"), or that phrase alone ("a move it blames on costs": "on costs")."""
+    ways = load_yaml("claim_content.yaml")["cue_verbs"][verb.lemma_.lower()]
+    preps = {need.partition(":")[2] for way in ways for need in way.split() if need.startswith("prep:")}
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    if obj is not None and obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that"):
+        return "", None  # "blamed himself", "demanded them": no statement of its own
+    first = obj if obj is not None else prep
+    if first is None:
+        return "", None
+    end = max(t.right_edge.i for t in (obj, prep) if t is not None)
+    return ps.doc[first.left_edge.i: end + 1].text.strip(" ,." + QUOTES), first
+
+
 def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
     """The reported statement: the complement clause, or the quotation, or the rest of the sentence."""
     att, lemma = lexicon().attribution, verb.lemma_.lower()
+    if not is_reporting(verb) and not any(c.dep_ == "ccomp" for c in verb.children):
+        return _cue_object_content(ps, verb)  # a `cue_verbs` verb: "blamed the delay on the storm"
     gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
     if gerund is not None and lemma in att["addressee_verbs"]:  # "told visiting officials they would ...": the
         return _told_clause(ps, gerund)  # parse took the addressee's "visiting" for what was told

@@ -22,7 +22,7 @@ from newsintel.extract.attribution import (
     speaker_arg,
     speaker_of,
 )
-from newsintel.extract.claim_content import closing_subject, content_of
+from newsintel.extract.claim_content import claim_cue, closing_subject, content_of
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.modality import PRECEDENCE, modality_of, statement_modality
 from newsintel.extract.parse import ParsedSentence
@@ -32,7 +32,7 @@ from newsintel.resources import load_yaml
 def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
     claims = []
     for token in ps.doc:
-        if not is_reporting(token):
+        if not is_reporting(token) and not claim_cue(token):
             continue
         if any(c.dep_ == "aux" and c.lower_ in lexicon().attribution["obligation_auxiliaries"] for c in token.children):
             continue  # "China must indicate its opposition": asked of someone, not said by them
