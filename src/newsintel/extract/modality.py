@@ -43,7 +43,7 @@ def _cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
     prep_only = cues["intended"].get("prep_only_governors", {})
     for label in ("attempted", "intended", "future") if as_governor else ():
         if (lemma in cues[label].get("governors", ()) or low in cues[label].get("governors", ())) and not (
-                label == "intended" and lemma in prep_only):
+                label == "intended" and lemma in prep_only) and not _no_infinitive(token, cues[label]):
             found.append(label)
         if token.pos_ == "NOUN" and lemma in cues[label].get("nouns", ()):
             found.append(label)
@@ -83,6 +83,16 @@ def _cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
                 child.dep_ in ("advmod", "npadvmod") and word in hedged["adverbs"]):
             found.append("hedged")
     return found
+
+
+def _no_infinitive(token: Token, cues: dict) -> bool:
+    """A governor that means what is to come only with an infinitive ("about to strike", "due to leave") used
+    without one: a preposition or adjective of another sense ("asked about the shooting", "due to the bombing")."""
+    if token.lemma_.lower() not in cues.get("infinitive_only_governors", ()) and token.lower_ not in cues.get(
+            "infinitive_only_governors", ()):
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp", "advcl") and any(d.dep_ == "aux" and d.lower_ == "to"
+                                                                 for d in c.children) for c in token.children)
 
 
 def _aside(verb: Token, auxiliary: Token) -> bool:
@@ -251,6 +261,8 @@ def modality_of(trigger: Token) -> str:
     # a verb the trigger is coordinated with is no governor of it ("denied the charges and fled", "tried to enter
     # Turkey and reached Greece" keeps its own auxiliaries and adverbs only)
     coordinated = {t.head.i for t in chain if t.dep_ == "conj"}
+    if (failure := _failed_block(chain, coordinated)) is not None:
+        return _went_ahead(chain[chain.index(failure):])  # "failed to prevent the attacks": they happened
     if any(_negated(t, t is not trigger and t.i not in coordinated) for t in chain) or _not_taken(chain) or (
             _no_sign_of(chain[-1])):
         return "negated"  # "freed without charge", "no sign that he had pledged allegiance"
@@ -258,7 +270,7 @@ def modality_of(trigger: Token) -> str:
         return "conditional"
     found = {label for token in chain
              for label in _cues_on(token, _is_passive(token), token is not trigger and token.i not in coordinated)}
-    if _future_time_clause(chain[-1]):
+    if _future_time_clause(chain[-1]) or _scheduled(trigger):
         found.add("future")
     if _sought_through_prep(chain):
         found.add("intended")
@@ -266,6 +278,41 @@ def modality_of(trigger: Token) -> str:
         found.add("intended")
     if not found and any(_open_question(t) for t in chain):
         found.add("hedged")
+    return next((label for label in PRECEDENCE if label in found), "asserted")
+
+
+def _failed_block(chain: list[Token], coordinated: set[int]) -> Token | None:
+    """The word of failure when what would have blocked the event failed, so it went ahead: "failed to prevent the
+    attacks" (the failing verb), "did not stop him from fleeing" (the blocking verb, negated by a past auxiliary);
+    else None."""
+    cues = lexicon().modality["negated"]
+    blocking, failing = set(cues.get("blocking_governors", ())), set(cues.get("failed_blocking_governors", ()))
+    auxiliaries = set(cues.get("failed_blocking_auxiliaries", ()))
+    for k, token in enumerate(chain[1:], 1):
+        if token.i in coordinated or token.lemma_.lower() not in blocking:
+            continue
+        if any(c.dep_ == "neg" for c in token.children) and any(
+                c.dep_ == "aux" and c.lower_ in auxiliaries for c in token.children):
+            return token
+        if k + 1 < len(chain) and chain[k + 1].lemma_.lower() in failing:
+            return chain[k + 1]
+        return None
+    return None
+
+
+def _went_ahead(chain: list[Token]) -> str:
+    """The modality of an event that a failed blocking let go ahead: that of the statement of the failure
+    (`chain[0]`, whose own negation is the failure: "may have failed to prevent" is hedged, "if they fail to stop
+    it" conditional, "denied failing to prevent" negated)."""
+    failure, above = chain[0], chain[1:]
+    if any(_negated(t, True) for t in above):
+        return "negated"
+    if any(_conditional(t) for t in chain):
+        return "conditional"
+    auxiliaries = set(lexicon().modality["negated"].get("failed_blocking_auxiliaries", ()))
+    found = {label for token in above for label in _cues_on(token, _is_passive(token), True)}
+    if not any(c.dep_ == "aux" and c.lower_ in auxiliaries for c in failure.children):  # "could not": the failure
+        found |= set(_cues_on(failure, _is_passive(failure), False))
     return next((label for label in PRECEDENCE if label in found), "asserted")
 
 
@@ -291,6 +338,17 @@ def _future_time_clause(top: Token) -> bool:
     present = any(t.tag_ in ("VBP", "VBZ") for t in verbs) and not any(t.tag_ in ("VBD", "MD") for t in verbs)
     will = {"will", "shall", "'ll"} & set(cues["auxiliaries"])
     return present and any(c.dep_ == "aux" and c.lower_ in will for c in top.head.children)
+
+
+def _scheduled(trigger: Token) -> bool:
+    """An event noun that is the subject of a verb of scheduling is still to come: "the trial is set for March",
+    "the withdrawal is due to start on Monday" ("the blast was set off by a timer" is no schedule)."""
+    head, governors = trigger.head, set(lexicon().modality["future"].get("subject_governors", ()))
+    if trigger.pos_ != "NOUN" or trigger.dep_ not in ("nsubj", "nsubjpass") or head.i == trigger.i:
+        return False
+    if head.lemma_ == "be":  # "the withdrawal is due to start"
+        return any(c.dep_ == "acomp" and c.lower_ in governors for c in head.children)
+    return head.lemma_.lower() in governors and not any(c.dep_ == "prt" for c in head.children)
 
 
 def _no_sign_of(top: Token) -> bool:
