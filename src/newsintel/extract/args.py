@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +24,7 @@ from newsintel.extract.antecedents import (
     named_apposition,
     syntactic_antecedent,
 )
-from newsintel.extract.describe import describe
+from newsintel.extract.describe import actor_words, describe
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.model import Entity
@@ -113,13 +114,14 @@ class MentionIndex:
             return None if exclude else self.last_before(offset, types)
         return max(seen.values(), key=lambda c: (len(c[0].mentions), c[1]))[0]
 
-    def last_before(self, offset: int, types: set[str], reach: int | None = None) -> Entity | None:
+    def last_before(self, offset: int, types: set[str], reach: int | None = None,
+                    skip: Callable[[Entity], bool] | None = None) -> Entity | None:
         i = bisect_right(self.starts, offset) - 1
         while i >= 0:
             start, end, entity = self.spans[i]
             if reach is not None and start < offset - reach:
                 return None
-            if entity.type in types and end <= offset:
+            if entity.type in types and end <= offset and not (skip is not None and skip(entity)):
                 return entity
             i -= 1
         return None
@@ -157,8 +159,24 @@ def resolve_relative(token: Token) -> Token:
                 return token
             head = head.head
         if head.dep_ in ("relcl", "acl"):
-            return head.head
+            return _person_for_who(token, head.head)
     return token
+
+
+def _person_for_who(who: Token, noun: Token) -> Token:
+    """"the driver of the truck, who mowed them down": "who" stands for a person, so when the parse hangs the
+    clause on a thing inside an "of" phrase, it is the person the phrase belongs to."""
+    if who.lower_ not in ("who", "whom") or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return noun
+    owner = noun.head.head
+    return owner if owner.pos_ in ("NOUN", "PROPN") and _a_person_word(owner) and not _a_person_word(noun) else noun
+
+
+def _a_person_word(token: Token) -> bool:
+    words = actor_words()
+    lemma = token.lemma_.lower()
+    return token.pos_ == "PROPN" or lemma in words.role_of or lemma in words.person_nouns or \
+        lemma in words.group_nouns or lemma in words.collective_nouns
 
 
 def _named_place(token: Token) -> Token:
@@ -213,8 +231,9 @@ def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: 
             entity = (mentions.last_before(head_start, {"PERSON"}) if speaker
                       else mentions.recent_person(head_start, ps.index, gender=gender)
                       or mentions.salient_before(head_start, {"PERSON"}, gender=gender))
-        else:  # "it"/"they" for a group named shortly before ("The Taliban ... they")
-            entity = mentions.last_before(head_start, GROUP_TYPES, reach=PRONOUN_REACH)
+        else:  # "it"/"they" for a group named shortly before ("The Taliban ... they"), not the outlet reporting
+            entity = mentions.last_before(head_start, GROUP_TYPES, reach=PRONOUN_REACH,
+                                          skip=None if speaker else news_outlet)
         if entity is not None:  # name the antecedent; the pronoun stays visible as the mention
             return {"text": entity.name, "entity": entity.id, "mention": text, "_pron": (head_start, head_end),
                     "_across": True}
@@ -267,6 +286,16 @@ def is_country(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool
     name = entity.name if entity is not None else token.text
     places = load_gazetteer().lookup(name) or load_gazetteer().lookup(token.text)
     return bool(places) and places[0].kind == "country"
+
+
+def news_outlet(entity: Entity) -> bool:
+    """A news outlet or wire ("Reuters", "CNN", "the Daily Mail": a word of its name is in
+    `org_kind_name_words.media`, data/attribution.yaml): it reports what a group did, so a report's "it" that acts
+    ("when it kidnapped hundreds", "as it shelled the town") is not the outlet named in "Reuters reported" before it;
+    an outlet stays a speaker ("the paper said it had seen the letter" is read with `speaker`)."""
+    words = {w.strip(".,()'’").lower() for w in entity.name.split()}
+    media = set(lexicon().attribution.get("org_kind_name_words", {}).get("media", ()))
+    return bool(words & media)
 
 
 def pronoun_gender(word: str) -> str | None:

@@ -13,6 +13,9 @@ from newsintel.extract.parse import ParsedSentence
 from newsintel.resources import load_yaml
 
 TELL_VERBS = {"tell", "inform", "assure", "warn", "remind", "notify", "convince", "persuade", "reassure"}
+HOLIDAY_HEADS = {"eve", "day", "night", "holiday", "holidays", "weekend"}  # a named day the NER model calls EVENT
+ORDER_VERBS = {"order", "command", "instruct", "direct"}  # "ordered them to be evacuated": the orderer causes it
+RELATIVE_WORDS = {"that", "which"}  # "a decree which ordered": a thing orders nothing done
 
 
 def lemma_of(token: Token) -> str:
@@ -75,3 +78,46 @@ def told_complement(verb: Token, obj: Token) -> bool:
     parser often reads it as a relative pronoun object, making the addressee the one fought)."""
     return obj.lower_ == "that" and verb.dep_ == "relcl" and verb.head.dep_ in ("dobj", "dative") and lemma_of(
         verb.head.head) in TELL_VERBS
+
+
+def infinitive_of_thing(clause: Token) -> bool:
+    """"the decision to attack the convoy", "the use of a stolen van to kill", "efforts to free them": an infinitive
+    (without its own subject) describing a noun for no person or group; that noun does not do the act (a person or
+    group noun does: "the first country to recognise", "gunmen to attack")."""
+    if clause.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    noun, words = clause.head, actor_words()
+    lemma = lemma_of(noun)
+    return noun.pos_ == "NOUN" and not noun.ent_type_ and lemma not in words.role_of and lemma not in \
+        words.person_nouns and lemma not in words.group_nouns and lemma not in words.collective_nouns and \
+        lemma not in words.country_nouns
+
+
+def when_not_who(item: Token) -> bool:
+    """"on Thursday", "Sunday's bombing", "New Year's Eve assaults": a time (or a named day the NER model calls an
+    event) is when the event happened, never a participant."""
+    if item.ent_type_ in ("DATE", "TIME"):
+        return True
+    named = next((e for e in item.doc.ents if e.start <= item.i < e.end), None) if item.ent_type_ == "EVENT" else None
+    return named is not None and lemma_of(named[-1]) in HOLIDAY_HEADS  # "Year" in "New Year's Eve" too
+
+
+def ordering_party(verb: Token) -> list[Token]:
+    """"Putin ordered 1,500 Russians to be evacuated", "the court ordered him to be released": who orders a passive
+    act causes it (GUIDELINES.md: caused motion, actor = the causer); not when the order is itself passive or
+    names who carries it out ("were ordered to be released by the court")."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or lemma_of(head) not in ORDER_VERBS or not any(
+            c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return with_conjuncts(subject) if subject is not None and subject.lower_ not in RELATIVE_WORDS else []
+
+
+def along_with(verb: Token) -> list[Token]:
+    """"sentenced X to three years along with 19 other defendants", "fled along with his brother": who shares the
+    object's (or, with none, the subject's) role."""
+    return [t for c in verb.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("along", "together")
+            for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+            for g in w.children if g.dep_ == "pobj" for t in with_conjuncts(g)]

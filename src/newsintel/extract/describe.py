@@ -221,6 +221,21 @@ def _companion(ps: ParsedSentence, noun: Token, words: ActorWords) -> dict[str, 
     return {"start": ps.char_span(ref.i, ref.i + 1)[0], "pronoun": ref.tag_ == "PRP", "head": _lemma(ref)}
 
 
+AGE_UNITS = {"year", "years", "month", "months", "week", "weeks"}
+
+
+def age_noun(token: Token) -> bool:
+    """"a 25-year-old", "two 19-year-olds": a person named by their age (the NER model tags the phrase as a date)."""
+    doc, i = token.doc, token.i
+    return token.lower_ in ("old", "olds") and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in AGE_UNITS
+
+
+def bare_count(token: Token) -> bool:
+    """"the 21 were freed", "all 12 were released": a number standing alone for the people counted before."""
+    return token.like_num and token.pos_ == "NUM" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and \
+        not any(c.dep_ in ("prep", "compound") for c in token.children)
+
+
 def describe(ps: ParsedSentence, token: Token, start: int, end: int, entity_at: Any) -> dict[str, Any]:
     """Features of the phrase [start, end) (token indices) headed by `token`; `entity_at(token)` gives the entity
     (or None) whose mention covers a token. Offsets are characters into the document."""
@@ -277,7 +292,7 @@ def describe(ps: ParsedSentence, token: Token, start: int, end: int, entity_at: 
         elif subject is not None and (subject.lemma_.lower() in words.group_nouns or subject.lower_ == "it"):
             group_ref = ps.char_span(subject.i, subject.i + 1)[0]  # "the group" / "it": the one named just before
     dets = {t.lower_ for t in noun.lefts if t.dep_ in ("det", "predet", "nummod")}
-    singular = noun.tag_ in ("NN", "NNP") and lemma not in words.group_nouns
+    singular = (noun.tag_ in ("NN", "NNP") or noun.lower_ == "old") and lemma not in words.group_nouns
     one = (quantifier is not None and quantifier.lower_ in ("one", "another", "each")) or (
         quantifier is None and singular and bool(dets & words.singular_dets))
     if ps.doc[start].text == "(":  # "(CNN) Boko Haram militants": a dateline the parse took into the phrase
@@ -301,5 +316,6 @@ def describe(ps: ParsedSentence, token: Token, start: int, end: int, entity_at: 
         "with": _companion(ps, noun, words),
         "plural_before": plural_noun_before(ps, first) if noun.pos_ == "PRON" else None,
         "person": role is not None or demonym or lemma in words.person_nouns or (
-            quantifier is not None and noun.pos_ == "PRON"),
+            quantifier is not None and noun.pos_ == "PRON") or age_noun(noun) or (quantifier is None and bare_count(
+                noun)),
     }

@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, is_country, is_named_place, is_place, make_arg, pronoun_tokens
+from newsintel.extract.describe import age_noun
 from newsintel.extract.lexicon import EventType, lexicon
 from newsintel.extract.noun_roles import noun_args
 from newsintel.extract.parse import ParsedSentence
@@ -316,7 +317,8 @@ def event_record(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Toke
             if role in PLACE_ROLES and not is_named_place(ps, token, mentions):
                 continue  # "fled the town", "flew home": no place on a map
             arg = make_arg(ps, token, mentions)
-            if role in ("actors", "targets") and token.ent_type_ in NOT_PARTICIPANTS and not arg["entity"]:
+            if role in ("actors", "targets") and token.ent_type_ in NOT_PARTICIPANTS and not arg["entity"] \
+                    and not age_noun(token):  # "a 25-year-old" is someone, though tagged as a date
                 continue  # "crashes in less than five months that killed 346": a time does nothing
             if arg["text"] and arg["text"] not in seen:
                 seen.add(arg["text"])

@@ -1,5 +1,6 @@
 """Words that fill a participant slot without being a participant: "attacks on a smaller scale" (a measure, not a
-target), "escaped the scene" (an unnamed place left, not a target). Word lists: data/event_places.yaml."""
+target), "escaped the scene" (an unnamed place left, not a target), "the gunfire killed two" (a force, not an
+attacker). Word lists: data/event_places.yaml."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from newsintel.extract.lexicon import lexicon
 from newsintel.resources import load_yaml
 
 
@@ -24,3 +26,11 @@ def unnamed_place(item: Token) -> bool:
     """"the scene", "the area", "the building" as what a mover leaves or reaches: a place without a name (a name
     inside it, "the Bataclan building", is read by the place rules, not here)."""
     return item.pos_ == "NOUN" and item.lemma_.lower() in _words("unnamed_place_nouns")
+
+
+def force_noun(item: Token) -> bool:
+    """"the gunfire", "a roadside bomb", "the blast", "a rocket": what kills or wounds, not who attacks (the weapon
+    fired, ATTACK `instruments` in data/events.yaml, or a force or discharge, `force_nouns`)."""
+    lemma = item.lemma_.lower()
+    return item.pos_ == "NOUN" and (item.lower_ in _words("force_nouns") or lemma in _words("force_nouns")
+                                    or lemma in lexicon().types["ATTACK"].instruments)

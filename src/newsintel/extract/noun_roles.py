@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, is_country, is_place, with_conjuncts
+from newsintel.extract.clause_args import when_not_who
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.roles import (
     FORCE,
@@ -24,6 +25,8 @@ from newsintel.extract.roles import (
     prep_args,
     subject_of,
 )
+
+TIME_PREPS = {"after", "since", "before", "following", "upon", "until", "till", "during"}
 
 
 def _describing_participles(noun: Token) -> list[Token]:
@@ -40,6 +43,8 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     token, name = trigger.token, trigger.type.name
     args: dict[str, list[Token]] = {role: [] for role in ROLES}
     for child in token.children:
+        if when_not_who(child):
+            continue  # "Sunday's bombing", "New Year's Eve assaults": when it happened, not who did it
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")):
             role = "actors" if name in MOVERS or name in ("ATTACK", "FIGHT", "SMUGGLE", "THREATEN", "AGREE") or \
                 child.ent_type_ in ("ORG", "NORP") else "targets"
@@ -49,7 +54,7 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
             if child.dep_ == "compound" and is_place(ps, child, mentions) and (
                     name not in FORCE or not is_country(ps, child, mentions)):
                 role = "location"  # "the Raqqa evacuation", "the Brussels assault"; but "US air strikes"
-            args[role].append(child)
+            args[role].append(clause_subject_for(child, token) or child)
     head = token.head
     light = token.dep_ in ("dobj", "attr") and lemma_of(head) in LIGHT_VERBS
     # "X claimed responsibility for the attack"
@@ -76,6 +81,24 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
             prep_args(ps, verb, mentions, args, trigger)
     prep_args(ps, token, mentions, args, trigger)
     return args
+
+
+def clause_subject_for(possessive: Token, noun: Token) -> Token | None:
+    """"After their release, the former hostages were flown home", "the suspect was taken away after his arrest":
+    a possessive pronoun on an event noun in a phrase of the clause stands for that clause's subject, when they
+    agree in number (their: a plural or coordinated subject; his, her, its: a singular one). Only in a phrase of
+    time ("complained about his arrest" may be someone else's)."""
+    word = possessive.lower_
+    if possessive.pos_ != "PRON" or word not in ("his", "her", "its", "their") or noun.dep_ != "pobj":
+        return None
+    verb = noun.head.head
+    if noun.head.dep_ != "prep" or noun.head.lower_ not in TIME_PREPS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    return subject if plural == (word == "their") else None
 
 
 def _passive_light_verbs(noun: Token) -> list[Token]:

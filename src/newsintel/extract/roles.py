@@ -15,17 +15,21 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from newsintel.extract.accused import charge_object_subject, facing_subject
-from newsintel.extract.args import MentionIndex, is_place, with_conjuncts
+from newsintel.extract.args import MentionIndex, is_place, resolve_relative, with_conjuncts
 from newsintel.extract.clause_args import (
+    along_with,
     event_noun,
+    infinitive_of_thing,
+    ordering_party,
     parties_between,
     passive_agent,
     place_modifiers,
     someone,
     told_complement,
+    when_not_who,
 )
 from newsintel.extract.lexicon import EventType, lexicon
-from newsintel.extract.non_participants import manner_noun, unnamed_place
+from newsintel.extract.non_participants import force_noun, manner_noun, unnamed_place
 from newsintel.extract.parse import ParsedSentence
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -52,7 +56,6 @@ TIMES_OF_DAY = {"dawn", "dusk", "night", "midnight", "noon", "daybreak", "sunris
                 "once", "random", "close", "point", "range", "least", "time", "times"}  # "fired at dawn", "at random"
 FIRED_OBJECT_VERBS = {"fire"}  # its object or passive subject is what is fired (or, in another sense, who is sacked)
 RESPONSIBILITY_VERBS = {"claim", "accept", "take", "admit", "assume", "bear"}
-HOLIDAY_HEADS = {"eve", "day", "night", "holiday", "holidays", "weekend"}  # a named day the NER model calls EVENT
 
 
 @dataclass(slots=True)
@@ -218,14 +221,6 @@ def threatened_with(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
 
 
-def along_with(verb: Token) -> list[Token]:
-    """"sentenced X to three years along with 19 other defendants", "fled along with his brother": who shares the
-    object's (or, with none, the subject's) role."""
-    return [t for c in verb.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("along", "together")
-            for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
-            for g in w.children if g.dep_ == "pobj" for t in with_conjuncts(g)]
-
-
 def threatened_party(ps: ParsedSentence, verb: Token, mentions: MentionIndex) -> list[Token]:
     """"threatened to arrest the students", "threatened to sue the company": who the threatened act would hit (a
     person or group), when the threat names no one itself; a place stays where ("threatened to storm Mosul")."""
@@ -276,7 +271,7 @@ def route_place(ps: ParsedSentence, item: Token, word: str, event_type: str, men
 def _assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionIndex, args: dict,
                  trigger: Trigger) -> None:
     name = trigger.type.name
-    if item.ent_type_ in ("DATE", "TIME") or (item.ent_type_ == "EVENT" and lemma_of(item) in HOLIDAY_HEADS):
+    if when_not_who(item):
         return  # "on Thursday", "on New Year's Eve" is the event's time, not its target
     if manner_noun(item):
         return  # "attacks on a smaller scale": a measure, no target
@@ -319,8 +314,14 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     args: dict[str, list[Token]] = {role: [] for role in ROLES}
     subject, passive = subject_of(token)
     passive = trigger.passive = passive or is_passive(token) or threatened_with(token)
-    if subject is not None and not (not passive and event_noun(subject)):  # "the strikes killed": no one
+    if subject is not None and subject.i == token.head.i and infinitive_of_thing(token) and name not in MOVERS:
+        subject = None  # "the decision to attack", "the use of a van to kill": no doer (a mover stays for senses.py)
+    doer = resolve_relative(subject) if subject is not None else None  # "the strikes that killed": the strikes
+    if subject is not None and not (not passive and (event_noun(doer) or (name in FORCE and force_noun(doer)))):
+        # "the strikes killed", "the gunfire that killed three": what happened or what hit, no one who acted
         args["targets" if passive and name not in MOVERS else "actors"].extend(with_conjuncts(subject))
+    if passive and not args["actors"]:
+        args["actors"] += ordering_party(token)
     obj = direct_object(token) or (None if passive else _shared_object(token))  # "be charged and ruin his chances"
     if obj is not None and told_complement(token, obj):
         obj = None
@@ -328,13 +329,15 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         for item in with_conjuncts(obj):
             if is_place(ps, item, mentions) and name in ("ATTACK", "FIGHT") and _building(ps, item, mentions):
                 args["targets"].append(item)  # "bombed the consulate": what is hit, not where
+            elif name == "THREATEN" and mentions.type_at(ps, item) == "GPE":
+                args["targets"].append(item)  # "threatened the United States": a country threatened is a party
             elif is_place(ps, item, mentions):
                 lemma = lemma_of(token)
                 role = ("origin" if lemma in ORIGIN_OBJECT_VERBS else "destination" if lemma in
                         DESTINATION_OBJECT_VERBS else "location")
                 args[role].append(item)  # "shelled Tafas", "overran Kunduz": where (GUIDELINES.md), not whom
-            else:
-                args["targets"].append(item)
+            elif not (name in MOVERS and lemma_of(token) in DESTINATION_OBJECT_VERBS):
+                args["targets"].append(item)  # but "visited his mother", "reached the rescuers": no one moved
     if name == "ATTACK" and lemma_of(token) in FIRED_OBJECT_VERBS:
         # "fired round after round of tear gas at students", "the missile is fired from launchers": what is fired
         # is no target (the aim is: at/on/into); instruments the lexicon knows stay for events.py's aim test
