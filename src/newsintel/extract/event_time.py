@@ -12,7 +12,10 @@ is not when the event happened.
 An event with no date of its own is dated by its report (views/common.py), unless it is plainly background: its own
 time expression cannot be placed ("nearly two decades ago", "days later"), or it is subordinate in a sentence that
 dates its events well before the report ("... in April 2014 -- a kidnapping that ...").
-Such an event gets `"undated": true` in its time: no date is shown rather than the report's day.
+Nor is it dated by its report when the sentence dates what governs it on another day ("police said on Tuesday
+that ..."). Such an event gets `"undated": true` in its time: no date is shown rather than the report's day. An
+event noun's own clause of happening dates it ("the bombing that took place on Friday"); a time of day with a bound
+("before dawn") still tells when.
 """
 
 from __future__ import annotations
@@ -52,6 +55,9 @@ BOUND_PREPOSITIONS = {"since", "until", "till", "before", "after"}
 # a part of a day ("during the night", "overnight", "in the early hours"): a time of the report's news, unplaced
 _PART_OF_DAY = re.compile(r"\b(?:night|overnight|morning|afternoon|evening|dawn|dusk|midnight|noon|hours?|"
                           r"o'clock|[ap]\.?m\.?)\b", re.I)
+# "freed before dawn", "struck after dark": a time of the day, said with a bound but telling when
+_TIME_OF_DAY = re.compile(r"(?:(?:shortly|just|soon|right|long|well)\s+)?(?:before|after|at|by)\s+"
+                          r"(?:dawn|dusk|daybreak|sunrise|sunset|nightfall|dark|first light)\b", re.I)
 # "arrested on Monday and later released": the second verb's time is not the first's
 SEQUENCE_WORDS = {"later", "then", "subsequently", "afterwards", "afterward", "eventually", "since", "now", "again",
                   "finally", "soon", "ultimately"}
@@ -99,6 +105,23 @@ def _clause_of_trigger(trigger: Token) -> set[Token]:
             verb.dep_ in ("xcomp", "aux", "auxpass") or _continues_its_head(verb)):
         verb = verb.head
         out.add(verb)
+    return out | _happening_clauses(trigger)
+
+
+def _happening_clauses(trigger: Token) -> set[Token]:
+    """An event noun's own relative clause saying when it happened or was made: "the bombing that took place on
+    Friday", "the attack which occurred during the festival", "the truce announced in October" (its subject is
+    the event: "which"/"that", or none in a reduced clause)."""
+    if trigger.pos_ != "NOUN":
+        return set()
+    verbs = set(load_yaml("dates.yaml").get("happening_verbs", ()))
+    out = set()
+    for clause in trigger.children:
+        if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in verbs:
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if all(c.lower_ in ("which", "that") for c in subjects) and (subjects or clause.tag_ == "VBN"):
+            out.add(clause)
     return out
 
 
@@ -136,7 +159,10 @@ def _time_spans(ps: ParsedSentence) -> list[Span]:
     if not spans:
         spans = [s for s in (ps.doc.char_span(a, b, alignment_mode="expand") for a, b in find_phrases(ps.doc.text))
                  if s is not None]
-    return spans
+    taken = {t.i for span in spans for t in span}
+    return spans + [s for s in (ps.doc.char_span(*m.span(), alignment_mode="expand")
+                                for m in _TIME_OF_DAY.finditer(ps.doc.text))
+                    if s is not None and not any(t.i in taken for t in s)]  # "before dawn": NER misses it
 
 
 @cache
@@ -207,7 +233,7 @@ def _nested_in_occurrence(trigger: Token, clause: set[Token]) -> bool:
 
 
 def _a_bound(span: Span) -> bool:
-    if span.label_ == "TIME":  # "shortly before midnight" is still about when
+    if span.label_ == "TIME" or _TIME_OF_DAY.fullmatch(span.text):  # "shortly before midnight", "before dawn"
         return False
     first = span[0].lower_
     return first in BOUND_PREPOSITIONS or (span.root.head.lower_ in BOUND_PREPOSITIONS and span.root.dep_ == "pobj")
@@ -237,6 +263,41 @@ def _background(ps: ParsedSentence, trigger: Token, spans: list[Span], published
     return any((verb := _clause_of(span.root)) is not None and verb.is_ancestor(trigger) for span in old)
 
 
+def _dateline(span: Span) -> bool:
+    """The date of a wire dateline ("BEIRUT, Jan 1 (Reuters) - ..."): the report's, not of any event."""
+    after = span.doc.text[span.end_char:span.end_char + 40]
+    return span.start < 12 and re.match(r"\s*(?:\([^)]{1,30}\))?\s*[-–—]", after) is not None
+
+
+def _dated_elsewhere(trigger: Token, spans: list[Span], published: str | None) -> bool:
+    """The sentence dates something the event depends on, on another day than the report's: the clause that
+    governs it ("police said on Tuesday that the army had shelled the town", "arrested on Monday a man who had
+    fled", "spoke to him on Tuesday and they agreed"; not "... and later released") or, for an event noun, a clause
+    inside its phrase ("the assault, punching a guard two weeks ago", "the attack claimed on Friday"; a verb's
+    reasons are not its date: "was charged for punching a guard two weeks ago" keeps the report's day). The
+    report's day would be a date the text contradicts: no date is shown."""
+    base = (published or "")[:10]
+    own = _clause_of(trigger)
+    if len(base) != 10 or (own is not None and any(c.dep_ == "advmod" and c.lower_ in SEQUENCE_WORDS
+                                                    for c in own.children)):
+        return False  # "arrested on Monday and later released": the release may well be the report's news
+    for span in spans:
+        if _a_bound(span) or _dateline(span):
+            continue
+        value = normalise(span.text, published)
+        if not value:
+            continue
+        first, _, last = value.partition("/")
+        if first[:10] <= base <= (last or first)[:10]:
+            continue  # the report's own day: no contradiction
+        verb = _clause_of(span.root)
+        if verb is None:
+            continue
+        if verb.is_ancestor(trigger) or (trigger.pos_ == "NOUN" and trigger.is_ancestor(verb)):
+            return True
+    return False
+
+
 def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modality: str) -> dict[str, Any] | None:
     """The trigger's own date expression, nearest first, normalised (`text`, `start`, `end`, `value`,
     `precision`); with `undated` when the event is background and must not take its report's day; None when the
@@ -254,7 +315,7 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
         own = [e for e in spans if _clause_of(e.root) in siblings and not _another_nouns(e, trigger, shared)
                and not _a_bound(e)]
     if not own:
-        if _background(ps, trigger, spans, published):
+        if _background(ps, trigger, spans, published) or _dated_elsewhere(trigger, spans, published):
             return {"text": None, "start": None, "end": None, "value": None, "precision": None, "undated": True}
         return None
     future = modality in ("future", "intended")

@@ -153,11 +153,16 @@ def _calendar(words: list[str], base: date | None, future: bool, may_is_month: b
             candidate = date(year, month, min(day, calendar.monthrange(year, month)[1]))
             if not future and candidate > base + timedelta(days=2):
                 year -= 1
+            elif future and candidate < base - timedelta(days=2) and "last year" not in text:
+                year += 1  # "will be sentenced on March 3", said in November: next March
         return date(year, month, min(day, calendar.monthrange(year, month)[1])).isoformat()
     if month and year:
         return _month_range(year, month)
     if month and base is not None:
-        year = base.year if (month <= base.month or future) else base.year - 1
+        if future:  # "the trial is set for March", said in November: next March
+            year = base.year if month >= base.month else base.year + 1
+        else:
+            year = base.year if month <= base.month else base.year - 1
         return _month_range(year, month)
     if year:
         return _day_range(date(year, 1, 1), date(year, 12, 31))
