@@ -80,3 +80,23 @@ def test_launches_targeted_for_a_time_are_scheduled_not_attacked():
     assert not events_of("The remaining flights are targeted for late in the month.", "ATTACK")
     assert events_of("The convoy was targeted for the third time this week.", "ATTACK")
     assert events_of("Shia pilgrims were targeted for their faith near the shrine.", "ATTACK")
+
+
+def test_a_deal_said_of_something_is_a_judgement():
+    assert not events_of("The new keyboard is a big deal for the company.", "AGREE")
+    assert not events_of('"That\'s a deal," the trader said, "if the price holds."', "AGREE")
+    assert events_of("This was a deal between the rebels and the army to end the siege.", "AGREE")
+    assert events_of("The two sides signed the deal in Geneva on Monday.", "AGREE")
+
+
+def test_political_and_legal_battles_are_no_fighting():
+    assert not events_of("The senator hinted at political battles to come over the budget.", "FIGHT")
+    assert not events_of("The family won a long legal battle against the insurer.", "FIGHT")
+    assert events_of("A fierce battle between the army and the rebels raged near the dam.", "FIGHT")
+
+
+def test_sanctions_target_an_economy_and_an_attack_destroys_lives_figuratively():
+    assert not events_of("The new measures directly target the country's economy, the minister said.", "ATTACK")
+    events = events_of("The bombing destroyed the lives of so many families, the mayor said.", "ATTACK")
+    assert not any(e["trigger"].startswith("destroy") for e in events)
+    assert events_of("Militants destroyed the bridge near the border on Monday.", "ATTACK")

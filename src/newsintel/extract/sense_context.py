@@ -147,3 +147,15 @@ def scheduled_for(token: Token) -> Token | None:
                 if (word.ent_type_ in ("DATE", "TIME") and word.dep_ != "amod") or lemma_of(word) in time_nouns():
                     return word
     return None
+
+
+def predicate_judgement(token: Token, words: frozenset[str]) -> str | None:
+    """A noun trigger said of something with "be" is a judgement of it, no event, when a modifier or the subject
+    is among `words`: "the new keyboard is a big deal", "\"That's a deal,\" she said" (a bargain)."""
+    if token.pos_ != "NOUN" or token.dep_ != "attr" or lemma_of(token.head) != "be":
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "by") for c in token.children):
+        return None  # its parties named: "this was a deal between the rebels and the army"
+    said = {c.lower_ for c in token.children if c.dep_ in ("amod", "det", "advmod")}
+    said |= {c.lower_ for c in token.head.children if c.dep_ == "nsubj"}
+    return next(iter(sorted(said & words)), None)

@@ -21,6 +21,7 @@ from newsintel.extract.sense_context import (
     described_nouns,
     in_title_case_name,
     misparsed_object,
+    predicate_judgement,
     purpose_clause,
     scheduled_for,
     written_as_a_name,
@@ -45,6 +46,7 @@ class Sense:
     prep_objects: dict[str, frozenset[str]] | None = None
     clauses: frozenset[str] = frozenset()
     patient_words: frozenset[str] = frozenset()
+    as_predicate: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -116,7 +118,8 @@ def senses() -> dict[str, Sense]:
                        _words(data.get(key, {}), "subjects"), _words(data.get(key, {}), "governed_by"),
                        {str(prep).lower(): frozenset(str(w).lower() for w in words)
                         for prep, words in (data.get(key, {}).get("prep_objects") or {}).items()},
-                       _words(data.get(key, {}), "clauses"), _words(data.get(key, {}), "patient_words"))
+                       _words(data.get(key, {}), "clauses"), _words(data.get(key, {}), "patient_words"),
+                       _words(data.get(key, {}), "as_predicate"))
             for key in keys}
 
 
@@ -388,6 +391,9 @@ def other_sense(token: Token, key: str) -> str | None:
     if patient is not None and sense.patient_words and (
             {c.lower_ for c in patient.children} | {lemma_of(c) for c in patient.children}) & sense.patient_words:
         return f"figurative: {key} + {lemma_of(patient)}"  # "free two people trapped in the wreckage": a rescue
+    judged = predicate_judgement(token, sense.as_predicate) if sense.as_predicate else None
+    if judged:
+        return f"a judgement: {judged} {key}"  # "the keyboard is a big deal", "that's a deal"
     described = described_nouns(token) & sense.objects if patient is None else set()
     if described:
         return f"figurative: {key} + {sorted(described)[0]}"  # "the novel, 'Winter', released in 2011"
