@@ -82,12 +82,48 @@ def clause_places(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Tok
         if apart == "elsewhere":
             continue
         for place in (c for c in candidates if c.i not in have and is_place(ps, c, mentions)):
-            (fallback if apart == "reference" or modified else args["location"]).append(place)
+            route = _qualified_route(place, args)
+            (args[route] if route else fallback if apart == "reference" or modified else args["location"]).append(
+                place)
             have.add(place.i)
     if not _names_a_place(ps, args, mentions):
         args["location"] += fallback  # "a village south of Mosul", "on a Chicago train": no other place is given
     if not _names_a_place(ps, args, mentions):
         args["location"] += [t for t in incident_places(ps, trigger, mentions) if t.i not in have]
+    if not _names_a_place(ps, args, mentions):
+        args["location"] += [t for t in continued_places(ps, trigger, mentions) if t.i not in have]
+
+
+def continued_places(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> list[Token]:
+    """A bare participle clause continuing its head's act ("opened fire on a bus in Peshawar, killing six", "rammed
+    a truck into the consulate in Mazar, killing four") happened where the head's act did: the named places of the
+    head's location phrases, for an event naming none itself. Not a movement ("left Aleppo, heading for Idlib") and
+    not a clause with its own subject or conjunction ("..., after he crossed")."""
+    token = trigger.token
+    if trigger.nominal or trigger.type.name in TRANSFERS or token.dep_ != "advcl" or token.tag_ != "VBG" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children) or token.head.i == token.i:
+        return []
+    head = token.head
+    phrases = [c for c in head.children if c.dep_ == "prep" and c.lower_ in NEAR_PREPS | {"into", "around"}]
+    phrases += [g for c in head.children if c.dep_ == "dobj" for g in c.children
+                if g.dep_ == "prep" and g.lower_ in NEAR_PREPS | {"into", "around"}]
+    out = []
+    for prep in phrases:
+        region = {t.i for t in prep.subtree}
+        out += [t for t in prep.subtree if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat")
+                and in_own_clause(t, region, {prep.i}) and is_place(ps, t, mentions)]
+    return out
+
+
+def _qualified_route(place: Token, args: dict[str, list[Token]]) -> str | None:
+    """The route role of the place a region or country qualifies ("flew to Boise, Idaho", "a flight from Lyon,
+    France"): it is part of that end of the route, not where the event was."""
+    doc, before = place.doc, place.left_edge.i - 1
+    if place.dep_ not in ("appos", "npadvmod", "conj") or before < 1 or doc[before].text != ",":
+        return None
+    qualified = doc[before - 1]
+    return next((role for role in ("origin", "destination", "via") if any(
+        t.i == qualified.i for t in args[role])), None)
 
 
 def _names_a_place(ps: ParsedSentence, args: dict[str, list[Token]], mentions: MentionIndex) -> bool:
@@ -146,8 +182,9 @@ def _set_apart(token: Token, trigger: Token, region: set[int]) -> str | None:
             prep = prep if head.dep_ == "pobj" else prep.head
             adverbs = [c.lower_ for c in prep.children if c.dep_ in ("advmod", "amod")]
             phrases = {prep.lower_, *(f"{a} {prep.lower_}" for a in adverbs)}
-            parties = prep.lower_ == "between" and prep.head.i != trigger.i and lemma_of(
-                prep.head) not in words["between_place_nouns"]
+            parties = (prep.lower_ == "between" and prep.head.i != trigger.i and lemma_of(
+                prep.head) not in words["between_place_nouns"]) or (
+                prep.lower_ in words["party_preps"] and head.i == token.i)  # not "a deal with X in Geneva"
             if parties or phrases & set(words["not_here_phrases"]):
                 return "elsewhere"
             if prep.lower_ == "of" and lemma_of(prep.head) in words["reference_words"]:
@@ -203,6 +240,9 @@ def _possessor_of_someone(ps: ParsedSentence, token: Token, mentions: MentionInd
         return False
     head, words = token.head, actor_words()
     lemma = lemma_of(head)
+    if head.pos_ == "NOUN" and lemma not in load_yaml("event_places.yaml")["site_nouns"] and not is_place(
+            ps, head, mentions) and lemma not in lexicon().noun_index:
+        return True  # "Tokyo's demands", "Moscow's decision": whose, not where ("Paris's attacks" still places)
     return mentions.type_at(ps, head) == "PERSON" or lemma in words.role_of or (
         lemma in words.person_nouns or lemma in words.group_nouns)
 
