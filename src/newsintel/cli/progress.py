@@ -86,18 +86,15 @@ def _stop_line(summary: Summary) -> str:
 
 def run_reprocess(args: argparse.Namespace) -> int:
     """Re-extract every stored document; each is replaced in one transaction, so an interrupted run is safe."""
-    from newsintel.model import DocumentInfo
     from newsintel.pipeline import annotate_batch
+    from newsintel.store.queries import stored_documents
     from newsintel.store.writer import replace_derived
 
     done = failed = 0
     install_stored_focus(db_path(args.db), rebuild=True)  # a stable point: the focus of every stored document
     with processor_for(args) as processor:
         conn = connect(db_path(args.db), create=False)
-        rows = conn.execute("SELECT id, title, source, url, published, text, author, origin, format, language"
-                            " FROM documents ORDER BY rowid").fetchall()
-        infos = [DocumentInfo(**dict(row)) for row in rows]
-        for result in processor.run(infos, annotate_batch):
+        for result in processor.run(stored_documents(conn), annotate_batch):
             if isinstance(result, Failure):
                 failed += 1
                 print(safe(result.line()), file=sys.stderr, flush=True)

@@ -13,6 +13,7 @@ from rich.text import Text
 from newsintel.cli import render
 from newsintel.cli.args import positive
 from newsintel.cli.common import emit, open_store
+from newsintel.store.story_reads import singleton_count, stories_by_size, story_documents, story_entity_rows
 
 KEY_ENTITIES = 6
 TITLES_SHOWN = 8
@@ -33,11 +34,7 @@ def key_entities(conn: sqlite3.Connection, story_id: int, top: int = KEY_ENTITIE
     groups = settings()["entity_groups"]
     docs: dict[tuple[str, str], set[str]] = defaultdict(set)
     names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for name, type_, doc_id, identity, identity_name, identity_type in conn.execute(
-            "SELECT e.name, e.type, e.document_id, i.id, i.name, i.type FROM story_docs s"
-            " JOIN entities e ON e.document_id = s.document_id LEFT JOIN entity_links l ON l.entity_id = e.id"
-            " LEFT JOIN identities i ON i.id = l.identity_id WHERE s.story_id = ? AND NOT coalesce(i.suppressed, 0)",
-            (story_id,)):
+    for name, type_, doc_id, identity, identity_name, identity_type in story_entity_rows(conn, story_id):
         group = groups.get(type_)
         key = entity_key(name, type_) if group else ""
         if not key:
@@ -56,23 +53,10 @@ def key_entities(conn: sqlite3.Connection, story_id: int, top: int = KEY_ENTITIE
 
 
 def list_stories(conn: sqlite3.Connection, min_size: int = 2, limit: int = 20) -> list[dict[str, Any]]:
-    rows = conn.execute("SELECT id, size, first_day, last_day FROM stories WHERE size >= ?"
-                        " ORDER BY size DESC, last_day DESC, id LIMIT ?", (min_size, limit)).fetchall()
-    out = []
-    for row in rows:
-        members = [{"id": m[0], "title": m[1], "published": m[2], "source": m[3], "joined_by": m[4]}
-                   for m in conn.execute(
-                       "SELECT d.id, d.title, d.published, d.source, s.joined_by FROM story_docs s"
-                       " JOIN documents d ON d.id = s.document_id WHERE s.story_id = ? ORDER BY s.day, d.rowid",
-                       (row["id"],))]
-        out.append({"id": row["id"], "size": row["size"], "first_date": _iso(row["first_day"]),
-                    "last_date": _iso(row["last_day"]), "key_entities": key_entities(conn, row["id"]),
-                    "documents": members})
-    return out
-
-
-def singletons(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT count(*) FROM stories WHERE size = 1").fetchone()[0]
+    return [{"id": row["id"], "size": row["size"], "first_date": _iso(row["first_day"]),
+             "last_date": _iso(row["last_day"]), "key_entities": key_entities(conn, row["id"]),
+             "documents": story_documents(conn, row["id"])}
+            for row in stories_by_size(conn, min_size, limit)]
 
 
 def print_stories(stories: list[dict[str, Any]], min_size: int, alone: int) -> None:
@@ -103,7 +87,7 @@ def print_stories(stories: list[dict[str, Any]], min_size: int, alone: int) -> N
 def cmd_stories(args: argparse.Namespace) -> int:
     conn = open_store(args)
     stories = list_stories(conn, args.min_size, args.limit)
-    return emit(args, stories, lambda: print_stories(stories, args.min_size, singletons(conn)))
+    return emit(args, stories, lambda: print_stories(stories, args.min_size, singleton_count(conn)))
 
 
 def add_parser(add: Any, json_flag: argparse.ArgumentParser) -> None:

@@ -8,6 +8,7 @@ import sqlite3
 from typing import Any
 
 from newsintel.extract.headlines import HEADLINE_SENTENCE
+from newsintel.model import DocumentInfo
 
 UNDETERMINED = "und"  # ISO 639-2 "undetermined": documents whose language could not be told, or not yet identified
 
@@ -51,6 +52,13 @@ def find_document(conn: sqlite3.Connection, doc_id: str) -> sqlite3.Row | None:
         return row
     rows = conn.execute("SELECT * FROM documents WHERE id LIKE ? LIMIT 2", (doc_id + "%",)).fetchall()
     return rows[0] if len(rows) == 1 else None
+
+
+def stored_documents(conn: sqlite3.Connection) -> list[DocumentInfo]:
+    """Every stored document as it came in (for re-extraction), in ingest order."""
+    rows = conn.execute("SELECT id, title, source, url, published, text, author, origin, format, language"
+                        " FROM documents ORDER BY rowid").fetchall()
+    return [DocumentInfo(**dict(row)) for row in rows]
 
 
 def document_detail(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:

@@ -30,6 +30,7 @@ from typing import Any
 
 from newsintel.resolve.place_names import country_name, display_name
 from newsintel.resolve.story_incidents import days_apart
+from newsintel.store import document_reads as reads
 from newsintel.views.common import Sources, said_by, when_fields
 from newsintel.views.confidence import default_min_confidence
 from newsintel.views.figures import WHO, Anchor, Figure, all_figures, config
@@ -160,11 +161,8 @@ def _name(conn: sqlite3.Connection, anchor: Anchor) -> str:
     if key.startswith("c:"):
         return country_name(key[2:]) or key[2:]
     if key.startswith("g:"):  # the place identity's name ("Raqqa, Syria"), else the gazetteer's
-        row = conn.execute("SELECT i.name FROM identity_keys k JOIN identities i ON i.id = k.identity_id"
-                           " WHERE k.key = ? ORDER BY k.rank DESC LIMIT 1", ("g:id:" + key[2:],)).fetchone()
-        return row[0] if row else display_name(key[2:]) or key[2:]
-    row = conn.execute("SELECT name FROM identities WHERE id = ?", (key[2:],)).fetchone()
-    return row[0] if row else key
+        return reads.place_identity_name(conn, key[2:]) or display_name(key[2:]) or key[2:]
+    return reads.identity_name(conn, key[2:]) or key
 
 
 def _groups(figures: list[Figure], reasons: dict[tuple[int, int], Anchor]) -> list[tuple[list[int], Anchor]]:

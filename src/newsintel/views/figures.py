@@ -26,7 +26,6 @@ perfect ("police said five people had died").
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 import sqlite3
@@ -39,6 +38,7 @@ from newsintel.nlp.gazetteer import fold, load_gazetteer
 from newsintel.resolve.place_names import place_ref
 from newsintel.resolve.story_incidents import stated_date
 from newsintel.resources import load_yaml
+from newsintel.store import document_reads as reads
 
 Anchor = tuple[str, str, str]  # (event family, role, place or group key)
 WHO = "who"  # the role holding the identities of the named people an event is done by or to
@@ -107,11 +107,7 @@ class _Entity:
 
 def _entities(conn: sqlite3.Connection, doc_id: str) -> dict[str, _Entity]:
     out = {}
-    for r in conn.execute(
-            "SELECT e.id, e.type, e.geonameid, e.lat, e.lon, e.country, e.geo_kind, l.identity_id, i.kind"
-            " FROM entities e"
-            " LEFT JOIN entity_links l ON l.entity_id = e.id LEFT JOIN identities i ON i.id = l.identity_id"
-            " WHERE e.document_id = ?", (doc_id,)):
+    for r in reads.entity_links(conn, doc_id):
         ref = place_ref(r["geonameid"], r["lat"], r["lon"])
         geo = f"g:{ref}" if ref else None
         country = f"c:{r['country']}" if r["geo_kind"] == "country" and r["country"] else None
@@ -130,8 +126,7 @@ def _events(conn: sqlite3.Connection, doc_id: str, entities: dict[str, _Entity]
     cfg = config()
     roles = cfg["roles"]
     out: dict[int, dict[str, dict[str, set[str]]]] = defaultdict(dict)
-    for sentence, data in conn.execute("SELECT sentence, data FROM events WHERE document_id = ?", (doc_id,)):
-        event = json.loads(data)
+    for sentence, event, _ in reads.events(conn, doc_id):
         family = cfg["families"].get(event["type"], event["type"])
         by_role = out[sentence].setdefault(family, {})
         for role, short in roles.items():
@@ -191,8 +186,7 @@ def _phrase_qualifiers(counted: str, number_text: str) -> set[str]:
 def _sentence_places(conn: sqlite3.Connection, doc_id: str, sentence: int, entities: dict[str, _Entity]) -> set[str]:
     """Every place of the figure's sentence (where the event goes is taken out when two figures are compared)."""
     out = set()
-    for (entity_id,) in conn.execute("SELECT DISTINCT entity_id FROM mentions WHERE document_id = ? AND sentence = ?",
-                                     (doc_id, sentence)):
+    for entity_id in reads.entities_mentioned(conn, doc_id, sentence=sentence):
         entity = entities.get(entity_id)
         if entity is not None and entity.named_place:
             out.add(entity.key)
@@ -225,13 +219,12 @@ def toll_class(text: str, start: int, end: int) -> str | None:
 def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -> list[Figure]:
     """The figures of one stored document that count a known class and are about an event, or (a toll with what
     happened to the counted) stand in its first sentences: about the incident the report is on."""
-    rows = conn.execute("SELECT sentence, data FROM quantities WHERE document_id = ?", (doc_id,)).fetchall()
+    rows = reads.quantities(conn, doc_id)
     if not rows:
         return []
     sentences = _sentences(conn, doc_id)
     facts = []
-    for sentence, data in rows:
-        fact = json.loads(data)
+    for sentence, fact in rows:
         start, text = sentences.get(sentence, (0, ""))
         counted = (fact.get("counted") or {}).get("text")
         kind = counted_class(counted) if counted else toll_class(text, fact["start"] - start, fact["end"] - start)
@@ -240,8 +233,8 @@ def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -
             facts.append((sentence, fact, kind, span))
     if not facts:
         return []
-    row = conn.execute("SELECT published FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    published = row[0][:10] if row and row[0] else None
+    stated = reads.published(conn, doc_id)
+    published = stated[:10] if stated else None
     entities = _entities(conn, doc_id)
     events, times = _events(conn, doc_id, entities), _times(conn, doc_id)
     lead = _lead(conn, doc_id, entities)
@@ -288,10 +281,9 @@ def _dated_families(conn: sqlite3.Connection, doc_id: str, published: str | None
     old_families: set[str] = set()
     recent_families: set[str] = set()
     head_old = head_recent = False
-    for sentence, data, value in conn.execute("SELECT sentence, data, time_value FROM events WHERE document_id = ?"
-                                              " AND time_value IS NOT NULL", (doc_id,)):
+    for sentence, event, value in reads.events(conn, doc_id, dated_only=True):
         old = _long_before(value, published)
-        event_type = json.loads(data).get("type") or ""
+        event_type = event.get("type") or ""
         (old_families if old else recent_families).add(cfg["families"].get(event_type, event_type))
         if sentence < cfg["story_lead_sentences"]:
             head_old, head_recent = head_old or old, head_recent or not old
@@ -300,17 +292,14 @@ def _dated_families(conn: sqlite3.Connection, doc_id: str, published: str | None
 
 def _sentences(conn: sqlite3.Connection, doc_id: str) -> dict[int, tuple[int, str]]:
     """Sentence index -> (start offset, text)."""
-    (text,) = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    return {idx: (start, text[start:end]) for idx, start, end in conn.execute(
-        "SELECT idx, start, end FROM sentences WHERE document_id = ?", (doc_id,))}
+    return reads.sentence_texts(conn, doc_id)
 
 
 def _times(conn: sqlite3.Connection, doc_id: str) -> dict[int, list[tuple[str, str]]]:
     """Sentence -> (first, last) ISO day of each of its events' stated times ("October 2017" -> 2017-10-01,
     2017-10-31)."""
     out: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for sentence, value in conn.execute("SELECT sentence, time_value FROM events WHERE document_id = ?"
-                                        " AND time_value IS NOT NULL", (doc_id,)):
+    for sentence, _, value in reads.events(conn, doc_id, dated_only=True):
         first, _, last = value.partition("/")
         out[sentence].append((first[:10], (last or first)[:10]))
     return out
@@ -335,15 +324,13 @@ def _anchors(about: dict[str, dict[str, set[str]]], entities: dict[str, _Entity]
 
 
 def _lead(conn: sqlite3.Connection, doc_id: str, entities: dict[str, _Entity]) -> frozenset[str]:
-    return frozenset(entities[r[0]].key for r in conn.execute(
-        "SELECT DISTINCT entity_id FROM mentions WHERE document_id = ? AND sentence < ?",
-        (doc_id, config()["story_lead_sentences"])) if r[0] in entities)
+    lead = reads.entities_mentioned(conn, doc_id, before=config()["story_lead_sentences"])
+    return frozenset(entities[e].key for e in lead if e in entities)
 
 
 def all_figures(conn: sqlite3.Connection) -> list[Figure]:
-    stories = dict(conn.execute("SELECT s.document_id, s.story_id FROM story_docs s JOIN stories t"
-                                " ON t.id = s.story_id WHERE t.size > 1"))
+    stories = reads.shared_story_of(conn)
     figures = []
-    for (doc_id,) in conn.execute("SELECT DISTINCT document_id FROM quantities"):
+    for doc_id in reads.documents_with_quantities(conn):
         figures.extend(document_figures(conn, doc_id, stories.get(doc_id)))
     return figures
