@@ -51,3 +51,12 @@ def test_a_future_month_or_day_lies_ahead():
     assert normalise("June 2", "2025-06-12", future=True) == "2026-06-02"
     assert normalise("June 14", "2025-06-12", future=True) == "2025-06-14"
     assert normalise("June 2", "2025-06-12") == "2025-06-02"
+
+
+def test_a_page_time_stamp_is_no_events_time():
+    """"June 11, 2025 - 09:40" glued to a headline is when the page was posted, not when the event happened."""
+    killed = time_of("Twelve protesters killed in Chile unrest June 11, 2025 - 09:40 GMT Witnesses say police fired "
+                     "live rounds, the group said.", "ATTACK", "killed")
+    assert killed.get("text") is None
+    assert time_of("At 9:40 a.m. on June 11, 2025, gunmen killed two guards in Lima.", "ATTACK",
+                   "killed")["value"] == "2025-06-11"

@@ -55,6 +55,8 @@ BOUND_PREPOSITIONS = {"since", "until", "till", "before", "after"}
 # a part of a day ("during the night", "overnight", "in the early hours"): a time of the report's news, unplaced
 _PART_OF_DAY = re.compile(r"\b(?:night|overnight|morning|afternoon|evening|dawn|dusk|midnight|noon|hours?|"
                           r"o'clock|[ap]\.?m\.?)\b", re.I)
+# "November 20, 2019 - 11:28", "Nov 20 2019 | 10:02": a page's time stamp (of posting or updating), no event's time
+_PAGE_STAMP = re.compile(r"\b(?:19|20)\d\d,?\s*[-–|]\s*\d{1,2}:\d\d\b")
 # "freed before dawn", "struck after dark": a time of the day, said with a bound but telling when
 _TIME_OF_DAY = re.compile(r"(?:(?:shortly|just|soon|right|long|well)\s+)?(?:before|after|at|by)\s+"
                           r"(?:dawn|dusk|daybreak|sunrise|sunset|nightfall|dark|first light)\b", re.I)
@@ -154,8 +156,9 @@ def _coordinated_verbs(trigger: Token) -> set[Token]:
 
 
 def _time_spans(ps: ParsedSentence) -> list[Span]:
-    spans = [e for e in ps.doc.ents if (e.label_ in TIME_LABELS and is_date_expression(e.text))
-             or (e.label_ == "EVENT" and holiday_of(e.text) is not None)]  # "New Year's Eve" tagged an event
+    spans = [e for e in ps.doc.ents if ((e.label_ in TIME_LABELS and is_date_expression(e.text))
+             or (e.label_ == "EVENT" and holiday_of(e.text) is not None))  # "New Year's Eve" tagged an event
+             and not _PAGE_STAMP.search(e.text)]
     if not spans:
         spans = [s for s in (ps.doc.char_span(a, b, alignment_mode="expand") for a, b in find_phrases(ps.doc.text))
                  if s is not None]
