@@ -173,3 +173,53 @@ def test_the_same_verbs_in_other_senses_state_nothing():
 def test_a_demand_is_a_wanted_not_a_done_thing():
     claim = by_cue("Opposition lawmakers reacted angrily and demanded quick action on the files.", "demanded")
     assert claim["content"].startswith("quick action") and claim["modality"] == "intended"
+
+
+# -- "described X as Y" however the parse hangs the "as"; one report per reporting clause ------------------------
+
+def test_described_as_with_the_as_hung_on_the_object():
+    claim = by_cue('Norway described the move as a "training exercise" after the talks.', "described")
+    assert claim["content"].startswith("the move as a")
+
+
+def test_described_as_in_a_relative_clause_without_an_object():
+    claim = by_cue('The bakers widened the gaps, in a move fans have described as "silly" and "plain dumb".',
+                   "described")
+    assert claim["content"].startswith("as")
+
+
+def test_a_coordinated_report_with_its_own_subject_is_its_own_claim():
+    found = claims("He said the cause of the fire was clear, and he described the blocking of the road as "
+                   "a disgrace.")
+    assert {c["cue"]: c["content"] for c in found} == {
+        "said": "the cause of the fire was clear", "described": "the blocking of the road as a disgrace"}
+
+
+def test_a_coordinated_clause_without_a_report_stays_in_the_statement():
+    claim = by_cue("She said the rain was heavy and the river rose quickly.", "said")
+    assert claim["content"] == "the rain was heavy and the river rose quickly"
+
+
+# -- a short quotation right after a cue with nothing said of its own ---------------------------------------------
+
+def test_a_short_quotation_right_after_the_cue_is_what_it_says():
+    claim = by_cue("The row deepened, with the envoy Mary Stone declaring 'enough is enough' on Tuesday.",
+                   "declaring")
+    assert claim["content"] == "enough is enough"
+
+
+def test_a_short_quotation_after_a_naming_verb_is_a_name():
+    assert claims('Critics called "Kill Bill" a violent film.') == []
+
+
+# -- "quoted X as saying": the quoter reports, X speaks -----------------------------------------------------------
+
+def test_quoted_as_saying_gives_the_quoted_one_the_words():
+    found = claims('"The first raid on the depot began a long campaign," the agency quoted Omar Haddad as saying.')
+    speakers = {c["speaker"]["text"]: c["content"] for c in found}
+    assert speakers["Omar Haddad"].startswith("The first raid on the depot began a long campaign")
+    assert speakers["agency"].startswith("The first raid on the depot")
+
+
+def test_cited_and_quoted_in_other_senses_report_nothing():
+    assert claims("She cited rising costs as the main reason. The paper quoted the mayor at length.") == []

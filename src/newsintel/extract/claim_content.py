@@ -96,6 +96,8 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
         head = None  # "while the police deny accusations", "as many claimed", ", adding": no quotation before it
     if head is not None and verb.left_edge.i > 0 and ps.doc[verb.left_edge.i - 1].text in DASHES:
         head = None  # "... would be worried -- the papers reveal a trail": the writer's words lead up to it
+    if head is not None and verb.i + 1 < len(ps.doc) and ps.doc[verb.i + 1].text == ":":
+        head = None  # 'Explaining the change, the statement said: "..."': the quotation after the colon
     if head is not None and head.i != verb.i and verb.left_edge.i > 0:  # '"...," police said'
         left = ps.doc[: _speaker_phrase_start(ps, verb.left_edge.i)].text.strip(" ,." + QUOTES)
         end = verb.right_edge.i
@@ -111,8 +113,16 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
     for child in verb.children:  # "described him as experienced", "accused them of theft"
         complement = next((c for c in verb.children if c.dep_ == "prep" and c.i > child.i
                            and _complements_object(lemma, c.lower_)), None) if child.dep_ == "dobj" else None
+        if complement is None and child.dep_ == "dobj":  # "described the move as a drill": the parse may hang
+            complement = max((c for c in child.subtree if c.dep_ == "prep" and c.lower_ == "as"  # "as" on it
+                              and _complements_object(lemma, "as")), key=lambda c: c.i, default=None)
         if complement is not None and child.tag_ not in ("WP", "WDT") and not child.lower_.endswith(("self", "selves")):
             return ps.doc[child.left_edge.i: complement.right_edge.i + 1].text.strip(" ,." + QUOTES), child
+    if not any(c.dep_ == "dobj" for c in verb.children):  # "a move fans have described as 'stupid'"
+        complement = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i
+                           and _complements_object(lemma, "as")), None)
+        if complement is not None:
+            return ps.doc[complement.i: complement.right_edge.i + 1].text.strip(" ,." + QUOTES), complement
     for child in verb.children:  # "claimed responsibility for the attack", "denied all charges", "warned of X"
         if child.dep_ == "dobj" and child.pos_ == "PRON" and (child.tag_ in ("WP", "WDT") or not any(
                 c.dep_ in ("oprd", "attr", "xcomp", "ccomp") and c.i > child.i for c in verb.children)):
@@ -170,7 +180,11 @@ def _content_end(ps: ParsedSentence, clause: Token, end: int) -> int:
     suggesting it was ...", its own claim), a dash before a coordinated clause ("... — and he is right": the
     writer's aside), a comma and "as" ("..., as rival gangs celebrated online") or a closing "according to"."""
     for child in clause.children:
-        if child.dep_ == "conj" and mis_coordinated(child) is not None:
+        if child.dep_ == "conj" and child.i > clause.i and (is_reporting(child) or claim_cue(child)) and any(
+                c.dep_ == "nsubj" for c in child.children):  # "... was clear, and he described it as X": a report
+            cc = next((c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < child.i), None)
+            end = min(end, (cc.i if cc is not None else child.left_edge.i) - 1)  # of its own
+        elif child.dep_ == "conj" and mis_coordinated(child) is not None:
             cc = next((c for c in clause.children if c.dep_ == "cc" and c.i < child.i), None)
             end = min(end, (cc.i if cc is not None else child.i) - 1)
         elif child.dep_ == "conj" and child.i > clause.i and (dashes := [

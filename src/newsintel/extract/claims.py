@@ -49,7 +49,9 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         refused = lexicon().attribution.get("refusal_objects", {}).get(token.lemma_.lower(), ())
         if any(c.dep_ == "dobj" and c.lemma_.lower() in refused for c in token.children):
             continue  # "denied entry to the ships", "denied him bail": a refusal, nothing stated
-        speaker = closing_subject(token) or speaker_of(token)  # "..., near the border, an official said"
+        quoting = _quoted_as_saying(token)  # '"...," the agency quoted Omar as saying': Omar's words
+        speaker = next((c for c in quoting.children if c.dep_ == "dobj"), None) if quoting is not None else \
+            closing_subject(token) or speaker_of(token)  # "..., near the border, an official said"
         if not shows_statement(token, speaker):
             continue  # "the video shows a crowd", a caption's "... show Fireworks light up ...": nothing stated
         if speaker is not None and speaker.lower_ in lexicon().attribution["indefinite_speakers"] and not any(
@@ -59,7 +61,7 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue  # "the airline said in statements that apologized to ...": the airline's claim, told once
         if speaker is not None and (_hypothetical_anyone(token, speaker) or _unsourced_evidence(token, speaker)):
             continue
-        content, head = content_of(ps, token)
+        content, head = content_of(ps, quoting if quoting is not None else token)
         if speaker is None or (head is not None and head.head.i == token.i and (
                 not reports_through(token, head) or head.dep_ == "dobj")
                                and token.lemma_.lower() in lexicon().attribution["threat_verbs"]):
@@ -86,6 +88,15 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
                        "medium": None, "modality": modality_of(scope) if scope is not None else "asserted",
                        "sentence": ps.index, "start": start, "end": end})
     return claims
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """The verb quoting someone "as saying" a quotation ('"...," the agency quoted Omar as saying', 'Reuters cited
+    the website as saying'): the quoted one speaks its quotation through "saying"."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.dep_ != "prep":
+        return None
+    quoting = verb.head.head
+    return quoting if all(any(c.dep_ == dep for c in quoting.children) for dep in ("dobj", "ccomp")) else None
 
 
 def _hypothetical_anyone(verb: Token, speaker: Token) -> bool:

@@ -15,9 +15,10 @@ from typing import Any
 
 from newsintel.extract.antecedents import PERSON_PRONOUNS
 from newsintel.extract.args import MentionIndex, pronoun_gender
-from newsintel.extract.lexicon import lexicon
+from newsintel.extract.lexicon import inflections, lexicon
 from newsintel.extract.quotations import Quotation, quotations
 from newsintel.extract.speakers import FIRST_PERSON, SECOND_PERSON, SUBJECT_PRONOUNS, Speakers, bare_pronoun, unresolved
+from newsintel.resources import load_yaml
 
 OWNER_REACH = 120  # characters between a quotation and the reporting verb that introduces or closes it
 SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}  # "quoting him", "according to her"
@@ -105,7 +106,7 @@ def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[d
             continue
         owners[quote] = owner
         owner["_said_until"] = max(owner.get("_said_until", 0), quote.end)
-        statement = len(quote.text.split()) >= MIN_CONTENT_WORDS  # not a title or a scare quote ("Kill Bill")
+        statement = len(quote.text.split()) >= MIN_CONTENT_WORDS or _said_right_after(text, quote, owner)
         if statement and (not owner["content"] or (len(owner["content"].split()) > 1
                                                    and owner["content"] in quote.text)):
             owner["content"] = quote.text.strip()  # the whole quotation, over several sentences
@@ -221,6 +222,15 @@ def _keep_description(speaker: dict[str, Any], pronoun: dict[str, Any]) -> dict[
     if speaker.get("unresolved"):
         return unresolved(pronoun["text"], speaker["unresolved"], pronoun)
     return {**speaker, "mention": pronoun["text"]}
+
+
+def _said_right_after(text: str, quote: Quotation, claim: dict[str, Any]) -> bool:
+    """Is a short quotation what a cue with nothing said of its own says, right after it ('declaring "enough is
+    enough"')? Not a single word, nor the name a naming verb gives ('called "Kill Bill"'): shorter than
+    `MIN_CONTENT_WORDS`, a quotation is otherwise a title or a scare quote."""
+    naming = {form for verb in load_yaml("claim_content.yaml")["naming_verbs"] for form in inflections(verb)}
+    return not claim["content"] and len(quote.text.split()) >= 2 and claim["end"] <= quote.start \
+        and not text[claim["end"]:quote.start].strip(" :") and claim["cue"].lower() not in naming
 
 
 def _aside(text: str, claim: dict[str, Any]) -> bool:
