@@ -89,3 +89,13 @@ def test_a_social_media_handle_is_no_company():
     for entity, linked in ((handle, None), (firm, "d-e2")):
         ctx = Speakers(text, MentionIndex.build([entity]), quotations(text), [0, text.index("--")])
         assert ctx.definite(dict(arg), text.index("denies"))["entity"] == linked
+
+
+def test_a_given_name_tells_which_of_two_people_she_stands_for():
+    text = 'Maria Lindgren met James Holloway in Leeds on Monday. "We had a long talk about the mill," she said.'
+    assert speakers(text, "said") == [("Maria Lindgren", "Maria Lindgren")]
+
+
+def test_a_given_name_given_to_men_and_women_rules_no_one_out():
+    text = 'Jordan Lindgren met James Holloway in Leeds on Monday. "We had a long talk about the mill," he said.'
+    assert speakers(text, "said")[0][1] is None

@@ -2,7 +2,8 @@
 
 "he said" names nobody: the speaker is the one person the pronoun can stand for since the last statement before it
 (the previous speaker, reported speech continuing, or a person named since), of the pronoun's gender when a title,
-a stated gender or an earlier "he"/"she" tells it. People named inside quotations are talked about, not speaking.
+a stated gender, an earlier "he"/"she" or a given name (`data/given_names.yaml`) tells it. People named inside
+quotations are talked about, not speaking.
 When no single person fits, the speaker stays the pronoun, marked `"unresolved"` with the reason, never a guess;
 an "I"/"we" reporting inside someone's quotation is that quotation's speaker. A speaker tagged as a place that
 shares its name with a person of the document ("Maynard said", "Thane Maynard" named before) is that person; a
@@ -13,6 +14,7 @@ name ("EPA South Korea fears ...") is not part of it. Definite descriptions ("th
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -25,6 +27,8 @@ from newsintel.extract.place_people import person_place_gender
 from newsintel.extract.quotations import Quotation
 from newsintel.extract.speaker_descriptions import DescriptionLinks
 from newsintel.model import Entity
+from newsintel.nlp.grouping import person_words
+from newsintel.resources import load_yaml
 
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my", "ourselves", "myself"}
 SECOND_PERSON = {"you"}
@@ -36,6 +40,17 @@ BULLETS = "•·*►▪●-–—|"
 _CREDIT = re.compile(r"\((?:[A-Z][\w.]*\s+)?(?:Photo|Photograph|Image|Picture|Pool)s?\s*/[^()]*$")
 FAR_REACH = 5  # sentences back to look for the one person a pronoun can stand for when none is nearer
 _DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+([a-z][\w-]*)(?:\s+([a-z]+))?\b")
+
+
+@functools.cache
+def _given_names() -> dict[str, str]:
+    return {name: gender for gender, names in load_yaml("given_names.yaml").items() for name in names}
+
+
+def _given_name_gender(entity: Entity) -> str | None:
+    """"James Roe": male, from the given name of a full name (data/given_names.yaml); a lone name tells nothing."""
+    words = person_words(entity.name) if entity.type == "PERSON" else ()
+    return _given_names().get(words[0]) if len(words) > 1 else None
 
 
 def bare_pronoun(arg: dict[str, Any]) -> str | None:
@@ -108,7 +123,7 @@ class Speakers(DescriptionLinks):
             for word in words[:-1] if len(words) > 1 else ():
                 if word.rstrip(".").lower() in titles:
                     return titles[word.rstrip(".").lower()]
-        return self.learned.get(entity.id)
+        return self.learned.get(entity.id) or _given_name_gender(entity)
 
     # -- pronouns --------------------------------------------------------------------------------------------
     def sentence_of(self, offset: int) -> int:
