@@ -99,3 +99,14 @@ def test_a_given_name_tells_which_of_two_people_she_stands_for():
 def test_a_given_name_given_to_men_and_women_rules_no_one_out():
     text = 'Jordan Lindgren met James Holloway in Leeds on Monday. "We had a long talk about the mill," he said.'
     assert speakers(text, "said")[0][1] is None
+
+
+def test_an_ambassador_to_a_body_before_a_name_is_the_named_person():
+    text = ("Berlin's ambassador to the United Nations Karla Weber, speaking before an emergency session in New York "
+            "today, said the vote was a mistake.")
+    assert speakers(text, "said") == [("Karla Weber", "Karla Weber")]
+
+
+def test_an_adviser_to_a_titled_person_is_not_that_person():
+    assert speakers("An adviser to Prime Minister Karla Weber said the vote was a mistake.", "said") == [
+        ("adviser", None)]

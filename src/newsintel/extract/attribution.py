@@ -212,21 +212,23 @@ def _titled_name(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> To
 
 
 def _name_after_title(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> Token | None:
-    """"Deputy Director of the Water Office Jo Roe said": the parse hangs the name on the body's name ("Office" a
-    compound of "Roe", the object of "of"), so the title heads the subject; the named person speaks. Only a
-    capitalised title, and only when the name's own phrase holds words of another name before it (not "the wife of
-    Jo Roe said", where the wife speaks)."""
-    if token.tag_ != "NNP" or mentions.at(*ps.char_span(token.i, token.i + 1)) is not None:
+    """"Vice Director of the Water Office Jo Roe said", "Berlin's ambassador to the United Nations Jo Roe, speaking
+    ..., said": the parse hangs the name on the body's name (the body a compound of "Roe", the object of "of"), so
+    the title heads the subject; the named person speaks. Only a title (capitalised, or a person's role noun), and
+    only when an organisation's name runs right into the person's ("the wife of Jo Roe", "an adviser to Prime
+    Minister Jo Roe": the wife and the adviser speak)."""
+    att = lexicon().attribution
+    if not (token.tag_ == "NNP" or token.lemma_.lower() in {*att["definite_person_nouns"], *att["leader_nouns"]}) \
+            or mentions.at(*ps.char_span(token.i, token.i + 1)) is not None:
         return None
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "at", "for")):
         name = next((g for g in prep.children if g.dep_ == "pobj"), None)
-        if name is None or name.i != token.right_edge.i:
-            continue
-        person = mentions.at(*ps.char_span(name.i, name.i + 1))
-        if person is None or person.type != "PERSON":
+        person = mentions.at(*ps.char_span(name.i, name.i + 1)) if name is not None else None
+        if name is None or person is None or person.type != "PERSON":
             continue
         first = _name_start(ps, name, mentions)
-        if any(c.dep_ == "compound" and c.i < first and c.text[:1].isupper() for c in name.children):
+        body = mentions.at(*ps.char_span(first - 1, first)) if first > prep.i + 1 else None
+        if body is not None and body.type == "ORG" and ps.doc[first - 1].dep_ == "compound":
             return name
     return None
 
