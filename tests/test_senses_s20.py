@@ -100,3 +100,14 @@ def test_sanctions_target_an_economy_and_an_attack_destroys_lives_figuratively()
     events = events_of("The bombing destroyed the lives of so many families, the mayor said.", "ATTACK")
     assert not any(e["trigger"].startswith("destroy") for e in events)
     assert events_of("Militants destroyed the bridge near the border on Monday.", "ATTACK")
+
+
+def test_one_person_surrounded_is_no_battle():
+    assert not events_of("A tourist said she was surrounded by a dozen men outside the station.", "FIGHT")
+    assert events_of("The soldiers were surrounded by militants near the base.", "FIGHT")
+
+
+def test_a_tram_turned_over_and_logs_released_are_no_events():
+    assert not events_of("Five died after a bus skidded and turned over in a ditch.", "SURRENDER")
+    assert not events_of("The police logs, released yesterday, showed how the night unfolded.", "RELEASE")
+    assert events_of("The gunman turned himself in to police in Denver.", "SURRENDER")

@@ -159,3 +159,21 @@ def predicate_judgement(token: Token, words: frozenset[str]) -> str | None:
     said = {c.lower_ for c in token.children if c.dep_ in ("amod", "det", "advmod")}
     said |= {c.lower_ for c in token.head.children if c.dep_ == "nsubj"}
     return next(iter(sorted(said & words)), None)
+
+
+@functools.cache
+def one_person_keys() -> frozenset[str]:
+    return frozenset(load_yaml("senses.yaml").get("one_person") or ())
+
+
+ONE_PERSON_PRONOUNS = frozenset({"she", "he", "her", "him", "i", "me", "herself", "himself"})
+ONE_PERSON_NOUNS = frozenset({"woman", "man", "girl", "boy", "person", "victim", "child", "teenager", "officer",
+                              "journalist", "reporter", "tourist", "student", "passenger", "driver"})
+
+
+def one_person(patient: Token) -> bool:
+    """Who undergoes the trigger is one person: "she", a named person, "a woman" (not "two women", "the troops")."""
+    if patient.lower_ in ONE_PERSON_PRONOUNS or patient.ent_type_ == "PERSON":
+        return True
+    return patient.tag_ == "NN" and lemma_of(patient) in ONE_PERSON_NOUNS and not any(
+        c.dep_ == "nummod" for c in patient.children)

@@ -21,6 +21,8 @@ from newsintel.extract.sense_context import (
     described_nouns,
     in_title_case_name,
     misparsed_object,
+    one_person,
+    one_person_keys,
     predicate_judgement,
     purpose_clause,
     scheduled_for,
@@ -110,6 +112,7 @@ def senses() -> dict[str, Sense]:
     data.pop("not_done", None)
     data.pop("people_doers", None)
     data.pop("time_nouns", None)
+    data.pop("one_person", None)
     data.pop("accidents", None)
     people_only, not_people = set(data.pop("people_only", [])), set(data.pop("not_people", []))
     keys = set(data) | people_only | not_people
@@ -427,4 +430,6 @@ def other_sense(token: Token, key: str) -> str | None:
         return f"not people: {key} + {lemma_of(patient)}"
     if sense.not_people and patient is not None and denotes_people(patient) and not patient.like_num:
         return f"people: {key} + {patient.lower_}"
+    if key in one_person_keys() and patient is not None and one_person(patient):
+        return f"one person: {key} + {patient.lower_}"
     return None
