@@ -98,3 +98,28 @@ def test_a_possessive_that_disagrees_in_number_stays_unresolved():
 def test_who_stands_for_the_person_not_the_thing_of_an_of_phrase():
     (event,) = events_of("The owner of the bakery, who stabbed the intruder, was questioned.", "ATTACK")
     assert "owner" in texts(event["actors"]) and "bakery" not in texts(event["actors"])
+
+
+def test_opening_fire_at_people_makes_them_the_target():
+    (event,) = events_of("A sniper opened fire at the medics near the stadium.", "ATTACK")
+    assert "medics" in texts(event["targets"]) and "sniper" in texts(event["actors"])
+
+
+def test_a_gathering_shot_at_is_no_target():
+    (event,) = events_of("Three stewards were shot dead at a rally in Lagos.", "ATTACK")
+    assert "rally" not in texts(event["targets"]) and "stewards" in texts(event["targets"])
+
+
+def test_any_of_a_group_is_the_group():
+    (event,) = events_of("The envoy said the release of any of the 30 sailors was unlikely.", "RELEASE")
+    assert "sailors" in texts(event["targets"])
+
+
+def test_a_headline_participle_with_a_counted_subject_is_passive():
+    (event,) = events_of("Nine guards killed in prison riot, ministry says", "ATTACK")
+    assert "Nine guards" in texts(event["targets"]) and texts(event["actors"]) == ""
+
+
+def test_a_counted_subject_that_acts_stays_the_actor():
+    (event,) = events_of("Two gunmen shot at the crowd outside the mosque on Friday.", "ATTACK")
+    assert "Two gunmen" in texts(event["actors"])

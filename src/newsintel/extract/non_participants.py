@@ -34,3 +34,9 @@ def force_noun(item: Token) -> bool:
     lemma = item.lemma_.lower()
     return item.pos_ == "NOUN" and (item.lower_ in _words("force_nouns") or lemma in _words("force_nouns")
                                     or lemma in lexicon().types["ATTACK"].instruments)
+
+
+def gathering_noun(item: Token) -> bool:
+    """"at a protest", "at a wedding": an occasion where people were, not who was aimed at (`gathering_nouns`)."""
+    return item.pos_ == "NOUN" and (item.lower_ in _words("gathering_nouns") or item.lemma_.lower() in _words(
+        "gathering_nouns"))

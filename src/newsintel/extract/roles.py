@@ -29,7 +29,7 @@ from newsintel.extract.clause_args import (
     when_not_who,
 )
 from newsintel.extract.lexicon import EventType, lexicon
-from newsintel.extract.non_participants import force_noun, manner_noun, unnamed_place
+from newsintel.extract.non_participants import force_noun, gathering_noun, manner_noun, unnamed_place
 from newsintel.extract.parse import ParsedSentence
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -56,6 +56,10 @@ TIMES_OF_DAY = {"dawn", "dusk", "night", "midnight", "noon", "daybreak", "sunris
                 "once", "random", "close", "point", "range", "least", "time", "times"}  # "fired at dawn", "at random"
 FIRED_OBJECT_VERBS = {"fire"}  # its object or passive subject is what is fired (or, in another sense, who is sacked)
 RESPONSIBILITY_VERBS = {"claim", "accept", "take", "admit", "assume", "bear"}
+# verbs never used without their object: "Twelve soldiers killed in ambush" can only be a headline's passive
+OBJECT_ONLY_VERBS = {"kill", "injure", "wound", "murder", "massacre", "slaughter", "behead", "execute", "arrest",
+                     "detain", "jail", "imprison", "kidnap", "abduct", "free", "release", "rescue", "evacuate",
+                     "charge", "sentence", "convict", "indict", "deport", "capture", "seize"}
 
 
 @dataclass(slots=True)
@@ -73,10 +77,21 @@ def lemma_of(token: Token) -> str:
 
 def is_passive(token: Token) -> bool:
     """Passive voice, also without an auxiliary: "fighters captured in Raqqa", "when surrounded by rebels", "was
-    reported killed"."""
+    reported killed", and a headline's "Twelve soldiers killed in ambush" (a counted subject, no object)."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (token.tag_ == "VBN" and (
         token.dep_ == "acl" or (token.dep_ in ("advcl", "xcomp") and not any(c.dep_ == "aux" for c in token.children))
-        or any(c.dep_ == "agent" for c in token.children)))
+        or any(c.dep_ == "agent" for c in token.children) or _counted_headline_subject(token)))
+
+
+def _counted_headline_subject(verb: Token) -> bool:
+    """"More than 40 miners killed in clashes", "Twelve soldiers killed in ambush, officials say": a participle with
+    a counted subject and neither auxiliary nor object is a headline's passive; its subject is who was acted on."""
+    if lemma_of(verb) not in OBJECT_ONLY_VERBS or any(c.dep_ in ("aux", "dobj", "obj", "dative", "prt")
+                                                       for c in verb.children):
+        return False  # "Three militants attacked at dawn", "Two gunmen shot at the crowd": they act
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.like_num or any(
+        c.dep_ in ("nummod", "quantmod") for c in subject.children))
 
 
 def direct_object(token: Token) -> Token | None:
@@ -343,11 +358,12 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         # is no target (the aim is: at/on/into); instruments the lexicon knows stay for events.py's aim test
         instruments = trigger.type.instruments
         args["targets"] = [t for t in args["targets"] if lemma_of(t) in instruments]
-    if name == "ATTACK" and lemma_of(token) in FIRED_OBJECT_VERBS | {"shoot"}:  # "fired tear gas at protesters"
+    if name == "ATTACK" and (lemma_of(token) in FIRED_OBJECT_VERBS | {"shoot"} or any(
+            lemma_of(e) == "fire" for e in trigger.extra)):  # "fired tear gas at protesters", "opened fire at"
         aims = [c for c in token.subtree if c.dep_ == "prep" and c.lower_ == "at" and _clause_verb(c) == token]
         args["targets"] += [t for c in aims for g in c.children if g.dep_ == "pobj" for t in with_conjuncts(g)
                             if not is_place(ps, t, mentions) and g.ent_type_ not in ("TIME", "DATE")
-                            and lemma_of(g) not in TIMES_OF_DAY]
+                            and lemma_of(g) not in TIMES_OF_DAY and not gathering_noun(t)]  # not "at a protest"
     if name in MOVERS:  # "escaped the scene", "left the area": an unnamed place, no target
         args["targets"] = [t for t in args["targets"] if not unnamed_place(t)]
     args["targets" if args["targets"] or passive else "actors"] += along_with(token)
