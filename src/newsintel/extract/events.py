@@ -24,6 +24,7 @@ from newsintel.extract.roles import (
     inherit_from_conjunct,
     is_passive,
     lemma_of,
+    prep_args,
     smuggling_roles,
     subject_of,
     verb_args,
@@ -32,6 +33,7 @@ from newsintel.extract.senses import other_sense, thing_mover
 
 PLACE_ROLES = ("location", "origin", "destination", "via")
 NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY"})  # not QUANTITY: "forty migrants"
+RELATIVE_PRONOUNS = frozenset({"that", "which"})
 
 
 def _dependents(token: Token) -> list[Token]:
@@ -84,7 +86,7 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
     lex = lexicon()
     for token in ps.doc:
         lemma = lemma_of(token)
-        if token.dep_ in ("compound", "amod"):
+        if token.dep_ in ("compound", "amod") and not _before_restating_head(token):
             continue  # "escape route", "jailed supporters": modifiers, not events
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
             if _habitual(token) or _describes_nominal_of_same_kind(token):
@@ -97,15 +99,25 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
                 yield trigger
         elif token.pos_ in ("NOUN", "PROPN") and lemma in lex.noun_index and not token.ent_type_:
             etype = lex.noun_index[lemma]
-            if any(c.dep_ == "compound" and lemma_of(c) in etype.noun_not_with_compound for c in token.children):
+            if any(c.dep_ in ("compound", "amod") and lemma_of(c) in etype.noun_not_with_compound
+                   for c in token.children):  # "a border crossing", "ritual slaughter"
                 continue
             if lemma in etype.needs_place and not _has_place_arg(ps, token, mentions):
                 continue
+            if lemma in etype.plural_only and token.tag_ not in ("NNS", "NNPS"):
+                continue  # "an electric charge", "in charge of"
             if _generic(token):
                 continue  # "any deal would need ...", "any strike near the capital would": no event happened
-            if _verb_of_same_type(token, etype) or other_sense(token, lemma):
+            # a plural-only noun has senses of its own, not its verb's ("charges against him"; "charged a fee")
+            key = token.lower_ if lemma in etype.plural_only else lemma
+            if _verb_of_same_type(token, etype) or other_sense(token, key):
                 continue
             yield Trigger(token, etype, nominal=True)
+
+
+def _before_restating_head(token: Token) -> bool:
+    """"a shooting incident", "an assassination attempt": the head noun only restates the trigger noun."""
+    return token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.lower_ in lexicon().restating_heads
 
 
 def _generic(noun: Token) -> bool:
@@ -119,12 +131,12 @@ def _generic(noun: Token) -> bool:
 def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: MentionIndex) -> Trigger | None:
     lex = lexicon()
     attack = lex.types["ATTACK"]
-    if lemma in attack.vehicle_attack_verbs and (_vehicle_into(token) or _vehicle_into_crowd(token)):
+    if (lemma in attack.vehicle_attack_verbs and _vehicle_into(token)) or _vehicle_into_crowd(token):
         return Trigger(token, attack, nominal=False)
     for etype, required in lex.verb_index.get(lemma, ()):
         extra = _required_found(token, required) if required else []
-        if extra is None:
-            continue
+        if extra is None or any(c.dep_ == "neg" for e in extra for c in e.children):
+            continue  # "found not guilty" is an acquittal, no conviction
         if lemma in etype.passive_only and not is_passive(token):
             continue
         if lemma in etype.not_passive and is_passive(token):
@@ -162,18 +174,35 @@ def _vehicle_into(verb: Token) -> bool:
 
 
 def _vehicle_into_crowd(verb: Token) -> bool:
-    """"the truck drove into the crowd", "a van ploughed through the shoppers", "was mowed down by a truck"."""
-    lex, attack = lexicon(), lexicon().types["ATTACK"]
+    """"the truck drove into the crowd", "a van ploughed through the shoppers", "was mowed down by a truck", "a
+    lorry that barrelled through a crowd", "the van rammed the crowd"."""
+    attack = lexicon().types["ATTACK"]
     if lemma_of(verb) not in attack.vehicle_subject_verbs:
         return False
     subject, passive = subject_of(verb)
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head  # "a truck that ran into a crowd"
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    vehicle = any(lemma_of(t) in lex.vehicles for t in [*([subject] if subject is not None else []), *agents])
+    vehicle = any(lemma_of(t) in attack.rampage_vehicles for t in [*([subject] if subject is not None else []),
+                                                                    *agents])
     crowd = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "through")
-             for g in c.children if g.dep_ == "pobj" and lemma_of(g) in attack.crowd_nouns]
+             for g in c.children if g.dep_ == "pobj" and _crowd(g)]
+    obj = direct_object(verb)
+    if obj is not None and not passive and _crowd(obj):
+        crowd.append(obj)
     if passive and subject is not None and lemma_of(subject) in attack.crowd_nouns:
         crowd.append(subject)
     return vehicle and bool(crowd)
+
+
+def _crowd(noun: Token) -> bool:
+    """People in numbers: "the crowd", "throngs of tourists", "a group of runners" (through a collective)."""
+    crowds = lexicon().types["ATTACK"].crowd_nouns
+    if lemma_of(noun) in crowds or noun.lower_ in crowds:
+        return True
+    return lemma_of(noun) in lexicon().collectives and any(
+        g.dep_ == "pobj" and (lemma_of(g) in crowds or g.lower_ in crowds) for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
 
 
 def _named_town(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
@@ -244,6 +273,26 @@ def _verb_of_same_type(noun: Token, etype: EventType) -> bool:
     return head.i != noun.i and noun.dep_ in ("dobj", "pobj", "attr") and lemma_of(head) in etype.verbs
 
 
+def _governed_noun(trigger: Trigger, args: dict[str, list[Token]]) -> bool:
+    """A noun of `noun_governors` is an event only against someone or under one of its verbs: "charges against
+    the mayor", "no charges were warranted against her", "she faces charges" (the subject of a starred verb,
+    "face*", is its target), not "the bank raised its charges". Sets the targets it finds."""
+    noun, verb = trigger.token, trigger.token.head
+    governors = trigger.type.noun_governors.get(lemma_of(noun), frozenset())
+    governed = noun.dep_ in ("dobj", "nsubjpass") and verb.i != noun.i
+    against = [g for h in ([noun, verb] if governed else [noun]) for c in h.children
+               if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+    starred = governed and lemma_of(verb) + "*" in governors
+    if not (against or starred or (governed and lemma_of(verb) in governors)):
+        return False
+    subject, passive = subject_of(verb) if starred else (None, False)
+    party = [*against, *([subject] if subject is not None and not passive else [])]
+    args["actors"] = [t for t in args["actors"] if t not in party and t.dep_ != "poss"]
+    args["targets"] = [t for t in args["targets"] if t.dep_ != "poss"] + [t for t in party
+                                                                          if t not in args["targets"]]
+    return True
+
+
 AIM_PREPS = frozenset({"at", "on", "upon", "against", "toward", "towards"})
 
 
@@ -252,6 +301,8 @@ def _participants_fit(trigger: Trigger, args: dict[str, list[Token]]) -> bool:
     a test (GUIDELINES.md decision 2); some nouns are events only with a participant ("a threat by the group", not
     "the threat has grown"). Removes instrument targets in place."""
     etype, lemma = trigger.type, lemma_of(trigger.token)
+    if trigger.nominal and lemma in etype.noun_governors:
+        return _governed_noun(trigger, args)
     if trigger.nominal:
         return lemma not in etype.noun_needs_participant or bool(args["actors"] or args["targets"])
     instruments = [t for t in args["targets"] if lemma_of(t) in etype.instruments]
@@ -260,6 +311,34 @@ def _participants_fit(trigger: Trigger, args: dict[str, list[Token]]) -> bool:
     args["targets"] = [t for t in args["targets"] if t not in instruments]
     aimed = args["targets"] or any(c.dep_ == "prep" and c.lower_ in AIM_PREPS for c in trigger.token.children)
     return bool(aimed) or not any(lemma_of(t) in etype.needs_aim for t in instruments)
+
+
+def _state_phrase_roles(trigger: Trigger, args: dict[str, list[Token]]) -> None:
+    """Verb + adjective triggers whose subject undergoes the event: "the hostages will go free", "walked free"
+    (released); "found him guilty" (the one in the adjective's clause is the convicted); and the other side of
+    a verb of `with_is_target` ("exchanged fire with officers")."""
+    if not trigger.nominal and lemma_of(trigger.token) in trigger.type.with_is_target:
+        args["targets"] += [g for c in trigger.token.children if c.dep_ == "prep" and c.lower_ == "with"
+                            for g in c.children if g.dep_ == "pobj" and g not in args["targets"]]
+    if trigger.nominal or not trigger.extra or trigger.extra[0].pos_ != "ADJ":
+        return
+    if trigger.type.name == "RELEASE":
+        args["targets"] += [t for t in args["actors"] if t not in args["targets"]]
+        args["actors"] = []
+    for subject in (c for e in trigger.extra for c in e.children if c.dep_ in ("nsubj", "nsubjpass")):
+        args["actors"] = [t for t in args["actors"] if t.i != subject.i]
+        if subject not in args["targets"]:
+            args["targets"].append(subject)
+
+
+def _drop_vehicle_actor(trigger: Trigger, args: dict[str, list[Token]]) -> None:
+    """"a truck that ran into the crowd": the relative pronoun stands for the vehicle, which is the weapon, never
+    the actor (GUIDELINES.md decision 16)."""
+    if trigger.nominal or lemma_of(trigger.token) not in trigger.type.vehicle_subject_verbs:
+        return
+    vehicles = lexicon().vehicles
+    args["actors"] = [t for t in args["actors"] if not (
+        t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl" and lemma_of(t.head.head) in vehicles)]
 
 
 def _headline_style_subjects(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Token]],
@@ -284,10 +363,14 @@ def extract_events(ps: ParsedSentence, mentions: MentionIndex) -> list[tuple[Tri
     done: dict[int, dict[str, list[Token]]] = {}
     for trigger in find_triggers(ps, mentions):
         args = noun_args(ps, trigger, mentions) if trigger.nominal else verb_args(ps, trigger, mentions)
+        if trigger.nominal and _before_restating_head(trigger.token):  # "an assassination attempt by a gunman"
+            prep_args(ps, trigger.token.head, mentions, args, trigger)
         inherit_from_conjunct(trigger, args, done)
         if not _participants_fit(trigger, args):
             continue
         _headline_style_subjects(ps, trigger, args, mentions)
+        _drop_vehicle_actor(trigger, args)
+        _state_phrase_roles(trigger, args)
         participant_places(ps, args, trigger, mentions)
         smuggling_roles(trigger, args)
         done[trigger.token.i] = args

@@ -30,9 +30,13 @@ class EventType:
     vehicle_attack_verbs: frozenset[str] = frozenset()
     vehicle_subject_verbs: frozenset[str] = frozenset()
     crowd_nouns: frozenset[str] = frozenset()
+    rampage_vehicles: frozenset[str] = frozenset()
     noun_needs_participant: frozenset[str] = frozenset()
     instruments: frozenset[str] = frozenset()
     needs_aim: frozenset[str] = frozenset()
+    noun_governors: dict[str, frozenset[str]] = field(default_factory=dict)
+    plural_only: frozenset[str] = frozenset()
+    with_is_target: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -53,6 +57,7 @@ class Lexicon:
     non_agents: frozenset[str]
     purpose_nouns: frozenset[str]
     generic_determiners: frozenset[str] = frozenset()
+    restating_heads: frozenset[str] = frozenset()
 
 
 def inflections(lemma: str) -> set[str]:
@@ -83,6 +88,7 @@ def lexicon() -> Lexicon:
     non_agents = frozenset(events.pop("non_agents", []))
     purpose_nouns = frozenset(events.pop("purpose_nouns", []))
     generic_determiners = frozenset(events.pop("generic_determiners", []))
+    restating_heads = frozenset(events.pop("restating_heads", []))
     types: dict[str, EventType] = {}
     verb_index: dict[str, list[tuple[EventType, list[str]]]] = {}
     noun_index: dict[str, EventType] = {}
@@ -103,8 +109,12 @@ def lexicon() -> Lexicon:
             vehicle_attack_verbs=frozenset(spec.get("vehicle_attack_verbs", [])),
             vehicle_subject_verbs=frozenset(spec.get("vehicle_subject_verbs", [])),
             crowd_nouns=frozenset(spec.get("crowd_nouns", [])),
+            rampage_vehicles=frozenset(spec.get("rampage_vehicles", [])),
             noun_needs_participant=frozenset(spec.get("noun_needs_participant", [])),
             instruments=frozenset(spec.get("instruments", [])), needs_aim=frozenset(spec.get("needs_aim", [])),
+            noun_governors={noun: frozenset(verbs) for noun, verbs in (spec.get("noun_governors") or {}).items()},
+            plural_only=frozenset(spec.get("plural_only", [])),
+            with_is_target=frozenset(spec.get("with_is_target", [])),
         )
         for entry in spec.get("verbs", []):
             lemma, required = _split(entry)
@@ -123,6 +133,7 @@ def lexicon() -> Lexicon:
     surface = set(verb_index) | set(noun_index) | set(attribution["verbs"]) | {"according"}
     for etype in types.values():
         surface |= etype.transport_verbs | etype.smuggler_nouns | etype.vehicle_attack_verbs
+        surface |= etype.vehicle_subject_verbs
     for key in ("governors", "words", "adverbs", "auxiliaries", "markers"):
         for cues in modality.values():
             surface |= {w.split()[0] for w in cues.get(key, [])}
@@ -133,4 +144,4 @@ def lexicon() -> Lexicon:
     forms = {form for word in surface for form in inflections(word.lower())} | irregular
     return Lexicon(types, verb_index, noun_index, modality, attribution, relations, quantities, irregular,
                    frozenset(forms), vehicles, collectives, object_control, accusation_nouns,
-                   non_agents, purpose_nouns, generic_determiners)
+                   non_agents, purpose_nouns, generic_determiners, restating_heads)
