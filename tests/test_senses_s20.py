@@ -111,3 +111,14 @@ def test_a_tram_turned_over_and_logs_released_are_no_events():
     assert not events_of("Five died after a bus skidded and turned over in a ditch.", "SURRENDER")
     assert not events_of("The police logs, released yesterday, showed how the night unfolded.", "RELEASE")
     assert events_of("The gunman turned himself in to police in Denver.", "SURRENDER")
+
+
+def test_a_free_trial_of_a_product_is_no_court_case():
+    assert not events_of("Readers can sign up for a free seven-day trial of the streaming service.", "CHARGE")
+    assert events_of("After a two-day trial in May, the jury convicted the smuggler of fraud.", "CHARGE")
+
+
+def test_a_things_release_or_execution_is_no_event():
+    assert not events_of("The studio said its release would slip to the spring.", "RELEASE")
+    assert not events_of("Other firms offer the same feature, but its execution stands apart.", "ATTACK")
+    assert events_of("The rebels said his release would come after the talks.", "RELEASE")

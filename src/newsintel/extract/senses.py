@@ -252,8 +252,9 @@ def _cues(token: Token) -> set[str]:
     if patient_of(token) is not None or (token.pos_ == "VERB" and is_passive(token)):
         out.add("<object>")  # a passive has someone undergo it, named or not ("the first of them to be freed")
     owners = [c for c in token.children if c.dep_ == "poss"]
-    if any(c.ent_type_ not in ("DATE", "TIME") for c in owners):
-        out.add("<owner>")  # "his capture", "the rebel leader's capture"; not "Saturday night's captures"
+    if any(c.ent_type_ not in ("DATE", "TIME") and c.lower_ != "its" for c in owners):
+        out.add("<owner>")  # "his capture", "the rebel leader's capture"; not "Saturday night's captures", nor
+        # a thing's ("its release": a film's, "its execution": a product's)
     if any(c.ent_type_ in ("DATE", "TIME") for c in owners):
         out.add("<dated>")  # "Thursday's release"
     return out
