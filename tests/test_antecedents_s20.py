@@ -3,7 +3,12 @@ on a name from an earlier sentence or a name mentioned in passing). A subject or
 antecedent in the clauses governing it stands for the person its own sentence made a subject or possessor before
 it; the owner of a reporting subject ("the officer's report says his ...") is not that person."""
 
-from helpers import events_of
+from pathlib import Path
+
+import pytest
+from helpers import events_of, record
+
+import newsintel
 
 
 def _actors(text: str, type_: str, trigger: str) -> list[str]:
@@ -42,3 +47,12 @@ def test_an_earlier_pronoun_of_the_sentence_carries_the_chain():
 def test_a_governing_subject_still_comes_first():
     text = "Tariq Nasser told reporters that after his release he travelled to Gaziantep."
     assert _actors(text, "TRAVEL", "travelled") == ["Tariq Nasser"]
+
+
+@pytest.mark.skipif(not (Path(newsintel.__file__).parent / "data" / "given_names.yaml").exists(),
+                    reason="the given-name list (data/given_names.yaml) tells the genders")
+def test_a_name_of_the_other_gender_is_not_the_pronoun():
+    text = ("What we know about the new files Image caption Police Chief Thomas Reed's latest letter In Leeds, on "
+            'Sunday, she said the town was facing "a moment of truth".')
+    speakers = [c["speaker"]["text"] for c in record(text)["claims"]]
+    assert speakers and "Thomas Reed" not in speakers

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from newsintel.extract.describe import actor_words
 from newsintel.extract.lexicon import lexicon
+from newsintel.resources import load_yaml
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"it", "its", "itself"}
@@ -28,6 +29,7 @@ CLIMB_DEPS = {"advcl", "conj", "ccomp", "xcomp", "pcomp", "prep", "pobj", "relcl
               "parataxis", "oprd"}
 NAMING_VERBS = {"name", "call", "know", "identify", "dub", "nickname"}  # "a man named X", "known as X"
 MAX_STEPS = 8
+QUOTE_MARKS = {'"', "“", "”", "''", "``", "«", "»"}
 
 
 @functools.cache
@@ -120,16 +122,39 @@ def sentence_person(pronoun: Token, entity_type: Callable[[Token], str | None]) 
         return None
     gender = _pronoun_gender(pronoun.lower_)
     governing = {t.i for t in pronoun.ancestors}
+    quotes = 0  # quotation marks passed on the way back: a person inside a quotation is not a pronoun outside it
     for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
-        if token.dep_ not in (*SUBJECT_DEPS, "poss") or _reporter(token, governing):
+        quotes += token.text in QUOTE_MARKS
+        if quotes % 2 or token.dep_ not in (*SUBJECT_DEPS, "poss") or _reporter(token, governing):
             continue
         if token.pos_ == "PRON":
             if token.lower_ in PERSON_PRONOUNS and _pronoun_gender(token.lower_) in (gender, None):
                 return token
             continue
-        if token.tag_ != "NNPS" and agrees(pronoun, token, entity_type(token)):
+        if token.tag_ != "NNPS" and _name_gender(token) in (gender, None) \
+                and agrees(pronoun, token, entity_type(token)):
             return token
     return None
+
+
+@functools.cache
+def _given_names() -> dict[str, str]:
+    """Given name -> "m"/"f" (data/given_names.yaml, shared with extract/speakers.py); none known without it."""
+    genders = {"male": "m", "female": "f"}
+    try:
+        data = load_yaml("given_names.yaml")
+    except FileNotFoundError:
+        return {}
+    return {name: genders[g] for g, names in data.items() if g in genders for name in names}
+
+
+def _name_gender(token: Token) -> str | None:
+    """"m" or "f" from the given name of a full name ("FBI Director James Comey": m; data/given_names.yaml)."""
+    if token.pos_ != "PROPN":
+        return None
+    names = sorted((c for c in token.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"),
+                   key=lambda c: c.i)
+    return next((_given_names()[c.lower_] for c in names if c.lower_ in _given_names()), None)
 
 
 def _reporter(token: Token, governing: set[int]) -> bool:
