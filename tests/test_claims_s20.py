@@ -223,3 +223,15 @@ def test_quoted_as_saying_gives_the_quoted_one_the_words():
 
 def test_cited_and_quoted_in_other_senses_report_nothing():
     assert claims("She cited rising costs as the main reason. The paper quoted the mayor at length.") == []
+
+
+# -- a question states nothing -------------------------------------------------------------------------------------
+
+def test_a_question_about_saying_is_no_statement():
+    assert claims("Did the minister say that the tax would rise? Nobody knows.") == []
+    assert claims("Brightline, can you tell me what this is all about? Half the train is missing!") == []
+
+
+def test_an_emphatic_or_perfect_report_is_a_statement():
+    found = claims("The minister did say that the tax would rise. Officials have said the fees would rise.")
+    assert [c["cue"] for c in found] == ["say", "said"]

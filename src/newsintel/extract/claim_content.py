@@ -72,8 +72,8 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
                 end = max((t.i - 1 for t in ps.doc[start + 1: speaker.i] if t.tag_ == "''"), default=end)
             if speaker is not None and end < speaker.left_edge.i:  # '..., PETA Vice President X said'
                 end = min(end, _speaker_phrase_start(ps, speaker.left_edge.i) - 1)
-            if verb.dep_ == "relcl" and (start < verb.i <= end or not subject):  # "an order which she said
-                return _relative_content(ps, verb, child, start, end), child  # would release funds"
+            if verb.dep_ == "relcl" and child.dep_ == "ccomp" and (start < verb.i <= end or not subject):
+                return _relative_content(ps, verb, child, start, end), child  # "an order which she said would"
             span = ps.doc[start: end + 1]  # "urged the residents to leave": who is urged too
             return span.text.strip(" ,." + QUOTES), child
     closing = closing_subject(verb)

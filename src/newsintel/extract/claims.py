@@ -41,6 +41,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue  # "its leaders may still believe ...": the writer's guess at a belief, no one's statement
         if _said_as_determiner(ps, token):
             continue  # "only to find said relic was cursed": "said" means the aforementioned, nothing is said
+        if _asked(token):
+            continue  # "Can you tell me what this is about?", "Did the minister say that?": a question
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon().attribution["unsaid_governors"]:
             continue  # "a deal that would allow leaders to claim victory": nothing said yet
         if any(c.dep_ == "dobj" and (c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") or c.lemma_.lower()
@@ -88,6 +90,13 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
                        "medium": None, "modality": modality_of(scope) if scope is not None else "asserted",
                        "sentence": ps.index, "start": start, "end": end})
     return claims
+
+
+def _asked(verb: Token) -> bool:
+    """Is the reporting verb asked about, not used ("Can you tell me what this is about?", "Did the minister say
+    that?")? An auxiliary before its subject, the subject before the verb: a question states nothing."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return subject is not None and any(c.dep_ == "aux" and c.i < subject.i for c in verb.children)
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
