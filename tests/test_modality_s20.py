@@ -25,6 +25,8 @@ from helpers import modality_of
     ("The trial of the two smugglers is set for October.", "CHARGE", "trial", "future"),
     ("The evacuation of the island is due to begin on Saturday.", "EVACUATE", "evacuation", "future"),
     ("The attack was set off by a remote detonator.", "ATTACK", "attack", "asserted"),
+    ("Lawyers for the smugglers welcomed the trial, which is set to begin in October.", "CHARGE", "trial", "future"),
+    ("Lawyers for the smugglers welcomed the trial, which began in May.", "CHARGE", "trial", "asserted"),
     # ordered, not yet done; forced, done
     ("The governor ordered residents to leave the coast.", "TRAVEL", "leave", "intended"),
     ("The floods forced residents to leave the coast.", "TRAVEL", "leave", "asserted"),

@@ -341,14 +341,23 @@ def _future_time_clause(top: Token) -> bool:
 
 
 def _scheduled(trigger: Token) -> bool:
-    """An event noun that is the subject of a verb of scheduling is still to come: "the trial is set for March",
-    "the withdrawal is due to start on Monday" ("the blast was set off by a timer" is no schedule)."""
-    head, governors = trigger.head, set(lexicon().modality["future"].get("subject_governors", ()))
-    if trigger.pos_ != "NOUN" or trigger.dep_ not in ("nsubj", "nsubjpass") or head.i == trigger.i:
+    """An event noun that is the subject of a verb of scheduling, itself or through its relative clause, is still
+    to come: "the trial is set for March", "the withdrawal is due to start on Monday", "a hearing, which is
+    scheduled for June" ("the blast was set off by a timer" is no schedule)."""
+    governors = set(lexicon().modality["future"].get("subject_governors", ()))
+
+    def schedules(verb: Token) -> bool:
+        if verb.lemma_ == "be":  # "the withdrawal is due to start"
+            return any(c.dep_ == "acomp" and c.lower_ in governors for c in verb.children)
+        return verb.lemma_.lower() in governors and not any(c.dep_ == "prt" for c in verb.children)
+
+    if trigger.pos_ != "NOUN":
         return False
-    if head.lemma_ == "be":  # "the withdrawal is due to start"
-        return any(c.dep_ == "acomp" and c.lower_ in governors for c in head.children)
-    return head.lemma_.lower() in governors and not any(c.dep_ == "prt" for c in head.children)
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.i != trigger.i and schedules(trigger.head):
+        return True
+    return any(c.dep_ == "relcl" and schedules(c) and any(  # "a trial, which is set to begin in March"
+        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("which", "that") for s in c.children)
+        for c in trigger.children)
 
 
 def _no_sign_of(top: Token) -> bool:
