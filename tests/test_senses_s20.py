@@ -122,3 +122,9 @@ def test_a_things_release_or_execution_is_no_event():
     assert not events_of("The studio said its release would slip to the spring.", "RELEASE")
     assert not events_of("Other firms offer the same feature, but its execution stands apart.", "ATTACK")
     assert events_of("The rebels said his release would come after the talks.", "RELEASE")
+
+
+def test_play_in_a_video_game_is_no_event():
+    assert not events_of("You can parry the guards' blows and then strike them down in one hit.", "ATTACK")
+    assert not events_of("Fighting two knights at once makes sense for a boss fight, not a corridor.", "FIGHT")
+    assert events_of("The gunman, who spent hours playing video games, killed nine people.", "ATTACK")

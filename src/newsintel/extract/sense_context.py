@@ -177,3 +177,24 @@ def one_person(patient: Token) -> bool:
         return True
     return patient.tag_ == "NN" and lemma_of(patient) in ONE_PERSON_NOUNS and not any(
         c.dep_ == "nummod" for c in patient.children)
+
+
+@functools.cache
+def _game_words() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    words = [str(w).lower() for w in load_yaml("senses.yaml").get("game_words") or ()]
+    return frozenset(w for w in words if " " not in w), tuple(tuple(w.split()) for w in words if " " in w)
+
+
+def in_a_game(token: Token) -> str | None:
+    """The trigger's sentence speaks of playing a video game ("parry the troopers' bolts, killing them in one
+    hit", "fight someone in a multiplayer match", "makes sense for a boss fight"): what happens there is play."""
+    single, phrases = _game_words()
+    lowered = [t.lower_ for t in token.doc]
+    for word in lowered:
+        if word in single:
+            return word
+    for phrase in phrases:
+        n = len(phrase)
+        if any(tuple(lowered[i:i + n]) == phrase for i in range(len(lowered) - n + 1)):
+            return " ".join(phrase)
+    return None

@@ -19,6 +19,7 @@ from newsintel.extract.roles import direct_object, is_passive, lemma_of, subject
 from newsintel.extract.sense_context import (
     accident_clause,
     described_nouns,
+    in_a_game,
     in_title_case_name,
     misparsed_object,
     one_person,
@@ -113,6 +114,7 @@ def senses() -> dict[str, Sense]:
     data.pop("people_doers", None)
     data.pop("time_nouns", None)
     data.pop("one_person", None)
+    data.pop("game_words", None)
     data.pop("accidents", None)
     people_only, not_people = set(data.pop("people_only", [])), set(data.pop("not_people", []))
     keys = set(data) | people_only | not_people
@@ -377,6 +379,9 @@ def other_sense(token: Token, key: str) -> str | None:
         return f"adjective: {token.lower_}"  # "a striking colour", "it is striking that", "a charging cable"
     if (token.pos_ in ("NOUN", "PROPN") and written_as_a_name(token)) or in_title_case_name(token):
         return f"a name: {token.text}"  # "seen by The Real Deal", "Attack on Titan", "Bring Back Our Girls"
+    game = in_a_game(token)
+    if game:
+        return f"a game: {game}"
     accident = accident_clause(token, key)
     if accident:
         return accident
