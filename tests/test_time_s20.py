@@ -60,3 +60,15 @@ def test_a_page_time_stamp_is_no_events_time():
     assert killed.get("text") is None
     assert time_of("At 9:40 a.m. on June 11, 2025, gunmen killed two guards in Lima.", "ATTACK",
                    "killed")["value"] == "2025-06-11"
+
+
+def test_the_moment_of_an_occurrence_the_event_happened_in_is_its_own():
+    """"during the Christmas celebrations", "in the raid that took place on Tuesday": the occurrence the event
+    happened in or during lends its date, however it is given; a reason's date does not ("over the 2019 bombing")."""
+    assert time_of("A guard was stabbed during the Christmas celebrations in the square.", "ATTACK",
+                   "stabbed")["value"] == "2024-12-25"
+    assert time_of("Rioters attacked a guard during the New Year's Eve celebrations.", "ATTACK",
+                   "attacked")["value"] == "2024-12-31"
+    assert time_of("Two guards were shot in the raid that took place on Tuesday.", "ATTACK",
+                   "shot")["value"] == "2025-06-10"
+    assert time_of("Police arrested a courier over the 2019 bombing.", "ARREST", "arrested").get("value") is None

@@ -107,7 +107,10 @@ def _clause_of_trigger(trigger: Token) -> set[Token]:
             verb.dep_ in ("xcomp", "aux", "auxpass") or _continues_its_head(verb)):
         verb = verb.head
         out.add(verb)
-    return out | _happening_clauses(trigger)
+    # "killed in the attack that took place on Friday": the clause of happening of the occurrence it happened in
+    within = {n for v in out for p in v.children if p.dep_ == "prep" and p.lower_ in SAME_TIME_PREPOSITIONS
+              for n in p.children if n.dep_ == "pobj" and n.pos_ == "NOUN" and _occurrence(n)}
+    return out | _happening_clauses(trigger) | {c for n in within for c in _happening_clauses(n)}
 
 
 def _happening_clauses(trigger: Token) -> set[Token]:
@@ -203,13 +206,14 @@ def _in_copula_subject(span: Span, trigger: Token) -> bool:
 
 
 def _another_nouns(span: Span, trigger: Token, clause: set[Token]) -> bool:
-    """The date belongs to a noun other than the trigger on its way up to the clause's verb: any noun it
-    modifies directly ("the 2015 raid", "strikes earlier this month"), or a noun of something that happens whose
-    phrase holds it ("the bombing in Lyon in April", "his election in 2016"). A place or a person with a date
+    """The date belongs to a noun other than the trigger on its way up to the clause's verb: a noun of something
+    that happens which it modifies or whose phrase holds it ("arrested over the 2015 raid", "his election in 2016",
+    "the bombing in Lyon in April"), unless the event happened in or during it: then its date is the event's ("killed
+    in strikes earlier this month", "stabbed during the Christmas celebrations"). A place or a person with a date
     phrase after it ("crossed into Turkey on Friday") is the parser's attachment, not that noun's date."""
-    token, child = span.root, span.root
+    token = span.root
     while token not in clause and token.head.i != token.i:
-        child, token = token, token.head
+        token = token.head
         if token.i == trigger.i:
             return False
         if token.pos_ not in ("NOUN", "PROPN") or token in clause or token.ent_type_ in TIME_LABELS or _same_event(
@@ -217,7 +221,7 @@ def _another_nouns(span: Span, trigger: Token, clause: set[Token]) -> bool:
             continue
         if token.pos_ != "NOUN" or not _occurrence(token):
             continue
-        if child.dep_ in ("compound", "nummod", "amod", "npadvmod", "nmod") or not _same_time(token, clause):
+        if not _same_time(token, clause):  # "killed during the Bastille Day celebrations": the event's moment
             return True
     return False
 
