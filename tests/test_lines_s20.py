@@ -4,7 +4,7 @@ parties at no place. Facts are written by hand in the shape extraction stores th
 
 import pytest
 
-from newsintel.views.common import where_places
+from newsintel.views.common import through_unsure_pronoun, where_places
 
 
 def _fact(sentence: str, location: tuple[str, ...], *, type_: str = "TRAVEL", trigger: str = "flew") -> dict:
@@ -49,3 +49,23 @@ def test_an_agreement_puts_its_parties_nowhere(role):
 def test_a_journey_in_the_same_sentence_keeps_its_place():
     fact = _fact("The premier flew to Santiago, where he later signed a trade deal.", ("Santiago",))
     assert _texts(where_places(fact, "actors")) == ["Santiago"]
+
+
+def _group_fact(sentence: str, text: str, mention: str | None) -> dict:
+    actor = {"text": text, "entity": "d-e1", "identity": "I1", **({"mention": mention} if mention else {})}
+    return {"type": "ATTACK", "modality": "asserted", "trigger": "attacked", "actors": [actor], "targets": [],
+            "origin": [], "via": [], "destination": [], "location": [{"text": "Tal Afar", "kind": "place"}],
+            "source": {"sentence_text": sentence}}
+
+
+def test_an_it_read_from_another_sentence_puts_the_group_nowhere():
+    fact = _group_fact("On Friday it attacked a checkpoint in Tal Afar.", "Radio Nord", "it")
+    assert through_unsure_pronoun(fact, "actors", "I1")
+
+
+def test_an_it_whose_name_is_in_the_sentence_and_a_plain_name_stay():
+    said = _group_fact("The Northern Front said it attacked a checkpoint in Tal Afar.", "Northern Front", "it")
+    named = _group_fact("The Northern Front attacked a checkpoint in Tal Afar.", "Northern Front", None)
+    other = _group_fact("On Friday it attacked a checkpoint in Tal Afar.", "Radio Nord", "it")
+    assert not through_unsure_pronoun(said, "actors", "I1") and not through_unsure_pronoun(named, "actors", "I1")
+    assert not through_unsure_pronoun(other, "actors", "I2")  # not the profiled identity's part

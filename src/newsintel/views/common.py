@@ -259,6 +259,17 @@ def heads_somewhere(fact: dict[str, Any], role: str,
     return status_of(fact, role) != NOT_STOPPED
 
 
+def through_unsure_pronoun(fact: dict[str, Any], role: str, identity_id: str) -> bool:
+    """Does the identity take part in the event only as an "it"/"its" whose antecedent is not named in the
+    sentence ("Last month it signed ..." read as a station named in the sentence before)? Such a reading is too
+    often wrong for a where or heading line (data/whereabouts.yaml `unsure_pronouns`)."""
+    args = [a for a in fact.get(role, []) if a.get("identity") == identity_id]
+    sentence = ((fact.get("source") or {}).get("sentence_text") or "").lower()
+    unsure = whereabouts()["unsure_pronouns"]
+    return bool(args) and all((a.get("mention") or "").lower() in unsure and (a.get("text") or "").lower()
+                              not in sentence for a in args)
+
+
 def said_by(fact: dict[str, Any]) -> str | None:
     """Who a fact is attributed to, or None when the reporter states it."""
     att = fact.get("attribution")

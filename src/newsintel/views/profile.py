@@ -19,6 +19,7 @@ from newsintel.views.common import (
     identity_of_entities,
     said_by,
     status_of,
+    through_unsure_pronoun,
     where_places,
 )
 from newsintel.views.confidence import confident, corroborate, default_min_confidence
@@ -169,8 +170,9 @@ def build_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 
     corroborate(conn, as_actor + as_target)
     as_actor, hidden_actor = confident(as_actor, threshold)
     as_target, hidden_target = confident(as_target, threshold)
-    involved = as_actor + as_target  # which roles and types put it at a place: common.where_places
-    movements = [f for f in as_actor + as_target if heads_somewhere(f, f["as"])]
+    # which roles and types put it at a place: common.where_places; never an "it" read from another sentence
+    involved = [f for f in as_actor + as_target if not through_unsure_pronoun(f, f["as"], identity["id"])]
+    movements = [f for f in involved if heads_somewhere(f, f["as"])]
     intent = [f for f in as_actor if f["modality"] in INTENT_MODALITIES or f["type"] == "THREATEN"]
     claims = _claims(conn, identity["id"], sources, limit)
     intent_claims = [c for c in claims["by"] + claims["about"] if c["modality"] in INTENT_MODALITIES]
