@@ -235,3 +235,14 @@ def test_a_question_about_saying_is_no_statement():
 def test_an_emphatic_or_perfect_report_is_a_statement():
     found = claims("The minister did say that the tax would rise. Officials have said the fees would rise.")
     assert [c["cue"] for c in found] == ["say", "said"]
+
+
+def test_blamed_on_with_the_on_hung_inside_the_object():
+    claim = by_cue("The firm blamed the strike and the weak pound on price rises across its range.", "blamed")
+    assert claim["content"] == "the strike and the weak pound on price rises across its range"
+
+
+def test_a_closing_quotation_mark_ends_a_closing_report():
+    found = claims('"It was sad to read such news. I hope the boy will be found alive," one user called Mama Lin '
+                   'wrote.')
+    assert all("one user called" not in c["content"] for c in found)

@@ -29,7 +29,15 @@ def claim_cue(verb: Token) -> bool:
 
 def _governs(verb: Token, need: str) -> bool:
     dep, _, word = need.partition(":")
-    return any(c.dep_ == dep and (not word or c.lower_ == word) for c in verb.children)
+    return any(c.dep_ == dep and (not word or c.lower_ == word) for c in _dependents(verb, dep))
+
+
+def _dependents(verb: Token, dep: str) -> list[Token]:
+    """The verb's children, and for a preposition also those the parse hung inside its object ("blamed the strike
+    and the weak pound on price rises": "on" under "pound")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    inside = [t for t in obj.subtree if t.dep_ == "prep"] if obj is not None and dep == "prep" else []
+    return [*verb.children, *inside]
 
 
 def _cue_object_content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
@@ -38,7 +46,7 @@ def _cue_object_content(ps: ParsedSentence, verb: Token) -> tuple[str, Token | N
     ways = load_yaml("claim_content.yaml")["cue_verbs"][verb.lemma_.lower()]
     preps = {need.partition(":")[2] for way in ways for need in way.split() if need.startswith("prep:")}
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    prep = next((c for c in _dependents(verb, "prep") if c.dep_ == "prep" and c.lower_ in preps), None)
     if obj is not None and obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that"):
         return "", None  # "blamed himself", "demanded them": no statement of its own
     first = obj if obj is not None else prep
@@ -64,8 +72,9 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children)
             start = obj.left_edge.i if obj is not None and (child.dep_ == "xcomp" or not subject) \
                 else child.left_edge.i  # "urged the residents to leave", "announced work ... was underway"
-            last = max((c for c in verb.children if c.dep_ == "ccomp" and child.i < c.i < verb.i),
-                       key=lambda c: c.i, default=child)  # '..., but no one was freed, a source said': both
+            last = max((c for c in verb.children if c.dep_ == "ccomp" and child.i < c.i < verb.i and not any(
+                t.tag_ == "''" for t in ps.doc[child.i:c.left_edge.i])), key=lambda c: c.i, default=child)
+            # '..., but no one was freed, a source said': both clauses; not past a closing quotation mark
             end = _content_end(ps, last, last.right_edge.i)
             speaker = closing_subject(verb) or speaker_of(verb) if child.i < verb.i else None
             if speaker is not None and start < speaker.i <= end:  # the parse put the speaker into the quotation

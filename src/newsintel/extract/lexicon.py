@@ -131,6 +131,7 @@ def lexicon() -> Lexicon:
     modality, attribution = load_yaml("modality.yaml"), load_yaml("attribution.yaml")
     relations, quantities = load_yaml("relations.yaml"), load_yaml("quantities.yaml")
     surface = set(verb_index) | set(noun_index) | set(attribution["verbs"]) | {"according"}
+    surface |= set(load_yaml("claim_content.yaml")["cue_verbs"])  # claim-only cues ("concluded that")
     for etype in types.values():
         surface |= etype.transport_verbs | etype.smuggler_nouns | etype.vehicle_attack_verbs
         surface |= etype.vehicle_subject_verbs
