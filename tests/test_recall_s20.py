@@ -69,3 +69,13 @@ def test_gunfights_and_muggings():
     assert "police" in texts(event["targets"])
     assert events_of("Muggings near the station were reported to police on Sunday.", "ATTACK")
     assert not events_of("Mugging for the cameras, the singer waved to fans.", "ATTACK")
+
+
+def test_physical_and_sexual_assault_of_a_person_is_an_attack():
+    (event,) = events_of("Three men assaulted a cyclist outside the pub on Sunday.", "ATTACK")
+    assert "men" in texts(event["actors"]) and "cyclist" in texts(event["targets"])
+    (event,) = events_of("The two tourists were set upon by a gang of youths.", "ATTACK")
+    assert "tourists" in texts(event["targets"])
+    (event,) = events_of("Several passengers said they were groped by a man on the night bus.", "ATTACK")
+    assert "man" in texts(event["actors"])
+    assert not events_of("The team set off for Lisbon on Monday.", "ATTACK")
