@@ -123,3 +123,15 @@ def test_a_headline_participle_with_a_counted_subject_is_passive():
 def test_a_counted_subject_that_acts_stays_the_actor():
     (event,) = events_of("Two gunmen shot at the crowd outside the mosque on Friday.", "ATTACK")
     assert "Two gunmen" in texts(event["actors"])
+
+
+def test_who_attacked_in_a_when_clause_did_the_killing():
+    (event,) = [e for e in events_of("Seven herders were killed when bandits attacked the camp near the river.",
+                                     "ATTACK") if e["trigger"] == "killed"]
+    assert "bandits" in texts(event["actors"]) and "Seven herders" in texts(event["targets"])
+
+
+def test_a_when_clause_without_an_attack_gives_no_killer():
+    (event,) = [e for e in events_of("Seven herders were killed when the police arrived at the camp.", "ATTACK")
+                if e["trigger"] == "killed"]
+    assert "police" not in texts(event["actors"])

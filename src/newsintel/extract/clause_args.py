@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from newsintel.extract.args import MentionIndex, is_country, is_place, with_conjuncts
 from newsintel.extract.describe import actor_words
 from newsintel.extract.lexicon import lexicon
+from newsintel.extract.non_participants import force_noun
 from newsintel.extract.parse import ParsedSentence
 from newsintel.resources import load_yaml
 
@@ -121,3 +122,25 @@ def along_with(verb: Token) -> list[Token]:
     return [t for c in verb.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("along", "together")
             for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
             for g in w.children if g.dep_ == "pobj" for t in with_conjuncts(g)]
+
+
+def attack_clause_doer(verb: Token) -> list[Token]:
+    """"Eleven villagers were killed when gunmen stormed a wedding", "six were killed when militants carried out an
+    attack": who did the attack of a "when"/"as" clause did the killing its passive main clause reports (not a
+    vehicle or a weapon, which the clause may name as subject)."""
+    lex = lexicon()
+    for clause in verb.children:
+        marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
+        if clause.dep_ != "advcl" or not marks & {"when", "as"} or any(
+                c.dep_ in ("auxpass", "nsubjpass") for c in clause.children):
+            continue
+        lemma = lemma_of(clause)
+        obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        rams = lemma in lex.types["ATTACK"].vehicle_attack_verbs and obj is not None and lemma_of(
+            obj) in lex.vehicles  # "a man ploughed a truck into the crowd" (not "when he ran across the road")
+        forceful = rams or any(etype.name in ("ATTACK", "FIGHT") for etype, _ in lex.verb_index.get(lemma, ())) or (
+            obj is not None and lemma_of(obj) in lex.noun_index and lex.noun_index[lemma_of(obj)].name == "ATTACK")
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if forceful and subject is not None and subject.pos_ in ("NOUN", "PROPN") and not force_noun(subject):
+            return with_conjuncts(subject)
+    return []
