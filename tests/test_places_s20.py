@@ -44,3 +44,10 @@ def test_a_participle_continuing_its_head_act_happened_where_it_did():
     assert places(event) == {"Kunduz"}
     event = one("The convoy left Homs on Friday, heading for the coast.", "TRAVEL", "heading")
     assert "Homs" not in places(event)  # a movement has its own route
+
+
+def test_the_heads_phrase_hung_on_its_objects_participle_still_places():
+    """"drove a van loaded with explosives into a gate ... in Herat": the parser hangs "into" on "loaded"."""
+    event = one("A bomber drove a van loaded with explosives into a gate near the embassy in the city of Herat, "
+                "killing at least five guards.", "ATTACK", "killing")
+    assert places(event) == {"Herat"}

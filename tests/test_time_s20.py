@@ -72,3 +72,8 @@ def test_the_moment_of_an_occurrence_the_event_happened_in_is_its_own():
     assert time_of("Two guards were shot in the raid that took place on Tuesday.", "ATTACK",
                    "shot")["value"] == "2025-06-10"
     assert time_of("Police arrested a courier over the 2019 bombing.", "ARREST", "arrested").get("value") is None
+
+
+def test_a_holiday_by_name_dates_the_event_whatever_ner_tags_it():
+    assert time_of("Three guards were killed in the bombing that happened near the river during the Bastille Day "
+                   "fireworks.", "ATTACK", "killed")["value"] == "2024-07-14"

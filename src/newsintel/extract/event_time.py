@@ -166,9 +166,17 @@ def _time_spans(ps: ParsedSentence) -> list[Span]:
         spans = [s for s in (ps.doc.char_span(a, b, alignment_mode="expand") for a, b in find_phrases(ps.doc.text))
                  if s is not None]
     taken = {t.i for span in spans for t in span}
-    return spans + [s for s in (ps.doc.char_span(*m.span(), alignment_mode="expand")
-                                for m in _TIME_OF_DAY.finditer(ps.doc.text))
-                    if s is not None and not any(t.i in taken for t in s)]  # "before dawn": NER misses it
+    missed = [*_TIME_OF_DAY.finditer(ps.doc.text), *_holidays().finditer(ps.doc.text)]
+    return spans + [s for s in (ps.doc.char_span(*m.span(), alignment_mode="expand") for m in missed)
+                    if s is not None and not any(t.i in taken for t in s)]  # "before dawn", a holiday NER missed
+
+
+@cache
+def _holidays() -> re.Pattern[str]:
+    """The fixed-date holidays of data/dates.yaml by name ("during the Bastille Day celebrations", which NER may tag
+    as a facility), longest first."""
+    names = sorted(load_yaml("dates.yaml").get("holidays") or {}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace("'", "['’]") for n in names) + r")(?![\w'])", re.I)
 
 
 @cache

@@ -105,7 +105,10 @@ def continued_places(ps: ParsedSentence, trigger: Trigger, mentions: MentionInde
         return []
     head = token.head
     phrases = [c for c in head.children if c.dep_ == "prep" and c.lower_ in NEAR_PREPS | {"into", "around"}]
-    phrases += [g for c in head.children if c.dep_ == "dobj" for g in c.children
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    # "rammed a car packed with explosives into a wall": the parser hangs the head's phrase on the object's participle
+    objects += [g for c in objects for g in c.children if g.dep_ == "acl" and g.tag_ == "VBN"]
+    phrases += [g for c in objects for g in c.children
                 if g.dep_ == "prep" and g.lower_ in NEAR_PREPS | {"into", "around"}]
     out = []
     for prep in phrases:
