@@ -29,7 +29,8 @@ from newsintel.extract.roles import is_purpose_infinitive
 
 # Dependencies climbed from the trigger to the words that govern it. Relative and reduced relative clauses
 # ("a woman repatriated from al-Hol") are their own statements: the chain stops there.
-CHAIN_DEPS = {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "attr", "oprd", "compound"}  # "an assassination attempt"
+# ("an assassination attempt": the compound noun is governed by the attempt)
+CHAIN_DEPS = {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "attr", "oprd", "compound"}
 COMPLEMENT_PREPS = {"of", "from", "for"}
 PRECEDENCE = ("negated", "conditional", "hedged", "intended", "future", "attempted")
 MAX_STEPS = 6
