@@ -246,3 +246,15 @@ def test_a_closing_quotation_mark_ends_a_closing_report():
     found = claims('"It was sad to read such news. I hope the boy will be found alive," one user called Mama Lin '
                    'wrote.')
     assert all("one user called" not in c["content"] for c in found)
+
+
+def test_a_report_with_its_own_clause_after_it_does_not_take_the_narration_before_it():
+    claim = by_cue('Senior Republicans accused the mayor of meddling, Smith said she found the letter "deeply '
+                   'troubling" and Jones predicted a scandal.', "said")
+    assert claim["content"].startswith("she found the letter")
+    assert by_cue("But one thing is certain already: Musk says next month's launch will be exciting.",
+                  "says")["content"] == "next month's launch will be exciting"
+
+
+def test_a_quotation_before_the_cue_stays_its_content():
+    assert by_cue('"We will win this fight," he said.', "said")["content"] == "We will win this fight,"

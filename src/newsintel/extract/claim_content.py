@@ -64,9 +64,13 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
     gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
     if gerund is not None and lemma in att["addressee_verbs"]:  # "told visiting officials they would ...": the
         return _told_clause(ps, gerund)  # parse took the addressee's "visiting" for what was told
+    after = any(c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                for c in verb.children)
     for child in verb.children:
         if child.i < verb.i and any(t.text in DASHES for t in ps.doc[child.right_edge.i + 1: verb.i]):
             continue  # "... would be worried -- the papers reveal a trail": the writer's words lead up to it
+        if child.i < verb.i and after and not any(t.tag_ in ("``", "''") for t in ps.doc[child.left_edge.i:verb.i]):
+            continue  # "Democrats accused him of meddling, Clinton said she found it troubling": her words follow
         if child.dep_ in ("ccomp", "xcomp") and child.i != verb.i:
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
             subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children)
