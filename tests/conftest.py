@@ -32,3 +32,20 @@ def postgres_url():
         yield server.url
     finally:
         server.stop()
+
+
+@pytest.fixture
+def postgres_db(postgres_url):
+    """A fresh, empty database on the session's PostgreSQL server (its URL), dropped after the test."""
+    import uuid
+
+    import psycopg
+
+    name = "t" + uuid.uuid4().hex[:12]
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield postgres_url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(postgres_url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

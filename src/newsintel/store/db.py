@@ -1,7 +1,9 @@
-"""SQLite connection and schema migrations.
+"""Store connection and schema migrations, for SQLite (the default) and PostgreSQL.
 
-The schema version is SQLite's `user_version`; `migrations/NNNN_*.sql` files apply in order, each in its own
-transaction, so a store opened by a newer newsintel is upgraded in place and never half-migrated.
+The schema version is SQLite's `user_version` (PostgreSQL: the one-row table `schema_version`); the dialect's
+`NNNN_*.sql` files (migrations/ for SQLite, migrations_postgresql/ with the same numbers) apply in order, each in
+its own transaction, so a store opened by a newer newsintel is upgraded in place and never half-migrated.
+A `--db` or $NEWSINTEL_DB of the form `postgresql://USER@HOST:PORT/DB` selects PostgreSQL (store/postgres.py).
 """
 
 from __future__ import annotations
@@ -27,13 +29,20 @@ class StoreError(Exception):
 
 
 def db_path(cli_value: str | None) -> str:
-    """`--db` wins, then $NEWSINTEL_DB, then ./newsintel.db."""
+    """`--db` wins, then $NEWSINTEL_DB, then ./newsintel.db; a `postgresql://USER@HOST:PORT/DB` value names a
+    PostgreSQL database instead of a file."""
     return cli_value or os.environ.get(ENV_DB) or DEFAULT_DB
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) for every migration file, in order."""
-    folder = resources.files("newsintel.store").joinpath("migrations")
+def is_postgresql(target: str | Path) -> bool:
+    """Whether a `--db` value names a PostgreSQL database rather than a SQLite file."""
+    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
+
+
+def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every migration file of `dialect` ("sqlite" or "postgresql"), in order."""
+    folder = resources.files("newsintel.store").joinpath("migrations" if dialect == "sqlite"
+                                                         else "migrations_postgresql")
     found = []
     for entry in folder.iterdir():
         match = re.match(r"(\d{4})_(\w+)\.sql$", entry.name)
@@ -158,12 +167,18 @@ def newer_schema(path: str | Path, version: int) -> str:
             f"{latest_version()}); upgrade newsintel to use it")
 
 
-def connect(path: str | Path, readonly: bool = False, *, create: bool = True) -> sqlite3.Connection:
+def connect(path: str | Path, readonly: bool = False, *, create: bool = True):
     """Open the store at `path`, creating (unless not `create`) and migrating it if needed; any fault is a
     `StoreError` saying why.
 
     `readonly` is for commands that only read: the store must exist, and one that cannot be written is still
-    read. A store written by a newer newsintel (a schema this version does not know) is refused."""
+    read. A store written by a newer newsintel (a schema this version does not know) is refused. A
+    `postgresql://` URL opens a PostgreSQL store as a gateway `Database` (a SQLite store stays a sqlite3
+    connection)."""
+    if is_postgresql(path):
+        from newsintel.store.postgres import connect_postgresql
+
+        return connect_postgresql(str(path))
     path = Path(path)
     _check_path(path, must_exist=readonly or not create)
     if not readonly and not _writable(path):
@@ -194,6 +209,10 @@ def now() -> str:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    if not isinstance(conn, sqlite3.Connection):  # a gateway Database (PostgreSQL)
+        with conn.transaction():
+            yield conn
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

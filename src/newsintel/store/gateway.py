@@ -1,0 +1,131 @@
+"""One database gateway for both backends: SQL in store/ is written once, in a portable form, and run here.
+
+`Database` wraps a sqlite3 connection or a psycopg 3 connection. Portable SQL uses `?` placeholders, quotes the
+column `end` (reserved in PostgreSQL; "end" works in SQLite too), compares integer flags explicitly (`dated = 1`)
+and avoids SQLite-only functions (iif, instr). For PostgreSQL `translate` rewrites only what must differ:
+`?` outside string literals becomes `%s`, every literal `%` is doubled (psycopg reads `%` as a placeholder mark),
+and `INSERT OR IGNORE` becomes `INSERT ... ON CONFLICT DO NOTHING`. Rows answer both `row[0]` and `row["name"]`
+on either backend (sqlite3.Row; `Row` below for psycopg), so reading code does not care which one it got.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+SQLITE, POSTGRESQL = "sqlite", "postgresql"
+
+_TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|%")  # string literal, quoted name, ?, %
+_OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\b", re.IGNORECASE)
+
+
+def translate(sql: str) -> str:
+    """Portable SQL as psycopg wants it for PostgreSQL (see the module docstring for what changes)."""
+    ignore = _OR_IGNORE.match(sql)
+    if ignore:
+        sql = "INSERT INTO" + sql[ignore.end():]
+
+    def swap(match: re.Match) -> str:
+        token = match[0]
+        if token == "?":
+            return "%s"
+        if token == "%":
+            return "%%"
+        return token.replace("%", "%%")  # a literal: its `?` stays, its `%` is doubled
+
+    out = _TOKENS.sub(swap, sql)
+    if ignore:
+        out = out.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
+    return out
+
+
+class Row(tuple):
+    """A result row read by position or by column name, like sqlite3.Row."""
+
+    _names: dict[str, int]
+
+    def __new__(cls, values: Sequence[Any], names: dict[str, int]) -> Row:
+        row = super().__new__(cls, values)
+        row._names = names
+        return row
+
+    def __getitem__(self, key):  # type: ignore[override]
+        if isinstance(key, str):
+            return tuple.__getitem__(self, self._names[key])
+        return tuple.__getitem__(self, key)
+
+    def keys(self) -> list[str]:
+        return list(self._names)
+
+
+def row_factory(cursor: Any):
+    """psycopg row factory making `Row`s."""
+    names = {column.name: i for i, column in enumerate(cursor.description or ())}
+    return lambda values: Row(values, names)
+
+
+class Database:
+    """A connection to either backend with one interface: `execute`, `executemany`, `insert`, `transaction`."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.dialect = SQLITE if isinstance(conn, sqlite3.Connection) else POSTGRESQL
+
+    def sql(self, portable: str) -> str:
+        return portable if self.dialect == SQLITE else translate(portable)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement; the cursor returned fetches `Row`s (sqlite3.Row on SQLite)."""
+        return self.conn.execute(self.sql(sql), tuple(params))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        rows = [tuple(r) for r in rows]
+        if not rows:
+            return
+        if self.dialect == SQLITE:
+            self.conn.executemany(sql, rows)
+        else:
+            with self.conn.cursor() as cur:
+                cur.executemany(self.sql(sql), rows)
+
+    def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run an INSERT into a table with an integer `id` and return the new row's id."""
+        if self.dialect == SQLITE:
+            return int(self.conn.execute(sql, tuple(params)).lastrowid or 0)
+        return int(self.conn.execute(self.sql(sql) + " RETURNING id", tuple(params)).fetchone()[0])
+
+    def executescript(self, sql: str) -> None:
+        """Several statements without parameters (a migration); the caller holds the transaction."""
+        if self.dialect == SQLITE:
+            from newsintel.store.db import _statements
+
+            for statement in _statements(sql):
+                self.conn.execute(statement)
+        else:
+            self.conn.execute(sql)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """All or nothing: committed when the block ends, rolled back when it raises."""
+        if self.dialect == SQLITE:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        else:
+            with self.conn.transaction():
+                yield self
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def wrap(conn: Any) -> Database:
+    """`conn` as a Database (itself when it already is one)."""
+    return conn if isinstance(conn, Database) else Database(conn)
