@@ -79,3 +79,20 @@ def test_physical_and_sexual_assault_of_a_person_is_an_attack():
     (event,) = events_of("Several passengers said they were groped by a man on the night bus.", "ATTACK")
     assert "man" in texts(event["actors"])
     assert not events_of("The team set off for Lisbon on Monday.", "ATTACK")
+
+
+def test_handing_over_captives_releases_them_and_oneself_surrenders():
+    (event,) = events_of("The kidnappers handed over nine hostages to the Red Cross on Friday.", "RELEASE")
+    assert "kidnappers" in texts(event["actors"]) and "hostages" in texts(event["targets"])
+    assert not events_of("The kidnappers handed over nine hostages to the Red Cross on Friday.", "SURRENDER")
+    (event,) = events_of("The fugitive handed himself over to police in Derby.", "SURRENDER")
+    assert "fugitive" in texts(event["actors"])
+    assert not events_of("The fugitive handed himself over to police in Derby.", "RELEASE")
+    # suspects handed to the police or another state are transferred: no event
+    assert not events_of("The three suspects were handed over to French police.", "RELEASE")
+    assert not events_of("The three suspects were handed over to French police.", "SURRENDER")
+
+
+def test_rape_as_a_noun_needs_a_participant():
+    assert events_of("He was jailed for the rape of a student in 2019.", "ATTACK")
+    assert not events_of("Offences ranged from shoplifting to rape.", "ATTACK")

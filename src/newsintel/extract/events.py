@@ -144,6 +144,8 @@ def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: Mentio
         obj = direct_object(token)
         if obj is not None and lemma_of(obj) in etype.not_with_object:
             continue
+        if not _reflexive_fits(token, lemma, etype, obj):
+            continue
         if lemma in etype.not_with_money and any(t.ent_type_ == "MONEY" for t in token.subtree):
             continue
         if etype.join_objects and lemma in ("join", "rejoin") and not _joins_group(ps, obj, mentions):
@@ -163,6 +165,21 @@ def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: Mentio
             etype = lex.types[town["type"]]
         return Trigger(token, etype, nominal=False, extra=extra)
     return None
+
+
+def _reflexive_fits(verb: Token, lemma: str, etype: EventType, obj: Token | None) -> bool:
+    """"handed himself over" surrenders, "handed over the hostages" releases, "handed the suspect over to police"
+    is a transfer (none of them)."""
+    reflexive = obj is not None and obj.lower_.endswith(("self", "selves"))
+    if (lemma in etype.reflexive_only and not reflexive) or (lemma in etype.not_reflexive and reflexive):
+        return False
+    people = etype.not_with_person.get(lemma)
+    if not people:
+        return True
+    subject, passive = subject_of(verb)
+    held = [t for t in (obj, subject if passive else None) if t is not None]
+    return not any(t.lower_ in people or lemma_of(t) in people or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in people for c in t.children) for t in held)
 
 
 def _vehicle_into(verb: Token) -> bool:

@@ -37,6 +37,9 @@ class EventType:
     noun_governors: dict[str, frozenset[str]] = field(default_factory=dict)
     plural_only: frozenset[str] = frozenset()
     with_is_target: frozenset[str] = frozenset()
+    not_reflexive: frozenset[str] = frozenset()
+    reflexive_only: frozenset[str] = frozenset()
+    not_with_person: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -115,6 +118,9 @@ def lexicon() -> Lexicon:
             noun_governors={noun: frozenset(verbs) for noun, verbs in (spec.get("noun_governors") or {}).items()},
             plural_only=frozenset(spec.get("plural_only", [])),
             with_is_target=frozenset(spec.get("with_is_target", [])),
+            not_reflexive=frozenset(spec.get("not_reflexive", [])),
+            reflexive_only=frozenset(spec.get("reflexive_only", [])),
+            not_with_person={lemma: frozenset(words) for lemma, words in (spec.get("not_with_person") or {}).items()},
         )
         for entry in spec.get("verbs", []):
             lemma, required = _split(entry)
