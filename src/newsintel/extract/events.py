@@ -10,6 +10,13 @@ from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, is_country, is_named_place, is_place, make_arg, pronoun_tokens
 from newsintel.extract.describe import age_noun
+from newsintel.extract.event_fit import (
+    RELATIVE_PRONOUNS,
+    drop_vehicle_actor,
+    governed_noun,
+    reflexive_fits,
+    state_phrase_roles,
+)
 from newsintel.extract.lexicon import EventType, lexicon
 from newsintel.extract.noun_roles import noun_args
 from newsintel.extract.parse import ParsedSentence
@@ -33,7 +40,7 @@ from newsintel.extract.senses import other_sense, thing_mover
 
 PLACE_ROLES = ("location", "origin", "destination", "via")
 NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY"})  # not QUANTITY: "forty migrants"
-RELATIVE_PRONOUNS = frozenset({"that", "which"})
+AIM_PREPS = frozenset({"at", "on", "upon", "against", "toward", "towards"})
 
 
 def _dependents(token: Token) -> list[Token]:
@@ -144,7 +151,7 @@ def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: Mentio
         obj = direct_object(token)
         if obj is not None and lemma_of(obj) in etype.not_with_object:
             continue
-        if not _reflexive_fits(token, lemma, etype, obj):
+        if not reflexive_fits(token, lemma, etype, obj):
             continue
         if lemma in etype.not_with_money and any(t.ent_type_ == "MONEY" for t in token.subtree):
             continue
@@ -165,21 +172,6 @@ def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: Mentio
             etype = lex.types[town["type"]]
         return Trigger(token, etype, nominal=False, extra=extra)
     return None
-
-
-def _reflexive_fits(verb: Token, lemma: str, etype: EventType, obj: Token | None) -> bool:
-    """"handed himself over" surrenders, "handed over the hostages" releases, "handed the suspect over to police"
-    is a transfer (none of them)."""
-    reflexive = obj is not None and obj.lower_.endswith(("self", "selves"))
-    if (lemma in etype.reflexive_only and not reflexive) or (lemma in etype.not_reflexive and reflexive):
-        return False
-    people = etype.not_with_person.get(lemma)
-    if not people:
-        return True
-    subject, passive = subject_of(verb)
-    held = [t for t in (obj, subject if passive else None) if t is not None]
-    return not any(t.lower_ in people or lemma_of(t) in people or any(
-        c.dep_ in ("amod", "compound") and c.lower_ in people for c in t.children) for t in held)
 
 
 def _vehicle_into(verb: Token) -> bool:
@@ -290,36 +282,13 @@ def _verb_of_same_type(noun: Token, etype: EventType) -> bool:
     return head.i != noun.i and noun.dep_ in ("dobj", "pobj", "attr") and lemma_of(head) in etype.verbs
 
 
-def _governed_noun(trigger: Trigger, args: dict[str, list[Token]]) -> bool:
-    """A noun of `noun_governors` is an event only against someone or under one of its verbs: "charges against
-    the mayor", "no charges were warranted against her", "she faces charges" (the subject of a starred verb,
-    "face*", is its target), not "the bank raised its charges". Sets the targets it finds."""
-    noun, verb = trigger.token, trigger.token.head
-    governors = trigger.type.noun_governors.get(lemma_of(noun), frozenset())
-    governed = noun.dep_ in ("dobj", "nsubjpass") and verb.i != noun.i
-    against = [g for h in ([noun, verb] if governed else [noun]) for c in h.children
-               if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
-    starred = governed and lemma_of(verb) + "*" in governors
-    if not (against or starred or (governed and lemma_of(verb) in governors)):
-        return False
-    subject, passive = subject_of(verb) if starred else (None, False)
-    party = [*against, *([subject] if subject is not None and not passive else [])]
-    args["actors"] = [t for t in args["actors"] if t not in party and t.dep_ != "poss"]
-    args["targets"] = [t for t in args["targets"] if t.dep_ != "poss"] + [t for t in party
-                                                                          if t not in args["targets"]]
-    return True
-
-
-AIM_PREPS = frozenset({"at", "on", "upon", "against", "toward", "towards"})
-
-
 def _participants_fit(trigger: Trigger, args: dict[str, list[Token]]) -> bool:
     """What is fired is no target ("fired shots", "fired rockets at the town"), and a missile fired at nothing is
     a test (GUIDELINES.md decision 2); some nouns are events only with a participant ("a threat by the group", not
     "the threat has grown"). Removes instrument targets in place."""
     etype, lemma = trigger.type, lemma_of(trigger.token)
     if trigger.nominal and lemma in etype.noun_governors:
-        return _governed_noun(trigger, args)
+        return governed_noun(trigger, args)
     if trigger.nominal:
         return lemma not in etype.noun_needs_participant or bool(args["actors"] or args["targets"])
     instruments = [t for t in args["targets"] if lemma_of(t) in etype.instruments]
@@ -328,34 +297,6 @@ def _participants_fit(trigger: Trigger, args: dict[str, list[Token]]) -> bool:
     args["targets"] = [t for t in args["targets"] if t not in instruments]
     aimed = args["targets"] or any(c.dep_ == "prep" and c.lower_ in AIM_PREPS for c in trigger.token.children)
     return bool(aimed) or not any(lemma_of(t) in etype.needs_aim for t in instruments)
-
-
-def _state_phrase_roles(trigger: Trigger, args: dict[str, list[Token]]) -> None:
-    """Verb + adjective triggers whose subject undergoes the event: "the hostages will go free", "walked free"
-    (released); "found him guilty" (the one in the adjective's clause is the convicted); and the other side of
-    a verb of `with_is_target` ("exchanged fire with officers")."""
-    if not trigger.nominal and lemma_of(trigger.token) in trigger.type.with_is_target:
-        args["targets"] += [g for c in trigger.token.children if c.dep_ == "prep" and c.lower_ == "with"
-                            for g in c.children if g.dep_ == "pobj" and g not in args["targets"]]
-    if trigger.nominal or not trigger.extra or trigger.extra[0].pos_ != "ADJ":
-        return
-    if trigger.type.name == "RELEASE":
-        args["targets"] += [t for t in args["actors"] if t not in args["targets"]]
-        args["actors"] = []
-    for subject in (c for e in trigger.extra for c in e.children if c.dep_ in ("nsubj", "nsubjpass")):
-        args["actors"] = [t for t in args["actors"] if t.i != subject.i]
-        if subject not in args["targets"]:
-            args["targets"].append(subject)
-
-
-def _drop_vehicle_actor(trigger: Trigger, args: dict[str, list[Token]]) -> None:
-    """"a truck that ran into the crowd": the relative pronoun stands for the vehicle, which is the weapon, never
-    the actor (GUIDELINES.md decision 16)."""
-    if trigger.nominal or lemma_of(trigger.token) not in trigger.type.vehicle_subject_verbs:
-        return
-    vehicles = lexicon().vehicles
-    args["actors"] = [t for t in args["actors"] if not (
-        t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl" and lemma_of(t.head.head) in vehicles)]
 
 
 def _headline_style_subjects(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Token]],
@@ -386,8 +327,8 @@ def extract_events(ps: ParsedSentence, mentions: MentionIndex) -> list[tuple[Tri
         if not _participants_fit(trigger, args):
             continue
         _headline_style_subjects(ps, trigger, args, mentions)
-        _drop_vehicle_actor(trigger, args)
-        _state_phrase_roles(trigger, args)
+        drop_vehicle_actor(trigger, args)
+        state_phrase_roles(trigger, args)
         participant_places(ps, args, trigger, mentions)
         smuggling_roles(trigger, args)
         done[trigger.token.i] = args
