@@ -258,3 +258,23 @@ def test_a_report_with_its_own_clause_after_it_does_not_take_the_narration_befor
 
 def test_a_quotation_before_the_cue_stays_its_content():
     assert by_cue('"We will win this fight," he said.', "said")["content"] == "We will win this fight,"
+
+
+# -- the speaker after a closing verb; a participle describing a noun ---------------------------------------------
+
+def test_speaker_named_after_a_closing_verb_the_parse_took_for_its_object():
+    claim = by_cue("The prefecture took the incident as an attack, reported French media, adding that the driver "
+                   "was shot.", "reported")
+    assert claim["speaker"]["text"] == "French media"
+    assert claim["content"] == "The prefecture took the incident as an attack"
+
+
+def test_a_reported_object_stays_what_is_reported():
+    claim = by_cue("The firm cut its prices and reported earnings of two billion dollars.", "reported")
+    assert claim["speaker"]["text"] == "firm"
+
+
+def test_a_participle_describing_a_noun_is_nobody_s_claim():
+    assert claims("The rocket, believed to be a long-range missile, flew over the island.") == []
+    claim = by_cue("Officials believed the man to be the group's leader.", "believed")
+    assert claim["modality"] == "hedged"

@@ -61,6 +61,9 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
     att, lemma = lexicon().attribution, verb.lemma_.lower()
     if not is_reporting(verb) and not any(c.dep_ == "ccomp" for c in verb.children):
         return _cue_object_content(ps, verb)  # a `cue_verbs` verb: "blamed the delay on the storm"
+    inverted = inverted_speaker(verb)
+    if inverted is not None:  # "The prefecture called it an attack, reported French media"
+        return ps.doc[: verb.i - 1].text.strip(" ,." + QUOTES), verb.head
     gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
     if gerund is not None and lemma in att["addressee_verbs"]:  # "told visiting officials they would ...": the
         return _told_clause(ps, gerund)  # parse took the addressee's "visiting" for what was told
@@ -148,6 +151,21 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             span = ps.doc[child.left_edge.i: end + 1]
             return span.text.strip(" ,." + QUOTES), child
     return "", None
+
+
+def inverted_speaker(verb: Token) -> Token | None:
+    """The speaker named right after a closing reporting verb that the parse took for its object ("..., reported
+    French media, adding ...", "..., reported BFMTV."): a name or a source noun (`inverted_speaker_nouns`), with
+    nothing after it but the sentence's end or a comma."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
+    if obj is None or (obj.right_edge.i + 1 < len(doc) and not doc[obj.right_edge.i + 1].is_punct):
+        return None
+    nouns = load_yaml("claim_content.yaml")["inverted_speaker_nouns"]
+    return obj if obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON") or obj.lemma_.lower() in nouns \
+        or obj.lower_ in nouns else None  # "media": the lemmatiser's "medium"
 
 
 def closing_subject(verb: Token) -> Token | None:

@@ -22,7 +22,7 @@ from newsintel.extract.attribution import (
     speaker_arg,
     speaker_of,
 )
-from newsintel.extract.claim_content import claim_cue, closing_subject, content_of
+from newsintel.extract.claim_content import claim_cue, closing_subject, content_of, inverted_speaker
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.modality import PRECEDENCE, modality_of, statement_modality
 from newsintel.extract.parse import ParsedSentence
@@ -43,6 +43,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue  # "only to find said relic was cursed": "said" means the aforementioned, nothing is said
         if _asked(token):
             continue  # "Can you tell me what this is about?", "Did the minister say that?": a question
+        if _reduced_relative(token):
+            continue  # "The rocket, believed to be a long-range missile, flew ...": no one said or believed it here
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon().attribution["unsaid_governors"]:
             continue  # "a deal that would allow leaders to claim victory": nothing said yet
         if any(c.dep_ == "dobj" and (c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") or c.lemma_.lower()
@@ -53,7 +55,7 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue  # "denied entry to the ships", "denied him bail": a refusal, nothing stated
         quoting = _quoted_as_saying(token)  # '"...," the agency quoted Omar as saying': Omar's words
         speaker = next((c for c in quoting.children if c.dep_ == "dobj"), None) if quoting is not None else \
-            closing_subject(token) or speaker_of(token)  # "..., near the border, an official said"
+            inverted_speaker(token) or closing_subject(token) or speaker_of(token)  # "..., an official said"
         if not shows_statement(token, speaker):
             continue  # "the video shows a crowd", a caption's "... show Fireworks light up ...": nothing stated
         if speaker is not None and speaker.lower_ in lexicon().attribution["indefinite_speakers"] and not any(
@@ -97,6 +99,16 @@ def _asked(verb: Token) -> bool:
     that?")? An auxiliary before its subject, the subject before the verb: a question states nothing."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     return subject is not None and any(c.dep_ == "aux" and c.i < subject.i for c in verb.children)
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """A participle describing the noun before it ("The rocket, believed to be a missile, ...", "a man, said to
+    be its leader, ..."), which the parse may make the sentence's verb: its subject is who is talked about, and
+    nobody is named saying it."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    return verb.tag_ in ("VBD", "VBN") and subject is not None and subject.right_edge.i >= verb.i - 2 \
+        and verb.doc[verb.i - 1].text == "," and not any(c.dep_ == "agent" for c in verb.children) and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
