@@ -48,9 +48,9 @@ class SqlIdentityIndex(SqlJudgements):
 
     def alias_pairs(self, document_id: str, max_span: int) -> list[tuple[str, str]]:
         return [(r[0], r[1]) for r in self.conn.execute(
-            "SELECT subject_entity, object_entity FROM relations WHERE document_id = ? AND type = 'ALIAS'"
-            " AND subject_entity IS NOT NULL AND object_entity IS NOT NULL"
-            " AND (end - start <= ? OR json_extract(data, '$.checked') = 1)", (document_id, max_span))]
+            'SELECT subject_entity, object_entity, "end" - start, data FROM relations WHERE document_id = ?'
+            " AND type = 'ALIAS' AND subject_entity IS NOT NULL AND object_entity IS NOT NULL", (document_id,))
+            if r[2] <= max_span or json.loads(r[3]).get("checked") == 1]  # in Python: no JSON in portable SQL
 
     def mention_texts(self, document_id: str) -> list[tuple[str, str]]:
         return [(r[0], r[1]) for r in self.conn.execute(
@@ -58,12 +58,12 @@ class SqlIdentityIndex(SqlJudgements):
 
     def mention_spans(self, document_id: str) -> list[tuple[str, int, int]]:
         return [(r[0], r[1], r[2]) for r in self.conn.execute(
-            "SELECT entity_id, start, end FROM mentions WHERE document_id = ?", (document_id,))]
+            'SELECT entity_id, start, "end" FROM mentions WHERE document_id = ?', (document_id,))]
 
     def org_mention_spans(self, document_id: str) -> list[tuple[int, int, str]]:
         return [(r[0], r[1], r[2]) for r in self.conn.execute(
-            "SELECT m.start, m.end, m.entity_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
-            " WHERE m.document_id = ? AND e.type = 'ORG' ORDER BY m.end", (document_id,)).fetchall()]
+            'SELECT m.start, m."end", m.entity_id FROM mentions m JOIN entities e ON e.id = m.entity_id'
+            ' WHERE m.document_id = ? AND e.type = \'ORG\' ORDER BY m."end"', (document_id,)).fetchall()]
 
     # identities and their blocking keys
     def key_identities(self, key: str, limit: int) -> list[str]:
@@ -164,9 +164,14 @@ class SqlIdentityIndex(SqlJudgements):
 
     def link_entities(self, identity_id: str, document_id: str, entity_refs: Sequence[tuple[str, str]],
                       score: float, method: str) -> None:
+        """An entity's link replaces any it had, and is the newest (highest rowid): SQLite's INSERT OR REPLACE,
+        said portably (the last of repeated refs wins)."""
+        refs = dict(entity_refs)
+        self.conn.executemany("DELETE FROM entity_links WHERE entity_id = ?", [(e,) for e in refs])
         self.conn.executemany(
-            "INSERT OR REPLACE INTO entity_links(entity_id, identity_id, document_id, ref, score, method)"
-            " VALUES (?, ?, ?, ?, ?, ?)", [(e, identity_id, document_id, ref, score, method) for e, ref in entity_refs])
+            "INSERT INTO entity_links(entity_id, identity_id, document_id, ref, score, method)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(e, identity_id, document_id, ref, score, method) for e, ref in refs.items()])
 
     def members(self, identity_id: str) -> list[MemberEntity]:
         return [MemberEntity(r[0], r[1], json.loads(r[2]), json.loads(r[3]), r[4], r[5], r[6], r[7])
@@ -181,9 +186,10 @@ class SqlIdentityIndex(SqlJudgements):
 
     def co_mentioned(self, identity_id: str, documents: int) -> set[str]:
         return {r[0] for r in self.conn.execute(
-            "SELECT DISTINCT b.identity_id FROM (SELECT DISTINCT document_id FROM entity_links WHERE identity_id = ?"
-            " ORDER BY rowid DESC LIMIT ?) d JOIN entity_links b ON b.document_id = d.document_id"
-            " WHERE b.identity_id != ?", (identity_id, documents, identity_id))}
+            "SELECT DISTINCT b.identity_id FROM (SELECT document_id FROM entity_links WHERE identity_id = ?"
+            " GROUP BY document_id ORDER BY max(rowid) DESC LIMIT ?) d"
+            " JOIN entity_links b ON b.document_id = d.document_id WHERE b.identity_id != ?",
+            (identity_id, documents, identity_id))}
 
 
 # Entry points: the writer's (inside its transaction), the views' lookup, and the analyst's (their own transaction).

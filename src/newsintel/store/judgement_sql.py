@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from newsintel.resolve.identity_index import Judgement
 from newsintel.store.db import now
+from newsintel.store.gateway import wrap
 
 
 def _judgement(row: sqlite3.Row) -> Judgement:
@@ -45,10 +46,9 @@ class SqlJudgements:
 
     def record_judgement(self, kind: str, left: list[str], right: list[str], note: str | None,
                          value: str | None) -> int:
-        cur = self.conn.execute("INSERT INTO judgements(kind, left_refs, right_refs, note, made_at, value)"
-                                " VALUES (?, ?, ?, ?, ?, ?)",
-                                (kind, json.dumps(left), json.dumps(right), note, now(), value))
-        return int(cur.lastrowid or 0)
+        return wrap(self.conn).insert("INSERT INTO judgements(kind, left_refs, right_refs, note, made_at, value)"
+                                      " VALUES (?, ?, ?, ?, ?, ?)",
+                                      (kind, json.dumps(left), json.dumps(right), note, now(), value))
 
     def refs_of(self, identity_id: str) -> list[str]:
         return sorted({r[0] for r in self.conn.execute("SELECT ref FROM entity_links WHERE identity_id = ?",

@@ -14,6 +14,7 @@ from newsintel.resolve import stories
 from newsintel.resolve.story_features import from_record
 from newsintel.resolve.story_index import UNDATED_DAY, Candidate, EntityLink, NewMember
 from newsintel.store.db import now, transaction
+from newsintel.store.gateway import wrap
 
 SQL_CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
@@ -68,9 +69,12 @@ class SqlStoryIndex:
 
     def new_story(self, day: int, story_id: int | None = None) -> int:
         stamp = now()
-        cur = self.conn.execute("INSERT INTO stories(id, size, first_day, last_day, created_at, updated_at)"
-                                " VALUES (?, 0, ?, ?, ?, ?)", (story_id, day, day, stamp, stamp))
-        return int(cur.lastrowid or 0)
+        if story_id is None:  # a new id from the table (PostgreSQL refuses an explicit NULL for an identity)
+            return wrap(self.conn).insert("INSERT INTO stories(size, first_day, last_day, created_at, updated_at)"
+                                          " VALUES (0, ?, ?, ?, ?)", (day, day, stamp, stamp))
+        self.conn.execute("INSERT INTO stories(id, size, first_day, last_day, created_at, updated_at)"
+                          " VALUES (?, 0, ?, ?, ?, ?)", (story_id, day, day, stamp, stamp))
+        return story_id
 
     def story_exists(self, story_id: int) -> bool:
         return self.conn.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is not None
@@ -96,7 +100,7 @@ class SqlStoryIndex:
         self.conn.executemany("INSERT OR IGNORE INTO story_keys(key, day, document_id) VALUES (?, ?, ?)",
                               [(k, day, member.id) for k in member.retrieval])
         self.conn.executemany(
-            "INSERT INTO story_df(key, df) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET df = df + 1",
+            "INSERT INTO story_df(key, df) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET df = story_df.df + 1",
             [(k,) for k in member.counted_keys])
 
     def member_profile(self, document_id: str) -> tuple[int, dict[str, float]] | None:
@@ -115,8 +119,8 @@ class SqlStoryIndex:
     def refresh_story(self, story_id: int) -> None:
         """Size and date span from the members; an empty story is deleted."""
         size, first, last = self.conn.execute(
-            "SELECT count(*), min(CASE WHEN dated THEN day END), max(CASE WHEN dated THEN day END) FROM story_docs"
-            " WHERE story_id = ?", (story_id,)).fetchone()
+            "SELECT count(*), min(CASE WHEN dated = 1 THEN day END), max(CASE WHEN dated = 1 THEN day END)"
+            " FROM story_docs WHERE story_id = ?", (story_id,)).fetchone()
         if size == 0:
             self.conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
         else:
@@ -131,7 +135,7 @@ class SqlStoryIndex:
                                               (document_id,)).fetchone()
         record = Record(DocumentInfo(document_id, title, None, None, published, text))
         record.sentences = [Sentence(*r) for r in conn.execute(
-            "SELECT idx, start, end FROM sentences WHERE document_id = ? ORDER BY idx", (document_id,))]
+            'SELECT idx, start, "end" FROM sentences WHERE document_id = ? ORDER BY idx', (document_id,))]
         by_id: dict[str, Entity] = {}
         for entity_id, name, type_, lat, lon, kind in conn.execute(
                 "SELECT id, name, type, lat, lon, geo_kind FROM entities WHERE document_id = ? ORDER BY rowid",
@@ -139,7 +143,7 @@ class SqlStoryIndex:
             geo = {"lat": lat, "lon": lon, "kind": kind} if lat is not None else None
             by_id[entity_id] = Entity(entity_id, name, type_, geo=geo)
         for entity_id, text_, start, end, sentence in conn.execute(
-                "SELECT entity_id, text, start, end, sentence FROM mentions WHERE document_id = ? ORDER BY id",
+                'SELECT entity_id, text, start, "end", sentence FROM mentions WHERE document_id = ? ORDER BY id',
                 (document_id,)):
             if entity_id in by_id:
                 by_id[entity_id].mentions.append(Mention(text_, start, end, sentence))

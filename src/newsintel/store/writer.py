@@ -8,6 +8,7 @@ import sqlite3
 from newsintel.extract.events import ROLES
 from newsintel.model import Record
 from newsintel.store.db import now, transaction
+from newsintel.store.gateway import wrap
 from newsintel.store.identity_index import refresh_identity, resolve_document
 
 
@@ -55,7 +56,7 @@ def _insert_derived(conn: sqlite3.Connection, record: Record) -> None:
     """Sentences, entities, mentions and facts of a stored document."""
     doc = record.document
     conn.executemany(
-        "INSERT INTO sentences(document_id, idx, start, end) VALUES (?, ?, ?, ?)",
+        'INSERT INTO sentences(document_id, idx, start, "end") VALUES (?, ?, ?, ?)',
         [(doc.id, s.index, s.start, s.end) for s in record.sentences],
     )
     conn.executemany(
@@ -65,7 +66,7 @@ def _insert_derived(conn: sqlite3.Connection, record: Record) -> None:
           json.dumps(e.attributes, ensure_ascii=False), *_geo_columns(e.geo)) for e in record.entities],
     )
     conn.executemany(
-        "INSERT INTO mentions(entity_id, document_id, sentence, start, end, text, label)"
+        'INSERT INTO mentions(entity_id, document_id, sentence, start, "end", text, label)'
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(e.id, doc.id, m.sentence, m.start, m.end, m.text, m.label) for e in record.entities for m in e.mentions],
     )
@@ -101,13 +102,13 @@ def _insert_facts(conn: sqlite3.Connection, record: Record) -> None:
              actor["part_of"], _dump(actor)),
         )
         conn.executemany(
-            "INSERT INTO actor_mentions(actor_id, document_id, sentence, start, end, text) VALUES (?, ?, ?, ?, ?, ?)",
+            'INSERT INTO actor_mentions(actor_id, document_id, sentence, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
             [(actor["id"], doc_id, m["sentence"], m["start"], m["end"], m["text"]) for m in actor["mentions"]],
         )
     for event in record.events:
         time = event["time"] or {}
-        cur = conn.execute(
-            "INSERT INTO events(document_id, type, plover, trigger, modality, sentence, start, end, time_text,"
+        event_id = wrap(conn).insert(
+            'INSERT INTO events(document_id, type, plover, trigger, modality, sentence, start, "end", time_text,'
             " time_value, speaker, speaker_entity, cue, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc_id, event["type"], event["plover"], event["trigger"], event["modality"], event["sentence"],
              event["start"], event["end"], time.get("text"), time.get("value"), *_speaker(event["attribution"]),
@@ -115,17 +116,17 @@ def _insert_facts(conn: sqlite3.Connection, record: Record) -> None:
         )
         conn.executemany(
             "INSERT INTO event_args(event_id, role, text, entity_id, actor_id) VALUES (?, ?, ?, ?, ?)",
-            [(cur.lastrowid, role, arg["text"], arg["entity"], arg.get("actor")) for role in ROLES
+            [(event_id, role, arg["text"], arg["entity"], arg.get("actor")) for role in ROLES
              for arg in event[role]],
         )
     conn.executemany(
-        "INSERT INTO claims(document_id, sentence, start, end, speaker, speaker_entity, cue, medium, modality,"
+        'INSERT INTO claims(document_id, sentence, start, "end", speaker, speaker_entity, cue, medium, modality,'
         " content, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(doc_id, c["sentence"], c["start"], c["end"], c["speaker"]["text"], c["speaker"]["entity"], c["cue"],
           c["medium"], c["modality"], c["content"], _dump(c)) for c in record.claims],
     )
     conn.executemany(
-        "INSERT INTO quantities(document_id, sentence, start, end, text, value, low, high, approximate, counted,"
+        'INSERT INTO quantities(document_id, sentence, start, "end", text, value, low, high, approximate, counted,'
         " counted_entity, speaker, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(doc_id, q["sentence"], q["start"], q["end"], q["text"], q["value"], q["low"], q["high"],
           int(q["approximate"]), (q["counted"] or {}).get("text"), (q["counted"] or {}).get("entity"),
@@ -133,7 +134,7 @@ def _insert_facts(conn: sqlite3.Connection, record: Record) -> None:
     )
     conn.executemany(
         "INSERT INTO relations(document_id, type, subject, subject_entity, object, object_entity, role, sentence,"
-        " start, end, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ' start, "end", data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [(doc_id, r["type"], r["subject"]["text"], r["subject"]["entity"], r["object"]["text"],
           r["object"]["entity"], r["role"], r["sentence"], r["start"], r["end"], _dump(r)) for r in record.relations],
     )
