@@ -135,3 +135,25 @@ def test_a_when_clause_without_an_attack_gives_no_killer():
     (event,) = [e for e in events_of("Seven herders were killed when the police arrived at the camp.", "ATTACK")
                 if e["trigger"] == "killed"]
     assert "police" not in texts(event["actors"])
+
+
+def test_a_holiday_named_before_an_attack_noun_is_no_attacker():
+    (event,) = events_of("New Year's Eve assaults renewed fears in Leeds.", "ATTACK")
+    assert "Year" not in texts(event["actors"])
+
+
+def test_a_craft_is_neither_traveller_nor_target():
+    events = events_of("The minister boarded a jet for an official visit to Canada on Monday.", "TRAVEL")
+    assert all("jet" not in texts(e["actors"]) for e in events)
+    (event,) = events_of("Leaving the ferry in Calais, the singer waved to fans.", "TRAVEL")
+    assert "ferry" not in texts(event["targets"])
+
+
+def test_threats_towards_a_country_have_it_as_target():
+    (event,) = events_of("The junta stepped up its threats towards Ghana on Monday.", "THREATEN")
+    assert "Ghana" in texts(event["targets"]) and "Ghana" not in texts(event["destination"])
+
+
+def test_a_threat_to_move_to_a_country_keeps_it_a_place():
+    events = events_of("The rebels threatened to flee to Chad.", "THREATEN")
+    assert all("Chad" not in texts(e["targets"]) for e in events)

@@ -101,7 +101,12 @@ def when_not_who(item: Token) -> bool:
     if item.ent_type_ in ("DATE", "TIME"):
         return True
     named = next((e for e in item.doc.ents if e.start <= item.i < e.end), None) if item.ent_type_ == "EVENT" else None
-    return named is not None and lemma_of(named[-1]) in HOLIDAY_HEADS  # "Year" in "New Year's Eve" too
+    if named is None:
+        return False
+    words = [t for t in named if t.tag_ != "POS"]  # "New Year's" (+ "Eve" left out of the entity): a holiday
+    after = named.doc[named.end] if named.end < len(named.doc) else None
+    return bool(words) and (lemma_of(words[-1]) in HOLIDAY_HEADS | {"year"} or (
+        after is not None and lemma_of(after) in HOLIDAY_HEADS))
 
 
 def ordering_party(verb: Token) -> list[Token]:

@@ -199,6 +199,8 @@ def accused_party(token: Token) -> Token | None:
     if governor.pos_ not in ("VERB", "AUX"):
         return facing_subject(governor.head) if prep.lower_ == "of" and governor.dep_ == "dobj" else None
     obj = direct_object(governor)
+    if obj is not None and lemma_of(obj) in lexicon().vehicles:
+        return None  # "boarded a plane for a visit to Berlin": the plane does not visit
     if obj is not None and not obj.like_num and obj.ent_type_ != "MONEY":
         return obj
     return next((c for c in governor.children if c.dep_ == "nsubjpass"), None) or (
@@ -294,6 +296,11 @@ def _assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionIn
     place = route_place(ps, item, word, name, mentions)
     if place and word == "by" and passive_agent(item) and mentions.type_at(ps, item) == "GPE":
         place = False  # "brokered by Qatar", "was attacked by Russia": the country acts
+    aimed = word in ("against", "towards", "toward") or (word == "to" and trigger.nominal)
+    if place and name == "THREATEN" and aimed and mentions.type_at(ps, item) == "GPE" and (
+            args["actors"] or not trigger.nominal):
+        args["targets"].append(item)  # "its threats towards America": the party threatened (a threat noun without
+        return  # its maker, "a threat to Guam", stays as it was: often a risk, not someone's threat)
     if not place and word in LOCATION_PREPS and lemma_of(item) not in lexicon().noun_index:
         # "shot at an Ohio zoo": Ohio; not another event's ("the attacks in Paris and the Brussels assault")
         args["location"] += place_modifiers(ps, item, mentions)
@@ -365,8 +372,8 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         args["targets"] += [t for c in aims for g in c.children if g.dep_ == "pobj" for t in with_conjuncts(g)
                             if not is_place(ps, t, mentions) and g.ent_type_ not in ("TIME", "DATE")
                             and lemma_of(g) not in TIMES_OF_DAY and not gathering_noun(t)]  # not "at a protest"
-    if name in MOVERS:  # "escaped the scene", "left the area": an unnamed place, no target
-        args["targets"] = [t for t in args["targets"] if not unnamed_place(t)]
+    if name in MOVERS:  # "escaped the scene", "left the area", "left the plane": a place or a craft, no target
+        args["targets"] = [t for t in args["targets"] if not unnamed_place(t) and lemma_of(t) not in lexicon().vehicles]
     args["targets" if args["targets"] or passive else "actors"] += along_with(token)
     if name == "THREATEN":  # "threatened legal action", "threatening dire consequences": what, not whom
         args["targets"] = [t for t in args["targets"] if someone(ps, t, mentions)] or threatened_party(
