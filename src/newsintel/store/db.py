@@ -3,7 +3,7 @@
 The schema version is SQLite's `user_version` (PostgreSQL: the one-row table `schema_version`); the dialect's
 `NNNN_*.sql` files (migrations/ for SQLite, migrations_postgresql/ with the same numbers) apply in order, each in
 its own transaction, so a store opened by a newer newsintel is upgraded in place and never half-migrated.
-A `--db` or $NEWSINTEL_DB of the form `postgresql://USER@HOST:PORT/DB` selects PostgreSQL (store/postgres.py).
+A `--db` or $NEWSINTEL_DB of the form `postgresql://USER@HOST:PORT/DB` selects PostgreSQL (`connect_postgresql`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from newsintel.ingest.discover import display_path as shown  # escaped, one line
+from newsintel.store.gateway import POSTGRESQL, Database, row_factory, statements
 
 DEFAULT_DB = "newsintel.db"
 ENV_DB = "NEWSINTEL_DB"
@@ -72,17 +73,7 @@ def migrate(conn: sqlite3.Connection) -> None:
             raise
 
 
-def _statements(sql: str) -> list[str]:
-    """Split a migration into statements (triggers contain semicolons, so use sqlite's own test)."""
-    out, buf = [], ""
-    for line in sql.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            out.append(buf.strip())
-            buf = ""
-    if buf.strip():
-        out.append(buf.strip())
-    return out
+_statements = statements
 
 
 def latest_version() -> int:
@@ -176,8 +167,6 @@ def connect(path: str | Path, readonly: bool = False, *, create: bool = True):
     `postgresql://` URL opens a PostgreSQL store as a gateway `Database` (a SQLite store stays a sqlite3
     connection)."""
     if is_postgresql(path):
-        from newsintel.store.postgres import connect_postgresql
-
         return connect_postgresql(str(path))
     path = Path(path)
     _check_path(path, must_exist=readonly or not create)
@@ -220,3 +209,64 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+# PostgreSQL: the schema version lives in the one-row table `schema_version`; each migration of
+# migrations_postgresql/ runs in its own transaction, which first locks that row, so two processes opening a new
+# database at once migrate it once.
+CONNECT_TIMEOUT_S = 10
+
+
+def _shown(url: str) -> str:
+    """The URL without a password, for messages."""
+    scheme, _, rest = url.partition("://")
+    credentials, at, place = rest.rpartition("@")
+    return f"{scheme}://{credentials.split(':')[0]}@{place}" if at else url
+
+
+def connect_postgresql(url: str) -> Database:
+    """A migrated PostgreSQL store; StoreError (one line) when the server cannot be reached or used."""
+    import psycopg
+
+    try:
+        conn = psycopg.connect(url, autocommit=True, row_factory=row_factory, connect_timeout=CONNECT_TIMEOUT_S)
+    except psycopg.Error as err:
+        reason = " ".join(str(err).split()) or type(err).__name__
+        raise StoreError(f"{_shown(url)}: cannot reach the PostgreSQL store ({reason})") from None
+    db = Database(conn)
+    try:
+        version, latest = pg_schema_version(db), latest_version()
+        if version > latest:
+            raise StoreError(f"{_shown(url)}: store was written by a newer newsintel (schema {version}, this version"
+                             f" knows up to {latest}); upgrade newsintel to use it")
+        if version < latest:
+            pg_migrate(db)
+    except psycopg.Error as err:
+        db.close()
+        raise StoreError(f"{_shown(url)}: store error: {' '.join(str(err).split())}") from None
+    except StoreError:
+        db.close()
+        raise
+    return db
+
+
+def pg_schema_version(db: Database) -> int:
+    row = db.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()
+    if not row[0]:
+        return 0
+    row = db.execute("SELECT version FROM schema_version").fetchone()
+    return int(row[0]) if row else 0
+
+
+def pg_migrate(db: Database) -> None:
+    assert db.dialect == POSTGRESQL
+    db.execute("CREATE TABLE IF NOT EXISTS schema_version (one INTEGER PRIMARY KEY DEFAULT 1 CHECK (one = 1),"
+               " version INTEGER NOT NULL)")
+    db.execute("INSERT INTO schema_version(one, version) VALUES (1, 0) ON CONFLICT DO NOTHING")
+    for version, _name, sql in migrations(POSTGRESQL):
+        with db.transaction():
+            current = db.execute("SELECT version FROM schema_version FOR UPDATE").fetchone()[0]
+            if current >= version:  # another process migrated meanwhile
+                continue
+            db.executescript(sql)
+            db.execute("UPDATE schema_version SET version = ?", (version,))

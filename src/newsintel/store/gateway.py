@@ -100,9 +100,7 @@ class Database:
     def executescript(self, sql: str) -> None:
         """Several statements without parameters (a migration); the caller holds the transaction."""
         if self.dialect == SQLITE:
-            from newsintel.store.db import _statements
-
-            for statement in _statements(sql):
+            for statement in statements(sql):
                 self.conn.execute(statement)
         else:
             self.conn.execute(sql)
@@ -124,6 +122,19 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def statements(sql: str) -> list[str]:
+    """Split a SQLite migration into statements (triggers contain semicolons, so use sqlite's own test)."""
+    out, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
 
 
 def wrap(conn: Any) -> Database:
