@@ -86,9 +86,9 @@ def test_closing_speaker_after_the_comma_when_the_parse_gave_two_subjects():
 
 
 def test_closing_report_of_two_clauses_holds_both():
-    claim = by_cue("Terms of the truce were not immediately announced, but no captive rebel commanders were "
-                   "released in exchange for the hostages, the source with knowledge of the talks said.", "said")
-    assert claim["content"].endswith("no captive rebel commanders were released in exchange for the hostages")
+    claim = by_cue("Details of the accord were not made public at once, but no jailed union leaders were freed "
+                   "as part of the deal, a person familiar with the negotiations said.", "said")
+    assert claim["content"].endswith("no jailed union leaders were freed as part of the deal")
 
 
 # -- reporting verbs inside relative clauses ----------------------------------------------------------------------
@@ -113,11 +113,11 @@ def test_plain_report_keeps_its_whole_clause():
 # -- the writer's words around a report ----------------------------------------------------------------------------
 
 def test_closing_according_to_note_is_no_part_of_the_statement_and_no_second_speaker():
-    found = claims("The agency, a research group that tracks satellites, said the probe was unlikely to land "
-                   "intact but was highly unlikely to hurt anyone, according to a post on its website updated "
-                   "on Monday.")
+    found = claims("The observatory, a university team that follows space debris, said the booster was unlikely "
+                   "to survive the descent but was highly unlikely to injure people, according to a post on the "
+                   "team's website updated on Friday.")
     assert [c["cue"] for c in found] == ["said"]
-    assert found[0]["content"].endswith("highly unlikely to hurt anyone")
+    assert found[0]["content"].endswith("highly unlikely to injure people")
     assert found[0]["medium"] == "post"
 
 
@@ -183,8 +183,8 @@ def test_described_as_with_the_as_hung_on_the_object():
 
 
 def test_described_as_in_a_relative_clause_without_an_object():
-    claim = by_cue('The bakers widened the gaps, in a move fans have described as "silly" and "plain dumb".',
-                   "described")
+    claim = by_cue('The club raised its ticket prices again, in a step supporters have described as "greedy" and '
+                   '"absurd".', "described")
     assert claim["content"].startswith("as")
 
 
@@ -229,7 +229,7 @@ def test_cited_and_quoted_in_other_senses_report_nothing():
 
 def test_a_question_about_saying_is_no_statement():
     assert claims("Did the minister say that the tax would rise? Nobody knows.") == []
-    assert claims("Brightline, can you tell me what this is all about? Half the train is missing!") == []
+    assert claims("Brightline, can you tell me why the doors are still shut? Half the train is missing!") == []
 
 
 def test_an_emphatic_or_perfect_report_is_a_statement():
@@ -252,8 +252,8 @@ def test_a_report_with_its_own_clause_after_it_does_not_take_the_narration_befor
     claim = by_cue('Senior Republicans accused the mayor of meddling, Smith said she found the letter "deeply '
                    'troubling" and Jones predicted a scandal.', "said")
     assert claim["content"].startswith("she found the letter")
-    assert by_cue("But one thing is certain already: Musk says next month's launch will be exciting.",
-                  "says")["content"] == "next month's launch will be exciting"
+    assert by_cue("But one thing is clear even now: Okafor says the spring harvest will be a good one.",
+                  "says")["content"] == "the spring harvest will be a good one"
 
 
 def test_a_quotation_before_the_cue_stays_its_content():
@@ -263,10 +263,10 @@ def test_a_quotation_before_the_cue_stays_its_content():
 # -- the speaker after a closing verb; a participle describing a noun ---------------------------------------------
 
 def test_speaker_named_after_a_closing_verb_the_parse_took_for_its_object():
-    claim = by_cue("The prefecture took the incident as an attack, reported French media, adding that the driver "
-                   "was shot.", "reported")
-    assert claim["speaker"]["text"] == "French media"
-    assert claim["content"] == "The prefecture took the incident as an attack"
+    claim = by_cue("The ministry treated the blast as sabotage, reported Dutch media, adding that two guards were "
+                   "hurt.", "reported")
+    assert claim["speaker"]["text"] == "Dutch media"
+    assert claim["content"] == "The ministry treated the blast as sabotage"
 
 
 def test_a_reported_object_stays_what_is_reported():

@@ -28,15 +28,15 @@ def test_a_crowd_rammed_by_a_vehicle_or_by_one_that_ran_into_it():
 
 
 def test_a_noun_that_restates_the_trigger_noun_keeps_the_event():
-    (event,) = events_of("The mayor survived an assassination attempt by a gunman in 2015.", "ATTACK")
+    (event,) = events_of("The judge escaped an assassination attempt by a gunman in 1998.", "ATTACK")
     assert event["modality"] == "attempted" and "gunman" in texts(event["actors"])
     assert events_of("Police were called to a stabbing incident at a bar on Friday.", "ATTACK")
     assert not events_of("The army showed off its new attack helicopter.", "ATTACK")
 
 
 def test_charges_against_someone_or_faced_are_a_charge():
-    (event,) = events_of("Prosecutors said no criminal charges were warranted against the senator.", "CHARGE")
-    assert event["modality"] == "negated" and "senator" in texts(event["targets"])
+    (event,) = events_of("Investigators concluded no criminal charges were justified against the coach.", "CHARGE")
+    assert event["modality"] == "negated" and "coach" in texts(event["targets"])
     (event,) = events_of("The two pilots could face criminal charges, officials said.", "CHARGE")
     assert "pilots" in texts(event["targets"]) and not event["actors"]
     assert not events_of("The phone lasts two days on a single charge.", "CHARGE")

@@ -48,7 +48,7 @@ def test_quarrels_over_prices_are_no_fighting():
 
 
 def test_fighting_an_abstract_foe_is_no_combat():
-    assert not events_of("The minister said the country must do everything to fight against terrorism.", "FIGHT")
+    assert not events_of("The minister vowed the state would spare no effort to fight against terrorism.", "FIGHT")
     assert not events_of("The new unit will fight extremism in the prisons.", "FIGHT")
     assert events_of("The militants fought against government troops near the border.", "FIGHT")
 
@@ -77,7 +77,7 @@ def test_a_campaign_or_title_in_capitals_is_a_name():
 
 
 def test_launches_targeted_for_a_time_are_scheduled_not_attacked():
-    assert not events_of("The remaining flights are targeted for late in the month.", "ATTACK")
+    assert not events_of("The last two launches are targeted for early next spring.", "ATTACK")
     assert events_of("The convoy was targeted for the third time this week.", "ATTACK")
     assert events_of("Shia pilgrims were targeted for their faith near the shrine.", "ATTACK")
 
@@ -90,14 +90,14 @@ def test_a_deal_said_of_something_is_a_judgement():
 
 
 def test_political_and_legal_battles_are_no_fighting():
-    assert not events_of("The senator hinted at political battles to come over the budget.", "FIGHT")
+    assert not events_of("The senator hinted at political battles ahead over the budget.", "FIGHT")
     assert not events_of("The family won a long legal battle against the insurer.", "FIGHT")
     assert events_of("A fierce battle between the army and the rebels raged near the dam.", "FIGHT")
 
 
 def test_sanctions_target_an_economy_and_an_attack_destroys_lives_figuratively():
     assert not events_of("The new measures directly target the country's economy, the minister said.", "ATTACK")
-    events = events_of("The bombing destroyed the lives of so many families, the mayor said.", "ATTACK")
+    events = events_of("The bombing destroyed the lives of dozens of families, the governor said.", "ATTACK")
     assert not any(e["trigger"].startswith("destroy") for e in events)
     assert events_of("Militants destroyed the bridge near the border on Monday.", "ATTACK")
 

@@ -28,9 +28,9 @@ def test_a_split_hyphenated_title_before_a_name_is_the_named_person():
 
 
 def test_a_closing_name_after_a_relative_clause_ending_on_a_place_is_the_speaker():
-    text = ("On Friday, just as news of the vote was breaking, the woman who negotiated the first trade treaty with "
-            "Brazil, former Secretary of Commerce Joan B. Ferris, argued the government needed a new approach.")
-    assert [name for _, name in speakers(text, "argued")] == ["Joan B. Ferris"]
+    text = ("On Tuesday, while the results were still coming in, the man who led the first fishing talks with "
+            "Norway, former Minister of Fisheries Arne D. Holm, argued the quotas needed a fresh look.")
+    assert [name for _, name in speakers(text, "argued")] == ["Arne D. Holm"]
 
 
 def test_a_name_in_apposition_with_a_person_inside_the_relative_clause_is_not_the_speaker():
@@ -45,13 +45,14 @@ def test_a_surname_before_a_relative_of_the_same_name_is_not_the_relative():
 
 
 def test_she_in_the_sentence_of_a_prince_is_not_the_prince():
-    text = ("Prince Edward was asked about the night. Edward spent a minute explaining how he could not have been "
-            "there, because she described him as sweating, and at that time he could not sweat.")
-    assert ("Edward", "Prince Edward") not in speakers(text, "described")
+    text = ("Prince Henry was asked about the party. Henry spent some time explaining why he could not have been "
+            "at the club, because she described him as dancing, and in those years he could not dance.")
+    assert ("Henry", "Prince Henry") not in speakers(text, "described")
 
 
 def test_a_victim_who_spoke_with_a_channel_is_not_the_channel():
-    text = "One victim who spoke with the German channel n-tv accused police of keeping her outside the station."
+    text = ("One passenger who spoke with the Spanish broadcaster RTVE accused the airline of leaving him on the "
+            "tarmac.")
     assert [name for _, name in speakers(text, "accused")] in ([], [None])
 
 
@@ -80,10 +81,11 @@ def test_a_social_media_handle_is_no_company():
     from newsintel.extract.speakers import Speakers
     from newsintel.model import Entity, Mention
 
-    text = "Fans were furious. -- Jo Roe (@joroe) May 8, 2016 The company denies the change is tied to the vote."
-    at = text.index("@joroe")
-    handle = Entity("d-e1", "@joroe", "ORG", mentions=[Mention("@joroe", at, at + 6, 1, "ORG")])
-    firm = Entity("d-e2", "Zentrix Holdings", "ORG", mentions=[Mention("Zentrix Holdings", at, at + 6, 1, "ORG")])
+    text = ("Readers were angry. -- Kim Vale (@kimvale) June 3, 2017 The company denies the redesign is linked to "
+            "the boycott.")
+    at = text.index("@kimvale")
+    handle = Entity("d-e1", "@kimvale", "ORG", mentions=[Mention("@kimvale", at, at + 8, 1, "ORG")])
+    firm = Entity("d-e2", "Zentrix Holdings", "ORG", mentions=[Mention("Zentrix Holdings", at, at + 8, 1, "ORG")])
     start = text.index("company")
     arg = {"text": "company", "entity": None, "_at": (start, start + 7)}
     for entity, linked in ((handle, None), (firm, "d-e2")):
@@ -102,8 +104,8 @@ def test_a_given_name_given_to_men_and_women_rules_no_one_out():
 
 
 def test_an_ambassador_to_a_body_before_a_name_is_the_named_person():
-    text = ("Berlin's ambassador to the United Nations Karla Weber, speaking before an emergency session in New York "
-            "today, said the vote was a mistake.")
+    text = ("Canada's ambassador to the World Trade Organization Karla Weber, talking to reporters after a late "
+            "meeting in Geneva on Friday, said the vote was a mistake.")
     assert speakers(text, "said") == [("Karla Weber", "Karla Weber")]
 
 
