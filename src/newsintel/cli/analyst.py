@@ -150,13 +150,9 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_identities(args: argparse.Namespace) -> int:
-    conn = _conn(args)
-    where, params = ("WHERE NOT suppressed AND type = ?", (args.type.upper(),)) if args.type else (
-        "WHERE NOT suppressed", ())
-    rows = [{"id": r["id"], "name": r["name"], "type": r["type"], "documents": r["documents"],
-             "names": sorted(json.loads(r["profile"]).get("names", {}), key=len, reverse=True)}
-            for r in conn.execute(f"SELECT * FROM identities {where} ORDER BY documents DESC, name LIMIT ?",
-                                  (*params, args.top))]
+    from newsintel.store.queries import identity_list
+
+    rows = identity_list(_conn(args), args.type, args.top)
     return _emit(args, rows, lambda: render_views.print_identities(rows))
 
 

@@ -54,6 +54,16 @@ def find_document(conn: sqlite3.Connection, doc_id: str) -> sqlite3.Row | None:
     return rows[0] if len(rows) == 1 else None
 
 
+def identity_list(conn: sqlite3.Connection, type_: str | None = None, top: int = 20) -> list[dict[str, Any]]:
+    """The identities named in most documents (suppressed ones left out): id, name, type, documents and every name
+    seen for it, longest first."""
+    where, params = ("WHERE suppressed = 0 AND type = ?", (type_.upper(),)) if type_ else ("WHERE suppressed = 0", ())
+    return [{"id": r["id"], "name": r["name"], "type": r["type"], "documents": r["documents"],
+             "names": sorted(json.loads(r["profile"]).get("names", {}), key=len, reverse=True)}
+            for r in conn.execute(f"SELECT * FROM identities {where} ORDER BY documents DESC, name LIMIT ?",
+                                  (*params, top))]
+
+
 def stored_documents(conn: sqlite3.Connection) -> list[DocumentInfo]:
     """Every stored document as it came in (for re-extraction), in ingest order."""
     rows = conn.execute("SELECT id, title, source, url, published, text, author, origin, format, language"
