@@ -79,8 +79,8 @@ def test_a_statement_alone_or_one_whose_author_is_named_keeps_its_claim():
 # -- "X said in statements that apologized ...": the medium is no second speaker ----------------------------------
 
 def test_a_medium_of_another_report_is_no_speaker_of_its_own():
-    found = claims("The pilot turned back under the security rules, the airline said in statements that apologized "
-                   "to passengers but defended the decision.")
+    found = claims("The captain returned to the gate under safety rules, the airline said in posts that regretted "
+                   "the delay but stood by the call.")
     assert [c["speaker"]["text"] for c in found] == ["airline"]
 
 

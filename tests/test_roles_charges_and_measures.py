@@ -11,7 +11,7 @@ def test_who_faces_charges_of_a_deed_is_its_agent():
 
 
 def test_who_stands_trial_on_charges_of_a_deed_is_its_agent():
-    (event,) = events_of("The baker is standing trial on charges of killing a former nurse.", "ATTACK")
+    (event,) = events_of("The baker is standing trial on charges of killing a retired nurse.", "ATTACK")
     assert "baker" in texts(event["actors"]) and "nurse" in texts(event["targets"])
 
 

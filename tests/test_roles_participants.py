@@ -52,8 +52,8 @@ def test_what_is_fired_is_no_target_but_what_it_is_fired_at_is():
 
 
 def test_who_claims_responsibility_for_a_deed_did_it():
-    (event,) = events_of("The rebels claimed responsibility for shooting down the navy helicopter.", "ATTACK")
-    assert "rebels" in texts(event["actors"]) and "helicopter" in texts(event["targets"])
+    (event,) = events_of("The insurgents claimed responsibility for shooting down an army helicopter.", "ATTACK")
+    assert "insurgents" in texts(event["actors"]) and "helicopter" in texts(event["targets"])
 
 
 def test_along_with_shares_the_object_role():

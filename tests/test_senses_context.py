@@ -20,7 +20,7 @@ def test_deaths_in_a_crash_of_a_plane_or_a_tram_are_no_attack():
     assert not events_of("A small plane crashed into a hillside near the lake, killing all six on board.", "ATTACK")
     assert not events_of("Eleven passengers were killed after a tram derailed in the suburbs on Friday.", "ATTACK")
     assert not events_of("Police named the two women killed when a crowded night ferry capsized.", "ATTACK")
-    assert not events_of("Officers named three passengers killed when a packed commuter tram derailed.", "ATTACK")
+    assert not events_of("Detectives identified four riders killed when an overcrowded city tram derailed.", "ATTACK")
     assert events_of("Gunmen killed eleven passengers after the bus stopped at a checkpoint.", "ATTACK")
     assert events_of("Eleven passengers were killed by gunmen after their bus crashed into a barrier.", "ATTACK")
 
