@@ -18,3 +18,17 @@ def load_yaml(name: str) -> Any:
 
 def data_text(name: str) -> str:
     return resources.files("newsintel").joinpath("data", name).read_text(encoding="utf-8")
+
+
+EVENT_MEANINGS = frozenset({"movement", "mover", "of_is_actor", "country_party", "done_to_member"})
+
+
+@functools.cache
+def event_types_meaning(meaning: str) -> frozenset[str]:
+    """Event types whose ``means`` in events.yaml holds ``meaning``: what a type means is data, stated once, read by
+    extraction, views and conflicts alike (a new movement type needs one line there, no code)."""
+    if meaning not in EVENT_MEANINGS:
+        raise KeyError(f"unknown event meaning {meaning!r}; known: {sorted(EVENT_MEANINGS)}")
+    events = yaml.safe_load(data_text("events.yaml"))
+    return frozenset(name for name, spec in events.items()
+                     if isinstance(spec, dict) and meaning in (spec.get("means") or ()))

@@ -32,16 +32,18 @@ from newsintel.extract.clause_args import (
 from newsintel.extract.lexicon import EventType, lexicon
 from newsintel.extract.non_participants import force_noun, gathering_noun, manner_noun, unnamed_place
 from newsintel.extract.parse import ParsedSentence
+from newsintel.resources import event_types_meaning
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 DESTINATION_PREPS = {"to", "into", "towards", "toward", "onto", "for"}
 ORIGIN_PREPS = {"from", "out"}
 VIA_PREPS = {"via", "through", "across", "over"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "around", "on", "within", "along", "off"}
-MOVERS = {"TRAVEL", "CROSS_BORDER", "FLEE", "RETURN"}  # the actor moves; others act on a target
-INTRANSITIVE = MOVERS | {"SURRENDER"}  # "the surrender of 150 militants": they are the actors
-TRANSFERS = MOVERS | {"SMUGGLE", "EVACUATE"}  # events whose participants' from/to places are the route
-FORCE = {"ATTACK", "FIGHT", "THREATEN", "AGREE"}  # a country named before these is a party, not a place
+# What a type means is data (events.yaml `means`):
+MOVERS = event_types_meaning("mover")  # the actor moves; others act on a target
+INTRANSITIVE = event_types_meaning("of_is_actor")  # "the surrender of 150 militants": they are the actors
+TRANSFERS = event_types_meaning("movement")  # events whose participants' from/to places are the route
+FORCE = event_types_meaning("country_party")  # a country named before these is a party, not a place
 REFLEXIVES = {"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself"}
 ORIGIN_OBJECT_VERBS = {"flee", "escape", "leave", "desert", "abscond", "evacuate"}
 DESTINATION_OBJECT_VERBS = {"reach", "enter", "infiltrate", "cross", "arrive", "board", "visit"}

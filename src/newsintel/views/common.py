@@ -19,11 +19,11 @@ from newsintel import datevalues
 from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.resolve.names import ORG, PERSON, PLACE, blocking_keys, form_of, similarity
 from newsintel.resolve.place_names import place_ref
-from newsintel.resources import load_yaml
+from newsintel.resources import event_types_meaning, load_yaml
 from newsintel.store.identity_index import identities_for_keys
 from newsintel.store.queries import escape_like
 
-MOVEMENT_TYPES = ("TRAVEL", "CROSS_BORDER", "FLEE", "RETURN", "SMUGGLE", "EVACUATE")
+MOVEMENT_TYPES = tuple(sorted(event_types_meaning("movement")))  # events.yaml `means`
 STATUS = {"asserted": "done", "attempted": "attempted", "intended": "intended", "future": "intended",
           "hedged": "hedged", "conditional": "conditional", "negated": "denied"}
 NOT_STOPPED = "not stopped"  # "is not preventing them from leaving": no one is said to have left

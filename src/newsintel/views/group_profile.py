@@ -16,6 +16,7 @@ from collections import defaultdict
 from typing import Any
 
 from newsintel.extract.describe import actor_words, country_of
+from newsintel.resources import event_types_meaning
 from newsintel.store.actors import (
     PLACE_ROLES,
     actor_event_rows,
@@ -37,7 +38,7 @@ from newsintel.views.confidence import confident, default_min_confidence
 from newsintel.views.profile import INTENT_MODALITIES, _events, _facts, _where, build_profile
 
 HEADING_ORDER = ("done", "attempted", "intended", "hedged", "conditional", "denied")
-INVOLVING = ("ARREST", "CHARGE", "RELEASE", "EVACUATE", "SURRENDER", "CONVICT", "SENTENCE")  # done *to* a member
+INVOLVING = event_types_meaning("done_to_member")  # done *to* a member (events.yaml `means`)
 ARG_ROLES = ("actors", "targets")
 
 
