@@ -11,6 +11,9 @@ articles in ``../shared/bench``, written as judging sheets for a judge who did n
   at or over the views' default ``--min-confidence`` (events after story corroboration, as profiles rank them);
   lines exactly as ``profile`` shows them (its default limit of 20 per section).
 * ``score DIR``: counts and shares per kind, and the error categories the judge wrote, most frequent first.
+* ``dev JUDGED OUT``: the judged items a developer may study: every item whose document is the source of a frozen
+  held-out extraction gold article (``tests/gold/heldout*/``) is left out, so judged items never leak held-out text
+  into development (rounds 2–6 had to be cleaned by hand for this).
 
 Why lines are drawn by entity: an analyst meets where/heading lines through one profile at a time, so an entity
 (person, organisation, described set such as "Belgian fighters") is drawn with weight = its number of lines, then
@@ -255,6 +258,35 @@ def sample(db: Path, seed: int, out: Path, counts: dict[str, int] | None = None)
 
 # --- scoring -------------------------------------------------------------------------------------------------------
 
+def heldout_sources() -> set[str]:
+    """File names of the articles behind the frozen held-out gold (only their ``source.path``, nothing else)."""
+    from evaluation.extraction_gold import HELDOUT_SETS, gold_root
+
+    names = set()
+    for subset in HELDOUT_SETS:
+        for path in sorted((gold_root() / subset).glob("*.json")):
+            source = json.loads(path.read_text(encoding="utf-8")).get("source") or {}
+            if source.get("path"):
+                names.add(source["path"].replace("\\", "/").rsplit("/", 1)[-1])
+    return names
+
+
+def dev_copy(judged: Path, out: Path) -> dict[str, dict[str, int]]:
+    """Copy judged sheets to ``out`` without items from held-out documents; counts kept / left out per kind."""
+    held = heldout_sources()
+    out.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    for kind in KINDS:
+        path = judged / f"{kind}.jsonl"
+        if not path.exists():
+            continue
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        kept = [ln for ln in lines if json.loads(ln)["document"].get("file") not in held]
+        (out / f"{kind}.jsonl").write_text("".join(ln + "\n" for ln in kept), encoding="utf-8")
+        counts[kind] = {"kept": len(kept), "left_out": len(lines) - len(kept)}
+    return counts
+
+
 def score(folder: Path, meta_path: Path | None = None) -> dict[str, Any]:
     """Judged counts per kind; shares over the judged items; categories of the items not right. The sample's
     `meta.json` is read from the folder, else from `meta_path` (judges often write their sheets elsewhere)."""
@@ -307,7 +339,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("folder", type=Path)
     p.add_argument("--meta", type=Path, help="the sample's meta.json, when not in the folder")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("dev", help="copy judged sheets for development, without items from held-out documents")
+    p.add_argument("judged", type=Path)
+    p.add_argument("out", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "dev":
+        print(json.dumps(dev_copy(args.judged, args.out)))
+        return 0
     if args.command == "build":
         return build(args.db, args.commit)
     if args.command == "sample":
