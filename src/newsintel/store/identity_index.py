@@ -13,7 +13,7 @@ from typing import Any
 from newsintel.resolve import judgements, keys, linker, profiles
 from newsintel.resolve import rebuild as rebuilding
 from newsintel.resolve.identity_index import EntityRow, IdentityRow, MemberEntity
-from newsintel.store.db import transaction
+from newsintel.store.gateway import write_transaction
 from newsintel.store.judgement_sql import SqlJudgements
 
 _IDENTITY_COLUMNS = "id, kind, type, name, documents, profile, suppressed, retyped"
@@ -217,33 +217,33 @@ def find_identity(conn: sqlite3.Connection, ident: str) -> IdentityRow:
 
 
 def merge(conn: sqlite3.Connection, a: str, b: str, note: str | None = None) -> str:
-    with transaction(conn):
+    with write_transaction(conn):
         return judgements.merge(SqlIdentityIndex(conn), a, b, note)
 
 
 def split(conn: sqlite3.Connection, ident: str, mention_id: int, note: str | None = None) -> str:
-    with transaction(conn):
+    with write_transaction(conn):
         return judgements.split(SqlIdentityIndex(conn), ident, mention_id, note)
 
 
 def not_same(conn: sqlite3.Connection, a: str, b: str, note: str | None = None) -> int:
-    with transaction(conn):
+    with write_transaction(conn):
         return judgements.not_same(SqlIdentityIndex(conn), a, b, note)
 
 
 def retype(conn: sqlite3.Connection, ident: str, type_: str, note: str | None = None) -> str:
-    with transaction(conn):
+    with write_transaction(conn):
         return judgements.retype(SqlIdentityIndex(conn), ident, type_, note)
 
 
 def suppress(conn: sqlite3.Connection, ident: str, note: str | None = None) -> str:
-    with transaction(conn):
+    with write_transaction(conn):
         return judgements.suppress(SqlIdentityIndex(conn), ident, note)
 
 
 def rebuild(conn: sqlite3.Connection) -> int:
     """Resolve the whole store again in one transaction, keeping the judgements; returns the number of identities."""
     index = SqlIdentityIndex(conn)
-    with transaction(conn):
+    with write_transaction(conn):
         rebuilding.rebuild(index)
     return index.identity_count()

@@ -13,8 +13,8 @@ from newsintel.model import DocumentInfo, Entity, Mention, Record, Sentence
 from newsintel.resolve import stories
 from newsintel.resolve.story_features import from_record
 from newsintel.resolve.story_index import UNDATED_DAY, Candidate, EntityLink, NewMember
-from newsintel.store.db import now, transaction
-from newsintel.store.gateway import wrap
+from newsintel.store.db import now
+from newsintel.store.gateway import wrap, write_transaction
 
 SQL_CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
@@ -176,7 +176,7 @@ def backfill_stories(conn: sqlite3.Connection) -> int:
         " ORDER BY d.published, d.rowid")]
     placed = 0
     for doc_id in missing:
-        with transaction(conn):
+        with write_transaction(conn):
             if index.member_profile(doc_id) is None:
                 record = index.stored_record(doc_id)
                 stories.place(index, from_record(record, index.entity_links(doc_id)))

@@ -7,8 +7,8 @@ import sqlite3
 
 from newsintel.extract.events import ROLES
 from newsintel.model import Record
-from newsintel.store.db import now, transaction
-from newsintel.store.gateway import wrap
+from newsintel.store.db import now
+from newsintel.store.gateway import wrap, write_transaction
 from newsintel.store.identity_index import refresh_identity, resolve_document
 
 
@@ -27,7 +27,7 @@ def save_record(conn: sqlite3.Connection, record: Record, raw_hash: str | None =
     """Store `record`; returns "ingested", or "unchanged" when a document with the same text is stored."""
     doc = record.document
     stamp = now()
-    with transaction(conn):
+    with write_transaction(conn):
         exists = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone()
         if not exists:
             _insert(conn, record, stamp)
@@ -146,7 +146,7 @@ DERIVED_TABLES = ("event_args", "events", "claims", "quantities", "relations", "
 def replace_derived(conn: sqlite3.Connection, record: Record) -> None:
     """Re-extraction: swap everything derived from a stored document for `record`, in one transaction."""
     doc = record.document
-    with transaction(conn):
+    with write_transaction(conn):
         before = [r[0] for r in conn.execute("SELECT DISTINCT identity_id FROM entity_links WHERE document_id = ?",
                                              (doc.id,))]
         conn.execute("DELETE FROM event_args WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)",
