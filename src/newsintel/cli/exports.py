@@ -43,7 +43,12 @@ def register(name: str, help_: str, add_arguments: Callable[[argparse.ArgumentPa
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    """Add the `export` command (with every format registered so far) to the main parser's sub-commands."""
+    """Add the `export` command (with every format registered so far) to the main parser's sub-commands. While
+    another module still adds an `export` command of its own, that one is kept and this adds nothing (two commands
+    of one name would stop every command)."""
+    if "export" in sub.choices:
+        _building.clear()
+        return
     p = sub.add_parser("export", help="export the store to files other tools open (CSV, GraphML, GeoJSON, ...)",
                        description=__doc__.split("\n\n")[0])
     _building.update(group=p.add_subparsers(dest="format", required=True, metavar="FORMAT"), common=common)

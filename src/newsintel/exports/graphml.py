@@ -5,8 +5,9 @@ number of reports. Edges are typed and weighted by the number of distinct report
 - `relation`: a stated relation, subject -> object (MEMBER, POSITION, FAMILY, SPOUSE, ASSOCIATE, OPPOSES);
 - `event`: an event's actor -> its target, typed by the event (ATTACK, ARREST, MEET, ...), from events reported
   as done, hedged, attempted, intended or future (a denied or conditional event links no one);
-- `co-mention`: named in the same reports (undirected), only from `min_co_mentions` shared reports on (0: none),
-  as the profile's co-mentioned associates are.
+- `co-mention`: named in the same reports, only from `min_co_mentions` shared reports on (0: none), as the
+  profile's co-mentioned associates are. It has no direction; it is written from the lower identity id to the
+  higher, because many readers (networkx) refuse a graph that mixes directed and undirected edges.
 Only identities with an edge are written. Edges are aggregated by the store (one row per pair and type), so memory
 grows with the number of edges, not with the store's text. Names are report text: characters XML 1.0 cannot hold
 are dropped and the rest escaped.
@@ -72,8 +73,7 @@ class GraphmlExporter(Exporter):
                 + "</node>\n")
             nodes += 1
         for n, (source, target, type_, evidence, reports) in enumerate(edges):
-            undirected = ' directed="false"' if evidence == "co-mention" else ""
-            out.write(f'    <edge id="e{n}" source={quoteattr(source)} target={quoteattr(target)}{undirected}>'
+            out.write(f'    <edge id="e{n}" source={quoteattr(source)} target={quoteattr(target)}>'
                       + _data("e", {"relation": type_, "evidence": evidence, "weight": float(reports),
                                     "reports": reports}) + "</edge>\n")
         out.write("  </graph>\n</graphml>\n")
