@@ -315,6 +315,9 @@ def build_parser() -> argparse.ArgumentParser:
     from newsintel.cli.actors import add_parser as add_actors
 
     add_actors(add, json_flag)
+    from newsintel.cli.copy import add_parser as add_copy
+
+    add_copy(sub)
     from newsintel.cli import exports
 
     exports.add_parser(sub, common)
