@@ -49,3 +49,12 @@ def postgres_db(postgres_url):
     finally:
         with psycopg.connect(postgres_url, autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_db(request, tmp_path):
+    """A new store on each backend in turn, as a `--db` value: a SQLite file, then a fresh database on the
+    session's PostgreSQL server. Tests of the store interface take it to run against both."""
+    if request.param == "sqlite":
+        return str(tmp_path / "s.db")
+    return request.getfixturevalue("postgres_db")

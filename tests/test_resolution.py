@@ -234,10 +234,10 @@ def _record(doc_id: str, published: str, names: list[str]):
     return Record(document=info, sentences=[Sentence(0, 0, len(text))], entities=entities)
 
 
-def test_resolver_reads_a_lone_surname_against_its_own_report(tmp_path):
+def test_resolver_reads_a_lone_surname_against_its_own_report(store_db):
     from newsintel.store import save_record
 
-    conn = connect(tmp_path / "hand.db")
+    conn = connect(store_db)
     save_record(conn, _record("a" * 16, "2025-01-05", ["Blerim Haliti", "Gjilan Police"]))
     save_record(conn, _record("b" * 16, "2025-02-07", ["Arben Haliti", "Besim Haliti", "Haliti"]))
     save_record(conn, _record("c" * 16, "2025-03-01", ["Arben Haliti", "Haliti"]))
@@ -259,10 +259,10 @@ def test_place_spellings_on_one_gazetteer_entry_are_one_place(tmp_path):
     assert rows[0][1] == rows[1][1]
 
 
-def test_initials_are_read_against_the_full_names_of_their_own_report(tmp_path):
+def test_initials_are_read_against_the_full_names_of_their_own_report(store_db):
     from newsintel.store import save_record
 
-    conn = connect(tmp_path / "hand.db")
+    conn = connect(store_db)
     save_record(conn, _record("a" * 16, "2025-01-05", ["Dardan Krasniqi", "Gjilan Police"]))
     save_record(conn, _record("b" * 16, "2025-02-07", ["Dardan Krasniqi", "D.K."]))
     save_record(conn, _record("c" * 16, "2025-03-01", ["Dardan Krasniqi", "Dea Krasniqi", "D. Krasniqi", "D.K."]))

@@ -17,10 +17,10 @@ def _identity(conn, doc_id: str, name: str) -> str:
                         " WHERE e.document_id = ? AND e.name = ?", (doc_id, name)).fetchone()[0]
 
 
-def test_exact_name_is_found_behind_a_crowd_of_better_known_namesakes(tmp_path, monkeypatch):
+def test_exact_name_is_found_behind_a_crowd_of_better_known_namesakes(store_db, monkeypatch):
     cfg = dict(linker.settings(), max_candidates=5)
     monkeypatch.setattr(linker, "settings", lambda: cfg)
-    conn = connect(tmp_path / "s.db")
+    conn = connect(store_db)
     save_record(conn, _record("z" * 16, "2025-01-01", ["Zamir Haliti"]))
     for i, given in enumerate(OTHER_HALITIS):  # each better known than Zamir: two reports apiece
         for j in range(2):
@@ -31,8 +31,8 @@ def test_exact_name_is_found_behind_a_crowd_of_better_known_namesakes(tmp_path, 
     assert halitis == len(OTHER_HALITIS) + 1
 
 
-def test_lookup_reads_specific_keys_first_and_stops_at_the_limit(tmp_path):
-    conn = connect(tmp_path / "s.db")
+def test_lookup_reads_specific_keys_first_and_stops_at_the_limit(store_db):
+    conn = connect(store_db)
     conn.executemany("INSERT INTO identities(id, kind, type, name, documents) VALUES (?, 'person', 'PERSON', ?, ?)",
                      [(f"I{i:03d}", f"P{i}", i) for i in range(100)])
     conn.executemany("INSERT INTO identity_keys(key, identity_id, rank) VALUES ('p:last:haliti', ?, ?)",
@@ -42,8 +42,8 @@ def test_lookup_reads_specific_keys_first_and_stops_at_the_limit(tmp_path):
     assert [r["id"] for r in rows] == ["I003", "I099", "I098", "I097", "I096"]
 
 
-def test_key_rank_follows_the_document_count_as_it_doubles(tmp_path):
-    conn = connect(tmp_path / "s.db")
+def test_key_rank_follows_the_document_count_as_it_doubles(store_db):
+    conn = connect(store_db)
     for i in range(5):
         save_record(conn, _record(f"d{i}".ljust(16, "x"), f"2025-01-0{i + 1}", ["Zamir Haliti"]))
     identity = _identity(conn, "d0".ljust(16, "x"), "Zamir Haliti")

@@ -37,8 +37,8 @@ def test_the_sql_index_keeps_the_whole_protocol():
     assert wanted <= {n for n in dir(SqlIdentityIndex) if not n.startswith("_")}
 
 
-def test_rebuild_through_the_port_gives_the_same_links(tmp_path):
-    conn = connect(tmp_path / "s.db")
+def test_rebuild_through_the_port_gives_the_same_links(store_db):
+    conn = connect(store_db)
     save_record(conn, _record("a" * 16, "2025-01-01", ["Mirela Doshi", "Arben Kola"]))
     save_record(conn, _record("b" * 16, "2025-01-02", ["Mirela Doshi"]))
     before = conn.execute("SELECT entity_id, identity_id FROM entity_links ORDER BY 1").fetchall()

@@ -299,3 +299,27 @@ def test_a_db_that_is_a_fifo_or_a_device_is_refused_without_opening_it(tmp_path,
     for argv in (["stats"], ["check"], ["ingest", tmp_path / "a.txt", "--workers", "1"]):
         code, _, err = run(capsys, *argv, "--db", os.devnull)
         assert code == 1 and one_error_line(err) == f"error: {os.devnull}: not a regular file, so not a store"
+
+
+def test_postgresql_faults_are_one_line_too(postgres_db, tmp_path, capsys):
+    """The faults that exist on a server store: a schema from a newer newsintel (refused, left as it is) and a
+    server that cannot be reached, for read, write and judgement commands alike."""
+    from newsintel.store import connect
+
+    newer = latest_version() + 3
+    db = connect(postgres_db)
+    db.execute("UPDATE schema_version SET version = ?", (newer,))
+    db.close()
+    (tmp_path / "new.txt").write_text("Police in Vienna arrested a man on Friday, officials said.")
+    unreachable = "postgresql://nobody@127.0.0.1:1/nothing"
+    for argv in [["stats"], ["ingest", tmp_path / "new.txt", "--workers", "1"], ["merge", "Ia", "Ib"], ["resolve"]]:
+        code, _, err = run(capsys, *argv, "--db", postgres_db)
+        line = one_error_line(err)
+        assert code == 1 and f"newer newsintel (schema {newer}, this version knows up to {latest_version()})" in line
+        code, _, err = run(capsys, *argv, "--db", unreachable)
+        assert code == 1 and one_error_line(err).startswith(f"error: {unreachable}: cannot reach the PostgreSQL store")
+    import psycopg
+
+    with psycopg.connect(postgres_db) as raw:
+        assert raw.execute("SELECT version FROM schema_version").fetchone()[0] == newer
+        assert raw.execute("SELECT count(*) FROM documents").fetchone()[0] == 0

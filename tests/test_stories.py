@@ -56,7 +56,9 @@ def records():
 
 
 def store_in_order(tmp_path, records, order, name="s.db"):
-    conn = connect(tmp_path / name)
+    """`records` stored in `order` into a new SQLite file under `tmp_path`, or into the store `tmp_path` names
+    (a `--db` value: `store_db`)."""
+    conn = connect(tmp_path if isinstance(tmp_path, str) else tmp_path / name)
     for key in order:
         save_record(conn, records[key], records[key].document.raw_hash)
     return conn
@@ -81,8 +83,8 @@ def check_consistent(conn):
     assert conn.execute("SELECT df FROM story_df WHERE key = ''").fetchone()[0] == docs
 
 
-def test_copies_and_reports_of_one_event_join_other_events_stay_apart(tmp_path, records):
-    conn = store_in_order(tmp_path, records, [a[0] for a in ARTICLES])
+def test_copies_and_reports_of_one_event_join_other_events_stay_apart(store_db, records):
+    conn = store_in_order(store_db, records, [a[0] for a in ARTICLES])
     assert partition(conn, records) == [["court-1", "court-2"], ["flood-1", "flood-2", "flood-copy"], ["launch"],
                                         ["other-trial"]]
     joined = conn.execute("SELECT joined_by FROM story_docs WHERE document_id = ?",
@@ -91,8 +93,8 @@ def test_copies_and_reports_of_one_event_join_other_events_stay_apart(tmp_path, 
     check_consistent(conn)
 
 
-def test_an_entity_counts_by_its_identity_as_well_as_its_spelling(tmp_path, records):
-    conn = store_in_order(tmp_path, records, [a[0] for a in ARTICLES])
+def test_an_entity_counts_by_its_identity_as_well_as_its_spelling(store_db, records):
+    conn = store_in_order(store_db, records, [a[0] for a in ARTICLES])
     profiles = {key: json.loads(conn.execute("SELECT profile FROM story_docs WHERE document_id = ?",
                                              (records[key].document.id,)).fetchone()[0]) for key in records}
     # flood-2 writes "Jürgen Dupper": its own spelling, and the identity it resolved to, which flood-1 names
