@@ -128,3 +128,17 @@ def test_out_dash_writes_to_standard_output(hand_store, capsys):
     assert run(["mentions", "--db", str(hand_store), "--out", "-"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines and all(json.loads(line)["document"] for line in lines)
+
+
+def test_movements_geojson_names_who_moved(hand_store, tmp_path, capsys):
+    from newsintel.cli.main import main
+
+    out = tmp_path / "flows.geojson"
+    assert main(["movements", "--db", str(hand_store), "--json", "--geojson", str(out)]) == 0
+    flows = json.loads(capsys.readouterr().out)
+    assert [a["name"] for s in flows[0]["sources"] for a in s["actors"]] == ["Ardian Berisha"]
+    line = next(f for f in json.loads(out.read_text(encoding="utf-8"))["features"]
+                if f["geometry"]["type"] == "LineString")
+    (actor,) = line["properties"]["actors"]
+    assert actor["name"] == "Ardian Berisha" and actor["identity"].startswith("I") and actor["reports"] == 1
+    assert line["properties"]["status"] == {"hedged": 1}  # an object, not the JSON text of one

@@ -91,8 +91,9 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 def cmd_movements(args: argparse.Namespace) -> int:
     from newsintel.cli.render_facts import hidden_note, print_hidden
+    from newsintel.exports.geojson import GeojsonExporter
     from newsintel.ingest.discover import display_path
-    from newsintel.views.movements import confident_flows, to_geojson
+    from newsintel.views.movements import confident_flows
 
     target = Path(args.geojson) if args.geojson else None
     problem = target and unwritable(target)
@@ -102,7 +103,7 @@ def cmd_movements(args: argparse.Namespace) -> int:
     result, hidden = confident_flows(_conn(args), args.limit, args.min_confidence)
     if target:
         try:
-            write_atomically(target, json.dumps(to_geojson(result), ensure_ascii=False))
+            write_atomically(target, json.dumps(GeojsonExporter(result).collection(), ensure_ascii=False))
         except OSError as err:
             error(f"{display_path(args.geojson)}: cannot write the GeoJSON file: {err.strerror or err}")
             return EXIT_FAILED

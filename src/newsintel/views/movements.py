@@ -54,6 +54,7 @@ def confident_flows(conn: sqlite3.Connection, limit: int = 100,
                                          for a in f[role]])
     points = _entity_points(conn, [a.get("entity") for f in facts for role in ("origin", "via", "destination")
                                    for a in f[role]], linked)
+    movers = identity_of_entities(conn, [a.get("entity") for f in facts for a in f["actors"]])
     grouped: dict[tuple[str, ...], dict[str, Any]] = {}
     for fact in facts:
         origin = _names(fact["origin"], linked)
@@ -73,13 +74,20 @@ def confident_flows(conn: sqlite3.Connection, limit: int = 100,
         flow["types"][fact["type"]] += 1
         source = sources.source(fact["document_id"], fact["sentence"])
         flow["sources"].append({**source, "trigger": fact["trigger"], "modality": fact["modality"],
-                                "said_by": said_by(fact), **date_fields(fact | {"source": source})})
+                                "said_by": said_by(fact), "actors": _movers(fact["actors"], movers),
+                                **date_fields(fact | {"source": source})})
     out = sorted(grouped.values(), key=lambda f: (-f["count"], f["path"]))[:limit]
     for flow in out:
         flow["status"], flow["types"] = dict(flow["status"]), dict(flow["types"])
         flow["sources"].sort(key=date_order)
         flow["first"], flow["last"] = _date_of(flow["sources"][0]), _date_of(flow["sources"][-1])
     return out, hidden
+
+
+def _movers(args: list[dict[str, Any]], linked: dict[str, tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """The event's actors as named: the identity's name and id when resolved, else the text ("three men")."""
+    return [{"name": linked[a["entity"]][1], "identity": linked[a["entity"]][0]} if a.get("entity") in linked
+            else {"name": a["text"], "identity": None} for a in args]
 
 
 def _date_of(source: dict[str, Any]) -> dict[str, Any]:
