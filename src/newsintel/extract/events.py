@@ -17,6 +17,7 @@ from newsintel.extract.event_fit import (
     reflexive_fits,
     state_phrase_roles,
 )
+from newsintel.extract.generic import non_specific
 from newsintel.extract.lexicon import EventType, lexicon
 from newsintel.extract.noun_roles import noun_args
 from newsintel.extract.parse import ParsedSentence
@@ -366,4 +367,6 @@ def event_record(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Toke
                 record[role].append(arg)
     record.update({"time": None, "modality": "asserted", "attribution": None,
                    "sentence": ps.index, "start": start, "end": end})
+    if (generic := non_specific(trigger, args)) is not None:  # "militias often kidnap": kept, marked (generic.py)
+        record["generic"] = generic
     return record
