@@ -20,6 +20,7 @@ from newsintel.ingest import discover, read_path
 from newsintel.model import Failure, Notice, RawDocument
 from newsintel.pipeline import Processor
 from newsintel.store import has_input, save_record
+from newsintel.store.sharing import Handling
 from newsintel.store.story_index import backfill_stories
 
 
@@ -59,7 +60,7 @@ def list_inputs(paths: list[str]) -> tuple[list[Path], list[Failure]]:
 
 def ingest(
     paths: list[str], conn: sqlite3.Connection, processor: Processor, *, strict: bool = False,
-    report: Reporter = _quiet,
+    report: Reporter = _quiet, handling: Handling | None = None,
 ) -> Summary:
     started = time.perf_counter()
     backfill_stories(conn)  # documents stored before stories existed, or by an older version
@@ -98,7 +99,7 @@ def ingest(
                     summary.stopped_at = result
                     break
                 continue
-            status = save_record(conn, result, result.document.raw_hash)
+            status = save_record(conn, result, result.document.raw_hash, handling)
             for warning in result.document.warnings:
                 report("warning", Notice(result.document.origin or result.document.id, warning))
             if status == "ingested":

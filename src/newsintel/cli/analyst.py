@@ -20,6 +20,9 @@ def _conn(args: argparse.Namespace, readonly: bool = True):
 
 
 def _emit(args: argparse.Namespace, data: object, show: Callable[[], None]) -> int:
+    from newsintel.cli.grades import graded
+
+    graded(args, data)  # tlp, source_reliability, credibility on every sourced fact
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:

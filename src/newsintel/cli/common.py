@@ -38,6 +38,9 @@ def open_store(args: argparse.Namespace, readonly: bool = True):
 
 def emit(args: argparse.Namespace, data: object, show: Callable[[], None]) -> int:
     """Print `data` as JSON with --json, else the human rendering."""
+    from newsintel.cli.grades import graded
+
+    graded(args, data)  # tlp, source_reliability, credibility on every sourced fact
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2 if isinstance(data, dict) else None))
     else:

@@ -263,6 +263,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="stop at the first failure")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary; errors still print")
     engine(p)
+    from newsintel.cli.sharing import ingest_options
+
+    ingest_options(p)
 
     p = add("extract", cmd_extract, "print what newsintel extracts from one file (nothing is stored)", json_flag)
     p.add_argument("file", metavar="FILE")
@@ -318,6 +321,9 @@ def build_parser() -> argparse.ArgumentParser:
     from newsintel.cli.copy import add_parser as add_copy
 
     add_copy(sub)
+    from newsintel.cli.sharing import add_commands as add_sharing
+
+    add_sharing(add, json_flag)
     from newsintel.cli import exports
 
     exports.add_parser(sub, common)

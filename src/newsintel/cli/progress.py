@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsintel.batch import Summary, ingest
 from newsintel.cli.render import safe
+from newsintel.cli.sharing import handling
 from newsintel.model import Failure, Notice
 from newsintel.pipeline import Processor, default_workers
 from newsintel.store import connect, db_path
@@ -64,7 +65,8 @@ def run_ingest(args: argparse.Namespace) -> int:
                 progress.update(task, counts=" ".join(f"{k} {v}" for k, v in counts.items()))
 
             try:
-                summary = ingest(args.paths, conn, processor, strict=args.strict, report=report)
+                summary = ingest(args.paths, conn, processor, strict=args.strict, report=report,
+                                 handling=handling(args))
             except KeyboardInterrupt:
                 interrupted = True
                 summary.ingested, summary.unchanged = counts["ingested"], counts["unchanged"]

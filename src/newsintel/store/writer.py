@@ -10,6 +10,7 @@ from newsintel.model import Record
 from newsintel.store.db import now
 from newsintel.store.gateway import wrap, write_transaction
 from newsintel.store.identity_index import refresh_identity, resolve_document
+from newsintel.store.sharing import Handling, mark_document
 
 
 def _stories():
@@ -23,8 +24,10 @@ def has_input(conn: sqlite3.Connection, raw_hash: str) -> bool:
     return conn.execute("SELECT 1 FROM inputs WHERE raw_hash = ?", (raw_hash,)).fetchone() is not None
 
 
-def save_record(conn: sqlite3.Connection, record: Record, raw_hash: str | None = None) -> str:
-    """Store `record`; returns "ingested", or "unchanged" when a document with the same text is stored."""
+def save_record(conn: sqlite3.Connection, record: Record, raw_hash: str | None = None,
+                handling: Handling | None = None) -> str:
+    """Store `record`; returns "ingested", or "unchanged" when a document with the same text is stored.
+    `handling`: the TLP and source to mark it with (store/sharing.py; default: its source's, else clear)."""
     doc = record.document
     stamp = now()
     with write_transaction(conn):
@@ -33,6 +36,7 @@ def save_record(conn: sqlite3.Connection, record: Record, raw_hash: str | None =
             _insert(conn, record, stamp)
             resolve_document(conn, doc.id)
             _stories().assign_story(conn, record)
+        mark_document(conn, doc, handling)
         if raw_hash:
             conn.execute(
                 "INSERT OR IGNORE INTO inputs(raw_hash, document_id, origin, seen_at) VALUES (?, ?, ?, ?)",
