@@ -173,6 +173,9 @@ def score_event(event: dict[str, Any], evidence: TriggerEvidence | None,
         score.weaken("hedged")
     elif modality == "conditional":
         score.weaken("conditional")
+    generic = event.get("generic")
+    if generic:  # "militias often kidnap aid workers": no event that took place (extract/generic.py)
+        score.weaken("generic", f"{generic.get('rule')}: {generic.get('cue')}")
     attribution = event.get("attribution")
     if attribution and attribution.get("speaker"):
         score.evidence(f"attributed to {attribution['speaker'].get('text')!r}")
