@@ -1,0 +1,87 @@
+"""Reads behind `newsintel export stix` (issue 14): the documents an export may share and what was derived from them.
+
+Everything is read per document, so an exporter that asks only for the documents at or under its TLP ceiling never
+receives a row, a name or a text of any other document. Portable SQL (store/gateway.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from newsintel.store.gateway import wrap
+from newsintel.store.sharing import allowed, handling_of
+
+CHUNK = 500
+
+
+def _chunks(ids: list[str]) -> Iterator[tuple[list[str], str]]:
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        yield chunk, ",".join("?" * len(chunk))
+
+
+def export_documents(conn: Any, tlp_max: str, identity: str | None = None, story: int | None = None,
+                     since: str | None = None) -> list[dict[str, Any]]:
+    """The documents at or under `tlp_max` (optionally: naming `identity`, in `story`, published on or after
+    `since`), in ingest order, each with its handling (`tlp`, `handling_source`, `reliability`)."""
+    db = wrap(conn)
+    where, params = [], []
+    if identity:
+        where.append("d.id IN (SELECT document_id FROM entity_links WHERE identity_id = ?)")
+        params.append(identity)
+    if story is not None:
+        where.append("d.id IN (SELECT document_id FROM story_docs WHERE story_id = ?)")
+        params.append(story)
+    if since:
+        where.append("d.published >= ?")
+        params.append(since)
+    rows = db.execute("SELECT d.id, d.title, d.source, d.url, d.published, d.ingested_at FROM documents d"
+                      + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.rowid", params).fetchall()
+    handling = handling_of(db, [r["id"] for r in rows])
+    out = []
+    for r in rows:
+        h = handling.get(r["id"])
+        if h is not None and allowed(h.tlp, tlp_max):
+            out.append({**dict(zip(r.keys(), tuple(r), strict=True)), "tlp": h.tlp, "handling_source": h.source,
+                        "reliability": h.reliability})
+    return out
+
+
+def linked_entities(conn: Any, doc_ids: list[str]) -> list[dict[str, Any]]:
+    """Entities of these documents resolved to an identity that is not suppressed: entity id, document, the
+    entity's own name and type, its point and country, and the identity's id, kind and type."""
+    db = wrap(conn)
+    out = []
+    for chunk, marks in _chunks(sorted(doc_ids)):
+        for r in db.execute(
+                "SELECT e.id, e.document_id, e.name, e.type, e.geonameid, e.lat, e.lon, e.country,"
+                " i.id AS identity, i.kind, i.type AS identity_type FROM entities e"
+                " JOIN entity_links l ON l.entity_id = e.id JOIN identities i ON i.id = l.identity_id"
+                f" WHERE e.document_id IN ({marks}) AND i.suppressed = 0 ORDER BY e.document_id, e.id", chunk):
+            out.append(dict(zip(r.keys(), tuple(r), strict=True)))
+    return out
+
+
+def facts_of(conn: Any, table: str, doc_ids: list[str]) -> list[tuple[str, dict[str, Any]]]:
+    """(document id, fact as extracted) of `table` (events, claims or relations) for these documents."""
+    if table not in ("events", "claims", "relations"):  # a table name is never taken from input
+        raise ValueError(table)
+    db = wrap(conn)
+    out = []
+    for chunk, marks in _chunks(sorted(doc_ids)):
+        for r in db.execute(f"SELECT document_id, data FROM {table} WHERE document_id IN ({marks})"
+                            " ORDER BY document_id, start, id", chunk):
+            out.append((r["document_id"], json.loads(r["data"])))
+    return out
+
+
+def stories_of(conn: Any, doc_ids: list[str]) -> dict[str, int]:
+    """Document id -> story id, for these documents."""
+    db = wrap(conn)
+    out: dict[str, int] = {}
+    for chunk, marks in _chunks(sorted(doc_ids)):
+        out.update({r[0]: int(r[1]) for r in db.execute(
+            f"SELECT document_id, story_id FROM story_docs WHERE document_id IN ({marks})", chunk)})
+    return out

@@ -1,0 +1,137 @@
+"""`newsintel export stix`: a valid STIX 2.1 bundle (stix2-validator, stix2), TLP 2.0 markings on every object,
+nothing from a document above --tlp-max (not a name, title, fact or reference), the same ids on every export."""
+
+import json
+import re
+
+import pytest
+
+from newsintel.store import connect, save_record
+from newsintel.store.sharing import Handling
+
+# Our own short reports. Names, places and titles that only the red or the amber report has must never leave at
+# green; Jaan Tamm is named in the clear report too, so he may.
+REPORTS = [
+    ("clear", "Harbour Gazette", "Tallinn arrest after harbour robbery",
+     "Jaan Tamm was arrested in Tallinn on Monday after a robbery near the harbour, officers said. "
+     "Tamm travelled from Tallinn to Helsinki last week, according to the police.\n"),
+    ("clear", "Coast Radio", "Suspect held in Tallinn",
+     "Jaan Tamm was arrested in Tallinn on Monday, police said. He had travelled from Tallinn to Helsinki.\n"),
+    ("amber", "Liaison desk", "Amber note on Vilmsaar",
+     "Oskar Vilmsaar travelled from Riga to Vilnius on Friday, the liaison officer said. "
+     "Vilmsaar is a member of the Blackwater Reef Crew.\n"),
+    ("red", "Source Nightjar", "Red channel: Saarepera",
+     "Jaan Tamm was arrested in Tallinn on Monday. Kuldar Saarepera met Tamm in Tartu on Saturday. "
+     "Saarepera crossed into Pskov by car.\n"),
+]
+SECRETS = ["Vilmsaar", "Blackwater", "Reef Crew", "Riga", "Vilnius", "Amber note", "Liaison", "Saarepera",
+           "Kuldar", "Tartu", "Pskov", "Nightjar", "Red channel"]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    from newsintel.annotate import annotate
+    from newsintel.clean import clean
+    from newsintel.model import RawDocument
+
+    path = tmp_path_factory.mktemp("stix") / "s.db"
+    raws = [clean(RawDocument(f"r{i}.txt", "txt", f"h{i}", text=text, title=title, source=publisher,
+                              published=f"2025-05-0{i + 1}", url=f"https://example.org/r{i}"))
+            for i, (_tlp, publisher, title, text) in enumerate(REPORTS)]
+    conn = connect(path)
+    for (tlp, publisher, _title, _text), record in zip(REPORTS, annotate(raws), strict=True):
+        save_record(conn, record, record.document.raw_hash, Handling(tlp=tlp, source=publisher))
+    conn.close()
+    return path
+
+
+def export(store, tmp_path, *options: str) -> str:
+    from newsintel.cli.main import main
+
+    out = tmp_path / "bundle.json"
+    assert main(["export", "stix", "--out", str(out), "--db", str(store), *options]) == 0
+    return out.read_text(encoding="utf-8")
+
+
+def validate(text: str) -> tuple[list[str], list[str]]:
+    """stix2-validator's errors and warnings. The 3.3.1 wheel ships without its JSON schemas (upstream issue
+    oasis-open/cti-stix-validator#248), so its schema step is skipped and its own MUST and SHOULD checks run;
+    stix2.parse (below) checks every property as the schemas would."""
+    import stix2validator.validator as validator
+    from stix2validator import ValidationOptions, validate_string
+
+    original = validator._get_error_generator
+
+    def built_in_schemas_absent(name, obj, schema_dir=None, version="2.1", default="core"):
+        return None if schema_dir is None else original(name, obj, schema_dir, version, default)
+
+    validator._get_error_generator = built_in_schemas_absent
+    try:
+        result = validate_string(text, ValidationOptions(version="2.1", strict=False)).as_dict()
+    finally:
+        validator._get_error_generator = original
+    return ([e["message"] for e in result.get("errors") or []],
+            [w["message"] for w in result.get("warnings") or []])
+
+
+STIX_ID = re.compile(r"[a-z][a-z0-9-]*--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def refs_of(obj) -> set[str]:
+    """Every STIX id an object names anywhere (its own id, and extension keys, left out)."""
+    text = json.dumps({k: v for k, v in obj.items() if k != "id"} | {"extensions": list(
+        (obj.get("extensions") or {}).values())})
+    return set(STIX_ID.findall(text))
+
+
+def test_the_bundle_is_valid_stix_and_parses_back(store, tmp_path) -> None:
+    import stix2
+
+    text = export(store, tmp_path, "--tlp-max", "red")
+    errors, warnings = validate(text)
+    print("validator warnings:", warnings)
+    assert errors == []
+    bundle = stix2.parse(text, allow_custom=False)
+    types = {o.type for o in bundle.objects}
+    assert {"identity", "location", "sighting", "note", "report", "marking-definition",
+            "extension-definition"} <= types
+    data = json.loads(text)
+    ids = {o["id"] for o in data["objects"]}
+    for obj in data["objects"]:
+        if obj["type"] != "marking-definition":
+            assert len(obj["object_marking_refs"]) == 1, obj["id"]
+        assert refs_of(obj) <= ids, obj["id"]
+    reports = {o["name"]: o for o in data["objects"] if o["type"] == "report"}
+    assert reports["Tallinn arrest after harbour robbery"]["external_references"][0]["url"] == "https://example.org/r0"
+    sightings = [o for o in data["objects"] if o["type"] == "sighting"]
+    assert all(1 <= next(iter(o["extensions"].values()))["credibility"] <= 6 for o in sightings)
+
+
+def test_nothing_above_tlp_max_leaves(store, tmp_path) -> None:
+    text = export(store, tmp_path, "--tlp-max", "green")
+    leaked = [s for s in SECRETS if s.lower() in text.lower()]
+    assert leaked == []
+    assert "Jaan Tamm" in text and "Tallinn" in text  # the clear reports are there
+    marks = {m["name"] for m in json.loads(text)["objects"] if m["type"] == "marking-definition"}
+    assert marks == {"TLP:CLEAR"}
+    everything = export(store, tmp_path, "--tlp-max", "red")
+    assert all(s.lower() in everything.lower() for s in ("Vilmsaar", "Saarepera", "Red channel"))
+
+
+def arrest_grades(text: str) -> set[int]:
+    return {ext["credibility"] for o in json.loads(text)["objects"] if o["type"] == "sighting"
+            for ext in o["extensions"].values() if ext["event_type"] == "ARREST"}
+
+
+def test_corroboration_counts_only_what_may_leave(store, tmp_path) -> None:
+    """Two clear publishers report the arrest: probably true (2). The red source confirms it too, which makes it
+    confirmed (1) only in an export that may hold the red report."""
+    assert arrest_grades(export(store, tmp_path, "--tlp-max", "clear")) == {2}
+    assert arrest_grades(export(store, tmp_path, "--tlp-max", "red")) == {1}
+
+
+def test_same_store_same_ids(store, tmp_path) -> None:
+    first = export(store, tmp_path, "--tlp-max", "amber")
+    second = export(store, tmp_path, "--tlp-max", "amber")
+    assert first == second
+    assert [o["id"] for o in json.loads(first)["objects"]] == [o["id"] for o in json.loads(second)["objects"]]
