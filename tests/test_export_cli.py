@@ -142,3 +142,13 @@ def test_movements_geojson_names_who_moved(hand_store, tmp_path, capsys):
     (actor,) = line["properties"]["actors"]
     assert actor["name"] == "Ardian Berisha" and actor["identity"].startswith("I") and actor["reports"] == 1
     assert line["properties"]["status"] == {"hedged": 1}  # an object, not the JSON text of one
+
+
+def test_the_output_file_has_ordinary_permissions(hand_store, tmp_path):
+    import os
+
+    out = tmp_path / "m.jsonl"
+    assert run(["mentions", "--db", str(hand_store), "--out", str(out)]) == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -58,12 +58,19 @@ def atomic_output(path: Path) -> Iterator[TextIO]:
     """A text file (UTF-8, no newline translation) that replaces `path` when the block ends without error."""
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
+        os.chmod(temp, 0o666 & ~_umask())  # as an ordinary new file (mkstemp makes it private)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             yield out
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 class DocumentContext:
