@@ -152,3 +152,14 @@ def test_the_output_file_has_ordinary_permissions(hand_store, tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_newsintel_export_runs_from_the_main_command(hand_store, tmp_path, capsys):
+    from newsintel.cli.main import main
+
+    out = tmp_path / "identities.csv"
+    assert main(["export", "csv", "--what", "identities", "--db", str(hand_store), "--out", str(out)]) == 0
+    assert "exported identities" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8").startswith("identity,kind,type,name,")
+    with pytest.raises(SystemExit):  # a format it does not know is a usage error
+        main(["export", "xlsx", "--db", str(hand_store), "--out", str(out)])
