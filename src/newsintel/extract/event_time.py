@@ -27,6 +27,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from newsintel.extract import event_time_scope as scope
+from newsintel.extract.event_time_scope import SAME_MOMENT_MARKS
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.timex import find_phrases, holiday_of, normalise, time_value
@@ -46,8 +48,6 @@ _POINTS_IN_TIME = re.compile(r"\b(?:ago|earlier|later|january|february|march|apr
 _AGE = re.compile(r"\b(?:ages?|aged|old)\b")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 SAME_TIME_PREPOSITIONS = {"in", "during", "at", "amid", "on"}
-# "arrested as he tried to leave", "when", "while": the subordinate clause is of its head clause's moment
-SAME_MOMENT_MARKS = {"as", "when", "while"}
 # "agreement on an offensive", "plans for an attack": what another occurrence is about
 TOPIC_PREPOSITIONS = {"on", "for", "about", "over", "against", "of"}
 # "since 2014", "until May", "before Friday": a bound of a state or of another time, not when the event happened
@@ -63,6 +63,7 @@ _TIME_OF_DAY = re.compile(r"(?:(?:shortly|just|soon|right|long|well)\s+)?(?:befo
 # "arrested on Monday and later released": the second verb's time is not the first's
 SEQUENCE_WORDS = {"later", "then", "subsequently", "afterwards", "afterward", "eventually", "since", "now", "again",
                   "finally", "soon", "ultimately"}
+UNDATED = {"text": None, "start": None, "end": None, "value": None, "precision": None, "undated": True}
 # how long before the report a dated sentence's events must lie to be background for its undated events
 BACKGROUND_DAYS = 60
 
@@ -313,25 +314,49 @@ def _dated_elsewhere(trigger: Token, spans: list[Span], published: str | None) -
     return False
 
 
+def _over_a_period(ps: ParsedSentence, clause: set[Token], spans: list[Span], published: str | None) -> bool:
+    """The trigger's clause spreads the event over a stretch up to the report ("has killed 300 people in the past
+    five years", "has attacked police posts since 2014"): no day of it is its date."""
+    candidates = [e for e in (*spans, *(e for e in ps.doc.ents if e.label_ == "DATE"))
+                  if _clause_of(e.root) in clause]
+    return scope.over_a_period(candidates, {e.start: normalise(e.text, published) for e in candidates}, published)
+
+
 def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modality: str) -> dict[str, Any] | None:
     """The trigger's own date expression, nearest first, normalised (`text`, `start`, `end`, `value`,
     `precision`); with `undated` when the event is background and must not take its report's day; None when the
     event has no date of its own and may be dated by its report."""
     spans = _time_spans(ps)
     if not spans:
-        return None
+        periods = any(e.label_ == "DATE" for e in ps.doc.ents) and _over_a_period(
+            ps, _clause_of_trigger(trigger), spans, published)  # "in the past five years": no date, a stretch
+        return dict(UNDATED) if periods else None
     clause = _clause_of_trigger(trigger)
     nested = _nested_in_occurrence(trigger, clause)
+    media = scope.told_through_media(trigger)  # "a video of the attack was released on Friday": the video's date
     own = [e for e in spans if _clause_of(e.root) in clause and not _another_nouns(e, trigger, clause)
-           and not _a_bound(e) and (not nested or e.root in trigger.subtree or e.start > trigger.i)]
+           and not _a_bound(e) and (not nested or e.root in trigger.subtree or e.start > trigger.i)
+           and (not media or e.root in trigger.subtree)]
     if not own and not nested and (siblings := _coordinated_verbs(trigger)):
         # "was convicted and sentenced last Thursday": a date of a verb coordinated under the same subject
         shared = _clause_of_trigger(trigger) | siblings
         own = [e for e in spans if _clause_of(e.root) in siblings and not _another_nouns(e, trigger, shared)
                and not _a_bound(e)]
+    if not own and not clause and trigger.pos_ == "NOUN":
+        # a clause without a verb (a headline, a caption, a fragment): "Assaults in the old town on New Year's Eve"
+        phrase = trigger
+        while phrase.dep_ == "conj" and phrase.head.i != phrase.i:
+            phrase = phrase.head
+        own = [e for e in spans if e.root in phrase.subtree and not _another_nouns(e, trigger, {phrase})
+               and not _a_bound(e)]
+    if not own and not nested and (moments := scope.same_moment_clauses(clause)):
+        # "vowed to destroy the group when he took office last year": a clause of the same moment dates its head
+        own = [e for e in spans if _clause_of(e.root) in moments and not _another_nouns(e, trigger, clause | moments)
+               and not _a_bound(e)]
     if not own:
-        if _background(ps, trigger, spans, published) or _dated_elsewhere(trigger, spans, published):
-            return {"text": None, "start": None, "end": None, "value": None, "precision": None, "undated": True}
+        if _background(ps, trigger, spans, published) or _dated_elsewhere(trigger, spans, published) or (
+                _over_a_period(ps, clause, spans, published)):
+            return dict(UNDATED)
         return None
     future = modality in ("future", "intended")
     chosen = min(own, key=lambda e: (not _in_copula_subject(e, trigger), normalise(e.text, published, future) is None,

@@ -24,7 +24,9 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from newsintel.extract.event_realisation import realising_verb
 from newsintel.extract.lexicon import lexicon
+from newsintel.extract.modality_settled import settled_cue
 from newsintel.extract.roles import is_purpose_infinitive
 
 # Dependencies climbed from the trigger to the words that govern it. Relative and reduced relative clauses
@@ -257,20 +259,34 @@ def _chain(trigger: Token, wide: bool = False) -> list[Token]:
 
 
 def modality_of(trigger: Token) -> str:
-    """The modality label for the event (or statement) whose head word is `trigger`."""
+    """The modality label for the event (or statement) whose head word is `trigger`; an event noun that is the
+    subject of its own verb of happening ("the swap would take place") takes that verb's too, the first in
+    PRECEDENCE winning."""
+    own = _own_modality(trigger)
+    if (verb := realising_verb(trigger)) is None:
+        return own
+    labels = {own, _own_modality(verb)}
+    return next((label for label in PRECEDENCE if label in labels), "asserted")
+
+
+def _own_modality(trigger: Token) -> str:
     chain = _chain(trigger)
     # a verb the trigger is coordinated with is no governor of it ("denied the charges and fled", "tried to enter
     # Turkey and reached Greece" keeps its own auxiliaries and adverbs only)
     coordinated = {t.head.i for t in chain if t.dep_ == "conj"}
     if (failure := _failed_block(chain, coordinated)) is not None:
         return _went_ahead(chain[chain.index(failure):])  # "failed to prevent the attacks": they happened
-    if any(_negated(t, t is not trigger and t.i not in coordinated) for t in chain) or _not_taken(chain) or (
-            _no_sign_of(chain[-1])):
+    # "was able to escape", "cannot deny that": a governor whose own tense or negation settles what it says
+    settled = {t.i: label for t in chain[1:] if (label := settled_cue(t)) is not None}
+    if "negated" in settled.values() or any(
+            _negated(t, t is not trigger and t.i not in coordinated) for t in chain if t.i not in settled) or (
+            _not_taken(chain) or _no_sign_of(chain[-1])):
         return "negated"  # "freed without charge", "no sign that he had pledged allegiance"
     if any(_conditional(t) for t in _chain(trigger, wide=True)) or _depends(trigger, chain):
         return "conditional"
-    found = {label for token in chain
+    found = {label for token in chain if token.i not in settled
              for label in _cues_on(token, _is_passive(token), token is not trigger and token.i not in coordinated)}
+    found |= set(settled.values()) - {"asserted"}
     if _future_time_clause(chain[-1]) or _scheduled(trigger):
         found.add("future")
     if _sought_through_prep(chain):

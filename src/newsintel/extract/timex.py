@@ -27,6 +27,8 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DECADE = re.compile(r"\b(1[89]\d|20\d)0s\b")
 _YEARS = re.compile(r"\b(?:(?:between|from)\s+)?(1[89]\d\d|20\d\d)\s*(?:and|to|until|through|-|–|—)\s*"
                     r"(1[89]\d\d|20\d\d)\b")
+# "the 1950-53 war", "in 2015–16": a range whose end year is written with two digits (not an ISO date "2019-11-20")
+_SHORT_YEARS = re.compile(r"\b(1[89]\d\d|20\d\d)\s*[-–—]\s*(\d\d)\b(?!\s*[-–—]\s*\d)")
 # "the summer of 2013", "summer 2013": the season word right before the year ("the fall of Mosul in 2014" is no season)
 _SEASON = re.compile(r"\b(spring|summer|autumn|fall)\s+(?:of\s+)?(1[89]\d\d|20\d\d)\b")
 
@@ -139,6 +141,11 @@ def _calendar(words: list[str], base: date | None, future: bool, may_is_month: b
     years = _YEARS.search(text)
     if years and int(years.group(1)) < int(years.group(2)):
         return _day_range(date(int(years.group(1)), 1, 1), date(int(years.group(2)), 12, 31))
+    if (short := _SHORT_YEARS.search(text)) and not any(w.rstrip(".") in MONTHS for w in words):
+        first = int(short.group(1))
+        last = first // 100 * 100 + int(short.group(2))
+        if first < last <= first + 30:
+            return _day_range(date(first, 1, 1), date(last, 12, 31))
     year_match = _YEAR.search(text)
     year = int(year_match.group(1)) if year_match else None
     month = next((MONTHS[w.rstrip(".")] for w in words if (w.rstrip(".") in MONTHS and w not in ("may",)) or

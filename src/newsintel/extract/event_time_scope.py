@@ -1,0 +1,86 @@
+"""Two dates near an event's own clause that event_time.py reads besides the clause's own: the date of a clause of
+the same moment below it, and a period the event happened over.
+
+Why: the audit (wrong time) found events shown on the report's day though the sentence dates them: "vowed to
+destroy the group when he took office last year" (a "when"/"as"/"while" clause is of its head's moment, as
+event_time.py already reads it upwards: "arrested in 2021 as he tried to leave"), and "has killed 20,000 people
+in the past seven years" or "has attacked police posts since 2014" (the event is spread over a stretch of time,
+most of it long before the report: no single day is its date, and the report's day least of all).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from newsintel.resources import load_yaml
+
+# "arrested as he tried to leave", "when", "while": the subordinate clause is of its head clause's moment
+SAME_MOMENT_MARKS = {"as", "when", "while"}
+# "in the past seven years", "over the last two decades", "in recent months": a stretch up to the report ("last
+# year" without an article or amount is a date: event_time.py reads it)
+_PERIOD = re.compile(r"^(?:(?:in|over|during|within|throughout|for)\s+)?(?P<the>the\s+)?(?:past|last|previous"
+                     r"|(?P<recent>recent))\s+(?P<amount>(?:\d+|few|several|couple\s+of|two|three|four|five|six"
+                     r"|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+)?"
+                     r"(?P<unit>weeks?|months?|years?|decades?|century|centuries)$", re.I)
+# a bound this long before the report makes the event a stretch, not a day ("since Friday" may be the news)
+SINCE_DAYS = 30
+
+
+def same_moment_clauses(clause: set[Token]) -> set[Token]:
+    """The "when"/"as"/"while" clauses hanging from the trigger's own clause verbs: "vowed ... when he took office
+    last year", "arrested him as he boarded the plane on Friday" (not a clause of an earlier time: "when he had
+    returned")."""
+    out = set()
+    for verb in clause:
+        for child in verb.children:
+            if child.dep_ != "advcl":
+                continue
+            first = min(child.subtree, key=lambda t: t.i)  # the parser hangs "when" as a mark or an adverb
+            marks = {c.lower_ for c in child.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.i == first.i)}
+            earlier = any(c.dep_ == "aux" and c.lower_ == "had" for c in child.children)
+            if marks and marks <= SAME_MOMENT_MARKS and not earlier:
+                out.add(child)
+    return out
+
+
+def told_through_media(trigger: Token) -> bool:
+    """The event noun is what news or pictures are of ("a video of the attack", "news of the shooting", "reports of
+    clashes"): the clause's date is when they came out."""
+    nouns = set(load_yaml("dates.yaml").get("media_nouns", ()))
+    prep = trigger.head
+    return trigger.dep_ == "pobj" and prep.lower_ in ("of", "about", "on") and prep.head.lower_ in nouns
+
+
+def _is_period(span: Span) -> bool:
+    """"the past seven years", "in recent months", "the last decade", "last five years" (not "last year")."""
+    text = " ".join(span.text.split())
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+        text = "the " + text
+    match = _PERIOD.match(text)
+    return match is not None and any((match.group("the"), match.group("recent"), match.group("amount"),
+                                      match.group("unit").lower().endswith(("s", "ies"))))
+
+
+def over_a_period(spans: list[Span], since_value: dict[int, str | None], published: str | None) -> bool:
+    """One of the clause's time spans is a stretch up to the report ("in the past seven years") or a bound long
+    before it ("since 2014"); `since_value` maps a bound span's start to its normalised value."""
+    try:
+        base = date.fromisoformat((published or "")[:10])
+    except ValueError:
+        base = None
+    for span in spans:
+        if _is_period(span):
+            return True
+        value = since_value.get(span.start)
+        if base is not None and value and (span[0].lower_ == "since" or (
+                span.root.dep_ == "pobj" and span.root.head.lower_ == "since")):
+            try:
+                first = date.fromisoformat(value.partition("/")[0][:10])
+            except ValueError:
+                continue
+            if first < base - timedelta(days=SINCE_DAYS):
+                return True
+    return False
