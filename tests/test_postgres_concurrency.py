@@ -195,3 +195,24 @@ def test_two_concurrent_ingests_into_one_sqlite_file(corpus, whole, tmp_path):
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     finally:
         conn.close()
+
+
+def test_processes_opening_a_new_postgresql_database_at_once_migrate_it_once(postgres_db):
+    """Ingests started together on a new database all create and migrate it at the same moment."""
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    from newsintel.store.db import latest_version
+
+    barrier = Barrier(6)
+
+    def open_it(_: int) -> int:
+        barrier.wait()
+        db = connect(postgres_db)
+        try:
+            return int(db.execute("SELECT version FROM schema_version").fetchone()[0])
+        finally:
+            db.close()
+
+    with ThreadPoolExecutor(6) as pool:
+        assert list(pool.map(open_it, range(6))) == [latest_version()] * 6

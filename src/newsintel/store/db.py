@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from newsintel.ingest.discover import display_path as shown  # escaped, one line
-from newsintel.store.gateway import POSTGRESQL, Database, row_factory, statements
+from newsintel.store.gateway import POSTGRESQL, WRITE_LOCK, Database, row_factory, statements
 
 DEFAULT_DB = "newsintel.db"
 ENV_DB = "NEWSINTEL_DB"
@@ -260,9 +260,11 @@ def pg_schema_version(db: Database) -> int:
 
 def pg_migrate(db: Database) -> None:
     assert db.dialect == POSTGRESQL
-    db.execute("CREATE TABLE IF NOT EXISTS schema_version (one INTEGER PRIMARY KEY DEFAULT 1 CHECK (one = 1),"
-               " version INTEGER NOT NULL)")
-    db.execute("INSERT INTO schema_version(one, version) VALUES (1, 0) ON CONFLICT DO NOTHING")
+    with db.transaction():  # one at a time: two CREATE TABLE IF NOT EXISTS at once collide in the catalogue
+        db.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+        db.execute("CREATE TABLE IF NOT EXISTS schema_version (one INTEGER PRIMARY KEY DEFAULT 1 CHECK (one = 1),"
+                   " version INTEGER NOT NULL)")
+        db.execute("INSERT INTO schema_version(one, version) VALUES (1, 0) ON CONFLICT DO NOTHING")
     for version, _name, sql in migrations(POSTGRESQL):
         with db.transaction():
             current = db.execute("SELECT version FROM schema_version FOR UPDATE").fetchone()[0]
