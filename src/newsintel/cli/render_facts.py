@@ -8,6 +8,7 @@ from typing import Any
 from rich.text import Text
 
 from newsintel import datevalues
+from newsintel.cli.grades import grade_tag
 from newsintel.cli.render import console, safe
 from newsintel.extract.headlines import HEADLINE_SENTENCE
 
@@ -75,8 +76,9 @@ def source_line(fact: dict[str, Any]) -> Text:
     title = safe(src.get("title") or "(untitled)", 70)
     sentence = fact.get("sentence", src.get("sentence"))
     where = "headline" if sentence == HEADLINE_SENTENCE else f"sentence {sentence}"
+    graded = f" [{grade_tag(fact)}]" if grade_tag(fact) else ""  # TLP, source reliability, credibility
     return Text(f"    ↳ {title} ({safe(src.get('published') or 'undated')}, doc {src.get('document')},"
-                f" {where}): {safe(src.get('sentence_text', ''), 160)}", style="dim")
+                f" {where}){graded}: {safe(src.get('sentence_text', ''), 160)}", style="dim")
 
 
 def print_facts(facts: list[dict[str, Any]], line: Callable[[dict[str, Any]], Text], empty: str) -> None:

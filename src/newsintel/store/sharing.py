@@ -223,7 +223,7 @@ class Grader:
         handling = self.handling(doc_id)
         if handling is None:
             return
-        modality = fact.get("modality") or _MODALITY_OF_STATUS.get(fact.get("status") or "")
+        modality = fact.get("modality") or _MODALITY_OF_STATUS.get(fact.get("status") or "") or "asserted"
         entities = [a.get("entity") for role in ("actors", "targets") for a in fact.get(role) or []
                     if isinstance(a, dict)]
         event_type = fact.get("type") if isinstance(fact.get("type"), str) else fact.get("event")
