@@ -102,7 +102,8 @@ class FtmExporter(Exporter):
             names = sorted(n for n in profile.get("names", {}) if n != row["name"])
             props: dict[str, list[Any]] = {"name": [row["name"]], "alias": names,
                                            "description": [f"newsintel identity {row['id']}, named in"
-                                                           f" {row['documents']} reports"]}
+                                                           f" {row['documents']} report"
+                                                           + ("" if row["documents"] == 1 else "s")]}
             if row["kind"] == "person":
                 props["nationality"] = sorted({c for n in profile.get("nationality", {})
                                                if (c := self.countries.get(n.lower()))})
