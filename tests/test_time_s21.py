@@ -50,3 +50,26 @@ def test_news_and_pictures_of_an_event_are_dated_when_they_come_out():
 def test_a_phrase_without_a_verb_dates_its_event_noun():
     assert time_of("Attacks and arson in the port city on Christmas Eve", "ATTACK", "Attacks")["value"] == \
         "2024-12-24"
+
+
+def test_a_when_clause_the_parser_opens_with_an_adverb_shares_its_heads_date():
+    assert time_of("Karim Nassar was arrested in May 2021 when he tried to cross into Greece.", "CROSS_BORDER",
+                   "cross")["value"] == "2021-05-01/2021-05-31"
+    assert time_of("Karim Nassar was arrested in May 2021 after he had tried to cross into Greece.", "CROSS_BORDER",
+                   "cross").get("value") != "2021-05-01/2021-05-31"
+
+
+def test_a_toll_rises_on_its_own_day():
+    assert time_of("The death toll from the truck bombing in the city rose to nine on Friday.", "ATTACK",
+                   "bombing").get("value") is None
+    assert time_of("The truck bombing in the city killed nine people on Friday.", "ATTACK", "bombing")["value"] == \
+        "2025-06-06"
+
+
+def test_a_month_or_holiday_takes_the_year_another_date_of_its_clause_gives():
+    assert time_value("in June last year", "2025-06-12")["value"] == "2024-06-01/2024-06-30"
+    assert time_value("by March next year", "2025-06-12")["value"] == "2026-03-01/2026-03-31"
+    text = "Assaults and robberies were carried out at the city's New Year's Eve celebrations two years ago."
+    assert time_of(text, "ATTACK", "Assaults")["value"] == "2023-12-31"
+    assert time_of("Assaults and robberies were carried out at the city's New Year's Eve celebrations.", "ATTACK",
+                   "Assaults")["value"] == "2024-12-31"

@@ -92,7 +92,7 @@ def _continues_its_head(verb: Token) -> bool:
     "while"); one with its own subject and another conjunction ("after he crossed") does not."""
     if verb.dep_ != "advcl" or verb.head.i == verb.i:
         return False
-    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    marks = scope.clause_marks(verb)
     if marks:
         return marks <= SAME_MOMENT_MARKS
     return verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -362,8 +362,9 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
     chosen = min(own, key=lambda e: (not _in_copula_subject(e, trigger), normalise(e.text, published, future) is None,
                                      abs(e.root.i - trigger.i)))
     start, end = ps.char_span(chosen.start, chosen.end)
+    anchor = scope.anchored_publication(chosen, own, published)  # "on New Year's Eve two years ago"
     out: dict[str, Any] = {"text": chosen.text, "start": start, "end": end,
-                           **time_value(chosen.text, published, future)}
+                           **time_value(chosen.text, anchor, future and anchor == published)}
     if out["value"] is None and chosen.label_ != "TIME" and not _PART_OF_DAY.search(chosen.text):
         out["undated"] = True  # "two decades ago", "days later": its own time, which we cannot place
     return out

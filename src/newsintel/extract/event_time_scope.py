@@ -15,6 +15,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from newsintel.datevalues import precision_of
+from newsintel.extract.timex import MONTHS, holiday_of, normalise
 from newsintel.resources import load_yaml
 
 # "arrested as he tried to leave", "when", "while": the subordinate clause is of its head clause's moment
@@ -29,6 +31,14 @@ _PERIOD = re.compile(r"^(?:(?:in|over|during|within|throughout|for)\s+)?(?P<the>
 SINCE_DAYS = 30
 
 
+def clause_marks(verb: Token) -> set[str]:
+    """The words that open a subordinate clause: its marks, and a first "when" that the parser hangs as an
+    adverb."""
+    first = min(verb.subtree, key=lambda t: t.i)
+    return {c.lower_ for c in verb.children if c.dep_ == "mark" or (
+        c.dep_ == "advmod" and c.i == first.i and c.lower_ in SAME_MOMENT_MARKS)}
+
+
 def same_moment_clauses(clause: set[Token]) -> set[Token]:
     """The "when"/"as"/"while" clauses hanging from the trigger's own clause verbs: "vowed ... when he took office
     last year", "arrested him as he boarded the plane on Friday" (not a clause of an earlier time: "when he had
@@ -38,8 +48,7 @@ def same_moment_clauses(clause: set[Token]) -> set[Token]:
         for child in verb.children:
             if child.dep_ != "advcl":
                 continue
-            first = min(child.subtree, key=lambda t: t.i)  # the parser hangs "when" as a mark or an adverb
-            marks = {c.lower_ for c in child.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.i == first.i)}
+            marks = clause_marks(child)
             earlier = any(c.dep_ == "aux" and c.lower_ == "had" for c in child.children)
             if marks and marks <= SAME_MOMENT_MARKS and not earlier:
                 out.add(child)
@@ -48,10 +57,10 @@ def same_moment_clauses(clause: set[Token]) -> set[Token]:
 
 def told_through_media(trigger: Token) -> bool:
     """The event noun is what news or pictures are of ("a video of the attack", "news of the shooting", "reports of
-    clashes"): the clause's date is when they came out."""
+    clashes") or what a toll counts ("the toll from the bombing rose on Friday"): the clause's date is theirs."""
     nouns = set(load_yaml("dates.yaml").get("media_nouns", ()))
     prep = trigger.head
-    return trigger.dep_ == "pobj" and prep.lower_ in ("of", "about", "on") and prep.head.lower_ in nouns
+    return trigger.dep_ == "pobj" and prep.lower_ in ("of", "about", "on", "from") and prep.head.lower_ in nouns
 
 
 def _is_period(span: Span) -> bool:
@@ -84,3 +93,21 @@ def over_a_period(spans: list[Span], since_value: dict[int, str | None], publish
             if first < base - timedelta(days=SINCE_DAYS):
                 return True
     return False
+
+
+_WORDS = re.compile(r"[a-z]+", re.I)
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def anchored_publication(chosen: Span, own: list[Span], published: str | None) -> str | None:
+    """The day to resolve a date without a year against: the last day of the year another date of the same clause
+    gives ("at the New Year's Eve celebrations two years ago", "in June last year" as two phrases), else the
+    publication day itself."""
+    if _YEAR_WRITTEN.search(chosen.text) or not (holiday_of(chosen.text) or any(
+            (w.lower() in MONTHS and w.lower() != "may") or w == "May" for w in _WORDS.findall(chosen.text))):
+        return published
+    for other in own:
+        value = normalise(other.text, published) if other is not chosen else None
+        if value and precision_of(value) == "year":
+            return value.partition("/")[2]
+    return published

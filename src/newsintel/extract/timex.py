@@ -166,7 +166,9 @@ def _calendar(words: list[str], base: date | None, future: bool, may_is_month: b
     if month and year:
         return _month_range(year, month)
     if month and base is not None:
-        if future:  # "the trial is set for March", said in November: next March
+        if "last year" in text or "next year" in text:  # "in June last year", "by March next year"
+            year = base.year + (1 if "next year" in text else -1)
+        elif future:  # "the trial is set for March", said in November: next March
             year = base.year if month >= base.month else base.year + 1
         else:
             year = base.year if month <= base.month else base.year - 1
