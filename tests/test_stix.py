@@ -29,18 +29,27 @@ SECRETS = ["Vilmsaar", "Blackwater", "Reef Crew", "Riga", "Vilnius", "Amber note
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
+def records():
     from newsintel.annotate import annotate
     from newsintel.clean import clean
     from newsintel.model import RawDocument
 
-    path = tmp_path_factory.mktemp("stix") / "s.db"
     raws = [clean(RawDocument(f"r{i}.txt", "txt", f"h{i}", text=text, title=title, source=publisher,
                               published=f"2025-05-0{i + 1}", url=f"https://example.org/r{i}"))
             for i, (_tlp, publisher, title, text) in enumerate(REPORTS)]
-    conn = connect(path)
-    for (tlp, publisher, _title, _text), record in zip(REPORTS, annotate(raws), strict=True):
+    return list(annotate(raws))
+
+
+def fill(conn, records) -> None:
+    for (tlp, publisher, _title, _text), record in zip(REPORTS, records, strict=True):
         save_record(conn, record, record.document.raw_hash, Handling(tlp=tlp, source=publisher))
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, records):
+    path = tmp_path_factory.mktemp("stix") / "s.db"
+    conn = connect(path)
+    fill(conn, records)
     conn.close()
     return path
 
@@ -135,3 +144,16 @@ def test_same_store_same_ids(store, tmp_path) -> None:
     second = export(store, tmp_path, "--tlp-max", "amber")
     assert first == second
     assert [o["id"] for o in json.loads(first)["objects"]] == [o["id"] for o in json.loads(second)["objects"]]
+
+
+def test_postgresql_exports_the_same_objects(store, records, postgres_db) -> None:
+    from newsintel.exports.stix import Selection, StixExporter
+
+    def objects(conn) -> list[tuple[str, str]]:
+        exporter = StixExporter(conn, Selection(tlp_max="amber"))
+        return sorted((o["id"], o.get("name") or o.get("content") or "") for o in exporter.bundle()["objects"])
+
+    db = connect(postgres_db)
+    fill(db, records)
+    assert objects(db) == objects(connect(store, readonly=True))
+    db.close()

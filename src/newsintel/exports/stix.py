@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newsintel import datevalues
-from newsintel.extract.confidence import settings as confidence_settings
+from newsintel.resources import load_yaml
 from newsintel.store import stix_reads as reads
 from newsintel.store.sharing import credibility, independent_confirmations, stix_confidence, strictest
 
@@ -101,7 +101,7 @@ class StixExporter:
         self.contradicted: set[tuple[str, int]] = set()
         self.counts: Counter = Counter()
         self._docs: list[dict[str, Any]] | None = None
-        self.min_confidence = float(confidence_settings()["views"]["min_confidence"])
+        self.min_confidence = float(load_yaml("confidence.yaml")["views"]["min_confidence"])  # the views' default
 
     def documents(self) -> list[str]:
         return [d["id"] for d in self._documents()]
