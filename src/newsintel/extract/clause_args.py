@@ -54,13 +54,16 @@ def passive_agent(item: Token) -> bool:
 
 def place_modifiers(ps: ParsedSentence, item: Token, mentions: MentionIndex, craft: bool = False) -> list[Token]:
     """The town, region or country named as a modifier of a common noun ("at an Ohio zoo", "on a Bay Area
-    commuter train", "at a Las Vegas music festival"): where the event happened, the noun itself being no place a
-    map shows. Not an organisation or person ("at a Google office", "at a Trump rally"), nor a country naming the
+    commuter train", "at a Las Vegas music festival", and as the possessor of a site or gathering: "at Munich's
+    Christmas market"): where the event happened, the noun itself being no place a map shows. Not an organisation
+    or person ("at a Google office", "at a Trump rally"), nor a country naming the
     owner or flag of a craft ("on US helicopters": `owned_craft_nouns` in data/event_places.yaml)."""
-    out = []
-    craft = craft or lemma_of(item) in load_yaml("event_places.yaml")["owned_craft_nouns"]
+    out, words = [], load_yaml("event_places.yaml")
+    craft = craft or lemma_of(item) in words["owned_craft_nouns"]
+    sited = lemma_of(item) in words["site_nouns"] or lemma_of(item) in words["gathering_nouns"]
     for child in item.children:
-        if child.dep_ == "compound" and child.pos_ == "PROPN" and mentions.type_at(ps, child) in ("GPE", "LOC"):
+        if (child.dep_ == "compound" or (child.dep_ == "poss" and sited)) and child.pos_ == "PROPN" and \
+                mentions.type_at(ps, child) in ("GPE", "LOC"):  # also "at Munich's market", "at Lyon's festival"
             if not (craft and is_country(ps, child, mentions)):
                 out.append(child)
         elif child.dep_ == "compound" and child.pos_ == "NOUN":  # "a Boston commuter train"

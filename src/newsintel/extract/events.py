@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, is_country, is_named_place, is_place, make_arg, pronoun_tokens
+from newsintel.extract.completion import complete_arguments
 from newsintel.extract.describe import age_noun
 from newsintel.extract.event_fit import (
     RELATIVE_PRONOUNS,
@@ -340,6 +341,7 @@ def extract_events(ps: ParsedSentence, mentions: MentionIndex) -> list[tuple[Tri
         nested = {t.i for other, _ in out if other is not trigger and other.token.i in {x.i for x in
                   trigger.token.subtree} for t in other.token.subtree}
         clause_places(ps, trigger, args, used, nested, mentions, extra_place_tokens(ps, trigger, triggers))
+    complete_arguments(ps, out, mentions)  # roles still empty, from around the trigger (completion.py)
     return out
 
 

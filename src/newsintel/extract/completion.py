@@ -1,0 +1,293 @@
+"""Argument completion: one step after every argument finder, for every event type, filling a role an event still
+lacks from what its own sentence says around it.
+
+The finders read each trigger's own phrase; what they miss are participants given once for several triggers or
+through the word that governs the trigger:
+
+- the accused of an accusation ("she was accused of fraud and assault", "two men were charged with robbery", "the
+  charges against him included assault") is the doer of the deed charged (`accused_doer`), also for every member of
+  a coordination ("fraud, assault and theft");
+- coordinated event nouns share what is said of them together ("the attacks and robberies in Munich by masked
+  gangs": both by the gangs, both in Munich; "a bombing and an assault on the base"): the roles their common
+  governor gives (a light verb's subject) and the phrases after the last of them (`share_coordinated`);
+- an event naming no place takes the named place that modifies a thing it acts on ("destroyed Bamiyan's
+  statues", "the fire gutted the Aleppo market": `complete_places`);
+- an event naming no place takes the places of the clause its "when"/"after" clause is the scene of ("a party was
+  shattered in Kirkuk when a gunman opened fire"), of the event noun its relative clause describes ("a bombing in
+  Quetta which killed dozens") and, for a bare participle ("..., crushing dozens"), of the event it continues;
+- a verb event told as happening in an event noun of its own type ("two guards were killed in an attack by
+  rebels") takes the noun's doer (`share_with_named_incident`).
+
+Precision first: only an empty role is filled, only from the same sentence (so every filled argument keeps the
+event's provenance: document, sentence and offsets), and never from another clause.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from newsintel.extract.accused import charge_object_subject
+from newsintel.extract.args import MentionIndex, is_named_place, is_place, resolve_relative
+from newsintel.extract.clause_args import place_modifiers
+from newsintel.extract.describe import actor_words
+from newsintel.extract.lexicon import lexicon
+from newsintel.extract.parse import ParsedSentence
+from newsintel.extract.roles import LIGHT_VERBS, MOVERS, Trigger, direct_object, lemma_of, subject_of
+from newsintel.resources import load_yaml
+
+Args = dict[str, list[Token]]
+PLACE_ROLES = ("location", "origin", "destination", "via")
+SCENE_PREPS = {"in", "at", "near", "outside", "inside"}
+SCENE_MARKS = {"when", "after"}
+SHARED_PREPS = {"in", "at", "near", "outside", "inside", "by", "on", "against", "across", "around"}
+
+
+@cache
+def _accusing_verbs() -> dict[str, frozenset[str]]:
+    """Verb (or adjective) lemma -> the prepositions that name the deed it accuses someone of
+    (`accusing_words` in data/events_completion.yaml)."""
+    data = load_yaml("events_completion.yaml")["accusing_words"]
+    return {word: frozenset(preps) for word, preps in data.items()}
+
+
+@cache
+def _charge_listing_preps() -> frozenset[str]:
+    return frozenset(load_yaml("events_completion.yaml")["charge_listing_preps"])
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first member of the coordination a token belongs to ("fraud" for "assault" in "fraud, assault and
+    theft"), or the token itself."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def accused_doer(noun: Token) -> Token | None:
+    """Who is accused of the deed a noun (or gerund) names: the passive subject or the object of an accusing verb
+    whose preposition governs it ("he was accused of assault", "police charged two men with robbery", "found
+    guilty of murder"), or the accused of a charge that lists it ("charges including assault")."""
+    head = first_conjunct(noun)
+    if head.dep_ not in ("pobj", "pcomp") or head.head.dep_ not in ("prep", "agent"):
+        return None
+    prep = head.head
+    word, governor = prep.lower_, prep.head
+    if word in _charge_listing_preps() and lemma_of(governor) in lexicon().accusation_nouns:
+        return _accused_of_charge(governor)
+    if governor.dep_ in ("dobj", "obj") and word in _accusing_verbs().get(lemma_of(governor.head), ()):
+        return governor  # "accused the clerk of assault": the parser often hangs the phrase on the object
+    preps = _accusing_verbs().get(lemma_of(governor))
+    if preps is None or word not in preps:
+        return None
+    if governor.pos_ == "ADJ":  # "was found guilty of", "he is guilty of": the subject of the clause
+        verb = governor.head if governor.dep_ in ("acomp", "oprd", "ccomp", "xcomp") else governor
+        obj = direct_object(verb)  # "the jury found him guilty of"
+        return obj if obj is not None else _own_subject(verb)
+    if governor.pos_ not in ("VERB", "AUX"):
+        return None
+    passive = next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return passive
+    if governor.dep_ == "acl" and governor.tag_ == "VBN" and governor.head.pos_ in ("NOUN", "PROPN"):
+        return governor.head  # "a man accused of assault"
+    return direct_object(governor)  # "prosecutors charged him with": not the prosecutors
+
+
+def _accused_of_charge(charge: Token) -> Token | None:
+    """"the charges against Lena Holt included assault", "Holt faces charges including assault": the party the
+    charge is against, else the one facing it."""
+    for _ in range(2):
+        for prep in charge.children:
+            if prep.dep_ == "prep" and prep.lower_ == "against":
+                party = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if party is not None:
+                    return party
+        subject = next((c for c in charge.head.children if c.dep_ == "nsubj"), None)
+        if charge.dep_ not in ("dobj", "attr") or subject is None or lemma_of(
+                subject) not in lexicon().accusation_nouns:
+            break
+        charge = subject  # "the indictment against X included counts of assault"
+    return charge_object_subject(charge)
+
+
+def _own_subject(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject if subject is not None and subject.lower_ not in ("who", "that", "which") else None
+
+
+def _governor_actors(token: Token) -> list[Token]:
+    """The doer a coordination's first member gets from the word governing it: a light verb's subject ("the gang
+    carried out kidnappings and robberies")."""
+    head = first_conjunct(token)
+    if head.dep_ in ("dobj", "attr") and lemma_of(head.head) in LIGHT_VERBS:
+        subject, passive = subject_of(head.head)
+        if subject is not None and not passive:
+            return [subject]
+    return []
+
+
+def _trailing_phrases(first: Token, last: Token) -> list[Token]:
+    """Prepositional phrases on the first member of a coordination that come after its last member ("the attacks
+    and robberies [in Munich] [by gangs]"): said of every member."""
+    return [c for c in first.children if c.dep_ in ("prep", "agent") and c.i > last.i and c.lower_ in SHARED_PREPS]
+
+
+def share_coordinated(events: list[tuple[Trigger, Args]]) -> None:
+    """Coordinated event nouns share the roles said of them together (see the module docstring)."""
+    nominal = {t.token.i: (t, a) for t, a in events if t.nominal}
+    for trigger, args in events:
+        token = trigger.token
+        if not trigger.nominal or token.dep_ != "conj":
+            continue
+        first = first_conjunct(token)
+        if first.i not in nominal:
+            if not args["actors"]:
+                args["actors"] += _governor_actors(token)
+            continue
+        head_trigger, head_args = nominal[first.i]
+        last = max((t for t in first.subtree if t.dep_ == "conj" and first_conjunct(t).i == first.i),
+                   key=lambda t: t.i)
+        shared = {t.i for p in _trailing_phrases(first, last) for t in p.subtree}
+        for role, items in head_args.items():
+            if not args[role]:
+                args[role] = [t for t in items if t.i in shared or t.i not in {x.i for x in first.subtree}]
+        if token.i == last.i and head_trigger.type.name == trigger.type.name:
+            # "a bombing and an assault on the base": the phrase after the last member is the first one's too
+            after = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in SHARED_PREPS
+                     for t in c.subtree}
+            for role in ("targets", *PLACE_ROLES):
+                if not head_args[role] and not (role != "targets" and any(head_args[r] for r in PLACE_ROLES)):
+                    head_args[role] = [t for t in args[role] if t.i in after]
+
+
+def share_with_named_incident(events: list[tuple[Trigger, Args]]) -> None:
+    """"two guards were killed in an attack by rebels": the verb's doer is the attack's (same event type only:
+    "killed in a shootout with police" is not the shootout's)."""
+    nominal = {t.token.i: (t, a) for t, a in events if t.nominal}
+    for trigger, args in events:
+        if trigger.nominal or trigger.type.name in MOVERS:
+            continue
+        for prep in trigger.token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            for noun in (g for g in prep.children if g.dep_ == "pobj" and g.i in nominal):
+                other, other_args = nominal[noun.i]
+                if other.type.name != trigger.type.name:
+                    continue
+                if not args["actors"]:
+                    args["actors"] = list(other_args["actors"])
+
+
+def _a_thing(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
+    """A common noun for a thing or site, not for people ("statues", "celebrations", "market"; not "police",
+    "troops", "minister"): a place naming it says where it is, not whose people they are."""
+    words, lemma = actor_words(), lemma_of(token)
+    return token.pos_ == "NOUN" and mentions.type_at(ps, token) is None and not token.ent_type_ and \
+        lemma not in words.role_of and lemma not in words.person_nouns and lemma not in words.group_nouns and \
+        lemma not in words.collective_nouns and lemma not in lexicon().noun_index
+
+
+def argument_places(ps: ParsedSentence, args: Args, mentions: MentionIndex) -> list[Token]:
+    """Named places modifying a thing the event acts on (tests/gold/GUIDELINES.md: "every named place modifying
+    the trigger or one of its arguments"): "destroyed Bamiyan's statues", "set fire to the Aleppo market".
+    Not a place before a word for people ("Kabul police", "US troops": whose people, not where)."""
+    out = []
+    for token in args["targets"]:
+        if not _a_thing(ps, token, mentions):
+            continue
+        out += [c for c in token.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"
+                and mentions.type_at(ps, c) in ("GPE", "LOC")]
+    return out
+
+
+def _located(ps: ParsedSentence, verb: Token, mentions: MentionIndex) -> list[Token]:
+    """Named places a verb's own location phrases give ("was shattered in the town of Kirkuk", "broke out in Lyon,
+    France"): the object of in/at/near/outside/inside with its appositions, or a place naming a site ("at a Lyon
+    market")."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in SCENE_PREPS:
+            continue
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            for item in [obj, *(c for c in obj.children if c.dep_ in ("appos", "conj"))]:
+                if is_named_place(ps, item, mentions) and is_place(ps, item, mentions):
+                    out.append(item)
+            out += place_modifiers(ps, obj, mentions)
+    return out
+
+
+def _scene_clause(trigger: Trigger) -> Token | None:
+    """The verb of the clause a verb trigger's "when" or "after" clause is the scene of ("a party was shattered in
+    Kirkuk when a gunman opened fire", "panic broke out in Lyon after a van drove into shoppers")."""
+    token = trigger.token
+    if trigger.nominal or token.dep_ != "advcl" or token.head.i == token.i or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    marks = {c.lower_ for c in token.children if c.dep_ in ("mark", "advmod") and c.i < token.i}
+    return token.head if marks & SCENE_MARKS else None
+
+
+def _relative_antecedent_places(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex,
+                                by_token: dict[int, Args]) -> list[Token]:
+    """"a bombing in Quetta, Pakistan, which killed dozens": a relative clause whose subject is "which"/"that" and
+    whose antecedent is an event noun, or a named place in that noun's location phrase (where the parser often hangs
+    the clause), happened at that noun's named places."""
+    token = trigger.token
+    if trigger.nominal or token.dep_ != "relcl" or not any(
+            c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in token.children):
+        return []
+    head = token.head
+    if is_named_place(ps, head, mentions) and is_place(ps, head, mentions) and head.dep_ in ("pobj", "appos"):
+        place = head.head if head.dep_ == "appos" else head
+        prep = place.head
+        if prep.dep_ == "prep" and prep.lower_ in SCENE_PREPS and lemma_of(prep.head) in lexicon().noun_index:
+            return [place, *(c for c in place.children if c.dep_ in ("appos", "conj"))]
+        return []
+    if lemma_of(head) not in lexicon().noun_index:
+        return []
+    if head.i in by_token:  # the antecedent is an event already read: its own places ("the Paris attacks that")
+        return [t for t in by_token[head.i]["location"] if is_named_place(ps, t, mentions)]
+    return [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and is_place(
+        ps, c, mentions)] + [t for p in head.children if p.dep_ == "prep" and p.lower_ in SCENE_PREPS
+                             for g in p.children if g.dep_ == "pobj"
+                             for t in [g, *(c for c in g.children if c.dep_ in ("appos", "conj"))]
+                             if is_named_place(ps, t, mentions) and is_place(ps, t, mentions)]
+
+
+def complete_places(ps: ParsedSentence, events: list[tuple[Trigger, Args]], mentions: MentionIndex) -> None:
+    """An event naming no place takes the named places of the things it acts on, of the clause its "when"/"after"
+    clause sets the scene of, or of the event its relative clause describes; a bare participle continuing an event
+    ("..., crushing dozens") takes that event's."""
+    def named(args: Args) -> bool:
+        return any(is_named_place(ps, t, mentions) for role in PLACE_ROLES for t in args[role])
+
+    by_token = {t.token.i: a for t, a in events}
+    for trigger, args in sorted(events, key=lambda e: e[0].token.i):
+        if named(args):
+            continue
+        found = [t for t in argument_places(ps, args, mentions) if is_place(ps, t, mentions)]
+        scene = _scene_clause(trigger)
+        if not found and scene is not None:
+            found = _located(ps, scene, mentions)
+        if not found:
+            found = _relative_antecedent_places(ps, trigger, mentions, by_token)
+            # the parser hung "which killed" on the place: the place did not act, the event noun did
+            args["actors"] = [t for t in args["actors"] if resolve_relative(t).i not in {f.i for f in found}]
+        token = trigger.token
+        if not found and not trigger.nominal and token.dep_ == "advcl" and token.tag_ == "VBG" and \
+                token.head.i in by_token and not any(c.dep_ in ("nsubj", "mark") for c in token.children):
+            found = [t for t in by_token[token.head.i]["location"] if is_named_place(ps, t, mentions)]
+        args["location"] += found
+
+
+def complete_arguments(ps: ParsedSentence, events: list[tuple[Trigger, Args]], mentions: MentionIndex) -> None:
+    """Fill roles events still lack (module docstring); changes `events` in place."""
+    for trigger, args in events:
+        if (trigger.nominal or trigger.token.dep_ == "pcomp") and not args["actors"]:
+            doer = accused_doer(trigger.token)
+            if doer is not None:
+                args["actors"].append(doer)
+    share_coordinated(events)
+    share_with_named_incident(events)
+    complete_places(ps, events, mentions)
