@@ -198,3 +198,19 @@ def in_a_game(token: Token) -> str | None:
         if any(tuple(lowered[i:i + n]) == phrase for i in range(len(lowered) - n + 1)):
             return " ".join(phrase)
     return None
+
+
+OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+NAMED_BEINGS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+
+
+def quoted_title(patient: Token) -> bool:
+    """What undergoes the trigger is a title in quotation marks: a film, a book, a song ("the release of
+    \"Harbour Lights\"", "captured \"Winter Light\" on film"); not a nickname of a person or a group ("the capture
+    of 'El Chapo'": a person's name) and not a common noun in quotes."""
+    first = min(patient.subtree, key=lambda t: t.i)
+    if first.i == 0 or patient.doc[first.i - 1].text not in OPENING_QUOTES:
+        return False
+    if patient.ent_type_ in NAMED_BEINGS or not patient.is_title:
+        return False
+    return patient.pos_ == "PROPN" or patient.ent_type_ == "WORK_OF_ART"

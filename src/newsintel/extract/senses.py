@@ -26,6 +26,7 @@ from newsintel.extract.sense_context import (
     one_person_keys,
     predicate_judgement,
     purpose_clause,
+    quoted_title,
     scheduled_for,
     written_as_a_name,
 )
@@ -249,8 +250,10 @@ def _cues(token: Token) -> set[str]:
     settlement"), the words of an infinitive or clause it governs ("agreed to hold talks"), "<object>" when
     something undergoes it, "<owner>" or "<dated>" for a possessive person or date."""
     out = _nearby_words(token) | {token.head.lower_, lemma_of(token.head)}
-    clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and not _view_held(c)]
     out |= {lemma_of(c) for c in clauses} | {g.lower_ for c in clauses for g in c.children}
+    if any(g.dep_ == "aux" and g.lower_ in UNDERTAKING_MODALS for c in clauses for g in c.children):
+        out.add("<undertaking>")  # "agreed that their navies would patrol the coast"
     if patient_of(token) is not None or (token.pos_ == "VERB" and is_passive(token)):
         out.add("<object>")  # a passive has someone undergo it, named or not ("the first of them to be freed")
     owners = [c for c in token.children if c.dep_ == "poss"]
@@ -260,6 +263,17 @@ def _cues(token: Token) -> set[str]:
     if any(c.ent_type_ in ("DATE", "TIME") for c in owners):
         out.add("<dated>")  # "Thursday's release"
     return out
+
+
+UNDERTAKING_MODALS = frozenset({"would", "will", "shall", "should", "must", "'d", "'ll"})
+
+
+def _view_held(clause: Token) -> bool:
+    """A finite clause with a subject of its own and no modal of an undertaking is a view held, whose words show
+    no event ("agreed that the pipeline poses a risk to the coast"); "agreed that troops would withdraw" is an
+    undertaking, and an infinitive ("agreed to hold talks") is what was agreed."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and not any(
+        c.dep_ == "aux" and (c.lower_ == "to" or c.lower_ in UNDERTAKING_MODALS) for c in clause.children)
 
 
 def _state_or_opinion(token: Token, key: str, sense: Sense) -> str | None:
@@ -389,10 +403,12 @@ def other_sense(token: Token, key: str) -> str | None:
         thing = thing_doer(token)
         if thing:
             return f"no people doing it: {thing} {token.lower_}"
+    patient = patient_of(token)
+    if patient is not None and quoted_title(patient) and not denotes_people(patient):
+        return f"a title: {patient.text}"  # "the release of \"Harbour Lights\""
     sense = senses().get(key)
     if sense is None:
         return None
-    patient = patient_of(token)
     if patient is None:
         patient = misparsed_object(token)  # "and battle corruption" read as a noun
     if patient is not None and _object_words(patient) & sense.objects:
