@@ -102,7 +102,10 @@ def list_sources(conn: Any) -> list[dict[str, Any]]:
     for r in db.execute("SELECT name, reliability, tlp, updated_at FROM sources"):
         out[r["name"]] = {"name": r["name"], "reliability": r["reliability"], "tlp": r["tlp"], "registered": True,
                           "updated_at": r["updated_at"], "documents": 0, "by_tlp": {}}
-    for r in db.execute("SELECT source, tlp, count(*) AS n FROM document_handling GROUP BY source, tlp"):
+    for r in db.execute(  # a document stored without a handling row (by an older newsintel): its publisher, clear
+            "SELECT coalesce(h.source, nullif(d.source, ''), ?) AS source, coalesce(h.tlp, 'clear') AS tlp,"
+            " count(*) AS n FROM documents d LEFT JOIN document_handling h ON h.document_id = d.id GROUP BY 1, 2",
+            (UNKNOWN_SOURCE,)):
         entry = out.setdefault(r["source"], {"name": r["source"], "reliability": default_reliability(),
                                              "tlp": None, "registered": False, "updated_at": None,
                                              "documents": 0, "by_tlp": {}})
@@ -129,11 +132,11 @@ def handling_of(conn: Any, doc_ids: Iterable[str]) -> dict[str, DocHandling]:
         chunk = ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
         for r in db.execute(
-                "SELECT d.id, coalesce(h.source, d.source) AS source, coalesce(h.tlp, 'clear') AS tlp,"
+                "SELECT d.id, coalesce(h.source, nullif(d.source, ''), ?) AS source, coalesce(h.tlp, 'clear') AS tlp,"
                 " s.tlp AS source_tlp, s.reliability FROM documents d"
                 " LEFT JOIN document_handling h ON h.document_id = d.id"
-                " LEFT JOIN sources s ON s.name = coalesce(h.source, d.source)"
-                f" WHERE d.id IN ({marks})", chunk):
+                " LEFT JOIN sources s ON s.name = coalesce(h.source, nullif(d.source, ''), ?)"
+                f" WHERE d.id IN ({marks})", (UNKNOWN_SOURCE, UNKNOWN_SOURCE, *chunk)):
             out[r["id"]] = DocHandling(r["id"], r["source"] or UNKNOWN_SOURCE,
                                        strictest([r["tlp"], r["source_tlp"] or "clear"]),
                                        r["reliability"] or default_reliability())
