@@ -10,6 +10,7 @@ on either backend (sqlite3.Row; `Row` below for psycopg), so reading code does n
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,6 +23,7 @@ _TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|%")  # string liter
 _OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)  # the same few hundred statements, run for every document
 def translate(sql: str) -> str:
     """Portable SQL as psycopg wants it for PostgreSQL (see the module docstring for what changes)."""
     ignore = _OR_IGNORE.match(sql)
