@@ -127,6 +127,9 @@ def test_cli_sources_and_graded_json_views(records, tmp_path, capsys) -> None:
     profile = json.loads(capsys.readouterr().out)
     lines = profile["where"] + profile["heading"]
     assert lines and all(1 <= line["credibility"] <= 6 for line in lines)
+    assert main(["show", records[0].document.id, "--json", "--db", str(db)]) == 0
+    shown = json.loads(capsys.readouterr().out)["document"]
+    assert (shown["tlp"], shown["handling_source"], shown["source_reliability"]) == ("green", "Paper A", "C")
     with pytest.raises(SystemExit) as usage:
         main(["sources", "set", "Paper A", "--tlp", "orange", "--db", str(db)])
     assert usage.value.code == 2
