@@ -13,10 +13,14 @@ from newsintel.cli import render_views
 from newsintel.cli.args import count, min_confidence, positive
 from newsintel.cli.common import EXIT_FAILED, EXIT_OK, error, refuse_bad_text, threshold
 from newsintel.store import connect, db_path
+from newsintel.store.db import open_database
 
 
 def _conn(args: argparse.Namespace, readonly: bool = True):
-    return connect(db_path(args.db), readonly=readonly, create=False)
+    """The store of --db: read-only for the views (either backend, as a gateway Database), writable for judgements."""
+    if readonly:
+        return open_database(db_path(args.db), readonly=True, create=False)
+    return connect(db_path(args.db), readonly=False, create=False)
 
 
 def _emit(args: argparse.Namespace, data: object, show: Callable[[], None]) -> int:

@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from newsintel.cli import render
 from newsintel.cli.args import bad_text
-from newsintel.store import connect, db_path
+from newsintel.store import db_path
+from newsintel.store.db import open_database
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -32,8 +33,8 @@ def refuse_bad_text(*checks: tuple[str | None, str] | tuple[str | None, str, int
 
 
 def open_store(args: argparse.Namespace, readonly: bool = True):
-    """The store named by --db (or NEWSINTEL_DB), read-only unless asked."""
-    return connect(db_path(args.db), readonly=readonly)
+    """The store named by --db (or NEWSINTEL_DB: a SQLite file or a postgresql:// URL), read-only unless asked."""
+    return open_database(db_path(args.db), readonly=readonly)
 
 
 def emit(args: argparse.Namespace, data: object, show: Callable[[], None]) -> int:

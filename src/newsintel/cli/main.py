@@ -183,10 +183,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     """The store's integrity checks: one line per problem (exit 1), or one `ok` line."""
     from newsintel.ingest.discover import display_path
     from newsintel.store.check import check_store
-    from newsintel.store.db import latest_version, open_connection
+    from newsintel.store.db import latest_version, open_as_found
 
     path = db_path(args.db)
-    conn = open_connection(path, readonly=True, as_found=True)  # not migrated: an unknown schema is reported
+    conn = open_as_found(path)  # not migrated: an unknown schema is reported
     try:
         report = check_store(conn)
     finally:
@@ -362,8 +362,18 @@ def main(argv: list[str] | None = None) -> int:
         shown = display_path(name) if isinstance(name, str | bytes | os.PathLike) else str(name)
         error(f"{shown}: {err.strerror or err}" if name is not None else str(err))
     except Exception as err:
+        if _postgresql_fault(err):  # the PostgreSQL store failed (server gone, lock wait over, ...)
+            error(f"store error: {' '.join(str(err).split())}")
+            return EXIT_FAILED
         return internal_error(err)
     return EXIT_FAILED
+
+
+def _postgresql_fault(err: Exception) -> bool:
+    """A psycopg error that is the store's fault, not a bug in newsintel's SQL."""
+    psycopg = sys.modules.get("psycopg")
+    return bool(psycopg) and isinstance(err, psycopg.Error) and not isinstance(
+        err, psycopg.errors.ProgrammingError | psycopg.errors.DataError | psycopg.InterfaceError)
 
 
 def internal_error(err: Exception) -> int:

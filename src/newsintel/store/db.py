@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from newsintel.ingest.discover import display_path as shown  # escaped, one line
-from newsintel.store.gateway import POSTGRESQL, WRITE_LOCK, Database, row_factory, statements
+from newsintel.store.gateway import POSTGRESQL, WRITE_LOCK, Database, row_factory, statements, wrap
 
 DEFAULT_DB = "newsintel.db"
 ENV_DB = "NEWSINTEL_DB"
@@ -190,6 +190,45 @@ def connect(path: str | Path, readonly: bool = False, *, create: bool = True):
                              "write access") from None
         raise StoreError(describe(path, err)) from None
     return conn
+
+
+def open_database(target: str | Path, *, readonly: bool = False, create: bool = True) -> Database:
+    """The one way to open a store on either backend: a checked, migrated store as a gateway `Database` (what
+    views and store/ reads take). `readonly`: for commands that only read (the store must exist; on PostgreSQL the
+    session is read-only and waits at most READ_LOCK_WAIT_S for a lock, so a reader never hangs behind an ingest).
+    Faults are `StoreError`s saying why."""
+    db = wrap(connect(target, readonly, create=create))
+    if readonly and db.dialect == POSTGRESQL:
+        _read_only_session(db)
+    return db
+
+
+def open_as_found(target: str | Path) -> Database:
+    """A store opened without creating, migrating or writing anything, for `newsintel check` (an unknown schema
+    is reported rather than refused)."""
+    if is_postgresql(target):
+        import psycopg
+
+        url = str(target)
+        try:
+            conn = psycopg.connect(url, autocommit=True, row_factory=row_factory, connect_timeout=CONNECT_TIMEOUT_S)
+        except psycopg.Error as err:
+            reason = " ".join(str(err).split()) or type(err).__name__
+            raise StoreError(f"{_shown(url)}: cannot reach the PostgreSQL store ({reason})") from None
+        db = Database(conn)
+        _read_only_session(db)
+        return db
+    return Database(open_connection(target, readonly=True, as_found=True))
+
+
+# Readers on PostgreSQL never block writers nor are blocked by them (MVCC); only a schema change (a migration) takes
+# a lock a reader must wait for. Bounded, so a reader fails with a message instead of hanging.
+READ_LOCK_WAIT_S = 10
+
+
+def _read_only_session(db: Database) -> None:
+    db.execute("SET default_transaction_read_only = on")
+    db.execute(f"SET lock_timeout = '{READ_LOCK_WAIT_S:d}s'")
 
 
 def now() -> str:

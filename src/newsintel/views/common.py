@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Collection
 from typing import Any
 
@@ -20,8 +19,9 @@ from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.resolve.names import ORG, PERSON, PLACE, blocking_keys, form_of, similarity
 from newsintel.resolve.place_names import place_ref
 from newsintel.resources import event_types_meaning, load_yaml
+from newsintel.store import fact_reads
+from newsintel.store.gateway import Database, wrap
 from newsintel.store.identity_index import identities_for_keys
-from newsintel.store.queries import escape_like
 
 MOVEMENT_TYPES = tuple(sorted(event_types_meaning("movement")))  # events.yaml `means`
 STATUS = {"asserted": "done", "attempted": "attempted", "intended": "intended", "future": "intended",
@@ -35,17 +35,15 @@ WHERE_STATUSES = ("done", "attempted", "hedged")
 LOOKUP_LIMIT = 200  # identities read per name looked up: the best-known first, however common the name
 
 
-def find_identities(conn: sqlite3.Connection, query: str, limit: int = 5) -> list[sqlite3.Row]:
+def find_identities(conn: Database, query: str, limit: int = 5) -> list[Any]:
     """Identities for an id, id prefix or name (the name shown, such as a place's "Raqqa, Syria", any spelling the
     resolver knows, or for a place any name the gazetteer knows), best match first."""
-    rows = conn.execute("SELECT * FROM identities WHERE (id = ? OR (length(?) >= 5 AND id LIKE ? ESCAPE '\\'))"
-                        " AND NOT suppressed LIMIT 2", (query, query, escape_like(query) + "%")).fetchall()
+    conn = wrap(conn)
+    rows = fact_reads.identities_by_id(conn, query)
     if len(rows) == 1:
         return rows
-    found: dict[str, tuple[float, sqlite3.Row]] = {}
-    for row in conn.execute("SELECT * FROM identities WHERE name = ? AND NOT suppressed ORDER BY documents DESC"
-                            " LIMIT ?",
-                            (" ".join(query.split()), limit)):
+    found: dict[str, tuple[float, Any]] = {}
+    for row in fact_reads.identities_named(conn, " ".join(query.split()), limit):
         found[row["id"]] = (2.0 + row["documents"] / 1e6, row)  # the shown name, exactly: ahead of spellings
     _match_names(conn, query, found, ())
     if not found:  # a place under a name no report used: any name the gazetteer knows ("Ar Raqqah")
@@ -56,7 +54,7 @@ def find_identities(conn: sqlite3.Connection, query: str, limit: int = 5) -> lis
     return [r for _, r in ranked[:limit]]
 
 
-def _match_names(conn: sqlite3.Connection, query: str, found: dict[str, tuple[float, sqlite3.Row]],
+def _match_names(conn: Database, query: str, found: dict[str, tuple[float, Any]],
                  refs: Collection[str]) -> None:
     """Add to `found` the identities whose names are like `query` (or, for places, that resolved to one of the
     gazetteer entries `refs`), scored by name similarity."""
@@ -77,39 +75,22 @@ def _match_names(conn: sqlite3.Connection, query: str, found: dict[str, tuple[fl
                 found[row["id"]] = (best + row["documents"] / 1e6, row)
 
 
-def member_entities(conn: sqlite3.Connection, identity_id: str) -> list[str]:
-    return [r[0] for r in conn.execute("SELECT entity_id FROM entity_links WHERE identity_id = ?", (identity_id,))]
-
-
-def identity_of_entities(conn: sqlite3.Connection, entity_ids: list[str]) -> dict[str, tuple[str, str, str]]:
-    """entity id -> (identity id, identity name, identity kind)."""
-    ids = [e for e in entity_ids if e]
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    return {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
-        f"SELECT l.entity_id, i.id, i.name, i.kind FROM entity_links l JOIN identities i ON i.id = l.identity_id"
-        f" WHERE l.entity_id IN ({marks}) AND NOT i.suppressed", tuple(ids))}
-
-
 class Sources:
     """Adds a `source` to facts; caches sentence texts and documents."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        self._docs: dict[str, sqlite3.Row] = {}
+    def __init__(self, conn: Database) -> None:
+        self.conn = wrap(conn)
+        self._docs: dict[str, Any] = {}
 
-    def document(self, doc_id: str) -> sqlite3.Row:
+    def document(self, doc_id: str) -> Any:
         if doc_id not in self._docs:
-            self._docs[doc_id] = self.conn.execute(
-                "SELECT id, title, published, source, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            self._docs[doc_id] = fact_reads.document_row(self.conn, doc_id)
         return self._docs[doc_id]
 
     def source(self, doc_id: str, sentence: int) -> dict[str, Any]:
         doc = self.document(doc_id)
-        span = self.conn.execute("SELECT start, end FROM sentences WHERE document_id = ? AND idx = ?",
-                                 (doc_id, sentence)).fetchone()
-        text = doc["text"][span["start"]:span["end"]] if span else ""
+        span = fact_reads.sentence_span(self.conn, doc_id, sentence)
+        text = doc["text"][span[0]:span[1]] if span else ""
         if sentence < 0:  # a fact read from the headline (extract/headlines.py): its sentence is the title
             text = doc["title"] or ""
         return {"document": doc_id, "title": doc["title"], "published": doc["published"],

@@ -9,10 +9,10 @@ before confidence existed have none and are always shown.
 from __future__ import annotations
 
 import functools
-import sqlite3
 from typing import Any
 
 from newsintel.extract.confidence import corroborated, settings
+from newsintel.store.gateway import Database
 from newsintel.store.queries import story_reports_with_event
 
 PARTICIPANTS = ("actors", "targets")
@@ -23,13 +23,13 @@ def default_min_confidence() -> float:
     return float(settings()["views"]["min_confidence"])
 
 
-def _other_reports(conn: sqlite3.Connection, fact: dict[str, Any]) -> int:
+def _other_reports(conn: Database, fact: dict[str, Any]) -> int:
     """Other reports of the fact's story with an event of its type sharing a participant identity."""
     entities = [a["entity"] for role in PARTICIPANTS for a in fact.get(role, []) if a.get("entity")]
     return story_reports_with_event(conn, fact["source"]["document"], fact["type"], entities) if entities else 0
 
 
-def corroborate(conn: sqlite3.Connection, facts: list[dict[str, Any]]) -> None:
+def corroborate(conn: Database, facts: list[dict[str, Any]]) -> None:
     """Raise the confidence of events other reports of their story repeat (and say so in `why`)."""
     for fact in facts:
         if fact.get("confidence") is None:

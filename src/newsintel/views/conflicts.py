@@ -24,13 +24,13 @@ disagreement. Anchoring: `figures.py`; lexicons: `data/conflicts.yaml`.
 from __future__ import annotations
 
 import math
-import sqlite3
 from datetime import date
 from typing import Any
 
 from newsintel.resolve.place_names import country_name, display_name
 from newsintel.resolve.story_incidents import days_apart
 from newsintel.store import document_reads as reads
+from newsintel.store.gateway import Database
 from newsintel.views.common import Sources, said_by, when_fields
 from newsintel.views.confidence import default_min_confidence
 from newsintel.views.figures import WHO, Anchor, Figure, all_figures, config
@@ -151,7 +151,7 @@ def about_same(a: Figure, b: Figure) -> Anchor | None:
     return None
 
 
-def _name(conn: sqlite3.Connection, anchor: Anchor) -> str:
+def _name(conn: Database, anchor: Anchor) -> str:
     family, role, key = anchor
     if family == INCIDENT:
         return f"story {key}"
@@ -229,14 +229,14 @@ def _iso_day(value: str | None) -> bool:
     return True
 
 
-def find_conflicts(conn: sqlite3.Connection, limit: int = 50,
+def find_conflicts(conn: Database, limit: int = 50,
                    min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Groups of figures about one incident that disagree, from figures scored at least `min_confidence`
     (default: `views.min_confidence`)."""
     return confident_conflicts(conn, limit, min_confidence)[0]
 
 
-def confident_conflicts(conn: sqlite3.Connection, limit: int = 50,
+def confident_conflicts(conn: Database, limit: int = 50,
                         min_confidence: float | None = None) -> tuple[list[dict[str, Any]], int]:
     """`find_conflicts` and how many figures were left out under the threshold."""
     threshold = default_min_confidence() if min_confidence is None else min_confidence

@@ -28,7 +28,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,6 +38,7 @@ from newsintel.resolve.place_names import place_ref
 from newsintel.resolve.story_incidents import stated_date
 from newsintel.resources import load_yaml
 from newsintel.store import document_reads as reads
+from newsintel.store.gateway import Database
 
 Anchor = tuple[str, str, str]  # (event family, role, place or group key)
 WHO = "who"  # the role holding the identities of the named people an event is done by or to
@@ -105,7 +105,7 @@ class _Entity:
     named_place: bool  # a place named as such (not a nationality adjective: "most were Syrians")
 
 
-def _entities(conn: sqlite3.Connection, doc_id: str) -> dict[str, _Entity]:
+def _entities(conn: Database, doc_id: str) -> dict[str, _Entity]:
     out = {}
     for r in reads.entity_links(conn, doc_id):
         ref = place_ref(r["geonameid"], r["lat"], r["lon"])
@@ -117,7 +117,7 @@ def _entities(conn: sqlite3.Connection, doc_id: str) -> dict[str, _Entity]:
     return out
 
 
-def _events(conn: sqlite3.Connection, doc_id: str, entities: dict[str, _Entity]
+def _events(conn: Database, doc_id: str, entities: dict[str, _Entity]
             ) -> dict[int, dict[str, dict[str, set[str]]]]:
     """sentence -> event family -> role -> keys of its linked arguments (a family with no linked argument is
     still there, with no roles). A place argument named but not linked ("at the Brussels airport") counts as an
@@ -183,7 +183,7 @@ def _phrase_qualifiers(counted: str, number_text: str) -> set[str]:
     return out
 
 
-def _sentence_places(conn: sqlite3.Connection, doc_id: str, sentence: int, entities: dict[str, _Entity]) -> set[str]:
+def _sentence_places(conn: Database, doc_id: str, sentence: int, entities: dict[str, _Entity]) -> set[str]:
     """Every place of the figure's sentence (where the event goes is taken out when two figures are compared)."""
     out = set()
     for entity_id in reads.entities_mentioned(conn, doc_id, sentence=sentence):
@@ -216,7 +216,7 @@ def toll_class(text: str, start: int, end: int) -> str | None:
     return "people" if (after and after[0] in cfg["after"]) or set(before) & set(cfg["before"]) else None
 
 
-def document_figures(conn: sqlite3.Connection, doc_id: str, story: int | None) -> list[Figure]:
+def document_figures(conn: Database, doc_id: str, story: int | None) -> list[Figure]:
     """The figures of one stored document that count a known class and are about an event, or (a toll with what
     happened to the counted) stand in its first sentences: about the incident the report is on."""
     rows = reads.quantities(conn, doc_id)
@@ -271,7 +271,7 @@ def _long_before(value: str | None, published: str) -> bool:
         return False
 
 
-def _dated_families(conn: sqlite3.Connection, doc_id: str, published: str | None
+def _dated_families(conn: Database, doc_id: str, published: str | None
                     ) -> tuple[set[str], set[str], bool]:
     """(the event families the report dates long before its publication, those it dates near it or later, whether
     every dated event of its head is that old: a report retelling a past incident). See the module docstring."""
@@ -290,12 +290,12 @@ def _dated_families(conn: sqlite3.Connection, doc_id: str, published: str | None
     return old_families, recent_families, head_old and not head_recent
 
 
-def _sentences(conn: sqlite3.Connection, doc_id: str) -> dict[int, tuple[int, str]]:
+def _sentences(conn: Database, doc_id: str) -> dict[int, tuple[int, str]]:
     """Sentence index -> (start offset, text)."""
     return reads.sentence_texts(conn, doc_id)
 
 
-def _times(conn: sqlite3.Connection, doc_id: str) -> dict[int, list[tuple[str, str]]]:
+def _times(conn: Database, doc_id: str) -> dict[int, list[tuple[str, str]]]:
     """Sentence -> (first, last) ISO day of each of its events' stated times ("October 2017" -> 2017-10-01,
     2017-10-31)."""
     out: dict[int, list[tuple[str, str]]] = defaultdict(list)
@@ -323,12 +323,12 @@ def _anchors(about: dict[str, dict[str, set[str]]], entities: dict[str, _Entity]
     return out
 
 
-def _lead(conn: sqlite3.Connection, doc_id: str, entities: dict[str, _Entity]) -> frozenset[str]:
+def _lead(conn: Database, doc_id: str, entities: dict[str, _Entity]) -> frozenset[str]:
     lead = reads.entities_mentioned(conn, doc_id, before=config()["story_lead_sentences"])
     return frozenset(entities[e].key for e in lead if e in entities)
 
 
-def all_figures(conn: sqlite3.Connection) -> list[Figure]:
+def all_figures(conn: Database) -> list[Figure]:
     stories = reads.shared_story_of(conn)
     figures = []
     for doc_id in reads.documents_with_quantities(conn):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections import defaultdict
 from typing import Any
 
@@ -24,13 +23,14 @@ from newsintel.store.actors import (
     group_actor_rows,
     named_member_rows,
 )
+from newsintel.store.fact_reads import identity_of_entities
+from newsintel.store.gateway import Database
 from newsintel.views.common import (
     MOVEMENT_TYPES,
     STATUS,
     Sources,
     fact_date,
     heads_somewhere,
-    identity_of_entities,
     said_by,
     status_of,
 )
@@ -55,7 +55,7 @@ def count_text(count: dict[str, Any] | None) -> str:
         f"at least {low:g}" if low is not None else f"at most {high:g}"
 
 
-def _actor_fact(sources: Sources, row: sqlite3.Row, actor: dict[str, Any]) -> dict[str, Any]:
+def _actor_fact(sources: Sources, row: Any, actor: dict[str, Any]) -> dict[str, Any]:
     """An event of a described member, as the profile shows it: the fact, its status, speaker, source and member."""
     fact = sources.fact(row["document_id"], row["data"])
     fact["status"] = status_of(fact, row["role"])
@@ -65,7 +65,7 @@ def _actor_fact(sources: Sources, row: sqlite3.Row, actor: dict[str, Any]) -> di
     return fact
 
 
-def _name_args(conn: sqlite3.Connection, facts: list[dict[str, Any]]) -> None:
+def _name_args(conn: Database, facts: list[dict[str, Any]]) -> None:
     """Each linked argument gets the identity, name and kind (person / organisation / place) it resolved to."""
     names = identity_of_entities(conn, [a.get("entity") for f in facts for r in PLACE_ROLES + ARG_ROLES
                                         for a in f.get(r, [])])
@@ -75,7 +75,7 @@ def _name_args(conn: sqlite3.Connection, facts: list[dict[str, Any]]) -> None:
                 arg["identity"], arg["name"], arg["kind"] = names[arg["entity"]]
 
 
-def _described(conn: sqlite3.Connection, sources: Sources, rows: list[sqlite3.Row],
+def _described(conn: Database, sources: Sources, rows: list[Any],
                threshold: float) -> tuple[list, list, int]:
     """(who entries grouped by nationality and role, member facts, facts hidden under `threshold`) for described
     actor rows; a hidden fact is in no section, "what each did" included."""
@@ -110,7 +110,7 @@ def _described(conn: sqlite3.Connection, sources: Sources, rows: list[sqlite3.Ro
     return list(entries.values()), facts, hidden
 
 
-def _named(conn: sqlite3.Connection, sources: Sources, identity_id: str, limit: int) -> tuple[list, list]:
+def _named(conn: Database, sources: Sources, identity_id: str, limit: int) -> tuple[list, list]:
     """(named members with the relation that makes them members, their facts)."""
     members: dict[str, dict[str, Any]] = {}
     for row in named_member_rows(conn, identity_id, limit):
@@ -191,7 +191,7 @@ def _figures(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(out, key=lambda g: (not g["disagree"], g["about"]))
 
 
-def _sections(conn: sqlite3.Connection, facts: list[dict[str, Any]], members: set[str],
+def _sections(conn: Database, facts: list[dict[str, Any]], members: set[str],
               limit: int) -> dict[str, Any]:
     facts = sorted(facts, key=lambda f: f["date"] or "", reverse=True)
     # where they were: what they did and what was done to them, as far as their part puts them at the event's
@@ -209,7 +209,7 @@ def _sections(conn: sqlite3.Connection, facts: list[dict[str, Any]], members: se
             "figures": _figures(facts)}
 
 
-def _where_with_members(conn: sqlite3.Connection, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _where_with_members(conn: Database, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for fact in facts:
         for item in _where(conn, [fact]):
@@ -219,7 +219,7 @@ def _where_with_members(conn: sqlite3.Connection, facts: list[dict[str, Any]]) -
     return sorted(out, key=lambda x: x["date"] or "", reverse=True)
 
 
-def build_group_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 20,
+def build_group_profile(conn: Database, identity: Any, limit: int = 20,
                         min_confidence: float | None = None) -> dict[str, Any]:
     """The group's own profile (views/profile.py) with its members' events added to every section; events under
     `min_confidence` (default: `views.min_confidence`) are hidden everywhere and counted in `hidden`."""
@@ -271,7 +271,7 @@ def described_set_query(name: str) -> tuple[str | None, str] | None:
     return (nationality, role) if nationality else None
 
 
-def build_set_profile(conn: sqlite3.Connection, name: str, nationality: str | None, role: str,
+def build_set_profile(conn: Database, name: str, nationality: str | None, role: str,
                       limit: int = 20, min_confidence: float | None = None) -> dict[str, Any]:
     """The profile of a described set across documents: who (by report), where, heading, intent, associates,
     figures, from the actors of that nationality and role (events under `min_confidence` hidden and counted)."""

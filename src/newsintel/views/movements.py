@@ -10,18 +10,19 @@ resolved identity, so "Raqqa" and "ar-Raqqah" are one end of a flow. GeoJSON out
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from typing import Any
 
 from newsintel.nlp.gazetteer import load_gazetteer
+from newsintel.store import fact_reads
+from newsintel.store.fact_reads import identity_of_entities
+from newsintel.store.gateway import Database, wrap
 from newsintel.views.common import (
     MOVEMENT_TYPES,
     NOT_STOPPED,
     Sources,
     date_fields,
     date_order,
-    identity_of_entities,
     said_by,
     status_of,
 )
@@ -33,18 +34,18 @@ def _names(args: list[dict[str, Any]], linked: dict[str, tuple[str, str, str]]) 
     return [linked[a["entity"]][1] for a in args if a.get("entity") in linked and linked[a["entity"]][2] == "place"]
 
 
-def flows(conn: sqlite3.Connection, limit: int = 100, min_confidence: float | None = None) -> list[dict[str, Any]]:
+def flows(conn: Database, limit: int = 100, min_confidence: float | None = None) -> list[dict[str, Any]]:
     """The flows, most events first, from movement events scored at least `min_confidence` (default:
     `views.min_confidence`)."""
     return confident_flows(conn, limit, min_confidence)[0]
 
 
-def confident_flows(conn: sqlite3.Connection, limit: int = 100,
+def confident_flows(conn: Database, limit: int = 100,
                     min_confidence: float | None = None) -> tuple[list[dict[str, Any]], int]:
     """`flows` and how many movement events with a place were left out under the threshold."""
     threshold = default_min_confidence() if min_confidence is None else min_confidence
-    marks = ",".join("?" * len(MOVEMENT_TYPES))
-    rows = conn.execute(f"SELECT document_id, data FROM events WHERE type IN ({marks})", MOVEMENT_TYPES).fetchall()
+    conn = wrap(conn)
+    rows = fact_reads.events_of_types(conn, MOVEMENT_TYPES)
     sources = Sources(conn)
     facts = [json.loads(r["data"]) | {"document_id": r["document_id"]} for r in rows]
     # "the army is not preventing them from leaving": no one is said to have moved
@@ -94,15 +95,11 @@ def _date_of(source: dict[str, Any]) -> dict[str, Any]:
     return {k: source[k] for k in ("date", "date_precision", "dated_by")}
 
 
-def _entity_points(conn: sqlite3.Connection, entity_ids: list[str | None],
+def _entity_points(conn: Database, entity_ids: list[str | None],
                    linked: dict[str, tuple[str, str, str]]) -> dict[str, list[float]]:
     """Place name (as shown in flows) -> [lon, lat] where the geocoder put it in the report."""
-    ids = sorted({e for e in entity_ids if e in linked})
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    return {linked[r[0]][1]: [round(r[2], 5), round(r[1], 5)] for r in conn.execute(
-        f"SELECT id, lat, lon FROM entities WHERE id IN ({marks}) AND lat IS NOT NULL", ids)}
+    return {linked[r[0]][1]: [round(r[2], 5), round(r[1], 5)]
+            for r in fact_reads.place_rows(conn, [e for e in entity_ids if e in linked])}
 
 
 def _point(name: str, known: dict[str, list[float]]) -> list[float] | None:

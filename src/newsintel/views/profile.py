@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
 from collections import Counter, defaultdict
 from typing import Any
 
+from newsintel.store import fact_reads
+from newsintel.store.fact_reads import identity_of_entities
+from newsintel.store.gateway import Database
 from newsintel.views.common import (
     Sources,
     date_fields,
     date_order,
     heads_somewhere,
-    identity_of_entities,
     said_by,
     status_of,
     through_unsure_pronoun,
@@ -26,21 +27,16 @@ from newsintel.views.confidence import confident, corroborate, default_min_confi
 
 INTENT_MODALITIES = ("intended", "future")
 TYPED_RELATIONS = ("FAMILY", "SPOUSE", "ASSOCIATE", "OPPOSES", "MEMBER", "POSITION")
-# An identity's latest in-document entities (rowid order = ingest order): what every section reads, so a group
+ROLE_RELATIONS = ("POSITION", "MEMBER", "ALIAS")
+# Every section reads the identity's latest in-document entities only (store/fact_reads.LATEST_MEMBERS), so a group
 # named in 50,000 reports costs no more than one named in 1,000.
-LATEST_MEMBERS = "(SELECT entity_id FROM entity_links WHERE identity_id = ? ORDER BY rowid DESC LIMIT 1000)"
 
 
-def _events(conn: sqlite3.Connection, identity_id: str, roles: tuple[str, ...], limit: int) -> list[sqlite3.Row]:
-    marks = ",".join("?" * len(roles))
-    return conn.execute(
-        "SELECT DISTINCT e.id, e.document_id, e.data, d.published FROM " + LATEST_MEMBERS + " l"
-        " JOIN event_args a ON a.entity_id = l.entity_id JOIN events e ON e.id = a.event_id"
-        f" JOIN documents d ON d.id = e.document_id WHERE a.role IN ({marks})"
-        " ORDER BY d.published DESC, e.id LIMIT ?", (identity_id, *roles, limit)).fetchall()
+def _events(conn: Database, identity_id: str, roles: tuple[str, ...], limit: int) -> list[Any]:
+    return fact_reads.identity_event_rows(conn, identity_id, roles, limit)
 
 
-def _line(sources: Sources, row: sqlite3.Row, arg_names: dict[str, tuple[str, str, str]],
+def _line(sources: Sources, row: Any, arg_names: dict[str, tuple[str, str, str]],
           role: str | None) -> dict[str, Any]:
     fact = sources.fact(row["document_id"], row["data"])
     for arg_role in ("actors", "targets", "location", "origin", "destination", "via"):
@@ -55,7 +51,7 @@ def _line(sources: Sources, row: sqlite3.Row, arg_names: dict[str, tuple[str, st
     return fact
 
 
-def _facts(conn: sqlite3.Connection, sources: Sources, rows: list[sqlite3.Row],
+def _facts(conn: Database, sources: Sources, rows: list[Any],
            role: str | None = None) -> list[dict[str, Any]]:
     """The events of `rows` as lines, their status seen from the participant in `role` (None: any role)."""
     entity_ids = []
@@ -67,22 +63,15 @@ def _facts(conn: sqlite3.Connection, sources: Sources, rows: list[sqlite3.Row],
     return [_line(sources, row, names, role) for row in rows]
 
 
-def _who(conn: sqlite3.Connection, identity: sqlite3.Row, sources: Sources, limit: int) -> dict[str, Any]:
+def _who(conn: Database, identity: Any, sources: Sources, limit: int) -> dict[str, Any]:
     profile = json.loads(identity["profile"])
     attributes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in conn.execute(
-            "SELECT e.document_id, e.attributes FROM " + LATEST_MEMBERS + " l JOIN entities e ON e.id = l.entity_id"
-            " JOIN documents d ON d.id = e.document_id WHERE e.attributes != '{}'"
-            " ORDER BY d.published DESC LIMIT ?", (identity["id"], limit)):
+    for row in fact_reads.attribute_rows(conn, identity["id"], limit):
         for ev in json.loads(row["attributes"]).get("evidence", []):
             attributes[ev["attribute"]].append(
                 {"value": ev["value"], "source": sources.source(row["document_id"], ev["sentence"])})
     roles = []
-    for row in conn.execute(
-            "SELECT r.document_id, r.data FROM " + LATEST_MEMBERS
-            + " l JOIN relations r ON r.subject_entity = l.entity_id"
-            " WHERE r.type IN ('POSITION', 'MEMBER', 'ALIAS') ORDER BY r.id DESC LIMIT ?",
-            (identity["id"], limit)):
+    for row in fact_reads.relation_rows(conn, identity["id"], ROLE_RELATIONS, limit):
         roles.append(sources.fact(row["document_id"], row["data"]))
     names = Counter(profile.get("names", {}))
     return {"id": identity["id"], "name": identity["name"], "type": identity["type"],
@@ -95,14 +84,13 @@ def _role(fact: dict[str, Any]) -> str:
     return fact.get("as") or (fact.get("member") or {}).get("as") or "actors"
 
 
-def _where(conn: sqlite3.Connection, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _where(conn: Database, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Places the identity was reported at, latest first: the places its part in each event puts it at
     (`common.where_places`: event locations, where movements ended; nothing from a threat, a plan, a denial or a
     remote strike); each with the point the geocoder gave it in that report."""
-    ids = sorted({p["entity"] for f in events for p in f["location"] + f["destination"] if p.get("entity")})
-    marks = ",".join("?" * len(ids))
-    geo = {r[0]: {"lat": r[1], "lon": r[2], "geonameid": r[3], "country": r[4]} for r in conn.execute(
-        f"SELECT id, lat, lon, geonameid, country FROM entities WHERE id IN ({marks}) AND lat IS NOT NULL", ids)}
+    ids = [p.get("entity") for f in events for p in f["location"] + f["destination"]]
+    geo = {r[0]: {"lat": r[1], "lon": r[2], "geonameid": r[3], "country": r[4]}
+           for r in fact_reads.place_rows(conn, ids)}
     out = []
     for fact in events:
         for place in where_places(fact, _role(fact)):
@@ -116,51 +104,32 @@ def _where(conn: sqlite3.Connection, events: list[dict[str, Any]]) -> list[dict[
     return sorted(out, key=date_order, reverse=True)
 
 
-def _associates(conn: sqlite3.Connection, identity_id: str, sources: Sources, limit: int) -> list[dict[str, Any]]:
+def _associates(conn: Database, identity_id: str, sources: Sources, limit: int) -> list[dict[str, Any]]:
     """Typed relations first (each with its source), then identities co-mentioned in the same reports."""
     typed = []
-    marks = ",".join("?" * len(TYPED_RELATIONS))
-    for row in conn.execute(
-            "SELECT r.document_id, r.data, r.subject_entity, r.object_entity, l.entity_id AS mine FROM "
-            + LATEST_MEMBERS + " l"
-            " JOIN relations r ON (r.subject_entity = l.entity_id OR r.object_entity = l.entity_id)"
-            f" WHERE r.type IN ({marks}) ORDER BY r.id DESC LIMIT ?",
-            (identity_id, *TYPED_RELATIONS, limit)):
+    for row in fact_reads.relation_rows(conn, identity_id, TYPED_RELATIONS, limit, as_object_too=True):
         other = row["object_entity"] if row["subject_entity"] == row["mine"] else row["subject_entity"]
         fact = sources.fact(row["document_id"], row["data"])
         linked = identity_of_entities(conn, [other]) if other else {}
         fact["other"] = ({"identity": linked[other][0], "name": linked[other][1]} if other in linked
                          else {"identity": None, "name": fact["object"]["text"]})
         typed.append(fact)
-    co = conn.execute(
-        "SELECT i.id, i.name, i.type, i.documents, count(DISTINCT b.document_id) AS shared FROM"
-        " (SELECT DISTINCT document_id FROM entity_links WHERE identity_id = ? ORDER BY rowid DESC LIMIT 200) d"
-        " JOIN entity_links b ON b.document_id = d.document_id JOIN identities i ON i.id = b.identity_id"
-        " WHERE i.id != ? AND i.kind != 'place' AND NOT i.suppressed GROUP BY i.id",
-        (identity_id, identity_id)).fetchall()
-    co = sorted(co, key=lambda r: (-r["shared"] / (1 + math.log1p(r["documents"])), -r["shared"], r["name"]))[:limit]
+    co = fact_reads.co_mentioned_rows(conn, identity_id)
+    co = sorted(co, key=lambda r: (-r["shared"] / (1 + math.log1p(r["documents"])), -r["shared"], r["name"],
+                                   r["id"]))[:limit]
     return [*({"kind": "relation", **f} for f in typed),
             *({"kind": "co-mentioned", "identity": r["id"], "name": r["name"], "type": r["type"],
                "shared_documents": r["shared"]} for r in co)]
 
 
-def _claims(conn: sqlite3.Connection, identity_id: str, sources: Sources, limit: int) -> dict[str, list]:
-    by = conn.execute(
-        "SELECT c.document_id, c.data FROM " + LATEST_MEMBERS + " l JOIN claims c ON c.speaker_entity = l.entity_id"
-        " JOIN documents d ON d.id = c.document_id ORDER BY d.published DESC LIMIT ?",
-        (identity_id, limit)).fetchall()
-    about = conn.execute(
-        "SELECT DISTINCT c.id, c.document_id, c.data, d.published FROM " + LATEST_MEMBERS + " l"
-        " JOIN mentions m ON m.entity_id = l.entity_id"
-        " JOIN claims c ON c.document_id = m.document_id AND m.start >= c.start AND m.end <= c.end"
-        " JOIN documents d ON d.id = c.document_id"
-        " AND (c.speaker_entity IS NULL OR c.speaker_entity != l.entity_id) ORDER BY d.published DESC LIMIT ?",
-        (identity_id, limit)).fetchall()
+def _claims(conn: Database, identity_id: str, sources: Sources, limit: int) -> dict[str, list]:
+    by = fact_reads.claim_rows_by(conn, identity_id, limit)
+    about = fact_reads.claim_rows_about(conn, identity_id, limit)
     return {"by": [sources.fact(r["document_id"], r["data"]) for r in by],
             "about": [sources.fact(r["document_id"], r["data"]) for r in about]}
 
 
-def build_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 20,
+def build_profile(conn: Database, identity: Any, limit: int = 20,
                   min_confidence: float | None = None) -> dict[str, Any]:
     """`min_confidence`: hide events scored under it (default: `views.min_confidence` in confidence.yaml)."""
     sources = Sources(conn)
@@ -188,7 +157,7 @@ def build_profile(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 
     }
 
 
-def timeline(conn: sqlite3.Connection, identity: sqlite3.Row, limit: int = 200,
+def timeline(conn: Database, identity: Any, limit: int = 200,
              min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Dated events the identity takes part in (any role), oldest first: by the first day each date covers, a
     wider date before a narrower one that starts on the same day ("2013" before "2013-01-05", "summer 2013"

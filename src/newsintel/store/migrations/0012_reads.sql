@@ -1,0 +1,3 @@
+-- Nothing to change in SQLite; migrations_postgresql/0012_reads.sql makes PostgreSQL read as SQLite does: full-text
+-- search folding accents as FTS5's unicode61 tokenizer does, and the index on entity_links(identity_id) holding the
+-- rowid, as SQLite's does implicitly. This file keeps the two schema versions in step.
