@@ -14,6 +14,8 @@ from helpers import modality_of
     ("The ceasefire agreement was signed last week in Doha.", "AGREE", "agreement", "asserted"),
     ("The attack would take place at dawn, the plotters agreed.", "ATTACK", "attack", "intended"),
     ("The attack took place near the market on Tuesday.", "ATTACK", "attack", "asserted"),
+    ("Officials vowed that attacks like those on the market would never happen again.", "ATTACK", "attacks",
+     "asserted"),
     # ... but a verb saying something else about the event leaves it as it was
     ("The attack on the embassy would be condemned by every party.", "ATTACK", "attack", "asserted"),
     # a past ability is an achievement, a present or conditional one a capability

@@ -47,4 +47,7 @@ def realising_verb(trigger: Token) -> Token | None:
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i == noun.i:
         return None
     verb = noun.head
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon().modality.get("realisation", {}).get("recurrence", ())
+           for c in verb.children):
+        return None  # "attacks like these must never happen again": a repeat is denied, not the attacks told of
     return verb if _verb_comes_about(verb) else None
