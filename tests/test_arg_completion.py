@@ -66,3 +66,13 @@ def test_a_place_possessing_a_person_does_not():
 def test_a_verb_killing_in_an_attack_by_someone_takes_its_doer():
     event = _event("Two guards were killed in an attack by rebels near the mine.", "ATTACK", "killed")
     assert texts(event["actors"]) == "rebels"
+
+
+def test_a_building_an_attack_struck_at_is_its_target():
+    (event,) = events_of("A lorry bombing at the Danish embassy in Nairobi wounded nobody.", "ATTACK")[:1]
+    assert texts(event["targets"]) == "Danish embassy" and texts(event["location"]) == "Nairobi"
+
+
+def test_a_building_where_someone_was_hit_stays_where():
+    (event,) = events_of("A sniper shot two porters at the Grand Hotel in Nairobi.", "ATTACK")
+    assert texts(event["targets"]) == "two porters"

@@ -15,6 +15,7 @@ through the word that governs the trigger:
 - an event naming no place takes the places of the clause its "when"/"after" clause is the scene of ("a party was
   shattered in Kirkuk when a gunman opened fire"), of the event noun its relative clause describes ("a bombing in
   Quetta which killed dozens") and, for a bare participle ("..., crushing dozens"), of the event it continues;
+- an attack's building after "at" is what it hit, when it names nothing else ("a bombing at the consulate");
 - a verb event told as happening in an event noun of its own type ("two guards were killed in an attack by
   rebels") takes the noun's doer (`share_with_named_incident`).
 
@@ -34,7 +35,15 @@ from newsintel.extract.clause_args import place_modifiers
 from newsintel.extract.describe import actor_words
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
-from newsintel.extract.roles import LIGHT_VERBS, MOVERS, Trigger, direct_object, lemma_of, subject_of
+from newsintel.extract.roles import (
+    LIGHT_VERBS,
+    MOVERS,
+    Trigger,
+    building,
+    direct_object,
+    lemma_of,
+    subject_of,
+)
 from newsintel.resources import load_yaml
 
 Args = dict[str, list[Token]]
@@ -281,6 +290,25 @@ def complete_places(ps: ParsedSentence, events: list[tuple[Trigger, Args]], ment
         args["location"] += found
 
 
+def site_as_target(ps: ParsedSentence, events: list[tuple[Trigger, Args]], mentions: MentionIndex) -> None:
+    """"a truck bombing at the consulate", "insurgents struck at the embassy": a building after "at" is what an
+    attack hit, when it names nothing else it hit (`site_targets` in data/events_completion.yaml: the types and
+    prepositions); "shot a guard at the hotel" keeps the hotel as where, and so does a gathering ("at a festival")."""
+    spec = load_yaml("events_completion.yaml")["site_targets"]
+    moved: set[int] = set()
+    for trigger, args in events:
+        if trigger.type.name not in spec["types"] or args["targets"]:
+            continue
+        sites = [g for head in (trigger.token, *trigger.extra) for p in head.children
+                 if p.dep_ == "prep" and p.lower_ in spec["preps"] for g in p.children
+                 if g.dep_ == "pobj" and (building(ps, g, mentions) or lemma_of(g) in spec["nouns"])]
+        if sites:
+            args["targets"] = sites
+            moved |= {t.i for t in sites}
+    for _trigger, args in events:  # also where a continuing clause took it as its place ("..., killing four")
+        args["location"] = [t for t in args["location"] if t.i not in moved]
+
+
 def complete_arguments(ps: ParsedSentence, events: list[tuple[Trigger, Args]], mentions: MentionIndex) -> None:
     """Fill roles events still lack (module docstring); changes `events` in place."""
     for trigger, args in events:
@@ -288,6 +316,7 @@ def complete_arguments(ps: ParsedSentence, events: list[tuple[Trigger, Args]], m
             doer = accused_doer(trigger.token)
             if doer is not None:
                 args["actors"].append(doer)
+    site_as_target(ps, events, mentions)
     share_coordinated(events)
     share_with_named_incident(events)
     complete_places(ps, events, mentions)

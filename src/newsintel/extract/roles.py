@@ -352,7 +352,7 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         obj = None
     if obj is not None and obj not in trigger.extra and obj.lower_ not in REFLEXIVES:
         for item in with_conjuncts(obj):
-            if is_place(ps, item, mentions) and name in ("ATTACK", "FIGHT") and _building(ps, item, mentions):
+            if is_place(ps, item, mentions) and name in ("ATTACK", "FIGHT") and building(ps, item, mentions):
                 args["targets"].append(item)  # "bombed the consulate": what is hit, not where
             elif name == "THREATEN" and mentions.type_at(ps, item) == "GPE":
                 args["targets"].append(item)  # "threatened the United States": a country threatened is a party
@@ -396,7 +396,7 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     return args
 
 
-def _building(ps: ParsedSentence, item: Token, mentions: MentionIndex) -> bool:
+def building(ps: ParsedSentence, item: Token, mentions: MentionIndex) -> bool:
     """A building or site (a FAC entity, "the consulate"), which an attack hits, rather than a town or country."""
     return mentions.type_at(ps, item) == "FAC" or (mentions.type_at(ps, item) is None and item.ent_type_ == "FAC")
 
