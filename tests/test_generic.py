@@ -87,3 +87,8 @@ def test_a_standing_arrangement_is_marked_but_a_deal_reached_is_not():
 
 def test_a_caption_in_the_present_passive_is_not_marked():
     _specific("Injured passengers are evacuated from the station after the blast.", "EVACUATE")
+
+
+def test_how_to_is_a_way_not_a_deed():
+    _marked("Officials met to discuss how to evacuate the residents of the island.", "EVACUATE", "question")
+    _marked("Instructors showed the recruits how to ambush a convoy.", "ATTACK", "question")

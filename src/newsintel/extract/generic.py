@@ -51,6 +51,7 @@ class GenericCues:
     fiction: frozenset[str]
     modals: frozenset[str]
     having: frozenset[str]
+    instruction: frozenset[str]
 
 
 @functools.cache
@@ -65,7 +66,7 @@ def cues() -> GenericCues:
                        words("prevention_governors"), words("frequency_adjectives"), words("policy_governors"),
                        words("policy_subjects"), words("capability_nouns"), words("definition_governors"),
                        words("fiction_nouns"), words("modals_of_kind"),
-                       words("having_verbs"))
+                       words("having_verbs"), words("instruction_words"))
 
 
 def _lemma(token: Token) -> str:
@@ -292,6 +293,16 @@ def _yes_no_question(trigger: Token) -> dict[str, str] | None:
     return {"rule": "question", "cue": auxes[0].lower_}
 
 
+def _how_to(trigger: Token) -> dict[str, str] | None:
+    """"questions about how to stop the flow", "showed recruits how to build a bomb": a way of doing it, asked or
+    taught, not a deed ("whether to strike back" is a hedged decision: modality.py)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    cue = next((c for c in trigger.children if c.dep_ in ("advmod", "mark") and c.lower_ in cues().instruction
+                and c.i < trigger.i), None)
+    return {"rule": "question", "cue": f"{cue.lower_} to"} if cue is not None else None
+
+
 def _plot(trigger: Token, args: dict[str, list[Token]]) -> dict[str, str] | None:
     """A present-tense clause in a sentence about a film, a book or a game tells its story (a date or a named
     place ties it to a real occasion: "a gunman storms a cinema showing a film in Aurora in July 2012")."""
@@ -306,7 +317,7 @@ def _plot(trigger: Token, args: dict[str, list[Token]]) -> dict[str, str] | None
 def non_specific(trigger: Any, args: dict[str, list[Token]]) -> dict[str, str] | None:
     """Why the event of `trigger` (an `roles.Trigger`) is no specific event, as {"rule", "cue"}, or None."""
     token: Token = trigger.token
-    for rule in (_yes_no_question, _governed_by_policy, _definition):
+    for rule in (_yes_no_question, _how_to, _governed_by_policy, _definition):
         found = rule(token)
         if found:
             return found
