@@ -17,6 +17,7 @@ from newsintel.store.gateway import write_transaction
 from newsintel.store.judgement_sql import SqlJudgements
 
 _IDENTITY_COLUMNS = "id, kind, type, name, documents, profile, suppressed, retyped"
+KEY_CACHE_SIZE = 20_000  # key lookups remembered by one index
 
 
 def _identity(row: sqlite3.Row | tuple) -> IdentityRow:
@@ -28,6 +29,11 @@ class SqlIdentityIndex(SqlJudgements):
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        # Key lookups already made through this index (one document's resolution): resolution looks the same key
+        # up again for the next name of the report and in its fuzzy pass (46 % of lookups on real articles), and
+        # on PostgreSQL each lookup is a round trip. Kept exact: every write to identity_keys below drops what it
+        # may change.
+        self._keyed: dict[tuple[str, int], list[str]] = {}
 
     # documents and their entities
     def published_of(self, document_id: str) -> str | None:
@@ -67,8 +73,27 @@ class SqlIdentityIndex(SqlJudgements):
 
     # identities and their blocking keys
     def key_identities(self, key: str, limit: int) -> list[str]:
-        return [r[0] for r in self.conn.execute(
-            "SELECT identity_id FROM identity_keys WHERE key = ? ORDER BY rank DESC LIMIT ?", (key, limit))]
+        found = self._keyed.get((key, limit))
+        if found is None:
+            if len(self._keyed) >= KEY_CACHE_SIZE:  # a rebuild reads every key once: bounded memory
+                self._keyed.clear()
+            found = self._keyed[(key, limit)] = [r[0] for r in self.conn.execute(
+                "SELECT identity_id FROM identity_keys WHERE key = ? ORDER BY rank DESC LIMIT ?", (key, limit))]
+        return list(found)
+
+    def _forget_keys(self, keys: Iterable[str]) -> None:
+        """New rows under these keys: their lookups read again."""
+        gone = set(keys)
+        for cached in [c for c in self._keyed if c[0] in gone]:
+            del self._keyed[cached]
+
+    def _forget_identity(self, identity_id: str, may_enter: bool) -> None:
+        """The identity's key rows changed rank (`may_enter`) or went: lookups holding it read again, and after a
+        rank change so do those cut off at their limit, which it may now enter. A lookup that returned fewer than
+        its limit without it shows the identity has no row under that key."""
+        for cached in [c for c, ids in self._keyed.items()
+                       if identity_id in ids or (may_enter and len(ids) >= c[1])]:
+            del self._keyed[cached]
 
     def identity_rows(self, ids: Sequence[str]) -> list[sqlite3.Row]:
         """Whole rows (for the views), in the order of `ids`, missing ones left out."""
@@ -140,20 +165,26 @@ class SqlIdentityIndex(SqlJudgements):
         self.conn.execute("UPDATE identities SET suppressed = 1 WHERE id = ?", (identity_id,))
 
     def delete_identity(self, identity_id: str) -> None:
+        self._forget_identity(identity_id, may_enter=False)
         self.conn.execute("DELETE FROM identity_keys WHERE identity_id = ?", (identity_id,))
         self.conn.execute("DELETE FROM identities WHERE id = ?", (identity_id,))
 
     def add_keys(self, identity_id: str, keys: Iterable[str], rank: int) -> None:
+        keys = list(keys)
+        self._forget_keys(keys)
         self.conn.executemany("INSERT OR IGNORE INTO identity_keys(key, identity_id, rank) VALUES (?, ?, ?)",
                               [(k, identity_id, rank) for k in keys])
 
     def set_key_rank(self, identity_id: str, rank: int) -> None:
+        self._forget_identity(identity_id, may_enter=True)
         self.conn.execute("UPDATE identity_keys SET rank = ? WHERE identity_id = ?", (rank, identity_id))
 
     def clear_keys(self, identity_id: str) -> None:
+        self._forget_identity(identity_id, may_enter=False)
         self.conn.execute("DELETE FROM identity_keys WHERE identity_id = ?", (identity_id,))
 
     def clear_resolution(self) -> None:
+        self._keyed.clear()
         for table in ("entity_links", "identity_keys", "identities"):
             self.conn.execute(f"DELETE FROM {table}")
 
