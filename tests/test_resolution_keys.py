@@ -68,3 +68,30 @@ def test_migration_ranks_old_keys_and_derives_first_initial_keys(tmp_path):
     stored = dict(conn.execute("SELECT key, rank FROM identity_keys WHERE identity_id = 'I1'").fetchall())
     assert set(stored) == blocking_keys(person_form("Zamir Haliti"))
     assert set(stored.values()) == {7}
+
+
+def test_remembered_key_lookups_follow_every_change_of_the_keys(store_db):
+    """One index remembers its lookups (store/identity_index.py); each write to the keys is seen by the next
+    lookup as if it read the table again."""
+    from newsintel.store.identity_index import SqlIdentityIndex
+
+    conn = connect(store_db)
+    index = SqlIdentityIndex(conn)
+    for i in range(4):
+        index.new_identity(f"I00{i}", "person", "PERSON", f"P{i}")
+    index.add_keys("I000", ["p:last:haliti"], 5)
+    index.add_keys("I001", ["p:last:haliti"], 3)
+    index.add_keys("I002", ["p:last:haliti", "p:zamir haliti"], 1)
+    assert index.key_identities("p:last:haliti", 2) == ["I000", "I001"]
+    assert index.key_identities("p:zamir haliti", 2) == ["I002"]
+    index.set_key_rank("I002", 9)  # climbs past the limit's cut
+    assert index.key_identities("p:last:haliti", 2) == ["I002", "I000"]
+    index.add_keys("I003", ["p:zamir haliti"], 4)  # a new row under a remembered key
+    assert index.key_identities("p:zamir haliti", 2) == ["I002", "I003"]
+    index.clear_keys("I002")
+    assert index.key_identities("p:last:haliti", 2) == ["I000", "I001"]
+    assert index.key_identities("p:zamir haliti", 2) == ["I003"]
+    index.delete_identity("I003")
+    assert index.key_identities("p:zamir haliti", 2) == []
+    index.clear_resolution()
+    assert index.key_identities("p:last:haliti", 2) == []
