@@ -79,6 +79,12 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children)
             start = obj.left_edge.i if obj is not None and (child.dep_ == "xcomp" or not subject) \
                 else child.left_edge.i  # "urged the residents to leave", "announced work ... was underway"
+            mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that" and start < c.i), None)
+            if child.dep_ == "ccomp" and child.i > verb.i and mark is not None and ps.doc[mark.i - 1].tag_ not in (
+                    "RB", "IN") and not any(t.text in QUOTES for t in ps.doc[verb.i + 1:mark.i]):  # not "Now that"
+                start = mark.i  # "announced this fall that work ... was underway": the time is the announcing's
+            if child.i < verb.i:
+                start = max(start, _label_end(ps))  # "Translation: the car will ..., said X": the writer's label
             last = max((c for c in verb.children if c.dep_ == "ccomp" and child.i < c.i < verb.i and not any(
                 t.tag_ == "''" for t in ps.doc[child.i:c.left_edge.i])), key=lambda c: c.i, default=child)
             # '..., but no one was freed, a source said': both clauses; not past a closing quotation mark
@@ -87,7 +93,7 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             if speaker is not None and start < speaker.i <= end:  # the parse put the speaker into the quotation
                 end = max((t.i - 1 for t in ps.doc[start + 1: speaker.i] if t.tag_ == "''"), default=end)
             if speaker is not None and end < speaker.left_edge.i:  # '..., PETA Vice President X said'
-                end = min(end, _speaker_phrase_start(ps, speaker.left_edge.i) - 1)
+                end = min(end, speaker_phrase_start(ps, speaker.left_edge.i) - 1)
             if verb.dep_ == "relcl" and child.dep_ == "ccomp" and (start < verb.i <= end or not subject):
                 return _relative_content(ps, verb, child, start, end), child  # "an order which she said would"
             span = ps.doc[start: end + 1]  # "urged the residents to leave": who is urged too
@@ -96,10 +102,10 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
     if closing is not None:  # "The convoy left at dawn, near the border, an official said"
         first = next(c for c in verb.children if c.dep_ == "nsubj")
         clause = next((c for c in first.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), first)
-        return ps.doc[: _speaker_phrase_start(ps, closing.left_edge.i)].text.strip(" ,." + QUOTES), clause
+        return ps.doc[: speaker_phrase_start(ps, closing.left_edge.i)].text.strip(" ,." + QUOTES), clause
     closing = _coordinated_closing_speaker(verb)
     if closing is not None:  # "The 12 were moved to Arlit, near the border, a source said": "said" coordinated
-        return ps.doc[: _speaker_phrase_start(ps, closing.left_edge.i)].text.strip(" ,." + QUOTES), verb.head
+        return ps.doc[: speaker_phrase_start(ps, closing.left_edge.i)].text.strip(" ,." + QUOTES), verb.head
     if lemma in att["clause_only_verbs"]:
         return "", None
     for child in verb.children:  # "called for an end to", "apologized to the players", "warned of"
@@ -115,7 +121,7 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
     if head is not None and verb.i + 1 < len(ps.doc) and ps.doc[verb.i + 1].text == ":":
         head = None  # 'Explaining the change, the statement said: "..."': the quotation after the colon
     if head is not None and head.i != verb.i and verb.left_edge.i > 0:  # '"...," police said'
-        left = ps.doc[: _speaker_phrase_start(ps, verb.left_edge.i)].text.strip(" ,." + QUOTES)
+        left = ps.doc[_label_end(ps): speaker_phrase_start(ps, verb.left_edge.i)].text.strip(" ,." + QUOTES)
         end = verb.right_edge.i
         comma = end if ps.doc[end].text == "," else end + 1
         if comma < len(ps.doc) - 1 and ps.doc[comma].text == ",":  # "Already, she said, they are leaving"
@@ -243,7 +249,18 @@ def _told_clause(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
     return "", None
 
 
-def _speaker_phrase_start(ps: ParsedSentence, start: int) -> int:
+def _label_end(ps: ParsedSentence) -> int:
+    """Where the writer's label opening a sentence ends ("Translation: ...", "In short: ..."): a colon among the
+    first four words, after words only (no verb, no quotation mark), which the statement closed by a reporting verb
+    does not hold; else 0."""
+    for t in ps.doc[:4]:
+        if t.text == ":" and t.i > 0:
+            before = ps.doc[:t.i]
+            return t.i + 1 if all(w.is_alpha and w.pos_ not in ("VERB", "AUX") for w in before) else 0
+    return 0
+
+
+def speaker_phrase_start(ps: ParsedSentence, start: int) -> int:
     """Where the speaker's phrase of '..., PETA Vice President Jane Roe said' starts: names the parse left out of it
     (up to three, right after the comma) belong to the speaker's title, not to what was said."""
     k = start

@@ -22,7 +22,14 @@ from newsintel.extract.attribution import (
     speaker_arg,
     speaker_of,
 )
-from newsintel.extract.claim_content import claim_cue, closing_subject, content_of, inverted_speaker
+from newsintel.extract.claim_content import (
+    QUOTES,
+    claim_cue,
+    closing_subject,
+    content_of,
+    inverted_speaker,
+    speaker_phrase_start,
+)
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.modality import PRECEDENCE, modality_of, statement_modality
 from newsintel.extract.parse import ParsedSentence
@@ -31,6 +38,7 @@ from newsintel.resources import load_yaml
 
 def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
     claims = []
+    closers: list[tuple[Token, Token]] = []  # (cue, speaker) of the claims closing their statement
     for token in ps.doc:
         if not is_reporting(token) and not claim_cue(token):
             continue
@@ -74,19 +82,26 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             # is one)
             continue
         start, end = ps.char_span(token.i, token.i + 1)
+        if content and head is not None and head.i < token.i and speaker.i < token.i + 3 and \
+                ps.doc.text.strip(QUOTES + " ").startswith(content[:40]):
+            closers.append((token, speaker))  # '"...," X said': the statement before its speaker
         claims.append({
             "speaker": speaker_arg(ps, speaker, mentions), "cue": token.text, "content": content,
             "medium": _medium(ps, token, mentions), "sentence": ps.index, "start": start, "end": end,
             "modality": claim_modality(token, head),
         })
     found = according_to(ps)
-    if found is not None and claims and _bare_medium(found[1]):
+    if found is not None and claims and (_bare_medium(found[1]) or _relay(found[1])):
         if len(claims) == 1 and claims[0]["medium"] is None:
             claims[0]["medium"] = found[1].lower_
         found = None  # '"...," he told them, according to a statement': the statement is how he said it, not who
     if found is not None:
         cue, speaker = found
         rest, scope = _according_content(ps, cue, speaker)
+        closing = [s for v, s in closers if v.i < cue.i and s.i < cue.i]
+        if closing and cue.i > 0 and ps.doc[cue.i - 1].text == ",":  # '"...," X said, according to Reuters',
+            cut = min(speaker_phrase_start(ps, s.left_edge.i) for s in closing)  # "..., X said, citing Y": what
+            rest = ps.doc[:cut].text.strip(" ,." + QUOTES) or rest  # Y vouches for is X's words, not "X said"
         start, end = ps.char_span(cue.i, cue.i + 2)
         claims.append({"speaker": speaker_arg(ps, speaker, mentions), "cue": "according to", "content": rest,
                        "medium": None, "modality": modality_of(scope) if scope is not None else "asserted",
@@ -186,6 +201,13 @@ def _bare_medium(token: Token) -> bool:
         for c in token.children)
 
 
+def _relay(token: Token) -> bool:
+    """Is "according to X" a relay of someone's own words ("according to a translation of his speech", "according
+    to a transcript"): the words are the speaker's, the relay no source of its own (`relay_nouns`)."""
+    return token.lemma_.lower() in load_yaml("claim_content.yaml")["relay_nouns"] and not any(
+        c.dep_ == "prep" and c.lower_ in ("by", "from") for c in token.children)
+
+
 def _according_content(ps: ParsedSentence, cue: Token, speaker: Token) -> tuple[str, Token | None]:
     """What "according to X" vouches for: the sentence without the phrase, or, when the phrase opens the second of
     two coordinated clauses ("It looks green - but, according to X, it is clear"), that clause alone: the first is
@@ -195,6 +217,13 @@ def _according_content(ps: ParsedSentence, cue: Token, speaker: Token) -> tuple[
     if scope is None or scope.dep_ != "conj" or scope.pos_ not in ("VERB", "AUX") or not any(
             c.dep_ == "cc" and scope.head.i < c.i < cue.i < scope.i for c in scope.head.children):
         scope, low, high = root, 0, len(ps.doc)  # no "but, according to X, ..." (a parse may coordinate anything)
+        if root is not None and root.i < cue.i and any(  # 'It has run "since 2014," according to its site, but
+                c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and speaker.right_edge.i < c.left_edge.i and any(
+                    t.dep_ == "cc" and t.head.i == root.i and (t.lower_ == "but" or any(
+                        g.dep_ in ("nsubj", "nsubjpass") for g in c.children))
+                    for t in ps.doc[speaker.right_edge.i + 1:c.left_edge.i + 1])
+                for c in root.children):  # this week announced ...": a contrast or a clause of its own is the writer's
+            high = cue.i  # ("had a licence, according to X, and had two planes": X's both)
     else:
         low, high = min(scope.left_edge.i, cue.i), scope.right_edge.i + 1
     parts = (ps.doc[low:cue.i].text, ps.doc[speaker.right_edge.i + 1:high].text)

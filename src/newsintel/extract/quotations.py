@@ -101,7 +101,23 @@ def _single_closes(text: str, i: int, low: int, high: int) -> bool:
     after = text[i + 1] if i + 1 < high else ""
     if after and after not in _AFTER_CLOSING:
         return False
+    if text[i - 1] in "sS" and after == " " and text[i + 2:i + 3].isupper() and _closes_later(text, i, low, high):
+        return False  # "'Last year the United States' Energy Council said ...,' the paper wrote": a possessive
     return not (text[i - 1] in "sS" and after == " " and text[i + 2:i + 3].islower())
+
+
+MIN_SENTENCE_WORDS = 4  # words a quotation holds before a possessive for it to be a sentence, not a name
+_LATER_CLOSE = re.compile(r"[.,!?…][’']")
+_NEXT_OPENS = re.compile(r"\s*\n\s*['‘]")
+
+
+def _closes_later(text: str, i: int, low: int, high: int) -> bool:
+    """Can the quotation open at a plural possessive before a name ("the States' Energy Council") close later, after
+    a sentence's punctuation in the same paragraph or by going on into the next one opened again? Only a quotation
+    of a few words so far: "the 'Birds' Nest" quotes a name."""
+    opened = max(text.rfind("'", low, i), text.rfind("‘", low, i))
+    return len(text[opened:i].split()) >= MIN_SENTENCE_WORDS and (
+        _LATER_CLOSE.search(text, i + 1, high) is not None or _NEXT_OPENS.match(text, high) is not None)
 
 
 def _single_reopens(text: str, i: int, low: int, high: int) -> bool:

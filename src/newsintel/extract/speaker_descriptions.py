@@ -2,9 +2,10 @@
 
 A description is linked to the one entity of the document it refers back to (an apposed name, an organisation of a
 fitting kind named since the previous sentence, the person the noun was given to, the previous speaker while reported
-speech goes on); when none or more than one fits it stays unlinked, its text kept as written: an unresolved
-description costs less than a wrong name. Mixed into `speakers.Speakers`, which holds the document's text, mentions
-and sentences.
+speech goes on, the one entity the text gave the description's words: "the circus" after "the Barnum Circus", "the
+chipmaker" after "chipmaker Acme"); when none or more than one fits it stays unlinked, its text kept as written: an
+unresolved description costs less than a wrong name. Mixed into `speakers.Speakers`, which holds the document's
+text, mentions and sentences.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 from newsintel.extract.args import MentionIndex
 from newsintel.extract.lexicon import lexicon
 from newsintel.model import Entity
+
+_CLOSES_APPOSITION = re.compile(r"\s*(?:[,;.)—–]|--)")  # the end of "..., Roe & Co, ..." / "..., Roe & Co -- ..."
 
 
 def _name_kinds(name: str) -> set[str]:
@@ -65,6 +68,8 @@ class DescriptionLinks:
         named = [w for w in arg["text"].split()[:-1] if w[:1].isupper()]  # "the Nice prosecutor": Nice's
         if found is not None and any(w not in found.name for w in named) and not self._home_place(noun, named):
             found = None  # "the UN leader" is not "North Korean leader Kim"
+        if found is None and not named and self._after_the(arg) and noun not in att.get("authored_nouns", ()):
+            found = self._given_noun(arg["text"].split(), at[0])  # "the circus": "the Barnum Circus" before
         if found is None and named and self._after_the(arg) and (
                 noun in att.get("definite_person_nouns", ()) or noun in att.get("leader_nouns", ())):
             titled = self._titled(noun, named, at[0], sentence)  # "the UN leader": "UN Secretary-General X" named
@@ -222,6 +227,27 @@ class DescriptionLinks:
             if wanted <= title and (noun in title or (title - wanted and noun in att.get("leader_nouns", ()))):
                 return True
         return False
+
+    def _given_noun(self, words: list[str], offset: int) -> Entity | None:
+        """The one organisation or person the text gave the description's words before `offset`: a name ending
+        with them ("the circus": "the Barnum & Bailey Circus"), the words right before a name ("chipmaker Acme"),
+        a name with them in apposition ("Acme, the chipmaker,"), or them with the name in apposition ("the law firm
+        at the centre of the leak, Roe & Co"). None when no entity or more than one was given them."""
+        phrase = r"\s+".join(re.escape(w) for w in words)
+        before = re.compile(rf"\b{phrase}\s+$", re.I)
+        after = re.compile(rf"^,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{phrase}\b", re.I)
+        apposed = re.compile(rf"\b[Tt]he\s+{phrase}\b[^.;:\"“”]{{0,80}},\s+$")
+        ending = [w.lower() for w in words]
+        fits: dict[str, Entity] = {}
+        for start, end, entity in self.mentions.spans:
+            if end > offset or entity.type not in ("ORG", "PERSON"):
+                continue
+            named = [w.lower() for w in self.text[start:end].split()]
+            if (len(named) > len(ending) and named[-len(ending):] == ending) or before.search(
+                    self.text[max(0, start - 40):start]) or after.match(self.text[end:end + 60]) or (
+                    apposed.search(self.text[max(0, start - 120):start]) and _CLOSES_APPOSITION.match(self.text, end)):
+                fits[entity.id] = entity
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
     def _person_called(self, noun: str, offset: int) -> Entity | None:
         """The one person named before `offset` with `noun` beside a mention ("actor Jane Roe", "Jane Roe, the
