@@ -48,16 +48,24 @@ def identity_of_entities(conn: Database, entity_ids: Iterable[str | None]) -> di
         f" WHERE l.entity_id IN ({_marks(ids)}) AND i.suppressed = 0", ids)}
 
 
-def document_row(conn: Database, doc_id: str) -> Any:
-    """id, title, published, source and text of a document (None when not stored)."""
-    return wrap(conn).execute("SELECT id, title, published, source, text FROM documents WHERE id = ?",
-                              (doc_id,)).fetchone()
+BATCH = 500  # ids per IN (...) list
 
 
-def sentence_span(conn: Database, doc_id: str, sentence: int) -> tuple[int, int] | None:
-    row = wrap(conn).execute('SELECT start, "end" FROM sentences WHERE document_id = ? AND idx = ?',
-                             (doc_id, sentence)).fetchone()
-    return (row[0], row[1]) if row else None
+def document_rows(conn: Database, doc_ids: Sequence[str]) -> list[Any]:
+    """id, title, published, source and text of the stored documents among `doc_ids`."""
+    if not doc_ids:
+        return []
+    return wrap(conn).execute(f"SELECT id, title, published, source, text FROM documents WHERE id IN"
+                              f" ({_marks(doc_ids)}) ORDER BY id", tuple(doc_ids)).fetchall()
+
+
+def sentence_spans(conn: Database, doc_ids: Sequence[str]) -> list[tuple[str, int, int, int]]:
+    """(document id, sentence index, start, end) of every sentence of the documents."""
+    if not doc_ids:
+        return []
+    return [tuple(r) for r in wrap(conn).execute(
+        f'SELECT document_id, idx, start, "end" FROM sentences WHERE document_id IN ({_marks(doc_ids)})'
+        " ORDER BY document_id, idx", tuple(doc_ids))]
 
 
 def identity_event_rows(conn: Database, identity_id: str, roles: Sequence[str], limit: int) -> list[Any]:

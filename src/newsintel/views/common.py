@@ -76,20 +76,33 @@ def _match_names(conn: Database, query: str, found: dict[str, tuple[float, Any]]
 
 
 class Sources:
-    """Adds a `source` to facts; caches sentence texts and documents."""
+    """Adds a `source` to facts; caches documents with their sentence spans, read a batch of documents at a time
+    (`prefetch`) so a view makes a few queries, not a few per fact (each one a round trip on PostgreSQL)."""
 
     def __init__(self, conn: Database) -> None:
         self.conn = wrap(conn)
         self._docs: dict[str, Any] = {}
+        self._spans: dict[str, dict[int, tuple[int, int]]] = {}
+
+    def prefetch(self, doc_ids: Collection[str]) -> None:
+        """Read the documents (and their sentence spans) not read yet."""
+        missing = sorted({d for d in doc_ids if d not in self._docs})
+        for start in range(0, len(missing), fact_reads.BATCH):
+            batch = missing[start:start + fact_reads.BATCH]
+            rows = {r["id"]: r for r in fact_reads.document_rows(self.conn, batch)}
+            spans: dict[str, dict[int, tuple[int, int]]] = {d: {} for d in batch}
+            for doc_id, idx, first, end in fact_reads.sentence_spans(self.conn, batch):
+                spans[doc_id][idx] = (first, end)
+            for doc_id in batch:
+                self._docs[doc_id], self._spans[doc_id] = rows.get(doc_id), spans[doc_id]
 
     def document(self, doc_id: str) -> Any:
-        if doc_id not in self._docs:
-            self._docs[doc_id] = fact_reads.document_row(self.conn, doc_id)
+        self.prefetch((doc_id,))
         return self._docs[doc_id]
 
     def source(self, doc_id: str, sentence: int) -> dict[str, Any]:
         doc = self.document(doc_id)
-        span = fact_reads.sentence_span(self.conn, doc_id, sentence)
+        span = self._spans[doc_id].get(sentence)
         text = doc["text"][span[0]:span[1]] if span else ""
         if sentence < 0:  # a fact read from the headline (extract/headlines.py): its sentence is the title
             text = doc["title"] or ""

@@ -81,7 +81,9 @@ def _described(conn: Database, sources: Sources, rows: list[Any],
     actor rows; a hidden fact is in no section, "what each did" included."""
     actors = {r["id"]: {**json.loads(r["data"]), "document_id": r["document_id"]} for r in rows}
     facts, did, hidden = [], defaultdict(list), 0
-    for row in actor_event_rows(conn, list(actors)):
+    event_rows = actor_event_rows(conn, list(actors))
+    sources.prefetch([r["document_id"] for r in [*rows, *event_rows]])
+    for row in event_rows:
         fact = _actor_fact(sources, row, actors[row["actor_id"]])
         if not confident([fact], threshold)[0]:
             hidden += 1
@@ -113,7 +115,9 @@ def _described(conn: Database, sources: Sources, rows: list[Any],
 def _named(conn: Database, sources: Sources, identity_id: str, limit: int) -> tuple[list, list]:
     """(named members with the relation that makes them members, their facts)."""
     members: dict[str, dict[str, Any]] = {}
-    for row in named_member_rows(conn, identity_id, limit):
+    rows = named_member_rows(conn, identity_id, limit)
+    sources.prefetch([r["document_id"] for r in rows])
+    for row in rows:
         rel = sources.fact(row["document_id"], row["data"])
         # "planned to join": a would-be member, shown with that status, never as a plain member
         rel["membership"] = STATUS.get(row["joining"], row["joining"]) if row["joining"] else "done"

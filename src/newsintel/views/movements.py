@@ -56,6 +56,7 @@ def confident_flows(conn: Database, limit: int = 100,
     points = _entity_points(conn, [a.get("entity") for f in facts for role in ("origin", "via", "destination")
                                    for a in f[role]], linked)
     movers = identity_of_entities(conn, [a.get("entity") for f in facts for a in f["actors"]])
+    sources.prefetch([f["document_id"] for f in facts])
     grouped: dict[tuple[str, ...], dict[str, Any]] = {}
     for fact in facts:
         origin = _names(fact["origin"], linked)

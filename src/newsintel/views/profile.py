@@ -60,18 +60,22 @@ def _facts(conn: Database, sources: Sources, rows: list[Any],
         entity_ids += [a.get("entity") for arg_role in ("actors", "targets", "location", "origin", "destination",
                                                          "via") for a in data.get(arg_role, [])]
     names = identity_of_entities(conn, entity_ids)
+    sources.prefetch([row["document_id"] for row in rows])
     return [_line(sources, row, names, role) for row in rows]
 
 
 def _who(conn: Database, identity: Any, sources: Sources, limit: int) -> dict[str, Any]:
     profile = json.loads(identity["profile"])
     attributes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in fact_reads.attribute_rows(conn, identity["id"], limit):
+    rows = fact_reads.attribute_rows(conn, identity["id"], limit)
+    role_rows = fact_reads.relation_rows(conn, identity["id"], ROLE_RELATIONS, limit)
+    sources.prefetch([r["document_id"] for r in rows + role_rows])
+    for row in rows:
         for ev in json.loads(row["attributes"]).get("evidence", []):
             attributes[ev["attribute"]].append(
                 {"value": ev["value"], "source": sources.source(row["document_id"], ev["sentence"])})
     roles = []
-    for row in fact_reads.relation_rows(conn, identity["id"], ROLE_RELATIONS, limit):
+    for row in role_rows:
         roles.append(sources.fact(row["document_id"], row["data"]))
     names = Counter(profile.get("names", {}))
     return {"id": identity["id"], "name": identity["name"], "type": identity["type"],
@@ -107,7 +111,9 @@ def _where(conn: Database, events: list[dict[str, Any]]) -> list[dict[str, Any]]
 def _associates(conn: Database, identity_id: str, sources: Sources, limit: int) -> list[dict[str, Any]]:
     """Typed relations first (each with its source), then identities co-mentioned in the same reports."""
     typed = []
-    for row in fact_reads.relation_rows(conn, identity_id, TYPED_RELATIONS, limit, as_object_too=True):
+    rows = fact_reads.relation_rows(conn, identity_id, TYPED_RELATIONS, limit, as_object_too=True)
+    sources.prefetch([r["document_id"] for r in rows])
+    for row in rows:
         other = row["object_entity"] if row["subject_entity"] == row["mine"] else row["subject_entity"]
         fact = sources.fact(row["document_id"], row["data"])
         linked = identity_of_entities(conn, [other]) if other else {}
@@ -125,6 +131,7 @@ def _associates(conn: Database, identity_id: str, sources: Sources, limit: int) 
 def _claims(conn: Database, identity_id: str, sources: Sources, limit: int) -> dict[str, list]:
     by = fact_reads.claim_rows_by(conn, identity_id, limit)
     about = fact_reads.claim_rows_about(conn, identity_id, limit)
+    sources.prefetch([r["document_id"] for r in by + about])
     return {"by": [sources.fact(r["document_id"], r["data"]) for r in by],
             "about": [sources.fact(r["document_id"], r["data"]) for r in about]}
 
