@@ -127,6 +127,8 @@ def test_the_profile_sections_are_filled_on_postgresql(stores) -> None:
     assert profile["where"] or profile["heading"]
     assert view(pg, "conflicts"), "the two tolls of the Tuzla bombing disagree"
     assert view(pg, "movements")
+    code, text = run(pg, "summary", "--query", "Tuzla bus")
+    assert code == 0 and "[Tuzla]" in text  # the text overview too, with a search hit marked
 
 
 def test_store_check_passes_on_both(stores) -> None:
