@@ -140,6 +140,23 @@ def test_store_check_passes_on_both(stores) -> None:
     assert run(pg, "check")[1].startswith("ok: ")
 
 
+def test_store_check_finds_a_damaged_postgresql_store(stores) -> None:
+    """The checks really run on PostgreSQL: a mention whose offsets no longer match its text, and a story whose
+    size is wrong, are each reported, as on SQLite."""
+    lite, pg = stores
+    for target in (lite, pg):
+        conn = connect(target)
+        conn.execute("UPDATE mentions SET start = start + 1 WHERE id = (SELECT min(id) FROM mentions)")
+        conn.execute("UPDATE stories SET size = size + 1 WHERE id = (SELECT min(id) FROM stories)")
+        if target == lite:
+            conn.commit()
+        conn.close()
+        code, out = run(target, "check", "--json")
+        report = json.loads(out)
+        assert code == 1 and not report["ok"]
+        assert {p["check"] for p in report["problems"]} == {"offsets", "documents"}, report["problems"]
+
+
 def test_readers_answer_while_a_postgresql_ingest_holds_its_transaction(stores, records) -> None:
     """An ingest's transaction (document, facts, resolution, story) left open: every reader answers from what is
     committed, at once (a reader waiting on a lock would fail after store.db.READ_LOCK_WAIT_S, not hang)."""
