@@ -76,3 +76,13 @@ def test_a_building_an_attack_struck_at_is_its_target():
 def test_a_building_where_someone_was_hit_stays_where():
     (event,) = events_of("A sniper shot two porters at the Grand Hotel in Nairobi.", "ATTACK")
     assert texts(event["targets"]) == "two porters"
+
+
+def test_a_threat_aimed_at_a_place_threatens_it():
+    (event,) = events_of("The colonel had threatened to use the drones on Tallinn.", "THREATEN")
+    assert texts(event["targets"]) == "Tallinn" and texts(event["location"]) == ""
+
+
+def test_a_threatened_act_somewhere_is_no_aim():
+    (event,) = events_of("The mayor threatened to hold the summit in Oslo.", "THREATEN")
+    assert texts(event["targets"]) == ""

@@ -16,6 +16,7 @@ through the word that governs the trigger:
   shattered in Kirkuk when a gunman opened fire"), of the event noun its relative clause describes ("a bombing in
   Quetta which killed dozens") and, for a bare participle ("..., crushing dozens"), of the event it continues;
 - an attack's building after "at" is what it hit, when it names nothing else ("a bombing at the consulate");
+- a threat's target is whom the threatened act is aimed at ("threatened to fire missiles at Guam");
 - a verb event told as happening in an event noun of its own type ("two guards were killed in an attack by
   rebels") takes the noun's doer (`share_with_named_incident`).
 
@@ -309,6 +310,24 @@ def site_as_target(ps: ParsedSentence, events: list[tuple[Trigger, Args]], menti
         args["location"] = [t for t in args["location"] if t.i not in moved]
 
 
+def threat_aim(ps: ParsedSentence, events: list[tuple[Trigger, Args]], mentions: MentionIndex) -> None:
+    """"threatened to fire missiles at Guam", "threatened to use them against Seoul": who a threatened act is aimed
+    at is who is threatened (tests/gold/GUIDELINES.md), not where the threat was made; the aim prepositions are
+    `threat_aim_preps` in data/events_completion.yaml."""
+    preps = set(load_yaml("events_completion.yaml")["threat_aim_preps"])
+    for trigger, args in events:
+        if trigger.type.name != "THREATEN" or args["targets"] or trigger.nominal:
+            continue
+        acts = [c for c in trigger.token.children if c.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        aims = [g for act in acts for p in act.children if p.dep_ == "prep" and p.lower_ in preps
+                for g in p.children if g.dep_ == "pobj" and mentions.type_at(ps, g) in ("GPE", "LOC", "ORG", "NORP",
+                                                                                        "PERSON")]
+        if aims:
+            args["targets"] = aims
+            args["location"] = [t for t in args["location"] if t.i not in {a.i for a in aims}]
+
+
 def complete_arguments(ps: ParsedSentence, events: list[tuple[Trigger, Args]], mentions: MentionIndex) -> None:
     """Fill roles events still lack (module docstring); changes `events` in place."""
     for trigger, args in events:
@@ -317,6 +336,7 @@ def complete_arguments(ps: ParsedSentence, events: list[tuple[Trigger, Args]], m
             if doer is not None:
                 args["actors"].append(doer)
     site_as_target(ps, events, mentions)
+    threat_aim(ps, events, mentions)
     share_coordinated(events)
     share_with_named_incident(events)
     complete_places(ps, events, mentions)
