@@ -79,7 +79,7 @@ def test_a_building_where_someone_was_hit_stays_where():
 
 
 def test_a_threat_aimed_at_a_place_threatens_it():
-    (event,) = events_of("The colonel had threatened to use the drones on Tallinn.", "THREATEN")
+    (event,) = events_of("The president had threatened to use the missiles on Tallinn.", "THREATEN")
     assert texts(event["targets"]) == "Tallinn" and texts(event["location"]) == ""
 
 
