@@ -17,6 +17,7 @@ from newsintel.exports.ftm import FtmExporter
 from newsintel.exports.graphml import GraphmlExporter
 from newsintel.exports.mentions import MentionsExporter
 from newsintel.store import connect, save_record
+from newsintel.store.sharing import Handling
 from tests.test_export_records import HOSTILE_PERSON, HOSTILE_TITLE, hand_records
 
 G = "{http://graphml.graphdrawing.org/xmlns}"
@@ -26,8 +27,9 @@ G = "{http://graphml.graphdrawing.org/xmlns}"
 def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("exports") / "hand.db"
     conn = connect(path)
-    for record in hand_records():
-        save_record(conn, record)
+    for record in hand_records():  # the attack report is marked TLP:AMBER
+        amber = record.document.title.startswith("Brigade blamed")
+        save_record(conn, record, handling=Handling(tlp="amber") if amber else None)
     yield conn
     conn.close()
 
@@ -195,3 +197,11 @@ def test_export_pages_read_every_row_across_pages(store):
         [r["id"] for r in export_pages.mentions(store, page=1000)]
     assert len(list(export_pages.documents(store, page=1))) == 3
     assert len(list(export_pages.identities(store, page=1))) == len(list(export_pages.identities(store)))
+
+
+def test_rows_and_mentions_carry_their_document_tlp(store):
+    tlp = {r["type"]: (r["tlp"], r["source_reliability"]) for r in csv_rows(store, "events")}
+    assert tlp["ATTACK"] == ("amber", "F") and tlp["TRAVEL"] == ("clear", "F")  # F: an ungraded source
+    amber = store.execute("SELECT id FROM documents WHERE title LIKE 'Brigade blamed%'").fetchone()[0]
+    for line in map(json.loads, written(MentionsExporter(store)).splitlines()):
+        assert line["tlp"] == ("amber" if line["document"] == amber else "clear")

@@ -19,6 +19,7 @@ from newsintel import datevalues
 from newsintel.extract.headlines import HEADLINE_SENTENCE
 from newsintel.store import export_pages
 from newsintel.store.gateway import wrap
+from newsintel.store.sharing import handling_of
 
 
 class Exporter:
@@ -81,6 +82,7 @@ class DocumentContext:
         self.id: str = row["id"]
         self.spans = export_pages.sentence_spans(db, self.id)
         self.entities = export_pages.entities(db, self.id)
+        self.handling = handling_of(db, [self.id]).get(self.id)  # TLP and source reliability (store/sharing.py)
 
     def sentence_text(self, index: int) -> str:
         """The sentence as one line (a headline fact's sentence is the title)."""

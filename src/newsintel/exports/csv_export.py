@@ -3,9 +3,11 @@
 Every fact row carries its provenance: document id, title, publisher, publication date, URL, the input it was read
 from, sentence index and text, character offsets, modality, speaker and confidence, with its date as the views give
 it (`date` no more precise than stated, its precision, first and last ISO day, and whether the event or the report
-dates it). Report text is untrusted: a text cell that a spreadsheet would read as a formula (starting with = + - @,
-a tab or a carriage return, also after spaces or as full-width forms) is prefixed with a single quote (OWASP, CSV
-injection); numbers newsintel computes are written as numbers.
+dates it), and the document's handling (`tlp`, `source_reliability`; store/sharing.py). Every row is exported: the
+file is the analyst's own (what may leave to partners is `export stix --tlp-max`). Report text is untrusted: a text
+cell that a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage return, also after
+spaces or as full-width forms) is prefixed with a single quote (OWASP, CSV injection); numbers newsintel computes
+are written as numbers.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from newsintel.store import export_pages
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 PROVENANCE = ["document", "title", "publisher", "published", "url", "input", "sentence", "start", "end",
-              "sentence_text"]
+              "sentence_text", "tlp", "source_reliability"]
 DATES = ["date", "date_precision", "date_start", "date_end", "dated_by"]
 ROLES = ("actors", "targets", "location", "origin", "destination", "via")
 EVENT_COLUMNS = ["type", "plover", "trigger", "modality", *(c for r in ROLES for c in (r, f"{r}_identities")),
@@ -92,6 +94,8 @@ def _provenance(fact: dict[str, Any], doc: DocumentContext) -> dict[str, Any]:
             "url": row["url"], "input": row["origin"], "sentence": fact["sentence"], "start": fact["start"],
             "end": fact["end"], "sentence_text": doc.sentence_text(fact["sentence"]),
             "confidence": fact.get("confidence"), "section": fact.get("section") or "body",
+            "tlp": doc.handling.tlp if doc.handling else None,
+            "source_reliability": doc.handling.reliability if doc.handling else None,
             **fact_date(fact, row["published"])}
 
 

@@ -1,9 +1,9 @@
 """`newsintel export mentions`: one JSON line per mention, for quality checks of NER, grouping and resolution.
 
-Each line: document id, origin (the input file and record it was read from), sentence, start and end offsets into
-the document's cleaned text, the mention's text, its NER label, its entity's type, the entity id and the identity
-it resolved to (null when unresolved or suppressed). Lines come in mention order (ingest order, then text order
-within a document), read a page at a time.
+Each line: document id, origin (the input file and record it was read from), the document's TLP, sentence, start and
+end offsets into the document's cleaned text, the mention's text, its NER label, its entity's type, the entity id
+and the identity it resolved to (null when unresolved or suppressed). Lines come in mention order (ingest order,
+then text order within a document), read a page at a time.
 """
 
 from __future__ import annotations
@@ -13,15 +13,20 @@ from typing import TextIO
 
 from newsintel.exports.base import Exporter
 from newsintel.store import export_pages
+from newsintel.store.sharing import handling_of
 
 
 class MentionsExporter(Exporter):
     name = "mentions"
 
     def write(self, out: TextIO) -> dict[str, int]:
-        count = 0
+        count, tlp = 0, {}
         for row in export_pages.mentions(self.db):
-            line = {"document": row["document_id"], "origin": row["origin"], "sentence": row["sentence"],
+            if row["document_id"] not in tlp:  # mentions come document by document: one look-up each
+                handling = handling_of(self.db, [row["document_id"]]).get(row["document_id"])
+                tlp = {row["document_id"]: handling.tlp if handling else None}
+            line = {"document": row["document_id"], "origin": row["origin"], "tlp": tlp[row["document_id"]],
+                    "sentence": row["sentence"],
                     "start": row["start"], "end": row["end"], "text": row["text"], "label": row["label"],
                     "type": row["type"], "entity": row["entity_id"], "identity": row["identity"]}
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
