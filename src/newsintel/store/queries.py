@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from newsintel.extract.headlines import HEADLINE_SENTENCE
@@ -272,22 +273,35 @@ def confident_claims(conn: Database, speaker: str | None = None, limit: int = 50
     return _listed(conn, "claims", "c", _claim_filters(speaker), limit, min_confidence)
 
 
-def story_reports_with_event(conn: Database, doc_id: str, event_type: str, entity_ids: list[str]) -> int:
-    """How many other reports of the document's story have an event of `event_type` whose actor or target is
-    resolved to the identity of one of `entity_ids` (corroboration, views/confidence.py)."""
-    if not entity_ids:
-        return 0
-    marks = ",".join("?" * len(entity_ids))
-    row = wrap(conn).execute(
-        "SELECT count(DISTINCT e2.document_id) FROM story_docs s1"
-        " JOIN story_docs s2 ON s2.story_id = s1.story_id AND s2.document_id != s1.document_id"
-        " JOIN events e2 ON e2.document_id = s2.document_id AND e2.type = ?"
-        " JOIN event_args a2 ON a2.event_id = e2.id AND a2.role IN ('actors', 'targets')"
-        " JOIN entity_links l2 ON l2.entity_id = a2.entity_id"
-        " WHERE s1.document_id = ? AND l2.identity_id IN"
-        f" (SELECT identity_id FROM entity_links WHERE entity_id IN ({marks}))",
-        (event_type, doc_id, *entity_ids)).fetchone()
-    return int(row[0]) if row else 0
+def story_reports_with_events(conn: Database, asks: Sequence[tuple[str, str, Sequence[str]]]) -> list[int]:
+    """For each (document id, event type, entity ids): how many other reports of the document's story have an event
+    of that type whose actor or target is resolved to the identity of one of the entities (corroboration,
+    views/confidence.py). Two queries however many are asked (a profile corroborates up to a hundred events)."""
+    conn = wrap(conn)
+    entity_ids = sorted({e for _, _, entities in asks for e in entities if e})
+    identity = {r[0]: r[1] for r in conn.execute(
+        f"SELECT entity_id, identity_id FROM entity_links WHERE entity_id IN ({_marks(entity_ids)})", entity_ids)
+    } if entity_ids else {}
+    docs = sorted({doc for doc, _, entities in asks if any(e in identity for e in entities)})
+    types = sorted({type_ for _, type_, _ in asks})
+    identities = sorted(set(identity.values()))
+    others: dict[tuple[str, str, str], set[str]] = {}
+    if docs:
+        for doc, type_, identity_id, other in conn.execute(
+                "SELECT s1.document_id, e2.type, l2.identity_id, e2.document_id FROM story_docs s1"
+                " JOIN story_docs s2 ON s2.story_id = s1.story_id AND s2.document_id != s1.document_id"
+                " JOIN events e2 ON e2.document_id = s2.document_id"
+                " JOIN event_args a2 ON a2.event_id = e2.id AND a2.role IN ('actors', 'targets')"
+                " JOIN entity_links l2 ON l2.entity_id = a2.entity_id"
+                f" WHERE s1.document_id IN ({_marks(docs)}) AND e2.type IN ({_marks(types)})"
+                f" AND l2.identity_id IN ({_marks(identities)})", (*docs, *types, *identities)):
+            others.setdefault((doc, type_, identity_id), set()).add(other)
+    return [len(set().union(*(others.get((doc, type_, identity[e]), set()) for e in entities if e in identity)))
+            for doc, type_, entities in asks]
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ",".join("?" * len(values))
 
 
 def document_facts(conn: Database, doc_id: str) -> dict[str, list[dict[str, Any]]]:

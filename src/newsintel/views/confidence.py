@@ -13,7 +13,7 @@ from typing import Any
 
 from newsintel.extract.confidence import corroborated, settings
 from newsintel.store.gateway import Database
-from newsintel.store.queries import story_reports_with_event
+from newsintel.store.queries import story_reports_with_events
 
 PARTICIPANTS = ("actors", "targets")
 
@@ -23,18 +23,13 @@ def default_min_confidence() -> float:
     return float(settings()["views"]["min_confidence"])
 
 
-def _other_reports(conn: Database, fact: dict[str, Any]) -> int:
-    """Other reports of the fact's story with an event of its type sharing a participant identity."""
-    entities = [a["entity"] for role in PARTICIPANTS for a in fact.get(role, []) if a.get("entity")]
-    return story_reports_with_event(conn, fact["source"]["document"], fact["type"], entities) if entities else 0
-
-
 def corroborate(conn: Database, facts: list[dict[str, Any]]) -> None:
-    """Raise the confidence of events other reports of their story repeat (and say so in `why`)."""
-    for fact in facts:
-        if fact.get("confidence") is None:
-            continue
-        others = _other_reports(conn, fact)
+    """Raise the confidence of events other reports of their story repeat (and say so in `why`): other reports of
+    the fact's story with an event of its type sharing a participant identity."""
+    scored = [f for f in facts if f.get("confidence") is not None]
+    asks = [(f["source"]["document"], f["type"],
+             [a["entity"] for role in PARTICIPANTS for a in f.get(role, []) if a.get("entity")]) for f in scored]
+    for fact, others in zip(scored, story_reports_with_events(conn, asks), strict=True):
         if others:
             fact["confidence"] = corroborated(fact["confidence"], others)
             fact.setdefault("why", []).append(f"+corroborated by {others} other report(s) of the story")
