@@ -86,3 +86,13 @@ def test_a_threat_aimed_at_a_place_threatens_it():
 def test_a_threatened_act_somewhere_is_no_aim():
     (event,) = events_of("The mayor threatened to hold the summit in Oslo.", "THREATEN")
     assert texts(event["targets"]) == ""
+
+
+def test_an_attack_noun_takes_the_doer_the_parser_gave_its_verb():
+    event = _event("Six porters were killed in an airstrike by the navy.", "ATTACK", "airstrike")
+    assert texts(event["actors"]) == "navy"
+
+
+def test_a_fight_is_not_the_killing_s_doer():
+    event = _event("Two guards were killed by rebels in a shootout.", "FIGHT", "shootout")
+    assert texts(event["actors"]) == ""

@@ -173,7 +173,8 @@ def share_coordinated(events: list[tuple[Trigger, Args]]) -> None:
 
 
 def share_with_named_incident(events: list[tuple[Trigger, Args]]) -> None:
-    """"two guards were killed in an attack by rebels": the verb's doer is the attack's (same event type only:
+    """"two guards were killed in an attack by rebels": the verb's doer is the attack's, and the other way round
+    when the parser hangs the "by" on the verb ("killed in an airstrike by the army") (same event type only:
     "killed in a shootout with police" is not the shootout's)."""
     nominal = {t.token.i: (t, a) for t, a in events if t.nominal}
     for trigger, args in events:
@@ -188,6 +189,8 @@ def share_with_named_incident(events: list[tuple[Trigger, Args]]) -> None:
                     continue
                 if not args["actors"]:
                     args["actors"] = list(other_args["actors"])
+                elif not other_args["actors"] and trigger.passive:  # "killed in an airstrike by the army": the
+                    other_args["actors"] = [t for t in args["actors"] if t.head.dep_ == "agent"]  # parser's "by"
 
 
 def _a_thing(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
