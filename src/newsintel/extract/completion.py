@@ -20,8 +20,10 @@ through the word that governs the trigger:
 - a verb event told as happening in an event noun of its own type ("two guards were killed in an attack by
   rebels") takes the noun's doer (`share_with_named_incident`).
 
-Precision first: only an empty role is filled, only from the same sentence (so every filled argument keeps the
-event's provenance: document, sentence and offsets), and never from another clause.
+Precision first: only an empty role is filled (the building and the aim move from where to target only when no
+target is named), only from the same sentence (so every filled argument keeps the event's provenance: document,
+sentence and offsets), and from another clause only when that clause tells the same incident (the scene its
+"when"/"after" clause sets, the event noun its relative clause describes, the event a participle continues).
 """
 
 from __future__ import annotations
