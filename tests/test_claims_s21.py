@@ -157,3 +157,37 @@ def test_a_kind_noun_keeps_the_organisation_of_the_report():
     text = ("Photo: Harbor Pressphoto Agency\n\nThe Federal Bureau of Investigation reviewed the new emails on Sunday. "
             "The agency concluded that no charges were warranted.")
     assert entity_name(text, "concluded") == "Federal Bureau of Investigation"
+
+
+# -- a capitalised title with the name in apposition: the named person speaks --------------------------------------
+
+def test_a_title_with_a_name_in_apposition_is_that_person():
+    text = ('"Phone makers are running an experiment on our children," said Kid Safe\'s CEO, Martin Ostrow, warning '
+            "that the apps may harm young users.")
+    assert entity_name(text, "said") == "Martin Ostrow"
+
+
+def test_a_title_with_no_name_stays_as_written():
+    text = '"Phone makers are running an experiment on our children," said Kid Safe\'s CEO on Monday.'
+    claim = by_cue(text, "said")
+    assert "CEO" in claim["speaker"]["text"] and claim["speaker"].get("entity") is None
+
+
+# -- a coordinated verb shares its auxiliary: "should ... and consider" is asked of people, not said -----------------
+
+def test_a_verb_sharing_should_states_nothing():
+    text = ("Indeed, more voters should take a moment and consider what the country would look like without a second "
+            "party.")
+    assert claims(text) == []
+
+
+def test_a_coordinated_verb_with_its_own_subject_keeps_its_claim():
+    text = "The board should meet soon, and the chairman said a vote was likely."
+    assert by_cue(text, "said")["content"] == "a vote was likely"
+
+
+def test_a_closing_speaker_after_a_name_is_not_given_to_that_name():
+    text = ("The hostages were freed near the border with Cameroon, a source close to the talks said. The deal was not "
+            "made public, the source said.")
+    claim = claims(text)[-1]
+    assert claim["speaker"]["text"] == "source" and claim["speaker"].get("entity") is None

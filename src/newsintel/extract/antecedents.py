@@ -202,8 +202,8 @@ def _governing_antecedent(pronoun: Token, entity_type: Callable[[Token], str | N
 def named_apposition(token: Token, entity_type: Callable[[Token], str | None]) -> Token | None:
     """The name standing beside a common noun: "his sister, Anna Lindqvist", "the oldest suspect, a Swiss citizen
     named Adam Dzhabrailov", "a smuggler known as Abu Sattar"."""
-    if token.pos_ not in ("NOUN", "NUM", "PRON", "ADJ") or entity_type(token) is not None:  # "a third, X"
-        return None
+    if token.pos_ not in ("NOUN", "NUM", "PRON", "ADJ", "PROPN") or entity_type(token) is not None:  # "a third, X"
+        return None  # a capitalised title no entity names is a noun too: "said Acme's CEO, Jo Roe"
     stack = [token]
     for _ in range(3):
         nxt = []

@@ -42,8 +42,9 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
     for token in ps.doc:
         if not is_reporting(token) and not claim_cue(token):
             continue
-        if any(c.dep_ == "aux" and c.lower_ in lexicon().attribution["obligation_auxiliaries"] for c in token.children):
-            continue  # "China must indicate its opposition": asked of someone, not said by them
+        if any(c.dep_ == "aux" and c.lower_ in lexicon().attribution["obligation_auxiliaries"]
+               for c in _auxiliaries(token)):
+            continue  # "China must indicate its opposition", "people should stop and consider": asked of someone
         if token.lemma_.lower() in lexicon().attribution["belief_verbs"] and any(
                 c.dep_ == "aux" and c.lower_ in lexicon().attribution["guess_auxiliaries"] for c in token.children):
             continue  # "its leaders may still believe ...": the writer's guess at a belief, no one's statement
@@ -107,6 +108,15 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
                        "medium": None, "modality": modality_of(scope) if scope is not None else "asserted",
                        "sentence": ps.index, "start": start, "end": end})
     return claims
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    """The verb's auxiliaries, and those of the verb it is coordinated with when it has no subject or auxiliary of
+    its own ("should take a moment and consider ...": "consider" shares "should")."""
+    own = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")]
+    if own or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return [c for c in own if c.dep_ == "aux"]
+    return [c for c in verb.head.children if c.dep_ == "aux"]
 
 
 def _asked(verb: Token) -> bool:

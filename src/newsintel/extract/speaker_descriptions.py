@@ -232,22 +232,27 @@ class DescriptionLinks:
         """The one organisation or person the text gave the description's words before `offset`: a name ending
         with them ("the circus": "the Barnum & Bailey Circus"), the words right before a name ("chipmaker Acme"),
         a name with them in apposition ("Acme, the chipmaker,"), or them with the name in apposition ("the law firm
-        at the centre of the leak, Roe & Co"). None when no entity or more than one was given them."""
+        at the centre of the leak, Roe & Co"). None when no entity or more than one was given them, counting a name
+        the words may only follow (", a student living in Nice", ", a source close to the talks said")."""
         phrase = r"\s+".join(re.escape(w) for w in words)
         before = re.compile(rf"\b{phrase}\s+$", re.I)
-        after = re.compile(rf"^,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{phrase}\b", re.I)
+        after = re.compile(rf"^,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{phrase}\b(\s*[,;.—–)])?", re.I)
         apposed = re.compile(rf"\b[Tt]he\s+{phrase}\b[^.;:\"“”]{{0,80}},\s+$")
         ending = [w.lower() for w in words]
         fits: dict[str, Entity] = {}
+        maybe: set[str] = set()
         for start, end, entity in self.mentions.spans:
             if end > offset or entity.type not in ("ORG", "PERSON"):
                 continue
             named = [w.lower() for w in self.text[start:end].split()]
+            follows = after.match(self.text[end:end + 60])
             if (len(named) > len(ending) and named[-len(ending):] == ending) or before.search(
-                    self.text[max(0, start - 40):start]) or after.match(self.text[end:end + 60]) or (
+                    self.text[max(0, start - 40):start]) or (follows and follows.group(1)) or (
                     apposed.search(self.text[max(0, start - 120):start]) and _CLOSES_APPOSITION.match(self.text, end)):
                 fits[entity.id] = entity
-        return next(iter(fits.values())) if len(fits) == 1 else None
+            elif follows:
+                maybe.add(entity.id)
+        return next(iter(fits.values())) if len(fits) == 1 and not maybe - set(fits) else None
 
     def _person_called(self, noun: str, offset: int) -> Entity | None:
         """The one person named before `offset` with `noun` beside a mention ("actor Jane Roe", "Jane Roe, the
