@@ -92,3 +92,9 @@ def test_a_caption_in_the_present_passive_is_not_marked():
 def test_how_to_is_a_way_not_a_deed():
     _marked("Officials met to discuss how to evacuate the residents of the island.", "EVACUATE", "question")
     _marked("Instructors showed the recruits how to ambush a convoy.", "ATTACK", "question")
+
+
+def test_a_kind_of_event_in_a_habit_and_a_concession_are_marked():
+    _marked("It usually takes the movement a day to claim attacks abroad.", "ATTACK", "habitual")
+    _marked("No matter how much the rebels want to attack the capital, they lack the men.", "ATTACK",
+            "general condition")

@@ -165,6 +165,23 @@ def _habitual_cue(verb: Token, trigger: Token) -> str | None:
     return None
 
 
+def _finite_ancestor(token: Token) -> Token | None:
+    """The nearest governing verb with a tense of its own (past an infinitive: "takes ... to claim attacks")."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX") and (ancestor.tag_ in ("VBZ", "VBP", "VBD") or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in ancestor.children)):
+            return ancestor
+    return None
+
+
+def _no_matter(trigger: Token) -> str | None:
+    """"no matter how much they want to attack us": a concession over any case, no event."""
+    for ancestor in trigger.ancestors:
+        if ancestor.lower_ == "matter" and ancestor.i > 0 and ancestor.doc[ancestor.i - 1].lower_ == "no":
+            return "no matter"
+    return None
+
+
 def _general_condition(verb: Token) -> str | None:
     """A present-tense condition of a kind ("unless they're provoked", "whenever they cross")."""
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
@@ -187,6 +204,9 @@ def _anchored(trigger: Token, args: dict[str, list[Token]]) -> bool:
 
 def _verb_rules(trigger: Token, args: dict[str, list[Token]]) -> dict[str, str] | None:
     head = clause_head(trigger)
+    conceded = _no_matter(trigger)
+    if conceded:
+        return {"rule": "general condition", "cue": conceded}
     form = tense(head)
     if form == "other":
         return None
@@ -218,7 +238,14 @@ def _noun_rules(trigger: Token, args: dict[str, list[Token]]) -> dict[str, str] 
     standing = _standing(trigger)
     if standing:
         return standing
-    if not _bare(trigger, c.determiners) or any(args.get(role) for role in args):
+    if not _bare(trigger, c.determiners):
+        return None
+    if trigger.tag_ == "NNS":  # "it typically takes the group hours to claim attacks abroad": a kind, in a habit
+        verb = _finite_ancestor(trigger)
+        habitual = _habitual_cue(verb, verb) if verb is not None and tense(verb) == "simple" else None
+        if habitual:
+            return {"rule": "habitual", "cue": habitual}
+    if any(args.get(role) for role in args):
         return None
     governor = trigger.head
     if trigger.dep_ == "pobj":  # "safe from assault", "protection against attacks"
