@@ -63,22 +63,11 @@ def export(store, tmp_path, *options: str) -> str:
 
 
 def validate(text: str) -> tuple[list[str], list[str]]:
-    """stix2-validator's errors and warnings. The 3.3.1 wheel ships without its JSON schemas (upstream issue
-    oasis-open/cti-stix-validator#248), so its schema step is skipped and its own MUST and SHOULD checks run;
-    stix2.parse (below) checks every property as the schemas would."""
-    import stix2validator.validator as validator
+    """stix2-validator's errors and warnings: its bundled STIX 2.1 JSON schemas and its own MUST and SHOULD checks
+    (3.2.0 is pinned: the 3.3.1 wheel ships without the schemas, oasis-open/cti-stix-validator#248)."""
     from stix2validator import ValidationOptions, validate_string
 
-    original = validator._get_error_generator
-
-    def built_in_schemas_absent(name, obj, schema_dir=None, version="2.1", default="core"):
-        return None if schema_dir is None else original(name, obj, schema_dir, version, default)
-
-    validator._get_error_generator = built_in_schemas_absent
-    try:
-        result = validate_string(text, ValidationOptions(version="2.1", strict=False)).as_dict()
-    finally:
-        validator._get_error_generator = original
+    result = validate_string(text, ValidationOptions(version="2.1", strict=False)).as_dict()
     return ([e["message"] for e in result.get("errors") or []],
             [w["message"] for w in result.get("warnings") or []])
 

@@ -73,6 +73,15 @@ def tlp_marking(level: str) -> dict[str, Any]:
             "extensions": {TLP2_EXTENSION: {"extension_type": "property-extension", "tlp_2_0": level}}}
 
 
+def without_nulls(value: Any) -> Any:
+    """STIX forbids null properties (the 2.1 schemas reject them), so an unknown value is left out, at any depth."""
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value if v is not None]
+    return value
+
+
 @dataclass
 class Selection:
     tlp_max: str = "clear"
@@ -150,7 +159,7 @@ class StixExporter:
         """Add an object marked with the strictest TLP of `doc_ids`, created/modified at their ingest times."""
         times = sorted(timestamp(self.docs[d]["ingested_at"]) or EPOCH for d in doc_ids) or [EPOCH]
         level = strictest(self.docs[d]["tlp"] for d in doc_ids)
-        obj = {"spec_version": "2.1", "created": times[0], "modified": times[-1], **obj,
+        obj = {"spec_version": "2.1", "created": times[0], "modified": times[-1], **without_nulls(obj),
                "object_marking_refs": [TLP2_MARKINGS[level]]}
         self.objects[obj["id"]] = obj
         self._marking(level)
