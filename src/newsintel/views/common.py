@@ -20,6 +20,7 @@ from newsintel.resolve.names import ORG, PERSON, PLACE, blocking_keys, form_of, 
 from newsintel.resolve.place_names import place_ref
 from newsintel.resources import event_types_meaning, load_yaml
 from newsintel.store import fact_reads
+from newsintel.store.fact_reads import identity_of_entities  # noqa: F401  (read from here by evaluation/audit.py)
 from newsintel.store.gateway import Database, wrap
 from newsintel.store.identity_index import identities_for_keys
 
