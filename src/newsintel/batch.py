@@ -22,6 +22,7 @@ from newsintel.pipeline import Processor
 from newsintel.store import has_input, save_record
 from newsintel.store.sharing import Handling
 from newsintel.store.story_index import backfill_stories
+from newsintel.views.alerts import after_store  # watchlists: alerts once a document is committed
 
 
 @dataclass(slots=True)
@@ -103,6 +104,7 @@ def ingest(
             for warning in result.document.warnings:
                 report("warning", Notice(result.document.origin or result.document.id, warning))
             if status == "ingested":
+                after_store(conn, result.document.id, result.document.origin or result.document.id, report)
                 summary.ingested += 1
                 summary.words += len(result.document.text.split())
             else:

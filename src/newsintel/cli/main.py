@@ -324,6 +324,9 @@ def build_parser() -> argparse.ArgumentParser:
     from newsintel.cli.sharing import add_commands as add_sharing
 
     add_sharing(add, json_flag)
+    from newsintel.cli.watch import add_commands as add_watch
+
+    add_watch(add, json_flag)
     from newsintel.cli import exports
 
     exports.add_parser(sub, common)

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsintel.batch import Summary, ingest
 from newsintel.cli.render import safe
 from newsintel.cli.sharing import handling
+from newsintel.cli.watch import last_alert_mark, print_alert_line
 from newsintel.model import Failure, Notice
 from newsintel.pipeline import Processor, default_workers
 from newsintel.store import connect, db_path
@@ -38,6 +39,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     summary = Summary()
     interrupted = False
     install_stored_focus(db_path(args.db))  # publishers' focus as stored, read-only in this run
+    alerts_before = last_alert_mark(db_path(args.db))
     with processor_for(args) as processor:
         conn = connect(db_path(args.db))  # opened after the workers fork: no connection crosses a fork
         progress = Progress(
@@ -76,6 +78,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             print(safe(_stop_line(summary)), file=sys.stderr, flush=True)
     if not args.quiet:
         print(("interrupted: " if interrupted else "") + summary.line())
+        print_alert_line(db_path(args.db), alerts_before)  # "3 alerts for 2 watched identities: newsintel alerts"
     if interrupted:
         return 130
     return 1 if summary.failed else 0
