@@ -103,3 +103,15 @@ def test_unknown_name_is_refused(tmp_path: Path, capsys) -> None:
 
 def test_watch_and_alerts_on_postgresql(tmp_path: Path, capsys, postgres_db: str) -> None:
     _scenario(tmp_path, capsys, postgres_db)
+
+
+def test_a_relative_is_an_associate_alert_and_a_title_is_not(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "s.db")
+    family = {"title": "Brother joins the Drina Brigade", "published": "2025-06-05",
+              "text": "Valmir Gashi's brother Ilir Gashi joined the Drina Brigade in 2015, prosecutors said. "
+                      "Kosovo Deputy Minister Valmir Gashi spoke in Ohio."}  # a POSITION relation: a title
+    assert _run(capsys, "ingest", "--quiet", "--workers", "1", "--db", db, _write(tmp_path, "a.json", FIRST))[0] == 0
+    assert _run(capsys, "watch", "add", "Valmir Gashi", "--db", db)[0] == 0
+    assert _run(capsys, "ingest", "--quiet", "--workers", "1", "--db", db, _write(tmp_path, "d.json", family))[0] == 0
+    associates = [a["summary"] for a in _alerts(capsys, db) if a["kind"] == "associate"]
+    assert associates == ["family Ilir Gashi"]

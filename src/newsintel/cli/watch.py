@@ -46,7 +46,9 @@ def cmd_watch_add(args: argparse.Namespace) -> int:
     if identity is None:
         error(problem or "")
         return EXIT_FAILED
-    added = add_watch(conn, " ".join(args.name.split()), identity["id"], args.note)
+    given = " ".join(args.name.split())
+    shown = identity["name"] if identity["id"].startswith(given) else given  # an id: keep the readable name
+    added = add_watch(conn, shown, identity["id"], args.note)
     verb = "watching" if added else "already watching (updated)"
     print(render.safe(f"{verb} {identity['name']} ({identity['id']}, {identity['documents']} reports)"))
     return EXIT_OK

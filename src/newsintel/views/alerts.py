@@ -3,8 +3,8 @@
 The facts are read through the profile (`views.profile.build_profile`), so an alert says exactly what the analyst's
 profile will now show, with the same precision rules: a place only from a `where` line (nothing from a plan, a
 denial or a threat), a movement only from a heading line, intent from intended/future events and claims, an
-associate only from a typed relation (never mere co-mention), all above the profile's confidence threshold. Every
-document naming a watched identity also gives one `report` alert (where it is first named).
+associate only from a typed relation (never a title, never mere co-mention), all above the profile's confidence
+threshold. Every document naming a watched identity also gives one `report` alert (where it is first named).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from newsintel.store.gateway import wrap
 from newsintel.store.watch import NewAlert, add_alerts, first_sentence, watched_in_document
 from newsintel.views.profile import build_profile
 
+# a title ("U.S. President Donald Trump": POSITION) is a role, not an associate; co-mention alone is none either
+ASSOCIATE_RELATIONS = ("FAMILY", "SPOUSE", "ASSOCIATE", "OPPOSES", "MEMBER")
 PROFILE_LIMIT = 200  # the profile sections read latest first: the new document's facts are among them
 
 
@@ -62,7 +64,7 @@ def document_alerts(db: Any, identity: Any, document_id: str) -> list[NewAlert]:
             out.append(NewAlert(ident, claim["sentence"], "intent",
                                 f"{claim['speaker']['text']} {claim['cue']}: {_short(claim['content'])}"))
     for item in profile["associates"]:
-        if item.get("kind") == "relation" and here(item):
+        if item.get("kind") == "relation" and item["type"] in ASSOCIATE_RELATIONS and here(item):
             out.append(NewAlert(ident, item["sentence"], "associate",
                                 f"{item['type'].lower()} {item['other']['name']}"))
     return out
