@@ -12,6 +12,7 @@ from pathlib import Path
 from newsintel.cli import render_views
 from newsintel.cli.args import count, min_confidence, positive
 from newsintel.cli.common import EXIT_FAILED, EXIT_OK, error, refuse_bad_text, threshold
+from newsintel.exports.base import unwritable
 from newsintel.store import connect, db_path
 from newsintel.store.db import open_database
 
@@ -118,17 +119,6 @@ def cmd_movements(args: argparse.Namespace) -> int:
         print(f"newsintel: {note}", file=sys.stderr)
     return _emit(args, result, lambda: (render_views.print_flows(result),
                                         print_hidden(hidden, threshold(args), "movement events")))
-
-
-def unwritable(path: Path) -> str | None:
-    """Why `path` cannot be written as an output file, checked before any work; None when it can."""
-    if path.is_dir():
-        return "it is a directory"
-    if path.exists() and not path.is_file():
-        return "it is not a regular file"
-    if not path.parent.is_dir():
-        return "its folder does not exist"
-    return None
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -73,7 +73,8 @@ def _print_sources(rows: list[dict[str, Any]]) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from newsintel.cli.analyst import unwritable, write_atomically
+    from newsintel.cli.analyst import write_atomically
+    from newsintel.exports.base import unwritable
     from newsintel.exports.stix import Selection, StixExporter
     from newsintel.ingest.discover import display_path
     from newsintel.views.grading import contradicted

@@ -207,15 +207,7 @@ def open_as_found(target: str | Path) -> Database:
     """A store opened without creating, migrating or writing anything, for `newsintel check` (an unknown schema
     is reported rather than refused)."""
     if is_postgresql(target):
-        import psycopg
-
-        url = str(target)
-        try:
-            conn = psycopg.connect(url, autocommit=True, row_factory=row_factory, connect_timeout=CONNECT_TIMEOUT_S)
-        except psycopg.Error as err:
-            reason = " ".join(str(err).split()) or type(err).__name__
-            raise StoreError(f"{_shown(url)}: cannot reach the PostgreSQL store ({reason})") from None
-        db = Database(conn)
+        db = _reach_postgresql(str(target))
         _read_only_session(db)
         return db
     return Database(open_connection(target, readonly=True, as_found=True))
@@ -263,8 +255,8 @@ def _shown(url: str) -> str:
     return f"{scheme}://{credentials.split(':')[0]}@{place}" if at else url
 
 
-def connect_postgresql(url: str) -> Database:
-    """A migrated PostgreSQL store; StoreError (one line) when the server cannot be reached or used."""
+def _reach_postgresql(url: str) -> Database:
+    """A connection to the PostgreSQL store at `url`; StoreError (one line, password hidden) when unreachable."""
     import psycopg
 
     try:
@@ -272,7 +264,14 @@ def connect_postgresql(url: str) -> Database:
     except psycopg.Error as err:
         reason = " ".join(str(err).split()) or type(err).__name__
         raise StoreError(f"{_shown(url)}: cannot reach the PostgreSQL store ({reason})") from None
-    db = Database(conn)
+    return Database(conn)
+
+
+def connect_postgresql(url: str) -> Database:
+    """A migrated PostgreSQL store; StoreError (one line) when the server cannot be reached or used."""
+    import psycopg
+
+    db = _reach_postgresql(url)
     try:
         version, latest = pg_schema_version(db), latest_version()
         if version > latest:
