@@ -13,7 +13,6 @@ import json
 from collections import Counter
 from typing import Any
 
-from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.store import fact_reads
 from newsintel.store.fact_reads import identity_of_entities
 from newsintel.store.gateway import Database, wrap
@@ -101,33 +100,3 @@ def _entity_points(conn: Database, entity_ids: list[str | None],
     """Place name (as shown in flows) -> [lon, lat] where the geocoder put it in the report."""
     return {linked[r[0]][1]: [round(r[2], 5), round(r[1], 5)]
             for r in fact_reads.place_rows(conn, [e for e in entity_ids if e in linked])}
-
-
-def _point(name: str, known: dict[str, list[float]]) -> list[float] | None:
-    """[lon, lat] where the geocoder placed it, else the most populous gazetteer place of that name, or None."""
-    if name in known:
-        return known[name]
-    places = load_gazetteer().lookup(name) or load_gazetteer().lookup(name.split(",")[0])  # "Ar Raqqah, Syria"
-    return [round(places[0].lon, 5), round(places[0].lat, 5)] if places else None
-
-
-def to_geojson(flow_list: list[dict[str, Any]]) -> dict[str, Any]:
-    """A FeatureCollection of LineStrings (one per flow whose ends can be placed) and Points for the places."""
-    features = []
-    for flow in flow_list:
-        stops = [*(flow["origin"][:1]), *flow["via"], *(flow["destination"][:1])]
-        coords = [c for c in (_point(s, flow["points"]) for s in stops) if c is not None]
-        if len(coords) < 2:
-            continue
-        features.append({"type": "Feature", "geometry": {"type": "LineString", "coordinates": coords},
-                         "properties": {"route": " → ".join(flow["path"]), "events": flow["count"],
-                                        "status": json.dumps(flow["status"]),
-                                        "documents": len({s["document"] for s in flow["sources"]})}})
-    places = Counter(s for flow in flow_list for s in [*flow["origin"], *flow["via"], *flow["destination"]])
-    known = {n: p for flow in flow_list for n, p in flow["points"].items()}
-    for name, count in places.items():
-        point = _point(name, known)
-        if point is not None:
-            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": point},
-                             "properties": {"name": name, "flows": count}})
-    return {"type": "FeatureCollection", "features": features}
