@@ -3,8 +3,8 @@ own cost per document (the write transaction every writer takes in turn), and `n
 
     python -m benchmarks.postgres_bench [--docs N] [--workers W]
 
-Corpus: the first N real articles of the free list (`/work/notes/free_articles_clean.txt`, else every JSON article
-of ../shared/bench/5w1h/data), outside every held-out set; nothing of their content is printed. The PostgreSQL
+Corpus: the first N JSON articles of ../shared/bench/5w1h/data (by file name); only speed is measured, nothing of
+their content is printed. The PostgreSQL
 server is a throwaway one started from this machine's binaries (`tools/local_postgres.py`), with fsync on
 (`durable`), as a real server runs; SQLite runs as newsintel opens it (WAL, synchronous NORMAL).
 
@@ -29,15 +29,9 @@ from typing import Any
 
 from benchmarks.shared import ROOT, bench_dir
 
-FREE_LIST = Path("/work/notes/free_articles_clean.txt")
-
 
 def corpus(n: int) -> list[Path]:
-    base = bench_dir("")
-    if FREE_LIST.exists():
-        paths = [base / line.strip() for line in FREE_LIST.read_text().splitlines() if line.strip()]
-    else:
-        paths = sorted((base / "5w1h" / "data").glob("*.json"))
+    paths = sorted((bench_dir("5w1h") / "data").glob("*.json"))
     return [p for p in paths if p.exists()][:n]
 
 
