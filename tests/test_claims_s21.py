@@ -135,10 +135,10 @@ def test_a_quoted_name_before_a_possessive_still_closes():
 
 
 def test_according_to_before_a_verb_sharing_its_subject_covers_both():
-    text = ("The pilot had a private licence, according to the aviation agency, and had two small planes registered "
-            "in his name.")
+    text = ("The driver held a haulage permit, according to the transport ministry, and had three lorries registered "
+            "to his firm.")
     assert by_cue(text, "according to")["content"] == (
-        "The pilot had a private licence and had two small planes registered in his name")
+        "The driver held a haulage permit and had three lorries registered to his firm")
 
 
 def test_a_that_opening_the_quotation_stays_in_it():
@@ -155,7 +155,7 @@ def test_a_noun_given_to_two_people_links_neither():
 
 def test_a_kind_noun_keeps_the_organisation_of_the_report():
     text = ("Photo: Harbor Pressphoto Agency\n\nThe Federal Bureau of Investigation reviewed the new emails on Sunday. "
-            "The agency concluded that no charges were warranted.")
+            "The agency concluded that the case should be closed.")
     assert entity_name(text, "concluded") == "Federal Bureau of Investigation"
 
 
@@ -176,8 +176,8 @@ def test_a_title_with_no_name_stays_as_written():
 # -- a coordinated verb shares its auxiliary: "should ... and consider" is asked of people, not said -----------------
 
 def test_a_verb_sharing_should_states_nothing():
-    text = ("Indeed, more voters should take a moment and consider what the country would look like without a second "
-            "party.")
+    text = ("Perhaps more readers should pause for a minute and imagine what the city would be like without a free "
+            "press.")
     assert claims(text) == []
 
 
@@ -187,7 +187,7 @@ def test_a_coordinated_verb_with_its_own_subject_keeps_its_claim():
 
 
 def test_a_closing_speaker_after_a_name_is_not_given_to_that_name():
-    text = ("The hostages were freed near the border with Cameroon, a source close to the talks said. The deal was not "
-            "made public, the source said.")
+    text = ("The captives were let go close to the frontier with Chad, a source familiar with the negotiations said. "
+            "The terms were kept secret, the source said.")
     claim = claims(text)[-1]
     assert claim["speaker"]["text"] == "source" and claim["speaker"].get("entity") is None

@@ -69,7 +69,7 @@ def test_a_toll_rises_on_its_own_day():
 def test_a_month_or_holiday_takes_the_year_another_date_of_its_clause_gives():
     assert time_value("in June last year", "2025-06-12")["value"] == "2024-06-01/2024-06-30"
     assert time_value("by March next year", "2025-06-12")["value"] == "2026-03-01/2026-03-31"
-    text = "Assaults and robberies were carried out at the city's New Year's Eve celebrations two years ago."
+    text = "Assaults and thefts were carried out during the town's New Year's Eve street party two years ago."
     assert time_of(text, "ATTACK", "Assaults")["value"] == "2023-12-31"
-    assert time_of("Assaults and robberies were carried out at the city's New Year's Eve celebrations.", "ATTACK",
+    assert time_of("Assaults and thefts were carried out during the town's New Year's Eve street party.", "ATTACK",
                    "Assaults")["value"] == "2024-12-31"

@@ -112,7 +112,7 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
 
 def _auxiliaries(verb: Token) -> list[Token]:
     """The verb's auxiliaries, and those of the verb it is coordinated with when it has no subject or auxiliary of
-    its own ("should take a moment and consider ...": "consider" shares "should")."""
+    its own ("should pause for a minute and imagine ...": "imagine" shares "should")."""
     own = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")]
     if own or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
         return [c for c in own if c.dep_ == "aux"]
@@ -212,8 +212,8 @@ def _bare_medium(token: Token) -> bool:
 
 
 def _relay(token: Token) -> bool:
-    """Is "according to X" a relay of someone's own words ("according to a translation of his speech", "according
-    to a transcript"): the words are the speaker's, the relay no source of its own (`relay_nouns`)."""
+    """Is "according to X" a relay of someone's own words ("according to an official translation of her remarks",
+    "according to a transcript"): the words are the speaker's, the relay no source of its own (`relay_nouns`)."""
     return token.lemma_.lower() in load_yaml("claim_content.yaml")["relay_nouns"] and not any(
         c.dep_ == "prep" and c.lower_ in ("by", "from") for c in token.children)
 

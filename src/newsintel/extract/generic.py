@@ -269,7 +269,7 @@ def _noun_rules(trigger: Token, args: dict[str, list[Token]]) -> dict[str, str] 
 
 def _standing(noun: Token) -> dict[str, str] | None:
     """A noun trigger that someone has now, in the simple present, is a standing arrangement or state, not an event
-    of the report: "the two airlines have a codeshare agreement", "the firm has licensing deals with both"."""
+    of the report: "the two railways have a ticketing agreement", "the firm has licensing deals with both"."""
     head = noun.head
     if noun.dep_ != "dobj" or _lemma(head) not in cues().having or tense(head) != "simple":
         return None
