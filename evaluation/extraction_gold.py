@@ -7,9 +7,11 @@ predictions are matched.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
+import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,6 +89,19 @@ def _read_written_text(path: Path) -> tuple[str, str]:
     return parts[0].strip(), parts[2]
 
 
+def _read_corpus_article(path: Path, docid: str) -> tuple[str, str | None]:
+    """One ``<article docid=...>`` of a geoparsing corpus (LGL, TR-News: gzipped XML), read in place.
+
+    Its ``text`` is the body as the corpus gives it (LGL's starts with the headline sentence), so no separate
+    title is passed: the headline is annotated where it stands in the text.
+    """
+    with gzip.open(path) as handle:
+        for _, element in ET.iterparse(handle):
+            if element.tag == "article" and element.get("docid") == docid:
+                return element.findtext("text") or "", None
+    raise ValueError(f"{path}: no article with docid {docid}")
+
+
 def load_gold(root: Path | None = None, shared: Path | None = None,
               subsets: Sequence[str] = SUBSETS) -> tuple[list[GoldDoc], list[str]]:
     """Gold documents with their texts, and messages about what could not be loaded."""
@@ -103,7 +118,9 @@ def load_gold(root: Path | None = None, shared: Path | None = None,
             if not text_path.exists():
                 messages.append(f"{subset}: source not found for {path.name}: {text_path}")
                 continue
-            if src.get("field"):
+            if src.get("docid"):
+                text, title = _read_corpus_article(text_path, src["docid"])
+            elif src.get("field"):
                 data = json.loads(text_path.read_text(encoding="utf-8"))
                 text, title = data[src["field"]], data.get("title")
             else:
