@@ -327,6 +327,9 @@ def build_parser() -> argparse.ArgumentParser:
     from newsintel.cli.watch import add_commands as add_watch
 
     add_watch(add, json_flag)
+    from newsintel.cli.importer import add_command as add_import
+
+    add_import(add, json_flag)
     from newsintel.cli import exports
 
     exports.add_parser(sub, common)

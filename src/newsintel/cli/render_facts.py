@@ -77,7 +77,9 @@ def source_line(fact: dict[str, Any]) -> Text:
     sentence = fact.get("sentence", src.get("sentence"))
     where = "headline" if sentence == HEADLINE_SENTENCE else f"sentence {sentence}"
     graded = f" [{grade_tag(fact)}]" if grade_tag(fact) else ""  # TLP, source reliability, credibility
-    return Text(f"    ↳ {title} ({safe(src.get('published') or 'undated')}, doc {src.get('document')},"
+    partner = src.get("reported_by") or {}  # a partner's fact (`newsintel import`)
+    reports = f"partner {safe(partner['partner'], 60)} reports: " if partner.get("partner") else ""
+    return Text(f"    ↳ {reports}{title} ({safe(src.get('published') or 'undated')}, doc {src.get('document')},"
                 f" {where}){graded}: {safe(src.get('sentence_text', ''), 160)}", style="dim")
 
 

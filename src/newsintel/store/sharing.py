@@ -226,6 +226,12 @@ class Grader:
         handling = self.handling(doc_id)
         if handling is None:
             return
+        fact["tlp"] = handling.tlp
+        fact["source_reliability"] = handling.reliability
+        partner = source.get("reported_by")
+        if isinstance(partner, dict) and isinstance(partner.get("credibility"), int):
+            fact["credibility"] = partner["credibility"]  # a partner's fact keeps the partner's grade
+            return
         modality = fact.get("modality") or _MODALITY_OF_STATUS.get(fact.get("status") or "") or "asserted"
         entities = [a.get("entity") for role in ("actors", "targets") for a in fact.get(role) or []
                     if isinstance(a, dict)]
@@ -235,8 +241,6 @@ class Grader:
             confirmations = independent_confirmations(self.conn, doc_id, event_type, entities,
                                                       identity_ids=[identity] if identity else None)
         contradicted = (doc_id, source.get("sentence", fact.get("sentence"))) in self.contradicted
-        fact["tlp"] = handling.tlp
-        fact["source_reliability"] = handling.reliability
         fact["credibility"] = credibility(modality, confirmations, contradicted)
 
     def grade_tree(self, data: Any, identity: str | None = None) -> None:

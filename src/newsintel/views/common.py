@@ -113,6 +113,8 @@ class Sources:
     def fact(self, doc_id: str, data: str | dict[str, Any]) -> dict[str, Any]:
         fact = json.loads(data) if isinstance(data, str) else dict(data)
         fact["source"] = self.source(doc_id, fact["sentence"])
+        if "reported_by" in fact:  # a partner's fact (`newsintel import`): who reports it, with its grades
+            fact["source"]["reported_by"] = fact.pop("reported_by")
         return fact
 
 

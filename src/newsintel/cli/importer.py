@@ -1,0 +1,74 @@
+"""`newsintel import FILE`: a partner's STIX 2.1 bundle into the store (issue 14 item 3; README "Sharing").
+
+Reading and checking: ingest/partner_bundle.py; what the objects mean: ingest/partner_records.py; storing, in one
+transaction: store/partner_import.py. One summary line (objects read, imported, skipped by reason); a bundle that
+cannot be imported at all is one `error:` line and exit 1, with nothing stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from newsintel.cli import render
+from newsintel.cli.common import EXIT_FAILED, EXIT_OK, error, open_store
+
+UNMARKED_DEFAULT = "amber"  # partner data with no TLP marking, no --tlp and no registered TLP: not for sharing on
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from newsintel.ingest.partner_bundle import BundleError, read_bundle
+    from newsintel.ingest.partner_records import Mapper, bundle_creator, missing_references
+    from newsintel.store.partner_import import import_documents, known_objects
+    from newsintel.store.sharing import registered_tlp
+
+    try:
+        bundle = read_bundle(args.file, args.max_bytes)
+    except BundleError as err:
+        error(str(err))
+        return EXIT_FAILED
+    partner = " ".join((args.source or bundle_creator(bundle) or Path(args.file).stem).split())
+    conn = open_store(args, readonly=False)
+    unmarked = args.tlp or registered_tlp(conn, partner) or UNMARKED_DEFAULT
+    mapper = Mapper(bundle, partner, unmarked, args.tlp, known_objects(conn, missing_references(bundle)))
+    docs = mapper.documents()
+    nodes = {i: bundle.objects[i] for i in sorted(mapper.used_nodes) if i in bundle.objects}
+    counts = import_documents(conn, docs, partner, nodes)
+    skipped = bundle.skipped + mapper.skipped
+    summary: dict[str, Any] = {
+        "file": bundle.path, "partner": partner, "read": bundle.read,
+        "imported": sum(len(d.object_ids) for d in docs) + len(nodes), "documents": len(docs),
+        "new": counts["new"], "updated": counts["updated"], "unmarked_tlp": unmarked,
+        "skipped": dict(sorted(skipped.items()))}
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        print(render.safe(line(summary)), file=sys.stderr)
+    return EXIT_OK
+
+
+def line(s: dict[str, Any]) -> str:
+    skipped = sum(s["skipped"].values())
+    reasons = "; ".join(f"{reason} {n}" for reason, n in s["skipped"].items())
+    return (f"imported {s['file']} as partner {s['partner']}: {s['read']} objects read, {s['imported']} imported "
+            f"into {s['documents']} documents ({s['new']} new, {s['updated']} updated), {skipped} skipped"
+            + (f" ({reasons})" if reasons else "") + f"; unmarked objects: TLP:{s['unmarked_tlp'].upper()}")
+
+
+def add_command(add: Any, json_flag: argparse.ArgumentParser) -> None:
+    from newsintel.cli.args import positive
+    from newsintel.cli.sharing import tlp_arg
+    from newsintel.ingest.partner_bundle import DEFAULT_MAX_BYTES
+
+    p = add("import", cmd_import, "import a partner's STIX 2.1 bundle: its facts, marked and graded, under the "
+            "partner as source", json_flag)
+    p.add_argument("file", metavar="FILE", help="the bundle (JSON)")
+    p.add_argument("--source", metavar="NAME", help="the partner (default: the identity that created most objects)")
+    p.add_argument("--tlp", type=tlp_arg, metavar="LEVEL",
+                   help="TLP of unmarked objects, and the least any object gets (default for unmarked: the "
+                        f"partner's registered TLP, else {UNMARKED_DEFAULT})")
+    p.add_argument("--max-bytes", type=positive, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help=f"refuse a bundle larger than this (default {DEFAULT_MAX_BYTES:,})")

@@ -1,0 +1,137 @@
+"""Storing a partner's bundle (`newsintel import`, issue 14 item 3): all of it in one transaction, or nothing.
+
+The documents ingest/partner_records.py made from the bundle are stored like ingested ones (store/writer.py's own
+inserts, then resolution, so a name and type already in the store link to the same identity, and story
+assignment), under the partner as their source (`document_handling`) at the TLP their objects were marked with.
+`partner_objects` (migration 0014) keeps every object imported, by STIX id: importing the same bundle again replaces
+what its documents hold instead of adding them twice, and a later bundle may refer to a person, group or place an
+earlier one sent. A document's TLP never becomes less strict by a re-import (as store/sharing.mark_document).
+Places keep the partner's point; the gazetteer entry of the same name at that point (or, with no point, the only one
+of that name in that country) gives them the GeoNames id resolution links places by.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from newsintel.ingest.partner_records import PartnerDocument
+from newsintel.model import Entity
+from newsintel.nlp.gazetteer import load_gazetteer
+from newsintel.store.db import now
+from newsintel.store.gateway import wrap, write_transaction
+from newsintel.store.identity_index import refresh_identity, resolve_document
+from newsintel.store.sharing import strictest
+from newsintel.store.writer import DERIVED_TABLES, _insert, _insert_derived, _stories
+
+NEAR_KM = 25.0  # a gazetteer entry this close to the partner's point, with the same name, is that place
+
+
+def known_objects(conn: Any, stix_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Objects imported before (people, groups, places), by STIX id, as they were received."""
+    ids = sorted(set(stix_ids))
+    out: dict[str, dict[str, Any]] = {}
+    db = wrap(conn)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for r in db.execute(f"SELECT stix_id, data FROM partner_objects WHERE stix_id IN ({','.join('?' * len(chunk))})"
+                            " AND document_id IS NULL", chunk):
+            out[r["stix_id"]] = json.loads(r["data"])
+    return out
+
+
+def import_documents(conn: Any, docs: list[PartnerDocument], partner: str,
+                     nodes: dict[str, dict[str, Any]]) -> Counter:
+    """Store `docs` under `partner` and remember `nodes` (the people, groups and places they name), in one write
+    transaction; returns how many documents were new and how many updated."""
+    counts: Counter = Counter()
+    for doc in docs:
+        for entity in doc.record.entities:
+            _place_in_gazetteer(entity)
+    stamp = now()
+    with write_transaction(conn):
+        for doc in docs:
+            counts[_store(conn, doc, stamp)] += 1
+            _handling(conn, doc, partner)
+            for stix_id in doc.object_ids:
+                _remember(conn, stix_id, partner, doc.record.document.id, None, stamp)
+        for stix_id, obj in nodes.items():
+            _remember(conn, stix_id, partner, None, obj, stamp)
+    return counts
+
+
+def _store(conn: Any, doc: PartnerDocument, stamp: str) -> str:
+    record = doc.record
+    info = record.document
+    if conn.execute("SELECT 1 FROM documents WHERE id = ?", (info.id,)).fetchone() is None:
+        _insert(conn, record, stamp)
+        resolve_document(conn, info.id)
+        _stories().assign_story(conn, record)
+        return "new"
+    before = [r[0] for r in conn.execute("SELECT DISTINCT identity_id FROM entity_links WHERE document_id = ?",
+                                         (info.id,))]
+    conn.execute("DELETE FROM event_args WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)", (info.id,))
+    for table in DERIVED_TABLES[1:]:
+        conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (info.id,))  # table names: a fixed tuple
+    conn.execute("UPDATE documents SET title = ?, source = ?, url = ?, published = ?, text = ? WHERE id = ?",
+                 (info.title, info.source, info.url, info.published, info.text, info.id))
+    _insert_derived(conn, record)
+    resolve_document(conn, info.id)
+    for identity_id in before:
+        refresh_identity(conn, identity_id)
+    _stories().reassign_story(conn, record)
+    return "updated"
+
+
+def _handling(conn: Any, doc: PartnerDocument, partner: str) -> None:
+    doc_id = doc.record.document.id
+    row = conn.execute("SELECT tlp FROM document_handling WHERE document_id = ?", (doc_id,)).fetchone()
+    if row is None:
+        conn.execute("INSERT INTO document_handling(document_id, source, tlp) VALUES (?, ?, ?)",
+                     (doc_id, partner, doc.tlp))
+    else:
+        conn.execute("UPDATE document_handling SET source = ?, tlp = ? WHERE document_id = ?",
+                     (partner, strictest([row["tlp"], doc.tlp]), doc_id))
+
+
+def _remember(conn: Any, stix_id: str, partner: str, doc_id: str | None, obj: dict[str, Any] | None,
+              stamp: str) -> None:
+    data = json.dumps(obj or {}, ensure_ascii=False, sort_keys=True)
+    modified = (obj or {}).get("modified")
+    if conn.execute("SELECT 1 FROM partner_objects WHERE stix_id = ?", (stix_id,)).fetchone() is None:
+        conn.execute("INSERT INTO partner_objects(stix_id, type, partner, document_id, modified, data, imported_at)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?)", (stix_id, stix_id.split("--")[0], partner, doc_id, modified,
+                                                       data, stamp))
+    else:
+        conn.execute("UPDATE partner_objects SET partner = ?, document_id = ?, modified = ?, data = ?,"
+                     " imported_at = ? WHERE stix_id = ?", (partner, doc_id, modified, data, stamp, stix_id))
+
+
+def _place_in_gazetteer(entity: Entity) -> None:
+    """Give a partner's place the GeoNames id (and kind) of the gazetteer entry it is, when that is clear."""
+    geo = entity.geo
+    if not geo or geo.get("geonameid"):
+        return
+    candidates = [p for p in load_gazetteer().lookup(entity.name)
+                  if not geo.get("country") or p.country == geo["country"]]
+    if geo.get("lat") is not None:
+        near = sorted((_km(geo["lat"], geo["lon"], p.lat, p.lon), p.population * -1, i, p)
+                      for i, p in enumerate(candidates))
+        near = [t for t in near if t[0] <= NEAR_KM]
+        if near:
+            place = near[0][3]
+            geo.update(geonameid=place.geonameid, kind=place.kind, country=geo.get("country") or place.country)
+        return
+    if len(candidates) == 1:
+        place = candidates[0]
+        geo.update(geonameid=place.geonameid, kind=place.kind, lat=round(place.lat, 5), lon=round(place.lon, 5),
+                   country=place.country)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
