@@ -175,4 +175,5 @@ def test_tlp_option_never_relaxes_a_marking(tmp_path, capsys) -> None:
     summary(capsys, db, path, "--source", "Coastguard East", "--tlp", "clear")
     _code, out, _err = run(capsys, "sources", "--db", db, "--json")
     by_tlp = {r["name"]: r for r in json.loads(out)}["Coastguard East"]["by_tlp"]
-    assert by_tlp == {"green": 1, "clear": 1}  # the marked sighting stays green; the unmarked membership: as told
+    # the marked sighting stays green; the unmarked membership names green-marked people, so it is green too
+    assert by_tlp == {"green": 2}

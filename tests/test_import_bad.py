@@ -160,12 +160,12 @@ def test_a_write_failing_midway_leaves_the_store_unchanged(store_db, tmp_path, c
 
 def test_constants_match_the_exporter_and_the_registry() -> None:
     from newsintel.exports import stix
-    from newsintel.ingest import partner_records
+    from newsintel.ingest import partner_bundle, partner_records
     from newsintel.store.sharing import TLP_LEVELS
 
-    assert partner_records.TLP_ORDER == TLP_LEVELS
+    assert partner_bundle.TLP_ORDER == TLP_LEVELS
     assert partner_records.OUR_EXTENSION == stix.EXTENSION
-    assert {v: k for k, v in stix.TLP2_MARKINGS.items()}.items() <= partner_records.TLP_MARKING_IDS.items()
+    assert {v: k for k, v in stix.TLP2_MARKINGS.items()}.items() <= partner_bundle.TLP_MARKING_IDS.items()
 
 
 @pytest.mark.parametrize("level", ["white", "amber"])

@@ -20,8 +20,8 @@ UNMARKED_DEFAULT = "amber"  # partner data with no TLP marking, no --tlp and no 
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from newsintel.ingest.partner_bundle import BundleError, read_bundle
-    from newsintel.ingest.partner_records import Mapper, bundle_creator, missing_references
+    from newsintel.ingest.partner_bundle import BundleError, bundle_creator, missing_references, read_bundle
+    from newsintel.ingest.partner_records import Mapper
     from newsintel.store.partner_import import import_documents, known_objects
     from newsintel.store.sharing import registered_tlp
 

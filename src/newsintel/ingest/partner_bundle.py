@@ -4,7 +4,8 @@ Pure and SQL-free. `read_bundle` refuses, with one line naming the file and the 
 import: a file over the size bound (checked before a byte is parsed, so a 100 MB file costs nothing), a file that is
 not JSON, JSON that is not a bundle, a STIX 2.0 bundle (its `spec_version` on the bundle, or no STIX 2.1 object in
 it). Objects it cannot use are counted by reason and left out, never an error: an unknown type, an object that is
-not STIX 2.1, one without a valid id. What the objects mean is read in ingest/partner_records.py.
+not STIX 2.1, one without a valid id. Also here: the TLP a marking stands for (TLP 2.0 and 1.0), the references a
+bundle makes to objects it does not hold, and who made it. What the objects mean: ingest/partner_records.py.
 
 Plain JSON and our own checks rather than `stix2.parse`: stix2 refuses a whole bundle for one bad object (a partner's
 bundle would then import nothing where one object could be skipped), and builds an object per STIX object.
@@ -25,6 +26,20 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 KNOWN_TYPES = ("identity", "threat-actor", "intrusion-set", "location", "relationship", "sighting", "note", "report",
                "grouping", "marking-definition", "extension-definition")
 _ID = re.compile(r"^([a-z][a-z0-9-]*)--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+TLP_ORDER = ("clear", "green", "amber", "amber+strict", "red")  # as store/sharing.TLP_LEVELS (a test checks)
+TLP_MARKING_IDS = {  # OASIS TLP 2.0 and STIX 2.1's TLP 1.0 marking definitions (fixed, published ids)
+    "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487": "clear",
+    "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb": "green",
+    "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421": "amber",
+    "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003": "amber+strict",
+    "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1": "red",
+    "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9": "clear",  # TLP 1.0 white
+    "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da": "green",
+    "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82": "amber",
+    "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed": "red",
+}
+NODE_TYPES = ("identity", "threat-actor", "intrusion-set", "location")  # people, groups, places
 
 
 class BundleError(Exception):
@@ -108,3 +123,47 @@ def _unusable(obj: Any) -> str | None:
     if obj["type"] not in KNOWN_TYPES:
         return f"type {obj['type'][:40]} not imported"
     return None
+
+
+def tlp_strictest(levels: list[str]) -> str:
+    return max(levels, key=TLP_ORDER.index, default="clear")
+
+
+def marking_level(marking: dict[str, Any]) -> str | None:
+    for ext in (marking.get("extensions") or {}).values():
+        if isinstance(ext, dict) and ext.get("tlp_2_0") in TLP_ORDER:
+            return ext["tlp_2_0"]
+    if marking.get("definition_type") == "tlp":
+        level = str((marking.get("definition") or {}).get("tlp", "")).lower()
+        return "clear" if level == "white" else level if level in TLP_ORDER else None
+    return None
+
+
+def missing_references(bundle: Bundle) -> set[str]:
+    """Ids of people, groups and places the bundle's facts refer to but do not hold (maybe sent earlier)."""
+    refs: set[str] = set()
+    for obj in bundle.of_type("sighting", "relationship", "note", "report"):
+        refs.update(r for r in (obj.get("sighting_of_ref"), obj.get("source_ref"), obj.get("target_ref"))
+                    if isinstance(r, str))
+        for key in ("where_sighted_refs", "object_refs"):
+            refs.update(r for r in obj.get(key) or [] if isinstance(r, str))
+        for ext in (obj.get("extensions") or {}).values():
+            if isinstance(ext, dict):
+                refs.update(p["location_ref"] for p in ext.get("places") or []
+                            if isinstance(p, dict) and isinstance(p.get("location_ref"), str))
+    return {r for r in refs if r.split("--")[0] in NODE_TYPES and r not in bundle.objects}
+
+
+def bundle_creator(bundle: Bundle) -> str | None:
+    """The name of the identity that created most of the bundle's objects (the partner, when it says so)."""
+    made = Counter(o.get("created_by_ref") for o in bundle.objects.values() if o.get("created_by_ref"))
+    for ref, _n in made.most_common():
+        name = one_line((bundle.objects.get(ref) or {}).get("name"))
+        if name:
+            return name
+    return None
+
+
+def one_line(value: Any) -> str:
+    """Untrusted text as one line ("" when not text): stored and shown as data, never run."""
+    return " ".join(value.split()) if isinstance(value, str) else ""

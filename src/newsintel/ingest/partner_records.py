@@ -27,34 +27,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsintel import datevalues
-from newsintel.ingest.partner_bundle import Bundle
+from newsintel.ingest.partner_bundle import NODE_TYPES, TLP_MARKING_IDS, Bundle, marking_level, tlp_strictest
+from newsintel.ingest.partner_bundle import one_line as _text
 from newsintel.model import DocumentInfo, Entity, Mention, Record, Sentence
 from newsintel.resources import load_yaml
 
-TLP_ORDER = ("clear", "green", "amber", "amber+strict", "red")  # as store/sharing.TLP_LEVELS (a test checks)
-TLP_MARKING_IDS = {  # OASIS TLP 2.0 and STIX 2.1's TLP 1.0 marking definitions (fixed, published ids)
-    "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487": "clear",
-    "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb": "green",
-    "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421": "amber",
-    "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003": "amber+strict",
-    "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1": "red",
-    "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9": "clear",  # TLP 1.0 white
-    "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da": "green",
-    "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82": "amber",
-    "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed": "red",
-}
 OUR_EXTENSION_NAME = "newsintel fact grading"  # the extension-definition exports/stix.py writes
 OUR_EXTENSION = "extension-definition--17cfd253-3846-55db-b698-3b804b601d51"  # its id (a test checks)
-NODE_TYPES = ("identity", "threat-actor", "intrusion-set", "location")
 RELATION_OF = {"member-of": "MEMBER", "associated-with": "ASSOCIATE"}
 RELATION_WORDS = {"member": "MEMBER", "position": "POSITION", "associate": "ASSOCIATE", "family": "FAMILY",
                   "spouse": "SPOUSE"}
 ROLE_OF = {"actor": "actors", "target": "targets"}
 DOC_NAMESPACE = uuid.UUID("0b5a1f0e-58a4-5c57-9f3e-706172746e72")  # stored document ids: uuid5 of the STIX id
-
-
-def tlp_strictest(levels: list[str]) -> str:
-    return max(levels, key=TLP_ORDER.index, default="clear")
 
 
 @dataclass
@@ -100,11 +84,6 @@ def node_of(obj: dict[str, Any]) -> Node | None:
         kind = "org"
     name = _text(obj.get("name"))
     return Node(obj["id"], kind, name) if kind and name else None
-
-
-def _text(value: Any) -> str:
-    """Untrusted text as one line (it is stored and shown as data, never run)."""
-    return " ".join(value.split()) if isinstance(value, str) else ""
 
 
 def stored_id(stix_id: str) -> str:
@@ -160,7 +139,7 @@ class Mapper:
         self.skipped: Counter = Counter()
         self.markings = dict(TLP_MARKING_IDS)
         for m in bundle.of_type("marking-definition"):
-            level = _marking_level(m)
+            level = marking_level(m)
             if level:
                 self.markings[m["id"]] = level
         self.ours = {OUR_EXTENSION} | {d["id"] for d in bundle.of_type("extension-definition")
@@ -245,6 +224,8 @@ class Mapper:
         record.sentences = text.sentences
         record.entities = list(text.entities.values())
         levels = [self.tlp(o) for o in ([report] if report else []) + kept]
+        if report is None:  # no report marks what it names: the marks of the people, groups and places count too
+            levels += [self.tlp(self.bundle.objects[i]) for i in text.entities if i in self.bundle.objects]
         return PartnerDocument(record, tlp_strictest(levels), [o["id"] for o in ([report] if report else []) + kept])
 
     def _info(self, doc_id: str, head: dict[str, Any], report: dict[str, Any] | None, text: str) -> DocumentInfo:
@@ -376,16 +357,6 @@ def _named_in(content: str, nodes: list[Node]) -> list[str | Node]:
     return [p for p in pieces if p != ""]
 
 
-def _marking_level(marking: dict[str, Any]) -> str | None:
-    for ext in (marking.get("extensions") or {}).values():
-        if isinstance(ext, dict) and ext.get("tlp_2_0") in TLP_ORDER:
-            return ext["tlp_2_0"]
-    if marking.get("definition_type") == "tlp":
-        level = str((marking.get("definition") or {}).get("tlp", "")).lower()
-        return "clear" if level == "white" else level if level in TLP_ORDER else None
-    return None
-
-
 def credibility_of_confidence(confidence: Any) -> int:
     """The Admiralty credibility a STIX `confidence` (0-100) stands for: the best grade whose confidence
     (data/credibility.yaml `stix_confidence`) it reaches; none given: cannot be judged."""
@@ -423,28 +394,3 @@ def _time(when: Any, obj: dict[str, Any]) -> dict[str, Any] | None:
         return None
     value = first[:10] if not last or last[:10] == first[:10] else f"{first[:10]}/{last[:10]}"
     return {"text": None, "value": value, "precision": datevalues.precision_of(value)}
-
-
-def missing_references(bundle: Bundle) -> set[str]:
-    """Ids of people, groups and places the bundle's facts refer to but do not hold (maybe sent earlier)."""
-    refs: set[str] = set()
-    for obj in bundle.of_type("sighting", "relationship", "note", "report"):
-        refs.update(r for r in (obj.get("sighting_of_ref"), obj.get("source_ref"), obj.get("target_ref"))
-                    if isinstance(r, str))
-        for key in ("where_sighted_refs", "object_refs"):
-            refs.update(r for r in obj.get(key) or [] if isinstance(r, str))
-        for ext in (obj.get("extensions") or {}).values():
-            if isinstance(ext, dict):
-                refs.update(p["location_ref"] for p in ext.get("places") or []
-                            if isinstance(p, dict) and isinstance(p.get("location_ref"), str))
-    return {r for r in refs if r.split("--")[0] in NODE_TYPES and r not in bundle.objects}
-
-
-def bundle_creator(bundle: Bundle) -> str | None:
-    """The name of the identity that created most of the bundle's objects (the partner, when it says so)."""
-    made = Counter(o.get("created_by_ref") for o in bundle.objects.values() if o.get("created_by_ref"))
-    for ref, _n in made.most_common():
-        name = _text((bundle.objects.get(ref) or {}).get("name"))
-        if name:
-            return name
-    return None
