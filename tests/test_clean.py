@@ -114,3 +114,27 @@ def test_recall_lines_are_kept_when_the_precise_text_holds_their_words_in_a_run(
     assert not index.contains(["raqqa", "reached"])
     assert not index.contains(["convoy", "left", "tabqa"])
     assert index.contains([])
+
+
+def test_lines_wrapped_at_a_column_rejoin_before_capitalised_words():
+    wrapped = (
+        "Border guards in the north stopped a convoy of four lorries early on Friday near the town of\n"
+        "            Kirkstall, where the road from the coast meets the old mountain pass to the valley of\n"
+        "            Ostrava, and questioned the drivers for several hours before the lorries could go on.\n"
+        "            Warning\n"
+        "            The ministry of transport said the checks would continue through the winter months and\n"
+        "            Mayor Ilse Brandt welcomed them."
+    )
+    paragraphs = clean_text(wrapped).split("\n\n")
+    assert paragraphs[0].startswith("Border guards") and "town of Kirkstall, where" in paragraphs[0]
+    assert "valley of Ostrava, and" in paragraphs[0]
+    assert paragraphs[1] == "Warning"  # a short line without a full stop is not a wrapped line
+    assert paragraphs[2].endswith("and Mayor Ilse Brandt welcomed them.")
+
+
+def test_free_length_paragraphs_are_not_joined_across_capitals():
+    text = ("A short heading without a stop\n"
+            "Police in the capital said on Monday that two men had been detained after a long search of the "
+            "harbour district and its warehouses, which lasted for most of the weekend.\n"
+            "Officers declined to say more")
+    assert clean_text(text).split("\n\n")[0] == "A short heading without a stop"

@@ -21,6 +21,9 @@ from newsintel.resources import load_yaml
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’»)\]]$")
 MAX_LINK_TITLE = 140
+WRAP_COLUMNS = (60, 140)  # terminal and e-mail widths at which plain-text feeds hard-wrap their lines
+WRAPPED_SHARE = 0.75  # a line this close to the wrap column was cut by the wrap, not by the writer
+MIN_WRAPPED_LINES = 3
 MIN_ARTICLE_CHARS = 200  # less than this left by the furniture rules: the scrape holds no article around it
 
 
@@ -112,14 +115,30 @@ def drop_repeats(paragraphs: list[str]) -> list[str]:
     return kept
 
 
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a block was hard-wrapped at, or None: its longest line is of terminal width and several lines
+    reach near it (a block of free-length paragraphs has no such column)."""
+    if not lines:
+        return None
+    width = max(len(line) for line in lines)
+    near = sum(len(line) >= WRAPPED_SHARE * width for line in lines)
+    return width if WRAP_COLUMNS[0] <= width <= WRAP_COLUMNS[1] and near >= MIN_WRAPPED_LINES else None
+
+
 def join_block(lines: list[str]) -> list[str]:
-    """Turn a block's lines into paragraphs, re-joining hard-wrapped lines (next line starts in lower case)."""
+    """Turn a block's lines into paragraphs, re-joining hard-wrapped lines: a line that ends no sentence continues
+    on the next when that starts in lower case, or, in a block wrapped at a column, when the line reaches near
+    that column (a wrap before a capitalised name; a short line without a full stop stays a line of its own)."""
+    width = wrap_width(lines)
     paragraphs: list[str] = []
+    previous = ""
     for line in lines:
-        if paragraphs and not _SENTENCE_END.search(paragraphs[-1]) and line[:1].islower():
+        wrapped = width is not None and len(previous) >= WRAPPED_SHARE * width
+        if paragraphs and not _SENTENCE_END.search(paragraphs[-1]) and (line[:1].islower() or wrapped):
             paragraphs[-1] += " " + line
         else:
             paragraphs.append(line)
+        previous = line
     return paragraphs
 
 
