@@ -102,17 +102,33 @@ def test_round_trip_export_import_gives_the_same_profile(store_a, bundle, store_
     assert rows[PARTNER]["by_tlp"] == {"clear": 2, "amber": 1, "red": 1}  # each report's own marking
 
 
-def test_reimporting_the_same_bundle_updates_and_adds_nothing(bundle, store_db, capsys) -> None:
+def test_reimporting_the_same_bundle_adds_nothing_and_an_update_replaces(bundle, store_db, tmp_path,
+                                                                         capsys) -> None:
     first = summary(capsys, store_db, bundle, "--source", PARTNER)
     conn = connect(store_db)
     counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
               for t in ("documents", "events", "claims", "relations", "identities", "entities", "partner_objects")}
     conn.close()
     again = summary(capsys, store_db, bundle, "--source", PARTNER)
-    assert (first["new"], first["updated"]) == (4, 0) and (again["new"], again["updated"]) == (0, 4)
+    assert (first["new"], first["updated"], first["unchanged"]) == (4, 0, 0)
+    assert (again["new"], again["updated"], again["unchanged"]) == (0, 0, 4)
+    # the partner corrects a report's title and drops one of its sightings: that document is replaced
+    data = json.loads(bundle.read_text(encoding="utf-8"))
+    report = next(o for o in data["objects"] if o["type"] == "report" and o["name"] == "Suspect held in Tallinn")
+    report["name"] = "Suspect held in Tallinn (corrected)"
+    dropped = next(r for r in report["object_refs"] if r.startswith("sighting--"))
+    report["object_refs"].remove(dropped)
+    data["objects"] = [o for o in data["objects"] if o["id"] != dropped]
+    update = tmp_path / "update.json"
+    update.write_text(json.dumps(data), encoding="utf-8")
+    third = summary(capsys, store_db, update, "--source", PARTNER)
+    assert (third["new"], third["updated"], third["unchanged"]) == (0, 1, 3)
     conn = connect(store_db)
-    assert counts == {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in counts}
+    after = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in counts}
+    titles = {r[0] for r in conn.execute("SELECT title FROM documents")}
     conn.close()
+    assert after == {**counts, "events": counts["events"] - 1, "partner_objects": counts["partner_objects"] - 1}
+    assert "Suspect held in Tallinn (corrected)" in titles and "Suspect held in Tallinn" not in titles
     code, _out, _err = run(capsys, "check", "--db", store_db)
     assert code == 0
 

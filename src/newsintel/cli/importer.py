@@ -40,8 +40,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     skipped = bundle.skipped + mapper.skipped
     summary: dict[str, Any] = {
         "file": bundle.path, "partner": partner, "read": bundle.read,
-        "imported": sum(len(d.object_ids) for d in docs) + len(nodes), "documents": len(docs),
-        "new": counts["new"], "updated": counts["updated"], "unmarked_tlp": unmarked,
+        "imported": len({i for d in docs for i in d.object_ids}) + len(nodes), "documents": len(docs),
+        "new": counts["new"], "updated": counts["updated"], "unchanged": counts["unchanged"], "unmarked_tlp": unmarked,
         "skipped": dict(sorted(skipped.items()))}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
@@ -54,7 +54,8 @@ def line(s: dict[str, Any]) -> str:
     skipped = sum(s["skipped"].values())
     reasons = "; ".join(f"{reason} {n}" for reason, n in s["skipped"].items())
     return (f"imported {s['file']} as partner {s['partner']}: {s['read']} objects read, {s['imported']} imported "
-            f"into {s['documents']} documents ({s['new']} new, {s['updated']} updated), {skipped} skipped"
+            f"into {s['documents']} documents ({s['new']} new, {s['updated']} updated, {s['unchanged']} unchanged), "
+            f"{skipped} skipped"
             + (f" ({reasons})" if reasons else "") + f"; unmarked objects: TLP:{s['unmarked_tlp'].upper()}")
 
 

@@ -12,6 +12,7 @@ of that name in that country) gives them the GeoNames id resolution links places
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections import Counter
@@ -46,7 +47,8 @@ def known_objects(conn: Any, stix_ids: Iterable[str]) -> dict[str, dict[str, Any
 def import_documents(conn: Any, docs: list[PartnerDocument], partner: str,
                      nodes: dict[str, dict[str, Any]]) -> Counter:
     """Store `docs` under `partner` and remember `nodes` (the people, groups and places they name), in one write
-    transaction; returns how many documents were new and how many updated."""
+    transaction; returns how many documents were new, updated, and unchanged (the same document as stored: left as
+    it is, so re-importing a bundle rewrites only what changed)."""
     counts: Counter = Counter()
     for doc in docs:
         for entity in doc.record.entities:
@@ -54,10 +56,13 @@ def import_documents(conn: Any, docs: list[PartnerDocument], partner: str,
     stamp = now()
     with write_transaction(conn):
         for doc in docs:
-            counts[_store(conn, doc, stamp)] += 1
+            digest = hashlib.sha256(json.dumps(doc.record.to_json(), sort_keys=True).encode()).hexdigest()
+            head = doc.object_ids[0]  # the report, or the one fact no report covers
+            counts["unchanged" if _stored_digest(conn, head) == digest else _store(conn, doc, stamp)] += 1
             _handling(conn, doc, partner)
             for stix_id in doc.object_ids:
-                _remember(conn, stix_id, partner, doc.record.document.id, None, stamp)
+                _remember(conn, stix_id, partner, doc.record.document.id,
+                          {"digest": digest} if stix_id == head else None, stamp)
         for stix_id, obj in nodes.items():
             _remember(conn, stix_id, partner, None, obj, stamp)
     return counts
@@ -76,6 +81,7 @@ def _store(conn: Any, doc: PartnerDocument, stamp: str) -> str:
     conn.execute("DELETE FROM event_args WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)", (info.id,))
     for table in DERIVED_TABLES[1:]:
         conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (info.id,))  # table names: a fixed tuple
+    conn.execute("DELETE FROM partner_objects WHERE document_id = ?", (info.id,))  # what it holds now: re-added
     conn.execute("UPDATE documents SET title = ?, source = ?, url = ?, published = ?, text = ? WHERE id = ?",
                  (info.title, info.source, info.url, info.published, info.text, info.id))
     _insert_derived(conn, record)
@@ -84,6 +90,12 @@ def _store(conn: Any, doc: PartnerDocument, stamp: str) -> str:
         refresh_identity(conn, identity_id)
     _stories().reassign_story(conn, record)
     return "updated"
+
+
+def _stored_digest(conn: Any, stix_id: str) -> str | None:
+    row = conn.execute("SELECT data FROM partner_objects WHERE stix_id = ? AND document_id IS NOT NULL",
+                       (stix_id,)).fetchone()
+    return json.loads(row["data"]).get("digest") if row else None
 
 
 def _handling(conn: Any, doc: PartnerDocument, partner: str) -> None:
@@ -100,7 +112,7 @@ def _handling(conn: Any, doc: PartnerDocument, partner: str) -> None:
 def _remember(conn: Any, stix_id: str, partner: str, doc_id: str | None, obj: dict[str, Any] | None,
               stamp: str) -> None:
     data = json.dumps(obj or {}, ensure_ascii=False, sort_keys=True)
-    modified = (obj or {}).get("modified")
+    modified = (obj or {}).get("modified") if doc_id is None else None
     if conn.execute("SELECT 1 FROM partner_objects WHERE stix_id = ?", (stix_id,)).fetchone() is None:
         conn.execute("INSERT INTO partner_objects(stix_id, type, partner, document_id, modified, data, imported_at)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?)", (stix_id, stix_id.split("--")[0], partner, doc_id, modified,
