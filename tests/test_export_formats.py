@@ -21,6 +21,7 @@ from newsintel.store.sharing import Handling
 from tests.test_export_records import HOSTILE_PERSON, HOSTILE_TITLE, hand_records
 
 G = "{http://graphml.graphdrawing.org/xmlns}"
+ALL = "red"  # every document (the ceilings themselves: tests/test_export_tlp.py)
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,7 @@ def written(exporter) -> str:
 
 
 def csv_rows(conn, what: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(written(CsvExporter(conn, what)), newline="")))
+    return list(csv.DictReader(io.StringIO(written(CsvExporter(conn, what, ALL)), newline="")))
 
 
 def test_safe_cell_prefixes_what_a_spreadsheet_evaluates():
@@ -69,7 +70,7 @@ def test_csv_events_carry_provenance_and_dates(store):
 
 def test_csv_hostile_text_is_never_a_formula(store):
     for what in ("events", "claims", "identities"):
-        for row in csv.reader(io.StringIO(written(CsvExporter(store, what)), newline="")):
+        for row in csv.reader(io.StringIO(written(CsvExporter(store, what, ALL)), newline="")):
             for cell in row:
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (what, cell)
     events = csv_rows(store, "events")
@@ -94,7 +95,7 @@ def test_csv_identities_have_reports_and_places_have_points(store):
 
 
 def test_graphml_parses_back_with_typed_weighted_edges(store):
-    text = written(GraphmlExporter(store, min_co_mentions=1))
+    text = written(GraphmlExporter(store, min_co_mentions=1, tlp_max=ALL))
     root = ET.fromstring(text)
     keys = {k.get("id"): k.get("attr.name") for k in root.iter(G + "key")}
     nodes = {n.get("id"): {keys[d.get("key")]: d.text for d in n.iter(G + "data")} for n in root.iter(G + "node")}
@@ -118,7 +119,7 @@ def test_graphml_parses_back_with_typed_weighted_edges(store):
 
 def test_graphml_reads_in_networkx(store):
     nx = pytest.importorskip("networkx")
-    graph = nx.read_graphml(io.BytesIO(written(GraphmlExporter(store)).encode("utf-8")))
+    graph = nx.read_graphml(io.BytesIO(written(GraphmlExporter(store, tlp_max=ALL)).encode("utf-8")))
     assert graph.number_of_nodes() >= 3 and graph.number_of_edges() >= 3
     assert all("relation" in data and data["weight"] >= 1 for *_, data in graph.edges(data=True))
 
@@ -130,7 +131,7 @@ def test_graphml_drops_characters_xml_cannot_hold(store):
 
 
 def ftm_lines(conn) -> list[dict]:
-    return [json.loads(line) for line in written(FtmExporter(conn)).splitlines()]
+    return [json.loads(line) for line in written(FtmExporter(conn, ALL)).splitlines()]
 
 
 def test_ftm_lines_build_without_dropped_values(store):
@@ -180,7 +181,7 @@ def test_ftm_ids_are_the_same_on_every_export(store):
 
 
 def test_mentions_one_line_each_with_offsets_into_the_text(store):
-    lines = [json.loads(line) for line in written(MentionsExporter(store)).splitlines()]
+    lines = [json.loads(line) for line in written(MentionsExporter(store, ALL)).splitlines()]
     assert len(lines) == store.execute("SELECT count(*) FROM mentions").fetchone()[0]
     texts = {r[0]: r[1] for r in store.execute("SELECT id, text FROM documents")}
     for line in lines:
@@ -203,5 +204,5 @@ def test_rows_and_mentions_carry_their_document_tlp(store):
     tlp = {r["type"]: (r["tlp"], r["source_reliability"]) for r in csv_rows(store, "events")}
     assert tlp["ATTACK"] == ("amber", "F") and tlp["TRAVEL"] == ("clear", "F")  # F: an ungraded source
     amber = store.execute("SELECT id FROM documents WHERE title LIKE 'Brigade blamed%'").fetchone()[0]
-    for line in map(json.loads, written(MentionsExporter(store)).splitlines()):
+    for line in map(json.loads, written(MentionsExporter(store, ALL)).splitlines()):
         assert line["tlp"] == ("amber" if line["document"] == amber else "clear")

@@ -5,8 +5,9 @@ formats (csv, graphml, geojson, mentions, ftm); another module adds its own with
 add_arguments, run)` (cli/sharing.py registers `stix`), at import or while the parser is being built, in any order:
 `add_parser` adds every format registered so far, and a format registered later during the same build is added at
 once. `add_arguments(parser)` adds the format's options (`--db` is already there; `out_option` adds the usual
-`--out FILE`); `run(args)` returns the exit status. Every format here streams from the store into a temporary file
-that replaces FILE only when the export is complete (`-` writes to standard output).
+`--out FILE` and `--tlp-max LEVEL`); `run(args)` returns the exit status. Every format here streams from the store
+into a temporary file that replaces FILE only when the export is complete (`-` writes to standard output), and
+leaves out everything from documents above its TLP ceiling (default clear, as `export stix`).
 """
 
 from __future__ import annotations
@@ -66,7 +67,20 @@ def _add_format(name: str) -> None:
 
 
 def out_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """`--out FILE` and `--tlp-max LEVEL`."""
     parser.add_argument("--out", required=True, metavar="FILE", help=f"the {what} file to write ('-': stdout)")
+    parser.add_argument("--tlp-max", type=_tlp, default="clear", metavar="LEVEL",
+                        help="the strictest TLP that may leave (default clear, as export stix): facts, names, "
+                             "mentions and titles of documents marked above it are left out")
+
+
+def _tlp(text: str) -> str:
+    from newsintel.store.sharing import tlp_level
+
+    level = tlp_level(text)
+    if level is None:
+        raise argparse.ArgumentTypeError("a TLP level: clear, green, amber, amber+strict, red")
+    return level
 
 
 def _export(args: argparse.Namespace, make: Callable[[Any], Any], what: str) -> int:
@@ -86,7 +100,10 @@ def _export(args: argparse.Namespace, make: Callable[[Any], Any], what: str) -> 
         error(f"{display_path(args.out)}: cannot write the {what} file: {err.strerror or err}")
         return EXIT_FAILED
     shown = ", ".join(f"{k} {v:,}" for k, v in counts.items())
-    print(render.safe(f"exported {shown} to {display_path(args.out)}"), file=sys.stderr)
+    withheld = len(exporter.ceiling.withheld) if exporter.ceiling is not None else 0
+    above = f" (TLP {args.tlp_max} or below; {withheld:,} documents above it left out)" if withheld else \
+        f" (TLP {args.tlp_max} or below)"
+    print(render.safe(f"exported {shown} to {display_path(args.out)}{above}"), file=sys.stderr)
     return EXIT_OK
 
 
@@ -99,7 +116,7 @@ def _csv_arguments(p: argparse.ArgumentParser) -> None:
 def _run_csv(args: argparse.Namespace) -> int:
     from newsintel.exports.csv_export import CsvExporter
 
-    return _export(args, lambda conn: CsvExporter(conn, args.what), "CSV")
+    return _export(args, lambda conn: CsvExporter(conn, args.what, args.tlp_max), "CSV")
 
 
 def _graphml_arguments(p: argparse.ArgumentParser) -> None:
@@ -112,13 +129,13 @@ def _graphml_arguments(p: argparse.ArgumentParser) -> None:
 def _run_graphml(args: argparse.Namespace) -> int:
     from newsintel.exports.graphml import GraphmlExporter
 
-    return _export(args, lambda conn: GraphmlExporter(conn, args.min_co_mentions), "GraphML")
+    return _export(args, lambda conn: GraphmlExporter(conn, args.min_co_mentions, args.tlp_max), "GraphML")
 
 
 def _run_mentions(args: argparse.Namespace) -> int:
     from newsintel.exports.mentions import MentionsExporter
 
-    return _export(args, MentionsExporter, "mentions")
+    return _export(args, lambda conn: MentionsExporter(conn, args.tlp_max), "mentions")
 
 
 def _run_ftm(args: argparse.Namespace) -> int:
@@ -129,7 +146,7 @@ def _run_ftm(args: argparse.Namespace) -> int:
     except ImportError:
         error("the FollowTheMoney export needs the followthemoney package: pip install 'newsintel[sharing]'")
         return EXIT_FAILED
-    return _export(args, FtmExporter, "FollowTheMoney")
+    return _export(args, lambda conn: FtmExporter(conn, args.tlp_max), "FollowTheMoney")
 
 
 def _geojson_arguments(p: argparse.ArgumentParser) -> None:
@@ -139,11 +156,14 @@ def _geojson_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _run_geojson(args: argparse.Namespace) -> int:
+    from newsintel.exports.base import Ceiling
     from newsintel.exports.geojson import GeojsonExporter
+    from newsintel.store.gateway import wrap
     from newsintel.views.movements import confident_flows
 
     def make(conn: Any) -> GeojsonExporter:
-        return GeojsonExporter(confident_flows(conn, args.limit, args.min_confidence)[0])
+        ceiling = Ceiling(wrap(conn), args.tlp_max)
+        return GeojsonExporter(confident_flows(conn, args.limit, args.min_confidence, ceiling)[0], ceiling)
 
     return _export(args, make, "GeoJSON")
 

@@ -3,8 +3,9 @@
 Every fact row carries its provenance: document id, title, publisher, publication date, URL, the input it was read
 from, sentence index and text, character offsets, modality, speaker and confidence, with its date as the views give
 it (`date` no more precise than stated, its precision, first and last ISO day, and whether the event or the report
-dates it), and the document's handling (`tlp`, `source_reliability`; store/sharing.py). Every row is exported: the
-file is the analyst's own (what may leave to partners is `export stix --tlp-max`). Report text is untrusted: a text
+dates it), and the document's handling (`tlp`, `source_reliability`; store/sharing.py). Only documents at or under
+the TLP ceiling (`--tlp-max`, default clear) give rows; an identity row is written when one of them names it, with
+what they say of it (exports/base.Ceiling). Report text is untrusted: a text
 cell that a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage return, also after
 spaces or as full-width forms) is prefixed with a single quote (OWASP, CSV injection); numbers newsintel computes
 are written as numbers.
@@ -16,7 +17,7 @@ import csv
 import json
 from typing import Any, TextIO
 
-from newsintel.exports.base import DocumentContext, Exporter, fact_date
+from newsintel.exports.base import DEFAULT_TLP_MAX, Ceiling, DocumentContext, Exporter, fact_date
 from newsintel.store import export_pages
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
@@ -52,8 +53,8 @@ class CsvExporter(Exporter):
 
     name = "csv"
 
-    def __init__(self, conn: Any, what: str) -> None:
-        super().__init__(conn)
+    def __init__(self, conn: Any, what: str, tlp_max: str = DEFAULT_TLP_MAX) -> None:
+        super().__init__(conn, tlp_max)
         if what not in WHAT:
             raise ValueError(f"cannot export {what!r} as CSV (events, claims or identities)")
         self.what = what
@@ -72,9 +73,8 @@ class CsvExporter(Exporter):
         if self.what == "identities":
             yield from self._identities()
             return
-        for row in export_pages.documents(self.db):
-            doc = DocumentContext(self.db, row)
-            for fact_row in export_pages.facts(self.db, doc.id, self.what):
+        for doc in DocumentContext.admitted(self.db, self.ceiling, (self.what,)):
+            for fact_row in doc.facts[self.what]:
                 fact = json.loads(fact_row["data"])
                 yield (_event if self.what == "events" else _claim)(fact, doc) | _provenance(fact, doc)
 
@@ -83,9 +83,9 @@ class CsvExporter(Exporter):
         for row in export_pages.identities(self.db):
             batch.append(row)
             if len(batch) == export_pages.PAGE:
-                yield from _identity_rows(self.db, batch)
+                yield from _identity_rows(self.ceiling, batch)
                 batch = []
-        yield from _identity_rows(self.db, batch)
+        yield from _identity_rows(self.ceiling, batch)
 
 
 def _provenance(fact: dict[str, Any], doc: DocumentContext) -> dict[str, Any]:
@@ -125,18 +125,19 @@ def _claim(fact: dict[str, Any], doc: DocumentContext) -> dict[str, Any]:
             "content": fact.get("content")}
 
 
-def _identity_rows(db: Any, rows: list[Any]):
-    details = export_pages.identity_details(db, [r["id"] for r in rows])
+def _identity_rows(ceiling: Ceiling, rows: list[Any]):
+    views = ceiling.identities(rows)
     for row in rows:
-        profile = json.loads(row["profile"] or "{}")
-        detail = details.get(row["id"], {})
-        point = detail.get("point") or (None, None, None)
-        yield {"identity": row["id"], "kind": row["kind"], "type": row["type"], "name": row["name"],
-               "documents": row["documents"],
-               "names": _joined(sorted(profile.get("names", {}), key=lambda n: (-len(n), n))),
-               "nationalities": _joined(sorted(profile.get("nationality", {}))),
-               "genders": _joined(sorted(profile.get("gender", {}))),
-               "birth_years": _joined(sorted(profile.get("birth_year", {}))),
-               "first_published": detail.get("first"), "last_published": detail.get("last"),
-               "first_document": detail.get("first_document"), "lat": point[0], "lon": point[1],
+        view = views.get(row["id"])
+        if view is None:  # no admitted document names it
+            continue
+        point = view.point or (None, None, None)
+        yield {"identity": row["id"], "kind": row["kind"], "type": row["type"], "name": view.name,
+               "documents": view.count,
+               "names": _joined(sorted(view.names, key=lambda n: (-len(n), n))),
+               "nationalities": _joined(view.profile("nationality")),
+               "genders": _joined(view.profile("gender")),
+               "birth_years": _joined(view.profile("birth_year")),
+               "first_published": view.first, "last_published": view.last,
+               "first_document": view.first_document, "lat": point[0], "lon": point[1],
                "country": point[2]}

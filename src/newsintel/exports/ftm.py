@@ -12,15 +12,18 @@
 Ids are deterministic (same store, same ids), so a re-export updates a collection instead of duplicating it. Every
 value goes through followthemoney's own cleaning for its property type; a value it refuses (a URL it cannot parse)
 is left out and counted in `dropped`. Suppressed identities are never exported; unresolved names are not entities.
+Only documents at or under the TLP ceiling (`--tlp-max`, default clear) are exported, and an identity only when one
+of them names it, with the name, spellings and attributes they give (exports/base.Ceiling).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any, TextIO
 
-from newsintel.exports.base import DocumentContext, Exporter, fact_date
+from newsintel.exports.base import DEFAULT_TLP_MAX, DocumentContext, Exporter, fact_date
 from newsintel.resources import load_yaml
 from newsintel.store import export_pages
 
@@ -29,6 +32,8 @@ SCHEMA_OF_KIND = {"person": "Person", "org": "Organization", "place": "Address"}
 ROLE_WORDS = {"actors": "actors", "targets": "targets", "location": "at", "origin": "from", "destination": "to",
               "via": "via"}
 PLACE_ROLES = ("location", "origin", "destination", "via")
+CLEAN_CACHE = 50_000  # values remembered per property type
+_UNSEEN = object()
 
 
 def entity_id(*parts: str) -> str:
@@ -52,30 +57,57 @@ def _country_codes() -> dict[str, str]:
 class FtmExporter(Exporter):
     name = "ftm"
 
-    def __init__(self, conn: Any) -> None:
-        super().__init__(conn)
+    def __init__(self, conn: Any, tlp_max: str = DEFAULT_TLP_MAX) -> None:
+        super().__init__(conn, tlp_max)
         from followthemoney import model  # the `sharing` extra
 
         self.model = model
         self.countries = _country_codes()
         self.counts: dict[str, int] = {"dropped": 0}
+        self._cleaned: dict[str, dict[str, str | None]] = {}  # type -> short value -> cleaned
+        self._cleaners: dict[tuple[str, str], Callable[[Any], str | None]] = {}
 
     def entity(self, schema: str, id_: str, properties: dict[str, list[Any]]) -> dict[str, Any]:
         """The entity as FtM JSON, every value cleaned by its property's type (refused values counted)."""
-        found = self.model.get(schema)
         props: dict[str, list[str]] = {}
         for name, values in properties.items():
-            prop = found.get(name)
+            kept: list[str] = []
+            clean = None
             for value in values:
                 if value is None or value == "":
                     continue
-                cleaned = prop.type.clean(value)
+                if clean is None:
+                    clean = self._cleaner(schema, name)
+                cleaned = clean(value)
                 if cleaned is None:
                     self.counts["dropped"] += 1
-                elif cleaned not in props.setdefault(name, []):
-                    props[name].append(cleaned)
+                elif cleaned not in kept:
+                    kept.append(cleaned)
+            if kept:
+                props[name] = kept
         self.counts[schema] = self.counts.get(schema, 0) + 1
-        return {"id": id_, "schema": schema, "properties": {k: v for k, v in props.items() if v}}
+        return {"id": id_, "schema": schema, "properties": props}
+
+    def _cleaner(self, schema: str, name: str) -> Callable[[Any], str | None]:
+        """followthemoney's cleaning for the property's type, remembering short text values (the same identity,
+        article and country values recur in thousands of entities) in a bounded memory per type."""
+        key = (schema, name)
+        if key not in self._cleaners:
+            type_ = self.model.get(schema).get(name).type
+            memory = self._cleaned.setdefault(type_.name, {})
+
+            def clean(value: Any) -> str | None:
+                if not isinstance(value, str) or len(value) > 200:
+                    return type_.clean(value)
+                found = memory.get(value, _UNSEEN)
+                if found is _UNSEEN:
+                    if len(memory) >= CLEAN_CACHE:
+                        memory.clear()
+                    found = memory[value] = type_.clean(value)
+                return found
+
+            self._cleaners[key] = clean
+        return self._cleaners[key]
 
     def write(self, out: TextIO) -> dict[str, int]:
         def emit(entity: dict[str, Any]) -> None:
@@ -90,28 +122,30 @@ class FtmExporter(Exporter):
                 batch = []
         for entity in self._identities(batch):
             emit(entity)
-        for row in export_pages.documents(self.db):
-            for entity in self._document(DocumentContext(self.db, row)):
+        for doc in DocumentContext.admitted(self.db, self.ceiling, ("events", "relations")):
+            for entity in self._document(doc):
                 emit(entity)
         return dict(self.counts)
 
     def _identities(self, rows: list[Any]):
-        details = export_pages.identity_details(self.db, [r["id"] for r in rows if r["kind"] == "place"])
+        views = self.ceiling.identities(rows)
         for row in rows:
-            profile = json.loads(row["profile"] or "{}")
-            names = sorted(n for n in profile.get("names", {}) if n != row["name"])
-            props: dict[str, list[Any]] = {"name": [row["name"]], "alias": names,
+            view = views.get(row["id"])
+            if view is None:  # no admitted document names it
+                continue
+            names = sorted(n for n in view.names if n != view.name)
+            props: dict[str, list[Any]] = {"name": [view.name], "alias": names,
                                            "description": [f"newsintel identity {row['id']}, named in"
-                                                           f" {row['documents']} report"
-                                                           + ("" if row["documents"] == 1 else "s")]}
+                                                           f" {view.count} report"
+                                                           + ("" if view.count == 1 else "s")]}
             if row["kind"] == "person":
-                props["nationality"] = sorted({c for n in profile.get("nationality", {})
+                props["nationality"] = sorted({c for n in view.profile("nationality")
                                                if (c := self.countries.get(n.lower()))})
-                genders = list(profile.get("gender", {}))
+                genders = view.profile("gender")
                 props["gender"] = genders if len(genders) == 1 else []
             if row["kind"] == "place":
-                point = (details.get(row["id"]) or {}).get("point")
-                props = {"full": [row["name"]], "name": [row["name"]], "alias": names,
+                point = view.point
+                props = {"full": [view.name], "name": [view.name], "alias": names,
                          "description": props["description"]}
                 if point:
                     props |= {"latitude": [f"{point[0]:.5f}"], "longitude": [f"{point[1]:.5f}"],
@@ -130,9 +164,9 @@ class FtmExporter(Exporter):
         for identity in named:
             yield self.entity("Documentation", entity_id("mention", doc.id, identity), {
                 "document": [article], "entity": [entity_id(identity)], "role": ["mentioned"]})
-        for fact_row in export_pages.facts(self.db, doc.id, "events"):
+        for fact_row in doc.facts["events"]:
             yield self._event(json.loads(fact_row["data"]), doc, article)
-        for fact_row in export_pages.facts(self.db, doc.id, "relations"):
+        for fact_row in doc.facts["relations"]:
             link = self._relation(json.loads(fact_row["data"]), doc, article)
             if link is not None:
                 yield link

@@ -7,7 +7,9 @@ route, ends and stops as lists, its event count, its statuses as an object and a
 people and groups who moved (`actors`: name and identity) and its `sources` (document, title, publication date,
 publisher, sentence, trigger, modality, status, speaker, date and precision, actors). Each place is a Point with the
 number of flows and events through it. A place is placed where the geocoder put it in a report, else at the most
-populous gazetteer place of its name; a flow with fewer than two placed stops has no line.
+populous gazetteer place of its name; a flow with fewer than two placed stops has no line. `newsintel export
+geojson` asks the view for flows under its TLP ceiling (`--tlp-max`, default clear: exports/base.Ceiling), so
+events of documents above it are not counted and places and people are named as admitted documents name them.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import json
 from collections import Counter
 from typing import Any, TextIO
 
-from newsintel.exports.base import Exporter
+from newsintel.exports.base import Ceiling, Exporter
 from newsintel.nlp.gazetteer import load_gazetteer
 
 STATUSES = ("done", "attempted", "intended", "hedged", "conditional", "denied")
@@ -61,8 +63,9 @@ class GeojsonExporter(Exporter):
 
     name = "geojson"
 
-    def __init__(self, flows: list[dict[str, Any]]) -> None:
-        self.flows = flows  # from views.movements: this exporter reads no store itself
+    def __init__(self, flows: list[dict[str, Any]], ceiling: Ceiling | None = None) -> None:
+        self.flows = flows  # from views.movements (under `ceiling`, when given): this exporter reads no store
+        self.ceiling = ceiling
 
     def features(self):
         known = {n: p for flow in self.flows for n, p in flow["points"].items()}
@@ -74,7 +77,7 @@ class GeojsonExporter(Exporter):
         flows_at: Counter = Counter()
         events_at: Counter = Counter()
         for flow in self.flows:
-            for name in {*flow["origin"], *flow["via"], *flow["destination"]}:
+            for name in sorted({*flow["origin"], *flow["via"], *flow["destination"]}):  # the same order each run
                 flows_at[name] += 1
                 events_at[name] += flow["count"]
         for name, count in flows_at.items():

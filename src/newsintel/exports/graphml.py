@@ -8,6 +8,8 @@ number of reports. Edges are typed and weighted by the number of distinct report
 - `co-mention`: named in the same reports, only from `min_co_mentions` shared reports on (0: none), as the
   profile's co-mentioned associates are. It has no direction; it is written from the lower identity id to the
   higher, because many readers (networkx) refuse a graph that mixes directed and undirected edges.
+Only documents at or under the TLP ceiling (`--tlp-max`, default clear) count for edges, and a node is labelled
+and counted as they name it (exports/base.Ceiling).
 Only identities with an edge are written. Edges are aggregated by the store (one row per pair and type), so memory
 grows with the number of edges, not with the store's text. Names are report text: characters XML 1.0 cannot hold
 are dropped and the rest escaped.
@@ -19,7 +21,7 @@ import re
 from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from newsintel.exports.base import Exporter
+from newsintel.exports.base import DEFAULT_TLP_MAX, Exporter
 from newsintel.store import export_pages
 
 RELATION_TYPES = ("MEMBER", "POSITION", "FAMILY", "SPOUSE", "ASSOCIATE", "OPPOSES")
@@ -37,19 +39,20 @@ def xml_text(value: Any) -> str:
 class GraphmlExporter(Exporter):
     name = "graphml"
 
-    def __init__(self, conn: Any, min_co_mentions: int = 2) -> None:
-        super().__init__(conn)
+    def __init__(self, conn: Any, min_co_mentions: int = 2, tlp_max: str = DEFAULT_TLP_MAX) -> None:
+        super().__init__(conn, tlp_max)
         self.min_co_mentions = min_co_mentions
 
     def edges(self) -> list[tuple[str, str, str, str, int]]:
         """(source, target, type, evidence, reports) of every edge."""
+        levels = self.ceiling.levels
         out = [(r["source"], r["target"], r["type"], "relation", r["reports"])
-               for r in export_pages.relation_edges(self.db, RELATION_TYPES)]
+               for r in export_pages.relation_edges(self.db, RELATION_TYPES, levels)]
         out += [(r["source"], r["target"], r["type"], "event", r["reports"])
-                for r in export_pages.event_edges(self.db, LINKING_MODALITIES)]
+                for r in export_pages.event_edges(self.db, LINKING_MODALITIES, levels)]
         if self.min_co_mentions > 0:
             out += [(r["source"], r["target"], "CO_MENTIONED", "co-mention", r["reports"])
-                    for r in export_pages.co_mention_edges(self.db, self.min_co_mentions)]
+                    for r in export_pages.co_mention_edges(self.db, self.min_co_mentions, levels)]
         return out
 
     def write(self, out: TextIO) -> dict[str, int]:
@@ -65,19 +68,30 @@ class GraphmlExporter(Exporter):
                 out.write(f'  <key id="{target[0]}_{name}" for="{target}" attr.name="{name}" attr.type="{kind}"/>\n')
         out.write('  <graph id="associates" edgedefault="directed">\n')
         nodes = 0
+        batch: list[Any] = []
         for row in export_pages.identities(self.db, ("person", "org")):
-            if row["id"] not in linked:
-                continue
-            out.write(f"    <node id={quoteattr(row['id'])}>" + _data("n", {
-                "label": row["name"], "type": row["type"], "kind": row["kind"], "documents": row["documents"]})
-                + "</node>\n")
-            nodes += 1
+            if row["id"] in linked:
+                batch.append(row)
+            if len(batch) == export_pages.PAGE:
+                nodes += self._nodes(batch, out)
+                batch = []
+        nodes += self._nodes(batch, out)
         for n, (source, target, type_, evidence, reports) in enumerate(edges):
             out.write(f'    <edge id="e{n}" source={quoteattr(source)} target={quoteattr(target)}>'
                       + _data("e", {"relation": type_, "evidence": evidence, "weight": float(reports),
                                     "reports": reports}) + "</edge>\n")
         out.write("  </graph>\n</graphml>\n")
         return {"nodes": nodes, "edges": len(edges)}
+
+    def _nodes(self, rows: list[Any], out: TextIO) -> int:
+        """Write the nodes of a page of linked identities, named as the admitted documents name them."""
+        views = self.ceiling.identities(rows)
+        for row in rows:
+            view = views[row["id"]]  # an edge counts only admitted documents, so one of them names it
+            out.write(f"    <node id={quoteattr(row['id'])}>" + _data("n", {
+                "label": view.name, "type": row["type"], "kind": row["kind"], "documents": view.count})
+                + "</node>\n")
+        return len(rows)
 
 
 def _data(prefix: str, values: dict[str, Any]) -> str:

@@ -39,9 +39,11 @@ def flows(conn: Database, limit: int = 100, min_confidence: float | None = None)
     return confident_flows(conn, limit, min_confidence)[0]
 
 
-def confident_flows(conn: Database, limit: int = 100,
-                    min_confidence: float | None = None) -> tuple[list[dict[str, Any]], int]:
-    """`flows` and how many movement events with a place were left out under the threshold."""
+def confident_flows(conn: Database, limit: int = 100, min_confidence: float | None = None,
+                    ceiling: Any = None) -> tuple[list[dict[str, Any]], int]:
+    """`flows` and how many movement events with a place were left out under the threshold. `ceiling` (an
+    export's TLP ceiling, exports/base.Ceiling): only the documents it admits, places and people named as they
+    name them."""
     threshold = default_min_confidence() if min_confidence is None else min_confidence
     conn = wrap(conn)
     rows = fact_reads.events_of_types(conn, MOVEMENT_TYPES)
@@ -49,12 +51,19 @@ def confident_flows(conn: Database, limit: int = 100,
     facts = [json.loads(r["data"]) | {"document_id": r["document_id"]} for r in rows]
     # "the army is not preventing them from leaving": no one is said to have moved
     facts = [f for f in facts if status_of(f) != NOT_STOPPED]
+    if ceiling is not None:
+        admitted = ceiling.admitted({f["document_id"] for f in facts})
+        facts = [f for f in facts if f["document_id"] in admitted]
     facts, hidden = confident([f for f in facts if f["destination"] or f["origin"] or f["via"]], threshold)
     linked = identity_of_entities(conn, [a.get("entity") for f in facts for role in ("origin", "via", "destination")
                                          for a in f[role]])
+    if ceiling is not None:
+        linked = ceiling.renamed(linked)
     points = _entity_points(conn, [a.get("entity") for f in facts for role in ("origin", "via", "destination")
                                    for a in f[role]], linked)
     movers = identity_of_entities(conn, [a.get("entity") for f in facts for a in f["actors"]])
+    if ceiling is not None:
+        movers = ceiling.renamed(movers)
     sources.prefetch([f["document_id"] for f in facts])
     grouped: dict[tuple[str, ...], dict[str, Any]] = {}
     for fact in facts:
