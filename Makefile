@@ -31,6 +31,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m benchmarks
+	$(PY) -m benchmarks.export_bench
 
 eval: $(STAMP)
 	$(PY) -m evaluation
