@@ -25,8 +25,8 @@ from newsintel.extract.parse import parse_sentences
 from newsintel.extract.quantities import extract_quantities
 from newsintel.extract.quoted import attribute_quotations
 from newsintel.extract.relations import extract_relations, person_attributes, relations_from_events, retype_people
-from newsintel.extract.roles import lemma_of
 from newsintel.extract.speakers import finish_speakers
+from newsintel.extract.triggers import lemma_of
 from newsintel.model import Record, sentence_at
 
 

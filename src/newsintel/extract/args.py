@@ -266,7 +266,7 @@ def is_place(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
 def is_named_place(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
     """A place a reader can find on a map (GUIDELINES.md: named places only): a place entity or a proper noun, also
     as the name in "the town of Kacanik" or "the Jaber border post"; "the border", "home", "prison", "the area",
-    "Greek territory" are not. Such words still decide an event's route (`roles.py`), but are no argument."""
+    "Greek territory" are not. Such words still decide an event's route (`prep_roles.py`), but are no argument."""
     token = _named_place(token)
     start, end = ps.char_span(token.i, token.i + 1)
     entity = mentions.at(start, end)

@@ -38,15 +38,9 @@ from newsintel.extract.clause_args import place_modifiers
 from newsintel.extract.describe import actor_words
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
-from newsintel.extract.roles import (
-    LIGHT_VERBS,
-    MOVERS,
-    Trigger,
-    building,
-    direct_object,
-    lemma_of,
-    subject_of,
-)
+from newsintel.extract.roles import building
+from newsintel.extract.subjects import direct_object, subject_of
+from newsintel.extract.triggers import LIGHT_VERBS, MOVERS, Trigger, lemma_of
 from newsintel.resources import load_yaml
 
 Args = dict[str, list[Token]]

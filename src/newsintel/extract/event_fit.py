@@ -7,7 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsintel.extract.lexicon import EventType, lexicon
-from newsintel.extract.roles import Trigger, lemma_of, subject_of
+from newsintel.extract.subjects import subject_of
+from newsintel.extract.triggers import Trigger, lemma_of
 
 RELATIVE_PRONOUNS = frozenset({"that", "which"})
 

@@ -23,22 +23,12 @@ from newsintel.extract.lexicon import EventType, lexicon
 from newsintel.extract.noun_roles import noun_args
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.places import clause_places, extra_place_tokens, participant_places
-from newsintel.extract.roles import (
-    LIGHT_VERBS,
-    MOVERS,
-    ROLES,
-    Trigger,
-    described_noun,
-    direct_object,
-    inherit_from_conjunct,
-    is_passive,
-    lemma_of,
-    prep_args,
-    smuggling_roles,
-    subject_of,
-    verb_args,
-)
-from newsintel.extract.senses import other_sense, thing_mover
+from newsintel.extract.prep_roles import prep_args
+from newsintel.extract.roles import inherit_from_conjunct, smuggling_roles, verb_args
+from newsintel.extract.sense_participants import thing_mover
+from newsintel.extract.senses import other_sense
+from newsintel.extract.subjects import described_noun, direct_object, is_passive, subject_of
+from newsintel.extract.triggers import LIGHT_VERBS, MOVERS, ROLES, Trigger, lemma_of
 
 PLACE_ROLES = ("location", "origin", "destination", "via")
 NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY"})  # not QUANTITY: "forty migrants"

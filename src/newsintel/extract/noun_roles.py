@@ -12,19 +12,9 @@ from spacy.tokens import Token
 from newsintel.extract.args import MentionIndex, is_country, is_place, with_conjuncts
 from newsintel.extract.clause_args import when_not_who
 from newsintel.extract.parse import ParsedSentence
-from newsintel.extract.roles import (
-    FORCE,
-    LIGHT_VERBS,
-    MOVERS,
-    ROLES,
-    Trigger,
-    accused_party,
-    described_noun,
-    is_passive,
-    lemma_of,
-    prep_args,
-    subject_of,
-)
+from newsintel.extract.prep_roles import prep_args
+from newsintel.extract.subjects import accused_party, described_noun, is_passive, subject_of
+from newsintel.extract.triggers import FORCE, LIGHT_VERBS, MOVERS, ROLES, Trigger, lemma_of
 
 TIME_PREPS = {"after", "since", "before", "following", "upon", "until", "till", "during"}
 

@@ -15,16 +15,8 @@ from newsintel.extract.clause_args import place_modifiers
 from newsintel.extract.describe import actor_words
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
-from newsintel.extract.roles import (
-    DESTINATION_PREPS,
-    LIGHT_VERBS,
-    LOCATION_PREPS,
-    ORIGIN_PREPS,
-    TRANSFERS,
-    Trigger,
-    lemma_of,
-    route_place,
-)
+from newsintel.extract.prep_roles import DESTINATION_PREPS, LOCATION_PREPS, ORIGIN_PREPS, route_place
+from newsintel.extract.triggers import LIGHT_VERBS, TRANSFERS, Trigger, lemma_of
 from newsintel.resources import load_yaml
 
 PLACE_ROLES = ("location", "origin", "destination", "via")

@@ -11,7 +11,8 @@ import functools
 
 from spacy.tokens import Token
 
-from newsintel.extract.roles import direct_object, lemma_of
+from newsintel.extract.subjects import direct_object
+from newsintel.extract.triggers import lemma_of
 from newsintel.resources import load_yaml
 
 

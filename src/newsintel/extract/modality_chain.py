@@ -1,0 +1,67 @@
+"""The words that govern an event's trigger, up to the statement it belongs to: where modality cues are looked for.
+
+Climbing stops at the reporting verb, at a clause of its own ("tried to enter but was caught"), at an adjunct
+phrase ("under a deal reached on Sunday") and at a factive verb ("didn't learn of the assaults"); kept apart from
+the cues so that modality.py, the cue readers and the blocking rules share one idea of what governs an event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsintel.extract.lexicon import lexicon
+from newsintel.extract.subjects import is_purpose_infinitive
+
+# Dependencies climbed from the trigger to the words that govern it. Relative and reduced relative clauses
+# ("a woman repatriated from al-Hol") are their own statements: the chain stops there.
+# ("an assassination attempt": the compound noun is governed by the attempt)
+CHAIN_DEPS = {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "attr", "oprd", "compound"}
+COMPLEMENT_PREPS = {"of", "from", "for"}
+MAX_STEPS = 6
+
+
+def _own_clause(token: Token) -> bool:
+    """A coordinated verb with its own subject or auxiliary ("..., but was caught", "and police arrested him") is a
+    statement of its own; a bare conjunct ("to travel and fight") shares the first verb's."""
+    return token.dep_ == "conj" and any(
+        c.dep_ in ("nsubj", "nsubjpass", "auxpass") or (c.dep_ == "aux" and c.tag_ != "TO") for c in token.children)
+
+
+def _complement_of_verb(token: Token) -> bool:
+    """A gerund governed through "of"/"from" ("suspected of smuggling", "stopped from crossing") belongs to the
+    verb's statement; after/before/since clauses are presupposed and stay out of the chain."""
+    return token.dep_ == "pcomp" and token.head.lower_ in COMPLEMENT_PREPS
+
+
+def marked_passive(token: Token) -> bool:
+    """A passive marked on the word itself by an auxiliary or a passive subject ("was told to leave"); unlike
+    `subjects.is_passive`, a bare participle does not count."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def governing_chain(trigger: Token, wide: bool = False) -> list[Token]:
+    """The trigger and the words that govern it, up to the reporting verb, an adjunct phrase or a clause of its
+    own. `wide` also climbs out of adjunct phrases and purpose clauses: a condition covers the whole sentence it
+    governs ("jurors in the trial should the House vote", "if he were to start a war, to attack ...")."""
+    cues = lexicon().modality
+    reporting = set(lexicon().attribution["verbs"]) - set(cues["negated"]["governors"])
+    chain: list[Token] = []
+    current = trigger
+    for _ in range(MAX_STEPS):
+        chain.append(current)
+        purpose = wide and current.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if current.head.i == current.i or (current.dep_ not in CHAIN_DEPS and not _complement_of_verb(current)
+                                           and not is_purpose_infinitive(current) and not purpose):
+            break  # "his plan to travel": the plan governs the travel
+        if _own_clause(current):
+            break  # "tried to enter but was caught": the trying is not the catching
+        if current is not trigger and current.lemma_.lower() in reporting and not marked_passive(current):
+            break  # what the speaker says about the event ends at the speaker
+        if not wide and current.dep_ == "prep" and current.lower_ in cues["scope"]["adjunct_preps"] and not (
+                current.lower_ == "under" and current.head.lemma_.lower() in cues["scope"].get("state_verbs", ())):
+            break  # "under a deal reached on Sunday, fighters will leave": the deal is not future
+        if current.head.lemma_.lower() in cues["negated"].get("factive_governors", ()):
+            break  # "didn't learn of the assaults": knowing presupposes them
+        current = current.head
+    return chain

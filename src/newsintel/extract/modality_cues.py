@@ -1,0 +1,132 @@
+"""Modality cues read on one word of an event's governing chain: what it says of the event it governs.
+
+Governing verbs and nouns ("tried to", "plans to", "the risk of"), auxiliaries ("will", "may", "must"), hedging
+adverbs, modal adjectives on an event noun ("a planned trip"), purpose and degree infinitives ("went to Syria to
+fight", "long enough to reach"), a journey under way ("were going to Tokyo") and an open question or "either ...
+or". The words are data (`data/modality.yaml`); which label wins when several apply is modality.py's business.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsintel.extract.lexicon import lexicon
+
+
+def cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
+    """Modality labels cued on one word of the chain, in the order they should win. The word's own lemma is a
+    cue only when it governs the event ("planned to travel"), not when it is the trigger itself."""
+    cues, lemma, low = lexicon().modality, token.lemma_.lower(), token.lower_
+    found: list[str] = []
+    prep_only = cues["intended"].get("prep_only_governors", {})
+    for label in ("attempted", "intended", "future") if as_governor else ():
+        if (lemma in cues[label].get("governors", ()) or low in cues[label].get("governors", ())) and not (
+                label == "intended" and lemma in prep_only) and not _no_infinitive(token, cues[label]):
+            found.append(label)
+        if token.pos_ == "NOUN" and lemma in cues[label].get("nouns", ()):
+            found.append(label)
+    if token.pos_ in ("NOUN", "PROPN"):  # "a planned trip", "possible victims of assault", "an attempted arrest"
+        found += [label for label in ("hedged", "intended", "future", "attempted") for c in token.children
+                  if c.dep_ == "amod" and (c.lower_ in cues[label].get("adjectives", ())
+                                           or c.lemma_.lower() in cues[label].get("adjectives", ()))]
+    if as_governor and lemma in cues["intended"].get("present_governors", ()) and token.tag_ in ("VB", "VBP", "VBZ") \
+            and any(c.dep_ == "xcomp" and any(d.dep_ == "aux" and d.lower_ == "to" for d in c.children)
+                    and not _aside(c, token) for c in token.children):
+        found.append("intended")  # "have to leave", "need to withdraw"; not "had to flee", "I have to say"
+    planned = passive and lemma in cues["intended"].get("passive_governors", ())  # "was supposed to fly"
+    if as_governor and planned:
+        found.append("intended")
+    hedged = cues["hedged"]
+    if as_governor and not planned and (
+            lemma in hedged["governors"] or (passive and lemma in hedged["passive_governors"])):
+        found.append("hedged")
+    if as_governor and token.pos_ == "NOUN" and lemma in hedged.get("nouns", ()):
+        found.append("hedged")
+    if _degree_infinitive(token):
+        found.append("hedged")
+    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        found.append("intended")  # purpose clause: "went to Syria to fight"
+    elif _purpose_of_moving(token):
+        found.append("intended")  # "entered the country to sneak into the US"
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ == "aux" and word in cues["future"]["auxiliaries"]:
+            if not (word == "would" and _habitual(token)):
+                found.append("future")
+        elif child.dep_ == "aux" and word in cues["intended"].get("auxiliaries", ()) and not _aside(token, child):
+            perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children)
+            inferred = perfect or (word == "must" and token.lemma_ == "be")  # "must have fled", "must be the worst"
+            found.append("hedged" if inferred else "intended")  # "should withdraw", "must leave"
+        elif (child.dep_ == "aux" and word in hedged["auxiliaries"]) or (
+                child.dep_ in ("advmod", "npadvmod") and word in hedged["adverbs"]):
+            found.append("hedged")
+    return found
+
+
+def _no_infinitive(token: Token, cues: dict) -> bool:
+    """A governor that means what is to come only with an infinitive ("about to strike", "due to leave") used
+    without one: a preposition or adjective of another sense ("asked about the shooting", "due to the bombing")."""
+    if token.lemma_.lower() not in cues.get("infinitive_only_governors", ()) and token.lower_ not in cues.get(
+            "infinitive_only_governors", ()):
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp", "advcl") and any(d.dep_ == "aux" and d.lower_ == "to"
+                                                                 for d in c.children) for c in token.children)
+
+
+def _aside(verb: Token, auxiliary: Token) -> bool:
+    """"I must say", "we should add", "I have to say": a speaker's aside, no obligation; "MUST WATCH" in capitals:
+    a page label."""
+    subject_of = auxiliary if verb.head.i == auxiliary.i else verb  # "I have to say": the subject is on "have"
+    return (len(auxiliary.text) > 1 and auxiliary.text.isupper()) or (
+        verb.lemma_.lower() in lexicon().attribution["verbs"]
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in (*verb.children, *subject_of.children)))
+
+
+def _purpose_of_moving(token: Token) -> bool:
+    """An infinitive the parser hangs as a complement on a verb of moving ("crossed the border to join them"): such
+    verbs take no infinitive complement, so it states what the move was for. A particle ("went on to win") or a
+    future "going to" makes it no purpose."""
+    head, cues = token.head, lexicon().modality
+    return (token.dep_ == "xcomp" and head.i != token.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            and head.lemma_.lower() in cues["intended"].get("purpose_after", ())
+            and head.lower_ not in cues["future"].get("governors", ())
+            and not any(c.dep_ == "prt" for c in head.children))
+
+
+def _degree_infinitive(token: Token) -> bool:
+    """"long enough to reach the bases", "not strong enough to file an indictment": what something is fit for, not
+    what it did."""
+    degree = set(lexicon().modality["hedged"].get("degree_words", ()))
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
+        token.head.lower_ in degree or any(c.lower_ in degree for c in token.head.children if c.dep_ == "advmod"))
+
+
+def open_question(token: Token) -> bool:
+    """A clause that leaves open whether the event happened: a question ("unclear whether he started shooting") or
+    one of an "either ... or" pair ("either violating the rules or entering illegally"). A weak cue: any other one
+    wins over it ("will decide whether they are released" is intended, "will either surrender or die" future)."""
+    hedged = lexicon().modality["hedged"]
+    either = set(hedged.get("disjunction", ()))
+    return (any(c.dep_ == "mark" and c.lower_ in hedged.get("markers", ()) for c in token.children)
+            or any(c.dep_ == "preconj" and c.lower_ in either for c in token.children)
+            or (token.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ in either
+                                             for c in token.head.children)))
+
+
+def en_route(token: Token) -> bool:
+    """A movement verb in the progressive with a destination ("was travelling to Syria", "are heading for the
+    border"): under way, not arrived."""
+    cues = lexicon().modality["intended"]
+    return (token.tag_ == "VBG" and token.lemma_.lower() in cues.get("en_route_verbs", ())
+            and any(c.dep_ == "aux" and c.lemma_ == "be" and c.lower_ not in ("be", "been", "being")
+                    for c in token.children)
+            and any(c.dep_ == "prep" and c.lower_ in cues.get("en_route_preps", ()) for c in token.children))
+
+
+def _habitual(token: Token) -> bool:
+    """"would travel there every summer", "would often go": a frequency word on the verb makes "would" a past
+    habit."""
+    words = set(lexicon().modality["future"].get("habitual_words", ()))
+    return any(c.lower_ in words or (c.dep_ == "npadvmod" and any(d.lower_ in words for d in c.children))
+               for c in token.children)

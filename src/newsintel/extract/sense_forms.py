@@ -1,0 +1,80 @@
+"""Non-event senses shown by the form of the sentence, whatever the trigger word: an infinitive after "failure" or
+"refusal" (not done), a line of page furniture, a comparison ("as if they had been attacked"), a state after a
+linking verb ("didn't feel threatened") and "it is striking that". No per-word entry of `data/senses.yaml` needed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Token
+
+from newsintel.extract.describe import furniture_lines
+from newsintel.extract.subjects import direct_object, subject_of
+from newsintel.extract.triggers import lemma_of
+from newsintel.resources import load_yaml
+
+
+@functools.cache
+def not_done_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("senses.yaml").get("not_done") or ())
+
+
+def not_done(token: Token) -> bool:
+    """An infinitive after a noun saying it did not happen: "the government's failure to free them", "their
+    refusal to leave" (the modality chain stops at such nouns, as it must for "his plan to travel"); a capability
+    ("a missile capable of reaching Guam")."""
+    if token.dep_ == "pcomp" and token.head.lower_ == "of" and lemma_of(token.head.head) in ("capable", "incapable"):
+        return True
+    return (token.dep_ == "acl" and lemma_of(token.head) in not_done_nouns()
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
+def on_furniture_line(token: Token) -> bool:
+    """The trigger is on a line of page furniture within its sentence: a list of other stories' headlines under
+    a heading in capitals ("MOST READ IN NEWS ..."), a gallery slide caption ("9/16 ..."), a byline or credit
+    (cues in data/actors.yaml, shared with the actors)."""
+    text = token.doc.text
+    spans = furniture_lines(text)
+    if spans and spans[0][0] == 0 and _DATE_LIKE_SLIDE.match(text):
+        spans = spans[1:]  # "9/11 hijackers ...": a date, no slide number
+    return any(start <= token.idx < end for start, end in spans)
+
+
+_DATE_LIKE_SLIDE = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}\s+[a-z]")
+LINKING_VERBS = frozenset({"feel", "felt", "seem", "appear", "look", "sound"})  # "felt": the lemma of an aux
+
+
+def state_after_linking_verb(token: Token) -> bool:
+    """A participle after a linking verb is a state or an impression: "I didn't feel threatened", "he does not
+    want to appear threatening" (not "appeared to threaten": an infinitive)."""
+    if token.tag_ not in ("VBN", "VBG", "JJ"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and lemma_of(c) in LINKING_VERBS for c in token.children):
+        return True  # the parser's "felt/aux threatened"
+    return (token.dep_ in ("acomp", "xcomp", "oprd") and lemma_of(token.head) in LINKING_VERBS
+            and not any(c.dep_ == "aux" for c in token.children))
+
+
+def comparison(token: Token) -> bool:
+    """The trigger's clause is only a comparison: "it's like he shot us", "as if they had been attacked"."""
+    for clause in (token, token.head):
+        for mark in (c for c in clause.children if c.dep_ == "mark"):
+            before = token.doc[mark.i - 1].lower_ if mark.i > 0 else ""
+            if mark.lower_ in ("if", "though") and before == "as":
+                return True
+            if mark.lower_ == "like" and clause.dep_ in ("advcl", "ccomp") and (
+                    lemma_of(clause.head) == "be" or clause.head.lower_ in ("'s", "’s")) and any(
+                    c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in clause.head.children):
+                return True
+        if clause.dep_ not in ("conj", "xcomp"):
+            break
+    return False
+
+
+def it_is_that(token: Token) -> bool:
+    """'It is striking that/how ...': an adjective read as a verb, its subject the dummy 'it' and a clause after."""
+    subject, _ = subject_of(token)
+    return (subject is not None and subject.lower_ == "it" and direct_object(token) is None
+            and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children))

@@ -1,0 +1,167 @@
+"""Who does what a verb says: its subject, looked for through the clauses that lend it one.
+
+A controlling verb ("planned to travel", "recruited him to join"), a relative or reduced relative clause ("the man,
+who fled", "fighters fleeing Raqqa"), a purpose noun ("his plan to travel"), and a charge or responsibility
+("arrested two men on suspicion of smuggling", "claimed responsibility for the bombing") each name the doer
+elsewhere; the voice is the verb's own. The sense, modality and completion rules ask for the subject too, so it
+sits below the role readers.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsintel.extract.accused import charge_object_subject, facing_subject
+from newsintel.extract.lexicon import lexicon
+from newsintel.extract.triggers import lemma_of
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+RESPONSIBILITY_VERBS = {"claim", "accept", "take", "admit", "assume", "bear"}
+# verbs never used without their object: "Twelve soldiers killed in ambush" can only be a headline's passive
+OBJECT_ONLY_VERBS = {"kill", "injure", "wound", "murder", "massacre", "slaughter", "behead", "execute", "arrest",
+                     "detain", "jail", "imprison", "kidnap", "abduct", "free", "release", "rescue", "evacuate",
+                     "charge", "sentence", "convict", "indict", "deport", "capture", "seize"}
+
+
+def is_passive(token: Token) -> bool:
+    """Passive voice, also without an auxiliary: "fighters captured in Raqqa", "when surrounded by rebels", "was
+    reported killed", and a headline's "Twelve soldiers killed in ambush" (a counted subject, no object)."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (token.tag_ == "VBN" and (
+        token.dep_ == "acl" or (token.dep_ in ("advcl", "xcomp") and not any(c.dep_ == "aux" for c in token.children))
+        or any(c.dep_ == "agent" for c in token.children) or _counted_headline_subject(token)))
+
+
+def _counted_headline_subject(verb: Token) -> bool:
+    """"More than 40 miners killed in clashes", "Twelve soldiers killed in ambush, officials say": a participle with
+    a counted subject and neither auxiliary nor object is a headline's passive; its subject is who was acted on."""
+    if lemma_of(verb) not in OBJECT_ONLY_VERBS or any(c.dep_ in ("aux", "dobj", "obj", "dative", "prt")
+                                                       for c in verb.children):
+        return False  # "Three militants attacked at dawn", "Two gunmen shot at the crowd": they act
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.like_num or any(
+        c.dep_ in ("nummod", "quantmod") for c in subject.children))
+
+
+def direct_object(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def subject_of(token: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb, looking through xcomp/conj/advcl chains; (token, passive?).
+
+    Only the verb's own clause (and its coordination) can make it passive: the subject of a governing verb is the
+    doer of the verb it controls, whatever the governing verb's voice ("the men are suspected of smuggling
+    migrants", "he was arrested after trying to cross": the men smuggle, he tries to cross)."""
+    current, own = token, True
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in SUBJECTS:
+                return child, own and child.dep_ == "nsubjpass"
+        if current.dep_ in ("acl", "relcl") and current.head.i != current.i:
+            owner = purpose_owner(current)
+            if owner is not None:
+                return owner, False
+            return current.head, own and current.dep_ == "acl" and current.tag_ == "VBN"
+        if current.dep_ == "xcomp" and lemma_of(current.head) in lexicon().object_control:
+            obj = next((c for c in current.head.children if c.dep_ == "dative"), None) or direct_object(
+                current.head)  # "recruited him to join": he joins; "charged each man $500 to cross": the man
+            if obj is not None:
+                return obj, False
+        if current.dep_ == "acomp" and current.head.i != current.i:  # "were able to arrest", "is eager to leave"
+            own, current = False, current.head
+            continue
+        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
+            # "had been captured and had not defected": a conjunct with its own auxiliary has its own voice
+            own = own and current.dep_ == "conj" and not any(c.dep_ == "aux" for c in current.children)
+            current = current.head
+            continue
+        if current.dep_ in ("pcomp", "pobj") and current.head.dep_ == "prep":  # "before boarding", "after escaping"
+            party = accused_party(current) or responsible_party(current)
+            if party is not None:
+                return party, False
+            own = False
+            current = current.head.head
+            continue
+        break
+    return None, False
+
+
+def is_purpose_infinitive(clause: Token) -> bool:
+    """"a mission to destroy", "his plan to travel": an infinitive (without its own subject) stating a purpose noun."""
+    return clause.dep_ in ("acl", "relcl") and lemma_of(clause.head) in lexicon().purpose_nouns and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
+        c.dep_ in SUBJECTS for c in clause.children)
+
+
+def purpose_owner(clause: Token) -> Token | None:
+    """Whose mission, plan or order an infinitive states: "fighters with a mission to destroy the consulate",
+    "his plan to travel", "they received orders to attack"."""
+    noun = clause.head
+    if not is_purpose_infinitive(clause):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        holder = noun.head.head
+        return holder if holder.pos_ in ("NOUN", "PROPN", "PRON") else subject_of(holder)[0]
+    if noun.dep_ in ("dobj", "attr"):
+        subject, passive = subject_of(noun.head)
+        return subject if not passive else None
+    return None
+
+
+def described_noun(verb: Token) -> Token | None:
+    """The noun a participle describes: its head for an acl ("a deal reached on Sunday"), or the noun just before
+    it for a participle the parser hung on the main verb ("Under the truce, brokered by Qatar, ...")."""
+    if verb.tag_ != "VBN":
+        return None
+    if verb.dep_ == "acl":
+        return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+    if verb.dep_ == "advcl" and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in verb.children):
+        before = [t for t in verb.doc[max(0, verb.i - 2):verb.i] if not t.is_punct]
+        if before and before[-1].pos_ == "NOUN":
+            return before[-1]
+    return None
+
+
+def accused_party(token: Token) -> Token | None:
+    """Who does what a verb's from/for/of phrase names: its object ("stopped 23 Syrians from crossing",
+    "sentenced a preacher to nine years for recruiting", "arrested two men on suspicion of smuggling") or, in the
+    passive, its subject ("two men were detained on suspicion of people smuggling")."""
+    prep = token.head
+    if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("from", "for", "of"):
+        return None
+    governor = prep.head
+    if prep.lower_ == "of":
+        if lemma_of(governor) not in lexicon().accusation_nouns:
+            return None
+        if governor.dep_ != "pobj":
+            return charge_object_subject(governor)  # "faces charges of assault"
+        governor = governor.head.head  # "on suspicion of": the verb the "on" phrase hangs on
+    for _ in range(3):  # "sentenced X to nine years in prison for recruiting": up to the verb
+        if governor.pos_ in ("VERB", "AUX") or governor.dep_ not in ("pobj", "prep"):
+            break  # not through an object: "claimed responsibility for the bombing"
+        governor = governor.head
+    if governor.pos_ not in ("VERB", "AUX"):
+        return facing_subject(governor.head) if prep.lower_ == "of" and governor.dep_ == "dobj" else None
+    obj = direct_object(governor)
+    if obj is not None and lemma_of(obj) in lexicon().vehicles:
+        return None  # "boarded a plane for a visit to Berlin": the plane does not visit
+    if obj is not None and not obj.like_num and obj.ent_type_ != "MONEY":
+        return obj
+    return next((c for c in governor.children if c.dep_ == "nsubjpass"), None) or (
+        facing_subject(governor) if prep.lower_ == "of" else None)  # "stands trial on charges of murder"
+
+
+def responsible_party(token: Token) -> Token | None:
+    """"the group claimed responsibility for shooting down the helicopter": who claims (or accepts, takes) the
+    responsibility for a deed is its doer, as said by them."""
+    prep = token.head
+    noun = prep.head
+    if prep.lower_ != "for" or lemma_of(noun) != "responsibility" or noun.dep_ not in ("dobj", "obj"):
+        return None
+    if lemma_of(noun.head) not in RESPONSIBILITY_VERBS:
+        return None
+    subject, passive = subject_of(noun.head)
+    return subject if not passive else None
