@@ -183,3 +183,32 @@ def test_tlp_10_markings_of_stix2_are_read(level, tmp_path, capsys) -> None:
     _code, out, _err = run(capsys, "sources", "--db", db, "--json")
     assert {r["name"]: r for r in json.loads(out)}["Partner South"]["by_tlp"] == \
         {"clear" if level == "white" else "amber": 1}
+
+
+RED = "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1"
+CLEAR = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487"
+
+
+def report(name: str, marking: str, refs: list[dict]) -> dict:
+    return obj("report", name=name, published=NOW, report_types=["threat-report"],
+               object_refs=[r["id"] for r in refs], object_marking_refs=[marking])
+
+
+def levels(objects: list) -> dict[str, str]:
+    from newsintel.ingest.partner_bundle import check_bundle
+    from newsintel.ingest.partner_records import Mapper
+
+    bundle = check_bundle({"type": "bundle", "id": sid("bundle"), "objects": objects}, "b.json")
+    return {d.record.document.title: d.tlp for d in Mapper(bundle, "P", "amber").documents()}
+
+
+def test_a_relationship_two_reports_state_is_as_each_report_says_it() -> None:
+    ivo, crew = person("Ivo Saar"), obj("threat-actor", name="Harbour Rats", object_marking_refs=[CLEAR])
+    ivo["object_marking_refs"] = [CLEAR]
+    member = obj("relationship", relationship_type="member-of", source_ref=ivo["id"], target_ref=crew["id"],
+                 object_marking_refs=[RED])  # red: the strictest of the reports behind it
+    objects = [ivo, crew, member, report("open", CLEAR, [ivo, crew, member]), report("closed", RED, [member])]
+    assert levels(objects) == {"open": "clear", "closed": "red"}
+    # stricter than every report stating it: its own marking holds
+    objects = [ivo, crew, member, report("open", CLEAR, [ivo, crew, member])]
+    assert levels(objects) == {"open": "red"}

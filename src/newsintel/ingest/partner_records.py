@@ -27,7 +27,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsintel import datevalues
-from newsintel.ingest.partner_bundle import NODE_TYPES, TLP_MARKING_IDS, Bundle, marking_level, tlp_strictest
+from newsintel.ingest.partner_bundle import (
+    NODE_TYPES,
+    TLP_MARKING_IDS,
+    TLP_ORDER,
+    Bundle,
+    marking_level,
+    tlp_strictest,
+)
 from newsintel.ingest.partner_bundle import one_line as _text
 from newsintel.model import DocumentInfo, Entity, Mention, Record, Sentence
 from newsintel.resources import load_yaml
@@ -151,6 +158,7 @@ class Mapper:
                 self.nodes[obj["id"]] = node
         self.creators = {o.get("created_by_ref") for o in bundle.objects.values()}
         self.used_nodes: set[str] = set()
+        self.in_report: dict[str, list[dict[str, Any]]] = defaultdict(list)  # fact id -> the reports stating it
 
     # --- grades and handling -------------------------------------------------------------------------------------
 
@@ -158,6 +166,16 @@ class Mapper:
         levels = [self.markings[r] for r in obj.get("object_marking_refs") or [] if r in self.markings]
         level = tlp_strictest(levels) if levels else self.unmarked_tlp
         return tlp_strictest([level, self.floor_tlp]) if self.floor_tlp else level
+
+    def fact_tlp(self, fact: dict[str, Any], report: dict[str, Any] | None) -> str:
+        """A fact's TLP in a report's document. A fact several reports state (a relationship) is marked with the
+        strictest of them; in each report it is as that report says it, unless it is stricter than every report
+        stating it (then its own marking holds: nothing is ever made less strict than the partner marked it)."""
+        own = self.tlp(fact)
+        stating = [self.tlp(r) for r in self.in_report.get(fact["id"], [])]
+        if report is not None and stating and TLP_ORDER.index(own) <= TLP_ORDER.index(tlp_strictest(stating)):
+            return self.tlp(report)
+        return own
 
     def extension(self, obj: dict[str, Any]) -> dict[str, Any]:
         for key, value in (obj.get("extensions") or {}).items():
@@ -179,11 +197,13 @@ class Mapper:
     # --- documents -----------------------------------------------------------------------------------------------
 
     def documents(self) -> list[PartnerDocument]:
-        reports = self.bundle.of_type("report")
-        in_report: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        """One document per report, in the order the partner created them (so "latest first" stays so), then one
+        per fact no report covers."""
+        reports = sorted(self.bundle.of_type("report"), key=lambda r: (str(r.get("created", "")),
+                                                                        str(r.get("published", "")), r["id"]))
         for report in reports:
             for ref in report.get("object_refs") or []:
-                in_report[ref].append(report)
+                self.in_report[ref].append(report)
         self.skipped["grouping (stories are found again)"] += len(self.bundle.of_type("grouping"))
         docs = []
         for report in reports:
@@ -193,7 +213,7 @@ class Mapper:
                      and r not in self.creators]
             docs.append(self._document(report, facts, names))
         for obj in self.bundle.of_type("sighting", "note", "relationship"):
-            if obj["id"] not in in_report:
+            if obj["id"] not in self.in_report:
                 docs.append(self._document(None, [obj], []))
         return [d for d in docs if d is not None]
 
@@ -223,7 +243,8 @@ class Mapper:
         record.document = self._info(doc_id, head, report, text.text())
         record.sentences = text.sentences
         record.entities = list(text.entities.values())
-        levels = [self.tlp(o) for o in ([report] if report else []) + kept]
+        levels = [self.tlp(report)] if report else []
+        levels += [self.fact_tlp(f, report) for f in kept]
         if report is None:  # no report marks what it names: the marks of the people, groups and places count too
             levels += [self.tlp(self.bundle.objects[i]) for i in text.entities if i in self.bundle.objects]
         return PartnerDocument(record, tlp_strictest(levels), [o["id"] for o in ([report] if report else []) + kept])
