@@ -93,6 +93,26 @@ class Database:
             with self.conn.cursor() as cur:
                 cur.executemany(self.sql(sql), rows)
 
+    def insert_rows(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """`executemany` for one `INSERT ... VALUES (...)` statement: on PostgreSQL the rows go as multi-row
+        VALUES lists (one statement per MULTI_ROW_PARAMS parameters), which the server runs as one statement each
+        instead of one per row; rows keep their order, so ids drawn from an identity column follow it as before.
+        An `ON CONFLICT ... DO UPDATE` may not meet one key twice in a statement: when the first column (its
+        conflict key, by this method's contract) repeats, the batch runs row by row."""
+        rows = [tuple(r) for r in rows]
+        if self.dialect == SQLITE or len(rows) < 2:
+            self.executemany(sql, rows)
+            return
+        head, group, tail = _values_group(sql)
+        if " DO UPDATE " in tail.upper() and len({r[0] for r in rows}) < len(rows):
+            self.executemany(sql, rows)
+            return
+        per = max(1, MULTI_ROW_PARAMS // max(1, len(rows[0])))
+        for start in range(0, len(rows), per):
+            part = rows[start:start + per]
+            self.conn.execute(self.sql(head + ", ".join([group] * len(part)) + tail),
+                              [v for row in part for v in row])
+
     def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run an INSERT into a table with an integer `id` and return the new row's id."""
         if self.dialect == SQLITE:
@@ -124,6 +144,18 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+
+
+MULTI_ROW_PARAMS = 4_000  # parameters per multi-row INSERT (PostgreSQL allows 65,535)
+_VALUES = re.compile(r"\bVALUES\s*(\([^()]*\))", re.IGNORECASE)
+
+
+def _values_group(sql: str) -> tuple[str, str, str]:
+    """(text before the VALUES group, the group "(?, ?, 1)", text after it) of a one-row INSERT."""
+    match = _VALUES.search(sql)
+    if match is None:
+        raise ValueError("not an INSERT ... VALUES (...) statement")
+    return sql[:match.start(1)], match[1], sql[match.end(1):]
 
 
 def statements(sql: str) -> list[str]:
@@ -175,6 +207,21 @@ def write_transaction(conn: Any) -> Iterator[Any]:
     with db.conn.transaction():
         db.conn.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
         db.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        yield conn
+
+
+@contextmanager
+def pipelined(conn: Any) -> Iterator[Any]:
+    """Statements whose results nobody reads go to PostgreSQL without waiting for each answer (psycopg's pipeline
+    mode): the server runs everything in order, and a read waits only for what was sent before it. So the writes of
+    a document (inserts, profile updates, links) stop costing a round trip each. Errors surface at the next read or
+    at the block's end, inside the caller's transaction, which then rolls back as before. SQLite: nothing changes.
+    Use inside `write_transaction`; code that catches a statement's error where it runs must not run in here."""
+    db = wrap(conn)
+    if db.dialect == SQLITE:
+        yield conn
+        return
+    with db.conn.pipeline():
         yield conn
 
 

@@ -11,10 +11,11 @@ import numpy as np
 
 from newsintel.model import DocumentInfo, Entity, Mention, Record, Sentence
 from newsintel.resolve import stories
-from newsintel.resolve.story_features import from_record
+from newsintel.resolve.story_features import StoryDoc, from_record
+from newsintel.resolve.story_features import settings as story_settings
 from newsintel.resolve.story_index import UNDATED_DAY, Candidate, EntityLink, NewMember
 from newsintel.store.db import now
-from newsintel.store.gateway import wrap, write_transaction
+from newsintel.store.gateway import SQLITE, wrap, write_transaction
 
 SQL_CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
@@ -24,6 +25,9 @@ class SqlStoryIndex:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        # key_documents answers read ahead in one statement (`prefetch_key_documents`), by their arguments;
+        # dropped by every write to story_keys, so they stay what the store holds.
+        self._key_docs: dict[tuple[str, int, int | None, bool, int], list[str]] = {}
 
     def band_documents(self, bands: Sequence[int], limit: int) -> list[str]:
         marks = ",".join("?" * len(bands))
@@ -32,15 +36,44 @@ class SqlStoryIndex:
 
     def key_documents(self, key: str, first_day: int, last_day: int | None, newest_first: bool,
                       limit: int) -> list[str]:
+        """Documents under `key` on days first_day..last_day (None: no end), nearest the window's start first
+        (`newest_first`: its end), ties by document id: the order of the (key, day, document_id) primary key,
+        which SQLite always read in and PostgreSQL now does too, so both pick the same documents."""
+        ahead = self._key_docs.get((key, first_day, last_day, newest_first, limit))
+        if ahead is not None:
+            return list(ahead)
         if last_day == first_day:
-            sql, args = "SELECT document_id FROM story_keys WHERE key = ? AND day = ? LIMIT ?", (key, first_day, limit)
+            sql = "SELECT document_id FROM story_keys WHERE key = ? AND day = ? ORDER BY document_id LIMIT ?"
+            args: tuple = (key, first_day, limit)
         else:
             span = "day >= ?" if last_day is None else "day BETWEEN ? AND ?"
             bounds = (first_day,) if last_day is None else (first_day, last_day)
-            order = "DESC" if newest_first else "ASC"
-            sql = f"SELECT document_id FROM story_keys WHERE key = ? AND {span} ORDER BY day {order} LIMIT ?"
+            order = "day DESC, document_id DESC" if newest_first else "day, document_id"
+            sql = f"SELECT document_id FROM story_keys WHERE key = ? AND {span} ORDER BY {order} LIMIT ?"
             args = (key, *bounds, limit)
         return [r[0] for r in self.conn.execute(sql, args)]
+
+    def prefetch_key_documents(self, asks: Sequence[tuple[str, int, int | None, bool, int]]) -> None:
+        """Answer many `key_documents` calls (their argument tuples) in two statements on PostgreSQL, where a
+        story's candidates cost a round trip per key and window; SQLite reads them one by one in-process."""
+        if wrap(self.conn).dialect == SQLITE:
+            return
+        for newest_first in (False, True):
+            todo = sorted({a for a in asks if a[3] == newest_first and a not in self._key_docs},
+                          key=lambda a: (a[0], a[1], -1 if a[2] is None else a[2], a[4]))
+            order = "s.day DESC, s.document_id DESC" if newest_first else "s.day, s.document_id"
+            for start in range(0, len(todo), SQL_CHUNK):
+                part = todo[start:start + SQL_CHUNK]
+                found: list[list[str]] = [[] for _ in part]
+                for n, document_id in self.conn.execute(
+                        "SELECT w.n, k.document_id FROM unnest(CAST(? AS TEXT[]), CAST(? AS INTEGER[]),"
+                        " CAST(? AS INTEGER[]), CAST(? AS INTEGER[])) WITH ORDINALITY AS w(key, lo, hi, lim, n)"
+                        " CROSS JOIN LATERAL (SELECT s.document_id, s.day FROM story_keys s WHERE s.key = w.key"
+                        f" AND s.day >= w.lo AND (w.hi IS NULL OR s.day <= w.hi) ORDER BY {order} LIMIT w.lim) AS k"
+                        f" ORDER BY w.n, {order.replace('s.', 'k.')}",
+                        ([a[0] for a in part], [a[1] for a in part], [a[2] for a in part], [a[4] for a in part])):
+                    found[n - 1].append(document_id)
+                self._key_docs.update(zip(part, found, strict=True))
 
     def candidates(self, document_ids: Sequence[str]) -> list[Candidate]:
         out = []
@@ -94,12 +127,13 @@ class SqlStoryIndex:
             " score, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (member.id, member.story, member.day, int(member.dated), member.signature.astype(np.uint32).tobytes(),
              json.dumps(member.profile, ensure_ascii=False), emb, member.joined_by, member.score, now()))
-        self.conn.executemany("INSERT OR IGNORE INTO story_bands(band, document_id) VALUES (?, ?)",
+        self._key_docs.clear()
+        wrap(self.conn).insert_rows("INSERT OR IGNORE INTO story_bands(band, document_id) VALUES (?, ?)",
                               [(b, member.id) for b in member.bands])
         day = member.day if member.dated else UNDATED_DAY
-        self.conn.executemany("INSERT OR IGNORE INTO story_keys(key, day, document_id) VALUES (?, ?, ?)",
+        wrap(self.conn).insert_rows("INSERT OR IGNORE INTO story_keys(key, day, document_id) VALUES (?, ?, ?)",
                               [(k, day, member.id) for k in member.retrieval])
-        self.conn.executemany(
+        wrap(self.conn).insert_rows(
             "INSERT INTO story_df(key, df) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET df = story_df.df + 1",
             [(k,) for k in member.counted_keys])
 
@@ -109,6 +143,7 @@ class SqlStoryIndex:
         return None if row is None else (int(row[0]), json.loads(row[1]))
 
     def remove_member(self, document_id: str, counted_keys: Sequence[str]) -> None:
+        self._key_docs.clear()
         self.conn.execute("DELETE FROM story_bands WHERE document_id = ?", (document_id,))
         self.conn.execute("DELETE FROM story_keys WHERE document_id = ?", (document_id,))
         keys = [(k,) for k in counted_keys]
@@ -158,8 +193,29 @@ def _chunks(items: Sequence[str]) -> list[Sequence[str]]:
 
 
 def assign_story(conn: sqlite3.Connection, record: Record) -> int:
-    """Put a newly stored and resolved document into a story, inside the caller's transaction."""
-    return stories.assign_story(SqlStoryIndex(conn), record)
+    """Put a newly stored and resolved document into a story, inside the caller's transaction: as
+    `stories.assign_story`, with the candidates' key lookups read ahead."""
+    index = SqlStoryIndex(conn)
+    doc = from_record(record, index.entity_links(record.document.id))
+    index.prefetch_key_documents(candidate_lookups(doc))
+    return stories.place(index, doc)
+
+
+def candidate_lookups(doc: StoryDoc) -> list[tuple[str, int, int | None, bool, int]]:
+    """The `key_documents` calls story placement makes for `doc` (resolve/stories.py `_candidates`): per retrieval
+    key, its undated reports and the nearest reports on each side of its day (undated: the latest dated ones). A
+    call not foreseen here is simply read on its own."""
+    cand = story_settings()["candidates"]
+    per_key, window = cand["per_key"], cand["window_days"]
+    asks = []
+    for key in doc.retrieval:
+        asks.append((key, UNDATED_DAY, UNDATED_DAY, False, per_key))
+        if doc.dated:
+            asks += [(key, doc.day - window, doc.day, True, per_key), (key, doc.day + 1, doc.day + window, False,
+                                                                         per_key)]
+        else:
+            asks.append((key, UNDATED_DAY + 1, None, True, per_key))
+    return asks
 
 
 def reassign_story(conn: sqlite3.Connection, record: Record) -> int:

@@ -8,7 +8,7 @@ import sqlite3
 from newsintel.extract.events import ROLES
 from newsintel.model import Record
 from newsintel.store.db import now
-from newsintel.store.gateway import wrap, write_transaction
+from newsintel.store.gateway import pipelined, wrap, write_transaction
 from newsintel.store.identity_index import refresh_identity, resolve_document
 from newsintel.store.sharing import Handling, mark_document
 
@@ -30,7 +30,7 @@ def save_record(conn: sqlite3.Connection, record: Record, raw_hash: str | None =
     `handling`: the TLP and source to mark it with (store/sharing.py; default: its source's, else clear)."""
     doc = record.document
     stamp = now()
-    with write_transaction(conn):
+    with write_transaction(conn), pipelined(conn):
         exists = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone()
         if not exists:
             _insert(conn, record, stamp)
@@ -59,17 +59,17 @@ def _insert(conn: sqlite3.Connection, record: Record, stamp: str) -> None:
 def _insert_derived(conn: sqlite3.Connection, record: Record) -> None:
     """Sentences, entities, mentions and facts of a stored document."""
     doc = record.document
-    conn.executemany(
+    wrap(conn).insert_rows(
         'INSERT INTO sentences(document_id, idx, start, "end") VALUES (?, ?, ?, ?)',
         [(doc.id, s.index, s.start, s.end) for s in record.sentences],
     )
-    conn.executemany(
+    wrap(conn).insert_rows(
         "INSERT INTO entities(id, document_id, name, type, aliases, attributes, geonameid, lat, lon, country,"
         " geo_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(e.id, doc.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False),
           json.dumps(e.attributes, ensure_ascii=False), *_geo_columns(e.geo)) for e in record.entities],
     )
-    conn.executemany(
+    wrap(conn).insert_rows(
         'INSERT INTO mentions(entity_id, document_id, sentence, start, "end", text, label)'
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(e.id, doc.id, m.sentence, m.start, m.end, m.text, m.label) for e in record.entities for m in e.mentions],
@@ -87,6 +87,11 @@ def _dump(fact: dict) -> str:
     return json.dumps(fact, ensure_ascii=False)
 
 
+def _count_columns(count: dict | None) -> tuple:
+    count = count or {}
+    return count.get("value"), count.get("min"), count.get("max"), count.get("vague")
+
+
 def _speaker(att: dict | None) -> tuple[str | None, str | None, str | None]:
     if not att:
         return None, None, None
@@ -96,19 +101,18 @@ def _speaker(att: dict | None) -> tuple[str | None, str | None, str | None]:
 def _insert_facts(conn: sqlite3.Connection, record: Record) -> None:
     doc_id = record.document.id
     conn.execute("DELETE FROM actors WHERE document_id = ?", (doc_id,))  # re-extraction replaces them (mentions too)
-    for actor in record.actors:
-        count, group = actor["count"] or {}, actor["group"] or {}
-        conn.execute(
-            "INSERT INTO actors(id, document_id, text, role, nationality, group_text, group_entity, count_value,"
-            " count_min, count_max, count_vague, part_of, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (actor["id"], doc_id, actor["text"], actor["role"], actor["nationality"], group.get("text"),
-             group.get("entity"), count.get("value"), count.get("min"), count.get("max"), count.get("vague"),
-             actor["part_of"], _dump(actor)),
-        )
-        conn.executemany(
-            'INSERT INTO actor_mentions(actor_id, document_id, sentence, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
-            [(actor["id"], doc_id, m["sentence"], m["start"], m["end"], m["text"]) for m in actor["mentions"]],
-        )
+    wrap(conn).insert_rows(
+        "INSERT INTO actors(id, document_id, text, role, nationality, group_text, group_entity, count_value,"
+        " count_min, count_max, count_vague, part_of, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(actor["id"], doc_id, actor["text"], actor["role"], actor["nationality"], (actor["group"] or {}).get("text"),
+          (actor["group"] or {}).get("entity"), *_count_columns(actor["count"]), actor["part_of"], _dump(actor))
+         for actor in record.actors],
+    )
+    wrap(conn).insert_rows(
+        'INSERT INTO actor_mentions(actor_id, document_id, sentence, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
+        [(actor["id"], doc_id, m["sentence"], m["start"], m["end"], m["text"]) for actor in record.actors
+         for m in actor["mentions"]],
+    )
     for event in record.events:
         time = event["time"] or {}
         event_id = wrap(conn).insert(
@@ -118,25 +122,25 @@ def _insert_facts(conn: sqlite3.Connection, record: Record) -> None:
              event["start"], event["end"], time.get("text"), time.get("value"), *_speaker(event["attribution"]),
              _dump(event)),
         )
-        conn.executemany(
+        wrap(conn).insert_rows(
             "INSERT INTO event_args(event_id, role, text, entity_id, actor_id) VALUES (?, ?, ?, ?, ?)",
             [(event_id, role, arg["text"], arg["entity"], arg.get("actor")) for role in ROLES
              for arg in event[role]],
         )
-    conn.executemany(
+    wrap(conn).insert_rows(
         'INSERT INTO claims(document_id, sentence, start, "end", speaker, speaker_entity, cue, medium, modality,'
         " content, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(doc_id, c["sentence"], c["start"], c["end"], c["speaker"]["text"], c["speaker"]["entity"], c["cue"],
           c["medium"], c["modality"], c["content"], _dump(c)) for c in record.claims],
     )
-    conn.executemany(
+    wrap(conn).insert_rows(
         'INSERT INTO quantities(document_id, sentence, start, "end", text, value, low, high, approximate, counted,'
         " counted_entity, speaker, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(doc_id, q["sentence"], q["start"], q["end"], q["text"], q["value"], q["low"], q["high"],
           int(q["approximate"]), (q["counted"] or {}).get("text"), (q["counted"] or {}).get("entity"),
           _speaker(q["attribution"])[0], _dump(q)) for q in record.quantities],
     )
-    conn.executemany(
+    wrap(conn).insert_rows(
         "INSERT INTO relations(document_id, type, subject, subject_entity, object, object_entity, role, sentence,"
         ' start, "end", data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [(doc_id, r["type"], r["subject"]["text"], r["subject"]["entity"], r["object"]["text"],
@@ -150,7 +154,7 @@ DERIVED_TABLES = ("event_args", "events", "claims", "quantities", "relations", "
 def replace_derived(conn: sqlite3.Connection, record: Record) -> None:
     """Re-extraction: swap everything derived from a stored document for `record`, in one transaction."""
     doc = record.document
-    with write_transaction(conn):
+    with write_transaction(conn), pipelined(conn):
         before = [r[0] for r in conn.execute("SELECT DISTINCT identity_id FROM entity_links WHERE document_id = ?",
                                              (doc.id,))]
         conn.execute("DELETE FROM event_args WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)",
