@@ -10,14 +10,17 @@ number of reports. Edges are typed and weighted by the number of distinct report
   higher, because many readers (networkx) refuse a graph that mixes directed and undirected edges.
 Only documents at or under the TLP ceiling (`--tlp-max`, default clear) count for edges, and a node is labelled
 and counted as they name it (exports/base.Ceiling).
-Only identities with an edge are written. Edges are aggregated by the store (one row per pair and type), so memory
-grows with the number of edges, not with the store's text. Names are report text: characters XML 1.0 cannot hold
-are dropped and the rest escaped.
+Only identities with an edge are written. Edges are aggregated by the store (one row per pair and type) and
+spooled to a temporary file while the ids they link are gathered, so memory holds node ids, never the edge list or
+text. Names are report text: characters XML 1.0 cannot hold are dropped and the rest escaped.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
+from collections.abc import Iterator
 from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
@@ -43,21 +46,35 @@ class GraphmlExporter(Exporter):
         super().__init__(conn, tlp_max)
         self.min_co_mentions = min_co_mentions
 
-    def edges(self) -> list[tuple[str, str, str, str, int]]:
+    def edges(self) -> Iterator[tuple[str, str, str, str, int]]:
         """(source, target, type, evidence, reports) of every edge."""
         levels = self.ceiling.levels
-        out = [(r["source"], r["target"], r["type"], "relation", r["reports"])
-               for r in export_pages.relation_edges(self.db, RELATION_TYPES, levels)]
-        out += [(r["source"], r["target"], r["type"], "event", r["reports"])
-                for r in export_pages.event_edges(self.db, LINKING_MODALITIES, levels)]
+        for r in export_pages.relation_edges(self.db, RELATION_TYPES, levels):
+            yield r["source"], r["target"], r["type"], "relation", r["reports"]
+        for r in export_pages.event_edges(self.db, LINKING_MODALITIES, levels):
+            yield r["source"], r["target"], r["type"], "event", r["reports"]
         if self.min_co_mentions > 0:
-            out += [(r["source"], r["target"], "CO_MENTIONED", "co-mention", r["reports"])
-                    for r in export_pages.co_mention_edges(self.db, self.min_co_mentions, levels)]
-        return out
+            for r in export_pages.co_mention_edges(self.db, self.min_co_mentions, levels):
+                yield r["source"], r["target"], "CO_MENTIONED", "co-mention", r["reports"]
 
     def write(self, out: TextIO) -> dict[str, int]:
-        edges = self.edges()
-        linked = {e[0] for e in edges} | {e[1] for e in edges}
+        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
+            linked: set[str] = set()
+            edges = 0
+            for source, target, type_, evidence, reports in self.edges():
+                linked.update((source, target))
+                spool.write(f'    <edge id="e{edges}" source={quoteattr(source)} target={quoteattr(target)}>'
+                            + _data("e", {"relation": type_, "evidence": evidence, "weight": float(reports),
+                                          "reports": reports}) + "</edge>\n")
+                edges += 1
+            nodes = self._graph(out, linked)
+            spool.seek(0)
+            shutil.copyfileobj(spool, out)
+        out.write("  </graph>\n</graphml>\n")
+        return {"nodes": nodes, "edges": edges}
+
+    def _graph(self, out: TextIO, linked: set[str]) -> int:
+        """The header, keys and nodes (the identities in `linked`); returns the number of nodes."""
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                   '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'
                   ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
@@ -75,13 +92,7 @@ class GraphmlExporter(Exporter):
             if len(batch) == export_pages.PAGE:
                 nodes += self._nodes(batch, out)
                 batch = []
-        nodes += self._nodes(batch, out)
-        for n, (source, target, type_, evidence, reports) in enumerate(edges):
-            out.write(f'    <edge id="e{n}" source={quoteattr(source)} target={quoteattr(target)}>'
-                      + _data("e", {"relation": type_, "evidence": evidence, "weight": float(reports),
-                                    "reports": reports}) + "</edge>\n")
-        out.write("  </graph>\n</graphml>\n")
-        return {"nodes": nodes, "edges": len(edges)}
+        return nodes + self._nodes(batch, out)
 
     def _nodes(self, rows: list[Any], out: TextIO) -> int:
         """Write the nodes of a page of linked identities, named as the admitted documents name them."""

@@ -140,10 +140,10 @@ _ACTIVE_PAIR = ("JOIN identities a ON a.id = la.identity_id AND a.suppressed = 0
                 " JOIN identities b ON b.id = lb.identity_id AND b.suppressed = 0 AND b.kind IN ('person', 'org')")
 
 
-def relation_edges(conn: Any, types: tuple[str, ...], levels: tuple[str, ...]) -> list[Any]:
+def relation_edges(conn: Any, types: tuple[str, ...], levels: tuple[str, ...]) -> Iterator[Any]:
     """(source, target, type, reports): typed relations between people and groups, subject -> object, with the
     number of distinct reports (of TLP `levels`) stating each; a relation of an identity to itself is left out.
-    Aggregated by the database: one row per pair and type."""
+    Aggregated by the database: one row per pair and type, read as the cursor gives them (SQLite streams)."""
     marks = ",".join("?" * len(types))
     admitted, params = admitted_documents(levels)
     return wrap(conn).execute(
@@ -151,10 +151,10 @@ def relation_edges(conn: Any, types: tuple[str, ...], levels: tuple[str, ...]) -
         " JOIN entity_links la ON la.entity_id = r.subject_entity JOIN entity_links lb ON lb.entity_id ="
         f" r.object_entity {_ACTIVE_PAIR} WHERE r.type IN ({marks}) AND a.id != b.id"
         f" AND r.document_id IN {admitted} GROUP BY a.id, b.id, r.type ORDER BY a.id, b.id, r.type",
-        (*types, *params)).fetchall()
+        (*types, *params))
 
 
-def event_edges(conn: Any, modalities: tuple[str, ...], levels: tuple[str, ...]) -> list[Any]:
+def event_edges(conn: Any, modalities: tuple[str, ...], levels: tuple[str, ...]) -> Iterator[Any]:
     """(source, target, type, reports): an event's actor -> its target (people and groups), by event type, with the
     number of distinct reports (of TLP `levels`); only events of these modalities."""
     marks = ",".join("?" * len(modalities))
@@ -165,10 +165,10 @@ def event_edges(conn: Any, modalities: tuple[str, ...], levels: tuple[str, ...])
         " JOIN event_args xb ON xb.event_id = e.id AND xb.role = 'targets'"
         " JOIN entity_links la ON la.entity_id = xa.entity_id JOIN entity_links lb ON lb.entity_id = xb.entity_id"
         f" {_ACTIVE_PAIR} WHERE e.modality IN ({marks}) AND a.id != b.id AND e.document_id IN {admitted}"
-        " GROUP BY a.id, b.id, e.type ORDER BY a.id, b.id, e.type", (*modalities, *params)).fetchall()
+        " GROUP BY a.id, b.id, e.type ORDER BY a.id, b.id, e.type", (*modalities, *params))
 
 
-def co_mention_edges(conn: Any, min_reports: int, levels: tuple[str, ...]) -> list[Any]:
+def co_mention_edges(conn: Any, min_reports: int, levels: tuple[str, ...]) -> Iterator[Any]:
     """(source, target, reports): people and groups named in the same reports (of TLP `levels`), in at least
     `min_reports` of them (source < target: one undirected edge per pair)."""
     admitted, params = admitted_documents(levels)
@@ -177,4 +177,4 @@ def co_mention_edges(conn: Any, min_reports: int, levels: tuple[str, ...]) -> li
         " JOIN entity_links lb ON lb.document_id = la.document_id AND lb.identity_id > la.identity_id"
         f" {_ACTIVE_PAIR} WHERE la.document_id IN {admitted}"
         " GROUP BY a.id, b.id HAVING count(DISTINCT la.document_id) >= ?"
-        " ORDER BY a.id, b.id", (*params, min_reports)).fetchall()
+        " ORDER BY a.id, b.id", (*params, min_reports))
