@@ -93,3 +93,19 @@ def test_an_identity_named_in_a_withheld_report_counts_only_admitted_ones(store,
 def test_the_summary_says_how_many_documents_were_left_out(store, tmp_path, capsys) -> None:
     export(store, tmp_path, "mentions", "--tlp-max", "green")
     assert "2 documents above it left out" in capsys.readouterr().err
+
+
+def test_a_name_only_a_withheld_report_gives_is_not_the_exported_name() -> None:
+    """The stored name may be the spelling of a withheld report ("Arta Kelmendi" in a red one, "Kelmendi" in the
+    clear one): the admitted reports' own spelling and attributes are exported instead."""
+    from newsintel.exports.base import IdentityView
+
+    row = {"id": "I1", "name": "Arta Kelmendi", "documents": 2,
+           "profile": json.dumps({"names": {"Arta Kelmendi": 1, "Kelmendi": 1}, "nationality": {"Albanian": 1}})}
+    clear = {"document_id": "d1", "rowid": 1, "published": "2025-01-02", "lat": None, "lon": None, "country": None,
+             "name": "Kelmendi", "aliases": "[]", "attributes": json.dumps({"age": 30})}
+    view = IdentityView.of(row, [clear], restricted=True)
+    assert (view.name, sorted(view.names), view.count) == ("Kelmendi", ["Kelmendi"], 1)
+    assert view.profile("nationality") == [] and view.profile("birth_year") == ["1995"]
+    whole = IdentityView.of(row, [clear], restricted=False)  # every report naming her may leave: the stored profile
+    assert (whole.name, whole.count, whole.profile("nationality")) == ("Arta Kelmendi", 2, ["Albanian"])
