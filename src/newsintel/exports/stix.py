@@ -303,7 +303,8 @@ class StixExporter:
                 "created_by_ref": PRODUCER, "relationship_type": kind, "source_ref": src, "target_ref": dst,
                 "description": ", ".join(sorted(entry["types"] | entry["roles"])),
                 "extensions": {EXTENSION: {"extension_type": "property-extension", "credibility": grade,
-                                           "source_reliability": reliability, "reports": len(entry["docs"])}}}
+                                           "source_reliability": reliability, "reports": len(entry["docs"]),
+                                           "relations": sorted(entry["types"]), "roles": sorted(entry["roles"])}}}
             if stix_confidence(grade) is not None:
                 obj["confidence"] = stix_confidence(grade)
             ref = self._put(obj, entry["docs"])
@@ -353,6 +354,7 @@ class StixExporter:
                            "its places by role, when, who said it, and the Admiralty grades: information "
                            "credibility 1-6 and source reliability A-F.",
             "schema": "event_type, trigger, modality, role, places [{role, location_ref, text}], when {text, value, "
-                      "precision, dated_by}, said_by, cue, medium, source, reports: strings/integers as named; "
+                      "precision, dated_by}, said_by, cue, medium, source, reports, relations [], roles []: "
+                      "strings/integers as named; "
                       "credibility: integer 1-6; source_reliability: one of A-F (newsintel data/credibility.yaml)",
             "version": "1.0.0", "extension_types": ["property-extension"], "object_marking_refs": marks}

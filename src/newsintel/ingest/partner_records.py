@@ -335,8 +335,10 @@ class Mapper:
         return None
 
     def _relation(self, text: _Text, record: Record, obj: dict[str, Any]) -> str | None:
+        ext = self.extension(obj)
         words = [w.strip() for w in _text(obj.get("description")).lower().split(",") if w.strip()]
-        typed = next((RELATION_WORDS[w] for w in words if w in RELATION_WORDS), None)
+        named = [w for w in ext.get("relations") or [] if isinstance(w, str)] or words  # ours names the types
+        typed = next((RELATION_WORDS[w] for w in named if w in RELATION_WORDS), None)
         kind = RELATION_OF.get(obj.get("relationship_type") or "")
         if obj.get("relationship_type") == "related-to" and typed in ("FAMILY", "SPOUSE"):
             kind = typed
@@ -350,9 +352,10 @@ class Mapper:
             if isinstance(end_, str):
                 return f"relationship: {end_}"
         assert isinstance(subject, Node) and isinstance(target, Node)
-        role = next((w for w in words if w not in RELATION_WORDS), None)
+        roles = [r for r in ext.get("roles") or [] if isinstance(r, str)] if "roles" in ext else \
+            [w for w in words if w not in RELATION_WORDS]  # our extension names the roles; else the description
+        role = _text(roles[0]) if len(roles) == 1 else None
         index, start, end, _spans = text.line([subject, f" — {obj['relationship_type']} — ", target])
-        ext = self.extension(obj)
         record.relations.append({
             "type": kind, "subject": {"text": subject.name, "entity": text.entity(subject).id},
             "object": {"text": target.name, "entity": text.entity(target).id}, "role": role, "sentence": index,
