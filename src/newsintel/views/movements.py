@@ -64,7 +64,6 @@ def confident_flows(conn: Database, limit: int = 100, min_confidence: float | No
     movers = identity_of_entities(conn, [a.get("entity") for f in facts for a in f["actors"]])
     if ceiling is not None:
         movers = ceiling.renamed(movers)
-    sources.prefetch([f["document_id"] for f in facts])
     grouped: dict[tuple[str, ...], dict[str, Any]] = {}
     for fact in facts:
         origin = _names(fact["origin"], linked)
@@ -82,16 +81,22 @@ def confident_flows(conn: Database, limit: int = 100, min_confidence: float | No
         flow["count"] += 1
         flow["status"][status_of(fact)] += 1  # "prevented from crossing": attempted
         flow["types"][fact["type"]] += 1
-        source = sources.source(fact["document_id"], fact["sentence"])
-        flow["sources"].append({**source, "trigger": fact["trigger"], "modality": fact["modality"],
-                                "said_by": said_by(fact), "actors": _movers(fact["actors"], movers),
-                                **date_fields(fact | {"source": source})})
+        flow["sources"].append(fact)  # its source is read only if the flow is shown
     out = sorted(grouped.values(), key=lambda f: (-f["count"], f["path"]))[:limit]
+    sources.prefetch([f["document_id"] for flow in out for f in flow["sources"]])
     for flow in out:
+        flow["sources"] = [_source(fact, sources.source(fact["document_id"], fact["sentence"]), movers)
+                           for fact in flow["sources"]]
         flow["status"], flow["types"] = dict(flow["status"]), dict(flow["types"])
         flow["sources"].sort(key=date_order)
         flow["first"], flow["last"] = _date_of(flow["sources"][0]), _date_of(flow["sources"][-1])
     return out, hidden
+
+
+def _source(fact: dict[str, Any], source: dict[str, Any],
+            movers: dict[str, tuple[str, str, str]]) -> dict[str, Any]:
+    return {**source, "trigger": fact["trigger"], "modality": fact["modality"], "said_by": said_by(fact),
+            "actors": _movers(fact["actors"], movers), **date_fields(fact | {"source": source})}
 
 
 def _movers(args: list[dict[str, Any]], linked: dict[str, tuple[str, str, str]]) -> list[dict[str, Any]]:
