@@ -5,8 +5,9 @@ The finders read each trigger's own phrase; what they miss are participants give
 through the word that governs the trigger:
 
 - the accused of an accusation ("she was accused of fraud and assault", "two men were charged with robbery", "the
-  charges against him included assault") is the doer of the deed charged (`accused_doer`), also for every member of
-  a coordination ("fraud, assault and theft");
+  charges against him included assault", "charged in the shooting of") is the doer of the deed charged
+  (`accused_doer`), also for every member of a coordination ("fraud, assault and theft"), and replaces the accuser
+  that the clause's subject had given ("deputies charged him with fleeing": he fled; `accuse_the_accused`);
 - coordinated event nouns share what is said of them together ("the attacks and robberies in Munich by masked
   gangs": both by the gangs, both in Munich; "a bombing and an assault on the base"): the roles their common
   governor gives (a light verb's subject) and the phrases after the last of them (`share_coordinated`);
@@ -15,15 +16,17 @@ through the word that governs the trigger:
 - an event naming no place takes the places of the clause its "when"/"after" clause is the scene of ("a party was
   shattered in Kirkuk when a gunman opened fire"), of the event noun its relative clause describes ("a bombing in
   Quetta which killed dozens") and, for a bare participle ("..., crushing dozens"), of the event it continues;
+  else the place a sentence opens with, for the events of its main statement (`scene_places.py`);
 - an attack's building after "at" is what it hit, when it names nothing else ("a bombing at the consulate");
 - a threat's target is whom the threatened act is aimed at ("threatened to fire missiles at Guam");
 - a verb event told as happening in an event noun of its own type ("two guards were killed in an attack by
   rebels") takes the noun's doer (`share_with_named_incident`).
 
-Precision first: only an empty role is filled (the building and the aim move from where to target only when no
-target is named), only from the same sentence (so every filled argument keeps the event's provenance: document,
-sentence and offsets), and from another clause only when that clause tells the same incident (the scene its
-"when"/"after" clause sets, the event noun its relative clause describes, the event a participle continues).
+Precision first: only an empty role is filled (except the accuser taken as the doer of the deed charged; the
+building and the aim move from where to target only when no target is named), only from the same sentence (so
+every filled argument keeps the event's provenance: document, sentence and offsets), and from another clause only
+when that clause tells the same incident (the scene its "when"/"after" clause sets, the event noun its relative
+clause describes, the event a participle continues, the statement an opening place frames).
 """
 
 from __future__ import annotations
@@ -37,8 +40,10 @@ from newsintel.extract.args import MentionIndex, is_named_place, is_place, resol
 from newsintel.extract.clause_args import place_modifiers
 from newsintel.extract.describe import actor_words
 from newsintel.extract.lexicon import lexicon
+from newsintel.extract.nominal_parties import complete_parties
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.roles import building
+from newsintel.extract.scene_places import conjunct_places, frame_places
 from newsintel.extract.subjects import direct_object, subject_of
 from newsintel.extract.triggers import LIGHT_VERBS, MOVERS, Trigger, lemma_of
 from newsintel.resources import load_yaml
@@ -56,6 +61,11 @@ def _accusing_verbs() -> dict[str, frozenset[str]]:
     (`accusing_words` in data/events_completion.yaml)."""
     data = load_yaml("events_completion.yaml")["accusing_words"]
     return {word: frozenset(preps) for word, preps in data.items()}
+
+
+@cache
+def _incident_preps() -> frozenset[str]:
+    return frozenset(load_yaml("events_completion.yaml")["charge_incident_preps"])
 
 
 @cache
@@ -84,6 +94,8 @@ def accused_doer(noun: Token) -> Token | None:
         return _accused_of_charge(governor)
     if governor.dep_ in ("dobj", "obj") and word in _accusing_verbs().get(lemma_of(governor.head), ()):
         return governor  # "accused the clerk of assault": the parser often hangs the phrase on the object
+    if word in _incident_preps() and governor.dep_ in ("pobj", "pcomp") and governor.pos_ == "NOUN":
+        return accused_doer(governor)  # "charged with murder in the stabbing of X": the stabbing is the murder's
     preps = _accusing_verbs().get(lemma_of(governor))
     if preps is None or word not in preps:
         return None
@@ -99,6 +111,31 @@ def accused_doer(noun: Token) -> Token | None:
     if governor.dep_ == "acl" and governor.tag_ == "VBN" and governor.head.pos_ in ("NOUN", "PROPN"):
         return governor.head  # "a man accused of assault"
     return direct_object(governor)  # "prosecutors charged him with": not the prosecutors
+
+
+@cache
+def _hedging_accusations() -> frozenset[str]:
+    return frozenset(load_yaml("events_completion.yaml")["hedging_accusations"])
+
+
+def charged_deed(token: Token) -> bool:
+    """Is the event a deed named in a charge or accusation ("charged him with fleeing", "on counts of assault",
+    "accused of plotting", "charged with murder in the stabbing of")? Such a deed is alleged, not told as done
+    (GUIDELINES: hedged). Courts' findings ("convicted of", "found guilty of") are left out."""
+    head = first_conjunct(token)
+    if head.dep_ not in ("pobj", "pcomp") or head.head.dep_ not in ("prep", "agent"):
+        return False
+    prep = head.head
+    word, governor = prep.lower_, prep.head
+    lemma = lemma_of(governor)
+    if word in _incident_preps() and governor.dep_ in ("pobj", "pcomp") and governor.pos_ == "NOUN":
+        return charged_deed(governor)
+    if governor.pos_ in ("NOUN", "PROPN"):  # "counts of assault", "charges including fraud"
+        return word in _charge_listing_preps() and lemma in _hedging_accusations() and \
+            lemma in lexicon().accusation_nouns
+    if governor.dep_ in ("dobj", "obj") and lemma_of(governor.head) in _hedging_accusations():
+        return word in _accusing_verbs().get(lemma_of(governor.head), ())
+    return lemma in _hedging_accusations() and word in _accusing_verbs().get(lemma, ())
 
 
 def _accused_of_charge(charge: Token) -> Token | None:
@@ -287,6 +324,10 @@ def complete_places(ps: ParsedSentence, events: list[tuple[Trigger, Args]], ment
         if not found and not trigger.nominal and token.dep_ == "advcl" and token.tag_ == "VBG" and \
                 token.head.i in by_token and not any(c.dep_ in ("nsubj", "mark") for c in token.children):
             found = [t for t in by_token[token.head.i]["location"] if is_named_place(ps, t, mentions)]
+        if not found:
+            found = frame_places(ps, token, mentions)  # "In Basra, soldiers shot two men who opened fire"
+        if not found and not trigger.nominal:
+            found = conjunct_places(ps, token, mentions)  # "pulled into a lot on Elm Street and fled on foot"
         args["location"] += found
 
 
@@ -327,13 +368,47 @@ def threat_aim(ps: ParsedSentence, events: list[tuple[Trigger, Args]], mentions:
             args["location"] = [t for t in args["location"] if t.i not in {a.i for a in aims}]
 
 
+def accuse_the_accused(trigger: Trigger, args: Args) -> None:
+    """The doer of a deed named in an accusation is the accused, never the accuser: "deputies charged him with
+    fleeing" gives the flight to him, where the clause's subject (the deputies) had been taken. An actor inside the
+    deed's own phrase ("charged with his brother's murder") is kept."""
+    if not (trigger.nominal or trigger.token.dep_ == "pcomp"):
+        return
+    doer = accused_doer(trigger.token)
+    if doer is None or any(a.i == doer.i for a in args["actors"]):
+        return
+    own = [a for a in args["actors"] if a.is_ancestor(trigger.token) is False and trigger.token.is_ancestor(a)]
+    args["actors"] = own or [doer]
+
+
+def _a_party(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
+    """A person, organisation, group or country ("Boko Haram", "the government", "the rebels")."""
+    words, lemma = actor_words(), lemma_of(token)
+    return mentions.type_at(ps, token) in ("PERSON", "ORG", "NORP", "GPE") or lemma in words.group_nouns or \
+        lemma in words.collective_nouns or lemma in words.role_of or lemma in words.person_nouns
+
+
+def untargeted_types(ps: ParsedSentence, events: list[tuple[Trigger, Args]], mentions: MentionIndex) -> None:
+    """Types that act on no one (`untargeted_types` in data/events_completion.yaml): whom a flight is from ("fled
+    police") is no target; the sides of an agreement ("negotiations between the government and the rebels") are its
+    actors, and a thing agreed ("agreed the statement") is neither."""
+    spec = load_yaml("events_completion.yaml")["untargeted_types"]
+    for trigger, args in events:
+        what = spec.get(trigger.type.name)
+        if what is None or not args["targets"]:
+            continue
+        if what == "actors":
+            taken = {t.i for t in args["actors"]}
+            args["actors"] += [t for t in args["targets"] if t.i not in taken and _a_party(ps, t, mentions)]
+        args["targets"] = []
+
+
 def complete_arguments(ps: ParsedSentence, events: list[tuple[Trigger, Args]], mentions: MentionIndex) -> None:
     """Fill roles events still lack (module docstring); changes `events` in place."""
     for trigger, args in events:
-        if (trigger.nominal or trigger.token.dep_ == "pcomp") and not args["actors"]:
-            doer = accused_doer(trigger.token)
-            if doer is not None:
-                args["actors"].append(doer)
+        accuse_the_accused(trigger, args)
+    complete_parties(events)  # "a deal with X", "killed in a shootout with police", "responsible for the attack"
+    untargeted_types(ps, events, mentions)
     site_as_target(ps, events, mentions)
     threat_aim(ps, events, mentions)
     share_coordinated(events)

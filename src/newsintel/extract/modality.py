@@ -14,7 +14,8 @@ governor ("possible victims of assault", "a planned trip", "an attempted arrest"
 attacks", "a repeat of the attacks"), a degree infinitive ("long enough to reach") and, when nothing else is cued,
 an open question or an "either ... or" alternative make it unrealised too. What should or must be done, what is
 offered or pledged, what someone is eager or ready to do and what a move is for ("crossed the border to join them")
-are not done; what is done without, or the alternative not taken ("instead of attacking"), is negated, and so is
+are not done; a deed named in a charge ("charged with fleeing", "counts of assault") is hedged; what is done
+without, or the alternative not taken ("instead of attacking"), is negated, and so is
 a clause whose subject excludes everyone ("neither the army nor the militias").
 
 This module weighs the labels; the chain (`modality_chain.py`), the cues on one word (`modality_cues.py`),
@@ -27,6 +28,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from newsintel.extract.completion import charged_deed
 from newsintel.extract.event_realisation import realising_verb
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.modality_chain import MAX_STEPS, governing_chain, marked_passive
@@ -58,8 +60,12 @@ def _own_modality(trigger: Token) -> str:
         return _went_ahead(chain[chain.index(failure):])  # "failed to prevent the attacks": they happened
     # "was able to escape", "cannot deny that": a governor whose own tense or negation settles what it says
     settled = {t.i: label for t in chain[1:] if (label := settled_cue(t)) is not None}
+    # a verb of denial or failure the event is only coordinated with does not negate it ("denied the charges and
+    # fled", "refused to stop and opened fire": the flight and the firing happened)
+    denials = set(lexicon().modality["negated"]["governors"])
     if "negated" in settled.values() or any(
-            negated(t, t is not trigger and t.i not in coordinated) for t in chain if t.i not in settled) or (
+            negated(t, t is not trigger and t.i not in coordinated) for t in chain if t.i not in settled and not (
+                t.i in coordinated and t.lemma_.lower() in denials)) or (
             not_taken(chain) or no_sign_of(chain[-1])):
         return "negated"  # "freed without charge", "no sign that he had pledged allegiance"
     if any(conditional(t) for t in governing_chain(trigger, wide=True)) or depends(trigger, chain):
@@ -73,6 +79,8 @@ def _own_modality(trigger: Token) -> str:
         found.add("intended")
     if en_route(trigger):
         found.add("intended")
+    if charged_deed(trigger):
+        found.add("hedged")  # "charged him with fleeing", "on counts of assault": alleged, not told as done
     if not found and any(open_question(t) for t in chain):
         found.add("hedged")
     return next((label for label in PRECEDENCE if label in found), "asserted")

@@ -22,8 +22,15 @@ MAX_STEPS = 6
 
 def _own_clause(token: Token) -> bool:
     """A coordinated verb with its own subject or auxiliary ("..., but was caught", "and police arrested him") is a
-    statement of its own; a bare conjunct ("to travel and fight") shares the first verb's."""
-    return token.dep_ == "conj" and any(
+    statement of its own; a bare conjunct ("to travel and fight") shares the first verb's. A finite verb the parser
+    hung on an infinitive ("failed to stop and began shooting", "tried to enter and reached Greece") is coordinated
+    with the verb governing the infinitive, not governed by it: its own statement too."""
+    if token.dep_ != "conj":
+        return False
+    if token.tag_ in ("VBD", "VBZ", "VBN") and token.head.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in token.head.children):
+        return True
+    return any(
         c.dep_ in ("nsubj", "nsubjpass", "auxpass") or (c.dep_ == "aux" and c.tag_ != "TO") for c in token.children)
 
 
