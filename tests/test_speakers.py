@@ -146,11 +146,11 @@ def test_caption_words_bylines_and_photo_credits_are_no_speakers():
 
 # -- modality and content ------------------------------------------------------------------------------------------
 
-def test_a_hypothetical_or_denied_report_keeps_its_modality():
+def test_a_hypothetical_report_keeps_its_modality_and_an_unsaid_one_is_no_claim():
     (claim,) = claims_of("If the minister says the border is open, the lorries will move.", "says")
     assert claim["modality"] == "conditional"
-    (claim,) = claims_of("The army did not say that the village had been shelled.", "say")
-    assert claim["modality"] == "negated"
+    # the audit judges a negated saying "no statement" (rounds 5-7): nothing the army said is shown as its claim
+    assert claims_of("The army did not say that the village had been shelled.", "say") == []
     (claim,) = claims_of("The governor reportedly told aides that the talks were over.", "told")
     assert claim["modality"] == "hedged"
 

@@ -17,6 +17,8 @@ from newsintel.resources import load_yaml
 
 QUOTES = "\"“”«»‘’'"  # double and single marks (British papers quote with single ones)
 DASHES = {"—", "–", "--"}
+OPENING_QUOTES = {"“", '"'}
+CLOSING_QUOTES = {"”", '"'}
 MAX_ANTECEDENT = 8  # words of the noun phrase a relative pronoun stands for, at most, to be put in its place
 
 
@@ -83,12 +85,14 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             if child.dep_ == "ccomp" and child.i > verb.i and mark is not None and ps.doc[mark.i - 1].tag_ not in (
                     "RB", "IN") and not any(t.text in QUOTES for t in ps.doc[verb.i + 1:mark.i]):  # not "Now that"
                 start = mark.i  # "announced this fall that work ... was underway": the time is the announcing's
+            elif child.dep_ == "ccomp" and child.i > verb.i and mark is None:
+                start = _after_saying_adjuncts(child, start)  # "said on Monday the bridge would reopen"
             if child.i < verb.i:
                 start = max(start, _label_end(ps))  # "Translation: the car will ..., said X": the writer's label
             last = max((c for c in verb.children if c.dep_ == "ccomp" and child.i < c.i < verb.i and not any(
                 t.tag_ == "''" for t in ps.doc[child.i:c.left_edge.i])), key=lambda c: c.i, default=child)
             # '..., but no one was freed, a source said': both clauses; not past a closing quotation mark
-            end = _content_end(ps, last, last.right_edge.i)
+            end = _quotation_end(ps, start, _content_end(ps, last, last.right_edge.i))
             speaker = closing_subject(verb) or speaker_of(verb) if child.i < verb.i else None
             if speaker is not None and start < speaker.i <= end:  # the parse put the speaker into the quotation
                 end = max((t.i - 1 for t in ps.doc[start + 1: speaker.i] if t.tag_ == "''"), default=end)
@@ -236,6 +240,52 @@ def _content_end(ps: ParsedSentence, clause: Token, end: int) -> int:
                 and t.right_edge.i >= end - 1:  # note of where the words are from, no part of them
             return t.i - 2
     return end
+
+
+def _after_saying_adjuncts(clause: Token, start: int) -> int:
+    """Where a reported clause with no "that" starts when the parse hung the saying's time or medium on it: "said on
+    Monday the bridge would reopen", "said earlier this year he was targeting May", "said in a statement the plant
+    was safe" (the day and the statement are the saying's); only phrases between the verb and the clause's
+    subject, each holding a date or time or naming a medium."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.left_edge.i <= start:
+        return start
+    leading = [c for c in clause.children if c.left_edge.i >= start and c.right_edge.i < subject.left_edge.i]
+    covered = sorted(t.i for c in leading for t in c.subtree)
+    if not leading or covered != list(range(start, subject.left_edge.i)) or not all(
+            _saying_adjunct(c) for c in leading):
+        return start
+    return subject.left_edge.i
+
+
+def _saying_adjunct(phrase: Token) -> bool:
+    """A time phrase ("on Monday", "earlier this month", "last week") or a medium ("in a statement")."""
+    att = lexicon().attribution
+    if phrase.dep_ not in ("prep", "npadvmod", "advmod"):
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree):
+        return True
+    return phrase.dep_ == "prep" and phrase.lower_ in att["media_preps"] and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in att["media_nouns"] for g in phrase.children)
+
+
+def _quotation_end(ps: ParsedSentence, start: int, end: int) -> int:
+    """A reported clause that opens on a quotation ends with it when a clause of the writer's follows the closing
+    mark: 'declared "we have heard the message" after the launch', '"something has to give" as tensions rose' (not
+    'said "there is an effort to bring down" the government': the writer completes the quotation)."""
+    opening = start if ps.doc[start].text in OPENING_QUOTES else start - 1
+    if opening < 0 or ps.doc[opening].text not in OPENING_QUOTES:
+        return end
+    depth, closing = 0, None
+    for t in ps.doc[opening:end + 1]:  # curly marks nest: 'as “honest broker”, facilitator'
+        depth += 1 if t.text == "“" or (t.text == '"' and depth == 0) else -1 if t.text in CLOSING_QUOTES else 0
+        if depth == 0:
+            closing = t.i
+            break
+    after = next((t for t in ps.doc[closing + 1:end + 1] if not t.is_punct), None) if closing is not None else None
+    if after is None or after.dep_ != "mark" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in after.head.children):
+        return end
+    return closing - 1
 
 
 def _told_clause(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:

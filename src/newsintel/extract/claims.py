@@ -2,8 +2,9 @@
 
 Every reporting verb with a speaker makes a claim, and so does "according to X"; not a verb asked of someone ("must
 indicate"), a guess at a belief ("may still believe"), something not said yet ("would allow them to claim"), a verb
-in another sense ("claimed 20 lives", "welcomed a baby") or no one in particular ("many claimed"). A claim keeps the
-modality of its reporting verb as well as its content's ("if he says ...", "did not say").
+in another sense ("claimed 20 lives", "welcomed a baby") or no one in particular ("many claimed"); nor hearsay, a
+saying that did not happen or a speaker inside what is said (`claim_sources.py`). A claim keeps the modality of its
+reporting verb as well as its content's ("if he says ...", "may have told").
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from newsintel.extract.claim_content import (
     inverted_speaker,
     speaker_phrase_start,
 )
+from newsintel.extract.claim_sources import antecedent_in_content, no_source, unresolved_speaker, unsaid
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.modality import PRECEDENCE, modality_of, statement_modality
 from newsintel.extract.parse import ParsedSentence
@@ -70,6 +72,10 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         if speaker is not None and speaker.lower_ in lexicon().attribution["indefinite_speakers"] and not any(
                 c.lower_ == "of" for c in speaker.children):
             continue  # "many claimed", "others warned", "some insist": no one in particular (not "some of the men")
+        if speaker is not None and no_source(speaker):
+            continue  # "rumours suggested", "previous leaks suggested": hearsay, no one who says it
+        if speaker is not None and unsaid(token):
+            continue  # "did not say when", "has not confirmed the names", "would then have claimed": nothing said
         if speaker is not None and _medium_of_another(token, speaker):
             continue  # "the airline said in statements that apologized to ...": the airline's claim, told once
         if speaker is not None and (_hypothetical_anyone(token, speaker) or _unsourced_evidence(token, speaker)):
@@ -86,12 +92,16 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         if content and head is not None and head.i < token.i and speaker.i < token.i + 3 and \
                 ps.doc.text.strip(QUOTES + " ").startswith(content[:40]):
             closers.append((token, speaker))  # '"...," X said': the statement before its speaker
+        said_by = unresolved_speaker(ps, speaker, mentions) if antecedent_in_content(ps, speaker, content, mentions) \
+            else speaker_arg(ps, speaker, mentions)  # "A nurse could miss it, she said": not the nurse
         claims.append({
-            "speaker": speaker_arg(ps, speaker, mentions), "cue": token.text, "content": content,
+            "speaker": said_by, "cue": token.text, "content": content,
             "medium": _medium(ps, token, mentions), "sentence": ps.index, "start": start, "end": end,
             "modality": claim_modality(token, head),
         })
     found = according_to(ps)
+    if found is not None and no_source(found[1]):
+        found = None  # "according to previous leaks": no one vouches for it
     if found is not None and claims and (_bare_medium(found[1]) or _relay(found[1])):
         if len(claims) == 1 and claims[0]["medium"] is None:
             claims[0]["medium"] = found[1].lower_
@@ -236,14 +246,17 @@ def _according_content(ps: ParsedSentence, cue: Token, speaker: Token) -> tuple[
             high = cue.i  # ("had a licence, according to X, and had two planes": X's both)
     else:
         low, high = min(scope.left_edge.i, cue.i), scope.right_edge.i + 1
-    parts = (ps.doc[low:cue.i].text, ps.doc[speaker.right_edge.i + 1:high].text)
+    after = speaker.right_edge.i + 1
+    while after < high and ps.doc[after].tag_ in ("NN", "NNS") and ps.doc[after].dep_ not in ("nsubj", "nsubjpass"):
+        after += 1  # "according to AP reports", the parse leaving "reports" out of the source's phrase
+    parts = (ps.doc[low:cue.i].text, ps.doc[after:high].text)
     return " ".join(p.strip(" ,.") for p in parts if p.strip(" ,.")), scope
 
 
 def claim_modality(verb: Token, content: Token | None) -> str:
     """The statement's modality: its content's ("said he may have fled": hedged), unless the reporting itself is
-    not asserted ("if he says", "did not say", "may have told", "reportedly said"); the first in the order of
-    `modality.PRECEDENCE` wins. A denial's own verb does not negate the report: its content is negated."""
+    not asserted ("if he says", "may have told", "reportedly said"; "did not say" gives no claim); the first in the
+    order of `modality.PRECEDENCE` wins. A denial's own verb does not negate the report: its content is negated."""
     labels = {modality_of(content) if content is not None else "asserted"}
     if verb.lemma_.lower() not in lexicon().modality["negated"]["governors"]:
         labels.add(statement_modality(verb))

@@ -1,0 +1,74 @@
+"""Claims that must not reach an analyst as someone's statement, and speakers that are not who speaks.
+
+A reporting verb with a subject is not always a statement by that subject: hearsay and lore ("according to local
+legend", "rumours suggested"), leaks or warnings with nothing saying whose ("previous leaks had suggested",
+"repeated warnings have suggested") name no source; a saying that is itself denied or counterfactual ("did not say
+when", "has not confirmed the names", "would then have claimed") states nothing. And a pronoun speaker of a
+closing verb stands for someone outside what is said ("It is possible a tired nurse could miss it, she said": not
+the nurse).
+Word lists are data (`data/attribution.yaml`).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsintel.extract.antecedents import syntactic_antecedent
+from newsintel.extract.args import MentionIndex, noun_phrase
+from newsintel.extract.describe import describe
+from newsintel.extract.lexicon import lexicon
+from newsintel.extract.modality import statement_modality
+from newsintel.extract.parse import ParsedSentence
+
+NAMED = ("PERSON", "ORG", "GPE", "NORP")
+COUNTERFACTUAL_AUXILIARIES = frozenset({"would", "could", "should", "'d"})
+
+
+def no_source(speaker: Token) -> bool:
+    """The speaker names hearsay or lore (`hearsay_speakers`), or leaks or warnings whose only modifiers say
+    nothing of whose they are (`vague_source_nouns`, `vague_source_modifiers`)."""
+    att = lexicon().attribution
+    if speaker.ent_type_ in NAMED:
+        return False
+    if speaker.lower_ in att["hearsay_speakers"]:
+        return True
+    if speaker.lower_ not in att["vague_source_nouns"] and speaker.lemma_.lower() not in att["vague_source_nouns"]:
+        return False
+    vague = set(att["vague_source_modifiers"])
+    return all(c.lower_ in vague for c in speaker.children if not c.is_punct)
+
+
+def unsaid(verb: Token) -> bool:
+    """The saying itself did not happen: negated ("did not say when", "has not yet confirmed the identities",
+    "could not say how many") or counterfactual ("would then have claimed that ..."). A denial ("denied that ...")
+    is a statement of its own, negated in its content, and stays."""
+    if verb.lemma_.lower() in lexicon().modality["negated"]["governors"]:
+        return False
+    if statement_modality(verb) == "negated":
+        return True
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBN" and "have" in auxiliaries and bool(auxiliaries & COUNTERFACTUAL_AUXILIARIES)
+
+
+def antecedent_in_content(ps: ParsedSentence, speaker: Token, content: str, mentions: MentionIndex) -> bool:
+    """Does the pronoun speaker take its antecedent, in its own sentence, from the words it is said to say? Only a
+    described one counts ("a tired nurse"): the parse may run a clause naming the speaker into the content."""
+    if not content:
+        return False
+    antecedent = syntactic_antecedent(speaker, functools.partial(mentions.type_at, ps))
+    if antecedent is None or antecedent.pos_ == "PROPN" or mentions.type_at(ps, antecedent) is not None:
+        return False  # a name may be both ("Smith will appeal, he said"): only "a tired nurse" is certainly not
+    start = ps.doc.text.find(content)
+    return start >= 0 and start <= antecedent.idx < start + len(content)
+
+
+def unresolved_speaker(ps: ParsedSentence, speaker: Token, mentions: MentionIndex) -> dict[str, Any]:
+    """The pronoun speaker left for the whole document's reading (`speakers.py`), as `speaker_arg` leaves one whose
+    antecedent is in another sentence."""
+    start, end = noun_phrase(speaker)
+    return {"text": speaker.text, "entity": None,
+            "_d": describe(ps, speaker, start, end, lambda t: mentions.at(*ps.char_span(t.i, t.i + 1))),
+            "_at": ps.char_span(speaker.i, speaker.i + 1)}
