@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
-from newsintel.extract.completion import charged_deed
+from newsintel.extract.charged_deeds import charged_deed
 from newsintel.extract.event_realisation import realising_verb
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.modality_chain import MAX_STEPS, governing_chain, marked_passive
