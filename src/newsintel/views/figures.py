@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from newsintel.nlp.gazetteer import fold, load_gazetteer
+from newsintel.nlp.country_words import country_words
+from newsintel.nlp.gazetteer import fold
 from newsintel.resolve.place_names import place_ref
 from newsintel.resolve.story_incidents import stated_date
 from newsintel.resources import load_yaml
@@ -160,14 +161,10 @@ def _about(events: dict[int, dict[str, dict[str, set[str]]]], sentence: int
 
 def _word_key(word: str) -> str | None:
     """A capitalised word of the counted phrase as a qualifier: its country when it names one ("Belgian",
-    "Kosovo"), else the folded word."""
-    gazetteer = load_gazetteer()
-    place = gazetteer.adjective(word)
-    if place is None:
-        places = gazetteer.lookup(word)
-        place = places[0] if places and places[0].kind == "country" else None
-    if place is not None and place.country:
-        return f"c:{place.country}"
+    "Kosovo"), else the folded word. The gazetteer's answer, from its small cached table (no gazetteer load)."""
+    country = country_words().country_of(word)
+    if country:
+        return f"c:{country}"
     folded = fold(word)
     return f"w:{folded}" if folded and folded not in config()["not_qualifiers"] else None
 
