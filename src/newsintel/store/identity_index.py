@@ -279,13 +279,13 @@ class SqlIdentityIndex(SqlJudgements):
     def link_entities(self, identity_id: str, document_id: str, entity_refs: Sequence[tuple[str, str]],
                       score: float, method: str) -> None:
         """An entity's link replaces any it had, and is the newest (highest rowid): SQLite's INSERT OR REPLACE,
-        said portably (the last of repeated refs wins)."""
+        said portably (the last of repeated refs wins). A link's document is its entity's (written only here,
+        never changed), so the document's links say which entities have one to delete: a new report's have none."""
         refs = dict(entity_refs)
         links = self._document_links(document_id)
-        for other in [d for d, held in self._links.items() if d != document_id and set(held) & set(refs)]:
-            del self._links[other]  # an entity linked under another document id (never written so): read again
+        linked = [(e,) for e in refs if e in links]
         links.update(dict.fromkeys(refs, identity_id))
-        self.conn.executemany("DELETE FROM entity_links WHERE entity_id = ?", [(e,) for e in refs])
+        self.conn.executemany("DELETE FROM entity_links WHERE entity_id = ?", linked)
         wrap(self.conn).insert_rows(
             "INSERT INTO entity_links(entity_id, identity_id, document_id, ref, score, method)"
             " VALUES (?, ?, ?, ?, ?, ?)",
