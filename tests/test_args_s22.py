@@ -84,6 +84,10 @@ def test_a_deed_named_in_a_charge_is_hedged_but_a_finding_of_guilt_is_not():
     stab = event("Two men were charged with murder in the stabbing of a clerk.", "ATTACK", "stabbing")
     assert stab["modality"] == "hedged"
     assert event("Brant was convicted of assault last year.", "ATTACK", "assault")["modality"] == "asserted"
+    # accused of plotting it: alleged (hedged wins over the plot's intended); a plot admitted stays intended
+    text = "Police arrested two teenagers accused of plotting a terror attack on a school in Dover."
+    assert event(text, "ATTACK", "attack")["modality"] == "hedged"
+    assert event("He admitted plotting an attack on the base.", "ATTACK", "attack")["modality"] == "intended"
     # the charge itself is told as done
     assert event("Deputies charged Dale Brant with fleeing police.", "CHARGE", "charged")["modality"] == "asserted"
 

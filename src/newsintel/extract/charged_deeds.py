@@ -91,8 +91,11 @@ def _hedging_accusations() -> frozenset[str]:
 def charged_deed(token: Token) -> bool:
     """Is the event a deed named in a charge or accusation ("charged him with fleeing", "on counts of assault",
     "accused of plotting", "charged with murder in the stabbing of")? Such a deed is alleged, not told as done
-    (GUIDELINES: hedged). Courts' findings ("convicted of", "found guilty of") are left out."""
+    (GUIDELINES: hedged), also as the object of the gerund charged ("accused of plotting an attack", "suspected of
+    carrying out the raid"). Courts' findings ("convicted of", "found guilty of") are left out."""
     head = first_conjunct(token)
+    if head.dep_ in ("dobj", "obj") and head.head.tag_ == "VBG" and head.head.dep_ == "pcomp":
+        return charged_deed(head.head)
     if head.dep_ not in ("pobj", "pcomp") or head.head.dep_ not in ("prep", "agent"):
         return False
     prep = head.head

@@ -50,6 +50,7 @@ Args = dict[str, list[Token]]
 PLACE_ROLES = ("location", "origin", "destination", "via")
 SCENE_PREPS = {"in", "at", "near", "outside", "inside"}
 SCENE_MARKS = {"when", "after"}
+PARTY_PREPS = {"between", "with", "among", "amongst"}
 SHARED_PREPS = {"in", "at", "near", "outside", "inside", "by", "on", "against", "across", "around"}
 
 
@@ -262,7 +263,13 @@ def threat_aim(ps: ParsedSentence, events: list[tuple[Trigger, Args]], mentions:
 
 
 def _a_party(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
-    """A person, organisation, group or country ("Boko Haram", "the government", "the rebels")."""
+    """A person, organisation, group or country ("Boko Haram", "the government", "the rebels") named as one side
+    of the two ("between A and B", "with B"); what is agreed ("a sanctions regime agreed by the council") is none."""
+    head = token
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "pobj" or head.head.lower_ not in PARTY_PREPS:
+        return False
     words, lemma = actor_words(), lemma_of(token)
     return mentions.type_at(ps, token) in ("PERSON", "ORG", "NORP", "GPE") or lemma in words.group_nouns or \
         lemma in words.collective_nouns or lemma in words.role_of or lemma in words.person_nouns
