@@ -87,3 +87,16 @@ def test_invasion_and_storming_take_territory():
     assert _triggers("The storming of the palace by rebels lasted an hour.", "FIGHT") == ["storming"]
     assert not events_of("Fans invaded the pitch after the final whistle.", "FIGHT")
     assert not events_of("The invasion of privacy angered users.", "FIGHT")
+
+
+def test_beaten_by_people_who_use_force_but_not_by_a_rival_team():
+    (event,) = events_of("Protesters said they were beaten by police in Minsk.", "ATTACK")
+    assert [a["text"] for a in event["actors"]] == ["police"]
+    assert not events_of("The champions were beaten by Arsenal on Sunday.", "ATTACK")
+
+
+def test_detention_as_custody_is_a_state_the_act_is_an_arrest():
+    assert not events_of("Two journalists remain in pretrial detention in Ankara.", "ARREST")
+    assert not events_of("He spent six months in administrative detention.", "ARREST")
+    assert not events_of("He was released from detention on Monday.", "ARREST")
+    assert events_of("Police confirmed the detention of three suspects in Lyon.", "ARREST")
