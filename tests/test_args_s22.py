@@ -81,6 +81,8 @@ def test_a_flight_has_no_target_and_the_sides_of_an_agreement_are_its_actors():
 def test_a_deed_named_in_a_charge_is_hedged_but_a_finding_of_guilt_is_not():
     assert event("Deputies charged Dale Brant with fleeing police.", "FLEE", "fleeing")["modality"] == "hedged"
     assert event("Brant was arrested on three counts of assault.", "ATTACK", "assault")["modality"] == "hedged"
+    counts = event("Dale Brant was charged with two counts of assault.", "ATTACK", "assault")
+    assert counts["modality"] == "hedged" and texts(counts["actors"]) == "Dale Brant"
     stab = event("Two men were charged with murder in the stabbing of a clerk.", "ATTACK", "stabbing")
     assert stab["modality"] == "hedged"
     assert event("Brant was convicted of assault last year.", "ATTACK", "assault")["modality"] == "asserted"
