@@ -109,6 +109,10 @@ def span_docs(doc: Doc, spans: list[Span]) -> list[Doc]:
         return [s.as_doc() for s in spans]
     head = Doc._get_array_attrs()  # the attributes as_doc and DocBin copy
     array = doc.to_array(head)
+    # With no word vectors and no tensor, `Span.vector` averages zero vectors got one token at a time: the same
+    # zeros, made here at once (its norm is then 0.0, as `Span.vector_norm` says for a zero vector).
+    no_vectors = (doc.vocab.vectors.size == 0 and doc.tensor.size == 0 and "vector" not in doc.user_span_hooks
+                  and "vector" not in doc.user_token_hooks and "vector_norm" not in doc.user_span_hooks)
     iob = head.index(ENT_IOB)
     out = []
     for span in spans:
@@ -127,8 +131,12 @@ def span_docs(doc: Doc, spans: list[Span]) -> list[Doc]:
         copy.user_hooks = doc.user_hooks
         copy.user_span_hooks = doc.user_span_hooks
         copy.user_token_hooks = doc.user_token_hooks
-        copy.vector = span.vector
-        copy.vector_norm = span.vector_norm
+        if no_vectors:
+            copy.vector = np.zeros((doc.vocab.vectors_length,), dtype="f")
+            copy.vector_norm = 0.0
+        else:
+            copy.vector = span.vector
+            copy.vector_norm = span.vector_norm
         copy.tensor = doc.tensor[span.start:span.end]
         out.append(copy)
     return out

@@ -52,9 +52,10 @@ def resolve_places(text: str, mentions: list[RawMention], source: str | None = N
 def to_record(doc: Doc, info: DocumentInfo) -> Record:
     sentences = sentences_of(doc)
     mentions = raw_mentions(doc, [s.start for s in sentences])
-    resolved = resolve_places(doc.text, mentions, info.source)
+    text = doc.text  # spaCy joins every token's text for each read of Doc.text: read it once
+    resolved = resolve_places(text, mentions, info.source)
     at = {(mentions[i].start, mentions[i].end): place for i, place in resolved.items() if place is not None}
-    entities = group_mentions(mentions, info.id, doc.text)
+    entities = group_mentions(mentions, info.id, text)
     for entity in entities:
         votes = Counter(at[(m.start, m.end)] for m in entity.mentions if (m.start, m.end) in at)
         if votes:

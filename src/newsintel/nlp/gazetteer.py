@@ -75,12 +75,22 @@ def _articles() -> frozenset[str]:
     return frozenset(load_yaml("name_parts.yaml")["articles"])
 
 
+FOLD_CACHED_CHARS = 64  # names and words come back across and within documents; long texts are folded afresh
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics or apostrophes, separators as single spaces."""
+    return _fold_short(text) if len(text) <= FOLD_CACHED_CHARS else _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = plain.replace("ı", "i").replace("ł", "l").replace("đ", "d").replace("ø", "o").replace("ß", "ss")
     return _SEPARATORS.sub(" ", _APOSTROPHES.sub("", plain.lower())).strip()
+
+
+_fold_short = functools.lru_cache(maxsize=1 << 16)(_fold)
 
 
 @functools.cache

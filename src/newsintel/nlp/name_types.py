@@ -99,7 +99,7 @@ def speaker_labels(doc: Doc, ents: list[Span], persons: frozenset[str]) -> tuple
     roles: set[int] = set()
     i = 0
     while i < len(doc):
-        if not at_line_start(doc, i) or not _caps_word(doc[i]):
+        if not _caps_word(doc[i]) or not at_line_start(doc, i):  # the cheap test first
             i += 1
             continue
         end = i

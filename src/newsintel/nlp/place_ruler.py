@@ -29,12 +29,13 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RELABELLABLE = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 
 
-def _starts_name(doc: Doc, i: int, articles: frozenset[str]) -> bool:
-    """A name starts with a capital, or with a hyphenated article ("al-Raqqa"); never with a plain "as"."""
-    text = doc[i].text
+def _starts_name(words: list[str], i: int, articles: frozenset[str]) -> bool:
+    """A name starts with a capital, or with a hyphenated article ("al-Raqqa"); never with a plain "as".
+    `words`: the texts of the document's tokens."""
+    text = words[i]
     if text.lower() in articles:
-        hyphenated = i + 1 < len(doc) and doc[i + 1].text == "-"
-        return hyphenated or (text in ("Al", "El") and i + 1 < len(doc) and doc[i + 1].text[:1].isupper())
+        hyphenated = i + 1 < len(words) and words[i + 1] == "-"
+        return hyphenated or (text in ("Al", "El") and i + 1 < len(words) and words[i + 1][:1].isupper())
     return text[:1].isupper()
 
 
@@ -53,19 +54,26 @@ class PlaceRuler:
         self.articles = frozenset(load_yaml("name_parts.yaml")["articles"])
 
     def candidates(self, doc: Doc) -> Iterable[tuple[Span, Place]]:
-        """Longest gazetteer matches, left to right, never overlapping."""
+        """Longest gazetteer matches, left to right, never overlapping. The tokens' texts, offsets and breaks
+        are read once (a Span and its tokens made for each of the five sizes at every capitalised word cost
+        more than the lookups)."""
         i, n = 0, len(doc)
+        text = doc.text
+        tokens = list(doc)
+        words = [t.text for t in tokens]
+        starts = [t.idx for t in tokens]
+        breaks = [t.is_space or (t.is_punct and t.text != "-") for t in tokens]
         while i < n:
             found = None
-            if _starts_name(doc, i, self.articles):
+            if _starts_name(words, i, self.articles):
                 for size in range(min(MAX_TOKENS, n - i), 0, -1):
-                    span = doc[i : i + size]
-                    last = span[-1].text
-                    if not last[:1].isupper() or any(t.is_space or (t.is_punct and t.text != "-") for t in span):
+                    end = i + size
+                    if not words[end - 1][:1].isupper() or any(breaks[i:end]):
                         continue
-                    places = [p for p in self.gazetteer.by_key(place_key(span.text)) if self._detectable(p)]
+                    span_text = text[starts[i]:starts[end - 1] + len(words[end - 1])]  # what Span.text gives
+                    places = [p for p in self.gazetteer.by_key(place_key(span_text)) if self._detectable(p)]
                     if places:
-                        found = (span, places[0])
+                        found = (doc[i:end], places[0])
                         break
             if found:
                 yield found
