@@ -49,6 +49,7 @@ def test_register_variants_of_killing_and_bombing():
     assert _triggers("Militiamen slaughtered forty villagers in the night.", "ATTACK")
     assert not events_of("Viewers are bombarded with ads every day.", "ATTACK")
     assert not events_of("Farmers slaughtered 300 sheep for the festival.", "ATTACK")
+    assert not events_of("They slaughtered their rivals 5-0 in the final.", "ATTACK")
 
 
 def test_weapon_discharge_phrases_share_one_family():
