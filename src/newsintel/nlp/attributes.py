@@ -20,6 +20,7 @@ from spacy.tokens._retokenize import set_token_attrs
 COLUMNS = ("TAG", "LOWER", "DEP", "IS_SPACE")  # what the model's patterns test, read once per sentence as hashes
 INDEXED = (1, 2, 0, 3)  # a pattern is filed under the first of these columns its first token pins down
 Check = tuple[int, str, Any]  # (column, operator, value): operator "==", "in", "not in" or "regex"
+MAX_ROWS_REMEMBERED = 50_000  # distinct (tag, word, dependency, space) rows whose one-token matches are kept
 
 
 class IndexedAttributeRuler:
@@ -42,6 +43,9 @@ class IndexedAttributeRuler:
                     break
             else:
                 self.always.append(number)
+        self._single = frozenset(n for n, (alternatives, _, _) in enumerate(self.rules)
+                                 if all(len(a) == 1 for a in alternatives))
+        self._by_row: dict[tuple[int, ...], tuple[list[int], list[int]]] = {}
 
     def _hash(self, value: Any) -> Any:
         return self.strings.add(value) if isinstance(value, str) else int(value)
@@ -88,12 +92,28 @@ class IndexedAttributeRuler:
                 return False
         return True
 
+    def _for_row(self, row: list[int]) -> tuple[list[int], list[int]]:
+        """(the one-token patterns a token with these columns matches, the longer patterns it may start): the
+        same for every token with the same tag, word, dependency and space flag, so worked out once each."""
+        key = tuple(row)
+        known = self._by_row.get(key)
+        if known is None:
+            if len(self._by_row) >= MAX_ROWS_REMEMBERED:
+                self._by_row.clear()
+            candidates = [n for column, index in self.index.items() for n in index.get(row[column], ())]
+            single = [n for n in (*candidates, *self.always) if n in self._single
+                      and any(self._passes(row, alternative[0]) for alternative in self.rules[n][0])]
+            longer = [n for n in (*candidates, *self.always) if n not in self._single]
+            known = self._by_row[key] = (single, longer)
+        return known
+
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         rows = doc.to_array(list(COLUMNS)).tolist()
         found = []
         for i, row in enumerate(rows):
-            candidates = [n for column, index in self.index.items() for n in index.get(row[column], ())]
-            for number in (*candidates, *self.always):
+            single, longer = self._for_row(row)
+            found += [(number, i, i + 1) for number in single]
+            for number in longer:
                 for alternative in self.rules[number][0]:
                     end = i + len(alternative)
                     if end > len(rows):

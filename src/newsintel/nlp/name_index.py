@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
@@ -217,5 +218,8 @@ def build_index(doc: Doc, ents: list[Span]) -> Index:
     for name in orgs:
         for letters in _org_handles(name):
             org_handles[letters] = name if org_handles.get(letters, name) == name else None
-    lower = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+    strings = doc.vocab.strings  # lower-case words: read as one array, not token by token
+    lower = frozenset(strings[orth] for orth in {o for is_lower, is_alpha, o in
+                                                 doc.to_array([IS_LOWER, IS_ALPHA, ORTH]).tolist()
+                                                 if is_lower and is_alpha})
     return Index(by_first, people, org_handles, lower)
