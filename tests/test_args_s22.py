@@ -19,6 +19,15 @@ def test_the_deed_charged_is_done_by_the_charged_not_by_who_charges():
     assert texts(shot["actors"]) == "man"
 
 
+def test_every_offence_of_a_comma_list_of_charges_is_the_charged_persons():
+    text = ("Officer Dan Rogers charged Ed Baker with speeding, fleeing or evading police (vehicle), driving on a "
+            "suspended license, fleeing or evading police (on foot) and possession of meth.")
+    flights = events_of(text, "FLEE")
+    assert len(flights) == 2 and all(texts(f["actors"]) == "Ed Baker" and f["modality"] == "hedged" for f in flights)
+    flight = event("Rogers charged Baker with speeding and fleeing police.", "FLEE", "fleeing")
+    assert texts(flight["actors"]) == "Baker" and flight["modality"] == "hedged"
+
+
 def test_a_deed_beside_a_charge_but_not_charged_keeps_its_doer():
     # the deputies did the arresting; nothing is charged here
     arrest = event("Deputies arrested Dale Brant after a chase.", "ARREST", "arrested")

@@ -51,11 +51,26 @@ def first_conjunct(token: Token) -> Token:
     return token
 
 
+def _charge_list_member(token: Token) -> Token:
+    """A gerund the parser hung on the accusing verb in a comma list of charges ("charged him with speeding,
+    fleeing police, driving ..."): read as the first member of the list, the object of the verb's "with"; any
+    other token is itself."""
+    verb = token.head
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or verb.i == token.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in token.children):
+        return token
+    preps = _accusing_verbs().get(lemma_of(verb), frozenset())
+    listed = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in preps and p.i < token.i
+              for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    before = token.doc[token.i - 1]
+    return listed[-1] if listed and before.text == "," else token
+
+
 def accused_doer(noun: Token) -> Token | None:
     """Who is accused of the deed a noun (or gerund) names: the passive subject or the object of an accusing verb
     whose preposition governs it ("he was accused of assault", "police charged two men with robbery", "found
     guilty of murder"), or the accused of a charge that lists it ("charges including assault")."""
-    head = first_conjunct(noun)
+    head = _charge_list_member(first_conjunct(noun))
     if head.dep_ not in ("pobj", "pcomp") or head.head.dep_ not in ("prep", "agent"):
         return None
     prep = head.head
@@ -94,7 +109,7 @@ def charged_deed(token: Token) -> bool:
     "accused of plotting", "charged with murder in the stabbing of")? Such a deed is alleged, not told as done
     (GUIDELINES: hedged), also as the object of the gerund charged ("accused of plotting an attack", "suspected of
     carrying out the raid"). Courts' findings ("convicted of", "found guilty of") are left out."""
-    head = first_conjunct(token)
+    head = _charge_list_member(first_conjunct(token))
     if head.dep_ in ("dobj", "obj") and head.head.tag_ == "VBG" and head.head.dep_ == "pcomp":
         return charged_deed(head.head)
     if head.dep_ not in ("pobj", "pcomp") or head.head.dep_ not in ("prep", "agent"):
@@ -138,9 +153,7 @@ def accuse_the_accused(trigger: Trigger, args: Args) -> None:
     """The doer of a deed named in an accusation is the accused, never the accuser: "deputies charged him with
     fleeing" gives the flight to him, where the clause's subject (the deputies) had been taken. An actor inside the
     deed's own phrase ("charged with his brother's murder") is kept."""
-    if not (trigger.nominal or trigger.token.dep_ == "pcomp"):
-        return
-    doer = accused_doer(trigger.token)
+    doer = accused_doer(trigger.token)  # None unless the trigger is named in an accusation
     if doer is None or any(a.i == doer.i for a in args["actors"]):
         return
     own = [a for a in args["actors"] if a.is_ancestor(trigger.token) is False and trigger.token.is_ancestor(a)]
