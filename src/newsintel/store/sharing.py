@@ -65,12 +65,16 @@ def mark_document(conn: Any, doc: DocumentInfo, handling: Handling | None) -> No
     with a stricter explicit TLP becomes stricter; it never becomes less strict."""
     db = wrap(conn)
     source = source_of(doc, handling)
-    tlp = (handling and handling.tlp) or registered_tlp(db, source) or "clear"
-    row = db.execute("SELECT tlp FROM document_handling WHERE document_id = ?", (doc.id,)).fetchone()
-    if row is None:
-        db.execute("INSERT INTO document_handling(document_id, source, tlp) VALUES (?, ?, ?)", (doc.id, source, tlp))
-    elif handling and handling.tlp and tlp_rank(tlp) > tlp_rank(row["tlp"]):
-        db.execute("UPDATE document_handling SET tlp = ? WHERE document_id = ?", (tlp, doc.id))
+    explicit = handling.tlp if handling and handling.tlp else None
+    db.execute(  # one statement per document (a round trip each on PostgreSQL): a stored mark is kept
+        "INSERT OR IGNORE INTO document_handling(document_id, source, tlp)"
+        " VALUES (?, ?, coalesce(?, (SELECT tlp FROM sources WHERE name = ?), 'clear'))",
+        (doc.id, source, explicit, source))
+    weaker = TLP_LEVELS[:tlp_rank(explicit)] if explicit else ()
+    if weaker:  # an explicit level stricter than the stored one replaces it
+        marks = ",".join("?" * len(weaker))
+        db.execute(f"UPDATE document_handling SET tlp = ? WHERE document_id = ? AND tlp IN ({marks})",
+                   (explicit, doc.id, *weaker))
 
 
 def registered_tlp(conn: Any, source: str) -> str | None:
