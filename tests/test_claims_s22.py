@@ -83,3 +83,34 @@ def test_a_quotation_ends_where_the_writer_goes_on_with_a_clause_of_their_own():
 def test_the_source_phrase_of_according_to_is_not_part_of_the_content():
     assert claims("The drop in sales was modest, according to AP reports.") == [
         ("AP", "according to", "The drop in sales was modest")]
+
+
+def test_who_is_told_is_not_what_was_told():
+    ((_, _, content),) = claims("The prince has reportedly told friends and family that the interview aired at the "
+                                "weekend was a great success.")
+    assert content == "that the interview aired at the weekend was a great success"
+
+
+def test_another_speakers_claim_ends_the_first_ones_content():
+    found = claims("A statement from the mayor's office said the fund was a trust for his children and paid no tax, "
+                   "while a spokesman for the governor said the governor had never held a share in it.")
+    assert [content for _, _, content in found] == [
+        "the fund was a trust for his children and paid no tax", "the governor had never held a share in it"]
+
+
+def test_the_subject_the_parse_gave_to_the_source_stays_in_what_it_vouches_for():
+    assert claims("According to the local daily Le Courrier, Jean Morel, 61, died of his wounds.") == [
+        ("local daily Le Courrier", "according to", "Jean Morel, 61, died of his wounds")]
+    assert claims("According to John Ames, a police spokesman, the man fled on foot.") == [
+        ("John Ames", "according to", "the man fled on foot")]
+
+
+def test_content_that_only_points_back_states_nothing():
+    assert claims("That's according to a new poll from the Harris firm.") == []
+    assert claims("And if you missed the problem, plenty of readers on Twitter pointed it out.") == []
+
+
+def test_a_condition_of_what_is_said_stays_in_it():
+    ((_, _, content),) = claims("After the launch the president said the North would face ruin if it threatened the "
+                                "islands.")
+    assert content == "the North would face ruin if it threatened the islands"

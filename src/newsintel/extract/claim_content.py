@@ -81,6 +81,10 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children)
             start = obj.left_edge.i if obj is not None and (child.dep_ == "xcomp" or not subject) \
                 else child.left_edge.i  # "urged the residents to leave", "announced work ... was underway"
+            if obj is not None and start == obj.left_edge.i and child.dep_ == "ccomp" and lemma in att[
+                    "addressee_verbs"]:  # "told friends and family that the interview ... was", "that" misparsed
+                start = next((t.i for t in obj.subtree if t.lower_ == "that" and t.dep_ != "nsubj"
+                              and t.head.dep_ == "relcl" and t.i == t.head.left_edge.i), start)
             mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that" and start < c.i), None)
             if child.dep_ == "ccomp" and child.i > verb.i and mark is not None and ps.doc[mark.i - 1].tag_ not in (
                     "RB", "IN") and not any(t.text in QUOTES for t in ps.doc[verb.i + 1:mark.i]):  # not "Now that"
@@ -235,6 +239,12 @@ def _content_end(ps: ParsedSentence, clause: Token, end: int) -> int:
                 child.left_edge.lower_ in lexicon().attribution["narration_marks"] and \
                 ps.doc[child.left_edge.i - 1].text == ",":
             end = min(end, child.left_edge.i - 2)
+    marks = set(lexicon().attribution["other_claim_marks"])
+    for other in clause.subtree:  # "..., while a spokesman for X said ...": another speaker's claim
+        if other.dep_ == "advcl" and other.i > clause.i and is_reporting(other) and any(
+                c.dep_ == "nsubj" for c in other.children) and any(
+                c.dep_ == "mark" and c.lower_ in marks for c in other.children):
+            end = min(end, other.left_edge.i - (2 if ps.doc[other.left_edge.i - 1].text == "," else 1))
     for t in ps.doc[clause.left_edge.i + 1: end]:  # "..., according to a post on its website": the writer's
         if t.lower_ == "according" and ps.doc[t.i + 1].lower_ == "to" and ps.doc[t.i - 1].text == "," \
                 and t.right_edge.i >= end - 1:  # note of where the words are from, no part of them

@@ -25,6 +25,7 @@ from newsintel.extract.parse import ParsedSentence
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP")
 COUNTERFACTUAL_AUXILIARIES = frozenset({"would", "could", "should", "'d"})
+REFERRING_WORDS = frozenset({"that", "that's", "it", "it's", "this", "this's", "so", "these", "those"})
 
 
 def no_source(speaker: Token) -> bool:
@@ -51,6 +52,13 @@ def unsaid(verb: Token) -> bool:
         return True
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return verb.tag_ == "VBN" and "have" in auxiliaries and bool(auxiliaries & COUNTERFACTUAL_AUXILIARIES)
+
+
+def refers_back(content: str) -> bool:
+    """Content that only points at what was said elsewhere ("That's according to a new poll", "pointed it out"):
+    nothing stated in this sentence."""
+    words = content.lower().replace("’", "'").strip(" .,").split()
+    return bool(words) and all(w in REFERRING_WORDS for w in words)
 
 
 def antecedent_in_content(ps: ParsedSentence, speaker: Token, content: str, mentions: MentionIndex) -> bool:

@@ -31,7 +31,13 @@ from newsintel.extract.claim_content import (
     inverted_speaker,
     speaker_phrase_start,
 )
-from newsintel.extract.claim_sources import antecedent_in_content, no_source, unresolved_speaker, unsaid
+from newsintel.extract.claim_sources import (
+    antecedent_in_content,
+    no_source,
+    refers_back,
+    unresolved_speaker,
+    unsaid,
+)
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.modality import PRECEDENCE, modality_of, statement_modality
 from newsintel.extract.parse import ParsedSentence
@@ -92,6 +98,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         if content and head is not None and head.i < token.i and speaker.i < token.i + 3 and \
                 ps.doc.text.strip(QUOTES + " ").startswith(content[:40]):
             closers.append((token, speaker))  # '"...," X said': the statement before its speaker
+        if refers_back(content):
+            content = ""  # "pointed it out": the statement may be an adjacent quotation (quoted.py), else none
         said_by = unresolved_speaker(ps, speaker, mentions) if antecedent_in_content(ps, speaker, content, mentions) \
             else speaker_arg(ps, speaker, mentions)  # "A nurse could miss it, she said": not the nurse
         claims.append({
@@ -109,6 +117,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
     if found is not None:
         cue, speaker = found
         rest, scope = _according_content(ps, cue, speaker)
+        if refers_back(rest):
+            return claims  # "That's according to a new poll": what the poll found is in another sentence
         closing = [s for v, s in closers if v.i < cue.i and s.i < cue.i]
         if closing and cue.i > 0 and ps.doc[cue.i - 1].text == ",":  # '"...," X said, according to Reuters',
             cut = min(speaker_phrase_start(ps, s.left_edge.i) for s in closing)  # "..., X said, citing Y": what
@@ -247,6 +257,12 @@ def _according_content(ps: ParsedSentence, cue: Token, speaker: Token) -> tuple[
     else:
         low, high = min(scope.left_edge.i, cue.i), scope.right_edge.i + 1
     after = speaker.right_edge.i + 1
+    subject = scope is not None and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in scope.children)
+    apposed = next((c for c in speaker.children if c.dep_ == "appos" and c.i > cue.i + 2 and
+                    ps.doc[c.left_edge.i - 1].text == ","), None)
+    if apposed is not None and scope is not None and scope.i > apposed.i and not subject:
+        after = apposed.left_edge.i  # "According to the daily X, Jean Morel, 61, died": the parse gave the
+        # subject to the source as an apposition
     while after < high and ps.doc[after].tag_ in ("NN", "NNS") and ps.doc[after].dep_ not in ("nsubj", "nsubjpass"):
         after += 1  # "according to AP reports", the parse leaving "reports" out of the source's phrase
     parts = (ps.doc[low:cue.i].text, ps.doc[after:high].text)
