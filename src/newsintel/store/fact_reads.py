@@ -71,10 +71,10 @@ def sentence_spans(conn: Database, doc_ids: Sequence[str]) -> list[tuple[str, in
 def identity_event_rows(conn: Database, identity_id: str, roles: Sequence[str], limit: int) -> list[Any]:
     """Events in which one of the identity's latest entities has one of `roles`, latest reports first: id,
     document_id, data, published."""
-    return wrap(conn).execute(
-        "SELECT DISTINCT e.id, e.document_id, e.data, d.published FROM " + LATEST_MEMBERS + " l"
-        " JOIN event_args a ON a.entity_id = l.entity_id JOIN events e ON e.id = a.event_id"
-        f" JOIN documents d ON d.id = e.document_id WHERE a.role IN ({_marks(roles)})"
+    return wrap(conn).execute(  # each event once: by id (a semi-join), not DISTINCT over its JSON
+        "SELECT e.id, e.document_id, e.data, d.published FROM events e JOIN documents d ON d.id = e.document_id"
+        " WHERE e.id IN (SELECT a.event_id FROM " + LATEST_MEMBERS + " l JOIN event_args a"
+        f" ON a.entity_id = l.entity_id WHERE a.role IN ({_marks(roles)}))"
         " ORDER BY d.published DESC NULLS LAST, e.id LIMIT ?", (identity_id, *roles, limit)).fetchall()
 
 
@@ -119,12 +119,11 @@ def claim_rows_by(conn: Database, identity_id: str, limit: int) -> list[Any]:
 
 def claim_rows_about(conn: Database, identity_id: str, limit: int) -> list[Any]:
     """Claims by others whose content names one of the identity's latest entities, latest reports first."""
-    return wrap(conn).execute(
-        "SELECT DISTINCT c.id, c.document_id, c.data, d.published FROM " + LATEST_MEMBERS + " l"
-        " JOIN mentions m ON m.entity_id = l.entity_id"
-        ' JOIN claims c ON c.document_id = m.document_id AND m.start >= c.start AND m."end" <= c."end"'
-        " JOIN documents d ON d.id = c.document_id"
-        " AND (c.speaker_entity IS NULL OR c.speaker_entity != l.entity_id)"
+    return wrap(conn).execute(  # each claim once: by id (a semi-join), not DISTINCT over its JSON
+        "SELECT c.id, c.document_id, c.data, d.published FROM claims c JOIN documents d ON d.id = c.document_id"
+        " WHERE c.id IN (SELECT k.id FROM " + LATEST_MEMBERS + " l JOIN mentions m ON m.entity_id = l.entity_id"
+        ' JOIN claims k ON k.document_id = m.document_id AND m.start >= k.start AND m."end" <= k."end"'
+        " AND (k.speaker_entity IS NULL OR k.speaker_entity != l.entity_id))"
         " ORDER BY d.published DESC NULLS LAST, c.id LIMIT ?", (identity_id, limit)).fetchall()
 
 
