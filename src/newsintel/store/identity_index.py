@@ -323,7 +323,8 @@ class SqlIdentityIndex(SqlJudgements):
 def resolve_document(conn: sqlite3.Connection, document_id: str) -> None:
     """Link every person, organisation and place entity of a stored document, inside the caller's transaction."""
     index = SqlIdentityIndex(conn)
-    index.prefetch_keys(likely_keys(index.document_entities(document_id)), settings()["max_candidates"])
+    if wrap(conn).dialect == POSTGRESQL:  # in-process SQLite gains nothing from reading ahead
+        index.prefetch_keys(likely_keys(index.document_entities(document_id)), settings()["max_candidates"])
     linker.resolve_document(index, document_id)
 
 

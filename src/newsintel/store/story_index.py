@@ -197,7 +197,8 @@ def assign_story(conn: sqlite3.Connection, record: Record) -> int:
     `stories.assign_story`, with the candidates' key lookups read ahead."""
     index = SqlStoryIndex(conn)
     doc = from_record(record, index.entity_links(record.document.id))
-    index.prefetch_key_documents(candidate_lookups(doc))
+    if wrap(conn).dialect != SQLITE:
+        index.prefetch_key_documents(candidate_lookups(doc))
     return stories.place(index, doc)
 
 
