@@ -191,14 +191,14 @@ def write_transaction(conn: Any) -> Iterator[Any]:
     "document stored?" and resolution read everything committed before it (READ COMMITTED takes a fresh snapshot
     per statement, and the lock is the first statement; under REPEATABLE READ the snapshot would predate the lock,
     hence the explicit level). What runs in parallel is the expensive part, cleaning and NLP, outside any
-    transaction. Measured (benchmarks/postgres_bench.py, 40 real articles, 2 shared cores under load): a
-    document's write transaction takes p50 96 ms on SQLite and 916 ms on PostgreSQL, where its ~540 statements
-    and ~80 batched inserts (resolution's key lookups first) are each a round trip, against ~4-5 s of NLP per
-    document; two concurrent ingests on PostgreSQL ran 1.4x as fast as one. So the lock costs little until
-    writers spend more time in it than in NLP (at most 1 / write time documents per second in all); fewer round
-    trips per document is the way past that, not finer locks. A lock is released by commit, rollback, or the
-    server when the client dies (`kill -9`), so a killed ingest never blocks the others; one lock, taken first:
-    writers cannot deadlock on each other."""
+    transaction. Measured (benchmarks/postgres_bench.py, 40 real articles, 2 shared cores under heavy load): a
+    document's write transaction ran ~920 statements on PostgreSQL, each a round trip; read-ahead of key lookups,
+    remembered identity rows, multi-row inserts and `pipelined` writes cut that to ~195 server statements, and
+    save_record p50 from 10-20x SQLite's to ~3x (406 ms against 127 ms, same run), against ~4-5 s of NLP per
+    document. So the lock costs little until writers spend more time in it than in NLP (at most 1 / write time
+    documents per second in all); fewer round trips per document is the way past that, not finer locks. A lock
+    is released by commit, rollback, or the server when the client dies (`kill -9`), so a killed ingest never
+    blocks the others; one lock, taken first: writers cannot deadlock on each other."""
     db = wrap(conn)
     if db.dialect == SQLITE:
         with db.transaction():
