@@ -146,11 +146,11 @@ class Ceiling:
         ids = sorted({v[0] for v in linked.values()})
         rows = [{"id": i, "name": linked_name, "kind": kind, "documents": None, "profile": None}
                 for i, linked_name, kind in {v for v in linked.values()}]
-        views: dict[str, IdentityView] = {}
+        names: dict[str, str] = {}  # only the names are kept, a page of views at a time
         for start in range(0, len(ids), export_pages.PAGE):
             page = set(ids[start:start + export_pages.PAGE])
-            views |= self.identities([r for r in rows if r["id"] in page])
-        return {e: (v[0], views[v[0]].name, v[2]) for e, v in linked.items() if v[0] in views}
+            names |= {i: v.name for i, v in self.identities([r for r in rows if r["id"] in page]).items()}
+        return {e: (v[0], names[v[0]], v[2]) for e, v in linked.items() if v[0] in names}
 
 
 def _spellings(link: Any) -> list[str]:
