@@ -5,7 +5,8 @@ import: a file over the size bound (checked before a byte is parsed, so a 100 MB
 not JSON, JSON that is not a bundle, a STIX 2.0 bundle (its `spec_version` on the bundle, or no STIX 2.1 object in
 it). Objects it cannot use are counted by reason and left out, never an error: an unknown type, an object that is
 not STIX 2.1, one without a valid id. Also here: the TLP a marking stands for (TLP 2.0 and 1.0), the references a
-bundle makes to objects it does not hold, and who made it. What the objects mean: ingest/partner_records.py.
+bundle makes to objects it does not hold, who made it, and the values objects carry (a STIX timestamp as a day, a
+sighting's time, `confidence` as a credibility grade). What the objects mean: ingest/partner_records.py.
 
 Plain JSON and our own checks rather than `stix2.parse`: stix2 refuses a whole bundle for one bad object (a partner's
 bundle would then import nothing where one object could be skipped), and builds an object per STIX object.
@@ -20,7 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsintel import datevalues
 from newsintel.ingest.discover import display_path
+from newsintel.resources import load_yaml
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 KNOWN_TYPES = ("identity", "threat-actor", "intrusion-set", "location", "relationship", "sighting", "note", "report",
@@ -167,3 +170,37 @@ def bundle_creator(bundle: Bundle) -> str | None:
 def one_line(value: Any) -> str:
     """Untrusted text as one line ("" when not text): stored and shown as data, never run."""
     return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def credibility_of_confidence(confidence: Any) -> int:
+    """The Admiralty credibility a STIX `confidence` (0-100) stands for: the best grade whose confidence
+    (data/credibility.yaml `stix_confidence`) it reaches; none given: cannot be judged."""
+    rules = load_yaml("credibility.yaml")
+    if not isinstance(confidence, int) or isinstance(confidence, bool):
+        return int(rules["unknown"])
+    reached = [int(g) for g, v in rules["stix_confidence"].items() if v is not None and confidence >= int(v)]
+    return min(reached) if reached else int(rules["unknown"])
+
+
+def stix_day(value: Any) -> str | None:
+    """A STIX timestamp as the store keeps publication dates: the day alone when it is midnight UTC."""
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    if value[10:].rstrip("Z").rstrip("0").rstrip(".") in ("", "T00:00:00"):
+        return value[:10]
+    return value.rstrip("Z")
+
+
+def event_time(when: Any, obj: dict[str, Any]) -> dict[str, Any] | None:
+    """The event's own time: our extension's (None when the report's date stood for it), else first/last seen."""
+    if isinstance(when, dict):
+        if when.get("dated_by") != "event" or not when.get("value"):
+            return None
+        value = str(when["value"])
+        return {"text": one_line(when.get("text")) or None, "value": value,
+                "precision": when.get("precision") or datevalues.precision_of(value)}
+    first, last = stix_day(obj.get("first_seen")), stix_day(obj.get("last_seen"))
+    if not first:
+        return None
+    value = first[:10] if not last or last[:10] == first[:10] else f"{first[:10]}/{last[:10]}"
+    return {"text": None, "value": value, "precision": datevalues.precision_of(value)}

@@ -26,13 +26,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsintel import datevalues
 from newsintel.ingest.partner_bundle import (
     NODE_TYPES,
     TLP_MARKING_IDS,
     TLP_ORDER,
     Bundle,
+    credibility_of_confidence,
+    event_time,
     marking_level,
+    stix_day,
     tlp_strictest,
 )
 from newsintel.ingest.partner_bundle import one_line as _text
@@ -257,10 +259,10 @@ class Mapper:
             next((_text(r.get("source_name")) for r in refs if _text(r.get("source_name"))), "") or self.partner
         if report:
             title = _text(report.get("name")) or None
-            published = _day(report.get("published"))
+            published = stix_day(report.get("published"))
         else:
             title = f"{self.partner}: {head['type']}"
-            published = _day(head.get("first_seen") or head.get("created"))
+            published = stix_day(head.get("first_seen") or head.get("created"))
         return DocumentInfo(doc_id, title, publisher, url, published, text, origin=f"{self.bundle.path}#{head['id']}",
                             format="stix")
 
@@ -304,7 +306,7 @@ class Mapper:
         said_by = _text(ext.get("said_by"))
         record.events.append({
             "type": event_type, "plover": _plover(event_type), "trigger": trigger, **args,
-            "time": _time(ext.get("when"), obj), "modality": modality,
+            "time": event_time(ext.get("when"), obj), "modality": modality,
             "attribution": {"speaker": {"text": said_by, "entity": None, "kind": "described"}, "cue": None}
             if said_by else None,
             "sentence": index, "start": spans[2][0], "end": spans[2][1], "confidence": 1.0,
@@ -381,40 +383,6 @@ def _named_in(content: str, nodes: list[Node]) -> list[str | Node]:
     return [p for p in pieces if p != ""]
 
 
-def credibility_of_confidence(confidence: Any) -> int:
-    """The Admiralty credibility a STIX `confidence` (0-100) stands for: the best grade whose confidence
-    (data/credibility.yaml `stix_confidence`) it reaches; none given: cannot be judged."""
-    rules = load_yaml("credibility.yaml")
-    if not isinstance(confidence, int) or isinstance(confidence, bool):
-        return int(rules["unknown"])
-    reached = [int(g) for g, v in rules["stix_confidence"].items() if v is not None and confidence >= int(v)]
-    return min(reached) if reached else int(rules["unknown"])
-
-
 def _plover(event_type: str) -> str:
     spec = load_yaml("events.yaml").get(event_type)
     return str(spec.get("plover", "OTHER")) if isinstance(spec, dict) else "OTHER"
-
-
-def _day(value: Any) -> str | None:
-    """A STIX timestamp as the store keeps publication dates: the day alone when it is midnight UTC."""
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    if value[10:].rstrip("Z").rstrip("0").rstrip(".") in ("", "T00:00:00"):
-        return value[:10]
-    return value.rstrip("Z")
-
-
-def _time(when: Any, obj: dict[str, Any]) -> dict[str, Any] | None:
-    """The event's own time: our extension's (None when the report's date stood for it), else first/last seen."""
-    if isinstance(when, dict):
-        if when.get("dated_by") != "event" or not when.get("value"):
-            return None
-        value = str(when["value"])
-        return {"text": _text(when.get("text")) or None, "value": value,
-                "precision": when.get("precision") or datevalues.precision_of(value)}
-    first, last = _day(obj.get("first_seen")), _day(obj.get("last_seen"))
-    if not first:
-        return None
-    value = first[:10] if not last or last[:10] == first[:10] else f"{first[:10]}/{last[:10]}"
-    return {"text": None, "value": value, "precision": datevalues.precision_of(value)}
