@@ -20,8 +20,8 @@ def test_the_deed_charged_is_done_by_the_charged_not_by_who_charges():
 
 
 def test_every_offence_of_a_comma_list_of_charges_is_the_charged_persons():
-    text = ("Officer Dan Rogers charged Ed Baker with speeding, fleeing or evading police (vehicle), driving on a "
-            "suspended license, fleeing or evading police (on foot) and possession of meth.")
+    text = ("Trooper Dan Rogers charged Ed Baker with reckless driving, fleeing police in a truck, driving "
+            "without insurance, fleeing police on foot and possession of cocaine.")
     flights = events_of(text, "FLEE")
     assert len(flights) == 2 and all(texts(f["actors"]) == "Ed Baker" and f["modality"] == "hedged" for f in flights)
     flight = event("Rogers charged Baker with speeding and fleeing police.", "FLEE", "fleeing")
@@ -96,7 +96,7 @@ def test_a_deed_named_in_a_charge_is_hedged_but_a_finding_of_guilt_is_not():
     assert stab["modality"] == "hedged"
     assert event("Brant was convicted of assault last year.", "ATTACK", "assault")["modality"] == "asserted"
     # accused of plotting it: alleged (hedged wins over the plot's intended); a plot admitted stays intended
-    text = "Police arrested two teenagers accused of plotting a terror attack on a school in Dover."
+    text = "Officers detained two students accused of plotting a bomb attack on a market in Harwich."
     assert event(text, "ATTACK", "attack")["modality"] == "hedged"
     assert event("He admitted plotting an attack on the base.", "ATTACK", "attack")["modality"] == "intended"
     # the charge itself is told as done

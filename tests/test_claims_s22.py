@@ -21,7 +21,7 @@ def test_hearsay_and_lore_are_no_speakers():
 
 def test_leaks_or_warnings_with_nothing_saying_whose_are_no_speakers():
     assert claims("Prior leaks had suggested the phone was due for an April launch.") == []
-    assert claims("Repeated warnings have suggested that the dam could fail within days.") == []
+    assert claims("Repeated warnings suggested the old levee might give way this week.") == []
 
 
 def test_sources_that_say_whose_they_are_keep_their_claim():
@@ -86,9 +86,9 @@ def test_the_source_phrase_of_according_to_is_not_part_of_the_content():
 
 
 def test_who_is_told_is_not_what_was_told():
-    ((_, _, content),) = claims("The prince has reportedly told friends and family that the interview aired at the "
-                                "weekend was a great success.")
-    assert content == "that the interview aired at the weekend was a great success"
+    ((_, _, content),) = claims("The singer has reportedly told relatives and colleagues that the concert held on "
+                                "Sunday was a triumph.")
+    assert content == "that the concert held on Sunday was a triumph"
 
 
 def test_another_speakers_claim_ends_the_first_ones_content():

@@ -9,21 +9,14 @@ import pytest
 from newsintel.cli.main import main
 from newsintel.store import connect, save_record
 from newsintel.store.sharing import Handling
-from tests.test_stix import REPORTS  # our own short reports: clear, amber and red
+from tests.test_stix import REPORTS, annotated_reports  # our own short reports: clear, amber and red
 
 PARTNER = "Partner North"
 
 
 @pytest.fixture(scope="module")
 def records():
-    from newsintel.annotate import annotate
-    from newsintel.clean import clean
-    from newsintel.model import RawDocument
-
-    raws = [clean(RawDocument(f"r{i}.txt", "txt", f"h{i}", text=text, title=title, source=publisher,
-                              published=f"2025-05-0{i + 1}", url=f"https://example.org/r{i}"))
-            for i, (_tlp, publisher, title, text) in enumerate(REPORTS)]
-    return list(annotate(raws))
+    return annotated_reports()
 
 
 def fill(db: str, records) -> None:

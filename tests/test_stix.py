@@ -28,8 +28,8 @@ SECRETS = ["Vilmsaar", "Blackwater", "Reef Crew", "Riga", "Vilnius", "Amber note
            "Kuldar", "Tartu", "Pskov", "Nightjar", "Red channel"]
 
 
-@pytest.fixture(scope="module")
-def records():
+def annotated_reports() -> list:
+    """REPORTS cleaned and annotated as ingest would (shared with the import tests)."""
     from newsintel.annotate import annotate
     from newsintel.clean import clean
     from newsintel.model import RawDocument
@@ -38,6 +38,11 @@ def records():
                               published=f"2025-05-0{i + 1}", url=f"https://example.org/r{i}"))
             for i, (_tlp, publisher, title, text) in enumerate(REPORTS)]
     return list(annotate(raws))
+
+
+@pytest.fixture(scope="module")
+def records():
+    return annotated_reports()
 
 
 def fill(conn, records) -> None:

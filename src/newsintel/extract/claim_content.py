@@ -82,7 +82,7 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             start = obj.left_edge.i if obj is not None and (child.dep_ == "xcomp" or not subject) \
                 else child.left_edge.i  # "urged the residents to leave", "announced work ... was underway"
             if obj is not None and start == obj.left_edge.i and child.dep_ == "ccomp" and lemma in att[
-                    "addressee_verbs"]:  # "told friends and family that the interview ... was", "that" misparsed
+                    "addressee_verbs"]:  # "told relatives that the concert ... was", "that" misparsed
                 start = next((t.i for t in obj.subtree if t.lower_ == "that" and t.dep_ != "nsubj"
                               and t.head.dep_ == "relcl" and t.i == t.head.left_edge.i), start)
             mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that" and start < c.i), None)

@@ -8,7 +8,7 @@ often name the parties around it instead:
 - "a gunman was killed in a shootout with police", "two soldiers died in clashes with militants": whoever the
   clause tells of, killed or dying in a fight against a named other side, was the first side of it ("a policeman
   was wounded in the shootout" may have been a bystander);
-- "they are responsible for the killing of three guards", "the group was held responsible for the attack": who is
+- "the gang is responsible for the shooting of two guards", "the group was held responsible for the attack": who is
   responsible for a deed did it.
 The types and words are data (`nominal_parties` in data/events_completion.yaml). Only empty sides are filled, and
 only from the same sentence.
@@ -65,7 +65,7 @@ def _fight_scene_party(noun: Token) -> Token | None:
 
 
 def _responsible_party(noun: Token) -> Token | None:
-    """"they are responsible for the killing", "was held responsible for the attack": the one responsible."""
+    """"the gang is responsible for the shooting", "was held responsible for the attack": the one responsible."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
         return None
