@@ -84,10 +84,13 @@ def warc_bytes(pages: list[tuple[str, bytes, str]], compress: bool = False) -> b
 
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=compress)
-    for url, body, ctype in pages:
+    for i, (url, body, ctype) in enumerate(pages):
         headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        # fixed id and date: the same pages give the same bytes (a random id or the clock would change the
+        # compressed length between runs, and hypothesis refuses a strategy whose draws depend on outside state)
+        fixed = {"WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{i:012d}>", "WARC-Date": "2024-05-01T10:00:00Z"}
         writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                      http_headers=headers))
+                                                      warc_headers_dict=fixed, http_headers=headers))
     return out.getvalue()
 
 
