@@ -42,8 +42,8 @@ def test_the_sides_of_a_deal_named_around_the_noun():
 
 
 def test_who_dies_in_a_fight_was_a_side_of_it():
-    fight = event("A gunman was killed in a shootout with police.", "FIGHT", "shootout")
-    assert texts(fight["actors"]) == "gunman" and texts(fight["targets"]) == "police"
+    fight = event("A robber was killed in a shootout with troopers.", "FIGHT", "shootout")
+    assert texts(fight["actors"]) == "robber" and texts(fight["targets"]) == "troopers"
     # a clause that tells of no one's fate in the fight gives it no side
     fight = event("The mayor spoke in the city after the clashes with militants.", "FIGHT", "clashes")
     assert not fight["actors"]
@@ -90,7 +90,7 @@ def test_a_flight_has_no_target_and_the_sides_of_an_agreement_are_its_actors():
 def test_a_deed_named_in_a_charge_is_hedged_but_a_finding_of_guilt_is_not():
     assert event("Deputies charged Dale Brant with fleeing police.", "FLEE", "fleeing")["modality"] == "hedged"
     assert event("Brant was arrested on three counts of assault.", "ATTACK", "assault")["modality"] == "hedged"
-    counts = event("Dale Brant was charged with two counts of assault.", "ATTACK", "assault")
+    counts = event("Dale Brant was charged with four counts of assault.", "ATTACK", "assault")
     assert counts["modality"] == "hedged" and texts(counts["actors"]) == "Dale Brant"
     stab = event("Two men were charged with murder in the stabbing of a clerk.", "ATTACK", "stabbing")
     assert stab["modality"] == "hedged"

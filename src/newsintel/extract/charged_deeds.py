@@ -76,7 +76,7 @@ def accused_doer(noun: Token) -> Token | None:
     prep = head.head
     word, governor = prep.lower_, prep.head
     if word in _charge_listing_preps() and lemma_of(governor) in lexicon().accusation_nouns:
-        # "charged with two counts of assault": the counts are laid on the accused of the verb
+        # "charged with four counts of assault": the counts are laid on the accused of the verb
         return _accused_of_charge(governor) or accused_doer(governor)
     if governor.dep_ in ("dobj", "obj") and word in _accusing_verbs().get(lemma_of(governor.head), ()):
         return governor  # "accused the clerk of assault": the parser often hangs the phrase on the object

@@ -254,7 +254,7 @@ def _content_end(ps: ParsedSentence, clause: Token, end: int) -> int:
 
 def _after_saying_adjuncts(clause: Token, start: int) -> int:
     """Where a reported clause with no "that" starts when the parse hung the saying's time or medium on it: "said on
-    Monday the bridge would reopen", "said earlier this year he was targeting May", "said in a statement the plant
+    Monday the bridge would reopen", "said last month she was aiming for June", "said in a statement the plant
     was safe" (the day and the statement are the saying's); only phrases between the verb and the clause's
     subject, each holding a date or time or naming a medium."""
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)

@@ -102,7 +102,7 @@ def share_coordinated(events: list[tuple[Trigger, Args]]) -> None:
 def share_with_named_incident(events: list[tuple[Trigger, Args]]) -> None:
     """"two guards were killed in an attack by rebels": the verb's doer is the attack's, and the other way round
     when the parser hangs the "by" on the verb ("killed in an airstrike by the army") (same event type only:
-    "killed in a shootout with police" is not the shootout's)."""
+    "killed in a shootout with troopers" is not the shootout's)."""
     nominal = {t.token.i: (t, a) for t, a in events if t.nominal}
     for trigger, args in events:
         if trigger.nominal or trigger.type.name in MOVERS:
@@ -294,7 +294,7 @@ def complete_arguments(ps: ParsedSentence, events: list[tuple[Trigger, Args]], m
     """Fill roles events still lack (module docstring); changes `events` in place."""
     for trigger, args in events:
         accuse_the_accused(trigger, args)
-    complete_parties(events)  # "a deal with X", "killed in a shootout with police", "responsible for the attack"
+    complete_parties(events)  # "a deal with X", "killed in a shootout with troopers", "responsible for the attack"
     untargeted_types(ps, events, mentions)
     site_as_target(ps, events, mentions)
     threat_aim(ps, events, mentions)

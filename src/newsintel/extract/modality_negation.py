@@ -63,5 +63,5 @@ def no_sign_of(top: Token) -> bool:
         return False
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return True  # "no sign that ..."
-    # "there had not been any sign that ...", "did not find evidence that ..."
+    # "there was no sign that ...", "did not find evidence that ..."
     return noun.dep_ in ("attr", "dobj") and any(c.dep_ == "neg" for c in noun.head.children)

@@ -5,7 +5,7 @@ often name the parties around it instead:
 - "concluded a deal with the sellers", "signed an accord with the government": the "with" phrase on the noun or on
   the verb that makes the deal names the other side; the maker of the deal ("he tried to conclude a deal") is a
   side too (`deal_verbs`);
-- "a gunman was killed in a shootout with police", "two soldiers died in clashes with militants": whoever the
+- "a robber was killed in a shootout with troopers", "two soldiers died in clashes with militants": whoever the
   clause tells of, killed or dying in a fight against a named other side, was the first side of it ("a policeman
   was wounded in the shootout" may have been a bystander);
 - "the gang is responsible for the shooting of two guards", "the group was held responsible for the attack": who is
@@ -53,7 +53,7 @@ def _maker(noun: Token) -> tuple[Token | None, list[Token]]:
 
 
 def _fight_scene_party(noun: Token) -> Token | None:
-    """"a gunman was killed in a shootout with police": who the clause the fight is the scene of tells of."""
+    """"a robber was killed in a shootout with troopers": who the clause the fight is the scene of tells of."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _spec()["scene_preps"]:
         return None

@@ -79,7 +79,7 @@ def assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionInd
         args["targets"].append(item)  # "its threats towards America": the party threatened (a threat noun without
         return  # its maker, "a threat to Guam", stays as it was: often a risk, not someone's threat)
     if not place and word in LOCATION_PREPS and lemma_of(item) not in lexicon().noun_index:
-        # "shot at an Ohio zoo": Ohio; not another event's ("the attacks in Paris and the Brussels assault")
+        # "shot at an Ohio zoo": Ohio; not another event's ("the bombings in Lyon and the Marseille attack")
         args["location"] += place_modifiers(ps, item, mentions)
     if word == "by" and not place:
         if trigger.passive or trigger.nominal:

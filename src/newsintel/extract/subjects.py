@@ -155,7 +155,7 @@ def accused_party(token: Token) -> Token | None:
 
 
 def responsible_party(token: Token) -> Token | None:
-    """"the group claimed responsibility for shooting down the helicopter": who claims (or accepts, takes) the
+    """"the faction claimed responsibility for downing the jet": who claims (or accepts, takes) the
     responsibility for a deed is its doer, as said by them."""
     prep = token.head
     noun = prep.head
