@@ -24,9 +24,9 @@ from newsintel.model import Entity
 from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.store.db import now
 from newsintel.store.gateway import wrap, write_transaction
-from newsintel.store.identity_index import refresh_identity, resolve_document
+from newsintel.store.identity_index import resolve_document
 from newsintel.store.sharing import strictest
-from newsintel.store.writer import DERIVED_TABLES, _insert, _insert_derived, _stories
+from newsintel.store.writer import _insert, _stories, swap_derived
 
 NEAR_KM = 25.0  # a gazetteer entry this close to the partner's point, with the same name, is that place
 
@@ -76,19 +76,10 @@ def _store(conn: Any, doc: PartnerDocument, stamp: str) -> str:
         resolve_document(conn, info.id)
         _stories().assign_story(conn, record)
         return "new"
-    before = [r[0] for r in conn.execute("SELECT DISTINCT identity_id FROM entity_links WHERE document_id = ?",
-                                         (info.id,))]
-    conn.execute("DELETE FROM event_args WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)", (info.id,))
-    for table in DERIVED_TABLES[1:]:
-        conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (info.id,))  # table names: a fixed tuple
     conn.execute("DELETE FROM partner_objects WHERE document_id = ?", (info.id,))  # what it holds now: re-added
     conn.execute("UPDATE documents SET title = ?, source = ?, url = ?, published = ?, text = ? WHERE id = ?",
                  (info.title, info.source, info.url, info.published, info.text, info.id))
-    _insert_derived(conn, record)
-    resolve_document(conn, info.id)
-    for identity_id in before:
-        refresh_identity(conn, identity_id)
-    _stories().reassign_story(conn, record)
+    swap_derived(conn, record)
     return "updated"
 
 

@@ -153,17 +153,22 @@ DERIVED_TABLES = ("event_args", "events", "claims", "quantities", "relations", "
 
 def replace_derived(conn: sqlite3.Connection, record: Record) -> None:
     """Re-extraction: swap everything derived from a stored document for `record`, in one transaction."""
-    doc = record.document
     with write_transaction(conn), pipelined(conn):
-        before = [r[0] for r in conn.execute("SELECT DISTINCT identity_id FROM entity_links WHERE document_id = ?",
-                                             (doc.id,))]
-        conn.execute("DELETE FROM event_args WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)",
-                     (doc.id,))
-        for table in DERIVED_TABLES[1:]:
-            conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc.id,))
-        conn.execute("UPDATE documents SET language = ? WHERE id = ?", (doc.language, doc.id))
-        _insert_derived(conn, record)
-        resolve_document(conn, doc.id)
-        for identity_id in before:
-            refresh_identity(conn, identity_id)
-        _stories().reassign_story(conn, record)
+        swap_derived(conn, record)
+
+
+def swap_derived(conn: sqlite3.Connection, record: Record) -> None:
+    """The body of `replace_derived` inside the caller's transaction (partner re-import swaps several documents in
+    one): derived rows deleted and rewritten, identities re-resolved and refreshed, the story reassigned."""
+    doc = record.document
+    before = [r[0] for r in conn.execute("SELECT DISTINCT identity_id FROM entity_links WHERE document_id = ?",
+                                         (doc.id,))]
+    conn.execute("DELETE FROM event_args WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)", (doc.id,))
+    for table in DERIVED_TABLES[1:]:
+        conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc.id,))  # table names: a fixed tuple
+    conn.execute("UPDATE documents SET language = ? WHERE id = ?", (doc.language, doc.id))
+    _insert_derived(conn, record)
+    resolve_document(conn, doc.id)
+    for identity_id in before:
+        refresh_identity(conn, identity_id)
+    _stories().reassign_story(conn, record)
