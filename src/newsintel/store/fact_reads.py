@@ -99,13 +99,19 @@ def relation_rows(conn: Database, identity_id: str, types: Sequence[str], limit:
 
 
 def co_mentioned_rows(conn: Database, identity_id: str) -> list[Any]:
-    """People and groups named in the identity's latest reports: id, name, type, documents, shared (reports)."""
+    """People and groups named in the identity's latest reports: id, name, type, documents, shared (reports).
+
+    The latest reports are found among the identity's latest in-document entities (LATEST_MEMBERS' bound, read
+    backwards on the (identity_id, rowid) index) rather than by grouping every link it has: a group named in
+    10,000 reports no longer aggregates 10,000 links for its 200 latest reports. Counts are grouped by identity
+    before identities are joined, so only the identities found are read."""
     return wrap(conn).execute(
-        "SELECT i.id, i.name, i.type, i.documents, count(DISTINCT b.document_id) AS shared FROM"
-        " (SELECT document_id FROM entity_links WHERE identity_id = ? GROUP BY document_id"
-        "  ORDER BY max(rowid) DESC LIMIT ?) d"
-        " JOIN entity_links b ON b.document_id = d.document_id JOIN identities i ON i.id = b.identity_id"
-        " WHERE i.id != ? AND i.kind != 'place' AND i.suppressed = 0 GROUP BY i.id, i.name, i.type, i.documents"
+        "SELECT i.id, i.name, i.type, i.documents, s.shared FROM"
+        " (SELECT b.identity_id, count(DISTINCT b.document_id) AS shared FROM"
+        "  (SELECT document_id FROM (SELECT document_id, rowid FROM entity_links WHERE identity_id = ?"
+        "    ORDER BY rowid DESC LIMIT 1000) x GROUP BY document_id ORDER BY max(rowid) DESC LIMIT ?) d"
+        "  JOIN entity_links b ON b.document_id = d.document_id WHERE b.identity_id != ? GROUP BY b.identity_id) s"
+        " JOIN identities i ON i.id = s.identity_id WHERE i.kind != 'place' AND i.suppressed = 0"
         " ORDER BY i.id", (identity_id, LATEST_DOCUMENTS, identity_id)).fetchall()
 
 
@@ -140,3 +146,11 @@ def events_of_types(conn: Database, types: Sequence[str]) -> list[Any]:
     """document_id, data of every event of `types`, by type, modality and store order."""
     return wrap(conn).execute(f"SELECT document_id, data FROM events WHERE type IN ({_marks(types)})"
                               " ORDER BY type, modality, id", tuple(types)).fetchall()
+
+
+def events_of_types_page(conn: Database, types: Sequence[str], after_id: int, limit: int) -> list[Any]:
+    """`events_of_types` a page at a time, for walks over the whole store in bounded memory: id, document_id,
+    type, modality, data of at most `limit` events of `types` with an id above `after_id`, by id."""
+    return wrap(conn).execute(f"SELECT id, document_id, type, modality, data FROM events WHERE type IN"
+                              f" ({_marks(types)}) AND id > ? ORDER BY id LIMIT ?",
+                              (*types, after_id, limit)).fetchall()

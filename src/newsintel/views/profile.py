@@ -113,10 +113,10 @@ def _associates(conn: Database, identity_id: str, sources: Sources, limit: int) 
     typed = []
     rows = fact_reads.relation_rows(conn, identity_id, TYPED_RELATIONS, limit, as_object_too=True)
     sources.prefetch([r["document_id"] for r in rows])
-    for row in rows:
-        other = row["object_entity"] if row["subject_entity"] == row["mine"] else row["subject_entity"]
+    others = [row["object_entity"] if row["subject_entity"] == row["mine"] else row["subject_entity"] for row in rows]
+    linked = identity_of_entities(conn, others)  # one read for all rows, not one per relation
+    for row, other in zip(rows, others, strict=True):
         fact = sources.fact(row["document_id"], row["data"])
-        linked = identity_of_entities(conn, [other]) if other else {}
         fact["other"] = ({"identity": linked[other][0], "name": linked[other][1]} if other in linked
                          else {"identity": None, "name": fact["object"]["text"]})
         typed.append(fact)
