@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -188,9 +190,15 @@ def generated_store(path: Path, size: int) -> float:
     return time.perf_counter() - started
 
 
-def profile_at_size(server_url: str, tmp: str, size: int) -> dict[str, Any]:
-    source = Path(tmp) / f"generated-{size}.db"
-    built = generated_store(source, size)
+def profile_at_size(server_url: str, tmp: str, size: int, store: Path | None = None) -> dict[str, Any]:
+    """Profile latency on both backends; `store`: an existing SQLite store instead of `size` generated reports."""
+    if store is None:
+        source = Path(tmp) / f"generated-{size}.db"
+        built = generated_store(source, size)
+    else:
+        source, built = store, 0.0
+        with closing(sqlite3.connect(f"file:{store}?mode=ro", uri=True)) as conn:
+            size = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
     target = new_database(server_url)
     started = time.perf_counter()
     copied = subprocess.run([sys.executable, "-m", "newsintel", "copy", "--from", str(source), "--to", target],
@@ -208,6 +216,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--workers", type=int, default=1, help="worker processes per ingest (default 1)")
     parser.add_argument("--profile-docs", type=int, default=10_000,
                         help="generated reports in the store `profile` is timed on (default 10000; 0: skip)")
+    parser.add_argument("--profile-store", type=Path,
+                        help="time `profile` on this existing SQLite store (copied to PostgreSQL) instead")
     parser.add_argument("--only", choices=("ingest", "store", "profile"),
                         help="one part: whole ingests, save_record alone, or profile at size")
     args = parser.parse_args(argv)
@@ -232,7 +242,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                       f"  p95 {figures['p95']:6.1f}  statements/doc {figures['statements']:5.0f}"
                       + (f"  calls/doc {figures['calls']:4.0f}" if backend == "postgresql" else ""))
         if args.only in (None, "profile") and args.profile_docs:
-            at_size = result["profile"] = profile_at_size(server.url, tmp, args.profile_docs)
+            at_size = result["profile"] = profile_at_size(server.url, tmp, args.profile_docs, args.profile_store)
             print(f"profile at {at_size['documents']:,} generated reports (built in {at_size['build_seconds']:.0f}s,"
                   f" copied to PostgreSQL in {at_size['copy_seconds']:.0f}s), same 40 identities:")
             for backend, figures in at_size["profile_ms"].items():

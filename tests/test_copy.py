@@ -81,6 +81,8 @@ def test_a_postgresql_copy_keeps_ids_and_continues_its_sequences(store, postgres
     assert main(["copy", "--quiet", "--from", store, "--to", postgres_db]) == 0
     lite, pg = wrap(connect(store)), wrap(connect(postgres_db))
     try:
+        analysed = {r[0] for r in pg.execute("SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL")}
+        assert {"documents", "entity_links", "events", "claims"} <= analysed  # planner statistics right after a copy
         for table in ("events", "mentions", "claims", "stories", "judgements"):
             assert pg.execute(f"SELECT max(id) FROM {table}").fetchone()[0] == lite.execute(
                 f"SELECT max(id) FROM {table}").fetchone()[0], table

@@ -210,6 +210,9 @@ def _copy(src: Database, dst: Database, target: str, progress) -> CopyReport:
     if dst.dialect == POSTGRESQL:
         with write_transaction(dst):
             reset_sequences(dst)
+            # the planner's statistics: a bulk load leaves them empty until autovacuum comes round, and until then
+            # profile reads on a fresh copy take plans meant for empty tables (p50 66 ms instead of ~10 on 1k reports)
+            dst.execute("ANALYZE")
     return report
 
 
