@@ -73,7 +73,6 @@ def _print_sources(rows: list[dict[str, Any]]) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from newsintel.cli.analyst import write_atomically
     from newsintel.exports.base import unwritable
     from newsintel.exports.stix import Selection, StixExporter
     from newsintel.ingest.discover import display_path
@@ -100,9 +99,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     selection = Selection(tlp_max=args.tlp_max, identity=identity, story=args.story, since=args.since)
     exporter = StixExporter(conn, selection)
     exporter.contradicted = contradicted(conn, may_use=set(exporter.documents()))
-    text = exporter.bundle_json()
     try:
-        write_atomically(target, text)
+        exporter.write_file(target)  # streamed, object by object, into a file renamed over FILE when complete
     except OSError as err:
         error(f"{display_path(args.out)}: cannot write the bundle: {err.strerror or err}")
         return EXIT_FAILED

@@ -26,6 +26,13 @@ def export_documents(conn: Any, tlp_max: str, identity: str | None = None, story
                      since: str | None = None) -> list[dict[str, Any]]:
     """The documents at or under `tlp_max` (optionally: naming `identity`, in `story`, published on or after
     `since`), in ingest order, each with its handling (`tlp`, `handling_source`, `reliability`)."""
+    return [d for page in document_pages(conn, tlp_max, identity, story, since) for d in page]
+
+
+def document_pages(conn: Any, tlp_max: str, identity: str | None = None, story: int | None = None,
+                   since: str | None = None, page: int = CHUNK) -> Iterator[list[dict[str, Any]]]:
+    """`export_documents` a page at a time (keyset on the ingest position, so memory stays bounded on both
+    backends): lists of at most `page` documents read, each list holding those of them at or under `tlp_max`."""
     db = wrap(conn)
     where, params = [], []
     if identity:
@@ -37,16 +44,26 @@ def export_documents(conn: Any, tlp_max: str, identity: str | None = None, story
     if since:
         where.append("d.published >= ?")
         params.append(since)
-    rows = db.execute("SELECT d.id, d.title, d.source, d.url, d.published, d.ingested_at FROM documents d"
-                      + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.rowid", params).fetchall()
-    handling = handling_of(db, [r["id"] for r in rows])
-    out = []
-    for r in rows:
-        h = handling.get(r["id"])
-        if h is not None and allowed(h.tlp, tlp_max):
-            out.append({**dict(zip(r.keys(), tuple(r), strict=True)), "tlp": h.tlp, "handling_source": h.source,
-                        "reliability": h.reliability})
-    return out
+    where.append("d.rowid > ?")
+    sql = ("SELECT d.rowid AS position, d.id, d.title, d.source, d.url, d.published, d.ingested_at FROM documents d"
+           " WHERE " + " AND ".join(where) + " ORDER BY d.rowid LIMIT ?")
+    last = 0
+    while True:
+        rows = db.execute(sql, (*params, last, page)).fetchall()
+        if not rows:
+            return
+        handling = handling_of(db, [r["id"] for r in rows])
+        out = []
+        for r in rows:
+            h = handling.get(r["id"])
+            if h is not None and allowed(h.tlp, tlp_max):
+                row = dict(zip(r.keys(), tuple(r), strict=True))
+                del row["position"]
+                out.append({**row, "tlp": h.tlp, "handling_source": h.source, "reliability": h.reliability})
+        yield out
+        if len(rows) < page:
+            return
+        last = rows[-1]["position"]
 
 
 def linked_entities(conn: Any, doc_ids: list[str]) -> list[dict[str, Any]]:

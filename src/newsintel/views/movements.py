@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from newsintel.store import fact_reads
@@ -39,58 +40,131 @@ def flows(conn: Database, limit: int = 100, min_confidence: float | None = None)
     return confident_flows(conn, limit, min_confidence)[0]
 
 
+PAGE = 2000  # movement events read at a time: the store is walked twice, in bounded memory
+
+
 def confident_flows(conn: Database, limit: int = 100, min_confidence: float | None = None,
                     ceiling: Any = None) -> tuple[list[dict[str, Any]], int]:
     """`flows` and how many movement events with a place were left out under the threshold. `ceiling` (an
     export's TLP ceiling, exports/base.Ceiling): only the documents it admits, places and people named as they
-    name them."""
+    name them.
+
+    Two walks over the movement events, a page at a time: the first counts the events of every flow (route,
+    statuses, types, and where its places were geocoded), the second keeps the events of the `limit` flows with
+    most events only, whose sources are then read. Memory grows with the number of distinct routes and places and
+    with the shown flows' events, not with the store."""
     threshold = default_min_confidence() if min_confidence is None else min_confidence
     conn = wrap(conn)
-    rows = fact_reads.events_of_types(conn, MOVEMENT_TYPES)
-    sources = Sources(conn)
-    facts = [json.loads(r["data"]) | {"document_id": r["document_id"]} for r in rows]
-    # "the army is not preventing them from leaving": no one is said to have moved
-    facts = [f for f in facts if status_of(f) != NOT_STOPPED]
-    if ceiling is not None:
-        admitted = ceiling.admitted({f["document_id"] for f in facts})
-        facts = [f for f in facts if f["document_id"] in admitted]
-    facts, hidden = confident([f for f in facts if f["destination"] or f["origin"] or f["via"]], threshold)
-    linked = identity_of_entities(conn, [a.get("entity") for f in facts for role in ("origin", "via", "destination")
-                                         for a in f[role]])
-    if ceiling is not None:
-        linked = ceiling.renamed(linked)
-    points = _entity_points(conn, [a.get("entity") for f in facts for role in ("origin", "via", "destination")
-                                   for a in f[role]], linked)
-    movers = identity_of_entities(conn, [a.get("entity") for f in facts for a in f["actors"]])
-    if ceiling is not None:
-        movers = ceiling.renamed(movers)
+    names = _Namer(conn, ceiling)
     grouped: dict[tuple[str, ...], dict[str, Any]] = {}
-    for fact in facts:
-        origin = _names(fact["origin"], linked)
-        via = _names(fact["via"], linked)
-        destination = _names(fact["destination"], linked)
-        if not (origin or via or destination):
-            continue
-        path = tuple(p for p in (" / ".join(origin) or "?", *via, " / ".join(destination) or "?"))
-        flow = grouped.setdefault(path, {"path": list(path), "origin": origin, "via": via,
-                                         "destination": destination,
-                                         "points": {n: points[n] for n in [*origin, *via, *destination]
-                                                    if n in points},
-                                         "count": 0, "status": Counter(),
-                                         "types": Counter(), "sources": []})
-        flow["count"] += 1
-        flow["status"][status_of(fact)] += 1  # "prevented from crossing": attempted
-        flow["types"][fact["type"]] += 1
-        flow["sources"].append(fact)  # its source is read only if the flow is shown
+    points: dict[str, tuple[str, list[float]]] = {}  # place name -> (entity id, [lon, lat]) of its last geocoding
+    hidden = 0
+    for page in _pages(conn):
+        facts, left_out = _kept(page, threshold, ceiling)
+        hidden += left_out
+        places = [a.get("entity") for _order, f in facts for role in ("origin", "via", "destination") for a in f[role]]
+        linked = names(places)
+        for r in fact_reads.place_rows(conn, [e for e in places if e in linked]):
+            name = linked[r[0]][1]
+            if name not in points or points[name][0] < r[0]:
+                points[name] = (r[0], [round(r[2], 5), round(r[1], 5)])
+        for _order, fact in facts:
+            route = _route(fact, linked)
+            if route is None:
+                continue
+            path, origin, via, destination = route
+            flow = grouped.setdefault(path, {"path": list(path), "origin": origin, "via": via,
+                                             "destination": destination, "count": 0, "status": Counter(),
+                                             "types": Counter(), "sources": []})
+            flow["count"] += 1
+            flow["status"][status_of(fact)] += 1  # "prevented from crossing": attempted
+            flow["types"][fact["type"]] += 1
     out = sorted(grouped.values(), key=lambda f: (-f["count"], f["path"]))[:limit]
-    sources.prefetch([f["document_id"] for flow in out for f in flow["sources"]])
+    del grouped
+    shown = {tuple(flow["path"]): flow for flow in out}
+    for flow in out:
+        flow["points"] = {n: points[n][1] for n in [*flow["origin"], *flow["via"], *flow["destination"]]
+                          if n in points}
+    for page in _pages(conn):  # the second walk: the events of the flows shown
+        facts, _ = _kept(page, threshold, ceiling)
+        linked = names([a.get("entity") for _o, f in facts for role in ("origin", "via", "destination")
+                        for a in f[role]])
+        for order, fact in facts:
+            route = _route(fact, linked)
+            if route is not None and route[0] in shown:
+                shown[route[0]]["sources"].append((order, fact))
+    movers = names([a.get("entity") for flow in out for _o, f in flow["sources"] for a in f["actors"]])
+    sources = Sources(conn)
+    sources.prefetch([f["document_id"] for flow in out for _o, f in flow["sources"]])
     for flow in out:
         flow["sources"] = [_source(fact, sources.source(fact["document_id"], fact["sentence"]), movers)
-                           for fact in flow["sources"]]
+                           for _order, fact in sorted(flow["sources"], key=lambda t: t[0])]
         flow["status"], flow["types"] = dict(flow["status"]), dict(flow["types"])
         flow["sources"].sort(key=date_order)
         flow["first"], flow["last"] = _date_of(flow["sources"][0]), _date_of(flow["sources"][-1])
     return out, hidden
+
+
+def _pages(conn: Database) -> Iterator[list[tuple[tuple[str, str, int], dict[str, Any]]]]:
+    """Movement events a page at a time: ((type, modality, id): the order the sources are listed in, fact)."""
+    after = 0
+    while True:
+        rows = fact_reads.events_of_types_page(conn, MOVEMENT_TYPES, after, PAGE)
+        yield [((r["type"], r["modality"], int(r["id"])), json.loads(r["data"]) | {"document_id": r["document_id"]})
+               for r in rows]
+        if len(rows) < PAGE:
+            return
+        after = int(rows[-1]["id"])
+
+
+def _kept(page: list[tuple[Any, dict[str, Any]]], threshold: float,
+          ceiling: Any) -> tuple[list[tuple[Any, dict[str, Any]]], int]:
+    """The page's events that may make a flow, and how many with a place were under the threshold."""
+    # "the army is not preventing them from leaving": no one is said to have moved
+    facts = [(o, f) for o, f in page if status_of(f) != NOT_STOPPED]
+    if ceiling is not None:
+        admitted = ceiling.admitted({f["document_id"] for _o, f in facts})
+        facts = [(o, f) for o, f in facts if f["document_id"] in admitted]
+    placed = [(o, f) for o, f in facts if f["destination"] or f["origin"] or f["via"]]
+    kept, hidden = confident([f for _o, f in placed], threshold)
+    ids = {id(f) for f in kept}
+    return [(o, f) for o, f in placed if id(f) in ids], hidden
+
+
+def _route(fact: dict[str, Any], linked: dict[str, tuple[str, str, str]]) -> tuple[tuple[str, ...], list[str],
+                                                                                  list[str], list[str]] | None:
+    """(path, origin, via, destination) of a movement event by its places' names; None when none is named."""
+    origin = _names(fact["origin"], linked)
+    via = _names(fact["via"], linked)
+    destination = _names(fact["destination"], linked)
+    if not (origin or via or destination):
+        return None
+    return (" / ".join(origin) or "?", *via, " / ".join(destination) or "?"), origin, via, destination
+
+
+class _Namer:
+    """entity id -> (identity id, name, kind), as store/fact_reads.identity_of_entities gives it; under a TLP
+    ceiling each identity named as the admitted documents name it (those they do not name left out), worked out
+    once per identity however many pages name it."""
+
+    def __init__(self, conn: Database, ceiling: Any) -> None:
+        self.conn, self.ceiling = conn, ceiling
+        self.admitted_name: dict[str, str | None] = {}
+
+    def __call__(self, entity_ids: list[str | None]) -> dict[str, tuple[str, str, str]]:
+        ids = sorted({e for e in entity_ids if e})
+        linked: dict[str, tuple[str, str, str]] = {}
+        for start in range(0, len(ids), fact_reads.BATCH):
+            linked |= identity_of_entities(self.conn, ids[start:start + fact_reads.BATCH])
+        if self.ceiling is None:
+            return linked
+        new = {e: v for e, v in linked.items() if v[0] not in self.admitted_name}
+        if new:
+            renamed = self.ceiling.renamed(new)
+            for e, v in new.items():
+                self.admitted_name[v[0]] = renamed[e][1] if e in renamed else None
+        return {e: (v[0], name, v[2]) for e, v in linked.items()
+                if (name := self.admitted_name[v[0]]) is not None}
 
 
 def _source(fact: dict[str, Any], source: dict[str, Any],
@@ -107,10 +181,3 @@ def _movers(args: list[dict[str, Any]], linked: dict[str, tuple[str, str, str]])
 
 def _date_of(source: dict[str, Any]) -> dict[str, Any]:
     return {k: source[k] for k in ("date", "date_precision", "dated_by")}
-
-
-def _entity_points(conn: Database, entity_ids: list[str | None],
-                   linked: dict[str, tuple[str, str, str]]) -> dict[str, list[float]]:
-    """Place name (as shown in flows) -> [lon, lat] where the geocoder put it in the report."""
-    return {linked[r[0]][1]: [round(r[2], 5), round(r[1], 5)]
-            for r in fact_reads.place_rows(conn, [e for e in entity_ids if e in linked])}
