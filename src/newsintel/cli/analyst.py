@@ -108,10 +108,15 @@ def cmd_movements(args: argparse.Namespace) -> int:
     if problem:
         error(f"{display_path(args.geojson)}: cannot write the GeoJSON file: {problem}")
         return EXIT_FAILED
-    result, hidden = confident_flows(_conn(args), args.limit, args.min_confidence)
+    conn = _conn(args)
+    ceiling = _movements_ceiling(args, conn)
+    result, hidden = confident_flows(conn, args.limit, args.min_confidence, ceiling)
+    if ceiling is not None and ceiling.withheld:
+        print(f"newsintel: TLP {ceiling.tlp_max} or below: {len(ceiling.withheld):,} documents above it left out",
+              file=sys.stderr)
     if target:
         try:
-            write_atomically(target, json.dumps(GeojsonExporter(result).collection(), ensure_ascii=False))
+            GeojsonExporter(result, ceiling).write_file(target)  # streamed into a file renamed over FILE at the end
         except OSError as err:
             error(f"{display_path(args.geojson)}: cannot write the GeoJSON file: {err.strerror or err}")
             return EXIT_FAILED
@@ -119,6 +124,15 @@ def cmd_movements(args: argparse.Namespace) -> int:
         print(f"newsintel: {note}", file=sys.stderr)
     return _emit(args, result, lambda: (render_views.print_flows(result),
                                         print_hidden(hidden, threshold(args), "movement events")))
+
+
+def _movements_ceiling(args: argparse.Namespace, conn):
+    """`movements --tlp-max LEVEL`: the exports' TLP ceiling (exports/base.Ceiling) over the flows shown and
+    written; with --geojson and no --tlp-max it is clear, as for every export (the file leaves the store)."""
+    from newsintel.exports.base import Ceiling
+
+    level = args.tlp_max or ("clear" if args.geojson else None)
+    return Ceiling(conn, level) if level else None
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -213,6 +227,12 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _tlp_arg(text: str) -> str:
+    from newsintel.cli.sharing import tlp_arg
+
+    return tlp_arg(text)
+
+
 def add_commands(add: Callable[..., argparse.ArgumentParser], json_flag: argparse.ArgumentParser) -> None:
     p = add("profile", cmd_profile, "who / where / heading / intent / associates / what is said, with sources",
             json_flag)
@@ -227,6 +247,9 @@ def add_commands(add: Callable[..., argparse.ArgumentParser], json_flag: argpars
     p = add("movements", cmd_movements, "origin → via → destination flows with counts, status and sources",
             json_flag)
     p.add_argument("--geojson", metavar="FILE", help="also write the flows as GeoJSON (QGIS, geojson.io)")
+    p.add_argument("--tlp-max", type=_tlp_arg, metavar="LEVEL",
+                   help="only documents at or under this TLP count, and names as they give them (as the exports;"
+                        " default: all documents, or clear with --geojson, whose file leaves the store)")
     p.add_argument("--limit", type=positive, default=100)
     min_confidence(p, "movement events")
     p = add("conflicts", cmd_conflicts, "figures that disagree about the same thing, with each source", json_flag)
