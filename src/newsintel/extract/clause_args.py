@@ -152,3 +152,11 @@ def attack_clause_doer(verb: Token) -> list[Token]:
         if forceful and subject is not None and subject.pos_ in ("NOUN", "PROPN") and not force_noun(subject):
             return with_conjuncts(subject)
     return []
+
+
+def hands_of(token: Token) -> list[Token]:
+    """"killed at the hands of the militia", "bombings at the hands of": the ones whose hands did it."""
+    return [t for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "at"
+            for hands in prep.children if hands.dep_ == "pobj" and lemma_of(hands) == "hand"
+            for of in hands.children if of.dep_ == "prep" and of.lower_ == "of"
+            for g in of.children if g.dep_ == "pobj" for t in with_conjuncts(g)]

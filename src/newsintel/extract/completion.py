@@ -39,6 +39,7 @@ from newsintel.extract.clause_args import place_modifiers
 from newsintel.extract.describe import actor_words
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.nominal_parties import complete_parties
+from newsintel.extract.noun_roles import run_head, undergoer
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.roles import building
 from newsintel.extract.scene_places import conjunct_places, frame_places
@@ -54,11 +55,12 @@ PARTY_PREPS = {"between", "with", "among", "amongst"}
 SHARED_PREPS = {"in", "at", "near", "outside", "inside", "by", "on", "against", "across", "around"}
 
 
-def _governor_actors(token: Token) -> list[Token]:
+def _governor_actors(token: Token, trigger_type: str) -> list[Token]:
     """The doer a coordination's first member gets from the word governing it: a light verb's subject ("the gang
     carried out kidnappings and robberies")."""
-    head = first_conjunct(token)
-    if head.dep_ in ("dobj", "attr") and lemma_of(head.head) in LIGHT_VERBS:
+    head = run_head(token)  # "carried out kidnappings and robberies", "launched a wave of robberies and assaults"
+    if head.dep_ in ("dobj", "attr") and lemma_of(head.head) in LIGHT_VERBS and not undergoer(
+            token, trigger_type):  # "faces impeachment and prosecution": the subject undergoes them
         subject, passive = subject_of(head.head)
         if subject is not None and not passive:
             return [subject]
@@ -81,7 +83,7 @@ def share_coordinated(events: list[tuple[Trigger, Args]]) -> None:
         first = first_conjunct(token)
         if first.i not in nominal:
             if not args["actors"]:
-                args["actors"] += _governor_actors(token)
+                args["actors"] += _governor_actors(token, trigger.type.name)
             continue
         head_trigger, head_args = nominal[first.i]
         last = max((t for t in first.subtree if t.dep_ == "conj" and first_conjunct(t).i == first.i),

@@ -2,26 +2,82 @@
 
 A noun event takes its participants from possessors and name compounds, from `of`/`by` phrases, from the subject
 of a light verb ("carried out an attack", "signed a deal") and from a passive light verb or a participle that
-describes it ("the attack was carried out by", "a truce brokered by Qatar"). Verb triggers are in `roles.py`.
+describes it ("the attack was carried out by", "a truce brokered by Qatar"). The subject of a verb of undergoing
+("faced prosecution", "will stand trial", "fell victim to an attack", "became victims of assault") is who the event
+is done to, never its doer (`undergoing` in data/events_completion.yaml). Verb triggers are in `roles.py`.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, is_country, is_place, with_conjuncts
-from newsintel.extract.clause_args import when_not_who
+from newsintel.extract.clause_args import hands_of, when_not_who
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.prep_roles import prep_args
-from newsintel.extract.subjects import accused_party, described_noun, is_passive, subject_of
+from newsintel.extract.subjects import accused_party, described_noun, direct_object, is_passive, subject_of
 from newsintel.extract.triggers import FORCE, LIGHT_VERBS, MOVERS, ROLES, Trigger, lemma_of
+from newsintel.resources import load_yaml
 
 TIME_PREPS = {"after", "since", "before", "following", "upon", "until", "till", "during"}
 
 
+@cache
+def _undergoing() -> dict:
+    return load_yaml("events_completion.yaml")["undergoing"]
+
+
+def undergoer(noun: Token, type_name: str) -> list[Token]:
+    """Who undergoes an event noun through the verb around it: the active subject of "the judge faced prosecution",
+    "two officers will stand trial", "the town suffered a series of attacks" (the noun, or the run of events it is
+    one of, is the verb's object); the subject of "tourists fell victim to an attack", "women became victims of
+    assault", and the one named in "the men were named as the first victims of the shooting" (a victim word beside
+    the noun). Nothing for other verbs or types (a journey or a battle faced: the subject takes part)."""
+    spec = _undergoing()
+    if type_name not in spec["types"]:
+        return []
+    noun = run_head(noun)  # "faces impeachment and prosecution", "suffered a series of attacks"
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj") and lemma_of(head) in spec["verbs"]:
+        return _active_subject(head)
+    if noun.dep_ != "pobj" or head.lower_ not in ("of", "to"):
+        return []
+    above = head.head  # "victims of assault": the victim word; "fell victim to an attack": the verb
+    if lemma_of(above) in spec["victim_words"]:
+        if above.dep_ in ("attr", "oprd", "acomp", "dobj", "npadvmod"):
+            return _active_subject(above.head)
+        if above.dep_ == "pobj" and above.head.lower_ == "as":  # "were named as victims of", "identified as"
+            verb = above.head.head
+            subject, passive = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+            named = subject if passive else (direct_object(verb) if verb.pos_ in ("VERB", "AUX") else None)
+            return with_conjuncts(named) if named is not None else []
+    if head.lower_ == "to" and any(lemma_of(c) in spec["victim_words"] for c in above.children):
+        return _active_subject(above)
+    return []
+
+
+def run_head(noun: Token) -> Token:
+    """The noun that stands for an event noun in its clause: the first of a coordination ("robberies and assaults"),
+    and the run of events it is one of ("a series of attacks", "a wave of robberies": `runs`)."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in _undergoing()["runs"]:
+        return head.head
+    return noun
+
+
+def _active_subject(verb: Token) -> list[Token]:
+    subject, passive = subject_of(verb)
+    return with_conjuncts(subject) if subject is not None and not passive else []
+
+
 def _describing_participles(noun: Token) -> list[Token]:
     doc = noun.doc
-    out = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    out = [c for c in noun.children if c.dep_ == "acl" and (c.tag_ == "VBN" or (  # "handed down by": tagged VBD
+        c.tag_ == "VBD" and any(g.dep_ == "agent" for g in c.children)))]
     for t in doc[noun.i + 1:min(len(doc), noun.i + 3)]:
         if t.dep_ == "advcl" and described_noun(t) is not None and described_noun(t).i == noun.i:
             out.append(t)
@@ -46,20 +102,29 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
                 role = "location"  # "the Raqqa evacuation", "the Brussels assault"; but "US air strikes"
             args[role].append(clause_subject_for(child, token) or child)
     head = token.head
-    light = token.dep_ in ("dobj", "attr") and lemma_of(head) in LIGHT_VERBS
+    undergone = undergoer(token, name)
+    if undergone and not args["targets"]:
+        args["targets"].extend(undergone)
+    run = run_head(token)  # "carried out a series of attacks": the run is the light verb's object
+    if run is not token:
+        head = run.head
+    light = not undergone and run.dep_ in ("dobj", "attr") and lemma_of(head) in LIGHT_VERBS
     # "X claimed responsibility for the attack"
     claimed = token.dep_ == "pobj" and head.lower_ == "for" and lemma_of(head.head) == "responsibility"
     verb = head if light else head.head.head if claimed else None
-    if name == "AGREE":  # "a deal reached with government forces", "the truce, brokered by Qatar"
-        for participle in _describing_participles(token):
-            if lemma_of(participle) not in LIGHT_VERBS and lemma_of(participle) not in trigger.type.verbs:
+    if name not in MOVERS:  # "a deal reached with government forces", "the truce, brokered by Qatar", "the raid
+        for participle in _describing_participles(token):  # carried out by special forces"
+            if lemma_of(participle) not in LIGHT_VERBS | set(_undergoing()["doing_participles"]) and lemma_of(
+                    participle) not in trigger.type.verbs:
                 continue  # "a deal backed by a fund", "approved by parliament": no party to it
             for prep in participle.children:
-                if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "with"):
+                if prep.dep_ == "agent" or (name == "AGREE" and prep.dep_ == "prep" and prep.lower_ == "with"):
                     args["actors"] += [t for g in prep.children if g.dep_ == "pobj" for t in with_conjuncts(g)]
     for done_by in _passive_light_verbs(token) if name not in MOVERS else ():  # "the escape was organised by": no
         args["actors"] += [g for c in done_by.children if c.dep_ == "agent" for g in c.children  # one escaping
                            if g.dep_ == "pobj" and not g.is_punct]  # "carried out by" the attackers
+    if not args["actors"] and name not in MOVERS:  # "suffered bombings at the hands of the militia"
+        args["actors"] += hands_of(token) or (hands_of(token.head) if token.dep_ in ("dobj", "obj") else [])
     party = accused_party(token) if token.dep_ == "pobj" else None
     if party is not None:  # "on suspicion of people smuggling": the suspects smuggle
         args["actors"].append(party)

@@ -18,6 +18,7 @@ from newsintel.extract.clause_args import (
     along_with,
     attack_clause_doer,
     event_noun,
+    hands_of,
     infinitive_of_thing,
     ordering_party,
     someone,
@@ -80,7 +81,8 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         # "the strikes killed", "the gunfire that killed three": what happened or what hit, no one who acted
         args["targets" if passive and name not in MOVERS else "actors"].extend(with_conjuncts(subject))
     if passive and not args["actors"]:
-        args["actors"] += ordering_party(token) or (attack_clause_doer(token) if name == "ATTACK" else [])
+        args["actors"] += ordering_party(token) or (attack_clause_doer(token) if name == "ATTACK" else []) or (
+            hands_of(token) if name not in MOVERS else [])  # "were killed at the hands of insurgents"
     obj = direct_object(token) or (None if passive else _shared_object(token))  # "be charged and ruin his chances"
     if obj is not None and told_complement(token, obj):
         obj = None
