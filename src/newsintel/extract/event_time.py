@@ -289,8 +289,9 @@ def _dated_elsewhere(trigger: Token, spans: list[Span], published: str | None) -
     """The sentence dates something the event depends on, on another day than the report's: the clause that
     governs it ("police said on Tuesday that the army had shelled the town", "arrested on Monday a man who had
     fled", "spoke to him on Tuesday and they agreed"; not "... and later released") or, for an event noun, a clause
-    inside its phrase ("the assault, punching a guard two weeks ago", "the attack claimed on Friday"; a verb's
-    reasons are not its date: "was charged for punching a guard two weeks ago" keeps the report's day). The
+    inside its phrase ("the assault, punching a guard two weeks ago", "the attack claimed on Friday"), also through a
+    participle used as a preposition ("Following a trial in May, the jury deliberated before convicting him"; a
+    verb's reasons are not its date: "was charged for punching a guard two weeks ago" keeps the report's day). The
     report's day would be a date the text contradicts: no date is shown."""
     base = (published or "")[:10]
     own = _clause_of(trigger)
@@ -307,6 +308,8 @@ def _dated_elsewhere(trigger: Token, spans: list[Span], published: str | None) -
         if first[:10] <= base <= (last or first)[:10]:
             continue  # the report's own day: no contradiction
         verb = _clause_of(span.root)
+        while verb is not None and verb.dep_ == "prep" and verb.head.i != verb.i:
+            verb = _clause_of(verb.head)  # "Following a trial in May, a jury deliberated ...": the clause's date
         if verb is None:
             continue
         if verb.is_ancestor(trigger) or (trigger.pos_ == "NOUN" and trigger.is_ancestor(verb)):

@@ -101,8 +101,8 @@ _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 def anchored_publication(chosen: Span, own: list[Span], published: str | None) -> str | None:
     """The day to resolve a date without a year against: the last day of the year another date of the same clause
-    gives ("at the New Year's Eve celebrations two years ago", "in June last year" as two phrases), else the
-    publication day itself."""
+    gives ("at the New Year's Eve celebrations two years ago", "in June last year" as two phrases), or N years back
+    from it for a clause under "N years after", else the publication day itself."""
     if _YEAR_WRITTEN.search(chosen.text) or not (holiday_of(chosen.text) or any(
             (w.lower() in MONTHS and w.lower() != "may") or w == "May" for w in _WORDS.findall(chosen.text))):
         return published
@@ -110,4 +110,35 @@ def anchored_publication(chosen: Span, own: list[Span], published: str | None) -
         value = normalise(other.text, published) if other is not chosen else None
         if value and precision_of(value) == "year":
             return value.partition("/")[2]
-    return published
+    return _years_before(chosen, published) or published
+
+
+_NUMBER_WORDS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+
+
+def _years_before(chosen: Span, published: str | None) -> str | None:
+    """"two years after women were robbed during the New Year's Eve celebrations": the clause under "N years after"
+    lies N years before the sentence's own time, taken as the report's: the last day of the year N years before the
+    report's, as for "two years ago" (`anchored_publication`)."""
+    token = chosen.root
+    while token.head.i != token.i:
+        token = token.head
+        after = [c for c in token.children if c.dep_ in ("mark", "prep") and c.lower_ == "after"]
+        if token.pos_ in ("VERB", "AUX") and after:
+            amounts = [c for c in token.children if c.dep_ == "npadvmod" and c.lemma_.lower() == "year"
+                       and c.i < after[0].i]
+            break
+    else:
+        return None
+    counts = [n for a in amounts for n in a.children if n.dep_ == "nummod"]
+    if len(counts) != 1 or (published or "")[4:5] != "-":
+        return None
+    word = counts[0].lower_
+    years = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    if not years or years > 50:
+        return None
+    try:
+        return f"{date.fromisoformat(published[:10]).year - years}-12-31"
+    except ValueError:
+        return None

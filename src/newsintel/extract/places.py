@@ -1,8 +1,9 @@
 """Places of an event beyond its own prepositions: those of its participants ("300 fighters from Homs"), every
 other named place in the trigger's phrase, and, for a nominal trigger, the places the sentence gives it outside
 its phrase: a place phrase right after it that the parser hung elsewhere ("airstrikes in Kunduz"), the places of
-the verb it is the subject of ("the attack happened in Mazar", "the assault left two soldiers dead near Kunduz",
-"the assaults were carried out in Oslo") and of its relative clauses ("strikes which killed 30 civilians in
+the verb it (or the event noun it is coordinated with) is the subject of ("the attack happened in Mazar", "the
+assault left two soldiers dead near Kunduz", "the assaults were carried out in Oslo"; not a verb of what it set off:
+"the attack sparked protests in Paris") and of its relative clauses ("strikes which killed 30 civilians in
 Kunduz"); a threat's places include those of the act threatened ("threatened to overrun Kunduz"). Only the
 event's own clause counts (`in_own_clause`): a place under another verb or event noun of the phrase is theirs."""
 
@@ -49,8 +50,9 @@ def clause_places(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Tok
     Afghanistan's Mazar-i-Sharif": both), except places inside another event's phrase, places that describe a
     person ("a convert from Aarhus") and places already given a role."""
     have = {t.i for role in ("location", "origin", "destination", "via", "actors", "targets") for t in args[role]}
+    extra = [*extra, *(t for c in _shared_happening_clauses(trigger) for t in c.subtree)]
     chosen = {t.i for t in extra}  # chosen by syntax: their places belong to this event too
-    described = _describing_participants(trigger, args)
+    described = _describing_participants(trigger, args, ps, mentions)
     region = chosen | {t.i for t in trigger.token.subtree}
     own = {trigger.token.i} | {t.i for t in extra if t.head.i not in chosen} | _same_event_clauses(trigger)
     fallback: list[Token] = []  # reference points and places named by a modifier: only when no other place
@@ -84,6 +86,9 @@ def clause_places(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Tok
         args["location"] += [t for t in incident_places(ps, trigger, mentions) if t.i not in have]
     if not _names_a_place(ps, args, mentions):
         args["location"] += [t for t in continued_places(ps, trigger, mentions) if t.i not in have]
+    if not _names_a_place(ps, args, mentions):
+        args["location"] += [t for t in continuing_clause_places(ps, trigger, mentions) if t.i not in have]
+    nested_route_roles(trigger, args)
 
 
 def continued_places(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> list[Token]:
@@ -108,6 +113,55 @@ def continued_places(ps: ParsedSentence, trigger: Trigger, mentions: MentionInde
         out += [t for t in prep.subtree if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat")
                 and in_own_clause(t, region, {prep.i}) and is_place(ps, t, mentions)]
     return out
+
+
+def continuing_clause_places(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> list[Token]:
+    """The other way round from `continued_places`: an act naming no place happened where the bare participle
+    clause continuing it places its own outcome ("drove a van into a crowd, injuring eleven people in Lyon", "opened
+    fire on shoppers, wounding nine at a market in Bremen"): the named places of the participle's own in/at/near
+    phrases. Not a movement ("left Aleppo, arriving in Idlib"), not a participle with its own subject or
+    conjunction, nor one of consequence or speech ("..., sparking protests in Paris", "..., saying in Rome that")."""
+    token = trigger.token
+    if trigger.nominal or trigger.type.name in TRANSFERS or token.pos_ not in ("VERB", "AUX"):
+        return []
+    skip = set(load_yaml("event_places.yaml")["consequence_verbs"])
+    out: list[Token] = []
+    for clause in token.children:
+        if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i < token.i or lemma_of(clause) in skip or any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children):
+            continue
+        heads = [clause, *(c for c in clause.children if c.dep_ == "dobj")]  # "injuring 11 people in Lyon"
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in NEAR_PREPS):
+            region = {t.i for t in prep.subtree}
+            out += [t for t in prep.subtree if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat")
+                    and in_own_clause(t, region, {prep.i}) and _set_apart(t, prep, region) is None
+                    and is_place(ps, t, mentions)]
+    return out
+
+
+def nested_route_roles(trigger: Trigger, args: dict[str, list[Token]]) -> None:
+    """A movement's place inside the phrase of one end of its route belongs to that end: "was returning to Canada
+    from a holiday in Portugal" (Portugal is where he came from, not where he was), "flew to a summit in Geneva".
+    Only one noun deep and only by a preposition of place: the place hangs by in/at/near from the noun that is the
+    object of the trigger's own from/to phrase (a nested "to" is too often the verb's own phrase hung on the noun:
+    "fled from the fighting in Aleppo to Turkey")."""
+    if trigger.type.name not in TRANSFERS:
+        return
+    heads = {trigger.token.i, *(t.i for t in trigger.extra)}
+    for role in PLACE_ROLES:
+        for place in list(args[role]):
+            inner = place.head
+            noun = inner.head
+            outer = noun.head
+            if place.dep_ != "pobj" or inner.dep_ != "prep" or noun.dep_ != "pobj" or outer.dep_ != "prep" or (
+                    outer.head.i not in heads) or place.pos_ != "PROPN" or noun.pos_ != "NOUN":
+                continue
+            end = "origin" if outer.lower_ in ORIGIN_PREPS else (
+                "destination" if outer.lower_ in DESTINATION_PREPS else None)
+            if end is None or end == role or inner.lower_ not in LOCATION_PREPS:
+                continue
+            args[role].remove(place)
+            args[end].append(place)
 
 
 def _qualified_route(place: Token, args: dict[str, list[Token]]) -> str | None:
@@ -216,49 +270,88 @@ def _same_event_clauses(trigger: Trigger) -> set[int]:
     carried out in Kunduz")."""
     if not trigger.nominal:
         return set()
-    out = set()
-    for clause in trigger.token.children:
-        if clause.dep_ not in ("relcl", "acl"):
-            continue
-        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if (subject is not None and subject.lower_ in ("which", "that")) or (
-                subject is None and clause.tag_ == "VBN" and lemma_of(clause) in LIGHT_VERBS):
-            out.add(clause.i)
+    return {c.i for c in trigger.token.children if c.dep_ in ("relcl", "acl") and _happening_clause(c)}
+
+
+def _shared_happening_clauses(trigger: Trigger) -> list[Token]:
+    """The clause of happening a nominal trigger shares with the noun phrase head that stands for it: "thefts and
+    assaults that happened outside the town hall", "dozens of assaults that occurred outside the cathedral" (the
+    parser hangs the relative clause on the first noun or on the quantity)."""
+    token = trigger.token
+    if not trigger.nominal:
+        return []
+    return [c for head in _stand_ins(token)[1:] for c in head.children
+            if c.dep_ in ("relcl", "acl") and c.i > token.i and _happening_clause(c)]
+
+
+def _stand_ins(token: Token) -> list[Token]:
+    """The event noun and the heads that stand for it in its clause: the first noun it is coordinated with
+    ("thefts and assaults") and a quantity over either ("dozens of assaults", "a spate of attacks")."""
+    out = [token]
+    if token.dep_ == "conj" and token.head.pos_ == "NOUN" and token.head.i != token.i:
+        out.append(token.head)
+    quantities = set(load_yaml("event_places.yaml")["quantity_nouns"])
+    for noun in list(out):
+        of = noun.head
+        if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ in ("NOUN", "NUM") and (
+                lemma_of(of.head) in quantities or of.head.ent_type_ == "CARDINAL"):
+            out.append(of.head)
     return out
+
+
+def _happening_clause(clause: Token) -> bool:
+    """A relative clause with the event as subject ("which took place in Kabul") or a reduced clause of a light verb
+    ("carried out in Kunduz")."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (subject is not None and subject.lower_ in ("which", "that")) or (
+        subject is None and clause.tag_ == "VBN" and lemma_of(clause) in LIGHT_VERBS)
 
 
 def _possessor_of_someone(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
     """A place as the possessor of a person or group says whose they are, not where the event was ("a meeting with
     Latvia's foreign minister", "Moscow's envoy"); of a place or site it still places ("Afghanistan's
-    Mazar-i-Sharif", "Cologne's train station")."""
+    Mazar-i-Sharif", "Cologne's train station") and of a gathering where people were ("at Bremen's carnival party")."""
     if token.dep_ != "poss":
         return False
     head, words = token.head, actor_words()
     lemma = lemma_of(head)
-    if head.pos_ == "NOUN" and lemma not in load_yaml("event_places.yaml")["site_nouns"] and not is_place(
-            ps, head, mentions) and lemma not in lexicon().noun_index:
+    places = load_yaml("event_places.yaml")
+    if head.pos_ == "NOUN" and lemma not in places["site_nouns"] and lemma not in places["gathering_nouns"] and (
+            not is_place(ps, head, mentions)) and lemma not in lexicon().noun_index:
         return True  # "Tokyo's demands", "Moscow's decision": whose, not where ("Paris's attacks" still places)
     return mentions.type_at(ps, head) == "PERSON" or lemma in words.role_of or (
         lemma in words.person_nouns or lemma in words.group_nouns)
 
 
-def _describing_participants(trigger: Trigger, args: dict[str, list[Token]]) -> set[int]:
+def _describing_participants(trigger: Trigger, args: dict[str, list[Token]], ps: ParsedSentence | None = None,
+                             mentions: MentionIndex | None = None) -> set[int]:
     """Tokens that say who a participant is rather than where the event happened: an apposition or relative
     clause ("Rasmussen, a convert from Aarhus", "Belkacem, who grew up in Marseille"), a "from" of origin outside
-    a movement ("the driver, from Beckenham, was arrested"), and the source of an "according to" phrase ("the
-    Observatory, a Britain-based monitor")."""
+    a movement ("the driver, from Beckenham, was arrested"), a named person's home town after "of" ("arrested Mark
+    Olsen, 41, of Springfield, on Route 9": where he lives, not where he was arrested), and the source of an
+    "according to" phrase ("the Observatory, a Britain-based monitor")."""
     out: set[int] = set()
     for token in [*args["actors"], *args["targets"]]:
         # a comma the parser made the head of "from Beckenham" in "the driver, from Beckenham, was"
         children = [g for c in token.children for g in ([c, *c.children] if c.dep_ == "punct" else [c])]
         for child in children:
             if child.dep_ in DESCRIBING_DEPS or (child.dep_ == "prep" and child.lower_ == "from"
-                                                 and trigger.type.name not in TRANSFERS):
+                                                 and trigger.type.name not in TRANSFERS) or (
+                    child.dep_ == "prep" and child.lower_ == "of" and _named_person(ps, token, mentions)):
                 out |= {t.i for t in child.subtree}
     for token in trigger.token.subtree:
         if token.dep_ == "prep" and token.lower_ == "according":
             out |= {t.i for t in token.subtree}
     return out
+
+
+def _named_person(ps: ParsedSentence | None, token: Token, mentions: MentionIndex | None) -> bool:
+    """Whether a participant is a person's name ("Olsen" in "Mark Olsen, 41, of Springfield")."""
+    if token.pos_ != "PROPN":
+        return False
+    if ps is not None and mentions is not None:
+        return mentions.type_at(ps, token) == "PERSON"
+    return token.ent_type_ == "PERSON"
 
 
 def extra_place_tokens(ps: ParsedSentence, trigger: Trigger, others: list[Trigger]) -> list[Token]:
@@ -279,9 +372,12 @@ def extra_place_tokens(ps: ParsedSentence, trigger: Trigger, others: list[Trigge
     if j < len(doc) and doc[j].dep_ == "prep" and doc[j].lower_ in NEAR_PREPS and doc[j].head.i not in subtree \
             and not ends_in_inner:  # "a revenge attack for US airstrikes in Kunduz": the strikes' place
         out += list(doc[j].subtree)
-    if (token.dep_ == "nsubj" or (token.dep_ == "nsubjpass" and lemma_of(token.head) in LIGHT_VERBS)) \
-            and token.head.pos_ in ("VERB", "AUX"):  # "the attack happened in", "assaults were carried out in"
-        out += [t for p in token.head.children if p.dep_ == "prep" and p.lower_ in NEAR_PREPS for t in p.subtree]
+    # "thefts and assaults were carried out in", "dozens of assaults were reported in": the noun phrase's head
+    subject = next((t for t in reversed(_stand_ins(token)) if t.dep_ in ("nsubj", "nsubjpass")), token)
+    if (subject.dep_ == "nsubj" or (subject.dep_ == "nsubjpass" and lemma_of(subject.head) in LIGHT_VERBS)) \
+            and subject.head.pos_ in ("VERB", "AUX") and lemma_of(subject.head) not in load_yaml(
+            "event_places.yaml")["consequence_verbs"]:  # "the attack happened in", "assaults were carried out in"
+        out += [t for p in subject.head.children if p.dep_ == "prep" and p.lower_ in NEAR_PREPS for t in p.subtree]
     starts = {o.token.i for o in others}
     out += [t for c in token.children if c.dep_ in ("relcl", "acl") and c.i in starts for t in c.subtree]
     return out
