@@ -36,18 +36,38 @@ def cmd_import(args: argparse.Namespace) -> int:
     mapper = Mapper(bundle, partner, unmarked, args.tlp, known_objects(conn, missing_references(bundle)))
     docs = mapper.documents()
     nodes = {i: bundle.objects[i] for i in sorted(mapper.used_nodes) if i in bundle.objects}
-    counts = import_documents(conn, docs, partner, nodes)
+    changed: list[str] = []
+    counts = import_documents(conn, docs, partner, nodes, changed)
+    alerts = _alerts(conn, changed, bundle.path)
     skipped = bundle.skipped + mapper.skipped
     summary: dict[str, Any] = {
         "file": bundle.path, "partner": partner, "read": bundle.read,
         "imported": len({i for d in docs for i in d.object_ids}) + len(nodes), "documents": len(docs),
         "new": counts["new"], "updated": counts["updated"], "unchanged": counts["unchanged"], "unmarked_tlp": unmarked,
-        "skipped": dict(sorted(skipped.items()))}
+        "skipped": dict(sorted(skipped.items())), "alerts": alerts[0], "alerted_identities": alerts[1]}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
         print(render.safe(line(summary)), file=sys.stderr)
+        if alerts[0]:  # as ingest ends: "3 alerts for 2 watched identities: newsintel alerts"
+            print(f"{alerts[0]} alert{'s' if alerts[0] != 1 else ''} for {alerts[1]} watched identit"
+                  f"{'ies' if alerts[1] != 1 else 'y'}: newsintel alerts", file=sys.stderr)
     return EXIT_OK
+
+
+def _alerts(conn: Any, doc_ids: list[str], origin: str) -> tuple[int, int]:
+    """Watchlist alerts of the imported documents, as ingest makes them once a document is committed (a failure
+    is a warning: the import stands); returns (alerts made, watched identities they are about)."""
+    from newsintel.store.watch import alert_counts_after, last_alert_id
+    from newsintel.views.alerts import after_store
+
+    def warn(_kind: str, notice: object) -> None:
+        print(render.safe(notice.line() if hasattr(notice, "line") else str(notice)), file=sys.stderr)
+
+    before = last_alert_id(conn)
+    for doc_id in doc_ids:
+        after_store(conn, doc_id, f"{origin}: {doc_id}", warn)
+    return alert_counts_after(conn, before)
 
 
 def line(s: dict[str, Any]) -> str:

@@ -45,11 +45,13 @@ def known_objects(conn: Any, stix_ids: Iterable[str]) -> dict[str, dict[str, Any
 
 
 def import_documents(conn: Any, docs: list[PartnerDocument], partner: str,
-                     nodes: dict[str, dict[str, Any]]) -> Counter:
+                     nodes: dict[str, dict[str, Any]], changed: list[str] | None = None) -> Counter:
     """Store `docs` under `partner` and remember `nodes` (the people, groups and places they name), in one write
     transaction; returns how many documents were new, updated, and unchanged (the same document as stored: left as
-    it is, so re-importing a bundle rewrites only what changed)."""
+    it is, so re-importing a bundle rewrites only what changed). `changed` receives the ids of the new and updated
+    documents, in bundle order (their watchlist alerts are made once the transaction is committed)."""
     counts: Counter = Counter()
+    stored: list[str] = []
     for doc in docs:
         for entity in doc.record.entities:
             _place_in_gazetteer(entity)
@@ -58,13 +60,18 @@ def import_documents(conn: Any, docs: list[PartnerDocument], partner: str,
         for doc in docs:
             digest = hashlib.sha256(json.dumps(doc.record.to_json(), sort_keys=True).encode()).hexdigest()
             head = doc.object_ids[0]  # the report, or the one fact no report covers
-            counts["unchanged" if _stored_digest(conn, head) == digest else _store(conn, doc, stamp)] += 1
+            outcome = "unchanged" if _stored_digest(conn, head) == digest else _store(conn, doc, stamp)
+            counts[outcome] += 1
+            if outcome != "unchanged":
+                stored.append(doc.record.document.id)
             _handling(conn, doc, partner)
             for stix_id in doc.object_ids:
                 _remember(conn, stix_id, partner, doc.record.document.id,
                           {"digest": digest} if stix_id == head else None, stamp)
         for stix_id, obj in nodes.items():
             _remember(conn, stix_id, partner, None, obj, stamp)
+    if changed is not None:  # committed: only now
+        changed.extend(stored)
     return counts
 
 
