@@ -18,6 +18,15 @@ from newsintel.extract.event_fit import (
     reflexive_fits,
     state_phrase_roles,
 )
+from newsintel.extract.event_phrases import (
+    criticised,
+    death_head,
+    place_object_only,
+    sufferer_as_target,
+    takes_no_town,
+    under_attack_verb,
+    weapon_subject,
+)
 from newsintel.extract.generic import non_specific
 from newsintel.extract.lexicon import EventType, lexicon
 from newsintel.extract.noun_roles import noun_args
@@ -42,6 +51,8 @@ def _dependents(token: Token) -> list[Token]:
 
 
 def _required_found(token: Token, required: list[str]) -> list[Token] | None:
+    """The dependents a multi-word trigger needs, in order; a word after a needed preposition may be that
+    preposition's object ("came under fire", "took him into custody"), one level below the verb."""
     found: list[Token] = []
     for word in required:
         if word == "<vehicle>":
@@ -49,6 +60,9 @@ def _required_found(token: Token, required: list[str]) -> list[Token] | None:
                          None)
         else:
             match = next((c for c in _dependents(token) if c.lower_ == word or lemma_of(c) == word), None)
+            if match is None and found and found[-1].dep_ == "prep":
+                match = next((g for g in found[-1].children if g.dep_ == "pobj" and (
+                    g.lower_ == word or lemma_of(g) == word)), None)
         if match is None:
             return None
         found.append(match)
@@ -83,10 +97,19 @@ def _has_direct_place_arg(ps: ParsedSentence, token: Token, mentions: MentionInd
 
 def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigger]:
     lex = lexicon()
+    phrase_words: set[int] = set()  # "came under attack": the noun is part of the verb's phrase, no second event
     for token in ps.doc:
+        if token.i in phrase_words:
+            continue
         lemma = lemma_of(token)
         if token.dep_ in ("compound", "amod") and not _before_restating_head(token):
             continue  # "escape route", "jailed supporters": modifiers, not events
+        if token.pos_ != "NOUN" and _before_restating_head(token):  # "the beating death of", "a shooting incident"
+            etype = lex.noun_index.get(token.lower_)
+            key = f"{token.lower_} <death>" if death_head(token) else token.lower_  # the death is the violence
+            if etype is not None and not other_sense(token, key):
+                yield Trigger(token, etype, nominal=True)
+            continue
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
             if _habitual(token) or _describes_nominal_of_same_kind(token):
                 continue
@@ -95,6 +118,7 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
                     and _by_smugglers(token):
                 trigger = Trigger(token, lex.types["SMUGGLE"], nominal=False)
             if trigger is not None:
+                phrase_words.update(t.i for t in trigger.extra)
                 yield trigger
         elif token.pos_ in ("NOUN", "PROPN") and lemma in lex.noun_index and not token.ent_type_:
             etype = lex.noun_index[lemma]
@@ -115,8 +139,11 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
 
 
 def _before_restating_head(token: Token) -> bool:
-    """"a shooting incident", "an assassination attempt": the head noun only restates the trigger noun."""
-    return token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.lower_ in lexicon().restating_heads
+    """"a shooting incident", "an assassination attempt": the head noun only restates the trigger noun, or names its
+    result ("the beating death of a man"); the tagger may read the trigger as a participle or adjective."""
+    return (token.head.lower_ in lexicon().restating_heads or death_head(token)) and (
+        (token.dep_ == "compound" and token.pos_ == "NOUN")
+        or (token.dep_ in ("compound", "amod") and token.lower_ in lexicon().noun_index))
 
 
 def _generic(noun: Token) -> bool:
@@ -153,9 +180,14 @@ def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: Mentio
             continue
         if etype.name in MOVERS and (_event_subject(token) or thing_mover(token)):
             continue  # "the attack left three soldiers dead", "the plane landed", "growth came back": no traveller
-        if etype.name in ("ATTACK", "FIGHT") and _no_agent(token):
+        if etype.name in ("ATTACK", "FIGHT") and _no_agent(token) and not weapon_subject(token):
             continue
-        if other_sense(token, " ".join([lemma, *required])):
+        key = " ".join([lemma, *required])
+        if lemma in place_object_only(etype.name):
+            if takes_no_town(ps, token, mentions):
+                continue  # "rebels seized the town" is fighting; "seized weapons", "took the bus" are not
+            key = f"{lemma} <town>"  # the word's own senses are of what else it takes ("seized his passport")
+        if other_sense(token, key):
             continue  # "struck a conciliatory note", "surrendered his passport"
         if etype.place_object and obj is not None and is_place(ps, obj, mentions):
             etype = lex.types[etype.place_object]
@@ -312,6 +344,9 @@ def extract_events(ps: ParsedSentence, mentions: MentionIndex) -> list[tuple[Tri
     out: list[tuple[Trigger, dict[str, list[Token]]]] = []
     done: dict[int, dict[str, list[Token]]] = {}
     for trigger in find_triggers(ps, mentions):
+        under = under_attack_verb(trigger)
+        if under is not None and criticised(under, trigger):
+            continue  # "came under fire for his remarks": criticism
         args = noun_args(ps, trigger, mentions) if trigger.nominal else verb_args(ps, trigger, mentions)
         if trigger.nominal and _before_restating_head(trigger.token):  # "an assassination attempt by a gunman"
             prep_args(ps, trigger.token.head, mentions, args, trigger)
@@ -319,6 +354,7 @@ def extract_events(ps: ParsedSentence, mentions: MentionIndex) -> list[tuple[Tri
         if not _participants_fit(trigger, args):
             continue
         _headline_style_subjects(ps, trigger, args, mentions)
+        sufferer_as_target(trigger, args)
         drop_vehicle_actor(trigger, args)
         state_phrase_roles(trigger, args)
         participant_places(ps, args, trigger, mentions)
