@@ -152,13 +152,18 @@ def scheduled_for(token: Token) -> Token | None:
 
 def predicate_judgement(token: Token, words: frozenset[str]) -> str | None:
     """A noun trigger said of something with "be" is a judgement of it, no event, when a modifier or the subject
-    is among `words`: "the new keyboard is a big deal", "\"That's a deal,\" she said" (a bargain)."""
-    if token.pos_ != "NOUN" or token.dep_ != "attr" or lemma_of(token.head) != "be":
+    is among `words`: "the new keyboard is a big deal", "\"That's a deal,\" she said" (a bargain); so is one a thing
+    is measured against ("anything other than a very big deal", "felt like a big deal")."""
+    measured = token.dep_ == "pobj" and token.head.lower_ in ("than", "like")
+    if token.pos_ != "NOUN" or not ((token.dep_ == "attr" and lemma_of(token.head) == "be") or measured):
         return None
     if any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "by") for c in token.children):
         return None  # its parties named: "this was a deal between the rebels and the army"
     said = {c.lower_ for c in token.children if c.dep_ in ("amod", "det", "advmod")}
-    said |= {c.lower_ for c in token.head.children if c.dep_ == "nsubj"}
+    if measured:
+        said = {c.lower_ for c in token.children if c.dep_ == "amod"}
+    else:
+        said |= {c.lower_ for c in token.head.children if c.dep_ == "nsubj"}
     return next(iter(sorted(said & words)), None)
 
 
@@ -210,8 +215,15 @@ def quoted_title(patient: Token) -> bool:
     \"Harbour Lights\"", "captured \"Winter Light\" on film"); not a nickname of a person or a group ("the capture
     of 'El Chapo'": a person's name) and not a common noun in quotes."""
     first = min(patient.subtree, key=lambda t: t.i)
-    if first.i == 0 or patient.doc[first.i - 1].text not in OPENING_QUOTES:
+    if first.text in OPENING_QUOTES and first.i < patient.i:  # the parser hangs the mark on the title
+        first = patient.doc[first.i + 1]
+    elif first.i == 0 or patient.doc[first.i - 1].text not in OPENING_QUOTES:
         return False
     if patient.ent_type_ in NAMED_BEINGS or not patient.is_title:
         return False
-    return patient.pos_ == "PROPN" or patient.ent_type_ == "WORK_OF_ART"
+    if patient.pos_ == "PROPN" or patient.ent_type_ == "WORK_OF_ART":
+        return True
+    # a one-word title the tagger read as an adjective or a noun ("the release of \"Blackfish\""), closed by a
+    # quotation mark after it
+    after = [t for t in patient.doc[patient.i + 1:patient.i + 3] if t.text not in (",", ".")]
+    return first.i == patient.i and bool(after) and after[0].text in QUOTES

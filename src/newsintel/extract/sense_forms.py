@@ -78,3 +78,38 @@ def it_is_that(token: Token) -> bool:
     subject, _ = subject_of(token)
     return (subject is not None and subject.lower_ == "it" and direct_object(token) is None
             and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children))
+
+
+@functools.cache
+def likening_words() -> frozenset[str]:
+    return frozenset(load_yaml("senses.yaml").get("likening") or ())
+
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def figure_of_comparison(token: Token) -> str | None:
+    """A noun trigger something is likened to is a figure, no event: "tantamount to self-indictment", "akin to a
+    declaration of war" (words in `likening`). A definite, owned or dated one is a real event compared with
+    ("akin to the attack in Nice last year", "equivalent to his arrest")."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ != "to":
+        return None
+    head = token.head.head
+    if lemma_of(head) not in likening_words() and head.lower_ not in likening_words():
+        return None
+    if any(c.dep_ in ("poss", "nummod") or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in token.children):
+        return None
+    if any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree):
+        return None
+    return head.lower_
+
+
+def conjoined_modifier(token: Token) -> bool:
+    """A noun trigger joined by "and" or "or" to a modifier of a noun modifies that noun too: "a processing and
+    detention centre", "offshore and shell companies", "the arrest or release date" (like "escape route")."""
+    if token.dep_ != "conj" or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    first = token.head
+    return (first.dep_ in ("compound", "nmod", "amod") and first.head.i > token.i
+            and first.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in ("det", "poss", "prep") for c in token.children))

@@ -155,11 +155,12 @@ QUANTIFIERS = frozenset({"all", "some", "most", "much", "part", "rest", "none", 
 
 
 def object_words(patient: Token) -> set[str]:
-    """What an object is matched by in `objects`: its lemma, or that of what a quantifier counts ("all of the
-    data"); the name before a product's model ("a MacBook Pro": macbook); "<money>" for a sum ("escaped $1 billion
-    in taxes")."""
+    """What an object is matched by in `objects`: its lemma, or that of what a quantifier or a collective counts
+    ("all of the data", "hundreds of emails"); the name before a product's model ("a MacBook Pro": macbook);
+    "<money>" for a sum ("escaped $1 billion in taxes")."""
     out = {lemma_of(patient)}
-    if patient.lower_ in QUANTIFIERS:  # "all of the survey's data": the data
+    if patient.lower_ in QUANTIFIERS or lemma_of(patient) in lexicon().collectives or (
+            patient.lower_ in lexicon().collectives):  # "all of the survey's data", "dozens of emails"
         out |= {lemma_of(g) for c in patient.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"}
     if patient.pos_ == "PROPN":

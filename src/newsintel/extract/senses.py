@@ -26,7 +26,15 @@ from newsintel.extract.sense_context import (
     scheduled_for,
     written_as_a_name,
 )
-from newsintel.extract.sense_forms import comparison, it_is_that, not_done, on_furniture_line, state_after_linking_verb
+from newsintel.extract.sense_forms import (
+    comparison,
+    conjoined_modifier,
+    figure_of_comparison,
+    it_is_that,
+    not_done,
+    on_furniture_line,
+    state_after_linking_verb,
+)
 from newsintel.extract.sense_participants import denotes_people, object_words, patient_of, people_doers, thing_doer
 from newsintel.extract.subjects import direct_object, is_passive, subject_of
 from newsintel.extract.triggers import lemma_of
@@ -69,6 +77,7 @@ def senses() -> dict[str, Sense]:
     data.pop("one_person", None)
     data.pop("game_words", None)
     data.pop("accidents", None)
+    data.pop("likening", None)
     people_only, not_people = set(data.pop("people_only", [])), set(data.pop("not_people", []))
     keys = set(data) | people_only | not_people
     return {key: Sense(_words(data.get(key, {}), "objects"), _words(data.get(key, {}), "words"), key in people_only,
@@ -87,9 +96,12 @@ def _nearby_words(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ == "advcl" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
             out |= {g.lower_ for g in child.children if g.dep_ in ("mark", "advmod")}  # "struck me as odd"
-        if child.pos_ in ("VERB", "AUX"):
-            continue  # a clause ("killed after a bomber crashed a truck") is no sense cue
+        if child.pos_ in ("VERB", "AUX") and child.dep_ != "amod":
+            continue  # a clause ("killed after a bomber crashed a truck") is no sense cue; "a sponsored deal" is
         out |= {child.lower_, lemma_of(child)}
+        if child.dep_ in ("advmod", "prt"):  # "came back from a knee injury", "fought their way back into the game"
+            out |= {w for p in child.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+                    for w in (g.lower_, lemma_of(g))}
         if child.dep_ == "compound":  # "Black Friday Apple deals"
             out |= {g.lower_ for g in child.children if g.dep_ == "compound"}
         if child.dep_ in ("prep", "agent", "prt"):
@@ -171,6 +183,11 @@ def other_sense(token: Token, key: str) -> str | None:
         return "page furniture"
     if comparison(token):
         return f"comparison: {token.lower_}"
+    likened = figure_of_comparison(token)
+    if likened:
+        return f"comparison: {likened} to {token.lower_}"  # "tantamount to self-indictment"
+    if conjoined_modifier(token):
+        return f"modifier: {token.lower_} {token.head.head.lower_}"  # "a processing and detention centre"
     if state_after_linking_verb(token):
         return f"state: {token.head.lower_} {token.lower_}"
     if key in adjectival() and (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ"
@@ -191,6 +208,12 @@ def other_sense(token: Token, key: str) -> str | None:
     patient = patient_of(token)
     if patient is not None and quoted_title(patient) and not denotes_people(patient):
         return f"a title: {patient.text}"  # "the release of \"Harbour Lights\""
+    phrase = next((f"{key} {c.lower_}" for c in token.children if c.dep_ in ("prt", "advmod")
+                   and " " not in key and f"{key} {c.lower_}" in senses()), None)
+    if phrase:  # "going back to the script" is no return, nor a trip ("go" alone)
+        reason = other_sense(token, phrase)
+        if reason:
+            return reason
     sense = senses().get(key)
     if sense is None:
         return None
