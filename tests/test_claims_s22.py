@@ -28,7 +28,7 @@ def test_sources_that_say_whose_they_are_keep_their_claim():
     assert [s for s, _, _ in claims("Leaks from the ministry suggested the budget would be cut.")] == ["Leaks"]
     assert [s for s, _, _ in claims("Some studies suggest that coffee may protect the liver.")] == ["Some studies"]
     assert [s for s, _, _ in claims("A survey by the national statistics office suggests that rents rose.")] == [
-        "survey"]
+        "survey by the national statistics office"]  # whose survey it is stays with it (tests/test_claims_s23.py)
 
 
 # -- a saying that did not happen states nothing --------------------------------------------------------------------

@@ -231,7 +231,7 @@ def test_a_company_named_in_apposition_before_the_cue_is_the_speaker():
 
 def test_a_report_by_an_outlet_is_linked_to_the_outlet():
     assert _speakers_of("The singer has left her label, according to a new report by Variety.",
-                        "according to") == [("new report", "Variety")]
+                        "according to") == [("new report by Variety", "Variety")]
 
 
 def test_the_actor_continues_the_previous_speaker_when_no_one_else_is_named():

@@ -18,7 +18,8 @@ def test_a_title_of_a_body_before_a_name_is_the_named_person():
 
 
 def test_a_relative_of_a_named_person_is_not_that_person():
-    assert speakers("The daughter of Tom Reyes said the port would reopen.", "said") == [("daughter", None)]
+    assert speakers("The daughter of Tom Reyes said the port would reopen.", "said") == [
+        ("daughter of Tom Reyes", None)]
 
 
 def test_a_split_hyphenated_title_before_a_name_is_the_named_person():

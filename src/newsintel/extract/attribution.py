@@ -187,7 +187,7 @@ def speaker_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dic
     the whole document. `_at`: the speaker's offsets."""
     titled = _name_after_title(ps, token, mentions)
     token = _issuer(ps, token, mentions) or _titled_name(ps, token, mentions) or titled or \
-        _closing_apposition(ps, token, mentions) or token
+        _closing_apposition(ps, token, mentions) or _affiliate_apposition(ps, token, mentions) or token
     arg = make_arg(ps, token, mentions, speaker=True)
     if titled is not None and arg.get("entity") is not None:  # "Jo Roe", not "Water Office Jo Roe"
         arg["text"] = ps.doc[_name_start(ps, titled, mentions):titled.i + 1].text
@@ -195,6 +195,11 @@ def speaker_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dic
         start, end = noun_phrase(token)
         arg = {"text": token.text, "entity": None,
                "_d": describe(ps, token, start, end, lambda t: mentions.at(*ps.char_span(t.i, t.i + 1)))}
+    whose = _whose_end(ps, token, mentions, arg.get("_d") or {}) if arg.get("entity") is None and \
+        "mention" not in arg else None
+    if whose is not None and arg["text"] == ps.doc[noun_phrase(token)[0]:min(whose, noun_phrase(token)[1])].text:
+        arg["_core"] = arg["text"]  # the role or document as written, for `speaker_descriptions.py`
+        arg["text"] = ps.doc[noun_phrase(token)[0]:whose].text
     arg["_at"] = ps.char_span(token.i, token.i + 1)
     return arg
 
@@ -248,6 +253,69 @@ def _closing_apposition(ps: ParsedSentence, token: Token, mentions: MentionIndex
         if not after and person is not None and person.type == "PERSON" and owner is not None and \
                 owner.type in ("GPE", "LOC", "FAC", "ORG", "NORP"):
             return name
+    return None
+
+
+def _affiliate_apposition(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> Token | None:
+    """"A spokesman for the Coast Guard, Commander Jo Roe, said": the parse hangs the name on the organisation (the
+    object of "for"/"of"/"at"), with which no person is in apposition; the person named right before the reporting
+    verb speaks."""
+    verb = token.head
+    if token.dep_ != "nsubj" or token.pos_ != "NOUN" or verb.i < token.i:
+        return None
+    for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with")):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            owner = mentions.at(*ps.char_span(obj.i, obj.i + 1))
+            for name in (c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+                person = mentions.at(*ps.char_span(name.i, name.i + 1))
+                between = [t.text for t in ps.doc[name.right_edge.i + 1:verb.i]]
+                if person is not None and person.type == "PERSON" and owner is not None and owner.type in (
+                        "ORG", "GPE", "NORP", "FAC") and between in ([], [","]) and ps.doc[name.left_edge.i - 1].text \
+                        == ",":
+                    return name
+    return None
+
+
+def _whose_end(ps: ParsedSentence, token: Token, mentions: MentionIndex, described: dict[str, Any]) -> int | None:
+    """Where a speaker phrase named only by a role or a document ends once it runs on over whose it is ("a
+    spokesperson for Acme's Jo Roe", "the family of Jo Roe", "a memo by the water board", "a report issued by X";
+    `whose_preps` in attribution.yaml): the token index after the owner's noun phrase, else None. "Of"/"for" a name
+    only after a person, a group or a body (`described`, the speaker's description): "a biography of Jo Roe" is
+    about her, not by her; "the head of" anything."""
+    att = lexicon().attribution
+    if token.pos_ != "NOUN" or mentions.at(*ps.char_span(token.i, token.i + 1)) is not None:
+        return None
+    words = {token.lemma_.lower(), token.lower_}
+    document = bool(words & {*att["authored_nouns"], *att["evidence_nouns"], *att["media_nouns"]})
+    leader = bool(words & set(att.get("leader_nouns", ())))
+    someone = leader or bool(described.get("person") or described.get("group_noun")) or bool(words & {
+        *att["definite_person_nouns"], *att["anonymous_speakers"], *att.get("authored_by_of", ()),
+        *att.get("owned_people_nouns", ()),
+        *(n for nouns in att.get("definite_org_nouns", {}).values() for n in nouns)})
+    for child in token.rights:
+        prep, by_agent = child, False
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in att.get("whose_participles", ()):
+            prep, by_agent = next((g for g in child.children if g.dep_ == "agent"), child), True
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in att.get("whose_preps", ()):
+            continue
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        name = next((c for c in obj.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == obj.i + 1),
+                    None)  # "the family of the late singer Jo Roe"
+        owner = mentions.at(*ps.char_span(obj.i, obj.i + 1))
+        named = name is not None or obj.pos_ == "PROPN" or owner is not None
+        if prep.lower_ in ("of", "for") and not by_agent and not (someone and (named or leader)):
+            return None  # "a study of 500 patients", "a biography of Jo Roe"
+        if not (named or leader or (document and (by_agent or prep.lower_ in ("by", "from")))):
+            return None  # "a spokesman for the department": a role of no one named
+        end = name.right_edge.i + 1 if name is not None else noun_phrase(obj)[1]
+        while owner is not None and end < len(ps.doc) and mentions.at(*ps.char_span(end, end + 1)) is owner:
+            end += 1  # the whole name: "the Organization of Road Safety Officers"
+        words = ps.doc[noun_phrase(token)[0]:end]
+        if len(words) > att.get("longest_whose_words", 10) or any(t.is_punct and t.text not in "-'’." for t in words):
+            return None
+        return end
     return None
 
 

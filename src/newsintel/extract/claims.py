@@ -71,8 +71,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         if any(c.dep_ == "dobj" and c.lemma_.lower() in refused for c in token.children):
             continue  # "denied entry to the ships", "denied him bail": a refusal, nothing stated
         quoting = _quoted_as_saying(token)  # '"...," the agency quoted Omar as saying': Omar's words
-        speaker = next((c for c in quoting.children if c.dep_ == "dobj"), None) if quoting is not None else \
-            inverted_speaker(token) or closing_subject(token) or speaker_of(token)  # "..., an official said"
+        speaker = next((c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")), None) if quoting is not None \
+            else inverted_speaker(token) or closing_subject(token) or speaker_of(token)  # "..., an official said"
         if not shows_statement(token, speaker):
             continue  # "the video shows a crowd", a caption's "... show Fireworks light up ...": nothing stated
         if speaker is not None and speaker.lower_ in lexicon().attribution["indefinite_speakers"] and not any(
@@ -86,7 +86,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue  # "the airline said in statements that apologized to ...": the airline's claim, told once
         if speaker is not None and (_hypothetical_anyone(token, speaker) or _unsourced_evidence(token, speaker)):
             continue
-        content, head = content_of(ps, quoting if quoting is not None else token)
+        content, head = content_of(ps, quoting if quoting is not None and any(
+            c.dep_ == "ccomp" for c in quoting.children) else token)  # "cited X as saying that ...": "saying"'s
         if speaker is None or (head is not None and head.head.i == token.i and (
                 not reports_through(token, head) or head.dep_ == "dobj")
                                and token.lemma_.lower() in lexicon().attribution["threat_verbs"]):
@@ -158,11 +159,15 @@ def _reduced_relative(verb: Token) -> bool:
 
 def _quoted_as_saying(verb: Token) -> Token | None:
     """The verb quoting someone "as saying" a quotation ('"...," the agency quoted Omar as saying', 'Reuters cited
-    the website as saying'): the quoted one speaks its quotation through "saying"."""
+    the website as saying that ...', 'the mayor was quoted as saying that ...'): the quoted one (its object, or its
+    passive subject) speaks what "saying" (or the quoting verb) carries."""
     if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.dep_ != "prep":
         return None
     quoting = verb.head.head
-    return quoting if all(any(c.dep_ == dep for c in quoting.children) for dep in ("dobj", "ccomp")) else None
+    quoted = any(c.dep_ == "dobj" for c in quoting.children) or (
+        quoting.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in quoting.children))
+    said = any(c.dep_ == "ccomp" for c in (*quoting.children, *verb.children))
+    return quoting if quoting.pos_ in ("VERB", "AUX") and quoted and said else None
 
 
 def _hypothetical_anyone(verb: Token, speaker: Token) -> bool:

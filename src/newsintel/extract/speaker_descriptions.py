@@ -51,14 +51,15 @@ class DescriptionLinks:
         written (GUIDELINES decision 11); left unlinked when none or more than one fits. `cue`: the reporting
         word's offset."""
         at = arg.get("_at")
+        shown, arg = arg, {**arg, "text": arg.get("_core", arg["text"])}  # "the family of X": "family" is read
         words = arg["text"].lower().split()
         if at is None or arg.get("entity") is not None or not words or arg.get("unresolved"):
-            return arg
+            return shown
         att, noun = lexicon().attribution, words[-1]
         sentence = self.sentence_of(at[0])
         found: Entity | None = None
         if noun in att.get("authored_nouns", ()):
-            found = self._author(at[1], min(len(self.text), at[1] + 60))
+            found = self._author(at[1], min(len(self.text), at[1] + 60), noun in att.get("authored_by_of", ()))
         elif self._after_the(arg):
             kinds = {k for k, nouns in att.get("definite_org_nouns", {}).items() if noun in nouns}
             if kinds:
@@ -74,10 +75,10 @@ class DescriptionLinks:
                 noun in att.get("definite_person_nouns", ()) or noun in att.get("leader_nouns", ())):
             titled = self._titled(noun, named, at[0], sentence)  # "the UN leader": "UN Secretary-General X" named
             if titled is not None:
-                return {"text": arg["text"], "entity": titled.id, "_at": at}
-        if found is None:
-            return arg
-        return {"text": arg["text"], "entity": found.id, "_at": at}
+                return {"text": shown["text"], "entity": titled.id, "_at": at}
+        if found is None or ("_core" in shown and found.type == "PERSON" and noun not in att.get("authored_nouns", ())):
+            return shown  # "the brother of Jo Roe" is not Jo Roe
+        return {"text": shown["text"], "entity": found.id, "_at": at}
 
     @staticmethod
     def _home_place(noun: str, named: list[str]) -> bool:
@@ -160,11 +161,13 @@ class DescriptionLinks:
                 return entity
         return None
 
-    def _author(self, end: int, limit: int) -> Entity | None:
-        """"a report by X", "a commentary run by the state-run X": X, named right after the noun."""
+    def _author(self, end: int, limit: int, of: bool = False) -> Entity | None:
+        """"a report by X", "a commentary run by the state-run X", `of`: "the findings of X": X, named right after
+        the noun."""
+        preps = "by|from|of" if of else "by|from"
         for start, _, entity in self.mentions.spans:
             if end <= start < limit and entity.type in ("ORG", "PERSON") and re.fullmatch(
-                    r"\s+(?:(?:run|published|released|issued|carried|written)\s+)?(?:by|from)\s+(?:the\s+)?"
+                    r"\s+(?:(?:run|published|released|issued|carried|written)\s+)?(?:" + preps + r")\s+(?:the\s+)?"
                     r"(?:[\w'’-]+\s+){0,2}", self.text[end:start]):
                 return entity
         return None

@@ -238,7 +238,7 @@ class Speakers(DescriptionLinks):
         if arg is None:
             return False
         att = lexicon().attribution
-        text = arg["text"].lower()
+        text = arg.get("_core", arg["text"]).lower()
         head = text.split()[-1] if text.split() else ""
         return head in att.get("amendment_note_nouns", ()) or any(
             note in text for note in att.get("amendment_note_speakers", ()))
@@ -250,7 +250,8 @@ class Speakers(DescriptionLinks):
         if arg["text"][:1] in BULLETS:
             arg = {**arg, "text": arg["text"].lstrip(BULLETS + " ")}
         words = arg["text"].split()
-        if words and words[-1].lower() in att.get("not_speaker_nouns", ()):
+        core = arg.get("_core", arg["text"]).split()  # "photos of Jo Roe": the head noun, not the owner's
+        if core and core[-1].lower() in att.get("not_speaker_nouns", ()):
             return None
         at = arg.get("_at")
         if at is not None and (self._in_byline(at[0]) or self._in_credit(at[0]) or self._in_link_list(at[0])):
