@@ -89,3 +89,12 @@ def test_a_quantity_over_event_nouns_stands_for_them():
     event = one("Checks were ordered after large numbers of assaults were carried out at Bremen's carnival "
                 "celebrations.", "ATTACK", "assaults")
     assert places(event) == {"Bremen"}
+
+
+def test_an_arrest_happened_where_its_after_being_clause_puts_the_arrested():
+    event = one("A dealer was arrested after being wounded in a raid near the airport in Tripoli.", "ARREST",
+                "arrested")
+    assert places(event) == {"Tripoli"}
+    # not another type: a killing may have happened elsewhere
+    event = one("The driver was killed after being kidnapped in Mosul.", "ATTACK", "killed")
+    assert "Mosul" not in places(event)

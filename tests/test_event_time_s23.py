@@ -27,3 +27,12 @@ def test_a_clause_dated_through_a_participle_preposition_is_not_the_reports_day(
     text = ("Following a two-day trial this week, a jury in Leeds deliberated for less than an hour before convicting "
             "Smith of stealing the car.")
     assert not time_of(text, "CHARGE", "convicting").get("undated")
+
+
+def test_the_clause_of_happening_of_a_quantity_over_event_nouns_dates_them():
+    text = ("Police are checking reports of dozens of thefts and assaults that occurred outside Bremen's old "
+            "cathedral during a rowdy party on New Year's Eve.")
+    assert time_of(text, "ATTACK", "assaults")["value"] == "2024-12-31"
+    # a clause of the quantity before the event noun is not about it
+    text = "Dozens who had gathered on Saturday said that assaults were common."
+    assert time_of(text, "ATTACK", "assaults").get("value") != "2025-06-07"

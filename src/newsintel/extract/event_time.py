@@ -31,6 +31,7 @@ from newsintel.extract import event_time_scope as scope
 from newsintel.extract.event_time_scope import SAME_MOMENT_MARKS
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
+from newsintel.extract.scene_places import event_noun_heads
 from newsintel.extract.timex import find_phrases, holiday_of, normalise, time_value
 from newsintel.resources import load_yaml
 
@@ -122,7 +123,9 @@ def _happening_clauses(trigger: Token) -> set[Token]:
         return set()
     verbs = set(load_yaml("dates.yaml").get("happening_verbs", ()))
     out = set()
-    for clause in trigger.children:
+    # also the clause of the head standing for it: "dozens of assaults and thefts that occurred on New Year's Eve"
+    heads = event_noun_heads(trigger)
+    for clause in (c for head in heads for c in head.children if head.i == trigger.i or c.i > trigger.i):
         if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in verbs:
             continue
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]

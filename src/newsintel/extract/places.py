@@ -17,6 +17,7 @@ from newsintel.extract.describe import actor_words
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.prep_roles import DESTINATION_PREPS, LOCATION_PREPS, ORIGIN_PREPS, route_place
+from newsintel.extract.scene_places import event_noun_heads, nested_route_roles, undergone_places
 from newsintel.extract.triggers import LIGHT_VERBS, TRANSFERS, Trigger, lemma_of
 from newsintel.resources import load_yaml
 
@@ -88,6 +89,8 @@ def clause_places(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Tok
         args["location"] += [t for t in continued_places(ps, trigger, mentions) if t.i not in have]
     if not _names_a_place(ps, args, mentions):
         args["location"] += [t for t in continuing_clause_places(ps, trigger, mentions) if t.i not in have]
+    if not _names_a_place(ps, args, mentions):
+        args["location"] += [t for t in undergone_places(ps, trigger, mentions) if t.i not in have]
     nested_route_roles(trigger, args)
 
 
@@ -137,31 +140,6 @@ def continuing_clause_places(ps: ParsedSentence, trigger: Trigger, mentions: Men
                     and in_own_clause(t, region, {prep.i}) and _set_apart(t, prep, region) is None
                     and is_place(ps, t, mentions)]
     return out
-
-
-def nested_route_roles(trigger: Trigger, args: dict[str, list[Token]]) -> None:
-    """A movement's place inside the phrase of one end of its route belongs to that end: "was returning to Canada
-    from a holiday in Portugal" (Portugal is where he came from, not where he was), "flew to a summit in Geneva".
-    Only one noun deep and only by a preposition of place: the place hangs by in/at/near from the noun that is the
-    object of the trigger's own from/to phrase (a nested "to" is too often the verb's own phrase hung on the noun:
-    "fled from the fighting in Aleppo to Turkey")."""
-    if trigger.type.name not in TRANSFERS:
-        return
-    heads = {trigger.token.i, *(t.i for t in trigger.extra)}
-    for role in PLACE_ROLES:
-        for place in list(args[role]):
-            inner = place.head
-            noun = inner.head
-            outer = noun.head
-            if place.dep_ != "pobj" or inner.dep_ != "prep" or noun.dep_ != "pobj" or outer.dep_ != "prep" or (
-                    outer.head.i not in heads) or place.pos_ != "PROPN" or noun.pos_ != "NOUN":
-                continue
-            end = "origin" if outer.lower_ in ORIGIN_PREPS else (
-                "destination" if outer.lower_ in DESTINATION_PREPS else None)
-            if end is None or end == role or inner.lower_ not in LOCATION_PREPS:
-                continue
-            args[role].remove(place)
-            args[end].append(place)
 
 
 def _qualified_route(place: Token, args: dict[str, list[Token]]) -> str | None:
@@ -280,23 +258,8 @@ def _shared_happening_clauses(trigger: Trigger) -> list[Token]:
     token = trigger.token
     if not trigger.nominal:
         return []
-    return [c for head in _stand_ins(token)[1:] for c in head.children
+    return [c for head in event_noun_heads(token)[1:] for c in head.children
             if c.dep_ in ("relcl", "acl") and c.i > token.i and _happening_clause(c)]
-
-
-def _stand_ins(token: Token) -> list[Token]:
-    """The event noun and the heads that stand for it in its clause: the first noun it is coordinated with
-    ("thefts and assaults") and a quantity over either ("dozens of assaults", "a spate of attacks")."""
-    out = [token]
-    if token.dep_ == "conj" and token.head.pos_ == "NOUN" and token.head.i != token.i:
-        out.append(token.head)
-    quantities = set(load_yaml("event_places.yaml")["quantity_nouns"])
-    for noun in list(out):
-        of = noun.head
-        if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ in ("NOUN", "NUM") and (
-                lemma_of(of.head) in quantities or of.head.ent_type_ == "CARDINAL"):
-            out.append(of.head)
-    return out
 
 
 def _happening_clause(clause: Token) -> bool:
@@ -373,7 +336,7 @@ def extra_place_tokens(ps: ParsedSentence, trigger: Trigger, others: list[Trigge
             and not ends_in_inner:  # "a revenge attack for US airstrikes in Kunduz": the strikes' place
         out += list(doc[j].subtree)
     # "thefts and assaults were carried out in", "dozens of assaults were reported in": the noun phrase's head
-    subject = next((t for t in reversed(_stand_ins(token)) if t.dep_ in ("nsubj", "nsubjpass")), token)
+    subject = next((t for t in reversed(event_noun_heads(token)) if t.dep_ in ("nsubj", "nsubjpass")), token)
     if (subject.dep_ == "nsubj" or (subject.dep_ == "nsubjpass" and lemma_of(subject.head) in LIGHT_VERBS)) \
             and subject.head.pos_ in ("VERB", "AUX") and lemma_of(subject.head) not in load_yaml(
             "event_places.yaml")["consequence_verbs"]:  # "the attack happened in", "assaults were carried out in"

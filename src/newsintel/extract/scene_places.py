@@ -15,6 +15,9 @@ A bare coordinated verb (no subject of its own) continues where the verbs before
 into a lot on Elm Street, jumped out and fled on foot", "gunmen drove to Dover and shot a clerk" (`conjunct_places`).
 Only where the earlier verbs are (in/at/near) or arrive (to/into), never where they left from ("left Paris and
 attacked a guard" is not in Paris).
+
+Also read off the sentence around the trigger: the place of an arrest's "after being ..." clause (`undergone_places`)
+and the route end a movement's nested place belongs to (`nested_route_roles`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, is_named_place, is_place
 from newsintel.extract.parse import ParsedSentence
+from newsintel.extract.prep_roles import DESTINATION_PREPS, LOCATION_PREPS, ORIGIN_PREPS
+from newsintel.extract.triggers import TRANSFERS, Trigger, lemma_of
+from newsintel.resources import load_yaml
 
 FRAME_PREPS = {"in", "at", "near", "outside", "inside"}
 ARRIVAL_PREPS = {"to", "into", "onto"}
@@ -30,6 +36,8 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # dependency labels through which an event stays in the statement the opening phrase frames
 CLOSED_CLAUSES = {"ccomp", "parataxis", "csubj", "csubjpass"}
 CONDITION_MARKS = {"if", "unless", "whether"}
+# dependency labels that open a clause of another verb
+CLAUSE_LINKS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "pcomp"}
 
 
 def _earlier_or_hypothetical(clause: Token) -> bool:
@@ -119,3 +127,71 @@ def conjunct_places(ps: ParsedSentence, token: Token, mentions: MentionIndex) ->
         if found:
             return found
     return []
+
+
+def undergone_places(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> list[Token]:
+    """An arrest naming no place happened where its "after being ..." clause puts the one arrested ("was arrested
+    after being wounded in a raid near the airport in Tripoli", "detained after being stopped at a checkpoint in
+    Homs"): the clause has no subject of its own, so it tells the same person's episode. Only arrests (a killing
+    "after being kidnapped in Mosul" may have happened elsewhere) and only in/at/near phrases."""
+    token = trigger.token
+    if trigger.nominal or trigger.type.name != "ARREST":
+        return []
+    out: list[Token] = []
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("after", "when", "while")):
+        for clause in (g for g in prep.children if g.dep_ == "pcomp" and g.tag_ == "VBN" and any(
+                a.dep_ == "auxpass" and a.lower_ == "being" for a in g.children)):
+            for phrase in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in FRAME_PREPS | {"on"}):
+                out += [t for t in phrase.subtree if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat")
+                        and _no_clause_between(t, phrase) and is_place(ps, t, mentions)]
+    return out
+
+
+def _no_clause_between(token: Token, top: Token) -> bool:
+    """Whether only noun phrases and prepositions lie between a token and the phrase `top` it is in."""
+    head = token.head
+    while head.i != top.i and head.head.i != head.i:
+        if (head.pos_ in ("VERB", "AUX") and head.dep_ != "prep") or head.dep_ in CLAUSE_LINKS:
+            return False
+        head = head.head
+    return True
+
+
+def nested_route_roles(trigger: Trigger, args: dict[str, list[Token]]) -> None:
+    """A movement's place inside the phrase of one end of its route belongs to that end: "was returning to Canada
+    from a holiday in Portugal" (Portugal is where he came from, not where he was), "flew to a summit in Geneva".
+    Only one noun deep and only by a preposition of place: the place hangs by in/at/near from the noun that is the
+    object of the trigger's own from/to phrase (a nested "to" is too often the verb's own phrase hung on the noun:
+    "fled from the fighting in Aleppo to Turkey")."""
+    if trigger.type.name not in TRANSFERS:
+        return
+    heads = {trigger.token.i, *(t.i for t in trigger.extra)}
+    for role in ("location", "origin", "destination", "via"):
+        for place in list(args[role]):
+            inner = place.head
+            noun = inner.head
+            outer = noun.head
+            if place.dep_ != "pobj" or inner.dep_ != "prep" or noun.dep_ != "pobj" or outer.dep_ != "prep" or (
+                    outer.head.i not in heads) or place.pos_ != "PROPN" or noun.pos_ != "NOUN":
+                continue
+            end = "origin" if outer.lower_ in ORIGIN_PREPS else (
+                "destination" if outer.lower_ in DESTINATION_PREPS else None)
+            if end is None or end == role or inner.lower_ not in LOCATION_PREPS:
+                continue
+            args[role].remove(place)
+            args[end].append(place)
+
+
+def event_noun_heads(token: Token) -> list[Token]:
+    """The event noun and the noun phrase heads that stand for it in its clause: the first noun it is coordinated with
+    ("thefts and assaults") and a quantity over either ("dozens of assaults", "a spate of attacks")."""
+    out = [token]
+    if token.dep_ == "conj" and token.head.pos_ == "NOUN" and token.head.i != token.i:
+        out.append(token.head)
+    quantities = set(load_yaml("event_places.yaml")["quantity_nouns"])
+    for noun in list(out):
+        of = noun.head
+        if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ in ("NOUN", "NUM") and (
+                lemma_of(of.head) in quantities or of.head.ent_type_ == "CARDINAL"):
+            out.append(of.head)
+    return out
