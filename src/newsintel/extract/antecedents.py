@@ -148,6 +148,11 @@ def _given_names() -> dict[str, str]:
     return {name: genders[g] for g, names in data.items() if g in genders for name in names}
 
 
+def given_name_gender(word: str) -> str | None:
+    """"m" or "f" for a given name that tells the gender ("Laura"), else None."""
+    return _given_names().get(word.lower())
+
+
 def _name_gender(token: Token) -> str | None:
     """"m" or "f" from the given name of a full name ("FBI Director James Comey": m; data/given_names.yaml)."""
     if token.pos_ != "PROPN":

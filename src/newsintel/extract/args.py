@@ -21,6 +21,7 @@ from newsintel.extract.antecedents import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     RELATIVE_PRONOUNS,
+    given_name_gender,
     named_apposition,
     syntactic_antecedent,
 )
@@ -111,7 +112,7 @@ class MentionIndex:
                 seen[entity.id] = (entity, start)
             i -= 1
         if not seen:
-            return None if exclude else self.last_before(offset, types)
+            return None if exclude else self.last_before(offset, types, skip=lambda e: not _gender_ok(e, gender))
         return max(seen.values(), key=lambda c: (len(c[0].mentions), c[1]))[0]
 
     def last_before(self, offset: int, types: set[str], reach: int | None = None,
@@ -307,6 +308,11 @@ def pronoun_gender(word: str) -> str | None:
 
 
 def _gender_ok(entity: Entity, gender: str | None) -> bool:
-    """A person whose stated gender ("her husband, X") contradicts the pronoun cannot be its antecedent."""
+    """A person whose stated gender ("her husband, X") or given name ("Laura ...", data/given_names.yaml: names
+    given to both men and women are not listed) contradicts the pronoun cannot be its antecedent."""
     known = entity.attributes.get("gender") if entity.attributes else None
+    if known is None and gender is not None:
+        words = entity.name.split()
+        given = given_name_gender(words[0]) if len(words) > 1 else None
+        known = {"m": "male", "f": "female"}.get(given or "")
     return gender is None or known is None or known == gender

@@ -252,6 +252,8 @@ def threat_aim(ps: ParsedSentence, events: list[tuple[Trigger, Args]], mentions:
     `threat_aim_preps` in data/events_completion.yaml."""
     preps = set(load_yaml("events_completion.yaml")["threat_aim_preps"])
     for trigger, args in events:
+        if trigger.type.name == "THREATEN" and args["targets"]:  # "threatened to sink Japan": whom, not where
+            args["location"] = [t for t in args["location"] if t.i not in {a.i for a in args["targets"]}]
         if trigger.type.name != "THREATEN" or args["targets"] or trigger.nominal:
             continue
         acts = [c for c in trigger.token.children if c.dep_ == "xcomp" and any(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsintel.extract.args import MentionIndex, is_place, resolve_relative, with_conjuncts
+from newsintel.extract.args import MentionIndex, is_country, is_place, resolve_relative, with_conjuncts
 from newsintel.extract.clause_args import (
     along_with,
     attack_clause_doer,
@@ -59,14 +59,16 @@ def threatened_with(verb: Token) -> bool:
 
 
 def threatened_party(ps: ParsedSentence, verb: Token, mentions: MentionIndex) -> list[Token]:
-    """"threatened to arrest the students", "threatened to sue the company": who the threatened act would hit (a
-    person or group), when the threat names no one itself; a place stays where ("threatened to storm Mosul")."""
+    """"threatened to arrest the students", "threatened to sue the company", "threatened to sink Japan": who the
+    threatened act would hit (a person, group or country: a country threatened is a party, as "threatened the
+    United States"), when the threat names no one itself; a town stays where ("threatened to storm Mosul")."""
     act = next((c for c in verb.children if c.dep_ == "xcomp" and any(
         a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     obj = direct_object(act) if act is not None else None
     if obj is None or obj.lower_ in REFLEXIVES:
         return []
-    return [t for t in with_conjuncts(obj) if someone(ps, t, mentions) and not is_place(ps, t, mentions)]
+    return [t for t in with_conjuncts(obj) if someone(ps, t, mentions) and (
+        not is_place(ps, t, mentions) or is_country(ps, t, mentions))]
 
 
 def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> dict[str, list[Token]]:
