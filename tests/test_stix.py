@@ -151,3 +151,27 @@ def test_postgresql_exports_the_same_objects(store, records, postgres_db) -> Non
     fill(db, records)
     assert objects(db) == objects(connect(store, readonly=True))
     db.close()
+
+
+def test_a_node_is_named_as_the_store_names_it_when_the_exported_reports_do() -> None:
+    """A person named "Driton Haliti" as often as by his nom de guerre keeps the store's name, so a partner's
+    profile finds him under it; a stored name that only a withheld report gives is never used."""
+    from collections import Counter
+
+    from newsintel.exports.stix_objects import Node
+
+    both = Node(kind="person", stored="Driton Haliti", names=Counter({"Abu Hamza al-Kosovi": 3, "Driton Haliti": 3}))
+    assert both.name() == "Driton Haliti"
+    withheld = Node(kind="person", stored="Kuldar Saarepera", names=Counter({"K. S.": 1, "the driver": 2}))
+    assert withheld.name() == "the driver"
+    place = Node(kind="place", stored="Tallinn, Estonia", names=Counter({"Tallinn": 1, "Reval": 1}))
+    assert place.name() == "Tallinn"
+
+
+def test_no_empty_list_or_null_reaches_the_bundle() -> None:
+    """STIX 2.1 forbids both (stix2-validator: "empty arrays are not allowed", as a relationship with no roles
+    once gave)."""
+    from newsintel.exports.stix_objects import without_nulls
+
+    assert without_nulls({"roles": [], "role": None, "ext": {"roles": [], "relations": ["member"]}}) == {
+        "ext": {"relations": ["member"]}}

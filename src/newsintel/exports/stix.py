@@ -181,7 +181,7 @@ class StixExporter:
         """Fold the page's linked entities into their nodes; returns entity id -> identity id."""
         entity_node: dict[str, str] = {}
         for e in reads.linked_entities(self.conn, list(docs)):
-            node = self.nodes.setdefault(e["identity"], Node(kind=e["kind"]))
+            node = self.nodes.setdefault(e["identity"], Node(kind=e["kind"], stored=e["identity_name"]))
             node.names[e["name"]] += 1
             node.add(docs[e["document_id"]])
             if node.point is None and e["lat"] is not None:
@@ -198,7 +198,7 @@ class StixExporter:
 
     def _node_object(self, identity: str, ref: str) -> dict[str, Any]:
         node = self.nodes[identity]
-        name = min(node.names, key=lambda n: (-node.names[n], n))  # the exported documents' usual spelling
+        name = node.name()
         obj: dict[str, Any] = {"type": ref.split("--")[0], "id": ref, "name": name, "created_by_ref": PRODUCER}
         if node.kind == "place":
             if node.point:

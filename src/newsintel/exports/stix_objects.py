@@ -56,9 +56,10 @@ def tlp_marking(level: str) -> dict[str, Any]:
 
 
 def without_nulls(value: Any) -> Any:
-    """STIX forbids null properties (the 2.1 schemas reject them), so an unknown value is left out, at any depth."""
+    """STIX forbids null properties and empty lists (the 2.1 schemas reject them: a relationship with no roles
+    failed stix2-validator), so an unknown value or an empty list is left out, at any depth."""
     if isinstance(value, dict):
-        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+        return {k: without_nulls(v) for k, v in value.items() if v is not None and v != []}
     if isinstance(value, list):
         return [without_nulls(v) for v in value if v is not None]
     return value
@@ -94,6 +95,15 @@ class Node(Behind):
     names: Counter = field(default_factory=Counter)
     point: tuple[float, float] | None = None
     country: str | None = None
+    stored: str = ""  # the identity's name in the store
+
+    def name(self) -> str:
+        """The store's name when the exported documents use that spelling (so a partner's profile finds it under
+        the same name), else the spelling they use most; never a name only a withheld document gives."""
+        stored = self.stored.split(", ")[0]  # a place's stored name carries its country ("Raqqa, Syria")
+        if stored in self.names:
+            return stored
+        return min(self.names, key=lambda n: (-self.names[n], n))
 
 
 @dataclass

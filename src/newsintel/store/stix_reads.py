@@ -68,13 +68,13 @@ def document_pages(conn: Any, tlp_max: str, identity: str | None = None, story: 
 
 def linked_entities(conn: Any, doc_ids: list[str]) -> list[dict[str, Any]]:
     """Entities of these documents resolved to an identity that is not suppressed: entity id, document, the
-    entity's own name and type, its point and country, and the identity's id, kind and type."""
+    entity's own name and type, its point and country, and the identity's id, kind, type and stored name."""
     db = wrap(conn)
     out = []
     for chunk, marks in _chunks(sorted(doc_ids)):
         for r in db.execute(
                 "SELECT e.id, e.document_id, e.name, e.type, e.geonameid, e.lat, e.lon, e.country,"
-                " i.id AS identity, i.kind, i.type AS identity_type FROM entities e"
+                " i.id AS identity, i.kind, i.type AS identity_type, i.name AS identity_name FROM entities e"
                 " JOIN entity_links l ON l.entity_id = e.id JOIN identities i ON i.id = l.identity_id"
                 f" WHERE e.document_id IN ({marks}) AND i.suppressed = 0 ORDER BY e.document_id, e.id", chunk):
             out.append(dict(zip(r.keys(), tuple(r), strict=True)))
