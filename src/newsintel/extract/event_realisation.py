@@ -6,7 +6,8 @@ of happening or of completion hands that verb the whole question of whether it h
 auxiliary, negation, condition, or the reporting that governs it) is then the event's: the noun "deal" in "a deal
 signing would take place" is no more done than the taking place. Only verbs that assert the occurrence itself count
 (`data/modality.yaml` `realisation`): "the attack was condemned" or "the deal would boost trade" say something
-about an event, not whether it came about.
+about an event, not whether it came about. An indefinite event noun as the subject of a modal clause ("a deal could
+ease the dispute") is a hypothetical one, whatever the verb: the clause's modality is its own too.
 """
 
 from __future__ import annotations
@@ -47,7 +48,31 @@ def realising_verb(trigger: Token) -> Token | None:
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i == noun.i:
         return None
     verb = noun.head
-    if any(c.dep_ == "advmod" and c.lower_ in lexicon().modality.get("realisation", {}).get("recurrence", ())
-           for c in verb.children):
+    if _again(verb):
         return None  # "attacks like these must never happen again": a repeat is denied, not the attacks told of
     return verb if _verb_comes_about(verb) else None
+
+
+def _again(verb: Token) -> bool:
+    recurrence = lexicon().modality.get("realisation", {}).get("recurrence", ())
+    return any(c.dep_ == "advmod" and c.lower_ in recurrence for c in verb.children)
+
+
+def modal_predicate(trigger: Token) -> Token | None:
+    """The verb of a modal clause whose subject is an indefinite event noun or a bare plural ("a deal could ease
+    the dispute", "an attack would kill thousands", "strikes on shipping could close the strait"): no event that
+    took place is told of, so the clause's modality is the event's. A definite noun is an event already known
+    ("the attack could have been avoided", "the deal would give them control"), and a perfect modal looks back on
+    one ("a strike may have killed ten"): None for both."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ not in ("nsubj", "nsubjpass") or trigger.head.i == trigger.i:
+        return None
+    verb = trigger.head
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    if not any(a.tag_ == "MD" for a in auxiliaries) or any(a.lemma_ == "have" for a in auxiliaries) or _again(verb):
+        return None  # "attacks like these must never happen again": about a repeat of known ones
+    determiners = set(lexicon().modality["hedged"].get("indefinite_determiners", ()))
+    indefinite = any(c.dep_ == "det" and c.lower_ in determiners for c in trigger.children)
+    # a bare plural is a kind or an open set too ("attacks on shipping could close the strait"), unless a
+    # determiner, possessive or number makes it known ("their attacks", "two attacks")
+    bare = trigger.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)
+    return verb if indefinite or bare else None

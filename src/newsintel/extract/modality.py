@@ -29,12 +29,12 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from newsintel.extract.charged_deeds import charged_deed
-from newsintel.extract.event_realisation import realising_verb
+from newsintel.extract.event_realisation import modal_predicate, realising_verb
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.modality_chain import MAX_STEPS, governing_chain, marked_passive
 from newsintel.extract.modality_condition import conditional, depends
 from newsintel.extract.modality_cues import cues_on, en_route, open_question
-from newsintel.extract.modality_negation import negated, no_sign_of, not_taken
+from newsintel.extract.modality_negation import claimed, negated, no_sign_of, not_taken
 from newsintel.extract.modality_settled import settled_cue
 
 PRECEDENCE = ("negated", "conditional", "hedged", "intended", "future", "attempted")
@@ -45,7 +45,7 @@ def modality_of(trigger: Token) -> str:
     subject of its own verb of happening ("the swap would take place") takes that verb's too, the first in
     PRECEDENCE winning."""
     own = _own_modality(trigger)
-    if (verb := realising_verb(trigger)) is None:
+    if (verb := realising_verb(trigger) or modal_predicate(trigger)) is None:
         return own
     labels = {own, _own_modality(verb)}
     return next((label for label in PRECEDENCE if label in labels), "asserted")
@@ -63,10 +63,11 @@ def _own_modality(trigger: Token) -> str:
     # a verb of denial or failure the event is only coordinated with does not negate it ("denied the charges and
     # fled", "refused to stop and opened fire": the flight and the firing happened)
     denials = set(lexicon().modality["negated"]["governors"])
+    said = claimed(chain)  # "her claims that he attacked her" (hedged), "... are untrue" (negated)
     if "negated" in settled.values() or any(
             negated(t, t is not trigger and t.i not in coordinated) for t in chain if t.i not in settled and not (
                 t.i in coordinated and t.lemma_.lower() in denials)) or (
-            not_taken(chain) or no_sign_of(chain[-1])):
+            not_taken(chain) or no_sign_of(chain[-1]) or said == "negated"):
         return "negated"  # "freed without charge", "no sign that he had pledged allegiance"
     if any(conditional(t) for t in governing_chain(trigger, wide=True)) or depends(trigger, chain):
         return "conditional"
@@ -75,8 +76,9 @@ def _own_modality(trigger: Token) -> str:
     found |= set(settled.values()) - {"asserted"}
     if _future_time_clause(chain[-1]) or _scheduled(trigger):
         found.add("future")
-    if _sought_through_prep(chain):
-        found.add("intended")
+    found |= _through_prep(chain)
+    if said is not None:
+        found.add(said)
     if en_route(trigger):
         found.add("intended")
     if charged_deed(trigger):
@@ -126,12 +128,15 @@ def _future_time_clause(top: Token) -> bool:
     leave", "will hand over their weapons once the convoy arrives" (a past one, "arrested him after he returned",
     or a gerund, "after arriving", is presupposed and keeps its own modality)."""
     cues = lexicon().modality["future"]
-    if top.dep_ != "advcl" or top.head.i == top.i or not any(
-            c.dep_ == "mark" and c.lower_ in cues.get("time_clause_marks", ()) for c in top.children):
+    mark = next((c.lower_ for c in top.children if c.dep_ == "mark" and c.lower_ in cues.get("time_clause_marks", ())),
+                None)
+    if top.dep_ != "advcl" or top.head.i == top.i or mark is None:
         return False
     verbs = [top] + [c for c in top.children if c.dep_ in ("aux", "auxpass")]
     present = any(t.tag_ in ("VBP", "VBZ") for t in verbs) and not any(t.tag_ in ("VBD", "MD") for t in verbs)
-    will = {"will", "shall", "'ll"} & set(cues["auxiliaries"])
+    if present and mark in cues.get("open_time_clause_marks", ()):
+        return True  # "reluctant to sign until a deal is finalised", "before the troops leave"
+    will = {"will", "shall", "'ll", "’ll"} & set(cues["auxiliaries"])
     return present and any(c.dep_ == "aux" and c.lower_ in will for c in top.head.children)
 
 
@@ -155,12 +160,21 @@ def _scheduled(trigger: Token) -> bool:
         for c in trigger.children)
 
 
-def _sought_through_prep(chain: list[Token]) -> bool:
+def _through_prep(chain: list[Token]) -> set[str]:
     """"called for the arrest", "pushed for a deal": these verbs seek what they govern only through the
-    preposition."""
-    prep_only = lexicon().modality["intended"].get("prep_only_governors", {})
-    return any(below.dep_ == "prep" and below.lower_ in prep_only.get(above.lemma_.lower(), ())
-               for below, above in pairwise(chain))
+    preposition (intended); "open to prosecution", "vulnerable to attacks": these adjectives say it may befall
+    someone (hedged)."""
+    cues = lexicon().modality
+    sought, exposed = cues["intended"].get("prep_only_governors", {}), cues["hedged"].get("prep_only_adjectives", {})
+    found: set[str] = set()
+    for below, above in pairwise(chain):
+        if below.dep_ != "prep":
+            continue
+        if below.lower_ in sought.get(above.lemma_.lower(), ()):
+            found.add("intended")
+        if above.pos_ == "ADJ" and below.lower_ in exposed.get(above.lower_, ()):
+            found.add("hedged")
+    return found
 
 
 def blocked_by(trigger: Token) -> tuple[Token, bool] | None:

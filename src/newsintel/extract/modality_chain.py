@@ -40,6 +40,25 @@ def _complement_of_verb(token: Token) -> bool:
     return token.dep_ == "pcomp" and token.head.lower_ in COMPLEMENT_PREPS
 
 
+def _infinitive_of_modal_noun(token: Token) -> bool:
+    """An infinitive without its own subject stating what a noun of plan, possibility or attempt is about ("a
+    commitment to withdraw", "his ability to get a deal", "the chance to flee"): the noun governs it, as "the plan
+    to travel" does (`subjects.is_purpose_infinitive` knows only purpose nouns)."""
+    if token.dep_ != "acl" or token.head.pos_ != "NOUN" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    cues, lemma = lexicon().modality, token.head.lemma_.lower()
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) and any(
+        lemma in cues[label].get("nouns", ()) for label in ("attempted", "intended", "hedged"))
+
+
+def _example_of_noun(token: Token) -> bool:
+    """"possible threats, like chemical attacks": the examples of a noun share what is said of it (unlike an
+    adjunct "like" on a verb)."""
+    return token.dep_ == "prep" and token.lower_ in lexicon().modality["scope"].get("example_preps", ()) and \
+        token.head.pos_ in ("NOUN", "PROPN")
+
+
 def marked_passive(token: Token) -> bool:
     """A passive marked on the word itself by an auxiliary or a passive subject ("was told to leave"); unlike
     `subjects.is_passive`, a bare participle does not count."""
@@ -59,14 +78,16 @@ def governing_chain(trigger: Token, wide: bool = False) -> list[Token]:
         purpose = wide and current.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
         if current.head.i == current.i or (current.dep_ not in CHAIN_DEPS and not _complement_of_verb(current)
-                                           and not is_purpose_infinitive(current) and not purpose):
+                                           and not is_purpose_infinitive(current) and not purpose
+                                           and not _infinitive_of_modal_noun(current)):
             break  # "his plan to travel": the plan governs the travel
         if _own_clause(current):
             break  # "tried to enter but was caught": the trying is not the catching
         if current is not trigger and current.lemma_.lower() in reporting and not marked_passive(current):
             break  # what the speaker says about the event ends at the speaker
         if not wide and current.dep_ == "prep" and current.lower_ in cues["scope"]["adjunct_preps"] and not (
-                current.lower_ == "under" and current.head.lemma_.lower() in cues["scope"].get("state_verbs", ())):
+                current.lower_ == "under" and current.head.lemma_.lower() in cues["scope"].get("state_verbs", ())) \
+                and not _example_of_noun(current):
             break  # "under a deal reached on Sunday, fighters will leave": the deal is not future
         if current.head.lemma_.lower() in cues["negated"].get("factive_governors", ()):
             break  # "didn't learn of the assaults": knowing presupposes them

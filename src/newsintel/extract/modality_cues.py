@@ -27,8 +27,12 @@ def cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
             found.append(label)
     if token.pos_ in ("NOUN", "PROPN"):  # "a planned trip", "possible victims of assault", "an attempted arrest"
         found += [label for label in ("hedged", "intended", "future", "attempted") for c in token.children
-                  if c.dep_ == "amod" and (c.lower_ in cues[label].get("adjectives", ())
-                                           or c.lemma_.lower() in cues[label].get("adjectives", ()))]
+                  if (c.dep_ == "amod" and (c.lower_ in cues[label].get("adjectives", ())
+                                            or c.lemma_.lower() in cues[label].get("adjectives", ())))
+                  or (c.dep_ == "compound" and c.lower_ in cues[label].get("adjectives", ()))  # "Future attacks"
+                  or (c.dep_ in ("amod", "nmod") and _hyphenated(c) in cues[label].get("adjectives", ()))]
+    if imperative(token):
+        found.append("intended")  # "Visit the show on Sunday", "leave the city and join us"
     if as_governor and lemma in cues["intended"].get("present_governors", ()) and token.tag_ in ("VB", "VBP", "VBZ") \
             and any(c.dep_ == "xcomp" and any(d.dep_ == "aux" and d.lower_ == "to" for d in c.children)
                     and not _aside(c, token) for c in token.children):
@@ -44,7 +48,9 @@ def cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
         found.append("hedged")
     if _degree_infinitive(token):
         found.append("hedged")
-    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if relative_infinitive(token):
+        pass  # "the first of the hostages to be released": one who was released, not a purpose
+    elif token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         found.append("intended")  # purpose clause: "went to Syria to fight"
     elif _purpose_of_moving(token):
         found.append("intended")  # "entered the country to sneak into the US"
@@ -61,6 +67,57 @@ def cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
                 child.dep_ in ("advmod", "npadvmod") and word in hedged["adverbs"]):
             found.append("hedged")
     return found
+
+
+def _hyphenated(word: Token) -> str:
+    """A hyphenated modifier the parser split into a head and its dependents ("would-be": "be" with "would")."""
+    parts = list(word.subtree)
+    if len(parts) < 2 or not any(t.tag_ == "HYPH" for t in parts):
+        return word.lower_
+    return "".join(t.lower_ for t in parts)
+
+
+# what may stand before an imperative verb in its clause: "Please leave", "then go", "and join us", "Do come"
+IMPERATIVE_OPENERS = {"punct", "advmod", "cc", "intj", "discourse", "neg", "npadvmod"}
+
+
+def imperative(token: Token) -> bool:
+    """A bare verb with no subject or auxiliary opening its sentence or a clause set off by punctuation ("Visit the
+    show", "'Leave the city now,' the message said", "..., then rely on God and kill him"): a command or advice,
+    GUIDELINES.md decision 7. A bare verb after another verb ("help rebuild", "let them go") opens no clause."""
+    if token.tag_ != "VB" or token.dep_ not in ("ROOT", "ccomp", "dep", "parataxis", "advcl"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "auxpass", "csubj") or (
+            c.dep_ == "aux" and c.lemma_ != "do") for c in token.children):
+        return False
+    if any(c.i < token.i and c.dep_ not in IMPERATIVE_OPENERS and not (c.dep_ == "aux" and c.lemma_ == "do")
+           for c in token.children):
+        return False
+    first = min(token.subtree, key=lambda t: t.i)
+    # the parser hangs an opening command on a reporting verb after it as an adverbial clause ("Go home, he said")
+    opens = first.i == 0 or (token.doc[first.i - 1].is_punct and token.dep_ != "advcl")
+    return opens and not token.doc.text.rstrip(" \"'”’)").endswith("?")
+
+
+def relative_infinitive(token: Token) -> bool:
+    """An infinitive told of one of a ranked set ("the first of the girls to be released", "the last to leave"):
+    what that one did (with "next", what is to come: the future cue is the caller's), not what it was for."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    ranks = set(lexicon().modality.get("settled", {}).get("ranks", ()))
+
+    def ranked(word: Token) -> bool:  # "the first", "the last hostages"
+        return (word.lower_ in ranks or any(c.dep_ == "amod" and c.lower_ in ranks for c in word.children)) and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in word.children)
+
+    for ancestor in list(token.ancestors)[:5]:
+        if ranked(ancestor):
+            return True
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ not in ("acl", "relcl"):
+            # "they are the first to be freed": the infinitive hung on the copula; "went first to Ankara to meet
+            # him" is a clause of its own
+            return ancestor.lemma_ == "be" and any(c.dep_ == "attr" and ranked(c) for c in ancestor.children)
+    return False
 
 
 def _no_infinitive(token: Token, cues: dict) -> bool:

@@ -5,6 +5,8 @@ crossed"), what is done without or instead of ("freed without charge", "instead 
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Token
 
 from newsintel.extract.lexicon import lexicon
@@ -33,10 +35,63 @@ def negated(token: Token, governs: bool) -> bool:
     if lemma in cues["governors"] or (governs and lemma in cues.get("blocking_governors", ())):
         return True
     contracted = set(cues.get("contracted", ()))
-    return _nobody_does(token) or any(
+    # the parser may hang a curly "n’t" on the auxiliary rather than the verb ("and didn’t return")
+    on_auxiliary = any(c.dep_ == "aux" and any(g.lower_ in contracted for g in c.children) for c in token.children)
+    return on_auxiliary or _nobody_does(token) or any(
         c.lower_ in contracted or (c.lower_ in cues["words"] and (
             c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and token.pos_ == "NOUN")))
         for c in token.children)
+
+
+CONTENT_PREPS = ("about", "of")
+RELATIVE_WORDS = ("that", "which", "who", "whom", "whose")
+
+
+def _claim_noun(chain: list[Token]) -> Token | None:
+    """The noun whose content the event is: "claims that he attacked her", "her claims about being beaten",
+    "allegations of assault", "reports that the army attacked ... are false" (not a relative clause: "the claims
+    that he made")."""
+    cues = lexicon().modality["hedged"]
+    nouns = set(cues.get("disputable_nouns", ()))
+
+    def is_claim(t: Token) -> bool:
+        return t.pos_ == "NOUN" and t.lemma_.lower() in nouns
+
+    for k, (below, above) in enumerate(pairwise(chain)):
+        if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in chain[1:k + 1]):
+            return None  # "the allegation that they were the perpetrators of the assaults": the assaults are known
+        if is_claim(above) and (below.dep_ == "ccomp" or (below.dep_ == "prep" and below.lower_ in CONTENT_PREPS)):
+            return above
+    top = chain[-1]
+    if len(chain) > 1 and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in chain[1:]):
+        return None
+    if top.dep_ in ("acl", "ccomp") and is_claim(top.head) and not any(
+            c.lower_ in RELATIVE_WORDS and c.dep_ != "mark" for c in top.children):
+        return top.head
+    if top.dep_ == "pcomp" and top.head.lower_ in CONTENT_PREPS and is_claim(top.head.head):
+        return top.head.head
+    return None
+
+
+def claimed(chain: list[Token]) -> str | None:
+    """"negated" when the event is what a claim says and the claim is called untrue or denied in its sentence ("her
+    claims about being beaten are untrue", "dismissed claims that ..."); "hedged" when it is only claimed or
+    alleged ("her claims that he attacked her"); else None."""
+    noun = _claim_noun(chain)
+    if noun is None:
+        return None
+    cues = lexicon().modality
+    falsity, denials = set(cues["hedged"].get("falsity_words", ())), set(cues["negated"]["governors"])
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.i != noun.i:
+        if head.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in falsity
+                                       for c in head.children):
+            return "negated"
+        if noun.dep_ == "nsubjpass" and head.lemma_.lower() in denials:
+            return "negated"
+    if noun.dep_ == "dobj" and head.lemma_.lower() in denials:
+        return "negated"
+    return "hedged" if noun.lemma_.lower() in cues["hedged"].get("claim_nouns", ()) else None
 
 
 def not_taken(chain: list[Token]) -> bool:
