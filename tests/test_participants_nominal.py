@@ -109,3 +109,11 @@ def test_a_describing_participle_names_the_doer_by():
 def test_a_participle_that_does_not_do_the_event_names_no_doer():
     (event,) = events_of("Northwind Capital bought the paper mill in a deal backed by a pension fund.", "AGREE")
     assert "fund" not in texts(event["actors"])
+
+
+def test_against_after_the_attacks_a_killing_happened_in_is_what_the_attacks_hit():
+    text = "Twelve people were killed in attacks in March 2016 against a newspaper office and a bakery in Lyon."
+    attacks = next(e for e in events_of(text, "ATTACK") if e["trigger"] == "attacks")
+    killed = next(e for e in events_of(text, "ATTACK") if e["trigger"] == "killed")
+    assert "newspaper office" in texts(attacks["targets"]) and "bakery" in texts(attacks["targets"])
+    assert "Twelve people" in texts(killed["targets"]) and "bakery" not in texts(killed["targets"])

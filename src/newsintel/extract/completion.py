@@ -103,8 +103,9 @@ def share_coordinated(events: list[tuple[Trigger, Args]]) -> None:
 
 def share_with_named_incident(events: list[tuple[Trigger, Args]]) -> None:
     """"two guards were killed in an attack by rebels": the verb's doer is the attack's, and the other way round
-    when the parser hangs the "by" on the verb ("killed in an airstrike by the army") (same event type only:
-    "killed in a shootout with troopers" is not the shootout's)."""
+    when the parser hangs the "by" on the verb ("killed in an airstrike by the army"), and so is an "against" after
+    the noun ("killed in attacks against a newspaper": what the attacks hit, not who was killed) (same event type
+    only: "killed in a shootout with troopers" is not the shootout's)."""
     nominal = {t.token.i: (t, a) for t, a in events if t.nominal}
     for trigger, args in events:
         if trigger.nominal or trigger.type.name in MOVERS:
@@ -120,6 +121,11 @@ def share_with_named_incident(events: list[tuple[Trigger, Args]]) -> None:
                     args["actors"] = list(other_args["actors"])
                 elif not other_args["actors"] and trigger.passive:  # "killed in an airstrike by the army": the
                     other_args["actors"] = [t for t in args["actors"] if t.head.dep_ == "agent"]  # parser's "by"
+                if not other_args["targets"] and trigger.passive:  # "killed in attacks in 2015 against a paper": the
+                    aimed = {t.i for c in trigger.token.children if c.dep_ == "prep" and c.lower_ == "against"
+                             and c.i > noun.i for t in c.subtree}  # parser's "against" is the attacks' target
+                    other_args["targets"] = [t for t in args["targets"] if t.i in aimed]
+                    args["targets"] = [t for t in args["targets"] if t.i not in aimed]
 
 
 def _a_thing(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
