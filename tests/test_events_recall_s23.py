@@ -67,3 +67,23 @@ def test_an_armed_group_taking_a_town_is_fighting():
     assert not events_of("The senator took Ohio in the primary.", "FIGHT")
     assert not events_of("The singer took the city by storm.", "FIGHT")
     assert not events_of("He took the bus to the town.", "FIGHT")
+
+
+def test_a_vehicle_aimed_at_a_person_on_purpose_is_an_attack():
+    (event,) = events_of("The driver tried to run over a constable at the checkpoint.", "ATTACK")
+    assert event["modality"] == "attempted"
+    assert _texts(event, "targets") == ["constable"]
+    (event,) = events_of("A motorist deliberately ran down two police officers.", "ATTACK")
+    assert _texts(event, "actors") == ["motorist"]
+    assert events_of("She tried to hit the officer with her van.", "ATTACK")
+
+
+def test_a_vehicle_hitting_someone_without_intent_is_no_attack():
+    assert not events_of("A lorry hit a cyclist on the ring road.", "ATTACK")
+    assert not events_of("He ran over a pedestrian with his car in the fog.", "ATTACK")
+    assert not events_of("The firm tried to hit its sales targets with a new car.", "ATTACK")
+
+
+def test_ideas_under_attack_are_no_attack():
+    assert not events_of("Press freedom is under attack across the region.", "ATTACK")
+    assert not events_of("Never before has wealth been under such attack in a campaign.", "ATTACK")

@@ -1,8 +1,9 @@
 """Event readings the bare trigger word does not give: a weapon as the subject of the harm ("a roadside bomb
-killed two soldiers"), the idiom of suffering an attack ("the patrol came under fire": the patrol is hit), and a
-town taken by an armed group ("rebels seized the town": fighting, not an arrest). Word lists: the ATTACK and FIGHT
-entries of data/events.yaml (`weapon_subjects`, `suffer_verbs`, `criticism_preps`, `critic_nouns`,
-`place_object_only`, `armed_subjects`)."""
+killed two soldiers"), the idiom of suffering an attack ("the patrol came under fire": the patrol is hit), a town
+taken by an armed group ("rebels seized the town": fighting, not an arrest), and a vehicle aimed at a person ("tried
+to run over a trooper"). Word lists: the ATTACK and FIGHT entries of data/events.yaml (`weapon_subjects`,
+`suffer_verbs`, `criticism_preps`, `critic_nouns`, `place_object_only`, `armed_subjects`, `vehicle_person_verbs`,
+`intent_words`)."""
 
 from __future__ import annotations
 
@@ -69,8 +70,11 @@ def place_object_only(type_name: str) -> frozenset[str]:
 
 
 def criticised(verb: Token, trigger: Trigger) -> bool:
-    """"came under fire for his remarks", "came under attack over the policy", "came under fire from critics":
-    criticism, not an attack."""
+    """"came under fire for his remarks", "came under attack over the policy", "came under fire from critics",
+    "press freedom is under attack": criticism or a threat to an idea, not an attack."""
+    subject, _ = subject_of(verb)
+    if subject is not None and subject.pos_ == "NOUN" and lemma_of(subject) in _words("ATTACK", "figurative_sufferers"):
+        return True  # "democracy is under attack", "wealth has never been under such attack"
     nouns = [trigger.token] if trigger.nominal else [t for t in trigger.extra if t.dep_ == "pobj"]
     heads = [verb, *nouns]
     heads += [g for h in list(heads) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -86,7 +90,48 @@ def criticised(verb: Token, trigger: Trigger) -> bool:
     return False
 
 
-def sufferer_as_target(trigger: Trigger, args: dict[str, list[Token]]) -> None:
+def _run_over_victim(verb: Token) -> Token | None:
+    """"ran over a trooper", "ran a woman down": the person under the wheels."""
+    for child in verb.children:
+        if child.lower_ in ("over", "down") and child.dep_ == "prep":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.lower_ in ("over", "down") and child.dep_ == "prt":
+            return direct_object(verb)
+    return None
+
+
+def aimed_vehicle_victim(verb: Token) -> Token | None:
+    """A vehicle aimed at a person on purpose: "tried to run over a trooper", "deliberately ran down an officer",
+    "tried to hit the trooper with his car". Without a sign of intent (a try, "deliberately") a pedestrian hit is
+    usually an accident (crowds: events.py `_vehicle_into_crowd`)."""
+    lemma = lemma_of(verb)
+    if lemma not in _words("ATTACK", "vehicle_person_verbs"):
+        return None
+    if lemma == "run":
+        victim = _run_over_victim(verb)
+    else:  # "hit X with a car": a vehicle as the instrument, anywhere in the clause
+        vehicles = _words("ATTACK", "rampage_vehicles")
+        victim = direct_object(verb) if any(t.dep_ == "pobj" and lemma_of(t) in vehicles and t.head.lower_ == "with"
+                                            for t in verb.subtree) else None
+    if victim is None or not denotes_people(victim):
+        return None
+    intent = _words("ATTACK", "intent_words")
+    meant = (verb.dep_ == "xcomp" and lemma_of(verb.head) in intent) or any(
+        c.dep_ == "advmod" and c.lower_ in intent for c in verb.children)
+    return victim if meant else None
+
+
+def phrase_roles(trigger: Trigger, args: dict[str, list[Token]]) -> None:
+    """The roles these readings give: the sufferer of "came under fire", the person a vehicle was aimed at."""
+    _sufferer_as_target(trigger, args)
+    if trigger.type.name == "ATTACK" and not trigger.nominal:
+        victim = aimed_vehicle_victim(trigger.token)
+        if victim is not None and all(t.i != victim.i for t in args["targets"]):
+            args["targets"].append(victim)
+            args["location"] = [t for t in args["location"] if t.i != victim.i]
+
+
+def _sufferer_as_target(trigger: Trigger, args: dict[str, list[Token]]) -> None:
     """"the patrol came under fire": the subject is hit, no doer (the doer is after "from": completion rules)."""
     verb = under_attack_verb(trigger)
     if verb is None:

@@ -19,10 +19,11 @@ from newsintel.extract.event_fit import (
     state_phrase_roles,
 )
 from newsintel.extract.event_phrases import (
+    aimed_vehicle_victim,
     criticised,
     death_head,
+    phrase_roles,
     place_object_only,
-    sufferer_as_target,
     takes_no_town,
     under_attack_verb,
     weapon_subject,
@@ -159,6 +160,8 @@ def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: Mentio
     attack = lex.types["ATTACK"]
     if (lemma in attack.vehicle_attack_verbs and _vehicle_into(token)) or _vehicle_into_crowd(token):
         return Trigger(token, attack, nominal=False)
+    if aimed_vehicle_victim(token) is not None and not other_sense(token, f"{lemma} <vehicle>"):  # "tried to run over"
+        return Trigger(token, attack, nominal=False, extra=[c for c in token.children if c.lower_ in ("over", "down")])
     for etype, required in lex.verb_index.get(lemma, ()):
         extra = _required_found(token, required) if required else []
         if extra is None or any(c.dep_ == "neg" for e in extra for c in e.children):
@@ -354,7 +357,7 @@ def extract_events(ps: ParsedSentence, mentions: MentionIndex) -> list[tuple[Tri
         if not _participants_fit(trigger, args):
             continue
         _headline_style_subjects(ps, trigger, args, mentions)
-        sufferer_as_target(trigger, args)
+        phrase_roles(trigger, args)
         drop_vehicle_actor(trigger, args)
         state_phrase_roles(trigger, args)
         participant_places(ps, args, trigger, mentions)
