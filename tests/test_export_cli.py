@@ -99,6 +99,7 @@ def test_geojson_properties_are_values_not_json_text(hand_store, tmp_path):
     assert props["first_date"] == "2024-05" and props["first_date_precision"] == "month"
     source = props["sources"][0]
     assert isinstance(source, dict) and source["modality"] == "hedged" and source["document"]
+    assert source["status"] == "hedged"  # each source's own status, as the flow counts it
     assert not any(isinstance(v, str) and v.lstrip().startswith(("{", "[")) for v in props.values())
     assert line["geometry"]["coordinates"][0] == pytest.approx([20.73972, 42.21389])
     points = {f["properties"]["name"] for f in collection["features"] if f["geometry"]["type"] == "Point"}

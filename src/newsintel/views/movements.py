@@ -169,7 +169,8 @@ class _Namer:
 
 def _source(fact: dict[str, Any], source: dict[str, Any],
             movers: dict[str, tuple[str, str, str]]) -> dict[str, Any]:
-    return {**source, "trigger": fact["trigger"], "modality": fact["modality"], "said_by": said_by(fact),
+    return {**source, "trigger": fact["trigger"], "modality": fact["modality"], "status": status_of(fact),
+            "said_by": said_by(fact),
             "actors": _movers(fact["actors"], movers), **date_fields(fact | {"source": source})}
 
 
