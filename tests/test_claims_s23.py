@@ -101,3 +101,43 @@ def test_an_issuer_keeps_its_whole_name():
 def test_the_head_of_a_body_keeps_the_body():
     assert speakers("The state broadcaster quoted the head of the space agency as saying the launch went well.") \
         == ["head of the space agency"]
+
+
+def test_who_quotes_someone_as_saying_is_the_medium_of_the_quoted_one():
+    text = '"The harbour will stay closed all winter," the Marlow Gazette quoted Edda Holm as saying.'
+    found = {c["speaker"]["text"]: c["medium"] for c in claims(text)}
+    assert found["Edda Holm"] == "Marlow Gazette"  # and the Gazette's own claim stays (GUIDELINES: two claims)
+
+
+def test_who_quotes_a_document_still_quotes_it():
+    found = claims("The senator quoted the report, which said the harbour would stay closed all winter.")
+    assert any(c["speaker"]["text"] == "report" for c in found)
+
+
+# -- "the firm" in a report about one firm ------------------------------------------------------------------------
+
+FIRM_STORY = ("Quillon Robotics opened a plant in Ohio on Monday. Quillon Robotics hired 300 workers there. "
+              "Critics told the Dayton Ledger the plant was too small. Quillon Robotics plans a second plant. "
+              "Work on the roof was delayed by snow. The firm says the second plant will open in May.")
+
+
+def test_the_firm_is_the_one_the_report_is_about():
+    rec = record(FIRM_STORY)
+    claim = next(c for c in rec["claims"] if c["cue"] == "says")
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    assert (claim["speaker"]["text"], names.get(claim["speaker"].get("entity"))) == ("firm", "Quillon Robotics")
+
+
+def test_the_firm_stays_unlinked_when_two_firms_share_the_report():
+    text = ("Quillon Robotics opened a plant in Ohio on Monday. Varda Motors opened one in Texas. Quillon Robotics "
+            "hired 300 workers. Varda Motors hired 400. Work on the roof was delayed by snow. The firm says it will "
+            "hire more.")
+    claim = next(c for c in record(text)["claims"] if c["cue"] == "says")
+    assert claim["speaker"].get("entity") is None
+
+
+def test_the_government_is_not_the_body_the_report_names_most():
+    text = ("The United Nations met on Monday. The United Nations condemned the test. The United Nations asked for "
+            "calm. Sirens sounded in the north. A message from the government said people should stay indoors.")
+    claim = next(c for c in record(text)["claims"] if c["cue"] == "said")
+    assert claim["speaker"].get("entity") is None

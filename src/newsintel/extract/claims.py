@@ -105,7 +105,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             else speaker_arg(ps, speaker, mentions)  # "A nurse could miss it, she said": not the nurse
         claims.append({
             "speaker": said_by, "cue": token.text, "content": content,
-            "medium": _medium(ps, token, mentions), "sentence": ps.index, "start": start, "end": end,
+            "medium": _relay_of(ps, quoting, mentions) if quoting is not None else _medium(ps, token, mentions),
+            "sentence": ps.index, "start": start, "end": end,
             "modality": claim_modality(token, head),
         })
     found = according_to(ps)
@@ -168,6 +169,18 @@ def _quoted_as_saying(verb: Token) -> Token | None:
         quoting.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in quoting.children))
     said = any(c.dep_ == "ccomp" for c in (*quoting.children, *verb.children))
     return quoting if quoting.pos_ in ("VERB", "AUX") and quoted and said else None
+
+
+def _relay_of(ps: ParsedSentence, quoting: Token, mentions: MentionIndex) -> str | None:
+    """Who relays the words of someone "quoted as saying": the quoting verb's subject ("KCNA quoted Kim as saying")
+    or its passive agent ("was quoted by the Gazette as saying"), shown as the claim's medium."""
+    relay = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+    agent = next((c for c in quoting.children if c.dep_ == "agent"), None)
+    if relay is None and agent is not None:
+        relay = next((g for g in agent.children if g.dep_ == "pobj"), None)
+    if relay is None or relay.lower_ in lexicon().attribution["not_speaker_words"] or relay.pos_ == "PRON":
+        return None
+    return make_arg(ps, relay, mentions)["text"]
 
 
 def _hypothetical_anyone(verb: Token, speaker: Token) -> bool:

@@ -39,6 +39,9 @@ class DescriptionLinks:
     def sentence_of(self, offset: int) -> int:
         raise NotImplementedError
 
+    def quoted(self, offset: int) -> bool:
+        raise NotImplementedError
+
     def resolve(self, pronoun: str, offset: int, sentence: int, earlier: list[dict[str, Any]]) -> dict[str, Any]:
         raise NotImplementedError
 
@@ -175,12 +178,28 @@ class DescriptionLinks:
     def _org_before(self, offset: int, sentence: int, kinds: set[str]) -> Entity | None:
         """The one organisation of a fitting kind named since the start of the previous sentence; of several, the one
         whose name shows the kind ("... Space Administration" for "the agency"). None named there: the one of the
-        whole report before it, when it names only one ("Acme ... [a quotation] ... The company also said")."""
+        whole report before it, when it names only one ("Acme ... [a quotation] ... The company also said"), or one
+        the report is about: named `dominant_org_mentions` times or more, over twice as often as any other that
+        may fit ("Acme" throughout a story of Acme, a newspaper quoted once: "the firm now says"); a business only,
+        since a story names international bodies often beside a government it calls "the government"."""
         low = self.sentence_start(sentence - 1)
         found = self._org_since(low, offset, kinds)
         if found is None and self._org_since(low, offset, kinds, every=True) is None:
-            found = self._org_since(0, offset, kinds, only=True)
+            found = self._org_since(0, offset, kinds, only=True) or (
+                self._dominant(offset, kinds) if "business" in kinds else None)  # not "the government": the UN
         return found
+
+    def _dominant(self, offset: int, kinds: set[str]) -> Entity | None:
+        from newsintel.extract.describe import is_place_name
+
+        fits = [e for e, _ in self._people_between(0, offset, {"ORG"}).values() if not is_place_name(e.name)
+                and not (_name_kinds(e.name) and not _name_kinds(e.name) & kinds)]
+        counts = sorted(((len([m for m in e.mentions if m.start < offset and not self.quoted(m.start)]), e)
+                         for e in fits), key=lambda c: -c[0])
+        least = lexicon().attribution.get("dominant_org_mentions", 3)
+        if counts and counts[0][0] >= least and (len(counts) == 1 or counts[0][0] > 2 * counts[1][0]):
+            return counts[0][1]
+        return None
 
     def _org_since(self, low: int, offset: int, kinds: set[str], every: bool = False,
                    only: bool = False) -> Entity | None:
