@@ -94,3 +94,21 @@ def test_a_quoted_one_word_title_is_released_no_one_is_freed():
 def test_a_phrase_with_another_sense_is_no_event_of_its_bare_verb_either():
     assert not events_of("Before going back to the script, he watched the whole first season of the show.", "TRAVEL")
     assert events_of("After the talks he is going back to Kabul on Friday.", "RETURN")
+
+
+def test_a_thing_whose_return_or_release_it_is_moves_no_people():
+    assert not events_of("Passengers groaned at the announcement of the bird's return to the cabin.", "RETURN")
+    assert not events_of("Fans queued for hours before the album's release on Friday.", "RELEASE")
+    assert events_of("Relatives gathered to celebrate the hostage's return to Manila.", "RETURN")
+    assert events_of("Crowds cheered the journalist's release from prison on Friday.", "RELEASE")
+
+
+def test_going_back_to_doing_something_is_no_return_trip():
+    assert not events_of("After the alarm I could not go back to sleep.", "RETURN")
+    assert events_of("The refugees will go back to Aleppo on Monday.", "RETURN")
+
+
+
+def test_a_quality_destroyed_is_no_attack():
+    assert not events_of("Critics said the smaller bars destroyed the look of the famous chocolate.", "ATTACK")
+    assert events_of("Militants destroyed the bridge near the village on Sunday.", "ATTACK")

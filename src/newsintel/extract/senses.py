@@ -221,6 +221,10 @@ def other_sense(token: Token, key: str) -> str | None:
         patient = misparsed_object(token)  # "and battle corruption" read as a noun
     if patient is not None and object_words(patient) & sense.objects:
         return f"figurative: {key} + {lemma_of(patient)}"  # whatever else: "fired questions at the minister"
+    other_object = next((c for c in token.children if c.dep_ in ("dobj", "obj") and c is not patient
+                   and object_words(c) & sense.objects), None)
+    if other_object is not None and token.pos_ in ("VERB", "AUX"):  # "that Intel's targeting 18 hours": "that" read
+        return f"figurative: {key} + {lemma_of(other_object)}"  # as the object of a relative clause, the real one after
     if patient is not None and sense.patient_words and (
             {c.lower_ for c in patient.children} | {lemma_of(c) for c in patient.children}) & sense.patient_words:
         return f"figurative: {key} + {lemma_of(patient)}"  # "free two people trapped in the wreckage": a rescue
@@ -258,6 +262,10 @@ def other_sense(token: Token, key: str) -> str | None:
     if sense.people_only and patient is not None and (
             patient.pos_ in ("NOUN", "PROPN") or patient.ent_type_ == "MONEY") and not denotes_people(patient):
         return f"not people: {key} + {lemma_of(patient)}"
+    owner = next((c for c in token.children if c.dep_ == "poss"), None) if token.pos_ == "NOUN" else None
+    if sense.people_only and owner is not None and owner.pos_ == "NOUN" and not owner.ent_type_ and (
+            not denotes_people(owner)):
+        return f"not people: {owner.lower_}'s {key}"  # "the bird's return", "the album's release"
     if sense.not_people and patient is not None and denotes_people(patient) and not patient.like_num:
         return f"people: {key} + {patient.lower_}"
     if key in one_person_keys() and patient is not None and one_person(patient):
