@@ -95,15 +95,12 @@ def _weaken_headline(fact: dict[str, Any], kind: str) -> None:
 
 def context_of(record: dict[str, Any]) -> Any:
     """The scorer's `ReportContext` of a record in its JSON shape."""
-    from newsintel.extract.confidence import PLACE_TYPES, ReportContext
+    from newsintel.extract.confidence import ReportContext
 
-    places: dict[int, list[str]] = defaultdict(list)
-    for entity in record.get("entities") or []:
-        if entity.get("type") in PLACE_TYPES:
-            for mention in entity.get("mentions") or []:
-                places[mention["sentence"]].append(mention["text"])
-    return ReportContext(record["document"]["text"], tuple((s["start"], s["end"]) for s in record["sentences"]),
-                         {k: tuple(v) for k, v in places.items()})
+    return ReportContext.build(record["document"]["text"], [(s["start"], s["end"]) for s in record["sentences"]],
+                               [(e["id"], e.get("type"), [(m["sentence"], m["text"]) for m in e.get("mentions") or []])
+                                for e in record.get("entities") or []],
+                               [e["type"] for e in record.get("events") or [] if e.get("sentence", 0) >= 0])
 
 
 def rescore(record: dict[str, Any]) -> None:

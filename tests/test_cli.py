@@ -162,7 +162,7 @@ def test_facts_are_stored_queried_and_reprocessed_idempotently(tmp_path, capsys)
     assert arrest["time"]["value"] == "2025-06-10"
     assert arrest["attribution"]["cue"] == "said"
     assert arrest["source"]["title"] == "Haliti held" and "arrested Driton Haliti" in arrest["source"]["sentence_text"]
-    code, out, _ = run(capsys, "events", "--db", db, "--modality", "hedged", "--json")
+    code, out, _ = run(capsys, "events", "--db", db, "--modality", "hedged", "--json", "--min-confidence", "0")
     assert [e["type"] for e in json.loads(out)] == ["TRAVEL"]
     code, out, _ = run(capsys, "claims", "--db", db, "--speaker", "prosecutors", "--json")
     assert len(json.loads(out)) == 1

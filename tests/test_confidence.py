@@ -55,7 +55,7 @@ def test_weaker_evidence_scores_lower():
     named = next(e for e in _events("Police arrested Omar Saleh in Antwerp on Friday.") if e["type"] == "ARREST")
     bare = next(e for e in _events("The arrest came after a long inquiry.") if e["type"] == "ARREST")
     assert bare["confidence"] < named["confidence"]
-    assert "-no_participant" in bare["why"] and "-nominal_trigger" in bare["why"]
+    assert "-no_participant" in bare["why"]
     asserted = next(e for e in _events("Omar Saleh travelled to Raqqa in May.") if e["type"] == "TRAVEL")
     conditional = next(e for e in _events("If Omar Saleh travelled to Raqqa, he would be arrested.")
                        if e["type"] == "TRAVEL")
@@ -93,10 +93,10 @@ def test_profile_hides_weak_events_and_says_how_many(tmp_path, capsys):
     db = _store(tmp_path, [
         "Police arrested Omar Saleh in Antwerp on Friday, prosecutors said.\n\nThe arrest of Omar Saleh came after "
         "a long inquiry. Omar Saleh had travelled to Raqqa in 2014.\n"])
-    shown = _profile(capsys, db, "Omar Saleh", "--min-confidence", "0.88")
+    shown = _profile(capsys, db, "Omar Saleh", "--min-confidence", "0.6")
     everything = _profile(capsys, db, "Omar Saleh", "--min-confidence", "0")
     assert everything["hidden"] == 0 and shown["hidden"] > 0
-    assert all(f["confidence"] >= 0.88 for f in shown["heading"])
+    assert all(f["confidence"] >= 0.6 for f in shown["heading"])
     from newsintel.cli.main import main
 
     def timeline(threshold):
@@ -104,8 +104,9 @@ def test_profile_hides_weak_events_and_says_how_many(tmp_path, capsys):
         assert main(["timeline", "Omar Saleh", "--db", db, "--json", "--min-confidence", threshold]) == 0
         return {f["trigger"] for f in json.loads(capsys.readouterr().out)}
 
-    assert "arrest" in timeline("0") and "arrest" not in timeline("0.88")  # a noun: weaker than the verb
-    assert "arrested" in timeline("0.88")
+    # a named man travelling, the only travel of the report: judged right less often than an arrest by police
+    assert "travelled" in timeline("0") and "travelled" not in timeline("0.6")
+    assert "arrested" in timeline("0.6")
 
 
 def test_where_never_comes_from_conditional_or_denied_events(tmp_path, capsys):
