@@ -1,8 +1,9 @@
 """Modality governed from outside the event's own clause (round-8 audit, "wrong modality", issue 12): a nominal event
 under a modal word (an indefinite subject of a modal verb, an example of a possible threat, "open to", an infinitive
 of a noun of ability or commitment, "would-be", "eventual", "anticipated"), imperatives, claims called untrue, a
-present-tense "until" clause, the curly "’ll" and "didn’t", and the opposite error: the first of a set "to be
-released" was released. Each rule next to the case that must not change. Sentences written for these tests."""
+present-tense "until" clause, the curly "’ll" and "didn’t", and the opposite errors: the first of a set "to be
+released" was released, an attack nobody has claimed happened. An event noun as the subject of "begin" takes its
+modality. Each rule next to the case that must not change. Sentences written for these tests."""
 
 import pytest
 from helpers import modality_of
@@ -81,4 +82,20 @@ def test_claimed(text: str, type_: str, trigger: str, expected: str) -> None:
     ("The envoy hurt his leg in Herat and didn’t return to Kabul.", "RETURN", "return", "negated"),
 ])
 def test_relative_time_and_contractions(text: str, type_: str, trigger: str, expected: str) -> None:
+    assert modality_of(text, type_, trigger) == expected
+
+
+@pytest.mark.parametrize(("text", "type_", "trigger", "expected"), [
+    # owning up to an event presupposes it: nobody's admitting or claiming it does not deny it
+    ("No group has claimed the bombing of the bus station in Quetta.", "ATTACK", "bombing", "asserted"),
+    ("No group has admitted carrying out the bombing of the bus station in Quetta.", "ATTACK", "bombing",
+     "asserted"),
+    ("The rebels claimed that the army had shelled the bus station in Quetta.", "ATTACK", "shelled", "asserted"),
+    ("The army denied that it had shelled the bus station in Quetta.", "ATTACK", "shelled", "negated"),
+    # an event noun as the subject of its beginning: the verb's modality is the event's
+    ("The evacuation of the old town could begin as early as Tuesday.", "EVACUATE", "evacuation", "hedged"),
+    ("The trial of the two smugglers will start in March in Palermo.", "CHARGE", "trial", "future"),
+    ("The siege of the old town began at dawn on Monday.", "FIGHT", "siege", "asserted"),
+])
+def test_owned_and_begun(text: str, type_: str, trigger: str, expected: str) -> None:
     assert modality_of(text, type_, trigger) == expected

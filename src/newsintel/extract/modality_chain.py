@@ -89,7 +89,9 @@ def governing_chain(trigger: Token, wide: bool = False) -> list[Token]:
                 current.lower_ == "under" and current.head.lemma_.lower() in cues["scope"].get("state_verbs", ())) \
                 and not _example_of_noun(current):
             break  # "under a deal reached on Sunday, fighters will leave": the deal is not future
-        if current.head.lemma_.lower() in cues["negated"].get("factive_governors", ()):
-            break  # "didn't learn of the assaults": knowing presupposes them
+        if current.head.lemma_.lower() in cues["negated"].get("factive_governors", ()) or (
+                current.dep_ == "dobj" and current.head.lemma_.lower() in cues["negated"].get(
+                    "factive_object_governors", ())):
+            break  # "didn't learn of the assaults": knowing presupposes them; so does "no group claimed the attack"
         current = current.head
     return chain
