@@ -349,7 +349,7 @@ class StixExporter:
                     obj["last_seen"] = (when["last"] or when["first"]) + "T23:59:59.999Z"
                 if grades["confidence"] is not None:
                     obj["confidence"] = grades["confidence"]
-                yield self._finish(obj, self._behind(doc))
+                yield self._finish(obj, Behind.of(doc))
 
     def _note(self, doc: dict[str, Any], fact: dict[str, Any], entity_ref: dict[str, str]) -> dict[str, Any]:
         speaker = fact.get("speaker") or {}
@@ -369,13 +369,7 @@ class StixExporter:
             obj["abstract"] = f"{speaker['text']} {fact.get('cue') or 'said'}"
         if grades["confidence"] is not None:
             obj["confidence"] = grades["confidence"]
-        return self._finish(obj, self._behind(doc))
-
-    @staticmethod
-    def _behind(doc: dict[str, Any]) -> Behind:
-        behind = Behind()
-        behind.add(doc)
-        return behind
+        return self._finish(obj, Behind.of(doc))
 
     def _report(self, doc: dict[str, Any], refs: set[str]) -> None:
         publisher = self._publisher(doc)
@@ -390,7 +384,7 @@ class StixExporter:
             "report_types": ["threat-report"], "object_refs": sorted(refs) or [author],
             "external_references": [reference],
             "extensions": {EXTENSION: {"extension_type": "property-extension", "source": doc["handling_source"],
-                                       "source_reliability": doc["reliability"]}}}, self._behind(doc)))
+                                       "source_reliability": doc["reliability"]}}}, Behind.of(doc)))
 
     def _groupings(self) -> None:
         for story, members in sorted(self.stories.items()):

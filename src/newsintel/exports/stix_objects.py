@@ -75,6 +75,13 @@ class Behind:
     last: str | None = None
     last_doc: str = ""
 
+    @classmethod
+    def of(cls, doc: dict[str, Any]) -> Behind:
+        """What one document's own objects (its sightings, notes, report) take from it."""
+        behind = cls()
+        behind.add(doc)
+        return behind
+
     def add(self, doc: dict[str, Any]) -> bool:
         """Count `doc` in; False when it was the last one counted (facts of a document are read together)."""
         if doc["id"] == self.last_doc:
