@@ -175,3 +175,15 @@ def test_no_empty_list_or_null_reaches_the_bundle() -> None:
 
     assert without_nulls({"roles": [], "role": None, "ext": {"roles": [], "relations": ["member"]}}) == {
         "ext": {"relations": ["member"]}}
+
+
+def test_out_dash_writes_the_bundle_to_standard_output(store, tmp_path, capsys, monkeypatch) -> None:
+    from newsintel.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    assert main(["export", "stix", "--out", "-", "--db", str(store), "--tlp-max", "amber"]) == 0
+    streamed = capsys.readouterr().out
+    assert json.loads(streamed)["type"] == "bundle"
+    assert streamed == export(store, tmp_path, "--tlp-max", "amber")
+    assert not (tmp_path / "-").exists()

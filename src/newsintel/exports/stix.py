@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -93,7 +94,10 @@ class StixExporter:
     # --- writing --------------------------------------------------------------------------------------------
 
     def write_file(self, target: str | Path) -> Counter:
-        """Write the bundle to `target`, whole or not at all (a temporary file renamed over it)."""
+        """Write the bundle to `target` ("-": standard output), whole or not at all (a temporary file renamed
+        over it)."""
+        if str(target) == "-":
+            return self.write(sys.stdout)
         with atomic_output(Path(target)) as out:
             return self.write(out)
 
