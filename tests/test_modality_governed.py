@@ -61,7 +61,9 @@ def test_imperative(text: str, type_: str, trigger: str, expected: str) -> None:
     ("The coach dismissed claims that his staff had assaulted the players.", "ATTACK", "assaulted", "negated"),
     ("The ombudsman investigated her claims that the guards had attacked her in Lyon.", "ATTACK", "attacked",
      "hedged"),
-    ("Reports that the militia attacked the convoy near Gao came in overnight.", "ATTACK", "attacked", "asserted"),
+    ("Reports that the militia attacked the convoy near Gao came in overnight.", "ATTACK", "attacked", "hedged"),
+    ("Police received reports of a shooting near the stadium in Leeds.", "ATTACK", "shooting", "hedged"),
+    ("The UN report on the attack on the convoy near Gao was published on Monday.", "ATTACK", "attack", "asserted"),
 ])
 def test_claimed(text: str, type_: str, trigger: str, expected: str) -> None:
     assert modality_of(text, type_, trigger) == expected
