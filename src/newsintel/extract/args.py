@@ -111,8 +111,9 @@ class MentionIndex:
                     and _gender_ok(entity, gender):
                 seen[entity.id] = (entity, start)
             i -= 1
-        if not seen:
-            return None if exclude else self.last_before(offset, types, skip=lambda e: not _gender_ok(e, gender))
+        if not seen:  # the last person named before, unless the pronoun rules them out (no one further back)
+            last = None if exclude else self.last_before(offset, types)
+            return last if last is not None and _gender_ok(last, gender) else None
         return max(seen.values(), key=lambda c: (len(c[0].mentions), c[1]))[0]
 
     def last_before(self, offset: int, types: set[str], reach: int | None = None,
