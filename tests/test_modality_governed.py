@@ -43,6 +43,8 @@ def test_governed_noun(text: str, type_: str, trigger: str, expected: str) -> No
     ("\"Kill them wherever you find them,\" the recording urged.", "ATTACK", "Kill", "intended"),
     ("Please travel to Geneva for the talks, the minister told him.", "TRAVEL", "travel", "intended"),
     ("Let us go to Paris and fight them there, the preacher said.", "FIGHT", "fight", "intended"),
+    ("Obey your commanders, then go to the front and fight the enemy.", "FIGHT", "fight", "intended"),
+    ("He stayed in Paris for a week and then went to Lyon.", "TRAVEL", "went", "asserted"),
     # ... an exhortation under a condition is conditional (the first in the precedence)
     ("If you meet a soldier, then be brave and attack him without mercy.", "ATTACK", "attack", "conditional"),
     # ... a bare verb after another verb opens no clause; a question is asked, not ordered

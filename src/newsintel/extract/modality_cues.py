@@ -93,9 +93,11 @@ def imperative(token: Token) -> bool:
     if any(c.i < token.i and c.dep_ not in IMPERATIVE_OPENERS and not (c.dep_ == "aux" and c.lemma_ == "do")
            for c in token.children):
         return False
-    first = min(token.subtree, key=lambda t: t.i)
+    first = min(token.subtree, key=lambda t: t.i).i
+    while first > 0 and token.doc[first - 1].pos_ in ("ADV", "CCONJ", "INTJ"):
+        first -= 1  # ", then rely on them": an adverb the parser hung elsewhere still opens the clause
     # the parser hangs an opening command on a reporting verb after it as an adverbial clause ("Go home, he said")
-    opens = first.i == 0 or (token.doc[first.i - 1].is_punct and token.dep_ != "advcl")
+    opens = first == 0 or (token.doc[first - 1].is_punct and token.dep_ != "advcl")
     return opens and not token.doc.text.rstrip(" \"'”’)").endswith("?")
 
 
