@@ -65,6 +65,10 @@ def test_imperative(text: str, type_: str, trigger: str, expected: str) -> None:
      "hedged"),
     ("Reports that the militia attacked the convoy near Gao came in overnight.", "ATTACK", "attacked", "hedged"),
     ("Police received reports of a shooting near the stadium in Leeds.", "ATTACK", "shooting", "hedged"),
+    ("There were reports that men linked to the bombings in Lyon had planned an attack during the festival.", "ATTACK",
+     "bombings", "asserted"),
+    ("After reports that the raids were carried out by the militia, the army sealed the town.", "ATTACK", "raids",
+     "hedged"),
     ("The UN report on the attack on the convoy near Gao was published on Monday.", "ATTACK", "attack", "asserted"),
 ])
 def test_claimed(text: str, type_: str, trigger: str, expected: str) -> None:

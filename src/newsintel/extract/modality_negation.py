@@ -44,6 +44,7 @@ def negated(token: Token, governs: bool) -> bool:
 
 
 CONTENT_PREPS = ("about", "of")
+DEFINITE = ("the", "this", "that", "these", "those")
 RELATIVE_WORDS = ("that", "which", "who", "whom", "whose")
 
 
@@ -78,8 +79,10 @@ def claimed(chain: list[Token]) -> str | None:
     claims about being beaten are untrue", "dismissed claims that ..."); "hedged" when it is only claimed or
     alleged ("her claims that he attacked her"); else None."""
     noun = _claim_noun(chain)
-    if noun is None:
-        return None
+    trigger = chain[0]
+    if noun is None or (trigger.pos_ == "NOUN" and any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in trigger.children)):
+        return None  # "reports that suspects linked to the bombings ...": a definite event is known, not claimed
     cues = lexicon().modality
     falsity, denials = set(cues["hedged"].get("falsity_words", ())), set(cues["negated"]["governors"])
     head = noun.head
