@@ -117,3 +117,20 @@ def test_against_after_the_attacks_a_killing_happened_in_is_what_the_attacks_hit
     killed = next(e for e in events_of(text, "ATTACK") if e["trigger"] == "killed")
     assert "newspaper office" in texts(attacks["targets"]) and "bakery" in texts(attacks["targets"])
     assert "Twelve people" in texts(killed["targets"]) and "bakery" not in texts(killed["targets"])
+
+
+def test_who_has_faced_trial_is_its_target_however_the_verb_is_parsed():
+    (event,) = events_of("Since his removal, Ortega has since faced trial on a number of charges, including bribery.",
+                         "CHARGE")
+    assert "Ortega" in texts(event["targets"]) and not event["actors"]
+    # the parser sometimes reads "faced" as the noun's modifier, its subject still under it
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsintel.extract.noun_roles import undergoer
+
+    words = ["Ortega", "has", "faced", "trial"]
+    doc = Doc(Vocab(), words=words, heads=[2, 2, 3, 3], deps=["nsubj", "aux", "amod", "ROOT"],
+              pos=["PROPN", "AUX", "VERB", "NOUN"], lemmas=["Ortega", "have", "face", "trial"])
+    assert [t.text for t in undergoer(doc[3], "CHARGE")] == ["Ortega"]
+    assert undergoer(doc[3], "FIGHT") == []

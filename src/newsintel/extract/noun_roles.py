@@ -42,6 +42,10 @@ def undergoer(noun: Token, type_name: str) -> list[Token]:
     head = noun.head
     if noun.dep_ in ("dobj", "obj") and lemma_of(head) in spec["verbs"]:
         return _active_subject(head)
+    parsed_as_modifier = [c for c in noun.children if c.dep_ in ("amod", "acl") and c.i < noun.i and lemma_of(
+        c) in spec["verbs"] and any(g.dep_ == "nsubj" for g in c.children)]
+    if parsed_as_modifier:  # "X has faced trial" parsed with "faced" as the noun's modifier
+        return _active_subject(parsed_as_modifier[0])
     if noun.dep_ != "pobj" or head.lower_ not in ("of", "to"):
         return []
     above = head.head  # "victims of assault": the victim word; "fell victim to an attack": the verb
