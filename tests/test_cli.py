@@ -154,7 +154,7 @@ def test_facts_are_stored_queried_and_reprocessed_idempotently(tmp_path, capsys)
     db = str(tmp_path / "s.db")
     assert main(["ingest", str(tmp_path / "a.json"), "--db", db, "--workers", "1"]) == 0
     capsys.readouterr()
-    code, out, _ = run(capsys, "events", "--db", db, "--entity", "haliti", "--json")
+    code, out, _ = run(capsys, "events", "--db", db, "--entity", "haliti", "--json", "--min-confidence", "0")
     events = json.loads(out)
     types = {e["type"] for e in events}
     assert {"ARREST", "FLEE", "CROSS_BORDER"} <= types
