@@ -13,12 +13,12 @@ def test_coming_back_from_an_injury_is_no_return_trip():
 
 
 def test_a_role_or_a_microphone_returned_to_is_no_journey():
-    assert not events_of("The actor will be returning to the franchise to reprise his role.", "RETURN")
+    assert not events_of("The actress says she is returning to the franchise for a third film.", "RETURN")
     assert not events_of("The pilot came back on the intercom to say the flight was delayed.", "RETURN")
 
 
 def test_discharged_from_hospital_is_no_release_from_custody():
-    assert not events_of("Two patients with burns were released from hospital on Friday, police said.", "RELEASE")
+    assert not events_of("Doctors released two burn victims from hospital on Friday, police said.", "RELEASE")
     assert events_of("Two activists were released from prison on Friday, their lawyer said.", "RELEASE")
 
 
@@ -30,19 +30,19 @@ def test_a_picture_captured_is_no_arrest():
 
 def test_a_deed_something_is_likened_to_is_a_figure():
     assert not events_of("Her remarks were tantamount to a declaration of war, the minister said.", "ATTACK") + \
-        events_of("The senator said the leaked memo was tantamount to self-indictment.", "CHARGE")
+        events_of("The senator said the leaked memo was akin to a self-indictment.", "CHARGE")
     assert events_of("The raid was similar to the attack on the depot last year, police said.", "ATTACK")
 
 
 def test_a_trigger_joined_to_a_noun_modifier_modifies_the_noun():
     assert not events_of("The migrants were held at a processing and detention centre near the border.", "ARREST")
-    assert not events_of("The firm used offshore and shell companies to hide the money.", "ATTACK")
+    assert not events_of("The firm hid the money in offshore and shell firms.", "ATTACK")
     assert events_of("Police announced the arrest and detention of two smugglers near the border.", "ARREST")
 
 
 def test_shopping_and_importance_are_no_agreements():
-    assert not events_of("This sponsored deal is brought to you by our partner.", "AGREE")
-    assert not events_of("Nobody should pretend this is anything other than a very big deal.", "AGREE")
+    assert not events_of("A sponsored deal on headphones runs until midnight.", "AGREE")
+    assert not events_of("For the club the new stadium is more than a very big deal.", "AGREE")
     assert events_of("The rebels and the army reached a deal on Sunday to open the road.", "AGREE")
 
 
@@ -62,8 +62,8 @@ def test_a_crowd_surrounding_a_building_to_protest_is_no_siege():
 
 
 def test_contests_of_skill_and_sport_are_no_fighting():
-    assert not events_of("The Rangers fought their way back into the game in the third period.", "FIGHT")
-    assert not events_of("Two comedians face off in a rap battle in the new advert.", "FIGHT")
+    assert not events_of("The Rangers fought back into the match in the third period.", "FIGHT")
+    assert not events_of("Two comedians meet in a rap battle in the new advert.", "FIGHT")
     assert events_of("The rebels fought their way into the town on Tuesday.", "FIGHT")
 
 
@@ -79,7 +79,7 @@ def test_messages_fired_off_are_no_shots():
 
 def test_a_product_goal_or_a_software_trial_is_no_event():
     assert not events_of("The company is targeting 20 hours of battery life for the new headset.", "ATTACK")
-    assert not events_of("The menu lets you hide demos, trials and betas from the list.", "CHARGE")
+    assert not events_of("The store hides trials, demos and betas from your library.", "CHARGE")
 
 
 def test_infiltrating_a_meeting_is_no_border_crossing():
@@ -97,7 +97,7 @@ def test_a_phrase_with_another_sense_is_no_event_of_its_bare_verb_either():
 
 
 def test_a_thing_whose_return_or_release_it_is_moves_no_people():
-    assert not events_of("Passengers groaned at the announcement of the bird's return to the cabin.", "RETURN")
+    assert not events_of("Passengers groaned when the pilot spoke of the bird's return to the cabin.", "RETURN")
     assert not events_of("Fans queued for hours before the album's release on Friday.", "RELEASE")
     assert events_of("Relatives gathered to celebrate the hostage's return to Manila.", "RETURN")
     assert events_of("Crowds cheered the journalist's release from prison on Friday.", "RELEASE")
