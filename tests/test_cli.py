@@ -154,7 +154,7 @@ def test_facts_are_stored_queried_and_reprocessed_idempotently(tmp_path, capsys)
     db = str(tmp_path / "s.db")
     assert main(["ingest", str(tmp_path / "a.json"), "--db", db, "--workers", "1"]) == 0
     capsys.readouterr()
-    code, out, _ = run(capsys, "events", "--db", db, "--entity", "haliti", "--json", "--min-confidence", "0")
+    code, out, _ = run(capsys, "events", "--db", db, "--entity", "haliti", "--json")
     events = json.loads(out)
     types = {e["type"] for e in events}
     assert {"ARREST", "FLEE", "CROSS_BORDER"} <= types
@@ -162,7 +162,7 @@ def test_facts_are_stored_queried_and_reprocessed_idempotently(tmp_path, capsys)
     assert arrest["time"]["value"] == "2025-06-10"
     assert arrest["attribution"]["cue"] == "said"
     assert arrest["source"]["title"] == "Haliti held" and "arrested Driton Haliti" in arrest["source"]["sentence_text"]
-    code, out, _ = run(capsys, "events", "--db", db, "--modality", "hedged", "--json", "--min-confidence", "0")
+    code, out, _ = run(capsys, "events", "--db", db, "--modality", "hedged", "--json")
     assert [e["type"] for e in json.loads(out)] == ["TRAVEL"]
     code, out, _ = run(capsys, "claims", "--db", db, "--speaker", "prosecutors", "--json")
     assert len(json.loads(out)) == 1

@@ -93,10 +93,10 @@ def test_profile_hides_weak_events_and_says_how_many(tmp_path, capsys):
     db = _store(tmp_path, [
         "Police arrested Omar Saleh in Antwerp on Friday, prosecutors said.\n\nThe arrest of Omar Saleh came after "
         "a long inquiry. Omar Saleh had travelled to Raqqa in 2014.\n"])
-    shown = _profile(capsys, db, "Omar Saleh", "--min-confidence", "0.6")
+    shown = _profile(capsys, db, "Omar Saleh", "--min-confidence", "0.7")
     everything = _profile(capsys, db, "Omar Saleh", "--min-confidence", "0")
     assert everything["hidden"] == 0 and shown["hidden"] > 0
-    assert all(f["confidence"] >= 0.6 for f in shown["heading"])
+    assert all(f["confidence"] >= 0.7 for f in shown["heading"])
     from newsintel.cli.main import main
 
     def timeline(threshold):
@@ -104,9 +104,10 @@ def test_profile_hides_weak_events_and_says_how_many(tmp_path, capsys):
         assert main(["timeline", "Omar Saleh", "--db", db, "--json", "--min-confidence", threshold]) == 0
         return {f["trigger"] for f in json.loads(capsys.readouterr().out)}
 
-    # a named man travelling, the only travel of the report: judged right less often than an arrest by police
-    assert "travelled" in timeline("0") and "travelled" not in timeline("0.6")
-    assert "arrested" in timeline("0.6")
+    # the arrests carry one weakness more than the dated journey (no time of their own): a threshold between them
+    # hides the arrests and keeps the journey
+    assert "arrested" in timeline("0") and "arrested" not in timeline("0.7")
+    assert "travelled" in timeline("0.7")
 
 
 def test_where_never_comes_from_conditional_or_denied_events(tmp_path, capsys):

@@ -74,8 +74,7 @@ def _run(capsys, *argv):
 
 
 def test_timeline_json_keeps_precision_and_sorts_wider_first(store, capsys):
-    facts = json.loads(_run(capsys, "timeline", "Tarek Vossberg", "--db", str(store), "--json",
-                            "--min-confidence", "0"))
+    facts = json.loads(_run(capsys, "timeline", "Tarek Vossberg", "--db", str(store), "--json"))
     dated = [(f["date"], f["date_precision"], f["dated_by"]) for f in facts]
     assert ("2013", "year", "event") in dated and ("summer 2013", "season", "event") in dated, dated
     assert all(not (f["date"] or "").endswith("-01-01") for f in facts), dated
@@ -87,15 +86,14 @@ def test_timeline_json_keeps_precision_and_sorts_wider_first(store, capsys):
 
 
 def test_timeline_and_profile_text_show_a_year_as_a_year(store, capsys):
-    out = _run(capsys, "timeline", "Tarek Vossberg", "--db", str(store), "--min-confidence", "0")
+    out = _run(capsys, "timeline", "Tarek Vossberg", "--db", str(store))
     assert "2013 (year)" in out and "summer 2013" in out and "2013-01-01" not in out
     out = _run(capsys, "profile", "Tarek Vossberg", "--db", str(store))
     assert "2013-01-01" not in out and "2013-06-01" not in out
 
 
 def test_profile_json_where_and_heading_keep_precision(store, capsys):
-    profile = json.loads(_run(capsys, "profile", "Tarek Vossberg", "--db", str(store), "--json",
-                              "--min-confidence", "0"))
+    profile = json.loads(_run(capsys, "profile", "Tarek Vossberg", "--db", str(store), "--json"))
     heading = {(f["trigger"], f["date"], f["date_precision"]) for f in profile["heading"]}
     assert any(d == "2013" and p == "year" for _, d, p in heading), heading
     for item in profile["where"] + profile["heading"]:

@@ -58,7 +58,7 @@ def store(tmp_path_factory):
 
 def _json(store, capsys, name: str) -> dict:
     capsys.readouterr()
-    assert main(["profile", name, "--db", str(store), "--json", "--min-confidence", "0"]) == 0
+    assert main(["profile", name, "--db", str(store), "--json"]) == 0
     return json.loads(capsys.readouterr().out)
 
 

@@ -44,8 +44,7 @@ LATE_REPORT = ("r6.txt", "Drina Brigade recruiter seen in Bihac", "2025-05-01", 
 
 VIEWS = [
     ["stats"], ["entities"], ["identities", "--top", "100"], ["stories", "--min-size", "1"],
-    ["events", "--limit", "500"], ["events", "--entity", "drina brigade", "--min-confidence", "0"],
-    ["claims", "--limit", "500"],
+    ["events", "--limit", "500"], ["events", "--entity", "drina brigade"], ["claims", "--limit", "500"],
     ["claims", "--speaker", "SELMA"], ["movements"], ["conflicts"], ["actors"],
     ["profile", "Agon Rexhepi"], ["profile", "Drina Brigade"], ["profile", "Valmira Bekteshi"],
     ["profile", "Selma Hadzic"], ["profile", "Tuzla"],

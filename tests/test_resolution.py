@@ -101,7 +101,7 @@ def test_judgements_win_and_survive_rebuild(store, tmp_path, capsys):
 
 
 def test_profile_keeps_modality_and_sources(store, capsys):
-    assert main(["profile", "Muhammad Benali", "--db", str(store), "--json", "--min-confidence", "0"]) == 0
+    assert main(["profile", "Muhammad Benali", "--db", str(store), "--json"]) == 0
     profile = json.loads(capsys.readouterr().out)
     assert profile["who"]["name"] in ("Mohammed Benali", "Mohamed Ben Ali")
     assert {"Mohammed Benali", "Mohamed Ben Ali"} <= {n["name"] for n in profile["who"]["names"]}
@@ -142,7 +142,7 @@ def test_place_identity_shows_the_reports_spelling_with_its_country(store):
 
 def test_movements_and_geojson(store, tmp_path, capsys):
     out = tmp_path / "flows.geojson"
-    assert main(["movements", "--db", str(store), "--json", "--geojson", str(out), "--min-confidence", "0"]) == 0
+    assert main(["movements", "--db", str(store), "--json", "--geojson", str(out)]) == 0
     flows = json.loads(capsys.readouterr().out)
     assert any(f["origin"] == ["Raqqa, Syria"] and f["destination"] == ["Deir ez-Zor, Syria"]
                and f["count"] == 2 for f in flows), flows
