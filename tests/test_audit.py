@@ -47,7 +47,10 @@ def test_sampling_is_deterministic_for_a_seed(store, tmp_path):
 def test_sheets_hold_what_a_judge_needs(store, tmp_path):
     meta = sample(store, 3, tmp_path, COUNTS)
     sheets = _sheets(tmp_path)
-    assert meta["min_confidence"] == 0.5
+    from newsintel.views.confidence import default_min_confidence
+
+    threshold = default_min_confidence()
+    assert meta["min_confidence"] == threshold  # what the views show by default, and only that, is sampled
     assert meta["events"]["drawn"] == len(sheets["events"]) == min(3, meta["events"]["shown"]) > 0
     assert meta["claims"]["drawn"] == len(sheets["claims"]) > 0
     assert meta["lines"]["drawn"] == len(sheets["lines"]) > 0
@@ -60,7 +63,7 @@ def test_sheets_hold_what_a_judge_needs(store, tmp_path):
     for event in sheets["events"]:
         assert {"type", "trigger", "actors", "targets", "location", "time", "modality", "said_by",
                 "confidence"} <= set(event)
-        assert event["confidence"] >= 0.5
+        assert event["confidence"] >= threshold
         assert {"shown", "precision"} <= set(event["time"])
     for claim in sheets["claims"]:
         assert {"speaker", "content", "cue", "modality"} <= set(claim) and "text" in claim["speaker"]
