@@ -92,9 +92,9 @@ def test_a_quantity_over_event_nouns_stands_for_them():
 
 
 def test_an_arrest_happened_where_its_after_being_clause_puts_the_arrested():
-    event = one("A dealer was arrested after being wounded in a raid near the airport in Tripoli.", "ARREST",
+    event = one("A courier was arrested after being injured in a shootout near the harbour in Benghazi.", "ARREST",
                 "arrested")
-    assert places(event) == {"Tripoli"}
+    assert places(event) == {"Benghazi"}
     # not another type: a killing may have happened elsewhere
     event = one("The driver was killed after being kidnapped in Mosul.", "ATTACK", "killed")
     assert "Mosul" not in places(event)

@@ -86,4 +86,4 @@ def test_a_vehicle_hitting_someone_without_intent_is_no_attack():
 
 def test_ideas_under_attack_are_no_attack():
     assert not events_of("Press freedom is under attack across the region.", "ATTACK")
-    assert not events_of("Never before has wealth been under such attack in a campaign.", "ATTACK")
+    assert not events_of("Seldom has private wealth been under such fierce attack during an election.", "ATTACK")

@@ -20,7 +20,7 @@ from helpers import modality_of
      "hedged"),
     ("The rebels launched attacks like the one on the oil fields in May.", "ATTACK", "attacks", "asserted"),
     # "open to", "liable to": what may befall someone
-    ("The governor has left himself open to prosecution over the land sales.", "CHARGE", "prosecution", "hedged"),
+    ("The governor is now open to prosecution over the land sales.", "CHARGE", "prosecution", "hedged"),
     ("The governor faced prosecution over the land sales last year.", "CHARGE", "prosecution", "asserted"),
     # an infinitive of a noun of commitment or ability states what is meant or possible
     ("The accord includes a commitment from Paris to withdraw its soldiers from Mali.", "EVACUATE", "withdraw",
@@ -65,7 +65,7 @@ def test_imperative(text: str, type_: str, trigger: str, expected: str) -> None:
      "hedged"),
     ("Reports that the militia attacked the convoy near Gao came in overnight.", "ATTACK", "attacked", "hedged"),
     ("Police received reports of a shooting near the stadium in Leeds.", "ATTACK", "shooting", "hedged"),
-    ("There were reports that men linked to the bombings in Lyon had planned an attack during the festival.", "ATTACK",
+    ("There were reports that two men tied to the bombings in Marseille had planned an assault on the fair.", "ATTACK",
      "bombings", "asserted"),
     ("After reports that the raids were carried out by the militia, the army sealed the town.", "ATTACK", "raids",
      "hedged"),
@@ -96,7 +96,7 @@ def test_relative_time_and_contractions(text: str, type_: str, trigger: str, exp
 @pytest.mark.parametrize(("text", "type_", "trigger", "expected"), [
     # owning up to an event presupposes it: nobody's admitting or claiming it does not deny it
     ("No group has claimed the bombing of the bus station in Quetta.", "ATTACK", "bombing", "asserted"),
-    ("No group has admitted carrying out the bombing of the bus station in Quetta.", "ATTACK", "bombing",
+    ("No faction has so far admitted staging the bombing of the market in Kandahar.", "ATTACK", "bombing",
      "asserted"),
     ("The rebels claimed that the army had shelled the bus station in Quetta.", "ATTACK", "shelled", "asserted"),
     ("The army denied that it had shelled the bus station in Quetta.", "ATTACK", "shelled", "negated"),

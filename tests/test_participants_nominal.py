@@ -23,8 +23,8 @@ def test_a_coordinated_event_noun_after_faces_keeps_the_subject_as_target():
 
 
 def test_victims_of_an_event_noun_are_its_targets():
-    (event,) = events_of("About 300 women became victims of sexual assault in the city that night.", "ATTACK")
-    assert "women" in texts(event["targets"])
+    (event,) = events_of("Some 40 students became victims of assault near the campus on Saturday.", "ATTACK")
+    assert "students" in texts(event["targets"])
     (event,) = events_of("Dozens of tourists fell victim to an attack by armed men near the hotel.", "ATTACK")
     assert "tourists" in texts(event["targets"]) and "armed men" in texts(event["actors"])
 
@@ -79,13 +79,13 @@ def test_a_place_behind_an_event_word_is_no_doer():
 
 
 def test_victims_named_as_such_are_targets():
-    (event,) = events_of("Two brothers from Texas have been named as the first victims of the massacre.", "ATTACK")
-    assert "brothers" in texts(event["targets"])
+    (event,) = events_of("Three cousins from Ohio were named on Monday as victims of the massacre.", "ATTACK")
+    assert "cousins" in texts(event["targets"])
 
 
 def test_a_run_of_events_takes_the_light_verb_subject_or_the_sufferer():
-    (event,) = events_of("The rebels carried out a series of attacks on army posts last year.", "ATTACK")
-    assert "rebels" in texts(event["actors"])
+    (event,) = events_of("The insurgents carried out a wave of assaults on border posts in March.", "ATTACK")
+    assert "insurgents" in texts(event["actors"])
     (event,) = events_of("The gang launched a wave of robberies and assaults across the district.", "ATTACK")
     assert "gang" in texts(event["actors"])
     (event,) = events_of("The country has faced a series of militant attacks in the past year.", "ATTACK")

@@ -82,7 +82,7 @@ def claimed(chain: list[Token]) -> str | None:
     trigger = chain[0]
     if noun is None or (trigger.pos_ == "NOUN" and any(
             c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in trigger.children)):
-        return None  # "reports that suspects linked to the bombings ...": a definite event is known, not claimed
+        return None  # "reports that men tied to the bombings ...": a definite event is known, not claimed
     cues = lexicon().modality
     falsity, denials = set(cues["hedged"].get("falsity_words", ())), set(cues["negated"]["governors"])
     head = noun.head

@@ -109,7 +109,7 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     undergone = undergoer(token, name)
     if undergone and not args["targets"]:
         args["targets"].extend(undergone)
-    run = run_head(token)  # "carried out a series of attacks": the run is the light verb's object
+    run = run_head(token)  # "carried out a wave of raids": the run is the light verb's object
     if run is not token:
         head = run.head
     light = not undergone and run.dep_ in ("dobj", "attr") and lemma_of(head) in LIGHT_VERBS

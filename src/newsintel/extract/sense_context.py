@@ -153,7 +153,7 @@ def scheduled_for(token: Token) -> Token | None:
 def predicate_judgement(token: Token, words: frozenset[str]) -> str | None:
     """A noun trigger said of something with "be" is a judgement of it, no event, when a modifier or the subject
     is among `words`: "the new keyboard is a big deal", "\"That's a deal,\" she said" (a bargain); so is one a thing
-    is measured against ("anything other than a very big deal", "felt like a big deal")."""
+    is measured against ("nothing more than a huge deal", "felt like a big deal")."""
     measured = token.dep_ == "pobj" and token.head.lower_ in ("than", "like")
     if token.pos_ != "NOUN" or not ((token.dep_ == "attr" and lemma_of(token.head) == "be") or measured):
         return None

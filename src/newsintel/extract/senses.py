@@ -99,7 +99,7 @@ def _nearby_words(token: Token) -> set[str]:
         if child.pos_ in ("VERB", "AUX") and child.dep_ != "amod":
             continue  # a clause ("killed after a bomber crashed a truck") is no sense cue; "a sponsored deal" is
         out |= {child.lower_, lemma_of(child)}
-        if child.dep_ in ("advmod", "prt"):  # "came back from a knee injury", "fought their way back into the game"
+        if child.dep_ in ("advmod", "prt"):  # "came back from a knee injury", "battled their way back into the match"
             out |= {w for p in child.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
                     for w in (g.lower_, lemma_of(g))}
         if child.dep_ == "compound":  # "Black Friday Apple deals"
@@ -223,7 +223,7 @@ def other_sense(token: Token, key: str) -> str | None:
         return f"figurative: {key} + {lemma_of(patient)}"  # whatever else: "fired questions at the minister"
     other_object = next((c for c in token.children if c.dep_ in ("dobj", "obj") and c is not patient
                    and object_words(c) & sense.objects), None)
-    if other_object is not None and token.pos_ in ("VERB", "AUX"):  # "that Intel's targeting 18 hours": "that" read
+    if other_object is not None and token.pos_ in ("VERB", "AUX"):  # "that the chipmaker is targeting 20 hours": "that" read
         return f"figurative: {key} + {lemma_of(other_object)}"  # as the object of a relative clause, the real one after
     if patient is not None and sense.patient_words and (
             {c.lower_ for c in patient.children} | {lemma_of(c) for c in patient.children}) & sense.patient_words:
