@@ -223,7 +223,7 @@ def other_sense(token: Token, key: str) -> str | None:
         return f"figurative: {key} + {lemma_of(patient)}"  # whatever else: "fired questions at the minister"
     other_object = next((c for c in token.children if c.dep_ in ("dobj", "obj") and c is not patient
                    and object_words(c) & sense.objects), None)
-    if other_object is not None and token.pos_ in ("VERB", "AUX"):  # "that the chipmaker is targeting 20 hours": "that" read
+    if other_object is not None and token.pos_ in ("VERB", "AUX"):  # "that firms are targeting 20 hours": "that" read
         return f"figurative: {key} + {lemma_of(other_object)}"  # as the object of a relative clause, the real one after
     if patient is not None and sense.patient_words and (
             {c.lower_ for c in patient.children} | {lemma_of(c) for c in patient.children}) & sense.patient_words:
