@@ -7,41 +7,15 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from newsintel.cli.main import main
 from newsintel.store import connect, save_record
 from newsintel.store.sharing import Handling
-from tests.test_stix import REPORTS, annotated_reports
+from tests.test_import import bundle, records, run, store_a  # noqa: F401  (store A's four reports, its bundle)
+from tests.test_stix import REPORTS
 
 PARTNER = "Partner East"
 
 
-@pytest.fixture(scope="module")
-def records():
-    return annotated_reports()
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory, records):
-    store_a = str(tmp_path_factory.mktemp("a") / "a.db")
-    conn = connect(store_a)
-    for (tlp, publisher, _title, _text), record in zip(REPORTS, records, strict=True):
-        save_record(conn, record, record.document.raw_hash, Handling(tlp=tlp, source=publisher))
-    conn.close()
-    out = tmp_path_factory.mktemp("bundle") / "bundle.json"
-    assert main(["export", "stix", "--out", str(out), "--db", store_a, "--tlp-max", "red"]) == 0
-    return out
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def store_b(db: str, records) -> None:
+def store_b(db: str, records) -> None:  # noqa: F811
     """Store B: the second clear report only (Jaan Tamm arrested in Tallinn), so his identity exists to watch."""
     conn = connect(db)
     record = records[1]
@@ -62,7 +36,7 @@ def imported_documents(db: str) -> set[str]:
     return {r[0] for r in rows}
 
 
-def test_an_imported_report_about_a_watched_person_is_an_alert(records, bundle, store_db, capsys) -> None:
+def test_an_imported_report_about_a_watched_person_is_an_alert(records, bundle, store_db, capsys) -> None:  # noqa: F811
     store_b(store_db, records)
     assert run(capsys, "watch", "add", "Jaan Tamm", "--note", "harbour case", "--db", store_db)[0] == 0
     assert alerts(capsys, store_db) == []
@@ -86,7 +60,7 @@ def test_an_imported_report_about_a_watched_person_is_an_alert(records, bundle, 
     assert len(alerts(capsys, store_db)) == len(made)
 
 
-def test_the_summary_line_names_the_alerts(records, bundle, tmp_path, capsys) -> None:
+def test_the_summary_line_names_the_alerts(records, bundle, tmp_path, capsys) -> None:  # noqa: F811
     db = str(tmp_path / "b.db")
     store_b(db, records)
     assert run(capsys, "watch", "add", "Jaan Tamm", "--db", db)[0] == 0
@@ -95,7 +69,7 @@ def test_the_summary_line_names_the_alerts(records, bundle, tmp_path, capsys) ->
     assert "for 1 watched identity: newsintel alerts" in err
 
 
-def test_no_watch_no_alert(records, bundle, tmp_path, capsys) -> None:
+def test_no_watch_no_alert(records, bundle, tmp_path, capsys) -> None:  # noqa: F811
     db = str(tmp_path / "b.db")
     store_b(db, records)
     code, out, _err = run(capsys, "import", str(bundle), "--db", db, "--source", PARTNER, "--json")
