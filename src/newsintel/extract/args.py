@@ -129,13 +129,26 @@ class MentionIndex:
         return None
 
 
+def _modifier_start(adjective: Token) -> int:
+    """Where an adjective modifier begins with its own name-like modifiers: "Costa Rican", "South African" (the
+    parser hangs "Costa" on "Rican"), not its adverbs ("very")."""
+    start = adjective.i
+    while True:
+        left = next((c for c in adjective.lefts if c.i == start - 1 and c.dep_ in ("amod", "compound")
+                     and c.pos_ in ("PROPN", "ADJ")), None)
+        if left is None:
+            return start
+        start = left.i
+
+
 def noun_phrase(token: Token) -> tuple[int, int]:
     """Token range [start, end) of the minimal noun phrase headed by `token` (left modifiers, flat names);
     a collective head takes its "of" phrase along ("a group of Uzbek volunteers", "dozens of fighters")."""
     start = token.i
     for child in token.lefts:
         if child.dep_ in NP_LEFT_DEPS or (child.dep_ == "punct" and child.text == "-"):
-            start = min(start, child.left_edge.i if child.dep_ in ("compound", "poss", "nmod") else child.i)
+            start = min(start, child.left_edge.i if child.dep_ in ("compound", "poss", "nmod") else
+                        _modifier_start(child) if child.dep_ == "amod" else child.i)
     end = token.i + 1
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "nummod"):  # not a possessive "'s" (GUIDELINES.md: without them)
