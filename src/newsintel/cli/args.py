@@ -59,8 +59,10 @@ def engine(parser: argparse.ArgumentParser) -> None:
 
 def min_confidence(parser: argparse.ArgumentParser, what: str = "events") -> None:
     """The --min-confidence option every fact view takes (default: `views.min_confidence` in confidence.yaml)."""
+    from newsintel.views.confidence import default_min_confidence
+
     parser.add_argument("--min-confidence", type=share, default=None, metavar="C",
-                        help=f"hide {what} scored under C, 0 to 1 (default 0.5; 0 shows all)")
+                        help=f"hide {what} scored under C, 0 to 1 (default {default_min_confidence()}; 0 shows all)")
 
 
 def share(text: str) -> float:
