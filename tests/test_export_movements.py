@@ -6,20 +6,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from newsintel.cli.main import main
-from newsintel.store import connect
-from tests.test_stix import SECRETS, fill, records  # noqa: F401  (records: the module fixture of annotated reports)
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory, records):  # noqa: F811
-    path = tmp_path_factory.mktemp("movements") / "s.db"
-    conn = connect(path)
-    fill(conn, records)
-    conn.close()
-    return path
+from tests.test_stix import SECRETS, records, store  # noqa: F401  (fixtures: the annotated reports, their store)
 
 
 def movements(store, tmp_path, capsys, *options: str) -> tuple[str, list, str]:

@@ -14,8 +14,7 @@ import json
 import pytest
 
 from newsintel.cli.main import main
-from newsintel.store import connect
-from tests.test_stix import SECRETS, fill, records  # noqa: F401  (records: the module fixture of annotated reports)
+from tests.test_stix import SECRETS, records, store  # noqa: F401  (fixtures: the annotated reports, their store)
 
 FORMATS = {
     "csv-events": ["csv", "--what", "events"],
@@ -38,14 +37,6 @@ CLEAR = {
 }
 WITHHELD_ONLY = {"graphml": ["Vilmsaar", "Blackwater"]}  # what the graph holds from the amber report alone
 
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory, records):  # noqa: F811
-    path = tmp_path_factory.mktemp("tlp") / "s.db"
-    conn = connect(path)
-    fill(conn, records)
-    conn.close()
-    return path
 
 
 def export(store, tmp_path, name: str, *options: str) -> str:

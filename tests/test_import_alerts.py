@@ -15,7 +15,7 @@ from tests.test_stix import REPORTS
 PARTNER = "Partner East"
 
 
-def store_b(db: str, records) -> None:  # noqa: F811
+def store_b(db: str, records) -> None:
     """Store B: the second clear report only (Jaan Tamm arrested in Tallinn), so his identity exists to watch."""
     conn = connect(db)
     record = records[1]
@@ -36,7 +36,7 @@ def imported_documents(db: str) -> set[str]:
     return {r[0] for r in rows}
 
 
-def test_an_imported_report_about_a_watched_person_is_an_alert(records, bundle, store_db, capsys) -> None:  # noqa: F811
+def test_an_imported_report_about_a_watched_person_is_an_alert(records, bundle, store_db, capsys) -> None:
     store_b(store_db, records)
     assert run(capsys, "watch", "add", "Jaan Tamm", "--note", "harbour case", "--db", store_db)[0] == 0
     assert alerts(capsys, store_db) == []
@@ -60,7 +60,7 @@ def test_an_imported_report_about_a_watched_person_is_an_alert(records, bundle, 
     assert len(alerts(capsys, store_db)) == len(made)
 
 
-def test_the_summary_line_names_the_alerts(records, bundle, tmp_path, capsys) -> None:  # noqa: F811
+def test_the_summary_line_names_the_alerts(records, bundle, tmp_path, capsys) -> None:
     db = str(tmp_path / "b.db")
     store_b(db, records)
     assert run(capsys, "watch", "add", "Jaan Tamm", "--db", db)[0] == 0
@@ -69,7 +69,7 @@ def test_the_summary_line_names_the_alerts(records, bundle, tmp_path, capsys) ->
     assert "for 1 watched identity: newsintel alerts" in err
 
 
-def test_no_watch_no_alert(records, bundle, tmp_path, capsys) -> None:  # noqa: F811
+def test_no_watch_no_alert(records, bundle, tmp_path, capsys) -> None:
     db = str(tmp_path / "b.db")
     store_b(db, records)
     code, out, _err = run(capsys, "import", str(bundle), "--db", db, "--source", PARTNER, "--json")

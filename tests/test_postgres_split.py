@@ -26,7 +26,7 @@ def _identity_of(db: str, doc_name: str, entity_name: str) -> str:
 
 
 @pytest.mark.slow
-def test_merge_then_split_win_and_survive_rebuild_on_postgresql(store, postgres_db, capsys):  # noqa: F811
+def test_merge_then_split_win_and_survive_rebuild_on_postgresql(store, postgres_db, capsys):
     db = postgres_db
     assert main(["copy", "--quiet", "--from", str(store), "--to", db]) == 0
     benali, namesake = _identity_of(db, "a.txt", "Mohammed Benali"), _identity_of(db, "c.txt", "Mohammed Benali")
