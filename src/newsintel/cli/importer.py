@@ -33,11 +33,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     partner = " ".join((args.source or bundle_creator(bundle) or Path(args.file).stem).split())
     conn = open_store(args, readonly=False)
     unmarked = args.tlp or registered_tlp(conn, partner) or UNMARKED_DEFAULT
-    mapper = Mapper(bundle, partner, unmarked, args.tlp, known_objects(conn, missing_references(bundle)))
+    known = known_objects(conn, missing_references(bundle))
+    mapper = Mapper(bundle, partner, unmarked, args.tlp, known)
     docs = mapper.documents()
     nodes = {i: bundle.objects[i] for i in sorted(mapper.used_nodes) if i in bundle.objects}
     changed: list[str] = []
-    counts = import_documents(conn, docs, partner, nodes, changed)
+    counts = import_documents(conn, docs, partner, nodes, changed, bundle.objects, known,
+                              own_ids(conn, set(nodes) | set(known)))
     alerts = _alerts(conn, changed, bundle.path)
     skipped = bundle.skipped + mapper.skipped
     summary: dict[str, Any] = {
@@ -53,6 +55,23 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"{alerts[0]} alert{'s' if alerts[0] != 1 else ''} for {alerts[1]} watched identit"
                   f"{'ies' if alerts[1] != 1 else 'y'}: newsintel alerts", file=sys.stderr)
     return EXIT_OK
+
+
+def own_ids(conn: Any, stix_ids: set[str]) -> dict[str, str]:
+    """Those of `stix_ids` that our own export gave an identity of this store (exports/stix.py: the same store
+    gives the same ids), -> that identity: our bundle coming back links to the identities it came from."""
+    from newsintel.exports.stix_objects import stix_id
+
+    wanted = {i for i in stix_ids if i.split("--")[0] in ("identity", "threat-actor")}
+    out: dict[str, str] = {}
+    if not wanted:
+        return out
+    for row in conn.execute("SELECT id FROM identities"):
+        identity = row[0]
+        for kind in ("identity", "threat-actor"):
+            if (ref := stix_id(kind, identity)) in wanted:
+                out[ref] = identity
+    return out
 
 
 def _alerts(conn: Any, doc_ids: list[str], origin: str) -> tuple[int, int]:

@@ -28,7 +28,6 @@ import json
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -42,6 +41,7 @@ from newsintel.exports.stix_objects import (
     Behind,
     Link,
     Node,
+    Selection,
     Story,
     fixed_objects,
     stix_id,
@@ -58,14 +58,6 @@ PLACE_ROLES = ("location", "origin", "destination", "via")
 RELATIONSHIPS = {"MEMBER": "member-of", "POSITION": "member-of", "ASSOCIATE": "associated-with",
                  "FAMILY": "related-to", "SPOUSE": "related-to"}
 THREAT_EVENTS = ("ATTACK",)  # a group that is the stated actor of one of these is a threat-actor
-
-
-@dataclass
-class Selection:
-    tlp_max: str = "clear"
-    identity: str | None = None  # only documents naming this identity (cli resolves --name)
-    story: int | None = None
-    since: str | None = None
 
 
 class StixExporter:
@@ -229,6 +221,7 @@ class StixExporter:
             link.publishers.add(doc["handling_source"])
             link.reliability = min(link.reliability, doc["reliability"])
         link.types.add(fact["type"].lower())
+        link.grades.add(self._relation_grade(fact, doc))
         if fact.get("role"):
             link.roles.add(fact["role"])
 
@@ -239,9 +232,13 @@ class StixExporter:
             return None
         return stix_id("relationship", f"{kind}:{self.refs[src]}:{self.refs[dst]}")
 
+    def _relation_grade(self, fact: dict[str, Any], doc: dict[str, Any]) -> int:
+        """As the views grade a relation in its report (no event confirms it), so a partner sees the same grade."""
+        contradicted = (doc["id"], fact.get("sentence")) in self.contradicted
+        return credibility(fact.get("modality") or "asserted", 0, contradicted)
+
     def _confident(self, fact: dict[str, Any]) -> bool:
         return fact.get("confidence") is None or fact["confidence"] >= self.min_confidence
-
 
     # --- the second pass: what spans documents is written; then each document's objects, as they are read ------
 
@@ -254,7 +251,7 @@ class StixExporter:
             if ref is None:
                 continue
             link, (kind, src, dst) = self.links[key], key
-            grade = credibility("asserted", len(link.publishers) - 1)
+            grade = max(link.grades)  # the weakest of its reports' grades: never more than a report says
             obj: dict[str, Any] = {
                 "type": "relationship", "id": ref, "created_by_ref": PRODUCER, "relationship_type": kind,
                 "source_ref": self.refs[src], "target_ref": self.refs[dst],
@@ -312,7 +309,8 @@ class StixExporter:
         if value is None and not time.get("undated"):
             value = (doc["published"] or "")[:10] or None
         first, _, last = (value or "").partition("/")
-        return {"text": time.get("text"), "value": value, "dated_by": by if value else None,
+        undated = "undated" if time.get("undated") else None  # our import keeps it undated (not the report's day)
+        return {"text": time.get("text"), "value": value, "dated_by": by if value else undated,
                 "precision": (time.get("precision") or datevalues.precision_of(value)) if value else None,
                 "first": first[:10] or None, "last": (last or first)[:10] or None}
 
@@ -388,7 +386,9 @@ class StixExporter:
             "report_types": ["threat-report"], "object_refs": sorted(refs) or [author],
             "external_references": [reference],
             "extensions": {EXTENSION: {"extension_type": "property-extension", "source": doc["handling_source"],
-                                       "source_reliability": doc["reliability"]}}}, Behind.of(doc)))
+                                       "source_reliability": doc["reliability"],
+                                       "unnamed_publisher": True if not doc["source"] else None,
+                                       "undated_report": True if not doc["published"] else None}}}, Behind.of(doc)))
 
     def _groupings(self) -> None:
         for story, members in sorted(self.stories.items()):

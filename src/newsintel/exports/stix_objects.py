@@ -66,6 +66,16 @@ def without_nulls(value: Any) -> Any:
 
 
 @dataclass
+class Selection:
+    """What `newsintel export stix` exports (exports/stix.py)."""
+
+    tlp_max: str = "clear"
+    identity: str | None = None  # only documents naming this identity (cli resolves --name)
+    story: int | None = None
+    since: str | None = None
+
+
+@dataclass
 class Behind:
     """What an object of the bundle takes from the documents behind it: their strictest TLP, first and last
     ingest time."""
@@ -122,6 +132,7 @@ class Link(Behind):
     reliability: str = "F"
     types: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
+    grades: set[int] = field(default_factory=set)  # each stating fact's credibility, as the views grade it
 
 
 @dataclass

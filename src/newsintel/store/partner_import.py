@@ -19,12 +19,14 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from newsintel.ingest.partner_records import PartnerDocument
+from newsintel.ingest.partner_bundle import one_line
+from newsintel.ingest.partner_records import OUR_EXTENSION, PartnerDocument
 from newsintel.model import Entity
 from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.store.db import now
 from newsintel.store.gateway import wrap, write_transaction
 from newsintel.store.identity_index import resolve_document
+from newsintel.store.partner_identities import Pins, entity_stix_ids
 from newsintel.store.sharing import strictest
 from newsintel.store.writer import _insert, _stories, swap_derived
 
@@ -45,22 +47,34 @@ def known_objects(conn: Any, stix_ids: Iterable[str]) -> dict[str, dict[str, Any
 
 
 def import_documents(conn: Any, docs: list[PartnerDocument], partner: str,
-                     nodes: dict[str, dict[str, Any]], changed: list[str] | None = None) -> Counter:
+                     nodes: dict[str, dict[str, Any]], changed: list[str] | None = None,
+                     objects: dict[str, dict[str, Any]] | None = None, known: dict[str, dict[str, Any]] | None = None,
+                     own: dict[str, str] | None = None) -> Counter:
     """Store `docs` under `partner` and remember `nodes` (the people, groups and places they name), in one write
     transaction; returns how many documents were new, updated, and unchanged (the same document as stored: left as
     it is, so re-importing a bundle rewrites only what changed). `changed` receives the ids of the new and updated
-    documents, in bundle order (their watchlist alerts are made once the transaction is committed)."""
+    documents, in bundle order (their watchlist alerts are made once the transaction is committed). `objects`: the
+    bundle's objects by id, `known`: people, groups and places imported before, `own`: our own export's STIX ids ->
+    identities; with them each person and group is linked by its STIX id first (store/partner_identities.py)."""
     counts: Counter = Counter()
     stored: list[str] = []
     for doc in docs:
         for entity in doc.record.entities:
             _place_in_gazetteer(entity)
+        if objects is not None:
+            _as_exported(doc, objects)
     stamp = now()
+    named = {**(known or {}), **nodes}
     with write_transaction(conn):
+        pins = Pins(conn, own)
+        for stix_id, obj in nodes.items():  # first: the documents' people and groups are pinned to these rows
+            _remember(conn, stix_id, partner, None, obj, stamp)
         for doc in docs:
             digest = hashlib.sha256(json.dumps(doc.record.to_json(), sort_keys=True).encode()).hexdigest()
             head = doc.object_ids[0]  # the report, or the one fact no report covers
             outcome = "unchanged" if _stored_digest(conn, head) == digest else _store(conn, doc, stamp)
+            if outcome != "unchanged" and objects is not None:
+                pins.pin(doc.record.document.id, entity_stix_ids(doc, objects, named))
             counts[outcome] += 1
             if outcome != "unchanged":
                 stored.append(doc.record.document.id)
@@ -68,11 +82,32 @@ def import_documents(conn: Any, docs: list[PartnerDocument], partner: str,
             for stix_id in doc.object_ids:
                 _remember(conn, stix_id, partner, doc.record.document.id,
                           {"digest": digest} if stix_id == head else None, stamp)
-        for stix_id, obj in nodes.items():
-            _remember(conn, stix_id, partner, None, obj, stamp)
+    counts["pinned"], counts["kept_apart"] = pins.pinned, pins.apart
     if changed is not None:  # committed: only now
         changed.extend(stored)
     return counts
+
+
+def _as_exported(doc: PartnerDocument, objects: dict[str, dict[str, Any]]) -> None:
+    """What our own export's extension says beyond what the document was read as (so our bundle imported into
+    another store shows what ours does): an event its report left undated stays undated, rather than dated by the
+    report's day; a report that named no publisher or date has none (STIX wants an author and a `published`: the
+    handling source and the ingest time stood in for them)."""
+    def ours(obj: dict[str, Any] | None) -> dict[str, Any]:
+        ext = ((obj or {}).get("extensions") or {}).get(OUR_EXTENSION)
+        return ext if isinstance(ext, dict) else {}
+
+    head = objects.get(doc.object_ids[0]) if doc.object_ids else None
+    if head and head.get("type") == "report":
+        if ours(head).get("unnamed_publisher") is True:
+            doc.record.document.source = None
+        if ours(head).get("undated_report") is True:
+            doc.record.document.published = None
+    for event in doc.record.events:
+        when = ours(objects.get((event.get("reported_by") or {}).get("stix_id") or "")).get("when")
+        if isinstance(when, dict) and when.get("dated_by") == "undated":
+            event["time"] = {"text": one_line(when.get("text")) or None, "value": None, "precision": None,
+                             "undated": True}
 
 
 def _store(conn: Any, doc: PartnerDocument, stamp: str) -> str:
