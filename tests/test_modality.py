@@ -24,8 +24,9 @@ from helpers import modality_of
     # "was supposed to" is a plan, the active "suppose" a belief
     ("Arben Krasniqi was supposed to fly from Tirana to Hamburg on Friday.", "TRAVEL", "fly", "intended"),
     ("Police suppose that Arben Krasniqi flew from Tirana to Hamburg on Friday.", "TRAVEL", "flew", "hedged"),
-    # a journey under way towards a place has not reached it; a walk down a street is no destination
-    ("Emir Mujanovic was travelling to Gaziantep when police stopped his bus.", "TRAVEL", "travelling", "intended"),
+    # a journey under way towards a place has not reached it (attempted: under way, not planned); a walk down a
+    # street is no destination
+    ("Emir Mujanovic was travelling to Gaziantep when police stopped his bus.", "TRAVEL", "travelling", "attempted"),
     ("Emir Mujanovic travelled to Gaziantep in May.", "TRAVEL", "travelled", "asserted"),
     # "would" with a frequency word is a past habit, without one a future in the past
     ("Fjolla Zeqiri would travel to Skopje every summer to see her aunt.", "TRAVEL", "travel", "asserted"),

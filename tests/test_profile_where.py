@@ -23,7 +23,7 @@ REPORTS = [
      "Bulgarian border guards prevented Arben Krasniqi from crossing into Bulgaria near Svilengrad on Friday."),
     ("Camp exits", "2025-04-05",
      "Lejla Begic said the guards are not preventing Samir Haddad from leaving Rukban."),
-    # "was supposed to" and a journey under way: intended, and no where line at the destination
+    # "was supposed to": intended; a journey under way: attempted; neither gives a where line at the destination
     ("Missed flight", "2025-04-06",
      "Yusuf Demir was supposed to fly from Istanbul to Hamburg on Friday. Yusuf Demir was travelling to Sofia when "
      "police stopped his bus."),
@@ -89,10 +89,11 @@ def test_crossing_nobody_stopped_gives_no_line(store, capsys):
     assert not profile["heading"] and "Rukban" not in _where(profile)
 
 
-def test_supposed_and_under_way_journeys_are_intended(store, capsys):
+def test_supposed_journey_is_intended_and_one_under_way_attempted(store, capsys):
     profile = _profile(store, capsys, "Yusuf Demir")
     statuses = dict(_heading(profile))
-    assert statuses.get("fly") == "intended" and statuses.get("travelling") == "intended"
+    # "was travelling to Sofia when police stopped his bus": under way, not a plan (audit category: wrong modality)
+    assert statuses.get("fly") == "intended" and statuses.get("travelling") == "attempted"
     assert not {"Hamburg", "Sofia"} & set(_where(profile))
 
 

@@ -32,7 +32,7 @@ from newsintel.extract.event_time_scope import SAME_MOMENT_MARKS
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.scene_places import event_noun_heads
-from newsintel.extract.timex import find_phrases, holiday_of, normalise, time_value
+from newsintel.extract.timex import find_phrases, holiday_of, normalise, time_value, without_offset
 from newsintel.resources import load_yaml
 
 TIME_LABELS = {"DATE", "TIME"}
@@ -139,8 +139,9 @@ def _shares_subject(verb: Token, other: Token) -> bool:
     auxiliary ("were arrested in Leeds and charged"). Steps of a story ("fled to Syria and returned last month"),
     a conjunct with its own subject or auxiliary ("... and they agreed") or a word of sequence ("and later
     released") are not."""
-    if not (verb.dep_ == "conj" and verb.head.i == other.i) or other.pos_ != "VERB" or verb.pos_ != "VERB":
-        return False
+    if not (verb.dep_ == "conj" and verb.head.i == other.i) or other.pos_ != "VERB" or verb.pos_ != "VERB" or (
+            scope.other_steps(verb, other)):
+        return False  # "arrested in 2019 and sentenced on Monday": steps of a case, on different days
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") or (
             c.dep_ == "advmod" and c.lower_ in SEQUENCE_WORDS) for c in verb.children):
         return False
@@ -163,7 +164,8 @@ def _coordinated_verbs(trigger: Token) -> set[Token]:
 
 
 def _time_spans(ps: ParsedSentence) -> list[Span]:
-    spans = [e for e in ps.doc.ents if ((e.label_ in TIME_LABELS and is_date_expression(e.text))
+    ents = [scope.without_term(e, is_date_expression) if e.label_ == "DATE" else e for e in ps.doc.ents]
+    spans = [e for e in ents if ((e.label_ in TIME_LABELS and is_date_expression(e.text))
              or (e.label_ == "EVENT" and holiday_of(e.text) is not None))  # "New Year's Eve" tagged an event
              and not _PAGE_STAMP.search(e.text)]
     if not spans:
@@ -207,6 +209,8 @@ def _same_event(noun: Token, trigger: Token) -> bool:
     "a shooting in Leeds and a shooting in Hull this weekend": coordinated nouns share their date."""
     if noun.dep_ in ("nsubj", "nsubjpass") and trigger.dep_ == "attr" and noun.head.i == trigger.head.i:
         return True
+    if noun.dep_ == "nsubj" and noun.head.i == trigger.i and trigger.pos_ == "VERB":
+        return True  # "the 2015 attacks killed 130 people": the occurrence that did it is this event's moment
     return trigger.pos_ == "NOUN" and ((noun.dep_ == "conj" and noun.head.i == trigger.i)
                                        or (trigger.dep_ == "conj" and trigger.head.i == noun.i))
 
@@ -337,6 +341,11 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
         periods = any(e.label_ == "DATE" for e in ps.doc.ents) and _over_a_period(
             ps, _clause_of_trigger(trigger), spans, published)  # "in the past five years": no date, a stretch
         return dict(UNDATED) if periods else None
+    if scope.named_in_charge(trigger):
+        # "charged on Friday with murder", "arrested on Monday on suspicion of assault": the charge's date is not the
+        # deed's, which happened before it; only a date in the deed's own phrase dates it
+        own = [e for e in spans if e.root in trigger.subtree and not _a_bound(e)]
+        return _dated(ps, own, trigger, published, modality) if own else dict(UNDATED)
     clause = _clause_of_trigger(trigger)
     nested = _nested_in_occurrence(trigger, clause)
     media = scope.told_through_media(trigger)  # "a video of the attack was released on Friday": the video's date
@@ -359,18 +368,30 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
         # "vowed to destroy the group when he took office last year": a clause of the same moment dates its head
         own = [e for e in spans if _clause_of(e.root) in moments and not _another_nouns(e, trigger, clause | moments)
                and not _a_bound(e)]
+    if not own and (noun := scope.occurrence_of_relative(trigger, _occurrence)) is not None:
+        # "air strikes earlier this month which killed 30 civilians": the strikes' date is the killing's
+        own = [e for e in spans if e.root in noun.subtree and e.root not in trigger.subtree and not _a_bound(e)
+               and _clause_of(e.root) == _clause_of(noun)]
     if not own:
         if _background(ps, trigger, spans, published) or _dated_elsewhere(trigger, spans, published) or (
                 _over_a_period(ps, clause, spans, published)):
             return dict(UNDATED)
         return None
-    future = modality in ("future", "intended")
+    return _dated(ps, own, trigger, published, modality)
+
+
+def _dated(ps: ParsedSentence, own: list[Span], trigger: Token, published: str | None,
+           modality: str) -> dict[str, Any]:
+    """The nearest of the event's own date expressions, normalised (a future one forward from the report)."""
+    future = modality in ("future", "intended") and not scope.past_schedule(trigger)
     chosen = min(own, key=lambda e: (not _in_copula_subject(e, trigger), normalise(e.text, published, future) is None,
                                      abs(e.root.i - trigger.i)))
     start, end = ps.char_span(chosen.start, chosen.end)
     anchor = scope.anchored_publication(chosen, own, published)  # "on New Year's Eve two years ago"
+    # "two years after the 2015 attacks" read for the attacks: the anchor modifies the trigger, it is their date
+    text = without_offset(chosen.text) if chosen[-1].head.i == trigger.i else chosen.text
     out: dict[str, Any] = {"text": chosen.text, "start": start, "end": end,
-                           **time_value(chosen.text, anchor, future and anchor == published)}
+                           **time_value(text, anchor, future and anchor == published)}
     if out["value"] is None and chosen.label_ != "TIME" and not _PART_OF_DAY.search(chosen.text):
         out["undated"] = True  # "two decades ago", "days later": its own time, which we cannot place
     return out

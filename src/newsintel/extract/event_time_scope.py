@@ -11,11 +11,14 @@ most of it long before the report: no single day is its date, and the report's d
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from newsintel.datevalues import precision_of
+from newsintel.extract.charged_deeds import accused_doer, charged_deed
 from newsintel.extract.timex import MONTHS, holiday_of, normalise
 from newsintel.resources import load_yaml
 
@@ -142,3 +145,78 @@ def _years_before(chosen: Span, published: str | None) -> str | None:
         return f"{date.fromisoformat(published[:10]).year - years}-12-31"
     except ValueError:
         return None
+
+
+# "sentenced on Tuesday to ten years", "jailed on Friday for six years": NER may run a date into the term that
+# follows it; the term is a duration, not part of the date
+_TERM_TAIL = re.compile(r"\s+(?:to|for)\s+\S")
+
+
+def without_term(span: Span, is_date: Callable[[str], bool]) -> Span:
+    """The date part of a span that NER ran on into a duration ("Tuesday to ten years" -> "Tuesday"); the span
+    itself when it has no such tail."""
+    match = _TERM_TAIL.search(span.text)
+    if match is None:
+        return span
+    head, tail = span.text[:match.start()], span.text[match.start():].split(None, 1)[1]
+    if not is_date(head) or is_date(tail):
+        return span
+    trimmed = span.doc.char_span(span.start_char, span.start_char + len(head), label=span.label_,
+                                 alignment_mode="contract")
+    return trimmed if trimmed is not None and len(trimmed) else span
+
+
+@cache
+def _steps() -> dict[str, int]:
+    return {lemma: k for k, step in enumerate(load_yaml("dates.yaml").get("procedure_steps") or [])
+            for lemma in step}
+
+
+def other_steps(verb: Token, other: Token) -> bool:
+    """Two verbs of different steps of a case ("was arrested in 2019 and sentenced on Monday"): they happened on
+    different days, so a date of one is not the other's (data/dates.yaml `procedure_steps`)."""
+    steps = _steps()
+    first, second = steps.get(verb.lemma_.lower()), steps.get(other.lemma_.lower())
+    return first is not None and second is not None and first != second
+
+
+# "on suspicion of assault", "allegations of fraud": the deed these nouns name through "of" is alleged, not dated by
+# the clause that tells of the suspicion
+_SUSPICION_NOUNS = {"suspicion", "suspicions", "allegation", "allegations", "accusation", "accusations"}
+
+
+def named_in_charge(trigger: Token) -> bool:
+    """A deed named in a charge, accusation, conviction or suspicion ("charged on Friday with murder", "convicted of
+    attacking a guard", "arrested on Monday on suspicion of assault"): it happened before the charge, on a day the
+    charge's date does not tell."""
+    if accused_doer(trigger) is not None or charged_deed(trigger):
+        return True
+    head = trigger.head
+    return trigger.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and head.head.lemma_.lower() in _SUSPICION_NOUNS
+
+
+def past_schedule(trigger: Token) -> bool:
+    """What was due or planned as told in the past tense ("was due to be released in September", "had planned to
+    travel in March"): its date is read from the report backwards like any past date, not forward as a future one's
+    ("is due to be released in September", "would travel in March" stay ahead)."""
+    current = trigger
+    while current.dep_ in ("xcomp", "acomp") and current.head.i != current.i:
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in current.children):
+            return False
+        current = current.head
+        past = current.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in current.children)
+        if past and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in current.children):
+            return True
+    return False
+
+
+def occurrence_of_relative(trigger: Token, is_occurrence: Callable[[Token], bool]) -> Token | None:
+    """The event noun a relative clause tells more of ("air strikes earlier this month which killed 30 civilians",
+    "a raid last week that freed two hostages", "strikes killing 30"): the clause happened at the noun's moment, so
+    the noun's own date is the clause's; None for any other clause ("the man who fled")."""
+    noun = trigger.head
+    if trigger.dep_ not in ("relcl", "acl") or noun.i == trigger.i or noun.pos_ != "NOUN" or not is_occurrence(noun):
+        return None
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    relative = all(c.lower_ in ("which", "that") for c in subjects) and (subjects or trigger.tag_ == "VBG")
+    return noun if relative else None

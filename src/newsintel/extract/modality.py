@@ -5,9 +5,10 @@ reporting verb if there is one; when several apply, the first in negated > condi
 future > attempted wins ("may have tried to cross" is hedged, "denied that he had travelled" negated). A purpose
 clause ("went to Syria to fight") is intended; a presupposed clause ("after arriving in Raqqa") is not governed.
 A coordinated clause with its own subject or auxiliary ("tried to enter but was caught") is its own statement: what
-governs the first clause says nothing about it. A journey in progress towards a place ("were going to Tokyo") is
-intended: the destination is not reached. `blocked_by` tells an event that was stopped ("prevented them from
-crossing": an attempt) from one that was not ("is not preventing them from leaving": nothing happened).
+governs the first clause says nothing about it. A journey in progress towards a place ("were going to Tokyo", "was
+returning home when") is attempted: under way, the destination not reached. `blocked_by` tells an event that was
+stopped ("prevented them from crossing": an attempt) from one that was not ("is not preventing them from leaving":
+nothing happened). An infinitive after "only" or "went on" ("fled only to be caught") tells an outcome, not a purpose.
 A condition covers what its clause governs, adjunct phrases included: an inverted clause ("should war break out",
 "were he to attack"), "were to", or a dependence ("depends on the vote"). Modal adjectives on an event noun or its
 governor ("possible victims of assault", "a planned trip", "an attempted arrest"), modal nouns ("the risk of
@@ -80,7 +81,7 @@ def _own_modality(trigger: Token) -> str:
     if said is not None:
         found.add(said)
     if en_route(trigger):
-        found.add("intended")
+        found.add("attempted")  # "was returning home when ...": under way, the destination not reached
     if charged_deed(trigger):
         found.add("hedged")  # "charged him with fleeing", "on counts of assault": alleged, not told as done
     if not found and any(open_question(t) for t in chain):

@@ -50,6 +50,8 @@ def cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
         found.append("hedged")
     if relative_infinitive(token):
         pass  # "the first of the hostages to be released": one who was released, not a purpose
+    elif outcome_infinitive(token):
+        pass  # "fled to Turkey only to be arrested": what came of the move, told as done
     elif token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         found.append("intended")  # purpose clause: "went to Syria to fight"
     elif _purpose_of_moving(token):
@@ -122,6 +124,20 @@ def relative_infinitive(token: Token) -> bool:
     return False
 
 
+def outcome_infinitive(token: Token) -> bool:
+    """An infinitive clause after "only" ("returned home only to find it destroyed", "fled only to be caught") or a
+    verb of sequel ("went on to fight"): what came of the action, not its purpose (data/modality.yaml
+    `outcome_words`, `sequel_particles`)."""
+    cues = lexicon().modality["intended"]
+    words, sequels = set(cues.get("outcome_words", ())), cues.get("sequel_particles", {})
+    to = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or token.dep_ not in ("advcl", "xcomp") or token.head.i == token.i:
+        return False
+    particles = sequels.get(token.head.lemma_.lower(), ())
+    return any(c.dep_ == "advmod" and c.lower_ in words and c.i < to.i for c in token.children) or any(
+        c.dep_ == "prt" and c.lower_ in particles for c in token.head.children)
+
+
 def _no_infinitive(token: Token, cues: dict) -> bool:
     """A governor that means what is to come only with an infinitive ("about to strike", "due to leave") used
     without one: a preposition or adjective of another sense ("asked about the shooting", "due to the bombing")."""
@@ -146,7 +162,7 @@ def _purpose_of_moving(token: Token) -> bool:
     verbs take no infinitive complement, so it states what the move was for. A particle ("went on to win") or a
     future "going to" makes it no purpose."""
     head, cues = token.head, lexicon().modality
-    return (token.dep_ == "xcomp" and head.i != token.i
+    return (token.dep_ == "xcomp" and head.i != token.i and not outcome_infinitive(token)
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
             and head.lemma_.lower() in cues["intended"].get("purpose_after", ())
             and head.lower_ not in cues["future"].get("governors", ())
@@ -175,12 +191,14 @@ def open_question(token: Token) -> bool:
 
 def en_route(token: Token) -> bool:
     """A movement verb in the progressive with a destination ("was travelling to Syria", "are heading for the
-    border"): under way, not arrived."""
-    cues = lexicon().modality["intended"]
+    border", "was returning home when ..."): under way, not arrived."""
+    cues = lexicon().modality["attempted"]
     return (token.tag_ == "VBG" and token.lemma_.lower() in cues.get("en_route_verbs", ())
             and any(c.dep_ == "aux" and c.lemma_ == "be" and c.lower_ not in ("be", "been", "being")
                     for c in token.children)
-            and any(c.dep_ == "prep" and c.lower_ in cues.get("en_route_preps", ()) for c in token.children))
+            and any((c.dep_ == "prep" and c.lower_ in cues.get("en_route_preps", ()))
+                    or (c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in cues.get("en_route_adverbs", ()))
+                    for c in token.children))
 
 
 def _habitual(token: Token) -> bool:

@@ -34,13 +34,26 @@ def negated(token: Token, governs: bool) -> bool:
     cues, lemma = lexicon().modality["negated"], token.lemma_.lower()
     if lemma in cues["governors"] or (governs and lemma in cues.get("blocking_governors", ())):
         return True
+    if governs and lemma in cues.get("reluctance_governors", ()):  # "afraid to return"; "not afraid to" denies nothing
+        return not any(c.dep_ == "neg" for c in token.children)
     contracted = set(cues.get("contracted", ()))
     # the parser may hang a curly "n’t" on the auxiliary rather than the verb ("and didn’t return")
     on_auxiliary = any(c.dep_ == "aux" and any(g.lower_ in contracted for g in c.children) for c in token.children)
-    return on_auxiliary or _nobody_does(token) or any(
+    return on_auxiliary or _nobody_does(token) or _negative_phrase(token) or any(
         c.lower_ in contracted or (c.lower_ in cues["words"] and (
             c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and token.pos_ == "NOUN")))
         for c in token.children)
+
+
+def _negative_phrase(token: Token) -> bool:
+    """A phrase of "no" after its preposition that negates the word's clause: "at no time did they agree", "in no
+    way attacked", "under no circumstances will they leave" (data/modality.yaml `negative_phrases`; "in no time",
+    "with no warning" deny nothing)."""
+    phrases = lexicon().modality["negated"].get("negative_phrases", {})
+    return any(prep.dep_ == "prep" and any(
+        noun.dep_ == "pobj" and noun.lower_ in phrases.get(prep.lower_, ()) and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in noun.children) for noun in prep.children)
+        for prep in token.children)
 
 
 CONTENT_PREPS = ("about", "of")

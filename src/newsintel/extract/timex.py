@@ -189,6 +189,40 @@ def holiday_of(text: str) -> tuple[int, int] | None:
     return None
 
 
+# "two years after the 2015 attacks", "three days after Christmas", "weeks before the vote": an offset from another date
+_OFFSET = re.compile(r"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|some|several|few|many)\s+)?"
+                     r"(days?|weeks?|months?|years?|decades?)\s+(after|before|later than|earlier than)\b")
+# the unit of an offset that can be counted from an anchor of that precision
+_OFFSET_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
+
+
+def _offset(text: str, value: str | None) -> str | None:
+    """The date an offset phrase names, counted from its anchor at the anchor's precision ("two years after the 2015
+    attacks": 2017; "three days after Christmas": December 28); an offset that cannot be counted so ("months after
+    the 2019 vote", "weeks before the election") is not placed (None) rather than read as the anchor's date."""
+    match = _OFFSET.search(text)
+    if match is None or value is None:
+        return value
+    word, unit = match.group(1), match.group(2).rstrip("s")
+    count = _NUMBER_WORDS.get(word or "") or (int(word) if word and word.isdigit() else None)
+    if count is None or _OFFSET_PRECISION.get(unit) != precision_of(value):
+        return None
+    sign = 1 if match.group(3) in ("after", "later than") else -1
+    start = date.fromisoformat(value[:10])
+    if unit in ("day", "week"):
+        return (start + timedelta(days=sign * count * (7 if unit == "week" else 1))).isoformat()
+    if unit == "month":
+        year, month = divmod(start.year * 12 + start.month - 1 + sign * count, 12)
+        return _month_range(year, month + 1)
+    return _day_range(date(start.year + sign * count, 1, 1), date(start.year + sign * count, 12, 31))
+
+
+def without_offset(text: str) -> str:
+    """The anchor of an offset phrase ("the 2015" of "two years after the 2015"), or the text itself."""
+    match = _OFFSET.search(text.lower())
+    return text[match.end():].strip() if match else text
+
+
 def normalise(text: str, published: str | None, future: bool = False) -> str | None:
     """ISO date or "start/end" range for a time expression, or None when it cannot be resolved."""
     base = None
@@ -203,7 +237,7 @@ def normalise(text: str, published: str | None, future: bool = False) -> str | N
     value = _calendar(words, base, future, may_is_month=re.search(r"\bMay\b", text) is not None)
     if value is None and base is not None:
         value = _relative(words, base, future)
-    return value
+    return _offset(" ".join(text.lower().split()), value)
 
 
 _PHRASE = re.compile(
