@@ -9,7 +9,10 @@
   full most recently before it. A lone surname used before the one person it fits is named, when that person is
   then introduced as someone's relative ("Roe says ... her father, Tom Roe, ..."), is someone else (the one the
   report is about, named in full only in its headline): it stays on its own, and so do its later lone uses.
-  A lone surname the NER model tagged ORG/NORP/GPE joins the person it names.
+  A lone surname the NER model tagged ORG/NORP/GPE joins the person it names; so does a lone given name tagged
+  ORG ("Dale" in a report naming "Dale Roe": the model reads a first name alone as a group), unless it is a kept
+  organisation's name or follows a determiner ("its Patriot missiles"). A one-word ORG introduced as someone's
+  kin ("her brother Dale", "Dale's wife") is a person too.
 """
 
 from __future__ import annotations
@@ -239,6 +242,8 @@ def group_mentions(mentions: list[RawMention], doc_id: str, text: str = "") -> l
         _attach_person(groups, index, m, words, text, lone.get(words[-1]) if len(words) == 1 else None)
     owners = Counter(g.words[-1] for g in groups if len(g.words) > 1)  # two people share it: it names neither
     surnames = {g.words[-1]: g for g in groups if len(g.words) > 1 and owners[g.words[-1]] == 1}
+    given = _given_names(groups)
+    kin = {person_words(m.text)[0] for m in others if _one_word_org(m) and _kin_named(text, m.start, m.end)}
     by_key: dict[tuple[str, str], _Group] = {}
     for m in others:
         kind = types[m.label]
@@ -253,6 +258,19 @@ def group_mentions(mentions: list[RawMention], doc_id: str, text: str = "") -> l
                 alone = index.by_words.get(words)  # "Roe" kept apart from the relative "Tom Roe": it joins that one
                 (alone or surnames[words[0]]).mentions.append(m)
                 continue
+            if _one_word_org(m) and not _after_determiner(text, m.start):
+                if words[0] in given:  # "Dale" in a report naming "Dale Roe"
+                    m.label = "PERSON"
+                    given[words[0]].mentions.append(m)
+                    continue
+                if words[0] in kin:  # "her brother Dale ... Dale said": a person the report names no further
+                    m.label = "PERSON"
+                    alone = index.by_words.get(words)
+                    if alone is None:
+                        alone = _Group("PERSON", words[0], words)
+                        index.add(groups, alone)
+                    alone.mentions.append(m)
+                    continue
             if m.kb_id == "" and len(words) == 1 and owners[words[0]] > 1:  # a person, but which one is unsaid
                 m.label = "PERSON"
                 alone = index.by_words.get(words)
@@ -272,6 +290,54 @@ def group_mentions(mentions: list[RawMention], doc_id: str, text: str = "") -> l
     groups = [g for g in groups if g.mentions]
     groups.sort(key=lambda g: min(m.start for m in g.mentions))
     return [_to_entity(g, f"{doc_id}-e{n}") for n, g in enumerate(groups, 1)]
+
+
+def _given_names(groups: list[_Group]) -> dict[str, _Group]:
+    """First word of a full person's name -> that person, when one person of the report has it and it is no
+    other person's last word (then the surname rules decide)."""
+    full = [g for g in groups if len(g.words) > 1]
+    firsts = Counter(g.words[0] for g in full)
+    lasts = {g.words[-1] for g in full}
+    return {g.words[0]: g for g in full if firsts[g.words[0]] == 1 and g.words[0] not in lasts}
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "our", "his", "her", "my", "your", "this", "that"})
+
+
+def _after_determiner(text: str, start: int) -> bool:
+    """Whether a determiner stands right before the name ("its Patriot missiles"): a modifier, not a name alone."""
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].lower() in _DETERMINERS
+
+
+@functools.cache
+def _kin_after() -> re.Pattern[str]:
+    """"'s wife", "'s younger brother": after a name, what makes it someone with kin (no "partner": companies
+    have partners)."""
+    data = load_yaml("relations.yaml")
+    nouns = "|".join(sorted((re.escape(n) for n in (*data["family_nouns"], *data["spouse_nouns"])
+                             if n not in _NOT_KIN), key=len, reverse=True))
+    return re.compile(rf"^['’]s\s+(?:[a-z-]+\s+)?(?:{nouns})\b")
+
+
+_NOT_KIN = frozenset({"partner", "relative", "child", "children"})
+
+
+def _kin_named(text: str, start: int, end: int) -> bool:
+    """Whether the name is introduced as a relative ("her brother, Dale") or has one ("Dale's mother")."""
+    if not text:
+        return False
+    before = _relative_before().search(text[max(0, start - 40):start])
+    if before is not None and not re.search(r"\bpartner,?\s+$", before.group(0), re.I):
+        return True
+    return _kin_after().match(text[end:end + 40]) is not None
+
+
+def _one_word_org(m: RawMention) -> bool:
+    """A one-word name tagged ORG that is no kept organisation's name nor a handle's: maybe a person's name."""
+    from newsintel.nlp.type_fixes import kept_type
+
+    return m.label == "ORG" and m.kb_id == "" and len(person_words(m.text)) == 1 and kept_type(m.text) is None
 
 
 def _merge_acronyms(groups: list[_Group]) -> None:

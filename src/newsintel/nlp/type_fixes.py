@@ -9,8 +9,9 @@ rulers, corrects by category, preferring to drop a span over keeping junk:
   are organisations; products and programmes are products; formal country names are places);
 - a PERSON must look like a person's name (the shape rules in `data/entity_types.yaml`): not only furniture
   words, no headline words or stray lower-case words, no digits, not longer than a name;
-- a one-word organisation that names no one organisation ("State"), furniture ("GMT") and a description in lower
-  case ("the foreign ministry") are dropped;
+- a one-word organisation that names no one organisation ("State"), furniture ("GMT"), a role alone ("the
+  Captain") and a description in lower case ("the foreign ministry") are dropped;
+- a street or promenade typed ORG or PERSON ("Rue de la Paix", "the Harbour Promenade") is a place (FAC);
 - a credit "Name/Agency" whose agency is a kept name becomes a person and an organisation.
 """
 
@@ -38,6 +39,10 @@ class Rules:
     headline: frozenset[str]
     generic_orgs: frozenset[str]
     max_person_words: int
+    roles: frozenset[str]
+    street_last: frozenset[str]
+    street_first: frozenset[str]
+    street_institutions: frozenset[str]
 
 
 @functools.cache
@@ -52,7 +57,9 @@ def rules() -> Rules:
     shapes = load_yaml("entity_types.yaml")["shapes"]
     return Rules(kept, frozenset(shapes["name_particles"]), frozenset(shapes["furniture_words"]),
                  frozenset(shapes["headline_words"]), frozenset(shapes["generic_org_words"]),
-                 int(shapes["max_person_words"]))
+                 int(shapes["max_person_words"]), frozenset(shapes["role_words"]),
+                 frozenset(shapes["street_last_words"]), frozenset(shapes["street_first_words"]),
+                 frozenset(shapes["street_institutions"]))
 
 
 def kept_key(text: str) -> str:
@@ -106,7 +113,30 @@ def _org_junk(span: Span) -> bool:
         return True  # "GMT", "Newsletter"
     if len(span) > 1 and all(t.is_alpha and t.is_lower for t in span if t.lower_ != "the"):
         return True  # "the foreign ministry": a description in lower case names no one organisation
+    bare = [t.lower_ for t in span if t.lower_ != "the"]
+    if len(bare) == 1:  # "the Captain", "Promenade": a role or a street word alone names no one
+        r = rules()
+        if bare[0] in r.roles or bare[0] in r.street_last or bare[0] in r.street_first:
+            return True
     return len(span) == 1 and span[0].lower_ in rules().generic_orgs  # "State", "Ministry"
+
+
+@functools.cache
+def _org_last_words() -> frozenset[str]:
+    return frozenset(load_yaml("org_names.yaml")["last_words"])
+
+
+def is_street(span: Span) -> bool:
+    """Whether the name is a street's or a promenade's ("Baker Street", "Rue de la Paix"): a place, not a group
+    or a person; not a street name standing for an institution ("Downing Street"), not one holding an
+    organisation's word or a conjunction ("Belt and Road")."""
+    r = rules()
+    words = [t.lower_ for t in span if t.lower_ != "the" and not t.is_punct]
+    if len(words) < 2 or " ".join(words) in r.street_institutions:
+        return False
+    if any(w in ("and", "&") or w in _org_last_words() for w in words):
+        return False
+    return words[-1] in r.street_last or (words[0] in r.street_first and span[-1].text[:1].isupper())
 
 
 @functools.cache
@@ -142,6 +172,8 @@ def fixed_label(span: Span, surnames: frozenset[str] = frozenset()) -> str | Non
         return kept
     if kept is not None:
         return label
+    if label in ("PERSON", "ORG") and is_street(span):
+        return "FAC"
     if label == "PERSON":
         if span[-1].text in _celestial() and len(_words(span)) <= 2 and not _in_full_name(span.doc, span[-1].text):
             return None  # "the Moon" typed PERSON, unless the report names a Moon ("Moon Jae-in ... Moon said")
