@@ -20,8 +20,12 @@ def purpose_clause(token: Token, lemmas: frozenset[str]) -> str | None:
     """An infinitive the trigger governs whose verb is one of `lemmas`: "fought to gain access to the files",
     "agreed to play the lead": what the trigger is for shows its sense."""
     for clause in token.children:
-        if clause.dep_ in ("xcomp", "advcl") and clause.i > token.i and lemma_of(clause) in lemmas and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if (
+            clause.dep_ in ("xcomp", "advcl")
+            and clause.i > token.i
+            and lemma_of(clause) in lemmas
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        ):
             return lemma_of(clause)
     return None
 
@@ -29,8 +33,38 @@ def purpose_clause(token: Token, lemmas: frozenset[str]) -> str | None:
 @functools.cache
 def _accidents() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = load_yaml("senses.yaml").get("accidents") or {}
-    return (frozenset(data.get("triggers") or ()), frozenset(data.get("verbs") or ()),
-            frozenset(data.get("vehicles") or ()))
+    return (
+        frozenset(data.get("triggers") or ()),
+        frozenset(data.get("verbs") or ()),
+        frozenset(data.get("vehicles") or ()),
+    )
+
+
+@functools.cache
+def _accident_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml("senses.yaml").get("accidents") or {}
+    return frozenset(data.get("nouns") or ()), frozenset(data.get("deliberate") or ())
+
+
+def _no_killer(token: Token) -> bool:
+    """Deaths told with no one who killed: a bare participle or passive ("those killed", "were killed")."""
+    if any(c.dep_ == "agent" for c in token.children) or any(c.dep_ == "nsubj" for c in token.children):
+        return False
+    return token.tag_ == "VBN"
+
+
+def accident_noun(token: Token) -> str | None:
+    """Deaths with no killer in a sentence that speaks of an accident and of nothing done on purpose: "the names of
+    those killed in the crash", "the crash site ... those killed". An attack word anywhere keeps it ("killed when
+    the plane was shot down and crashed")."""
+    nouns, deliberate = _accident_nouns()
+    if not _no_killer(token):
+        return None
+    words = {t.lower_ for t in token.doc} | {lemma_of(t) for t in token.doc}
+    if words & deliberate:
+        return None
+    noun = next((t for t in token.doc if t.pos_ == "NOUN" and lemma_of(t) in nouns), None)
+    return f"accident: {noun.lower_}" if noun is not None else None
 
 
 def accident_clause(token: Token, key: str) -> str | None:
@@ -41,16 +75,19 @@ def accident_clause(token: Token, key: str) -> str | None:
     stopped", "nine were killed by gunmen after ..."), and a truck or car driven into people is judged by the
     vehicle-attack rules (none of them is in `vehicles`)."""
     triggers, verbs, vehicles = _accidents()
-    if key not in triggers or any(c.dep_ == "agent" for c in token.children) or (
-            any(c.dep_ == "nsubj" for c in token.children) and direct_object(token) is not None):
+    if (
+        key not in triggers
+        or any(c.dep_ == "agent" for c in token.children)
+        or (any(c.dep_ == "nsubj" for c in token.children) and direct_object(token) is not None)
+    ):
         return None  # someone killed someone ("one woman killed when ..." is a misparsed passive: no object)
     for verb in token.doc:
         if verb.pos_ != "VERB" or lemma_of(verb) not in verbs:
             continue
-        vehicle = next((t for t in token.doc[:verb.i] if lemma_of(t) in vehicles or t.lower_ in vehicles), None)
+        vehicle = next((t for t in token.doc[: verb.i] if lemma_of(t) in vehicles or t.lower_ in vehicles), None)
         if vehicle is not None:
             return f"accident: {vehicle.lower_} {verb.lower_}"
-    return None
+    return accident_noun(token)
 
 
 TITLE_START_MARKS = frozenset({'"', "“", "‘", "'", "(", "[", "-", "—", "–", "…", ":", ";", "|", "•"})
@@ -88,11 +125,15 @@ def in_title_case_name(token: Token) -> bool:
     if sum(1 for t in words if t.is_lower and t.pos_ in ("NOUN", "VERB", "ADJ", "ADV")) < 2:
         return False
     doc, start, end = token.doc, token.i, token.i
-    while start > 0 and (doc[start - 1].is_title or (doc[start - 1].lower_ in NAME_FUNCTION_WORDS and start - 1 > 0
-                         and doc[start - 2].is_title)):
+    while start > 0 and (
+        doc[start - 1].is_title
+        or (doc[start - 1].lower_ in NAME_FUNCTION_WORDS and start - 1 > 0 and doc[start - 2].is_title)
+    ):
         start -= 1
-    while end + 1 < len(doc) and (doc[end + 1].is_title or (doc[end + 1].lower_ in NAME_FUNCTION_WORDS
-                                  and end + 2 < len(doc) and doc[end + 2].is_title)):
+    while end + 1 < len(doc) and (
+        doc[end + 1].is_title
+        or (doc[end + 1].lower_ in NAME_FUNCTION_WORDS and end + 2 < len(doc) and doc[end + 2].is_title)
+    ):
         end += 1
     if end == start:
         return False
@@ -108,7 +149,8 @@ def misparsed_object(token: Token) -> Token | None:
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.i == 0 or token.i + 1 >= len(token.doc):
         return None
     if token.doc[token.i - 1].lower_ not in ("and", "or", "to") or any(
-            c.dep_ in ("det", "poss", "amod", "nummod", "compound") for c in token.children):
+        c.dep_ in ("det", "poss", "amod", "nummod", "compound") for c in token.children
+    ):
         return None
     after = token.doc[token.i + 1]
     return after if after.pos_ == "NOUN" and not (after.head.i == token.i and after.dep_ == "compound") else None
@@ -125,7 +167,7 @@ def described_nouns(token: Token) -> set[str]:
     if token.doc[token.i - 1].text not in {",", *QUOTES}:
         return set()
     out: set[str] = set()
-    for before in reversed(token.doc[:token.i - 1]):
+    for before in reversed(token.doc[: token.i - 1]):
         if before.pos_ in ("VERB", "AUX"):
             break
         if before.pos_ == "NOUN":
@@ -173,16 +215,36 @@ def one_person_keys() -> frozenset[str]:
 
 
 ONE_PERSON_PRONOUNS = frozenset({"she", "he", "her", "him", "i", "me", "herself", "himself"})
-ONE_PERSON_NOUNS = frozenset({"woman", "man", "girl", "boy", "person", "victim", "child", "teenager", "officer",
-                              "journalist", "reporter", "tourist", "student", "passenger", "driver"})
+ONE_PERSON_NOUNS = frozenset(
+    {
+        "woman",
+        "man",
+        "girl",
+        "boy",
+        "person",
+        "victim",
+        "child",
+        "teenager",
+        "officer",
+        "journalist",
+        "reporter",
+        "tourist",
+        "student",
+        "passenger",
+        "driver",
+    }
+)
 
 
 def one_person(patient: Token) -> bool:
     """Who undergoes the trigger is one person: "she", a named person, "a woman" (not "two women", "the troops")."""
     if patient.lower_ in ONE_PERSON_PRONOUNS or patient.ent_type_ == "PERSON":
         return True
-    return patient.tag_ == "NN" and lemma_of(patient) in ONE_PERSON_NOUNS and not any(
-        c.dep_ == "nummod" for c in patient.children)
+    return (
+        patient.tag_ == "NN"
+        and lemma_of(patient) in ONE_PERSON_NOUNS
+        and not any(c.dep_ == "nummod" for c in patient.children)
+    )
 
 
 @functools.cache
@@ -201,7 +263,7 @@ def in_a_game(token: Token) -> str | None:
             return word
     for phrase in phrases:
         n = len(phrase)
-        if any(tuple(lowered[i:i + n]) == phrase for i in range(len(lowered) - n + 1)):
+        if any(tuple(lowered[i : i + n]) == phrase for i in range(len(lowered) - n + 1)):
             return " ".join(phrase)
     return None
 
@@ -225,5 +287,5 @@ def quoted_title(patient: Token) -> bool:
         return True
     # a one-word title the tagger read as an adjective or a noun ("the release of \"Blackfish\""), closed by a
     # quotation mark after it
-    after = [t for t in patient.doc[patient.i + 1:patient.i + 3] if t.text not in (",", ".")]
+    after = [t for t in patient.doc[patient.i + 1 : patient.i + 3] if t.text not in (",", ".")]
     return first.i == patient.i and bool(after) and after[0].text in QUOTES

@@ -1,6 +1,7 @@
 """Non-event senses shown by the form of the sentence, whatever the trigger word: an infinitive after "failure" or
 "refusal" (not done), a line of page furniture, a comparison ("as if they had been attacked"), a state after a
-linking verb ("didn't feel threatened") and "it is striking that". No per-word entry of `data/senses.yaml` needed.
+linking verb ("didn't feel threatened"), "it is striking that" and a tip to the reader ("Visit the show, Oct. 5-9").
+No per-word entry of `data/senses.yaml` needed.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ def not_done(token: Token) -> bool:
     ("a missile capable of reaching Guam")."""
     if token.dep_ == "pcomp" and token.head.lower_ == "of" and lemma_of(token.head.head) in ("capable", "incapable"):
         return True
-    return (token.dep_ == "acl" and lemma_of(token.head) in not_done_nouns()
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+    return (
+        token.dep_ == "acl"
+        and lemma_of(token.head) in not_done_nouns()
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
 
 
 def on_furniture_line(token: Token) -> bool:
@@ -53,8 +57,11 @@ def state_after_linking_verb(token: Token) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass") and lemma_of(c) in LINKING_VERBS for c in token.children):
         return True  # the parser's "felt/aux threatened"
-    return (token.dep_ in ("acomp", "xcomp", "oprd") and lemma_of(token.head) in LINKING_VERBS
-            and not any(c.dep_ == "aux" for c in token.children))
+    return (
+        token.dep_ in ("acomp", "xcomp", "oprd")
+        and lemma_of(token.head) in LINKING_VERBS
+        and not any(c.dep_ == "aux" for c in token.children)
+    )
 
 
 def comparison(token: Token) -> bool:
@@ -64,9 +71,12 @@ def comparison(token: Token) -> bool:
             before = token.doc[mark.i - 1].lower_ if mark.i > 0 else ""
             if mark.lower_ in ("if", "though") and before == "as":
                 return True
-            if mark.lower_ == "like" and clause.dep_ in ("advcl", "ccomp") and (
-                    lemma_of(clause.head) == "be" or clause.head.lower_ in ("'s", "’s")) and any(
-                    c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in clause.head.children):
+            if (
+                mark.lower_ == "like"
+                and clause.dep_ in ("advcl", "ccomp")
+                and (lemma_of(clause.head) == "be" or clause.head.lower_ in ("'s", "’s"))
+                and any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in clause.head.children)
+            ):
                 return True
         if clause.dep_ not in ("conj", "xcomp"):
             break
@@ -76,8 +86,12 @@ def comparison(token: Token) -> bool:
 def it_is_that(token: Token) -> bool:
     """'It is striking that/how ...': an adjective read as a verb, its subject the dummy 'it' and a clause after."""
     subject, _ = subject_of(token)
-    return (subject is not None and subject.lower_ == "it" and direct_object(token) is None
-            and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children))
+    return (
+        subject is not None
+        and subject.lower_ == "it"
+        and direct_object(token) is None
+        and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
+    )
 
 
 @functools.cache
@@ -110,6 +124,28 @@ def conjoined_modifier(token: Token) -> bool:
     if token.dep_ != "conj" or token.pos_ not in ("NOUN", "PROPN"):
         return False
     first = token.head
-    return (first.dep_ in ("compound", "nmod", "amod") and first.head.i > token.i
-            and first.head.pos_ in ("NOUN", "PROPN")
-            and not any(c.dep_ in ("det", "poss", "prep") for c in token.children))
+    return (
+        first.dep_ in ("compound", "nmod", "amod")
+        and first.head.i > token.i
+        and first.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("det", "poss", "prep") for c in token.children)
+    )
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
+
+
+def reader_imperative(token: Token) -> bool:
+    """A bare imperative opening a sentence in the writer's own voice is advice to the reader, no one's deed: "Visit
+    the fair, Aug. 3-9", "Head to the museum early". An imperative someone says in the story is quoted ("'Leave
+    now,' the officer told them": intended, GUIDELINES.md decision 7), so a sentence with a quotation mark keeps it,
+    as does one whose main verb is another ("Leave now, police told residents")."""
+    verb = token.head if token.dep_ == "conj" else token
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB" or token.tag_ != "VB":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children):
+        return False
+    if any(t.text in QUOTE_MARKS or t.text in ("``", "''") for t in token.doc):
+        return False
+    first = next((t for t in token.doc if t.is_alpha and t.lower_ != "please"), None)
+    return first is not None and first.i == verb.i

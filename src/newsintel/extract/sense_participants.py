@@ -18,9 +18,40 @@ from newsintel.extract.subjects import direct_object, is_passive, subject_of
 from newsintel.extract.triggers import lemma_of
 from newsintel.resources import load_yaml
 
-PEOPLE_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "himself", "herself", "themselves", "ourselves",
-                             "you", "he", "she", "they", "we", "i", "who", "whom", "one", "others", "some", "all",
-                             "both", "many", "several", "most", "those", "these", "each", "everyone", "anyone"})
+PEOPLE_PRONOUNS = frozenset(
+    {
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "himself",
+        "herself",
+        "themselves",
+        "ourselves",
+        "you",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "who",
+        "whom",
+        "one",
+        "others",
+        "some",
+        "all",
+        "both",
+        "many",
+        "several",
+        "most",
+        "those",
+        "these",
+        "each",
+        "everyone",
+        "anyone",
+    }
+)
 PEOPLE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
@@ -83,8 +114,12 @@ def patient_of(token: Token) -> Token | None:
 
 def _shares_passive(token: Token) -> bool:
     """A participle joined to a passive verb shares its voice and subject: "the bird was caught and set free"."""
-    return (token.dep_ == "conj" and token.tag_ == "VBN" and is_passive(token.head)
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for c in token.children))
+    return (
+        token.dep_ == "conj"
+        and token.tag_ == "VBN"
+        and is_passive(token.head)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for c in token.children)
+    )
 
 
 def denotes_people(token: Token) -> bool:
@@ -132,6 +167,12 @@ def thing_mover(verb: Token) -> bool:
 GROUP_ENTITY_TYPES = frozenset({"ORG", "NORP", "GPE"})
 
 
+def thing_pronoun(patient: Token) -> bool:
+    """Who undergoes the trigger is "it", a thing ("it was never signed or executed"), unless a group reports it
+    of itself ("the army said it had been freed")."""
+    return patient.lower_ == "it" and patient.pos_ == "PRON" and not _group_before(patient)
+
+
 def _group_before(pronoun: Token) -> bool:
     """The pronoun may stand for a group that reports what it did: "the army said it had entered the town", "the
     group claimed it had fled" (a country, a company or an army is "it" too). Only a clause reported by the group
@@ -147,8 +188,11 @@ def _group_before(pronoun: Token) -> bool:
     if subject is None or subject.pos_ == "PRON":
         return False
     lemma = lemma_of(subject)  # a group, not people ("officials said it landed": people are never "it")
-    return subject.ent_type_ in GROUP_ENTITY_TYPES or lemma in actor_words().group_nouns or (
-        lemma in lexicon().collectives)
+    return (
+        subject.ent_type_ in GROUP_ENTITY_TYPES
+        or lemma in actor_words().group_nouns
+        or (lemma in lexicon().collectives)
+    )
 
 
 QUANTIFIERS = frozenset({"all", "some", "most", "much", "part", "rest", "none", "any", "each", "many", "more"})
@@ -159,10 +203,18 @@ def object_words(patient: Token) -> set[str]:
     ("all of the data", "hundreds of emails"); the name before a product's model ("a MacBook Pro": macbook);
     "<money>" for a sum ("escaped $1 billion in taxes")."""
     out = {lemma_of(patient)}
-    if patient.lower_ in QUANTIFIERS or lemma_of(patient) in lexicon().collectives or (
-            patient.lower_ in lexicon().collectives):  # "all of the survey's data", "dozens of emails"
-        out |= {lemma_of(g) for c in patient.children if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children if g.dep_ == "pobj"}
+    if (
+        patient.lower_ in QUANTIFIERS
+        or lemma_of(patient) in lexicon().collectives
+        or (patient.lower_ in lexicon().collectives)
+    ):  # "all of the survey's data", "dozens of emails"
+        out |= {
+            lemma_of(g)
+            for c in patient.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        }
     if patient.pos_ == "PROPN":
         out |= {lemma_of(c) for c in patient.children if c.dep_ == "compound"}
     if patient.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in patient.children):

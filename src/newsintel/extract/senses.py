@@ -33,9 +33,18 @@ from newsintel.extract.sense_forms import (
     it_is_that,
     not_done,
     on_furniture_line,
+    reader_imperative,
     state_after_linking_verb,
 )
-from newsintel.extract.sense_participants import denotes_people, object_words, patient_of, people_doers, thing_doer
+from newsintel.extract.sense_movers import no_people_moving
+from newsintel.extract.sense_participants import (
+    denotes_people,
+    object_words,
+    patient_of,
+    people_doers,
+    thing_doer,
+    thing_pronoun,
+)
 from newsintel.extract.subjects import direct_object, is_passive, subject_of
 from newsintel.extract.triggers import lemma_of
 from newsintel.resources import load_yaml
@@ -55,6 +64,11 @@ class Sense:
     clauses: frozenset[str] = frozenset()
     patient_words: frozenset[str] = frozenset()
     as_predicate: frozenset[str] = frozenset()
+
+
+@functools.cache
+def it_groups() -> frozenset[str]:
+    return frozenset(load_yaml("senses.yaml").get("it_groups") or ())
 
 
 @functools.cache
@@ -78,16 +92,29 @@ def senses() -> dict[str, Sense]:
     data.pop("game_words", None)
     data.pop("accidents", None)
     data.pop("likening", None)
+    data.pop("it_groups", None)
     people_only, not_people = set(data.pop("people_only", [])), set(data.pop("not_people", []))
     keys = set(data) | people_only | not_people
-    return {key: Sense(_words(data.get(key, {}), "objects"), _words(data.get(key, {}), "words"), key in people_only,
-                       key in not_people, _words(data.get(key, {}), "unless"), _words(data.get(key, {}), "needs"),
-                       _words(data.get(key, {}), "subjects"), _words(data.get(key, {}), "governed_by"),
-                       {str(prep).lower(): frozenset(str(w).lower() for w in words)
-                        for prep, words in (data.get(key, {}).get("prep_objects") or {}).items()},
-                       _words(data.get(key, {}), "clauses"), _words(data.get(key, {}), "patient_words"),
-                       _words(data.get(key, {}), "as_predicate"))
-            for key in keys}
+    return {
+        key: Sense(
+            _words(data.get(key, {}), "objects"),
+            _words(data.get(key, {}), "words"),
+            key in people_only,
+            key in not_people,
+            _words(data.get(key, {}), "unless"),
+            _words(data.get(key, {}), "needs"),
+            _words(data.get(key, {}), "subjects"),
+            _words(data.get(key, {}), "governed_by"),
+            {
+                str(prep).lower(): frozenset(str(w).lower() for w in words)
+                for prep, words in (data.get(key, {}).get("prep_objects") or {}).items()
+            },
+            _words(data.get(key, {}), "clauses"),
+            _words(data.get(key, {}), "patient_words"),
+            _words(data.get(key, {}), "as_predicate"),
+        )
+        for key in keys
+    }
 
 
 def _nearby_words(token: Token) -> set[str]:
@@ -100,8 +127,14 @@ def _nearby_words(token: Token) -> set[str]:
             continue  # a clause ("killed after a bomber crashed a truck") is no sense cue; "a sponsored deal" is
         out |= {child.lower_, lemma_of(child)}
         if child.dep_ in ("advmod", "prt"):  # "came back from a knee injury", "battled their way back into the match"
-            out |= {w for p in child.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
-                    for w in (g.lower_, lemma_of(g))}
+            out |= {
+                w
+                for p in child.children
+                if p.dep_ == "prep"
+                for g in p.children
+                if g.dep_ == "pobj"
+                for w in (g.lower_, lemma_of(g))
+            }
         if child.dep_ == "compound":  # "Black Friday Apple deals"
             out |= {g.lower_ for g in child.children if g.dep_ == "compound"}
         if child.dep_ in ("prep", "agent", "prt"):
@@ -139,7 +172,8 @@ def _view_held(clause: Token) -> bool:
     no event ("agreed that the pipeline poses a risk to the coast"); "agreed that troops would withdraw" is an
     undertaking, and an infinitive ("agreed to hold talks") is what was agreed."""
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and not any(
-        c.dep_ == "aux" and (c.lower_ == "to" or c.lower_ in UNDERTAKING_MODALS) for c in clause.children)
+        c.dep_ == "aux" and (c.lower_ == "to" or c.lower_ in UNDERTAKING_MODALS) for c in clause.children
+    )
 
 
 def _state_or_opinion(token: Token, key: str, sense: Sense) -> str | None:
@@ -149,8 +183,11 @@ def _state_or_opinion(token: Token, key: str, sense: Sense) -> str | None:
     subject, passive = subject_of(token) if token.pos_ in ("VERB", "AUX") else (None, False)
     if subject is not None and subject.lower_ in ("which", "that") and token.dep_ == "relcl":
         subject = token.head  # "Hurricane Irma, which struck Florida"
-    if subject is not None and not passive and ({subject.lower_} | {
-            c.lower_ for c in subject.children if c.dep_ == "compound"}) & sense.subjects:
+    if (
+        subject is not None
+        and not passive
+        and ({subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}) & sense.subjects
+    ):
         return f"subject: {subject.lower_} {key}"  # "I agree", "Hurricane Irma struck"
     doer = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if doer is not None and lemma_of(doer) in sense.subjects:
@@ -181,6 +218,8 @@ def other_sense(token: Token, key: str) -> str | None:
         return f"not done: {token.head.lower_} to {token.lower_}"
     if on_furniture_line(token):
         return "page furniture"
+    if reader_imperative(token):
+        return f"advice to the reader: {token.lower_}"  # "Visit the fair, Aug. 3-9"
     if comparison(token):
         return f"comparison: {token.lower_}"
     likened = figure_of_comparison(token)
@@ -190,8 +229,7 @@ def other_sense(token: Token, key: str) -> str | None:
         return f"modifier: {token.lower_} {token.head.head.lower_}"  # "a processing and detention centre"
     if state_after_linking_verb(token):
         return f"state: {token.head.lower_} {token.lower_}"
-    if key in adjectival() and (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ"
-                                or it_is_that(token)):
+    if key in adjectival() and (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ" or it_is_that(token)):
         return f"adjective: {token.lower_}"  # "a striking colour", "it is striking that", "a charging cable"
     if (token.pos_ in ("NOUN", "PROPN") and written_as_a_name(token)) or in_title_case_name(token):
         return f"a name: {token.text}"  # "seen by The Real Deal", "Attack on Titan", "Bring Back Our Girls"
@@ -201,6 +239,9 @@ def other_sense(token: Token, key: str) -> str | None:
     accident = accident_clause(token, key)
     if accident:
         return accident
+    moving = no_people_moving(token, key)
+    if moving:
+        return f"no people moving: {moving}"  # "Hurricane Irma is heading to Florida"
     if key in people_doers() and token.pos_ == "VERB":
         thing = thing_doer(token)
         if thing:
@@ -208,8 +249,14 @@ def other_sense(token: Token, key: str) -> str | None:
     patient = patient_of(token)
     if patient is not None and quoted_title(patient) and not denotes_people(patient):
         return f"a title: {patient.text}"  # "the release of \"Harbour Lights\""
-    phrase = next((f"{key} {c.lower_}" for c in token.children if c.dep_ in ("prt", "advmod")
-                   and " " not in key and f"{key} {c.lower_}" in senses()), None)
+    phrase = next(
+        (
+            f"{key} {c.lower_}"
+            for c in token.children
+            if c.dep_ in ("prt", "advmod") and " " not in key and f"{key} {c.lower_}" in senses()
+        ),
+        None,
+    )
     if phrase:  # "going back to the script" is no return, nor a trip ("go" alone)
         reason = other_sense(token, phrase)
         if reason:
@@ -221,12 +268,21 @@ def other_sense(token: Token, key: str) -> str | None:
         patient = misparsed_object(token)  # "and battle corruption" read as a noun
     if patient is not None and object_words(patient) & sense.objects:
         return f"figurative: {key} + {lemma_of(patient)}"  # whatever else: "fired questions at the minister"
-    other_object = next((c for c in token.children if c.dep_ in ("dobj", "obj") and c is not patient
-                   and object_words(c) & sense.objects), None)
+    other_object = next(
+        (
+            c
+            for c in token.children
+            if c.dep_ in ("dobj", "obj") and c is not patient and object_words(c) & sense.objects
+        ),
+        None,
+    )
     if other_object is not None and token.pos_ in ("VERB", "AUX"):  # "that firms are targeting 20 hours": "that" read
         return f"figurative: {key} + {lemma_of(other_object)}"  # as the object of a relative clause, the real one after
-    if patient is not None and sense.patient_words and (
-            {c.lower_ for c in patient.children} | {lemma_of(c) for c in patient.children}) & sense.patient_words:
+    if (
+        patient is not None
+        and sense.patient_words
+        and ({c.lower_ for c in patient.children} | {lemma_of(c) for c in patient.children}) & sense.patient_words
+    ):
         return f"figurative: {key} + {lemma_of(patient)}"  # "free two people trapped in the wreckage": a rescue
     judged = predicate_judgement(token, sense.as_predicate) if sense.as_predicate else None
     if judged:
@@ -250,8 +306,11 @@ def other_sense(token: Token, key: str) -> str | None:
     if second is not None and lemma_of(second) in sense.objects:
         return f"figurative: {key} + {lemma_of(second)}"  # "you will be charged a monthly fee"
     if "<date>" in sense.objects:  # "targeting November": the object, or a bare date where it would be
-        dated = patient if patient is not None else next(
-            (c for c in token.children if c.dep_ in ("npadvmod", "dobj", "obj") and c.pos_ == "PROPN"), None)
+        dated = (
+            patient
+            if patient is not None
+            else next((c for c in token.children if c.dep_ in ("npadvmod", "dobj", "obj") and c.pos_ == "PROPN"), None)
+        )
         if dated is None or dated.ent_type_ not in ("DATE", "TIME"):  # "the others are targeted for late in
             dated = scheduled_for(token)  # the month"; not "targeted for the third time this week"
         if dated is not None:
@@ -259,12 +318,24 @@ def other_sense(token: Token, key: str) -> str | None:
     nearby = nearby_all & sense.words
     if nearby:
         return f"figurative: {key} + {sorted(nearby)[0]}"
-    if sense.people_only and patient is not None and (
-            patient.pos_ in ("NOUN", "PROPN") or patient.ent_type_ == "MONEY") and not denotes_people(patient):
+    if (
+        sense.people_only
+        and patient is not None
+        and (patient.pos_ in ("NOUN", "PROPN") or patient.ent_type_ == "MONEY")
+        and not denotes_people(patient)
+    ):
         return f"not people: {key} + {lemma_of(patient)}"
+    if sense.people_only and patient is not None and thing_pronoun(patient) and key not in it_groups():
+        return f"not people: {key} + {patient.lower_}"  # "the will was never signed or executed": people are
+        # never "it"
     owner = next((c for c in token.children if c.dep_ == "poss"), None) if token.pos_ == "NOUN" else None
-    if sense.people_only and owner is not None and owner.pos_ == "NOUN" and not owner.ent_type_ and (
-            not denotes_people(owner)):
+    if (
+        sense.people_only
+        and owner is not None
+        and owner.pos_ == "NOUN"
+        and not owner.ent_type_
+        and (not denotes_people(owner))
+    ):
         return f"not people: {owner.lower_}'s {key}"  # "the bird's return", "the album's release"
     if sense.not_people and patient is not None and denotes_people(patient) and not patient.like_num:
         return f"people: {key} + {patient.lower_}"
