@@ -13,10 +13,12 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsintel.extract.antecedents import person_nouns
 from newsintel.extract.args import MentionIndex, make_arg, noun_phrase
 from newsintel.extract.describe import describe
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
+from newsintel.extract.speaker_conjuncts import conjoined
 
 MAX_STEPS = 8
 PEOPLE_PRONOUNS = {"he", "she", "they", "i", "we"}
@@ -39,7 +41,20 @@ def speaker_of(verb: Token) -> Token | None:
             return _phrase_end(verb, child)  # not "it", "that", "let's say": no one speaks; but "the group, which"
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return _trailing_speaker(verb) or _shared_subject(verb)
+    return _trailing_speaker(verb) or _shared_subject(verb) or _subject_in_opening(verb)
+
+
+def _subject_in_opening(verb: Token) -> Token | None:
+    """"In Tampa, Florida, Rabbi Jo Roe said ...": the parse coordinates the name with the places of the opening
+    phrase and leaves the verb without a subject; a name (a person or a body) closing that phrase right before the
+    verb, after a comma, is who speaks."""
+    doc = verb.doc
+    for opening in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.right_edge.i == verb.i - 1):
+        for name in opening.subtree:
+            if name.dep_ == "conj" and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG") and \
+                    name.right_edge.i == verb.i - 1 and name.left_edge.i > 0 and doc[name.left_edge.i - 1].text == ",":
+                return name
+    return None
 
 
 def _phrase_end(verb: Token, subject: Token) -> Token:
@@ -186,9 +201,12 @@ def speaker_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dic
     across sentences (the last person named, whoever it was) is left as the pronoun for `speakers.py`, which reads
     the whole document. `_at`: the speaker's offsets."""
     titled = _name_after_title(ps, token, mentions)
+    affiliate = _affiliate_apposition(ps, token, mentions)
     token = _issuer(ps, token, mentions) or _titled_name(ps, token, mentions) or titled or \
-        _closing_apposition(ps, token, mentions) or _affiliate_apposition(ps, token, mentions) or token
+        _closing_apposition(ps, token, mentions) or affiliate or token
     arg = make_arg(ps, token, mentions, speaker=True)
+    if affiliate is not None and token.i == affiliate.i:
+        arg["_person"] = True  # a person's role names them, whatever type the tagger gave the name
     if titled is not None and arg.get("entity") is not None:  # "Jo Roe", not "Water Office Jo Roe"
         arg["text"] = ps.doc[_name_start(ps, titled, mentions):titled.i + 1].text
     if arg.get("_across"):
@@ -200,6 +218,7 @@ def speaker_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dic
     if whose is not None and arg["text"] == ps.doc[noun_phrase(token)[0]:min(whose, noun_phrase(token)[1])].text:
         arg["_core"] = arg["text"]  # the role or document as written, for `speaker_descriptions.py`
         arg["text"] = ps.doc[noun_phrase(token)[0]:whose].text
+    arg = conjoined(ps, token, arg, mentions)  # "Officials and witnesses said": both, not the first alone
     arg["_at"] = ps.char_span(token.i, token.i + 1)
     return arg
 
@@ -241,39 +260,57 @@ def _name_after_title(ps: ParsedSentence, token: Token, mentions: MentionIndex) 
 def _closing_apposition(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> Token | None:
     """"The woman who built the first rail link to Brazil, former minister Jo Roe, argued": the parse hangs the
     closing name on the last noun of the relative clause, a place or an organisation, which no person is in
-    apposition with; the name right before the reporting verb is the speaker's."""
+    apposition with; the name right before the reporting verb is the speaker's. So too after a noun of no person
+    ("The victim, whom the channel named only by first name, Michelle, said"), the clause's "whom" parsed as an
+    apposition; not after a person's noun ("the man who shot the mayor, Jo Roe, said": Jo Roe is the mayor)."""
     verb = token.head
-    if token.dep_ != "nsubj" or token.pos_ != "NOUN" or not any(c.dep_ == "relcl" for c in token.children):
+    if token.dep_ != "nsubj" or token.pos_ != "NOUN" or not any(
+            c.dep_ == "relcl" or (c.dep_ == "appos" and c.tag_ == "WP") for c in token.children):
         return None
+    people = person_nouns() | set(lexicon().attribution["definite_person_nouns"])
     for name in token.subtree:
         if name.dep_ != "appos" or name.pos_ != "PROPN" or name.i > verb.i:
             continue
         after = [t for t in ps.doc[name.right_edge.i + 1:verb.i] if t.text != ","]
         person, owner = (mentions.at(*ps.char_span(t.i, t.i + 1)) for t in (name, name.head))
-        if not after and person is not None and person.type == "PERSON" and owner is not None and \
-                owner.type in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+        thing = owner is None and name.head.pos_ == "NOUN" and name.head.lemma_.lower() not in people
+        body = owner is not None and owner.type in ("GPE", "LOC", "FAC", "ORG", "NORP")
+        if not after and person is not None and person.type == "PERSON" and (thing or body):
             return name
     return None
 
 
 def _affiliate_apposition(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> Token | None:
-    """"A spokesman for the Coast Guard, Commander Jo Roe, said": the parse hangs the name on the organisation (the
-    object of "for"/"of"/"at"), with which no person is in apposition; the person named right before the reporting
-    verb speaks."""
+    """"A spokesman for the Coast Guard, Commander Jo Roe, said", "an aide to Senator Al Poe, Jo Roe, said": the
+    parse hangs the name on the owner (the object of "for"/"of"/"to"/"at"), whom no other name restates; the person
+    named right before the reporting verb speaks. Not after an owner named by a noun only ("a spokesman for the
+    mayor, Jo Roe": the mayor may be Jo Roe)."""
     verb = token.head
     if token.dep_ != "nsubj" or token.pos_ != "NOUN" or verb.i < token.i:
         return None
-    for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with")):
+    for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "at", "with")):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             owner = mentions.at(*ps.char_span(obj.i, obj.i + 1))
             for name in (c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
                 person = mentions.at(*ps.char_span(name.i, name.i + 1))
                 between = [t.text for t in ps.doc[name.right_edge.i + 1:verb.i]]
-                if person is not None and person.type == "PERSON" and owner is not None and owner.type in (
-                        "ORG", "GPE", "NORP", "FAC") and between in ([], [","]) and ps.doc[name.left_edge.i - 1].text \
-                        == ",":
+                if person is not None and owner is not None and person is not owner and _named_person(
+                        token, person) and owner.type in ("ORG", "GPE", "NORP", "FAC", "PERSON") and between in (
+                        [], [","]) and ps.doc[name.left_edge.i - 1].text == "," and ps.doc[name.left_edge.i].pos_ \
+                        == "PROPN":
                     return name
     return None
+
+
+def _named_person(role: Token, entity: Any) -> bool:
+    """Is the name apposed to a role's owner a person? Typed so, or, after a role only a person holds ("a
+    spokesperson for X, Jo Roe"), a name the tagger typed an organisation that holds no word of a body's name."""
+    if entity.type == "PERSON":
+        return True
+    att = lexicon().attribution
+    body_words = {w for words in att["org_kind_name_words"].values() for w in words}
+    return entity.type == "ORG" and role.lemma_.lower() in att["definite_person_nouns"] and not any(
+        w.lower().strip(".,") in body_words for w in entity.name.split())
 
 
 def _whose_end(ps: ParsedSentence, token: Token, mentions: MentionIndex, described: dict[str, Any]) -> int | None:

@@ -78,6 +78,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         if speaker is not None and speaker.lower_ in lexicon().attribution["indefinite_speakers"] and not any(
                 c.lower_ == "of" for c in speaker.children):
             continue  # "many claimed", "others warned", "some insist": no one in particular (not "some of the men")
+        if speaker is not None and _no_one(token, speaker):
+            continue  # "no one can deny", "no official has confirmed", "Who would say that?": nobody says it
         if speaker is not None and no_source(speaker):
             continue  # "rumours suggested", "previous leaks suggested": hearsay, no one who says it
         if speaker is not None and unsaid(token):
@@ -130,6 +132,16 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
                        "medium": None, "modality": modality_of(scope) if scope is not None else "asserted",
                        "sentence": ps.index, "start": start, "end": end})
     return claims
+
+
+def _no_one(verb: Token, speaker: Token) -> bool:
+    """A speaker that names nobody: denied by its determiner ("no one", "no official"; `no_speaker_determiners`),
+    or asked about ("Who would say ...?", "asked who said it"): a "who" whose verb (the reporting verb, or the one it
+    shares a subject with: "a man who arrived claiming ...") opens no relative clause."""
+    determiners = lexicon().attribution["no_speaker_determiners"]
+    if any(c.dep_ == "det" and c.lower_ in determiners for c in speaker.children):
+        return True
+    return speaker.tag_ == "WP" and speaker.dep_ in ("nsubj", "nsubjpass") and speaker.head.dep_ != "relcl"
 
 
 def _auxiliaries(verb: Token) -> list[Token]:

@@ -39,6 +39,7 @@ REACH = 3  # sentences back to the previous statement that a "he said" continues
 BULLETS = "•·*►▪●-–—|"
 _CREDIT = re.compile(r"\((?:[A-Z][\w.]*\s+)?(?:Photo|Photograph|Image|Picture|Pool)s?\s*/[^()]*$")
 FAR_REACH = 5  # sentences back to look for the one person a pronoun can stand for when none is nearer
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,5}")  # "Prime Minister ", "Former Gov. " before a name
 _DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+([a-z][\w-]*)(?:\s+([a-z]+))?\b")
 
 
@@ -86,6 +87,7 @@ class Speakers(DescriptionLinks):
         self._mention_starts = sorted(start for start, _, _ in self.mentions.spans)
         self._place_people: dict[str, str | None] = {}
         self._furniture: list[tuple[int, int]] | None = None
+        self._starts = {m.end() for m in re.finditer(r"(?:^|(?<=[.!?\n]))[\s\"“‘']*(?=\w)", self.text)}
 
     def place_person(self, entity: Entity) -> str | None:
         """The gender of a place-typed entity the text treats as a person ("Kim declared his ..."), else None."""
@@ -181,8 +183,50 @@ class Speakers(DescriptionLinks):
             return {**{k: v for k, v in speaker.items() if k not in ("mention", "_at")}, "mention": pronoun}
         if not found:
             return unresolved(pronoun, "no one named before it that it can stand for")
+        lead = None if plural else self._opening_subject(found, offset, gender)
+        if lead is not None:  # "Jo Roe was quick to condemn it. '...,' he said": the one just introduced
+            return {**{k: v for k, v in lead.items() if k not in ("mention", "_at")}, "mention": pronoun}
         names = sorted({s["text"] for s in found.values()})
         return unresolved(pronoun, "could be any of " + ", ".join(names[:4]))
+
+    def _opening_subject(self, found: dict[str, dict[str, Any]], offset: int,
+                         gender: str | None) -> dict[str, Any] | None:
+        """Of several people a "he"/"she" can stand for, the one whose name opens the sentence before the pronoun's
+        (titles before it allowed: "Prime Minister Jo Roe was quick to ...", "Jo Roe, who ..., was fired ...") when
+        no other of them is named there, nor any in the pronoun's sentence before it (its opening quotation left
+        out), and their gender is known to be the pronoun's: the subject just introduced, whom a pronoun opening
+        the next sentence continues. Else None."""
+        anchor, i = offset, bisect_right(self._quote_starts, offset) - 1
+        if i >= 0 and self.quotes[i].end <= offset and not self.text[self.quotes[i].end:offset].strip(" ,"):
+            anchor = self.quotes[i].start  # '"...," he said': the sentence the quotation opens
+        here = self.sentence_of(anchor)
+        low, high = self.sentence_start(here - 1), self.sentence_start(here)
+        ids = {s.get("entity") for s in found.values()} - {None}
+        if here == 0 or low >= high or len(ids) < len(found):
+            return None  # a candidate that is no entity ("the spokesman") may be the one as well
+        named = [(start, entity) for start, _, entity in self.mentions.spans
+                 if entity.id in ids and low <= start < offset and not self.quoted(start)]
+        if any(start >= high for start, _ in named) or len({e.id for _, e in named}) != 1:
+            return None
+        first, entity = min(named, key=lambda n: n[0])
+        others = {w for v in found.values() if v.get("entity") != entity.id and v["entity"] in self.entities
+                  for w in person_words(self.entities[v["entity"]].name)}  # their names' words, not titles
+        words = set(re.findall(r"\w+", self.text[low:high].lower()))
+        if gender is None or self.gender(entity) != gender or others & words:
+            return None  # "Jo Roe died where Al Poe was born. She wrote": Al Poe is named there too
+        if self.text[low:high].rstrip()[-1:] not in ".!?\"”’'":
+            return None  # a caption or a video's title ("Jo Roe talks about ...") opens no narrative
+        after = self.sentence_of(offset) + 1
+        stop = self.sentence_starts[after] if after < len(self.sentence_starts) else len(self.text)
+        said = " ".join(q.text for q in self.quotes if q.end > high and q.start < stop).lower()
+        if set(person_words(entity.name)) & set(re.findall(r"\w+", said)):
+            return None  # 'He added: "... Jo did a great job"': Jo Roe is talked about, not speaking
+        if len(entity.name.split()) < 2 and all(m.start in self._starts for m in entity.mentions):
+            return None  # a lone capitalised word opening sentences only ("Flags will fly ...") may be no one
+        end = next(stop for start, stop, e in self.mentions.spans if start == first and e is entity)
+        if not _TITLE_WORDS.fullmatch(self.text[low:first].lstrip()) or self.text[end:end + 2] in ("'s", "’s"):
+            return None  # not "Jo Roe's lawyers declined to comment": Jo Roe is no subject there
+        return next(s for s in found.values() if s.get("entity") == entity.id)
 
     def _described_since(self, speaker: dict[str, Any], offset: int, gender: str | None) -> str | None:
         """A person described, not named, after the sentence that last names `speaker` and before `offset` ("X posted
@@ -216,6 +260,8 @@ class Speakers(DescriptionLinks):
         if speaker.get("unresolved"):
             return False
         entity = self.entities.get(speaker.get("entity") or "")
+        if entity is not None and speaker.get("_person"):  # "a spokesman for X, Jo Roe": a person, however typed
+            return not plural and self._gender_fits(entity, gender)
         if entity is not None:
             if plural:
                 return entity.type in GROUP_TYPES
