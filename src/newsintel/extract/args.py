@@ -28,6 +28,7 @@ from newsintel.extract.antecedents import (
 from newsintel.extract.describe import actor_words, describe
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
+from newsintel.extract.role_words import name_first_place_head
 from newsintel.model import Entity
 
 NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "nn"}
@@ -273,6 +274,9 @@ def is_place(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
     entity = mentions.at(start, end)
     if entity is not None:
         return entity.type in PLACE_TYPES
+    opening = next((c for c in token.lefts if c.dep_ != "det"), token)  # "Promenade" in "the Promenade des Anglais"
+    if token.pos_ == "PROPN" and opening.pos_ == "PROPN" and name_first_place_head(opening):
+        return True  # "the Promenade des Anglais", "Boulevard Voltaire": the place word opens the name
     if token.lemma_.lower() in NAMED_PLACE_HEADS:  # "the Ras Jedir border post", "the Evros river"
         return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
     return token.lemma_.lower() in PLACE_NOUNS or token.ent_type_ in PLACE_TYPES

@@ -17,6 +17,7 @@ from newsintel.extract.args import MentionIndex, is_country, is_place, with_conj
 from newsintel.extract.clause_args import hands_of, when_not_who
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.prep_roles import prep_args
+from newsintel.extract.role_words import drop_unresolved_wh, possessor_is_victim, type_light_verbs
 from newsintel.extract.subjects import accused_party, described_noun, direct_object, is_passive, subject_of
 from newsintel.extract.triggers import FORCE, LIGHT_VERBS, MOVERS, ROLES, Trigger, lemma_of
 from newsintel.resources import load_yaml
@@ -101,6 +102,8 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
             if child.dep_ == "poss" and name in ("ARREST", "CHARGE", "RELEASE"):
                 of = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
                 role = "actors" if of else "targets"  # "Neu's arrest"; "the group's abduction of the girls"
+            elif child.dep_ == "poss" and name not in MOVERS and possessor_is_victim(token, child):
+                role = "targets"  # "the envoy's assassination by a gunman", "his murder remains unsolved"
             if child.dep_ == "compound" and is_place(ps, child, mentions) and (
                     name not in FORCE or not is_country(ps, child, mentions)):
                 role = "location"  # "the Raqqa evacuation", "the Brussels assault"; but "US air strikes"
@@ -112,7 +115,8 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     run = run_head(token)  # "carried out a wave of raids": the run is the light verb's object
     if run is not token:
         head = run.head
-    light = not undergone and run.dep_ in ("dobj", "attr") and lemma_of(head) in LIGHT_VERBS
+    light = not undergone and run.dep_ in ("dobj", "attr") and (
+        lemma_of(head) in LIGHT_VERBS or lemma_of(head) in type_light_verbs(name))  # "filed charges against"
     # "X claimed responsibility for the attack"
     claimed = token.dep_ == "pobj" and head.lower_ == "for" and lemma_of(head.head) == "responsibility"
     verb = head if light else head.head.head if claimed else None
@@ -139,6 +143,7 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         if light:
             prep_args(ps, verb, mentions, args, trigger)
     prep_args(ps, token, mentions, args, trigger)
+    drop_unresolved_wh(args)
     return args
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, is_place, with_conjuncts
-from newsintel.extract.clause_args import parties_between, passive_agent, place_modifiers, when_not_who
+from newsintel.extract.clause_args import parties_between, passive_agent, place_modifiers, someone, when_not_who
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.non_participants import manner_noun
 from newsintel.extract.parse import ParsedSentence
+from newsintel.extract.role_words import beside_noun, carried_along, to_is_party, wielded
 from newsintel.extract.triggers import INTRANSITIVE, MOVERS, TRANSFERS, Trigger, lemma_of
 
 DESTINATION_PREPS = {"to", "into", "towards", "toward", "onto", "for"}
@@ -82,10 +83,19 @@ def assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionInd
         # "shot at an Ohio zoo": Ohio; not another event's ("the bombings in Lyon and the Marseille attack")
         args["location"] += place_modifiers(ps, item, mentions)
     if word == "by" and not place:
-        if trigger.passive or trigger.nominal:
+        if (trigger.passive or trigger.nominal) and not beside_noun(item):  # not "by the cathedral"
             args["actors"].append(item)
     elif word == "with" and not place:
-        (args["targets"] if name in ("FIGHT", "ATTACK") else args["actors"] if name in MOVERS else []).append(item)
+        if name in ("FIGHT", "ATTACK"):
+            if not (wielded(item) or carried_along(item)):
+                args["targets"].append(item)  # "clashed with police"; not "attacked them with knives", "with help"
+        elif name in MOVERS and not carried_along(item):
+            # "fled with her brother"; not "escaped with the help of", "travelled with false passports". Another thing
+            # stays as it was read: "returned to the bench with a cut" mostly marks another sense, which the
+            # confidence model reads off a thing as actor
+            args["actors"].append(item)
+    elif word == "to" and not place and to_is_party(name) and someone(ps, item, mentions):
+        args["targets"].append(item)  # "surrendered to the army", "pledged allegiance to the group"
     elif (word == "against" or (word in ("on", "upon") and name in ("ATTACK", "FIGHT", "THREATEN") and (
             trigger.nominal or lemma_of(trigger.token) in ON_TARGET_VERBS))) and not place:
         args["targets"].append(item)  # "the attack on the consulate"

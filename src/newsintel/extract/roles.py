@@ -28,6 +28,7 @@ from newsintel.extract.lexicon import lexicon
 from newsintel.extract.non_participants import force_noun, gathering_noun, unnamed_place
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.prep_roles import prep_args, where_place
+from newsintel.extract.role_words import abstract_noun, drop_unresolved_wh, moved_when_passive, not_an_aim
 from newsintel.extract.subjects import direct_object, is_passive, subject_of
 from newsintel.extract.triggers import FORCE, MOVERS, ROLES, Trigger, lemma_of
 
@@ -79,9 +80,11 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     if subject is not None and subject.i == token.head.i and infinitive_of_thing(token) and name not in MOVERS:
         subject = None  # "the decision to attack", "the use of a van to kill": no doer (a mover stays for senses.py)
     doer = resolve_relative(subject) if subject is not None else None  # "the strikes that killed": the strikes
-    if subject is not None and not (not passive and (event_noun(doer) or (name in FORCE and force_noun(doer)))):
+    if subject is not None and not (not passive and (event_noun(doer) or abstract_noun(doer) or (
+            name in FORCE and force_noun(doer)))):  # nor "a response to strikes which killed": a response acts not
         # "the strikes killed", "the gunfire that killed three": what happened or what hit, no one who acted
-        args["targets" if passive and name not in MOVERS else "actors"].extend(with_conjuncts(subject))
+        moved = passive and name in MOVERS and moved_when_passive(token, name)  # "were repatriated": no mover
+        args["targets" if (passive and name not in MOVERS) or moved else "actors"].extend(with_conjuncts(subject))
     if passive and not args["actors"]:
         args["actors"] += ordering_party(token) or (attack_clause_doer(token) if name == "ATTACK" else []) or (
             hands_of(token) if name not in MOVERS else [])  # "were killed at the hands of insurgents"
@@ -108,12 +111,15 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         args["targets"] = [t for t in args["targets"] if lemma_of(t) in instruments]
     if name == "ATTACK" and (lemma_of(token) in FIRED_OBJECT_VERBS | {"shoot"} or any(
             lemma_of(e) == "fire" for e in trigger.extra)):  # "fired tear gas at protesters", "opened fire at"
-        aims = [c for c in token.subtree if c.dep_ == "prep" and c.lower_ == "at" and _clause_verb(c) == token]
+        aims = [c for c in token.subtree if c.dep_ == "prep" and c.lower_ in ("at", "into") and _clause_verb(
+            c) == token]  # "fired at police", "fired into the crowd" (not "into the air": `not_an_aim`)
         args["targets"] += [t for c in aims for g in c.children if g.dep_ == "pobj" for t in with_conjuncts(g)
                             if not is_place(ps, t, mentions) and g.ent_type_ not in ("TIME", "DATE")
-                            and lemma_of(g) not in TIMES_OF_DAY and not gathering_noun(t)]  # not "at a protest"
-    if name in MOVERS:  # "escaped the scene", "left the area", "left the plane": a place or a craft, no target
-        args["targets"] = [t for t in args["targets"] if not unnamed_place(t) and lemma_of(t) not in lexicon().vehicles]
+                            and lemma_of(g) not in TIMES_OF_DAY and not gathering_noun(t)  # not "at a protest"
+                            and not (c.lower_ == "into" and not_an_aim(t)) and t not in args["targets"]]
+    if name in MOVERS:  # "escaped the scene", "left the plane", "left her job", "flew first class": only people moved
+        args["targets"] = [t for t in args["targets"] if not unnamed_place(t) and lemma_of(t) not in lexicon().vehicles
+                           and _people(ps, t, mentions)]
     args["targets" if args["targets"] or passive else "actors"] += along_with(token)
     if name == "THREATEN":  # "threatened legal action", "threatening dire consequences": what, not whom
         args["targets"] = [t for t in args["targets"] if someone(ps, t, mentions)] or threatened_party(
@@ -131,7 +137,17 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         if into or not args["targets"] or all(lemma_of(t) in vehicles for t in args["targets"]):
             args["targets"] = into
     prep_args(ps, token, mentions, args, trigger)
+    drop_unresolved_wh(args)
     return args
+
+
+def _people(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
+    """Someone, also counted out of a set: "flew nine of its citizens home", "brought back dozens of them"."""
+    if someone(ps, token, mentions):
+        return True
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = token.like_num or lemma_of(token) in lexicon().collectives or token.lower_ in lexicon().collectives
+    return counted and of is not None and any(g.dep_ == "pobj" and someone(ps, g, mentions) for g in of.children)
 
 
 def building(ps: ParsedSentence, item: Token, mentions: MentionIndex) -> bool:

@@ -26,8 +26,10 @@ OBJECT_ONLY_VERBS = {"kill", "injure", "wound", "murder", "massacre", "slaughter
 def is_passive(token: Token) -> bool:
     """Passive voice, also without an auxiliary: "fighters captured in Raqqa", "when surrounded by rebels", "was
     reported killed", and a headline's "Twelve soldiers killed in ambush" (a counted subject, no object)."""
+    own_active = any(c.dep_ in ("nsubj", "aux") for c in token.children)  # "a sign that he had pledged": a clause
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (token.tag_ == "VBN" and (
-        token.dep_ == "acl" or (token.dep_ in ("advcl", "xcomp") and not any(c.dep_ == "aux" for c in token.children))
+        (token.dep_ == "acl" and not own_active) or (token.dep_ in ("advcl", "xcomp") and not any(
+            c.dep_ == "aux" for c in token.children))
         or any(c.dep_ == "agent" for c in token.children) or _counted_headline_subject(token)))
 
 
@@ -58,7 +60,7 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             if child.dep_ in SUBJECTS:
                 return child, own and child.dep_ == "nsubjpass"
         if current.dep_ in ("acl", "relcl") and current.head.i != current.i:
-            owner = purpose_owner(current)
+            owner = purpose_owner(current) or _accused_of_compound(current)
             if owner is not None:
                 return owner, False
             return current.head, own and current.dep_ == "acl" and current.tag_ == "VBN"
@@ -84,6 +86,15 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _accused_of_compound(clause: Token) -> Token | None:
+    """"detained on suspicion of people smuggling", "charges of drug trafficking": the parser reads the deed's own
+    object as a noun the gerund describes ("people" doing the smuggling); the accused do it (`accused_party`)."""
+    noun = clause.head
+    if clause.dep_ != "acl" or clause.tag_ != "VBG" or noun.i != clause.i - 1 or noun.dep_ != "pobj":
+        return None
+    return accused_party(noun)
 
 
 def is_purpose_infinitive(clause: Token) -> bool:
