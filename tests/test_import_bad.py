@@ -84,9 +84,14 @@ def test_a_bundle_over_the_size_bound_is_refused_before_it_is_read(tmp_path, cap
     with open(path, "wb") as f:  # 100 MB of nothing (sparse): refused by its size alone, never parsed
         f.truncate(100 * 1024 * 1024)
     line = refused(capsys, tmp_path, str(path))
-    assert "huge.json" in line and "104,857,600 bytes" in line and "52,428,800-byte limit" in line
+    assert "huge.json" in line and "104,857,600 bytes" in line and "94,371,840-byte limit" in line
     small = write(tmp_path, [person("Ivo Saar")])
     assert "limit" in refused(capsys, tmp_path, small, "--max-bytes", "100")
+    ours = tmp_path / "ours.json"  # the size of our own 10k-document export (81 MB): read, not refused by size
+    with open(ours, "wb") as f:
+        f.truncate(85 * 1000 * 1000)
+    line = refused(capsys, tmp_path, str(ours))
+    assert "ours.json" in line and "limit" not in line and "not JSON" in line
 
 
 def summary(capsys, db: str, path: str) -> dict:

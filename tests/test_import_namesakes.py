@@ -101,6 +101,7 @@ def test_namesakes_stay_apart_with_the_same_profiles(store_a, bundle, tmp_path, 
     assert len(namesakes(conn)) == 2
     conn.close()
     assert compare(a_rows, [p for p in profiles(store_b) if p["name"] == NAME])["differences"] == []
+    assert main(["check", "--db", store_b]) == 0  # links, identities and keys consistent after the pinning
 
 
 def test_our_own_bundle_links_back_to_the_identities_it_came_from(store_a, bundle, tmp_path, capsys) -> None:
