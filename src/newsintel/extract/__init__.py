@@ -7,12 +7,15 @@ can hold a fact are dependency-parsed (see `parse.py`).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsintel.extract.actors import build_actors
+from newsintel.extract.anaphors import mark_genders, plural_candidate_between, resolve_pairs, undo_gender_clashes
 from newsintel.extract.args import PLURAL_PRONOUNS, MentionIndex
 from newsintel.extract.attribution import attribution_for
 from newsintel.extract.claims import extract_claims
@@ -30,21 +33,29 @@ from newsintel.extract.triggers import lemma_of
 from newsintel.model import Record, sentence_at
 
 
-def resolve_plural_pronouns(events: list[dict[str, Any]], people: dict[str, str], reach: int = 2) -> None:
+def resolve_plural_pronouns(events: list[dict[str, Any]], people: dict[str, str], reach: int = 2,
+                            between: Callable[[int, int, set[str], range], list[dict[str, Any]] | None] | None = None
+                            ) -> None:
     """"The two brothers reached Gaziantep. They crossed into Syria": an actor "they" stands for the actors of the
-    nearest earlier event (at most `reach` sentences back) that named them."""
-    last: tuple[int, list[dict[str, Any]]] | None = None
+    nearest earlier event (at most `reach` sentences back) that named them, unless `between` finds someone else
+    who could be "they" named after that event: then that one, or no one when it is unclear
+    (`anaphors.plural_candidate_between`)."""
+    last: tuple[int, list[dict[str, Any]], int] | None = None
     for event in sorted(events, key=lambda e: e["start"]):
         actors = event["actors"]
         word = actors[0]["text"].lower().split()[-1] if len(actors) == 1 else ""
         if word in PLURAL_PRONOUNS and actors[0]["text"].lower().startswith(("one ", "another ", "each ")):
             continue  # "one of them" is one member of the set: a described actor (actors.py), not all of them
         if word in PLURAL_PRONOUNS and actors[0]["entity"] is None:  # "they", "none of them"
+            at = (actors[0].get("_d") or {}).get("start", event["start"])
             if last is not None and event["sentence"] - last[0] <= reach:
-                event["actors"] = [{**a, "mention": actors[0]["text"]} for a in last[1]]
+                named = None if between is None else between(
+                    last[2], at, {a["entity"] for a in last[1] if a["entity"]}, range(last[0], event["sentence"] + 1))
+                event["actors"] = [{**a, "mention": actors[0]["text"]} for a in (last[1] if named is None else named)
+                                   ] or actors
         elif actors and not any(a["text"].lower() in PLURAL_PRONOUNS for a in actors) and not (
                 len(actors) == 1 and people.get(actors[0]["entity"] or "") == "PERSON"):
-            last = (event["sentence"], actors)  # one named person cannot be "they"
+            last = (event["sentence"], actors, event["end"])  # one named person cannot be "they"
 
 
 def _dedupe(items: list[dict[str, Any]], key: Any) -> list[dict[str, Any]]:
@@ -69,6 +80,7 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
     if split_namesakes(text, record.entities, record.document.id):  # after retyping: it splits people only
         mentions = MentionIndex.build(record.entities)
     ages = person_attributes(text, record.entities, lambda offset: sentence_at(starts, offset))
+    mark_genders(parsed, mentions)  # after the genders stated beside names ("her husband, X")
     evidence: dict[tuple[int, int], TriggerEvidence] = {}
     for ps in parsed:
         for trigger, args in extract_events(ps, mentions):
@@ -85,7 +97,12 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
         record.claims.extend(extract_claims(ps, mentions))
         record.quantities.extend(extract_quantities(ps, mentions, ages))
         record.relations.extend(extract_relations(ps, mentions))
-    resolve_plural_pronouns(record.events, {e.id: e.type for e in record.entities})
+    by_index = {ps.index: ps for ps in parsed}
+    entities = {e.id: e for e in record.entities}
+    resolve_plural_pronouns(record.events, {e.id: e.type for e in record.entities}, between=functools.partial(
+        plural_candidate_between, mentions=mentions, parsed=by_index))
+    undo_gender_clashes(record.events, entities)
+    resolve_pairs(record.events, mentions, by_index)
     attribute_quotations(text, record.events, record.claims, mentions, record.quantities, starts)
     from_events = relations_from_events(record.events, {e.id: e for e in record.entities})
     record.relations.extend(from_events)

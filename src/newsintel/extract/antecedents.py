@@ -2,7 +2,9 @@
 
 "Karim was arrested after he tried to cross", "a negotiator told Reuters, but he warned": a pronoun in a
 subordinate or coordinated clause usually stands for the subject (else the object) of a clause that governs it,
-when that noun agrees with it (a person for he/she, a plural or a group for they, a group or thing for it).
+when that noun agrees with it (a person for he/she, a plural, a family ("the Kowalskis") or a group for they, a
+group or thing for it), and not when its words tell the other gender ("the girl", "Ms. Roe", a name the document
+gives in full with a given name); of one clause's candidates, one whose words tell the pronoun's gender comes first.
 Across sentences the caller falls back on the document's entity mentions. "his sister, Anna Lindqvist" and
 "a smuggler known as Abu Sattar" are the named person: arguments take the name, as the annotation standard does.
 """
@@ -29,6 +31,9 @@ CLIMB_DEPS = {"advcl", "conj", "ccomp", "xcomp", "pcomp", "prep", "pobj", "relcl
               "parataxis", "oprd"}
 NAMING_VERBS = {"name", "call", "know", "identify", "dub", "nickname"}  # "a man named X", "known as X"
 MAX_STEPS = 8
+GENDER_EXTENSION = "newsintel_gender"  # "m"/"f" of the person a name token names, when the document tells it
+if not Token.has_extension(GENDER_EXTENSION):
+    Token.set_extension(GENDER_EXTENSION, default=None)
 QUOTE_MARKS = {'"', "“", "”", "''", "``", "«", "»"}
 
 
@@ -72,14 +77,20 @@ def agrees(pronoun: Token, candidate: Token, entity_type: str | None) -> bool:
     if candidate.pos_ == "PRON":  # "he said he": the same pronoun resolved in turn
         same = (PERSON_PRONOUNS if word in PERSON_PRONOUNS else PLURAL_PRONOUNS if word in PLURAL_PRONOUNS
                 else GROUP_PRONOUNS)
-        return candidate.lower_ in same
+        return candidate.lower_ in same and _pronoun_gender(candidate.lower_) in (_pronoun_gender(word), None)
     if word in PERSON_PRONOUNS:
+        if token_gender(candidate) not in (_pronoun_gender(word), None):
+            return False  # "Paul Okafor seized the girl as she ...": she is the girl
         if entity_type is not None:
-            return entity_type == "PERSON"
+            return entity_type == "PERSON" and not _a_family(candidate)
+        if _named_by_who(candidate):
+            return True  # "Kovacs, who was stopped as he tried to leave": "who" says a person
         return (not is_plural(candidate) and candidate.lemma_.lower() in person_nouns()) or _one_of_people(candidate)
     if word in PLURAL_PRONOUNS:
         if any(c.dep_ == "conj" for c in candidate.children):
             return True  # "Sarah Jones and her brother decided they..."
+        if entity_type in ("PERSON", None) and _a_family(candidate):
+            return True  # "the Kowalskis say they will stay"
         return entity_type in ("ORG", "NORP") or (entity_type is None and is_plural(candidate))
     if word in GROUP_PRONOUNS:
         if entity_type is not None:
@@ -162,6 +173,43 @@ def _name_gender(token: Token) -> str | None:
     return next((_given_names()[c.lower_] for c in names if c.lower_ in _given_names()), None)
 
 
+def token_gender(token: Token) -> str | None:
+    """"m" or "f" that a candidate's own words tell: a given name or a title of its name ("Ms. Sears"), the gender
+    of the person the name names ("Marsh" after "Colin Marsh"), or a gendered noun ("the girl", "his mother";
+    `gender_words` in data/relations.yaml)."""
+    if token.pos_ == "PROPN":
+        words = [c for c in token.children if c.dep_ in ("compound", "flat")] + [token]
+        for word in sorted(words, key=lambda c: c.i):
+            bare = word.lower_.rstrip(".")
+            gender = _given_names().get(bare) or _gendered_words().get(bare)
+            if gender is not None:
+                return gender
+        return token._.get(GENDER_EXTENSION)  # the gender of the person named, from the document (`anaphors.py`)
+    return _gendered_words().get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+
+
+@functools.cache
+def _gendered_words() -> dict[str, str]:
+    """Gendered nouns and titles, pronouns left out: "girl" -> "f", "mr" -> "m"."""
+    short = {"male": "m", "female": "f"}
+    return {w: short[g] for g, words in lexicon().relations["gender_words"].items() if g in short for w in words
+            if w not in PERSON_PRONOUNS}
+
+
+def _a_family(token: Token) -> bool:
+    """"the Kowalskis", "the Kennedys": a surname in the plural after "the" names a family, not one person."""
+    return token.pos_ == "PROPN" and token.lower_.endswith("s") and len(token) > 3 and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+        c.dep_ in ("compound", "flat") for c in token.children)
+
+
+def _named_by_who(token: Token) -> bool:
+    """A name no entity types that a "who" clause describes ("Kovacs, who was stopped ..."): a person."""
+    return token.pos_ == "PROPN" and token.tag_ != "NNPS" and any(
+        c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") and g.dep_ in SUBJECT_DEPS for g in c.children)
+        for c in token.children)
+
+
 def _reporter(token: Token, governing: set[int]) -> bool:
     """A subject of a verb that governs the pronoun (weighed already by `_governing_antecedent`), or the owner of a
     reporting verb's subject ("the officer's report says his car was searched": the officer is not "his")."""
@@ -188,12 +236,11 @@ def _governing_antecedent(pronoun: Token, entity_type: Callable[[Token], str | N
     shares_subject = True  # still in verbs coordinated with the pronoun's own, none with a subject of its own
     for _ in range(MAX_STEPS):
         if not first or own_clause_ok:
-            for cand in _clause_candidates(current, pronoun):
-                if shares_subject and not own_clause_ok and cand.dep_ in SUBJECT_DEPS:
-                    continue  # "rebels threw rocks, threatened them": "them" is not the rebels (nor "he" in
-                    # "he hit and robbed him")
-                if agrees(pronoun, cand, entity_type(cand)):
-                    return cand
+            found = [c for c in _clause_candidates(current, pronoun) if agrees(pronoun, c, entity_type(c)) and not (
+                shares_subject and not own_clause_ok and c.dep_ in SUBJECT_DEPS)]
+            # ("rebels threw rocks, threatened them": "them" is not the rebels, nor "he" in "he hit and robbed him")
+            if found:
+                return _gendered_first(pronoun, found)
         elif any(c.dep_ in SUBJECT_DEPS for c in current.children):
             shares_subject = False
         first = False
@@ -202,6 +249,15 @@ def _governing_antecedent(pronoun: Token, entity_type: Callable[[Token], str | N
         shares_subject = shares_subject and current.dep_ == "conj" and pronoun.dep_ not in SUBJECT_DEPS
         current = current.head
     return None
+
+
+def _gendered_first(pronoun: Token, found: list[Token]) -> Token:
+    """"Okafor seized the girl as she walked", "Lee told his daughter she could go": of one clause's candidates, one
+    whose own words tell the pronoun's gender comes before one whose words tell none."""
+    gender = _pronoun_gender(pronoun.lower_)
+    if gender is None or token_gender(found[0]) is not None:
+        return found[0]
+    return next((c for c in found if c.pos_ != "PRON" and token_gender(c) == gender), found[0])
 
 
 def named_apposition(token: Token, entity_type: Callable[[Token], str | None]) -> Token | None:

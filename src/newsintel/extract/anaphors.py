@@ -1,0 +1,205 @@
+"""Record-level checks of who a pronoun or plural anaphor stands for, once every event of a document is read.
+
+Precision first (tests/gold/GUIDELINES.md: pronouns resolve to their antecedent; evaluation/AUDIT.md: a wrong
+resolution is worse than a pronoun shown as written):
+
+- "they" carried to the actors of an earlier event is left as written when someone else who could be "they" is
+  named in between ("Traffickers moved families. Dozens of guerrillas stay in the hills. They will flee": not
+  the traffickers) (`plural_candidate_between`);
+- a name token of a person whose full name (or stated gender) tells the gender carries it into the sentence
+  parse, so that "Okafor seized the girl as she walked" (the name was "Paul Okafor") makes the girl "she"
+  (`mark_genders`, read by `antecedents.token_gender`); a "he"/"she" still given to a person of the other gender
+  is shown as written (`undo_gender_clashes`);
+- "both", "the pair", "the two" (data/anaphors.yaml) stand for the two people coordinated just before them, in
+  their own sentence or the one before ("Jo Roe and Al Poe were held. Both were charged") (`resolve_pairs`).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsintel.extract.antecedents import GENDER_EXTENSION, PERSON_PRONOUNS, given_name_gender
+from newsintel.extract.args import MentionIndex, make_arg, with_conjuncts
+from newsintel.extract.describe import ActorWords, actor_words
+from newsintel.extract.parse import ParsedSentence
+from newsintel.model import Entity
+from newsintel.resources import load_yaml
+
+GROUP_TYPES = ("ORG", "NORP")
+SUBJECTS = ("nsubj", "nsubjpass")
+GENDERS = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
+
+
+@functools.cache
+def pair_words() -> frozenset[str]:
+    return frozenset(load_yaml("anaphors.yaml")["pair_words"])
+
+
+def plural_candidate_between(
+    start: int, end: int, taken: set[str], sentences: range, mentions: MentionIndex, parsed: dict[int, ParsedSentence]
+) -> list[dict[str, Any]] | None:
+    """Who else "they" may stand for, named as a subject or object in the characters [start, end) besides the
+    entities `taken`: None when no one; the argument of the one plural subject named there ("Dozens of guerrillas
+    stay in the hills. They will flee"); an empty list when it is unclear (two groups, two people, a name in a sentence
+    that was not parsed, a group only acted on)."""
+    people: set[str] = set()
+    found: dict[tuple[int, int], tuple[ParsedSentence, Token]] = {}
+    unclear = False
+    for (s, e, entity), index in zip(mentions.spans, mentions.sentences, strict=True):
+        if not (start <= s and e <= end and entity.id not in taken) or entity.type not in (*GROUP_TYPES, "PERSON"):
+            continue
+        ps = parsed.get(index)
+        head = _mention_head(ps, s, e) if ps is not None else None
+        if ps is not None and (head is None or _clause_role(head) is None):
+            continue  # "the Turkish side", "at the al-Tanf crossing": no participant
+        if entity.type == "PERSON":
+            people.add(entity.id)
+        elif ps is None or _clause_role(head) != "subject":
+            unclear = True
+        else:
+            found[(index, head.i)] = (ps, head)
+    words = actor_words()
+    for index in sentences:
+        ps = parsed.get(index)
+        for token in ps.doc if ps is not None else ():
+            if start <= ps.offset + token.idx < end and token.dep_ in SUBJECTS and _people_noun(token, words):
+                found[(index, token.i)] = (ps, token)
+    if not found and not people and not unclear:
+        return None
+    if unclear or people or len(found) > 1:
+        return []
+    ((ps, token),) = found.values()
+    return [make_arg(ps, t, mentions) for t in with_conjuncts(token)]
+
+
+def _mention_head(ps: ParsedSentence, start: int, end: int) -> Token | None:
+    inside = [t for t in ps.doc if start <= ps.offset + t.idx < end]
+    return next((t for t in inside if t.head not in inside or t.head.i == t.i), None)
+
+
+def _clause_role(head: Token) -> str | None:
+    """ "subject" or "object" for a noun that is one (or is coordinated with or stands beside one), else None."""
+    while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+        head = head.head
+    return "subject" if head.dep_ in SUBJECTS else "object" if head.dep_ == "dobj" else None
+
+
+def _people_noun(token: Token, words: ActorWords) -> bool:
+    """A plural noun for people or groups ("fighters", "hundreds of fighters", "the militias")."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    heads = [token, *(g for g in (of.children if of is not None else ()) if g.dep_ == "pobj")]
+    return any(
+        h.tag_ in ("NNS", "NNPS")
+        and (
+            h.lemma_.lower() in words.role_of
+            or h.lemma_.lower() in words.person_nouns
+            or h.lemma_.lower() in words.group_nouns
+        )
+        for h in heads
+    )
+
+
+def _gender(entity: Entity) -> str | None:
+    """ "male"/"female" as the document states it ("her husband, X") or the given name of the full name tells."""
+    known = (entity.attributes or {}).get("gender")
+    if known is None:
+        words = entity.name.split()
+        given = given_name_gender(words[0]) if len(words) > 1 else None
+        known = {"m": "male", "f": "female"}.get(given or "")
+    return known
+
+
+def _clashes(entity: Entity, pronoun: str) -> bool:
+    gender, known = GENDERS.get(pronoun), _gender(entity)
+    return gender is not None and known is not None and known != gender
+
+
+def mark_genders(parsed: list[ParsedSentence], mentions: MentionIndex) -> None:
+    """Give every name token of a person whose gender the document tells (`antecedents.GENDER_EXTENSION`), so that
+    "Marsh met the victim, and she fled" does not make a man named Colin Marsh "she"."""
+    for ps in parsed:
+        for token in ps.doc:
+            if token.pos_ != "PROPN":
+                continue
+            entity = mentions.at(*ps.char_span(token.i, token.i + 1))
+            if entity is not None and entity.type == "PERSON":
+                gender = _gender(entity)
+                token._.set(GENDER_EXTENSION, {"male": "m", "female": "f"}.get(gender or ""))
+
+
+def undo_gender_clashes(events: list[dict[str, Any]], entities: dict[str, Entity]) -> None:
+    """A person pronoun given to a person of the other gender is shown as written, unresolved."""
+    for event in events:
+        for role in ("actors", "targets"):
+            for arg in event[role]:
+                pronoun = str(arg.get("mention") or "").lower()
+                entity = entities.get(arg.get("entity") or "")
+                if pronoun in PERSON_PRONOUNS and entity is not None and _clashes(entity, pronoun):
+                    arg.update(
+                        {
+                            "text": arg.pop("mention"),
+                            "entity": None,
+                            "kind": "pronoun",
+                            "group": None,
+                            "nationality": None,
+                            "role": None,
+                            "count": None,
+                        }
+                    )
+                    for key in ("_across", "_pron", "_d"):
+                        arg.pop(key, None)
+
+
+def _coordinated_pair(ps: ParsedSentence, before: int, mentions: MentionIndex) -> list[Any] | None:
+    """The nearest coordination of exactly two people named before character `before` in a sentence."""
+    best = None
+    for token in ps.doc:
+        if ps.offset + token.idx >= before or token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
+            continue
+        members = with_conjuncts(token)
+        if (
+            all(ps.offset + m.idx < before for m in members)
+            and len(members) == 2
+            and all(mentions.type_at(ps, m) == "PERSON" for m in members)
+        ):
+            best = [mentions.at(*ps.char_span(m.i, m.i + 1)) for m in members]
+    if best is None or None in best or best[0].id == best[1].id:
+        return None
+    return best
+
+
+def resolve_pairs(events: list[dict[str, Any]], mentions: MentionIndex, parsed: dict[int, ParsedSentence]) -> None:
+    """ "both", "the pair" as a participant: the two people coordinated before it in its sentence, else in the
+    sentence before; nothing when no such two are found."""
+    for event in events:
+        for role in ("actors", "targets"):
+            new: list[dict[str, Any]] = []
+            for arg in event[role]:
+                word, d = arg["text"].lower(), arg.get("_d") or {}
+                if d.get("definite"):
+                    word = f"the {word}"  # the phrase lost its article: "the pair" reads "pair"
+                pair = None
+                if word in pair_words() and not arg.get("entity"):
+                    at = d.get("start", event["start"])
+                    for index in (event["sentence"], event["sentence"] - 1):
+                        ps = parsed.get(index)
+                        pair = _coordinated_pair(ps, at, mentions) if ps is not None else None
+                        if pair is not None:
+                            break
+                if pair is None:
+                    new.append(arg)
+                    continue
+                new += [{"text": entity.name, "entity": entity.id, "mention": arg["text"]} for entity in pair]
+            event[role] = new
