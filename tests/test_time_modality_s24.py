@@ -107,6 +107,7 @@ def test_a_past_schedule_is_read_backwards():
         # fear or reluctance: no return took place
         ("Most of the displaced families are afraid to return to Idlib.", "RETURN", "return", "negated"),
         ("Most of the displaced families returned to Idlib in May.", "RETURN", "returned", "asserted"),
+        ("I am afraid my brother has already left for Idlib, the farmer said.", "TRAVEL", "left", "asserted"),
         # leaving a job to go somewhere: the going is the purpose
         ("The singer was quitting the band to go back to Lagos.", "RETURN", "go back", "intended"),
     ],

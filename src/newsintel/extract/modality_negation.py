@@ -34,7 +34,8 @@ def negated(token: Token, governs: bool) -> bool:
     cues, lemma = lexicon().modality["negated"], token.lemma_.lower()
     if lemma in cues["governors"] or (governs and lemma in cues.get("blocking_governors", ())):
         return True
-    if governs and lemma in cues.get("reluctance_governors", ()):  # "afraid to return"; "not afraid to" denies nothing
+    if governs and lemma in cues.get("reluctance_governors", ()) and any(c.dep_ == "xcomp" for c in token.children):
+        # "afraid to return"; "not afraid to" denies nothing, nor does a regret ("I'm afraid he has left")
         return not any(c.dep_ == "neg" for c in token.children)
     contracted = set(cues.get("contracted", ()))
     # the parser may hang a curly "n’t" on the auxiliary rather than the verb ("and didn’t return")
