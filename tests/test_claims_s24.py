@@ -144,3 +144,41 @@ def test_he_stays_unresolved_when_the_quotation_talks_about_the_opening_name():
         'condemn the launch. "Mark did his best, but this is a reckless act," he said in an interview.'
     )
     assert claims(text)[-1]["speaker"]["text"] == "he"
+
+
+# -- whose a role or a document is -----------------------------------------------------------------------------
+
+
+def test_the_statement_said_is_the_statement_of_who_made_it():
+    text = (
+        "Two soldiers died in a crash near Kandahar, the US military said in a statement on Monday. "
+        '"The cause is under investigation," the statement said.'
+    )
+    assert speakers(text)[-1] == "US military statement"
+
+
+def test_a_statement_made_by_no_earlier_speaker_stays_as_written():
+    text = 'Two soldiers died in a crash near Kandahar. "The cause is under investigation," the statement said.'
+    assert speakers(text) == ["statement"]
+
+
+def test_a_role_at_a_named_body_keeps_the_body():
+    assert speakers("Analysts at Harlow Brothers have estimated that bank profits will rise by a tenth.") == [
+        "Analysts at Harlow Brothers"
+    ]
+    assert speakers("Police at the scene said two men were arrested.") == ["Police"]
+
+
+# -- figures and conjunctions say nothing -----------------------------------------------------------------------
+
+
+def test_a_figure_is_no_speaker():
+    assert claims("In adults over 30, the number who said they had smoked in the past month rose by a fifth.") == []
+    assert speakers("A survey found that 63 percent of the nurses said they had worked unpaid overtime.") == ["nurses"]
+
+
+def test_considering_that_is_no_statement():
+    assert (
+        claims("Considering that Berlin has led the way on refugees, any shift could trigger a chain reaction.") == []
+    )
+    assert speakers("The court is considering whether the law is valid.") == ["court"]

@@ -70,6 +70,9 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         refused = lexicon().attribution.get("refusal_objects", {}).get(token.lemma_.lower(), ())
         if any(c.dep_ == "dobj" and c.lemma_.lower() in refused for c in token.children):
             continue  # "denied entry to the ships", "denied him bail": a refusal, nothing stated
+        if token.lower_ in lexicon().attribution["conjunction_participles"] and token.tag_ == "VBG" and not any(
+                c.dep_ in ("nsubj", "aux") for c in token.children):
+            continue  # "Considering that Berlin led the way, any shift could ...": given that, no one says it
         quoting = _quoted_as_saying(token)  # '"...," the agency quoted Omar as saying': Omar's words
         speaker = next((c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")), None) if quoting is not None \
             else inverted_speaker(token) or closing_subject(token) or speaker_of(token)  # "..., an official said"
@@ -80,6 +83,13 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue  # "many claimed", "others warned", "some insist": no one in particular (not "some of the men")
         if speaker is not None and _no_one(token, speaker):
             continue  # "no one can deny", "no official has confirmed", "Who would say that?": nobody says it
+        figure = speaker.head.head if speaker is not None and speaker.tag_ in ("WP", "WDT") and \
+            speaker.head.dep_ == "relcl" else speaker  # "the number who said": "number"
+        if figure is not None and figure.lemma_.lower() in lexicon().attribution["figure_speakers"]:
+            speaker = next((g for c in figure.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj"), None)  # "63 percent of the nurses": the nurses
+            if speaker is None:
+                continue  # "the number who said they had used it rose": a statistic
         if speaker is not None and no_source(speaker):
             continue  # "rumours suggested", "previous leaks suggested": hearsay, no one who says it
         if speaker is not None and unsaid(token):

@@ -21,6 +21,7 @@ from newsintel.extract.speakers import FIRST_PERSON, SECOND_PERSON, SUBJECT_PRON
 from newsintel.resources import load_yaml
 
 OWNER_REACH = 120  # characters between a quotation and the reporting verb that introduces or closes it
+ISSUED_REACH = 2  # sentences back to the claim whose medium a later "the statement said" names
 SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}  # "quoting him", "according to her"
 MIN_CONTENT_WORDS = 4  # a quotation shorter than this is a title or a scare quote, not a statement
 CUT_REACH = 40  # characters from a reporting verb to the quotation that finishes its unfinished content
@@ -160,6 +161,8 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
             claim["speaker"] = None  # "you say": a person addressed or anyone, no reported statement
         elif speaker.get("entity") is None and (noun := ctx.person_noun(speaker)):
             claim["speaker"] = ctx.continuing(noun, speaker, claim["sentence"], earlier)
+        elif (issuer := _issuer(ctx, speaker, claim, earlier)) is not None:
+            claim["speaker"] = issuer  # "X said in a statement ... The statement said": X's statement
         elif ctx.described_person(speaker):  # "the 46-year-old Brazilian": a person, not the nationality
             found = ctx.continuing("someone", speaker, claim["sentence"], earlier, described=True)
             claim["speaker"] = found if found.get("entity") != speaker.get("entity") else {**speaker, "entity": None}
@@ -214,6 +217,24 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
             att["speaker"] = unresolved(speaker["text"], "not resolved")
     for arg in [c["speaker"] for c in ordered] + [f["attribution"]["speaker"] for f in facts if f["attribution"]]:
         ctx.unlink_place_person(arg)  # "Kim said": Kim, never the town Kim
+
+
+def _issuer(ctx: Speakers, speaker: dict[str, Any], claim: dict[str, Any],
+            earlier: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """"X said in a statement ... 'The cause is unknown,' the statement said": "the statement" (a medium noun after
+    "the") is the one an earlier claim at most `ISSUED_REACH` sentences back was made in, the latest claim made in
+    any medium: linked to that claim's speaker, or shown as theirs ("US military statement") when no entity is."""
+    noun = speaker["text"].lower()
+    if speaker.get("entity") is not None or speaker.get("_at") is None or noun not in lexicon().attribution[
+            "media_nouns"] or not ctx._after_the(speaker):
+        return None
+    made = next((c for c in reversed(earlier) if c.get("medium")), None)
+    if made is None or claim["sentence"] - made["sentence"] > ISSUED_REACH or str(made["medium"]).lower().split()[
+            -1:] != [noun] or made["speaker"].get("unresolved") or made["speaker"].get("mention"):
+        return None
+    if made["speaker"].get("entity") is not None:
+        return {"text": speaker["text"], "entity": made["speaker"]["entity"], "_at": speaker["_at"]}
+    return {**speaker, "text": f"{made['speaker']['text']} {speaker['text']}"}
 
 
 def _keep_description(speaker: dict[str, Any], pronoun: dict[str, Any]) -> dict[str, Any]:
