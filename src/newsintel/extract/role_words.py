@@ -1,5 +1,5 @@
-"""Word tests that decide an event participant's role where the parse alone cannot (GUIDELINES.md, Roles): the side
-a surrender or an allegiance goes to, who a passive movement moved, a landmark after a passive's "by", a weapon or
+"""Word tests that decide an event participant's role where the parse alone cannot (GUIDELINES.md, Roles): the group
+an allegiance goes to, who a passive movement moved, a landmark after a passive's "by", a weapon or
 help after "with", a shot fired into the air, an idea or a question word that names no one, and the victim named by
 a possessor ("his murder"). Word lists: data/event_roles.yaml."""
 
