@@ -2,7 +2,7 @@
 the man, "they" is not carried past another group named in between, a family name in the plural is "they", a name
 a "who" clause describes is a person, and "both" / "the pair" stand for the two people just named."""
 
-from helpers import events_of, texts
+from helpers import events_of, record, texts
 
 
 def test_she_is_the_girl_not_the_man_who_grabbed_her():
@@ -78,3 +78,24 @@ def test_the_pair_stands_for_the_two_people_named_before():
     text = "Border guards in Narva detained Lena Ots and Mart Kask on Friday. The pair were charged with smuggling."
     (charge,) = events_of(text, "CHARGE")
     assert texts(charge["targets"]) == "Lena Ots | Mart Kask"
+
+
+def _entity_names(text: str, type_: str, role: str) -> list[str]:
+    rec = record(text)
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    return [names.get(a.get("entity"), "") for e in rec["events"] if e["type"] == type_ for a in e[role]]
+
+
+def test_a_company_epithet_is_the_company_named_before():
+    text = "Nokia sued two suppliers in Oslo on Monday. The telecoms giant agreed to a settlement with the state."
+    assert "Nokia" in _entity_names(text, "AGREE", "actors")
+
+
+def test_an_age_epithet_is_the_person_acted_on_before():
+    text = "Police arrested Darren Pike in Leeds on Friday. The 45-year-old was charged with arson in York on Sunday."
+    assert _entity_names(text, "CHARGE", "targets") == ["Darren Pike"]
+
+
+def test_an_age_epithet_is_not_the_spokesman_named_before():
+    text = "A man was stabbed in Hull, police spokesman Jo Roe said. The 45-year-old was attacked again on Sunday."
+    assert "Jo Roe" not in _entity_names(text, "ATTACK", "targets")

@@ -15,7 +15,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsintel.extract.actors import build_actors
-from newsintel.extract.anaphors import mark_genders, plural_candidate_between, resolve_pairs, undo_gender_clashes
+from newsintel.extract.anaphors import (
+    mark_genders,
+    plural_candidate_between,
+    resolve_pairs,
+    tie_epithets,
+    undo_gender_clashes,
+)
 from newsintel.extract.args import PLURAL_PRONOUNS, MentionIndex
 from newsintel.extract.attribution import attribution_for
 from newsintel.extract.claims import extract_claims
@@ -103,6 +109,7 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
         plural_candidate_between, mentions=mentions, parsed=by_index))
     undo_gender_clashes(record.events, entities)
     resolve_pairs(record.events, mentions, by_index)
+    tie_epithets(record.events, mentions, by_index)
     attribute_quotations(text, record.events, record.claims, mentions, record.quantities, starts)
     from_events = relations_from_events(record.events, {e.id: e for e in record.entities})
     record.relations.extend(from_events)

@@ -11,12 +11,15 @@ resolution is worse than a pronoun shown as written):
   (`mark_genders`, read by `antecedents.token_gender`); a "he"/"she" still given to a person of the other gender
   is shown as written (`undo_gender_clashes`);
 - "both", "the pair", "the two" (data/anaphors.yaml) stand for the two people coordinated just before them, in
-  their own sentence or the one before ("Jo Roe and Al Poe were held. Both were charged") (`resolve_pairs`).
+  their own sentence or the one before ("Jo Roe and Al Poe were held. Both were charged") (`resolve_pairs`);
+- an epithet ("the tech giant", "the 45-year-old") is tied to the one company or person the nearest sentence
+  before it names, its words kept as written (`tie_epithets`).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from spacy.tokens import Token
@@ -24,11 +27,14 @@ from spacy.tokens import Token
 from newsintel.extract.antecedents import GENDER_EXTENSION, PERSON_PRONOUNS, given_name_gender
 from newsintel.extract.args import MentionIndex, make_arg, with_conjuncts
 from newsintel.extract.describe import ActorWords, actor_words
+from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.model import Entity
 from newsintel.resources import load_yaml
 
 GROUP_TYPES = ("ORG", "NORP")
+EPITHET_REACH = 2  # sentences back to look for what an epithet stands for
+AGE_EPITHET = re.compile(r"\d{1,3}-year-old")
 SUBJECTS = ("nsubj", "nsubjpass")
 GENDERS = {
     "he": "male",
@@ -203,3 +209,68 @@ def resolve_pairs(events: list[dict[str, Any]], mentions: MentionIndex, parsed: 
                     continue
                 new += [{"text": entity.name, "entity": entity.id, "mention": arg["text"]} for entity in pair]
             event[role] = new
+
+
+@functools.cache
+def company_words() -> frozenset[str]:
+    return frozenset(load_yaml("anaphors.yaml")["company_words"])
+
+
+def _a_company(entity: Entity) -> bool:
+    """An organisation that may be "the company": not a public body or an outlet by its name's words."""
+    kinds = lexicon().attribution.get("org_kind_name_words", {})
+    words = {w.strip(".,()'’").lower() for w in entity.name.split()}
+    return entity.type == "ORG" and not words & (set(kinds.get("public", ())) | set(kinds.get("media", ())))
+
+
+def _one_before(mentions: MentionIndex, offset: int, sentence: int, accept: Any) -> Entity | None:
+    """The one entity `accept`s in the nearest sentence (up to EPITHET_REACH back) naming any, else None."""
+    found: dict[int, dict[str, Entity]] = {}
+    for (_start, end, entity), sent in zip(mentions.spans, mentions.sentences, strict=True):
+        if end <= offset and sentence - EPITHET_REACH <= sent <= sentence and accept(entity):
+            found.setdefault(sent, {})[entity.id] = entity
+    nearest = found[max(found)] if found else {}
+    return next(iter(nearest.values())) if len(nearest) == 1 else None
+
+
+def tie_epithets(events: list[dict[str, Any]], mentions: MentionIndex, parsed: dict[int, ParsedSentence]) -> None:
+    """ "the tech giant", "the airline" (`company_words`, data/anaphors.yaml) for the one company, "the 45-year-old"
+    for the one person, the nearest sentence before names (a person only as the subject or object of a verb that
+    does not report: "..., spokesman Jo Roe said. The 45-year-old ..." is not Jo Roe); the text stays as written,
+    the entity is added."""
+    for event in events:
+        for role in ("actors", "targets"):
+            for arg in event[role]:
+                d = arg.get("_d")
+                if arg.get("entity") or not d or not d["definite"] or d["possessor"] or d["restricted"]:
+                    continue
+                if d["quantified"] or d["plural"] or d["group"]:
+                    continue
+                text = arg["text"].lower()
+                if AGE_EPITHET.fullmatch(text):
+                    accept = _a_person
+                elif d["head"] in company_words():
+                    accept = _a_company
+                else:
+                    continue
+                entity = _one_before(mentions, d["start"], event["sentence"], accept)
+                if entity is not None and (accept is _a_company or _an_actor(entity, d["start"], mentions, parsed)):
+                    arg["entity"] = entity.id
+
+
+def _a_person(entity: Entity) -> bool:
+    return entity.type == "PERSON"
+
+
+def _an_actor(entity: Entity, before: int, mentions: MentionIndex, parsed: dict[int, ParsedSentence]) -> bool:
+    """Whether the last mention of `entity` before character `before` is, in a parsed sentence, the subject or
+    object of a verb that does not report speech."""
+    spans = zip(mentions.spans, mentions.sentences, strict=True)
+    last = max(((s, e, i) for (s, e, ent), i in spans if ent is entity and e <= before), default=None)
+    ps = parsed.get(last[2]) if last is not None else None
+    head = _mention_head(ps, last[0], last[1]) if ps is not None else None
+    if head is None or _clause_role(head) is None:
+        return False
+    while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+        head = head.head
+    return head.head.lemma_.lower() not in lexicon().attribution["verbs"]
