@@ -38,8 +38,9 @@ def test_governed_noun(text: str, type_: str, trigger: str, expected: str) -> No
 
 
 @pytest.mark.parametrize(("text", "type_", "trigger", "expected"), [
-    # imperatives in listings, advice and exhortation are what is wanted, not what was done
-    ("VISIT the Ohio State Fair, Aug. 3–9, in Columbus, OH.", "TRAVEL", "VISIT", "intended"),
+    # imperatives someone says, advice and exhortation are what is wanted, not what was done (a listing's tip in the
+    # writer's own voice is no event at all: tests/test_senses_s24.py)
+    ("\"Visit the fair in Columbus before it closes,\" the mayor urged residents.", "TRAVEL", "Visit", "intended"),
     ("\"Kill them wherever you find them,\" the recording urged.", "ATTACK", "Kill", "intended"),
     ("Please travel to Geneva for the talks, the minister told him.", "TRAVEL", "travel", "intended"),
     ("Let us go to Paris and fight them there, the preacher said.", "FIGHT", "fight", "intended"),

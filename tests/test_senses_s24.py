@@ -11,6 +11,7 @@ def test_a_storm_or_a_rocket_makes_no_journey():
     assert not events_of("Tropical Storm Maria is heading toward Puerto Rico and could strengthen.", "TRAVEL")
     assert not events_of("Typhoon Haima was moving towards Hong Kong on Friday.", "TRAVEL")
     assert not events_of("The mission succeeds only if both boosters manage a safe return.", "RETURN")
+    assert not events_of("The test counts as a success only if all four components manage a safe return.", "RETURN")
     assert events_of("The minister returned to Kabul on Monday.", "RETURN")
 
 
