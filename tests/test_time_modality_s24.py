@@ -49,6 +49,9 @@ def test_a_charged_deed_is_not_dated_by_its_charge():
     assert time_of(text, "ATTACK", "murder").get("undated")
     text = "Tomas Vrba was detained on Monday on suspicion of assault."
     assert time_of(text, "ATTACK", "assault").get("undated")
+    # a year right after the deed's phrase dates it, whatever the parser hangs it on
+    text = "Two brothers accused of the attack on the bus depot in Hull in May 2021 went on trial on Monday."
+    assert time_of(text, "ATTACK", "attack")["value"] == "2021-05-01/2021-05-31"
     # a date in the deed's own phrase still dates it
     text = "Two brothers were charged on Tuesday with the 2021 murder of a shopkeeper in Hull."
     assert time_of(text, "ATTACK", "murder")["value"] == "2021-01-01/2021-12-31"

@@ -343,8 +343,8 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
         return dict(UNDATED) if periods else None
     if scope.named_in_charge(trigger):
         # "charged on Friday with murder", "arrested on Monday on suspicion of assault": the charge's date is not the
-        # deed's, which happened before it; only a date in the deed's own phrase dates it
-        own = [e for e in spans if e.root in trigger.subtree and not _a_bound(e)]
+        # deed's, which happened before it; only a date in the deed's own phrase (or a year just after it) dates it
+        own = [e for e in spans if scope.deed_date(e, trigger, _clause_of) and not _a_bound(e)]
         return _dated(ps, own, trigger, published, modality) if own else dict(UNDATED)
     clause = _clause_of_trigger(trigger)
     nested = _nested_in_occurrence(trigger, clause)

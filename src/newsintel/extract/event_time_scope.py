@@ -220,3 +220,15 @@ def occurrence_of_relative(trigger: Token, is_occurrence: Callable[[Token], bool
     subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
     relative = all(c.lower_ in ("which", "that") for c in subjects) and (subjects or trigger.tag_ == "VBG")
     return noun if relative else None
+
+
+_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def deed_date(span: Span, deed: Token, clause_of: Callable[[Token], Token | None]) -> bool:
+    """A date of a deed named in a charge: one in the deed's own phrase ("charged with the 2021 murder"), or a date
+    with a year right after it that the parser hung on the accusing verb ("accused of the attack on the market in
+    March 2016"); a day or week there ("charged with murder on Friday") is the charge's news."""
+    if span.root in deed.subtree:
+        return True
+    return span.start > deed.i and _A_YEAR.search(span.text) is not None and clause_of(span.root) == clause_of(deed)
