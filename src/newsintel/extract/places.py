@@ -65,7 +65,8 @@ def clause_places(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Tok
             lemma_of(token) not in lexicon().noun_index)  # not "after the Paris attacks": their place
         if modified:
             candidates = place_modifiers(ps, token, mentions)  # "a stabbing that killed a man on a Chicago train"
-        elif token.pos_ != "PROPN" or token.head.dep_ == "compound" or token.dep_ == "compound":
+        elif token.pos_ != "PROPN" or token.head.dep_ == "compound" or token.dep_ == "compound" or _modifies_party(
+                token, args):
             continue
         else:
             candidates = [token]
@@ -92,6 +93,19 @@ def clause_places(ps: ParsedSentence, trigger: Trigger, args: dict[str, list[Tok
     if not _names_a_place(ps, args, mentions):
         args["location"] += [t for t in undergone_places(ps, trigger, mentions) if t.i not in have]
     nested_route_roles(trigger, args)
+
+
+def _modifies_party(token: Token, args: dict[str, list[Token]]) -> bool:
+    """A name the parser hung as a modifier on a participant or on a noun of people, alone or coordinated ("US
+    and NATO forces had bombed", "Iraqi and US troops"): it says whose the group is, as a compound does, not
+    where the event was."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head, words = token.head, actor_words()
+    if token.dep_ != "nmod" or head.pos_ != "NOUN" or token.i > head.i:
+        return False
+    return any(t.i == head.i for t in [*args["actors"], *args["targets"]]) or lemma_of(head) in words.group_nouns or (
+        lemma_of(head) in words.person_nouns)
 
 
 def continued_places(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> list[Token]:

@@ -8,10 +8,11 @@ trusted as such a name only when big enough (`data/places.yaml`), or before a wo
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
-from newsintel.nlp.gazetteer import fold, place_key
+from newsintel.nlp.gazetteer import Place, fold, place_key
 from newsintel.nlp.geocode import PLACE_LABELS, Resolver, load_resolver
 from newsintel.nlp.grouping import RawMention
 from newsintel.resources import load_yaml
@@ -209,3 +210,34 @@ def _heads_facility(sub: str, words: list[tuple[int, int]], first: int, last: in
 @functools.cache
 def direction_words() -> frozenset[str]:
     return frozenset(load_yaml("places.yaml")["toponym_cues"]["direction_words"])
+
+
+def city_area(text: str, start: int, end: int, core: tuple[int, int], place: Place | None) -> Place | None:
+    """The area a place mention names around the city it holds ("the San Francisco Bay Area", "Greater
+    Manchester", "the Tokyo metropolitan area": data/geocoding.yaml `city_areas`), else None. A region is no city
+    to an analyst: the area keeps the city's point as its rough middle, with an extent, under its own name."""
+    if place is None or place.kind != "city" or core == (start, end) or not (start <= core[0] and core[1] <= end):
+        return None
+    cfg = load_resolver().cfg["city_areas"]
+    before = [w for w in fold(text[start:core[0]]).split() if w != "the"]
+    after = " ".join(fold(text[core[1]:end]).split())
+    if not (before or after) or not set(before) <= set(cfg["before"]) or (after and after not in cfg["after"]):
+        return None  # "the Greater Toronto Area" too
+    start, end = strip_article(text, start, end)
+    return dataclasses.replace(place, geonameid=None, name=text[start:end], kind="region", approximate=True,
+                               extent_km=float(cfg["extent_km"]))
+
+
+_NEXT_WORDS = re.compile(r"[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
+
+
+def area_end(text: str, end: int) -> int:
+    """The end of the area words right after a place mention that the mention left out ("Paris" + " region",
+    "Tokyo" + " metropolitan area"), else `end`."""
+    match = _NEXT_WORDS.match(text, end, end + 40)
+    if not match:
+        return end
+    after = load_resolver().cfg["city_areas"]["after"]
+    if match.group(2) and fold(f"{match.group(1)} {match.group(2)}") in after:
+        return match.end(2)
+    return match.end(1) if fold(match.group(1)) in after else end

@@ -28,6 +28,8 @@ from newsintel.nlp.grouping import RawMention
 from newsintel.nlp.toponym_cues import adjective_spans, cue_spans, listed_with_places, mistyped_place, place_cue
 from newsintel.nlp.toponym_spans import (
     AREA_KINDS,
+    area_end,
+    city_area,
     direction_words,
     embedded_spans,
     place_words,
@@ -222,8 +224,11 @@ def document_toponyms(text: str, mentions: list[RawMention], source: str | None 
         if m.label in PLACE_LABELS and is_facility(m.label, m.text) and (
                 host := host_place(text, m.start, m.end, placed)) is not None:
             (s, e), place = strip_article(text, m.start, m.end), host  # "Whittier's Penn Park" is in Whittier
+        area = city_area(text, m.start, area_end(text, m.end), (s, e), place) if m.label in PLACE_LABELS else None
+        if area is not None:  # "the San Francisco Bay Area", "the Paris region": the area, not the city; the
+            place = area  # toponym stays the city's name, which the area is named by
         if m.label in PLACE_LABELS:  # a mention naming a place inside it ("the Warren County Jail") is not it
-            inside = m.start <= s and e <= m.end and (s, e) != (m.start, m.end)
+            inside = area is None and m.start <= s and e <= m.end and (s, e) != (m.start, m.end)
             m.kb_id = place.key if place and not inside else ""
         if m.label in PLACE_LABELS or place is not None:
             out[i] = place
