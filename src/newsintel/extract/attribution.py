@@ -19,6 +19,7 @@ from newsintel.extract.describe import describe
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.speaker_conjuncts import conjoined
+from newsintel.extract.speaker_order import inverted_speaker, own_statement
 
 MAX_STEPS = 8
 PEOPLE_PRONOUNS = {"he", "she", "they", "i", "we"}
@@ -41,7 +42,8 @@ def speaker_of(verb: Token) -> Token | None:
             return _phrase_end(verb, child)  # not "it", "that", "let's say": no one speaks; but "the group, which"
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return _trailing_speaker(verb) or _shared_subject(verb) or _subject_in_opening(verb)
+    inverted = inverted_speaker(verb) if is_reporting(verb) else None
+    return inverted or _trailing_speaker(verb) or _shared_subject(verb) or _subject_in_opening(verb)
 
 
 def _subject_in_opening(verb: Token) -> Token | None:
@@ -80,6 +82,8 @@ def _shared_subject(verb: Token) -> Token | None:
         if participle and head.dep_ == "ccomp" and is_reporting(head.head) and not any(
                 c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in PEOPLE_PRONOUNS) for c in head.children):
             head = head.head  # "conceded its strikes resulted in deaths, pledging ...": the one who conceded
+        if is_reporting(head) and (inverted := inverted_speaker(head)) is not None:
+            return inverted  # "..., reported state television, adding that": the outlet adds
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject if subject.lower_ not in lexicon().attribution["not_speaker_words"] else None
@@ -169,8 +173,8 @@ def reports_through(verb: Token, via: Token) -> bool:
     arrested in Antwerp, denied..."), nor the infinitive of a promise or threat ("threatened to attack" is an
     intention, not a report)."""
     att, lemma = lexicon().attribution, verb.lemma_.lower()
-    if via.dep_ in ("nsubj", "nsubjpass", "csubj"):
-        return False
+    if via.dep_ in ("nsubj", "nsubjpass", "csubj", "conj"):
+        return False  # "apologized and they later flew ...": a coordinated clause is told, not reported
     if via.dep_ in ("dobj", "prep", "pobj") and lemma in att["presupposing_verbs"]:
         return False  # "condemned the attack": the attack is no one's report
     if lemma in att["clause_only_verbs"] and via.dep_ not in ("ccomp", "xcomp"):
@@ -190,8 +194,9 @@ def reporting_verb_for(token: Token) -> Token | None:
         current, child = current.head, current
     root = current
     for child in root.children:  # "He fled, police said": the reporting verb hangs off the root
-        if (child.dep_ in ("parataxis", "ccomp", "advcl") or (child.dep_ == "conj" and _trailing_speaker(child)))\
-                and is_reporting(child) and speaker_of(child) is not None and child.i > token.i:
+        if (child.dep_ in ("parataxis", "ccomp", "advcl") or (child.dep_ == "conj" and (
+                _trailing_speaker(child) or inverted_speaker(child)))) and is_reporting(child) \
+                and speaker_of(child) is not None and child.i > token.i and not own_statement(child):
             return child
     return None
 
