@@ -45,3 +45,18 @@ def test_an_inverted_report_after_the_main_clause_attributes_it_to_the_outlet():
 def test_the_addressee_of_told_is_no_inverted_speaker():
     text = "Gunmen killed four guards at the prison, told Reuters."
     assert "Reuters" not in said_by(text, "ATTACK")
+
+
+def test_an_event_in_a_named_persons_claim_is_theirs():
+    assert said_by("The prosecutor rejected Lopez's claim that guards had beaten him.", "ATTACK") == ["Lopez"]
+
+
+def test_an_event_in_her_allegation_is_not_the_spokesmans_who_answers_it():
+    text = ("Asked about the complaint filed by Sarah Collins, a spokesman said the manager was shocked by her "
+            "allegation of assault.")
+    assert said_by(text, "ATTACK") == ["Sarah Collins"]
+
+
+def test_the_one_answering_an_allegation_is_never_its_owner():
+    text = "A spokesman for Tom Baker said he was saddened by her allegation of assault."
+    assert not {"spokesman", "Tom Baker", "spokesman for Tom Baker"} & set(said_by(text, "ATTACK"))

@@ -19,7 +19,7 @@ from newsintel.extract.describe import describe
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.speaker_conjuncts import conjoined
-from newsintel.extract.speaker_order import inverted_speaker, own_statement
+from newsintel.extract.speaker_order import allegation_speaker, inverted_speaker, own_statement
 
 MAX_STEPS = 8
 PEOPLE_PRONOUNS = {"he", "she", "they", "i", "we"}
@@ -385,6 +385,8 @@ def _issuer(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> Token |
 
 
 def attribution_for(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> dict[str, Any] | None:
+    if (alleged := allegation_speaker(ps, token, lambda t: speaker_arg(ps, t, mentions))) is not None:
+        return alleged  # "her allegation of assault": hers, not the one's who answers it
     verb = reporting_verb_for(token)
     if verb is not None:
         speaker = speaker_of(verb)
