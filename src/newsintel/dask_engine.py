@@ -53,16 +53,8 @@ class DaskProcessor:
         else:
             import dask
 
-            from newsintel.clean import language
-            from newsintel.nlp.pipeline import load_nlp
-
-            # Workers are forked from this process after the model is loaded (as the local engine's pool is), so
-            # they start with it instead of each loading it again. One task per worker at a time: a worker's
-            # death then blames only the task it was running.
-            load_nlp()
-            language.load()
-            with dask.config.set({"distributed.scheduler.worker-saturation": 1.0,
-                                  "distributed.worker.multiprocessing-method": "fork"}):
+            # one task per worker at a time: a worker's death then blames only the task it was running
+            with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                             host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
