@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from newsintel.extract.attribution import is_addressee, is_reporting, mis_coordinated, speaker_of
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
+from newsintel.extract.speaker_order import inverted_speaker  # one reading for claims and events: never an addressee
 from newsintel.resources import load_yaml
 
 QUOTES = "\"“”«»‘’'"  # double and single marks (British papers quote with single ones)
@@ -165,21 +166,6 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             span = ps.doc[child.left_edge.i: end + 1]
             return span.text.strip(" ,." + QUOTES), child
     return "", None
-
-
-def inverted_speaker(verb: Token) -> Token | None:
-    """The speaker named right after a closing reporting verb that the parse took for its object ("..., reported
-    French media, adding ...", "..., reported BFMTV."): a name or a source noun (`inverted_speaker_nouns`), with
-    nothing after it but the sentence's end or a comma."""
-    doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
-    if obj is None or (obj.right_edge.i + 1 < len(doc) and not doc[obj.right_edge.i + 1].is_punct):
-        return None
-    nouns = load_yaml("claim_content.yaml")["inverted_speaker_nouns"]
-    return obj if obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON") or obj.lemma_.lower() in nouns \
-        or obj.lower_ in nouns else None  # "media": the lemmatiser's "medium"
 
 
 def closing_subject(verb: Token) -> Token | None:

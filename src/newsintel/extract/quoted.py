@@ -70,13 +70,17 @@ class _Positions:
 
 
 def _owner(text: str, quote: Quotation, claims: list[dict[str, Any]], inside: set[int],
-           by_start: _Positions, by_end: _Positions) -> dict[str, Any] | None:
+           by_start: _Positions, by_end: _Positions, starts: list[int]) -> dict[str, Any] | None:
     """The claim whose speaker says the quotation: named after it in the same paragraph, else before it; before
-    it first for a quotation continued over paragraphs (the speaker introduced it)."""
+    it first for a quotation continued over paragraphs (the speaker introduced it). A quotation inside the writer's
+    sentence ('an inquiry into "gross neglect"') is said by no one in another sentence, who says something else."""
     after = [i for i in by_start.within(quote.end, quote.end + OWNER_REACH)
              if i not in inside and "\n" not in text[quote.end:claims[i]["start"]]]
     before = [i for i in by_end.within(quote.start - OWNER_REACH, quote.start) if i not in inside and (
         "\n" not in text[claims[i]["end"]:quote.start] or text[claims[i]["end"]:quote.start].strip() == ":")]
+    if not quote.continued and _embedded(text, quote):
+        after = [i for i in after if not _sentence_between(text, quote.end, claims[i]["start"], starts)]
+        before = [i for i in before if not _sentence_between(text, claims[i]["end"], quote.start, starts)]
     introduced = [i for i in before if text[claims[i]["end"]:quote.start].strip() == ":"]
     if introduced:  # 'X said: "A." Y wrote: "B."': the colon hands A to X, whoever speaks after it
         return claims[max(introduced)]
@@ -85,6 +89,21 @@ def _owner(text: str, quote: Quotation, claims: list[dict[str, Any]], inside: se
         first, second = second, first
     index = first if first is not None else second
     return claims[index] if index is not None else None
+
+
+def _embedded(text: str, quote: Quotation) -> bool:
+    """Does the quotation go on a sentence of the writer's ('police opened an inquiry into "gross neglect"')? Words
+    of the same paragraph right before its opening mark, not a colon that introduces it nor another sentence's end."""
+    before = text[:quote.start].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?:\n\"“”'‘’"
+
+
+def _sentence_between(text: str, low: int, high: int, starts: list[int]) -> bool:
+    """Does a sentence end between two offsets: a full stop, question or exclamation mark in the text between
+    and, when the parse's sentence starts are known, one of them there too (so "U.S." alone is no end)?"""
+    if not any(c in text[low:high] for c in ".!?"):
+        return False
+    return not starts or bisect_right(starts, high) > bisect_right(starts, low)
 
 
 def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[dict[str, Any]],
@@ -102,7 +121,7 @@ def attribute_quotations(text: str, events: list[dict[str, Any]], claims: list[d
                 inside_of.setdefault(i, quote)
     owners: dict[Quotation, dict[str, Any]] = {}
     for quote in quotes:
-        owner = _owner(text, quote, claims, set(inside_of), by_start, by_end)
+        owner = _owner(text, quote, claims, set(inside_of), by_start, by_end, sentence_starts or [])
         if owner is None:
             continue
         owners[quote] = owner
