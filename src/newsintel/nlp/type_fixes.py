@@ -12,7 +12,8 @@ rulers, corrects by category, preferring to drop a span over keeping junk:
 - a one-word organisation that names no one organisation ("State"), furniture ("GMT"), a role alone ("the
   Captain") and a description in lower case ("the foreign ministry") are dropped;
 - a street or promenade typed ORG or PERSON ("Rue de la Paix", "the Harbour Promenade") is a place (FAC);
-- a credit "Name/Agency" whose agency is a kept name becomes a person and an organisation.
+- a credit "Name/Agency" whose agency is a kept name becomes a person and an organisation;
+- an ORG the words beside it show to be a person ("biologist Ana Ruiz", "PM Ana Ruiz") is one (`org_people.py`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsintel.nlp.org_people import person_parts
 from newsintel.resources import load_yaml
 
 RETYPED_FROM = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC", "EVENT"})
@@ -221,6 +223,10 @@ def _kept_prefix(span: Span) -> list[Span] | None:
     return None
 
 
+def _person_name_ok(span: Span) -> bool:
+    return person_shape_ok(span) and kept_type(span.text) is None
+
+
 @Language.component("newsintel_type_fixes")
 def type_fixes(doc: Doc) -> Doc:
     """Correct entity types by category (see the module docstring); drops spans that are no entity."""
@@ -230,6 +236,7 @@ def type_fixes(doc: Doc) -> Doc:
     for ent in doc.ents:
         parts = _credit_split(ent) if ent.label_ in ("PERSON", "ORG") else None
         parts = parts if parts is not None else _kept_prefix(ent)
+        parts = parts if parts is not None else person_parts(ent, _person_name_ok)
         if parts is not None:
             ents += parts
             changed = True
