@@ -37,7 +37,7 @@ def test_an_org_the_words_beside_show_to_be_a_person_is_one(text, spans, want):
          [("Denmark", "GPE"), ("Nordic Shipping Group", "ORG")]),
         ("Denmark's Halvor Bryggeri raised its prices, he said.", [("Denmark", "GPE"), ("Halvor Bryggeri", "ORG")]),
         ("Denmark's Tove Kjeldsen finished third.", [("Denmark", "GPE"), ("Tove Kjeldsen", "ORG")]),
-        ("Google's Pixel Visual Core, he said, is fast.", [("Google", "GPE"), ("Pixel Visual Core", "ORG")]),
+        ("London's Tamsin Bellweather, he said, is fast.", [("London", "GPE"), ("Tamsin Bellweather", "ORG")]),
         ("The tower was bought by Harlow Lindqvist, the owner of two hotels.", [("Harlow Lindqvist", "ORG")]),
         ("The deal went to Brandt Ellery, a rival of singer Ana Ruiz.", [("Brandt Ellery", "ORG")]),
         ("Analyst firm Gartner Research cut its forecast.", [("Gartner Research", "ORG")]),
