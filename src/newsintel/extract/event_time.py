@@ -28,6 +28,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from newsintel.extract import event_time_scope as scope
+from newsintel.extract.event_time_names import part_of_a_name
 from newsintel.extract.event_time_scope import SAME_MOMENT_MARKS
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
@@ -167,10 +168,10 @@ def _time_spans(ps: ParsedSentence) -> list[Span]:
     ents = [scope.without_term(e, is_date_expression) if e.label_ == "DATE" else e for e in ps.doc.ents]
     spans = [e for e in ents if ((e.label_ in TIME_LABELS and is_date_expression(e.text))
              or (e.label_ == "EVENT" and holiday_of(e.text) is not None))  # "New Year's Eve" tagged an event
-             and not _PAGE_STAMP.search(e.text)]
+             and not _PAGE_STAMP.search(e.text) and not part_of_a_name(e)]
     if not spans:
         spans = [s for s in (ps.doc.char_span(a, b, alignment_mode="expand") for a, b in find_phrases(ps.doc.text))
-                 if s is not None]
+                 if s is not None and not part_of_a_name(s)]  # not "Mr. Sunday"
     taken = {t.i for span in spans for t in span}
     missed = [*_TIME_OF_DAY.finditer(ps.doc.text), *_holidays().finditer(ps.doc.text)]
     return spans + [s for s in (ps.doc.char_span(*m.span(), alignment_mode="expand") for m in missed)
