@@ -23,6 +23,7 @@ from newsintel.extract.attribution import (
     speaker_arg,
     speaker_of,
 )
+from newsintel.extract.claim_bounds import continued_speaker, own_words
 from newsintel.extract.claim_content import (
     QUOTES,
     claim_cue,
@@ -76,6 +77,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         quoting = _quoted_as_saying(token)  # '"...," the agency quoted Omar as saying': Omar's words
         speaker = next((c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")), None) if quoting is not None \
             else inverted_speaker(token) or closing_subject(token) or speaker_of(token)  # "..., an official said"
+        if quoting is None and (continued := continued_speaker(token)) is not None:
+            speaker = continued  # "the mayor said X and added: ...": the mayor adds, not X's subject
         if not shows_statement(token, speaker):
             continue  # "the video shows a crowd", a caption's "... show Fireworks light up ...": nothing stated
         if speaker is not None and speaker.lower_ in lexicon().attribution["indefinite_speakers"] and not any(
@@ -111,6 +114,7 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         if content and head is not None and head.i < token.i and speaker.i < token.i + 3 and \
                 ps.doc.text.strip(QUOTES + " ").startswith(content[:40]):
             closers.append((token, speaker))  # '"...," X said': the statement before its speaker
+        content = own_words(ps, token, content)  # "said X and added: '...'": X only, "added" is a claim of its own
         if refers_back(content):
             content = ""  # "pointed it out": the statement may be an adjacent quotation (quoted.py), else none
         said_by = unresolved_speaker(ps, speaker, mentions) if antecedent_in_content(ps, speaker, content, mentions) \
