@@ -86,3 +86,26 @@ def test_an_input_that_keeps_killing_workers_fails_alone(processor) -> None:
     assert [f.origin for f in failed] == [repr(n) for n in range(8, 16)]  # the chunk holding 13
     assert "Dask worker died" in failed[0].reason
     assert [r for r in got if not isinstance(r, Failure)] == [n * 10 for n in [*range(8), *range(16, 20)]]
+
+
+def _sleeps(chunk: list) -> list:
+    import time
+
+    time.sleep(20)
+    return chunk
+
+
+def test_a_local_cluster_without_workers_fails_its_inputs_instead_of_waiting_forever(processor, monkeypatch) -> None:
+    """A nanny that cannot restart its worker leaves the cluster empty; the inputs then fail with the reason."""
+    from newsintel import dask_engine
+    from newsintel.model import Failure
+
+    monkeypatch.setattr(dask_engine, "POLL", 0.2)
+    monkeypatch.setattr(dask_engine, "NO_WORKER_GRACE", 0.6)
+    monkeypatch.setattr(processor.client, "scheduler_info", lambda **kw: {"workers": {}})
+    try:
+        got = list(processor.run(range(3), _sleeps))
+    finally:
+        processor._gone = ""
+    assert [type(r) for r in got] == [Failure] * 3
+    assert "no Dask worker left" in got[0].reason

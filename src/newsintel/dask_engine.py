@@ -23,6 +23,8 @@ from newsintel.nlp.focus import FocusTable, install, installed
 from newsintel.pipeline import CHUNK, IN_FLIGHT_PER_WORKER, chunks, process_batch
 
 RETRIES = 2  # a task whose worker died is rerun by the scheduler anyway; these cover errors raised in the task
+POLL = 5.0  # seconds between checks that a local cluster still has a worker while a result is awaited
+NO_WORKER_GRACE = 180.0  # a local cluster with no worker for this long will not get one back: its inputs fail
 
 
 def _on_worker(work: Callable[[list], list[Record | Failure]], chunk: list, focus: FocusTable | None
@@ -59,6 +61,7 @@ class DaskProcessor:
                                             host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
         self.workers = max(1, len(self.client.scheduler_info()["workers"]))
+        self._gone = ""  # set when a local cluster has lost every worker for good
 
     def __enter__(self) -> DaskProcessor:
         return self
@@ -84,9 +87,11 @@ class DaskProcessor:
 
         def finished(chunk: list, future: Any) -> list[Record | Failure]:
             try:
-                return future.result()
+                return self._result(future)
             except KilledWorker:
                 return [Failure(_origin(item), "a Dask worker died on every try of this input") for item in chunk]
+            except _NoWorkers as err:
+                return [Failure(_origin(item), str(err)) for item in chunk]
 
         for chunk in chunks(items, CHUNK):
             pending.append((chunk, self.client.submit(_on_worker, work, chunk, focus, pure=False, retries=RETRIES)))
@@ -94,3 +99,28 @@ class DaskProcessor:
                 yield from finished(*pending.popleft())
         while pending:
             yield from finished(*pending.popleft())
+
+    def _result(self, future: Any) -> list[Record | Failure]:
+        """The task's result. A local cluster whose workers all died and were not restarted (a nanny gives up when
+        a restart fails, e.g. on an overloaded machine) would leave the wait without end: after `NO_WORKER_GRACE`
+        seconds without any worker its inputs fail, so the batch ends with failures a rerun takes up. A remote
+        cluster may get workers later, so there the wait is unbounded."""
+        if self.cluster is None:
+            return future.result()
+        idle = 0.0
+        while True:
+            if self._gone:
+                raise _NoWorkers(self._gone)
+            try:
+                return future.result(timeout=POLL)
+            except TimeoutError:
+                if self.client.scheduler_info()["workers"]:
+                    idle = 0.0
+                    continue
+                idle += POLL
+                if idle >= NO_WORKER_GRACE:
+                    self._gone = f"no Dask worker left after {NO_WORKER_GRACE:.0f} s (all died and none restarted)"
+
+
+class _NoWorkers(RuntimeError):
+    pass
