@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from newsintel.extract.attribution import is_addressee, is_reporting, mis_coordinated, speaker_of
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
-from newsintel.extract.speaker_order import inverted_speaker  # one reading for claims and events: never an addressee
+from newsintel.extract.speaker_order import inverted_speaker as _inverted_speaker
 from newsintel.resources import load_yaml
 
 QUOTES = "\"“”«»‘’'"  # double and single marks (British papers quote with single ones)
@@ -166,6 +166,17 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             span = ps.doc[child.left_edge.i: end + 1]
             return span.text.strip(" ,." + QUOTES), child
     return "", None
+
+
+def inverted_speaker(verb: Token) -> Token | None:
+    """The speaker named right after a closing reporting verb ("..., reported French media"): the events' reading
+    (`speaker_order.inverted_speaker`, never an addressee: "..., told Reuters"), the statement before the verb
+    allowed; and only a name or a source noun (`inverted_speaker_nouns`), as claims always read it ("..., claim
+    relatives" in a headline is no source)."""
+    found = _inverted_speaker(verb, statement_before=True)
+    nouns = load_yaml("claim_content.yaml")["inverted_speaker_nouns"]
+    return found if found is not None and (found.pos_ == "PROPN" or found.ent_type_ in ("ORG", "PERSON") or (
+        found.lemma_.lower() in nouns or found.lower_ in nouns)) else None  # "media": the lemmatiser's "medium"
 
 
 def closing_subject(verb: Token) -> Token | None:

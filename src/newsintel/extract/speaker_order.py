@@ -29,14 +29,16 @@ def own_statement(verb: Token) -> bool:
         c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
 
 
-def inverted_speaker(verb: Token) -> Token | None:
+def inverted_speaker(verb: Token, statement_before: bool = False) -> Token | None:
     """"..., reported state television, adding that ...": a reporting verb (the caller checks it is one) after a
     comma whose speaker follows it; the parse takes the speaker (a name, an outlet, a body) for its object. Not an
     addressee ("..., told Reuters"). Nouns shared with the claims' own reading (claim_content.yaml
-    inverted_speaker_nouns). None otherwise."""
+    inverted_speaker_nouns). With `statement_before` (claims), a clause the parse hung under the verb before it is
+    the statement it closes ("X was known for it, said a witness"), no reason to refuse. None otherwise."""
     doc, att = verb.doc, lexicon().attribution
     if verb.i == 0 or verb.lemma_.lower() in att["addressee_verbs"] or doc[verb.i - 1].text != "," or any(
-            c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in verb.children):
+            c.dep_ in ("nsubj", "nsubjpass")
+            or (c.dep_ in ("ccomp", "xcomp") and (c.i > verb.i or not statement_before)) for c in verb.children):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     nouns = {*load_yaml("claim_content.yaml")["inverted_speaker_nouns"], *att["anonymous_speakers"]}
