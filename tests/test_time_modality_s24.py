@@ -1,5 +1,6 @@
 """Event time and modality from the session-24 audit categories (issue 12: wrong time, wrong modality, line status).
-Modality: a journey under way is attempted, not planned; "only to" and "went on to" tell an outcome, not a purpose;
+Modality: a journey under way that is cut short is attempted, not planned (tests/test_modality2_s24.py: one
+that is not cut short is intended); "only to" and "went on to" tell an outcome, not a purpose;
 a phrase like "at no time" negates; a move verb takes a purpose infinitive. Time: a charged deed is not dated by
 its charge; steps of a case do not share a date; NER's "Monday to ten years" is a date and a term; an event noun
 subject dates what it did; an offset from a year is counted; a past-tense schedule is read backwards. Each rule next
@@ -16,7 +17,7 @@ def time_of(text: str, type_: str, trigger: str) -> dict:
 @pytest.mark.parametrize(
     ("text", "type_", "trigger", "expected"),
     [
-        # a journey under way: attempted (no home town reached), a plain past journey done
+        # a journey under way cut short by a "when" clause: attempted (no home town reached); a plain past journey done
         ("The Okafor family was returning home when the storm hit the coast road.", "RETURN", "returning", "attempted"),
         (
             "The two cousins were heading towards Plovdiv when border police stopped them.",

@@ -5,10 +5,11 @@ reporting verb if there is one; when several apply, the first in negated > condi
 future > attempted wins ("may have tried to cross" is hedged, "denied that he had travelled" negated). A purpose
 clause ("went to Syria to fight") is intended; a presupposed clause ("after arriving in Raqqa") is not governed.
 A coordinated clause with its own subject or auxiliary ("tried to enter but was caught") is its own statement: what
-governs the first clause says nothing about it. A journey in progress towards a place ("were going to Tokyo", "was
-returning home when") is attempted: under way, the destination not reached. `blocked_by` tells an event that was
-stopped ("prevented them from crossing": an attempt) from one that was not ("is not preventing them from leaving":
-nothing happened). An infinitive after "only" or "went on" ("fled only to be caught") tells an outcome, not a purpose.
+governs the first clause says nothing about it. A journey in progress towards a place is attempted when the
+sentence says it was cut short ("was returning home when the storm hit"), else intended ("were going to Tokyo"): the
+destination is not reached. `blocked_by` tells an event that was stopped ("prevented them from crossing": an
+attempt) from one that was not ("is not preventing them from leaving": nothing happened). An infinitive after
+"only" or "went on" ("fled only to be caught") tells an outcome, not a purpose.
 A condition covers what its clause governs, adjunct phrases included: an inverted clause ("should war break out",
 "were he to attack"), "were to", or a dependence ("depends on the vote"). Modal adjectives on an event noun or its
 governor ("possible victims of assault", "a planned trip", "an attempted arrest"), modal nouns ("the risk of
@@ -80,8 +81,8 @@ def _own_modality(trigger: Token) -> str:
     found |= _through_prep(chain)
     if said is not None:
         found.add(said)
-    if en_route(trigger):
-        found.add("attempted")  # "was returning home when ...": under way, the destination not reached
+    if (journey := en_route(trigger)) is not None:
+        found.add(journey)  # "was returning home when the storm hit": cut short; "were going to Tokyo": meant
     if charged_deed(trigger):
         found.add("hedged")  # "charged him with fleeing", "on counts of assault": alleged, not told as done
     if not found and any(open_question(t) for t in chain):
@@ -181,7 +182,9 @@ def _through_prep(chain: list[Token]) -> set[str]:
 def blocked_by(trigger: Token) -> tuple[Token, bool] | None:
     """(the blocking verb, whether it is itself negated) when the event is governed by one ("stopped them from
     crossing": tried and stopped; "is not preventing them from leaving", "failed to stop him from fleeing": the
-    blocking is denied, so the event's own negation is not a denial of it)."""
+    blocking is denied, so the event's own negation is not a denial of it). None when nothing says the event was
+    tried: an event noun blocked as the verb's object ("prevented the evacuation of the camp") or a blocking that is
+    only meant or possible ("to prevent them from fleeing"): the event is then just negated."""
     cues = lexicon().modality["negated"]
     chain = governing_chain(trigger)
     coordinated = {t.head.i for t in chain if t.dep_ == "conj"}
@@ -189,8 +192,21 @@ def blocked_by(trigger: Token) -> tuple[Token, bool] | None:
         if token.i in coordinated or token.lemma_.lower() not in cues.get("blocking_governors", ()):
             continue
         above = chain[k + 1:]
-        return token, negated(token, False) or any(negated(t, t.i not in coordinated) for t in above)
+        denied = negated(token, False) or any(negated(t, t.i not in coordinated) for t in above)
+        if not denied and (chain[k - 1].dep_ in ("dobj", "nsubjpass") or not _blocking_done(token)):
+            return None  # "prevent the evacuation", "would stop them from leaving": nothing says it was tried
+        return token, denied
     return None
+
+
+def _blocking_done(verb: Token) -> bool:
+    """The blocking verb tells a blocking that took place: finite and without a modal ("stopped them from
+    crossing", "have prevented them from leaving"), not an infinitive or a modal's ("to prevent them from
+    leaving", "could stop them from fleeing")."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("TO", "MD") for a in auxiliaries):
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxiliaries)
 
 
 def statement_modality(verb: Token) -> str:

@@ -189,16 +189,51 @@ def open_question(token: Token) -> bool:
                                              for c in token.head.children)))
 
 
-def en_route(token: Token) -> bool:
+def en_route(token: Token) -> str | None:
     """A movement verb in the progressive with a destination ("was travelling to Syria", "are heading for the
-    border", "was returning home when ..."): under way, not arrived."""
+    border", "was returning home when ..."): "attempted" when the sentence says the journey was cut short
+    (`journey_cut_short`), else "intended" for a journey to a place (where they meant to go, not where they got)
+    and None for one only "home" (nothing then says it was not done); None for no journey under way."""
     cues = lexicon().modality["attempted"]
-    return (token.tag_ == "VBG" and token.lemma_.lower() in cues.get("en_route_verbs", ())
+    if not (token.tag_ == "VBG" and token.lemma_.lower() in cues.get("en_route_verbs", ())
             and any(c.dep_ == "aux" and c.lemma_ == "be" and c.lower_ not in ("be", "been", "being")
-                    for c in token.children)
-            and any((c.dep_ == "prep" and c.lower_ in cues.get("en_route_preps", ()))
-                    or (c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in cues.get("en_route_adverbs", ()))
-                    for c in token.children))
+                    for c in token.children)):
+        return None
+    to_place = any(c.dep_ == "prep" and c.lower_ in cues.get("en_route_preps", ()) for c in token.children)
+    home = any(c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in cues.get("en_route_adverbs", ())
+               for c in token.children)
+    if not (to_place or home):
+        return None
+    if journey_cut_short(token):
+        return "attempted"
+    return "intended" if to_place else None
+
+
+def journey_cut_short(token: Token) -> bool:
+    """The sentence says the journey under way was interrupted: a clause opened by "when"/"before"/"until" on it
+    ("was returning home when the storm hit") or a coordinated verb of stopping, arrest, crash or death ("were
+    heading for the border but were intercepted", "was driving to X and crashed"; data/modality.yaml
+    `interruption_marks`, `interruption_verbs`). A sequel that does not stop it ("and then saw the crowd", "but were
+    booked on separate flights") is no interruption."""
+    cues = lexicon().modality["attempted"]
+    marks, verbs = set(cues.get("interruption_marks", ())), set(cues.get("interruption_verbs", ()))
+    particles = cues.get("interruption_particles", {})
+
+    def stops(verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        if lemma in particles:
+            return any(c.dep_ in ("prt", "advmod") and c.lower_ in particles[lemma] for c in verb.children)
+        return lemma in verbs
+
+    for child in token.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in child.children):
+            return True
+        if child.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in marks and c.i < child.i
+                                         for c in child.children):
+            return True  # the parser's "when" as an adverb of its clause
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and stops(child):
+            return True
+    return False
 
 
 def _habitual(token: Token) -> bool:
