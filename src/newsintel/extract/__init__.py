@@ -37,6 +37,7 @@ from newsintel.extract.relations import extract_relations, person_attributes, re
 from newsintel.extract.speakers import finish_speakers
 from newsintel.extract.triggers import lemma_of
 from newsintel.model import Record, sentence_at
+from newsintel.resources import load_yaml
 
 
 def resolve_plural_pronouns(events: list[dict[str, Any]], people: dict[str, str], reach: int = 2,
@@ -59,9 +60,40 @@ def resolve_plural_pronouns(events: list[dict[str, Any]], people: dict[str, str]
                     last[2], at, {a["entity"] for a in last[1] if a["entity"]}, range(last[0], event["sentence"] + 1))
                 event["actors"] = [{**a, "mention": actors[0]["text"]} for a in (last[1] if named is None else named)
                                    ] or actors
-        elif actors and not any(a["text"].lower() in PLURAL_PRONOUNS for a in actors) and not (
-                len(actors) == 1 and people.get(actors[0]["entity"] or "") == "PERSON"):
-            last = (event["sentence"], actors, event["end"])  # one named person cannot be "they"
+        elif (moved := _moved_people(event, people)) is not None:
+            last = (event["sentence"], moved, event["end"]) if moved else None
+        elif _can_be_they(actors, people):
+            last = (event["sentence"], actors, event["end"])
+
+
+def _can_be_they(args: list[dict[str, Any]], people: dict[str, str]) -> bool:
+    """Named participants, no pronoun among them, that are not one named person (who cannot be "they")."""
+    return bool(args) and not any(a["text"].lower() in PLURAL_PRONOUNS for a in args) and not (
+        len(args) == 1 and people.get(args[0]["entity"] or "") == "PERSON")
+
+
+def _moved_people(event: dict[str, Any], people: dict[str, str]) -> list[dict[str, Any]] | None:
+    """The people a caused movement moved, as who a later "they" may be (`moved_target_types`): its targets when
+    they are the clause's subject ("40 men were sent back by the army": not the army); an empty list when the mover
+    and the moved are both named the other way round ("the army sent back 40 men": "they" is unclear); None when the
+    event moved no one named (its actors are read as before)."""
+    targets, actors = event["targets"], event["actors"]
+    if event["type"] not in moved_target_types() or not _can_be_they(targets, people):
+        return None
+    first = min(_arg_start(a, event["start"]) for a in targets)
+    if not actors or first < event["start"] <= min(_arg_start(a, event["end"]) for a in actors):
+        return targets
+    return []
+
+
+def _arg_start(arg: dict[str, Any], default: int) -> int:
+    return (arg.get("_d") or {}).get("start", default)
+
+
+@functools.cache
+def moved_target_types() -> frozenset[str]:
+    """Event types whose targets are the people moved (data/event_roles.yaml)."""
+    return frozenset(load_yaml("event_roles.yaml").get("moved_target_types", []))
 
 
 def _dedupe(items: list[dict[str, Any]], key: Any) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from newsintel.extract.antecedents import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from newsintel.extract.describe import actor_words, canonical_group, furniture_lines
+from newsintel.extract.role_words import to_is_party
 from newsintel.model import Entity, Record
 
 SENTENCE_REACH = 2  # a pronoun or a generic description refers at most this many sentences back
@@ -34,6 +35,7 @@ class Actor:
     part_of: str | None = None
     companion_of: str | None = None  # "a woman travelling with them": the set she is with (not one of it)
     participant: bool = False  # named as an event's actor or target or as what a number counts, not only a source
+    side_only: bool = True  # every mention is the side gone over to ("surrendered to police"), no one's companion
     mentions: list[dict[str, Any]] = field(default_factory=list)
 
     def json(self) -> dict[str, Any]:
@@ -61,6 +63,8 @@ class ActorBuilder:
         self.mentions = sorted(((m.start, m.end, m.sentence, e) for e in record.entities for m in e.mentions),
                                key=lambda m: m[0])
         self._furniture: list[tuple[int, int]] | None = None
+        self.side_ends = {_arg_end(arg) for event in record.events if to_is_party(event["type"])
+                          for arg in event["targets"]}
 
     def in_furniture(self, offset: int) -> bool:
         """Is the offset on a line of page furniture (a photo caption, a byline, a list of other headlines)?"""
@@ -165,6 +169,7 @@ class ActorBuilder:
             return
         actor.mentions.append({"text": self.text[start:end], "start": start, "end": end,
                                "sentence": self.sentence_of(start)})
+        actor.side_only = actor.side_only and end in self.side_ends
         actor.mentions.sort(key=lambda m: m["start"])
 
     def _recent(self, sentence: int, offset: int, reach: int, fits: Any) -> list[Actor]:
@@ -210,9 +215,9 @@ class ActorBuilder:
         ref = d["with"]
         if ref is None:
             return None
-        if ref["pronoun"]:
+        if ref["pronoun"]:  # not the side the movers gave themselves up to ("handed themselves in to police")
             sets = self._recent(sentence, ref["start"], SENTENCE_REACH, lambda a: a.plural and a.participant
-                                and not self.group_named_between(a, ref["start"]))
+                                and not a.side_only and not self.group_named_between(a, ref["start"]))
             nearest = [a for a in sets if sets and a.last == max(b.last for b in sets)]
         else:
             nearest = self._recent(sentence, ref["start"], DESCRIPTION_REACH,
@@ -273,6 +278,13 @@ class ActorBuilder:
             return None  # two sets in the same sentence: "they" is unclear
         self._mention(nearest, start, end)
         return nearest
+
+
+def _arg_end(arg: dict[str, Any]) -> int | None:
+    """Where an event argument's phrase or pronoun ends, as the builder's mentions record it."""
+    if "_pron" in arg:
+        return arg["_pron"][1]
+    return arg["_d"]["end"] if "_d" in arg else None
 
 
 def _bounds(count: dict[str, Any]) -> tuple[float, float]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsintel.extract.accused import charge_object_subject, facing_subject
+from newsintel.extract.antecedents import person_nouns
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.triggers import lemma_of
 
@@ -72,6 +73,11 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
         if current.dep_ == "acomp" and current.head.i != current.i:  # "were able to arrest", "is eager to leave"
             own, current = False, current.head
             continue
+        if current.dep_ == "ccomp" and reporting_head(current):
+            gap = _reported_gap(current.head)  # "the spokesman said troops were ... preparing to evacuate": not him
+            if gap is not None:
+                return gap, own and any(c.dep_ == "auxpass" for c in current.children)
+            break
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
             # "had been captured and had not defected": a conjunct with its own auxiliary has its own voice
             own = own and current.dep_ == "conj" and not any(c.dep_ == "aux" for c in current.children)
@@ -86,6 +92,27 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def reporting_head(clause: Token) -> bool:
+    """Is the clause what a verb of saying reports (data/attribution.yaml `verbs`)? Its subject is the speaker, no
+    participant of the clause's events unless the clause names them itself ("she said she would return")."""
+    head = clause.head
+    return head.i != clause.i and head.pos_ in ("VERB", "AUX") and lemma_of(head) in lexicon().attribution["verbs"]
+
+
+def _reported_gap(said: Token) -> Token | None:
+    """The noun a reported clause without a subject is about, when the verb of saying is a relative clause on it
+    ("a man police say was shot": the man), also when the parser glued that noun to the speaker as a compound
+    ("man" of "man authorities say was shot"); otherwise None: the speaker is not the doer."""
+    if said.dep_ == "relcl" and said.head.i != said.i:
+        return said.head
+    speaker = next((c for c in said.children if c.dep_ == "nsubj"), None)
+    glued = next((c for c in speaker.children if c.dep_ == "compound"), None) if speaker is not None else None
+    if glued is not None and glued.i == speaker.left_edge.i + (speaker.left_edge.dep_ == "det") and \
+            glued.pos_ == "NOUN" and lemma_of(glued) in person_nouns():
+        return glued
+    return None
 
 
 def _accused_of_compound(clause: Token) -> Token | None:
