@@ -355,6 +355,22 @@ def extra_place_tokens(ps: ParsedSentence, trigger: Trigger, others: list[Trigge
             and subject.head.pos_ in ("VERB", "AUX") and lemma_of(subject.head) not in load_yaml(
             "event_places.yaml")["consequence_verbs"]:  # "the attack happened in", "assaults were carried out in"
         out += [t for p in subject.head.children if p.dep_ == "prep" and p.lower_ in NEAR_PREPS for t in p.subtree]
+        out += listed_places(subject.head)
     starts = {o.token.i for o in others}
     out += [t for c in token.children if c.dep_ in ("relcl", "acl") and c.i in starts for t in c.subtree]
     return out
+
+
+def listed_places(verb: Token) -> list[Token]:
+    """The places an event noun's verb lists under a set of places it reached ("the attacks hit several cities,
+    including Mosul and Kirkuk", "a wave of assaults swept through German towns, including Bonn"): the list after
+    "including" names where the events were; the set itself ("cities") names no place a map shows. Only the verb's
+    object or the object of a preposition of spread (`place_set_nouns`, `spread_preps` in data/event_places.yaml)."""
+    words = load_yaml("event_places.yaml")
+    sets = [c for c in verb.children if c.dep_ == "dobj"]
+    sets += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in words["spread_preps"] for g in p.children
+             if g.dep_ == "pobj"]
+    sets += [g for s in sets if lemma_of(s) in words["quantity_nouns"] for p in s.children  # "a number of towns"
+             if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return [t for s in sets if lemma_of(s) in words["place_set_nouns"] for p in s.children
+            if p.dep_ == "prep" and p.lower_ == "including" for t in p.subtree]
