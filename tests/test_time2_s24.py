@@ -27,3 +27,14 @@ def test_a_weekday_after_a_title_is_a_name():
     # the weekday of the deed itself still dates it
     text = "Gunmen kidnapped a local trader on Sunday near the market."
     assert time_of(text, "ARREST", "kidnapped").get("value") == "2025-06-08"
+
+
+def test_a_vehicle_is_never_the_actor_of_the_harm_it_does():
+    # GUIDELINES decision 16: the vehicle is the weapon; the relative pronoun standing for it is no actor either
+    text = "Police stand next to a van that ran into shoppers at the fair on Saturday, killing 12 people."
+    killing = next(e for e in events_of(text, "ATTACK") if e["trigger"] == "killing")
+    assert not killing.get("actors")
+    # a driver named as the subject stays the actor
+    text = "A driver ploughed his lorry into shoppers at the fair, killing 12 people."
+    killing = next(e for e in events_of(text, "ATTACK") if e["trigger"] == "killing")
+    assert [a["text"] for a in killing["actors"]] == ["driver"]

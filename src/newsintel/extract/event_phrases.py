@@ -1,9 +1,10 @@
 """Event readings the bare trigger word does not give: a weapon as the subject of the harm ("a roadside bomb
 killed two soldiers"), the idiom of suffering an attack ("the patrol came under fire": the patrol is hit), a town
-taken by an armed group ("rebels seized the town": fighting, not an arrest), and a vehicle aimed at a person ("tried
-to run over a trooper"). Word lists: the ATTACK and FIGHT entries of data/events.yaml (`weapon_subjects`,
+taken by an armed group ("rebels seized the town": fighting, not an arrest), a vehicle aimed at a person ("tried
+to run over a trooper"), and a vehicle that is never the actor ("a lorry that ran into the crowd, killing 12").
+Word lists: the ATTACK and FIGHT entries of data/events.yaml (`weapon_subjects`,
 `suffer_verbs`, `criticism_preps`, `critic_nouns`, `place_object_only`, `armed_subjects`, `vehicle_person_verbs`,
-`intent_words`)."""
+`intent_words`, `rampage_vehicles`)."""
 
 from __future__ import annotations
 
@@ -121,9 +122,19 @@ def aimed_vehicle_victim(verb: Token) -> Token | None:
     return victim if meant else None
 
 
+def _vehicle(token: Token) -> bool:
+    """A road vehicle, or a relative pronoun standing for one ("a lorry that ran into the crowd, killing 12"): the
+    vehicle is the weapon, never the actor (GUIDELINES.md decision 16); its driver is the actor when named."""
+    if token.lower_ in ("that", "which") and token.head.dep_ == "relcl":
+        token = token.head.head
+    return token.pos_ == "NOUN" and lemma_of(token) in _words("ATTACK", "rampage_vehicles")
+
+
 def phrase_roles(trigger: Trigger, args: dict[str, list[Token]]) -> None:
     """The roles these readings give: the sufferer of "came under fire", the person a vehicle was aimed at."""
     _sufferer_as_target(trigger, args)
+    if trigger.type.name == "ATTACK":
+        args["actors"] = [t for t in args["actors"] if not _vehicle(t)]
     if trigger.type.name == "ATTACK" and not trigger.nominal:
         victim = aimed_vehicle_victim(trigger.token)
         if victim is not None and all(t.i != victim.i for t in args["targets"]):
