@@ -86,3 +86,8 @@ def test_a_date_between_cue_and_clause_is_no_sentence_end():
 def test_a_reporting_verb_deep_inside_the_content_does_not_cut_it():
     text = "The auditors testified that the ledger was whole and nothing the treasurer has done or said breaks a rule."
     assert by_cue(text, "testified")["content"].endswith("breaks a rule")
+
+
+def test_a_content_ending_on_a_noun_that_can_be_a_conjunction_stays_whole():
+    text = "The forecaster predicts the heat will stay over the plains for a while."
+    assert by_cue(text, "predicts")["content"].endswith("for a while")
