@@ -96,7 +96,7 @@ def test_a_misparsed_object_of_a_suspected_deed_is_not_its_doer():
 
     from newsintel.extract.subjects import subject_of
 
-    words = ["Two", "men", "were", "detained", "on", "suspicion", "of", "people", "smuggling", "."]
+    words = ["Two", "men", "were", "held", "on", "suspicion", "of", "people", "smuggling", "."]
     heads = [1, 3, 3, 3, 3, 4, 5, 6, 7, 3]
     deps = ["nummod", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "prep", "pobj", "acl", "punct"]
     tags = ["CD", "NNS", "VBD", "VBN", "IN", "NN", "IN", "NNS", "VBG", "."]
@@ -120,15 +120,15 @@ def test_a_misparsed_object_of_a_suspected_deed_is_not_its_doer():
 
 
 def test_a_question_word_names_no_one_but_a_relative_one_does():
-    (event,) = events_of("The clinic had no information about who was shot.", "ATTACK")
+    (event,) = events_of("The hospital gave no word about who was shot.", "ATTACK")
     assert texts(event["targets"]) == ""
     (event,) = events_of("Police arrested the man who shot two guards.", "ATTACK")
     assert "man" in texts(event["actors"])
 
 
 def test_a_traveller_moves_no_thing():
-    (event,) = events_of("The players later flew first class to Sioux Falls.", "TRAVEL")
-    assert texts(event["targets"]) == "" and "players" in texts(event["actors"])
+    (event,) = events_of("The fans then flew first class to Denver.", "TRAVEL")
+    assert texts(event["targets"]) == "" and "fans" in texts(event["actors"])
 
 
 def test_who_files_or_brings_charges_is_their_actor():
@@ -139,8 +139,8 @@ def test_who_files_or_brings_charges_is_their_actor():
 
 
 def test_a_street_named_after_its_place_word_is_where_not_whom():
-    (event,) = events_of("A man looks at the scene of the attack on the Promenade des Anglais.", "ATTACK")
-    assert texts(event["targets"]) == "" and "Promenade des Anglais" in texts(event.get("location") or [])
+    (event,) = events_of("A woman stands near the site of the attack on the Boulevard Saint-Martin.", "ATTACK")
+    assert texts(event["targets"]) == "" and "Boulevard Saint-Martin" in texts(event.get("location") or [])
 
 
 def test_a_clause_with_its_own_subject_is_not_a_passive():

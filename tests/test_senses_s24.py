@@ -31,7 +31,7 @@ def test_a_vehicle_arriving_on_its_own_is_no_journey():
 def test_local_movement_at_a_scene_is_no_journey():
     assert not events_of("He didn't return to the game, though the coach said he was fit to play.", "RETURN")
     assert not events_of("After a long delay, the players came back on for the ninth inning.", "RETURN")
-    assert not events_of("As drummers filled the pitch, the rapper eventually made his way into the stands.", "TRAVEL")
+    assert not events_of("While the band played on the field, the singer finally made his way into the crowd in the stands.", "TRAVEL")
     assert not events_of("Hundreds of fans left the stadium in Paris after the match.", "TRAVEL")
     assert events_of("The refugees made their way to the border town of Kilis.", "TRAVEL")
     assert events_of("He left Syria in 2015.", "TRAVEL")
@@ -58,7 +58,7 @@ def test_an_executed_will_is_no_killing():
 
 def test_deaths_in_an_accident_are_no_attack():
     text = (
-        "The airline said it was withholding the names of those killed until relatives had been told, and gave"
+        "The carrier said it would not name those killed until families were informed, and gave"
         " no cause for the crash."
     )
     assert not events_of(text, "ATTACK")

@@ -92,7 +92,7 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             speaker = next((g for c in figure.children if c.dep_ == "prep" and c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"), None)  # "63 percent of the nurses": the nurses
             if speaker is None:
-                continue  # "the number who said they had used it rose": a statistic
+                continue  # "the share who said they owned one fell": a statistic
         if speaker is not None and no_source(speaker):
             continue  # "rumours suggested", "previous leaks suggested": hearsay, no one who says it
         if speaker is not None and unsaid(token):

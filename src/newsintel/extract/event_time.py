@@ -370,7 +370,7 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
         own = [e for e in spans if _clause_of(e.root) in moments and not _another_nouns(e, trigger, clause | moments)
                and not _a_bound(e)]
     if not own and (noun := scope.occurrence_of_relative(trigger, _occurrence)) is not None:
-        # "air strikes earlier this month which killed 30 civilians": the strikes' date is the killing's
+        # "raids last week which killed 12 farmers": the strikes' date is the killing's
         own = [e for e in spans if e.root in noun.subtree and e.root not in trigger.subtree and not _a_bound(e)
                and _clause_of(e.root) == _clause_of(noun)]
     if not own:

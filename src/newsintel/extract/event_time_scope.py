@@ -211,7 +211,7 @@ def past_schedule(trigger: Token) -> bool:
 
 
 def occurrence_of_relative(trigger: Token, is_occurrence: Callable[[Token], bool]) -> Token | None:
-    """The event noun a relative clause tells more of ("air strikes earlier this month which killed 30 civilians",
+    """The event noun a relative clause tells more of ("raids last week which killed 12 farmers",
     "a raid last week that freed two hostages", "strikes killing 30"): the clause happened at the noun's moment, so
     the noun's own date is the clause's; None for any other clause ("the man who fled")."""
     noun = trigger.head

@@ -49,7 +49,7 @@ def type_light_verbs(type_name: str) -> frozenset[str]:
 
 
 def drop_unresolved_wh(args: dict[str, list[Token]]) -> None:
-    """ "no information about who was shot", "asked what had been seized": a question word that stands for no noun
+    """ "no word on who was wounded", "asked what had been seized": a question word that stands for no noun
     of a relative clause names no participant (a relative "who" stands for its noun: "the man who fled")."""
     for role in ("actors", "targets"):
         args[role] = [t for t in args[role] if not (t.lower_ in _words("question_words") and _unresolved(t))]
