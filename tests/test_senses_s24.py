@@ -29,11 +29,11 @@ def test_a_vehicle_arriving_on_its_own_is_no_journey():
 
 
 def test_local_movement_at_a_scene_is_no_journey():
-    assert not events_of("He didn't return to the game, though the coach said he was fit to play.", "RETURN")
+    assert not events_of("She did not return to the game, though her trainer said she could play.", "RETURN")
     assert not events_of("After a long delay, the players came back on for the ninth inning.", "RETURN")
-    assert not events_of("While the band played on the field, the singer finally made his way into the crowd in the stands.", "TRAVEL")
+    assert not events_of("As the band played, the singer made his way into the stands.", "TRAVEL")
     assert not events_of("Hundreds of fans left the stadium in Paris after the match.", "TRAVEL")
-    assert events_of("The refugees made their way to the border town of Kilis.", "TRAVEL")
+    assert events_of("The families made their way to the frontier town of Akcakale.", "TRAVEL")
     assert events_of("He left Syria in 2015.", "TRAVEL")
 
 
