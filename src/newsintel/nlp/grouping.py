@@ -264,20 +264,10 @@ def group_mentions(mentions: list[RawMention], doc_id: str, text: str = "") -> l
                     given[words[0]].mentions.append(m)
                     continue
                 if words[0] in kin:  # "her brother Dale ... Dale said": a person the report names no further
-                    m.label = "PERSON"
-                    alone = index.by_words.get(words)
-                    if alone is None:
-                        alone = _Group("PERSON", words[0], words)
-                        index.add(groups, alone)
-                    alone.mentions.append(m)
+                    _lone_person(index, groups, words, m)
                     continue
             if m.kb_id == "" and len(words) == 1 and owners[words[0]] > 1:  # a person, but which one is unsaid
-                m.label = "PERSON"
-                alone = index.by_words.get(words)
-                if alone is None:
-                    alone = _Group("PERSON", words[0], words)
-                    index.add(groups, alone)
-                alone.mentions.append(m)
+                _lone_person(index, groups, words, m)
                 continue
             key, canonical = (kind, org_key), None
         group = by_key.get(key)
@@ -290,6 +280,16 @@ def group_mentions(mentions: list[RawMention], doc_id: str, text: str = "") -> l
     groups = [g for g in groups if g.mentions]
     groups.sort(key=lambda g: min(m.start for m in g.mentions))
     return [_to_entity(g, f"{doc_id}-e{n}") for n, g in enumerate(groups, 1)]
+
+
+def _lone_person(people: _People, groups: list[_Group], words: tuple[str, ...], mention: RawMention) -> None:
+    """A one-word name read as a person the report names no further: one group per such name."""
+    mention.label = "PERSON"
+    alone = people.by_words.get(words)
+    if alone is None:
+        alone = _Group("PERSON", words[0], words)
+        people.add(groups, alone)
+    alone.mentions.append(mention)
 
 
 def _given_names(groups: list[_Group]) -> dict[str, _Group]:
