@@ -77,8 +77,11 @@ def document_units(index: IdentityIndex, document_id: str) -> list[Unit]:
         return x
 
     types = {r.id: corrected_label(r.name, r.type) for r in rows}
+    places = {r.id: place_ref(r.geonameid, r.lat, r.lon) for r in rows if r.lat is not None}
     for subj, obj in index.alias_pairs(document_id, settings()["alias_max_span"]):
         if subj in parent and obj in parent and kind_of(types[subj]) == kind_of(types[obj]):
+            if places.get(subj) and places.get(obj) and places[subj] != places[obj]:
+                continue  # two gazetteer entries are two places, whatever the parse read as an alias
             parent[root(subj)] = root(obj)
     texts: dict[str, Counter[str]] = {}
     for entity_id, text in index.mention_texts(document_id):
