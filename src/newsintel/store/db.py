@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ from newsintel.ingest.discover import display_path as shown  # escaped, one line
 from newsintel.store.gateway import POSTGRESQL, WRITE_LOCK, Database, row_factory, statements, wrap
 
 DEFAULT_DB = "newsintel.db"
+BUSY_WAIT_S = 30  # how long a SQLite statement waits for another process's lock before failing
 ENV_DB = "NEWSINTEL_DB"
 
 
@@ -129,9 +131,9 @@ def open_connection(path: str | Path, readonly: bool = False, *, as_found: bool 
         if readonly and not _writable(path):
             conn = _open_readonly(path)
         else:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_WAIT_S)
             if not as_found:
-                conn.execute("PRAGMA journal_mode = WAL")
+                _use_wal(conn)
                 conn.execute("PRAGMA synchronous = NORMAL")
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
@@ -140,16 +142,35 @@ def open_connection(path: str | Path, readonly: bool = False, *, as_found: bool 
     return conn
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Put the store in WAL mode, waiting for other processes as every other statement does.
+
+    Switching a new file to WAL needs its exclusive lock, and sqlite answers "database is locked" at once, without
+    the busy timeout, when another process is opening the same new file (seen in CI: two ingests started together
+    on one new store, one of them failed). So retry until the same deadline a write would wait for."""
+    deadline = time.monotonic() + BUSY_WAIT_S
+    pause = 0.01
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err).lower() or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
+
+
 def _open_readonly(path: Path) -> sqlite3.Connection:
     uri = "file:" + quote(os.fsencode(path.resolve())) + "?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_WAIT_S)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError:
         # A WAL store in a folder that cannot be written: sqlite cannot create its shared-memory file, so read
         # the file as it is (nothing else can be writing it there either).
         conn.close()
-        conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, timeout=30)
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, timeout=BUSY_WAIT_S)
     return conn
 
 
