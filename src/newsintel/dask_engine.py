@@ -24,6 +24,7 @@ from newsintel.pipeline import CHUNK, IN_FLIGHT_PER_WORKER, chunks, process_batc
 
 RETRIES = 2  # a task whose worker died is rerun by the scheduler anyway; these cover errors raised in the task
 POLL = 5.0  # seconds between checks that a local cluster still has a worker while a result is awaited
+WARM_MODULE = "newsintel.dask_warm"
 NO_WORKER_GRACE = 180.0  # a local cluster with no worker for this long will not get one back: its inputs fail
 
 
@@ -31,6 +32,20 @@ def _on_worker(work: Callable[[list], list[Record | Failure]], chunk: list, focu
                ) -> list[Record | Failure]:
     install(focus)  # the focus this run was started with, whatever ran on this worker before
     return work(chunk)
+
+
+def _preload_model() -> None:
+    """Have the forkserver import `newsintel.dask_warm` (the model) beside what Dask preloads there. Dask sets its
+    list once per process on first use; the forkserver itself starts with the first worker, so this must run before
+    the cluster. A forkserver already running (a second cluster in one process) keeps what it loaded."""
+    from multiprocessing import forkserver
+
+    from distributed.utils import get_mp_context
+
+    context = get_mp_context()  # sets Dask's own preload list
+    preload = list(getattr(forkserver._forkserver, "_preload_modules", None) or ["distributed"])
+    if WARM_MODULE not in preload:
+        context.set_forkserver_preload([*preload, WARM_MODULE])
 
 
 def _origin(item: Any) -> str:
@@ -55,8 +70,11 @@ class DaskProcessor:
         else:
             import dask
 
-            # one task per worker at a time: a worker's death then blames only the task it was running
-            with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+            # one task per worker at a time: a worker's death then blames only the task it was running; workers
+            # forked from a forkserver that has loaded the model (dask_warm) instead of each loading its own
+            with dask.config.set({"distributed.scheduler.worker-saturation": 1.0,
+                                  "distributed.worker.multiprocessing-method": "forkserver"}):
+                _preload_model()
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                             host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
