@@ -2,14 +2,20 @@
 
 What goes in, from the documents at or under the TLP ceiling only (store/stix_reads.py reads nothing else):
 - people and groups as `identity` (a group that is the actor of a stated attack as `threat-actor`), named by the
-  spelling those documents use most; places as `location` with coordinates and country;
+  spelling those documents use most (or the store's country-qualified name: stix_objects.Node.name); places as
+  `location` with coordinates and country (STIX wants a region, a country or coordinates: a place with none of
+  them stays out);
 - membership and association relations as `relationship` (member-of, associated-with, related-to);
-- located and moving events (a place resolved, not denied or conditional) as one `sighting` per participant, where
-  and when, with modality, role, places and grades in a property extension that an `extension-definition` defines;
+- located and moving events (a place resolved) as one `sighting` per participant, where and when, with modality,
+  role, places and grades in a property extension that an `extension-definition` defines; a denied event has
+  `count` 0 (sighted no time) and a conditional one the grade that cannot be judged (6, no `confidence`), so a
+  reader without our extension never takes either for a sighting that happened;
 - claims as `note`s with their speaker; each document as a `report` (title, publisher, date, URL, what came from
   it) created by an `identity` of its publisher; stories as `grouping`s of their reports.
 Every object carries the TLP 2.0 marking of the strictest document behind it; Admiralty credibility maps onto
-`confidence` (data/credibility.yaml). Facts under the views' default confidence are left out (precision first).
+`confidence` (data/credibility.yaml). Facts under the views' default confidence are left out (precision first),
+after the views' story corroboration counted among the exported documents only (store/stix_reads.py). Sightings,
+notes and reports: exports/stix_facts.py.
 Ids are UUIDv5 over stable keys (exports/stix_objects.py), so the same store gives the same ids and a partner can
 re-import an update; `created`/`modified` are the first and last ingest time behind an object.
 
@@ -31,10 +37,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from newsintel import datevalues
 from newsintel.exports.base import atomic_output
+from newsintel.exports.stix_facts import DocumentObjects
 from newsintel.exports.stix_objects import (
-    EPOCH,
     EXTENSION,
     PRODUCER,
     TLP2_MARKINGS,
@@ -43,18 +48,19 @@ from newsintel.exports.stix_objects import (
     Node,
     Selection,
     Story,
+    finish,
     fixed_objects,
+    publisher_id,
+    publisher_of,
     stix_id,
-    timestamp,
     tlp_marking,
-    without_nulls,
 )
+from newsintel.extract.confidence import corroborated
+from newsintel.resolve.place_names import country_name
 from newsintel.resources import load_yaml
 from newsintel.store import stix_reads as reads
-from newsintel.store.sharing import credibility, independent_confirmations, stix_confidence
+from newsintel.store.sharing import credibility, stix_confidence
 
-SIGHTED_MODALITIES = ("asserted", "attempted", "hedged", "intended", "future")  # never denied or conditional
-PLACE_ROLES = ("location", "origin", "destination", "via")
 RELATIONSHIPS = {"MEMBER": "member-of", "POSITION": "member-of", "ASSOCIATE": "associated-with",
                  "FAMILY": "related-to", "SPOUSE": "related-to"}
 THREAT_EVENTS = ("ATTACK",)  # a group that is the stated actor of one of these is a threat-actor
@@ -115,8 +121,8 @@ class StixExporter:
             self._emit(obj)
         for ref, identity in sorted((ref, identity) for identity, ref in self.refs.items()):
             self._emit(self._node_object(identity, ref))
-        for publisher, behind in sorted(self.publishers.items(), key=lambda t: self._publisher_id(t[0])):
-            self._emit(self._finish({"type": "identity", "id": self._publisher_id(publisher), "name": publisher,
+        for publisher, behind in sorted(self.publishers.items(), key=lambda t: publisher_id(t[0])):
+            self._emit(finish({"type": "identity", "id": publisher_id(publisher), "name": publisher,
                                      "identity_class": "organization", "created_by_ref": PRODUCER}, behind))
         self.link_refs = self._relationships()
         for page in self._pages():
@@ -130,19 +136,6 @@ class StixExporter:
         self._first = False
         self._digest.update(obj["id"].encode() + b"\n")
         self.counts[obj["type"]] += 1
-
-    def _finish(self, obj: dict[str, Any], behind: Behind) -> dict[str, Any]:
-        """`obj` marked with the strictest TLP of the documents behind it, created/modified at their ingest times."""
-        return {"spec_version": "2.1", "created": behind.first or EPOCH, "modified": behind.last or EPOCH,
-                **without_nulls(obj), "object_marking_refs": [TLP2_MARKINGS[behind.level]]}
-
-    @staticmethod
-    def _publisher(doc: dict[str, Any]) -> str:
-        return doc["source"] or doc["handling_source"]
-
-    @staticmethod
-    def _publisher_id(publisher: str) -> str:
-        return stix_id("identity", f"publisher:{publisher}")
 
     # --- the first pass: what spans documents ---------------------------------------------------------------
 
@@ -168,7 +161,7 @@ class StixExporter:
                 self.stories[story].documents.append(doc_id)
                 self.stories[story].add(docs[doc_id])
             for doc in page:
-                self.publishers[self._publisher(doc)].add(doc)
+                self.publishers[publisher_of(doc)].add(doc)
                 self.levels.add(doc["tlp"])
         self.refs = {identity: ref for identity, node in self.nodes.items()
                      if (ref := self._node_ref(identity, node, threat)) is not None}
@@ -176,10 +169,16 @@ class StixExporter:
     def _gather_nodes(self, docs: dict[str, dict[str, Any]]) -> dict[str, str]:
         """Fold the page's linked entities into their nodes; returns entity id -> identity id."""
         entity_node: dict[str, str] = {}
-        for e in reads.linked_entities(self.conn, list(docs)):
+        entities = reads.linked_entities(self.conn, list(docs))
+        countries: dict[str, set[str]] = defaultdict(set)  # document -> names of the countries it places
+        for e in entities:
+            if e["kind"] == "place" and e["country"] and (name := country_name(e["country"])):
+                countries[e["document_id"]].add(name)
+        for e in entities:
             node = self.nodes.setdefault(e["identity"], Node(kind=e["kind"], stored=e["identity_name"]))
             node.names[e["name"]] += 1
             node.add(docs[e["document_id"]])
+            node.context |= countries[e["document_id"]]
             if node.point is None and e["lat"] is not None:
                 node.point, node.country = (float(e["lat"]), float(e["lon"])), e["country"]
             entity_node[e["id"]] = e["identity"]
@@ -203,7 +202,7 @@ class StixExporter:
                 obj["country"] = node.country
         elif obj["type"] == "identity":
             obj["identity_class"] = "individual" if node.kind == "person" else "organization"
-        return self._finish(obj, node)
+        return finish(obj, node)
 
     def _link_key(self, fact: dict[str, Any], entity_node: dict[str, str]) -> tuple[str, str, str] | None:
         """(relationship type, subject identity, object identity) of a relation fact that may become one."""
@@ -237,6 +236,17 @@ class StixExporter:
         contradicted = (doc["id"], fact.get("sentence")) in self.contradicted
         return credibility(fact.get("modality") or "asserted", 0, contradicted)
 
+    def _corroborate(self, events: list[tuple[str, dict[str, Any]]]) -> None:
+        """Raise the confidence of events under the views' default as the views do (views/confidence.py: other
+        reports of the story with the same kind of event about the same people), counting only the documents this
+        export may use, so a partner receives what `profile` shows from them."""
+        under = [(d, f) for d, f in events if not self._confident(f)]
+        asks = [(d, f["type"], [a["entity"] for r in ("actors", "targets") for a in f.get(r) or [] if a.get("entity")])
+                for d, f in under]
+        for (_doc, fact), others in zip(under, reads.story_corroboration(self.conn, asks, self.may_use), strict=True):
+            if others:
+                fact["confidence"] = corroborated(fact["confidence"], others)
+
     def _confident(self, fact: dict[str, Any]) -> bool:
         return fact.get("confidence") is None or fact["confidence"] >= self.min_confidence
 
@@ -261,7 +271,7 @@ class StixExporter:
                                            "relations": sorted(link.types), "roles": sorted(link.roles)}}}
             if stix_confidence(grade) is not None:
                 obj["confidence"] = stix_confidence(grade)
-            self._emit(self._finish(obj, link))
+            self._emit(finish(obj, link))
             written[key] = ref
         return written
 
@@ -275,126 +285,33 @@ class StixExporter:
             if e["identity"] in self.refs:
                 named[e["document_id"]].add(self.refs[e["identity"]])
         entity_ref = {e: self.refs[i] for e, i in entity_node.items() if i in self.refs}
+        facts_of = DocumentObjects(self.conn, self.may_use, self.contradicted)
         facts: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
         for table in ("events", "claims", "relations"):
             for doc_id, fact in reads.facts_of(self.conn, table, ids):
                 facts[doc_id][table].append(fact)
+        self._corroborate([(d, f) for d, by_table in facts.items() for f in by_table["events"]])
         for doc in page:
             mine = facts.pop(doc["id"], {})
             objects: dict[str, dict[str, Any]] = {}  # this document's, by id (a repeated fact once)
             for fact in mine.get("events", []):
                 if self._confident(fact):
-                    objects |= {o["id"]: o for o in self._sightings(doc, fact, entity_ref)}
+                    objects |= {o["id"]: o for o in facts_of.sightings(doc, fact, entity_ref)}
             for fact in mine.get("claims", []):
                 if self._confident(fact) and fact.get("content"):
-                    note = self._note(doc, fact, entity_ref)
+                    note = facts_of.note(doc, fact, entity_ref)
                     objects[note["id"]] = note
             links = {self.link_refs[k] for f in mine.get("relations", [])
                      if (k := self._link_key(f, entity_node)) in self.link_refs}
             for obj in objects.values():
                 self._emit(obj)
-            self._report(doc, named[doc["id"]] | set(objects) | links)
-
-    def _grades(self, doc: dict[str, Any], modality: str | None, sentence: int | None, entities: list[str],
-                event_type: str | None = None) -> dict[str, Any]:
-        confirmations = (independent_confirmations(self.conn, doc["id"], event_type, entities, self.may_use)
-                         if event_type and entities else 0)
-        grade = credibility(modality, confirmations, (doc["id"], sentence) in self.contradicted)
-        return {"credibility": grade, "source_reliability": doc["reliability"], "confidence": stix_confidence(grade)}
-
-    def _when(self, fact: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
-        time = fact.get("time") or {}
-        value = time.get("value") if time.get("value") and datevalues.precision_of(time.get("value")) else None
-        by = "event" if value else "report"
-        if value is None and not time.get("undated"):
-            value = (doc["published"] or "")[:10] or None
-        first, _, last = (value or "").partition("/")
-        undated = "undated" if time.get("undated") else None  # our import keeps it undated (not the report's day)
-        return {"text": time.get("text"), "value": value, "dated_by": by if value else undated,
-                "precision": (time.get("precision") or datevalues.precision_of(value)) if value else None,
-                "first": first[:10] or None, "last": (last or first)[:10] or None}
-
-    def _sightings(self, doc: dict[str, Any], fact: dict[str, Any],
-                   entity_ref: dict[str, str]) -> Iterator[dict[str, Any]]:
-        """One sighting per participant of a located event (where and when, graded)."""
-        modality = fact.get("modality") or "asserted"
-        if modality not in SIGHTED_MODALITIES:
-            return
-        places = [(role, entity_ref[a["entity"]], a.get("text")) for role in PLACE_ROLES
-                  for a in fact.get(role) or [] if a.get("entity") in entity_ref
-                  and entity_ref[a["entity"]].startswith("location--")]
-        if not places:
-            return
-        entities = [a["entity"] for r in ("actors", "targets") for a in fact.get(r) or [] if a.get("entity")]
-        grades = self._grades(doc, modality, fact.get("sentence"), entities, fact["type"])
-        when = self._when(fact, doc)
-        said = ((fact.get("attribution") or {}).get("speaker") or {}).get("text")
-        for role in ("actors", "targets"):
-            for arg in fact.get(role) or []:
-                ref = entity_ref.get(arg.get("entity") or "")
-                if ref is None or ref.startswith("location--"):
-                    continue
-                key = f"{doc['id']}:{fact['start']}:{fact['end']}:{fact['type']}:{ref}:{role}"
-                obj: dict[str, Any] = {
-                    "type": "sighting", "id": stix_id("sighting", key), "created_by_ref": PRODUCER,
-                    "sighting_of_ref": ref, "where_sighted_refs": sorted({p[1] for p in places}),
-                    "description": f"{fact['type']} ({modality}): {fact.get('trigger')}",
-                    "extensions": {EXTENSION: {
-                        "extension_type": "property-extension", "event_type": fact["type"],
-                        "trigger": fact.get("trigger"), "modality": modality, "role": role.rstrip("s"),
-                        "places": [{"role": r, "location_ref": p, "text": t} for r, p, t in places],
-                        "when": {k: v for k, v in when.items() if k in ("text", "value", "precision", "dated_by")},
-                        "said_by": said, "credibility": grades["credibility"],
-                        "source_reliability": grades["source_reliability"]}}}
-                if when["first"]:
-                    obj["first_seen"] = when["first"] + "T00:00:00.000Z"
-                    obj["last_seen"] = (when["last"] or when["first"]) + "T23:59:59.999Z"
-                if grades["confidence"] is not None:
-                    obj["confidence"] = grades["confidence"]
-                yield self._finish(obj, Behind.of(doc))
-
-    def _note(self, doc: dict[str, Any], fact: dict[str, Any], entity_ref: dict[str, str]) -> dict[str, Any]:
-        speaker = fact.get("speaker") or {}
-        grades = self._grades(doc, fact.get("modality"), fact.get("sentence"), [])
-        refs = {stix_id("report", doc["id"])}
-        if speaker.get("entity") in entity_ref:
-            refs.add(entity_ref[speaker["entity"]])
-        obj: dict[str, Any] = {
-            "type": "note", "id": stix_id("note", f"{doc['id']}:{fact['start']}:{fact['end']}"),
-            "created_by_ref": PRODUCER, "content": fact["content"], "object_refs": sorted(refs),
-            "extensions": {EXTENSION: {"extension_type": "property-extension", "cue": fact.get("cue"),
-                                       "medium": fact.get("medium"), "modality": fact.get("modality"),
-                                       "said_by": speaker.get("text"), "credibility": grades["credibility"],
-                                       "source_reliability": grades["source_reliability"]}}}
-        if speaker.get("text"):
-            obj["authors"] = [speaker["text"]]
-            obj["abstract"] = f"{speaker['text']} {fact.get('cue') or 'said'}"
-        if grades["confidence"] is not None:
-            obj["confidence"] = grades["confidence"]
-        return self._finish(obj, Behind.of(doc))
-
-    def _report(self, doc: dict[str, Any], refs: set[str]) -> None:
-        publisher = self._publisher(doc)
-        author = self._publisher_id(publisher)
-        reference: dict[str, Any] = {"source_name": publisher, "external_id": doc["id"]}
-        if doc["url"]:
-            reference["url"] = doc["url"]
-        self._emit(self._finish({
-            "type": "report", "id": stix_id("report", doc["id"]), "created_by_ref": author,
-            "name": doc["title"] or f"Report {doc['id']}",
-            "published": timestamp(doc["published"]) or timestamp(doc["ingested_at"]) or EPOCH,
-            "report_types": ["threat-report"], "object_refs": sorted(refs) or [author],
-            "external_references": [reference],
-            "extensions": {EXTENSION: {"extension_type": "property-extension", "source": doc["handling_source"],
-                                       "source_reliability": doc["reliability"],
-                                       "unnamed_publisher": True if not doc["source"] else None,
-                                       "undated_report": True if not doc["published"] else None}}}, Behind.of(doc)))
+            self._emit(facts_of.report(doc, named[doc["id"]] | set(objects) | links))
 
     def _groupings(self) -> None:
         for story, members in sorted(self.stories.items()):
             if len(members.documents) < 2 and self.selection.story is None:
                 continue
-            self._emit(self._finish({
+            self._emit(finish({
                 "type": "grouping", "id": stix_id("grouping", f"story:{story}"), "created_by_ref": PRODUCER,
                 "name": f"Story {story}", "context": "unspecified",
                 "object_refs": sorted(stix_id("report", d) for d in members.documents)}, members))

@@ -65,6 +65,15 @@ def without_nulls(value: Any) -> Any:
     return value
 
 
+def publisher_of(doc: dict[str, Any]) -> str:
+    """Who published an exported document: its own publisher, else the source it came from."""
+    return doc["source"] or doc["handling_source"]
+
+
+def publisher_id(publisher: str) -> str:
+    return stix_id("identity", f"publisher:{publisher}")
+
+
 @dataclass
 class Selection:
     """What `newsintel export stix` exports (exports/stix.py)."""
@@ -113,13 +122,20 @@ class Node(Behind):
     point: tuple[float, float] | None = None
     country: str | None = None
     stored: str = ""  # the identity's name in the store
+    context: set[str] = field(default_factory=set)  # names of the countries the exported documents naming it place
 
     def name(self) -> str:
         """The store's name when the exported documents use that spelling (so a partner's profile finds it under
-        the same name), else the spelling they use most; never a name only a withheld document gives."""
+        the same name), else the spelling they use most; never a name only a withheld document gives. A group
+        the store names with its report's country ("Interior Ministry (Austria)", resolve/org_context.py) keeps
+        that name when the documents spell the rest and place something in that country: a partner's store
+        cannot read the country again from the exported facts, and without it two countries' bodies become one."""
         stored = self.stored.split(", ")[0]  # a place's stored name carries its country ("Raqqa, Syria")
         if stored in self.names:
             return stored
+        spelled, _, country = self.stored.partition(" (")
+        if self.kind == "org" and country.endswith(")") and spelled in self.names and country[:-1] in self.context:
+            return self.stored
         return min(self.names, key=lambda n: (-self.names[n], n))
 
 
@@ -158,3 +174,9 @@ def fixed_objects() -> list[dict[str, Any]]:
     producer = {"type": "identity", "spec_version": "2.1", "id": PRODUCER, "created": EPOCH, "modified": EPOCH,
                 "name": "newsintel", "identity_class": "system", "object_marking_refs": marks}
     return [extension, producer]
+
+
+def finish(obj: dict[str, Any], behind: Behind) -> dict[str, Any]:
+    """`obj` marked with the strictest TLP of the documents behind it, created/modified at their ingest times."""
+    return {"spec_version": "2.1", "created": behind.first or EPOCH, "modified": behind.last or EPOCH,
+            **without_nulls(obj), "object_marking_refs": [TLP2_MARKINGS[behind.level]]}

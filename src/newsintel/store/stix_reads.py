@@ -102,3 +102,34 @@ def stories_of(conn: Any, doc_ids: list[str]) -> dict[str, int]:
         out.update({r[0]: int(r[1]) for r in db.execute(
             f"SELECT document_id, story_id FROM story_docs WHERE document_id IN ({marks})", chunk)})
     return out
+
+
+def story_corroboration(conn: Any, asks: list[tuple[str, str, list[str]]], may_use: set[str]) -> list[int]:
+    """As store/queries.story_reports_with_events (the views' corroboration), counting only the documents an
+    export may use: for each (document id, event type, entity ids), how many other reports of its story in
+    `may_use` have an event of that type whose actor or target is resolved to the identity of one of the entities.
+    A withheld report raises nothing, so whether an event is exported never tells that one exists."""
+    db = wrap(conn)
+    entity_ids = sorted({e for _, _, entities in asks for e in entities if e})
+    identity: dict[str, str] = {}
+    for chunk, marks in _chunks(entity_ids):
+        identity.update({r[0]: r[1] for r in db.execute(
+            f"SELECT entity_id, identity_id FROM entity_links WHERE entity_id IN ({marks})", chunk)})
+    others: dict[tuple[str, str, str], set[str]] = {}
+    docs = sorted({doc for doc, _, entities in asks if any(e in identity for e in entities)})
+    types = sorted({type_ for _, type_, _ in asks})
+    identities = sorted(set(identity.values()))
+    type_marks, identity_marks = ",".join("?" * len(types)), ",".join("?" * len(identities))
+    for chunk, marks in _chunks(docs):
+        for doc, type_, identity_id, other in db.execute(
+                "SELECT s1.document_id, e2.type, l2.identity_id, e2.document_id FROM story_docs s1"
+                " JOIN story_docs s2 ON s2.story_id = s1.story_id AND s2.document_id != s1.document_id"
+                " JOIN events e2 ON e2.document_id = s2.document_id"
+                " JOIN event_args a2 ON a2.event_id = e2.id AND a2.role IN ('actors', 'targets')"
+                " JOIN entity_links l2 ON l2.entity_id = a2.entity_id"
+                f" WHERE s1.document_id IN ({marks}) AND e2.type IN ({type_marks})"
+                f" AND l2.identity_id IN ({identity_marks})", (*chunk, *types, *identities)):
+            if other in may_use:
+                others.setdefault((doc, type_, identity_id), set()).add(other)
+    return [len(set().union(*(others.get((doc, type_, identity[e]), set()) for e in entities if e in identity)))
+            for doc, type_, entities in asks]
