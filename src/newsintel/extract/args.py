@@ -241,6 +241,9 @@ def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: 
                 char_start, char_end = min(char_start, s), max(char_end, e)
                 break
     text = ps.doc.text[char_start - ps.offset : char_end - ps.offset]
+    owner = _whose_owner(ps, token, start, mentions) if entity is None and _depth < 3 else None
+    if owner is not None:  # "a farmer whose brother was kidnapped": the farmer's brother, not "whose brother"
+        text = f"{owner}'s {ps.doc.text[ps.char_span(start + 1, end)[0] - ps.offset : char_end - ps.offset]}"
     if entity is None and token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         if token.lower_ in PERSON_PRONOUNS:
             gender = pronoun_gender(token.lower_)
@@ -257,6 +260,25 @@ def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: 
     if entity is None:  # what the words say about an unnamed participant, for `actors.py` (removed before output)
         arg["_d"] = describe(ps, token, start, end, lambda t: mentions.at(*ps.char_span(t.i, t.i + 1)))
     return arg
+
+
+def _whose_owner(ps: ParsedSentence, token: Token, start: int, mentions: MentionIndex) -> str | None:
+    """The words for the owner of a "whose" phrase ("Anna Berg, a nurse whose husband was held": Anna Berg), when
+    the phrase opens with it and the relative clause hangs on a noun; None otherwise."""
+    whose = token.doc[start]
+    if whose.lower_ != "whose" or whose.dep_ != "poss" or start + 1 >= token.i + 1:
+        return None
+    noun = resolve_relative(whose)
+    if noun.i == whose.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = named_apposition(noun, functools.partial(mentions.type_at, ps)) or noun
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":  # "Jonas Berg, a farmer whose ...": Jonas Berg
+        noun = noun.head
+    entity = mentions.at(*ps.char_span(noun.i, noun.i + 1))
+    if entity is not None:
+        return entity.name
+    n_start, n_end = noun_phrase(noun)
+    return ps.doc.text[ps.char_span(n_start, n_end)[0] - ps.offset : ps.char_span(n_start, n_end)[1] - ps.offset]
 
 
 def with_conjuncts(token: Token) -> list[Token]:

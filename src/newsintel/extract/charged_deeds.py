@@ -71,6 +71,9 @@ def accused_doer(noun: Token) -> Token | None:
     whose preposition governs it ("he was accused of assault", "police charged two men with robbery", "found
     guilty of murder"), or the accused of a charge that lists it ("charges including assault")."""
     head = _charge_list_member(first_conjunct(noun))
+    listing = _listing_charge(head)
+    if listing is not None:  # "the charges against her included throwing rocks at officers"
+        return _accused_of_charge(listing)
     if head.dep_ not in ("pobj", "pcomp") or head.head.dep_ not in ("prep", "agent"):
         return None
     prep = head.head
@@ -110,6 +113,8 @@ def charged_deed(token: Token) -> bool:
     (GUIDELINES: hedged), also as the object of the gerund charged ("accused of plotting an attack", "suspected of
     carrying out the raid"). Courts' findings ("convicted of", "found guilty of") are left out."""
     head = _charge_list_member(first_conjunct(token))
+    if _listing_charge(head) is not None:
+        return lemma_of(_listing_charge(head)) in _hedging_accusations()
     if head.dep_ in ("dobj", "obj") and head.head.tag_ == "VBG" and head.head.dep_ == "pcomp":
         return charged_deed(head.head)
     if head.dep_ not in ("pobj", "pcomp") or head.head.dep_ not in ("prep", "agent"):
@@ -127,12 +132,30 @@ def charged_deed(token: Token) -> bool:
     return lemma in _hedging_accusations() and word in _accusing_verbs().get(lemma, ())
 
 
+def _listing_charge(deed: Token) -> Token | None:
+    """The charge whose listing verb names a gerund deed as its object ("the charges against her included throwing
+    rocks", "the indictment covers smuggling migrants": `charge_listing_verbs` in data/event_roles.yaml), else None."""
+    verb = deed.head
+    if deed.tag_ != "VBG" or deed.dep_ not in ("dobj", "obj", "xcomp", "ccomp") or verb.i == deed.i or \
+            lemma_of(verb) not in _listing_verbs() or any(c.dep_ in ("nsubj", "nsubjpass") for c in deed.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and lemma_of(subject) in lexicon().accusation_nouns else None
+
+
+@cache
+def _listing_verbs() -> frozenset[str]:
+    return frozenset(load_yaml("event_roles.yaml").get("charge_listing_verbs", []))
+
+
 def _accused_of_charge(charge: Token) -> Token | None:
     """"the charges against Lena Holt included assault", "Holt faces charges including assault": the party the
     charge is against, else the one facing it."""
     for _ in range(2):
-        for prep in charge.children:
-            if prep.dep_ == "prep" and prep.lower_ == "against":
+        deed_at = min((c.i for c in charge.children if c.dep_ == "prep" and c.lower_ in _charge_listing_preps()),
+                      default=len(charge.doc))
+        for prep in charge.children:  # not "counts of assault against a guard": the assault's target
+            if prep.dep_ == "prep" and prep.lower_ == "against" and prep.i < deed_at:
                 party = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if party is not None:
                     return party

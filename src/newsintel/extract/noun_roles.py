@@ -22,6 +22,7 @@ from newsintel.extract.subjects import accused_party, described_noun, direct_obj
 from newsintel.extract.triggers import FORCE, LIGHT_VERBS, MOVERS, ROLES, Trigger, lemma_of
 from newsintel.resources import load_yaml
 
+AIMED_NOUN_TYPES = ("ATTACK", "THREATEN")
 TIME_PREPS = {"after", "since", "before", "following", "upon", "until", "till", "during"}
 
 
@@ -143,8 +144,30 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         if light:
             prep_args(ps, verb, mentions, args, trigger)
     prep_args(ps, token, mentions, args, trigger)
+    if name in AIMED_NOUN_TYPES and not args["targets"]:
+        _stranded_aim(ps, token, mentions, args, trigger)
     drop_unresolved_wh(args)
     return args
+
+
+def _stranded_aim(ps: ParsedSentence, noun: Token, mentions: MentionIndex, args: dict, trigger: Trigger) -> None:
+    """"died in attacks in March against a school": a time phrase between the noun and its "against" phrase makes
+    the parser hang "against" on the verb, which takes no such phrase (a verb of the event's own type does, and is
+    read with the noun in completion.py, which moves the targets: here only the place); what follows "against" is
+    what the noun's attack hit, and where."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in ("in", "during"):
+        return
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    roles = ("location",) if lemma_of(verb) in trigger.type.verbs else ("targets", "location")
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "against" and prep.i > noun.i:
+            assign_args = {role: [] for role in ROLES}
+            prep_args(ps, verb, mentions, assign_args, trigger)
+            aimed = {t.i for t in prep.subtree}
+            for role in roles:
+                args[role] += [t for t in assign_args[role] if t.i in aimed and t not in args[role]]
 
 
 def clause_subject_for(possessive: Token, noun: Token) -> Token | None:

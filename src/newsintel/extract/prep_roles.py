@@ -14,7 +14,7 @@ from newsintel.extract.clause_args import parties_between, passive_agent, place_
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.non_participants import manner_noun
 from newsintel.extract.parse import ParsedSentence
-from newsintel.extract.role_words import beside_noun, carried_along, to_is_party, wielded
+from newsintel.extract.role_words import beside_noun, carried_along, meeting_noun, to_is_party, wielded
 from newsintel.extract.triggers import INTRANSITIVE, MOVERS, TRANSFERS, Trigger, lemma_of
 
 DESTINATION_PREPS = {"to", "into", "towards", "toward", "onto", "for"}
@@ -39,6 +39,8 @@ def prep_args(ps: ParsedSentence, head: Token, mentions: MentionIndex, args: dic
         if word == "between" and depth == 0 and trigger.type.name in ("AGREE", "FIGHT"):
             parties_between(objects, args, trigger.type.name)
             continue
+        if word == "with" and depth == 0 and trigger.type.name in MOVERS and _met_before(head, prep):
+            continue  # "his departure from a meeting in Hanoi with Kim": Kim is met, not a traveller
         if word == "out" and not objects:  # "out of Syria"
             objects = [g for p2 in prep.children if p2.lower_ == "of" for g in p2.children if g.dep_ == "pobj"]
         for obj in objects:
@@ -52,6 +54,14 @@ def prep_args(ps: ParsedSentence, head: Token, mentions: MentionIndex, args: dic
                     assign_prep(ps, word, item, mentions, args, trigger)
             if depth == 0 and not route_place(ps, obj, word, trigger.type.name, mentions):
                 prep_args(ps, obj, mentions, args, trigger, depth + 1)  # "on a forged passport via Sofia"
+
+
+def _met_before(head: Token, with_prep: Token) -> bool:
+    """Whether a preposition before "with" on the same word names a meeting the movement left or followed ("left
+    the summit with X", "returned after talks with Y": `meeting_nouns`), whose "with" the parser hung on the
+    movement."""
+    return any(c.dep_ == "prep" and c.i < with_prep.i and any(
+        g.dep_ == "pobj" and meeting_noun(g) for g in c.children) for c in head.children)
 
 
 def route_place(ps: ParsedSentence, item: Token, word: str, event_type: str, mentions: MentionIndex) -> bool:

@@ -83,6 +83,17 @@ def wielded(item: Token) -> bool:
     )
 
 
+def thrown_verb(verb: Token) -> bool:
+    """ "threw stones at soldiers", "hurled bottles at police": a verb whose object is what is thrown (`thrown_verbs`),
+    so the one hit is named by "at"/"into", not by the object."""
+    return lemma_of(verb) in _words("thrown_verbs")
+
+
+def meeting_noun(item: Token) -> bool:
+    """ "a meeting", "the summit", "talks": an encounter whose "with" phrase names who was met (`meeting_nouns`)."""
+    return item.pos_ == "NOUN" and lemma_of(item) in _words("meeting_nouns")
+
+
 def beside_noun(item: Token) -> bool:
     """ "attacked in the square by the cathedral": a landmark the event happened beside, not its doer (a word for
     people or a group is never one)."""

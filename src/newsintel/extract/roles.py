@@ -28,7 +28,14 @@ from newsintel.extract.lexicon import lexicon
 from newsintel.extract.non_participants import force_noun, gathering_noun, unnamed_place
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.prep_roles import prep_args, where_place
-from newsintel.extract.role_words import abstract_noun, drop_unresolved_wh, moved_when_passive, not_an_aim
+from newsintel.extract.role_words import (
+    abstract_noun,
+    drop_unresolved_wh,
+    moved_when_passive,
+    not_an_aim,
+    thrown_verb,
+    wielded,
+)
 from newsintel.extract.subjects import direct_object, is_passive, subject_of
 from newsintel.extract.triggers import FORCE, MOVERS, ROLES, Trigger, lemma_of
 
@@ -109,7 +116,10 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         # is no target (the aim is: at/on/into); instruments the lexicon knows stay for events.py's aim test
         instruments = trigger.type.instruments
         args["targets"] = [t for t in args["targets"] if lemma_of(t) in instruments]
-    if name == "ATTACK" and (lemma_of(token) in FIRED_OBJECT_VERBS | {"shoot"} or any(
+    thrown = name == "ATTACK" and thrown_verb(token)
+    if thrown:  # "threw stones at soldiers", "hurled a grenade into the crowd": what is thrown is no target
+        args["targets"] = [t for t in args["targets"] if not wielded(t)]
+    if name == "ATTACK" and (thrown or lemma_of(token) in FIRED_OBJECT_VERBS | {"shoot"} or any(
             lemma_of(e) == "fire" for e in trigger.extra)):  # "fired tear gas at protesters", "opened fire at"
         aims = [c for c in token.subtree if c.dep_ == "prep" and c.lower_ in ("at", "into") and _clause_verb(
             c) == token]  # "fired at police", "fired into the crowd" (not "into the air": `not_an_aim`)
@@ -137,8 +147,28 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         if into or not args["targets"] or all(lemma_of(t) in vehicles for t in args["targets"]):
             args["targets"] = into
     prep_args(ps, token, mentions, args, trigger)
+    if name == "AGREE" and subject is not None:
+        _brokered_between(subject, args)
     drop_unresolved_wh(args)
     return args
+
+
+def _brokered_between(subject: Token, args: dict[str, list[Token]]) -> None:
+    """"talks between the rebels and the government brokered by Norway", "the truce between A and B was mediated
+    by C": the parties of what was brokered are sides of the agreement too (the brokers being the "by" phrase),
+    also when the parser hangs the participle on the last party instead of on the talks."""
+    first = subject
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    between = first.head if first.dep_ == "pobj" and first.head.lower_ == "between" else next(
+        (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if between is None:
+        return
+    parties = [t for g in between.children if g.dep_ == "pobj" for t in with_conjuncts(g)]
+    if len(parties) < 2:
+        return
+    args["targets"] = [t for t in args["targets"] if t not in parties and t.i != subject.i]
+    args["actors"] = [t for t in args["actors"] if t not in parties] + parties
 
 
 def _people(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:

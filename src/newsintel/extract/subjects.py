@@ -55,7 +55,7 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
     Only the verb's own clause (and its coordination) can make it passive: the subject of a governing verb is the
     doer of the verb it controls, whatever the governing verb's voice ("the men are suspected of smuggling
     migrants", "he was arrested after trying to cross": the men smuggle, he tries to cross)."""
-    current, own = token, True
+    current, own, adverbial = token, True, False
     for _ in range(6):
         for child in current.children:
             if child.dep_ in SUBJECTS:
@@ -65,7 +65,9 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             if owner is not None:
                 return owner, False
             return current.head, own and current.dep_ == "acl" and current.tag_ == "VBN"
-        if current.dep_ == "xcomp" and lemma_of(current.head) in lexicon().object_control:
+        if current.dep_ == "xcomp" and lemma_of(current.head) in lexicon().object_control and not adverbial:
+            # not for a gerund hung on the controlled verb: "forced her to hide while threatening her parents": he
+            # threatens (the parse hangs "while threatening" on "hide"; the forcer's manner, not the forced one's)
             obj = next((c for c in current.head.children if c.dep_ == "dative"), None) or direct_object(
                 current.head)  # "recruited him to join": he joins; "charged each man $500 to cross": the man
             if obj is not None:
@@ -81,6 +83,7 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
             # "had been captured and had not defected": a conjunct with its own auxiliary has its own voice
             own = own and current.dep_ == "conj" and not any(c.dep_ == "aux" for c in current.children)
+            adverbial = current.dep_ == "advcl" and current.tag_ == "VBG"
             current = current.head
             continue
         if current.dep_ in ("pcomp", "pobj") and current.head.dep_ == "prep":  # "before boarding", "after escaping"
