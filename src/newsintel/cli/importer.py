@@ -1,6 +1,7 @@
 """`newsintel import FILE`: a partner's STIX 2.1 bundle into the store (issue 14 item 3; README "Sharing").
 
-Reading and checking: ingest/partner_bundle.py; what the objects mean: ingest/partner_records.py; storing, in one
+Reading and checking: ingest/partner_bundle.py; what the objects mean: ingest/partner_records.py (places taking
+part, in our own export's objects: ingest/partner_places.py); storing, in one
 transaction: store/partner_import.py. One summary line (objects read, imported, skipped by reason); a bundle that
 cannot be imported at all is one `error:` line and exit 1, with nothing stored.
 """
@@ -26,7 +27,7 @@ MAX_BYTES = 90 * 1024 * 1024
 
 def cmd_import(args: argparse.Namespace) -> int:
     from newsintel.ingest.partner_bundle import BundleError, bundle_creator, missing_references, read_bundle
-    from newsintel.ingest.partner_records import Mapper
+    from newsintel.ingest.partner_places import PartnerMapper
     from newsintel.store.partner_import import import_documents, known_objects
     from newsintel.store.sharing import registered_tlp
 
@@ -39,7 +40,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     conn = open_store(args, readonly=False)
     unmarked = args.tlp or registered_tlp(conn, partner) or UNMARKED_DEFAULT
     known = known_objects(conn, missing_references(bundle))
-    mapper = Mapper(bundle, partner, unmarked, args.tlp, known)
+    mapper = PartnerMapper(bundle, partner, unmarked, args.tlp, known)
     docs = mapper.documents()
     nodes = {i: bundle.objects[i] for i in sorted(mapper.used_nodes) if i in bundle.objects}
     changed: list[str] = []

@@ -5,7 +5,8 @@ What goes in, from the documents at or under the TLP ceiling only (store/stix_re
   spelling those documents use most (or the store's country-qualified name: stix_objects.Node.name); places as
   `location` with coordinates and country (STIX wants a region, a country or coordinates: a place with none of
   them stays out);
-- membership and association relations as `relationship` (member-of, associated-with, related-to);
+- membership and association relations as `relationship` (member-of, associated-with, related-to), a place at
+  either end too;
 - located and moving events (a place resolved) as one `sighting` per participant, where and when, with modality,
   role, places and grades in a property extension that an `extension-definition` defines; a denied event has
   `count` 0 (sighted no time) and a conditional one the grade that cannot be judged (6, no `confidence`), so a
@@ -225,9 +226,9 @@ class StixExporter:
             link.roles.add(fact["role"])
 
     def _link_ref(self, key: tuple[str, str, str]) -> str | None:
-        """The relationship's id, when both ends are exported people or groups."""
+        """The relationship's id, when both ends are exported (people, groups, or places: "spokesman of Kosovo")."""
         kind, src, dst = key
-        if src not in self.refs or dst not in self.refs or "place" in (self.nodes[src].kind, self.nodes[dst].kind):
+        if src not in self.refs or dst not in self.refs:
             return None
         return stix_id("relationship", f"{kind}:{self.refs[src]}:{self.refs[dst]}")
 

@@ -1,5 +1,8 @@
 """The objects one exported document gives (exports/stix.py writes them in its second pass, a document at a time):
-one `sighting` per participant of a located event, a `note` per claim, and the document's `report`.
+one `sighting` per participant of a located event (a person, a group, or a place the report makes an actor or
+target: `sighting_of_ref` may be any SDO), a `note` per claim, and the document's `report`. A place the report
+names that no location stands for (no gazetteer entry: "Idlib province") goes with the located ones as words only
+(`unplaced`: role, text, position among the role's places), for a sighting has at least one location.
 
 Each is graded as `profile` grades what it shows, so a partner's store shows the same: a sighting's credibility
 counts the other publishers reporting that participant in the same kind of event (a where line's grade), only
@@ -75,12 +78,15 @@ class DocumentObjects:
                   and entity_ref[a["entity"]].startswith("location--")]
         if not places:
             return
+        unplaced = [{"role": role, "text": a["text"], "at": at} for role in PLACE_ROLES
+                    for at, a in enumerate(fact.get(role) or []) if a.get("text")
+                    and not entity_ref.get(a.get("entity") or "", "").startswith("location--")]
         when = self.when(fact, doc)
         said = ((fact.get("attribution") or {}).get("speaker") or {}).get("text")
         for role in ("actors", "targets"):
             for arg in fact.get(role) or []:
-                ref = entity_ref.get(arg.get("entity") or "")
-                if ref is None or ref.startswith("location--"):
+                ref = entity_ref.get(arg.get("entity") or "")  # a place taking part too ("Kosovo repatriated ...")
+                if ref is None:
                     continue
                 key = f"{doc['id']}:{fact['start']}:{fact['end']}:{fact['type']}:{ref}:{role}"
                 grades = self.grades(doc, modality, fact.get("sentence"), [arg["entity"]], fact["type"])
@@ -92,6 +98,7 @@ class DocumentObjects:
                         "extension_type": "property-extension", "event_type": fact["type"],
                         "trigger": fact.get("trigger"), "modality": modality, "role": role.rstrip("s"),
                         "places": [{"role": r, "location_ref": p, "text": t} for r, p, t in places],
+                        "unplaced": unplaced,
                         "when": {k: v for k, v in when.items() if k in ("text", "value", "precision", "dated_by")},
                         "said_by": said, "credibility": grades["credibility"],
                         "source_reliability": grades["source_reliability"]}}}

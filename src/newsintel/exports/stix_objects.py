@@ -25,6 +25,7 @@ TLP2_MARKINGS = {
     "red": "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
 }
 EPOCH = "2024-01-01T00:00:00.000Z"  # created/modified of the fixed objects (producer, extension definition)
+EXTENSION_MODIFIED = "2026-12-07T00:00:00.000Z"  # version 1.1.0 of the extension definition: `unplaced` added
 
 
 def stix_id(kind: str, key: str) -> str:
@@ -161,16 +162,18 @@ def fixed_objects() -> list[dict[str, Any]]:
     marks = [TLP2_MARKINGS["clear"]]
     extension = {
         "type": "extension-definition", "spec_version": "2.1", "id": EXTENSION, "created": EPOCH,
-        "modified": EPOCH, "created_by_ref": PRODUCER, "name": "newsintel fact grading",
+        "modified": EXTENSION_MODIFIED, "created_by_ref": PRODUCER, "name": "newsintel fact grading",
         "description": "How newsintel read a fact from its report: event type, trigger, modality (asserted, "
                        "hedged, attempted, intended, future, negated, conditional), the participant's role, "
                        "its places by role, when, who said it, and the Admiralty grades: information "
                        "credibility 1-6 and source reliability A-F.",
-        "schema": "event_type, trigger, modality, role, places [{role, location_ref, text}], when {text, value, "
+        "schema": "event_type, trigger, modality, role, places [{role, location_ref, text}], unplaced [{role, text, "
+                  "at}] (a place named that no location stands for, at its position among the role's places), "
+                  "when {text, value, "
                   "precision, dated_by}, said_by, cue, medium, source, reports, relations [], roles []: "
                   "strings/integers as named; "
                   "credibility: integer 1-6; source_reliability: one of A-F (newsintel data/credibility.yaml)",
-        "version": "1.0.0", "extension_types": ["property-extension"], "object_marking_refs": marks}
+        "version": "1.1.0", "extension_types": ["property-extension"], "object_marking_refs": marks}
     producer = {"type": "identity", "spec_version": "2.1", "id": PRODUCER, "created": EPOCH, "modified": EPOCH,
                 "name": "newsintel", "identity_class": "system", "object_marking_refs": marks}
     return [extension, producer]

@@ -1,0 +1,62 @@
+"""Places that take part in what newsintel's own export sends (issue 14 item 3), read back by `newsintel import`.
+
+Our reports make a place an actor or a target ("Kosovo repatriated 11 citizens", "Bulgaria handed him over") and
+an end of a relation ("spokesman of Kosovo"); exports/stix_facts.py sends those as a sighting of the location and
+exports/stix.py as a relationship to it, with our extension saying the role. `PartnerMapper` reads them so, and
+only from objects that carry our extension: another partner's sighting of a location or membership in one keeps
+meaning nothing to us (ingest/partner_records.py refuses it as "an object of the wrong kind").
+A place our report named that no location stands for comes as words only (our extension's `unplaced`: role, text,
+position among the role's places) and goes back into the event at its position, so the heading reads as ours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from newsintel.ingest.partner_bundle import one_line
+from newsintel.ingest.partner_records import Mapper, Node
+
+PARTICIPANT_KINDS = ("person", "org")
+PLACE_ROLES = ("location", "origin", "destination", "via")
+
+
+class PartnerMapper(Mapper):
+    """`Mapper`, with a place accepted where a person or group is, in objects our extension describes."""
+
+    _places_take_part = False
+
+    def _node(self, ref: Any, kinds: tuple[str, ...]) -> Node | str:
+        if self._places_take_part and kinds == PARTICIPANT_KINDS:
+            kinds = (*PARTICIPANT_KINDS, "place")
+        return super()._node(ref, kinds)
+
+    def _ours(self, add: Callable[..., str | None], text: Any, record: Any, obj: dict[str, Any]) -> str | None:
+        self._places_take_part = bool(self.extension(obj))
+        try:
+            return add(text, record, obj)
+        finally:
+            self._places_take_part = False
+
+    def _sighting(self, text: Any, record: Any, obj: dict[str, Any]) -> str | None:
+        reason = self._ours(super()._sighting, text, record, obj)
+        unplaced = self.extension(obj).get("unplaced")
+        if reason is None and isinstance(unplaced, list):
+            _insert_unplaced(record.events[-1], unplaced)
+        return reason
+
+    def _relation(self, text: Any, record: Any, obj: dict[str, Any]) -> str | None:
+        return self._ours(super()._relation, text, record, obj)
+
+
+def _insert_unplaced(event: dict[str, Any], unplaced: list[Any]) -> None:
+    """Each well-formed `unplaced` entry into the event's place role at its position (in order, so the located
+    places keep theirs); a text only, as the report's words."""
+    for item in sorted((u for u in unplaced if isinstance(u, dict)), key=lambda u: (
+            str(u.get("role")), u.get("at") if isinstance(u.get("at"), int) else 1 << 30)):
+        words = one_line(item.get("text"))
+        if item.get("role") not in PLACE_ROLES or not words:
+            continue
+        at = item.get("at") if isinstance(item.get("at"), int) and item["at"] >= 0 else len(event[item["role"]])
+        event[item["role"]].insert(at, {"text": words, "entity": None})
+
