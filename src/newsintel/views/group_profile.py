@@ -23,7 +23,7 @@ from newsintel.store.actors import (
     group_actor_rows,
     named_member_rows,
 )
-from newsintel.store.fact_reads import identity_of_entities
+from newsintel.store.fact_reads import identity_of_entities, latest_members
 from newsintel.store.gateway import Database
 from newsintel.views.common import (
     MOVEMENT_TYPES,
@@ -127,8 +127,9 @@ def _named(conn: Database, sources: Sources, identity_id: str, limit: int) -> tu
     for member in members.values():
         statuses = [r["membership"] for r in member["relations"]]
         member["membership"] = "done" if "done" in statuses else statuses[0]
+        latest = latest_members(conn, member["identity"])  # read once for every role
         for role in ARG_ROLES:
-            for fact in _facts(conn, sources, _events(conn, member["identity"], (role,), 2 * limit), role):
+            for fact in _facts(conn, sources, _events(conn, latest, (role,), 2 * limit), role):
                 if role == "targets" and fact["type"] not in INVOLVING and fact["type"] not in MOVEMENT_TYPES:
                     continue
                 fact["member"] = {"kind": "named", "identity": member["identity"], "text": member["name"],
@@ -240,8 +241,9 @@ def build_group_profile(conn: Database, identity: Any, limit: int = 20,
     sections = _sections(conn, named_facts + described_facts, members, limit)
     # who fought, smuggled or dealt with the group itself ("Kurdish forces fought Islamic State"), read the same way
     # (those joining it, RECRUIT with the group as target, are would-be members, not associates)
+    latest = latest_members(conn, identity["id"])
     own, hidden_own = confident(
-        _facts(conn, sources, _events(conn, identity["id"], ("targets",), 2 * limit), "targets"), threshold)
+        _facts(conn, sources, _events(conn, latest, ("targets",), 2 * limit), "targets"), threshold)
     own = [{**fact, "member": {"kind": "group", "identity": identity["id"], "text": identity["name"], "as": "targets"}}
            for fact in own if fact["type"] != "RECRUIT"]
     sections["associates"] = (_associates(own, members) + sections["associates"])[:2 * limit]

@@ -28,12 +28,13 @@ from newsintel.views.confidence import confident, corroborate, default_min_confi
 INTENT_MODALITIES = ("intended", "future")
 TYPED_RELATIONS = ("FAMILY", "SPOUSE", "ASSOCIATE", "OPPOSES", "MEMBER", "POSITION")
 ROLE_RELATIONS = ("POSITION", "MEMBER", "ALIAS")
-# Every section reads the identity's latest in-document entities only (store/fact_reads.LATEST_MEMBERS), so a group
-# named in 50,000 reports costs no more than one named in 1,000.
+# Every section reads the identity's latest in-document entities only (`fact_reads.latest_members`, read once per
+# profile), so a group named in 50,000 reports costs no more than one named in 1,000.
+Members = list[tuple[str, str]]
 
 
-def _events(conn: Database, identity_id: str, roles: tuple[str, ...], limit: int) -> list[Any]:
-    return fact_reads.identity_event_rows(conn, identity_id, roles, limit)
+def _events(conn: Database, members: Members, roles: tuple[str, ...], limit: int) -> list[Any]:
+    return fact_reads.identity_event_rows(conn, members, roles, limit)
 
 
 def _line(sources: Sources, row: Any, arg_names: dict[str, tuple[str, str, str]],
@@ -64,11 +65,11 @@ def _facts(conn: Database, sources: Sources, rows: list[Any],
     return [_line(sources, row, names, role) for row in rows]
 
 
-def _who(conn: Database, identity: Any, sources: Sources, limit: int) -> dict[str, Any]:
+def _who(conn: Database, identity: Any, members: Members, sources: Sources, limit: int) -> dict[str, Any]:
     profile = json.loads(identity["profile"])
     attributes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    rows = fact_reads.attribute_rows(conn, identity["id"], limit)
-    role_rows = fact_reads.relation_rows(conn, identity["id"], ROLE_RELATIONS, limit)
+    rows = fact_reads.attribute_rows(conn, members, limit)
+    role_rows = fact_reads.relation_rows(conn, members, ROLE_RELATIONS, limit)
     sources.prefetch([r["document_id"] for r in rows + role_rows])
     for row in rows:
         for ev in json.loads(row["attributes"]).get("evidence", []):
@@ -108,10 +109,11 @@ def _where(conn: Database, events: list[dict[str, Any]]) -> list[dict[str, Any]]
     return sorted(out, key=date_order, reverse=True)
 
 
-def _associates(conn: Database, identity_id: str, sources: Sources, limit: int) -> list[dict[str, Any]]:
+def _associates(conn: Database, identity_id: str, members: Members, sources: Sources,
+                limit: int) -> list[dict[str, Any]]:
     """Typed relations first (each with its source), then identities co-mentioned in the same reports."""
     typed = []
-    rows = fact_reads.relation_rows(conn, identity_id, TYPED_RELATIONS, limit, as_object_too=True)
+    rows = fact_reads.relation_rows(conn, members, TYPED_RELATIONS, limit, as_object_too=True)
     sources.prefetch([r["document_id"] for r in rows])
     others = [row["object_entity"] if row["subject_entity"] == row["mine"] else row["subject_entity"] for row in rows]
     linked = identity_of_entities(conn, others)  # one read for all rows, not one per relation
@@ -120,7 +122,7 @@ def _associates(conn: Database, identity_id: str, sources: Sources, limit: int) 
         fact["other"] = ({"identity": linked[other][0], "name": linked[other][1]} if other in linked
                          else {"identity": None, "name": fact["object"]["text"]})
         typed.append(fact)
-    co = fact_reads.co_mentioned_rows(conn, identity_id)
+    co = fact_reads.co_mentioned_rows(conn, identity_id, members)
     co = sorted(co, key=lambda r: (-r["shared"] / (1 + math.log1p(r["documents"])), -r["shared"], r["name"],
                                    r["id"]))[:limit]
     return [*({"kind": "relation", **f} for f in typed),
@@ -128,9 +130,9 @@ def _associates(conn: Database, identity_id: str, sources: Sources, limit: int) 
                "shared_documents": r["shared"]} for r in co)]
 
 
-def _claims(conn: Database, identity_id: str, sources: Sources, limit: int) -> dict[str, list]:
-    by = fact_reads.claim_rows_by(conn, identity_id, limit)
-    about = fact_reads.claim_rows_about(conn, identity_id, limit)
+def _claims(conn: Database, members: Members, sources: Sources, limit: int) -> dict[str, list]:
+    by = fact_reads.claim_rows_by(conn, members, limit)
+    about = fact_reads.claim_rows_about(conn, members, limit)
     sources.prefetch([r["document_id"] for r in by + about])
     return {"by": [sources.fact(r["document_id"], r["data"]) for r in by],
             "about": [sources.fact(r["document_id"], r["data"]) for r in about]}
@@ -141,8 +143,9 @@ def build_profile(conn: Database, identity: Any, limit: int = 20,
     """`min_confidence`: hide events scored under it (default: `views.min_confidence` in confidence.yaml)."""
     sources = Sources(conn)
     threshold = default_min_confidence() if min_confidence is None else min_confidence
-    as_actor = _facts(conn, sources, _events(conn, identity["id"], ("actors",), 4 * limit), "actors")
-    as_target = _facts(conn, sources, _events(conn, identity["id"], ("targets",), 2 * limit), "targets")
+    members = fact_reads.latest_members(conn, identity["id"])
+    as_actor = _facts(conn, sources, _events(conn, members, ("actors",), 4 * limit), "actors")
+    as_target = _facts(conn, sources, _events(conn, members, ("targets",), 2 * limit), "targets")
     corroborate(conn, as_actor + as_target)
     as_actor, hidden_actor = confident(as_actor, threshold)
     as_target, hidden_target = confident(as_target, threshold)
@@ -150,14 +153,14 @@ def build_profile(conn: Database, identity: Any, limit: int = 20,
     involved = [f for f in as_actor + as_target if not through_unsure_pronoun(f, f["as"], identity["id"])]
     movements = [f for f in involved if heads_somewhere(f, f["as"])]
     intent = [f for f in as_actor if f["modality"] in INTENT_MODALITIES or f["type"] == "THREATEN"]
-    claims = _claims(conn, identity["id"], sources, limit)
+    claims = _claims(conn, members, sources, limit)
     intent_claims = [c for c in claims["by"] + claims["about"] if c["modality"] in INTENT_MODALITIES]
     return {
-        "who": _who(conn, identity, sources, limit),
+        "who": _who(conn, identity, members, sources, limit),
         "where": _where(conn, involved)[:limit],
         "heading": sorted(movements, key=date_order, reverse=True)[:limit],
         "intent": {"events": intent[:limit], "claims": intent_claims[:limit]},
-        "associates": _associates(conn, identity["id"], sources, limit),
+        "associates": _associates(conn, identity["id"], members, sources, limit),
         "said": claims,
         "min_confidence": threshold,
         "hidden": hidden_actor + hidden_target,
@@ -171,7 +174,7 @@ def timeline(conn: Database, identity: Any, limit: int = 200,
     before "2013-06-14"); see `common.date_order`. Events under `min_confidence` are hidden."""
     sources = Sources(conn)
     roles = ("actors", "targets", "location", "origin", "destination", "via")
-    facts = _facts(conn, sources, _events(conn, identity["id"], roles, limit))
+    facts = _facts(conn, sources, _events(conn, fact_reads.latest_members(conn, identity["id"]), roles, limit))
     corroborate(conn, facts)
     facts, _ = confident(facts, default_min_confidence() if min_confidence is None else min_confidence)
     return sorted(facts, key=lambda f: (date_order(f), f["source"]["document"], f["start"]))
