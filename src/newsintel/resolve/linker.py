@@ -18,7 +18,7 @@ from typing import Any
 from newsintel.resolve import profiles
 from newsintel.resolve.context import context_of, dominant, weights
 from newsintel.resolve.identity_index import IdentityIndex, IdentityRow
-from newsintel.resolve.in_report import ReportNames, defined_acronyms
+from newsintel.resolve.in_report import ReportNames, defined_acronyms, introduced_as_kin
 from newsintel.resolve.keys import identities_for_keys, new_identity_id, store_keys
 from newsintel.resolve.known_orgs import (
     absorb_earlier_persons,
@@ -49,7 +49,10 @@ from newsintel.resolve.units import (
     name_form,
     report_surname,
     settings,
+    stated_gender,
 )
+
+UNDECIDED = ""  # joins the bearers of a lone name when nothing in its report decides which one it is
 
 
 def _candidates(index: IdentityIndex, unit: Unit, fuzzy: bool) -> list[IdentityRow]:
@@ -164,11 +167,13 @@ def link(index: IdentityIndex, unit: Unit, document_id: str, identity_id: str | 
     new_document = not index.has_document(identity_id, document_id)
     index.link_entities(identity_id, document_id, list(zip(unit.entity_ids, unit.refs, strict=True)),
                         round(score_, 3), method)
-    documents = profiles.add_to_identity(index, identity_id, unit.names, unit.types, unit.attributes, published,
-                                         1 if new_document else 0)
     kind = index.kind_of(identity_id)
+    attributes = unit.attributes if kind == PLACE else [  # a person or a body read as a place: no place of its own
+        {k: v for k, v in a.items() if k != "place"} for a in unit.attributes]
+    documents = profiles.add_to_identity(index, identity_id, unit.names, unit.types, attributes, published,
+                                         1 if new_document else 0)
     keys = {k for n in unit.names if (f := name_form(kind, n)) is not None for k in blocking_keys(f)}
-    keys |= {"g:id:" + a["place"] for a in unit.attributes if a.get("place")}
+    keys |= {"g:id:" + a["place"] for a in attributes if a.get("place")}
     if new_document and documents & (documents - 1) == 0:  # the count doubled: lookups should see it higher
         index.set_key_rank(identity_id, documents)
     store_keys(index, identity_id, keys, documents)
@@ -254,7 +259,8 @@ def resolve_document(index: IdentityIndex, document_id: str) -> None:
     """Link every person, organisation and place entity of a stored document. Call inside its transaction.
 
     A lone surname (or given name) is first read against the people this report names in full: one of them, it is
-    that person; two or more ("Driton and Besim Haliti"), it stays on its own rather than being given to a third
+    that person (unless the report rules it out: `in_report`); two or more ("Driton and Besim Haliti"), the one a
+    stated gender or the order of mentions points to, else it stays on its own rather than being given to a third
     Haliti. An initial and a surname ("D. Haliti") or initials ("D.H.") are read the same way against the full
     names they fit, and a one-word organisation name ("Texans") against the report's longer ones ("Houston Texans").
     """
@@ -268,6 +274,21 @@ def resolve_document(index: IdentityIndex, document_id: str) -> None:
     deferred: list[Unit] = []  # lone names decided by context: once the rest of the report is linked
     mistyped: list[Unit] = []  # small places that may be a surname ("Kim said"): after the report's people
 
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for entity_id, start, end in index.mention_spans(document_id):
+        spans.setdefault(entity_id, []).append((start, end))
+    text = index.document_text(document_id) or ""
+
+    def unit_spans(unit: Unit) -> list[tuple[int, int]]:
+        return sorted(s for e in unit.entity_ids for s in spans.get(e, ()))
+
+    def unit_starts(unit: Unit) -> list[int]:
+        return [s for s, _ in unit_spans(unit)]
+
+    def kin(unit: Unit) -> bool:  # introduced as someone's relative: "her father, Y X"
+        first = unit_spans(unit)[:1]
+        return bool(first) and introduced_as_kin(text, *first[0])
+
     def settle(unit: Unit, linked: str | None, value: float, initial: tuple[str, str] | None) -> None:
         identity = link(index, unit, document_id, linked, published, value if linked else 1.0,
                         "name" if linked else "new")
@@ -278,9 +299,15 @@ def resolve_document(index: IdentityIndex, document_id: str) -> None:
         contexts.pop(identity, None)
         identity_of.update(dict.fromkeys(unit.entity_ids, identity))
         if unit.kind == PERSON and initial is None:
-            report.add_person(unit.forms, identity)
+            report.add_person(unit.forms, identity, unit_starts(unit), stated_gender(unit), kin(unit))
         elif unit.kind == ORG:
             report.add_org(unit.forms, identity)
+
+    ruled_out: dict[int, set[str]] = {}  # lone surnames the report's one bearer of the name is not: by unit
+
+    def lone_bearers(unit: Unit) -> list[str] | None:
+        found = _lone_bearers(index, unit, published, constrained)
+        return None if found is None else [b for b in found if b not in ruled_out.get(id(unit), ())]
 
     units = document_units(index, document_id)
     report_place = report_context(index, document_id, units)
@@ -295,10 +322,16 @@ def resolve_document(index: IdentityIndex, document_id: str) -> None:
             named = {identity_of[defining]} if defining in identity_of else report.org(lone_org_word(unit))
         else:
             named = report.person(report_surname(unit), initial)
+            if initial is None and named:  # which of the report's bearers, if anything decides
+                chosen = report.which(named, unit_starts(unit), stated_gender(unit))
+                if chosen is None and len(named) == 1 and lone_surname(unit):
+                    ruled_out[id(unit)], named = named, set()  # not the report's bearer: any other, by context
+                else:
+                    named = {chosen} if chosen is not None else named | {UNDECIDED}
         if len(named) == 1:
             settle(unit, next(iter(named)), 0.75, initial)
-        elif len(named) > 1:
-            settle(unit, None, 1.0, initial)
+        elif len(named) > 1 or (id(unit) in ruled_out and lone_bearers(unit) is None):
+            settle(unit, None, 1.0, initial)  # several fit and nothing decides: on its own, not the first-named
         elif initial is None and (lone_surname(unit) or lone_org_word(unit)) and _lone_bearers(
                 index, unit, published, constrained) is not None:
             deferred.append(unit)
@@ -310,13 +343,14 @@ def resolve_document(index: IdentityIndex, document_id: str) -> None:
     cfg = settings()
     # The one bearer of each other lone name counts as context too: "Whitfield" and "Orley" of a follow-up report
     # that names neither in full are the two people an earlier report named together.
-    sole = {id(u): b[0] for u in deferred if len(b := _lone_bearers(index, u, published, constrained) or []) == 1}
+    sole = {id(u): b[0] for u in deferred if len(b := lone_bearers(u) or []) == 1}
     undecided: list[Unit] = []
     for last_pass in (False, True):  # names decided in the first pass are context for the rest in the second
         for unit in (undecided if last_pass else deferred):  # bearers read again: an earlier lone name may be one now
-            bearers = _lone_bearers(index, unit, published, constrained)
+            bearers = lone_bearers(unit)
             if bearers is None:  # now a name of another kind's identity: scored as any name
                 value, linked = _best(index, unit, context, published, contexts, constrained)
+                linked = None if linked in ruled_out.get(id(unit), ()) else linked
             else:
                 hints = {b for i, b in sole.items() if i != id(unit)}
                 linked, evidence = dominant(index, bearers or surname_bearers(index, unit), context | hints, contexts,

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsintel.extract.antecedents import given_name_gender
 from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.nlp.grouping import corrected_label
 from newsintel.resolve.identity_index import IdentityIndex
@@ -155,3 +156,13 @@ def lone_org_word(unit: Unit) -> str | None:
     if form is None or len(form.tokens) != 1 or unit.names[0].isupper() or len(form.full) < 3:
         return None  # "CHT" is no short form: an acronym joins a name only where a report defines it
     return None if names_another_body(form.full) else form.full
+
+
+def stated_gender(unit: Unit) -> str | None:
+    """"male" / "female" as the report states it for the unit ("Ms. X", "her father, Y X") or, for a full name, as
+    its given name tells (data/given_names.yaml); None when unknown or mixed. Only rules a namesake out."""
+    stated = {a["gender"] for a in unit.attributes if a.get("gender") in ("male", "female")}
+    if not stated and unit.kind == PERSON:
+        given = {given_name_gender(words[0].strip(".,'\"")) for n in unit.names if len(words := n.split()) > 1}
+        stated = {{"m": "male", "f": "female"}[g] for g in given if g}
+    return stated.pop() if len(stated) == 1 else None
