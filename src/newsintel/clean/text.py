@@ -1,11 +1,12 @@
 """Plain-text cleaning: drop scraper junk lines by the rules in `data/boilerplate.yaml`, collapse repeats.
 
-Rules match whole lines only, so article sentences survive even when they contain a junk word ("did not reply").
+Rules match whole lines only, so article sentences survive even when they contain a junk word ("did not reply"); the
+few that cut furniture out of a line match the whole line too.
 Text that came as plain text (`scraped=True`: a .txt file, a JSON "text" field) also loses the page furniture a
 scraper leaves around the article (`scraped_text_lines`: share and comment prompts, sign-up boxes, feed and credit
-lines, "More:" links, ad markers); text extracted from HTML keeps to the general rules, as the page's structure has
-already removed most furniture. Changing these rules changes stored texts: rebuild the resolution gold's offsets
-(`tests/gold/resolution/build.py`) in the same commit.
+lines, "More:" links, ad markers; `furniture_in_lines`: a caption's leading credit); text extracted from HTML
+keeps to the general rules, as the page's structure has already removed most furniture. Changing these rules changes
+stored texts: rebuild the resolution gold's offsets (`tests/gold/resolution/build.py`) in the same commit.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Rules:
     caption: re.Pattern[str]
     link_heading: re.Pattern[str]
     scraped: re.Pattern[str]
+    cuts: tuple[re.Pattern[str], ...]  # `furniture_in_lines`
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -47,6 +49,7 @@ def rules() -> Rules:
         caption=_alternation(data["caption_lines"]),
         link_heading=_alternation(data["link_list_headings"]),
         scraped=_alternation(data["scraped_text_lines"]),
+        cuts=tuple(re.compile(p, re.IGNORECASE) for p in data["furniture_in_lines"]),
     )
 
 
@@ -59,6 +62,17 @@ def is_junk(line: str, scraped: bool = False) -> bool:
     furniture)."""
     r = rules()
     return bool(r.drop.fullmatch(line) or r.caption.fullmatch(line) or (scraped and r.scraped.fullmatch(line)))
+
+
+def without_furniture(line: str) -> str:
+    """A scraped line without the furniture run into it (`furniture_in_lines`): the photo credit a caption starts
+    with ("AFP Police made ..." -> "Police made ..."), which would read as part of a name or an actor; an embedded
+    post's byline after its caption."""
+    for pattern in rules().cuts:
+        m = pattern.fullmatch(line)
+        if m is not None:
+            return normalise_line(line[:m.start("cut")] + " " + line[m.end("cut"):])
+    return line
 
 
 def _looks_like_link_title(line: str) -> bool:
@@ -92,7 +106,7 @@ def drop_junk(blocks: list[list[str]], scraped: bool = False) -> list[list[str]]
                 continue
             in_link_list = False
             if not is_junk(line, scraped):
-                out.append(line)
+                out.append(without_furniture(line) if scraped else line)
         if out:
             kept.append(out)
     return kept

@@ -9,6 +9,9 @@ rulers, corrects by category, preferring to drop a span over keeping junk:
   are organisations; products and programmes are products; formal country names are places);
 - a PERSON must look like a person's name (the shape rules in `data/entity_types.yaml`): not only furniture
   words, no headline words or stray lower-case words, no digits, not longer than a name;
+- a PERSON made only of common nouns for people, capitalised by a sentence start or a typo ("Gunman", "Police"),
+  names no one and is dropped (the noun stays an unnamed actor); a credit run into one ("Reuters People") is the
+  credit alone;
 - a one-word organisation that names no one organisation ("State"), furniture ("GMT"), a role alone ("the
   Captain") and a description in lower case ("the foreign ministry") are dropped;
 - a street or promenade typed ORG or PERSON ("Rue de la Paix", "the Harbour Promenade") is a place (FAC);
@@ -45,6 +48,7 @@ class Rules:
     street_last: frozenset[str]
     street_first: frozenset[str]
     street_institutions: frozenset[str]
+    generic_people: frozenset[str]  # `generic_person_words` and `role_words`
 
 
 @functools.cache
@@ -61,7 +65,8 @@ def rules() -> Rules:
                  frozenset(shapes["headline_words"]), frozenset(shapes["generic_org_words"]),
                  int(shapes["max_person_words"]), frozenset(shapes["role_words"]),
                  frozenset(shapes["street_last_words"]), frozenset(shapes["street_first_words"]),
-                 frozenset(shapes["street_institutions"]))
+                 frozenset(shapes["street_institutions"]),
+                 frozenset(shapes["generic_person_words"]) | frozenset(shapes["role_words"]))
 
 
 def kept_key(text: str) -> str:
@@ -109,6 +114,16 @@ def person_shape_ok(span: Span) -> bool:
     return True
 
 
+def generic_people(span: Span, surnames: frozenset[str] = frozenset()) -> bool:
+    """Whether the span is only common nouns for people ("Gunman", "the Police", "Suspect"), capitalised by a
+    sentence start, headline case or a typo: no one's name, unless the one word ends a full name the report gives
+    (`surnames`)."""
+    words = [t for t in span if t.lower_ != "the"]
+    if not words or not all(t.is_alpha and t.lower_ in rules().generic_people for t in words):
+        return False
+    return not (len(words) == 1 and words[0].text in surnames)
+
+
 def _org_junk(span: Span) -> bool:
     words = _words(span)
     if words and all(w in rules().furniture for w in words):
@@ -153,7 +168,8 @@ def _in_full_name(doc: Doc, word: str) -> bool:
 
 
 def _surnames(doc: Doc) -> frozenset[str]:
-    return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+    """Last words of the document's multi-word person names (not of "The Attacker", common nouns only)."""
+    return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and not generic_people(e))
 
 
 def fixed_label(span: Span, surnames: frozenset[str] = frozenset()) -> str | None:
@@ -179,6 +195,8 @@ def fixed_label(span: Span, surnames: frozenset[str] = frozenset()) -> str | Non
     if label == "PERSON":
         if span[-1].text in _celestial() and len(_words(span)) <= 2 and not _in_full_name(span.doc, span[-1].text):
             return None  # "the Moon" typed PERSON, unless the report names a Moon ("Moon Jae-in ... Moon said")
+        if generic_people(span, surnames):
+            return None  # "Gunman attacked ...": an unnamed actor, which the event rules read from the noun
         return label if person_shape_ok(span) else None
     if label == "ORG":
         return None if _org_junk(span) else label
@@ -207,13 +225,16 @@ def _credit_split(span: Span) -> list[Span] | None:
 
 def _kept_prefix(span: Span) -> list[Span] | None:
     """"Browns Greedy Williams": a kept organisation's name run into a person's name ahead of it; "Reuters
-    Equifax": a credit line's agency run into the kept organisation of the next line."""
+    Equifax": a credit line's agency run into the kept organisation of the next line; "Reuters People": a credit
+    run into a caption's first word, a common noun, is the credit alone."""
     if span.label_ != "PERSON" or len(span) < 2:
         return None
     for cut in (2, 1):
         head, rest = span[:cut], span[cut:]
         if len(rest) < 1 or kept_type(head.text) != "ORG":
             continue
+        if generic_people(rest):
+            return [Span(span.doc, head.start, head.end, label="ORG")]
         if kept_type(rest.text) == "ORG":
             return [Span(span.doc, head.start, head.end, label="ORG"),
                     Span(span.doc, rest.start, rest.end, label="ORG")]
