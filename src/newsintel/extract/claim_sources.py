@@ -80,3 +80,26 @@ def unresolved_speaker(ps: ParsedSentence, speaker: Token, mentions: MentionInde
     return {"text": speaker.text, "entity": None,
             "_d": describe(ps, speaker, start, end, lambda t: mentions.at(*ps.char_span(t.i, t.i + 1))),
             "_at": ps.char_span(speaker.i, speaker.i + 1)}
+
+
+def scene_subject(ps: ParsedSentence, verb: Token, speaker: Token, content: Token | None,
+                  mentions: MentionIndex) -> bool:
+    """Is "X revealed <a thing>" the writer's narration, not a statement? A verb of `scene_verbs` whose content is
+    only its noun object, said by a thing that speaks for no one ("the costumes revealed a joyful side", "the murals
+    reveal a proud past"): not a name, a pronoun, a person, a group or body, nor evidence or a document ("the
+    ministry revealed its plans", "records reveal the cost" stay)."""
+    att = lexicon().attribution
+    if verb.lemma_.lower() not in att.get("scene_verbs", ()) or content is None or content.dep_ != "dobj" \
+            or content.head.i != verb.i:
+        return False
+    if speaker.pos_ != "NOUN" or speaker.ent_type_ or mentions.at(*ps.char_span(speaker.i, speaker.i + 1)):
+        return False
+    words = {speaker.lemma_.lower(), speaker.lower_}
+    sources = {*att["evidence_nouns"], *att["media_nouns"], *att["authored_nouns"], *att["definite_person_nouns"],
+               *att.get("scene_sources", ()),
+               *att["anonymous_speakers"], *(n for nouns in att["definite_org_nouns"].values() for n in nouns)}
+    if words & sources:
+        return False
+    start, end = noun_phrase(speaker)
+    d = describe(ps, speaker, start, end, lambda t: mentions.at(*ps.char_span(t.i, t.i + 1)))
+    return not (d["person"] or d["group_noun"] or d["collective"] or d["group"] or d["role"])

@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsintel.extract.args import MentionIndex, make_arg
+from newsintel.extract.args import MentionIndex, make_arg, resolve_relative
 from newsintel.extract.attribution import (
     MAX_STEPS,
     according_to,
@@ -36,18 +36,21 @@ from newsintel.extract.claim_sources import (
     antecedent_in_content,
     no_source,
     refers_back,
+    scene_subject,
     unresolved_speaker,
     unsaid,
 )
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.modality import PRECEDENCE, modality_of, statement_modality
 from newsintel.extract.parse import ParsedSentence
+from newsintel.extract.speaker_phrases import fuller_speaker
 from newsintel.resources import load_yaml
 
 
 def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str, Any]]:
     claims = []
     closers: list[tuple[Token, Token]] = []  # (cue, speaker) of the claims closing their statement
+    cues: list[Token] = []  # the reporting verbs of the claims made
     for token in ps.doc:
         if not is_reporting(token) and not claim_cue(token):
             continue
@@ -63,6 +66,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue  # "Can you tell me what this is about?", "Did the minister say that?": a question
         if _reduced_relative(token):
             continue  # "The rocket, believed to be a long-range missile, flew ...": no one said or believed it here
+        if _thing_said(token):
+            continue  # "the single she wrote for the film", "the story he told": the work, no statement here
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon().attribution["unsaid_governors"]:
             continue  # "a deal that would allow leaders to claim victory": nothing said yet
         if any(c.dep_ == "dobj" and (c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") or c.lemma_.lower()
@@ -81,8 +86,9 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             speaker = continued  # "the mayor said X and added: ...": the mayor adds, not X's subject
         if not shows_statement(token, speaker):
             continue  # "the video shows a crowd", a caption's "... show Fireworks light up ...": nothing stated
-        if speaker is not None and speaker.lower_ in lexicon().attribution["indefinite_speakers"] and not any(
-                c.lower_ == "of" for c in speaker.children):
+        anyone = resolve_relative(speaker) if speaker is not None else None  # "anyone who says": "anyone"
+        if anyone is not None and anyone.lower_ in lexicon().attribution["indefinite_speakers"] and not any(
+                c.lower_ == "of" for c in anyone.children):
             continue  # "many claimed", "others warned", "some insist": no one in particular (not "some of the men")
         if speaker is not None and _no_one(token, speaker):
             continue  # "no one can deny", "no official has confirmed", "Who would say that?": nobody says it
@@ -103,6 +109,12 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue
         content, head = content_of(ps, quoting if quoting is not None and any(
             c.dep_ == "ccomp" for c in quoting.children) else token)  # "cited X as saying that ...": "saying"'s
+        if token.lemma_.lower() in lexicon().attribution["threat_verbs"] and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and not any(
+                c.dep_ in ("ccomp", "xcomp") for c in token.children):
+            continue  # "threatened them with legal action", "threatening him with a knife": a threat, no statement
+        if speaker is not None and scene_subject(ps, token, speaker, head, mentions):
+            continue  # "the costumes revealed a joyful side": the writer's narration, no one's statement
         if speaker is None or (head is not None and head.head.i == token.i and (
                 not reports_through(token, head) or head.dep_ == "dobj")
                                and token.lemma_.lower() in lexicon().attribution["threat_verbs"]):
@@ -118,7 +130,9 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         if refers_back(content):
             content = ""  # "pointed it out": the statement may be an adjacent quotation (quoted.py), else none
         said_by = unresolved_speaker(ps, speaker, mentions) if antecedent_in_content(ps, speaker, content, mentions) \
-            else speaker_arg(ps, speaker, mentions)  # "A nurse could miss it, she said": not the nurse
+            else fuller_speaker(ps, speaker, speaker_arg(ps, speaker, mentions), mentions)  # "A nurse could miss
+        # it, she said": not the nurse; "a group representing farmers": not "group"
+        cues.append(token)
         claims.append({
             "speaker": said_by, "cue": token.text, "content": content,
             "medium": _relay_of(ps, quoting, mentions) if quoting is not None else _medium(ps, token, mentions),
@@ -134,7 +148,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         found = None  # '"...," he told them, according to a statement': the statement is how he said it, not who
     if found is not None:
         cue, speaker = found
-        rest, scope = _according_content(ps, cue, speaker)
+        stop = min((v.i for v in cues if v.i > speaker.right_edge.i and ps.doc[v.i - 1].text == ","), default=None)
+        rest, scope = _according_content(ps, cue, speaker, stop)  # "X, according to Y, said Z": not "said Z"
         if refers_back(rest):
             return claims  # "That's according to a new poll": what the poll found is in another sentence
         closing = [s for v, s in closers if v.i < cue.i and s.i < cue.i]
@@ -142,7 +157,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             cut = min(speaker_phrase_start(ps, s.left_edge.i) for s in closing)  # "..., X said, citing Y": what
             rest = ps.doc[:cut].text.strip(" ,." + QUOTES) or rest  # Y vouches for is X's words, not "X said"
         start, end = ps.char_span(cue.i, cue.i + 2)
-        claims.append({"speaker": speaker_arg(ps, speaker, mentions), "cue": "according to", "content": rest,
+        claims.append({"speaker": fuller_speaker(ps, speaker, speaker_arg(ps, speaker, mentions), mentions),
+                       "cue": "according to", "content": rest,
                        "medium": None, "modality": modality_of(scope) if scope is not None else "asserted",
                        "sentence": ps.index, "start": start, "end": end})
     return claims
@@ -172,6 +188,16 @@ def _asked(verb: Token) -> bool:
     that?")? An auxiliary before its subject, the subject before the verb: a question states nothing."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     return subject is not None and any(c.dep_ == "aux" and c.i < subject.i for c in verb.children)
+
+
+def _thing_said(verb: Token) -> bool:
+    """Is the verb a relative clause whose object is the noun it describes ("the single she wrote for the film",
+    "the song that he wrote", "the story they told")? It names a work by who made it; nothing is stated in the
+    sentence. Not "the man who said ...", "which he said was false" (a clause of its own)."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "parataxis", "dative") or (c.dep_ == "dobj" and c.tag_ not in (
+        "WP", "WDT")) for c in verb.children)
 
 
 def _reduced_relative(verb: Token) -> bool:
@@ -282,10 +308,13 @@ def _relay(token: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in ("by", "from") for c in token.children)
 
 
-def _according_content(ps: ParsedSentence, cue: Token, speaker: Token) -> tuple[str, Token | None]:
+def _according_content(ps: ParsedSentence, cue: Token, speaker: Token,
+                       stop: int | None = None) -> tuple[str, Token | None]:
     """What "according to X" vouches for: the sentence without the phrase, or, when the phrase opens the second of
     two coordinated clauses ("It looks green - but, according to X, it is clear"), that clause alone: the first is
-    the writer's. Also the clause whose verb carries the content's modality."""
+    the writer's. Also the clause whose verb carries the content's modality. `stop`: a reporting verb after the
+    phrase that closes the sentence with a speaker of its own ("X, according to files, said Jo Roe"): its cue and
+    speaker are no part of what X vouches for."""
     scope = cue.head if cue.lower_ == "according" else None
     root = next((t for t in ps.doc if t.dep_ == "ROOT"), None)
     if scope is None or scope.dep_ != "conj" or scope.pos_ not in ("VERB", "AUX") or not any(
@@ -309,6 +338,8 @@ def _according_content(ps: ParsedSentence, cue: Token, speaker: Token) -> tuple[
         # subject to the source as an apposition
     while after < high and ps.doc[after].tag_ in ("NN", "NNS") and ps.doc[after].dep_ not in ("nsubj", "nsubjpass"):
         after += 1  # "according to AP reports", the parse leaving "reports" out of the source's phrase
+    if stop is not None and after <= stop < high:
+        high = stop
     parts = (ps.doc[low:cue.i].text, ps.doc[after:high].text)
     return " ".join(p.strip(" ,.") for p in parts if p.strip(" ,.")), scope
 

@@ -26,6 +26,7 @@ from newsintel.extract.lexicon import lexicon
 from newsintel.extract.place_people import person_place_gender
 from newsintel.extract.quotations import Quotation
 from newsintel.extract.speaker_descriptions import DescriptionLinks
+from newsintel.extract.speaker_unnamed import unnamed_subject
 from newsintel.model import Entity
 from newsintel.nlp.grouping import person_words
 from newsintel.resources import load_yaml
@@ -173,6 +174,10 @@ class Speakers(DescriptionLinks):
         for entity, _ in named.values():
             if plural or self._gender_fits(entity, gender):
                 found.setdefault(entity.id, {"text": entity.name, "entity": entity.id})
+        if prev is not None and not plural and list(found) == [_key(prev["speaker"])] and (other := unnamed_subject(
+                self.text, self.sentence_starts, self.mentions, sentence, max(prev["end"], prev.get("_said_until", 0)),
+                set(re.findall(r"\w+", prev["speaker"]["text"])))):  # a name the tagger missed opens a sentence since
+            return unresolved(pronoun, f"could be {prev['speaker']['text']} or {other} named since")
         if len(found) == 1 and not plural and (noun := self._described_since(next(iter(found.values())), offset,
                                                                              gender)):
             return unresolved(pronoun, f"could be {next(iter(found.values()))['text']} or the {noun} named since")
