@@ -94,3 +94,43 @@ def test_another_partners_sighting_of_a_place_stays_refused(tmp_path, capsys) ->
     summary = json.loads(capsys.readouterr()[0])
     assert summary["documents"] == 0
     assert any("wrong kind" in reason for reason in summary["skipped"])
+
+
+def test_a_location_carries_its_geonames_id(stores) -> None:
+    a, _b, bundle = stores
+    conn = connect(a, readonly=True)
+    helsinki = {r[0] for r in conn.execute("SELECT geonameid FROM entities WHERE name = 'Helsinki'")}
+    conn.close()
+    assert len(helsinki) == 1 and None not in helsinki
+    refs = [o.get("external_references") for o in bundle["objects"]
+            if o["type"] == "location" and o["name"] == "Helsinki"]
+    assert refs == [[{"source_name": "geonames", "external_id": str(helsinki.pop())}]]
+
+
+def given_id_bundle(path, geonameid: int) -> None:
+    """A partner's location whose name no gazetteer entry has, at Tallinn's point, with a GeoNames id."""
+    import stix2
+
+    place = stix2.Location(name="Kalda Yard", latitude=59.437, longitude=24.7536, country="EE",
+                           external_references=[{"source_name": "GeoNames", "external_id": str(geonameid)}])
+    man = stix2.Identity(name="Rasmus Ilves", identity_class="individual")
+    seen = stix2.Sighting(sighting_of_ref=man.id, where_sighted_refs=[place.id], confidence=70)
+    path.write_text(stix2.Bundle(place, man, seen).serialize(), encoding="utf-8")
+
+
+def test_the_import_takes_a_partners_geonames_id_only_where_the_gazetteer_has_it(tmp_path) -> None:
+    from newsintel.nlp.gazetteer import load_gazetteer
+
+    def stored_id(geonameid: int) -> int | None:
+        db = tmp_path / f"{geonameid}.db"
+        given_id_bundle(tmp_path / "given.json", geonameid)
+        assert main(["import", str(tmp_path / "given.json"), "--db", str(db), "--source", "Yard Partner"]) == 0
+        conn = connect(db, readonly=True)
+        row = conn.execute("SELECT geonameid FROM entities WHERE name = 'Kalda Yard'").fetchone()
+        conn.close()
+        return row[0]
+
+    tallinn = next(p for p in load_gazetteer().lookup("Tallinn") if p.country == "EE")
+    helsinki = next(p for p in load_gazetteer().lookup("Helsinki") if p.country == "FI")
+    assert stored_id(tallinn.geonameid) == tallinn.geonameid  # the given id, at the partner's point
+    assert stored_id(helsinki.geonameid) is None  # another country, 80 km off: not that place

@@ -3,8 +3,8 @@
 What goes in, from the documents at or under the TLP ceiling only (store/stix_reads.py reads nothing else):
 - people and groups as `identity` (a group that is the actor of a stated attack as `threat-actor`), named by the
   spelling those documents use most (or the store's country-qualified name: stix_objects.Node.name); places as
-  `location` with coordinates and country (STIX wants a region, a country or coordinates: a place with none of
-  them stays out);
+  `location` with coordinates, country and GeoNames id (an external reference); STIX wants a region, a country or
+  coordinates, so a place with none of them stays out;
 - membership and association relations as `relationship` (member-of, associated-with, related-to), a place at
   either end too;
 - located and moving events (a place resolved) as one `sighting` per participant, where and when, with modality,
@@ -64,6 +64,7 @@ from newsintel.store.sharing import credibility, stix_confidence
 
 RELATIONSHIPS = {"MEMBER": "member-of", "POSITION": "member-of", "ASSOCIATE": "associated-with",
                  "FAMILY": "related-to", "SPOUSE": "related-to"}
+GEONAMES = "geonames"  # a location's external reference to its GeoNames id (ingest/partner_places.py reads it)
 THREAT_EVENTS = ("ATTACK",)  # a group that is the stated actor of one of these is a threat-actor
 
 
@@ -182,6 +183,7 @@ class StixExporter:
             node.context |= countries[e["document_id"]]
             if node.point is None and e["lat"] is not None:
                 node.point, node.country = (float(e["lat"]), float(e["lon"])), e["country"]
+                node.geonameid = int(e["geonameid"]) if e["geonameid"] else None
             entity_node[e["id"]] = e["identity"]
         return entity_node
 
@@ -201,6 +203,8 @@ class StixExporter:
                 obj |= {"latitude": round(node.point[0], 5), "longitude": round(node.point[1], 5)}
             if node.country:
                 obj["country"] = node.country
+            if node.geonameid:  # the gazetteer entry, which a name alone may not find again ("Chaussée de Gand")
+                obj["external_references"] = [{"source_name": GEONAMES, "external_id": str(node.geonameid)}]
         elif obj["type"] == "identity":
             obj["identity_class"] = "individual" if node.kind == "person" else "organization"
         return finish(obj, node)

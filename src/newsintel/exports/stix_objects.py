@@ -122,6 +122,7 @@ class Node(Behind):
     names: Counter = field(default_factory=Counter)
     point: tuple[float, float] | None = None
     country: str | None = None
+    geonameid: int | None = None  # of the entity that gave the point
     stored: str = ""  # the identity's name in the store
     context: set[str] = field(default_factory=set)  # names of the countries the exported documents naming it place
 

@@ -7,6 +7,8 @@ only from objects that carry our extension: another partner's sighting of a loca
 meaning nothing to us (ingest/partner_records.py refuses it as "an object of the wrong kind").
 A place our report named that no location stands for comes as words only (our extension's `unplaced`: role, text,
 position among the role's places) and goes back into the event at its position, so the heading reads as ours.
+A location's GeoNames id (an external reference, from any partner: a street the reports placed at its town is found
+again that way, not by its name) is kept for store/partner_import.py to check against the gazetteer.
 """
 
 from __future__ import annotations
@@ -14,17 +16,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from newsintel.ingest.partner_bundle import one_line
+from newsintel.ingest.partner_bundle import Bundle, one_line
 from newsintel.ingest.partner_records import Mapper, Node
 
 PARTICIPANT_KINDS = ("person", "org")
 PLACE_ROLES = ("location", "origin", "destination", "via")
+GEONAMES = "geonames"  # exports/stix.py: a location's external reference to its GeoNames id
 
 
 class PartnerMapper(Mapper):
-    """`Mapper`, with a place accepted where a person or group is, in objects our extension describes."""
+    """`Mapper`, with a place accepted where a person or group is, in objects our extension describes, and a
+    location's GeoNames id (an external reference, any partner's) kept for store/partner_import.py to check."""
 
     _places_take_part = False
+
+    def __init__(self, bundle: Bundle, partner: str, unmarked_tlp: str, floor_tlp: str | None = None,
+                 known: dict[str, dict[str, Any]] | None = None) -> None:
+        super().__init__(bundle, partner, unmarked_tlp, floor_tlp, known)
+        for obj in [*(known or {}).values(), *bundle.of_type("location")]:
+            node = self.nodes.get(obj.get("id"))
+            if node is not None and node.geo is not None and (geonameid := geonames_id(obj)):
+                node.geo["geonameid"] = geonameid
 
     def _node(self, ref: Any, kinds: tuple[str, ...]) -> Node | str:
         if self._places_take_part and kinds == PARTICIPANT_KINDS:
@@ -59,4 +71,15 @@ def _insert_unplaced(event: dict[str, Any], unplaced: list[Any]) -> None:
             continue
         at = item.get("at") if isinstance(item.get("at"), int) and item["at"] >= 0 else len(event[item["role"]])
         event[item["role"]].insert(at, {"text": words, "entity": None})
+
+
+def geonames_id(obj: dict[str, Any]) -> int | None:
+    """The GeoNames id a location's external references give, if one well-formed one does."""
+    refs = obj.get("external_references")
+    for ref in refs if isinstance(refs, list) else []:
+        if isinstance(ref, dict) and one_line(ref.get("source_name")).casefold() == GEONAMES:
+            value = one_line(ref.get("external_id"))
+            if value.isdigit() and 0 < len(value) <= 12:
+                return int(value)
+    return None
 

@@ -6,8 +6,9 @@ assignment), under the partner as their source (`document_handling`) at the TLP 
 `partner_objects` (migration 0014) keeps every object imported, by STIX id: importing the same bundle again replaces
 what its documents hold instead of adding them twice, and a later bundle may refer to a person, group or place an
 earlier one sent. A document's TLP never becomes less strict by a re-import (as store/sharing.mark_document).
-Places keep the partner's point; the gazetteer entry of the same name at that point (or, with no point, the only one
-of that name in that country) gives them the GeoNames id resolution links places by.
+Places keep the partner's point; the GeoNames id the partner gave, when the gazetteer has it there, else the gazetteer
+entry of the same name at that point (or, with no point, the only one of that name in that country) gives them the
+GeoNames id resolution links places by.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from newsintel.ingest.partner_bundle import one_line
 from newsintel.ingest.partner_records import OUR_EXTENSION, PartnerDocument
 from newsintel.model import Entity
 from newsintel.nlp.gazetteer import load_gazetteer
+from newsintel.resolve.place_names import place_of
 from newsintel.store.db import now
 from newsintel.store.gateway import wrap, write_transaction
 from newsintel.store.identity_index import resolve_document
@@ -156,9 +158,19 @@ def _remember(conn: Any, stix_id: str, partner: str, doc_id: str | None, obj: di
 
 
 def _place_in_gazetteer(entity: Entity) -> None:
-    """Give a partner's place the GeoNames id (and kind) of the gazetteer entry it is, when that is clear."""
+    """Give a partner's place the GeoNames id (and kind) of the gazetteer entry it is, when that is clear: the id the
+    partner gave (ingest/partner_places.py), when the gazetteer has it in the partner's country and within
+    `NEAR_KM` of their point; else the entry of that name there."""
     geo = entity.geo
-    if not geo or geo.get("geonameid"):
+    if not geo:
+        return
+    given = place_of(str(geo["geonameid"])) if geo.get("geonameid") else None
+    geo["geonameid"] = None
+    if given is not None and (not geo.get("country") or given.country == geo["country"]) and (
+            geo.get("lat") is None or _km(geo["lat"], geo["lon"], given.lat, given.lon) <= NEAR_KM):
+        geo.update(geonameid=given.geonameid, kind=given.kind, country=geo.get("country") or given.country)
+        if geo.get("lat") is None:
+            geo.update(lat=round(given.lat, 5), lon=round(given.lon, 5))
         return
     candidates = [p for p in load_gazetteer().lookup(entity.name)
                   if not geo.get("country") or p.country == geo["country"]]
