@@ -12,7 +12,8 @@ from helpers import modality_of
 @pytest.mark.parametrize(("text", "type_", "trigger", "expected"), [
     # an indefinite event noun as the subject of a modal verb is hypothetical; a definite one is a known event
     ("A merger deal could ease the feud between the two carmakers, bankers say.", "AGREE", "deal", "hedged"),
-    ("An air strike on the dam would flood three villages, engineers warned.", "ATTACK", "strike", "future"),
+    # ("would": a hypothesis, conditional as the dev gold has it, not what is still to come: test_modality_s25.py)
+    ("An air strike on the dam would flood three villages, engineers warned.", "ATTACK", "strike", "conditional"),
     ("The air strike on the dam could have been avoided, engineers said.", "ATTACK", "strike", "asserted"),
     ("An air strike may have killed ten fighters near Idlib on Monday.", "ATTACK", "strike", "asserted"),
     # examples of a possible threat share its modality

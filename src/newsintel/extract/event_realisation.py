@@ -7,7 +7,9 @@ auxiliary, negation, condition, or the reporting that governs it) is then the ev
 signing would take place" is no more done than the taking place. Only verbs that assert the occurrence itself count
 (`data/modality.yaml` `realisation`): "the attack was condemned" or "the deal would boost trade" say something
 about an event, not whether it came about. An indefinite event noun as the subject of a modal clause ("a deal could
-ease the dispute") is a hypothetical one, whatever the verb: the clause's modality is its own too.
+ease the dispute") is a hypothetical one, whatever the verb: the clause's modality is its own too. An event noun said
+to stay out of reach ("a deal has remained out of reach", "progress on a truce stays elusive") did not come
+about.
 """
 
 from __future__ import annotations
@@ -76,3 +78,36 @@ def modal_predicate(trigger: Token) -> Token | None:
     # determiner, possessive or number makes it known ("their attacks", "two attacks")
     bare = trigger.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)
     return verb if indefinite or bare else None
+
+
+# "progress towards a deal", "the prospect of a ceasefire": the noun whose fate the event's is (only nouns of
+# progress or prospect, data/modality.yaml `unreached_heads`: "fighters in the attack" are no deal to reach)
+UNREACHED_PREPS = ("in", "of", "on", "for", "to", "towards", "toward")
+
+
+def unreached(trigger: Token) -> bool:
+    """The event noun, or the noun of progress it is "in", "on" or "of" ("progress on the trade deal"), is the subject
+    of a verb of being or staying with a predicate of not being reached: "a deal has remained out of reach", "a
+    ceasefire stays elusive", "peace seemed beyond reach" (data/modality.yaml negated `unreached_*`). The event did
+    not happen."""
+    cues = lexicon().modality["negated"]
+    verbs, adjectives = set(cues.get("unreached_verbs", ())), set(cues.get("unreached_adjectives", ()))
+    phrases, heads = cues.get("unreached_phrases", {}), set(cues.get("unreached_heads", ()))
+    if trigger.pos_ != "NOUN":
+        return False
+    noun = trigger
+    for _ in range(MAX_COMPOUND_STEPS + 1):
+        if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ in UNREACHED_PREPS and noun.head.dep_ == "prep" and \
+                noun.head.head.lower_ in heads:
+            noun = noun.head.head
+        else:
+            break
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.i == noun.i or verb.lemma_.lower() not in verbs:
+        return False
+    if any(c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in adjectives for c in verb.children):
+        return True
+    return any(c.dep_ in ("prep", "advmod") and any(
+        d.lower_ in phrases.get(c.lower_, ()) for d in c.subtree if d.i != c.i) for c in verb.children)

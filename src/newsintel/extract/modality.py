@@ -31,11 +31,11 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from newsintel.extract.charged_deeds import charged_deed
-from newsintel.extract.event_realisation import modal_predicate, realising_verb
+from newsintel.extract.event_realisation import modal_predicate, realising_verb, unreached
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.modality_chain import MAX_STEPS, governing_chain, marked_passive
 from newsintel.extract.modality_condition import conditional, depends
-from newsintel.extract.modality_cues import cues_on, en_route, open_question
+from newsintel.extract.modality_cues import asked, cues_on, en_route, open_question
 from newsintel.extract.modality_negation import claimed, negated, no_sign_of, not_taken
 from newsintel.extract.modality_settled import settled_cue
 
@@ -47,10 +47,20 @@ def modality_of(trigger: Token) -> str:
     subject of its own verb of happening ("the swap would take place") takes that verb's too, the first in
     PRECEDENCE winning."""
     own = _own_modality(trigger)
-    if (verb := realising_verb(trigger) or modal_predicate(trigger)) is None:
+    hypothesis = modal_predicate(trigger)
+    if (verb := realising_verb(trigger) or hypothesis) is None:
         return own
-    labels = {own, _own_modality(verb)}
+    said = _own_modality(verb)
+    if said == "future" and hypothesis is not None and verb.i == hypothesis.i and _would(verb):
+        said = "conditional"  # "an attack would kill thousands": a hypothesis, not what is still to come
+    labels = {own, said}
     return next((label for label in PRECEDENCE if label in labels), "asserted")
+
+
+def _would(verb: Token) -> bool:
+    """The verb's modal is a "would" of hypothesis (data/modality.yaml conditional `counterfactual_auxiliaries`)."""
+    auxiliaries = lexicon().modality["conditional"].get("counterfactual_auxiliaries", ())
+    return any(c.dep_ == "aux" and c.lower_ in auxiliaries for c in verb.children)
 
 
 def _own_modality(trigger: Token) -> str:
@@ -69,8 +79,8 @@ def _own_modality(trigger: Token) -> str:
     if "negated" in settled.values() or any(
             negated(t, t is not trigger and t.i not in coordinated) for t in chain if t.i not in settled and not (
                 t.i in coordinated and t.lemma_.lower() in denials)) or (
-            not_taken(chain) or no_sign_of(chain[-1]) or said == "negated"):
-        return "negated"  # "freed without charge", "no sign that he had pledged allegiance"
+            not_taken(chain) or no_sign_of(chain[-1]) or said == "negated" or unreached(trigger)):
+        return "negated"  # "freed without charge", "no sign that he had pledged allegiance", "remained out of reach"
     if any(conditional(t) for t in governing_chain(trigger, wide=True)) or depends(trigger, chain):
         return "conditional"
     found = {label for token in chain if token.i not in settled
@@ -87,6 +97,8 @@ def _own_modality(trigger: Token) -> str:
         found.add("hedged")  # "charged him with fleeing", "on counts of assault": alleged, not told as done
     if not found and any(open_question(t) for t in chain):
         found.add("hedged")
+    if any(asked(t) for t in chain[1:]):
+        found.add("hedged")  # "whether he really wants a deal": the wanting is open, so is the deal
     return next((label for label in PRECEDENCE if label in found), "asserted")
 
 

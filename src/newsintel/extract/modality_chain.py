@@ -1,7 +1,8 @@
 """The words that govern an event's trigger, up to the statement it belongs to: where modality cues are looked for.
 
 Climbing stops at the reporting verb, at a clause of its own ("tried to enter but was caught"), at an adjunct
-phrase ("under a deal reached on Sunday") and at a factive verb ("didn't learn of the assaults"); kept apart from
+phrase ("under a deal reached on Sunday") and at a factive verb ("didn't learn of the assaults"), and climbs out of a
+relative clause only on what an existential says there is ("there may have been a man who fled"); kept apart from
 the cues so that modality.py, the cue readers and the blocking rules share one idea of what governs an event.
 """
 
@@ -48,8 +49,9 @@ def _infinitive_of_modal_noun(token: Token) -> bool:
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
     cues, lemma = lexicon().modality, token.head.lemma_.lower()
-    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) and any(
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) and (any(
         lemma in cues[label].get("nouns", ()) for label in ("attempted", "intended", "hedged"))
+        or lemma in cues["intended"].get("infinitive_nouns", ()))  # "pressure on the army to fight"
 
 
 def _example_of_noun(token: Token) -> bool:
@@ -57,6 +59,14 @@ def _example_of_noun(token: Token) -> bool:
     adjunct "like" on a verb)."""
     return token.dep_ == "prep" and token.lower_ in lexicon().modality["scope"].get("example_preps", ()) and \
         token.head.pos_ in ("NOUN", "PROPN")
+
+
+def _existential_relative(token: Token) -> bool:
+    """A relative clause on what an existential sentence says there is ("there may have been another gunman who
+    fled", "there will be soldiers who stay"): whether the event happened is as sure as that there is such a one."""
+    noun = token.head
+    return token.dep_ == "relcl" and noun.dep_ in ("attr", "nsubj") and noun.head.lemma_ == "be" and any(
+        c.dep_ == "expl" for c in noun.head.children)
 
 
 def marked_passive(token: Token) -> bool:
@@ -79,7 +89,8 @@ def governing_chain(trigger: Token, wide: bool = False) -> list[Token]:
             c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
         if current.head.i == current.i or (current.dep_ not in CHAIN_DEPS and not _complement_of_verb(current)
                                            and not is_purpose_infinitive(current) and not purpose
-                                           and not _infinitive_of_modal_noun(current)):
+                                           and not _infinitive_of_modal_noun(current)
+                                           and not _existential_relative(current)):
             break  # "his plan to travel": the plan governs the travel
         if _own_clause(current):
             break  # "tried to enter but was caught": the trying is not the catching

@@ -1,6 +1,7 @@
 """Conditions on an event: an if/unless clause on it or below it, an inverted clause ("should war break out", "were
-he to attack"), "were to", and a dependence ("depends on the vote", "contingent on the vote"). A condition covers all
-its clause governs, so modality.py reads it on the wide chain.
+he to attack"), "were to", a clause opened by "otherwise" ("act now; otherwise they may be charged") and a dependence
+("depends on the vote", "contingent on the vote"). A condition covers all its clause governs, so modality.py reads it
+on the wide chain.
 """
 
 from __future__ import annotations
@@ -20,8 +21,25 @@ def conditional(token: Token) -> bool:
 
     were_to = token.dep_ == "xcomp" and token.head.lower_ == "were" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)  # "if he were to attack", "were they to go"
-    return were_to or marked(token) or any((c.dep_ in ("advcl", "relcl") and marked(c)) or (
+    return were_to or marked(token) or _otherwise(token) or any((c.dep_ in ("advcl", "relcl") and marked(c)) or (
         c.dep_ == "ccomp" and _inverted(c, inverted)) for c in token.children)
+
+
+def _otherwise(clause: Token) -> bool:
+    """The clause opens, after another, with an adverb of the alternative ("act now; otherwise the rebels may be
+    charged", "or otherwise they will leave"): what it tells follows only if something else is not done. Not
+    inside a phrase ("an otherwise quiet town") nor set off by a comma ("Otherwise, the day was calm": apart from
+    that)."""
+    adverbs = set(lexicon().modality["conditional"].get("adverbs", ()))
+    subjects = [c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    doc = clause.doc
+    for c in clause.children:
+        if c.dep_ != "advmod" or c.lower_ not in adverbs or c.i > clause.i or any(i < c.i for i in subjects):
+            continue
+        after_clause = c.i == 0 or doc[c.i - 1].is_punct or doc[c.i - 1].pos_ == "CCONJ"
+        if after_clause and not (c.i + 1 < len(doc) and doc[c.i + 1].text == ","):
+            return True
+    return False
 
 
 def _inverted(clause: Token, auxiliaries: set[str]) -> bool:

@@ -25,18 +25,25 @@ def cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
             found.append(label)
         if token.pos_ == "NOUN" and lemma in cues[label].get("nouns", ()):
             found.append(label)
+    if as_governor and token.pos_ == "NOUN" and lemma in cues["intended"].get("infinitive_nouns", ()) and any(
+            c.dep_ == "acl" and _to_infinitive(c) for c in token.children):
+        found.append("intended")  # "pressure on the army to fight": wanted of the army, not done
     if token.pos_ in ("NOUN", "PROPN"):  # "a planned trip", "possible victims of assault", "an attempted arrest"
         found += [label for label in ("hedged", "intended", "future", "attempted") for c in token.children
-                  if (c.dep_ == "amod" and (c.lower_ in cues[label].get("adjectives", ())
-                                            or c.lemma_.lower() in cues[label].get("adjectives", ())))
-                  or (c.dep_ == "compound" and c.lower_ in cues[label].get("adjectives", ()))  # "Future attacks"
-                  or (c.dep_ in ("amod", "nmod") and _hyphenated(c) in cues[label].get("adjectives", ()))]
+                  if _modal_modifier(token, c, label)]
     if imperative(token):
         found.append("intended")  # "Visit the show on Sunday", "leave the city and join us"
-    if as_governor and lemma in cues["intended"].get("present_governors", ()) and token.tag_ in ("VB", "VBP", "VBZ") \
-            and any(c.dep_ == "xcomp" and any(d.dep_ == "aux" and d.lower_ == "to" for d in c.children)
-                    and not _aside(c, token) for c in token.children):
-        found.append("intended")  # "have to leave", "need to withdraw"; not "had to flee", "I have to say"
+    if lemma in cues["intended"].get("present_governors", ()) and token.tag_ in ("VB", "VBP", "VBZ") \
+            and not any(c.dep_ == "aux" and c.tag_ == "VBD" for c in token.children) \
+            and any(c.dep_ == "xcomp" and _to_infinitive(c) and _next_to(token, c) and not _aside(c, token)
+                    for c in token.children):
+        # "have to leave", "need to withdraw" (also as what a claim says: "they have to help us"); not "had to
+        # flee", "why did it have to be shot" (a past obligation tells what was done), "I have to say", "has a
+        # camera to map the ice" (a purpose)
+        found.append("intended")
+    if not as_governor and lemma in cues["intended"].get("wish_verbs", ()) and any(
+            c.dep_ in ("xcomp", "ccomp") for c in token.children):
+        found.append("intended")  # what a claim says is a wish: "I hope that we will be able to ..."
     planned = passive and lemma in cues["intended"].get("passive_governors", ())  # "was supposed to fly"
     if as_governor and planned:
         found.append("intended")
@@ -59,7 +66,9 @@ def cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
     for child in token.children:
         word = child.lower_
         if child.dep_ == "aux" and word in cues["future"]["auxiliaries"]:
-            if not (word == "would" and _habitual(token)):
+            if _hypothetical(token, child, as_governor):
+                found.append("conditional")  # "would have loved to", "a truce would allow them to withdraw"
+            elif not (word == "would" and _habitual(token)):
                 found.append("future")
         elif child.dep_ == "aux" and word in cues["intended"].get("auxiliaries", ()) and not _aside(token, child):
             perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children)
@@ -69,6 +78,42 @@ def cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
                 child.dep_ in ("advmod", "npadvmod") and word in hedged["adverbs"]):
             found.append("hedged")
     return found
+
+
+def _modal_modifier(noun: Token, word: Token, label: str) -> bool:
+    """`word` is an adjective of `label` on the event noun ("a planned trip", "Future attacks", "a would-be deal"). An
+    attempted killing is an assault that took place, its victim lived ("charged with attempted murder"): "attempted"
+    on one of data/modality.yaml `done_attack_nouns` is no cue."""
+    adjectives = lexicon().modality[label].get("adjectives", ())
+    if label == "attempted" and word.lower_ == "attempted" and noun.lemma_.lower() in lexicon().modality[
+            "attempted"].get("done_attack_nouns", ()):
+        return False
+    return (word.dep_ == "amod" and (word.lower_ in adjectives or word.lemma_.lower() in adjectives)) or (
+        word.dep_ == "compound" and word.lower_ in adjectives) or (
+        word.dep_ in ("amod", "nmod") and _hyphenated(word) in adjectives)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _next_to(verb: Token, infinitive: Token) -> bool:
+    """The infinitive's "to" follows the verb with only adverbs between ("have to leave", "really need to go"), not
+    an object ("has a camera to map the ice")."""
+    to = next((c for c in infinitive.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    return to is not None and to.i > verb.i and all(t.pos_ in ("ADV", "PART") for t in verb.doc[verb.i + 1:to.i])
+
+
+def _hypothetical(verb: Token, auxiliary: Token, as_governor: bool) -> bool:
+    """"would have" + participle ("he would have loved to go": counterfactual) or "would" on a verb of enabling that
+    governs the event ("a truce would allow them to withdraw", "a deal would lead to their release"): what it tells
+    is a hypothesis, not what is still to come (data/modality.yaml conditional `counterfactual_auxiliaries`,
+    `enabling_governors`). The enabling itself, said as a statement ("it would allow more aid"), stays future."""
+    cues = lexicon().modality["conditional"]
+    if auxiliary.lower_ not in cues.get("counterfactual_auxiliaries", ()) or _habitual(verb):
+        return False
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+    return perfect or (as_governor and verb.lemma_.lower() in cues.get("enabling_governors", ()))
 
 
 def _hyphenated(word: Token) -> str:
@@ -189,6 +234,14 @@ def open_question(token: Token) -> bool:
                                              for c in token.head.children)))
 
 
+def asked(governor: Token) -> bool:
+    """A governing word in a question clause ("whether he really wants a deal", "whether they tried to leave"):
+    what it tells of the event is itself open, so it wins over the governor's own cue (unlike `open_question` on
+    the event's own clause: "will decide whether they are released" stays intended)."""
+    markers = set(lexicon().modality["hedged"].get("markers", ()))
+    return any(c.dep_ == "mark" and c.lower_ in markers for c in governor.children)
+
+
 def en_route(token: Token) -> str | None:
     """A movement verb in the progressive with a destination ("was travelling to Syria", "are heading for the
     border", "was returning home when ..."): "attempted" when the sentence says the journey was cut short
@@ -199,6 +252,8 @@ def en_route(token: Token) -> str | None:
             and any(c.dep_ == "aux" and c.lemma_ == "be" and c.lower_ not in ("be", "been", "being")
                     for c in token.children)):
         return None
+    if any(c.dep_ == "prt" and c.lower_ in cues.get("not_en_route_particles", ()) for c in token.children):
+        return None  # "the shooting is going on for an hour": lasting, no journey
     to_place = any(c.dep_ == "prep" and c.lower_ in cues.get("en_route_preps", ()) for c in token.children)
     home = any(c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in cues.get("en_route_adverbs", ())
                for c in token.children)

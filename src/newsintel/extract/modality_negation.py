@@ -32,7 +32,7 @@ def negated(token: Token, governs: bool) -> bool:
     and fled"). Denials negate even as the main predicate of a claim ("denied wrongdoing"); blocking verbs only
     what they govern ("stopped them from crossing")."""
     cues, lemma = lexicon().modality["negated"], token.lemma_.lower()
-    if lemma in cues["governors"] or (governs and lemma in cues.get("blocking_governors", ())):
+    if denial(token) or (governs and lemma in cues.get("blocking_governors", ())):
         return True
     if governs and lemma in cues.get("reluctance_governors", ()) and any(c.dep_ == "xcomp" for c in token.children):
         # "afraid to return"; "not afraid to" denies nothing, nor does a regret ("I'm afraid he has left")
@@ -44,6 +44,29 @@ def negated(token: Token, governs: bool) -> bool:
         c.lower_ in contracted or (c.lower_ in cues["words"] and (
             c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and token.pos_ == "NOUN")))
         for c in token.children)
+
+
+def denial(token: Token) -> bool:
+    """A verb or adjective of denial, refusal or failure ("denied", "refused", "unable"); "decline" and "fail" only
+    with what is refused or missed ("declined to comment", "failed to stop them"; "numbers declined by half", "the
+    talks failed" tell a fall or a breakdown), "rule" only with "out" ("ruled out a deal"; "ruled that" denies
+    nothing): data/modality.yaml negated `complement_governors`, `particle_governors`."""
+    cues, lemma = lexicon().modality["negated"], token.lemma_.lower()
+    if lemma not in cues["governors"]:
+        return False
+    particles = cues.get("particle_governors", {})
+    if lemma in particles:
+        return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in particles[lemma] for c in token.children)
+    if lemma in cues.get("complement_governors", ()):
+        return any(c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "dobj" and not _amount(c))
+                   for c in token.children)
+    return True
+
+
+def _amount(word: Token) -> bool:
+    """"declined 5 percent", "fell 200 points": an amount, not what is refused."""
+    return word.like_num or word.lower_ in ("%", "percent", "per") or any(
+        c.dep_ in ("nummod", "quantmod") or c.like_num for c in word.children)
 
 
 def _negative_phrase(token: Token) -> bool:
