@@ -15,18 +15,19 @@ dates its events well before the report ("... in April 2014 -- a kidnapping that
 Nor is it dated by its report when the sentence dates what governs it on another day ("police said on Tuesday
 that ..."). Such an event gets `"undated": true` in its time: no date is shown rather than the report's day. An
 event noun's own clause of happening dates it ("the bombing that took place on Friday"); a time of day with a bound
-("before dawn") still tells when.
+("before dawn") still tells when. Dates taken from next to the clause (an infinitive, an "in which" clause, a
+bracketed gloss, a dated statement) and events told as old are read in event_time_links.py.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
 from spacy.tokens import Span, Token
 
+from newsintel.extract import event_time_links as links
 from newsintel.extract import event_time_scope as scope
 from newsintel.extract.event_time_names import part_of_a_name
 from newsintel.extract.event_time_scope import SAME_MOMENT_MARKS
@@ -66,8 +67,6 @@ _TIME_OF_DAY = re.compile(r"(?:(?:shortly|just|soon|right|long|well)\s+)?(?:befo
 SEQUENCE_WORDS = {"later", "then", "subsequently", "afterwards", "afterward", "eventually", "since", "now", "again",
                   "finally", "soon", "ultimately"}
 UNDATED = {"text": None, "start": None, "end": None, "value": None, "precision": None, "undated": True}
-# how long before the report a dated sentence's events must lie to be background for its undated events
-BACKGROUND_DAYS = 60
 
 
 def is_date_expression(text: str) -> bool:
@@ -132,7 +131,7 @@ def _happening_clauses(trigger: Token) -> set[Token]:
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if all(c.lower_ in ("which", "that") for c in subjects) and (subjects or clause.tag_ == "VBN"):
             out.add(clause)
-    return out
+    return out | links.scene_clauses(trigger)  # "the attack, in which a van hit a crowd on May 2"
 
 
 def _shares_subject(verb: Token, other: Token) -> bool:
@@ -263,30 +262,6 @@ def _a_bound(span: Span) -> bool:
     return first in BOUND_PREPOSITIONS or (span.root.head.lower_ in BOUND_PREPOSITIONS and span.root.dep_ == "pobj")
 
 
-def _background(ps: ParsedSentence, trigger: Token, spans: list[Span], published: str | None) -> bool:
-    """The sentence dates its events (a year given) well before the report, and this undated event is a noun in
-    apposition ("... in April 2014 -- a kidnapping that ...") or lies within the clause of that old date:
-    background, not the report's news. (A past perfect alone is no sign: reported speech shifts the news into it;
-    nor is an old date in a relative clause beside it: "X, who fled in 2014, was arrested".)"""
-    try:
-        base = date.fromisoformat((published or "")[:10])
-    except ValueError:
-        return False
-    old = []
-    for span in spans:
-        if not re.search(r"\b(1[89]|20)\d\d\b", span.text):
-            continue
-        value = normalise(span.text, published)
-        last = (value or "").rpartition("/")[2][:10]
-        if last and date.fromisoformat(last) < base - timedelta(days=BACKGROUND_DAYS):
-            old.append(span)
-    if not old:
-        return False
-    if trigger.dep_ == "appos" and trigger.pos_ == "NOUN":
-        return True
-    return any((verb := _clause_of(span.root)) is not None and verb.is_ancestor(trigger) for span in old)
-
-
 def _dateline(span: Span) -> bool:
     """The date of a wire dateline ("BEIRUT, Jan 1 (Reuters) - ..."): the report's, not of any event."""
     after = span.doc.text[span.end_char:span.end_char + 40]
@@ -341,7 +316,7 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
     if not spans:
         periods = any(e.label_ == "DATE" for e in ps.doc.ents) and _over_a_period(
             ps, _clause_of_trigger(trigger), spans, published)  # "in the past five years": no date, a stretch
-        return dict(UNDATED) if periods else None
+        return dict(UNDATED) if periods or links.retold(trigger, _clause_of(trigger)) else None
     if scope.named_in_charge(trigger):
         # "charged on Friday with murder", "arrested on Monday on suspicion of assault": the charge's date is not the
         # deed's, which happened before it; only a date in the deed's own phrase (or a year just after it) dates it
@@ -350,10 +325,12 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
     clause = _clause_of_trigger(trigger)
     nested = _nested_in_occurrence(trigger, clause)
     media = scope.told_through_media(trigger)  # "a video of the attack was released on Friday": the video's date
+    media = media or links.sequenced(trigger)  # "marched on Sunday after the killing of a student": not its day
     own = [e for e in spans if _clause_of(e.root) in clause and not _another_nouns(e, trigger, clause)
            and not _a_bound(e) and (not nested or e.root in trigger.subtree or e.start > trigger.i)
-           and (not media or e.root in trigger.subtree)]
-    if not own and not nested and (siblings := _coordinated_verbs(trigger)):
+           and (not media or e.root in trigger.subtree or e[-1].head.i == trigger.i)]
+    if not own and not nested and (siblings := _coordinated_verbs(trigger) | links.one_act_conjuncts(
+            trigger, SEQUENCE_WORDS)):  # "killed 50 and wounded 400 on Sunday": one act's sides
         # "was convicted and sentenced last Thursday": a date of a verb coordinated under the same subject
         shared = _clause_of_trigger(trigger) | siblings
         own = [e for e in spans if _clause_of(e.root) in siblings and not _another_nouns(e, trigger, shared)
@@ -365,7 +342,7 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
             phrase = phrase.head
         own = [e for e in spans if e.root in phrase.subtree and not _another_nouns(e, trigger, {phrase})
                and not _a_bound(e)]
-    if not own and not nested and (moments := scope.same_moment_clauses(clause)):
+    if not own and not nested and not media and (moments := scope.same_moment_clauses(clause)):
         # "vowed to destroy the group when he took office last year": a clause of the same moment dates its head
         own = [e for e in spans if _clause_of(e.root) in moments and not _another_nouns(e, trigger, clause | moments)
                and not _a_bound(e)]
@@ -373,9 +350,13 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
         # "raids last week which killed 12 farmers": the strikes' date is the killing's
         own = [e for e in spans if e.root in noun.subtree and e.root not in trigger.subtree and not _a_bound(e)
                and _clause_of(e.root) == _clause_of(noun)]
+    if not own and not nested and (infinitives := links.completing_infinitives(
+            trigger if trigger.pos_ == "VERB" else None)):  # "returned home to coach the team in 2016"
+        own = [e for e in spans if _clause_of(e.root) in infinitives and links.dated_before(e, published)
+               and not _another_nouns(e, trigger, clause | infinitives) and not _a_bound(e)]
     if not own:
-        if _background(ps, trigger, spans, published) or _dated_elsewhere(trigger, spans, published) or (
-                _over_a_period(ps, clause, spans, published)):
+        if links.background(trigger, spans, published, _clause_of) or links.retold(trigger, _clause_of(trigger)) or (
+                _dated_elsewhere(trigger, spans, published) or _over_a_period(ps, clause, spans, published)):
             return dict(UNDATED)
         return None
     return _dated(ps, own, trigger, published, modality)
@@ -387,8 +368,12 @@ def _dated(ps: ParsedSentence, own: list[Span], trigger: Token, published: str |
     future = modality in ("future", "intended") and not scope.past_schedule(trigger)
     chosen = min(own, key=lambda e: (not _in_copula_subject(e, trigger), normalise(e.text, published, future) is None,
                                      abs(e.root.i - trigger.i)))
+    chosen = links.glossed(chosen) or chosen  # "last Sunday (May 3)": the writer's own calendar date
     start, end = ps.char_span(chosen.start, chosen.end)
     anchor = scope.anchored_publication(chosen, own, published)  # "on New Year's Eve two years ago"
+    anchor = links.speech_day(chosen, trigger, published) or anchor  # "'... last night,' he said on Saturday"
+    if anchor == published:  # "held in January 2016 after the assaults on New Year's Eve": that one's eve
+        anchor = links.older_anchor(chosen, _time_spans(ps), published, _clause_of) or anchor
     # "two years after the 2015 attacks" read for the attacks: the anchor modifies the trigger, it is their date
     text = without_offset(chosen.text) if chosen[-1].head.i == trigger.i else chosen.text
     out: dict[str, Any] = {"text": chosen.text, "start": start, "end": end,

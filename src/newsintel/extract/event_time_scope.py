@@ -198,12 +198,15 @@ def named_in_charge(trigger: Token) -> bool:
 def past_schedule(trigger: Token) -> bool:
     """What was due or planned as told in the past tense ("was due to be released in September", "had planned to
     travel in March"): its date is read from the report backwards like any past date, not forward as a future one's
-    ("is due to be released in September", "would travel in March" stay ahead)."""
+    ("is due to be released in September", "would travel in March" stay ahead); so is what a past verb's gerund
+    tells ("admitted to threatening to kill him in March")."""
     current = trigger
     while current.dep_ in ("xcomp", "acomp") and current.head.i != current.i:
         if any(c.dep_ == "aux" and c.tag_ == "MD" for c in current.children):
             return False
         current = current.head
+        if current.tag_ == "VBG" and current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "pleaded guilty to threatening to kill ...": the gerund's own verb
         past = current.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in current.children)
         if past and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in current.children):
             return True
