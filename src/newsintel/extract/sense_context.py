@@ -8,6 +8,7 @@ and how it is written ("The Real Deal", "Attack on Titan": a name, no event).
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.tokens import Token
 
@@ -289,3 +290,19 @@ def quoted_title(patient: Token) -> bool:
     # quotation mark after it
     after = [t for t in patient.doc[patient.i + 1 : patient.i + 3] if t.text not in (",", ".")]
     return first.i == patient.i and bool(after) and after[0].text in QUOTES
+
+
+NOT_CODES = frozenset({"PERSON", "NORP", "DATE", "TIME", "MONEY"})
+_CODE = re.compile(r"^[A-Za-z](?=.*\d)[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
+
+
+def code_name(patient: Token) -> bool:
+    """What undergoes the trigger is named by a code of letters and digits, which names a substance, a model or a
+    file, never a person: "the release of IL-25", "released the XR-7"; not a year or a sum (digits only), nor a
+    person's or a group's name as the tagger reads it."""
+    if patient.pos_ not in ("PROPN", "NOUN", "NUM", "X") or patient.ent_type_ in NOT_CODES:
+        return False
+    return bool(_CODE.match(patient.text)) and not any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" for c in patient.children
+    )
+

@@ -149,3 +149,28 @@ def reader_imperative(token: Token) -> bool:
         return False
     first = next((t for t in token.doc if t.is_alpha and t.lower_ != "please"), None)
     return first is not None and first.i == verb.i
+
+
+LIST_ITEM_MODIFIERS = frozenset({"det", "poss", "nummod", "prep", "acl", "relcl", "appos"})
+
+
+def listed_kind(token: Token) -> bool:
+    """A bare noun trigger in a list of three or more bare nouns names a kind of deed, no event: "the struggle
+    against terrorism, infiltration and separatism", "crimes such as fraud, kidnapping and extortion". No one acts
+    on anybody there and no time is given. A determiner, an owner, a number or an "of"-phrase on any item makes it
+    a list of deeds done ("the arrest, trial and execution of two men")."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN":
+        return False
+    first = token
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+        first = first.head
+    items = [first, *first.conjuncts]
+    if len(items) < 3 or token not in items:
+        return False
+    return all(
+        item.pos_ == "NOUN"
+        and item.tag_ == "NN"
+        and not any(c.dep_ in LIST_ITEM_MODIFIERS for c in item.children)
+        for item in items
+    )
+

@@ -37,6 +37,8 @@ MOVER_VERBS = frozenset(
         "continue",
         "finish",
         "embark",
+        "survive",  # "parts of the station could survive the journey to Earth"
+        "endure",
     }
 )
 
@@ -98,9 +100,15 @@ def _vehicle(noun: Token) -> bool:
 
 
 def _noun_of(token: Token) -> Token:
-    """A relative pronoun stands for the noun its clause describes ("a rocket that returned to Earth")."""
+    """A relative pronoun stands for the noun its clause describes ("a rocket that returned to Earth"); a number or
+    a collective for its "of"-object ("two of its booster rockets return to Earth", "dozens of fighters")."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return token.head.head
+    if token.like_num or token.pos_ == "NUM" or lemma_of(token) in lexicon().collectives:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if whole is not None:
+            return whole
     return token
 
 
@@ -109,9 +117,12 @@ def _kind(noun: Token, rules: MoverRules) -> str | None:
         return "vehicle"
     if noun.ent_type_ in rules.entities:
         return noun.ent_type_.lower()
-    words = {noun.lower_, lemma_of(noun)}
+    # a person's name is no planet ("Venus Williams", "Bruno Mars"): only a class word outside it counts
+    words = set() if noun.ent_type_ == "PERSON" else {noun.lower_, lemma_of(noun)}
     if noun.pos_ == "PROPN":  # a name with its class word before it: "Hurricane Irma", "Typhoon Haima"
-        words |= {c.lower_ for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i}
+        classes = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+        classes += [g for c in classes if not c.is_alpha for g in c.children if g.dep_ == "compound"]  # "Flight #4"
+        words |= {c.lower_ for c in classes if c.ent_type_ != "PERSON"}
     return next((kind for kind, lemmas in rules.kinds.items() if words & lemmas), None)
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from newsintel.extract.sense_context import (
     accident_clause,
+    code_name,
     described_nouns,
     in_a_game,
     in_title_case_name,
@@ -31,6 +32,7 @@ from newsintel.extract.sense_forms import (
     conjoined_modifier,
     figure_of_comparison,
     it_is_that,
+    listed_kind,
     not_done,
     on_furniture_line,
     reader_imperative,
@@ -225,6 +227,8 @@ def other_sense(token: Token, key: str) -> str | None:
     likened = figure_of_comparison(token)
     if likened:
         return f"comparison: {likened} to {token.lower_}"  # "tantamount to self-indictment"
+    if listed_kind(token):
+        return f"a kind of deed in a list: {token.lower_}"  # "the fight against terrorism, infiltration and ..."
     if conjoined_modifier(token):
         return f"modifier: {token.lower_} {token.head.head.lower_}"  # "a processing and detention centre"
     if state_after_linking_verb(token):
@@ -325,6 +329,8 @@ def other_sense(token: Token, key: str) -> str | None:
         and not denotes_people(patient)
     ):
         return f"not people: {key} + {lemma_of(patient)}"
+    if sense.people_only and patient is not None and code_name(patient):
+        return f"not people: {key} + {patient.text}"  # "the release of IL-25": a substance
     if sense.people_only and patient is not None and thing_pronoun(patient) and key not in it_groups():
         return f"not people: {key} + {patient.lower_}"  # "the will was never signed or executed": people are
         # never "it"
