@@ -14,7 +14,7 @@ def test_planets_and_rocket_parts_are_no_movers():
 
 
 def test_a_post_taken_up_again_is_no_journey():
-    assert not events_of("Ortega will not be returning as head coach after the season.", "RETURN")
+    assert not events_of("Ortega will not return as manager, the club said.", "RETURN")
     assert not events_of("The banker returned to the board of the insurer in May.", "RETURN")
     assert not events_of("Hansen came back as chief executive two years later.", "RETURN")
     assert not events_of("The former manager is set to return to the Lisbon job he left in 2016.", "RETURN")
@@ -56,7 +56,7 @@ def test_a_vehicle_used_as_a_weapon_is_no_journey():
 
 
 def test_a_substance_given_off_is_no_one_freed():
-    assert not events_of("The binding of the protein triggers the release of IL-33 in the lung.", "RELEASE")
+    assert not events_of("In the lung, the protein speeds up the release of IL-33.", "RELEASE")
     assert not events_of("Fat cells release leptin into the blood after a meal.", "RELEASE")
     freed = events_of("Kidnappers released the three engineers near Kaduna on Sunday.", "RELEASE")
     assert freed and "engineers" in texts(freed[0]["targets"])
@@ -73,13 +73,13 @@ def test_leaving_a_meeting_is_no_journey():
 
 
 def test_football_and_curses_are_no_arrest_nor_fight():
-    assert not events_of("Their second quarterback was intercepted in the end zone late in the game.", "ARREST")
+    assert not events_of("Dawson was intercepted at the 10-yard line late in the game.", "ARREST")
     assert not events_of("The club battled a curse for almost a century.", "FIGHT")
     assert events_of("Coastguards intercepted forty migrants off Lesbos on Sunday.", "ARREST")
 
 
 def test_stories_put_out_as_a_series_are_no_one_freed():
-    assert not events_of("Recorded over a year, they will be released as a five-part series online.", "RELEASE")
+    assert not events_of("The label released them as a five-part series last spring.", "RELEASE")
     assert events_of("The two reporters were released on Sunday after a month in custody.", "RELEASE")
 
 

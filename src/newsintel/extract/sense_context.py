@@ -298,7 +298,7 @@ _CODE = re.compile(r"^[A-Za-z](?=.*\d)[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 
 def code_name(patient: Token) -> bool:
     """What undergoes the trigger is named by a code of letters and digits, which names a substance, a model or a
-    file, never a person: "the release of IL-25", "released the XR-7"; not a year or a sum (digits only), nor a
+    file, never a person: "the release of IL-6", "released the XR-7"; not a year or a sum (digits only), nor a
     person's or a group's name as the tagger reads it."""
     if patient.pos_ not in ("PROPN", "NOUN", "NUM", "X") or patient.ent_type_ in NOT_CODES:
         return False

@@ -155,8 +155,8 @@ LIST_ITEM_MODIFIERS = frozenset({"det", "poss", "nummod", "prep", "acl", "relcl"
 
 
 def listed_kind(token: Token) -> bool:
-    """A bare noun trigger in a list of three or more bare nouns names a kind of deed, no event: "the struggle
-    against terrorism, infiltration and separatism", "crimes such as fraud, kidnapping and extortion". No one acts
+    """A bare noun trigger in a list of three or more bare nouns names a kind of deed, no event: "a campaign
+    against extremism, infiltration and sabotage", "crimes such as fraud, kidnapping and extortion". No one acts
     on anybody there and no time is given. A determiner, an owner, a number or an "of"-phrase on any item makes it
     a list of deeds done ("the arrest, trial and execution of two men")."""
     if token.pos_ != "NOUN" or token.tag_ != "NN":

@@ -228,7 +228,7 @@ def other_sense(token: Token, key: str) -> str | None:
     if likened:
         return f"comparison: {likened} to {token.lower_}"  # "tantamount to self-indictment"
     if listed_kind(token):
-        return f"a kind of deed in a list: {token.lower_}"  # "the fight against terrorism, infiltration and ..."
+        return f"a kind of deed in a list: {token.lower_}"  # "a campaign against extremism, infiltration and ..."
     if conjoined_modifier(token):
         return f"modifier: {token.lower_} {token.head.head.lower_}"  # "a processing and detention centre"
     if state_after_linking_verb(token):
@@ -330,7 +330,7 @@ def other_sense(token: Token, key: str) -> str | None:
     ):
         return f"not people: {key} + {lemma_of(patient)}"
     if sense.people_only and patient is not None and code_name(patient):
-        return f"not people: {key} + {patient.text}"  # "the release of IL-25": a substance
+        return f"not people: {key} + {patient.text}"  # "the release of IL-6": a substance
     if sense.people_only and patient is not None and thing_pronoun(patient) and key not in it_groups():
         return f"not people: {key} + {patient.lower_}"  # "the will was never signed or executed": people are
         # never "it"
