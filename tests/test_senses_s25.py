@@ -93,3 +93,8 @@ def test_a_comeback_in_a_game_and_a_stop_in_the_pits_are_no_returns():
     assert not events_of("All cars were ordered to return to the pits after the crash.", "RETURN")
     assert not events_of("The fund generated a steady return for its shareholders.", "RETURN")
     assert events_of("He returned to Mosul in the second half of 2016.", "RETURN")
+
+
+def test_deeds_listed_in_an_accusation_stay_deeds():
+    assert events_of("The caretaker was charged with fraud, assault and burglary on Friday.", "ATTACK")
+    assert not events_of("The ring was linked to crimes such as fraud, assault and extortion.", "ATTACK")

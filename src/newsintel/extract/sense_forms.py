@@ -151,6 +151,11 @@ def reader_imperative(token: Token) -> bool:
     return first is not None and first.i == verb.i
 
 
+@functools.cache
+def deeds_of_the_accused() -> frozenset[str]:
+    return frozenset(load_yaml("senses.yaml").get("deeds_of_the_accused") or ())
+
+
 LIST_ITEM_MODIFIERS = frozenset({"det", "poss", "nummod", "prep", "acl", "relcl", "appos"})
 
 
@@ -158,7 +163,8 @@ def listed_kind(token: Token) -> bool:
     """A bare noun trigger in a list of three or more bare nouns names a kind of deed, no event: "a campaign
     against extremism, infiltration and sabotage", "crimes such as fraud, kidnapping and extortion". No one acts
     on anybody there and no time is given. A determiner, an owner, a number or an "of"-phrase on any item makes it
-    a list of deeds done ("the arrest, trial and execution of two men")."""
+    a list of deeds done ("the arrest, trial and execution of two men"), as does an accusation the list hangs on
+    (`deeds_of_the_accused` in senses.yaml: "accused of fraud, assault and theft")."""
     if token.pos_ != "NOUN" or token.tag_ != "NN":
         return False
     first = token
@@ -167,6 +173,9 @@ def listed_kind(token: Token) -> bool:
     items = [first, *first.conjuncts]
     if len(items) < 3 or token not in items:
         return False
+    governor = first.head.head if first.dep_ == "pobj" else first.head
+    if {governor.lower_, lemma_of(governor)} & deeds_of_the_accused():
+        return False  # "accused of fraud, assault and theft": deeds the accused did (extract/completion.py)
     return all(
         item.pos_ == "NOUN"
         and item.tag_ == "NN"

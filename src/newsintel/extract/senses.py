@@ -88,6 +88,7 @@ def senses() -> dict[str, Sense]:
     data.pop("people_nouns", None)
     data.pop("adjectival", None)
     data.pop("not_done", None)
+    data.pop("deeds_of_the_accused", None)
     data.pop("people_doers", None)
     data.pop("time_nouns", None)
     data.pop("one_person", None)
