@@ -143,6 +143,40 @@ def mark_genders(parsed: list[ParsedSentence], mentions: MentionIndex) -> None:
             if entity is not None and entity.type == "PERSON":
                 gender = _gender(entity)
                 token._.set(GENDER_EXTENSION, {"male": "m", "female": "f"}.get(gender or ""))
+    note_described_subjects(parsed, mentions)
+
+
+def _introduced(noun: Token) -> bool:
+    """A person brought in as a sentence's topic: an indefinite subject ("a witness", "another man") of the main
+    clause (or of a verb coordinated with it)."""
+    verb = noun.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one")
+                                       for c in noun.children)
+
+
+def note_described_subjects(parsed: list[ParsedSentence], mentions: MentionIndex) -> None:
+    """Record each person a sentence introduces by an indefinite common noun as its subject ("A witness described
+    the scene", "another man then fled"), with the gender its word tells: a later "he"/"she" may stand for that
+    unnamed person rather than for someone named before it (`args.make_arg` then leaves the pronoun as written)."""
+    words = actor_words()
+    out = []
+    for ps in parsed:
+        for token in ps.doc:
+            if token.dep_ not in SUBJECTS or token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_:
+                continue
+            if not _introduced(token):
+                continue  # "the gunman", "the pilot mentioned": someone already known, or not the sentence's topic
+            lemma = token.lemma_.lower()
+            if (lemma not in words.role_of and lemma not in words.person_nouns) or lemma in words.group_nouns:
+                continue
+            if any(c.dep_ in ("compound", "appos", "flat") and c.pos_ == "PROPN" for c in token.children) or \
+                    mentions.at(*ps.char_span(token.i, token.i + 1)) is not None:
+                continue  # "witness Jane Roe", "the minister, Al Poe": a named person
+            gender = "female" if lemma in words.female else "male" if lemma in words.male else None
+            out.append((ps.char_span(token.i, token.i + 1)[0], ps.index, gender))
+    mentions.described_subjects = sorted(out)
 
 
 def undo_gender_clashes(events: list[dict[str, Any]], entities: dict[str, Entity]) -> None:

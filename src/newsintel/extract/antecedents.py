@@ -69,6 +69,13 @@ def is_plural(token: Token) -> bool:
     return any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in token.children)
 
 
+@functools.cache
+def _more_person_words() -> frozenset[str]:
+    """Words for people the relation and actor lists lack (`person_words` in data/anaphors.yaml): never what "it"
+    stands for ("a cyclist jumped onto the van as it mowed people down": the van)."""
+    return frozenset(load_yaml("anaphors.yaml").get("person_words", []))
+
+
 def agrees(pronoun: Token, candidate: Token, entity_type: str | None) -> bool:
     """Can `candidate` (with the type of the entity it names, if any) be what `pronoun` stands for?"""
     word = pronoun.lower_
@@ -95,7 +102,7 @@ def agrees(pronoun: Token, candidate: Token, entity_type: str | None) -> bool:
     if word in GROUP_PRONOUNS:
         if entity_type is not None:
             return entity_type in ("ORG", "NORP", "GPE")
-        return not is_plural(candidate) and candidate.lemma_.lower() not in person_nouns()
+        return not is_plural(candidate) and candidate.lemma_.lower() not in person_nouns() | _more_person_words()
     return False
 
 

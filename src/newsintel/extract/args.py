@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Token
@@ -28,7 +28,8 @@ from newsintel.extract.antecedents import (
 from newsintel.extract.describe import actor_words, describe
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
-from newsintel.extract.role_words import name_first_place_head
+from newsintel.extract.role_words import kin_word, name_first_place_head, origin_phrase
+from newsintel.extract.subjects import stray_subject_noun
 from newsintel.model import Entity
 
 NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "nn"}
@@ -63,6 +64,8 @@ class MentionIndex:
     starts: list[int]
     spans: list[tuple[int, int, Entity]]
     sentences: list[int]  # sentence index of each span
+    # (offset, sentence, gender) of people introduced by a common noun as a subject (`anaphors.mark_genders`)
+    described_subjects: list[tuple[int, int, str | None]] = field(default_factory=list)
 
     @classmethod
     def build(cls, entities: list[Entity]) -> MentionIndex:
@@ -89,6 +92,15 @@ class MentionIndex:
                     best = (*key, entity)
             i -= 1
         return best[2] if best is not None else None
+
+    def unnamed_between(self, entity: Entity, offset: int, sentence: int, gender: str | None) -> bool:
+        """Whether a person introduced by a common noun as a subject, of a gender the pronoun allows, comes in a
+        sentence after the last one naming `entity` before `offset`, at most two before the pronoun's own sentence
+        ("President Dupont spoke. A witness described the scene. He ran away": he may be the witness)."""
+        named = max((self.sentences[i] for i, (s, _, e) in enumerate(self.spans) if e is entity and s < offset),
+                    default=None)
+        return named is not None and any(max(named, sentence - 3) < index < sentence and (
+            gender is None or g is None or g == gender) for _, index, g in self.described_subjects)
 
     def at(self, start: int, end: int) -> Entity | None:
         """The entity whose mention overlaps [start, end)."""
@@ -163,6 +175,9 @@ def noun_phrase(token: Token) -> tuple[int, int]:
             end = max(end, noun_phrase(pobj)[1])
     while start < token.i and token.doc[start].dep_ == "det" and token.doc[start].lower_ in ("the", "a", "an"):
         start += 1
+    close = max((t.i for t in token.doc[start:token.i] if t.text == ")"), default=None)
+    if close is not None and not any(t.text == "(" for t in token.doc[start + 1:close]):
+        start = close + 1  # "(CNN) Boko Haram militants": a dateline's credit before the phrase, not of it
     return start, end
 
 
@@ -186,6 +201,17 @@ def _person_for_who(who: Token, noun: Token) -> Token:
         return noun
     owner = noun.head.head
     return owner if owner.pos_ in ("NOUN", "PROPN") and _a_person_word(owner) and not _a_person_word(noun) else noun
+
+
+def _kin_owner(ps: ParsedSentence, noun: Token, mentions: MentionIndex) -> bool:
+    """Someone who can have a cousin or a wife: a person's name, or a common noun for a person; not the place in
+    "a native of Chibok", "a farmer from Tikrit", whatever type the NER model gave it."""
+    if noun.dep_ == "pobj" and origin_phrase(noun.head):
+        return False
+    if noun.pos_ == "PROPN":
+        return mentions.type_at(ps, noun) == "PERSON" or (mentions.type_at(ps, noun) is None and noun.ent_type_ ==
+                                                           "PERSON")
+    return noun.pos_ == "NOUN" and not is_place(ps, noun, mentions) and _a_person_word(noun)
 
 
 def _a_person_word(token: Token) -> bool:
@@ -241,15 +267,19 @@ def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: 
                 char_start, char_end = min(char_start, s), max(char_end, e)
                 break
     text = ps.doc.text[char_start - ps.offset : char_end - ps.offset]
-    owner = _whose_owner(ps, token, start, mentions) if entity is None and _depth < 3 else None
-    if owner is not None:  # "a farmer whose brother was kidnapped": the farmer's brother, not "whose brother"
-        text = f"{owner}'s {ps.doc.text[ps.char_span(start + 1, end)[0] - ps.offset : char_end - ps.offset]}"
+    if entity is None and start < token.i and ps.doc[start].lower_ == "whose" and ps.doc[start].dep_ == "poss":
+        # "a farmer whose brother was kidnapped": the farmer's brother, not "whose brother"
+        owner, rest = _whose_owner(ps, token, start, mentions), ps.doc.text[
+            ps.char_span(start + 1, end)[0] - ps.offset : char_end - ps.offset]
+        text = f"{owner}'s {rest}" if owner is not None else rest
     if entity is None and token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         if token.lower_ in PERSON_PRONOUNS:
             gender = pronoun_gender(token.lower_)
             entity = (mentions.last_before(head_start, {"PERSON"}) if speaker
                       else mentions.recent_person(head_start, ps.index, gender=gender)
                       or mentions.salient_before(head_start, {"PERSON"}, gender=gender))
+            if entity is not None and not speaker and mentions.unnamed_between(entity, head_start, ps.index, gender):
+                entity = None  # "A witness described the scene. He ran away": not the president named before
         else:  # "it"/"they" for a group named shortly before ("The Taliban ... they"), not the outlet reporting
             entity = mentions.last_before(head_start, GROUP_TYPES, reach=PRONOUN_REACH,
                                           skip=None if speaker else news_outlet)
@@ -263,14 +293,16 @@ def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: 
 
 
 def _whose_owner(ps: ParsedSentence, token: Token, start: int, mentions: MentionIndex) -> str | None:
-    """The words for the owner of a "whose" phrase ("Anna Berg, a nurse whose husband was held": Anna Berg), when
-    the phrase opens with it and the relative clause hangs on a noun; None otherwise."""
-    whose = token.doc[start]
-    if whose.lower_ != "whose" or whose.dep_ != "poss" or start + 1 >= token.i + 1:
+    """The words for the owner of the "whose" that opens a phrase at `start` ("Anna Berg, a nurse whose husband was
+    held": Anna Berg), when the relative clause hangs on a noun (a person, for a word of kin); None otherwise."""
+    noun = resolve_relative(token.doc[start])
+    if noun.i == start or noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    noun = resolve_relative(whose)
-    if noun.i == whose.i or noun.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if kin_word(token) and not _kin_owner(ps, noun, mentions):
+        # "a native of Chibok whose cousin was taken": the native's cousin, not Chibok's (kin belong to people)
+        noun = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun
+        if not _kin_owner(ps, noun, mentions):
+            return None
     noun = named_apposition(noun, functools.partial(mentions.type_at, ps)) or noun
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":  # "Jonas Berg, a farmer whose ...": Jonas Berg
         noun = noun.head
@@ -287,7 +319,7 @@ def with_conjuncts(token: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
+        stack.extend(c for c in t.children if c.dep_ == "conj" and not stray_subject_noun(c))
     return sorted(out, key=lambda t: t.i)
 
 

@@ -94,6 +94,20 @@ def meeting_noun(item: Token) -> bool:
     return item.pos_ == "NOUN" and lemma_of(item) in _words("meeting_nouns")
 
 
+def origin_phrase(prep: Token) -> bool:
+    """ "a farmer from Tikrit", "a native of Chibok", "residents of the town": a phrase naming where people are from
+    (`origin_nouns` before "of"), whose object is a place."""
+    if prep.lower_ == "from":
+        return prep.head.pos_ == "NOUN"
+    return prep.lower_ == "of" and lemma_of(prep.head) in _words("origin_nouns")
+
+
+def kin_word(token: Token) -> bool:
+    """A word for a relative or spouse ("cousin", "wife": `family_nouns`, `spouse_nouns` in data/relations.yaml)."""
+    relations = lexicon().relations
+    return lemma_of(token) in set(relations["family_nouns"]) | set(relations["spouse_nouns"])
+
+
 def beside_noun(item: Token) -> bool:
     """ "attacked in the square by the cathedral": a landmark the event happened beside, not its doer (a word for
     people or a group is never one)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsintel.extract.antecedents import syntactic_antecedent
 from newsintel.extract.args import MentionIndex, is_country, is_place, resolve_relative, with_conjuncts
 from newsintel.extract.clause_args import (
     along_with,
@@ -132,8 +133,9 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
                            and _people(ps, t, mentions)]
     args["targets" if args["targets"] or passive else "actors"] += along_with(token)
     if name == "THREATEN":  # "threatened legal action", "threatening dire consequences": what, not whom
-        args["targets"] = [t for t in args["targets"] if someone(ps, t, mentions)] or threatened_party(
-            ps, token, mentions)
+        things = args["targets"]
+        args["targets"] = [t for t in things if someone(ps, t, mentions)] or threatened_party(
+            ps, token, mentions) or _whose_thing(ps, things or _threatened_things(token), mentions, args["actors"])
     for child in token.children:
         if child.dep_ in ("npadvmod", "advmod") and child.lower_ == "home":
             args["destination"].append(child)
@@ -169,6 +171,30 @@ def _brokered_between(subject: Token, args: dict[str, list[Token]]) -> None:
         return
     args["targets"] = [t for t in args["targets"] if t not in parties and t.i != subject.i]
     args["actors"] = [t for t in args["actors"] if t not in parties] + parties
+
+
+def _threatened_things(verb: Token) -> list[Token]:
+    """The object of the act a threat is to do ("threatened to derail her career": her career)."""
+    act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    obj = direct_object(act) if act is not None else None
+    return with_conjuncts(obj) if obj is not None else []
+
+
+def _whose_thing(ps: ParsedSentence, things: list[Token], mentions: MentionIndex, actors: list[Token]) -> list[Token]:
+    """ "threatened her prospects", "threatened to ruin his business": the person whose career, prospects or
+    business is threatened (a possessive pronoun or a name as possessor) is the one threatened; not a pronoun the
+    parse gives to the threatener ("Stone denied threatening her prospects" when his gender is unknown)."""
+    owners = [c for t in things if t.pos_ == "NOUN" for c in t.children if c.dep_ == "poss"]
+    doers = {a.i for a in actors}
+    return [o for o in owners if (o.pos_ == "PRON" and o.lower_ in ("his", "her", "their") and _other_owner(
+        syntactic_antecedent(o, lambda t: mentions.type_at(ps, t)), doers)) or (
+        o.pos_ == "PROPN" and someone(ps, o, mentions) and o.i not in doers)]
+
+
+def _other_owner(antecedent: Token | None, doers: set[int]) -> bool:
+    """A possessor pronoun that stands for a noun of its sentence other than the threatener, or for no noun of it
+    (read across sentences); not one standing for another pronoun, whose own reading is a guess."""
+    return antecedent is None or (antecedent.pos_ in ("NOUN", "PROPN") and antecedent.i not in doers)
 
 
 def _people(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:

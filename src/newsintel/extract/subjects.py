@@ -60,6 +60,9 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
         for child in current.children:
             if child.dep_ in SUBJECTS:
                 return child, own and child.dep_ == "nsubjpass"
+        stray = _stray_subject(current)
+        if stray is not None:
+            return stray, own and any(c.dep_ == "auxpass" for c in current.children)
         if current.dep_ in ("acl", "relcl") and current.head.i != current.i:
             owner = purpose_owner(current) or _accused_of_compound(current)
             if owner is not None:
@@ -95,6 +98,32 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """"damaged the embassy and soldiers were securing it": a coordinated verb with its own finite auxiliary but no
+    subject, where the parser took the noun just before the auxiliary for a conjunct of the previous object; that
+    noun is the subject."""
+    if verb.dep_ != "conj":
+        return None
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
+    if aux is None or aux.tag_ not in ("VBD", "VBZ", "VBP", "MD") or aux.i == 0:
+        return None
+    before = verb.doc[aux.i - 1]
+    if before.dep_ != "conj" or before.pos_ not in ("NOUN", "PROPN") or before.head.dep_ not in ("dobj", "obj", "pobj"):
+        return None
+    return before
+
+
+def stray_subject_noun(noun: Token) -> bool:
+    """"shelled the base and soldiers were forced to flee": a noun the parser coordinated with an object although a
+    finite auxiliary right after it begins a clause of its own, whose subject it is (`_stray_subject`)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i + 1 >= len(noun.doc):
+        return False
+    aux = noun.doc[noun.i + 1]
+    verb = aux.head
+    return aux.dep_ in ("aux", "auxpass") and aux.tag_ in ("VBD", "VBZ", "VBP", "MD") and verb.dep_ == "conj" and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def reporting_head(clause: Token) -> bool:
