@@ -10,6 +10,7 @@ def test_planets_and_rocket_parts_are_no_movers():
     assert not events_of("The planet returns to view just before dawn next month.", "RETURN")
     assert not events_of("Three of the reusable boosters will return to Earth on barges off the coast.", "RETURN")
     assert events_of("Three of the detained sailors will return to Manila on Friday.", "RETURN")
+    assert events_of("A convoy of buses left Homs for Idlib on Sunday night.", "TRAVEL")  # people aboard
     assert events_of("Venus Williams returned to Melbourne on Tuesday.", "RETURN")
 
 

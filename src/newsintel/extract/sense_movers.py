@@ -107,7 +107,7 @@ def _noun_of(token: Token) -> Token:
     if token.like_num or token.pos_ == "NUM" or lemma_of(token) in lexicon().collectives:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-        if whole is not None:
+        if whole is not None and not _vehicle(whole):  # "a convoy of buses" carries people
             return whole
     return token
 
