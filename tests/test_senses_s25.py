@@ -34,6 +34,7 @@ def test_a_condition_lived_under_is_no_threat_nor_attack():
     assert not events_of("The fear of attack kept the market closed for a week.", "ATTACK")
     assert events_of("The militia made a threat against the mayor of the town on Monday.", "THREATEN")
     assert events_of("Two aid workers were injured in an attack on the valley road.", "ATTACK")
+    assert events_of("Officials warned of a risk of attacks on the valley road.", "ATTACK")  # aimed: hedged
 
 
 def test_a_deed_named_in_a_list_of_kinds_is_no_event():

@@ -197,9 +197,22 @@ def _state_or_opinion(token: Token, key: str, sense: Sense) -> str | None:
         return f"by: {doer.lower_} {key}"  # "was struck on the head by a wheel"
     if token.dep_ == "pobj" and token.head.lower_ in sense.governed_by:
         return f"state: {token.head.lower_} {key}"
-    if token.dep_ == "pobj" and f"{lemma_of(token.head.head)} {token.head.lower_}" in sense.governed_by:
-        return f"state: {token.head.head.lower_} {token.head.lower_} {key}"  # "went on the offensive"
+    if (
+        token.dep_ == "pobj"
+        and f"{lemma_of(token.head.head)} {token.head.lower_}" in sense.governed_by
+        and not (token.head.head.pos_ == "NOUN" and _aimed(token))
+    ):
+        return f"state: {token.head.head.lower_} {token.head.lower_} {key}"  # "went on the offensive", "at risk of
+        # attack"; a danger aimed at someone is a hedged event ("a risk of attacks on the embassy")
     return None
+
+
+AIMED_PREPS = frozenset({"on", "upon", "against", "at", "by"})
+
+
+def _aimed(noun: Token) -> bool:
+    """A noun trigger with a target or a doer of its own ("attacks on the embassy", "an attack by the rebels")."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in AIMED_PREPS) for c in noun.children)
 
 
 def _prep_object(token: Token, sense: Sense) -> str | None:
