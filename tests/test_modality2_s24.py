@@ -1,7 +1,7 @@
 """Modality follow-ups from the round-11 judging (issue 12, wrong modality): a journey under way is attempted only
-when the sentence says it was cut short, otherwise it is where they meant to go; "no need to X" negates X; an event
-blocked as a noun object, or by a blocking that is only meant, is negated and not shown as tried. Each rule next to
-the case that must not change. Sentences written for these tests."""
+when the sentence says it was cut short (else a past one is told as done: tests/test_modality_s25.py); "no need to
+X" negates X; an event blocked as a noun object, or by a blocking that is only meant, is negated and not shown as
+tried. Each rule next to the case that must not change. Sentences written for these tests."""
 
 import pytest
 from helpers import events_of, modality_of
@@ -16,11 +16,12 @@ def _event(text: str, type_: str, trigger: str) -> dict:
 @pytest.mark.parametrize(
     ("text", "type_", "trigger", "expected"),
     [
-        # under way and nothing stops it: meant, not tried
+        # under way in the past and nothing stops it: told as done (round 12 judged "intended" wrong too), neither
+        # meant nor tried
         ("The two nurses were travelling to Nairobi but sat in different carriages.", "TRAVEL", "travelling",
-         "intended"),
+         "asserted"),
         ("The Mensah sisters were heading towards Kumasi and then they met their uncle.", "TRAVEL", "heading",
-         "intended"),
+         "asserted"),
         # cut short by a coordinated verb of stopping or by a "when" clause: tried
         ("The smugglers were driving to the port but were stopped at a checkpoint.", "SMUGGLE", "driving",
          "attempted"),

@@ -1,11 +1,11 @@
 """Modality from the round-12 and round-13 judging (issue 12, wrong modality): what happened, what was only wanted,
-what did not happen. "would have", "would" on a verb of enabling and "would" on an indefinite event noun are
-hypotheses (conditional), and so is a clause opened by "otherwise"; a governor inside a "whether" question leaves the
-event open (hedged), as an existential's modal does for a relative clause on what it says there is; a past "did ...
-have to" is no obligation still to meet; an event said to stay out of reach did not happen; pressure on someone to do
-a thing is wanted, not done; an attempted killing is an assault that took place; a claim that says what must be done
-or is wished is intended; a fall in numbers and a ruling are no denials. Each rule next to the case that must not
-change. Sentences written for these tests."""
+what did not happen. A past journey under way that nothing cut short is told as done; "would have", "would" on a verb
+of enabling and "would" on an indefinite event noun are hypotheses (conditional), and so is a clause opened by
+"otherwise"; a governor inside a "whether" question leaves the event open (hedged), as an existential's modal does for
+a relative clause on what it says there is; a past "did ... have to" is no obligation still to meet; an event said to
+stay out of reach did not happen; pressure on someone to do a thing is wanted, not done; an attempted killing is an
+assault that took place; a claim that says what must be done or is wished is intended; a fall in numbers and a
+ruling are no denials. Each rule next to the case that must not change. Sentences written for these tests."""
 
 import pytest
 from helpers import modality_of, record
@@ -14,7 +14,9 @@ from helpers import modality_of, record
 @pytest.mark.parametrize(
     ("text", "type_", "trigger", "expected"),
     [
-        # a journey under way cut short: tried; a present one: still meant
+        # a past journey under way, nothing cut it short: done; cut short: tried; a present one: still meant
+        ("Ms Okafor said she was travelling to Kisumu and then heard the sirens.", "TRAVEL", "travelling",
+         "asserted"),
         ("The fishermen were sailing to Zanzibar when the coastguard seized their boat.", "TRAVEL", "sailing",
          "attempted"),
         ("The governor is flying to Dodoma on Thursday, her office said.", "TRAVEL", "flying", "intended"),
@@ -82,8 +84,10 @@ def _claim(text: str) -> dict:
         ('"We really hope the two sides will sign the treaty soon," the envoy told reporters.', "intended"),
         ('"We had to leave the camp in the night," says the mayor.', "asserted"),
         ("The survey plane has a laser to measure the height of the ice, according to the agency.", "asserted"),
-        # counterfactual, not future
+        # counterfactual, not future; a past journey told as done
         ("'My aunt would have enjoyed the parade,' said Kofi Mensah.", "conditional"),
+        ("The two fishermen were sailing to Lamu but had no licence, two coastguard officers told the paper.",
+         "asserted"),
     ],
 )
 def test_claim_modality_s25(text: str, expected: str) -> None:

@@ -27,6 +27,9 @@ REPORTS = [
     ("Missed flight", "2025-04-06",
      "Yusuf Demir was supposed to fly from Istanbul to Hamburg on Friday. Yusuf Demir was travelling to Sofia when "
      "police stopped his bus."),
+    # a journey under way that nothing cut short: it happened, yet the traveller was not at its end
+    ("On the road", "2025-04-11",
+     "Goran Petrovski was driving to Ohrid on Saturday, his brother said. Goran Petrovski travelled to Bitola on Friday."),
     # a clause of its own keeps its own status: the catching happened, the crossing was tried
     ("Caught in Edirne", "2025-04-07",
      "Emir Mujanovic tried to cross into Greece on Monday but was caught by police in Edirne."),
@@ -95,6 +98,13 @@ def test_supposed_journey_is_intended_and_one_under_way_attempted(store, capsys)
     # "was travelling to Sofia when police stopped his bus": under way, not a plan (audit category: wrong modality)
     assert statuses.get("fly") == "intended" and statuses.get("travelling") == "attempted"
     assert not {"Hamburg", "Sofia"} & set(_where(profile))
+
+
+def test_journey_under_way_is_done_but_puts_no_one_at_its_end(store, capsys):
+    profile = _profile(store, capsys, "Goran Petrovski")
+    assert ("driving", "done") in _heading(profile)
+    where = _where(profile)
+    assert "Ohrid" not in where and where.get("Bitola") == "done"
 
 
 def test_caught_after_a_tried_crossing_is_done(store, capsys):

@@ -6,10 +6,11 @@ future > attempted wins ("may have tried to cross" is hedged, "denied that he ha
 clause ("went to Syria to fight") is intended; a presupposed clause ("after arriving in Raqqa") is not governed.
 A coordinated clause with its own subject or auxiliary ("tried to enter but was caught") is its own statement: what
 governs the first clause says nothing about it. A journey in progress towards a place is attempted when the
-sentence says it was cut short ("was returning home when the storm hit"), else intended ("were going to Tokyo"): the
-destination is not reached. `blocked_by` tells an event that was stopped ("prevented them from crossing": an
-attempt) from one that was not ("is not preventing them from leaving": nothing happened). An infinitive after
-"only" or "went on" ("fled only to be caught") tells an outcome, not a purpose.
+sentence says it was cut short ("was returning home when the storm hit"), else told as done when past ("were going to
+Tokyo but had separate tickets") and intended when present ("is flying to Lima on Monday"). `blocked_by` tells an
+event that was stopped ("prevented them from crossing": an attempt) from one that was not ("is not preventing them
+from leaving": nothing happened). An infinitive after "only" or "went on" ("fled only to be caught") tells an
+outcome, not a purpose.
 A condition covers what its clause governs, adjunct phrases included: an inverted clause ("should war break out",
 "were he to attack"), "were to", or a dependence ("depends on the vote"). Modal adjectives on an event noun or its
 governor ("possible victims of assault", "a planned trip", "an attempted arrest"), modal nouns ("the risk of

@@ -245,8 +245,9 @@ def asked(governor: Token) -> bool:
 def en_route(token: Token) -> str | None:
     """A movement verb in the progressive with a destination ("was travelling to Syria", "are heading for the
     border", "was returning home when ..."): "attempted" when the sentence says the journey was cut short
-    (`journey_cut_short`), else "intended" for a journey to a place (where they meant to go, not where they got)
-    and None for one only "home" (nothing then says it was not done); None for no journey under way."""
+    (`journey_cut_short`); else None for a past one ("were going to Tokyo but had separate tickets": told as done,
+    as the audit judged it) and for one only "home", and "intended" for a present one to a place ("is flying to Lima
+    on Monday": what they mean to do); None for no journey under way."""
     cues = lexicon().modality["attempted"]
     if not (token.tag_ == "VBG" and token.lemma_.lower() in cues.get("en_route_verbs", ())
             and any(c.dep_ == "aux" and c.lemma_ == "be" and c.lower_ not in ("be", "been", "being")
@@ -261,7 +262,8 @@ def en_route(token: Token) -> str | None:
         return None
     if journey_cut_short(token):
         return "attempted"
-    return "intended" if to_place else None
+    past = any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in token.children)
+    return "intended" if to_place and not past else None
 
 
 def journey_cut_short(token: Token) -> bool:

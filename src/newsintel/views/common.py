@@ -193,9 +193,20 @@ def _trigger_starts_with(fact: dict[str, Any], key: str) -> bool:
 
 
 def _sets_out(fact: dict[str, Any]) -> bool:
-    """"boarded a plane for Germany", "left for Istanbul", "heading to Dallas": the destination is not reached in
-    this event."""
-    return _trigger_starts_with(fact, "departure_words")
+    """"boarded a plane for Germany", "left for Istanbul", "heading to Dallas", "was walking to the harbour": the
+    destination is not reached in this event."""
+    return _trigger_starts_with(fact, "departure_words") or _under_way(fact)
+
+
+def _under_way(fact: dict[str, Any]) -> bool:
+    """A one-word "-ing" trigger right after "was"/"were" in its sentence (data/whereabouts.yaml)."""
+    trigger = (fact.get("trigger") or "").lower()
+    sentence = ((fact.get("source") or {}).get("sentence_text") or "").lower()
+    if " " in trigger or not trigger.endswith("ing"):
+        return False
+    auxiliaries = "|".join(map(re.escape, whereabouts()["progressive_auxiliaries"]))
+    return bool(re.search(rf"\b(?:{auxiliaries})\s+(?:\w+\s+)?{re.escape(trigger)}\b",
+                          sentence))
 
 
 def moves_others(fact: dict[str, Any]) -> bool:
