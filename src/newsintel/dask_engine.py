@@ -103,16 +103,25 @@ class DaskProcessor:
         focus = installed()
         pending: deque = deque()
 
+        def submit(chunk: list) -> Any:
+            return self.client.submit(_on_worker, work, chunk, focus, pure=False, retries=RETRIES)
+
         def finished(chunk: list, future: Any) -> list[Record | Failure]:
             try:
-                return self._result(future)
+                try:
+                    return self._result(future)
+                except KilledWorker:
+                    # The scheduler blames every task a dying worker held, queued ones too: a chunk queued beside
+                    # one that kills its worker can be given up with it (seen under load). One more run from scratch
+                    # tells the bystander, which now passes, from the culprit, which dies again.
+                    return self._result(submit(chunk))
             except KilledWorker:
                 return [Failure(_origin(item), "a Dask worker died on every try of this input") for item in chunk]
             except _NoWorkers as err:
                 return [Failure(_origin(item), str(err)) for item in chunk]
 
         for chunk in chunks(items, CHUNK):
-            pending.append((chunk, self.client.submit(_on_worker, work, chunk, focus, pure=False, retries=RETRIES)))
+            pending.append((chunk, submit(chunk)))
             while len(pending) >= self.workers * IN_FLIGHT_PER_WORKER:
                 yield from finished(*pending.popleft())
         while pending:
