@@ -57,3 +57,29 @@ def modality_of(text: str, type_: str, trigger: str) -> str:
 
 def texts(args: list[dict]) -> str:
     return " | ".join(a["text"] for a in args)
+
+
+def hand_record(doc_id: str, text: str, names: list[tuple[str, str]], published: str = "2025-06-01",
+                attributes: dict[str, dict] | None = None, geo: dict[str, dict] | None = None):
+    """A record of `text` whose entities are the given (name, type) pairs, each at its next place in the text (a
+    name given twice is two mentions of one entity): resolution tests without the NER model's choices."""
+    from newsintel.model import DocumentInfo, Entity, Mention, Record, Sentence
+
+    entities: dict[tuple[str, str], Entity] = {}
+    searched = 0
+    for name, type_ in names:
+        start = text.index(name, searched)
+        searched = start + len(name)
+        entity = entities.setdefault((name, type_), Entity(
+            id=f"{doc_id}-e{len(entities)}", name=name, type=type_, mentions=[],
+            attributes=dict((attributes or {}).get(name, {})), geo=(geo or {}).get(name)))
+        entity.mentions.append(Mention(name, start, start + len(name), 0, type_))
+    info = DocumentInfo(id=doc_id, title=doc_id, source=None, url=None, published=published, text=text,
+                        origin=doc_id, format="test")
+    return Record(document=info, sentences=[Sentence(0, 0, len(text))], entities=list(entities.values()))
+
+
+def identity_links(conn) -> dict[tuple[str, str], str]:
+    """(first letter of the document id, entity name) -> identity id."""
+    return {(r[0][:1], r[1]): r[2] for r in conn.execute(
+        "SELECT e.document_id, e.name, l.identity_id FROM entities e JOIN entity_links l ON l.entity_id = e.id")}

@@ -4,6 +4,8 @@ are one per country, and photo agencies that share letters with a government age
 tests; records built by hand so that the NER model's choices do not enter."""
 
 import pytest
+from helpers import hand_record as _record
+from helpers import identity_links as _links
 
 from newsintel.resolve.names import org_form, person_form, similarity
 from newsintel.store import connect, save_record
@@ -48,29 +50,6 @@ def test_titles_and_possessives_before_people(a, b, same):
 ])
 def test_organisation_short_and_long_forms(a, b, same):
     assert (similarity(org_form(a), org_form(b)) >= 0.8) is same
-
-
-def _record(doc_id: str, text: str, names: list[tuple[str, str]], published: str = "2025-05-01"):
-    """A record of `text` whose entities are the given (name, type) pairs, each at its next place in the text; a
-    name given twice is two mentions of one entity."""
-    from newsintel.model import DocumentInfo, Entity, Mention, Record, Sentence
-
-    entities: dict[tuple[str, str], Entity] = {}
-    searched = 0
-    for name, type_ in names:
-        start = text.index(name, searched)
-        searched = start + len(name)
-        entity = entities.setdefault((name, type_), Entity(id=f"{doc_id}-e{len(entities)}", name=name, type=type_,
-                                                           mentions=[]))
-        entity.mentions.append(Mention(name, start, start + len(name), 0, type_))
-    info = DocumentInfo(id=doc_id, title=doc_id, source=None, url=None, published=published, text=text,
-                        origin=doc_id, format="test")
-    return Record(document=info, sentences=[Sentence(0, 0, len(text))], entities=list(entities.values()))
-
-
-def _links(conn) -> dict[tuple[str, str], str]:
-    return {(r[0][:1], r[1]): r[2] for r in conn.execute(
-        "SELECT e.document_id, e.name, l.identity_id FROM entities e JOIN entity_links l ON l.entity_id = e.id")}
 
 
 def test_a_generic_body_joins_only_the_same_countrys(tmp_path):

@@ -4,34 +4,11 @@ written for these tests; records built by hand so that the NER model's choices d
 
 import json
 
+from helpers import hand_record, identity_links
+
 from newsintel.store import connect, save_record
 
 P = "PERSON"
-
-
-def _record(doc_id: str, text: str, names: list[tuple[str, str]], attributes: dict[str, dict] | None = None,
-            geo: dict[str, dict] | None = None):
-    """A record of `text` whose entities are the given (name, type) pairs, each at its next place in the text; a
-    name given twice is two mentions of one entity."""
-    from newsintel.model import DocumentInfo, Entity, Mention, Record, Sentence
-
-    entities: dict[tuple[str, str], Entity] = {}
-    searched = 0
-    for name, type_ in names:
-        start = text.index(name, searched)
-        searched = start + len(name)
-        entity = entities.setdefault((name, type_), Entity(
-            id=f"{doc_id}-e{len(entities)}", name=name, type=type_, mentions=[],
-            attributes=dict((attributes or {}).get(name, {})), geo=(geo or {}).get(name)))
-        entity.mentions.append(Mention(name, start, start + len(name), 0, type_))
-    info = DocumentInfo(id=doc_id, title=doc_id, source=None, url=None, published="2025-06-01", text=text,
-                        origin=doc_id, format="test")
-    return Record(document=info, sentences=[Sentence(0, 0, len(text))], entities=list(entities.values()))
-
-
-def _links(conn) -> dict[tuple[str, str], str]:
-    return {(r[0][:1], r[1]): r[2] for r in conn.execute(
-        "SELECT e.document_id, e.name, l.identity_id FROM entities e JOIN entity_links l ON l.entity_id = e.id")}
 
 
 def test_a_lone_surname_named_before_the_reports_only_full_name_is_not_that_person(tmp_path):
@@ -39,11 +16,11 @@ def test_a_lone_surname_named_before_the_reports_only_full_name_is_not_that_pers
     text = ("Varela says Lumen Studios never paid her. Varela left the set in tears. Her father, Tomas Varela, "
             "teaches chemistry in Porto. Varela said she would sue.")
     names = [("Varela", P), ("Lumen Studios", "ORG"), ("Varela", P), ("Tomas Varela", P), ("Varela", P)]
-    save_record(conn, _record("a" * 16, text, names))
+    save_record(conn, hand_record("a" * 16, text, names))
     earlier = "The actress Mira Varela signed with Lumen Studios on Monday."
-    save_record(conn, _record("b" * 16, earlier, [("Mira Varela", P), ("Lumen Studios", "ORG")]))
-    save_record(conn, _record("c" * 16, text, names))
-    link = _links(conn)
+    save_record(conn, hand_record("b" * 16, earlier, [("Mira Varela", P), ("Lumen Studios", "ORG")]))
+    save_record(conn, hand_record("c" * 16, text, names))
+    link = identity_links(conn)
     assert link[("a", "Varela")] != link[("a", "Tomas Varela")]
     # once the store knows another Varela the report's context points to, the lone surname is that one
     assert link[("c", "Varela")] == link[("b", "Mira Varela")] != link[("c", "Tomas Varela")]
@@ -52,10 +29,10 @@ def test_a_lone_surname_named_before_the_reports_only_full_name_is_not_that_pers
 def test_the_reports_only_full_name_not_written_as_kin_is_the_lone_surnames_person(tmp_path):
     conn = connect(tmp_path / "s.db")
     text = "Tomas Varela teaches chemistry in Porto. Varela said the lab would close. Varela left at noon."
-    save_record(conn, _record("a" * 16, text, [("Tomas Varela", P), ("Varela", P), ("Varela", P)]))
+    save_record(conn, hand_record("a" * 16, text, [("Tomas Varela", P), ("Varela", P), ("Varela", P)]))
     late = "Varela said the lab would close. Varela left at noon. -- Prof. Tomas Varela (@tvarela), 3 May"
-    save_record(conn, _record("b" * 16, late, [("Varela", P), ("Varela", P), ("Tomas Varela", P)]))
-    link = _links(conn)
+    save_record(conn, hand_record("b" * 16, late, [("Varela", P), ("Varela", P), ("Tomas Varela", P)]))
+    link = identity_links(conn)
     assert link[("a", "Varela")] == link[("a", "Tomas Varela")]
     assert link[("b", "Varela")] == link[("b", "Tomas Varela")]  # the full name only at the end, as a signature
 
@@ -63,12 +40,12 @@ def test_the_reports_only_full_name_not_written_as_kin_is_the_lone_surnames_pers
 def test_a_stated_gender_picks_the_namesake_or_none(tmp_path):
     conn = connect(tmp_path / "s.db")
     both = "James Okoro and his daughter Helen Okoro ran the farm. Ms. Okoro said the rains came late."
-    save_record(conn, _record("a" * 16, both, [("James Okoro", P), ("Helen Okoro", P), ("Okoro", P)],
+    save_record(conn, hand_record("a" * 16, both, [("James Okoro", P), ("Helen Okoro", P), ("Okoro", P)],
                               attributes={"Okoro": {"gender": "female"}}))
     one = "James Okoro ran the farm for years. Ms. Okoro said the rains came late."
-    save_record(conn, _record("b" * 16, one, [("James Okoro", P), ("Okoro", P)],
+    save_record(conn, hand_record("b" * 16, one, [("James Okoro", P), ("Okoro", P)],
                               attributes={"Okoro": {"gender": "female"}}))
-    link = _links(conn)
+    link = identity_links(conn)
     assert link[("a", "Okoro")] == link[("a", "Helen Okoro")]
     assert link[("b", "Okoro")] != link[("b", "James Okoro")]  # the report's only Okoro is a man: not him
 
@@ -77,10 +54,10 @@ def test_a_lone_surname_is_the_one_bearer_named_before_it(tmp_path):
     conn = connect(tmp_path / "s.db")
     first = ("Dario Brennan opened the bakery in March. Brennan said sales doubled. In May his brother Luca "
              "Brennan joined him.")
-    save_record(conn, _record("a" * 16, first, [("Dario Brennan", P), ("Brennan", P), ("Luca Brennan", P)]))
+    save_record(conn, hand_record("a" * 16, first, [("Dario Brennan", P), ("Brennan", P), ("Luca Brennan", P)]))
     after_both = "Dario Brennan and Luca Brennan opened the bakery. Brennan said sales doubled."
-    save_record(conn, _record("b" * 16, after_both, [("Dario Brennan", P), ("Luca Brennan", P), ("Brennan", P)]))
-    link = _links(conn)
+    save_record(conn, hand_record("b" * 16, after_both, [("Dario Brennan", P), ("Luca Brennan", P), ("Brennan", P)]))
+    link = identity_links(conn)
     assert link[("a", "Brennan")] == link[("a", "Dario Brennan")] != link[("a", "Luca Brennan")]
     assert link[("b", "Brennan")] not in {link[("b", "Dario Brennan")], link[("b", "Luca Brennan")]}
 
@@ -88,10 +65,10 @@ def test_a_lone_surname_is_the_one_bearer_named_before_it(tmp_path):
 def test_a_name_read_as_an_organisation_keeps_no_place_of_its_own(tmp_path):
     conn = connect(tmp_path / "s.db")
     town = {"name": "White House", "lat": 31.5, "lon": -7.9, "geonameid": 9990001, "country": "MA", "kind": "city"}
-    save_record(conn, _record("a" * 16, "The White House said the talks would go on.", [("White House", "ORG")]))
-    save_record(conn, _record("b" * 16, "A spokesman at the White House denied it.", [("White House", "GPE")],
+    save_record(conn, hand_record("a" * 16, "The White House said the talks would go on.", [("White House", "ORG")]))
+    save_record(conn, hand_record("b" * 16, "A spokesman at the White House denied it.", [("White House", "GPE")],
                               geo={"White House": town}))
-    link = _links(conn)
+    link = identity_links(conn)
     identity = link[("b", "White House")]
     kind, profile = conn.execute("SELECT kind, profile FROM identities WHERE id = ?", (identity,)).fetchone()
     assert kind == "org" and identity == link[("a", "White House")]
