@@ -101,8 +101,9 @@ def _participle_end(token: Token, end: int) -> int | None:
 
 
 def _medium_place_end(token: Token) -> int | None:
-    """"a post on the group's Facebook page said": a medium speaks for whoever owns the place it is on; the phrase
-    shows whose ("post on the group's Facebook page", not "post"). The index after the place, else None."""
+    """"a message on the club's Telegram channel said": a medium speaks for whoever owns the place it is on; the
+    phrase shows whose ("message on the club's Telegram channel", not "message"). The index after the place, else
+    None."""
     att = lexicon().attribution
     if token.lemma_.lower() not in att["media_nouns"]:
         return None
@@ -127,7 +128,7 @@ def _someone(token: Token) -> bool:
 
 
 def _posting_end(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> int | None:
-    """"the US ambassador to the United Nations", "the court in Freiburg", "police in Lyon": an envoy and where it is
+    """"Chile's envoy to the OSCE", "the tribunal in Bremen", "police in Lyon": an envoy and where it is
     sent, a body and where it sits, when that is a name (`posting_preps`: the noun's lemma -> prepositions); the
     index after the name, else None."""
     preps = _words()["posting_preps"]
