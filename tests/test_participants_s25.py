@@ -127,7 +127,7 @@ def test_he_still_stands_for_the_person_named_just_before():
 
 
 def test_it_never_stands_for_a_person_the_clause_names():
-    text = "A brave cyclist jumped onto the van as it mowed people down in a bid to stop the carnage."
+    text = "A plucky cyclist leapt onto the lorry as it mowed people down, hoping to end the carnage."
     (attack,) = events_of(text, "ATTACK")
     assert "cyclist" not in texts(attack["actors"])
     (attack,) = events_of("The militia said it attacked the base on Monday.", "ATTACK")
@@ -154,7 +154,7 @@ def test_a_known_or_background_person_does_not_unsettle_he():
 
 
 def test_a_possessor_read_only_through_another_pronoun_is_not_made_the_one_threatened():
-    text = ("Herman said that when the actress was able to talk again, she revealed that Mark Stone had threatened "
+    text = ("Herman said that when the singer was well enough to speak, she revealed that Mark Stone had threatened "
             "to derail her career.")
     (threat,) = events_of(text, "THREATEN")
     assert "Herman" not in texts(threat["targets"])

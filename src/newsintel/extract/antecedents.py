@@ -72,7 +72,7 @@ def is_plural(token: Token) -> bool:
 @functools.cache
 def _more_person_words() -> frozenset[str]:
     """Words for people the relation and actor lists lack (`person_words` in data/anaphors.yaml): never what "it"
-    stands for ("a cyclist jumped onto the van as it mowed people down": the van)."""
+    stands for ("a jogger leapt onto the lorry as it ploughed on": the lorry)."""
     return frozenset(load_yaml("anaphors.yaml").get("person_words", []))
 
 

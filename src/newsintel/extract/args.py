@@ -299,7 +299,7 @@ def _whose_owner(ps: ParsedSentence, token: Token, start: int, mentions: Mention
     if noun.i == start or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     if kin_word(token) and not _kin_owner(ps, noun, mentions):
-        # "a native of Chibok whose cousin was taken": the native's cousin, not Chibok's (kin belong to people)
+        # "a native of Mosul whose uncle was seized": the native's uncle, not Mosul's (kin belong to people)
         noun = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun
         if not _kin_owner(ps, noun, mentions):
             return None
