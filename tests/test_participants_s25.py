@@ -127,7 +127,7 @@ def test_he_still_stands_for_the_person_named_just_before():
 
 
 def test_it_never_stands_for_a_person_the_clause_names():
-    text = "A plucky cyclist leapt onto the lorry as it mowed people down, hoping to end the carnage."
+    text = "A plucky cyclist clambered onto the truck while it mowed shoppers down, hoping to end the carnage."
     (attack,) = events_of(text, "ATTACK")
     assert "cyclist" not in texts(attack["actors"])
     (attack,) = events_of("The militia said it attacked the base on Monday.", "ATTACK")
