@@ -29,7 +29,8 @@ REPORTS = [
      "police stopped his bus."),
     # a journey under way that nothing cut short: it happened, yet the traveller was not at its end
     ("On the road", "2025-04-11",
-     "Goran Petrovski was driving to Ohrid on Saturday, his brother said. Goran Petrovski travelled to Bitola on Friday."),
+     "Goran Petrovski was driving to Ohrid on Saturday, his brother said. "
+     "Goran Petrovski travelled to Bitola on Friday."),
     # a clause of its own keeps its own status: the catching happened, the crossing was tried
     ("Caught in Edirne", "2025-04-07",
      "Emir Mujanovic tried to cross into Greece on Monday but was caught by police in Edirne."),
