@@ -326,7 +326,8 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
     nested = _nested_in_occurrence(trigger, clause)
     media = scope.told_through_media(trigger)  # "a video of the attack was released on Friday": the video's date
     media = media or links.sequenced(trigger)  # "marched on Sunday after the killing of a student": not its day
-    own = [e for e in spans if _clause_of(e.root) in clause and not _another_nouns(e, trigger, clause)
+    own = [e for e in spans if _clause_of(e.root) in clause and (not _another_nouns(e, trigger, clause) or (
+           links.reason_date(e, trigger, published))) and not links.reason_date_of_inner(e, trigger, published)
            and not _a_bound(e) and (not nested or e.root in trigger.subtree or e.start > trigger.i)
            and (not media or e.root in trigger.subtree or e[-1].head.i == trigger.i)]
     if not own and not nested and (siblings := _coordinated_verbs(trigger) | links.one_act_conjuncts(

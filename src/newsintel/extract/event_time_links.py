@@ -232,3 +232,29 @@ def _through_conjunct(token: Token, verb: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+def reason_date(span: Span, trigger: Token, published: str | None) -> bool:
+    """A date hung on an occurrence noun but written after the occurrence it is a reply to ("a revenge attack for
+    air raids in the hills earlier this month", "protests over the shooting last week"): the parser gives the date
+    to the outer noun, but a date before the report, after the inner noun's phrase, is the inner one's (data/
+    dates.yaml `reason_prepositions`). Only within one stretch of words: no comma or verb in between."""
+    prep = trigger.head
+    outer = prep.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or prep.lower_ not in _words("reason_prepositions") or (
+            outer.pos_ != "NOUN" or span.root.head.i != outer.i or span.start <= trigger.i):
+        return False
+    between = span.doc[trigger.i + 1:span.start]
+    if any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in between):
+        return False
+    value = normalise(span.text, published)
+    try:
+        return bool(value) and date.fromisoformat(value[:10]) < date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return False
+
+
+def reason_date_of_inner(span: Span, trigger: Token, published: str | None) -> bool:
+    """The date is the reason's, not this outer occurrence's (see reason_date)."""
+    return any(reason_date(span, child, published) for prep in trigger.children if prep.dep_ == "prep"
+               for child in prep.children if child.dep_ == "pobj")
