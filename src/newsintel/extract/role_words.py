@@ -114,6 +114,11 @@ def beside_noun(item: Token) -> bool:
     return item.pos_ == "NOUN" and lemma_of(item) in _words("beside_nouns") and not item.ent_type_
 
 
+def authored_noun(item: Token) -> bool:
+    """ "a report by the charity", "a statement by police": a "by" on this noun names an author, no doer."""
+    return lemma_of(item) in _words("authored_nouns")
+
+
 def not_an_aim(item: Token) -> bool:
     """ "fired into the air", "shot into the sky": no one is aimed at."""
     return lemma_of(item) in _words("fired_into_not_aims")

@@ -31,6 +31,8 @@ from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.prep_roles import prep_args, where_place
 from newsintel.extract.role_words import (
     abstract_noun,
+    authored_noun,
+    beside_noun,
     drop_unresolved_wh,
     moved_when_passive,
     not_an_aim,
@@ -80,6 +82,31 @@ def threatened_party(ps: ParsedSentence, verb: Token, mentions: MentionIndex) ->
         not is_place(ps, t, mentions) or is_country(ps, t, mentions))]
 
 
+def stranded_agent(ps: ParsedSentence, verb: Token, mentions: MentionIndex) -> list[Token]:
+    """A passive's "by" the parser hung on a noun of one of the verb's own phrases ("was signed in the third round of
+    the trade window by the Hawks", "was stabbed in the arm by a neighbour"): the doer, when it names someone and the
+    noun is no other event ("in an ambush by rebels" is the ambush's doer: completion.py) nor something authored
+    ("according to a statement by police") nor a landmark beside which it happened."""
+    nouns = lexicon().noun_index
+    hosts: list[Token] = []
+    frontier = [verb]
+    for _ in range(2):  # the verb's phrase's noun, and one "of" phrase below it ("the round of the draft by X")
+        frontier = [g for h in frontier for p in h.children if p.dep_ == "prep" and p.lower_ != "by"
+                    for g in p.children if g.dep_ == "pobj" and g.i > verb.i]
+        hosts += frontier
+    found: list[Token] = []
+    for host in hosts:
+        if lemma_of(host) in nouns or authored_noun(host) or host.ent_type_ in ("PERSON", "ORG", "NORP"):
+            continue
+        for by in host.children:
+            if by.dep_ != "prep" or by.lower_ != "by":
+                continue
+            found += [t for g in by.children if g.dep_ == "pobj" for t in with_conjuncts(g)
+                      if someone(ps, t, mentions) and (not is_place(ps, t, mentions) or is_country(ps, t, mentions))
+                      and not beside_noun(t) and t.ent_type_ not in ("DATE", "TIME") and lemma_of(t) not in nouns]
+    return found
+
+
 def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> dict[str, list[Token]]:
     token, name = trigger.token, trigger.type.name
     args: dict[str, list[Token]] = {role: [] for role in ROLES}
@@ -95,7 +122,7 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         args["targets" if (passive and name not in MOVERS) or moved else "actors"].extend(with_conjuncts(subject))
     if passive and not args["actors"]:
         args["actors"] += ordering_party(token) or (attack_clause_doer(token) if name == "ATTACK" else []) or (
-            hands_of(token) if name not in MOVERS else [])  # "were killed at the hands of insurgents"
+            hands_of(token) if name not in MOVERS else []) or stranded_agent(ps, token, mentions)
     obj = direct_object(token) or (None if passive else _shared_object(token))  # "be charged and ruin his chances"
     if obj is not None and told_complement(token, obj):
         obj = None
