@@ -92,6 +92,13 @@ def scene_subject(ps: ParsedSentence, verb: Token, speaker: Token, content: Toke
     if verb.lemma_.lower() not in att.get("scene_verbs", ()) or content is None or content.dep_ != "dobj" \
             or content.head.i != verb.i:
         return False
+    return _thing(ps, speaker, mentions)
+
+
+def _thing(ps: ParsedSentence, speaker: Token, mentions: MentionIndex) -> bool:
+    """Does the speaker name a thing that speaks for no one: not a name, a pronoun, a person, a group or body, nor
+    evidence, a document or a medium?"""
+    att = lexicon().attribution
     if speaker.pos_ != "NOUN" or speaker.ent_type_ or mentions.at(*ps.char_span(speaker.i, speaker.i + 1)):
         return False
     words = {speaker.lemma_.lower(), speaker.lower_}
@@ -103,3 +110,42 @@ def scene_subject(ps: ParsedSentence, verb: Token, speaker: Token, content: Toke
     start, end = noun_phrase(speaker)
     d = describe(ps, speaker, start, end, lambda t: mentions.at(*ps.char_span(t.i, t.i + 1)))
     return not (d["person"] or d["group_noun"] or d["collective"] or d["group"] or d["role"])
+
+
+def thing_participle(ps: ParsedSentence, verb: Token, speaker: Token, mentions: MentionIndex) -> bool:
+    """"The vessel has been gathering samples, revealing how the reefs are dying": a participle with no subject of
+    its own takes the main clause's, and when that is a thing (`_thing`) the participle is the writer's narration
+    of what it shows, no one's statement ("the ministry published figures, revealing ..." stays)."""
+    if verb.lemma_.lower() not in lexicon().attribution.get("narrating_participles", ()):
+        return False  # "critics posted messages, claiming ...": a verb of speech needs someone who speaks
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and speaker.i < verb.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and _thing(ps, speaker, mentions) and not any(
+        t.pos_ == "PROPN" or mentions.at(*ps.char_span(t.i, t.i + 1)) for t in speaker.subtree)
+    # not "Crystal Rovers football (club) sent sympathy, tweeting ...", "the head of the party, Jo Roe, ...,
+    # calling it ...": a name in the phrase is who speaks
+
+
+def bare_thing(ps: ParsedSentence, speaker: Token, mentions: MentionIndex) -> bool:
+    """"according to chosen target and purpose": a singular thing with no determiner or possessor names no
+    source ("according to the report", "according to the country's alert system", "according to guidance from the
+    clinic" keep theirs)."""
+    return speaker.tag_ == "NN" and all(c.dep_ in ("amod", "cc", "conj") for c in speaker.children) and \
+        _thing(ps, speaker, mentions)  # not "according to guidance from the clinic": whose it is
+
+
+def naming_not_saying(verb: Token) -> bool:
+    """A naming, not a statement: a verb of `naming_participles` giving a name ("oprd"), as a participle on a noun
+    ("a subsidiary also called Delta Services") or with no subject or object of its own; or a verb of `alias_verbs`
+    whose only complement is "as" a name ("who wrote as Peter Vance": a pen name)."""
+    att = lexicon().attribution
+    lemma = verb.lemma_.lower()
+    deps = {c.dep_ for c in verb.children}
+    if lemma in att.get("naming_participles", ()) and "oprd" in deps and (
+            (verb.tag_ == "VBN" and verb.dep_ == "acl") or (verb.tag_ != "VBG" and not deps & {
+                "dobj", "nsubj", "nsubjpass"})):  # not "..., calling it a farce": the subject's words
+        return True  # the parse may leave "also called X" a verb without subject or object: only its name
+    if lemma not in att.get("alias_verbs", ()):
+        return False
+    kids = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl", "parataxis")]
+    return bool(kids) and all(c.dep_ == "prep" and c.lower_ == "as" and any(
+        g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in kids)

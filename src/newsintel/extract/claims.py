@@ -34,9 +34,12 @@ from newsintel.extract.claim_content import (
 )
 from newsintel.extract.claim_sources import (
     antecedent_in_content,
+    bare_thing,
+    naming_not_saying,
     no_source,
     refers_back,
     scene_subject,
+    thing_participle,
     unresolved_speaker,
     unsaid,
 )
@@ -113,6 +116,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
                 c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in token.children):
             continue  # "threatened them with legal action", "threatening him with a knife": a threat, no statement
+        if naming_not_saying(token) or (speaker is not None and thing_participle(ps, token, speaker, mentions)):
+            continue  # "a subsidiary also called X", "wrote as X"; "the vessel ..., revealing how": no statement
         if speaker is not None and scene_subject(ps, token, speaker, head, mentions):
             continue  # "the costumes revealed a joyful side": the writer's narration, no one's statement
         if speaker is None or (head is not None and head.head.i == token.i and (
@@ -140,7 +145,7 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             "modality": claim_modality(token, head),
         })
     found = according_to(ps)
-    if found is not None and no_source(found[1]):
+    if found is not None and (no_source(found[1]) or bare_thing(ps, found[1], mentions)):
         found = None  # "according to previous leaks": no one vouches for it
     if found is not None and claims and (_bare_medium(found[1]) or _relay(found[1])):
         if len(claims) == 1 and claims[0]["medium"] is None:

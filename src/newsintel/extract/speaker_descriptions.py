@@ -137,6 +137,9 @@ class DescriptionLinks:
         called = self._nouns_beside(self.entities[last]) if last in self.entities else set()
         if called and noun not in called:  # "X, a farmer, said ... The official said": someone else
             return arg
+        if not called and not described and set(self._people_between(earlier[-1]["start"], arg["_at"][0],
+                                                                     {"PERSON"})) - {last}:
+            return arg  # "X said Y had talked her into it. The director said": X is not known as one, Y may be
         return {"text": arg["text"], "entity": found["entity"], "_at": arg["_at"]}
 
     def _nouns_beside(self, entity: Entity) -> set[str]:
