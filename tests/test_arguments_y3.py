@@ -27,3 +27,16 @@ def test_by_on_something_authored_is_its_author_not_the_doer():
 def test_by_on_a_landmark_stays_no_doer():
     (attack,) = events_of("The tourist was attacked in the park by the old fountain.", "ATTACK")
     assert "fountain" not in texts(attack["actors"])
+
+
+def test_a_route_hung_on_the_thing_smuggled_is_the_smugglings():
+    (smuggle,) = events_of("The militants smuggled weapons from Libyan ports to Gaza.", "SMUGGLE")
+    assert texts(smuggle["destination"]) == "Gaza"
+    assert texts(smuggle["location"]) == ""
+    (smuggle,) = events_of("Smugglers are moving diesel from Chinese ports to Syria.", "SMUGGLE")
+    assert texts(smuggle["destination"]) == "Syria"
+
+
+def test_people_carried_keep_their_own_from_phrase():
+    (smuggle,) = events_of("The gang smuggled workers from Nepal to Qatar.", "SMUGGLE")
+    assert texts(smuggle["destination"]) == "Qatar"

@@ -28,7 +28,7 @@ from newsintel.extract.clause_args import (
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.non_participants import force_noun, gathering_noun, unnamed_place
 from newsintel.extract.parse import ParsedSentence
-from newsintel.extract.prep_roles import prep_args, where_place
+from newsintel.extract.prep_roles import assign_prep, prep_args, route_place, where_place
 from newsintel.extract.role_words import (
     abstract_noun,
     authored_noun,
@@ -40,7 +40,7 @@ from newsintel.extract.role_words import (
     wielded,
 )
 from newsintel.extract.subjects import direct_object, is_passive, subject_of
-from newsintel.extract.triggers import FORCE, MOVERS, ROLES, Trigger, lemma_of
+from newsintel.extract.triggers import FORCE, MOVERS, ROLES, TRANSFERS, Trigger, lemma_of
 
 REFLEXIVES = {"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself"}
 ORIGIN_OBJECT_VERBS = {"flee", "escape", "leave", "desert", "abscond", "evacuate"}
@@ -48,6 +48,7 @@ DESTINATION_OBJECT_VERBS = {"reach", "enter", "infiltrate", "cross", "arrive", "
 TIMES_OF_DAY = {"dawn", "dusk", "night", "midnight", "noon", "daybreak", "sunrise", "sunset", "nightfall", "first",
                 "once", "random", "close", "point", "range", "least", "time", "times"}  # "fired at dawn", "at random"
 FIRED_OBJECT_VERBS = {"fire"}  # its object or passive subject is what is fired (or, in another sense, who is sacked)
+ROUTE_WORDS = {"from", "to", "into", "via"}  # a route's words the parser may hang on the thing carried
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -176,10 +177,37 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
         if into or not args["targets"] or all(lemma_of(t) in vehicles for t in args["targets"]):
             args["targets"] = into
     prep_args(ps, token, mentions, args, trigger)
+    if name in TRANSFERS and not passive and obj is not None:
+        _route_on_cargo(ps, obj, mentions, args, trigger)
     if name == "AGREE" and subject is not None:
         _brokered_between(subject, args)
     drop_unresolved_wh(args)
     return args
+
+
+def _route_on_cargo(ps: ParsedSentence, obj: Token, mentions: MentionIndex, args: dict[str, list[Token]],
+                    trigger: Trigger) -> None:
+    """"smuggled weapons from Libyan ports to Gaza": a route the parser hung on the thing carried (and its "to" on
+    the place it left) is the movement's, when the verb names no such place itself. Not on people carried
+    ("expelled diplomats from Russia": where they come from, not where they left)."""
+    if someone(ps, obj, mentions) or is_place(ps, obj, mentions):
+        return
+    before = {role: bool(args[role]) for role in ("origin", "destination", "via")}
+    found: dict[str, list[Token]] = {role: [] for role in ROLES}
+    frontier, preps = [obj], []
+    for _ in range(3):  # "from Libyan ports to Gaza": the "to" hung on the ports, or on the "from"
+        frontier = [c for t in frontier for c in t.children if c.dep_ in ("prep", "pobj")]
+        preps += [c for c in frontier if c.dep_ == "prep" and c.lower_ in ROUTE_WORDS]
+    for prep in preps:
+        for item in (t for g in prep.children if g.dep_ == "pobj" for t in with_conjuncts(g)):
+            if route_place(ps, item, prep.lower_, trigger.type.name, mentions):
+                assign_prep(ps, prep.lower_, item, mentions, found, trigger)
+    for role, had in before.items():
+        if had or not found[role]:
+            continue
+        args[role] += found[role]
+        kept = {t.i for t in found[role]}
+        args["location"] = [t for t in args["location"] if t.i not in kept]
 
 
 def _brokered_between(subject: Token, args: dict[str, list[Token]]) -> None:
