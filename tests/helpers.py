@@ -83,3 +83,16 @@ def identity_links(conn) -> dict[tuple[str, str], str]:
     """(first letter of the document id, entity name) -> identity id."""
     return {(r[0][:1], r[1]): r[2] for r in conn.execute(
         "SELECT e.document_id, e.name, l.identity_id FROM entities e JOIN entity_links l ON l.entity_id = e.id")}
+
+
+def claims_of(text: str) -> list[dict]:
+    return record(text)["claims"]
+
+
+def claim_cues(text: str) -> list[str]:
+    return [c["cue"] for c in claims_of(text)]
+
+
+def claim_by_cue(text: str, cue: str) -> dict:
+    """The first claim whose cue is `cue` (StopIteration when none)."""
+    return next(c for c in claims_of(text) if c["cue"] == cue)

@@ -3,19 +3,10 @@ only when nothing suggests it is someone else. Each category both ways.
 
 Every sentence here is written for these tests."""
 
+from helpers import claim_by_cue as by_cue
+from helpers import claim_cues as cues
+from helpers import claims_of as claims
 from helpers import record
-
-
-def claims(text: str) -> list[dict]:
-    return record(text)["claims"]
-
-
-def cues(text: str) -> list[str]:
-    return [c["cue"] for c in claims(text)]
-
-
-def by_cue(text: str, cue: str) -> dict:
-    return next(c for c in claims(text) if c["cue"] == cue)
 
 
 def entity_name(text: str, cue: str) -> str | None:
