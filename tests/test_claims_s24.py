@@ -151,7 +151,7 @@ def test_he_stays_unresolved_when_the_quotation_talks_about_the_opening_name():
 
 def test_the_statement_said_is_the_statement_of_who_made_it():
     text = (
-        "Three sailors were hurt in a fire near Bahrain, the US military said in a statement on Friday. "
+        "Three sailors were hurt in a fire near Bahrain, the US military said in a written statement late on Friday. "
         '"The cause is under investigation," the statement said.'
     )
     assert speakers(text)[-1] == "US military statement"
