@@ -38,62 +38,12 @@ from newsintel.extract.roles import inherit_from_conjunct, smuggling_roles, verb
 from newsintel.extract.sense_participants import thing_mover
 from newsintel.extract.senses import other_sense
 from newsintel.extract.subjects import described_noun, direct_object, is_passive, subject_of
-from newsintel.extract.triggers import LIGHT_VERBS, MOVERS, ROLES, Trigger, lemma_of
+from newsintel.extract.trigger_needs import has_place_arg, required_found
+from newsintel.extract.triggers import MOVERS, ROLES, Trigger, lemma_of
 
 PLACE_ROLES = ("location", "origin", "destination", "via")
 NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY"})  # not QUANTITY: "forty migrants"
 AIM_PREPS = frozenset({"at", "on", "upon", "against", "toward", "towards"})
-
-
-def _dependents(token: Token) -> list[Token]:
-    """Children that can complete a multi-word trigger ("slipped into": into; "warn of": of); not the infinitive's
-    "to" ("rallied to condemn the leader" is no "condemn to")."""
-    return [c for c in token.children if c.dep_ not in ("aux", "auxpass")]
-
-
-def _required_found(token: Token, required: list[str]) -> list[Token] | None:
-    """The dependents a multi-word trigger needs, in order; a word after a needed preposition may be that
-    preposition's object ("came under fire", "took him into custody"), one level below the verb."""
-    found: list[Token] = []
-    for word in required:
-        if word == "<vehicle>":
-            match = next((c for c in token.children if c.dep_ in ("dobj", "obj") and lemma_of(c) in lexicon().vehicles),
-                         None)
-        else:
-            match = next((c for c in _dependents(token) if c.lower_ == word or lemma_of(c) == word), None)
-            if match is None and found and found[-1].dep_ == "prep":
-                match = next((g for g in found[-1].children if g.dep_ == "pobj" and (
-                    g.lower_ == word or lemma_of(g) == word)), None)
-        if match is None:
-            return None
-        found.append(match)
-    return found
-
-
-def _has_place_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
-    """A place among the word's arguments, one level into a non-place object ("on a passport via Sofia") or,
-    for a noun after a light verb ("made the journey to Raqqa"), among the verb's."""
-    heads = [token]
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr") and lemma_of(token.head) in LIGHT_VERBS:
-        heads.append(token.head)
-    heads += [g for h in list(heads) for c in h.children if c.dep_ in ("prep", "dobj") for g in [c, *c.children]
-              if g.dep_ in ("pobj", "dobj") and g.pos_ in ("NOUN", "PROPN")]
-    return any(_has_direct_place_arg(ps, head, mentions) for head in heads)
-
-
-def _has_direct_place_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:
-    for child in token.children:
-        if child.dep_ in ("dobj", "npadvmod", "advmod") and (is_place(ps, child, mentions) or child.lower_ in (
-                "home", "abroad", "north", "south", "east", "west", "back")):
-            return True
-        if child.dep_ in ("prep", "prt", "agent") or child.pos_ == "ADP":
-            for grand in child.children:
-                if grand.dep_ == "pobj" and is_place(ps, grand, mentions):
-                    return True
-                if grand.dep_ == "prep" and any(  # "out of Syria"
-                        g.dep_ == "pobj" and is_place(ps, g, mentions) for g in grand.children):
-                    return True
-    return False
 
 
 def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigger]:
@@ -126,7 +76,7 @@ def find_triggers(ps: ParsedSentence, mentions: MentionIndex) -> Iterator[Trigge
             if any(c.dep_ in ("compound", "amod") and lemma_of(c) in etype.noun_not_with_compound
                    for c in token.children):  # "a border crossing", "ritual slaughter"
                 continue
-            if lemma in etype.needs_place and not _has_place_arg(ps, token, mentions):
+            if lemma in etype.needs_place and not has_place_arg(ps, token, mentions):
                 continue
             if lemma in etype.plural_only and token.tag_ not in ("NNS", "NNPS"):
                 continue  # "an electric charge", "in charge of"
@@ -163,7 +113,7 @@ def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: Mentio
     if aimed_vehicle_victim(token) is not None and not other_sense(token, f"{lemma} <vehicle>"):  # "tried to run over"
         return Trigger(token, attack, nominal=False, extra=[c for c in token.children if c.lower_ in ("over", "down")])
     for etype, required in lex.verb_index.get(lemma, ()):
-        extra = _required_found(token, required) if required else []
+        extra = required_found(token, required) if required else []
         if extra is None or any(c.dep_ == "neg" for e in extra for c in e.children):
             continue  # "found not guilty" is an acquittal, no conviction
         if lemma in etype.passive_only and not is_passive(token):
@@ -179,7 +129,7 @@ def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: Mentio
             continue
         if etype.join_objects and lemma in ("join", "rejoin") and not _joins_group(ps, obj, mentions):
             continue
-        if lemma in etype.needs_place and not _has_place_arg(ps, token, mentions):
+        if lemma in etype.needs_place and not has_place_arg(ps, token, mentions):
             continue
         if etype.name in MOVERS and (_event_subject(token) or thing_mover(token)):
             continue  # "the attack left three soldiers dead", "the plane landed", "growth came back": no traveller
