@@ -5,6 +5,8 @@ page furniture as a name ("Invalid" from a newsletter box), a title-case headlin
 Launch World ...") and a photo credit as one name ("Jane Doe/Bloomberg"). This component, run after the other
 rulers, corrects by category, preferring to drop a span over keeping junk:
 
+- a span with no capital letter ("n't" or "groans" tagged as a place) or holding an e-mail address or a handle
+  is no name (group adjectives such as "jihadist" excepted);
 - names in `data/kept_names.yaml` get the type of their section (platforms, companies, media, agencies and teams
   are organisations; products and programmes are products; formal country names are places);
 - a PERSON must look like a person's name (the shape rules in `data/entity_types.yaml`): not only furniture
@@ -172,12 +174,24 @@ def _surnames(doc: Doc) -> frozenset[str]:
     return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and not generic_people(e))
 
 
+def _written_as_name(span: Span) -> bool:
+    """Whether the span is written as a name at all. A name of a person, group, place or thing has a capital letter
+    ("n't", "groans", "anesthesia" tagged as places are not); an e-mail address or a social-media handle is no
+    entity. Group adjectives are exempt from the capital: "jihadist" and "communist" are written in lower case."""
+    text = span.text
+    if "@" in text or not any(ch.isalpha() for ch in text):
+        return False
+    return span.label_ == "NORP" or any(ch.isupper() for ch in text)
+
+
 def fixed_label(span: Span, surnames: frozenset[str] = frozenset()) -> str | None:
     """The label the span should carry (None: not an entity). `surnames`: last words of the document's
     multi-word person names, so that "Bloomberg" after "Michael Bloomberg" stays a person."""
     label = span.label_
     if label not in RETYPED_FROM:
         return label
+    if not _written_as_name(span):
+        return None
     kept = kept_type(span.text)
     if kept is not None and kept != label:
         if len(span) == 1 and span.text in surnames:
