@@ -31,3 +31,26 @@ def test_a_span_not_written_as_a_name_is_no_entity(text, span, label):
 )
 def test_names_and_group_adjectives_keep_their_label(text, span, label):
     assert _fixed(text, [(span, label)]) == [(span, label)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Prosecutors identified the driver only by the initials T.B. on Monday.", "T.B."),
+        ("A courier named as K.L. was detained at the border.", "K.L."),
+        ("The ministry described the organiser only as R.V., a citizen aged 40.", "R.V."),
+    ],
+)
+def test_initials_after_a_cue_are_a_person_with_a_withheld_name(text, span):
+    assert _fixed(text, [(span, "GPE")]) == [(span, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The adviser was identified as U.S. envoy last week.", "U.S."),  # a place the gazetteer knows
+        ("Flights to L.A. were cancelled.", "L.A."),  # no cue
+    ],
+)
+def test_initials_of_places_stay_places(text, span):
+    assert _fixed(text, [(span, "GPE")]) == [(span, "GPE")]

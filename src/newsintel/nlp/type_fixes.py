@@ -7,6 +7,7 @@ rulers, corrects by category, preferring to drop a span over keeping junk:
 
 - a span with no capital letter ("n't" or "groans" tagged as a place) or holding an e-mail address or a handle
   is no name (group adjectives such as "jihadist" excepted);
+- initials after "identified by the initials" and the like are a person whose name is withheld, not a place;
 - names in `data/kept_names.yaml` get the type of their section (platforms, companies, media, agencies and teams
   are organisations; products and programmes are products; formal country names are places);
 - a PERSON must look like a person's name (the shape rules in `data/entity_types.yaml`): not only furniture
@@ -36,6 +37,7 @@ from newsintel.resources import load_yaml
 RETYPED_FROM = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC", "EVENT"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NOT_IN_NAMES = re.compile(r"[0-9@#]|https?:|www\.")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class Rules:
     street_first: frozenset[str]
     street_institutions: frozenset[str]
     generic_people: frozenset[str]  # `generic_person_words` and `role_words`
+    initials_cues: frozenset[tuple[str, ...]]  # words just before a withheld person's initials
 
 
 @functools.cache
@@ -68,7 +71,8 @@ def rules() -> Rules:
                  int(shapes["max_person_words"]), frozenset(shapes["role_words"]),
                  frozenset(shapes["street_last_words"]), frozenset(shapes["street_first_words"]),
                  frozenset(shapes["street_institutions"]),
-                 frozenset(shapes["generic_person_words"]) | frozenset(shapes["role_words"]))
+                 frozenset(shapes["generic_person_words"]) | frozenset(shapes["role_words"]),
+                 frozenset(tuple(cue.split()) for cue in shapes["initials_cues"]))
 
 
 def kept_key(text: str) -> str:
@@ -184,6 +188,19 @@ def _written_as_name(span: Span) -> bool:
     return span.label_ == "NORP" or any(ch.isupper() for ch in text)
 
 
+def _withheld_name(span: Span) -> bool:
+    """"identified only by the initials K.L.": initials after a cue (`initials_cues`) are a person's withheld name,
+    unless the gazetteer knows them as a place ("U.S.")."""
+    if not _INITIALS.fullmatch(span.text):
+        return False
+    before = tuple(t.lower_ for t in span.doc[max(0, span.start - 3):span.start])
+    if not any(before[-len(cue):] == cue for cue in rules().initials_cues):
+        return False
+    from newsintel.nlp.gazetteer import load_gazetteer
+
+    return not load_gazetteer().lookup(span.text)
+
+
 def fixed_label(span: Span, surnames: frozenset[str] = frozenset()) -> str | None:
     """The label the span should carry (None: not an entity). `surnames`: last words of the document's
     multi-word person names, so that "Bloomberg" after "Michael Bloomberg" stays a person."""
@@ -204,6 +221,8 @@ def fixed_label(span: Span, surnames: frozenset[str] = frozenset()) -> str | Non
         return kept
     if kept is not None:
         return label
+    if label in ("GPE", "LOC") and _withheld_name(span):
+        return "PERSON"
     if label in ("PERSON", "ORG") and is_street(span):
         return "FAC"
     if label == "PERSON":
