@@ -28,7 +28,7 @@ from newsintel.cli.render_facts import print_document_facts
 from newsintel.store import StoreError, connect, db_path
 
 if TYPE_CHECKING:
-    from newsintel.model import Failure, Record
+    from newsintel.model import Failure, Record, RecordJSON
     from newsintel.pipeline import Processor
 
 STORELESS = {"extract", "geoparse"}  # commands that never open the store
@@ -46,8 +46,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Records are printed as they are made (a large JSONL is never held whole); a file with one document prints
-    it indented, one with several prints one compact JSON object a line."""
-    from newsintel.model import Failure, Notice
+    it indented, one with several prints one compact JSON object a line. --check: model.check_record, as errors."""
+    from newsintel.model import Failure, Notice, check_record
     from newsintel.pipeline import Processor
 
     path = Path(args.file)
@@ -58,10 +58,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         error(f"{path}: is a directory")
         return EXIT_FAILED
     failed = False
-    pending: list[dict] = []  # one record held back until we know whether the file holds more
+    pending: list[RecordJSON] = []  # one record held back until we know whether the file holds more
     shown = 0
 
-    def show(record: dict, indent: int | None) -> None:
+    def show(record: RecordJSON, indent: int | None) -> None:
         if args.json:
             print(json.dumps(record, ensure_ascii=False, indent=indent))
         else:
@@ -76,6 +76,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
             for warning in result.document.warnings:
                 print(render.safe(Notice(result.document.origin or result.document.id, warning).line()),
                       file=sys.stderr)
+            for problem in check_record(result) if args.check else ():
+                print(render.safe(Failure(result.document.origin or result.document.id,
+                                          f"fact shape: {problem}").line()), file=sys.stderr)
+                failed = True
             pending.append(result.to_json())
             if len(pending) == 2:
                 show(pending.pop(0), None)
@@ -269,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("extract", cmd_extract, "print what newsintel extracts from one file (nothing is stored)", json_flag)
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--check", action="store_true", help="check each fact against its shape (newsintel/facts.py)")
 
     add("stats", cmd_stats, "count documents, sentences, entities and mentions", json_flag)
 

@@ -25,6 +25,7 @@ from typing import Any, TextIO
 
 from newsintel import datevalues
 from newsintel.extract.headlines import HEADLINE_SENTENCE
+from newsintel.facts import Fact
 from newsintel.store import export_pages
 from newsintel.store.gateway import wrap
 from newsintel.store.sharing import (
@@ -275,7 +276,7 @@ class DocumentContext:
         return row if row is not None and row["identity"] else None
 
 
-def fact_date(fact: dict[str, Any], published: str | None) -> dict[str, Any]:
+def fact_date(fact: Fact, published: str | None) -> dict[str, Any]:
     """A fact's date as the views give it: `date` no more precise than stated ("2013", "2013-05", "summer 2013"),
     `date_precision`, `date_start`/`date_end` (ISO days it covers) and `dated_by` ("event": its own time
     expression; "report": the publication day, for a fact with no date of its own; None: no date at all)."""

@@ -18,6 +18,7 @@ import json
 from typing import Any, TextIO
 
 from newsintel.exports.base import DEFAULT_TLP_MAX, Ceiling, DocumentContext, Exporter, fact_date
+from newsintel.facts import ClaimRecord, EventRecord
 from newsintel.store import export_pages
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
@@ -88,7 +89,7 @@ class CsvExporter(Exporter):
         yield from _identity_rows(self.ceiling, batch)
 
 
-def _provenance(fact: dict[str, Any], doc: DocumentContext) -> dict[str, Any]:
+def _provenance(fact: EventRecord | ClaimRecord, doc: DocumentContext) -> dict[str, Any]:
     row = doc.row
     return {"document": doc.id, "title": row["title"], "publisher": row["source"], "published": row["published"],
             "url": row["url"], "input": row["origin"], "sentence": fact["sentence"], "start": fact["start"],
@@ -103,7 +104,7 @@ def _joined(values: list[Any]) -> str:
     return "; ".join(str(v) for v in values if v)
 
 
-def _event(fact: dict[str, Any], doc: DocumentContext) -> dict[str, Any]:
+def _event(fact: EventRecord, doc: DocumentContext) -> dict[str, Any]:
     out = {k: fact.get(k) for k in ("type", "plover", "trigger", "modality")}
     for role in ROLES:
         args = fact.get(role) or []
@@ -117,7 +118,7 @@ def _event(fact: dict[str, Any], doc: DocumentContext) -> dict[str, Any]:
                   "speaker_identity": linked["identity"] if linked else None, "cue": attribution.get("cue")}
 
 
-def _claim(fact: dict[str, Any], doc: DocumentContext) -> dict[str, Any]:
+def _claim(fact: ClaimRecord, doc: DocumentContext) -> dict[str, Any]:
     speaker = fact.get("speaker") or {}
     linked = doc.identity(speaker.get("entity"))
     return {"speaker": speaker.get("text"), "speaker_identity": linked["identity"] if linked else None,

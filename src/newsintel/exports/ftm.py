@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from newsintel.exports.base import DEFAULT_TLP_MAX, DocumentContext, Exporter, fact_date
+from newsintel.facts import EventRecord, RelationRecord
 from newsintel.resources import load_yaml
 from newsintel.store import export_pages
 
@@ -171,7 +172,7 @@ class FtmExporter(Exporter):
             if link is not None:
                 yield link
 
-    def _event(self, fact: dict[str, Any], doc: DocumentContext, article: str) -> dict[str, Any]:
+    def _event(self, fact: EventRecord, doc: DocumentContext, article: str) -> dict[str, Any]:
         modality = fact.get("modality") or "asserted"
         name = f"{fact['type']}: {fact.get('trigger')}" if modality == "asserted" else \
             f"{fact['type']} ({modality}): {fact.get('trigger')}"
@@ -208,7 +209,7 @@ class FtmExporter(Exporter):
             "endDate": [when["date_end"]] if dated and not exact else [],
             "proof": [article], "publisher": [doc.row["source"]], "sourceUrl": [doc.row["url"]]})
 
-    def _relation(self, fact: dict[str, Any], doc: DocumentContext, article: str) -> dict[str, Any] | None:
+    def _relation(self, fact: RelationRecord, doc: DocumentContext, article: str) -> dict[str, Any] | None:
         subject = doc.identity((fact.get("subject") or {}).get("entity"))
         obj = doc.identity((fact.get("object") or {}).get("entity"))
         if subject is None or obj is None or subject["identity"] == obj["identity"]:

@@ -57,6 +57,7 @@ from newsintel.exports.stix_objects import (
     tlp_marking,
 )
 from newsintel.extract.confidence import corroborated
+from newsintel.facts import EventRecord, Fact, RelationRecord
 from newsintel.resolve.place_names import country_name
 from newsintel.resources import load_yaml
 from newsintel.store import stix_reads as reads
@@ -209,7 +210,7 @@ class StixExporter:
             obj["identity_class"] = "individual" if node.kind == "person" else "organization"
         return finish(obj, node)
 
-    def _link_key(self, fact: dict[str, Any], entity_node: dict[str, str]) -> tuple[str, str, str] | None:
+    def _link_key(self, fact: RelationRecord, entity_node: dict[str, str]) -> tuple[str, str, str] | None:
         """(relationship type, subject identity, object identity) of a relation fact that may become one."""
         kind = RELATIONSHIPS.get(fact.get("type") or "")
         src = entity_node.get((fact.get("subject") or {}).get("entity") or "")
@@ -218,7 +219,7 @@ class StixExporter:
             return None
         return kind, src, dst
 
-    def _gather_link(self, key: tuple[str, str, str], fact: dict[str, Any], doc: dict[str, Any]) -> None:
+    def _gather_link(self, key: tuple[str, str, str], fact: RelationRecord, doc: dict[str, Any]) -> None:
         link = self.links.setdefault(key, Link())
         if link.add(doc):  # a new report stating it
             link.reports += 1
@@ -236,12 +237,12 @@ class StixExporter:
             return None
         return stix_id("relationship", f"{kind}:{self.refs[src]}:{self.refs[dst]}")
 
-    def _relation_grade(self, fact: dict[str, Any], doc: dict[str, Any]) -> int:
+    def _relation_grade(self, fact: RelationRecord, doc: dict[str, Any]) -> int:
         """As the views grade a relation in its report (no event confirms it), so a partner sees the same grade."""
         contradicted = (doc["id"], fact.get("sentence")) in self.contradicted
         return credibility(fact.get("modality") or "asserted", 0, contradicted)
 
-    def _corroborate(self, events: list[tuple[str, dict[str, Any]]]) -> None:
+    def _corroborate(self, events: list[tuple[str, EventRecord]]) -> None:
         """Raise the confidence of events under the views' default as the views do (views/confidence.py: other
         reports of the story with the same kind of event about the same people), counting only the documents this
         export may use, so a partner receives what `profile` shows from them."""
@@ -252,7 +253,7 @@ class StixExporter:
             if others:
                 fact["confidence"] = corroborated(fact["confidence"], others)
 
-    def _confident(self, fact: dict[str, Any]) -> bool:
+    def _confident(self, fact: Fact) -> bool:
         return fact.get("confidence") is None or fact["confidence"] >= self.min_confidence
 
     # --- the second pass: what spans documents is written; then each document's objects, as they are read ------

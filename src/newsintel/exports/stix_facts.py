@@ -28,6 +28,7 @@ from newsintel.exports.stix_objects import (
     stix_id,
     timestamp,
 )
+from newsintel.facts import ClaimRecord, EventRecord
 from newsintel.store.sharing import credibility, independent_confirmations, stix_confidence
 
 SIGHTED_MODALITIES = ("asserted", "attempted", "hedged", "intended", "future", "negated", "conditional")
@@ -54,7 +55,7 @@ class DocumentObjects:
         return {"credibility": grade, "source_reliability": doc["reliability"], "confidence": stix_confidence(grade)}
 
     @staticmethod
-    def when(fact: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
+    def when(fact: EventRecord, doc: dict[str, Any]) -> dict[str, Any]:
         """When the event was, as the views date it: its own time, else the report's day, unless it is undated."""
         time = fact.get("time") or {}
         value = time.get("value") if time.get("value") and datevalues.precision_of(time.get("value")) else None
@@ -67,7 +68,7 @@ class DocumentObjects:
                 "precision": (time.get("precision") or datevalues.precision_of(value)) if value else None,
                 "first": first[:10] or None, "last": (last or first)[:10] or None}
 
-    def sightings(self, doc: dict[str, Any], fact: dict[str, Any],
+    def sightings(self, doc: dict[str, Any], fact: EventRecord,
                   entity_ref: dict[str, str]) -> Iterator[dict[str, Any]]:
         """One sighting per participant of a located event, where and when, graded for that participant."""
         modality = fact.get("modality") or "asserted"
@@ -111,7 +112,7 @@ class DocumentObjects:
                     obj["confidence"] = grades["confidence"]
                 yield finish(obj, Behind.of(doc))
 
-    def note(self, doc: dict[str, Any], fact: dict[str, Any], entity_ref: dict[str, str]) -> dict[str, Any]:
+    def note(self, doc: dict[str, Any], fact: ClaimRecord, entity_ref: dict[str, str]) -> dict[str, Any]:
         """A claim: its words, its speaker (the person or group when resolved), cue, medium and grades."""
         speaker = fact.get("speaker") or {}
         grades = self.grades(doc, fact.get("modality"), fact.get("sentence"), [])

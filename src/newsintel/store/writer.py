@@ -6,6 +6,7 @@ import json
 import sqlite3
 
 from newsintel.extract.events import ROLES
+from newsintel.facts import AttributionRecord, CountRecord, Fact
 from newsintel.model import Record
 from newsintel.store.db import now
 from newsintel.store.gateway import pipelined, wrap, write_transaction
@@ -83,16 +84,16 @@ def _geo_columns(geo: dict | None) -> tuple:
     return geo["geonameid"], geo["lat"], geo["lon"], geo["country"], geo["kind"]
 
 
-def _dump(fact: dict) -> str:
+def _dump(fact: Fact) -> str:
     return json.dumps(fact, ensure_ascii=False)
 
 
-def _count_columns(count: dict | None) -> tuple:
+def _count_columns(count: CountRecord | None) -> tuple:
     count = count or {}
     return count.get("value"), count.get("min"), count.get("max"), count.get("vague")
 
 
-def _speaker(att: dict | None) -> tuple[str | None, str | None, str | None]:
+def _speaker(att: AttributionRecord | None) -> tuple[str | None, str | None, str | None]:
     if not att:
         return None, None, None
     return att["speaker"]["text"], att["speaker"]["entity"], att["cue"]

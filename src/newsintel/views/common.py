@@ -15,6 +15,7 @@ from collections.abc import Collection
 from typing import Any
 
 from newsintel import datevalues
+from newsintel.facts import Fact
 from newsintel.nlp.gazetteer import load_gazetteer
 from newsintel.resolve.names import ORG, PERSON, PLACE, blocking_keys, form_of, similarity
 from newsintel.resolve.place_names import place_ref
@@ -110,7 +111,7 @@ class Sources:
         return {"document": doc_id, "title": doc["title"], "published": doc["published"],
                 "publisher": doc["source"], "sentence": sentence, "sentence_text": " ".join(text.split())}
 
-    def fact(self, doc_id: str, data: str | dict[str, Any]) -> dict[str, Any]:
+    def fact(self, doc_id: str, data: str | Fact) -> dict[str, Any]:
         fact = json.loads(data) if isinstance(data, str) else dict(data)
         fact["source"] = self.source(doc_id, fact["sentence"])
         if "reported_by" in fact:  # a partner's fact (`newsintel import`): who reports it, with its grades
