@@ -28,6 +28,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from newsintel.extract import event_time_links as links
+from newsintel.extract import event_time_moment as moment
 from newsintel.extract import event_time_scope as scope
 from newsintel.extract.event_time_names import part_of_a_name
 from newsintel.extract.event_time_scope import SAME_MOMENT_MARKS
@@ -49,7 +50,10 @@ _DURATION = re.compile(rf"^(?:[a-z-]+\s+){{0,3}}{_AMOUNT}(?:[\s-]+(?:of|and|a|ha
 _POINTS_IN_TIME = re.compile(r"\b(?:ago|earlier|later|january|february|march|april|june|july|august"
                              r"|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")
 _AGE = re.compile(r"\b(?:ages?|aged|old)\b")
-_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+# "45", and a four-digit number that is no year ("of 1119 Eighth Street", a badge number): no date
+_BARE_NUMBER = re.compile(r"^(?:\d{1,3}|(?!1[89]|20)\d{4})$")
+# "for years", "within minutes", "hours": a unit without an amount is how long, never when
+_BARE_UNIT = re.compile(rf"^(?:(?:for|within|in|over|after|from)\s+)?(?:(?:many|several|some|long)\s+)?{_UNIT}$")
 SAME_TIME_PREPOSITIONS = {"in", "during", "at", "amid", "on"}
 # "agreement on an offensive", "plans for an attack": what another occurrence is about
 TOPIC_PREPOSITIONS = {"on", "for", "about", "over", "against", "of"}
@@ -70,12 +74,12 @@ UNDATED = {"text": None, "start": None, "end": None, "value": None, "precision":
 
 
 def is_date_expression(text: str) -> bool:
-    """False for what NER tags DATE/TIME but dates nothing: durations, ages, bare small numbers ("June 12 last
-    year", "two years ago" are dates)."""
+    """False for what NER tags DATE/TIME but dates nothing: durations ("for years", "about ten minutes"), ages,
+    numbers that are no years ("June 12 last year", "two years ago" are dates)."""
     low = " ".join(text.lower().split())
     if _POINTS_IN_TIME.search(low):
         return True
-    return not (_DURATION.match(low) or _AGE.search(low) or _BARE_NUMBER.match(low))
+    return not (_DURATION.match(low) or _AGE.search(low) or _BARE_NUMBER.match(low) or _BARE_UNIT.match(low))
 
 
 def _clause_of(token: Token) -> Token | None:
@@ -99,15 +103,21 @@ def _continues_its_head(verb: Token) -> bool:
     return verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def _moment_head(verb: Token) -> Token | None:
+    """The verb whose clause a verb completes or continues, or whose moment a participle shares (event_time_moment)."""
+    if verb.head.i != verb.i and (verb.dep_ in ("xcomp", "aux", "auxpass") or _continues_its_head(verb)):
+        return verb.head
+    return moment.moment_head(verb, _continues_its_head, SEQUENCE_WORDS)
+
+
 def _clause_of_trigger(trigger: Token) -> set[Token]:
     """The verbs a date in the trigger's own clause hangs from: the trigger's verb and the verbs it completes
     ("tried to cross on Friday", "was due to leave on Monday") or continues ("stormed ..., opening fire"); a noun
     trigger's governing verb ("the attack happened on Friday")."""
     verb = _clause_of(trigger)
     out = {verb} if verb is not None else set()
-    while verb is not None and verb.head.i != verb.i and (
-            verb.dep_ in ("xcomp", "aux", "auxpass") or _continues_its_head(verb)):
-        verb = verb.head
+    while verb is not None and (above := _moment_head(verb)) is not None and above not in out:
+        verb = above
         out.add(verb)
     # "killed in the attack that took place on Friday": the clause of happening of the occurrence it happened in
     within = {n for v in out for p in v.children if p.dep_ == "prep" and p.lower_ in SAME_TIME_PREPOSITIONS
@@ -171,18 +181,21 @@ def _time_spans(ps: ParsedSentence) -> list[Span]:
     if not spans:
         spans = [s for s in (ps.doc.char_span(a, b, alignment_mode="expand") for a, b in find_phrases(ps.doc.text))
                  if s is not None and not part_of_a_name(s)]  # not "Mr. Sunday"
-    taken = {t.i for span in spans for t in span}
     missed = [*_TIME_OF_DAY.finditer(ps.doc.text), *_holidays().finditer(ps.doc.text)]
-    return spans + [s for s in (ps.doc.char_span(*m.span(), alignment_mode="expand") for m in missed)
-                    if s is not None and not any(t.i in taken for t in s)]  # "before dawn", a holiday NER missed
+    extra = [s for s in (ps.doc.char_span(*m.span(), alignment_mode="expand") for m in missed) if s is not None]
+    # "on Boxing Day 2021" with only the year tagged: the holiday with its year is the date, not the year alone
+    spans = [s for s in spans if not any(x.start <= s.start and s.end <= x.end and len(x) > len(s) for x in extra)]
+    taken = {t.i for span in spans for t in span}
+    return spans + [s for s in extra if not any(t.i in taken for t in s)]  # "before dawn", a holiday NER missed
 
 
 @cache
 def _holidays() -> re.Pattern[str]:
     """The fixed-date holidays of data/dates.yaml by name ("during the Bastille Day celebrations", which NER may tag
-    as a facility), longest first."""
+    as a facility), longest first, with a year written after them."""
     names = sorted(load_yaml("dates.yaml").get("holidays") or {}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace("'", "['’]") for n in names) + r")(?![\w'])", re.I)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace("'", "['’]") for n in names) + r")(?![\w'])"
+                      r"(?:,?\s+(?:of\s+)?(?:19|20)\d\d\b)?", re.I)  # "Boxing Day 2021": the year is the holiday's
 
 
 @cache
@@ -324,13 +337,15 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
         return _dated(ps, own, trigger, published, modality) if own else dict(UNDATED)
     clause = _clause_of_trigger(trigger)
     nested = _nested_in_occurrence(trigger, clause)
+    beside = moment.beside_the_event(trigger, clause)  # "at the scene of the attack early Friday": the scene's date
     media = scope.told_through_media(trigger)  # "a video of the attack was released on Friday": the video's date
     media = media or links.sequenced(trigger)  # "marched on Sunday after the killing of a student": not its day
     own = [e for e in spans if _clause_of(e.root) in clause and (not _another_nouns(e, trigger, clause) or (
            links.reason_date(e, trigger, published))) and not links.reason_date_of_inner(e, trigger, published)
            and not _a_bound(e) and (not nested or e.root in trigger.subtree or e.start > trigger.i)
+           and (not beside or e.root in trigger.subtree or (e.start > trigger.i and moment.long_before(e, published)))
            and (not media or e.root in trigger.subtree or e[-1].head.i == trigger.i)]
-    if not own and not nested and (siblings := _coordinated_verbs(trigger) | links.one_act_conjuncts(
+    if not own and not (nested or beside) and (siblings := _coordinated_verbs(trigger) | links.one_act_conjuncts(
             trigger, SEQUENCE_WORDS)):  # "killed 50 and wounded 400 on Sunday": one act's sides
         # "was convicted and sentenced last Thursday": a date of a verb coordinated under the same subject
         shared = _clause_of_trigger(trigger) | siblings
@@ -343,7 +358,7 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
             phrase = phrase.head
         own = [e for e in spans if e.root in phrase.subtree and not _another_nouns(e, trigger, {phrase})
                and not _a_bound(e)]
-    if not own and not nested and not media and (moments := scope.same_moment_clauses(clause)):
+    if not own and not (nested or beside) and not media and (moments := scope.same_moment_clauses(clause)):
         # "vowed to destroy the group when he took office last year": a clause of the same moment dates its head
         own = [e for e in spans if _clause_of(e.root) in moments and not _another_nouns(e, trigger, clause | moments)
                and not _a_bound(e)]

@@ -1,0 +1,105 @@
+"""Where the parser hides an event's moment: participles that share their head clause's date though it hangs them
+elsewhere, and event nouns that a clause's date passes by.
+
+Why: the audit (issue 12, "wrong time", rounds 13-14) found events shown with no date though the sentence dates them,
+and events shown with the date of what surrounds them. A gerund coordinated with one that continues its clause
+("stormed the camp on Friday, arresting ten men and seizing weapons"), or with a verb of seeing or filming ("was filmed
+in May kicking and slapping a guard": the parser often coordinates the gerund with "filmed"), happens at that moment;
+so does a participle of a "with" clause after a comma ("... on New Year's Eve, with hundreds of women robbed in the
+square"). But an event noun named only as what a place, a group of people or a day belongs to ("at the scene of the
+attack early Friday", "survivors of the bombing testified on Monday", "the second day of the offensive") is not
+dated by that clause: the clause's date is when the bodies lay, the survivors spoke, the day fell. Cue words are in
+data/dates.yaml (`seen_doing_verbs`, `absolute_prepositions`, `beside_event_nouns`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from datetime import date, timedelta
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from newsintel.extract.timex import normalise
+from newsintel.resources import load_yaml
+
+_CLAUSE_POS = ("VERB", "AUX")
+# a date next to an event noun this long before the report is the old event's, not what its scene or people do now
+OLD_DAYS = 60
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("dates.yaml").get(key) or [])
+
+
+def _bare(verb: Token, sequence_words: Collection[str]) -> bool:
+    """No subject, auxiliary, conjunction or word of sequence of its own ("and then seized": another step)."""
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") or (
+        c.dep_ == "advmod" and c.lower_ in sequence_words) for c in verb.children)
+
+
+def _absolute_head(verb: Token) -> Token | None:
+    """The clause verb a participle of a "with" clause after a comma belongs to (", with 100 women attacked in the
+    square", parsed as the object of "with" or as a participle on that object)."""
+    if verb.tag_ not in ("VBN", "VBG"):
+        return None
+    prep = verb.head if verb.dep_ == "pcomp" else verb.head.head if (
+        verb.dep_ == "acl" and verb.head.dep_ == "pobj") else None
+    if prep is None or prep.lower_ not in _words("absolute_prepositions") or prep.dep_ != "prep" or prep.i == 0:
+        return None
+    if prep.doc[prep.i - 1].text != "," or prep.head.pos_ not in _CLAUSE_POS:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _words("media_nouns") for c in prep.head.children):
+        return None  # "the toll rose to six on Friday, with 100 wounded": the count's day, not the wounding's
+    return prep.head
+
+
+def long_before(span: Span, published: str | None) -> bool:
+    """The date ends long before the report ("last year", "in 2015" in a report of today's news)."""
+    value = normalise(span.text, published)
+    try:
+        last = date.fromisoformat((value or "").rpartition("/")[2][:10])
+        return last < date.fromisoformat((published or "")[:10]) - timedelta(days=OLD_DAYS)
+    except ValueError:
+        return False
+
+
+def moment_head(verb: Token, continues: Callable[[Token], bool], sequence_words: Collection[str]) -> Token | None:
+    """The verb whose moment this participle shares though the parser hangs it otherwise (see the module's
+    docstring): the gerund a bare gerund is coordinated with when that one continues its clause or is a verb of
+    seeing ("seen in March carrying rifles and attacking a post"), or a "with" clause's verb; None otherwise."""
+    if verb.head.i == verb.i:
+        return None
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and _bare(verb, sequence_words):
+        head = verb.head
+        if head.tag_ == "VBG" and head.pos_ == "VERB" and (continues(head) or moment_head(
+                head, continues, sequence_words) is not None):
+            return head  # also along a list of gerunds: "kicking and punching" after "filmed in March pushing"
+        if head.tag_ == "NN" and head.lower_.endswith("ing") and head.dep_ == "pobj" and head.head.dep_ == "prep":
+            head = head.head.head  # "seen in March pushing, kicking ...": the first gerund read as a noun of "in"
+        if head.pos_ == "VERB" and head.tag_ in ("VBN", "VBD") and head.lemma_.lower() in _words("seen_doing_verbs"):
+            return head  # "was filmed in May kicking and slapping the guards", the gerund coordinated with "filmed"
+        return None
+    return _absolute_head(verb)
+
+
+def beside_the_event(trigger: Token, clause: Collection[Token]) -> bool:
+    """An event noun named only as what a place, a group of people or a day belongs to, on its way up to the clause
+    ("remained at the scene of the attack", "survivors of the bombing", "the second day of the offensive"): the
+    clause's date is not its own (data/dates.yaml `beside_event_nouns`). Not when the clause says they became so
+    ("became victims of an assault on New Year's Eve", "fell victim to a raid"): that is the event's moment."""
+    if trigger.pos_ != "NOUN":
+        return False
+    nouns = _words("beside_event_nouns")
+    token = trigger
+    while token not in clause and token.head.i != token.i:
+        if token.dep_ != "pobj" or token.head.dep_ != "prep":
+            return False
+        holder = token.head.head
+        if holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() in nouns:
+            return holder.dep_ not in ("attr", "oprd") and holder.head.lemma_.lower() not in _words("becoming_verbs")
+        if holder.pos_ != "NOUN":
+            return False
+        token = holder
+    return False
