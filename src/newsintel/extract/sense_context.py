@@ -269,6 +269,46 @@ def in_a_game(token: Token) -> str | None:
     return None
 
 
+@functools.cache
+def _sport() -> dict[str, re.Pattern[str] | frozenset[str]]:
+    data = load_yaml("senses.yaml")
+
+    def pattern(key: str) -> re.Pattern[str]:
+        words = sorted((re.escape(str(w).lower()) for w in data.get(key) or ()), key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(" + "|".join(words or ["(?!)"]) + r")(?![\w-])")
+
+    out: dict[str, re.Pattern[str] | frozenset[str]] = {
+        key: pattern(key) for key in ("sport_words", "sport_players", "sport_violence")}
+    out |= {key: frozenset(str(w) for w in data.get(key) or ()) for key in ("sport_triggers", "sport_player_triggers")}
+    return out
+
+
+def in_sport(token: Token, key: str) -> str | None:
+    """The trigger's sentence speaks of a game of sport ("came back from a three-run deficit to win the series",
+    "fired a shot past the goaltender"): a shot, a comeback or a battle there is play, no event. Read on the
+    sentence's text, since the words that show it are seldom the trigger's own; a weapon, a killing or the police
+    in the sentence keep the event ("a gunman fired at supporters after the playoff game"), and so does a named place
+    gone to or from. A player's position shows a game only to a shot ("the goalkeeper flew back to Madrid")."""
+    sport = _sport()
+    if key not in sport["sport_triggers"]:
+        return None
+    text = token.sent.text.lower()
+    found = sport["sport_words"].search(text)
+    if found is None and key in sport["sport_player_triggers"]:
+        found = sport["sport_players"].search(text)
+    if found is None or sport["sport_violence"].search(text) or _to_or_from_a_place(token):
+        return None
+    return found.group(1)
+
+
+def _to_or_from_a_place(token: Token) -> bool:
+    """The trigger goes to or from a named place ("the striker came back from Madrid for the playoffs"): a journey,
+    whatever game it is for."""
+    heads = [token, *(c for c in token.children if c.dep_ in ("prt", "advmod"))]
+    return any(g.ent_type_ in ("GPE", "LOC") for h in heads for c in h.children if c.dep_ == "prep"
+               for g in c.children if g.dep_ == "pobj")
+
+
 OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
 NAMED_BEINGS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 

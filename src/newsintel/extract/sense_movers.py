@@ -59,7 +59,7 @@ def mover_rules() -> dict[str, MoverRules]:
             continue
         kinds = {
             kind: frozenset(str(w).lower() for w in words)
-            for kind, words in spec["not_movers"].items()
+            for kind, words in (spec["not_movers"] | _more_kinds()).items()
             if kind != "entities"
         }
         rules = MoverRules(
@@ -68,6 +68,11 @@ def mover_rules() -> dict[str, MoverRules]:
         for key in [*(spec.get("verbs") or ()), *(spec.get("nouns") or ())]:
             out.setdefault(str(key), rules)
     return out
+
+
+def _more_kinds() -> dict[str, list[str]]:
+    """Kinds of mover kept with the senses (`not_movers` in data/senses.yaml): the sea's own motion, a launch."""
+    return dict(load_yaml("senses.yaml").get("not_movers") or {})
 
 
 def _movers(token: Token, key: str, rules: MoverRules) -> list[Token]:
@@ -100,10 +105,15 @@ def _vehicle(noun: Token) -> bool:
 
 
 def _noun_of(token: Token) -> Token:
-    """A relative pronoun stands for the noun its clause describes ("a rocket that returned to Earth"); a number or
-    a collective for its "of"-object ("two of its booster rockets return to Earth", "dozens of fighters")."""
+    """A relative pronoun stands for the noun its clause describes ("a rocket that returned to Earth"), what is said
+    to be with "be" for its subject ("the launch was the second to fly"); a number or a collective for its
+    "of"-object ("two of its booster rockets return to Earth", "dozens of fighters")."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return token.head.head
+    if token.dep_ == "attr" and token.head.lemma_ == "be" and token.pos_ in ("ADJ", "NUM", "NOUN", "PRON"):
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:  # "the launch was the second to fly over the islands": the launch flew
+            token = subject
     if token.like_num or token.pos_ == "NUM" or lemma_of(token) in lexicon().collectives:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None

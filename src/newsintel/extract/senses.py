@@ -17,6 +17,7 @@ from newsintel.extract.sense_context import (
     code_name,
     described_nouns,
     in_a_game,
+    in_sport,
     in_title_case_name,
     misparsed_object,
     one_person,
@@ -66,6 +67,7 @@ class Sense:
     clauses: frozenset[str] = frozenset()
     patient_words: frozenset[str] = frozenset()
     as_predicate: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -96,6 +98,9 @@ def senses() -> dict[str, Sense]:
     data.pop("accidents", None)
     data.pop("likening", None)
     data.pop("it_groups", None)
+    for listed in ("sport_words", "sport_triggers", "sport_players", "sport_player_triggers", "sport_violence",
+                   "not_movers"):
+        data.pop(listed, None)
     people_only, not_people = set(data.pop("people_only", [])), set(data.pop("not_people", []))
     keys = set(data) | people_only | not_people
     return {
@@ -115,6 +120,7 @@ def senses() -> dict[str, Sense]:
             _words(data.get(key, {}), "clauses"),
             _words(data.get(key, {}), "patient_words"),
             _words(data.get(key, {}), "as_predicate"),
+            _words(data.get(key, {}), "modifiers"),
         )
         for key in keys
     }
@@ -254,6 +260,9 @@ def other_sense(token: Token, key: str) -> str | None:
     game = in_a_game(token)
     if game:
         return f"a game: {game}"
+    sport = in_sport(token, key)
+    if sport:
+        return f"sport: {sport}"
     accident = accident_clause(token, key)
     if accident:
         return accident
@@ -282,6 +291,10 @@ def other_sense(token: Token, key: str) -> str | None:
     sense = senses().get(key)
     if sense is None:
         return None
+    kind = next((c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and (
+        c.lower_ in sense.modifiers or lemma_of(c) in sense.modifiers)), None) if token.pos_ == "NOUN" else None
+    if kind is not None:
+        return f"figurative: {kind.lower_} {key}"  # "a media attack", "cyber attacks": no blow struck
     if patient is None:
         patient = misparsed_object(token)  # "and battle corruption" read as a noun
     if patient is not None and object_words(patient) & sense.objects:
