@@ -16,7 +16,9 @@ Nor is it dated by its report when the sentence dates what governs it on another
 that ..."). Such an event gets `"undated": true` in its time: no date is shown rather than the report's day. An
 event noun's own clause of happening dates it ("the bombing that took place on Friday"); a time of day with a bound
 ("before dawn") still tells when. Dates taken from next to the clause (an infinitive, an "in which" clause, a
-bracketed gloss, a dated statement) and events told as old are read in event_time_links.py.
+bracketed gloss, a dated statement) and events told as old are read in event_time_links.py; participles whose
+moment the parser hides and event nouns a clause's date passes by in event_time_moment.py; which spans of the
+sentence are dates at all in event_time_spans.py.
 """
 
 from __future__ import annotations
@@ -30,30 +32,16 @@ from spacy.tokens import Span, Token
 from newsintel.extract import event_time_links as links
 from newsintel.extract import event_time_moment as moment
 from newsintel.extract import event_time_scope as scope
-from newsintel.extract.event_time_names import part_of_a_name
 from newsintel.extract.event_time_scope import SAME_MOMENT_MARKS
+from newsintel.extract.event_time_spans import TIME_LABELS, TIME_OF_DAY, time_spans
+from newsintel.extract.event_time_spans import is_date_expression as is_date_expression  # read by tests
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.scene_places import event_noun_heads
-from newsintel.extract.timex import find_phrases, holiday_of, normalise, time_value, without_offset
+from newsintel.extract.timex import normalise, time_value, without_offset
 from newsintel.resources import load_yaml
 
-TIME_LABELS = {"DATE", "TIME"}
 CLAUSE_POS = {"VERB", "AUX"}
-_UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)"
-_AMOUNT = (r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
-           r"|forty|fifty|sixty|hundreds?|thousands?|several|few|couple|many|dozens?|half)")
-# "about 10 minutes", "the past two weeks", "20-year", "three days long": how long, not when. "last week" has no
-# amount, so it stays a date; "two years ago" does not end on the unit, so it stays one too.
-_DURATION = re.compile(rf"^(?:[a-z-]+\s+){{0,3}}{_AMOUNT}(?:[\s-]+(?:of|and|a|half|more))*[\s-]+(?:[a-z-]+[\s-]+)?"
-                       rf"{_UNIT}(?:[\s-]+(?:old|long))?$")
-_POINTS_IN_TIME = re.compile(r"\b(?:ago|earlier|later|january|february|march|april|june|july|august"
-                             r"|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")
-_AGE = re.compile(r"\b(?:ages?|aged|old)\b")
-# "45", and a four-digit number that is no year ("of 1119 Eighth Street", a badge number): no date
-_BARE_NUMBER = re.compile(r"^(?:\d{1,3}|(?!1[89]|20)\d{4})$")
-# "for years", "within minutes", "hours": a unit without an amount is how long, never when
-_BARE_UNIT = re.compile(rf"^(?:(?:for|within|in|over|after|from)\s+)?(?:(?:many|several|some|long)\s+)?{_UNIT}$")
 SAME_TIME_PREPOSITIONS = {"in", "during", "at", "amid", "on"}
 # "agreement on an offensive", "plans for an attack": what another occurrence is about
 TOPIC_PREPOSITIONS = {"on", "for", "about", "over", "against", "of"}
@@ -62,24 +50,10 @@ BOUND_PREPOSITIONS = {"since", "until", "till", "before", "after"}
 # a part of a day ("during the night", "overnight", "in the early hours"): a time of the report's news, unplaced
 _PART_OF_DAY = re.compile(r"\b(?:night|overnight|morning|afternoon|evening|dawn|dusk|midnight|noon|hours?|"
                           r"o'clock|[ap]\.?m\.?)\b", re.I)
-# "November 20, 2019 - 11:28", "Nov 20 2019 | 10:02": a page's time stamp (of posting or updating), no event's time
-_PAGE_STAMP = re.compile(r"\b(?:19|20)\d\d,?\s*[-–|]\s*\d{1,2}:\d\d\b")
-# "freed before dawn", "struck after dark": a time of the day, said with a bound but telling when
-_TIME_OF_DAY = re.compile(r"(?:(?:shortly|just|soon|right|long|well)\s+)?(?:before|after|at|by)\s+"
-                          r"(?:dawn|dusk|daybreak|sunrise|sunset|nightfall|dark|first light)\b", re.I)
 # "arrested on Monday and later released": the second verb's time is not the first's
 SEQUENCE_WORDS = {"later", "then", "subsequently", "afterwards", "afterward", "eventually", "since", "now", "again",
                   "finally", "soon", "ultimately"}
 UNDATED = {"text": None, "start": None, "end": None, "value": None, "precision": None, "undated": True}
-
-
-def is_date_expression(text: str) -> bool:
-    """False for what NER tags DATE/TIME but dates nothing: durations ("for years", "about ten minutes"), ages,
-    numbers that are no years ("June 12 last year", "two years ago" are dates)."""
-    low = " ".join(text.lower().split())
-    if _POINTS_IN_TIME.search(low):
-        return True
-    return not (_DURATION.match(low) or _AGE.search(low) or _BARE_NUMBER.match(low) or _BARE_UNIT.match(low))
 
 
 def _clause_of(token: Token) -> Token | None:
@@ -173,31 +147,6 @@ def _coordinated_verbs(trigger: Token) -> set[Token]:
     return out
 
 
-def _time_spans(ps: ParsedSentence) -> list[Span]:
-    ents = [scope.without_term(e, is_date_expression) if e.label_ == "DATE" else e for e in ps.doc.ents]
-    spans = [e for e in ents if ((e.label_ in TIME_LABELS and is_date_expression(e.text))
-             or (e.label_ == "EVENT" and holiday_of(e.text) is not None))  # "New Year's Eve" tagged an event
-             and not _PAGE_STAMP.search(e.text) and not part_of_a_name(e)]
-    if not spans:
-        spans = [s for s in (ps.doc.char_span(a, b, alignment_mode="expand") for a, b in find_phrases(ps.doc.text))
-                 if s is not None and not part_of_a_name(s)]  # not "Mr. Sunday"
-    missed = [*_TIME_OF_DAY.finditer(ps.doc.text), *_holidays().finditer(ps.doc.text)]
-    extra = [s for s in (ps.doc.char_span(*m.span(), alignment_mode="expand") for m in missed) if s is not None]
-    # "on Boxing Day 2021" with only the year tagged: the holiday with its year is the date, not the year alone
-    spans = [s for s in spans if not any(x.start <= s.start and s.end <= x.end and len(x) > len(s) for x in extra)]
-    taken = {t.i for span in spans for t in span}
-    return spans + [s for s in extra if not any(t.i in taken for t in s)]  # "before dawn", a holiday NER missed
-
-
-@cache
-def _holidays() -> re.Pattern[str]:
-    """The fixed-date holidays of data/dates.yaml by name ("during the Bastille Day celebrations", which NER may tag
-    as a facility), longest first, with a year written after them."""
-    names = sorted(load_yaml("dates.yaml").get("holidays") or {}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace("'", "['’]") for n in names) + r")(?![\w'])"
-                      r"(?:,?\s+(?:of\s+)?(?:19|20)\d\d\b)?", re.I)  # "Boxing Day 2021": the year is the holiday's
-
-
 @cache
 def _occurrence_nouns() -> frozenset[str]:
     return frozenset(load_yaml("dates.yaml").get("occurrence_nouns", [])) | frozenset(lexicon().noun_index)
@@ -269,7 +218,7 @@ def _nested_in_occurrence(trigger: Token, clause: set[Token]) -> bool:
 
 
 def _a_bound(span: Span) -> bool:
-    if span.label_ == "TIME" or _TIME_OF_DAY.fullmatch(span.text):  # "shortly before midnight", "before dawn"
+    if span.label_ == "TIME" or TIME_OF_DAY.fullmatch(span.text):  # "shortly before midnight", "before dawn"
         return False
     first = span[0].lower_
     return first in BOUND_PREPOSITIONS or (span.root.head.lower_ in BOUND_PREPOSITIONS and span.root.dep_ == "pobj")
@@ -325,7 +274,7 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
     """The trigger's own date expression, nearest first, normalised (`text`, `start`, `end`, `value`,
     `precision`); with `undated` when the event is background and must not take its report's day; None when the
     event has no date of its own and may be dated by its report."""
-    spans = _time_spans(ps)
+    spans = time_spans(ps)
     if not spans:
         periods = any(e.label_ == "DATE" for e in ps.doc.ents) and _over_a_period(
             ps, _clause_of_trigger(trigger), spans, published)  # "in the past five years": no date, a stretch
@@ -337,7 +286,7 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
         return _dated(ps, own, trigger, published, modality) if own else dict(UNDATED)
     clause = _clause_of_trigger(trigger)
     nested = _nested_in_occurrence(trigger, clause)
-    beside = moment.beside_the_event(trigger, clause)  # "at the scene of the attack early Friday": the scene's date
+    beside = moment.beside_the_event(trigger, clause)  # "stayed at the site of the blast on Sunday": the site's date
     media = scope.told_through_media(trigger)  # "a video of the attack was released on Friday": the video's date
     media = media or links.sequenced(trigger)  # "marched on Sunday after the killing of a student": not its day
     own = [e for e in spans if _clause_of(e.root) in clause and (not _another_nouns(e, trigger, clause) or (
@@ -389,7 +338,7 @@ def _dated(ps: ParsedSentence, own: list[Span], trigger: Token, published: str |
     anchor = scope.anchored_publication(chosen, own, published)  # "on New Year's Eve two years ago"
     anchor = links.speech_day(chosen, trigger, published) or anchor  # "'... last night,' he said on Saturday"
     if anchor == published:  # "held in January 2016 after the assaults on New Year's Eve": that one's eve
-        anchor = links.older_anchor(chosen, _time_spans(ps), published, _clause_of) or anchor
+        anchor = links.older_anchor(chosen, time_spans(ps), published, _clause_of) or anchor
     # "two years after the 2015 attacks" read for the attacks: the anchor modifies the trigger, it is their date
     text = without_offset(chosen.text) if chosen[-1].head.i == trigger.i else chosen.text
     out: dict[str, Any] = {"text": chosen.text, "start": start, "end": end,

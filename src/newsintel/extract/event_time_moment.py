@@ -3,13 +3,13 @@ elsewhere, and event nouns that a clause's date passes by.
 
 Why: the audit (issue 12, "wrong time", rounds 13-14) found events shown with no date though the sentence dates them,
 and events shown with the date of what surrounds them. A gerund coordinated with one that continues its clause
-("stormed the camp on Friday, arresting ten men and seizing weapons"), or with a verb of seeing or filming ("was filmed
-in May kicking and slapping a guard": the parser often coordinates the gerund with "filmed"), happens at that moment;
-so does a participle of a "with" clause after a comma ("... on New Year's Eve, with hundreds of women robbed in the
-square"). But an event noun named only as what a place, a group of people or a day belongs to ("at the scene of the
-attack early Friday", "survivors of the bombing testified on Monday", "the second day of the offensive") is not
-dated by that clause: the clause's date is when the bodies lay, the survivors spoke, the day fell. Cue words are in
-data/dates.yaml (`seen_doing_verbs`, `absolute_prepositions`, `beside_event_nouns`).
+("stormed the camp on Friday, arresting ten men and seizing weapons"), or with a verb of seeing or filming ("was
+caught on camera in June shoving and punching a steward": the parser often coordinates the gerunds with "caught"),
+happens at that moment; so does a participle of a "with" clause after a comma ("... on Boxing Day, with dozens of
+shoppers robbed in the arcade"). But an event noun named only as what a place, a group of people or a day belongs to
+("police stayed at the site of the blast on Sunday", "survivors of the bombing testified on Monday", "the second day
+of the offensive") is not dated by that clause: the clause's date is when the police stayed, the survivors spoke,
+the day fell. Cue words are in data/dates.yaml (`seen_doing_verbs`, `absolute_prepositions`, `beside_event_nouns`).
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ def _bare(verb: Token, sequence_words: Collection[str]) -> bool:
 
 
 def _absolute_head(verb: Token) -> Token | None:
-    """The clause verb a participle of a "with" clause after a comma belongs to (", with 100 women attacked in the
-    square", parsed as the object of "with" or as a participle on that object)."""
+    """The clause verb a participle of a "with" clause after a comma belongs to (", with 40 shoppers robbed in the
+    arcade", parsed as the object of "with" or as a participle on that object)."""
     if verb.tag_ not in ("VBN", "VBG"):
         return None
     prep = verb.head if verb.dep_ == "pcomp" else verb.head.head if (
@@ -79,16 +79,16 @@ def moment_head(verb: Token, continues: Callable[[Token], bool], sequence_words:
         if head.tag_ == "NN" and head.lower_.endswith("ing") and head.dep_ == "pobj" and head.head.dep_ == "prep":
             head = head.head.head  # "seen in March pushing, kicking ...": the first gerund read as a noun of "in"
         if head.pos_ == "VERB" and head.tag_ in ("VBN", "VBD") and head.lemma_.lower() in _words("seen_doing_verbs"):
-            return head  # "was filmed in May kicking and slapping the guards", the gerund coordinated with "filmed"
+            return head  # "caught on camera in June shoving and punching a steward", read as one list
         return None
     return _absolute_head(verb)
 
 
 def beside_the_event(trigger: Token, clause: Collection[Token]) -> bool:
     """An event noun named only as what a place, a group of people or a day belongs to, on its way up to the clause
-    ("remained at the scene of the attack", "survivors of the bombing", "the second day of the offensive"): the
+    ("stayed at the site of the blast", "survivors of the bombing", "the second day of the offensive"): the
     clause's date is not its own (data/dates.yaml `beside_event_nouns`). Not when the clause says they became so
-    ("became victims of an assault on New Year's Eve", "fell victim to a raid"): that is the event's moment."""
+    ("became victims of a robbery on Boxing Day", "fell victim to a raid"): that is the event's moment."""
     if trigger.pos_ != "NOUN":
         return False
     nouns = _words("beside_event_nouns")
