@@ -6,8 +6,8 @@ from helpers import events_of, modality_of
 
 
 def test_a_shot_or_a_comeback_in_a_game_of_sport_is_play():
-    assert not events_of("Lindqvist fired a wrist shot at the goalie late in the third period.", "ATTACK")
-    assert not events_of("Down two games in the best-of-seven final, the Hawks came back to take the series.",
+    assert not events_of("Lindqvist fired a wrist shot past the goalie late in the third period.", "ATTACK")
+    assert not events_of("Trailing in the best-of-five semifinal, the Hawks came back to win it in the ninth.",
                          "RETURN")
     assert not events_of("The visitors battled back from a three-run deficit in the ninth inning.", "FIGHT")
     # a weapon or a killing in the sentence, or a named place travelled to, keeps the event
@@ -18,8 +18,8 @@ def test_a_shot_or_a_comeback_in_a_game_of_sport_is_play():
 
 
 def test_an_attack_by_words_or_on_computers_is_no_blow():
-    assert not events_of("The ministry warned of a coordinated media attack on the governor.", "ATTACK")
-    assert not events_of("The bank said two cyber attacks had exposed the data of its clients.", "ATTACK")
+    assert not events_of("The ministry warned of a coordinated press attack on the governor.", "ATTACK")
+    assert not events_of("The bank said two computer attacks had exposed the data of its clients.", "ATTACK")
     assert events_of("Gunmen carried out an attack on media workers in the port city.", "ATTACK")
     assert events_of("The bank said two attacks on its branches had left a guard wounded.", "ATTACK")
 
@@ -27,7 +27,7 @@ def test_an_attack_by_words_or_on_computers_is_no_blow():
 def test_the_sea_and_a_launch_are_no_movers():
     assert not events_of("The warm eddies travel west across the basin in about a year.", "TRAVEL")
     assert not events_of("Scientists say a pair of whirlpools moved east along the shelf.", "TRAVEL")
-    assert not events_of("The launch was the third to fly over the islands this year.", "TRAVEL")
+    assert not events_of("That launch was the third this year to fly over the archipelago.", "TRAVEL")
     assert events_of("The delegation was the third to fly to Tallinn this year.", "TRAVEL")
     assert events_of("A pair of brothers moved to Izmir with their mother in 2015.", "TRAVEL")
 
@@ -38,8 +38,8 @@ def test_the_wounded_carried_from_a_scene_are_no_evacuation():
 
 
 def test_a_wish_said_with_would_is_intended():
-    assert modality_of("Several envoys would like to see the junta agree to a ceasefire.", "AGREE", "agree") == \
-        "intended"
+    assert modality_of("Several envoys would love to see the two factions agree on a ceasefire.", "AGREE",
+                       "agree") == "intended"
     assert modality_of("\"I'd love to see our navy strike back at them,\" the veteran said.", "ATTACK", "strike") \
         == "intended"
     assert modality_of("The junta will agree to a ceasefire next week, the envoys said.", "AGREE", "agree") == \
@@ -47,15 +47,14 @@ def test_a_wish_said_with_would_is_intended():
 
 
 def test_what_is_justified_or_avenged_was_done():
-    assert modality_of("Critics say the police staged the raid in order to justify his detention.", "ARREST",
+    assert modality_of("Critics say the police planted the leaflets so as to justify his detention.", "ARREST",
                        "detention") == "asserted"
     assert modality_of("The clan vowed to avenge the killing of its elder.", "ATTACK", "killing") == "asserted"
     assert modality_of("The clan vowed to kill the elder's rivals.", "ATTACK", "kill") == "intended"
 
 
-
 def test_a_campaign_to_do_it_is_its_purpose():
-    assert modality_of("The government is waging a campaign to fight the rebels in the north.", "FIGHT",
+    assert modality_of("The army chief announced a campaign to fight the rebels in the north.", "FIGHT",
                        "fight") == "intended"
     assert modality_of("The junta began a campaign of shelling against the hill towns.", "ATTACK",
                        "shelling") == "asserted"

@@ -46,7 +46,7 @@ def cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
         found.append("intended")  # what a claim says is a wish: "I hope that we will be able to ..."
     if as_governor and lemma in cues["intended"].get("would_wishes", ()) and token.tag_ == "VB" and any(
             c.dep_ == "aux" and c.lower_ in cues["intended"].get("would_auxiliaries", ()) for c in token.children):
-        found.append("intended")  # "would like to see them agree", "I'd love to see us strike back": a wish
+        found.append("intended")  # "would like them to leave", "I'd love to see us strike back": a wish
     planned = passive and lemma in cues["intended"].get("passive_governors", ())  # "was supposed to fly"
     if as_governor and planned:
         found.append("intended")

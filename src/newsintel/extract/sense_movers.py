@@ -106,13 +106,13 @@ def _vehicle(noun: Token) -> bool:
 
 def _noun_of(token: Token) -> Token:
     """A relative pronoun stands for the noun its clause describes ("a rocket that returned to Earth"), what is said
-    to be with "be" for its subject ("the launch was the second to fly"); a number or a collective for its
-    "of"-object ("two of its booster rockets return to Earth", "dozens of fighters")."""
+    to be with "be" for its subject ("that launch was the third this year to fly over the archipelago"); a number or
+    a collective for its "of"-object ("two of its booster rockets return to Earth", "dozens of fighters")."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return token.head.head
     if token.dep_ == "attr" and token.head.lemma_ == "be" and token.pos_ in ("ADJ", "NUM", "NOUN", "PRON"):
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None:  # "the launch was the second to fly over the islands": the launch flew
+        if subject is not None:  # "that launch was the third to fly over ...": the launch flew
             token = subject
     if token.like_num or token.pos_ == "NUM" or lemma_of(token) in lexicon().collectives:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)

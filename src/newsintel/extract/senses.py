@@ -294,7 +294,7 @@ def other_sense(token: Token, key: str) -> str | None:
     kind = next((c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and (
         c.lower_ in sense.modifiers or lemma_of(c) in sense.modifiers)), None) if token.pos_ == "NOUN" else None
     if kind is not None:
-        return f"figurative: {kind.lower_} {key}"  # "a media attack", "cyber attacks": no blow struck
+        return f"figurative: {kind.lower_} {key}"  # "a press attack", "ransomware attacks": no blow struck
     if patient is None:
         patient = misparsed_object(token)  # "and battle corruption" read as a noun
     if patient is not None and object_words(patient) & sense.objects:
