@@ -10,6 +10,7 @@ from typing import Any
 
 from newsintel.extract.antecedents import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from newsintel.extract.describe import actor_words, canonical_group, furniture_lines
+from newsintel.extract.org_kinds import fits
 from newsintel.extract.role_words import to_is_party
 from newsintel.model import Entity, Record
 
@@ -84,8 +85,10 @@ class ActorBuilder:
         nearest = found[max(found)]
         return next(iter(nearest.values())) if len(nearest) == 1 else None
 
-    def org_before(self, offset: int, sentence: int) -> Entity | None:
-        return self._one_before(offset, sentence, lambda e: e.type == "ORG")
+    def org_before(self, offset: int, sentence: int, noun: str | None = None) -> Entity | None:
+        """The organisation "the group" (`noun`) stands for; only one whose kind fits the noun: a news agency
+        credited in the report is never "the army" (extract/org_kinds.py)."""
+        return self._one_before(offset, sentence, lambda e: e.type == "ORG" and (noun is None or fits(e.name, noun)))
 
     def country_before(self, offset: int, sentence: int) -> Entity | None:
         return self._one_before(offset, sentence, lambda e: e.type == "GPE" and (e.geo or {}).get("kind") == "country")
@@ -139,7 +142,7 @@ class ActorBuilder:
         if group is None and d["poss_group"] is not None and d["role"] in MEMBER_ROLES:
             group = d["poss_group"]  # "Hamas said its fighters ..."
         if group is None and d["group_ref"] is not None:  # "members of the group", "the group said its fighters"
-            org = self.org_before(d["group_ref"], sentence)
+            org = self.org_before(d["group_ref"], sentence, (self.text[d["group_ref"]:].split() or [""])[0].lower())
             group = {"text": org.name, "entity": org.id} if org is not None else None
         if group is None and d["first_second"]:
             group = self.speaker_group(arg)

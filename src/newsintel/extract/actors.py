@@ -148,7 +148,8 @@ def annotate(builder: ActorBuilder, arg: dict[str, Any], sentence: int, particip
             group = builder.speaker_group(arg)
             arg["entity"] = group["entity"] if group is not None else None
         elif d["definite"] or d["possessor"]:
-            entity = (builder.org_before if d["group_noun"] else builder.country_before)(d["start"], sentence)
+            entity = builder.org_before(d["start"], sentence, d["head"]) if d["group_noun"] else \
+                builder.country_before(d["start"], sentence)
             if entity is not None:
                 arg["entity"] = entity.id  # "the group" is the organisation just named
         arg.update(keys)

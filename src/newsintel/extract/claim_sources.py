@@ -149,3 +149,28 @@ def naming_not_saying(verb: Token) -> bool:
     kids = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl", "parataxis")]
     return bool(kids) and all(c.dep_ == "prep" and c.lower_ == "as" and any(
         g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in kids)
+
+
+def own_subject(verb: Token, speaker: Token | None) -> Token | None:
+    """The speaker of a reporting verb set inside a relative clause ("the driver, who witnesses said was drunk, ...",
+    "a man police say was shot"): the parse gives the verb two subjects, the relative pronoun (the reported clause's
+    subject) and the noun before the verb, who says it."""
+    if speaker is None or speaker.tag_ not in ("WP", "WDT"):
+        return speaker
+    said_by = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.i > speaker.i
+               and c.tag_ not in ("WP", "WDT")]
+    return said_by[-1] if said_by else speaker
+
+
+def describing_relative(verb: Token) -> bool:
+    """"leaked files that reveal secret payments", "a map which shows the route": a relative clause describing what
+    the noun shows (`narrating_participles`), with a noun and no clause of its own, is the writer's description of
+    the noun, no statement ("a report that says the talks failed" keeps its claim). Not a name's or one set off by a
+    comma ("Acme, which announced a deal"): a speaker's own statement."""
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in lexicon().attribution["narrating_participles"]:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ not in ("WDT", "WP") or subject.i == 0 or verb.doc[subject.i - 1].text == ",":
+        return False
+    return not verb.head.ent_type_ and verb.head.pos_ != "PROPN" and not any(
+        c.dep_ in ("ccomp", "xcomp", "parataxis") or c.tag_ == "WRB" for c in verb.children)

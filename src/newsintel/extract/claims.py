@@ -24,6 +24,7 @@ from newsintel.extract.attribution import (
     speaker_of,
 )
 from newsintel.extract.claim_bounds import continued_speaker, own_words
+from newsintel.extract.claim_citing import citations, only_subject_of, relayed, without_citation
 from newsintel.extract.claim_content import (
     QUOTES,
     claim_cue,
@@ -35,8 +36,10 @@ from newsintel.extract.claim_content import (
 from newsintel.extract.claim_sources import (
     antecedent_in_content,
     bare_thing,
+    describing_relative,
     naming_not_saying,
     no_source,
+    own_subject,
     refers_back,
     scene_subject,
     thing_participle,
@@ -69,16 +72,19 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             continue  # "Can you tell me what this is about?", "Did the minister say that?": a question
         if _reduced_relative(token):
             continue  # "The rocket, believed to be a long-range missile, flew ...": no one said or believed it here
-        if _thing_said(token):
-            continue  # "the single she wrote for the film", "the story he told": the work, no statement here
+        if _thing_said(token) or describing_relative(token):
+            continue  # "the single she wrote for the film", "files that reveal payments": the thing, no statement
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon().attribution["unsaid_governors"]:
             continue  # "a deal that would allow leaders to claim victory": nothing said yet
         if any(c.dep_ == "dobj" and (c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") or c.lemma_.lower()
-                                     in lexicon().attribution["not_statement_objects"]) for c in token.children):
-            continue  # "the stock added 2%", "claimed 20 lives", "welcomed a baby boy": nothing stated
-        refused = lexicon().attribution.get("refusal_objects", {}).get(token.lemma_.lower(), ())
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in refused for c in token.children):
-            continue  # "denied entry to the ships", "denied him bail": a refusal, nothing stated
+                                     in lexicon().attribution["not_statement_objects"]) and not any(
+                    g.dep_ == "ccomp" and g.i > c.i for g in token.children) for c in token.children):
+            continue  # "the stock added 2%", "claimed 20 lives", "welcomed a baby boy": nothing stated (but "said
+            # two of the pumps are broken": the parse made the clause's subject an object)
+        refused = [*lexicon().attribution.get("refusal_objects", {}).get(token.lemma_.lower(), ()),
+                   *lexicon().attribution.get("shown_objects", {}).get(token.lemma_.lower(), ())]
+        if any(c.dep_ == "dobj" and (c.lemma_.lower() in refused or c.lower_ in refused) for c in token.children):
+            continue  # "denied entry to the ships", "denied him bail": a refusal; "revealed numbers": a thing shown
         if token.lower_ in lexicon().attribution["conjunction_participles"] and token.tag_ == "VBG" and not any(
                 c.dep_ in ("nsubj", "aux") for c in token.children):
             continue  # "Considering that Berlin led the way, any shift could ...": given that, no one says it
@@ -87,6 +93,7 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             else inverted_speaker(token) or closing_subject(token) or speaker_of(token)  # "..., an official said"
         if quoting is None and (continued := continued_speaker(token)) is not None:
             speaker = continued  # "the mayor said X and added: ...": the mayor adds, not X's subject
+        speaker = own_subject(token, speaker)  # "the driver, who witnesses said was drunk": the witnesses
         if not shows_statement(token, speaker):
             continue  # "the video shows a crowd", a caption's "... show Fireworks light up ...": nothing stated
         anyone = resolve_relative(speaker) if speaker is not None else None  # "anyone who says": "anyone"
@@ -143,6 +150,7 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             "medium": _relay_of(ps, quoting, mentions) if quoting is not None else _medium(ps, token, mentions),
             "sentence": ps.index, "start": start, "end": end,
             "modality": claim_modality(token, head),
+            "_framed": any(t.dep_ in ("advcl", "relcl", "acl") for t in (token, *token.ancestors)),
         })
     found = according_to(ps)
     if found is not None and (no_source(found[1]) or bare_thing(ps, found[1], mentions)):
@@ -161,6 +169,14 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         if closing and cue.i > 0 and ps.doc[cue.i - 1].text == ",":  # '"...," X said, according to Reuters',
             cut = min(speaker_phrase_start(ps, s.left_edge.i) for s in closing)  # "..., X said, citing Y": what
             rest = ps.doc[:cut].text.strip(" ,." + QUOTES) or rest  # Y vouches for is X's words, not "X said"
+        for phrase in citations(ps, cue, speaker):  # "reported that troops crossed, citing officials": the
+            for claim in claims:  # citation is no part of what is reported
+                claim["content"] = without_citation(claim["content"], phrase)
+            rest = without_citation(rest, phrase)
+        if (cited := relayed(cue, cues, claims)) is not None:
+            rest = cited["content"]  # "the paper claimed X, citing sources": the sources vouch for X
+        elif only_subject_of(ps, rest, stop):
+            return claims  # "According to X, one user posted: ...": the user's claim; X vouches for no words here
         start, end = ps.char_span(cue.i, cue.i + 2)
         claims.append({"speaker": fuller_speaker(ps, speaker, speaker_arg(ps, speaker, mentions), mentions),
                        "cue": "according to", "content": rest,

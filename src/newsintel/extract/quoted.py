@@ -24,6 +24,8 @@ OWNER_REACH = 120  # characters between a quotation and the reporting verb that 
 ISSUED_REACH = 2  # sentences back to the claim whose medium a later "the statement said" names
 SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}  # "quoting him", "according to her"
 MIN_CONTENT_WORDS = 4  # a quotation shorter than this is a title or a scare quote, not a statement
+GUESSES = ("hedged", "future", "conditional")  # modalities of a verb that says nothing yet ("we could call it")
+CLOSING_REACH = 40  # characters from a quotation's closing mark to the cue of who closes it ('," the mayor said')
 CUT_REACH = 40  # characters from a reporting verb to the quotation that finishes its unfinished content
 _INNER_QUOTE = re.compile(r"(?:^|[\s,:])['‘]\w")  # a quotation inside a quotation: the inner speaker's own words
 
@@ -84,6 +86,10 @@ def _owner(text: str, quote: Quotation, claims: list[dict[str, Any]], inside: se
     introduced = [i for i in before if text[claims[i]["end"]:quote.start].strip() == ":"]
     if introduced:  # 'X said: "A." Y wrote: "B."': the colon hands A to X, whoever speaks after it
         return claims[max(introduced)]
+    closing = [i for i in after if len(text[quote.end:claims[i]["start"]]) <= CLOSING_REACH
+               and not _sentence_between(text, quote.end, claims[i]["start"], starts)]
+    if quote.continued and closing:  # '"A.¶"B," she said': closed by its speaker, not by a claim before it
+        return claims[min(closing)]
     first, second = (max(before, default=None), min(after, default=None))
     if not quote.continued:
         first, second = second, first
@@ -191,8 +197,10 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
         word, owner = bare_pronoun(claim["speaker"]), nested[id(claim)]  # reported inside someone's quotation
         if word in FIRST_PERSON and owner is not None and owner["speaker"] is not None and _unquoted(
                 claim["content"]) in _unquoted(owner["content"]) and (owner["speaker"].get("unresolved") or _aside(
-                    ctx.text, claim)):
-            claim["speaker"] = None  # '"The trouble is, we warn them, they never listen," X said': X's own claim
+                    ctx.text, claim) or (claim["modality"] in GUESSES and claim.get("_framed"))):
+            claim["speaker"] = None  # '"The trouble is, we warn them, they never listen," X said': X's own claim;
+            # '"Before we could call it safe, ...," X said': a guess in a clause framed by X's words, which X's
+            # claim keeps whole (alone, "we could call it safe" says the opposite)
         elif word in FIRST_PERSON:
             mention = claim["speaker"]["text"]
             claim["speaker"] = {**owner["speaker"], "mention": mention} if owner and owner["speaker"] \

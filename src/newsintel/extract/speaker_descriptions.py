@@ -15,6 +15,7 @@ from typing import Any
 
 from newsintel.extract.args import MentionIndex
 from newsintel.extract.lexicon import lexicon
+from newsintel.extract.org_kinds import fits
 from newsintel.model import Entity
 
 _CLOSES_APPOSITION = re.compile(r"\s*(?:[,;.)—–]|--)")  # the end of "..., Roe & Co, ..." / "..., Roe & Co -- ..."
@@ -66,7 +67,10 @@ class DescriptionLinks:
         elif self._after_the(arg):
             kinds = {k for k, nouns in att.get("definite_org_nouns", {}).items() if noun in nouns}
             if kinds:
-                found = self._apposed(at[1], cue, {"ORG"}, frozenset(kinds)) or self._org_before(at[0], sentence, kinds)
+                found = self._apposed(at[1], cue, {"ORG"}, frozenset(kinds))
+                if found is None and (found := self._org_before(at[0], sentence, kinds)) is not None and not fits(
+                        found.name, noun):
+                    found = None  # "the army said" after only "Taliban" or "Reuters": kept as written
             elif self.person_noun(arg):
                 found = self._apposed(at[1], cue, {"PERSON"}) or self._person_called(noun, at[0])
         named = [w for w in arg["text"].split()[:-1] if w[:1].isupper()]  # "the Nice prosecutor": Nice's
