@@ -28,6 +28,8 @@ from newsintel.extract.antecedents import (
 from newsintel.extract.describe import actor_words, describe
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
+from newsintel.extract.partitives import share_text, share_whole
+from newsintel.extract.reflexives import emphatic_owner
 from newsintel.extract.role_words import kin_word, name_first_place_head, origin_phrase
 from newsintel.extract.subjects import stray_subject_noun
 from newsintel.model import Entity
@@ -235,7 +237,7 @@ def pronoun_tokens(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> 
     """The tokens an argument head stands for in its sentence: a pronoun's antecedent with its conjuncts
     ("Karim Saleh and his wife Noor decided they had to leave": both), the names listed beside a common noun,
     else the token itself."""
-    head = resolve_relative(token)
+    head = resolve_relative(emphatic_owner(token) or token)  # "the mayor, himself awaiting trial": the mayor
     name = named_apposition(head, lambda t: mentions.type_at(ps, t))
     if name is not None and any(c.dep_ == "conj" for c in name.children):
         return with_conjuncts(name)  # "two men, Ali Haddad and teacher Omar Said, were killed": both names
@@ -249,7 +251,7 @@ def pronoun_tokens(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> 
 def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: bool = False,
              _depth: int = 0) -> dict[str, Any]:
     """`speaker`: "he said" usually means the person just introduced, so take the latest, not the most salient."""
-    token = resolve_relative(token)
+    token = resolve_relative(emphatic_owner(token) or token)
     types = functools.partial(mentions.type_at, ps)
     if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS and _depth < 3:
         antecedent = syntactic_antecedent(token, types)
@@ -267,6 +269,8 @@ def make_arg(ps: ParsedSentence, token: Token, mentions: MentionIndex, speaker: 
                 char_start, char_end = min(char_start, s), max(char_end, e)
                 break
     text = ps.doc.text[char_start - ps.offset : char_end - ps.offset]
+    if entity is None and (whole := share_whole(token)) is not None:  # "five of whom": five of the 25 defendants
+        text = share_text(token, noun_phrase(whole), start)
     if entity is None and start < token.i and ps.doc[start].lower_ == "whose" and ps.doc[start].dep_ == "poss":
         # "a farmer whose brother was kidnapped": the farmer's brother, not "whose brother"
         owner, rest = _whose_owner(ps, token, start, mentions), ps.doc.text[

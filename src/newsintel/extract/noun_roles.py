@@ -14,8 +14,10 @@ from functools import cache
 from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, is_country, is_place, with_conjuncts
-from newsintel.extract.clause_args import hands_of, when_not_who
+from newsintel.extract.clause_args import hands_of, someone, when_not_who
+from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
+from newsintel.extract.place_modifiers import town_read_as_person
 from newsintel.extract.prep_roles import prep_args
 from newsintel.extract.role_words import drop_unresolved_wh, possessor_is_victim, type_light_verbs
 from newsintel.extract.subjects import accused_party, described_noun, direct_object, is_passive, subject_of
@@ -24,6 +26,7 @@ from newsintel.resources import load_yaml
 
 AIMED_NOUN_TYPES = ("ATTACK", "THREATEN")
 TIME_PREPS = {"after", "since", "before", "following", "upon", "until", "till", "during"}
+JOURNEY_PREPS = {"during", "on"}  # "during a visit to Osaka", "on a trip to Kabul": the clause's subject travels
 
 
 @cache
@@ -105,8 +108,10 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
                 role = "actors" if of else "targets"  # "Neu's arrest"; "the group's abduction of the girls"
             elif child.dep_ == "poss" and name not in MOVERS and possessor_is_victim(token, child):
                 role = "targets"  # "the envoy's assassination by a gunman", "his murder remains unsolved"
-            if child.dep_ == "compound" and is_place(ps, child, mentions) and (
-                    name not in FORCE or not is_country(ps, child, mentions)):
+            elif child.dep_ == "compound" and name not in MOVERS and possessor_is_victim(token, child):
+                role = "targets"  # "the Khashoggi murder": the one killed, as "his murder"
+            if child.dep_ == "compound" and (is_place(ps, child, mentions) or town_read_as_person(
+                    ps, child, mentions)) and (name not in FORCE or not is_country(ps, child, mentions)):
                 role = "location"  # "the Raqqa evacuation", "the Brussels assault"; but "US air strikes"
             args[role].append(clause_subject_for(child, token) or child)
     head = token.head
@@ -146,6 +151,8 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     prep_args(ps, token, mentions, args, trigger)
     if name in AIMED_NOUN_TYPES and not args["targets"]:
         _stranded_aim(ps, token, mentions, args, trigger)
+    if name == "TRAVEL" and not args["actors"]:
+        args["actors"] += journey_maker(ps, token, mentions)
     drop_unresolved_wh(args)
     return args
 
@@ -168,6 +175,22 @@ def _stranded_aim(ps: ParsedSentence, noun: Token, mentions: MentionIndex, args:
             aimed = {t.i for t in prep.subtree}
             for role in roles:
                 args[role] += [t for t in assign_args[role] if t.i in aimed and t not in args[role]]
+
+
+def journey_maker(ps: ParsedSentence, noun: Token, mentions: MentionIndex) -> list[Token]:
+    """"Speaking during a visit to Osaka, the prime minister called ...", "he met leaders on a trip to Kabul": a
+    journey noun with no traveller of its own, in a "during"/"on" phrase of a clause, is the journey of that
+    clause's subject when the subject is someone (not "protests erupted during a visit to Kabul")."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in JOURNEY_PREPS:
+        return []
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX", "ADJ"):  # "was heckled during a visit": tagged as an adjective at times
+        return []
+    subject, _ = subject_of(verb)
+    if subject is None or subject.i > noun.i + 12 or not someone(ps, subject, mentions) or is_place(
+            ps, subject, mentions) or lemma_of(subject) in lexicon().noun_index:
+        return []
+    return with_conjuncts(subject)
 
 
 def clause_subject_for(possessive: Token, noun: Token) -> Token | None:

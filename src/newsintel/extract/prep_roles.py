@@ -97,8 +97,9 @@ def assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionInd
             args["actors"].append(item)
     elif word == "with" and not place:
         if name in ("FIGHT", "ATTACK"):
-            if not (wielded(item) or carried_along(item)):
-                args["targets"].append(item)  # "clashed with police"; not "attacked them with knives", "with help"
+            if not (wielded(item) or carried_along(item) or (trigger.nominal and not someone(ps, item, mentions))):
+                args["targets"].append(item)  # "clashed with police"; not "attacked them with knives", "with help",
+                # nor a noun's "a killing with links to a gang" (a thing after an event noun is no one fought)
         elif name in MOVERS and not carried_along(item):
             # "fled with her brother"; not "escaped with the help of", "travelled with false passports". Another thing
             # stays as it was read: "returned to the bench with a cut" mostly marks another sense, which the

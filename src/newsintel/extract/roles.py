@@ -115,6 +115,9 @@ def verb_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     passive = trigger.passive = passive or is_passive(token) or threatened_with(token)
     if subject is not None and subject.i == token.head.i and infinitive_of_thing(token) and name not in MOVERS:
         subject = None  # "the decision to attack", "the use of a van to kill": no doer (a mover stays for senses.py)
+    if subject is not None and (subject.dep_ == "csubj" or (subject.tag_ == "VBG" and any(
+            c.dep_ in ("dobj", "obj") for c in subject.children))):
+        subject = None  # "using a truck as a weapon would lead to chaos, killing ...": an act, not who acts
     doer = resolve_relative(subject) if subject is not None else None  # "the strikes that killed": the strikes
     if subject is not None and not (not passive and (event_noun(doer) or abstract_noun(doer) or (
             name in FORCE and force_noun(doer)))):  # nor "a response to strikes which killed": a response acts not

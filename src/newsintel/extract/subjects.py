@@ -9,12 +9,17 @@ sits below the role readers.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from newsintel.extract.accused import charge_object_subject, facing_subject
+from newsintel.extract.addressees import addressee
 from newsintel.extract.antecedents import person_nouns
 from newsintel.extract.lexicon import lexicon
+from newsintel.extract.partitives import partitive_subject
 from newsintel.extract.triggers import lemma_of
+from newsintel.resources import load_yaml
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 RESPONSIBILITY_VERBS = {"claim", "accept", "take", "admit", "assume", "bear"}
@@ -31,7 +36,17 @@ def is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (token.tag_ == "VBN" and (
         (token.dep_ == "acl" and not own_active) or (token.dep_ in ("advcl", "xcomp") and not any(
             c.dep_ == "aux" for c in token.children))
-        or any(c.dep_ == "agent" for c in token.children) or _counted_headline_subject(token)))
+        or any(c.dep_ == "agent" for c in token.children) or _counted_headline_subject(token))) or \
+        _absolute_participle(token)
+
+
+def _absolute_participle(verb: Token) -> bool:
+    """"with more than 300 women attacked in the city", "without a shot fired": a participle with its own subject
+    and no auxiliary after "with"/"without" is a passive (the active would be "with 300 men attacking"); its
+    subject was acted on (audit: victims of an absolute clause shown as the attackers)."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "without") and verb.tag_ in ("VBN", "VBD") and \
+        not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children) and \
+        any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _counted_headline_subject(verb: Token) -> bool:
@@ -60,9 +75,12 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
         for child in current.children:
             if child.dep_ in SUBJECTS:
                 return child, own and child.dep_ == "nsubjpass"
-        stray = _stray_subject(current)
+        stray = _stray_subject(current) or partitive_subject(current)  # "five of whom -- including X -- were fined"
         if stray is not None:
             return stray, own and any(c.dep_ == "auxpass" for c in current.children)
+        addressed = addressee(current)  # "called on the rebels to free them": the rebels would free them
+        if addressed is not None:
+            return addressed, False
         if current.dep_ in ("acl", "relcl") and current.head.i != current.i:
             owner = purpose_owner(current) or _accused_of_compound(current)
             if owner is not None:
@@ -83,6 +101,9 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             if gap is not None:
                 return gap, own and any(c.dep_ == "auxpass" for c in current.children)
             break
+        described = reduced_relative_noun(current)  # "holding towns once liberated from the rebels": the towns
+        if described is not None:
+            return described, own
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
             # "had been captured and had not defected": a conjunct with its own auxiliary has its own voice
             own = own and current.dep_ == "conj" and not any(c.dep_ == "aux" for c in current.children)
@@ -113,6 +134,32 @@ def _stray_subject(verb: Token) -> Token | None:
     if before.dep_ != "conj" or before.pos_ not in ("NOUN", "PROPN") or before.head.dep_ not in ("dobj", "obj", "pobj"):
         return None
     return before
+
+
+@cache
+def clause_openers() -> frozenset[str]:
+    """Words that open an adverbial clause before a bare participle ("when surrounded", "if convicted"): the
+    participle is then no description of the noun before it (`clause_openers` in data/event_roles.yaml)."""
+    return frozenset(load_yaml("event_roles.yaml").get("clause_openers") or ())
+
+
+def reduced_relative_noun(verb: Token) -> Token | None:
+    """"struggled to hold towns once liberated from the rebels", "freed the hostages seized in May": a bare participle
+    the parser hung on the main verb as an adverbial clause, right after an object (only adverbs between), describes
+    that object, which underwent it; the main clause's subject did not (audit: the army shown as the liberated)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or any(
+            c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return None
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].dep_ == "advmod" and verb.doc[i].head.i == verb.i:
+        if verb.doc[i].lower_ in clause_openers():
+            return None  # "called in air support when surrounded by the enemy": a clause of its own, on the subject
+        i -= 1
+    noun = verb.doc[i] if i >= 0 else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("dobj", "obj", "pobj") or \
+            noun.ent_type_ in ("DATE", "TIME") or noun.head.i == verb.i:
+        return None
+    return noun
 
 
 def stray_subject_noun(noun: Token) -> bool:
