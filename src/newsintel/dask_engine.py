@@ -26,6 +26,18 @@ RETRIES = 2  # a task whose worker died is rerun by the scheduler anyway; these 
 POLL = 5.0  # seconds between checks that a local cluster still has a worker while a result is awaited
 WARM_MODULE = "newsintel.dask_warm"
 NO_WORKER_GRACE = 180.0  # a local cluster with no worker for this long will not get one back: its inputs fail
+# A local cluster shares the cores with this process's writer, so what Dask spends besides the work is throughput
+# lost (benchmarks/dask_cpu.py). Measured: workers forked with glibc's trim threshold at 64 KiB (Dask's default for
+# spawned workers) took 3x the page faults of the local engine's; an idle 2-worker cluster's event loops took 74 ms
+# of CPU a second (the workers' stack profiler every 10 ms, a 20 ms tick, memory checks every 100 ms, system
+# monitor every 0.5 s) and 14 ms with these settings, which serve only the dashboard and its warnings.
+LOCAL_SETTINGS = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,  # glibc's default, as the local engine
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",  # the nanny still restarts a worker past 95 % of memory
+}
 
 
 def _on_worker(work: Callable[[list], list[Record | Failure]], chunk: list, focus: FocusTable | None
@@ -73,7 +85,7 @@ class DaskProcessor:
             # one task per worker at a time: a worker's death then blames only the task it was running; workers
             # forked from a forkserver that has loaded the model (dask_warm) instead of each loading its own
             with dask.config.set({"distributed.scheduler.worker-saturation": 1.0,
-                                  "distributed.worker.multiprocessing-method": "forkserver"}):
+                                  "distributed.worker.multiprocessing-method": "forkserver", **LOCAL_SETTINGS}):
                 _preload_model()
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                             host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
