@@ -87,6 +87,8 @@ def test_a_visit_in_a_phrase_of_the_clause_is_its_subjects_journey():
     assert texts(visit["actors"]) == "minister"
     (visit,) = events_of("Protests erupted during a visit to Leeds.", "TRAVEL")
     assert texts(visit["actors"]) == ""
+    (visit,) = events_of("The minister reported on a visit to the camp.", "TRAVEL")
+    assert texts(visit["actors"]) == ""
 
 
 def test_a_gerund_clause_as_subject_is_no_attacker():

@@ -108,10 +108,12 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
                 role = "actors" if of else "targets"  # "Neu's arrest"; "the group's abduction of the girls"
             elif child.dep_ == "poss" and name not in MOVERS and possessor_is_victim(token, child):
                 role = "targets"  # "the envoy's assassination by a gunman", "his murder remains unsolved"
-            elif child.dep_ == "compound" and name not in MOVERS and possessor_is_victim(token, child):
+            one_killed = child.dep_ == "compound" and name not in MOVERS and possessor_is_victim(token, child)
+            if one_killed:
                 role = "targets"  # "the Khashoggi murder": the one killed, as "his murder"
-            if child.dep_ == "compound" and (is_place(ps, child, mentions) or town_read_as_person(
-                    ps, child, mentions)) and (name not in FORCE or not is_country(ps, child, mentions)):
+            if child.dep_ == "compound" and (is_place(ps, child, mentions) or (town_read_as_person(
+                    ps, child, mentions) and not (one_killed and token.tag_ == "NN"))) and (
+                    name not in FORCE or not is_country(ps, child, mentions)):
                 role = "location"  # "the Raqqa evacuation", "the Brussels assault"; but "US air strikes"
             args[role].append(clause_subject_for(child, token) or child)
     head = token.head
@@ -186,6 +188,8 @@ def journey_maker(ps: ParsedSentence, noun: Token, mentions: MentionIndex) -> li
     verb = noun.head.head
     if verb.pos_ not in ("VERB", "AUX", "ADJ"):  # "was heckled during a visit": tagged as an adjective at times
         return []
+    if noun.head.lower_ == "on" and lemma_of(verb) in lexicon().attribution["verbs"]:
+        return []  # "commented on a visit to the camp": what was spoken of, not a journey of the speaker
     subject, _ = subject_of(verb)
     if subject is None or subject.i > noun.i + 12 or not someone(ps, subject, mentions) or is_place(
             ps, subject, mentions) or lemma_of(subject) in lexicon().noun_index:
