@@ -11,6 +11,7 @@ on its own readings.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, fields
@@ -23,6 +24,23 @@ from newsintel.resources import load_yaml
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ADJECTIVE_LABELS = frozenset({"NORP"})
 ADMIN_KINDS = frozenset({"country", "state", "province"})
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Lower-case given names of `data/given_names.yaml` (both lists): a lone one tagged as a place is more often
+    a person of the report than a town of that name."""
+    data = load_yaml("given_names.yaml")
+    return frozenset(n for key in ("male", "female") for n in data.get(key, ()))
+
+
+@functools.cache
+def person_or_body_keys() -> frozenset[str]:
+    """Place keys of names that stand for a person or a body before a town of that name: given names and the
+    organisations of `data/kept_names.yaml` ("Mercedes", "Kremlin", "White House"). Such a name is geocoded only
+    with local context (its state named, a place near it) or a qualifier."""
+    orgs = {name for names in load_yaml("kept_names.yaml").get("ORG", {}).values() for name in names}
+    return frozenset(place_key(n) for n in given_names() | orgs)
 _PLURAL = re.compile(r"(?<=[a-z])s$")
 _AFTER_TOWN = re.compile(r"\b[A-Z][\w'’.\-]*,\s$")  # "Churchill, " before a province's abbreviation
 
@@ -79,6 +97,14 @@ class CandidateFinder:
         if not word.endswith(".") or not _AFTER_TOWN.search(text, max(0, start - 40), start):
             return None
         return self.qualifier_abbreviations.get(fold(word))
+
+    def postal_after_town(self, text: str, start: int, end: int) -> str | None:
+        """The postal code at start:end when it stands right after a town and a comma ("Washington, DC", "Paris,
+        TX"): the state the town is in, which a mention of the code alone names too."""
+        word = text[start:end]
+        if not re.fullmatch(r"[A-Z]{2}", word) or not _AFTER_TOWN.search(text, max(0, start - 40), start):
+            return None
+        return word if self.state_by_code(word) is not None else None
 
     def qualifier_place(self, text: str, postal: bool) -> Place | None:
         """A state or country named by `text` ("Texas", "Ill.", "TX" when `postal`, "Syria")."""

@@ -12,7 +12,9 @@ officials", NER label NORP) name their country through `data/demonyms.yaml`. Set
 World news: a prominent place (a country, state or province, world region or sea, a capital, a world city) is what
 its bare name means; a small namesake ("Paris", Texas; "China", Maine) needs local context (its own state named,
 places near it, the publisher's focus on that state), its country being named is not enough. A small town read
-only through another of its names ("Guns", German for Kőszeg; "Major") needs some context too. The words around a
+only through another of its names ("Guns", German for Kőszeg; "Major"; "White House" for Casablanca) needs some
+context too, and a given name or a known organisation's name ("Harvey", "Kremlin") local context: a person or a
+body is meant more often than a town far from the report's places. The words around a
 name (qualifiers, kind nouns, lists of states, datelines) are read in `nlp/name_context.py`; the readings of
 each name are found in `nlp/geo_candidates.py`.
 """
@@ -31,6 +33,7 @@ from newsintel.nlp.geo_candidates import (
     Candidate,
     CandidateFinder,
     evidence_of,
+    person_or_body_keys,
 )
 from newsintel.nlp.name_context import QUALIFIER, apply_datelines, apply_kind_context, apply_qualifiers
 from newsintel.nlp.toponym_cues import region_noun_after
@@ -39,6 +42,7 @@ __all__ = ["ADJECTIVE_LABELS", "ADMIN_KINDS", "PLACE_LABELS", "Candidate", "Reso
            "load_resolver"]
 
 AREA_KINDS = frozenset({"country", "continent", "state", "province", "region"})
+WORLD_AREA_KINDS = frozenset({"country", "continent", "union", "region", "sea"})
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -104,7 +108,7 @@ class Resolver(CandidateFinder):
         for i, (start, end, _) in enumerate(mentions):
             if keys[i] in self.not_places:
                 cands[i] = self._qualified_town(text, end, cands[i])  # "Mars, Pa." is a town; "Mars, Musk said" none
-            elif (code := self.town_qualifier(text, start, end)) or (
+            elif (code := self.town_qualifier(text, start, end) or self.postal_after_town(text, start, end)) or (
                     text[end:end + 1] == "." and (code := self.abbreviations.get(fold(surfaces[i] + ".")))):
                 cands[i] = [Candidate(p) for p in (self.state_by_code(code),) if p]  # "Alta." tagged as "Alta"
         for i, (_, end, label) in enumerate(mentions):
@@ -142,11 +146,16 @@ class Resolver(CandidateFinder):
                                   if any(self.prominent(o.place) for o in options)}
         context["countries_named"] = {(p.place.country, key) for key, p in zip(keys, picks, strict=True)
                                       if p is not None and p.place.kind == "country"}
+        context["states_named"] = {(p.place.country, p.place.admin1) for p in picks
+                                   if p is not None and not p.loose and p.place.kind in ("state", "province")}
         for key, pick, options in zip(keys, picks, cands, strict=True):
             sources = []
             if pick is not None and not pick.loose:
                 sources.append(("firm", [pick.place]))
-            if 1 < len(options) <= limit:
+            if 1 < len(options) <= limit and not (pick is not None and not pick.loose
+                                                  and pick.place.kind in WORLD_AREA_KINDS):
+                # a name read as a country or world region gives no soft context from its small namesakes ("Costa
+                # Rica" is also a town in Mexico: no support for Mexican hamlets in a report from Costa Rica)
                 sources.append(("soft", [o.place for o in options if not o.loose and (
                     o.place.kind != "city" or o.place.population >= self.cfg["soft_min_population"])]))
             for level, places in sources:
@@ -262,6 +271,13 @@ class Resolver(CandidateFinder):
         if (support == 0.0 and best.place.kind == "city" and best.place.population < cfg["stray_town_population"]
                 and named and best.place.country not in named):
             return None  # a hamlet abroad, in a report that names other countries and nothing near the hamlet
+        if (key in person_or_body_keys() and best.place.kind == "city" and not self.prominent(best.place)
+                and (best.place.country, best.place.admin1) not in context["states_named"]
+                and self._support(best.place, key, context, local_only=True) < cfg["person_name_min_support"]):
+            return None  # "Harvey said", "the Kremlin said": a person or a body, not a town far from the report
+        if (support == 0.0 and " " in key and best.place.kind == "city"
+                and not set(key.split()) & set(place_key(best.place.name).split())):
+            return None  # a name of two words that is only another name of the town ("White House", Casablanca)
         if (support == 0.0 and best.place.kind == "city" and best.place.population < cfg["alternate_only_population"]
                 and all(place_key(o.place.name) != key for o in options)):
             return None  # a town only by another of its names ("Guns" for Kőszeg), and nothing near it named

@@ -13,6 +13,7 @@ import functools
 import re
 
 from newsintel.nlp.gazetteer import Place, fold, place_key
+from newsintel.nlp.geo_candidates import given_names
 from newsintel.nlp.geocode import PLACE_LABELS, Resolver, load_resolver
 from newsintel.nlp.grouping import RawMention
 from newsintel.resources import load_yaml
@@ -80,11 +81,36 @@ def embedded_spans(mention: RawMention, next_word: str = "") -> list[tuple[int, 
             after = fold(text[words[last + 1][0]:words[last + 1][1]]) if last + 1 < len(words) else ""
             if mention.label == "PERSON" and not (first == 0 and after in local):
                 continue  # a "person" is a mis-typed body only when named like one ("Springdale Fire")
+            if first == 0 and _person_opens(text, words):
+                break  # a person's name opens the name: "Juan Roe Airport", "Ana Poe Stadium"
             if is_place_name(chunk, whole=False, any_town=first == 0 and after in local):
                 start = mention.start + words[first][0]
                 spans.append(strip_article(mention.text, start, start + len(chunk), mention.start))
                 break
     return spans
+
+
+def _person_opens(text: str, words: list[tuple[int, int]]) -> bool:
+    """A facility often named after a person (`geocoding.yaml` named_after_people: "Juan Roe International
+    Airport") opens with a given name (`data/given_names.yaml`) and another capitalised word that together name no
+    town as its own name ("Charles City Airport" is in Charles City), and no prominent place is named by the given
+    name ("Charlotte Douglas Airport" is in Charlotte)."""
+    last = fold(text[words[-1][0]:words[-1][1]]) if words else ""
+    if len(words) < 3 or last not in _named_after_people() or fold(text[words[0][0]:words[0][1]]) not in given_names():
+        return False
+    second = text[words[1][0]:words[1][1]]
+    if not second[:1].isupper():
+        return False
+    resolver = load_resolver()
+    pair = text[words[0][0]:words[1][1]]
+    if any(place_key(c.place.name) == place_key(pair) for c in resolver.candidates(pair, "GPE")):
+        return False
+    return not any(resolver.prominent(c.place) for c in resolver.candidates(text[words[0][0]:words[0][1]], "GPE"))
+
+
+@functools.cache
+def _named_after_people() -> frozenset[str]:
+    return frozenset(load_yaml("geocoding.yaml")["named_after_people"])
 
 
 @functools.cache

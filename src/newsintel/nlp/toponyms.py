@@ -7,8 +7,10 @@ A name tagged as an organisation as a whole ("Ohio", "Kentucky") is a toponym wh
 country, or a city of at least `min_population_whole_org`. A one-word place mention that is a word of a person's
 name in the same document ("Clinton" beside "Bill Clinton", "Kristina" beside "Kristina Ivanova") is not a toponym,
 unless the document uses the word for a place more often (`_is_person_word`); words before a role word
-("Milford Fire Chief Dana Porter") are not the person's name. Place names that
-NER misses are added from layout and wording cues (datelines, "D-S.C.", county lists: `nlp/toponym_cues.py`).
+("Milford Fire Chief Dana Porter") are not the person's name. A town read from a word inside a facility's name
+("Naval" of "the Naval Observatory") in a country no other place of the report is in is no place of the report
+(`_stray_facility_word`). Place names that NER misses are added from layout and wording cues (datelines,
+"D-S.C.", county lists: `nlp/toponym_cues.py`).
 Which words of a mention or name are the place name: `nlp/toponym_spans.py`.
 """
 
@@ -198,6 +200,18 @@ def _mistyped(mention: RawMention, text: str, person: Counter[str], cued: frozen
     return mention.label != "PERSON" or fold(mention.text) not in person  # "Lucy" beside "Lucy Lau"
 
 
+def _stray_facility_word(start: int, end: int, span: tuple[int, int], place: Place,
+                         placed: list[tuple[int, int, Place | None]]) -> bool:
+    """A town read from a word inside the name of a facility or body at start:end ("Naval" of "Naval
+    Observatory", "Islita" of "Punta Islita Airport") in a country no other place of the report lies in, while
+    the report names places elsewhere: a word of the name, or a namesake, more likely than the facility's town."""
+    if place.kind != "city" or span == (start, end):
+        return False
+    others = [p for s, e, p in placed if p is not None and p.key != place.key  # "U.S." inside the name counts
+              and (p.kind != "city" or not (start <= s and e <= end))]
+    return bool(others) and not any(p.country == place.country for p in others)
+
+
 def document_evidence(text: str, mentions: list[RawMention]) -> set[tuple[str, str | None]]:
     """The regions a document names without doubt, from the same toponyms it is geocoded with: what its
     publisher's focus counts (`nlp/focus.py`)."""
@@ -221,6 +235,8 @@ def document_toponyms(text: str, mentions: list[RawMention], source: str | None 
     placed = [(s, e, p) for (s, e, _), p in zip(inputs, places, strict=True)]
     for i, (s, e, _), place in zip(chosen, inputs, places, strict=False):
         m = mentions[i]
+        if place is not None and m.label == "FAC" and _stray_facility_word(m.start, m.end, (s, e), place, placed):
+            place = None  # "the U.S. Naval Observatory": no town "Naval" abroad
         if m.label in PLACE_LABELS and is_facility(m.label, m.text) and (
                 host := host_place(text, m.start, m.end, placed)) is not None:
             (s, e), place = strip_article(text, m.start, m.end), host  # "Whittier's Penn Park" is in Whittier
@@ -233,7 +249,11 @@ def document_toponyms(text: str, mentions: list[RawMention], source: str | None 
         if m.label in PLACE_LABELS or place is not None:
             out[i] = place
             toponyms.append(Toponym(text[s:e], s, e, place))
+    hosts = [(m.start, m.end) for m in mentions if is_facility(m.label, m.text)]  # not bodies: "X Police"
     for (s, e), place in zip(embedded, places[len(chosen):], strict=True):
+        host = next(((a, b) for a, b in hosts if a <= s and e <= b and (a, b) != (s, e)), None)
+        if place is not None and host is not None and _stray_facility_word(*host, (s, e), place, placed):
+            place = None
         toponyms.append(Toponym(text[s:e], s, e, place, embedded=True))
     toponyms.sort(key=lambda t: t.start)
     return out, toponyms
