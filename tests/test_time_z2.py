@@ -63,3 +63,32 @@ def test_a_bare_unit_or_a_number_that_is_no_year_is_no_date():
         assert is_date_expression(text), text
     text = "The singer had wanted to return home for years."
     assert time_of(text, "RETURN", "return").get("text") is None
+
+
+def test_a_which_clause_hung_away_from_its_event_noun_takes_the_noun_date():
+    # the parser hangs the clause on the verb the strikes depend on, or on the date itself
+    text = "The militia called the ambush a reply to navy strikes earlier this month which killed nine fishermen."
+    time = time_of(text, "ATTACK", "killed")
+    assert (time.get("value"), time.get("precision")) == ("2025-06-01/2025-06-30", "month")
+    text = "Officials said the raid on Monday, which freed four hostages, had been planned for weeks."
+    assert time_of(text, "RELEASE", "freed").get("value") == "2025-06-09"
+    text = "The mayor condemned the bombing in March that killed six people."
+    assert time_of(text, "ATTACK", "killed").get("value") == "2025-03-01/2025-03-31"
+    # a clause of a person is not dated by a date before it
+    text = "Police questioned a man on Monday that had attacked a cyclist."
+    assert time_of(text, "ATTACK", "attacked").get("value") != "2025-06-09"
+
+
+def test_a_past_holiday_a_few_days_after_the_report_is_last_year_s():
+    from newsintel.extract.timex import normalise
+
+    assert normalise("New Year's Eve", "2017-12-29") == "2016-12-31"
+    assert normalise("December 30", "2017-12-29") == "2017-12-30"  # a day off the report's: its clock may be behind
+    assert normalise("New Year's Eve", "2017-12-29", future=True) == "2017-12-31"
+
+
+def test_a_final_years_after_clause_dates_a_verb_the_parser_hangs_on_the_main_one():
+    text = ("The new law comes three years after scores of tourists were harassed, sexually assaulted and robbed by "
+            "gangs of youths during Christmas Eve celebrations in Leeds.")
+    time = time_of(text, "ATTACK", "assaulted")
+    assert (time.get("value"), time.get("precision")) == ("2022-12-24", "day")

@@ -315,6 +315,13 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
         # "raids last week which killed 12 farmers": the strikes' date is the killing's
         own = [e for e in spans if e.root in noun.subtree and e.root not in trigger.subtree and not _a_bound(e)
                and _clause_of(e.root) == _clause_of(noun)]
+    if not own and (noun := scope.occurrence_of_relative(trigger, _occurrence) or moment.relative_antecedent(
+            trigger)) is not None and _occurrence(noun):
+        # "the bombing in March that killed six", "strikes earlier this month which killed 14" (the clause hung on
+        # another verb): the date the noun takes, wherever the parser hung it, is the clause's
+        theirs = event_time(ps, noun, published, modality)
+        if theirs and theirs.get("value"):
+            return theirs
     if not own and not nested and (infinitives := links.completing_infinitives(
             trigger if trigger.pos_ == "VERB" else None)):  # "returned home to coach the team in 2016"
         own = [e for e in spans if _clause_of(e.root) in infinitives and links.dated_before(e, published)

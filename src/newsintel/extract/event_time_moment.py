@@ -24,6 +24,7 @@ from newsintel.extract.timex import normalise
 from newsintel.resources import load_yaml
 
 _CLAUSE_POS = ("VERB", "AUX")
+_TIME_TYPES = ("DATE", "TIME")
 # a date next to an event noun this long before the report is the old event's, not what its scene or people do now
 OLD_DAYS = 60
 
@@ -103,3 +104,23 @@ def beside_the_event(trigger: Token, clause: Collection[Token]) -> bool:
             return False
         token = holder
     return False
+
+
+def relative_antecedent(trigger: Token) -> Token | None:
+    """The event noun a clause opened by "which"/"that" tells more of when the parser hangs that clause elsewhere
+    ("army strikes earlier this month which killed 14 farmers", read as a clause of the verb the strikes depend on;
+    "the raid on Monday, which freed two hostages", read as a clause of "Monday"): the noun right before the pronoun,
+    past a date with its preposition and a comma. None for any other clause."""
+    if trigger.pos_ != "VERB" or (trigger.dep_ in ("relcl", "acl") and trigger.head.ent_type_ not in _TIME_TYPES):
+        return None
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].lower_ not in ("which", "that") or subjects[0].i > trigger.i:
+        return None
+    doc, j = trigger.doc, subjects[0].i - 1
+    while j > 0 and doc[j].text == ",":
+        j -= 1
+    if doc[j].ent_type_ in _TIME_TYPES:
+        while j > 0 and doc[j].ent_type_ in _TIME_TYPES:
+            j -= 1
+        j -= 1 if doc[j].pos_ == "ADP" and j > 0 else 0  # "the bombing in March that ...": past "in"
+    return doc[j] if j >= 0 and doc[j].pos_ == "NOUN" and doc[j].i != trigger.i else None

@@ -129,11 +129,11 @@ def _years_before(chosen: Span, published: str | None) -> str | None:
         token = token.head
         after = [c for c in token.children if c.dep_ in ("mark", "prep") and c.lower_ == "after"]
         if token.pos_ in ("VERB", "AUX") and after:
-            amounts = [c for c in token.children if c.dep_ == "npadvmod" and c.lemma_.lower() == "year"
-                       and c.i < after[0].i]
+            amounts = [c for c in (*token.children, *after[0].children) if c.dep_ == "npadvmod"
+                       and c.lemma_.lower() == "year" and c.i < after[0].i]  # also hung on "after" itself
             break
     else:
-        return None
+        amounts = _final_years_after(chosen, token)
     counts = [n for a in amounts for n in a.children if n.dep_ == "nummod"]
     if len(counts) != 1 or (published or "")[4:5] != "-":
         return None
@@ -145,6 +145,20 @@ def _years_before(chosen: Span, published: str | None) -> str | None:
         return f"{date.fromisoformat(published[:10]).year - years}-12-31"
     except ValueError:
         return None
+
+
+def _final_years_after(chosen: Span, root: Token) -> list[Token]:
+    """The "N years" of an "N years after" clause that ends the sentence and holds the date, when the parser hangs a
+    verb of that clause on the main one ("The move comes two years after X were robbed, beaten and stabbed during
+    the Boxing Day sales", "beaten" read as a conjunct of "comes"): after the main verb, all words are the clause's."""
+    doc = chosen.doc
+    for after in (t for t in doc[root.i + 1:chosen.start] if t.lower_ == "after" and t.dep_ in ("mark", "prep")):
+        if any(t.text == ";" for t in doc[after.i:chosen.start]):
+            continue
+        before = doc[after.i - 1] if after.i > 0 else None
+        if before is not None and before.lemma_.lower() == "year" and before.dep_ == "npadvmod":
+            return [before]
+    return []
 
 
 # "sentenced on Tuesday to ten years", "jailed on Friday for six years": NER may run a date into the term that

@@ -33,6 +33,10 @@ _SHORT_YEARS = re.compile(r"\b(1[89]\d\d|20\d\d)\s*[-–—]\s*(\d\d)\b(?!\s*[-�
 _SEASON = re.compile(r"\b(spring|summer|autumn|fall)\s+(?:of\s+)?(1[89]\d\d|20\d\d)\b")
 
 
+# a report's day may be a day off the writer's (time zones): a past date up to this far after it is still this year's
+SLACK_DAYS = 1
+
+
 def _day_range(start: date, end: date) -> str:
     return f"{start.isoformat()}/{end.isoformat()}"
 
@@ -158,8 +162,8 @@ def _calendar(words: list[str], base: date | None, future: bool, may_is_month: b
                 return None
             year = base.year - 1 if "last year" in text else base.year  # "on June 12 last year"
             candidate = date(year, month, min(day, calendar.monthrange(year, month)[1]))
-            if not future and candidate > base + timedelta(days=2):
-                year -= 1
+            if not future and candidate > base + timedelta(days=SLACK_DAYS):
+                year -= 1  # a past "December 31" in a report of December 29 is last year's
             elif future and candidate < base - timedelta(days=2) and "last year" not in text:
                 year += 1  # "will be sentenced on March 3", said in November: next March
         return date(year, month, min(day, calendar.monthrange(year, month)[1])).isoformat()
