@@ -14,7 +14,7 @@ from newsintel.extract.clause_args import parties_between, passive_agent, place_
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.non_participants import manner_noun
 from newsintel.extract.parse import ParsedSentence
-from newsintel.extract.role_words import beside_noun, carried_along, meeting_noun, to_is_party, wielded
+from newsintel.extract.role_words import beside_noun, bond_or_manner, carried_along, meeting_noun, to_is_party, wielded
 from newsintel.extract.triggers import INTRANSITIVE, MOVERS, TRANSFERS, Trigger, lemma_of
 
 DESTINATION_PREPS = {"to", "into", "towards", "toward", "onto", "for"}
@@ -97,9 +97,9 @@ def assign_prep(ps: ParsedSentence, word: str, item: Token, mentions: MentionInd
             args["actors"].append(item)
     elif word == "with" and not place:
         if name in ("FIGHT", "ATTACK"):
-            if not (wielded(item) or carried_along(item) or (trigger.nominal and not someone(ps, item, mentions))):
+            if not (wielded(item) or carried_along(item) or (trigger.nominal and bond_or_manner(item))):
                 args["targets"].append(item)  # "clashed with police"; not "attacked them with knives", "with help",
-                # nor a noun's "a killing with links to a gang" (a thing after an event noun is no one fought)
+                # nor a noun's "a killing with links to a gang", "assault with intent" (`with_bonds_and_manners`)
         elif name in MOVERS and not carried_along(item):
             # "fled with her brother"; not "escaped with the help of", "travelled with false passports". Another thing
             # stays as it was read: "returned to the bench with a cut" mostly marks another sense, which the

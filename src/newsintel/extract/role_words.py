@@ -68,6 +68,12 @@ def name_first_place_head(token: Token) -> bool:
     return lemma_of(token) in _words("name_first_place_heads")
 
 
+def bond_or_manner(item: Token) -> bool:
+    """ "a killing with links to a gang", "an assault with intent", "a shooting with ties to the cartel": a bond or a
+    manner after "with" on an event noun, no one fought (`with_bonds_and_manners`)."""
+    return item.pos_ == "NOUN" and lemma_of(item) in _words("with_bonds_and_manners")
+
+
 def carried_along(item: Token) -> bool:
     """ "escaped with the help of smugglers", "travelled with false passports", "fled with their belongings": what
     movers take along or are helped by (`carried_along`), no one who moves."""
