@@ -109,3 +109,35 @@ def test_a_local_cluster_without_workers_fails_its_inputs_instead_of_waiting_for
         processor._gone = ""
     assert [type(r) for r in got] == [Failure] * 3
     assert "no Dask worker left" in got[0].reason
+
+
+def _worker_settings() -> tuple:
+    import dask
+
+    return (dask.config.get("distributed.worker.profile.enabled"),
+            dask.config.get("distributed.worker.memory.monitor-interval"))
+
+
+def _exit_now() -> None:
+    os._exit(1)
+
+
+def test_local_workers_spend_their_cpu_on_the_work_after_a_restart_too(processor) -> None:
+    """The settings that keep a local cluster's own CPU small reach its nannies and workers, a worker restarted
+    by its nanny included (the nanny reads the configuration again then)."""
+    import time
+
+    from newsintel.dask_engine import LOCAL_SETTINGS
+
+    nannies = list(processor.cluster.workers.values())
+    assert nannies and all("MALLOC_TRIM_THRESHOLD_" not in nanny.pre_spawn_env for nanny in nannies)
+    client = processor.client
+    before = set(client.scheduler_info()["workers"])
+    with pytest.raises(Exception):  # noqa: B017 (the connection to the worker breaks; its type varies)
+        client.run(_exit_now, workers=[sorted(before)[0]], nanny=False)
+    deadline = time.monotonic() + 300  # a bound for a stuck restart, not a timing expectation
+    while not (len(now := set(client.scheduler_info()["workers"])) == len(before) and now != before):
+        assert time.monotonic() < deadline, "the killed worker was not restarted"
+        time.sleep(0.2)
+    expected = (False, LOCAL_SETTINGS["distributed.worker.memory.monitor-interval"])
+    assert set(client.run(_worker_settings).values()) == {expected}

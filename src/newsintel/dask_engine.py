@@ -77,18 +77,26 @@ class DaskProcessor:
         except ImportError as err:  # an optional extra
             raise RuntimeError("--engine dask needs Dask: pip install 'newsintel[dask]'") from err
         self.cluster = None
+        self._settings: Any = None  # the local cluster's Dask configuration, restored by `close`
         if scheduler:
             self.client = Client(scheduler, timeout="30s")
         else:
             import dask
 
             # one task per worker at a time: a worker's death then blames only the task it was running; workers
-            # forked from a forkserver that has loaded the model (dask_warm) instead of each loading its own
-            with dask.config.set({"distributed.scheduler.worker-saturation": 1.0,
-                                  "distributed.worker.multiprocessing-method": "forkserver", **LOCAL_SETTINGS}):
+            # forked from a forkserver that has loaded the model (dask_warm) instead of each loading its own. Held
+            # until `close`: a nanny reads the global configuration again when it restarts a worker (released
+            # earlier, restarted workers were spawned, loaded their own model and ran with Dask's defaults).
+            self._settings = dask.config.set({"distributed.scheduler.worker-saturation": 1.0,
+                                              "distributed.worker.multiprocessing-method": "forkserver",
+                                              **LOCAL_SETTINGS})
+            try:
                 _preload_model()
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                             host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+            except BaseException:
+                self._release_settings()
+                raise
             self.client = Client(self.cluster)
         self.workers = max(1, len(self.client.scheduler_info()["workers"]))
         self._gone = ""  # set when a local cluster has lost every worker for good
@@ -107,6 +115,12 @@ class DaskProcessor:
         if self.cluster is not None:
             self.cluster.close()
             self.cluster = None
+        self._release_settings()
+
+    def _release_settings(self) -> None:
+        if self._settings is not None:
+            self._settings.__exit__(None, None, None)
+            self._settings = None
 
     def run(self, items: Iterable, work: Callable[[list], list[Record | Failure]] = process_batch,
             ) -> Iterator[Record | Failure]:
