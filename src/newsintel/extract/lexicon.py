@@ -61,6 +61,7 @@ class Lexicon:
     purpose_nouns: frozenset[str]
     generic_determiners: frozenset[str] = frozenset()
     restating_heads: frozenset[str] = frozenset()
+    lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form -> its lemma, where the tagger errs
 
 
 def inflections(lemma: str) -> set[str]:
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
     purpose_nouns = frozenset(events.pop("purpose_nouns", []))
     generic_determiners = frozenset(events.pop("generic_determiners", []))
     restating_heads = frozenset(events.pop("restating_heads", []))
+    lemma_fixes = dict(events.pop("lemma_fixes", None) or {})
     types: dict[str, EventType] = {}
     verb_index: dict[str, list[tuple[EventType, list[str]]]] = {}
     noun_index: dict[str, EventType] = {}
@@ -151,4 +153,4 @@ def lexicon() -> Lexicon:
     forms = {form for word in surface for form in inflections(word.lower())} | irregular
     return Lexicon(types, verb_index, noun_index, modality, attribution, relations, quantities, irregular,
                    frozenset(forms), vehicles, collectives, object_control, accusation_nouns,
-                   non_agents, purpose_nouns, generic_determiners, restating_heads)
+                   non_agents, purpose_nouns, generic_determiners, restating_heads, lemma_fixes)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from newsintel.extract.lexicon import EventType
+from newsintel.extract.lexicon import EventType, lexicon
 from newsintel.resources import event_types_meaning
 
 # What a type means is data (events.yaml `means`):
@@ -36,5 +36,7 @@ class Trigger:
 
 
 def lemma_of(token: Token) -> str:
-    """The lower-case lemma, the form every word list of the lexicons is matched in."""
-    return token.lemma_.lower()
+    """The lower-case lemma, the form every word list of the lexicons is matched in; for the few word forms the
+    tagger lemmatises wrongly ("raped" -> "rap"), the lemma the lexicon gives them (events.yaml `lemma_fixes`)."""
+    lemma = token.lemma_.lower()
+    return lexicon().lemma_fixes.get(token.lower_, lemma) if token.pos_ == "VERB" else lemma
