@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsintel.extract.antecedents import syntactic_antecedent
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.subjects import direct_object, subject_of
 from newsintel.extract.triggers import lemma_of
@@ -136,13 +137,23 @@ def _kind(noun: Token, rules: MoverRules) -> str | None:
     return next((kind for kind, lemmas in rules.kinds.items() if words & lemmas), None)
 
 
+def _stands_for(mover: Token) -> Token:
+    """A pronoun subject stands for the noun a clause governing it names ("eddies pair up so that they travel east":
+    the eddies travel); anything else for itself (a possessive is left alone: "the winds forced the pilots to delay
+    their arrival" is the pilots')."""
+    if mover.pos_ != "PRON" or mover.dep_ not in ("nsubj", "nsubjpass"):
+        return mover
+    antecedent = syntactic_antecedent(mover, lambda t: t.ent_type_ or None)
+    return antecedent if antecedent is not None and antecedent.pos_ in ("NOUN", "PROPN") else mover
+
+
 def no_people_moving(token: Token, key: str) -> str | None:
     """The reason a movement trigger (entry `key`) moves no people here ("weather: hurricane"), or None."""
     rules = mover_rules().get(key)
     if rules is None:
         return None
     for mover in _movers(token, key, rules):
-        noun = _noun_of(mover)
+        noun = _noun_of(_stands_for(mover))
         kind = _kind(noun, rules)
         if kind is not None:
             return f"{kind}: {noun.lower_}"

@@ -68,6 +68,7 @@ class Sense:
     patient_words: frozenset[str] = frozenset()
     as_predicate: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
+    bare_prep_objects: dict[str, frozenset[str]] | None = None
 
 
 @functools.cache
@@ -121,6 +122,10 @@ def senses() -> dict[str, Sense]:
             _words(data.get(key, {}), "patient_words"),
             _words(data.get(key, {}), "as_predicate"),
             _words(data.get(key, {}), "modifiers"),
+            {
+                str(prep).lower(): frozenset(str(w).lower() for w in words)
+                for prep, words in (data.get(key, {}).get("bare_prep_objects") or {}).items()
+            },
         )
         for key in keys
     }
@@ -225,6 +230,12 @@ def _prep_object(token: Token, sense: Sense) -> str | None:
     """The object of one preposition that gives the other sense ("withdrew from the race", "entered into force"),
     where the same word after another preposition does not ("forces withdrew under a deal")."""
     heads = [token, *(c for c in token.children if c.dep_ in ("prt", "advmod") or c.lower_ == "out")]  # "out of"
+    bare = sense.bare_prep_objects or {}
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in bare):
+        for obj in (g for g in prep.children if g.dep_ == "pobj" and g.lower_ in bare[prep.lower_]):
+            after = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
+            if after is None or after.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON"):
+                return f"{prep.lower_} {obj.lower_}"  # "came back on board," (not "on board a ferry")
     for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in (sense.prep_objects or {})):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             for word in (obj, *obj.conjuncts):
