@@ -61,27 +61,30 @@ def test_a_campaign_to_do_it_is_its_purpose():
 
 
 def test_a_pronoun_mover_is_what_it_stands_for():
-    assert not events_of("Scientists found a pair of whirlpools linked so that they travel together across the "
-                         "Coral Sea.", "TRAVEL")
+    assert not events_of("Researchers say the whirlpools merge so that they travel east across the Coral Sea.",
+                         "TRAVEL")
     assert events_of("The fighters regrouped after they returned to Raqqa.", "RETURN")
 
 
 def test_back_on_board_with_nothing_after_it_is_local_movement():
-    assert not events_of("The men in orange vests came back on board, and the check went on.", "RETURN")
+    assert not events_of("The two mechanics came back on board, and the inspection resumed.", "RETURN")
     assert events_of("The crew came back on board the ferry in Piraeus.", "RETURN")
     assert events_of("Two tourists returned on board a cruise ship.", "RETURN")
 
 
 def test_more_play_business_and_criticism():
-    assert not events_of("They scored three runs in the eighth inning to kill off the Pirates.", "ATTACK")
-    assert not events_of("The pilgrims walked back to the gate to find another flight.", "TRAVEL")
-    assert not events_of("The board spent months resisting the threat of a hostile takeover.", "THREATEN")
-    assert not events_of("The firm sued its rival, attacking its pricing practices.", "ATTACK")
+    assert not events_of("Two homers in the seventh inning helped them kill off the Pirates.", "ATTACK")
+    assert not events_of("Several stranded travellers walked back to the gate for news of a later connection.",
+                         "TRAVEL")
+    assert not events_of("Shareholders backed the board against the threat of a hostile bid.", "THREATEN")
+    assert not events_of("The union went to court, attacking the airline's hiring practices.", "ATTACK")
     assert events_of("The militia made a threat against the mayor.", "THREATEN")
     assert events_of("Two men attacked the guards at the gate of the prison.", "ATTACK")
 
 
 def test_what_is_suggested_is_hedged():
-    assert modality_of("Her death prompted rumours suggesting she had been murdered by her guards.", "ATTACK",
-                       "murdered") == "hedged"
+    assert modality_of("Leaked notes suggested the envoy had been kidnapped near the border.", "ARREST",
+                       "kidnapped") == "hedged"
     assert modality_of("Her guards murdered her, the court found.", "ATTACK", "murdered") == "asserted"
+    assert modality_of("Leaked notes show the envoy was kidnapped near the border.", "ARREST", "kidnapped") == \
+        "asserted"
