@@ -284,8 +284,8 @@ def _sport() -> dict[str, re.Pattern[str] | frozenset[str]]:
 
 
 def in_sport(token: Token, key: str) -> str | None:
-    """The trigger's sentence speaks of a game of sport ("came back from a three-run deficit to win the series",
-    "fired a shot past the goaltender"): a shot, a comeback or a battle there is play, no event. Read on the
+    """The trigger's sentence speaks of a game of sport ("came back in the ninth inning to take the pennant", "a
+    wrist shot past the goalie"): a shot, a comeback or a battle there is play, no event. Read on the
     sentence's text, since the words that show it are seldom the trigger's own; a weapon, a killing or the police
     in the sentence keep the event ("a gunman fired at supporters after the playoff game"), and so does a named place
     gone to or from. A player's position shows a game only to a shot ("the goalkeeper flew back to Madrid")."""
