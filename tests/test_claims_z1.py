@@ -103,3 +103,34 @@ def test_a_quotation_over_paragraphs_keeps_the_speaker_who_introduced_it():
 def test_a_name_announcing_in_a_relative_clause_keeps_its_claim():
     text = "Dealers now side with Corvane, which last week announced a new supply deal with the carmaker."
     assert "announced" in claim_cues(text)
+
+
+def test_a_remark_is_no_speaker_of_the_participle_the_parse_gives_it():
+    text = ("The governor's remarks came as his envoy to the European Union Clara Vogt rejected Madrid's offer to "
+            "hold talks, calling it a 'stunt'.")
+    speakers = [c["speaker"]["text"] for c in claims_of(text) if c["cue"] == "calling"]
+    assert all("remarks" not in s for s in speakers)
+
+
+def test_a_cited_source_beside_a_coordinated_report_vouches_for_its_content():
+    text = ("The mayor's anger came after the weekly Northern Star, quoting unnamed officials, reported that the "
+            "bridge would close for a year.")
+    assert all("anger" not in c["content"] and "anger" not in c["speaker"]["text"] for c in claims_of(text))
+
+
+def test_a_quotation_closed_before_the_writers_scene_ends_the_content():
+    text = "After the gala, the producer Tom Hale said “we cannot find room for every act” when asked about the show."
+    assert claim_by_cue(text, "said")["content"] == "we cannot find room for every act"
+
+
+def test_a_speaker_after_an_opening_medium_phrase_is_the_verbs_subject():
+    text = 'In a statement to Reuters, a lawyer for Dalton said, "My client denies the charge. He will fight this."'
+    assert [c["speaker"]["text"] for c in claims_of(text) if c["cue"] == "said"] == ["lawyer for Dalton"]
+
+
+def test_the_statement_is_the_one_made_before_its_quotation_over_sentences():
+    text = ('Four hikers died in the avalanche, said Pastor Mark Ellison in a statement posted on Facebook.\n'
+            '"This loss hits our town very hard. They were loved by all." the statement said.')
+    names = {e["id"]: e["name"] for e in record(text)["entities"]}
+    statement = [c for c in claims_of(text) if c["content"].startswith("This loss")]
+    assert [names.get(c["speaker"].get("entity")) for c in statement] == ["Mark Ellison"]

@@ -99,7 +99,18 @@ def own_words(ps: ParsedSentence, cue: Token, content: str) -> str:
         if joint is not None:
             content = ps.doc.text[start:joint.idx].rstrip(" ,;:")
             break
-    return _without_dangling(content)
+    return _without_dangling(_closed_quotation(ps.doc.text, start, content))
+
+
+def _closed_quotation(text: str, start: int, content: str) -> str:
+    """'said "there is no way we can please everybody" when asked why ...': a content opening a quotation right after
+    the cue ends where the quotation closes, when the writer's scene follows (`after_quotation_narration`)."""
+    if start < 1 or text[start - 1] not in "\"“":
+        return content
+    for m in re.finditer(r"[\"”]\s+(\w+)", content):
+        if m.group(1).lower() in _bounds()["after_quotation_narration"]:
+            return content[:m.start()].rstrip(STRIP)
+    return content
 
 
 def _before_cue(ps: ParsedSentence, cue: Token) -> str:

@@ -51,7 +51,10 @@ def relayed(cue: Token, cues: list[Token], claims: list[dict[str, Any]]) -> dict
     if cue.lower_ not in CITING:
         return None
     ancestors = {t.i for t in cue.ancestors}
-    return next((c for v, c in zip(cues, claims, strict=True) if v.i in ancestors and c["content"]), None)
+    found = next((c for v, c in zip(cues, claims, strict=True) if v.i in ancestors and c["content"]), None)
+    return found or next((c for v, c in zip(cues, claims, strict=True) if c["content"] and v.head.i == cue.head.i
+                          and v.i > cue.i and v.dep_ == "conj"), None)  # "X, quoting Y, reported": the parse
+    # may set both beside the main verb
 
 
 def only_subject_of(ps: ParsedSentence, rest: str, stop: int | None) -> bool:

@@ -155,7 +155,9 @@ def own_subject(verb: Token, speaker: Token | None) -> Token | None:
     """The speaker of a reporting verb set inside a relative clause ("the driver, who witnesses said was drunk, ...",
     "a man police say was shot"): the parse gives the verb two subjects, the relative pronoun (the reported clause's
     subject) and the noun before the verb, who says it."""
-    if speaker is None or speaker.tag_ not in ("WP", "WDT"):
+    if speaker is None:
+        return _opening_apposition(verb)
+    if speaker.tag_ not in ("WP", "WDT"):
         return speaker
     said_by = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.i > speaker.i
                and c.tag_ not in ("WP", "WDT")]
@@ -174,3 +176,37 @@ def describing_relative(verb: Token) -> bool:
         return False
     return not verb.head.ent_type_ and verb.head.pos_ != "PROPN" and not any(
         c.dep_ in ("ccomp", "xcomp", "parataxis") or c.tag_ == "WRB" for c in verb.children)
+
+
+def inherited_subject(verb: Token, speaker: Token | None) -> Token | None:
+    """Who speaks when the parse gave a reporting participle or coordinated verb the main clause's subject, a remark
+    or a feeling (`unspeaking_nouns`: "Trump's remarks came as his envoy dismissed the offer, calling it ..."): the
+    subject of the clause between them, or the noun after "after"/"as" ("came after the paper, quoting sources,
+    reported ..."); None when there is none (no claim: a remark says nothing by itself)."""
+    if speaker is None or speaker.head.i == verb.i or (
+            speaker.lemma_.lower() not in lexicon().attribution["unspeaking_nouns"]
+            and speaker.lower_ not in lexicon().attribution["unspeaking_nouns"]):
+        return speaker
+    found = []
+    for c in speaker.head.children:
+        if not speaker.i < c.i < verb.i:
+            continue
+        if c.dep_ in ("advcl", "conj") and c.pos_ in ("VERB", "AUX"):
+            found += [g for g in c.children if g.dep_ == "nsubj" and g.tag_ not in ("WP", "WDT")]
+        elif c.dep_ == "prep" and c.lower_ in ("after", "as", "before", "since"):
+            found += [g for g in c.children if g.dep_ == "pobj"]
+    return max(found, key=lambda t: t.i, default=None)
+
+
+def _opening_apposition(verb: Token) -> Token | None:
+    """"In a statement to Reuters, a lawyer for the family said, ...": the parse made the speaker an apposition of
+    the opening phrase's last noun and left the verb without a subject; a noun phrase after a comma, ending right
+    before the verb, is who speaks."""
+    doc = verb.doc
+    for opening in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.right_edge.i == verb.i - 1):
+        for noun in opening.subtree:
+            if noun.dep_ == "appos" and noun.pos_ in ("NOUN", "PROPN") and noun.right_edge.i == verb.i - 1 \
+                    and noun.left_edge.i > 0 and doc[noun.left_edge.i - 1].text == "," \
+                    and noun.lower_ not in lexicon().attribution["not_speaker_words"]:
+                return noun
+    return None

@@ -37,6 +37,7 @@ from newsintel.extract.claim_sources import (
     antecedent_in_content,
     bare_thing,
     describing_relative,
+    inherited_subject,
     naming_not_saying,
     no_source,
     own_subject,
@@ -93,7 +94,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
             else inverted_speaker(token) or closing_subject(token) or speaker_of(token)  # "..., an official said"
         if quoting is None and (continued := continued_speaker(token)) is not None:
             speaker = continued  # "the mayor said X and added: ...": the mayor adds, not X's subject
-        speaker = own_subject(token, speaker)  # "the driver, who witnesses said was drunk": the witnesses
+        speaker = inherited_subject(token, own_subject(token, speaker))  # "the driver, who witnesses said was
+        # drunk": the witnesses; "Trump's remarks came as his envoy dismissed it, calling ...": the envoy
         if not shows_statement(token, speaker):
             continue  # "the video shows a crowd", a caption's "... show Fireworks light up ...": nothing stated
         anyone = resolve_relative(speaker) if speaker is not None else None  # "anyone who says": "anyone"
@@ -180,7 +182,8 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         start, end = ps.char_span(cue.i, cue.i + 2)
         claims.append({"speaker": fuller_speaker(ps, speaker, speaker_arg(ps, speaker, mentions), mentions),
                        "cue": "according to", "content": rest,
-                       "medium": None, "modality": modality_of(scope) if scope is not None else "asserted",
+                       "medium": None, "modality": cited["modality"] if cited is not None else modality_of(
+                           scope) if scope is not None else "asserted",
                        "sentence": ps.index, "start": start, "end": end})
     return claims
 
@@ -379,8 +382,10 @@ def claim_modality(verb: Token, content: Token | None) -> str:
 
 
 def _medium(ps: ParsedSentence, verb: Token, mentions: MentionIndex) -> str | None:
+    """"said in a statement", "told the BBC"; "said Jo Roe in a statement" (the parse may hang it on the speaker)."""
     att = lexicon().attribution
-    for child in verb.children:
+    for child in [*verb.children, *(g for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i
+                                    for g in c.children)]:
         if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell" and child.ent_type_ in ("ORG", "GPE"):
             return make_arg(ps, child, mentions)["text"]
         if child.dep_ == "prep" and child.lower_ in att["media_preps"]:

@@ -256,8 +256,13 @@ def _issuer(ctx: Speakers, speaker: dict[str, Any], claim: dict[str, Any],
             "media_nouns"] or not ctx._after_the(speaker):
         return None
     made = next((c for c in reversed(earlier) if c.get("medium")), None)
-    if made is None or claim["sentence"] - made["sentence"] > ISSUED_REACH or str(made["medium"]).lower().split()[
-            -1:] != [noun] or made["speaker"].get("unresolved") or made["speaker"].get("mention"):
+    if made is None or made["speaker"].get("unresolved") or made["speaker"].get("mention"):
+        return None
+    said_until = ctx.sentence_of(made["_said_until"] - 1) if made.get("_said_until") else made["sentence"]
+    opened = ctx.text.rfind(claim["content"][:40], 0, claim["start"]) if claim["content"] else -1
+    first = ctx.sentence_of(opened) if opened >= 0 else claim["sentence"]  # '"A. B," the statement said': A's
+    if first - max(made["sentence"], said_until) > ISSUED_REACH or noun not in str(
+            made["medium"]).lower().split():  # "in a statement to Reuters, X said, '...' [over sentences]"
         return None
     if made["speaker"].get("entity") is not None:
         return {"text": speaker["text"], "entity": made["speaker"]["entity"], "_at": speaker["_at"]}
