@@ -34,8 +34,8 @@ def test_the_group_is_the_armed_group_not_the_agency_beside_it():
 # --- a guess inside someone's quotation is no claim of its own -----------------------------------------------------
 
 def test_a_guess_framed_inside_a_quotation_is_no_claim():
-    text = ('"This kind of engine is built for cargo ships. Before we can call it a jet engine, there are many '
-            'changes to make," Ortiz said.')
+    text = ('"This engine was built for cargo ships. Years of work remain before we could call it a jet '
+            'engine," Ortiz said.')
     assert claim_cues(text) == ["said"]
 
 
@@ -105,13 +105,6 @@ def test_a_name_announcing_in_a_relative_clause_keeps_its_claim():
     assert "announced" in claim_cues(text)
 
 
-def test_a_remark_is_no_speaker_of_the_participle_the_parse_gives_it():
-    text = ("The governor's remarks came as his envoy to the European Union Clara Vogt rejected Madrid's offer to "
-            "hold talks, calling it a 'stunt'.")
-    speakers = [c["speaker"]["text"] for c in claims_of(text) if c["cue"] == "calling"]
-    assert all("remarks" not in s for s in speakers)
-
-
 def test_a_cited_source_beside_a_coordinated_report_vouches_for_its_content():
     text = ("The mayor's anger came after the weekly Northern Star, quoting unnamed officials, reported that the "
             "bridge would close for a year.")
@@ -119,8 +112,8 @@ def test_a_cited_source_beside_a_coordinated_report_vouches_for_its_content():
 
 
 def test_a_quotation_closed_before_the_writers_scene_ends_the_content():
-    text = "After the gala, the producer Tom Hale said “we cannot find room for every act” when asked about the show."
-    assert claim_by_cue(text, "said")["content"] == "we cannot find room for every act"
+    text = "At the gala, the organiser Tom Hale said “the hall was full by nine” when pressed about the tickets."
+    assert claim_by_cue(text, "said")["content"] == "the hall was full by nine"
 
 
 def test_a_speaker_after_an_opening_medium_phrase_is_the_verbs_subject():

@@ -103,7 +103,7 @@ def own_words(ps: ParsedSentence, cue: Token, content: str) -> str:
 
 
 def _closed_quotation(text: str, start: int, content: str) -> str:
-    """'said "there is no way we can please everybody" when asked why ...': a content opening a quotation right after
+    """'said "the hall was full" when pressed about the tickets': a content opening a quotation right after
     the cue ends where the quotation closes, when the writer's scene follows (`after_quotation_narration`)."""
     if start < 1 or text[start - 1] not in "\"“":
         return content

@@ -59,7 +59,7 @@ def relayed(cue: Token, cues: list[Token], claims: list[dict[str, Any]]) -> dict
 
 def only_subject_of(ps: ParsedSentence, rest: str, stop: int | None) -> bool:
     """Is what "according to X" was left with only the subject of the reporting verb after it ("According to X,
-    one user on the site, a student, posted: ...")? The statement is that verb's; X's content would be a name."""
+    a resident of the town, a teacher, posted: ...")? The statement is that verb's; X's content would be a name."""
     if stop is None or not rest:
         return False
     subject = next((c for c in ps.doc[stop].children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -180,9 +180,9 @@ def describing_relative(verb: Token) -> bool:
 
 def inherited_subject(verb: Token, speaker: Token | None) -> Token | None:
     """Who speaks when the parse gave a reporting participle or coordinated verb the main clause's subject, a remark
-    or a feeling (`unspeaking_nouns`: "Trump's remarks came as his envoy dismissed the offer, calling it ..."): the
-    subject of the clause between them, or the noun after "after"/"as" ("came after the paper, quoting sources,
-    reported ..."); None when there is none (no claim: a remark says nothing by itself)."""
+    or a feeling (`unspeaking_nouns`: "the coach's comments followed as the chairman scrapped the deal, branding it
+    ..."): the subject of the clause between them, or the noun after "after"/"as" ("the mayor's anger came after the
+    weekly, citing aides, reported ..."); None when there is none (no claim: a remark says nothing by itself)."""
     if speaker is None or speaker.head.i == verb.i or (
             speaker.lemma_.lower() not in lexicon().attribution["unspeaking_nouns"]
             and speaker.lower_ not in lexicon().attribution["unspeaking_nouns"]):

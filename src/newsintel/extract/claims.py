@@ -95,7 +95,7 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
         if quoting is None and (continued := continued_speaker(token)) is not None:
             speaker = continued  # "the mayor said X and added: ...": the mayor adds, not X's subject
         speaker = inherited_subject(token, own_subject(token, speaker))  # "the driver, who witnesses said was
-        # drunk": the witnesses; "Trump's remarks came as his envoy dismissed it, calling ...": the envoy
+        # drunk": the witnesses; "the coach's comments followed as the chairman scrapped it, branding ...": him
         if not shows_statement(token, speaker):
             continue  # "the video shows a crowd", a caption's "... show Fireworks light up ...": nothing stated
         anyone = resolve_relative(speaker) if speaker is not None else None  # "anyone who says": "anyone"

@@ -199,7 +199,7 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
                 claim["content"]) in _unquoted(owner["content"]) and (owner["speaker"].get("unresolved") or _aside(
                     ctx.text, claim) or (claim["modality"] in GUESSES and claim.get("_framed"))):
             claim["speaker"] = None  # '"The trouble is, we warn them, they never listen," X said': X's own claim;
-            # '"Before we could call it safe, ...," X said': a guess in a clause framed by X's words, which X's
+            # '"... weeks remain before we could call it safe," X said': a guess framed by X's words, which X's
             # claim keeps whole (alone, "we could call it safe" says the opposite)
         elif word in FIRST_PERSON:
             mention = claim["speaker"]["text"]
