@@ -34,6 +34,7 @@ from newsintel.extract.parse import parse_sentences
 from newsintel.extract.quantities import extract_quantities
 from newsintel.extract.quoted import attribute_quotations
 from newsintel.extract.relations import extract_relations, person_attributes, relations_from_events, retype_people
+from newsintel.extract.self_reference import drop_self_actors, unlink_speaker_pronouns
 from newsintel.extract.speakers import finish_speakers
 from newsintel.extract.triggers import lemma_of
 from newsintel.model import Record, sentence_at
@@ -143,6 +144,8 @@ def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
     resolve_pairs(record.events, mentions, by_index)
     tie_epithets(record.events, mentions, by_index)
     attribute_quotations(text, record.events, record.claims, mentions, record.quantities, starts)
+    unlink_speaker_pronouns(record.events, mentions, text)  # speakers are settled now
+    drop_self_actors(record.events)
     from_events = relations_from_events(record.events, {e.id: e for e in record.entities})
     record.relations.extend(from_events)
     record.relations[:] = _dedupe(record.relations, lambda r: (r["type"], r["subject"]["text"], r["object"]["text"]))

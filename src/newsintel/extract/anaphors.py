@@ -187,19 +187,15 @@ def undo_gender_clashes(events: list[dict[str, Any]], entities: dict[str, Entity
                 pronoun = str(arg.get("mention") or "").lower()
                 entity = entities.get(arg.get("entity") or "")
                 if pronoun in PERSON_PRONOUNS and entity is not None and _clashes(entity, pronoun):
-                    arg.update(
-                        {
-                            "text": arg.pop("mention"),
-                            "entity": None,
-                            "kind": "pronoun",
-                            "group": None,
-                            "nationality": None,
-                            "role": None,
-                            "count": None,
-                        }
-                    )
-                    for key in ("_across", "_pron", "_d"):
-                        arg.pop(key, None)
+                    show_as_written(arg)
+
+
+def show_as_written(arg: dict[str, Any]) -> None:
+    """Undo the name a pronoun argument was given: the pronoun is shown as written, unresolved."""
+    arg.update({"text": arg.pop("mention"), "entity": None, "kind": "pronoun", "group": None, "nationality": None,
+                "role": None, "count": None})
+    for key in ("_across", "_pron", "_d"):
+        arg.pop(key, None)
 
 
 def _coordinated_pair(ps: ParsedSentence, before: int, mentions: MentionIndex) -> list[Any] | None:
