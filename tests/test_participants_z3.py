@@ -57,9 +57,9 @@ def test_a_participle_after_an_object_describes_the_object_not_the_subject():
 
 
 def test_a_participle_opened_by_when_stays_with_the_subject():
-    text = "The patrol called in air support when surrounded by rebel fighters."
+    text = "The column called for reinforcements when surrounded by rebel fighters."
     (fight,) = events_of(text, "FIGHT")
-    assert texts(fight["targets"]) == "patrol"
+    assert texts(fight["targets"]) == "column"
     assert texts(fight["actors"]) == "rebel fighters"
 
 

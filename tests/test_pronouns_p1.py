@@ -9,7 +9,7 @@ from newsintel.extract.self_reference import drop_self_actors
 
 def test_he_in_the_speakers_own_quotation_is_not_the_speaker():
     text = ('The actress Ines Marchetti spoke about the producer on Friday. Marchetti met him at a festival in '
-            '2009. "I knew him well before he attacked me," she said.')
+            '2009. "We had worked together for years until he assaulted me," she said.')
     (event,) = events_of(text, "ATTACK")
     assert "Marchetti" not in texts(event["actors"])
     assert "Marchetti" in texts(event["targets"])

@@ -153,7 +153,7 @@ def reduced_relative_noun(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and verb.doc[i].dep_ == "advmod" and verb.doc[i].head.i == verb.i:
         if verb.doc[i].lower_ in clause_openers():
-            return None  # "called in air support when surrounded by the enemy": a clause of its own, on the subject
+            return None  # "called for reinforcements when surrounded by gunmen": a clause of its own, on the subject
         i -= 1
     noun = verb.doc[i] if i >= 0 else None
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("dobj", "obj", "pobj") or \
