@@ -223,9 +223,16 @@ def purpose_owner(clause: Token) -> Token | None:
         holder = noun.head.head
         return holder if holder.pos_ in ("NOUN", "PROPN", "PRON") else subject_of(holder)[0]
     if noun.dep_ in ("dobj", "attr"):
+        if lemma_of(noun.head) in _plan_opposing_verbs():
+            return None  # "the rebels disrupted a plan to return refugees": the plan is not theirs
         subject, passive = subject_of(noun.head)
         return subject if not passive else None
     return None
+
+
+@cache
+def _plan_opposing_verbs() -> frozenset[str]:
+    return frozenset(load_yaml("event_roles.yaml").get("plan_opposing_verbs") or ())
 
 
 def described_noun(verb: Token) -> Token | None:
@@ -242,6 +249,11 @@ def described_noun(verb: Token) -> Token | None:
     return None
 
 
+@cache
+def _accusation_verbs() -> frozenset[str]:
+    return frozenset(load_yaml("event_roles.yaml").get("accusation_verbs") or ())
+
+
 def accused_party(token: Token) -> Token | None:
     """Who does what a verb's from/for/of phrase names: its object ("stopped 23 Syrians from crossing",
     "sentenced a preacher to nine years for recruiting", "arrested two men on suspicion of smuggling") or, in the
@@ -250,7 +262,9 @@ def accused_party(token: Token) -> Token | None:
     if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("from", "for", "of"):
         return None
     governor = prep.head
-    if prep.lower_ == "of":
+    if prep.lower_ == "of" and governor.pos_ == "VERB" and lemma_of(governor) in _accusation_verbs():
+        pass  # "she accused him of trying to kill her": he tried; "police suspect two men of smuggling"
+    elif prep.lower_ == "of":
         if lemma_of(governor) not in lexicon().accusation_nouns:
             return None
         if governor.dep_ != "pobj":
