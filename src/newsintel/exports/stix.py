@@ -6,11 +6,12 @@ What goes in, from the documents at or under the TLP ceiling only (store/stix_re
   `location` with coordinates, country and GeoNames id (an external reference); STIX wants a region, a country or
   coordinates, so a place with none of them stays out;
 - membership and association relations as `relationship` (member-of, associated-with, related-to), a place at
-  either end too;
-- located and moving events (a place resolved) as one `sighting` per participant, where and when, with modality,
-  role, places and grades in a property extension that an `extension-definition` defines; a denied event has
-  `count` 0 (sighted no time) and a conditional one the grade that cannot be judged (6, no `confidence`), so a
-  reader without our extension never takes either for a sighting that happened;
+  either end too, and an end no identity stands for ("spokesman for the police") as an `identity` of class
+  `unspecified` named by the report's words and marked `described` in our extension (one per other end and words);
+- events with a place (a location, or only words no location stands for) as one `sighting` per participant, where
+  and when, with modality, role, places and grades in a property extension that an `extension-definition` defines;
+  a denied event has `count` 0 (sighted no time) and a conditional one the grade that cannot be judged (6, no
+  `confidence`), so a reader without our extension never takes either for a sighting that happened;
 - claims as `note`s with their speaker; each document as a `report` (title, publisher, date, URL, what came from
   it) created by an `identity` of its publisher; stories as `grouping`s of their reports.
 Every object carries the TLP 2.0 marking of the strictest document behind it; Admiralty credibility maps onto
@@ -49,8 +50,11 @@ from newsintel.exports.stix_objects import (
     Node,
     Selection,
     Story,
+    described_key,
+    described_object,
     finish,
     fixed_objects,
+    is_described,
     publisher_id,
     publisher_of,
     stix_id,
@@ -122,7 +126,7 @@ class StixExporter:
             self._emit(tlp_marking(level))
         for obj in fixed_objects():
             self._emit(obj)
-        for ref, identity in sorted((ref, identity) for identity, ref in self.refs.items()):
+        for ref, identity in sorted((ref, i) for i, ref in self.refs.items() if i in self.nodes):
             self._emit(self._node_object(identity, ref))
         for publisher, behind in sorted(self.publishers.items(), key=lambda t: publisher_id(t[0])):
             self._emit(finish({"type": "identity", "id": publisher_id(publisher), "name": publisher,
@@ -145,6 +149,7 @@ class StixExporter:
     def _gather(self) -> None:
         self.nodes: dict[str, Node] = {}
         self.links: dict[tuple[str, str, str], Link] = {}
+        self.described: dict[str, Behind] = {}  # described_key -> the documents describing that end
         self.publishers: dict[str, Behind] = defaultdict(Behind)
         self.stories: dict[int, Story] = defaultdict(Story)
         self.levels = {"clear"}  # the fixed objects' marking
@@ -168,6 +173,7 @@ class StixExporter:
                 self.levels.add(doc["tlp"])
         self.refs = {identity: ref for identity, node in self.nodes.items()
                      if (ref := self._node_ref(identity, node, threat)) is not None}
+        self.refs |= {key: stix_id("identity", key) for key in self.described}
 
     def _gather_nodes(self, docs: dict[str, dict[str, Any]]) -> dict[str, str]:
         """Fold the page's linked entities into their nodes; returns entity id -> identity id."""
@@ -211,13 +217,22 @@ class StixExporter:
         return finish(obj, node)
 
     def _link_key(self, fact: RelationRecord, entity_node: dict[str, str]) -> tuple[str, str, str] | None:
-        """(relationship type, subject identity, object identity) of a relation fact that may become one."""
+        """(relationship type, subject, object) of a relation fact that may become one. An end no identity stands
+        for ("spokesman for the police", "father of a student") is its description (stix_objects.described_key),
+        which goes out as a described identity the import reads back as words, never as a named one."""
         kind = RELATIONSHIPS.get(fact.get("type") or "")
-        src = entity_node.get((fact.get("subject") or {}).get("entity") or "")
-        dst = entity_node.get((fact.get("object") or {}).get("entity") or "")
-        if not (kind and src and dst) or src == dst or not self._confident(fact):
+        ends = [fact.get("subject") or {}, fact.get("object") or {}]
+        src, dst = (entity_node.get(e.get("entity") or "") for e in ends)
+        if not kind or not (src or dst) or src == dst or not self._confident(fact):
             return None
-        return kind, src, dst
+        if src and dst:
+            return kind, src, dst
+        named = src or dst or ""
+        words = " ".join(str(ends[1 if src else 0].get("text") or "").split())
+        if not words:
+            return None
+        described = described_key(named, words)
+        return (kind, src, described) if src else (kind, described, named)
 
     def _gather_link(self, key: tuple[str, str, str], fact: RelationRecord, doc: dict[str, Any]) -> None:
         link = self.links.setdefault(key, Link())
@@ -225,6 +240,9 @@ class StixExporter:
             link.reports += 1
             link.publishers.add(doc["handling_source"])
             link.reliability = min(link.reliability, doc["reliability"])
+        for end in key[1:]:
+            if is_described(end):
+                self.described.setdefault(end, Behind()).add(doc)
         link.types.add(fact["type"].lower())
         link.grades.add(self._relation_grade(fact, doc))
         if fact.get("role"):
@@ -262,10 +280,11 @@ class StixExporter:
         """Write the relationships; returns key -> id of those written (the reports stating them name them)."""
         written: dict[tuple[str, str, str], str] = {}
         keyed = sorted(((key[0], self.refs.get(key[1], ""), self.refs.get(key[2], "")), key) for key in self.links)
-        for _order, key in keyed:
-            ref = self._link_ref(key)
-            if ref is None:
-                continue
+        keyed = [(key, ref) for _order, key in keyed if (ref := self._link_ref(key)) is not None]
+        ends = {end for key, _ref in keyed for end in key[1:] if end in self.described}
+        for end in sorted(ends, key=lambda e: self.refs[e]):  # only those a written relationship names
+            self._emit(described_object(end, self.refs[end], self.described[end]))
+        for key, ref in keyed:
             link, (kind, src, dst) = self.links[key], key
             grade = max(link.grades)  # the weakest of its reports' grades: never more than a report says
             obj: dict[str, Any] = {

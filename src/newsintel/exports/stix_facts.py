@@ -1,8 +1,10 @@
 """The objects one exported document gives (exports/stix.py writes them in its second pass, a document at a time):
-one `sighting` per participant of a located event (a person, a group, or a place the report makes an actor or
+one `sighting` per participant of an event with a place (a person, a group, or a place the report makes an actor or
 target: `sighting_of_ref` may be any SDO), a `note` per claim, and the document's `report`. A place the report
-names that no location stands for (no gazetteer entry: "Idlib province") goes with the located ones as words only
-(`unplaced`: role, text, position among the role's places), for a sighting has at least one location.
+names that no location stands for (no gazetteer entry: "Idlib province") goes as words only (`unplaced`: role,
+text, position among the role's places); an event whose places are all such words is a sighting with no
+`where_sighted_refs` (STIX 2.1 makes them optional), so "crossed into Idlib province" still reaches the partner's
+heading lines.
 
 Each is graded as `profile` grades what it shows, so a partner's store shows the same: a sighting's credibility
 counts the other publishers reporting that participant in the same kind of event (a where line's grade), only
@@ -77,11 +79,11 @@ class DocumentObjects:
         places = [(role, entity_ref[a["entity"]], a.get("text")) for role in PLACE_ROLES
                   for a in fact.get(role) or [] if a.get("entity") in entity_ref
                   and entity_ref[a["entity"]].startswith("location--")]
-        if not places:
-            return
         unplaced = [{"role": role, "text": a["text"], "at": at} for role in PLACE_ROLES
                     for at, a in enumerate(fact.get(role) or []) if a.get("text")
                     and not entity_ref.get(a.get("entity") or "", "").startswith("location--")]
+        if not (places or unplaced):  # placed nowhere: no where or heading line shows it
+            return
         when = self.when(fact, doc)
         said = ((fact.get("attribution") or {}).get("speaker") or {}).get("text")
         for role in ("actors", "targets"):

@@ -25,7 +25,8 @@ TLP2_MARKINGS = {
     "red": "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
 }
 EPOCH = "2024-01-01T00:00:00.000Z"  # created/modified of the fixed objects (producer, extension definition)
-EXTENSION_MODIFIED = "2026-12-07T00:00:00.000Z"  # version 1.1.0 of the extension definition: `unplaced` added
+EXTENSION_MODIFIED = "2026-12-07T19:00:00.000Z"  # version 1.2.0 of the extension definition: `described` added
+DESCRIBED = "described:"  # the key of a relation's end that a report describes instead of naming
 
 
 def stix_id(kind: str, key: str) -> str:
@@ -64,6 +65,28 @@ def without_nulls(value: Any) -> Any:
     if isinstance(value, list):
         return [without_nulls(v) for v in value if v is not None]
     return value
+
+
+def described_key(named: str, words: str) -> str:
+    """The key of a relation's end no identity stands for: its words, kept apart per identity at the other end (the
+    police one spokesman serves is not said to be another's)."""
+    return f"{DESCRIBED}{named}:{words}"
+
+
+def is_described(key: str) -> bool:
+    return key.startswith(DESCRIBED)
+
+
+def described_object(key: str, ref: str, behind: Behind) -> dict[str, Any]:
+    """A described end as STIX: an identity of class `unspecified` (a description says nothing of what it is),
+    named by the report's words and marked `described` in our extension, so our import keeps it words; a reader
+    without the extension reads its description."""
+    words = key.split(":", 2)[2]
+    return finish({"type": "identity", "id": ref, "name": words, "identity_class": "unspecified",
+                   "created_by_ref": PRODUCER,
+                   "description": "Not a named identity: the words a report describes this end of a relationship "
+                                  "with.",
+                   "extensions": {EXTENSION: {"extension_type": "property-extension", "described": True}}}, behind)
 
 
 def publisher_of(doc: dict[str, Any]) -> str:
@@ -172,9 +195,10 @@ def fixed_objects() -> list[dict[str, Any]]:
                   "at}] (a place named that no location stands for, at its position among the role's places), "
                   "when {text, value, "
                   "precision, dated_by}, said_by, cue, medium, source, reports, relations [], roles []: "
-                  "strings/integers as named; "
+                  "strings/integers as named; described: true on an identity that is a report's description of "
+                  "a relationship's end, not a named person or group; "
                   "credibility: integer 1-6; source_reliability: one of A-F (newsintel data/credibility.yaml)",
-        "version": "1.1.0", "extension_types": ["property-extension"], "object_marking_refs": marks}
+        "version": "1.2.0", "extension_types": ["property-extension"], "object_marking_refs": marks}
     producer = {"type": "identity", "spec_version": "2.1", "id": PRODUCER, "created": EPOCH, "modified": EPOCH,
                 "name": "newsintel", "identity_class": "system", "object_marking_refs": marks}
     return [extension, producer]

@@ -7,8 +7,12 @@ only from objects that carry our extension: another partner's sighting of a loca
 meaning nothing to us (ingest/partner_records.py refuses it as "an object of the wrong kind").
 A place our report named that no location stands for comes as words only (our extension's `unplaced`: role, text,
 position among the role's places) and goes back into the event at its position, so the heading reads as ours.
+An event whose places are all such words comes as a sighting with no location and is read so, from us only.
 A location's GeoNames id (an external reference, from any partner: a street the reports placed at its town is found
 again that way, not by its name) is kept for store/partner_import.py to check against the gazetteer.
+A relationship's end our report described instead of naming ("spokesman for the police") comes as an identity our
+extension marks `described`; it goes back as the relation's words with no entity, so no profile ever shows a
+description as a named person or group, and nothing but our own relationship may refer to it.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ class PartnerMapper(Mapper):
     location's GeoNames id (an external reference, any partner's) kept for store/partner_import.py to check."""
 
     _places_take_part = False
+    _ends_described = False
 
     def __init__(self, bundle: Bundle, partner: str, unmarked_tlp: str, floor_tlp: str | None = None,
                  known: dict[str, dict[str, Any]] | None = None) -> None:
@@ -37,8 +42,15 @@ class PartnerMapper(Mapper):
             node = self.nodes.get(obj.get("id"))
             if node is not None and node.geo is not None and (geonameid := geonames_id(obj)):
                 node.geo["geonameid"] = geonameid
+        self.described = {obj["id"]: Node(obj["id"], "described", one_line(obj.get("name")), described=True)
+                          for obj in bundle.of_type("identity")
+                          if self.extension(obj).get("described") is True and one_line(obj.get("name"))}
+        for stix_id in self.described:  # never an entity, whatever class it claims
+            self.nodes.pop(stix_id, None)
 
     def _node(self, ref: Any, kinds: tuple[str, ...]) -> Node | str:
+        if self._ends_described and isinstance(ref, str) and ref in self.described:
+            return self.described[ref]
         if self._places_take_part and kinds == PARTICIPANT_KINDS:
             kinds = (*PARTICIPANT_KINDS, "place")
         return super()._node(ref, kinds)
@@ -57,8 +69,19 @@ class PartnerMapper(Mapper):
             _insert_unplaced(record.events[-1], unplaced)
         return reason
 
+    def _words_only(self, obj: dict[str, Any]) -> bool:
+        unplaced = self.extension(obj).get("unplaced")
+        return isinstance(unplaced, list) and any(
+            isinstance(u, dict) and u.get("role") in PLACE_ROLES and one_line(u.get("text")) for u in unplaced)
+
     def _relation(self, text: Any, record: Any, obj: dict[str, Any]) -> str | None:
-        return self._ours(super()._relation, text, record, obj)
+        if all(isinstance(obj.get(end), str) and obj[end] in self.described for end in ("source_ref", "target_ref")):
+            return "relationship: between two descriptions"
+        self._ends_described = bool(self.extension(obj))
+        try:
+            return self._ours(super()._relation, text, record, obj)
+        finally:
+            self._ends_described = False
 
 
 def _insert_unplaced(event: dict[str, Any], unplaced: list[Any]) -> None:

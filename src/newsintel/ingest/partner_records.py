@@ -58,6 +58,7 @@ class Node:
     kind: str  # person, org, place
     name: str
     geo: dict[str, Any] | None = None
+    described: bool = False  # a relationship's end a report describes ("police"): words, never an entity
 
     @property
     def entity_type(self) -> str:
@@ -275,6 +276,10 @@ class Mapper:
             return "reference to an object of the wrong kind"
         return node
 
+    def _words_only(self, obj: dict[str, Any]) -> bool:
+        """May a sighting with no location stand (partner_places.py: ours, its places as words)?"""
+        return False
+
     def _sighting(self, text: _Text, record: Record, obj: dict[str, Any]) -> str | None:
         ext = self.extension(obj)
         who = self._node(obj.get("sighting_of_ref"), ("person", "org"))
@@ -288,7 +293,7 @@ class Mapper:
                 return f"sighting: {place}"
             if p.get("role") in ("location", "origin", "destination", "via"):
                 places.append((p["role"], place, _text(p.get("text")) or None))
-        if not places:
+        if not places and not self._words_only(obj):
             return "sighting: no place"
         event_type = _text(ext.get("event_type")) or "SIGHTED"
         modality = ext.get("modality") if ext.get("modality") in MODALITIES else "asserted"
@@ -357,13 +362,19 @@ class Mapper:
         roles = [r for r in ext.get("roles") or [] if isinstance(r, str)] if "roles" in ext else \
             [w for w in words if w not in RELATION_WORDS]  # our extension names the roles; else the description
         role = _text(roles[0]) if len(roles) == 1 else None
-        index, start, end, _spans = text.line([subject, f" — {obj['relationship_type']} — ", target])
+        index, start, end, _spans = text.line([subject.name if subject.described else subject,
+                                               f" — {obj['relationship_type']} — ",
+                                               target.name if target.described else target])
         record.relations.append({
-            "type": kind, "subject": {"text": subject.name, "entity": text.entity(subject).id},
-            "object": {"text": target.name, "entity": text.entity(target).id}, "role": role, "sentence": index,
-            "start": start, "end": end, "confidence": 1.0,
+            "type": kind, "subject": _end(text, subject), "object": _end(text, target), "role": role,
+            "sentence": index, "start": start, "end": end, "confidence": 1.0,
             "why": [f"reported by partner {self.partner} ({obj['id']})"], "reported_by": self.reported_by(obj, ext)})
         return None
+
+
+def _end(text: _Text, node: Node) -> dict[str, Any]:
+    """A relation's end: the entity a node becomes, or a described end's words alone."""
+    return {"text": node.name, "entity": None if node.described else text.entity(node).id}
 
 
 MODALITIES = ("asserted", "attempted", "hedged", "intended", "future", "negated", "conditional")
