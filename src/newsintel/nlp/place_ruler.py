@@ -48,6 +48,7 @@ class PlaceRuler:
         self.resident_nouns = frozenset(cfg["resident_nouns"])
         self.state_abbreviations = frozenset(fold(k) for k in load_yaml("geocoding.yaml")["us_state_abbreviations"])
         self.list_links = frozenset(cfg["list_links"])
+        self.list_joints = frozenset(cfg["entity_list_joints"])
         self.stoplist = frozenset(cfg["stoplist"])
         self.min_population = cfg["min_population_without_context"]
         self.min_detect_population = cfg["min_population_to_detect"]
@@ -197,8 +198,9 @@ class PlaceRuler:
                 continue
             if any(place_key(span.text) in self.stoplist for span, _ in parts):
                 continue  # "Police Union" is not Police (Poland) and Union (New Jersey)
-            if any(b.start <= a.end for (a, _), (b, _) in pairwise(parts)):
-                continue  # places side by side are one name ("Concordia College"), not a list
+            if any(b.start <= a.end or any(t.lower_ not in self.list_joints for t in doc[a.end:b.start])
+                   for (a, _), (b, _) in pairwise(parts)):
+                continue  # places side by side ("Concordia College") or joined by "of" ("Bank of America") are one name
             if all(t.i in covered for t in entity if t.text[:1].isupper()):
                 replaced.add(entity)
                 new.extend(Span(doc, span.start, span.end, label="GPE", kb_id=kb) for span, kb in parts)
