@@ -132,9 +132,14 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
     if head is not None and head.i != verb.i and verb.left_edge.i > 0:  # '"...," police said'
         left = ps.doc[_label_end(ps): speaker_phrase_start(ps, verb.left_edge.i)].text.strip(" ,." + QUOTES)
         end = verb.right_edge.i
+        if ps.doc[end].text in OPENING_QUOTES and ps.doc[end - 1].text == ",":
+            end -= 1  # the quotation's opening mark hung on the verb
         comma = end if ps.doc[end].text == "," else end + 1
         if comma < len(ps.doc) - 1 and ps.doc[comma].text == ",":  # "Already, she said, they are leaving"
             right = ps.doc[comma + 1:].text.strip(" ,." + QUOTES)
+            if right and ps.doc[comma + 1].text in OPENING_QUOTES and not any(t.text in QUOTES for t in ps.doc[
+                    :verb.left_edge.i]):
+                return right, head  # 'Of the delay, she said, "We ..."': the writer's lead-in, then her words
             return (left + ", " + right if right else left), head
         return left, head
     if lemma == "tell":  # "told the guards we had no papers", parsed as a relative clause of "guards"
