@@ -1,7 +1,9 @@
 """Issue 14 round trip, session 27: what the export used to leave out comes back the same in a partner's store.
 A relation's end a report describes instead of naming ("spokesman for the police", "father of a student") travels
 as an identity our extension marks `described` and comes back as words, never as a named person or group; a
-movement whose only place no location stands for travels as a sighting with no location. Invented names only."""
+movement whose only place no location stands for travels as a sighting with no location; a movement the report tells
+as under way ("was flying to") keeps the words before its trigger, so the partner's store does not place the mover at
+a destination not reached. Invented names only."""
 
 import json
 
@@ -22,6 +24,7 @@ REPORTS = [
      "to Gaziantep in May.\n"),
     ("clear", "Lakeside Post", "Father of a student",
      "Toomas Saar, the father of a student held in Tartu, said he had not seen his son since May.\n"),
+    ("clear", "Lakeside Post", "Kask on his way", "Rein Kask was flying to Riga on Friday, his lawyer said.\n"),
     ("amber", "Harbour desk", "Amber: Lind",
      "Police spokeswoman Oskari Lind said the ferry was searched on Sunday.\n"),
 ]
@@ -79,6 +82,9 @@ def test_the_round_trip_leaves_no_difference_unexplained(store_a, tmp_path) -> N
     assert any('"Police", "spokesman"' in line for line in tamm["associates"])
     kivi = next(p for p in b if p["name"] == "Marten Kivi")
     assert any('["Idlib province"]' in line for line in kivi["heading"])  # the words, with no location
+    kask = [next(p for p in rows if p["name"] == "Rein Kask") for rows in (a, b)]
+    assert all(any("Riga" in line for line in k["heading"]) for k in kask)  # the movement travels
+    assert not any("Riga" in line for k in kask for line in k["where"])  # under way: nobody puts him there
     conn = connect(str(tmp_path / "b.db"))
     try:  # a description never becomes a person or group of the partner's store
         assert conn.execute("SELECT name FROM identities WHERE lower(name) IN ('police', 'student')").fetchall() == []

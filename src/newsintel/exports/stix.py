@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsintel.exports.base import atomic_output
-from newsintel.exports.stix_facts import DocumentObjects
+from newsintel.exports.stix_facts import DocumentObjects, lead_words
 from newsintel.exports.stix_objects import (
     EXTENSION,
     PRODUCER,
@@ -64,6 +64,7 @@ from newsintel.extract.confidence import corroborated
 from newsintel.facts import EventRecord, Fact, RelationRecord
 from newsintel.resolve.place_names import country_name
 from newsintel.resources import load_yaml
+from newsintel.store import fact_reads
 from newsintel.store import stix_reads as reads
 from newsintel.store.sharing import credibility, stix_confidence
 
@@ -316,12 +317,16 @@ class StixExporter:
             for doc_id, fact in reads.facts_of(self.conn, table, ids):
                 facts[doc_id][table].append(fact)
         self._corroborate([(d, f) for d, by_table in facts.items() for f in by_table["events"]])
+        texts = {r["id"]: r["text"] for r in fact_reads.document_rows(self.conn, ids)}
+        sentence_at = {(d, i): start for d, i, start, _end in fact_reads.sentence_spans(self.conn, ids)}
         for doc in page:
             mine = facts.pop(doc["id"], {})
             objects: dict[str, dict[str, Any]] = {}  # this document's, by id (a repeated fact once)
             for fact in mine.get("events", []):
                 if self._confident(fact):
-                    objects |= {o["id"]: o for o in facts_of.sightings(doc, fact, entity_ref)}
+                    lead = lead_words(texts.get(doc["id"]) or "",
+                                      sentence_at.get((doc["id"], fact.get("sentence")), fact["start"]), fact["start"])
+                    objects |= {o["id"]: o for o in facts_of.sightings(doc, fact, entity_ref, lead)}
             for fact in mine.get("claims", []):
                 if self._confident(fact) and fact.get("content"):
                     note = facts_of.note(doc, fact, entity_ref)

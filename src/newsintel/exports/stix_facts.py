@@ -36,6 +36,15 @@ from newsintel.store.sharing import credibility, independent_confirmations, stix
 SIGHTED_MODALITIES = ("asserted", "attempted", "hedged", "intended", "future", "negated", "conditional")
 UNSEEN_MODALITIES = ("negated",)  # the report denies it: `count` 0, the modality kept in our extension
 PLACE_ROLES = ("location", "origin", "destination", "via")
+LEAD_WORDS = 2  # words before a trigger that go with it: an auxiliary and one word between ("was still heading")
+
+
+def lead_words(text: str, sentence_start: int, trigger_start: int) -> str | None:
+    """The report's words just before an event's trigger in its sentence ("was travelling", "were still heading"):
+    the views read from them whether a movement was under way (its destination not reached), so a partner's store
+    that writes them before the trigger reads the movement as ours does."""
+    words = text[sentence_start:trigger_start].split()[-LEAD_WORDS:] if 0 <= sentence_start <= trigger_start else []
+    return " ".join(words) or None
 
 
 class DocumentObjects:
@@ -70,9 +79,10 @@ class DocumentObjects:
                 "precision": (time.get("precision") or datevalues.precision_of(value)) if value else None,
                 "first": first[:10] or None, "last": (last or first)[:10] or None}
 
-    def sightings(self, doc: dict[str, Any], fact: EventRecord,
-                  entity_ref: dict[str, str]) -> Iterator[dict[str, Any]]:
-        """One sighting per participant of a located event, where and when, graded for that participant."""
+    def sightings(self, doc: dict[str, Any], fact: EventRecord, entity_ref: dict[str, str],
+                  lead: str | None = None) -> Iterator[dict[str, Any]]:
+        """One sighting per participant of an event with a place, where and when, graded for that participant;
+        `lead`: the report's words before the trigger (`lead_words`)."""
         modality = fact.get("modality") or "asserted"
         if modality not in SIGHTED_MODALITIES:
             return
@@ -103,7 +113,7 @@ class DocumentObjects:
                         "places": [{"role": r, "location_ref": p, "text": t} for r, p, t in places],
                         "unplaced": unplaced,
                         "when": {k: v for k, v in when.items() if k in ("text", "value", "precision", "dated_by")},
-                        "said_by": said, "credibility": grades["credibility"],
+                        "said_by": said, "lead": lead, "credibility": grades["credibility"],
                         "source_reliability": grades["source_reliability"]}}}
                 if modality in UNSEEN_MODALITIES:
                     obj["count"] = 0

@@ -25,7 +25,7 @@ TLP2_MARKINGS = {
     "red": "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
 }
 EPOCH = "2024-01-01T00:00:00.000Z"  # created/modified of the fixed objects (producer, extension definition)
-EXTENSION_MODIFIED = "2026-12-07T19:00:00.000Z"  # version 1.2.0 of the extension definition: `described` added
+EXTENSION_MODIFIED = "2026-12-07T19:00:00.000Z"  # version 1.2.0 of the extension definition: `described`, `lead` added
 DESCRIBED = "described:"  # the key of a relation's end that a report describes instead of naming
 
 
@@ -194,7 +194,8 @@ def fixed_objects() -> list[dict[str, Any]]:
         "schema": "event_type, trigger, modality, role, places [{role, location_ref, text}], unplaced [{role, text, "
                   "at}] (a place named that no location stands for, at its position among the role's places), "
                   "when {text, value, "
-                  "precision, dated_by}, said_by, cue, medium, source, reports, relations [], roles []: "
+                  "precision, dated_by}, said_by, lead (the report's words before the trigger), cue, medium, source, "
+                  "reports, relations [], roles []: "
                   "strings/integers as named; described: true on an identity that is a report's description of "
                   "a relationship's end, not a named person or group; "
                   "credibility: integer 1-6; source_reliability: one of A-F (newsintel data/credibility.yaml)",

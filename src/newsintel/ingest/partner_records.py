@@ -276,8 +276,7 @@ class Mapper:
             return "reference to an object of the wrong kind"
         return node
 
-    def _words_only(self, obj: dict[str, Any]) -> bool:
-        """May a sighting with no location stand (partner_places.py: ours, its places as words)?"""
+    def _words_only(self, obj: dict[str, Any]) -> bool:  # a sighting with no location (partner_places.py)
         return False
 
     def _sighting(self, text: _Text, record: Record, obj: dict[str, Any]) -> str | None:
@@ -298,7 +297,8 @@ class Mapper:
         event_type = _text(ext.get("event_type")) or "SIGHTED"
         modality = ext.get("modality") if ext.get("modality") in MODALITIES else "asserted"
         trigger = _text(ext.get("trigger")) or "sighted"
-        pieces: list[str | Node] = [who, " — ", trigger, f" ({event_type}, {modality})"]
+        lead = _text(ext.get("lead"))  # our report's words before the trigger: "was travelling" is under way
+        pieces: list[str | Node] = [who, f" — {lead} " if lead else " — ", trigger, f" ({event_type}, {modality})"]
         for i, (role, place, _said) in enumerate(places):
             pieces += [" — " if i == 0 else "; ", f"{role}: ", place]
         index, _start, _end, spans = text.line(pieces)
