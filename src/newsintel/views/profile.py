@@ -144,8 +144,9 @@ def build_profile(conn: Database, identity: Any, limit: int = 20,
     sources = Sources(conn)
     threshold = default_min_confidence() if min_confidence is None else min_confidence
     members = fact_reads.latest_members(conn, identity["id"])
-    as_actor = _facts(conn, sources, _events(conn, members, ("actors",), 4 * limit), "actors")
-    as_target = _facts(conn, sources, _events(conn, members, ("targets",), 2 * limit), "targets")
+    rows = fact_reads.identity_event_rows_by_role(conn, members, {"actors": 4 * limit, "targets": 2 * limit})
+    as_actor = _facts(conn, sources, rows["actors"], "actors")
+    as_target = _facts(conn, sources, rows["targets"], "targets")
     corroborate(conn, as_actor + as_target)
     as_actor, hidden_actor = confident(as_actor, threshold)
     as_target, hidden_target = confident(as_target, threshold)
