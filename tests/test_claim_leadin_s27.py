@@ -17,3 +17,11 @@ def test_a_topic_lead_in_before_the_quotation_is_the_writers():
 
 def test_an_unquoted_statement_around_its_verb_keeps_both_parts():
     assert contents("Already, she said, they are leaving.") == ["Already, they are leaving"]
+
+
+
+def test_a_quotation_interrupted_by_its_attribution_goes_on_after_it():
+    text = "\u201cWe are not leaving,\u201d she said, \u201cbecause this is our home.\u201d"
+    assert contents(text) == ["We are not leaving, because this is our home"]
+    text = "\u201cWe will rebuild,\u201d said Amal Nour, a council member, \u201cbut we need help.\u201d"
+    assert contents(text) == ["We will rebuild, but we need help"]

@@ -20,6 +20,7 @@ QUOTES = "\"“”«»‘’'"  # double and single marks (British papers quote 
 DASHES = {"—", "–", "--"}
 OPENING_QUOTES = {"“", '"'}
 CLOSING_QUOTES = {"”", '"'}
+FINITE = ("VBD", "VBZ", "VBP", "MD")  # a lead-in with one of these is a clause of its own, maybe the speaker's
 MAX_ANTECEDENT = 8  # words of the noun phrase a relative pronoun stands for, at most, to be put in its place
 
 
@@ -106,7 +107,8 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
             if verb.dep_ == "relcl" and child.dep_ == "ccomp" and (start < verb.i <= end or not subject):
                 return _relative_content(ps, verb, child, start, end), child  # "an order which she said would"
             span = ps.doc[start: end + 1]  # "urged the residents to leave": who is urged too
-            return span.text.strip(" ,." + QUOTES), child
+            rest = _resumed_quotation(ps, verb, speaker, child) if child.i < verb.i else ""
+            return span.text.strip(" ,." + QUOTES) + (", " + rest if rest else ""), child
     closing = closing_subject(verb)
     if closing is not None:  # "The convoy left at dawn, near the border, an official said"
         first = next(c for c in verb.children if c.dep_ == "nsubj")
@@ -137,8 +139,8 @@ def content_of(ps: ParsedSentence, verb: Token) -> tuple[str, Token | None]:
         comma = end if ps.doc[end].text == "," else end + 1
         if comma < len(ps.doc) - 1 and ps.doc[comma].text == ",":  # "Already, she said, they are leaving"
             right = ps.doc[comma + 1:].text.strip(" ,." + QUOTES)
-            if right and ps.doc[comma + 1].text in OPENING_QUOTES and not any(t.text in QUOTES for t in ps.doc[
-                    :verb.left_edge.i]):
+            if right and ps.doc[comma + 1].text in OPENING_QUOTES and not any(
+                    t.text in QUOTES or t.tag_ in FINITE for t in ps.doc[:verb.left_edge.i]):
                 return right, head  # 'Of the delay, she said, "We ..."': the writer's lead-in, then her words
             return (left + ", " + right if right else left), head
         return left, head
@@ -279,6 +281,19 @@ def _saying_adjunct(phrase: Token) -> bool:
         return True
     return phrase.dep_ == "prep" and phrase.lower_ in att["media_preps"] and any(
         g.dep_ == "pobj" and g.lemma_.lower() in att["media_nouns"] for g in phrase.children)
+
+
+def _resumed_quotation(ps: ParsedSentence, verb: Token, speaker: Token | None, clause: Token) -> str:
+    """The rest of a quotation the attribution interrupts: '"We are staying," she said, "because it is home."' —
+    her words go on after ', "' to the closing mark; without it the content stops mid-statement."""
+    attribution_end = max(verb.i, speaker.right_edge.i if speaker is not None else verb.i)
+    k = attribution_end + 1
+    if k + 2 >= len(ps.doc) or ps.doc[k].text != "," or ps.doc[k + 1].text not in OPENING_QUOTES:
+        return ""
+    if not any(t.text in CLOSING_QUOTES for t in ps.doc[clause.i:min(verb.i, speaker.i if speaker else verb.i)]):
+        return ""  # the first part was not quoted: no quotation to resume
+    closing = next((t.i for t in ps.doc[k + 2:] if t.text in CLOSING_QUOTES), len(ps.doc))
+    return ps.doc[k + 2:closing].text.strip(" ,." + QUOTES)
 
 
 def _quotation_end(ps: ParsedSentence, start: int, end: int) -> int:
