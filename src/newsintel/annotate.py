@@ -8,18 +8,23 @@ documents go through in chunks (`nlp/chunks.py`) with offsets into the whole tex
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsintel.extract import extract_facts
+from newsintel.extract import extract_facts, fact_sentences
 from newsintel.extract.headlines import HeadlinePlan, add_headline_facts, plan_headline
+from newsintel.extract.parse import parse_documents
 from newsintel.model import DocumentInfo, Record
 from newsintel.nlp import to_record
 from newsintel.nlp.chunks import CHUNK_CHARS, document_docs
 from newsintel.nlp.pipeline import load_nlp
 
 BATCH_SIZE = 32
+PARSE_GROUP = 8  # documents whose fact sentences are dependency-parsed together (extract/parse.py)
+T = TypeVar("T")
 
 
 def _plan(info: DocumentInfo) -> HeadlinePlan | None:
@@ -58,9 +63,17 @@ def annotate(infos: Iterable[DocumentInfo], batch_size: int = BATCH_SIZE,
     infos = list(infos)
     headlines = _headline_docs(nlp, infos, batch_size)
     pairs = ((info.text, (i, info)) for i, info in enumerate(infos))
-    for doc, (i, info) in document_docs(nlp, pairs, batch_size, chunk_chars):
-        record = to_record(doc, info)
-        extract_facts(nlp, doc, record)
-        if i in headlines:
-            _read_headline(nlp, *headlines[i], record)
-        yield record
+    for group in _groups(document_docs(nlp, pairs, batch_size, chunk_chars), PARSE_GROUP):
+        parsed = parse_documents(nlp, [(doc, fact_sentences(doc)) for doc, _ in group])
+        for (doc, (i, info)), sentences in zip(group, parsed, strict=True):
+            record = to_record(doc, info)
+            extract_facts(nlp, doc, record, sentences)
+            if i in headlines:
+                _read_headline(nlp, *headlines[i], record)
+            yield record
+
+
+def _groups(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while group := list(islice(it, size)):
+        yield group

@@ -30,7 +30,7 @@ from newsintel.extract.event_time import event_time
 from newsintel.extract.events import event_record, extract_events
 from newsintel.extract.modality import blocked_by, modality_of
 from newsintel.extract.namesakes import split_namesakes
-from newsintel.extract.parse import parse_sentences
+from newsintel.extract.parse import ParsedSentence, parse_sentences
 from newsintel.extract.quantities import extract_quantities
 from newsintel.extract.quoted import attribute_quotations
 from newsintel.extract.relations import extract_relations, person_attributes, relations_from_events, retype_people
@@ -107,13 +107,19 @@ def _dedupe(items: list[dict[str, Any]], key: Any) -> list[dict[str, Any]]:
     return out
 
 
-def extract_facts(nlp: Language, doc: Doc, record: Record) -> None:
-    """Fill `record.events`, `quantities`, `claims`, `relations` and person attributes from `doc`."""
+def fact_sentences(doc: Doc) -> list:
+    """(index, sentence span) of every sentence of `doc`, as `extract_facts` hands them to `parse_sentences`."""
+    return _trimmed([(i, s) for i, s in enumerate(s for s in doc.sents if any(not t.is_space for t in s))])
+
+
+def extract_facts(nlp: Language, doc: Doc, record: Record, parsed: list[ParsedSentence] | None = None) -> None:
+    """Fill `record.events`, `quantities`, `claims`, `relations` and person attributes from `doc`; `parsed`:
+    its sentences already parsed (`parse_documents` over a batch of documents), else they are parsed here."""
     text, published = record.document.text, record.document.published
     starts = [s.start for s in record.sentences]
-    spans = [(i, s) for i, s in enumerate(s for s in doc.sents if any(not t.is_space for t in s))]
     mentions = MentionIndex.build(record.entities)
-    parsed = parse_sentences(nlp, doc, _trimmed(spans))
+    if parsed is None:
+        parsed = parse_sentences(nlp, doc, fact_sentences(doc))
     for ps in parsed:
         retype_people(ps, mentions)
     if split_namesakes(text, record.entities, record.document.id):  # after retyping: it splits people only

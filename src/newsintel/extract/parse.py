@@ -144,10 +144,25 @@ def span_docs(doc: Doc, spans: list[Span]) -> list[Doc]:
 
 def parse_sentences(nlp: Language, doc: Doc, sentences: list[tuple[int, Span]]) -> list[ParsedSentence]:
     """Parse the given (index, sentence) pairs; the document's own tokens and entities are left untouched."""
-    worthy = parse_worthy(doc)
-    chosen = [(i, part) for i, s in sentences if worthy[s.start:s.end].any() for part in grammatical_parts(s)]
-    docs = span_docs(doc, [s for _, s in chosen])
+    return parse_documents(nlp, [(doc, sentences)])[0]
+
+
+def parse_documents(nlp: Language, items: list[tuple[Doc, list[tuple[int, Span]]]]) -> list[list[ParsedSentence]]:
+    """`parse_sentences` for several documents at once: their sentences go through the models in shared batches
+    (fewer, fuller batches cost less per token; a sentence's parse does not depend on its batch)."""
+    chosen_per_doc = []
+    for doc, sentences in items:
+        worthy = parse_worthy(doc)
+        chosen_per_doc.append([(i, part) for i, s in sentences if worthy[s.start:s.end].any()
+                               for part in grammatical_parts(s)])
+    docs = [d for (doc, _), chosen in zip(items, chosen_per_doc, strict=True)
+            for d in span_docs(doc, [s for _, s in chosen])]
     for name in PARSE_PIPES:
         pipe = nlp.get_pipe(name)
         docs = list(pipe.pipe(docs, batch_size=64)) if hasattr(pipe, "pipe") else [pipe(d) for d in docs]
-    return [ParsedSentence(i, s.start_char, d) for (i, s), d in zip(chosen, docs, strict=True)]
+    out, at = [], 0
+    for chosen in chosen_per_doc:
+        out.append([ParsedSentence(i, s.start_char, d) for (i, s), d in zip(chosen, docs[at:at + len(chosen)],
+                                                                           strict=True)])
+        at += len(chosen)
+    return out

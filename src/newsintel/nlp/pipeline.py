@@ -12,8 +12,10 @@ later stages that parse only the sentences worth parsing. A text longer than `CH
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Token
 
 import newsintel.nlp.attributes
 import newsintel.nlp.name_echoes
@@ -49,4 +51,22 @@ def load_nlp() -> Language:
     nlp.add_pipe("newsintel_attributes", after="attribute_ruler")  # the ruler, indexed (attributes.py)
     nlp.disable_pipe("newsintel_attributes")  # runs only on sentences worth parsing, as the tagger and parser do
     nlp.max_length = CHUNK_CHARS
+    cache_lemmas(nlp.get_pipe("lemmatizer"))
     return nlp
+
+
+def cache_lemmas(lemmatizer: Any) -> None:
+    """Remember every lemma the rule lemmatizer gives, by (word, part of speech, morphology), which is all it
+    reads: spaCy caches only the lemmas its suffix rules make and works out every base form (most tokens) again,
+    token by token. The lemmas are the same: they depend on nothing else."""
+    rule = lemmatizer.lemmatize
+    known: dict[tuple[int, int, int], list[str]] = {}
+
+    def lemmatize(token: Token) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)
+        lemmas = known.get(key)
+        if lemmas is None:
+            lemmas = known[key] = rule(token)
+        return list(lemmas)
+
+    lemmatizer.lemmatize = lemmatize
