@@ -26,6 +26,7 @@ from newsintel.extract.args import PLURAL_PRONOUNS, MentionIndex
 from newsintel.extract.attribution import attribution_for
 from newsintel.extract.claims import extract_claims
 from newsintel.extract.confidence import TriggerEvidence, score_record
+from newsintel.extract.credits import set_aside_credits
 from newsintel.extract.event_time import event_time
 from newsintel.extract.events import event_record, extract_events
 from newsintel.extract.modality import blocked_by, modality_of
@@ -33,6 +34,7 @@ from newsintel.extract.namesakes import split_namesakes
 from newsintel.extract.parse import ParsedSentence, parse_sentences
 from newsintel.extract.quantities import extract_quantities
 from newsintel.extract.quoted import attribute_quotations
+from newsintel.extract.quoted_pronouns import unsure_quoted_pronouns
 from newsintel.extract.relations import extract_relations, person_attributes, relations_from_events, retype_people
 from newsintel.extract.self_reference import drop_self_actors, unlink_speaker_pronouns
 from newsintel.extract.speakers import finish_speakers
@@ -125,6 +127,7 @@ def extract_facts(nlp: Language, doc: Doc, record: Record, parsed: list[ParsedSe
     if split_namesakes(text, record.entities, record.document.id):  # after retyping: it splits people only
         mentions = MentionIndex.build(record.entities)
     ages = person_attributes(text, record.entities, lambda offset: sentence_at(starts, offset))
+    set_aside_credits(text, mentions)  # a photographer or a byline's writer is no antecedent nor speaker
     mark_genders(parsed, mentions)  # after the genders stated beside names ("her husband, X")
     evidence: dict[tuple[int, int], TriggerEvidence] = {}
     for ps in parsed:
@@ -151,6 +154,7 @@ def extract_facts(nlp: Language, doc: Doc, record: Record, parsed: list[ParsedSe
     tie_epithets(record.events, mentions, by_index)
     attribute_quotations(text, record.events, record.claims, mentions, record.quantities, starts)
     unlink_speaker_pronouns(record.events, mentions, text)  # speakers are settled now
+    unsure_quoted_pronouns(record.events, mentions, text)
     drop_self_actors(record.events)
     from_events = relations_from_events(record.events, {e.id: e for e in record.entities})
     record.relations.extend(from_events)

@@ -127,6 +127,11 @@ def _gender(entity: Entity) -> str | None:
     return known
 
 
+def may_stand_for(entity: Entity, pronoun: str) -> bool:
+    """Whether the gender the document or the given name tells allows `pronoun` to stand for `entity`."""
+    return not _clashes(entity, pronoun)
+
+
 def _clashes(entity: Entity, pronoun: str) -> bool:
     gender, known = GENDERS.get(pronoun), _gender(entity)
     return gender is not None and known is not None and known != gender
