@@ -38,7 +38,7 @@ from newsintel.extract.roles import inherit_from_conjunct, smuggling_roles, verb
 from newsintel.extract.sense_participants import thing_mover
 from newsintel.extract.senses import other_sense
 from newsintel.extract.subjects import described_noun, direct_object, is_passive, subject_of
-from newsintel.extract.trigger_needs import has_place_arg, required_found
+from newsintel.extract.trigger_needs import coordination_fits, has_place_arg, required_found
 from newsintel.extract.triggers import MOVERS, ROLES, Trigger, lemma_of
 
 PLACE_ROLES = ("location", "origin", "destination", "via")
@@ -118,6 +118,8 @@ def _verb_trigger(ps: ParsedSentence, token: Token, lemma: str, mentions: Mentio
             continue  # "found not guilty" is an acquittal, no conviction
         if lemma in etype.passive_only and not is_passive(token):
             continue
+        if not required and not coordination_fits(token, lemma, etype):
+            continue  # "pushed for reform"; "pushing and kicking the guard" is an assault
         if lemma in etype.not_passive and is_passive(token):
             continue
         obj = direct_object(token)

@@ -40,6 +40,7 @@ class EventType:
     not_reflexive: frozenset[str] = frozenset()
     reflexive_only: frozenset[str] = frozenset()
     not_with_person: dict[str, frozenset[str]] = field(default_factory=dict)
+    coordinated_only: frozenset[str] = frozenset()  # triggers only beside another trigger of the type
 
 
 @dataclass(slots=True)
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
             not_reflexive=frozenset(spec.get("not_reflexive", [])),
             reflexive_only=frozenset(spec.get("reflexive_only", [])),
             not_with_person={lemma: frozenset(words) for lemma, words in (spec.get("not_with_person") or {}).items()},
+            coordinated_only=frozenset(spec.get("coordinated_only", [])),
         )
         for entry in spec.get("verbs", []):
             lemma, required = _split(entry)
@@ -150,7 +152,7 @@ def lexicon() -> Lexicon:
         surface |= set(relations[key])
     surface |= {w.split()[0] for w in relations["alias_cues"]}
     surface |= set(quantities["units"]) | set(quantities["scales"]) | {w.split()[0] for w in quantities["vague"]}
-    forms = {form for word in surface for form in inflections(word.lower())} | irregular
+    forms = {form for word in surface for form in inflections(word.lower())} | irregular | set(lemma_fixes)
     return Lexicon(types, verb_index, noun_index, modality, attribution, relations, quantities, irregular,
                    frozenset(forms), vehicles, collectives, object_control, accusation_nouns,
                    non_agents, purpose_nouns, generic_determiners, restating_heads, lemma_fixes)

@@ -1,5 +1,7 @@
 """What a trigger word needs around it to count: the words of a multi-word trigger ("slipped into", "hand
-themselves in", "came under fire") and, for movement words, a place ("went to Raqqa", not "went on trial").
+themselves in", "came under fire", "pushed her down"), for movement words a place ("went to Raqqa", not "went on
+trial"), and for words that are assaults only beside another assault, that other verb ("pushing and kicking the
+guard"; not "pushing for reform").
 
 Split from `events.py`, which finds the triggers; these read only the word's dependents."""
 
@@ -8,8 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, is_place
-from newsintel.extract.lexicon import lexicon
+from newsintel.extract.lexicon import EventType, lexicon
 from newsintel.extract.parse import ParsedSentence
+from newsintel.extract.sense_participants import denotes_people
+from newsintel.extract.subjects import direct_object, subject_of
 from newsintel.extract.triggers import LIGHT_VERBS, lemma_of
 
 
@@ -21,9 +25,15 @@ def dependents(token: Token) -> list[Token]:
 
 def required_found(token: Token, required: list[str]) -> list[Token] | None:
     """The dependents a multi-word trigger needs, in order; a word after a needed preposition may be that
-    preposition's object ("came under fire", "took him into custody"), one level below the verb."""
+    preposition's object ("came under fire", "took him into custody"), one level below the verb. "<person>" is
+    someone undergoing it, the object or a passive's subject ("pushed her down", "was shoved to the ground"); it
+    is checked, not made part of the trigger's words."""
     found: list[Token] = []
     for word in required:
+        if word == "<person>":
+            if not _person_undergoes(token):
+                return None
+            continue
         if word == "<vehicle>":
             match = next((c for c in token.children if c.dep_ in ("dobj", "obj") and lemma_of(c) in lexicon().vehicles),
                          None)
@@ -62,3 +72,27 @@ def has_direct_place_arg(ps: ParsedSentence, token: Token, mentions: MentionInde
                         g.dep_ == "pobj" and is_place(ps, g, mentions) for g in grand.children):
                     return True
     return False
+
+
+def _person_undergoes(verb: Token) -> bool:
+    subject, passive = subject_of(verb)
+    patient = subject if passive else direct_object(verb)
+    return patient is not None and denotes_people(patient)
+
+
+def coordination_fits(verb: Token, lemma: str, etype: EventType) -> bool:
+    """A word of `coordinated_only` counts only beside a verb of the same type that is a trigger on its own, in one
+    coordination ("pushing, kicking and slapping the guard", "shoved and punched him"): "pushed for reform" and
+    "bit into the apple" are none."""
+    if lemma not in etype.coordinated_only:
+        return True
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members, todo = [], [first]
+    while todo:
+        member = todo.pop()
+        members.append(member)
+        todo += [c for c in member.children if c.dep_ == "conj"]
+    return any(m.i != verb.i and "" in etype.verbs.get(lemma_of(m), []) and lemma_of(m) not in etype.coordinated_only
+               for m in members)
