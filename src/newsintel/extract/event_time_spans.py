@@ -16,7 +16,7 @@ from spacy.tokens import Span
 from newsintel.extract import event_time_scope as scope
 from newsintel.extract.event_time_names import part_of_a_name
 from newsintel.extract.parse import ParsedSentence
-from newsintel.extract.timex import find_phrases, holiday_of
+from newsintel.extract.timex import find_phrases, holiday_of, holiday_pattern
 from newsintel.resources import load_yaml
 
 TIME_LABELS = {"DATE", "TIME"}
@@ -73,5 +73,5 @@ def _holidays() -> re.Pattern[str]:
     """The fixed-date holidays of data/dates.yaml by name ("during the Bastille Day celebrations", which NER may tag
     as a facility), longest first, with a year written after them."""
     names = sorted(load_yaml("dates.yaml").get("holidays") or {}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace("'", "['’]") for n in names) + r")(?![\w'])"
+    return re.compile(r"(?:" + "|".join(holiday_pattern(n) for n in names) + r")"
                       r"(?:,?\s+(?:of\s+)?(?:19|20)\d\d\b)?", re.I)  # "Boxing Day 2021": the year is the holiday's

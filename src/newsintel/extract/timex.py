@@ -184,13 +184,20 @@ def _calendar(words: list[str], base: date | None, future: bool, may_is_month: b
 
 def holiday_of(text: str) -> tuple[int, int] | None:
     """(month, day) of a fixed-date holiday the text names (data/dates.yaml `holidays`), longest name first."""
-    low = " ".join(text.lower().replace("’", "'").split())
+    flat = " ".join(text.replace("’", "'").split())
     holidays = load_yaml("dates.yaml").get("holidays") or {}
     for name in sorted(holidays, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(name)}(?![\w'])", low):
+        if re.search(holiday_pattern(name), flat, re.I):
             month, day = holidays[name]
             return int(month), int(day)
     return None
+
+
+def holiday_pattern(name: str) -> str:
+    """A holiday's name as a regular expression: the apostrophe optional ("New Years Eve"), and not the first
+    words of another name ("the Christmas Market attack": a market's name, not December 25)."""
+    return (r"\b" + re.escape(name).replace("'", "['’]?") + r"(?![\w'’])"
+            + r"(?!\s+(?-i:[A-Z][a-z]))")
 
 
 # "two years after the 2015 attacks", "three days after Christmas", "weeks before the vote": an offset from another date
