@@ -124,3 +124,18 @@ def test_a_copy_to_postgresql_is_vacuumed_before_its_first_read(stores) -> None:
                               " WHERE relname = ?", (table,)).fetchone()[0], table
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_reads_fetched_together_are_the_reads_run_alone(stores, backend) -> None:
+    """`Database.fetch_all` (one pipeline on PostgreSQL) returns each read's rows as running it alone does."""
+    db = open_database(stores[backend], readonly=True)
+    try:
+        reads = [("SELECT id, name FROM identities ORDER BY documents DESC, id LIMIT ?", (4,)),
+                 ("SELECT id FROM documents WHERE id = ?", ("no such report",)),
+                 ("SELECT count(*) FROM events WHERE type IN (?, ?)", ("MOVE", "ATTACK"))]
+        together = [[tuple(r) for r in rows] for rows in db.fetch_all(reads)]
+        assert together == [[tuple(r) for r in db.execute(sql, params).fetchall()] for sql, params in reads]
+        assert len(together[0]) == 4 and together[1] == []
+    finally:
+        db.close()

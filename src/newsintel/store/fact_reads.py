@@ -41,12 +41,7 @@ def identities_named(conn: Database, name: str, limit: int) -> list[Any]:
 
 def identity_of_entities(conn: Database, entity_ids: Iterable[str | None]) -> dict[str, tuple[str, str, str]]:
     """entity id -> (identity id, identity name, identity kind)."""
-    ids = sorted({e for e in entity_ids if e})
-    if not ids:
-        return {}
-    return {r[0]: (r[1], r[2], r[3]) for r in wrap(conn).execute(
-        "SELECT l.entity_id, i.id, i.name, i.kind FROM entity_links l JOIN identities i ON i.id = l.identity_id"
-        f" WHERE l.entity_id IN ({_marks(ids)}) AND i.suppressed = 0", ids)}
+    return {r[0]: (r[1], r[2], r[3]) for r in _run(wrap(conn), _identity_of_read(entity_ids))}
 
 
 BATCH = 500  # ids per IN (...) list
@@ -83,6 +78,34 @@ def _ids(members: Sequence[tuple[str, str]]) -> list[str]:
     return sorted({entity for entity, _ in members})
 
 
+Read = tuple[str, tuple[Any, ...]] | None  # one read's SQL and parameters; None: nothing to read (no members)
+
+
+def _run(db: Database, read: Read) -> list[Any]:
+    return db.execute(*read).fetchall() if read else []
+
+
+def profile_section_rows(conn: Database, identity_id: str, members: Sequence[tuple[str, str]],
+                         event_limits: dict[str, int], limit: int, role_relations: Sequence[str],
+                         typed_relations: Sequence[str]) -> dict[str, Any]:
+    """Every read of a profile's sections at once (one round trip on PostgreSQL, `Database.fetch_all`), each as its
+    own function here returns it: events (by role), attributes, roles (`role_relations` of which a member is the
+    subject), relations (`typed_relations`, either end), co_mentioned, claims_by, claims_about."""
+    db = wrap(conn)
+    reads = {"events": _events_by_role_read(db, members, event_limits),
+             "attributes": _attributes_read(db, members, limit),
+             "roles": _relations_read(db, members, role_relations, limit, False),
+             "relations": _relations_read(db, members, typed_relations, limit, True),
+             "co_mentioned": _co_mentioned_read(db, identity_id, members),
+             "claims_by": _claims_by_read(db, members, limit),
+             "claims_about": _claims_about_read(db, members, limit)}
+    asked = [name for name, read in reads.items() if read]
+    rows = dict(zip(asked, db.fetch_all([reads[name] for name in asked]), strict=True))
+    out = {name: rows.get(name, []) for name in reads}
+    out["events"] = _by_role(out["events"], event_limits)
+    return out
+
+
 def identity_event_rows(conn: Database, members: Sequence[tuple[str, str]], roles: Sequence[str],
                         limit: int) -> list[Any]:
     """Events in which one of the `members` has one of `roles`, latest reports first: id, document_id, data,
@@ -102,19 +125,27 @@ def identity_event_rows_by_role(conn: Database, members: Sequence[tuple[str, str
     """For each role of `limits`, `identity_event_rows(conn, members, (role,), limits[role])`, in one read: one
     look-up of the members' event arguments instead of one per role (each a probe of 1,000 entity ids), the latest
     of each role kept by a window over the role."""
-    db, ids, roles = wrap(conn), _ids(members), sorted(limits)
-    out: dict[str, list[Any]] = {role: [] for role in roles}
+    db = wrap(conn)
+    return _by_role(_run(db, _events_by_role_read(db, members, limits)), limits)
+
+
+def _events_by_role_read(db: Database, members: Sequence[tuple[str, str]], limits: dict[str, int]) -> Read:
+    ids, roles = _ids(members), sorted(limits)
     if not ids or not roles:
-        return out
+        return None
     among, params = db.any_of("a.entity_id", ids)
     keep = " ".join("WHEN ? THEN ?" for _ in roles)
-    rows = db.execute(  # each (event, role) once, so an event of two roles is in both lists, as with two reads
+    return (  # each (event, role) once, so an event of two roles is in both lists, as with two reads
         "SELECT role, id, document_id, data, published FROM (SELECT r.role, e.id, e.document_id, e.data,"
         " d.published, ROW_NUMBER() OVER (PARTITION BY r.role ORDER BY d.published DESC NULLS LAST, e.id) AS n"
         f" FROM (SELECT DISTINCT a.event_id, a.role FROM event_args a WHERE {among} AND a.role IN ({_marks(roles)}))"
         " r JOIN events e ON e.id = r.event_id JOIN documents d ON d.id = e.document_id) w"
         f" WHERE n <= CASE role {keep} END ORDER BY role, n",
-        (*params, *roles, *(v for role in roles for v in (role, limits[role])))).fetchall()
+        (*params, *roles, *(v for role in roles for v in (role, limits[role]))))
+
+
+def _by_role(rows: list[Any], limits: dict[str, int]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {role: [] for role in sorted(limits)}
     for row in rows:
         out[row["role"]].append(row)
     return out
@@ -122,24 +153,35 @@ def identity_event_rows_by_role(conn: Database, members: Sequence[tuple[str, str
 
 def attribute_rows(conn: Database, members: Sequence[tuple[str, str]], limit: int) -> list[Any]:
     """(document_id, attributes JSON) of the `members` that have attributes, latest reports first."""
-    db, ids = wrap(conn), _ids(members)
+    db = wrap(conn)
+    return _run(db, _attributes_read(db, members, limit))
+
+
+def _attributes_read(db: Database, members: Sequence[tuple[str, str]], limit: int) -> Read:
+    ids = _ids(members)
     if not ids:
-        return []
+        return None
     among, params = db.any_of("a.id", ids)
-    return db.execute(  # ranked on the index of entities with attributes; the `limit` shown read from the table
+    return (  # ranked on the index of entities with attributes; the `limit` shown read from the table
         "SELECT e.document_id, e.attributes FROM (SELECT a.id, a.rowid AS n, d.published FROM entities a"
         f" JOIN documents d ON d.id = a.document_id WHERE {among} AND a.attributes != '{{}}'"
         " ORDER BY d.published DESC NULLS LAST, a.rowid DESC LIMIT ?) t JOIN entities e ON e.id = t.id"
-        " ORDER BY t.published DESC NULLS LAST, t.n DESC", (*params, limit)).fetchall()
+        " ORDER BY t.published DESC NULLS LAST, t.n DESC", (*params, limit))
 
 
 def relation_rows(conn: Database, members: Sequence[tuple[str, str]], types: Sequence[str], limit: int,
                   as_object_too: bool = False) -> list[Any]:
     """Relations of `types` whose subject (or, with `as_object_too`, object) is one of the `members`, latest first:
     document_id, data, subject_entity, object_entity, mine (the member's entity)."""
-    db, ids = wrap(conn), _ids(members)
+    db = wrap(conn)
+    return _run(db, _relations_read(db, members, types, limit, as_object_too))
+
+
+def _relations_read(db: Database, members: Sequence[tuple[str, str]], types: Sequence[str], limit: int,
+                    as_object_too: bool) -> Read:
+    ids = _ids(members)
     if not ids:
-        return []
+        return None
     branches, params = [], []
     for end in ("subject_entity", "object_entity") if as_object_too else ("subject_entity",):
         among, values = db.any_of(f"b.{end}", ids)
@@ -149,10 +191,10 @@ def relation_rows(conn: Database, members: Sequence[tuple[str, str]], types: Seq
     # relations shown are read from the table. `id + 0`: the matched ids sorted, never a backward walk of the whole
     # table by primary key in the hope of meeting `limit` matches early (PostgreSQL's plan for one branch: 45k rows
     # read on a 10k store, none kept)
-    return db.execute(
+    return (
         "SELECT r.document_id, r.data, r.subject_entity, r.object_entity, t.mine FROM (SELECT id, mine FROM ("
         + " UNION ".join(branches) + ") u ORDER BY id + 0 DESC, mine LIMIT ?) t JOIN relations r ON r.id = t.id"
-        " ORDER BY t.id DESC, t.mine", (*params, limit)).fetchall()
+        " ORDER BY t.id DESC, t.mine", (*params, limit))
 
 
 def co_mentioned_rows(conn: Database, identity_id: str, members: Sequence[tuple[str, str]]) -> list[Any]:
@@ -160,57 +202,93 @@ def co_mentioned_rows(conn: Database, identity_id: str, members: Sequence[tuple[
     `members`): id, name, type, documents, shared (reports). Counts are grouped by identity before identities are
     joined, so only the identities found are read."""
     db = wrap(conn)
+    return _run(db, _co_mentioned_read(db, identity_id, members))
+
+
+def _co_mentioned_read(db: Database, identity_id: str, members: Sequence[tuple[str, str]]) -> Read:
     documents = list(dict.fromkeys(document for _, document in members))[:LATEST_DOCUMENTS]
     if not documents:
-        return []
+        return None
     among, params = db.any_of("b.document_id", documents)
     # (identity, document) pairs made distinct first: PostgreSQL then hashes them and looks each identity up by
     # key; count(DISTINCT) made it sort, then merge with every identity (10k store, largest group: 54 -> 20 ms)
-    return db.execute(
+    return (
         "SELECT i.id, i.name, i.type, i.documents, s.shared FROM"
         " (SELECT p.identity_id, count(*) AS shared FROM"
         "  (SELECT DISTINCT b.identity_id, b.document_id FROM entity_links b"
         f"   WHERE {among} AND b.identity_id != ?) p GROUP BY p.identity_id) s"
         " JOIN identities i ON i.id = s.identity_id WHERE i.kind != 'place' AND i.suppressed = 0"
-        " ORDER BY i.id", (*params, identity_id)).fetchall()
+        " ORDER BY i.id", (*params, identity_id))
 
 
 def claim_rows_by(conn: Database, members: Sequence[tuple[str, str]], limit: int) -> list[Any]:
     """Claims whose speaker is one of the `members`, latest reports first: document_id, data."""
-    db, ids = wrap(conn), _ids(members)
+    db = wrap(conn)
+    return _run(db, _claims_by_read(db, members, limit))
+
+
+def _claims_by_read(db: Database, members: Sequence[tuple[str, str]], limit: int) -> Read:
+    ids = _ids(members)
     if not ids:
-        return []
+        return None
     among, params = db.any_of("k.speaker_entity", ids)
-    return db.execute(  # ranked on the speaker index; only the `limit` claims shown are read from the table
+    return (  # ranked on the speaker index; only the `limit` claims shown are read from the table
         "SELECT c.document_id, c.data FROM (SELECT k.id, d.published FROM claims k JOIN documents d"
         f" ON d.id = k.document_id WHERE {among} ORDER BY d.published DESC NULLS LAST, k.id LIMIT ?) t"
-        " JOIN claims c ON c.id = t.id ORDER BY t.published DESC NULLS LAST, t.id", (*params, limit)).fetchall()
+        " JOIN claims c ON c.id = t.id ORDER BY t.published DESC NULLS LAST, t.id", (*params, limit))
 
 
 def claim_rows_about(conn: Database, members: Sequence[tuple[str, str]], limit: int) -> list[Any]:
     """Claims by others whose content names one of the `members`, latest reports first."""
-    db, ids = wrap(conn), _ids(members)
+    db = wrap(conn)
+    return _run(db, _claims_about_read(db, members, limit))
+
+
+def _claims_about_read(db: Database, members: Sequence[tuple[str, str]], limit: int) -> Read:
+    ids = _ids(members)
     if not ids:
-        return []
+        return None
     among, params = db.any_of("m.entity_id", ids)
     # each claim once (DISTINCT over its id and report, not over its JSON), found and ranked on the mention and
     # claim indexes alone; only the `limit` claims shown are read from the table
-    return db.execute(
+    return (
         "SELECT c.id, c.document_id, c.data, t.published FROM (SELECT h.id, d.published FROM"
         " (SELECT DISTINCT k.id, k.document_id FROM mentions m"
         ' JOIN claims k ON k.document_id = m.document_id AND m.start >= k.start AND m."end" <= k."end"'
         f" AND (k.speaker_entity IS NULL OR k.speaker_entity != m.entity_id) WHERE {among}) h"
         " JOIN documents d ON d.id = h.document_id ORDER BY d.published DESC NULLS LAST, h.id LIMIT ?) t"
-        " JOIN claims c ON c.id = t.id ORDER BY t.published DESC NULLS LAST, t.id", (*params, limit)).fetchall()
+        " JOIN claims c ON c.id = t.id ORDER BY t.published DESC NULLS LAST, t.id", (*params, limit))
+
+
+def names_and_places(conn: Database, entity_ids: Iterable[str | None],
+                     place_ids: Iterable[str | None]) -> tuple[dict[str, tuple[str, str, str]], list[Any]]:
+    """`identity_of_entities(entity_ids)` and `place_rows(place_ids)` in one round trip (`Database.fetch_all`)."""
+    db = wrap(conn)
+    reads = [_identity_of_read(entity_ids), _places_read(place_ids)]
+    rows = iter(db.fetch_all([r for r in reads if r]))
+    names, places = (next(rows) if read else [] for read in reads)
+    return {r[0]: (r[1], r[2], r[3]) for r in names}, places
+
+
+def _identity_of_read(entity_ids: Iterable[str | None]) -> Read:
+    ids = sorted({e for e in entity_ids if e})
+    if not ids:
+        return None
+    return ("SELECT l.entity_id, i.id, i.name, i.kind FROM entity_links l JOIN identities i ON i.id = l.identity_id"
+            f" WHERE l.entity_id IN ({_marks(ids)}) AND i.suppressed = 0", tuple(ids))
+
+
+def _places_read(entity_ids: Iterable[str | None]) -> Read:
+    ids = sorted({e for e in entity_ids if e})
+    if not ids:
+        return None
+    return (f"SELECT id, lat, lon, geonameid, country FROM entities WHERE id IN ({_marks(ids)})"
+            " AND lat IS NOT NULL ORDER BY id", tuple(ids))
 
 
 def place_rows(conn: Database, entity_ids: Iterable[str | None]) -> list[Any]:
     """id, lat, lon, geonameid, country of the entities the geocoder placed."""
-    ids = sorted({e for e in entity_ids if e})
-    if not ids:
-        return []
-    return wrap(conn).execute(f"SELECT id, lat, lon, geonameid, country FROM entities WHERE id IN ({_marks(ids)})"
-                              " AND lat IS NOT NULL ORDER BY id", ids).fetchall()
+    return _run(wrap(conn), _places_read(entity_ids))
 
 
 def events_of_types(conn: Database, types: Sequence[str]) -> list[Any]:

@@ -91,6 +91,16 @@ class Database:
         """Run one statement; the cursor returned fetches `Row`s (sqlite3.Row on SQLite)."""
         return self.conn.execute(self.sql(sql), tuple(params))
 
+    def fetch_all(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Any]]:
+        """The rows of several independent reads. PostgreSQL: sent in one pipeline, so they cost one round trip
+        (one wake-up of the server process: on a loaded machine each round trip waits for a core, 5-40 ms) instead
+        of one each; SQLite: run in turn."""
+        if self.dialect == SQLITE:
+            return [self.conn.execute(sql, tuple(params)).fetchall() for sql, params in statements]
+        with self.conn.pipeline():
+            cursors = [self.conn.execute(self.sql(sql), tuple(params)) for sql, params in statements]
+        return [cursor.fetchall() for cursor in cursors]
+
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         rows = [tuple(r) for r in rows]
         if not rows:

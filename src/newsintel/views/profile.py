@@ -37,10 +37,13 @@ def _events(conn: Database, members: Members, roles: tuple[str, ...], limit: int
     return fact_reads.identity_event_rows(conn, members, roles, limit)
 
 
-def _line(sources: Sources, row: Any, arg_names: dict[str, tuple[str, str, str]],
+ARG_ROLES = ("actors", "targets", "location", "origin", "destination", "via")
+
+
+def _line(sources: Sources, document_id: str, data: dict[str, Any], arg_names: dict[str, tuple[str, str, str]],
           role: str | None) -> dict[str, Any]:
-    fact = sources.fact(row["document_id"], row["data"])
-    for arg_role in ("actors", "targets", "location", "origin", "destination", "via"):
+    fact = sources.fact(document_id, data)
+    for arg_role in ARG_ROLES:
         for arg in fact.get(arg_role, []):
             if arg.get("entity") in arg_names:
                 arg["identity"], arg["name"], arg["kind"] = arg_names[arg["entity"]]
@@ -52,25 +55,26 @@ def _line(sources: Sources, row: Any, arg_names: dict[str, tuple[str, str, str]]
     return fact
 
 
-def _facts(conn: Database, sources: Sources, rows: list[Any],
-           role: str | None = None) -> list[dict[str, Any]]:
-    """The events of `rows` as lines, their status seen from the participant in `role` (None: any role)."""
-    entity_ids = []
-    for row in rows:
-        data = json.loads(row["data"])
-        entity_ids += [a.get("entity") for arg_role in ("actors", "targets", "location", "origin", "destination",
-                                                         "via") for a in data.get(arg_role, [])]
-    names = identity_of_entities(conn, entity_ids)
-    sources.prefetch([row["document_id"] for row in rows])
-    return [_line(sources, row, names, role) for row in rows]
+def _arg_entities(data: list[dict[str, Any]], roles: tuple[str, ...] = ARG_ROLES) -> list[str | None]:
+    return [a.get("entity") for d in data for arg_role in roles for a in d.get(arg_role, [])]
 
 
-def _who(conn: Database, identity: Any, members: Members, sources: Sources, limit: int) -> dict[str, Any]:
+def _facts(conn: Database, sources: Sources, rows: list[Any], role: str | None = None,
+           names: dict[str, tuple[str, str, str]] | None = None,
+           decoded: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The events of `rows` as lines, their status seen from the participant in `role` (None: any role). `names`
+    and `decoded` (each row's JSON): already read for the whole profile (its documents prefetched), else read here."""
+    decoded = [json.loads(row["data"]) for row in rows] if decoded is None else decoded
+    if names is None:
+        names = identity_of_entities(conn, _arg_entities(decoded))
+        sources.prefetch([row["document_id"] for row in rows])
+    return [_line(sources, row["document_id"], data, names, role) for row, data in zip(rows, decoded, strict=True)]
+
+
+def _who(identity: Any, rows: list[Any], role_rows: list[Any], sources: Sources) -> dict[str, Any]:
+    """`rows`: the members' attributes; `role_rows`: their roles (relations of ROLE_RELATIONS)."""
     profile = json.loads(identity["profile"])
     attributes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    rows = fact_reads.attribute_rows(conn, members, limit)
-    role_rows = fact_reads.relation_rows(conn, members, ROLE_RELATIONS, limit)
-    sources.prefetch([r["document_id"] for r in rows + role_rows])
     for row in rows:
         for ev in json.loads(row["attributes"]).get("evidence", []):
             attributes[ev["attribute"]].append(
@@ -89,13 +93,15 @@ def _role(fact: dict[str, Any]) -> str:
     return fact.get("as") or (fact.get("member") or {}).get("as") or "actors"
 
 
-def _where(conn: Database, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _where(conn: Database, events: list[dict[str, Any]], places: list[Any] | None = None) -> list[dict[str, Any]]:
     """Places the identity was reported at, latest first: the places its part in each event puts it at
     (`common.where_places`: event locations, where movements ended; nothing from a threat, a plan, a denial or a
-    remote strike); each with the point the geocoder gave it in that report."""
-    ids = [p.get("entity") for f in events for p in f["location"] + f["destination"]]
-    geo = {r[0]: {"lat": r[1], "lon": r[2], "geonameid": r[3], "country": r[4]}
-           for r in fact_reads.place_rows(conn, ids)}
+    remote strike); each with the point the geocoder gave it in that report (`places`: `fact_reads.place_rows` of
+    the events' locations and destinations, read here when not given)."""
+    if places is None:
+        places = fact_reads.place_rows(conn, [p.get("entity") for f in events
+                                              for p in f["location"] + f["destination"]])
+    geo = {r[0]: {"lat": r[1], "lon": r[2], "geonameid": r[3], "country": r[4]} for r in places}
     out = []
     for fact in events:
         for place in where_places(fact, _role(fact)):
@@ -109,20 +115,21 @@ def _where(conn: Database, events: list[dict[str, Any]]) -> list[dict[str, Any]]
     return sorted(out, key=date_order, reverse=True)
 
 
-def _associates(conn: Database, identity_id: str, members: Members, sources: Sources,
+def _others(rows: list[Any]) -> list[str | None]:
+    """The other end of each relation of `rows` (`mine`: the member's end)."""
+    return [row["object_entity"] if row["subject_entity"] == row["mine"] else row["subject_entity"] for row in rows]
+
+
+def _associates(rows: list[Any], co: list[Any], linked: dict[str, tuple[str, str, str]], sources: Sources,
                 limit: int) -> list[dict[str, Any]]:
-    """Typed relations first (each with its source), then identities co-mentioned in the same reports."""
+    """Typed relations first (each with its source), then identities co-mentioned in the same reports. `rows`:
+    relations of TYPED_RELATIONS; `co`: `fact_reads.co_mentioned_rows`; `linked`: identities of their other ends."""
     typed = []
-    rows = fact_reads.relation_rows(conn, members, TYPED_RELATIONS, limit, as_object_too=True)
-    sources.prefetch([r["document_id"] for r in rows])
-    others = [row["object_entity"] if row["subject_entity"] == row["mine"] else row["subject_entity"] for row in rows]
-    linked = identity_of_entities(conn, others)  # one read for all rows, not one per relation
-    for row, other in zip(rows, others, strict=True):
+    for row, other in zip(rows, _others(rows), strict=True):
         fact = sources.fact(row["document_id"], row["data"])
         fact["other"] = ({"identity": linked[other][0], "name": linked[other][1]} if other in linked
                          else {"identity": None, "name": fact["object"]["text"]})
         typed.append(fact)
-    co = fact_reads.co_mentioned_rows(conn, identity_id, members)
     co = sorted(co, key=lambda r: (-r["shared"] / (1 + math.log1p(r["documents"])), -r["shared"], r["name"],
                                    r["id"]))[:limit]
     return [*({"kind": "relation", **f} for f in typed),
@@ -130,10 +137,7 @@ def _associates(conn: Database, identity_id: str, members: Members, sources: Sou
                "shared_documents": r["shared"]} for r in co)]
 
 
-def _claims(conn: Database, members: Members, sources: Sources, limit: int) -> dict[str, list]:
-    by = fact_reads.claim_rows_by(conn, members, limit)
-    about = fact_reads.claim_rows_about(conn, members, limit)
-    sources.prefetch([r["document_id"] for r in by + about])
+def _claims(by: list[Any], about: list[Any], sources: Sources) -> dict[str, list]:
     return {"by": [sources.fact(r["document_id"], r["data"]) for r in by],
             "about": [sources.fact(r["document_id"], r["data"]) for r in about]}
 
@@ -144,9 +148,19 @@ def build_profile(conn: Database, identity: Any, limit: int = 20,
     sources = Sources(conn)
     threshold = default_min_confidence() if min_confidence is None else min_confidence
     members = fact_reads.latest_members(conn, identity["id"])
-    rows = fact_reads.identity_event_rows_by_role(conn, members, {"actors": 4 * limit, "targets": 2 * limit})
-    as_actor = _facts(conn, sources, rows["actors"], "actors")
-    as_target = _facts(conn, sources, rows["targets"], "targets")
+    # every section's rows in one batch, then every report they cite, then the identities and places they name
+    # (three round trips on PostgreSQL, whatever the sections; each used to make its own, about twenty in all)
+    rows = fact_reads.profile_section_rows(conn, identity["id"], members, {"actors": 4 * limit, "targets": 2 * limit},
+                                           limit, ROLE_RELATIONS, TYPED_RELATIONS)
+    actors, targets = rows["events"]["actors"], rows["events"]["targets"]
+    decoded = {role: [json.loads(r["data"]) for r in rows["events"][role]] for role in ("actors", "targets")}
+    sources.prefetch([r["document_id"] for name in ("attributes", "roles", "relations", "claims_by", "claims_about")
+                      for r in rows[name]] + [r["document_id"] for r in actors + targets])
+    events = decoded["actors"] + decoded["targets"]
+    names, places = fact_reads.names_and_places(conn, _arg_entities(events) + _others(rows["relations"]),
+                                                _arg_entities(events, ("location", "destination")))
+    as_actor = _facts(conn, sources, actors, "actors", names, decoded["actors"])
+    as_target = _facts(conn, sources, targets, "targets", names, decoded["targets"])
     corroborate(conn, as_actor + as_target)
     as_actor, hidden_actor = confident(as_actor, threshold)
     as_target, hidden_target = confident(as_target, threshold)
@@ -154,14 +168,14 @@ def build_profile(conn: Database, identity: Any, limit: int = 20,
     involved = [f for f in as_actor + as_target if not through_unsure_pronoun(f, f["as"], identity["id"])]
     movements = [f for f in involved if heads_somewhere(f, f["as"])]
     intent = [f for f in as_actor if f["modality"] in INTENT_MODALITIES or f["type"] == "THREATEN"]
-    claims = _claims(conn, members, sources, limit)
+    claims = _claims(rows["claims_by"], rows["claims_about"], sources)
     intent_claims = [c for c in claims["by"] + claims["about"] if c["modality"] in INTENT_MODALITIES]
     return {
-        "who": _who(conn, identity, members, sources, limit),
-        "where": _where(conn, involved)[:limit],
+        "who": _who(identity, rows["attributes"], rows["roles"], sources),
+        "where": _where(conn, involved, places)[:limit],
         "heading": sorted(movements, key=date_order, reverse=True)[:limit],
         "intent": {"events": intent[:limit], "claims": intent_claims[:limit]},
-        "associates": _associates(conn, identity["id"], members, sources, limit),
+        "associates": _associates(rows["relations"], rows["co_mentioned"], names, sources, limit),
         "said": claims,
         "min_confidence": threshold,
         "hidden": hidden_actor + hidden_target,
