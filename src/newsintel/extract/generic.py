@@ -52,6 +52,7 @@ class GenericCues:
     modals: frozenset[str]
     having: frozenset[str]
     instruction: frozenset[str]
+    trend: frozenset[str]
 
 
 @functools.cache
@@ -66,7 +67,7 @@ def cues() -> GenericCues:
                        words("prevention_governors"), words("frequency_adjectives"), words("policy_governors"),
                        words("policy_subjects"), words("capability_nouns"), words("definition_governors"),
                        words("fiction_nouns"), words("modals_of_kind"),
-                       words("having_verbs"), words("instruction_words"))
+                       words("having_verbs"), words("instruction_words"), words("trend_words"))
 
 
 def _lemma(token: Token) -> str:
@@ -145,6 +146,17 @@ def generic_subject(noun: Token | None) -> str | None:
     return None
 
 
+def _trend(noun: Token | None) -> str | None:
+    """A bare plural counted by a comparative is a trend over a population, no one's act: "with more people
+    moving to the coast", "fewer families return each year" (not "more than 20 people", a count)."""
+    if noun is None or noun.tag_ != "NNS" or noun.ent_type_:
+        return None
+    if any(c.dep_ in SPECIFIC_MODIFIERS for c in noun.children):
+        return None
+    more = next((c for c in noun.children if c.dep_ in ("amod", "advmod") and c.lower_ in cues().trend), None)
+    return f"{more.lower_} {noun.lower_}" if more is not None else None
+
+
 def _modal_of_kind(verb: Token) -> bool:
     """A modal of ability or possibility ("such groups can recruit online"), not of one future ("will", "would":
     modality.py says what is to come)."""
@@ -207,6 +219,9 @@ def _verb_rules(trigger: Token, args: dict[str, list[Token]]) -> dict[str, str] 
     conceded = _no_matter(trigger)
     if conceded:
         return {"rule": "general condition", "cue": conceded}
+    trend = _trend(subject(head))
+    if trend:
+        return {"rule": "trend", "cue": trend}
     form = tense(head)
     if form == "other":
         return None

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from newsintel.extract.antecedents import syntactic_antecedent
 from newsintel.extract.lexicon import lexicon
+from newsintel.extract.sense_participants import denotes_people
 from newsintel.extract.subjects import direct_object, subject_of
 from newsintel.extract.triggers import lemma_of
 from newsintel.resources import load_yaml
@@ -157,4 +158,30 @@ def no_people_moving(token: Token, key: str) -> str | None:
         kind = _kind(noun, rules)
         if kind is not None:
             return f"{kind}: {noun.lower_}"
+        if _to_space(token) and noun.pos_ != "PRON" and not denotes_people(noun):
+            return f"spacecraft: {noun.lower_}"  # "the Kestrel mission will reach Titan in 2034"
+        named_body = noun.ent_type_ == "ORG" or (noun.pos_ == "PROPN" and not noun.ent_type_)
+        if named_body and token.pos_ in ("VERB", "AUX"):
+            cue = next((t.lower_ for t in token.sent if t.lower_ in company_move_cues() and t.i != noun.i), None)
+            if cue:  # "the chipmaker moved from California after a merger": a company's seat
+                return f"company: {noun.lower_} ({cue})"
     return None
+
+
+def _to_space(token: Token) -> bool:
+    """The movement ends at a body in space or in orbit ("reach Titan", "heading to Mars"): only craft go there
+    in the news; astronauts are people and stay movers."""
+    places = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    places += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "for", "into")
+               for g in c.children if g.dep_ == "pobj"]
+    return any(p.lower_ in space_destinations() for p in places)
+
+
+@functools.cache
+def space_destinations() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("senses.yaml").get("space_destinations") or ())
+
+
+@functools.cache
+def company_move_cues() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("senses.yaml").get("company_move_cues") or ())

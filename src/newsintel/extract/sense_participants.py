@@ -97,6 +97,8 @@ def patient_of(token: Token) -> Token | None:
     if is_passive(token) or _shares_passive(token):
         subject, passive = subject_of(token)
         if subject is not None and (passive or _shares_passive(token)):
+            if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+                return token.head  # "a task order that will be released soon": the order is released
             return subject
         return token.head if token.dep_ == "acl" else None  # "the coach fired on Monday"
     obj = direct_object(token)
@@ -219,4 +221,6 @@ def object_words(patient: Token) -> set[str]:
         out |= {lemma_of(c) for c in patient.children if c.dep_ == "compound"}
     if patient.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in patient.children):
         out.add("<money>")
+    out |= {lemma_of(c) for c in patient.children if c.dep_ == "appos" and c.pos_ == "NOUN"}  # "released
+    # \"Nightfall\", his third album": the noun set beside a title says what it is
     return out

@@ -48,8 +48,10 @@ from newsintel.extract.sense_participants import (
     thing_doer,
     thing_pronoun,
 )
+from newsintel.extract.sense_sentence import sentence_sense
 from newsintel.extract.subjects import direct_object, is_passive, subject_of
 from newsintel.extract.triggers import lemma_of
+from newsintel.extract.weapon_tests import weapon_test
 from newsintel.resources import load_yaml
 
 
@@ -99,6 +101,8 @@ def senses() -> dict[str, Sense]:
     data.pop("accidents", None)
     data.pop("likening", None)
     data.pop("it_groups", None)
+    for listed in ("weapon_tests", "sentence_senses", "company_move_cues", "space_destinations"):
+        data.pop(listed, None)
     for listed in ("sport_words", "sport_triggers", "sport_players", "sport_player_triggers", "sport_violence",
                    "not_movers"):
         data.pop(listed, None)
@@ -277,6 +281,12 @@ def other_sense(token: Token, key: str) -> str | None:
     accident = accident_clause(token, key)
     if accident:
         return accident
+    tested = weapon_test(token, key)
+    if tested:
+        return f"a weapons test: {tested}"  # "fired a ballistic missile into the sea"
+    read_off = sentence_sense(token, key)
+    if read_off:
+        return read_off  # "doctors would not say whether the boy had been released": a hospital discharge
     moving = no_people_moving(token, key)
     if moving:
         return f"no people moving: {moving}"  # "Hurricane Irma is heading to Florida"
