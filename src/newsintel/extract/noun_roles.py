@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from newsintel.extract.args import MentionIndex, is_country, is_place, with_conjuncts
 from newsintel.extract.clause_args import hands_of, someone, when_not_who
+from newsintel.extract.clause_noun_roles import attack_clause_targets, clause_places, trial_defendants
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.place_modifiers import town_read_as_person
@@ -153,6 +154,12 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     prep_args(ps, token, mentions, args, trigger)
     if name in AIMED_NOUN_TYPES and not args["targets"]:
         _stranded_aim(ps, token, mentions, args, trigger)
+    if name == "ATTACK" and not args["targets"]:  # "the airstrike that hit the clinic", "were wounded in an ambush"
+        args["targets"] += attack_clause_targets(token)
+    if name == "CHARGE" and not args["targets"]:  # "was convicted in a second trial"
+        args["targets"] += trial_defendants(token)
+    if name not in MOVERS and not any(args[r] for r in ("location", "origin", "destination", "via")):
+        args["location"] += clause_places(ps, token, run, mentions)  # "assaults reported in Lyon", "swept through"
     if name == "TRAVEL" and not args["actors"]:
         args["actors"] += journey_maker(ps, token, mentions)
     drop_unresolved_wh(args)
@@ -179,13 +186,25 @@ def _stranded_aim(ps: ParsedSentence, noun: Token, mentions: MentionIndex, args:
                 args[role] += [t for t in assign_args[role] if t.i in aimed and t not in args[role]]
 
 
+@cache
+def _journey_for_verbs() -> frozenset[str]:
+    return frozenset(load_yaml("event_roles.yaml")["journey_for_verbs"])
+
+
 def journey_maker(ps: ParsedSentence, noun: Token, mentions: MentionIndex) -> list[Token]:
     """"Speaking during a visit to Osaka, the prime minister called ...", "he met leaders on a trip to Kabul": a
     journey noun with no traveller of its own, in a "during"/"on" phrase of a clause, is the journey of that
-    clause's subject when the subject is someone (not "protests erupted during a visit to Kabul")."""
-    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in JOURNEY_PREPS:
+    clause's subject when the subject is someone (not "protests erupted during a visit to Kabul"); so is one in the
+    "for" phrase of a verb of setting off ("left for a visit to Kabul", "boarded a plane for a visit to Kabul":
+    `journey_for_verbs` in data/event_roles.yaml)."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in JOURNEY_PREPS | {"for"}:
         return []
     verb = noun.head.head
+    if noun.head.lower_ == "for":  # "left for a visit to Japan", "boarded a plane for a visit to Japan"
+        if verb.dep_ in ("dobj", "obj") and lemma_of(verb) in lexicon().vehicles:
+            verb = verb.head
+        if lemma_of(verb) not in _journey_for_verbs():
+            return []
     if verb.pos_ not in ("VERB", "AUX", "ADJ"):  # "was heckled during a visit": tagged as an adjective at times
         return []
     if noun.head.lower_ == "on" and lemma_of(verb) in lexicon().attribution["verbs"]:
