@@ -37,6 +37,7 @@ from newsintel.resolve.names import (
     similarity,
 )
 from newsintel.resolve.org_context import read_in_context, report_context
+from newsintel.resolve.place_agreement import places_agree
 from newsintel.resolve.types import settle_kind
 from newsintel.resolve.units import (
     Unit,
@@ -120,8 +121,13 @@ def name_match(unit: Unit, candidate: IdentityRow) -> tuple[float, dict[str, Any
     if unit.kind == PLACE and kind == PLACE:
         ours = {a["place"] for a in unit.attributes if a.get("place")}
         theirs_places = set(profile.get("place", {}))
-        if ours and theirs_places:  # both geocoded: the same gazetteer entry ("Raqqah" = "ar-Raqqa") or not at all
-            return (1.0 if ours & theirs_places else 0.0), profile
+        if ours & theirs_places:  # the same gazetteer entry ("Raqqah" = "ar-Raqqa"), whatever the spelling
+            return 1.0, profile
+        if (ours or theirs_places) and not places_agree(ours, theirs_places, cfg["place_agree_km"]):
+            return 0.0, profile  # a namesake elsewhere, or an unplaced word that would inherit a namesake's point
+        if ours:  # near, not the same entry: by name, below an identity holding the mention's own entry
+            forms = [f for f in (name_form(kind, n) for n in unit.names) if f is not None]
+            return cfg["place_near_factor"] * _name_score(forms, theirs_forms, cfg["fuzzy_factor"]), profile
     forms = [f for f in (name_form(kind, n) for n in unit.names) if f is not None]
     name_score = _name_score(forms, theirs_forms, cfg["fuzzy_factor"])
     if kind != unit.kind and name_score < (0.75 if unit.kind == PLACE and kind == PERSON else 1.0):
