@@ -12,6 +12,7 @@ Wall time on a loaded machine is noise; CPU time (user + sys) moves much less wi
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import resource
@@ -184,6 +185,37 @@ def stages(folder: Path) -> dict[str, Any]:
     return {"documents": len(records), "load": load, "spent": dict(clock.spent)}
 
 
+def paired(folder: Path, chunk: int = 8) -> dict[str, float]:
+    """NLP and extraction CPU seconds with session 27's speed-ups off and on, in this process, chunk by chunk
+    (`chunk` documents, as an ingest worker gets them), the two orders alternating: load slows both alike."""
+    from benchmarks.same_output import speedups_off
+    from newsintel.annotate import annotate
+    from newsintel.batch import list_inputs
+    from newsintel.clean import clean
+    from newsintel.ingest import read_path
+    from newsintel.model import RawDocument
+
+    files, _ = list_inputs([str(folder)])
+    infos = []
+    for raw in (i for f in files for i in read_path(f) if isinstance(i, RawDocument)):
+        try:
+            infos.append(clean(raw))
+        except Exception:
+            continue
+    spent = {"off": 0.0, "on": 0.0}
+    for n, at in enumerate(range(0, len(infos), chunk)):
+        for mode in (("off", "on") if n % 2 == 0 else ("on", "off")):
+            batch = [copy.deepcopy(info) for info in infos[at:at + chunk]]  # a record keeps warnings on its info
+            t0 = time.process_time()
+            if mode == "off":
+                with speedups_off():
+                    list(annotate(batch))
+            else:
+                list(annotate(batch))
+            spent[mode] += time.process_time() - t0
+    return {"documents": len(infos), **spent}
+
+
 def sizes(folder: Path, chunk_size: int, chunks: int = 3) -> list[dict[str, Any]]:
     import pickle
 
@@ -206,10 +238,15 @@ def sizes(folder: Path, chunk_size: int, chunks: int = 3) -> list[dict[str, Any]
     return rows
 
 
-def main(rounds: int, with_stages: bool, with_sizes: bool, docs: int) -> dict[str, Any]:
+def main(rounds: int, with_stages: bool, with_sizes: bool, docs: int, ab: bool = False) -> dict[str, Any]:
     report: dict[str, Any] = {"docs": docs}
     with tempfile.TemporaryDirectory() as tmp:
         folder, jsonl = subset(Path(tmp), docs)
+        if ab:
+            pair = report["paired"] = paired(folder)
+            n = pair["documents"]
+            print(f"NLP and extraction, speed-ups off / on, paired by chunk: {1000 * pair['off'] / n:.1f} / "
+                  f"{1000 * pair['on'] / n:.1f} ms CPU per document ({n} documents)")
         if rounds:
             runs = whole_runs(folder, jsonl, rounds)
             report["runs"] = runs
@@ -245,6 +282,7 @@ if __name__ == "__main__":
     parser.add_argument("--stages", action="store_true", help="also CPU per stage in one process")
     parser.add_argument("--sizes", action="store_true", help="also the pickled bytes of a chunk and its records")
     parser.add_argument("--docs", type=int, default=DOCS)
+    parser.add_argument("--ab", action="store_true", help="also NLP and extraction with speed-ups off and on, paired")
     parser.add_argument("--off", action="store_true",
                         help="stages with session 27's speed-ups off (benchmarks/same_output.py), for before/after")
     parser.add_argument("--json", type=Path, help="write the figures here")
@@ -253,8 +291,8 @@ if __name__ == "__main__":
         from benchmarks.same_output import speedups_off
 
         with speedups_off():
-            result = main(args.rounds, args.stages, args.sizes, args.docs)
+            result = main(args.rounds, args.stages, args.sizes, args.docs, args.ab)
     else:
-        result = main(args.rounds, args.stages, args.sizes, args.docs)
+        result = main(args.rounds, args.stages, args.sizes, args.docs, args.ab)
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, default=str))

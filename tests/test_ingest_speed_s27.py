@@ -89,3 +89,17 @@ def test_the_rules_run_once_per_word_tag_and_morphology():
     lemmas = [rules.lemmatize(t)[0] for t in doc]
     assert lemmas == [t.lower_ for t in doc]
     assert len(rules.calls) == len({(t.orth, t.pos, t.morph.key) for t in doc}) < len(doc)
+
+
+def test_every_data_file_reads_the_same_with_the_fast_yaml_parser():
+    from importlib import resources as files
+
+    import yaml
+
+    from newsintel import resources
+
+    names = [p.name for p in files.files("newsintel").joinpath("data").iterdir() if p.name.endswith(".yaml")]
+    assert len(names) > 10
+    for name in names:
+        text = resources.data_text(name)
+        assert resources._parse(text) == yaml.load(text, Loader=yaml.SafeLoader), name
