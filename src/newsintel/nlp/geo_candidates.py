@@ -58,6 +58,7 @@ class CandidateFinder:
         cfg = load_yaml("geocoding.yaml")
         self.gazetteer = gazetteer
         self.cfg = cfg
+        self.min_key = load_yaml("places.yaml")["min_key_length"]  # shorter keys are aliases ("US", "LA")
         self.kind_nouns = {k: frozenset(v) for k, v in cfg["kind_nouns"].items()}
         self.abbreviations = {fold(k): v for k, v in cfg["us_state_abbreviations"].items()}
         self.abbreviations |= {fold(k): v for k, v in cfg["canadian_province_abbreviations"].items()}
@@ -138,6 +139,8 @@ class CandidateFinder:
         if state is not None:
             return [Candidate(state)]
         found = self.gazetteer.lookup(text)
+        if found and len(place_key(text)) < self.min_key and not text.replace(".", "").isupper():
+            found = ()  # a short alias is an abbreviation, in capitals: "LA" is Los Angeles, "La" an article
         if not found:
             words = text.split()
             if len(words) > 1 and words[-1].lower() in self.kind_nouns:

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from newsintel.nlp.body_names import body_named
 from newsintel.nlp.facility_places import host_place, is_facility
 from newsintel.nlp.focus import Focus, publisher_focus
 from newsintel.nlp.gazetteer import Place, fold, place_key
@@ -153,7 +154,8 @@ def toponym_inputs(text: str, mentions: list[RawMention],
     place = Counter(fold(m.text) for m in mentions if m.label in PLACE_LABELS)
     parts = {i: found for i, m in enumerate(mentions) if (found := compound_parts(m))}
     chosen = [i for i, m in enumerate(mentions) if (m.label in PLACE_LABELS or m.label in ADJECTIVE_LABELS)
-              and i not in parts and not _is_person_word(m, text, person, place)]
+              and i not in parts and not _is_person_word(m, text, person, place)
+              and not body_named(text, mentions, i)]  # "an editor at Tor": a publisher, not a town
     spans = {i: refine_span(text, mentions[i].start, mentions[i].end, mentions[i].label, resolver) for i in chosen}
     adjectives = {span for found in parts.values() for span in found
                   if resolver.adjective_place(text[span[0]:span[1]])}
