@@ -89,3 +89,8 @@ def test_a_quoted_he_with_one_man_named_before_is_named():
             '"He pushed me to the ground," Marsh said.')
     (event,) = events_of(text, "ATTACK")
     assert texts(event["actors"]) == "Victor Bram"
+
+
+def test_a_shooter_the_tagger_reads_as_a_participle_is_not_the_one_hit():
+    text = "As the gunman sprayed bullets from the roof of the mall, shoppers began to run."
+    assert all("gunman" not in texts(e["targets"]) for e in events_of(text, "ATTACK"))
