@@ -175,6 +175,8 @@ class StixExporter:
         self.refs = {identity: ref for identity, node in self.nodes.items()
                      if (ref := self._node_ref(identity, node, threat)) is not None}
         self.refs |= {key: stix_id("identity", key) for key in self.described}
+        # documents another exported report of their story could confirm (grading asks the store only for these)
+        self.with_peers = {d for story in self.stories.values() if len(story.documents) > 1 for d in story.documents}
 
     def _gather_nodes(self, docs: dict[str, dict[str, Any]]) -> dict[str, str]:
         """Fold the page's linked entities into their nodes; returns entity id -> identity id."""
@@ -311,7 +313,7 @@ class StixExporter:
             if e["identity"] in self.refs:
                 named[e["document_id"]].add(self.refs[e["identity"]])
         entity_ref = {e: self.refs[i] for e, i in entity_node.items() if i in self.refs}
-        facts_of = DocumentObjects(self.conn, self.may_use, self.contradicted)
+        facts_of = DocumentObjects(self.conn, self.may_use, self.contradicted, self.with_peers)
         facts: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
         for table in ("events", "claims", "relations"):
             for doc_id, fact in reads.facts_of(self.conn, table, ids):

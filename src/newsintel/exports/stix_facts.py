@@ -51,17 +51,20 @@ class DocumentObjects:
     """Sightings, notes and reports of the documents an export may use (`may_use`); `contradicted`: (document,
     sentence) of figures another report disagrees with."""
 
-    def __init__(self, conn: Any, may_use: set[str], contradicted: set[tuple[str, int]]) -> None:
+    def __init__(self, conn: Any, may_use: set[str], contradicted: set[tuple[str, int]],
+                 with_peers: set[str] | None = None) -> None:
         self.conn = conn
         self.may_use = may_use
         self.contradicted = contradicted
+        self.with_peers = with_peers  # documents whose story holds another one it may use (None: not known)
 
     def grades(self, doc: dict[str, Any], modality: str | None, sentence: int | None, entities: list[str],
                event_type: str | None = None) -> dict[str, Any]:
         """Credibility (confirmed by other publishers of the story reporting `entities` in an event of
         `event_type`, among the exported documents), the document's source reliability, and STIX confidence."""
+        alone = self.with_peers is not None and doc["id"] not in self.with_peers  # no one else could confirm it
         confirmations = (independent_confirmations(self.conn, doc["id"], event_type, entities, self.may_use)
-                         if event_type and entities else 0)
+                         if event_type and entities and not alone else 0)
         grade = credibility(modality, confirmations, (doc["id"], sentence) in self.contradicted)
         return {"credibility": grade, "source_reliability": doc["reliability"], "confidence": stix_confidence(grade)}
 
