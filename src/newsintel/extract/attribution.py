@@ -20,6 +20,7 @@ from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.speaker_conjuncts import conjoined
 from newsintel.extract.speaker_order import allegation_speaker, inverted_speaker, own_statement
+from newsintel.extract.speaker_scene import says_its_own, sets_the_scene
 
 MAX_STEPS = 8
 PEOPLE_PRONOUNS = {"he", "she", "they", "i", "we"}
@@ -101,9 +102,8 @@ def mis_coordinated(verb: Token) -> Token | None:
 
 
 def _trailing_speaker(verb: Token) -> Token | None:
-    """"..., the Danish Security and Intelligence Service (PET) said on Wednesday.": when the parser lost the
-    subject of a closing reporting verb, the speaker is the head (last noun) of the phrase between the comma and
-    the verb, parentheses left out."""
+    """"..., the Danish Security Service (PET) said on Wednesday.": when the parser lost the subject of a closing
+    reporting verb, the speaker is the head (last noun) of the phrase between the comma and the verb (no brackets)."""
     if not is_reporting(verb) or any(c.i > verb.i and (c.dep_ in ("ccomp", "xcomp") or (
             c.dep_ == "dobj" and not is_addressee(verb, c))) for c in verb.children):  # a quotation before it is fine
         return None
@@ -169,9 +169,8 @@ def shows_statement(verb: Token, speaker: Token | None) -> bool:
 
 
 def reports_through(verb: Token, via: Token) -> bool:
-    """Does `verb` report what hangs off it through its child `via`? Not its own subject ("Amrani, who was
-    arrested in Antwerp, denied..."), nor the infinitive of a promise or threat ("threatened to attack" is an
-    intention, not a report)."""
+    """Does `verb` report what hangs off it through its child `via`? Not its own subject ("Amrani, who was arrested
+    in Antwerp, denied..."), nor the infinitive of a promise or threat ("threatened to attack": an intention)."""
     att, lemma = lexicon().attribution, verb.lemma_.lower()
     if via.dep_ in ("nsubj", "nsubjpass", "csubj", "conj"):
         return False  # "apologized and they later flew ...": a coordinated clause is told, not reported
@@ -187,7 +186,7 @@ def reporting_verb_for(token: Token) -> Token | None:
     current, child = token, token
     for _ in range(MAX_STEPS):
         if current.i != token.i and is_reporting(current) and speaker_of(current) is not None \
-                and reports_through(current, child):
+                and reports_through(current, child) and not sets_the_scene(current, child, is_addressee):
             return current
         if current.head.i == current.i:
             break
@@ -196,7 +195,8 @@ def reporting_verb_for(token: Token) -> Token | None:
     for child in root.children:  # "He fled, police said": the reporting verb hangs off the root
         if (child.dep_ in ("parataxis", "ccomp", "advcl") or (child.dep_ == "conj" and (
                 _trailing_speaker(child) or inverted_speaker(child)))) and is_reporting(child) \
-                and speaker_of(child) is not None and child.i > token.i and not own_statement(child):
+                and speaker_of(child) is not None and child.i > token.i and not own_statement(child) \
+                and not says_its_own(child, is_addressee):
             return child
     return None
 
