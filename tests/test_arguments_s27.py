@@ -11,8 +11,8 @@ def _noun_event(text: str, type_: str, trigger: str) -> dict:
 def test_a_relative_clause_says_whom_an_attack_noun_hit():
     attack = _noun_event("Officials said the airstrike that hit the clinic was an error.", "ATTACK", "airstrike")
     assert texts(attack["targets"]) == "clinic"
-    raids = _noun_event("Raids targeting aid convoys have doubled this year.", "ATTACK", "Raids")
-    assert texts(raids["targets"]) == "aid convoys"
+    raids = _noun_event("Raids that wounded two nurses have doubled this year.", "ATTACK", "Raids")
+    assert texts(raids["targets"]) == "two nurses"
 
 
 def test_the_clause_a_relative_pronoun_does_not_open_gives_no_target():
@@ -25,6 +25,12 @@ def test_those_wounded_or_killed_in_an_attack_noun_are_its_targets():
     assert texts(ambush["targets"]) == "Four police officers"
     shelling = _noun_event("A shepherd died in the shelling on Tuesday, the mayor said.", "ATTACK", "shelling")
     assert "shepherd" in texts(shelling["targets"])
+
+
+def test_victims_named_by_a_killing_verb_stay_on_its_own_event():
+    text = "Three guards were killed in an ambush near the border."
+    assert texts(_noun_event(text, "ATTACK", "ambush")["targets"]) == ""
+    assert texts(_noun_event(text, "ATTACK", "killed")["targets"]) == "Three guards"
 
 
 def test_an_attacker_dying_in_the_attack_is_not_its_target():

@@ -1,10 +1,12 @@
 """Participants an event noun takes from the clause around it, when its own phrase names none (issue 12, the
 "missing argument" class of the audits).
 
-- an attack noun with a clause saying whom it hit: "the airstrike that hit the hospital", "raids targeting aid
-  convoys" (an active relative or participle clause whose subject is the noun, with a verb of hitting);
+- an attack noun with a clause saying whom it hit: "the airstrike that hit the hospital", "raids that wounded
+  two nurses" (an active relative or participle clause whose subject is the noun, with a verb of hitting);
 - an attack noun in the "in"/"during" phrase of a verb saying what befell its subject: "two guards were wounded in
-  an ambush", "a child died in the shelling" (the verb's event is the noun's; the parser often merges them);
+  an ambush", "a child died in the shelling";
+  neither through a verb that is an attack trigger itself ("the attack that killed 12", "were killed in an ambush"):
+  its own event names them;
 - a trial in a phrase of a verdict: "she was convicted in a second trial", "after a week-long trial a jury acquitted
   him" (the one convicted or acquitted is the one tried);
 - where, for an event noun naming no place: the named places of a participle recording it ("assaults reported in
@@ -47,12 +49,14 @@ def _suffered(voice: str) -> frozenset[str]:
     return frozenset(load_yaml("event_roles.yaml")["suffered_in_verbs"][voice])
 
 
-def attack_clause_targets(noun: Token) -> list[Token]:
+def attack_clause_targets(noun: Token, own_verbs: frozenset[str]) -> list[Token]:
     """Whom an attack noun hit, as its relative or participle clause says, else as the verb whose "in"/"during"
-    phrase it is says (module docstring); [] when neither does."""
+    phrase it is says (module docstring); [] when neither does. Not through a verb of the noun's own type
+    (`own_verbs`: "the attack that killed 12", "were killed in an ambush"): that verb is an event of its own, which
+    names them (the gold keeps them there only)."""
     for clause in noun.children:
         if clause.dep_ not in ("relcl", "acl") or clause.i < noun.i or lemma_of(clause) not in _words(
-                "aimed_clause_verbs") or is_passive(clause):
+                "aimed_clause_verbs") or lemma_of(clause) in own_verbs or is_passive(clause):
             continue
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if clause.dep_ == "relcl" and (subject is None or subject.lower_ not in RELATIVES):
@@ -62,10 +66,10 @@ def attack_clause_targets(noun: Token) -> list[Token]:
         obj = direct_object(clause)
         if obj is not None and obj.lower_ not in RELATIVES and obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             return with_conjuncts(obj)
-    return _sufferers(noun)
+    return _sufferers(noun, own_verbs)
 
 
-def _sufferers(noun: Token) -> list[Token]:
+def _sufferers(noun: Token, own_verbs: frozenset[str]) -> list[Token]:
     """"were wounded in an ambush", "died in the shelling": the subject of the verb the noun's phrase hangs on."""
     while noun.dep_ == "conj" and noun.head.i != noun.i:  # "killed in raids and shelling"
         noun = noun.head
@@ -75,6 +79,8 @@ def _sufferers(noun: Token) -> list[Token]:
     if verb.pos_ not in ("VERB", "AUX"):
         return []
     lemma, passive = lemma_of(verb), is_passive(verb)
+    if lemma in own_verbs:
+        return []
     if not ((passive and lemma in _suffered("passive")) or (not passive and lemma in _suffered("intransitive"))):
         return []
     subject = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "nsubj")), None)

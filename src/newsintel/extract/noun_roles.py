@@ -155,7 +155,7 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     if name in AIMED_NOUN_TYPES and not args["targets"]:
         _stranded_aim(ps, token, mentions, args, trigger)
     if name == "ATTACK" and not args["targets"]:  # "the airstrike that hit the clinic", "were wounded in an ambush"
-        args["targets"] += attack_clause_targets(token)
+        args["targets"] += attack_clause_targets(token, frozenset(trigger.type.verbs))
     if name == "CHARGE" and not args["targets"]:  # "was convicted in a second trial"
         args["targets"] += trial_defendants(token)
     if name not in MOVERS and not any(args[r] for r in ("location", "origin", "destination", "via")):
