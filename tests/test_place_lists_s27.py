@@ -19,3 +19,12 @@ def test_an_institution_named_of_a_place_stays_one_name():
 def test_a_route_tagged_as_one_name_is_still_two_places():
     names = ents("He drove the last leg from Skopje to Pristina himself.")
     assert ("Skopje", "GPE") in names and ("Pristina", "GPE") in names
+
+
+def test_places_of_the_returnee_routes_carry_a_point_and_a_country():
+    from helpers import record
+    for text, country in (("He was captured in Baghuz in March.", "SY"),
+                          ("She flew from Schiphol to Istanbul.", "NL"),
+                          ("They crossed at Kapitan Andreevo into Turkey.", "BG")):
+        geo = record(text)["entities"][0].get("geo") or {}
+        assert geo.get("country") == country and geo.get("lat") is not None, (text, geo)
