@@ -33,12 +33,12 @@ def test_an_as_clause_after_a_claim_of_victory_is_the_writers():
 
 
 def test_reportedly_gives_no_speaker_to_the_subject_of_a_non_report():
-    text = "Dutch soldiers reportedly called in air support after being ambushed by rebels near the border."
+    text = "Italian troops reportedly called in artillery after being attacked by militants at the bridge."
     assert said_by(text, "ATTACK") == [None]
 
 
 def test_a_clause_before_a_verb_with_its_own_object_is_not_reported_by_it():
-    text = "The gunman was killed in a shootout with police; he pledged allegiance to the rebel group."
+    text = "The driver was shot dead in a firefight with soldiers; he pledged loyalty to the rebels."
     assert set(said_by(text, "ATTACK") + said_by(text, "FIGHT")) == {None}
 
 
