@@ -217,25 +217,10 @@ def paired(folder: Path, chunk: int = 8) -> dict[str, float]:
 
 
 def sizes(folder: Path, chunk_size: int, chunks: int = 3) -> list[dict[str, Any]]:
-    import pickle
+    """Pickled bytes in and out per chunk (benchmarks/dask_cpu.py measures them the same way)."""
+    from benchmarks.dask_cpu import sizes as chunk_sizes
 
-    from newsintel.batch import list_inputs
-    from newsintel.ingest import read_path
-    from newsintel.model import RawDocument
-    from newsintel.pipeline import process_batch
-
-    files, _ = list_inputs([str(folder)])
-    raws = [item for f in files for item in read_path(f) if isinstance(item, RawDocument)]
-    rows = []
-    for n in range(chunks):
-        chunk = raws[n * chunk_size:(n + 1) * chunk_size]
-        records = process_batch(chunk)
-        t0 = time.process_time()
-        data_in, data_out = pickle.dumps(chunk, protocol=5), pickle.dumps(records, protocol=5)
-        pickle.loads(data_in), pickle.loads(data_out)
-        rows.append({"chunk_bytes": len(data_in), "records_bytes": len(data_out),
-                     "pickle_cpu": time.process_time() - t0})
-    return rows
+    return chunk_sizes(folder, chunk_size, chunks)["chunks"]
 
 
 def main(rounds: int, with_stages: bool, with_sizes: bool, docs: int, ab: bool = False) -> dict[str, Any]:
