@@ -96,3 +96,30 @@ def claim_cues(text: str) -> list[str]:
 def claim_by_cue(text: str, cue: str) -> dict:
     """The first claim whose cue is `cue` (StopIteration when none)."""
     return next(c for c in claims_of(text) if c["cue"] == cue)
+
+
+def handled_store(path: Path, reports: list[tuple[str, str, str, str]], prefix: str) -> str:
+    """A store at `path` of reports (tlp, publisher, title, text), each saved under its TLP and publisher, dated
+    2025-06-01 onwards in order: the STIX round-trip tests' store A."""
+    from newsintel.annotate import annotate
+    from newsintel.clean import clean
+    from newsintel.model import RawDocument
+    from newsintel.store import connect, save_record
+    from newsintel.store.sharing import Handling
+
+    raws = [clean(RawDocument(f"{prefix}{i}.txt", "txt", f"{prefix}h{i}", text=text, title=title, source=publisher,
+                              published=f"2025-06-0{i + 1}", url=f"https://example.org/{prefix}{i}"))
+            for i, (_tlp, publisher, title, text) in enumerate(reports)]
+    conn = connect(str(path))
+    for (tlp, publisher, _title, _text), record in zip(reports, annotate(raws), strict=True):
+        save_record(conn, record, record.document.raw_hash, Handling(tlp=tlp, source=publisher))
+    conn.close()
+    return str(path)
+
+
+def export_stix(db: str, out: Path, tlp: str) -> str:
+    """`newsintel export stix` of `db` up to `tlp`, as text."""
+    from newsintel.cli.main import main
+
+    assert main(["export", "stix", "--out", str(out), "--db", db, "--tlp-max", tlp]) == 0
+    return out.read_text(encoding="utf-8")

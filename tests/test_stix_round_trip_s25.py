@@ -6,11 +6,11 @@ import json
 from collections import Counter
 
 import pytest
+from helpers import export_stix, handled_store
 
 from newsintel.cli.main import main
 from newsintel.exports.stix_objects import Node
-from newsintel.store import connect, save_record
-from newsintel.store.sharing import Handling
+from newsintel.store import connect
 from tests.test_stix import records, store, validate  # noqa: F401  (fixtures: the annotated reports, their store)
 
 REPORTS = [
@@ -26,24 +26,10 @@ WITHHELD = ["Oskari", "Lind", "Riga", "Harbour desk", "Amber: Lind"]
 
 @pytest.fixture(scope="module")
 def store_a(tmp_path_factory) -> str:
-    from newsintel.annotate import annotate
-    from newsintel.clean import clean
-    from newsintel.model import RawDocument
-
-    raws = [clean(RawDocument(f"k{i}.txt", "txt", f"kh{i}", text=text, title=title, source=publisher,
-                              published=f"2025-06-0{i + 1}", url=f"https://example.org/k{i}"))
-            for i, (_tlp, publisher, title, text) in enumerate(REPORTS)]
-    path = str(tmp_path_factory.mktemp("modal") / "a.db")
-    conn = connect(path)
-    for (tlp, publisher, _title, _text), record in zip(REPORTS, annotate(raws), strict=True):
-        save_record(conn, record, record.document.raw_hash, Handling(tlp=tlp, source=publisher))
-    conn.close()
-    return path
+    return handled_store(tmp_path_factory.mktemp("modal") / "a.db", REPORTS, "k")
 
 
-def export(db: str, out, tlp: str) -> str:
-    assert main(["export", "stix", "--out", str(out), "--db", db, "--tlp-max", tlp]) == 0
-    return out.read_text(encoding="utf-8")
+export = export_stix
 
 
 def profile(capsys, db: str, name: str) -> dict:

@@ -8,11 +8,11 @@ a destination not reached. Invented names only."""
 import json
 
 import pytest
+from helpers import export_stix, handled_store
 
 from benchmarks.round_trip import ITSELF, UNPLACED, compare, profiles
 from newsintel.cli.main import main
-from newsintel.store import connect, save_record
-from newsintel.store.sharing import Handling
+from newsintel.store import connect
 from tests.test_stix import validate
 
 REPORTS = [
@@ -33,24 +33,10 @@ WITHHELD = ["Oskari", "Lind", "Harbour desk", "Amber: Lind", "ferry"]
 
 @pytest.fixture(scope="module")
 def store_a(tmp_path_factory) -> str:
-    from newsintel.annotate import annotate
-    from newsintel.clean import clean
-    from newsintel.model import RawDocument
-
-    raws = [clean(RawDocument(f"d{i}.txt", "txt", f"dh{i}", text=text, title=title, source=publisher,
-                              published=f"2025-06-0{i + 1}", url=f"https://example.org/d{i}"))
-            for i, (_tlp, publisher, title, text) in enumerate(REPORTS)]
-    path = str(tmp_path_factory.mktemp("described") / "a.db")
-    conn = connect(path)
-    for (tlp, publisher, _title, _text), record in zip(REPORTS, annotate(raws), strict=True):
-        save_record(conn, record, record.document.raw_hash, Handling(tlp=tlp, source=publisher))
-    conn.close()
-    return path
+    return handled_store(tmp_path_factory.mktemp("described") / "a.db", REPORTS, "d")
 
 
-def export(db: str, out, tlp: str) -> str:
-    assert main(["export", "stix", "--out", str(out), "--db", db, "--tlp-max", tlp]) == 0
-    return out.read_text(encoding="utf-8")
+export = export_stix
 
 
 def described(objects: list[dict]) -> list[dict]:
