@@ -52,7 +52,30 @@ def realising_verb(trigger: Token) -> Token | None:
     verb = noun.head
     if _again(verb):
         return None  # "attacks like these must never happen again": a repeat is denied, not the attacks told of
+    if _hedged_detail(verb):
+        return None  # "the stabbing may have happened after he tried to steal a bag": why or when is in doubt
     return verb if _verb_comes_about(verb) else None
+
+
+def _hedged_detail(verb: Token) -> bool:
+    """A perfect modal ("may have happened", "might have been carried out") on a verb with an adjunct of cause or
+    time: the doubt is about that detail, not about whether a known event came about (data/modality.yaml
+    `realisation` `hedged_detail_*`)."""
+    cues = lexicon().modality.get("realisation", {})
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    if not any(a.tag_ == "MD" for a in auxiliaries) or not any(a.lemma_ == "have" for a in auxiliaries):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    marks, preps = set(cues.get("hedged_detail_marks", ())), set(cues.get("hedged_detail_preps", ()))
+    nouns = set(cues.get("hedged_detail_nouns", ()))
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+            return True
+        if child.dep_ == "prep" and (child.lower_ in preps or any(
+                g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in child.children)):
+            return True
+    return False
 
 
 def _again(verb: Token) -> bool:

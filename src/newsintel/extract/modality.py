@@ -17,7 +17,8 @@ governor ("possible victims of assault", "a planned trip", "an attempted arrest"
 attacks", "a repeat of the attacks"), a degree infinitive ("long enough to reach") and, when nothing else is cued,
 an open question or an "either ... or" alternative make it unrealised too. What should or must be done, what is
 offered or pledged, what someone is eager or ready to do and what a move is for ("crossed the border to join them")
-are not done; a deed named in a charge ("charged with fleeing", "counts of assault") is hedged; what is done
+are not done; a deed named in a charge ("charged with fleeing", "counts of assault") is hedged; a hearing still
+to come ("ahead of his sentencing", `modality_pending.py`) is future; what is done
 without, or the alternative not taken ("instead of attacking"), is negated, and so is
 a clause whose subject excludes everyone ("neither the army nor the militias").
 
@@ -38,6 +39,7 @@ from newsintel.extract.modality_chain import MAX_STEPS, governing_chain, marked_
 from newsintel.extract.modality_condition import conditional, depends
 from newsintel.extract.modality_cues import asked, cues_on, en_route, open_question
 from newsintel.extract.modality_negation import claimed, negated, no_sign_of, not_taken
+from newsintel.extract.modality_pending import pending_hearing
 from newsintel.extract.modality_settled import settled_cue
 
 PRECEDENCE = ("negated", "conditional", "hedged", "intended", "future", "attempted")
@@ -87,8 +89,8 @@ def _own_modality(trigger: Token) -> str:
     found = {label for token in chain if token.i not in settled
              for label in cues_on(token, marked_passive(token), token is not trigger and token.i not in coordinated)}
     found |= set(settled.values()) - {"asserted"}
-    if _future_time_clause(chain[-1]) or _scheduled(trigger):
-        found.add("future")
+    if _future_time_clause(chain[-1]) or _scheduled(trigger) or pending_hearing(trigger):
+        found.add("future")  # "the trial is set for March", "ahead of his sentencing"
     found |= _through_prep(chain)
     if said is not None:
         found.add(said)

@@ -62,6 +62,8 @@ def cues_on(token: Token, passive: bool, as_governor: bool) -> list[str]:
         pass  # "the first of the hostages to be released": one who was released, not a purpose
     elif outcome_infinitive(token):
         pass  # "fled to Turkey only to be arrested": what came of the move, told as done
+    elif duration_infinitive(token):
+        pass  # "the jury took an hour to convict him": done in that time, the verb of spending it tells when
     elif token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         found.append("intended")  # purpose clause: "went to Syria to fight"
     elif _purpose_of_moving(token):
@@ -184,6 +186,21 @@ def outcome_infinitive(token: Token) -> bool:
     particles = sequels.get(token.head.lemma_.lower(), ())
     return any(c.dep_ == "advmod" and c.lower_ in words and c.i < to.i for c in token.children) or any(
         c.dep_ == "prt" and c.lower_ in particles for c in token.head.children)
+
+
+def duration_infinitive(token: Token) -> bool:
+    """An infinitive after a verb of spending time that states the time ("took only ten minutes to convict him",
+    "it took police two days to find them", "didn't take long to reach"): what was done in that time, not a purpose
+    (data/modality.yaml intended `duration_verbs`, `duration_nouns`)."""
+    cues = lexicon().modality["intended"]
+    head = token.head
+    if token.dep_ not in ("advcl", "xcomp", "ccomp") or head.i == token.i or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    if head.lemma_.lower() not in cues.get("duration_verbs", ()):
+        return False
+    nouns = set(cues.get("duration_nouns", ()))
+    return any(c.dep_ in ("dobj", "npadvmod", "advmod", "attr") and c.lemma_.lower() in nouns for c in head.children)
 
 
 def _no_infinitive(token: Token, cues: dict) -> bool:
