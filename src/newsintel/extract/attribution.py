@@ -20,6 +20,7 @@ from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.speaker_conjuncts import conjoined
 from newsintel.extract.speaker_order import allegation_speaker, inverted_speaker, own_statement
+from newsintel.extract.speaker_phrases import unnamed_owner
 from newsintel.extract.speaker_scene import says_its_own, sets_the_scene
 
 MAX_STEPS = 8
@@ -321,9 +322,8 @@ def _named_person(role: Token, entity: Any) -> bool:
 def _whose_end(ps: ParsedSentence, token: Token, mentions: MentionIndex, described: dict[str, Any]) -> int | None:
     """Where a speaker phrase named only by a role or a document ends once it runs on over whose it is ("a
     spokesperson for Acme's Jo Roe", "the family of Jo Roe", "a memo by the water board", "a report issued by X";
-    `whose_preps` in attribution.yaml): the token index after the owner's noun phrase, else None. "Of"/"for" a name
-    only after a person, a group or a body (`described`, the speaker's description): "a biography of Jo Roe" is
-    about her, not by her; "the head of" anything."""
+    `whose_preps`): the index after the owner's phrase, else None. "Of"/"for" a name (or "for" a noun) only after
+    someone (`described`): "a biography of Jo Roe" is about her, not by her; "the head of" anything."""
     att = lexicon().attribution
     if token.pos_ != "NOUN" or mentions.at(*ps.char_span(token.i, token.i + 1)) is not None:
         return None
@@ -346,11 +346,11 @@ def _whose_end(ps: ParsedSentence, token: Token, mentions: MentionIndex, describ
         name = next((c for c in obj.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == obj.i + 1),
                     None)  # "the family of the late singer Jo Roe"
         owner = mentions.at(*ps.char_span(obj.i, obj.i + 1))
-        named = name is not None or obj.pos_ == "PROPN" or owner is not None
+        named = name is not None or obj.pos_ == "PROPN" or owner is not None or unnamed_owner(prep, obj, someone)
         if prep.lower_ in ("of", "for") and not by_agent and not (someone and (named or leader)):
             return None  # "a study of 500 patients", "a biography of Jo Roe"
         if not (named or leader or (document and (by_agent or prep.lower_ in ("by", "from")))):
-            return None  # "a spokesman for the department": a role of no one named
+            return None  # "a study by the team" but not "a picture of the team": a role of no one named
         end = name.right_edge.i + 1 if name is not None else noun_phrase(obj)[1]
         while owner is not None and end < len(ps.doc) and mentions.at(*ps.char_span(end, end + 1)) is owner:
             end += 1  # the whole name: "the Organization of Road Safety Officers"

@@ -99,7 +99,45 @@ def own_words(ps: ParsedSentence, cue: Token, content: str) -> str:
         if joint is not None:
             content = ps.doc.text[start:joint.idx].rstrip(" ,;:")
             break
+    kept = [t for t in span if t.idx < start + len(content)]
+    trailing = _trailing_attribution(ps, cue, kept, low) or _writers_framing(ps, kept, low)
+    if trailing is not None:
+        content = ps.doc.text[start:trailing.idx].rstrip(STRIP)
     return _without_dangling(_closed_quotation(ps.doc.text, start, content))
+
+
+def _writers_framing(ps: ParsedSentence, span: list[Token], low: int) -> Token | None:
+    """'announced it had lost $4 million, in what appeared to be its worst year': the comma before the writer's
+    framing of the whole statement (`framing_openers`), outside quotation marks, else None."""
+    openers = [o.split() for o in _bounds()["framing_openers"]]
+    for t in span[2:]:
+        if t.text != "," or _in_quotation(ps, low, t.i):
+            continue
+        following = [w.lower_ for w in ps.doc[t.i + 1:t.i + 4]]
+        if any(following[:len(o)] == o for o in openers):
+            return t
+    return None
+
+
+def _trailing_attribution(ps: ParsedSentence, cue: Token, span: list[Token], low: int) -> Token | None:
+    """'said the talks were "going nowhere", the agency reported': the parse hung the writer's source of the
+    whole sentence inside the content; the comma before that second speaker, when its reporting verb ends the
+    content (only adverbs or time words after it), else None."""
+    if len(span) < 4:
+        return None
+    last = max(t.i for t in span if not t.is_punct)
+    for t in span[2:]:
+        if t.i == cue.i or not is_reporting(t) or _in_quotation(ps, low, t.i):
+            continue
+        subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i), None)
+        if subject is None or subject.left_edge.i <= low + 1:
+            continue
+        comma = ps.doc[subject.left_edge.i - 1]
+        after = [a for a in ps.doc[t.i + 1:last + 1] if not a.is_punct]
+        if comma.text == "," and all(a.head.i == t.i or a.head in after for a in after) and \
+                all(a.dep_ in _bounds()["after_trailing_cue"] or a.head.i != t.i for a in after):
+            return comma
+    return None
 
 
 def _closed_quotation(text: str, start: int, content: str) -> str:

@@ -191,6 +191,8 @@ def settle_speakers(ctx: Speakers, claims: list[dict[str, Any]], nested: dict[in
         elif ctx.described_person(speaker):  # "the 46-year-old Brazilian": a person, not the nationality
             found = ctx.continuing("someone", speaker, claim["sentence"], earlier, described=True)
             claim["speaker"] = found if found.get("entity") != speaker.get("entity") else {**speaker, "entity": None}
+        if word is None and claim["speaker"] is not None and claim["speaker"].get("entity") is None:
+            claim["speaker"] = ctx.named_next(claim["speaker"])  # "... said the spokeswoman, Jo Roe" next
         if claim["speaker"] is not None and not claim["speaker"].get("unresolved"):
             earlier.append(claim)
     for claim in (c for c in ordered if id(c) in nested and c["speaker"] is not None):

@@ -283,6 +283,25 @@ class DescriptionLinks:
                 maybe.add(entity.id)
         return next(iter(fits.values())) if len(fits) == 1 and not maybe - set(fits) else None
 
+    def named_next(self, arg: dict[str, Any]) -> dict[str, Any]:
+        """"A spokeswoman for the ministry said ... 'We ...,' said the spokeswoman, Jo Roe": a person description
+        that the text names right after, by a name apposed to "the" and the same noun, before the end of the next
+        sentence; linked to that one person (text kept as written), else `arg` unchanged."""
+        at, words = arg.get("_at"), arg.get("_core", arg["text"]).lower().split()
+        if at is None or arg.get("unresolved") or not words or words[-1] not in lexicon().attribution.get(
+                "definite_person_nouns", ()):
+            return arg
+        after = self.sentence_of(at[0]) + 2
+        limit = self.sentence_start(after) if self.sentence_start(after) > self.sentence_start(after - 1) \
+            else len(self.text)  # the last sentences: to the end
+        apposed = re.compile(rf"\b[Tt]he\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(words[-1])},\s+$")
+        fits = {entity.id: entity for start, _, entity in self.mentions.spans
+                if at[1] <= start < limit and entity.type == "PERSON"
+                and apposed.search(self.text[max(0, start - 60):start])}
+        if len(fits) != 1:
+            return arg
+        return {**arg, "entity": next(iter(fits))}
+
     def _person_called(self, noun: str, offset: int) -> Entity | None:
         """The one person named before `offset` with `noun` beside a mention ("actor Jane Roe", "Jane Roe, the
         actor")."""

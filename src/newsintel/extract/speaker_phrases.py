@@ -149,3 +149,13 @@ def _posting_end(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> in
 def _bodies() -> set[str]:
     att = lexicon().attribution
     return {*(n for nouns in att["definite_org_nouns"].values() for n in nouns), *att["anonymous_speakers"]}
+
+
+def unnamed_owner(prep: Token, obj: Token, someone: bool) -> bool:
+    """"A spokesman for the fire service", "a lawyer for the family": a person, group or body (`someone`) "for" a
+    common noun is that owner's, named or not, and shown with it (`unnamed_owner_preps`, attribution.yaml); not when
+    a name stands beside the owner ("a spokesman for the mayor, Jo Roe": whose name it is stays open)."""
+    return someone and obj.pos_ == "NOUN" and prep.lower_ in lexicon().attribution.get("unnamed_owner_preps", ()) \
+        and not any(c.dep_ == "appos" for c in obj.children) and not (
+            obj.i + 1 < len(obj.doc) and obj.doc[obj.i + 1].text == "," and obj.i + 2 < len(obj.doc)
+            and obj.doc[obj.i + 2].pos_ == "PROPN")
