@@ -185,10 +185,11 @@ def stages(folder: Path) -> dict[str, Any]:
     return {"documents": len(records), "load": load, "spent": dict(clock.spent)}
 
 
-def paired(folder: Path, chunk: int = 8) -> dict[str, float]:
-    """NLP and extraction CPU seconds with session 27's speed-ups off and on, in this process, chunk by chunk
-    (`chunk` documents, as an ingest worker gets them), the two orders alternating: load slows both alike."""
-    from benchmarks.same_output import speedups_off
+def paired(folder: Path, chunk: int = 8, only28: bool = False) -> dict[str, float]:
+    """NLP and extraction CPU seconds with the speed-ups off and on (sessions 27 and 28, or 28's alone), in this
+    process, chunk by chunk (`chunk` documents, as an ingest worker gets them), the two orders alternating: load
+    slows both alike."""
+    from benchmarks.same_output import session28_off, speedups_off
     from newsintel.annotate import annotate
     from newsintel.batch import list_inputs
     from newsintel.clean import clean
@@ -208,7 +209,7 @@ def paired(folder: Path, chunk: int = 8) -> dict[str, float]:
             batch = [copy.deepcopy(info) for info in infos[at:at + chunk]]  # a record keeps warnings on its info
             t0 = time.process_time()
             if mode == "off":
-                with speedups_off():
+                with session28_off() if only28 else speedups_off():
                     list(annotate(batch))
             else:
                 list(annotate(batch))
@@ -223,14 +224,16 @@ def sizes(folder: Path, chunk_size: int, chunks: int = 3) -> list[dict[str, Any]
     return chunk_sizes(folder, chunk_size, chunks)["chunks"]
 
 
-def main(rounds: int, with_stages: bool, with_sizes: bool, docs: int, ab: bool = False) -> dict[str, Any]:
+def main(rounds: int, with_stages: bool, with_sizes: bool, docs: int, ab: bool = False,
+         only28: bool = False) -> dict[str, Any]:
     report: dict[str, Any] = {"docs": docs}
     with tempfile.TemporaryDirectory() as tmp:
         folder, jsonl = subset(Path(tmp), docs)
         if ab:
-            pair = report["paired"] = paired(folder)
+            pair = report["paired"] = paired(folder, only28=only28)
             n = pair["documents"]
-            print(f"NLP and extraction, speed-ups off / on, paired by chunk: {1000 * pair['off'] / n:.1f} / "
+            which = "session 28 speed-ups" if only28 else "speed-ups"
+            print(f"NLP and extraction, {which} off / on, paired by chunk: {1000 * pair['off'] / n:.1f} / "
                   f"{1000 * pair['on'] / n:.1f} ms CPU per document ({n} documents)")
         if rounds:
             runs = whole_runs(folder, jsonl, rounds)
@@ -268,6 +271,7 @@ if __name__ == "__main__":
     parser.add_argument("--sizes", action="store_true", help="also the pickled bytes of a chunk and its records")
     parser.add_argument("--docs", type=int, default=DOCS)
     parser.add_argument("--ab", action="store_true", help="also NLP and extraction with speed-ups off and on, paired")
+    parser.add_argument("--ab28", action="store_true", help="--ab with session 28's speed-ups alone")
     parser.add_argument("--off", action="store_true",
                         help="stages with session 27's speed-ups off (benchmarks/same_output.py), for before/after")
     parser.add_argument("--json", type=Path, help="write the figures here")
@@ -276,8 +280,8 @@ if __name__ == "__main__":
         from benchmarks.same_output import speedups_off
 
         with speedups_off():
-            result = main(args.rounds, args.stages, args.sizes, args.docs, args.ab)
+            result = main(args.rounds, args.stages, args.sizes, args.docs, args.ab or args.ab28, args.ab28)
     else:
-        result = main(args.rounds, args.stages, args.sizes, args.docs, args.ab)
+        result = main(args.rounds, args.stages, args.sizes, args.docs, args.ab or args.ab28, args.ab28)
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, default=str))

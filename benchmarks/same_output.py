@@ -21,7 +21,8 @@ STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:\d\d|Z)
 
 @contextmanager
 def speedups_off() -> Iterator[None]:
-    """One document per sentence-parse batch and the lemmatizer's uncached rules, as before session 27."""
+    """One document per sentence-parse batch and the lemmatizer's uncached rules, as before session 27, and the
+    speed-ups of session 28 undone (`session28_off`)."""
     import newsintel.annotate as annotate
     from newsintel.nlp.pipeline import load_nlp
 
@@ -29,9 +30,35 @@ def speedups_off() -> Iterator[None]:
     group, cached = annotate.PARSE_GROUP, lemmatizer.lemmatize
     annotate.PARSE_GROUP, lemmatizer.lemmatize = 1, lemmatizer.rule_lemmatize
     try:
-        yield
+        with session28_off():
+            yield
     finally:
         annotate.PARSE_GROUP, lemmatizer.lemmatize = group, cached
+
+
+@contextmanager
+def session28_off() -> Iterator[None]:
+    """The speed-ups of session 28 undone: the lemmatizer's base forms searched as the model's lists, a parsed
+    sentence's text joined from its tokens at each read, a text's quotations scanned at each call."""
+    from spacy.tokens import Doc
+
+    import newsintel.extract.parse as parse
+    import newsintel.extract.quotations as quotations
+    from newsintel.nlp.pipeline import load_nlp
+
+    table = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+    sets, sentence_doc, remembered = dict(table.items()), parse.SENTENCE_DOC, quotations._quotations
+    for key, forms in sets.items():
+        dict.__setitem__(table, key, sorted(forms))
+    parse.SENTENCE_DOC = Doc
+    quotations._quotations = remembered.__wrapped__  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for key, forms in sets.items():
+            dict.__setitem__(table, key, forms)
+        parse.SENTENCE_DOC = sentence_doc
+        quotations._quotations = remembered
 
 
 def ingest_into(paths: list[str], db: Path) -> int:
