@@ -21,6 +21,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsintel.extract.generic_kinds import kind_rules
 from newsintel.resources import load_yaml
 
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
@@ -366,6 +367,5 @@ def non_specific(trigger: Any, args: dict[str, list[Token]]) -> dict[str, str] |
     found = _plot(token, args)
     if found:
         return found
-    if trigger.nominal:
-        return _noun_rules(token, args)
-    return _verb_rules(token, args)
+    found = _noun_rules(token, args) if trigger.nominal else _verb_rules(token, args)
+    return found or kind_rules(token, args)  # a danger's examples, a claimed record, "when ..." (generic_kinds.py)

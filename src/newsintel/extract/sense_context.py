@@ -278,8 +278,10 @@ def _sport() -> dict[str, re.Pattern[str] | frozenset[str]]:
         return re.compile(r"(?<![\w-])(" + "|".join(words or ["(?!)"]) + r")(?![\w-])")
 
     out: dict[str, re.Pattern[str] | frozenset[str]] = {
-        key: pattern(key) for key in ("sport_words", "sport_players", "sport_violence")}
-    out |= {key: frozenset(str(w) for w in data.get(key) or ()) for key in ("sport_triggers", "sport_player_triggers")}
+        key: pattern(key) for key in ("sport_words", "sport_players", "sport_violence", "sport_injuries",
+                                      "sport_game_parts", "sport_positions")}
+    out |= {key: frozenset(str(w) for w in data.get(key) or ()) for key in (
+        "sport_triggers", "sport_player_triggers", "sport_bare_triggers")}
     return out
 
 
@@ -296,9 +298,21 @@ def in_sport(token: Token, key: str) -> str | None:
     found = sport["sport_words"].search(text)
     if found is None and key in sport["sport_player_triggers"]:
         found = sport["sport_players"].search(text)
+    if found is None and key in sport["sport_bare_triggers"] and _bare_movement(token):
+        found = sport["sport_players"].search(text) or sport["sport_positions"].search(text)  # "the cornerback
+        # hurt his knee and didn't return"
+        if found is None and sport["sport_game_parts"].search(text):
+            found = sport["sport_injuries"].search(text)  # "injured his ankle in the third quarter and didn't return"
     if found is None or sport["sport_violence"].search(text) or _to_or_from_a_place(token):
         return None
     return found.group(1)
+
+
+def _bare_movement(token: Token) -> bool:
+    """A return with nothing after it saying where to or from ("didn't return", "never came back"): in a game,
+    back into play."""
+    return not any(c.dep_ in ("prep", "dobj", "obj", "npadvmod", "advcl") or (c.dep_ == "advmod" and c.lower_ not in (
+        "back", "never", "not")) for c in token.children)
 
 
 def _to_or_from_a_place(token: Token) -> bool:

@@ -107,11 +107,41 @@ def patient_of(token: Token) -> Token | None:
         # "returned home and released a statement")
         partner = next((c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
         obj = direct_object(partner) if partner is not None and not is_passive(partner) else None
-    if token.dep_ == "relcl" and (obj is None or obj.lower_ in RELATIVE_PRONOUNS):
-        own = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if own is not None and own.lower_ not in RELATIVE_PRONOUNS and token.head.pos_ in ("NOUN", "PROPN"):
-            return token.head
+    clause = _relative_clause_over(token)
+    if clause is not None and (obj is None or obj.lower_ in RELATIVE_PRONOUNS) and direct_object(clause) is None:
+        own = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        described = _described_noun(clause, own)
+        if own is not None and own.lower_ not in RELATIVE_PRONOUNS and described is not None:
+            return described  # "the ball he fired", "the life she tried to escape"
     return obj
+
+
+def _relative_clause_over(token: Token) -> Token | None:
+    """The relative clause whose gap the trigger's object fills: the trigger itself, or the verb of a relative
+    clause the trigger is the infinitive of ("the life she tried to escape": the life is escaped)."""
+    current = token
+    for _ in range(3):
+        if current.dep_ in ("relcl", "ccomp"):
+            return current
+        if current.dep_ != "xcomp" or current.head.pos_ not in ("VERB", "AUX"):
+            return None
+        current = current.head
+    return None
+
+
+def _described_noun(clause: Token, subject: Token | None) -> Token | None:
+    """The noun a relative clause describes; for a clause the parser hung on a verb ("thanks her friends and the
+    whole life she tried to escape", read as what she thanks), the noun right before its pronoun subject, unless
+    that noun is people told or asked something ("told police they had tried to escape")."""
+    if clause.dep_ == "relcl":
+        return clause.head if clause.head.pos_ in ("NOUN", "PROPN") else None
+    if subject is None or subject.pos_ != "PRON" or subject.i == 0:
+        return None
+    first = min(t.i for t in clause.subtree)
+    before = clause.doc[first - 1]
+    if first != subject.i or before.pos_ != "NOUN" or before.ent_type_ or denotes_people(before):
+        return None
+    return before
 
 
 def _shares_passive(token: Token) -> bool:
@@ -224,3 +254,24 @@ def object_words(patient: Token) -> set[str]:
     out |= {lemma_of(c) for c in patient.children if c.dep_ == "appos" and c.pos_ == "NOUN"}  # "released
     # \"Nightfall\", his third album": the noun set beside a title says what it is
     return out
+
+
+def listed_things(patient: Token | None, objects: frozenset[str]) -> str | None:
+    """A list of objects one of which is a thing of the other sense: the names before "and two other designs"
+    are designs too ("recruited Alpha, Beta and two other lander designs"); with no "other", a list of things
+    with no people in it ("released the hostages and a video" keeps the hostages)."""
+    if patient is None:
+        return None
+    words, todo = [], [patient]
+    while todo:
+        word = todo.pop()
+        words.append(word)
+        todo.extend(c for c in word.children if c.dep_ in ("conj", "appos"))
+    if len(words) < 2:
+        return None
+    matched = [w for w in words if object_words(w) & objects]
+    if any(any(c.lower_ == "other" for c in w.children) for w in matched):
+        return lemma_of(matched[0])  # "Alpha, Beta and three other designs"
+    if matched and not any(denotes_people(w) for w in words):
+        return lemma_of(matched[0])
+    return None

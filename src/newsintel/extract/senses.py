@@ -28,6 +28,7 @@ from newsintel.extract.sense_context import (
     scheduled_for,
     written_as_a_name,
 )
+from newsintel.extract.sense_figures import figure_sense
 from newsintel.extract.sense_forms import (
     comparison,
     conjoined_modifier,
@@ -42,6 +43,7 @@ from newsintel.extract.sense_forms import (
 from newsintel.extract.sense_movers import no_people_moving
 from newsintel.extract.sense_participants import (
     denotes_people,
+    listed_things,
     object_words,
     patient_of,
     people_doers,
@@ -90,23 +92,10 @@ def _words(spec: dict, key: str) -> frozenset[str]:
 @functools.cache
 def senses() -> dict[str, Sense]:
     data = dict(load_yaml("senses.yaml"))
-    data.pop("people_nouns", None)
-    data.pop("adjectival", None)
-    data.pop("not_done", None)
-    data.pop("deeds_of_the_accused", None)
-    data.pop("people_doers", None)
-    data.pop("time_nouns", None)
-    data.pop("one_person", None)
-    data.pop("game_words", None)
-    data.pop("accidents", None)
-    data.pop("likening", None)
-    data.pop("it_groups", None)
-    for listed in ("weapon_tests", "sentence_senses", "company_move_cues", "space_destinations"):
-        data.pop(listed, None)
-    for listed in ("sport_words", "sport_triggers", "sport_players", "sport_player_triggers", "sport_violence",
-                   "not_movers"):
+    for listed in ("weapon_tests", "sentence_senses", "accidents", "not_movers", "under_attack", "interceptions"):
         data.pop(listed, None)
     people_only, not_people = set(data.pop("people_only", [])), set(data.pop("not_people", []))
+    data = {key: spec for key, spec in data.items() if not isinstance(spec, list)}  # word lists of other sections
     keys = set(data) | people_only | not_people
     return {
         key: Sense(
@@ -284,8 +273,8 @@ def other_sense(token: Token, key: str) -> str | None:
     tested = weapon_test(token, key)
     if tested:
         return f"a weapons test: {tested}"  # "fired a ballistic missile into the sea"
-    read_off = sentence_sense(token, key)
-    if read_off:
+    read_off = sentence_sense(token, key) or figure_sense(token, key)  # "under attack" in a campaign, missiles
+    if read_off:  # shot down (sense_figures.py)
         return read_off  # "doctors would not say whether the boy had been released": a hospital discharge
     moving = no_people_moving(token, key)
     if moving:
@@ -320,6 +309,9 @@ def other_sense(token: Token, key: str) -> str | None:
         patient = misparsed_object(token)  # "and battle corruption" read as a noun
     if patient is not None and object_words(patient) & sense.objects:
         return f"figurative: {key} + {lemma_of(patient)}"  # whatever else: "fired questions at the minister"
+    listed = listed_things(patient, sense.objects)
+    if listed is not None:
+        return f"figurative: {key} + {listed}"  # "recruited X, Y and three other lander designs"
     other_object = next(
         (
             c
