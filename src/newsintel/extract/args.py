@@ -30,7 +30,7 @@ from newsintel.extract.lexicon import lexicon
 from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.partitives import share_text, share_whole
 from newsintel.extract.reflexives import emphatic_owner
-from newsintel.extract.role_words import kin_word, name_first_place_head, origin_phrase
+from newsintel.extract.role_words import kin_word, name_first_place_head, origin_phrase, site_whole
 from newsintel.extract.subjects import stray_subject_noun
 from newsintel.model import Entity
 
@@ -159,6 +159,8 @@ def _modifier_start(adjective: Token) -> int:
 def noun_phrase(token: Token) -> tuple[int, int]:
     """Token range [start, end) of the minimal noun phrase headed by `token` (left modifiers, flat names);
     a collective head takes its "of" phrase along ("a group of Uzbek volunteers", "dozens of fighters")."""
+    if token.pos_ == "ADP" and token.dep_ in ("nsubj", "nsubjpass"):  # "All on board were killed"
+        return token.left_edge.i, token.right_edge.i + 1
     start = token.i
     for child in token.lefts:
         if child.dep_ in NP_LEFT_DEPS or (child.dep_ == "punct" and child.text == "-"):
@@ -175,6 +177,8 @@ def noun_phrase(token: Token) -> tuple[int, int]:
         pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None:
             end = max(end, noun_phrase(pobj)[1])
+    if (whole := site_whole(token)) is not None:  # "the wall of the German consulate", not a bare "wall"
+        end = max(end, noun_phrase(whole)[1])
     while start < token.i and token.doc[start].dep_ == "det" and token.doc[start].lower_ in ("the", "a", "an"):
         start += 1
     close = max((t.i for t in token.doc[start:token.i] if t.text == ")"), default=None)

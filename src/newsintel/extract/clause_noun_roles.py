@@ -5,8 +5,9 @@
   two nurses" (an active relative or participle clause whose subject is the noun, with a verb of hitting);
 - an attack noun in the "in"/"during" phrase of a verb saying what befell its subject: "two guards were wounded in
   an ambush", "a child died in the shelling";
-  neither through a verb that is an attack trigger itself ("the attack that killed 12", "were killed in an ambush"):
-  its own event names them;
+  not through a verb that is an attack trigger itself in the "in" case ("were killed in an ambush": its own event
+  names them), but through its relative clause ("a stabbing that killed a commuter": the analyst reading the
+  stabbing's line asks whom it hit, and the clause says it of the noun itself);
 - a trial in a phrase of a verdict: "she was convicted in a second trial", "after a week-long trial a jury acquitted
   him" (the one convicted or acquitted is the one tried);
 - where, for an event noun naming no place: the named places of a participle recording it ("assaults reported in
@@ -52,11 +53,12 @@ def _suffered(voice: str) -> frozenset[str]:
 def attack_clause_targets(noun: Token, own_verbs: frozenset[str]) -> list[Token]:
     """Whom an attack noun hit, as its relative or participle clause says, else as the verb whose "in"/"during"
     phrase it is says (module docstring); [] when neither does. Not through a verb of the noun's own type
-    (`own_verbs`: "the attack that killed 12", "were killed in an ambush"): that verb is an event of its own, which
-    names them (the gold keeps them there only)."""
+    (`own_verbs`) but in its relative clause ("the attack that killed 12": the attack's line names them too):
+    "were killed in an ambush" is an event of its own, which names them."""
     for clause in noun.children:
         if clause.dep_ not in ("relcl", "acl") or clause.i < noun.i or lemma_of(clause) not in _words(
-                "aimed_clause_verbs") or lemma_of(clause) in own_verbs or is_passive(clause):
+                "aimed_clause_verbs") or (lemma_of(clause) in own_verbs and clause.dep_ != "relcl") or is_passive(
+                clause):
             continue
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if clause.dep_ == "relcl" and (subject is None or subject.lower_ not in RELATIVES):

@@ -36,6 +36,7 @@ from spacy.tokens import Token
 from newsintel.extract.args import MentionIndex, is_named_place, is_place, resolve_relative
 from newsintel.extract.charged_deeds import accuse_the_accused, first_conjunct
 from newsintel.extract.clause_args import place_modifiers
+from newsintel.extract.coordinated_passives import share_passive_agents
 from newsintel.extract.describe import actor_words
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.nominal_parties import complete_parties
@@ -309,5 +310,6 @@ def complete_arguments(ps: ParsedSentence, events: list[tuple[Trigger, Args]], m
     site_as_target(ps, events, mentions)
     threat_aim(ps, events, mentions)
     share_coordinated(events)
+    share_passive_agents(ps, events, mentions)  # "were beaten and robbed by a mob": both by the mob
     share_with_named_incident(events)
     complete_places(ps, events, mentions)

@@ -95,24 +95,33 @@ def _describing_participles(noun: Token) -> list[Token]:
 
 
 
+def _apostrophe_possessor(child: Token) -> bool:
+    """"the prisoners’ release": a plural noun before its own apostrophe, which the parser left as a stray
+    punctuation mark (often with a curly quote) and the noun as a plain modifier of the event noun."""
+    doc = child.doc
+    return child.dep_ in ("nmod", "compound") and child.tag_ == "NNS" and child.i + 2 == child.head.i and \
+        doc[child.i + 1].text in ("'", "’") and doc[child.i + 1].head.i in (child.i, child.head.i)
+
+
 def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> dict[str, list[Token]]:
     token, name = trigger.token, trigger.type.name
     args: dict[str, list[Token]] = {role: [] for role in ROLES}
     for child in token.children:
         if when_not_who(child):
             continue  # "Sunday's bombing", "New Year's Eve assaults": when it happened, not who did it
-        if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")):
+        dep = "poss" if _apostrophe_possessor(child) else child.dep_  # "the hostages’ release", misparsed
+        if dep == "poss" or (dep == "compound" and child.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")):
             role = "actors" if name in MOVERS or name in ("ATTACK", "FIGHT", "SMUGGLE", "THREATEN", "AGREE") or \
                 child.ent_type_ in ("ORG", "NORP") else "targets"
-            if child.dep_ == "poss" and name in ("ARREST", "CHARGE", "RELEASE"):
+            if dep == "poss" and name in ("ARREST", "CHARGE", "RELEASE"):
                 of = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
                 role = "actors" if of else "targets"  # "Neu's arrest"; "the group's abduction of the girls"
-            elif child.dep_ == "poss" and name not in MOVERS and possessor_is_victim(token, child):
+            elif dep == "poss" and name not in MOVERS and possessor_is_victim(token, child):
                 role = "targets"  # "the envoy's assassination by a gunman", "his murder remains unsolved"
-            one_killed = child.dep_ == "compound" and name not in MOVERS and possessor_is_victim(token, child)
+            one_killed = dep == "compound" and name not in MOVERS and possessor_is_victim(token, child)
             if one_killed:
                 role = "targets"  # "the Khashoggi murder": the one killed, as "his murder"
-            if child.dep_ == "compound" and (is_place(ps, child, mentions) or (town_read_as_person(
+            if dep == "compound" and (is_place(ps, child, mentions) or (town_read_as_person(
                     ps, child, mentions) and not (one_killed and token.tag_ == "NN"))) and (
                     name not in FORCE or not is_country(ps, child, mentions)):
                 role = "location"  # "the Raqqa evacuation", "the Brussels assault"; but "US air strikes"

@@ -68,6 +68,20 @@ def name_first_place_head(token: Token) -> bool:
     return lemma_of(token) in _words("name_first_place_heads")
 
 
+def site_whole(token: Token) -> Token | None:
+    """ "the wall of the consulate", "the main gate of Evin prison": the building a part of it (`site_parts`) belongs
+    to, a name or a building word (`site_wholes`); the part alone names nothing an analyst can find (audit). Not "a
+    wall of silence", "the door of opportunity"."""
+    if lemma_of(token) not in _words("site_parts") or token.pos_ != "NOUN":
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or not ((whole.pos_ == "PROPN" and whole.text[:1].isupper()) or lemma_of(whole) in _words(
+            "site_wholes")):
+        return None
+    return whole
+
+
 def bond_or_manner(item: Token) -> bool:
     """ "a killing with links to a gang", "an assault with intent", "a shooting with ties to the cartel": a bond or a
     manner after "with" on an event noun, no one fought (`with_bonds_and_manners`)."""
