@@ -107,3 +107,13 @@ def test_a_hedge_on_a_cause_or_a_time_leaves_the_event_known(text: str, expected
 ])
 def test_a_hearing_still_to_come_is_future(text: str, expected: str) -> None:
     assert modality_of(text, "CHARGE", "sentencing") == expected
+
+
+@pytest.mark.parametrize("text, type_, trigger, doer", [
+    ("After a long quarrel she accused her landlord of trying to kill her.", "ATTACK", "kill", "landlord"),
+    ("Prosecutors accused the three men of plotting to bomb a bridge.", "ATTACK", "bomb", "three men"),
+])
+def test_the_infinitive_of_a_charged_gerund_is_alleged_too(text: str, type_: str, trigger: str, doer: str) -> None:
+    event = _event(text, type_, trigger)
+    assert doer in texts(event["actors"])
+    assert event["modality"] == "hedged"  # hedged outranks attempted and intended (GUIDELINES §2)

@@ -168,6 +168,8 @@ def accused_doer(noun: Token) -> Token | None:
     listing = _listing_charge(head)
     if listing is not None:  # "the charges against her included throwing rocks at officers"
         return _accused_of_charge(listing)
+    if _under_charged_gerund(head):  # "accused the men of plotting to attack": the men would attack
+        return accused_doer(head.head)
     if head.dep_ not in ("pobj", "pcomp") or head.head.dep_ not in ("prep", "agent"):
         return None
     prep = head.head
@@ -202,6 +204,15 @@ def accused_doer(noun: Token) -> Token | None:
     return direct_object(governor)  # "prosecutors charged him with": not the prosecutors
 
 
+def _under_charged_gerund(token: Token) -> bool:
+    """The object or infinitive of a gerund that a preposition governs ("of plotting an attack", "of trying to
+    kill her"): the deed charged is what the gerund is about, so the gerund's charge covers it."""
+    verb = token.head
+    return verb.i != token.i and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and (
+        token.dep_ in ("dobj", "obj") or (token.dep_ == "xcomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children)))
+
+
 def _facing(state: Token) -> Token | None:
     """Who is in a state of facing a charge: the noun's "of" phrase or owner ("the trial of two men", "his trial"),
     else the subject of the clause the noun's phrase belongs to ("she is on trial", "he was placed under arrest")."""
@@ -231,7 +242,7 @@ def charged_deed(token: Token) -> bool:
     head = _charge_list_member(_listed_gerund(token) or first_conjunct(token))
     if (listing := _listing_charge(head)) is not None:  # a charging document lays only allegations
         return lemma_of(listing) in _hedging_accusations() or lemma_of(listing) not in lexicon().accusation_nouns
-    if head.dep_ in ("dobj", "obj") and head.head.tag_ == "VBG" and head.head.dep_ == "pcomp":
+    if _under_charged_gerund(head):  # "accused of plotting an attack", "accused him of trying to kill her"
         return charged_deed(head.head)
     if head.dep_ not in ("pobj", "pcomp") or head.head.dep_ not in ("prep", "agent"):
         return False
