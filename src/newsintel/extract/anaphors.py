@@ -6,6 +6,9 @@ resolution is worse than a pronoun shown as written):
 - "they" carried to the actors of an earlier event is left as written when someone else who could be "they" is
   named in between ("Traffickers moved families. Dozens of guerrillas stay in the hills. They will flee": not
   the traffickers) (`plural_candidate_between`);
+- a person a paragraph brings in as its subject without a name ("a witness", "the driver" with no one named just
+  before) may be what a later "he"/"she" stands for, so a name from further back is not given to it
+  (`note_described_subjects`, read by `args.MentionIndex.unnamed_between`);
 - a name token of a person whose full name (or stated gender) tells the gender carries it into the sentence
   parse, so that "Okafor seized the girl as she walked" (the name was "Paul Okafor") makes the girl "she"
   (`mark_genders`, read by `antecedents.token_gender`); a "he"/"she" still given to a person of the other gender
@@ -161,6 +164,29 @@ def _introduced(noun: Token) -> bool:
                                        for c in noun.children)
 
 
+def _unnamed_topic(ps: ParsedSentence, noun: Token, mentions: MentionIndex) -> bool:
+    """"The attacker drove on. Then he accelerated": a definite subject of the main clause naming a doer by what he
+    does ("the driver", "the gunman"; not a title such as "the minister", nor kin), when no person is named in its
+    own sentence before it nor in the sentence before: a fresh topic, so a later "he" is not a name from further
+    back that merely matches in gender (audit: a spokesman named paragraphs before shown as the driver)."""
+    verb = noun.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+            c.dep_ == "poss" for c in noun.children) or noun.lemma_.lower() in _titles_and_kin():
+        return False
+    start = ps.char_span(noun.i, noun.i + 1)[0]
+    return not any(e.type == "PERSON" and s < start and ps.index - 1 <= i <= ps.index
+                   for (s, _, e), i in zip(mentions.spans, mentions.sentences, strict=True))
+
+
+@functools.cache
+def _titles_and_kin() -> frozenset[str]:
+    """Titles and words of kin (data/relations.yaml): "the minister", "his mother" stand for someone known."""
+    rel = lexicon().relations
+    return frozenset(w for key in ("position_nouns", "family_nouns", "spouse_nouns") for w in rel.get(key, ()))
+
+
 def note_described_subjects(parsed: list[ParsedSentence], mentions: MentionIndex) -> None:
     """Record each person a sentence introduces by an indefinite common noun as its subject ("A witness described
     the scene", "another man then fled"), with the gender its word tells: a later "he"/"she" may stand for that
@@ -171,8 +197,8 @@ def note_described_subjects(parsed: list[ParsedSentence], mentions: MentionIndex
         for token in ps.doc:
             if token.dep_ not in SUBJECTS or token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_:
                 continue
-            if not _introduced(token):
-                continue  # "the gunman", "the pilot mentioned": someone already known, or not the sentence's topic
+            if not _introduced(token) and not _unnamed_topic(ps, token, mentions):
+                continue  # "the pilot mentioned": not the sentence's topic; "Jo Roe fled. The gunman ...": known
             lemma = token.lemma_.lower()
             if (lemma not in words.role_of and lemma not in words.person_nouns) or lemma in words.group_nouns:
                 continue

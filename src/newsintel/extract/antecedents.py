@@ -5,6 +5,8 @@ subordinate or coordinated clause usually stands for the subject (else the objec
 when that noun agrees with it (a person for he/she, a plural, a family ("the Kowalskis") or a group for they, a
 group or thing for it), and not when its words tell the other gender ("the girl", "Ms. Roe", a name the document
 gives in full with a given name); of one clause's candidates, one whose words tell the pronoun's gender comes first.
+The doers a passive names come after its subject ("she told police she was cornered by six men before they attacked
+her": the men, not the police), and a "them" done only to people (data/anaphors.yaml) never stands for a thing.
 Across sentences the caller falls back on the document's entity mentions. "his sister, Anna Lindqvist" and
 "a smuggler known as Abu Sattar" are the named person: arguments take the name, as the annotation standard does.
 """
@@ -70,10 +72,31 @@ def is_plural(token: Token) -> bool:
 
 
 @functools.cache
+def _anaphor_data() -> dict:
+    return load_yaml("anaphors.yaml")
+
+
+@functools.cache
 def _more_person_words() -> frozenset[str]:
     """Words for people the relation and actor lists lack (`person_words` in data/anaphors.yaml): never what "it"
     stands for ("a jogger leapt onto the lorry as it ploughed on": the lorry)."""
-    return frozenset(load_yaml("anaphors.yaml").get("person_words", []))
+    return frozenset(_anaphor_data().get("person_words", []))
+
+
+def done_to_people(pronoun: Token) -> bool:
+    """A "them"/"him" that is the object of a verb done only to people or groups ("threatened them", "punched
+    him"; `person_object_verbs` in data/anaphors.yaml): what it stands for is never a thing."""
+    return pronoun.dep_ in OBJECT_DEPS and pronoun.lower_ in ("them", "him", "her") and \
+        pronoun.head.lemma_.lower() in _anaphor_data().get("person_object_verbs", ())
+
+
+def a_person_or_group(token: Token, entity_type: str | None) -> bool:
+    """A candidate that can be a person or a group: a pronoun, a person's or group's name, a word for people."""
+    if token.pos_ == "PRON" or entity_type in ("PERSON", "ORG", "NORP", "GPE") or _a_family(token):
+        return True
+    lemma, words = token.lemma_.lower(), actor_words()
+    return lemma in person_nouns() or lemma in _more_person_words() or lemma in words.group_nouns or \
+        lemma in words.collective_nouns or lemma in lexicon().collectives
 
 
 def agrees(pronoun: Token, candidate: Token, entity_type: str | None) -> bool:
@@ -106,13 +129,18 @@ def agrees(pronoun: Token, candidate: Token, entity_type: str | None) -> bool:
     return False
 
 
-def _clause_candidates(clause: Token, pronoun: Token) -> list[Token]:
-    """Subjects, then objects, of one clause that precede the pronoun and do not contain it."""
+def _clause_candidates(clause: Token, pronoun: Token, aimed: bool = False) -> list[Token]:
+    """Subjects, then the doers a passive names ("she was cornered by six men before they ..."), then objects, of
+    one clause that precede the pronoun and do not contain it; with `aimed`, then who a thing was aimed at ("threw
+    bottles at the guards, threatened them": the guards)."""
     inside = {t.i for t in pronoun.ancestors} | {pronoun.i}
     out = []
-    for deps in (SUBJECT_DEPS, OBJECT_DEPS):
+    for deps in (SUBJECT_DEPS, ("agent",), OBJECT_DEPS, ("prep",) if aimed else ()):
         for child in clause.children:
-            if child.dep_ in deps and child.i < pronoun.i and child.i not in inside:
+            if child.dep_ in ("agent", "prep") and child.dep_ in deps:
+                if child.dep_ == "agent" or child.lower_ in _anaphor_data().get("aimed_at_preps", ()):
+                    out += [g for g in child.children if g.dep_ == "pobj" and g.i < pronoun.i]
+            elif child.dep_ in deps and child.i < pronoun.i and child.i not in inside:
                 out.append(child)
     if clause.dep_ in ("relcl", "acl") and clause.head.i < pronoun.i:
         out.append(clause.head)  # "the man who said he would return"
@@ -143,7 +171,8 @@ def sentence_person(pronoun: Token, entity_type: Callable[[Token], str | None]) 
     quotes = 0  # quotation marks passed on the way back: a person inside a quotation is not a pronoun outside it
     for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
         quotes += token.text in QUOTE_MARKS
-        if quotes % 2 or token.dep_ not in (*SUBJECT_DEPS, "poss") or _reporter(token, governing):
+        if quotes % 2 or not (token.dep_ in (*SUBJECT_DEPS, "poss") or _an_owner(token)) or \
+                _reporter(token, governing):
             continue
         if token.pos_ == "PRON":
             if token.lower_ in PERSON_PRONOUNS and _pronoun_gender(token.lower_) in (gender, None):
@@ -217,6 +246,12 @@ def _named_by_who(token: Token) -> bool:
         for c in token.children)
 
 
+def _an_owner(token: Token) -> bool:
+    """A possessor the parser did not label as one: "the driver’s motives" with a curly apostrophe is read as a
+    noun modifier whose "’s" is a case marker."""
+    return token.dep_ == "nmod" and any(c.dep_ == "case" and c.tag_ == "POS" for c in token.children)
+
+
 def _reporter(token: Token, governing: set[int]) -> bool:
     """A subject of a verb that governs the pronoun (weighed already by `_governing_antecedent`), or the owner of a
     reporting verb's subject ("the officer's report says his car was searched": the officer is not "his")."""
@@ -239,12 +274,14 @@ def _governing_antecedent(pronoun: Token, entity_type: Callable[[Token], str | N
     while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i and current.dep_ in CLIMB_DEPS | {
             "poss", "nsubj", "nsubjpass", "compound", "appos"}:
         current = current.head  # up to the verb of the pronoun's own clause
+    people = done_to_people(pronoun)  # "threw bottles at the guards, threatened them": not the bottles
     first = True
     shares_subject = True  # still in verbs coordinated with the pronoun's own, none with a subject of its own
     for _ in range(MAX_STEPS):
         if not first or own_clause_ok:
-            found = [c for c in _clause_candidates(current, pronoun) if agrees(pronoun, c, entity_type(c)) and not (
-                shares_subject and not own_clause_ok and c.dep_ in SUBJECT_DEPS)]
+            found = [c for c in _clause_candidates(current, pronoun, people) if agrees(pronoun, c, entity_type(c))
+                     and not (shares_subject and not own_clause_ok and c.dep_ in SUBJECT_DEPS)
+                     and not (people and not a_person_or_group(c, entity_type(c)))]
             # ("rebels threw rocks, threatened them": "them" is not the rebels, nor "he" in "he hit and robbed him")
             if found:
                 return _gendered_first(pronoun, found)
