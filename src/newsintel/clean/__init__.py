@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from newsintel.clean.dates import DateProblem, date_warning, parse_published
+from newsintel.clean.dates import DateProblem, date_warning, parse_published, stamped_published
 from newsintel.clean.html import extract_page
 from newsintel.clean.language import identify
 from newsintel.clean.text import clean_text, split_title
@@ -52,6 +52,9 @@ def clean(raw: RawDocument) -> DocumentInfo:
     except DateProblem as problem:
         date = None
         warnings.append(date_warning(published, problem))
+    if (stamped := stamped_published(date, title, url)) != date:  # a page re-stamped weeks after it was written
+        warnings.append(f"published date {date} is days after the page's own stamp; dated {stamped}")
+        date = stamped
     return DocumentInfo(
         id=document_id(text), title=title, source=site, url=url, published=date, text=text, author=author,
         origin=raw.origin, format=raw.format, raw_hash=raw.raw_hash, language=language, warnings=warnings,

@@ -10,9 +10,10 @@ for the first one; two: ~2 ms).
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from newsintel.resources import load_yaml
 
@@ -120,3 +121,55 @@ def date_warning(value: object, problem: DateProblem) -> str:
     else:
         shown = ""
     return f"published date{shown} is not a plausible date ({problem}); stored without a date"
+
+
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DAY_FIRST = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)"
+_MONTH_FIRST = rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)"
+# an edition stamp: a full date set off at the start or the end of a title ("Evening Brief -- May 3, 2021",
+# "3 May 2021: what we know"), not a date inside its words ("Ten years after May 3, 2011, the town remembers")
+_TITLE_STAMPS = [re.compile(rf"^\s*(?:{d})\s*[-–—:|]", re.I) for d in (_DAY_FIRST, _MONTH_FIRST)] + [
+    re.compile(rf"[-–—:|]\s*(?:{d})\s*$", re.I) for d in (_DAY_FIRST, _MONTH_FIRST)]
+# a dated path of the article's address ("/2021/05/03/"): where the site filed it
+_URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>\d\d)/(?P<day>\d\d)/")
+_MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
+    name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+
+
+def _stamp_of(title: str | None, url: str | None) -> date | None:
+    """The day the page itself is stamped with: an edition date set off in its title, else a dated address path."""
+    for pattern in _TITLE_STAMPS:
+        if title and (match := pattern.search(title)):
+            month = _MONTH_NUMBERS.get(match.group("month").lower())
+            if month:
+                return _day(int(match.group("year")), month, int(match.group("day")))
+    if url and (match := _URL_DATE.search(url)):
+        return _day(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+    return None
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def stamped_published(published: str | None, title: str | None, url: str | None) -> str | None:
+    """The publication date, or the page's own stamp when the metadata's date lies days after it.
+
+    Why: some feeds re-stamp their pages when they are crawled or moved, so a report about a Sunday night is dated
+    weeks later and its "on Sunday" lands on the wrong day (issue 12, audit "wrong time"). A page's title edition
+    stamp ("News Hour -- October 2, 2017") or dated address ("/2017/10/02/") says when it was written; a date in the
+    metadata more than `stamp_slack_days` after that is not the report's day. A metadata date before the stamp (or
+    within the slack: time zones, late filing) is kept: a page cannot be stamped before it is written."""
+    stamp = _stamp_of(title, url)
+    if stamp is None or not published:
+        return published
+    try:
+        given = date.fromisoformat(published[:10])
+    except ValueError:
+        return published
+    if (given - stamp).days > config()["stamp_slack_days"]:
+        return stamp.isoformat()
+    return published

@@ -17,7 +17,8 @@ that ..."). Such an event gets `"undated": true` in its time: no date is shown r
 event noun's own clause of happening dates it ("the bombing that took place on Friday"); a time of day with a bound
 ("before dawn") still tells when. Dates taken from next to the clause (an infinitive, an "in which" clause, a
 bracketed gloss, a dated statement) and events told as old are read in event_time_links.py; participles whose
-moment the parser hides and event nouns a clause's date passes by in event_time_moment.py; which spans of the
+moment the parser hides (a list of participles, a participant's "-ing" clause), event nouns a clause's date passes
+by and events told as before their clause ("since a bomber killed ...") in event_time_moment.py; which spans of the
 sentence are dates at all in event_time_spans.py.
 """
 
@@ -278,7 +279,8 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
     if not spans:
         periods = any(e.label_ == "DATE" for e in ps.doc.ents) and _over_a_period(
             ps, _clause_of_trigger(trigger), spans, published)  # "in the past five years": no date, a stretch
-        return dict(UNDATED) if periods or links.retold(trigger, _clause_of(trigger)) else None
+        return dict(UNDATED) if periods or links.retold(trigger, _clause_of(trigger)) or any(
+            map(moment.earlier_incident, {trigger, *_clause_of_trigger(trigger)})) else None
     if scope.named_in_charge(trigger):
         # "charged on Friday with murder", "arrested on Monday on suspicion of assault": the charge's date is not the
         # deed's, which happened before it; only a date in the deed's own phrase (or a year just after it) dates it
@@ -295,11 +297,16 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
            and (not beside or e.root in trigger.subtree or (e.start > trigger.i and moment.long_before(e, published)))
            and (not media or e.root in trigger.subtree or e[-1].head.i == trigger.i)]
     if not own and not (nested or beside) and (siblings := _coordinated_verbs(trigger) | links.one_act_conjuncts(
-            trigger, SEQUENCE_WORDS)):  # "killed 50 and wounded 400 on Sunday": one act's sides
+            trigger, SEQUENCE_WORDS) | moment.listed_with(trigger)):  # "killed 50 and wounded 400 on Sunday"
         # "was convicted and sentenced last Thursday": a date of a verb coordinated under the same subject
         shared = _clause_of_trigger(trigger) | siblings
         own = [e for e in spans if _clause_of(e.root) in siblings and not _another_nouns(e, trigger, shared)
                and not _a_bound(e)]
+    if not own and not (nested or beside or media) and (doing := moment.participant_participles(clause)):
+        # "kidnapped by men wearing uniforms in March 2019": a date the parser hung on what a participant was doing
+        own = [e for e in spans if _clause_of(e.root) in doing and e.start > _clause_of(e.root).i
+               and not _another_nouns(e, trigger, clause | doing) and not _a_bound(e)
+               and normalise(e.text, published)]  # a date, not "watching the annual parade"
     if not own and not clause and trigger.pos_ == "NOUN":
         # a clause without a verb (a headline, a caption, a fragment): "Assaults in the old town on New Year's Eve"
         phrase = trigger
@@ -328,7 +335,8 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
                and not _another_nouns(e, trigger, clause | infinitives) and not _a_bound(e)]
     if not own:
         if links.background(trigger, spans, published, _clause_of) or links.retold(trigger, _clause_of(trigger)) or (
-                _dated_elsewhere(trigger, spans, published) or _over_a_period(ps, clause, spans, published)):
+                _dated_elsewhere(trigger, spans, published) or _over_a_period(ps, clause, spans, published)
+                or any(map(moment.earlier_incident, {trigger, *clause}))):  # "tense since a bomber killed 22"
             return dict(UNDATED)
         return None
     return _dated(ps, own, trigger, published, modality)

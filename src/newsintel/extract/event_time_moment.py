@@ -9,7 +9,10 @@ happens at that moment; so does a participle of a "with" clause after a comma ("
 shoppers robbed in the arcade"). But an event noun named only as what a place, a group of people or a day belongs to
 ("police stayed at the site of the blast on Sunday", "survivors of the bombing testified on Monday", "the second day
 of the offensive") is not dated by that clause: the clause's date is when the police stayed, the survivors spoke,
-the day fell. Cue words are in data/dates.yaml (`seen_doing_verbs`, `absolute_prepositions`, `beside_event_nouns`).
+the day fell. Rounds 14-18 added: a list of passive participles shares the date the parser hangs on its last item,
+a date hung on a participant's "-ing" clause ("men wearing masks ... in May") is the event's, and an event under
+"since" or "N weeks after" lies before its clause, so with no date of its own it is not given the report's day.
+Cue words are in data/dates.yaml (`seen_doing_verbs`, `absolute_prepositions`, `beside_event_nouns`).
 """
 
 from __future__ import annotations
@@ -124,3 +127,88 @@ def relative_antecedent(trigger: Token) -> Token | None:
             j -= 1
         j -= 1 if doc[j].pos_ == "ADP" and j > 0 else 0  # "the bombing in March that ...": past "in"
     return doc[j] if j >= 0 and doc[j].pos_ == "NOUN" and doc[j].i != trigger.i else None
+
+
+def _no_clause_of_its_own(verb: Token) -> bool:
+    """A verb with no subject, auxiliary or conjunction of its own: it goes on its neighbour's clause."""
+    return verb.pos_ == "VERB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
+
+
+def listed_with(trigger: Token) -> set[Token]:
+    """The bare participles written in one list right after a passive trigger ("were groped, harassed and robbed by
+    gangs during the fair"): one act told with one subject and auxiliary, whose date the parser may hang on the last
+    of them while it hangs the others elsewhere (as clauses of the main verb). Only a plain list: commas and one
+    closing "and"/"or", each item a past participle without a clause of its own."""
+    if trigger.pos_ != "VERB" or trigger.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in trigger.children):
+        return set()
+    doc, out, j = trigger.doc, set(), trigger.i + 1
+    while j < len(doc) and doc[j].text == ",":
+        j += 1
+        closing = j < len(doc) and doc[j].lower_ in ("and", "or")
+        j += 1 if closing else 0
+        while j < len(doc) and doc[j].pos_ == "ADV" and doc[j].lower_.endswith("ly"):
+            j += 1  # "sexually assaulted"
+        if j >= len(doc) or doc[j].tag_ not in ("VBN", "VBD") or not _no_clause_of_its_own(doc[j]):
+            return out
+        out.add(doc[j])
+        j += 1
+        if closing:
+            return out
+        if j < len(doc) and doc[j].lower_ in ("and", "or"):  # "groped, harassed and robbed": the last item
+            j += 1
+            while j < len(doc) and doc[j].pos_ == "ADV" and doc[j].lower_.endswith("ly"):
+                j += 1
+            if j < len(doc) and doc[j].tag_ in ("VBN", "VBD") and _no_clause_of_its_own(doc[j]):
+                out.add(doc[j])
+            return out
+    return out
+
+
+def participant_participles(clause: Collection[Token]) -> set[Token]:
+    """Present participles describing a participant of the clause ("kidnapped by men wearing uniforms in the old
+    town in March", "arrested a man carrying a knife on Friday"): the parser hangs a date written at the end on the
+    nearest verb, the participle; what the participant was doing then is the event's moment, so the date is the
+    clause's. Only a bare "-ing" form right on a noun that is the subject, object or agent of a verb of the clause."""
+    out = set()
+    for verb in clause:
+        for arg in verb.children:
+            noun = arg
+            if arg.dep_ == "agent":
+                noun = next((c for c in arg.children if c.dep_ == "pobj"), None)
+                if noun is None:
+                    continue
+            elif arg.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+                continue
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            out |= {c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG" and _no_clause_of_its_own(c)
+                    and c.lower_ not in _words("sequence_prepositions")}  # "one following a talk in 2010"
+    return out
+
+
+def earlier_incident(trigger: Token) -> bool:
+    """The event is told as one before the clause it hangs from: its clause or phrase is opened by "since" ("has been
+    tense since a bomber killed 22 people") or by "after" right behind a span of time ("a year after rebels ambushed
+    a convoy", "weeks after the raid"). Without a date of its own, the report's day would be a date the sentence
+    contradicts (data/dates.yaml `earlier_marks`, `offset_marks`, `offset_units`)."""
+    token = trigger
+    while token.dep_ in ("conj", "xcomp") and token.head.i != token.i:  # "since gunmen stormed and looted the town"
+        token = token.head
+    if token.pos_ in _CLAUSE_POS and token.dep_ == "advcl":
+        opener = next((c for c in token.children if c.dep_ == "mark"), None)
+    elif token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.dep_ == "prep":
+        opener = token.head
+    else:
+        return False
+    if opener is None:
+        return False
+    if opener.lower_ in _words("earlier_marks"):
+        return True
+    unit = opener.doc[opener.i - 1] if opener.i > 0 else None
+    if opener.lower_ not in _words("offset_marks") or unit is None or not (
+            unit.lemma_.lower() in _words("offset_units") or unit.lower_.rstrip("s") in _words("offset_units")):
+        return False
+    # a span counted ("a year", "weeks", "three months"), not a named one ("began the week after the deal")
+    return not any(c.dep_ in ("det", "amod") and c.lower_ in ("the", "this", "that", "last", "next", "same")
+                   for c in unit.children)
