@@ -1,5 +1,5 @@
 """Event times (issue 12, audit rounds 14-18 "wrong time"): a date the parser hangs on what a participant was doing
-("kidnapped by men wearing masks ... in May 2020") or on the last verb of a list of participles ("were punched,
+("kidnapped by men carrying rifles ... in May 2020") or on the last verb of a list of participles ("were punched,
 kicked and robbed ... during Christmas Eve celebrations") is the event's, not the report's day. Each next to the case
 that must not change; an event told as one before its clause ("since a gunman shot ...", "a year after rebels
 raided ...") with no date of its own is shown undated, not on the report's day; a page re-stamped weeks after its
@@ -14,11 +14,11 @@ def time_of(text: str, type_: str, trigger: str) -> dict:
 
 
 def test_a_date_hung_on_a_participants_participle_dates_the_event():
-    text = "The two engineers were kidnapped by armed men wearing army uniforms near the port of the city in May 2020."
+    text = "The two engineers were kidnapped by armed men carrying rifles near the port of the city in May 2020."
     time = time_of(text, "ARREST", "kidnapped")
     assert (time.get("value"), time.get("precision")) == ("2020-05-01/2020-05-31", "month")
     # a date before the participle is not moved: it is the event's own anyway
-    text = "In May 2020 the two engineers were kidnapped by armed men wearing army uniforms near the port."
+    text = "In May 2020 the two engineers were kidnapped by armed men carrying rifles near the port."
     assert time_of(text, "ARREST", "kidnapped").get("value") == "2020-05-01/2020-05-31"
 
 

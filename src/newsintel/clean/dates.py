@@ -160,7 +160,7 @@ def stamped_published(published: str | None, title: str | None, url: str | None)
 
     Why: some feeds re-stamp their pages when they are crawled or moved, so a report about a Sunday night is dated
     weeks later and its "on Sunday" lands on the wrong day (issue 12, audit "wrong time"). A page's title edition
-    stamp ("News Hour -- October 2, 2017") or dated address ("/2017/10/02/") says when it was written; a date in the
+    stamp ("Evening Brief -- May 3, 2021") or dated address ("/2021/05/03/") says when it was written; a date in the
     metadata more than `stamp_slack_days` after that is not the report's day. A metadata date before the stamp (or
     within the slack: time zones, late filing) is kept: a page cannot be stamped before it is written."""
     stamp = _stamp_of(title, url)

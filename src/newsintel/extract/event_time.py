@@ -303,7 +303,7 @@ def event_time(ps: ParsedSentence, trigger: Token, published: str | None, modali
         own = [e for e in spans if _clause_of(e.root) in siblings and not _another_nouns(e, trigger, shared)
                and not _a_bound(e)]
     if not own and not (nested or beside or media) and (doing := moment.participant_participles(clause)):
-        # "kidnapped by men wearing uniforms in March 2019": a date the parser hung on what a participant was doing
+        # "seized by thugs carrying clubs outside the bank in 2020": a date hung on what a participant was doing
         own = [e for e in spans if _clause_of(e.root) in doing and e.start > _clause_of(e.root).i
                and not _another_nouns(e, trigger, clause | doing) and not _a_bound(e)
                and normalise(e.text, published)]  # a date, not "watching the annual parade"

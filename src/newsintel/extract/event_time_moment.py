@@ -10,7 +10,7 @@ shoppers robbed in the arcade"). But an event noun named only as what a place, a
 ("police stayed at the site of the blast on Sunday", "survivors of the bombing testified on Monday", "the second day
 of the offensive") is not dated by that clause: the clause's date is when the police stayed, the survivors spoke,
 the day fell. Rounds 14-18 added: a list of passive participles shares the date the parser hangs on its last item,
-a date hung on a participant's "-ing" clause ("men wearing masks ... in May") is the event's, and an event under
+a date hung on a participant's "-ing" clause ("thugs carrying clubs ... in May") is the event's, and an event under
 "since" or "N weeks after" lies before its clause, so with no date of its own it is not given the report's day.
 Cue words are in data/dates.yaml (`seen_doing_verbs`, `absolute_prepositions`, `beside_event_nouns`).
 """
@@ -136,7 +136,7 @@ def _no_clause_of_its_own(verb: Token) -> bool:
 
 
 def listed_with(trigger: Token) -> set[Token]:
-    """The bare participles written in one list right after a passive trigger ("were groped, harassed and robbed by
+    """The bare participles written in one list right after a passive trigger ("were punched, kicked and robbed by
     gangs during the fair"): one act told with one subject and auxiliary, whose date the parser may hang on the last
     of them while it hangs the others elsewhere (as clauses of the main verb). Only a plain list: commas and one
     closing "and"/"or", each item a past participle without a clause of its own."""
@@ -155,7 +155,7 @@ def listed_with(trigger: Token) -> set[Token]:
         j += 1
         if closing:
             return out
-        if j < len(doc) and doc[j].lower_ in ("and", "or"):  # "groped, harassed and robbed": the last item
+        if j < len(doc) and doc[j].lower_ in ("and", "or"):  # "punched, kicked and robbed": the last item
             j += 1
             while j < len(doc) and doc[j].pos_ == "ADV" and doc[j].lower_.endswith("ly"):
                 j += 1
@@ -166,7 +166,7 @@ def listed_with(trigger: Token) -> set[Token]:
 
 
 def participant_participles(clause: Collection[Token]) -> set[Token]:
-    """Present participles describing a participant of the clause ("kidnapped by men wearing uniforms in the old
+    """Present participles describing a participant of the clause ("seized by thugs carrying clubs in the old
     town in March", "arrested a man carrying a knife on Friday"): the parser hangs a date written at the end on the
     nearest verb, the participle; what the participant was doing then is the event's moment, so the date is the
     clause's. Only a bare "-ing" form right on a noun that is the subject, object or agent of a verb of the clause."""
