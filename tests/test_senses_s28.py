@@ -68,3 +68,20 @@ def test_what_happens_whenever_something_happens_is_generic():
     assert _generic("When the state is pressed and threatened it responds with anger.", "threatened")
     assert not _generic("When it was cornered and threatened it answered with force.", "threatened")
     assert not _generic("When police arrived, the gunmen attacked the station.", "attacked")
+
+
+def test_a_trend_over_a_population_is_generic_but_a_counted_group_moving_is_not():
+    assert _generic("With a rising population and more families moving to crowded towns, the risk is growing.",
+                    "moving")
+    assert not _generic("Police stopped 200 families moving to the coast on Sunday.", "moving")
+
+
+def test_a_condition_on_a_kind_of_deed_is_generic_but_on_one_deed_is_not():
+    assert _generic("The rule lets officials expel migrants sooner if they are convicted of such offences.",
+                    "convicted")
+    assert not _generic("He can be deported if he is convicted of the murder.", "convicted")
+
+
+def test_a_bird_strike_is_no_attack_but_a_drone_strike_is():
+    assert not events_of("The jet turned back to Oslo after a bird strike on take-off.", "ATTACK")
+    assert events_of("A drone strike hit a car near the border on Friday.", "ATTACK")

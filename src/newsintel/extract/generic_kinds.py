@@ -1,7 +1,8 @@
 """More non-specific statements (`data/generic.yaml`), beside those of generic.py: kinds of deed named as examples
 of a danger ("new threats, like drone attacks"), deeds a group claims as a record ("the group, which has claimed
-attacks carried out in its name"), and what someone does whenever something happens ("when it is threatened it
-hits back"). None tells of one occasion, so none is an event (GUIDELINES.md section 1); like generic.py's rules they
+attacks carried out in its name"), what someone does whenever something happens ("when it is threatened it
+hits back"), a trend ("with more families moving to towns") and a condition on a kind ("if convicted of such
+offences"). None tells of one occasion, so none is an event (GUIDELINES.md section 1); like generic.py's rules they
 mark the event, whose confidence then falls under the views' threshold.
 """
 
@@ -24,6 +25,8 @@ class KindCues:
     dangers: frozenset[str]
     claiming: frozenset[str]
     whenever: frozenset[str]
+    trend: frozenset[str]
+    determiners: frozenset[str]
 
 
 @functools.cache
@@ -33,7 +36,8 @@ def kind_cues() -> KindCues:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or ())
 
-    return KindCues(words("danger_nouns"), words("claiming_verbs"), words("habitual_when"))
+    return KindCues(words("danger_nouns"), words("claiming_verbs"), words("habitual_when"), words("trend_words"),
+                    words("generic_determiners"))
 
 
 def _bare(noun: Token) -> bool:
@@ -113,6 +117,41 @@ def whenever_clause(trigger: Token) -> dict[str, str] | None:
     return {"rule": "general condition", "cue": when.lower_}
 
 
+def trend_participle(trigger: Token) -> dict[str, str] | None:
+    """A participle on a bare plural counted by a comparative is a trend over a population: "with more families
+    moving to crowded towns" (generic.py reads the same of a subject: "more people move")."""
+    if trigger.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return None  # "more people are moving" is generic.py's: a subject of a finite clause
+    nouns = [trigger.head] if trigger.dep_ == "acl" else [
+        c for c in trigger.children if c.dep_ == "nsubj"]  # "with more people moving to the towns"
+    for noun in nouns:
+        if noun.tag_ != "NNS" or noun.ent_type_ or any(
+                c.dep_ in ("det", "poss", "nummod", "quantmod") for c in noun.children):
+            continue
+        more = next((c for c in noun.children if c.dep_ in ("amod", "advmod") and c.lower_ in kind_cues().trend),
+                    None)
+        if more is not None:
+            return {"rule": "trend", "cue": f"{more.lower_} {noun.lower_}"}
+    return None
+
+
+def kind_in_condition(trigger: Token) -> dict[str, str] | None:
+    """A present-tense condition about a kind of deed: "can be expelled if they are convicted of such offences",
+    "unless they commit any crime" (not "if he was convicted of the 2015 murder")."""
+    if trigger.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "when", "whenever") for c in trigger.children):
+        return None
+    if not _present(trigger):
+        return None
+    for word in (g for c in trigger.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"):
+        kind = next((c for c in word.children if c.dep_ in ("det", "amod", "predet")
+                     and c.lower_ in kind_cues().determiners), None)
+        if kind is not None:
+            return {"rule": "kind of event", "cue": f"{kind.lower_} {word.lower_}"}
+    return None
+
+
 def kind_rules(trigger: Token, args: dict[str, list[Token]]) -> dict[str, str] | None:
     """The first of this module's rules that reads the trigger's statement as no specific event, or None."""
-    return example_of_a_danger(trigger) or claimed_record(trigger, args) or whenever_clause(trigger)
+    return (example_of_a_danger(trigger) or claimed_record(trigger, args) or whenever_clause(trigger)
+            or trend_participle(trigger) or kind_in_condition(trigger))
