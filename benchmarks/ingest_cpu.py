@@ -151,6 +151,9 @@ def stages(folder: Path) -> dict[str, Any]:
     t0 = time.process_time()
     nlp = load_nlp()
     load = time.process_time() - t0
+    from newsintel.pipeline import _freeze_loaded
+
+    _freeze_loaded()  # as a Processor does before it forks its workers (language profiles: in the clean stage)
     parse = "extraction: sentence parse (tok2vec, tagger, parser, lemmas)"
     clock.patch(headlines_mod, "parse_sentences", "headline: " + parse.split(": ", 1)[1])
     clock.patch(headlines_mod, "extract_facts", "headline: extraction rules")

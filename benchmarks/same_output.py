@@ -39,11 +39,15 @@ def speedups_off() -> Iterator[None]:
 @contextmanager
 def session28_off() -> Iterator[None]:
     """The speed-ups of session 28 undone: the lemmatizer's base forms searched as the model's lists, a parsed
-    sentence's text joined from its tokens at each read, a text's quotations scanned at each call."""
+    sentence's text joined from its tokens at each read, a text's quotations scanned at each call, the loaded
+    model's objects left in the garbage collector's generations."""
+    import gc
+
     from spacy.tokens import Doc
 
     import newsintel.extract.parse as parse
     import newsintel.extract.quotations as quotations
+    import newsintel.pipeline as pipeline
     from newsintel.nlp.pipeline import load_nlp
 
     table = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
@@ -52,9 +56,14 @@ def session28_off() -> Iterator[None]:
         dict.__setitem__(table, key, sorted(forms))
     parse.SENTENCE_DOC = Doc
     quotations._quotations = remembered.__wrapped__  # type: ignore[assignment]
+    frozen, pipeline.FREEZE_LOADED = gc.get_freeze_count(), False
+    gc.unfreeze()
     try:
         yield
     finally:
+        pipeline.FREEZE_LOADED = True
+        if frozen:
+            gc.freeze()
         for key, forms in sets.items():
             dict.__setitem__(table, key, forms)
         parse.SENTENCE_DOC = sentence_doc

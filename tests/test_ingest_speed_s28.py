@@ -78,3 +78,22 @@ def test_parsed_sentences_are_the_same_with_spacys_doc():
         assert all(type(ps.doc) is Doc for ps in plain)
         slow = view()
     assert fast == slow and len(fast) >= 2
+
+
+def test_the_loaded_model_leaves_the_collectors_generations_once(monkeypatch):
+    import gc
+
+    import newsintel.pipeline as pipeline
+
+    calls = []
+    freeze = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append(1) or freeze())
+    gc.unfreeze()
+    try:
+        with pipeline.Processor(1):
+            assert gc.get_freeze_count() > 10_000  # the model's and gazetteer's objects at least
+        with pipeline.Processor(1):
+            pass
+        assert len(calls) == 1  # a second processor freezes nothing more
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as usual
