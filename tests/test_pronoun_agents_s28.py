@@ -68,3 +68,11 @@ def test_his_after_an_owner_with_a_curly_apostrophe_is_that_owner():
     (event,) = [e for e in events_of(text, "ATTACK") if e["trigger"] == "attack"]
     assert "Marsz" not in texts(event["actors"])
     assert "driver" in texts(event["actors"])
+
+
+def test_her_after_an_adjective_complement_is_the_clause_subject():
+    text = ("The author Maria Lund published the novel in 1990.\n\nIn the novel, a young widow you expect to become a "
+            "ruthless killer instead becomes frozen with shame after committing her first murder.")
+    (event,) = events_of(text, "ATTACK")
+    assert "Lund" not in texts(event["actors"])
+    assert "widow" in texts(event["actors"])

@@ -30,7 +30,7 @@ RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "dative")
 CLIMB_DEPS = {"advcl", "conj", "ccomp", "xcomp", "pcomp", "prep", "pobj", "relcl", "acl", "dobj", "npadvmod", "attr",
-              "parataxis", "oprd"}
+              "parataxis", "oprd", "acomp"}  # "was paralysed after committing her first murder"
 NAMING_VERBS = {"name", "call", "know", "identify", "dub", "nickname"}  # "a man named X", "known as X"
 MAX_STEPS = 8
 GENDER_EXTENSION = "newsintel_gender"  # "m"/"f" of the person a name token names, when the document tells it
