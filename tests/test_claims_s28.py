@@ -121,21 +121,3 @@ def test_framing_words_inside_a_quotation_are_the_speakers():
 def test_in_what_without_a_comma_is_part_of_the_words():
     text = "Lena Morrow said she did not know in what order the ballots were counted."
     assert "in what order" in content_of(text, "Lena Morrow")
-
-
-# -- a "most read" teaser box in a plain-text scrape ---------------------------------------------------------------
-
-
-def test_a_most_read_box_line_is_furniture_in_a_scrape():
-    from newsintel.clean.text import is_junk
-
-    line = ("MOST READ IN SPORT TOP SCORER Striker signs for rivals after a summer of talks 'NOT OVER' Coach "
-            "claims the referee 'ruined the final'")
-    assert is_junk(line, scraped=True)
-    assert is_junk("Most Read In TV & Showbiz GOING HOME Host says she will quit the show", scraped=True)
-
-
-def test_a_sentence_about_what_was_most_read_stays():
-    from newsintel.clean.text import is_junk
-
-    assert not is_junk("Most read in the region were stories about the flood, the editor said.", scraped=True)
