@@ -59,3 +59,16 @@ def test_a_plural_possessor_before_a_curly_apostrophe_is_the_one_released():
 def test_everyone_on_board_is_the_phrase_not_its_preposition():
     attack = _event("All on board were killed, the coastguard said.", "ATTACK", "killed")
     assert texts(attack["targets"]) == "All on board"
+
+
+def test_the_place_of_a_verb_of_undergoing_is_the_event_nouns():
+    charges = _event("What charges does Ilse Novak face in Austria?", "CHARGE", "charges")
+    assert texts(charges["targets"]) == "Ilse Novak"
+    assert texts(charges["location"]) == "Austria"
+
+
+def test_an_attack_noun_takes_the_place_of_the_killing_told_in_it():
+    text = "Six people were killed in attacks in May 2019 against a post office and a bakery in Namur."
+    attacks = _event(text, "ATTACK", "attacks")
+    assert texts(attacks["location"]) == "Namur"
+    assert texts(_event(text, "ATTACK", "killed")["location"]) == "Namur"

@@ -105,8 +105,9 @@ def share_coordinated(events: list[tuple[Trigger, Args]]) -> None:
 def share_with_named_incident(events: list[tuple[Trigger, Args]]) -> None:
     """"two guards were killed in an attack by rebels": the verb's doer is the attack's, and the other way round
     when the parser hangs the "by" on the verb ("killed in an airstrike by the army"), and so is an "against" after
-    the noun ("killed in attacks against a newspaper": what the attacks hit, not who was killed) (same event type
-    only: "killed in a shootout with troopers" is not the shootout's)."""
+    the noun ("killed in attacks against a newspaper": what the attacks hit, not who was killed), and the noun takes
+    the verb's place when it names none (one incident) (same event type only: "killed in a shootout with troopers"
+    is not the shootout's)."""
     nominal = {t.token.i: (t, a) for t, a in events if t.nominal}
     for trigger, args in events:
         if trigger.nominal or trigger.type.name in MOVERS:
@@ -127,6 +128,8 @@ def share_with_named_incident(events: list[tuple[Trigger, Args]]) -> None:
                              and c.i > noun.i for t in c.subtree}  # parser's "against" is the attacks' target
                     other_args["targets"] = [t for t in args["targets"] if t.i in aimed]
                     args["targets"] = [t for t in args["targets"] if t.i not in aimed]
+                if not any(other_args[r] for r in PLACE_ROLES):  # one incident, one place: "killed in attacks
+                    other_args["location"] = list(args["location"])  # in March against a bakery in Lille"
 
 
 def _a_thing(ps: ParsedSentence, token: Token, mentions: MentionIndex) -> bool:

@@ -168,11 +168,22 @@ def noun_args(ps: ParsedSentence, trigger: Trigger, mentions: MentionIndex) -> d
     if name == "CHARGE" and not args["targets"]:  # "was convicted in a second trial"
         args["targets"] += trial_defendants(token)
     if name not in MOVERS and not any(args[r] for r in ("location", "origin", "destination", "via")):
-        args["location"] += clause_places(ps, token, run, mentions)  # "assaults reported in Lyon", "swept through"
+        args["location"] += clause_places(ps, token, run, mentions) or (
+            _undergone_places(ps, run, mentions, trigger) if undergone else [])  # "faces charges in Austria"
     if name == "TRAVEL" and not args["actors"]:
         args["actors"] += journey_maker(ps, token, mentions)
     drop_unresolved_wh(args)
     return args
+
+
+def _undergone_places(ps: ParsedSentence, run: Token, mentions: MentionIndex, trigger: Trigger) -> list[Token]:
+    """"faces charges in Austria", "suffered attacks in Lyon": the places of the verb of undergoing whose object
+    the noun is are the event's."""
+    if run.dep_ not in ("dobj", "obj"):
+        return []
+    found: dict[str, list[Token]] = {role: [] for role in ROLES}
+    prep_args(ps, run.head, mentions, found, trigger)
+    return [t for t in found["location"] if t.i not in {x.i for x in run.subtree}]
 
 
 def _stranded_aim(ps: ParsedSentence, noun: Token, mentions: MentionIndex, args: dict, trigger: Trigger) -> None:
