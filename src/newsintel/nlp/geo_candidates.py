@@ -153,6 +153,7 @@ class CandidateFinder:
         if not found and len(words) > 1 and fold(words[0]) in self.direction_words:  # "South Tulsa"
             found = self.gazetteer.lookup(" ".join(words[1:]))
         if found:  # most populous first; a long tail of hamlets of the same name only costs time
+            found = _with_article(text, found)
             return [Candidate(p) for p in self._without_namesake_towns(found[: self.cfg["max_candidates"]])]
         place = self.adjective_place(text)  # a span known to be a toponym may be an adjective ("Iraqi")
         if place is not None:
@@ -212,3 +213,13 @@ def evidence_of(cands: list[list[Candidate]], city_share: float) -> set[tuple[st
             found.add((country, admin1s.pop()))
     return found
 
+
+def _with_article(text: str, found: tuple[Place, ...]) -> tuple[Place, ...]:
+    """A name written with an Arabic article ("al-Hol", "Ar Raqqa") means the readings whose own name has one too
+    ("al-Hol camp", "Ar Raqqah"), not a namesake without it (a hamlet "Hol" in Norway), when there are both: the
+    lookup key drops the article to match spellings with and without it."""
+    articles = frozenset(load_yaml("name_parts.yaml")["articles"]) - {"the"}
+    if not articles & set(fold(text).split()):
+        return found
+    with_article = tuple(p for p in found if articles & set(fold(p.name).split()))
+    return with_article or found

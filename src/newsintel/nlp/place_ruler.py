@@ -9,6 +9,8 @@ After NER, every capitalised 1-4 token span whose folded name is in the gazettee
   not at the start of a sentence), never for stop-listed ordinary words ("Deal", "March", "Police").
 Candidates that cut through a longer entity ("Baghdadi" in "Abu Bakr al-Baghdadi") are ignored.
 The chosen place's GeoNames id, when it has one, goes into the span's `kb_id`.
+Names NER cut at "and" are joined again: a facility's two nouns ("the Coral Bay Resort and Casino") and a country's
+two names ("Trinidad and Tobago", "the Court of Bosnia and Herzegovina").
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from newsintel.nlp.facility_places import facility_nouns
 from newsintel.nlp.gazetteer import Gazetteer, Place, fold, load_gazetteer, place_key
 from newsintel.resources import load_yaml
 
@@ -49,6 +52,7 @@ class PlaceRuler:
         self.state_abbreviations = frozenset(fold(k) for k in load_yaml("geocoding.yaml")["us_state_abbreviations"])
         self.list_links = frozenset(cfg["list_links"])
         self.list_joints = frozenset(cfg["entity_list_joints"])
+        self.name_joints = frozenset(cfg["toponym_cues"]["name_joints"])
         self.stoplist = frozenset(cfg["stoplist"])
         self.min_population = cfg["min_population_without_context"]
         self.min_detect_population = cfg["min_population_to_detect"]
@@ -146,7 +150,47 @@ class PlaceRuler:
         if new:
             kept = [e for e in entities if e not in replaced]
             doc.ents = filter_spans([*new, *kept])
+        joined = self._joined_facilities(doc)
+        if joined:
+            doc.ents = filter_spans([*joined, *doc.ents])
         return doc
+
+    def _split_area(self, doc: Doc, span: Span, place: Place, covering: set[Span], kb: str) -> Span | None:
+        """A country or state whose name holds "and" ("Bosnia and Herzegovina", "Trinidad and Tobago") that NER cut
+        at the "and": into two places, which become the one; or into the end of a body's name and a place ("the
+        Court of Bosnia and" + "Herzegovina"), which become the body's whole name. None when the entities over
+        the name are anything else."""
+        if place.kind not in ("country", "state", "province") or not any(
+                t.lower_ in self.name_joints for t in span[1:-1]):
+            return None
+        inner = [e for e in covering if span.start <= e.start and e.end <= span.end]
+        outer = [e for e in covering if e not in inner]
+        if not inner or any(e.label_ not in PLACE_LABELS for e in inner):
+            return None
+        if not outer:
+            return Span(doc, span.start, span.end, label="GPE", kb_id=kb)
+        (body,) = outer if len(outer) == 1 else (None,)
+        if body is None or body.label_ not in RELABELLABLE or not body.start < span.start < body.end <= span.end:
+            return None
+        return Span(doc, body.start, span.end, label=body.label_, kb_id=body.kb_id_)
+
+    def _joined_facilities(self, doc: Doc) -> list[Span]:
+        """A facility named with two nouns joined by "and" ("the Coral Bay Resort and Casino", "the Elm Hotel &
+        Spa") is one facility: NER stops at "and", and the second noun alone then reads as a town's name (a town
+        called Casino) in a list of places. Returns the joined spans (FAC), which replace both parts."""
+        nouns = facility_nouns()
+        out: list[Span] = []
+        for entity in doc.ents:
+            end = entity.end
+            if (entity.label_ not in PLACE_LABELS or fold(entity[-1].text) not in nouns or end + 1 >= len(doc)
+                    or doc[end].lower_ not in self.name_joints):
+                continue
+            last = end + 1
+            while last < len(doc) and last - end <= 3 and doc[last].text[:1].isupper() and not doc[last].is_punct:
+                last += 1
+            if last > end + 1 and fold(doc[last - 1].text) in nouns:
+                out.append(Span(doc, entity.start, last, label="FAC", kb_id=entity.kb_id_))
+        return out
 
     def _decide(
         self, doc: Doc, entities: list[Span], candidates: list[tuple[Span, Place]], place_keys: set[str],
@@ -186,6 +230,10 @@ class PlaceRuler:
                     target = entity
                 elif not exact and entity.label_ in RELABELLABLE:
                     inside.setdefault(entity, []).append((span, kb))
+            elif (joined := self._split_area(doc, span, place, covering, kb)) is not None:
+                replaced.update(covering)
+                new.append(joined)
+                accepted.add(key)
             if target is not None:
                 new.append(Span(doc, target.start, target.end, label="GPE", kb_id=kb))
                 place_ends.add(target.end)

@@ -9,7 +9,8 @@ name in the same document ("Clinton" beside "Bill Clinton", "Kristina" beside "K
 unless the document uses the word for a place more often (`_is_person_word`); words before a role word
 ("Milford Fire Chief Dana Porter") are not the person's name. A town read from a word inside a facility's name
 ("Naval" of "the Naval Observatory") in a country no other place of the report is in is no place of the report
-(`_stray_facility_word`). Place names that NER misses are added from layout and wording cues (datelines,
+(`_stray_facility_word`). A compass or feature word alone ("the North", "the Bay") is no toponym
+(`_bare_common_word`). Place names that NER misses are added from layout and wording cues (datelines,
 "D-S.C.", county lists: `nlp/toponym_cues.py`).
 Which words of a mention or name are the place name: `nlp/toponym_spans.py`.
 """
@@ -23,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from newsintel.nlp.body_names import body_named
-from newsintel.nlp.facility_places import host_place, is_facility
+from newsintel.nlp.facility_places import host_place, is_facility, noun_after
 from newsintel.nlp.focus import Focus, publisher_focus
 from newsintel.nlp.gazetteer import Place, fold, place_key
 from newsintel.nlp.geocode import ADJECTIVE_LABELS, PLACE_LABELS, load_resolver
@@ -109,6 +110,13 @@ def _is_person_word(mention: RawMention, text: str, person: Counter[str], place:
     return SURNAME + word in person or person[word] >= place[word]
 
 
+def _bare_common_word(name: str) -> bool:
+    """"the North", "the Cape", "the Bay": a compass or feature word alone stands for a region or feature the
+    report named in full ("North Korea", "Cape Canaveral"), not for a hamlet of that name elsewhere."""
+    words = [w for w in fold(name).split() if w != "the"]
+    return len(words) == 1 and words[0] in direction_words() | place_words("toponym_cues", "feature_nouns")
+
+
 def _next_word(text: str, end: int) -> str:
     match = re.match(r"[\s’']*(\w+)", text[end:end + 40])
     return match.group(1) if match else ""
@@ -154,7 +162,7 @@ def toponym_inputs(text: str, mentions: list[RawMention],
     place = Counter(fold(m.text) for m in mentions if m.label in PLACE_LABELS)
     parts = {i: found for i, m in enumerate(mentions) if (found := compound_parts(m))}
     chosen = [i for i, m in enumerate(mentions) if (m.label in PLACE_LABELS or m.label in ADJECTIVE_LABELS)
-              and i not in parts and not _is_person_word(m, text, person, place)
+              and i not in parts and not _is_person_word(m, text, person, place) and not _bare_common_word(m.text)
               and not body_named(text, mentions, i)]  # "an editor at Tor": a publisher, not a town
     spans = {i: refine_span(text, mentions[i].start, mentions[i].end, mentions[i].label, resolver) for i in chosen}
     adjectives = {span for found in parts.values() for span in found
@@ -204,11 +212,12 @@ def _mistyped(mention: RawMention, text: str, person: Counter[str], cued: frozen
 
 def _stray_facility_word(start: int, end: int, span: tuple[int, int], place: Place,
                          placed: list[tuple[int, int, Place | None]]) -> bool:
-    """A town read from a word inside the name of a facility or body at start:end ("Naval" of "Naval
-    Observatory", "Islita" of "Punta Islita Airport") in a country no other place of the report lies in, while
-    the report names places elsewhere: a word of the name, or a namesake, more likely than the facility's town."""
-    if place.kind != "city" or span == (start, end):
-        return False
+    """A place read from a word inside the name of a facility or body at start:end ("Naval" of "Naval
+    Observatory", "Islita" of "Punta Islita Airport", a province "Bay" of "the Coral Bay Resort") in a country no
+    other place of the report lies in, while the report names places elsewhere: a word of the name, or a
+    namesake, more likely than the facility's place. A country is not doubted so."""
+    if span == (start, end) or place.kind == "country":
+        return False  # "the Panama Canal", "the Kenya National Stadium": a country in a name is mostly where it is
     others = [p for s, e, p in placed if p is not None and p.key != place.key  # "U.S." inside the name counts
               and (p.kind != "city" or not (start <= s and e <= end))]
     return bool(others) and not any(p.country == place.country for p in others)
@@ -237,11 +246,15 @@ def document_toponyms(text: str, mentions: list[RawMention], source: str | None 
     placed = [(s, e, p) for (s, e, _), p in zip(inputs, places, strict=True)]
     for i, (s, e, _), place in zip(chosen, inputs, places, strict=False):
         m = mentions[i]
-        if place is not None and m.label == "FAC" and _stray_facility_word(m.start, m.end, (s, e), place, placed):
+        if place is not None and is_facility(m.label, m.text) and _stray_facility_word(
+                m.start, m.end, (s, e), place, placed):
             place = None  # "the U.S. Naval Observatory": no town "Naval" abroad
         if m.label in PLACE_LABELS and is_facility(m.label, m.text) and (
                 host := host_place(text, m.start, m.end, placed)) is not None:
             (s, e), place = strip_article(text, m.start, m.end), host  # "Whittier's Penn Park" is in Whittier
+        elif m.label in PLACE_LABELS and (noun := noun_after(text, m.end)) > m.end and (
+                host := host_place(text, m.start, noun, placed)) is not None and host.kind == "city":
+            (s, e), place = strip_article(text, m.start, m.end), host  # "Las Vegas' Mandalay Bay resort"
         area = city_area(text, m.start, area_end(text, m.end), (s, e), place) if m.label in PLACE_LABELS else None
         if area is not None:  # "the San Francisco Bay Area", "the Paris region": the area, not the city; the
             place = area  # toponym stays the city's name, which the area is named by
