@@ -49,7 +49,8 @@ def test_he_in_a_paragraph_about_an_unnamed_driver_is_not_an_earlier_name():
     text = ("Dmitri Volkov, a spokesman for the movement, urged followers last year to use vehicles as weapons.\n\n"
             "Few such attacks had caused many deaths.\n\n"
             "The driver steered the lorry onto the seafront. Then he accelerated. By the time he was stopped, he had "
-            "driven two miles, turning his lorry into a weapon and killing at least 30 people.")
+            "covered a long stretch of promenade, using the heavy lorry as a battering ram and killing at least 30 "
+            "people.")
     (event,) = [e for e in events_of(text, "ATTACK") if e["trigger"].startswith("killing")]
     assert "Volkov" not in texts(event["actors"])
 
@@ -63,8 +64,8 @@ def test_he_after_a_named_person_still_resolved():
 
 def test_his_after_an_owner_with_a_curly_apostrophe_is_that_owner():
     text = ("Olek Marsz, the group's leader, praised such raids in 2015.\n\nFew had followed his call.\n\n"
-            "Though the driver’s motivations remained unknown on Sunday, his attack opened a grim new chapter for the "
-            "region.")
+            "Though the driver’s aims stayed unknown on Friday, his attack left the whole town in "
+            "shock.")
     (event,) = [e for e in events_of(text, "ATTACK") if e["trigger"] == "attack"]
     assert "Marsz" not in texts(event["actors"])
     assert "driver" in texts(event["actors"])
