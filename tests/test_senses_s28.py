@@ -17,7 +17,7 @@ def test_a_life_left_behind_in_a_relative_clause_is_no_flight():
 
 
 def test_designs_and_firms_recruited_are_no_recruitment():
-    assert not events_of("The agency has recruited Orion's Kite, Vega's Lark and two other rover designs.",
+    assert not events_of("The agency has recruited Orion's Kite, Vega's Lark and two other rover concepts.",
                          "RECRUIT")
     assert not events_of("The ministry recruited four drone concepts and a lander design for the trial.", "RECRUIT")
     assert events_of("The militia recruited Karim, his cousin and two other boys from the village.", "RECRUIT")

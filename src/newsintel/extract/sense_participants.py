@@ -258,8 +258,8 @@ def object_words(patient: Token) -> set[str]:
 
 def listed_things(patient: Token | None, objects: frozenset[str]) -> str | None:
     """A list of objects one of which is a thing of the other sense: the names before "and two other designs"
-    are designs too ("recruited Alpha, Beta and two other lander designs"); with no "other", a list of things
-    with no people in it ("released the hostages and a video" keeps the hostages)."""
+    are designs too ("recruited Alpha, Beta and two other lander designs"); with no "other", a list of such things
+    only ("recruited two drone designs and a guide" keeps the guide)."""
     if patient is None:
         return None
     words, todo = [], [patient]
@@ -272,6 +272,6 @@ def listed_things(patient: Token | None, objects: frozenset[str]) -> str | None:
     matched = [w for w in words if object_words(w) & objects]
     if any(any(c.lower_ == "other" for c in w.children) for w in matched):
         return lemma_of(matched[0])  # "Alpha, Beta and three other designs"
-    if matched and not any(denotes_people(w) for w in words):
+    if len(matched) == len(words):  # "four drone concepts and a lander design"; not "... designs and a guide"
         return lemma_of(matched[0])
     return None
