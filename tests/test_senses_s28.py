@@ -59,7 +59,7 @@ def test_kinds_of_deed_named_as_examples_of_a_danger_are_generic():
 
 
 def test_a_claimed_record_of_attacks_is_generic_but_claimed_attacks_in_a_town_are_not():
-    assert _generic("The network, which has claimed attacks carried out in its name, kept silent.", "attacks")
+    assert _generic("The network, which has claimed attacks staged in its name before, kept silent.", "attacks")
     assert not _generic("The network claimed attacks on two police posts in Kandahar.", "attacks")
 
 

@@ -2,7 +2,7 @@
 
 A politician "under attack" or "under fire" with no weapon, place or violence in the sentence is criticised, not
 hit ("the senator was under constant attack as the front-runner"); missiles "shot down" are intercepted, which is
-no attack on people ("there was no need to shoot them down", said of missile launches). Both are kept as data an
+no attack on people ("the navy saw no reason to shoot them down", said of missile launches). Both are kept as data an
 analyst can extend.
 """
 
@@ -53,7 +53,7 @@ def criticised(token: Token) -> str | None:
 
 
 def intercepted(token: Token, key: str) -> str | None:
-    """"Shot down the missiles", "no need to shoot them down" said of missile launches: an interception, no attack
+    """"Shot down the missiles", "saw no reason to shoot them down" said of missile launches: an interception, no attack
     on people; "shot down a passenger jet" stays one (a craft with people on board)."""
     cues = _section("interceptions")
     if key not in cues.get("verbs", frozenset()) or not any(
