@@ -41,6 +41,7 @@ from newsintel.extract.modality_cues import asked, cues_on, en_route, open_quest
 from newsintel.extract.modality_negation import claimed, negated, no_sign_of, not_taken
 from newsintel.extract.modality_pending import pending_hearing
 from newsintel.extract.modality_settled import settled_cue
+from newsintel.extract.modality_undone import undone_move
 
 PRECEDENCE = ("negated", "conditional", "hedged", "intended", "future", "attempted")
 
@@ -96,6 +97,8 @@ def _own_modality(trigger: Token) -> str:
         found.add(said)
     if (journey := en_route(trigger)) is not None:
         found.add(journey)  # "was returning home when the storm hit": cut short; "were going to Tokyo": meant
+    if undone_move(trigger):
+        found.add("attempted")  # "boarded a flight to Oslo but were removed from the plane": stopped on the way
     if charged_deed(trigger):
         found.add("hedged")  # "charged him with fleeing", "on counts of assault": alleged, not told as done
     if not found and any(open_question(t) for t in chain):
