@@ -20,3 +20,10 @@ def test_going_home_is_a_return():
     assert events_of("He said the singer had wanted to go home to Wales after the tour.", "RETURN")
     assert not events_of("He said the singer had wanted to go home to Wales after the tour.", "TRAVEL")
     assert events_of("He said the singer had wanted to go to Wales after the tour.", "TRAVEL")
+
+
+def test_a_rocket_carrying_a_satellite_is_a_launch_not_an_attack():
+    assert not events_of("The regime fired what it called a rocket carrying a satellite over its neighbour in 2012.",
+                         "ATTACK")
+    assert events_of("Militants fired a rocket at the base, wounding two soldiers.", "ATTACK")
+    assert events_of("Rebels fired rockets carrying leaflets into the town, killing a boy.", "ATTACK")

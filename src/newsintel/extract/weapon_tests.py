@@ -22,6 +22,8 @@ class TestWords:
     aiming_preps: frozenset[str]
     no_target: frozenset[str]
     harm: frozenset[str]
+    payloads: frozenset[str]
+    payload_verbs: frozenset[str]
 
 
 @functools.cache
@@ -31,7 +33,8 @@ def test_words() -> TestWords:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or ())
 
-    return TestWords(words("verbs"), words("weapons"), words("aiming_preps"), words("no_target"), words("harm"))
+    return TestWords(words("verbs"), words("weapons"), words("aiming_preps"), words("no_target"), words("harm"),
+                     words("payloads"), words("payload_verbs"))
 
 
 def _weapon(verb: Token) -> Token | None:
@@ -56,11 +59,30 @@ def _aimed_at(heads: list[Token], words: TestWords) -> Token | None:
     return None
 
 
+def _payload(token: Token, words: TestWords) -> str | None:
+    """A space payload carried in the sentence of a firing ("a rocket carrying a satellite"), or None."""
+    for verb in token.sent:
+        if verb.i != token.i and lemma_of(verb) in words.payload_verbs:
+            for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+                if obj.lower_ in words.payloads or lemma_of(obj) in words.payloads:
+                    return obj.lower_
+    return None
+
+
+def _harmless(token: Token, words: TestWords) -> bool:
+    return not any(t.lower_ in words.harm or lemma_of(t) in words.harm for t in token.sent if t.i != token.i)
+
+
 def weapon_test(token: Token, key: str) -> str | None:
-    """The weapon of a firing with no target nor harm in its sentence ("missile"), or None."""
+    """The weapon of a firing with no target nor harm in its sentence ("missile"), or None. A rocket that carries a
+    satellite is a space launch whatever the object is called ("fired what it said was a rocket carrying a
+    satellite"): the payload is returned."""
     words = test_words()
     if key not in words.verbs or token.pos_ not in ("VERB", "AUX"):
         return None
+    payload = _payload(token, words)
+    if payload and _harmless(token, words) and _aimed_at([token], words) is None:
+        return payload
     weapon = _weapon(token)
     if weapon is None:
         return None
@@ -69,6 +91,6 @@ def weapon_test(token: Token, key: str) -> str | None:
         return None
     if _aimed_at([token, weapon], words) is not None:
         return None
-    if any(t.lower_ in words.harm or lemma_of(t) in words.harm for t in token.sent if t.i != token.i):
+    if not _harmless(token, words):
         return None
     return weapon.lower_
