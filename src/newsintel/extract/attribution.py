@@ -3,8 +3,7 @@
 A statement is attributed to the subject of the nearest reporting verb that governs it ("police said he fled"),
 to the subject of a reporting verb beside it ("He fled, police said"), or to X in "according to X". Unnamed
 speakers count ("sources said"). `None` means the reporter states it. A pronoun speaker is resolved in its own
-sentence here, else once the whole document is read (`speakers.py`); quotations are attributed in `quoted.py`.
-What a statement says is read in `claim_content.py`, claims are made in `claims.py`.
+sentence here, else once the whole document is read (`speakers.py`); quotations in `quoted.py`, claims in `claims.py`.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from newsintel.extract.parse import ParsedSentence
 from newsintel.extract.speaker_conjuncts import conjoined
 from newsintel.extract.speaker_order import allegation_speaker, inverted_speaker, own_statement
 from newsintel.extract.speaker_phrases import unnamed_owner
-from newsintel.extract.speaker_scene import says_its_own, sets_the_scene
+from newsintel.extract.speaker_scene import impersonal, not_reported, says_its_own
 
 MAX_STEPS = 8
 PEOPLE_PRONOUNS = {"he", "she", "they", "i", "we"}
@@ -45,7 +44,8 @@ def speaker_of(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     inverted = inverted_speaker(verb) if is_reporting(verb) else None
-    return inverted or _trailing_speaker(verb) or _shared_subject(verb) or _subject_in_opening(verb)
+    shared = None if impersonal(verb) else _shared_subject(verb)  # "it is feared that ...": no one speaks
+    return inverted or _trailing_speaker(verb) or shared or _subject_in_opening(verb)
 
 
 def _subject_in_opening(verb: Token) -> Token | None:
@@ -187,7 +187,7 @@ def reporting_verb_for(token: Token) -> Token | None:
     current, child = token, token
     for _ in range(MAX_STEPS):
         if current.i != token.i and is_reporting(current) and speaker_of(current) is not None \
-                and reports_through(current, child) and not sets_the_scene(current, child, is_addressee):
+                and reports_through(current, child) and not not_reported(current, child, token, is_addressee):
             return current
         if current.head.i == current.i:
             break

@@ -84,3 +84,31 @@ def says_its_own(verb: Token, addressee: Callable[[Token, Token], bool]) -> bool
     speaker = inverted_speaker(verb)  # "..., reports BBC News": the parse's object is who speaks
     return any(c.dep_ == "dobj" and c.i > verb.i and (speaker is None or c.i != speaker.i) and not addressee(verb, c)
                for c in verb.children)
+
+
+def not_reported(verb: Token, via: Token, token: Token, addressee: Callable[[Token, Token], bool]) -> bool:
+    """Does `verb` not report `token`, reached through its child `via`? The scene of its saying (`sets_the_scene`),
+    or a narrating clause the parse hung inside what is said (`narrated_beside`)."""
+    return sets_the_scene(verb, via, addressee) or narrated_beside(verb, token)
+
+
+def narrated_beside(verb: Token, token: Token) -> bool:
+    """Is `token` in a clause that opens with "as" after a comma (`narration_marks`), hung on a verb of the statement
+    ("police said guns were seized, as crowds cheered the bombing")? The parse puts it inside what is said; it is
+    the writer telling what went on meanwhile, as a claim's content ends there (`claim_content.py`)."""
+    marks = set(lexicon().attribution["narration_marks"])
+    node = token
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ == "advcl" and node.head.i != verb.i and node.i > node.head.i and any(
+                c.dep_ == "mark" and c.lower_ in marks and c.i > 0 and c.doc[c.i - 1].text == ","
+                for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
+def impersonal(verb: Token) -> bool:
+    """"it is feared that ...", "it was reported that ...": a passive reporting frame with "it" for subject and no
+    agent names no one; no subject of a clause beside it speaks through it."""
+    return not any(c.dep_ == "agent" for c in verb.children) and any(
+        c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in verb.children)
