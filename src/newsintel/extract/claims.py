@@ -47,6 +47,7 @@ from newsintel.extract.claim_sources import (
     unresolved_speaker,
     unsaid,
 )
+from newsintel.extract.claim_subjectless import subjectless
 from newsintel.extract.lexicon import lexicon
 from newsintel.extract.modality import PRECEDENCE, modality_of, statement_modality
 from newsintel.extract.parse import ParsedSentence
@@ -125,8 +126,10 @@ def extract_claims(ps: ParsedSentence, mentions: MentionIndex) -> list[dict[str,
                 c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in token.children):
             continue  # "threatened them with legal action", "threatening him with a knife": a threat, no statement
-        if naming_not_saying(token) or (speaker is not None and thing_participle(ps, token, speaker, mentions)):
-            continue  # "a subsidiary also called X", "wrote as X"; "the vessel ..., revealing how": no statement
+        if naming_not_saying(token) or (speaker is not None and thing_participle(ps, token, speaker, mentions)) or \
+                subjectless(token, head, content):
+            continue  # "a subsidiary also called X", "wrote as X"; "the vessel ..., revealing how": no statement;
+            # "she said could serve as ...": a clause without its subject (claim_subjectless.py)
         if speaker is not None and scene_subject(ps, token, speaker, head, mentions):
             continue  # "the costumes revealed a joyful side": the writer's narration, no one's statement
         if speaker is None or (head is not None and head.head.i == token.i and (
