@@ -26,7 +26,7 @@ def test_the_statement_before_the_as_clause_keeps_its_speaker():
 
 
 def test_an_impersonal_frame_gives_no_speaker_to_the_subject_of_the_clause_beside_it():
-    text = "Most of the villagers are still missing, and it is feared that many may never return."
+    text = "Most of the villagers are still unaccounted for, and it is feared that some will never come home."
     assert said_by(text, "RETURN") == [None]
 
 

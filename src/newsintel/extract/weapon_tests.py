@@ -75,7 +75,7 @@ def _harmless(token: Token, words: TestWords) -> bool:
 
 def weapon_test(token: Token, key: str) -> str | None:
     """The weapon of a firing with no target nor harm in its sentence ("missile"), or None. A rocket that carries a
-    satellite is a space launch whatever the object is called ("fired what it said was a rocket carrying a
+    satellite is a space launch whatever the object is called ("launched what it called a rocket carrying a
     satellite"): the payload is returned."""
     words = test_words()
     if key not in words.verbs or token.pos_ not in ("VERB", "AUX"):
