@@ -24,6 +24,11 @@ def load_yaml(name: str) -> Any:
     return _parse(text)
 
 
+def word_set(spec: dict, key: str) -> frozenset[str]:
+    """A word list of a data file section, lower-cased for lookups (a missing or empty list: no words)."""
+    return frozenset(str(w).lower() for w in spec.get(key) or ())
+
+
 def data_text(name: str) -> str:
     return resources.files("newsintel").joinpath("data", name).read_text(encoding="utf-8")
 

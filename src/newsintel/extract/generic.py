@@ -22,7 +22,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsintel.extract.generic_kinds import kind_rules
-from newsintel.resources import load_yaml
+from newsintel.resources import load_yaml, word_set
 
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -59,9 +59,7 @@ class GenericCues:
 @functools.cache
 def cues() -> GenericCues:
     data = load_yaml("generic.yaml")
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key) or ())
+    words = functools.partial(word_set, data)
 
     return GenericCues(words("habitual_words"), words("rate_words"), words("rate_nouns"), words("generic_pronouns"),
                        words("generic_determiners"), words("specific_plural_heads"), words("general_conditions"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsintel.resources import load_yaml
+from newsintel.resources import load_yaml, word_set
 
 EXAMPLE_PREPS = frozenset({"like", "as", "including"})  # "threats like ...", "dangers such as ...", "including"
 ANCHORS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
@@ -32,9 +32,7 @@ class KindCues:
 @functools.cache
 def kind_cues() -> KindCues:
     data = load_yaml("generic.yaml")
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key) or ())
+    words = functools.partial(word_set, data)
 
     return KindCues(words("danger_nouns"), words("claiming_verbs"), words("habitual_when"), words("trend_words"),
                     words("generic_determiners"))

@@ -54,7 +54,7 @@ from newsintel.extract.sense_sentence import sentence_sense
 from newsintel.extract.subjects import direct_object, is_passive, subject_of
 from newsintel.extract.triggers import lemma_of
 from newsintel.extract.weapon_tests import weapon_test
-from newsintel.resources import load_yaml
+from newsintel.resources import load_yaml, word_set
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +85,6 @@ def adjectival() -> frozenset[str]:
     return frozenset(load_yaml("senses.yaml").get("adjectival") or ())
 
 
-def _words(spec: dict, key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in spec.get(key) or ())
-
-
 @functools.cache
 def senses() -> dict[str, Sense]:
     data = dict(load_yaml("senses.yaml"))
@@ -99,22 +95,22 @@ def senses() -> dict[str, Sense]:
     keys = set(data) | people_only | not_people
     return {
         key: Sense(
-            _words(data.get(key, {}), "objects"),
-            _words(data.get(key, {}), "words"),
+            word_set(data.get(key, {}), "objects"),
+            word_set(data.get(key, {}), "words"),
             key in people_only,
             key in not_people,
-            _words(data.get(key, {}), "unless"),
-            _words(data.get(key, {}), "needs"),
-            _words(data.get(key, {}), "subjects"),
-            _words(data.get(key, {}), "governed_by"),
+            word_set(data.get(key, {}), "unless"),
+            word_set(data.get(key, {}), "needs"),
+            word_set(data.get(key, {}), "subjects"),
+            word_set(data.get(key, {}), "governed_by"),
             {
                 str(prep).lower(): frozenset(str(w).lower() for w in words)
                 for prep, words in (data.get(key, {}).get("prep_objects") or {}).items()
             },
-            _words(data.get(key, {}), "clauses"),
-            _words(data.get(key, {}), "patient_words"),
-            _words(data.get(key, {}), "as_predicate"),
-            _words(data.get(key, {}), "modifiers"),
+            word_set(data.get(key, {}), "clauses"),
+            word_set(data.get(key, {}), "patient_words"),
+            word_set(data.get(key, {}), "as_predicate"),
+            word_set(data.get(key, {}), "modifiers"),
             {
                 str(prep).lower(): frozenset(str(w).lower() for w in words)
                 for prep, words in (data.get(key, {}).get("bare_prep_objects") or {}).items()

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from newsintel.extract.subjects import direct_object, is_passive, subject_of
 from newsintel.extract.triggers import lemma_of
-from newsintel.resources import load_yaml
+from newsintel.resources import load_yaml, word_set
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +29,7 @@ class TestWords:
 @functools.cache
 def test_words() -> TestWords:
     data = load_yaml("senses.yaml").get("weapon_tests") or {}
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key) or ())
+    words = functools.partial(word_set, data)
 
     return TestWords(words("verbs"), words("weapons"), words("aiming_preps"), words("no_target"), words("harm"),
                      words("payloads"), words("payload_verbs"))
